@@ -1,0 +1,46 @@
+/* venvhook init SHELL: the hook code the user's rc file evals. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../shells/shell.h"
+#include "buf.h"
+#include "cmd.h"
+#include "msg.h"
+
+/* The absolute path of this binary, so the hook never depends on PATH
+ * (which venvhook itself rewrites). */
+static char *self_path(void)
+{
+	return realpath("/proc/self/exe", NULL);
+}
+
+int vh_cmd_init(int argc, char **argv)
+{
+	const struct vh_shell *sh = vh_cmd_shell_arg(argc, argv);
+	struct vh_buf out = VH_BUF_INIT;
+	char *self;
+	int rc = 1;
+
+	if (!sh)
+		return VH_EXIT_USAGE;
+	self = self_path();
+	if (!self) {
+		vh_msgf("cannot find my own path (/proc/self/exe)");
+		return 1;
+	}
+	if (sh->set_local(&out, "__venvhook_exe", self) < 0) {
+		vh_msg_path("cannot write a hook that calls ", self,
+			    ": the shell cannot quote that path safely");
+		goto done;
+	}
+	if (vh_buf_puts(&out, sh->hook) < 0)
+		goto done;
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)
+		goto done;
+	rc = 0;
+done:
+	free(self);
+	vh_buf_free(&out);
+	return rc;
+}

@@ -1,0 +1,149 @@
+#include "discover.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "gitroot.h"
+#include "msg.h"
+
+const char *const vh_env_dir_names[] = { ".venv", "venv", NULL };
+
+enum probe { ABSENT, PRESENT, UNREADABLE };
+
+static enum probe probe(const char *dir, const char *a, const char *b, int want_reg)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	struct stat st;
+	enum probe r = ABSENT;
+	int e;
+
+	if (vh_buf_puts(&p, dir) < 0 ||
+	    (strcmp(dir, "/") && vh_buf_putc(&p, '/') < 0) ||
+	    vh_buf_puts(&p, a) < 0 ||
+	    (b && (vh_buf_putc(&p, '/') < 0 || vh_buf_puts(&p, b) < 0)))
+		goto done;
+	e = want_reg ? stat(p.data, &st) : lstat(p.data, &st);
+	if (e == 0)
+		r = !want_reg || S_ISREG(st.st_mode) ? PRESENT : ABSENT;
+	else if (errno == EACCES)
+		r = UNREADABLE;
+done:
+	vh_buf_free(&p);
+	return r;
+}
+
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	struct vh_buf b = VH_BUF_INIT;
+
+	if (vh_buf_puts(&b, dir) < 0 || (strcmp(dir, "/") && vh_buf_putc(&b, '/') < 0) ||
+	    vh_buf_puts(&b, name) < 0) {
+		vh_buf_free(&b);
+		return NULL;
+	}
+	return vh_buf_detach(&b);
+}
+
+/* Cuts dir to its parent in place; returns 0 at "/". */
+static int up(char *dir)
+{
+	char *slash = strrchr(dir, '/');
+
+	if (!slash || (slash == dir && !dir[1]))
+		return 0;
+	if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return 1;
+}
+
+static int found(struct vh_found *out, enum vh_rule rule, const char *dir, const char *name)
+{
+	out->rule = rule;
+	out->owner = strdup(dir);
+	out->env = name ? join(dir, name) : strdup(dir);
+	return out->owner && out->env ? 0 : -1;
+}
+
+int vh_discover(struct vh_found *out, const char *cwd)
+{
+	char *dir, *root = NULL;
+	const char *const *name;
+	enum probe pr;
+	int rc = 0, warned = 0, git_asked = 0;
+
+	memset(out, 0, sizeof(*out));
+	dir = strdup(cwd);
+	if (!dir)
+		return -1;
+	do {
+		pr = probe(dir, "pyvenv.cfg", NULL, 1);
+		if (pr == PRESENT) {
+			rc = found(out, VH_RULE_INSIDE, dir, NULL);
+			goto done;
+		}
+		if (pr == UNREADABLE && !warned++)
+			vh_msg_path("cannot look into ", dir, ", looking further up");
+		for (name = vh_env_dir_names; *name; name++) {
+			if (probe(dir, *name, "pyvenv.cfg", 1) == PRESENT) {
+				rc = found(out, VH_RULE_CHILD, dir, *name);
+				goto done;
+			}
+		}
+		/* A work-tree root ends the walk. libgit2 is asked once, from cwd so
+		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
+		 * when a '.git' is met: a walk that meets none never loads it. */
+		if (probe(dir, ".git", NULL, 0) == PRESENT) {
+			if (!git_asked++ && vh_gitroot(&root, cwd) < 0)
+				root = NULL;
+			if (root && same_file(root, dir)) {
+				out->stop = strdup(dir);
+				rc = out->stop ? 0 : -1;
+				goto done;
+			}
+		}
+	} while (up(dir));
+done:
+	free(root);
+	free(dir);
+	if (rc < 0)
+		vh_found_free(out);
+	return rc;
+}
+
+void vh_found_free(struct vh_found *f)
+{
+	free(f->env);
+	free(f->owner);
+	free(f->stop);
+	memset(f, 0, sizeof(*f));
+}
+
+int vh_cwd(char **out)
+{
+	const char *pwd = getenv("PWD");
+	char *cwd;
+
+	if (pwd && pwd[0] == '/' && same_file(pwd, ".")) {
+		*out = strdup(pwd);
+		return *out ? 0 : -1;
+	}
+	cwd = getcwd(NULL, 0);
+	if (!cwd)
+		return -1;
+	*out = cwd;
+	return 0;
+}

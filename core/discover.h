@@ -1,0 +1,33 @@
+/* Which env belongs to a directory. */
+#ifndef VH_DISCOVER_H
+#define VH_DISCOVER_H
+
+enum vh_rule {
+	VH_RULE_NONE = 0,
+	VH_RULE_INSIDE,	/* the directory (or a parent) holds pyvenv.cfg itself */
+	VH_RULE_CHILD,	/* a child named .venv or venv holds pyvenv.cfg */
+};
+
+struct vh_found {
+	enum vh_rule rule;
+	char *env;	/* absolute path of the env directory, or NULL */
+	char *owner;	/* the directory it was found from */
+	char *stop;	/* git work-tree root the walk stopped at, or NULL */
+};
+
+/* Env directory names looked for in each directory, nearest first. */
+extern const char *const vh_env_dir_names[];
+
+/* Walks up from the absolute directory cwd; see README "How discovery works".
+ * Returns 0 (out->env NULL when nothing was found) or -1 on out of memory.
+ * Unreadable directories and broken repositories get one line on stderr
+ * and are walked past. Caller frees with vh_found_free. */
+int vh_discover(struct vh_found *out, const char *cwd);
+void vh_found_free(struct vh_found *f);
+
+/* *out = the shell's working directory: $PWD when it names the current
+ * directory (it keeps the symlinks the user cd'd through), else getcwd().
+ * Returns -1 when neither works (the directory was deleted). */
+int vh_cwd(char **out);
+
+#endif

@@ -1,0 +1,76 @@
+#include "msg.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp < 0xa0))
+		return 0;
+	return n;
+}
+
+int vh_msg_escape(struct vh_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p) {
+		n = utf8_len(p);
+		if (n == 1 && *p >= 0x20 && *p != 0x7f && *p != '\\') {
+			if (vh_buf_putc(out, (char)*p) < 0)
+				return -1;
+		} else if (n > 1) {
+			if (vh_buf_add(out, (const char *)p, n) < 0)
+				return -1;
+		} else {
+			n = 1;
+			if (vh_buf_printf(out, "\\x%02x", *p) < 0)
+				return -1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+void vh_msgf(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("venvhook: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void vh_msg_path(const char *prefix, const char *path, const char *suffix)
+{
+	struct vh_buf b = VH_BUF_INIT;
+
+	if (vh_msg_escape(&b, path) < 0)
+		vh_buf_reset(&b);
+	vh_msgf("%s%s%s", prefix, vh_buf_str(&b), suffix);
+	vh_buf_free(&b);
+}

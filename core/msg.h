@@ -1,0 +1,19 @@
+/* One-line messages on stderr. Paths in them come from directory names, so
+ * they are printed with control and non-UTF-8 bytes escaped: a name must not
+ * be able to move the cursor or retitle the terminal. */
+#ifndef VH_MSG_H
+#define VH_MSG_H
+
+#include "buf.h"
+
+/* Appends s to out, escaping control bytes, invalid UTF-8 and backslash as \xHH. */
+int vh_msg_escape(struct vh_buf *out, const char *s);
+
+/* "venvhook: " + message + newline. %s arguments are printed as given:
+ * escape untrusted ones with vh_msg_escape first (or use vh_msgf_path). */
+void vh_msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* "venvhook: <prefix><escaped path><suffix>" */
+void vh_msg_path(const char *prefix, const char *path, const char *suffix);
+
+#endif

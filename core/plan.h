@@ -1,0 +1,40 @@
+/* From the state now and the env wanted here to the few changes that move
+ * one to the other. Pure: reads no environment and no files. */
+#ifndef VH_PLAN_H
+#define VH_PLAN_H
+
+#include "state.h"
+
+enum vh_op_kind { VH_OP_SET, VH_OP_UNSET, VH_OP_REHASH };
+
+struct vh_op {
+	enum vh_op_kind kind;
+	enum vh_var var;
+	const char *value; /* VH_OP_SET only; owned by the plan */
+};
+
+struct vh_plan {
+	struct vh_op ops[VH_NVARS + 1];
+	int nops;
+	struct vh_state target;
+	char *owned[VH_NVARS];
+	const char *activated;   /* env path newly activated, or NULL */
+	const char *deactivated; /* env path venvhook let go of, or NULL */
+	int foreign;             /* VIRTUAL_ENV belongs to someone else: hands off */
+};
+
+/* The env a directory wants: its path and the name to show. */
+struct vh_want {
+	const char *env;    /* NULL: no env here */
+	const char *prompt; /* VIRTUAL_ENV_PROMPT to set */
+};
+
+/* Fills plan; plan->nops == 0 when nothing changes. Returns 0 or -1 (out of
+ * memory). Free with vh_plan_free even after failure. */
+int vh_plan(struct vh_plan *plan, const struct vh_state *now, const struct vh_want *want);
+void vh_plan_free(struct vh_plan *plan);
+
+/* "<env>/bin", the PATH entry activation adds. Caller frees. */
+char *vh_env_bin(const char *env);
+
+#endif

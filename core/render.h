@@ -1,0 +1,15 @@
+/* The one loop that turns a plan into a shell's code. */
+#ifndef VH_RENDER_H
+#define VH_RENDER_H
+
+#include "../shells/shell.h"
+#include "buf.h"
+#include "plan.h"
+
+/* Appends the plan's operations in sh's syntax. Returns 0, or -1 when sh
+ * cannot carry one of the values (or memory ran out); *bad is then the
+ * variable that failed. */
+int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
+	      const struct vh_plan *plan);
+
+#endif

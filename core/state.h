@@ -1,0 +1,26 @@
+/* The variables venvhook reads and writes, and their values now. */
+#ifndef VH_STATE_H
+#define VH_STATE_H
+
+enum vh_var {
+	VH_VIRTUAL_ENV,
+	VH_VIRTUAL_ENV_PROMPT,
+	VH_PYTHONHOME,
+	VH_PATH,
+	VH_MARK_ENV,        /* the env venvhook activated; exported for child shells */
+	VH_MARK_PYTHONHOME, /* PYTHONHOME as it was before activation, when it was set */
+	VH_NVARS
+};
+
+extern const char *const vh_var_names[VH_NVARS];
+
+/* Values are NULL for unset variables. The strings are borrowed or owned
+ * depending on who filled them: see vh_state_read and vh_plan. */
+struct vh_state {
+	const char *v[VH_NVARS];
+};
+
+/* Fills st from the process environment (borrowed pointers). */
+void vh_state_read(struct vh_state *st);
+
+#endif

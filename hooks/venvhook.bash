@@ -1,0 +1,35 @@
+# shellcheck shell=bash
+# venvhook's bash hook. `venvhook init bash` prints this after a line that
+# sets __venvhook_exe to the absolute path of the venvhook binary.
+# Needs bash >= 4.4 (${var@a}).
+
+# Runs before each prompt. Costs no process unless $PWD changed since the
+# last time it resolved an env, and leaves $? as it found it.
+__venvhook_hook() {
+    local __venvhook_status=$?
+    if [[ -z ${__venvhook_pwd+set} || $__venvhook_pwd != "$PWD" ]]; then
+        __venvhook_pwd=$PWD
+        builtin eval -- "$("${__venvhook_exe:-venvhook}" export bash)"
+    fi
+    return "$__venvhook_status"
+}
+
+# First in PROMPT_COMMAND, so prompts drawn after it see the new env.
+# PROMPT_COMMAND may be a string or (bash >= 5.1) an array; entries the user
+# had stay, and loading this file twice adds nothing.
+__venvhook_register() {
+    local __venvhook_entry
+    if [[ -n ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
+        for __venvhook_entry in "${PROMPT_COMMAND[@]}"; do
+            [[ $__venvhook_entry == __venvhook_hook ]] && return 0
+        done
+        PROMPT_COMMAND=(__venvhook_hook "${PROMPT_COMMAND[@]}")
+    else
+        case ";${PROMPT_COMMAND-};" in
+            *";__venvhook_hook;"*) return 0 ;;
+        esac
+        # shellcheck disable=SC2128,SC2178  # the string form, deliberately
+        PROMPT_COMMAND="__venvhook_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}"
+    fi
+}
+__venvhook_register

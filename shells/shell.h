@@ -1,0 +1,28 @@
+/* One emitter per shell: how to say each plan operation in its syntax.
+ * core/ renders through this interface and never writes shell syntax. */
+#ifndef VH_SHELL_H
+#define VH_SHELL_H
+
+#include "../core/buf.h"
+
+struct vh_shell {
+	const char *name;
+	const char *hook; /* hooks/venvhook.<name>, embedded at build time */
+	/* Appends s as one word that evaluates to exactly s; < 0 when this shell
+	 * cannot carry s safely (nothing useful is left in out then). */
+	int (*quote)(struct vh_buf *out, const char *s);
+	int (*set_env)(struct vh_buf *out, const char *name, const char *value);
+	int (*unset_env)(struct vh_buf *out, const char *name);
+	/* PATH from a ':'-separated list (fish keeps PATH as a list). */
+	int (*set_path)(struct vh_buf *out, const char *list);
+	/* A shell variable of venvhook's own, not exported. */
+	int (*set_local)(struct vh_buf *out, const char *name, const char *value);
+	int (*rehash)(struct vh_buf *out);
+};
+
+/* "zsh", "-zsh" (a login shell's argv[0]) and "/bin/zsh" all find zsh. */
+const struct vh_shell *vh_shell_lookup(const char *name);
+/* The names, for --help and errors: "bash, zsh". */
+const char *vh_shell_names(void);
+
+#endif

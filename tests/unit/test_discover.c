@@ -1,0 +1,129 @@
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../core/buf.h"
+#include "../../core/discover.h"
+#include "tap.h"
+
+static char root[64];
+
+static const char *at(const char *rel)
+{
+	static char paths[8][512];
+	static int i;
+
+	i = (i + 1) % 8;
+	snprintf(paths[i], sizeof(paths[i]), "%s%s%s", root, *rel ? "/" : "", rel);
+	return paths[i];
+}
+
+static void mkdirs(const char *rel)
+{
+	char cmd[1024];
+
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s'", at(rel));
+	if (system(cmd) != 0)
+		tap_ok(0, "mkdir %s", rel);
+}
+
+static void env_at(const char *rel)
+{
+	char path[600];
+	FILE *f;
+
+	mkdirs(rel);
+	snprintf(path, sizeof(path), "%s/pyvenv.cfg", at(rel));
+	f = fopen(path, "w");
+	if (f) {
+		fputs("home = /usr/bin\n", f);
+		fclose(f);
+	}
+}
+
+static void git_init(const char *rel)
+{
+	char cmd[1024];
+
+	mkdirs(rel);
+	snprintf(cmd, sizeof(cmd), "git init -q '%s'", at(rel));
+	if (system(cmd) != 0)
+		tap_ok(0, "git init %s", rel);
+}
+
+static void expect(const char *cwd, const char *env, const char *stop, const char *what)
+{
+	struct vh_found f;
+
+	mkdirs(cwd);
+	if (vh_discover(&f, at(cwd)) < 0) {
+		tap_ok(0, "%s: discover failed", what);
+		return;
+	}
+	tap_str(f.env, env ? at(env) : NULL, what);
+	if (stop)
+		tap_str(f.stop, at(stop), "  stopped at the work-tree root");
+	vh_found_free(&f);
+}
+
+int main(void)
+{
+	char cmd[2048];
+
+	snprintf(root, sizeof(root), "/tmp/vh-discover-XXXXXX");
+	if (!mkdtemp(root))
+		return 1;
+	unsetenv("GIT_CEILING_DIRECTORIES");
+	unsetenv("GIT_DIR");
+
+	env_at("proj/.venv");
+	expect("proj", "proj/.venv", NULL, "a project's .venv");
+	expect("proj/a/b/c", "proj/.venv", NULL, "from deep inside the project");
+	expect("proj/.venv", "proj/.venv", NULL, "inside the env itself");
+	expect("proj/.venv/lib/site", "proj/.venv", NULL, "deep inside the env");
+
+	env_at("proj/sub/.venv");
+	expect("proj/sub/x", "proj/sub/.venv", NULL, "the nearest env wins");
+
+	env_at("two/venv");
+	expect("two", "two/venv", NULL, "an env named venv");
+	env_at("two/.venv");
+	expect("two", "two/.venv", NULL, ".venv before venv in one directory");
+
+	mkdirs("dirnotfile/.venv/pyvenv.cfg");
+	expect("dirnotfile", NULL, NULL, "a pyvenv.cfg that is a directory is no env");
+
+	env_at("outer/.venv");
+	git_init("outer/repo");
+	expect("outer/repo/x/y", NULL, "outer/repo", "an env above the git root is not used");
+	expect("outer/plain/x", "outer/.venv", NULL, "without a repository the walk goes on");
+	env_at("outer/repo/.venv");
+	expect("outer/repo/x", "outer/repo/.venv", NULL, "an env at the git root is used");
+
+	/* a .git file of a worktree or submodule marks a root too */
+	env_at("wt/.venv");
+	snprintf(cmd, sizeof(cmd), "git -C '%s' -c user.name=t -c user.email=t@t commit -q --allow-empty -m x"
+		 " && git -C '%s' worktree add -q --detach '%s/linked2'", at("outer/repo"),
+		 at("outer/repo"), at("wt"));
+	tap_ok(system(cmd) == 0, "set up a linked worktree");
+	expect("wt/linked2/deep", NULL, "wt/linked2", "a linked worktree's .git file stops the walk");
+
+	setenv("GIT_CEILING_DIRECTORIES", at("outer/repo"), 1);
+	expect("outer/repo/x/y", "outer/repo/.venv", NULL,
+	       "GIT_CEILING_DIRECTORIES hides the repository, as it does from git");
+	unsetenv("GIT_CEILING_DIRECTORIES");
+
+	/* a .git file that points nowhere is no repository; the walk goes on */
+	mkdirs("broken/p/q");
+	env_at("broken/.venv");
+	snprintf(cmd, sizeof(cmd), "echo 'gitdir: /nonexistent' > '%s/.git'", at("broken/p"));
+	tap_ok(system(cmd) == 0, "write a broken .git file");
+	expect("broken/p/q", "broken/.venv", NULL, "a broken .git file does not end the walk");
+
+	expect("", NULL, NULL, "no env anywhere");
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		return 1;
+	return tap_done();
+}

@@ -1,0 +1,92 @@
+#include <stdlib.h>
+
+#include "../../core/plan.h"
+#include "tap.h"
+
+static struct vh_state st(const char *ve, const char *mark, const char *path, const char *ph,
+			  const char *saved)
+{
+	struct vh_state s = { { NULL } };
+
+	s.v[VH_VIRTUAL_ENV] = ve;
+	s.v[VH_VIRTUAL_ENV_PROMPT] = ve ? "old" : NULL;
+	s.v[VH_MARK_ENV] = mark;
+	s.v[VH_PATH] = path;
+	s.v[VH_PYTHONHOME] = ph;
+	s.v[VH_MARK_PYTHONHOME] = saved;
+	return s;
+}
+
+int main(void)
+{
+	struct vh_plan p;
+	struct vh_state s;
+	struct vh_want none = { NULL, NULL }, a = { "/p/a/.venv", "a" }, b = { "/p/b/.venv", "b" };
+
+	s = st(NULL, NULL, "/usr/bin:/bin", "/ph", NULL);
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin:/usr/bin:/bin", "activate prepends bin");
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/a/.venv", "  sets VIRTUAL_ENV");
+	tap_str(p.target.v[VH_VIRTUAL_ENV_PROMPT], "a", "  sets VIRTUAL_ENV_PROMPT");
+	tap_str(p.target.v[VH_MARK_ENV], "/p/a/.venv", "  sets the marker");
+	tap_ok(p.target.v[VH_PYTHONHOME] == NULL, "  unsets PYTHONHOME");
+	tap_str(p.target.v[VH_MARK_PYTHONHOME], "/ph", "  and saves it");
+	tap_ok(p.nops == 7 && p.ops[p.nops - 1].kind == VH_OP_REHASH, "  six variables and a rehash (%d ops)", p.nops);
+	tap_str(p.activated, "/p/a/.venv", "  and says it activated");
+	vh_plan_free(&p);
+
+	/* active A, the user added /mine in front meanwhile, then leaves */
+	s = st("/p/a/.venv", "/p/a/.venv", "/mine:/p/a/.venv/bin:/usr/bin", NULL, "/ph");
+	vh_plan(&p, &s, &none);
+	tap_str(p.target.v[VH_PATH], "/mine:/usr/bin", "deactivate removes exactly its entry");
+	tap_ok(!p.target.v[VH_VIRTUAL_ENV] && !p.target.v[VH_VIRTUAL_ENV_PROMPT] &&
+	       !p.target.v[VH_MARK_ENV], "  unsets VIRTUAL_ENV, prompt and marker");
+	tap_str(p.target.v[VH_PYTHONHOME], "/ph", "  restores PYTHONHOME");
+	tap_ok(!p.target.v[VH_MARK_PYTHONHOME], "  and forgets the saved copy");
+	tap_str(p.deactivated, "/p/a/.venv", "  and says it deactivated");
+	vh_plan_free(&p);
+
+	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, "/ph");
+	vh_plan(&p, &s, &b);
+	tap_str(p.target.v[VH_PATH], "/p/b/.venv/bin:/usr/bin", "switch A to B in one plan");
+	tap_ok(!p.target.v[VH_PYTHONHOME], "  PYTHONHOME stays unset");
+	tap_str(p.target.v[VH_MARK_PYTHONHOME], "/ph", "  and saved");
+	tap_ok(p.activated && p.deactivated, "  says both");
+	tap_ok(p.nops == 5, "  touches PATH, VIRTUAL_ENV, prompt, marker, rehash (%d ops)", p.nops);
+	vh_plan_free(&p);
+
+	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &a);
+	tap_ok(p.nops == 0, "staying in A changes nothing");
+	vh_plan_free(&p);
+
+	s = st("/hand/env", NULL, "/hand/env/bin:/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &a);
+	tap_ok(p.nops == 0 && p.foreign, "a hand-activated env is left alone");
+	vh_plan_free(&p);
+
+	/* ours was A; the user sourced another env's activate on top */
+	s = st("/hand/env", "/p/a/.venv", "/hand/env/bin:/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &none);
+	tap_ok(p.nops == 0 && p.foreign, "  also when it was activated over ours");
+	vh_plan_free(&p);
+
+	/* ...and later deactivated it, which unset VIRTUAL_ENV: ours is repaired */
+	s = st(NULL, "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/a/.venv", "an interrupted activation is repaired");
+	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin:/usr/bin", "  without a second PATH entry");
+	tap_ok(!p.activated && !p.deactivated, "  quietly");
+	vh_plan_free(&p);
+
+	s = st(NULL, NULL, NULL, NULL, NULL);
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin", "an unset PATH gets just the env's bin");
+	vh_plan_free(&p);
+
+	s = st(NULL, NULL, "/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &none);
+	tap_ok(p.nops == 0, "no env, none wanted: nothing");
+	vh_plan_free(&p);
+	return tap_done();
+}

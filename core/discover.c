@@ -78,6 +78,22 @@ static int found(struct vh_found *out, enum vh_rule rule, const char *dir, const
 	return out->owner && out->env ? 0 : -1;
 }
 
+/* 1 (after saying so) when dir/.git is no repository libgit2 can open. */
+static int broken_repo(const char *dir)
+{
+	struct vh_buf why = VH_BUF_INIT, suffix = VH_BUF_INIT;
+
+	if (vh_git_valid(&why, dir))
+		return 0;
+	vh_buf_puts(&suffix, "/.git is not a usable repository (");
+	vh_msg_escape(&suffix, vh_buf_str(&why));
+	vh_buf_puts(&suffix, "); not looking above it");
+	vh_msg_path("", dir, vh_buf_str(&suffix));
+	vh_buf_free(&why);
+	vh_buf_free(&suffix);
+	return 1;
+}
+
 int vh_discover(struct vh_found *out, const char *cwd)
 {
 	char *dir, *root = NULL;
@@ -108,14 +124,23 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		 * when a '.git' is met: a walk that meets none never loads it. */
 		if (probe(dir, ".git", NULL, 0) == PRESENT) {
 			if (!git_asked++ && vh_gitroot(&root, cwd) < 0)
-				root = NULL;
-			if (root && same_file(root, dir)) {
-				out->stop = strdup(dir);
-				rc = out->stop ? 0 : -1;
-				goto done;
-			}
+				goto oom;
+			if (root && same_file(root, dir))
+				goto stop;
+			/* Not the root libgit2 found: hidden by a ceiling (walk on)
+			 * or broken. Like git, do not look above a broken one. */
+			if (!broken_repo(dir))
+				continue;
+			goto stop;
 		}
 	} while (up(dir));
+	goto done;
+stop:
+	out->stop = strdup(dir);
+	rc = out->stop ? 0 : -1;
+	goto done;
+oom:
+	rc = -1;
 done:
 	free(root);
 	free(dir);

@@ -4,11 +4,16 @@
 #ifndef VH_GITROOT_H
 #define VH_GITROOT_H
 
+#include "buf.h"
+
 /* *root = the work-tree root (no trailing '/') of the repository that holds
- * dir, or NULL when there is none (no repository, a bare one, or one hidden
- * by GIT_CEILING_DIRECTORIES). Returns 0, or -1 after printing one line on
- * stderr when the repository is broken (the caller then treats it as none).
- * Caller frees *root. */
+ * dir, searching upward as git does and honouring GIT_CEILING_DIRECTORIES;
+ * NULL when there is none (no repository, a bare one, a hidden or broken
+ * one). Returns 0, or -1 on out of memory. Caller frees *root. */
 int vh_gitroot(char **root, const char *dir);
+
+/* 1 when dir itself holds a repository libgit2 can open, else 0 with
+ * libgit2's reason appended to why. */
+int vh_git_valid(struct vh_buf *why, const char *dir);
 
 #endif

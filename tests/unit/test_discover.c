@@ -113,12 +113,12 @@ int main(void)
 	       "GIT_CEILING_DIRECTORIES hides the repository, as it does from git");
 	unsetenv("GIT_CEILING_DIRECTORIES");
 
-	/* a .git file that points nowhere is no repository; the walk goes on */
+	/* a .git file that points nowhere: like git, do not look above it */
 	mkdirs("broken/p/q");
 	env_at("broken/.venv");
 	snprintf(cmd, sizeof(cmd), "echo 'gitdir: /nonexistent' > '%s/.git'", at("broken/p"));
 	tap_ok(system(cmd) == 0, "write a broken .git file");
-	expect("broken/p/q", "broken/.venv", NULL, "a broken .git file does not end the walk");
+	expect("broken/p/q", NULL, "broken/p", "a broken .git file ends the walk");
 
 	expect("", NULL, NULL, "no env anywhere");
 

@@ -1,0 +1,61 @@
+#!/usr/bin/env bats
+# What only bash has: PROMPT_COMMAND as a string or an array, set -u.
+
+load helpers
+
+setup() {
+	source "$VH_SRCDIR/tests/drivers/bash.driver"
+	vh_setup
+	mkenv "$T/proj/.venv"
+}
+
+@test "a PROMPT_COMMAND string is kept and still runs, once per prompt" {
+	drv_write_rc 'PROMPT_COMMAND="echo user-pc >>\"\$T/pc\""' ""
+	session "cd proj" report "line declare -p PROMPT_COMMAND"
+	assert_active 1 "$T/proj/.venv"
+	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook;echo user-pc >>\"\$T/pc\""'
+	# one run before each of the 4 lines read (cd, report, declare, exit)
+	assert_equal "$(grep -c user-pc "$T/pc")" 4
+}
+
+@test "a PROMPT_COMMAND array is kept and still runs" {
+	drv_write_rc 'PROMPT_COMMAND=("echo one >>\"\$T/pc\"" "echo two >>\"\$T/pc\"")' ""
+	session "cd proj" report "line declare -p PROMPT_COMMAND"
+	assert_active 1 "$T/proj/.venv"
+	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook" [1]="echo one >>\"\$T/pc\"" [2]="echo two >>\"\$T/pc\"")'
+	assert_equal "$(grep -c one "$T/pc")" 4
+	assert_equal "$(grep -c two "$T/pc")" 4
+}
+
+@test "loaded twice, PROMPT_COMMAND holds the hook once (string and array)" {
+	drv_write_rc 'PROMPT_COMMAND="true"' "$(drv_init_line)"
+	session "line declare -p PROMPT_COMMAND"
+	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook;true"'
+	drv_write_rc 'PROMPT_COMMAND=(true)' "$(drv_init_line)"
+	session "line declare -p PROMPT_COMMAND"
+	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook" [1]="true")'
+}
+
+@test "no PROMPT_COMMAND before: just the hook" {
+	session "line declare -p PROMPT_COMMAND"
+	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook"'
+}
+
+@test "works in a shell with set -u and set -o pipefail" {
+	drv_write_rc 'set -u -o pipefail' ""
+	session "cd proj" report "cd /" report "fail 2"
+	assert_active 1 "$T/proj/.venv"
+	assert_inactive 2
+	assert_line "status=2"
+	assert_equal "$(grep -c 'unbound' <<<"$stderr")" 0
+}
+
+@test "user functions named like builtins do not hijack the hook" {
+	# defined after the rc line, as a user's later rc code would
+	drv_write_rc "" 'export() { echo HIJACK >>"$T/hijack"; }; unset() { echo HIJACK >>"$T/hijack"; }; hash() { echo HIJACK >>"$T/hijack"; }; eval() { echo HIJACK >>"$T/hijack"; }'
+
+	session "cd proj" report "cd /" report
+	assert_active 1 "$T/proj/.venv"
+	assert_inactive 2
+	[[ ! -e $T/hijack ]]
+}

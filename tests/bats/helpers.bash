@@ -1,0 +1,147 @@
+# Shared by the bats suites: a clean sandbox per test, env fixtures, and
+# `session`, which runs a real interactive shell over a list of steps.
+
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+: "${VENVHOOK:?run through make check, or set VENVHOOK to the binary}"
+: "${VH_DUMPENV:=${VENVHOOK%/*}/tests/helpers/dumpenv}"
+: "${VH_SRCDIR:=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}"
+export VENVHOOK VH_DUMPENV VH_SRCDIR
+
+vh_setup() {
+	T=$BATS_TEST_TMPDIR/t
+	mkdir -p "$T" "$BATS_TEST_TMPDIR/home"
+	export HOME=$BATS_TEST_TMPDIR/home T
+	export BASE_PATH=/usr/local/bin:/usr/bin:/bin
+	export PATH=$BASE_PATH
+	unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME __VENVHOOK_ENV __VENVHOOK_PYTHONHOME
+	unset PROMPT_COMMAND VENVHOOK_QUIET GIT_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES
+	unset ZDOTDIR ENV BASH_ENV
+	export LC_ALL=C.UTF-8
+	cd "$T" || return 1
+}
+
+# mkenv DIR [PROMPT-LINE]: a virtual env as python -m venv lays it out, but
+# every program in bin/ only leaves a marker: the hook must never run one.
+mkenv() {
+	local dir=$1
+	mkdir -p "$dir/bin"
+	{
+		printf 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n'
+		[[ -n ${2:-} ]] && printf '%s\n' "$2"
+		printf 'command = /usr/bin/python3 -m venv %s\n' "$dir"
+	} >"$dir/pyvenv.cfg"
+	local prog
+	for prog in python python3 activate; do
+		printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$dir/bin/$prog"
+		chmod +x "$dir/bin/$prog"
+	done
+}
+
+# esc VALUE: VALUE as dumpenv prints it.
+esc() { "$VH_DUMPENV" -e "$1"; }
+
+# session STEP...: starts the driver's shell interactively with the hook
+# loaded and feeds it one line per step. Paths reach the shell only through
+# environment variables (VH_ARG1, VH_ARG2, ...), never through quoting.
+#   cd PATH        cd there (PATH relative to $T unless absolute)
+#   report         dumpenv of the variables venvhook manages
+#   fail N         run a command that exits N, then show the status
+#   line TEXT      TEXT as it is (a shell-specific line)
+#   child ... end  the steps between run in a child shell started at that point
+# Sets $output (stdout) and $stderr (stderr without the shell's own noise).
+session() {
+	local script=$BATS_TEST_TMPDIR/script.$drv_name
+	[[ -f $HOME/.${drv_name}rc ]] || drv_write_rc "" ""
+	__vh_args=0 __vh_children=0
+	__vh_script "$script" "$@" || return 1
+	local outfile=$BATS_TEST_TMPDIR/stdout.$drv_name errfile=$BATS_TEST_TMPDIR/stderr.$drv_name
+	# not `run`: it would mix stderr into $output
+	status=0
+	drv_interactive <"$script" >"$outfile" 2>"$errfile" || status=$?
+	output=$(cat "$outfile")
+	mapfile -t lines <"$outfile"
+	stderr=$(grep -Ev "$drv_noise" "$errfile" || true)
+}
+
+__vh_script() { # FILE STEP...
+	local file=$1 step arg var depth child=()
+	shift
+	: >"$file"
+	while (($#)); do
+		step=$1
+		shift
+		case $step in
+		cd\ *)
+			arg=${step#cd }
+			[[ $arg == /* ]] || arg=$T/$arg
+			__vh_args=$((__vh_args + 1))
+			var=VH_ARG$__vh_args
+			export "$var=$arg"
+			printf 'cd %s\n' "$(drv_var "$var")" >>"$file"
+			;;
+		report)
+			printf '%s VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME PATH\n' \
+				"$(drv_var VH_DUMPENV)" >>"$file"
+			;;
+		fail\ *)
+			printf 'sh -c "exit %s"\necho "status=%s"\n' "${step#fail }" "$(drv_status)" >>"$file"
+			;;
+		line\ *)
+			printf '%s\n' "${step#line }" >>"$file"
+			;;
+		child)
+			depth=1 child=()
+			while (($#)); do
+				[[ $1 == child ]] && depth=$((depth + 1))
+				[[ $1 == end ]] && depth=$((depth - 1))
+				((depth == 0)) && break
+				child+=("$1")
+				shift
+			done
+			shift
+			__vh_children=$((__vh_children + 1))
+			var=VH_CHILD$__vh_children
+			export "$var=$BATS_TEST_TMPDIR/child$__vh_children.$drv_name"
+			__vh_script "${!var}" "${child[@]}" || return 1
+			drv_child_line "$var" >>"$file"
+			;;
+		*)
+			echo "session: unknown step '$step'" >&2
+			return 1
+			;;
+		esac
+	done
+	printf 'exit\n' >>"$file"
+}
+
+# The Nth value of VAR in the session's reports (1-based), as dumpenv shows it.
+reported() { # N VAR
+	printf '%s\n' "$output" | grep -E "^$2(=| unset$)" | sed -n "${1}p"
+}
+
+# assert_env N VAR VALUE: report N shows VAR with exactly VALUE (or unset).
+assert_env() {
+	local want
+	if [[ $3 == unset ]]; then want="$2 unset"; else want="$2=$(esc "$3")"; fi
+	assert_equal "$(reported "$1" "$2")" "$want"
+}
+
+# assert_active N ENV: report N shows ENV active with its bin first on PATH
+# and the rest of PATH as the test started it.
+assert_active() {
+	assert_env "$1" VIRTUAL_ENV "$2"
+	assert_env "$1" PATH "$2/bin:${3:-$BASE_PATH}"
+}
+
+assert_inactive() {
+	assert_env "$1" VIRTUAL_ENV unset
+	assert_env "$1" VIRTUAL_ENV_PROMPT unset
+	assert_env "$1" PATH "${2:-$BASE_PATH}"
+}
+
+refute_executed() {
+	[[ ! -e $T/EXECUTED ]] || fail "the hook ran a program from an env: $(cat "$T/EXECUTED")"
+}

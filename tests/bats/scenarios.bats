@@ -1,0 +1,283 @@
+#!/usr/bin/env bats
+# The behaviour every shell must have, run once per shell: make check runs
+# this file under each tests/drivers/<shell>.driver (VH_DRIVER names it).
+
+load helpers
+
+setup_file() {
+	: "${VH_DRIVER:?VH_DRIVER must name a tests/drivers/*.driver file}"
+}
+
+setup() {
+	# shellcheck source=/dev/null
+	source "$VH_DRIVER"
+	export VH_SHELL_EXE=$drv_exe
+	vh_setup
+}
+
+teardown() {
+	refute_executed
+}
+
+@test "activates on cd into a project and a subdirectory, deactivates on leaving" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/src/pkg" "$T/elsewhere"
+	session report "cd proj" report "cd proj/src/pkg" report "cd elsewhere" report
+	assert_success
+	assert_inactive 1
+	assert_active 2 "$T/proj/.venv"
+	assert_env 2 VIRTUAL_ENV_PROMPT proj
+	assert_active 3 "$T/proj/.venv"
+	assert_inactive 4
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+	[[ $stderr == *"venvhook: activated proj (.venv)"*"venvhook: deactivated proj"* ]]
+}
+
+@test "a shell started inside a project is active at its first prompt" {
+	mkenv "$T/proj/.venv"
+	cd "$T/proj"
+	session report
+	assert_active 1 "$T/proj/.venv"
+}
+
+@test "switches from project A to project B in one step" {
+	mkenv "$T/a/.venv"
+	mkenv "$T/b/venv" "prompt = 'Bee'"
+	session "cd a" report "cd b" report "cd /" report
+	assert_active 1 "$T/a/.venv"
+	assert_active 2 "$T/b/venv"
+	assert_env 2 VIRTUAL_ENV_PROMPT Bee
+	assert_inactive 3
+	[[ $stderr == *"venvhook: activated Bee (venv), deactivated a"* ]]
+}
+
+@test "the nearest env wins: a subproject's env beats the repository's" {
+	mkenv "$T/repo/.venv"
+	mkenv "$T/repo/sub/.venv"
+	mkdir -p "$T/repo/sub/x" "$T/repo/other"
+	session "cd repo/sub/x" report "cd repo/other" report "cd repo/sub" report
+	assert_active 1 "$T/repo/sub/.venv"
+	assert_active 2 "$T/repo/.venv"
+	assert_active 3 "$T/repo/sub/.venv"
+}
+
+@test "an env above the git work-tree root is not used" {
+	mkenv "$T/outer/.venv"
+	mkdir -p "$T/outer/repo/deep"
+	git init -q "$T/outer/repo"
+	session "cd outer/repo/deep" report "cd outer" report "cd outer/repo" report
+	assert_inactive 1
+	assert_active 2 "$T/outer/.venv"
+	assert_inactive 3
+}
+
+@test "cd into the env directory itself activates that env" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/.venv/lib/site-packages"
+	session "cd proj/.venv" report "cd proj/.venv/lib/site-packages" report "cd proj" report
+	assert_active 1 "$T/proj/.venv"
+	assert_env 1 VIRTUAL_ENV_PROMPT proj
+	assert_active 2 "$T/proj/.venv"
+	assert_active 3 "$T/proj/.venv"
+	assert_equal "$(grep -c "^venvhook: activated" <<<"$stderr")" 1
+}
+
+@test "PYTHONHOME is saved on activation and restored on leaving" {
+	mkenv "$T/a/.venv"
+	mkenv "$T/b/.venv"
+	export PYTHONHOME="/opt/py home"
+	session report "cd a" report "cd b" report "cd /" report
+	assert_env 1 PYTHONHOME "/opt/py home"
+	assert_env 2 PYTHONHOME unset
+	assert_env 3 PYTHONHOME unset
+	assert_env 4 PYTHONHOME "/opt/py home"
+	assert_inactive 4
+}
+
+@test "PYTHONHOME that was unset stays unset" {
+	mkenv "$T/a/.venv"
+	session "cd a" "cd /" report
+	assert_env 1 PYTHONHOME unset
+}
+
+@test "a PATH entry the user added while active survives deactivation" {
+	mkenv "$T/proj/.venv"
+	export MINE=$T/my-tools
+	session "cd proj" "line PATH=\"\$MINE:\$PATH\"" "line export PATH" report "cd /" report
+	assert_env 1 PATH "$T/my-tools:$T/proj/.venv/bin:$BASE_PATH"
+	assert_inactive 2 "$T/my-tools:$BASE_PATH"
+}
+
+@test "the user's exit status survives the hook" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/sub"
+	session "fail 3" "cd proj" "fail 7" "cd /" "fail 42" "cd proj/sub" "fail 0"
+	assert_line "status=3"
+	assert_line "status=7"
+	assert_line "status=42"
+	assert_line "status=0"
+}
+
+@test "loading the hook twice is harmless" {
+	mkenv "$T/proj/.venv"
+	drv_write_rc "" "$(drv_init_line)"
+	session "cd proj" report "cd /" report "fail 5"
+	assert_active 1 "$T/proj/.venv"
+	assert_inactive 2
+	assert_line "status=5"
+	assert_equal "$(grep -c "^venvhook: activated" <<<"$stderr")" 1
+}
+
+@test "a child shell inherits the env and deactivates it on leaving" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/sub"
+	session "cd proj" child report "cd proj/sub" report "cd /" report end report
+	assert_active 1 "$T/proj/.venv"
+	assert_active 2 "$T/proj/.venv"
+	assert_inactive 3
+	# the parent is untouched by what the child did
+	assert_active 4 "$T/proj/.venv"
+	assert_equal "$(grep -c "^venvhook: activated" <<<"$stderr")" 1
+}
+
+@test "an env activated by hand is left alone until it is gone" {
+	mkenv "$T/proj/.venv"
+	mkenv "$T/mine"
+	export HAND=$T/mine
+	session "line VIRTUAL_ENV=\"\$HAND\"" "line export VIRTUAL_ENV" "cd proj" report \
+		"line unset VIRTUAL_ENV" "cd /" "cd proj" report
+	assert_env 1 VIRTUAL_ENV "$T/mine"
+	assert_env 1 PATH "$BASE_PATH"
+	assert_active 2 "$T/proj/.venv"
+}
+
+@test "pyvenv.cfg prompt is used; a long command line does not break it" {
+	long=$(printf 'x%.0s' {1..400})
+	mkenv "$T/proj/.venv" "prompt = 'my ; proj'
+command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
+	session "cd proj" report
+	assert_active 1 "$T/proj/.venv"
+	assert_env 1 VIRTUAL_ENV_PROMPT "my ; proj"
+}
+
+@test "VENVHOOK_QUIET=1 silences the activation lines" {
+	mkenv "$T/proj/.venv"
+	export VENVHOOK_QUIET=1
+	session "cd proj" report "cd /"
+	assert_active 1 "$T/proj/.venv"
+	assert_equal "$stderr" ""
+}
+
+@test "an idle prompt does no work: no process, no output" {
+	mkenv "$T/proj/.venv"
+	# a venvhook that cannot run would print errors on any call
+	session "cd proj" "line __venvhook_exe=/nonexistent/venvhook" \
+		"line echo a" "line echo b" "line echo c" report
+	assert_active 1 "$T/proj/.venv"
+	assert_equal "$(grep -c . <<<"$stderr")" 1
+}
+
+# Directory names a shell could misread. Each must round-trip byte for byte,
+# and nothing in one may ever run.
+hostile_names() {
+	printf '%s\0' \
+		"with space" "it's" 'say "hi"' '$(touch PWNED)' '`touch PWNED`' 'bang!bang' '!!' \
+		'100%' '%s%n' 'back\slash\' "$(printf 'tab\there')" "$(printf 'new\nline')" \
+		"$(printf 'trailing\n\n')" "$(printf 'caf\xc3\xa9')" "$(printf 'bad\xff\xfeutf8')" \
+		'${HOME}' '*' '[ab]' '~' '-n' 'a;b|c&d' "$(printf '\033[31mred')" '{a,b}' '#x'
+}
+
+@test "hostile directory names round-trip exactly and never run" {
+	local names=() steps=() i
+	mapfile -d '' names < <(hostile_names)
+	for i in "${!names[@]}"; do
+		mkenv "$T/${names[i]}/.venv"
+		steps+=("cd ${names[i]}" report "cd /" report)
+	done
+	cd /
+	session "${steps[@]}"
+	for i in "${!names[@]}"; do
+		assert_active $((2 * i + 1)) "$T/${names[i]}/.venv"
+		assert_env $((2 * i + 1)) VIRTUAL_ENV_PROMPT "${names[i]}"
+		assert_inactive $((2 * i + 2))
+	done
+	[[ ! -e $T/PWNED && ! -e /PWNED && ! -e $HOME/PWNED ]]
+	# notes on stderr are one line each, control bytes escaped
+	assert_equal "$(grep -c . <<<"$stderr")" $((2 * ${#names[@]}))
+	[[ $stderr != *$'\033'* ]]
+}
+
+@test "a hostile prompt in pyvenv.cfg is carried as data" {
+	mkenv "$T/p1/.venv" "prompt = '\$(touch PWNED) \`touch PWNED\` !! %s \\\\ \\'q\\''"
+	mkenv "$T/p2/.venv" 'prompt = "dq $HOME"'
+	session "cd p1" report "cd p2" report
+	assert_env 1 VIRTUAL_ENV_PROMPT "\$(touch PWNED) \`touch PWNED\` !! %s \\ 'q'"
+	assert_env 2 VIRTUAL_ENV_PROMPT 'dq $HOME'
+	[[ ! -e $T/PWNED && ! -e $T/p1/PWNED ]]
+}
+
+@test "a name PATH cannot hold (':') is refused with one line" {
+	mkenv "$T/a:b/.venv"
+	mkenv "$T/ok/.venv"
+	session "cd ok" report "cd a:b" report
+	assert_active 1 "$T/ok/.venv"
+	assert_inactive 2
+	[[ $stderr == *"venvhook: not activating $T/a:b/.venv: PATH cannot hold a ':' in a directory name"* ]]
+}
+
+@test "garbage pyvenv.cfg: activates under the directory's name" {
+	mkdir -p "$T/g1/.venv" "$T/g2/.venv" "$T/g3/.venv"
+	head -c 3000 /dev/urandom >"$T/g1/.venv/pyvenv.cfg"
+	: >"$T/g2/.venv/pyvenv.cfg"
+	printf 'prompt = a\0b\r\nhome=/x\r\n' >"$T/g3/.venv/pyvenv.cfg"
+	session "cd g1" report "cd g2" report "cd g3" report "cd /" report
+	assert_active 1 "$T/g1/.venv"
+	assert_env 1 VIRTUAL_ENV_PROMPT g1
+	assert_active 2 "$T/g2/.venv"
+	assert_env 2 VIRTUAL_ENV_PROMPT g2
+	assert_active 3 "$T/g3/.venv"
+	assert_env 3 VIRTUAL_ENV_PROMPT g3
+	assert_inactive 4
+	[[ $stderr == *"venvhook: ignoring lines with NUL bytes in $T/g3/.venv/pyvenv.cfg"* ]]
+}
+
+@test "the active env deleted: leaving deactivates cleanly" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/sub"
+	export GONE=$T/proj/.venv
+	session "cd proj" "line rm -rf $(drv_var GONE)" "cd proj/sub" report "cd /" report
+	assert_inactive 1
+	assert_inactive 2
+	[[ $stderr == *"venvhook: deactivated proj"* ]]
+}
+
+@test "a shell started in a deleted directory keeps a working prompt" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/sub"
+	export GONE=$T/proj/sub
+	session "cd proj/sub" "line rm -rf $(drv_var GONE)" child report "fail 4" end "cd /" report
+	assert_active 1 "$T/proj/.venv"
+	assert_line "status=4"
+	assert_inactive 2
+	[[ $stderr == *"venvhook: the current directory is gone; leaving the env as it is"* ]]
+}
+
+@test "a broken .git file: one line, and no env from above it" {
+	mkenv "$T/outer/.venv"
+	mkdir -p "$T/outer/wt/x"
+	echo "gitdir: $T/nowhere" >"$T/outer/wt/.git"
+	session "cd outer/wt/x" report "fail 6" "cd outer" report
+	assert_inactive 1
+	assert_line "status=6"
+	assert_active 2 "$T/outer/.venv"
+	[[ $stderr == *"venvhook: $T/outer/wt/.git is not a usable repository ("*"); not looking above it"* ]]
+}
+
+@test "GIT_DIR and GIT_WORK_TREE do not change which project you are in" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/other"
+	git init -q "$T/other"
+	export GIT_DIR=$T/other/.git GIT_WORK_TREE=$T/other
+	session "cd proj" report
+	assert_active 1 "$T/proj/.venv"
+}

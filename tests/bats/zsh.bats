@@ -1,0 +1,46 @@
+#!/usr/bin/env bats
+# What only zsh has: chpwd hooks, options that change how code parses.
+
+load helpers
+
+setup() {
+	source "$VH_SRCDIR/tests/drivers/zsh.driver"
+	vh_setup
+	mkenv "$T/proj/.venv"
+}
+
+@test "the user's own chpwd and precmd hooks are kept" {
+	drv_write_rc 'chpwd() { echo user-chpwd >>"$T/hooks"; }; precmd_functions=(mine); mine() { echo user-precmd >>"$T/hooks"; }' ""
+	session "cd proj" report "line print -r -- \$chpwd_functions"
+	assert_active 1 "$T/proj/.venv"
+	assert_line "__venvhook_hook"
+	grep -q user-chpwd "$T/hooks"
+	grep -q user-precmd "$T/hooks"
+}
+
+@test "loaded twice, chpwd_functions holds the hook once" {
+	drv_write_rc "" "$(drv_init_line)"
+	session "line print -r -- \${#chpwd_functions} \$chpwd_functions"
+	assert_line "1 __venvhook_hook"
+}
+
+@test "hostile user options do not break the hook" {
+	drv_write_rc 'setopt ksh_arrays sh_word_split no_unset rc_quotes glob_subst no_glob err_return no_function_argzero' ""
+	mkenv "$T/it's here/.venv"
+	session "cd proj" report "cd it's here" report "cd /" report "fail 3"
+	assert_active 1 "$T/proj/.venv"
+	assert_active 2 "$T/it's here/.venv"
+	assert_inactive 3
+	assert_line "status=3"
+}
+
+@test "cd keeps its own exit status" {
+	session "cd proj" "line cd /nonexistent; echo cd-status=\$?" "line cd /; echo cd-status=\$?"
+	assert_line "cd-status=1"
+	assert_line "cd-status=0"
+}
+
+@test "a cd inside a command line activates before the next command runs" {
+	session "line cd \"\$T/proj\" && printenv VIRTUAL_ENV"
+	assert_line "$T/proj/.venv"
+}

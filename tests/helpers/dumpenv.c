@@ -1,0 +1,44 @@
+/* dumpenv VAR...: prints "VAR=value" or "VAR unset" for each, as the process
+ * inherited them, with control bytes, invalid UTF-8 and '\' escaped as \xHH
+ * (venvhook's message escaping). dumpenv -e STRING: prints STRING escaped the
+ * same way, so a test can compare exact bytes as text. An external program
+ * sees exactly what the shell exported, whatever the shell. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/buf.h"
+#include "../../core/msg.h"
+
+static void put(const char *s)
+{
+	struct vh_buf b = VH_BUF_INIT;
+
+	vh_msg_escape(&b, s);
+	fputs(vh_buf_str(&b), stdout);
+	vh_buf_free(&b);
+}
+
+int main(int argc, char **argv)
+{
+	const char *v;
+	int i;
+
+	if (argc == 3 && !strcmp(argv[1], "-e")) {
+		put(argv[2]);
+		putchar('\n');
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		v = getenv(argv[i]);
+		fputs(argv[i], stdout);
+		if (v) {
+			putchar('=');
+			put(v);
+			putchar('\n');
+		} else {
+			fputs(" unset\n", stdout);
+		}
+	}
+	return 0;
+}

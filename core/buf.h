@@ -2,6 +2,7 @@
 #ifndef VH_BUF_H
 #define VH_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct vh_buf {
@@ -17,6 +18,8 @@ int vh_buf_puts(struct vh_buf *b, const char *s);
 int vh_buf_putc(struct vh_buf *b, char c);
 int vh_buf_printf(struct vh_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+int vh_buf_vprintf(struct vh_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* The contents as a C string ("" for an empty buffer, never NULL). */
 const char *vh_buf_str(struct vh_buf *b);
 /* Hands the malloc'd string to the caller and resets the buffer. */

@@ -54,15 +54,20 @@ int vh_msg_escape(struct vh_buf *out, const char *s)
 	return 0;
 }
 
+/* One write per line: stderr is unbuffered, and a line cut into pieces can be
+ * interleaved with terminal echo or another process's output. */
 void vh_msgf(const char *fmt, ...)
 {
+	struct vh_buf line = VH_BUF_INIT;
 	va_list ap;
+	int rc;
 
-	fputs("venvhook: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	rc = vh_buf_puts(&line, "venvhook: ") < 0 ? -1 : vh_buf_vprintf(&line, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (rc == 0 && vh_buf_putc(&line, '\n') == 0)
+		fwrite(line.data, 1, line.len, stderr);
+	vh_buf_free(&line);
 }
 
 void vh_msg_path(const char *prefix, const char *path, const char *suffix)

@@ -41,13 +41,13 @@ start() { # SHELL-COMMAND...
 # project and a subdirectory, and not outside.
 walk() {
 	type_line 'cd proj/src'
+	wait_for "venvhook: activated proj (.venv)"
 	type_line 'echo "py=$(command -v python)"'
 	wait_for "py=$T/proj/.venv/bin/python"
 	type_line 'cd ../../away'
+	wait_for "venvhook: deactivated proj"
 	type_line 'echo "after=[$(command -v python)]"'
 	wait_for "after=[]"
-	[[ $screen == *"venvhook: activated proj (.venv)"* ]]
-	[[ $screen == *"venvhook: deactivated proj"* ]]
 }
 
 @test "bash at a terminal: cd activates, cd out deactivates" {

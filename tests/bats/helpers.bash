@@ -20,7 +20,22 @@ vh_setup() {
 	unset PROMPT_COMMAND VENVHOOK_QUIET GIT_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES
 	unset ZDOTDIR ENV BASH_ENV
 	export LC_ALL=C.UTF-8
+	vh_wrap=()
 	cd "$T" || return 1
+}
+
+# Sessions after this run as an unprivileged user: permission faults cannot
+# be staged as root, and CI runs as root.
+unprivileged() {
+	((EUID == 0)) || return 0
+	command -v setpriv >/dev/null || fail "setpriv (util-linux) is needed to drop root"
+	local d=$BATS_TEST_TMPDIR
+	while [[ $d == "$BATS_RUN_TMPDIR"* ]]; do
+		chmod o+rx "$d"
+		d=${d%/*}
+	done
+	chown -R 65534:65534 "$BATS_TEST_TMPDIR"
+	vh_wrap=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
 }
 
 # mkenv DIR [PROMPT-LINE]: a virtual env as python -m venv lays it out, but

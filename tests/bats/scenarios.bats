@@ -281,3 +281,18 @@ hostile_names() {
 	session "cd proj" report
 	assert_active 1 "$T/proj/.venv"
 }
+
+@test "an unreadable directory on the walk up: one line, the prompt works" {
+	mkenv "$T/top/.venv"
+	mkdir -p "$T/top/mid/inner"
+	export LOCK=$T/top/mid
+	unprivileged
+	# the shell stands in inner when mid is locked; a child shell starts there
+	session "cd top/mid/inner" "line chmod 000 $(drv_var LOCK)" child report "fail 3" end \
+		"line chmod 755 $(drv_var LOCK)"
+	assert_active 1 "$T/top/.venv"
+	assert_line "status=3"
+
+	[[ $stderr == *"venvhook: cannot look into $T/top/mid/inner, looking further up"* ]]
+	assert_equal "$(grep -c '^venvhook: cannot' <<<"$stderr")" 1
+}

@@ -1,6 +1,7 @@
 /* venvhook init SHELL: the hook code the user's rc file evals. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../shells/shell.h"
@@ -13,6 +14,26 @@
 static char *self_path(void)
 {
 	return realpath("/proc/self/exe", NULL);
+}
+
+/* The hook without its comment and blank lines: joined into one line by
+ * the csh family's eval, a comment would swallow everything after it. */
+static int put_code_lines(struct vh_buf *out, const char *hook)
+{
+	const char *line = hook, *end, *p;
+
+	for (; *line; line = *end ? end + 1 : end) {
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		for (p = line; p < end && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (p == end || *p == '#')
+			continue;
+		if (vh_buf_add(out, line, (size_t)(end - line)) < 0 || vh_buf_putc(out, '\n') < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int vh_cmd_init(int argc, char **argv)
@@ -34,7 +55,7 @@ int vh_cmd_init(int argc, char **argv)
 			    ": the shell cannot quote that path safely");
 		goto done;
 	}
-	if (vh_buf_puts(&out, sh->hook) < 0)
+	if ((sh->one_line ? put_code_lines(&out, sh->hook) : vh_buf_puts(&out, sh->hook)) < 0)
 		goto done;
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)
 		goto done;

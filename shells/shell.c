@@ -2,11 +2,15 @@
 
 #include <string.h>
 
-extern const struct vh_shell vh_shell_bash, vh_shell_zsh;
+extern const struct vh_shell vh_shell_bash, vh_shell_zsh, vh_shell_fish, vh_shell_tcsh,
+	vh_shell_csh;
 
 static const struct vh_shell *const shells[] = {
 	&vh_shell_bash,
 	&vh_shell_zsh,
+	&vh_shell_fish,
+	&vh_shell_tcsh,
+	&vh_shell_csh,
 	NULL,
 };
 

@@ -8,6 +8,9 @@
 struct vh_shell {
 	const char *name;
 	const char *hook; /* hooks/venvhook.<name>, embedded at build time */
+	/* The rc line evals init's output as one joined line (csh family):
+	 * comment lines must go, and every statement ends in ';'. */
+	int one_line;
 	/* Appends s as one word that evaluates to exactly s; < 0 when this shell
 	 * cannot carry s safely (nothing useful is left in out then). */
 	int (*quote)(struct vh_buf *out, const char *s);

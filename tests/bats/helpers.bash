@@ -64,6 +64,10 @@ esc() { "$VH_DUMPENV" -e "$1"; }
 #   cd PATH        cd there (PATH relative to $T unless absolute)
 #   report         dumpenv of the variables venvhook manages
 #   fail N         run a command that exits N, then show the status
+#   setenv NAME VAR    export NAME with the value of the variable VAR
+#   unsetenv NAME      remove NAME from the environment
+#   setvar NAME VAR    a shell variable NAME (not exported) with VAR's value
+#   run WORD...        a command; a WORD written $VAR is that variable's value
 #   line TEXT      TEXT as it is (a shell-specific line)
 #   child ... end  the steps between run in a child shell started at that point
 # Sets $output (stdout) and $stderr (stderr without the shell's own noise).
@@ -82,7 +86,7 @@ session() {
 }
 
 __vh_script() { # FILE STEP...
-	local file=$1 step arg var depth child=()
+	local file=$1 step arg var name depth child=()
 	shift
 	: >"$file"
 	while (($#)); do
@@ -103,6 +107,26 @@ __vh_script() { # FILE STEP...
 			;;
 		fail\ *)
 			printf 'sh -c "exit %s"\necho "status=%s"\n' "${step#fail }" "$(drv_status)" >>"$file"
+			;;
+		setenv\ *)
+			read -r name var <<<"${step#setenv }"
+			drv_setenv "$name" "$var" >>"$file"
+			;;
+		unsetenv\ *)
+			drv_unsetenv "${step#unsetenv }" >>"$file"
+			;;
+		setvar\ *)
+			read -r name var <<<"${step#setvar }"
+			drv_setvar "$name" "$var" >>"$file"
+			;;
+		run\ *)
+			local word words=()
+			read -ra words <<<"${step#run }"
+			for word in "${words[@]}"; do
+				if [[ $word == \$* ]]; then drv_var "${word#\$}"; else printf '%s' "$word"; fi
+				printf ' '
+			done >>"$file"
+			printf '\n' >>"$file"
 			;;
 		line\ *)
 			printf '%s\n' "${step#line }" >>"$file"

@@ -1,0 +1,82 @@
+/* tcsh and csh. Their hook output is run through `eval "`...`"`, which joins
+ * the lines into one: every statement ends in ';', and a value holding a
+ * newline cannot travel at all, so it is refused. */
+#include "shell.h"
+
+extern const char vh_hook_tcsh[], vh_hook_csh[];
+
+/* In '...' every byte is literal except '!', which history substitution
+ * would take even there: it goes outside as \!. A ' goes outside as "'". */
+static int quote(struct vh_buf *out, const char *s)
+{
+	if (vh_buf_putc(out, '\'') < 0)
+		return -1;
+	for (; *s; s++) {
+		if (*s == '\n')
+			return -1;
+		if (*s == '\'') {
+			if (vh_buf_puts(out, "'\"'\"'") < 0)
+				return -1;
+		} else if (*s == '!') {
+			if (vh_buf_puts(out, "'\\!'") < 0)
+				return -1;
+		} else if (vh_buf_putc(out, *s) < 0) {
+			return -1;
+		}
+	}
+	return vh_buf_putc(out, '\'');
+}
+
+static int set_env(struct vh_buf *out, const char *name, const char *value)
+{
+	if (vh_buf_printf(out, "setenv %s ", name) < 0 || quote(out, value) < 0)
+		return -1;
+	return vh_buf_puts(out, " ;\n");
+}
+
+static int unset_env(struct vh_buf *out, const char *name)
+{
+	return vh_buf_printf(out, "unsetenv %s ;\n", name);
+}
+
+/* setenv PATH also resets tcsh's and csh's $path list. */
+static int set_path(struct vh_buf *out, const char *list)
+{
+	return set_env(out, "PATH", list);
+}
+
+static int set_local(struct vh_buf *out, const char *name, const char *value)
+{
+	if (vh_buf_printf(out, "set %s = ", name) < 0 || quote(out, value) < 0)
+		return -1;
+	return vh_buf_puts(out, " ;\n");
+}
+
+static int rehash(struct vh_buf *out)
+{
+	return vh_buf_puts(out, "rehash ;\n");
+}
+
+const struct vh_shell vh_shell_tcsh = {
+	.name = "tcsh",
+	.hook = vh_hook_tcsh,
+	.one_line = 1,
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.set_local = set_local,
+	.rehash = rehash,
+};
+
+const struct vh_shell vh_shell_csh = {
+	.name = "csh",
+	.hook = vh_hook_csh,
+	.one_line = 1,
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.set_local = set_local,
+	.rehash = rehash,
+};

@@ -1,0 +1,87 @@
+#include <string.h>
+
+#include "shell.h"
+
+extern const char vh_hook_fish[];
+
+/* fish is not POSIX: inside '...' both \ and ' are escapes, so a trailing
+ * backslash would eat the closing quote. Every other byte, newlines and
+ * invalid UTF-8 included, is taken as it is. */
+static int quote_bytes(struct vh_buf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	if (vh_buf_putc(out, '\'') < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((s[i] == '\\' || s[i] == '\'') && vh_buf_putc(out, '\\') < 0)
+			return -1;
+		if (vh_buf_putc(out, s[i]) < 0)
+			return -1;
+	}
+	return vh_buf_putc(out, '\'');
+}
+
+static int quote(struct vh_buf *out, const char *s)
+{
+	return quote_bytes(out, s, strlen(s));
+}
+
+static int set_env(struct vh_buf *out, const char *name, const char *value)
+{
+	if (vh_buf_printf(out, "builtin set -gx %s ", name) < 0 || quote(out, value) < 0)
+		return -1;
+	return vh_buf_putc(out, '\n');
+}
+
+static int unset_env(struct vh_buf *out, const char *name)
+{
+	return vh_buf_printf(out, "builtin set -eg %s\n", name);
+}
+
+/* PATH is a list in fish: one quoted word per entry, empty ones included. */
+static int set_path(struct vh_buf *out, const char *list)
+{
+	const char *end;
+
+	if (vh_buf_puts(out, "builtin set -gx PATH") < 0)
+		return -1;
+	if (*list) {
+		for (;;) {
+			end = strchr(list, ':');
+			if (!end)
+				end = list + strlen(list);
+			if (vh_buf_putc(out, ' ') < 0 || quote_bytes(out, list, (size_t)(end - list)) < 0)
+				return -1;
+			if (!*end)
+				break;
+			list = end + 1;
+		}
+	}
+	return vh_buf_putc(out, '\n');
+}
+
+static int set_local(struct vh_buf *out, const char *name, const char *value)
+{
+	if (vh_buf_printf(out, "builtin set -g %s ", name) < 0 || quote(out, value) < 0)
+		return -1;
+	return vh_buf_putc(out, '\n');
+}
+
+/* fish looks commands up afresh each time: nothing to forget. */
+static int rehash(struct vh_buf *out)
+{
+	(void)out;
+	return 0;
+}
+
+const struct vh_shell vh_shell_fish = {
+	.name = "fish",
+	.hook = vh_hook_fish,
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.set_local = set_local,
+	.rehash = rehash,
+};

@@ -35,7 +35,10 @@ static void usage(FILE *f)
 	fprintf(f, "\n  --help         show this help\n"
 		   "  --version      show the version\n\n"
 		   "shells: %s\n\n"
-		   "Add to ~/.bashrc or ~/.zshrc:  eval \"$(venvhook init bash)\"  (or zsh)\n",
+		   "Load the hook from your shell's rc file:\n"
+		   "  bash, zsh (~/.bashrc, ~/.zshrc):  eval \"$(venvhook init bash)\"  (or zsh)\n"
+		   "  fish (config.fish):              venvhook init fish | source\n"
+		   "  tcsh, csh (~/.tcshrc, ~/.cshrc): eval \"`venvhook init tcsh`\"  (or csh)\n",
 		vh_shell_names());
 }
 

@@ -10,7 +10,7 @@ setup() { vh_setup; }
 	assert_success
 	assert_output --partial "init SHELL"
 	assert_output --partial "export SHELL"
-	assert_output --partial "shells: bash, zsh"
+	assert_output --partial "shells: bash, zsh, fish, tcsh, csh"
 }
 
 @test "--version prints the version" {
@@ -35,29 +35,54 @@ setup() { vh_setup; }
 @test "an unknown or missing shell: one line, exit 2" {
 	run --separate-stderr "$VENVHOOK" init powershell
 	assert_failure 2
-	assert_equal "$stderr" "venvhook: unknown shell 'powershell' (known: bash, zsh)"
+	assert_equal "$stderr" "venvhook: unknown shell 'powershell' (known: bash, zsh, fish, tcsh, csh)"
 	run --separate-stderr "$VENVHOOK" export
 	assert_failure 2
-	assert_equal "$stderr" "venvhook: usage: venvhook export SHELL (one of: bash, zsh)"
+	assert_equal "$stderr" "venvhook: usage: venvhook export SHELL (one of: bash, zsh, fish, tcsh, csh)"
 	run --separate-stderr "$VENVHOOK" init $'\033]0;title\007'
 	assert_failure 2
 	[[ $stderr != *$'\033'* ]]
 }
 
 @test "a shell is found by name, login name or path" {
-	for name in zsh -zsh /usr/bin/zsh /bin/bash -bash; do
+	for name in zsh -zsh /usr/bin/zsh /bin/bash -bash fish -tcsh /bin/csh; do
 		run "$VENVHOOK" init "$name"
 		assert_success
 	done
 }
 
-@test "init output is valid bash and zsh and calls this binary by absolute path" {
+@test "init output parses in each shell and calls this binary by absolute path" {
+	local self
+	self=$(readlink -f "$VENVHOOK")
 	run "$VENVHOOK" init bash
 	assert_success
-	assert_line "__venvhook_exe='$(readlink -f "$VENVHOOK")'"
+	assert_line "__venvhook_exe='$self'"
 	"$VH_BASH" -n <<<"$output"
 	run "$VENVHOOK" init zsh
 	"$VH_ZSH" -n <<<"$output"
+	run "$VENVHOOK" init fish
+	assert_line "builtin set -g __venvhook_exe '$self'"
+	"$VH_FISH" --no-execute <<<"$output"
+	for sh in tcsh csh; do
+		run "$VENVHOOK" init $sh
+		assert_line "set __venvhook_exe = '$self' ;"
+		# eval joins the lines: no comment may survive, every line ends in ';'
+		refute_output --partial "#"
+		assert_equal "$(grep -vc ' ;$' <<<"$output")" 0
+		"$VH_TCSH" -n <<<"$output"
+	done
+}
+
+@test "the csh family refuses what it cannot carry, and says which" {
+	mkdir -p "$T/$(printf 'a\nb')/.venv"
+	touch "$T/$(printf 'a\nb')/.venv/pyvenv.cfg"
+	cd "$T/$(printf 'a\nb')"
+	run --separate-stderr "$VENVHOOK" export tcsh
+	assert_success
+	assert_equal "$output" ""
+	assert_equal "$stderr" "venvhook: not activating $T/a\x0ab/.venv: this shell cannot hold a newline in a variable safely"
+	run --separate-stderr "$VENVHOOK" export fish
+	assert_output --partial "builtin set -gx VIRTUAL_ENV '$T/a"
 }
 
 @test "export prints nothing where nothing changes" {

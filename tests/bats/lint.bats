@@ -22,20 +22,43 @@ setup() { vh_setup; }
 	assert_success
 }
 
+@test "hooks/venvhook.fish parses (fish --no-execute)" {
+	run "$VH_FISH" --no-execute "$VH_SRCDIR/hooks/venvhook.fish"
+	assert_success
+}
+
+@test "hooks/venvhook.tcsh and .csh parse (tcsh -n), as written and as init prints them" {
+	run "$VH_TCSH" -n "$VH_SRCDIR/hooks/venvhook.tcsh"
+	assert_success
+	run "$VH_TCSH" -n "$VH_SRCDIR/hooks/venvhook.csh"
+	assert_success
+	# (bsd-csh -n is no judge: it globs the right side of !~ and fails)
+	"$VENVHOOK" init csh >"$T/init.csh"
+	run "$VH_TCSH" -n "$T/init.csh"
+	assert_success
+}
+
 @test "the project's own scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/bootstrap" "$VH_SRCDIR/.ci/run" "$VH_SRCDIR/tests/run-scenarios" \
 		"$VH_SRCDIR/build-aux/embed.sh"
 	assert_success
 }
 
-@test "every function and variable the hooks define is prefixed __venvhook_" {
-	local bad
-	bad=$(grep -hoE '^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*(\(\)|=)' \
-		"$VH_SRCDIR"/hooks/venvhook.* | tr -d ' \t()=' | grep -v '^__venvhook_' |
-		grep -vx 'PROMPT_COMMAND' || true)
-	assert_equal "$bad" ""
-	bad=$(grep -hoE '(typeset|local)( -g)? [A-Za-z_][A-Za-z0-9_]*' "$VH_SRCDIR"/hooks/venvhook.* |
-		awk '{print $NF}' | grep -v '^__venvhook_' || true)
+@test "every function, alias and variable the hooks define is prefixed __venvhook_" {
+	local code pattern bad=""
+	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.*)
+	# One pattern per way a name gets defined: sh name() and name=, fish
+	# function, fish/csh set, sh local/typeset, csh alias. The user's own
+	# commands that csh/tcsh chain onto (cwdcmd, cd, pushd, popd) are not ours.
+	for pattern in \
+		'^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*(\(\)|=)' \
+		'(^|[[:space:]])function[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
+		'(^|[[:space:];])set([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
+		'(^|[[:space:];])(local|typeset)([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
+		'(^|[[:space:];)])alias[[:space:]]+[A-Za-z_][A-Za-z0-9_]*'; do
+		bad+=$(grep -oE "$pattern" <<<"$code" | sed -E 's/(\(\)|=)$//' | awk '{ print $NF }' |
+			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|cwdcmd|cd|pushd|popd)$' || true)
+	done
 	assert_equal "$bad" ""
 }
 

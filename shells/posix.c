@@ -1,8 +1,12 @@
-#include "posix.h"
+/* bash and zsh: the same quoting and the same export/unset; only the hook
+ * and the way to forget hashed commands differ. */
+#include "shell.h"
+
+extern const char vh_hook_bash[], vh_hook_zsh[];
 
 /* Inside '...' every byte but ' is literal, newlines included; ' itself
  * becomes '\'' (close, escaped quote, reopen). */
-int vh_posix_quote(struct vh_buf *out, const char *s)
+static int quote(struct vh_buf *out, const char *s)
 {
 	if (vh_buf_putc(out, '\'') < 0)
 		return -1;
@@ -17,22 +21,59 @@ int vh_posix_quote(struct vh_buf *out, const char *s)
 	return vh_buf_putc(out, '\'');
 }
 
-int vh_posix_set_env(struct vh_buf *out, const char *name, const char *value)
+/* `builtin`, so a user's function named export or unset cannot take over. */
+static int set_env(struct vh_buf *out, const char *name, const char *value)
 {
-	if (vh_buf_printf(out, "builtin export %s=", name) < 0 ||
-	    vh_posix_quote(out, value) < 0)
+	if (vh_buf_printf(out, "builtin export %s=", name) < 0 || quote(out, value) < 0)
 		return -1;
 	return vh_buf_putc(out, '\n');
 }
 
-int vh_posix_unset_env(struct vh_buf *out, const char *name)
+static int unset_env(struct vh_buf *out, const char *name)
 {
 	return vh_buf_printf(out, "builtin unset -v %s\n", name);
 }
 
-int vh_posix_set_local(struct vh_buf *out, const char *name, const char *value)
+static int set_path(struct vh_buf *out, const char *list)
 {
-	if (vh_buf_printf(out, "%s=", name) < 0 || vh_posix_quote(out, value) < 0)
+	return set_env(out, "PATH", list);
+}
+
+static int set_local(struct vh_buf *out, const char *name, const char *value)
+{
+	if (vh_buf_printf(out, "%s=", name) < 0 || quote(out, value) < 0)
 		return -1;
 	return vh_buf_putc(out, '\n');
 }
+
+static int bash_rehash(struct vh_buf *out)
+{
+	return vh_buf_puts(out, "builtin hash -r\n");
+}
+
+static int zsh_rehash(struct vh_buf *out)
+{
+	return vh_buf_puts(out, "builtin rehash\n");
+}
+
+const struct vh_shell vh_shell_bash = {
+	.name = "bash",
+	.hook = vh_hook_bash,
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.set_local = set_local,
+	.rehash = bash_rehash,
+};
+
+const struct vh_shell vh_shell_zsh = {
+	.name = "zsh",
+	.hook = vh_hook_zsh,
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.set_local = set_local,
+	.rehash = zsh_rehash,
+};

@@ -29,6 +29,32 @@ wait_for() {
 $screen"
 }
 
+# wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,
+# that is, the shell is back at a prompt that shows TEXT.
+wait_prompt() {
+	local i last
+	for ((i = 0; i < 100; i++)); do
+		screen=$(tmux -S "$SOCK" capture-pane -p -J -S -100)
+		last=$(printf '%s\n' "$screen" | grep -v '^[[:space:]]*$' | tail -n 1)
+		[[ ${last%"${last##*[![:space:]]}"} == "$1" ]] && return 0
+		sleep 0.1
+	done
+	fail "the last line never became '$1':
+$screen"
+}
+
+# wait_count TEXT N: polls until TEXT shows on N lines of the screen.
+wait_count() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		screen=$(tmux -S "$SOCK" capture-pane -p -J -S -100)
+		(($(grep -cF -- "$1" <<<"$screen") == $2)) && return 0
+		sleep 0.1
+	done
+	fail "never saw '$1' on $2 lines:
+$screen"
+}
+
 type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
 
 start() { # SHELL-COMMAND...
@@ -40,14 +66,22 @@ start() { # SHELL-COMMAND...
 # The same session for each shell: python resolves into the env inside the
 # project and a subdirectory, and not outside.
 walk() {
+	walk_with 'echo "py=$(command -v python)"' 'echo "after=[$(command -v python)]"' "after=[]"
+}
+
+# walk_with PY-LINE AFTER-LINE AFTER-SHOWN: the same walk in a shell that
+# has its own way to ask where python resolves. PY-LINE must show
+# py=PATH-OF-PYTHON; AFTER-LINE, typed outside the project, must show
+# AFTER-SHOWN.
+walk_with() {
 	type_line 'cd proj/src'
 	wait_for "venvhook: activated proj (.venv)"
-	type_line 'echo "py=$(command -v python)"'
+	type_line "$1"
 	wait_for "py=$T/proj/.venv/bin/python"
 	type_line 'cd ../../away'
 	wait_for "venvhook: deactivated proj"
-	type_line 'echo "after=[$(command -v python)]"'
-	wait_for "after=[]"
+	type_line "$2"
+	wait_for "$3"
 }
 
 @test "bash at a terminal: cd activates, cd out deactivates" {
@@ -67,4 +101,73 @@ walk() {
 	start bash --rcfile "$HOME/.bashrc" -i
 	type_line 'cd proj; (exit 9)'
 	wait_for "[9] READY>"
+}
+
+fish_rc() { # PROMPT-FUNCTION-BODY
+	mkdir -p "$HOME/.config/fish"
+	printf '%s\n' "set -g fish_greeting" "function fish_prompt; $1; end" \
+		'"$VENVHOOK" init fish | source' >"$HOME/.config/fish/config.fish"
+}
+
+@test "fish at a terminal: cd activates, cd out deactivates" {
+	fish_rc "echo -n 'READY> '"
+	start env XDG_CONFIG_HOME="$HOME/.config" fish -i
+	# fish 3.4+ takes $(...) inside double quotes, as bash does
+	walk
+}
+
+@test "fish at a terminal: the prompt still shows the user's \$status" {
+	fish_rc 'echo -n "[$status] READY> "'
+	start env XDG_CONFIG_HOME="$HOME/.config" fish -i
+	type_line 'cd proj; sh -c "exit 9"'
+	wait_prompt "[9] READY>"
+	wait_for "venvhook: activated proj (.venv)"
+	type_line 'cd /nonexistent'
+	wait_prompt "[1] READY>"
+	type_line 'sh -c "exit 3"; cd ../away'
+	wait_prompt "[0] READY>"
+	wait_for "venvhook: deactivated proj"
+	type_line 'cd ../proj; sh -c "exit 4"'
+	wait_prompt "[4] READY>"
+	wait_count "venvhook: activated proj (.venv)" 2
+}
+
+# A harmless program in the env's bin/ (python there may not run): typing
+# its name shows what the shell itself resolves, hash table and all.
+probe() {
+	printf '#!/bin/sh\necho "probe=$0"\n' >"$T/proj/.venv/bin/venv-probe"
+	chmod +x "$T/proj/.venv/bin/venv-probe"
+}
+
+# After walk_with (in away/): back into the project and out, running the
+# probe each time.
+probe_walk() {
+	type_line 'cd ../proj'
+	wait_count "venvhook: activated proj (.venv)" 2
+	type_line 'venv-probe'
+	wait_for "probe=$T/proj/.venv/bin/venv-probe"
+	type_line 'cd ..'
+	wait_count "venvhook: deactivated proj" 2
+	type_line 'venv-probe'
+	wait_for "venv-probe: Command not found."
+}
+
+@test "tcsh at a terminal: cd activates, cd out deactivates" {
+	probe
+	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init tcsh`"' >"$HOME/.tcshrc"
+	start tcsh -i
+	# which is a tcsh builtin that walks the shell's $path
+	walk_with 'echo "py=`which python`"' 'echo "after=[`which python`]"' \
+		"after=[python: Command not found.]"
+	probe_walk
+}
+
+@test "csh at a terminal: cd activates, cd out deactivates" {
+	probe
+	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init csh`"' >"$HOME/.cshrc"
+	start bsd-csh -i
+	# BSD csh has no which builtin: which(1) reads the exported PATH, and
+	# the probe below checks what csh itself resolves
+	walk_with 'echo "py=`which python`"' 'echo "after=[`which python`]"' "after=[]"
+	probe_walk
 }

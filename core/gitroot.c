@@ -1,8 +1,60 @@
+/*
+ * libgit2 is loaded with dlopen() the first time a '.git' entry makes its
+ * answer matter. Linking it would cost every `venvhook export` the loading
+ * of libgit2 and its ~18 libraries (mbedTLS, libssh2, Kerberos...), about
+ * 3x the start-up of a plain C program on the machines measured; most
+ * directory changes never meet a '.git' before they find the env.
+ * The function pointers take their types from git2.h, so a mismatch with
+ * the headers configure found is a compile error.
+ */
 #include "gitroot.h"
 
+#include <dlfcn.h>
 #include <git2.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "msg.h"
+
+static struct {
+	int tried, ok;
+	__typeof__(&git_libgit2_init) init;
+	__typeof__(&git_repository_open_ext) open_ext;
+	__typeof__(&git_repository_workdir) workdir;
+	__typeof__(&git_repository_free) free;
+	__typeof__(&git_error_last) error_last;
+} git;
+
+#define LOAD(field, symbol) \
+	(*(void **)&git.field = dlsym(handle, #symbol)) != NULL
+
+/* 0 when libgit2 is loaded and initialised; says once why not otherwise. */
+static int git_load(void)
+{
+	void *handle;
+
+	if (git.tried)
+		return git.ok ? 0 : -1;
+	git.tried = 1;
+	handle = dlopen(VH_LIBGIT2_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!handle) {
+		vh_msgf("cannot load %s, so git work-tree roots are not seen: %s",
+			VH_LIBGIT2_SONAME, dlerror());
+		return -1;
+	}
+	if (!(LOAD(init, git_libgit2_init) &&
+	      LOAD(open_ext, git_repository_open_ext) && LOAD(workdir, git_repository_workdir) &&
+	      LOAD(free, git_repository_free) && LOAD(error_last, git_error_last))) {
+		vh_msgf("%s lacks a function venvhook needs: %s", VH_LIBGIT2_SONAME, dlerror());
+		dlclose(handle);
+		return -1;
+	}
+	/* Once per process; the handle stays open until exit. */
+	if (git.init() < 0)
+		return -1;
+	git.ok = 1;
+	return 0;
+}
 
 int vh_gitroot(char **root, const char *dir)
 {
@@ -12,12 +64,13 @@ int vh_gitroot(char **root, const char *dir)
 	int rc = 0;
 
 	*root = NULL;
-	git_libgit2_init();
+	if (git_load() < 0)
+		return 0;
 	/* Not GIT_REPOSITORY_OPEN_FROM_ENV: GIT_DIR/GIT_WORK_TREE name a repository
 	 * for git commands, not the project the shell is standing in. */
-	if (git_repository_open_ext(&repo, dir, 0, getenv("GIT_CEILING_DIRECTORIES")) < 0)
+	if (git.open_ext(&repo, dir, 0, getenv("GIT_CEILING_DIRECTORIES")) < 0)
 		goto done;
-	workdir = git_repository_workdir(repo);
+	workdir = git.workdir(repo);
 	if (!workdir)
 		goto done;
 	len = strlen(workdir);
@@ -27,8 +80,7 @@ int vh_gitroot(char **root, const char *dir)
 	if (!*root)
 		rc = -1;
 done:
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	git.free(repo);
 	return rc;
 }
 
@@ -38,13 +90,13 @@ int vh_git_valid(struct vh_buf *why, const char *dir)
 	const git_error *err;
 	int ok;
 
-	git_libgit2_init();
-	ok = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0;
+	if (git_load() < 0)
+		return 1; /* cannot judge: do not call it broken */
+	ok = git.open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0;
 	if (!ok) {
-		err = git_error_last();
+		err = git.error_last();
 		vh_buf_puts(why, err && err->message ? err->message : "not a repository");
 	}
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	git.free(repo);
 	return ok;
 }

@@ -116,3 +116,20 @@ setup() { vh_setup; }
 	PWD=$T/link run "$VENVHOOK" export bash
 	assert_output --partial "VIRTUAL_ENV='$T/link/.venv'"
 }
+
+@test "libgit2 is loaded only where a .git is met on the walk up" {
+	run readelf -d "$VENVHOOK"
+	refute_output --partial "libgit2"
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/deep/er" "$T/repo/sub"
+	git init -q "$T/repo"
+	cd "$T/proj/deep/er"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_success
+	refute_output --partial "file=libgit2"
+	assert_output --partial "VIRTUAL_ENV='$T/proj/.venv'"
+	cd "$T/repo/sub"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_success
+	assert_output --regexp "file=libgit2\.so\.[0-9.]+ .*dynamically loaded"
+}

@@ -22,6 +22,8 @@ static const struct cmd cmds[] = {
 	  "print the hook to load in your shell's rc file" },
 	{ "export", vh_cmd_export, "export SHELL",
 	  "print the code that moves the shell to the env of $PWD (the hook runs this)" },
+	{ "list", vh_cmd_list, "list [--paths]",
+	  "print the names of the envs in $WORKON_HOME and the current project" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -133,3 +133,46 @@ setup() { vh_setup; }
 	assert_success
 	assert_output --regexp "file=libgit2\.so\.[0-9.]+ .*dynamically loaded"
 }
+
+@test "list: envs in WORKON_HOME and the current project, sorted, --paths" {
+	export WORKON_HOME=$T/workon
+	mkenv "$WORKON_HOME/zeta"
+	mkenv "$WORKON_HOME/with space"
+	mkenv "$WORKON_HOME/it's \"q\""
+	mkdir -p "$WORKON_HOME/not-an-env" "$WORKON_HOME/cfgdir/pyvenv.cfg"
+	touch "$WORKON_HOME/a-file"
+	mkenv "$T/proj/.venv"
+	mkenv "$T/proj/venv"
+	mkdir -p "$T/proj/src"
+	cd "$T/proj/src"
+	run --separate-stderr "$VENVHOOK" list
+	assert_success
+	assert_equal "$output" "$(printf '%s\n' .venv "it's \"q\"" venv "with space" zeta)"
+	assert_equal "$stderr" ""
+	run "$VENVHOOK" list --paths
+	assert_line "$(printf '.venv\t%s' "$T/proj/.venv")"
+	assert_line "$(printf 'with space\t%s' "$WORKON_HOME/with space")"
+}
+
+@test "list: WORKON_HOME defaults to ~/.virtualenvs; a missing one holds nothing" {
+	mkenv "$HOME/.virtualenvs/home-env"
+	run "$VENVHOOK" list
+	assert_success
+	assert_output "home-env"
+	WORKON_HOME=$T/nowhere run --separate-stderr "$VENVHOOK" list
+	assert_success
+	assert_equal "$output" ""
+	assert_equal "$stderr" ""
+}
+
+@test "list: a name a line cannot hold is left out, with one line saying so" {
+	export WORKON_HOME=$T/workon
+	mkenv "$WORKON_HOME/ok"
+	mkenv "$WORKON_HOME/$(printf 'two\nlines')"
+	run --separate-stderr "$VENVHOOK" list
+	assert_success
+	assert_equal "$output" "ok"
+	assert_equal "$stderr" "venvhook: left out 1 env whose name holds a newline or tab"
+	run --separate-stderr "$VENVHOOK" list --bogus
+	assert_failure 2
+}

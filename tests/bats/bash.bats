@@ -4,8 +4,7 @@
 load helpers
 
 setup() {
-	source "$VH_SRCDIR/tests/drivers/bash.driver"
-	vh_setup
+	vh_use_driver bash
 	mkenv "$T/proj/.venv"
 }
 

@@ -10,9 +10,7 @@
 load helpers
 
 setup() {
-	source "$VH_SRCDIR/tests/drivers/csh.driver"
-	export VH_SHELL_EXE=$drv_exe
-	vh_setup
+	vh_use_driver csh
 	mkenv "$T/proj/.venv"
 	mkdir -p "$T/proj/src" "$T/away"
 }
@@ -21,13 +19,6 @@ teardown() {
 	refute_executed
 }
 
-# A stand-in for the venvhook binary that only logs its arguments to
-# $T/calls and prints nothing, so the shell's state stays as it was.
-counter() {
-	printf '#!/bin/sh\necho "$*" >>"%s/calls"\n' "$T" >"$T/counter"
-	chmod +x "$T/counter"
-	export COUNTER=$T/counter
-}
 
 @test "cd, a bare cd, pushd and popd activate and deactivate" {
 	mkenv "$HOME/.venv"

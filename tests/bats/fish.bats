@@ -6,9 +6,7 @@
 load helpers
 
 setup() {
-	source "$VH_SRCDIR/tests/drivers/fish.driver"
-	export VH_SHELL_EXE=$drv_exe
-	vh_setup
+	vh_use_driver fish
 	mkenv "$T/proj/.venv"
 	mkdir -p "$T/proj/src" "$T/away"
 }

@@ -24,6 +24,25 @@ vh_setup() {
 	cd "$T" || return 1
 }
 
+# vh_use_driver NAME|FILE: loads a tests/drivers/*.driver and a clean sandbox.
+vh_use_driver() {
+	local driver=$1
+	[[ $driver == */* ]] || driver=$VH_SRCDIR/tests/drivers/$driver.driver
+	# shellcheck source=/dev/null
+	source "$driver"
+	export VH_SHELL_EXE=$drv_exe
+	vh_setup
+}
+
+# counter: $COUNTER names a stand-in for the venvhook binary that only logs
+# its arguments to $T/calls and prints nothing, so the shell's state stays
+# as it was; point __venvhook_exe at it to count the processes a hook starts.
+counter() {
+	printf '#!/bin/sh\necho "$*" >>"%s/calls"\n' "$T" >"$T/counter"
+	chmod +x "$T/counter"
+	export COUNTER=$T/counter
+}
+
 # Sessions after this run as an unprivileged user: permission faults cannot
 # be staged as root, and CI runs as root.
 unprivileged() {

@@ -9,10 +9,7 @@ setup_file() {
 }
 
 setup() {
-	# shellcheck source=/dev/null
-	source "$VH_DRIVER"
-	export VH_SHELL_EXE=$drv_exe
-	vh_setup
+	vh_use_driver "$VH_DRIVER"
 }
 
 teardown() {

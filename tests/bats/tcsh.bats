@@ -11,9 +11,7 @@
 load helpers
 
 setup() {
-	source "$VH_SRCDIR/tests/drivers/tcsh.driver"
-	export VH_SHELL_EXE=$drv_exe
-	vh_setup
+	vh_use_driver tcsh
 	mkenv "$T/proj/.venv"
 	mkdir -p "$T/proj/src" "$T/away"
 }
@@ -22,13 +20,6 @@ teardown() {
 	refute_executed
 }
 
-# A stand-in for the venvhook binary that only logs its arguments to
-# $T/calls and prints nothing, so the shell's state stays as it was.
-counter() {
-	printf '#!/bin/sh\necho "$*" >>"%s/calls"\n' "$T" >"$T/counter"
-	chmod +x "$T/counter"
-	export COUNTER=$T/counter
-}
 
 @test "the user's own cwdcmd still runs, before the hook; loaded twice, the hook is chained once" {
 	# tcsh ignores redirections inside cwdcmd, so the user's alias prints.

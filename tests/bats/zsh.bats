@@ -4,8 +4,7 @@
 load helpers
 
 setup() {
-	source "$VH_SRCDIR/tests/drivers/zsh.driver"
-	vh_setup
+	vh_use_driver zsh
 	mkenv "$T/proj/.venv"
 }
 

@@ -157,7 +157,8 @@ int vh_cmd_list(int argc, char **argv)
 	}
 	if (add_workon_home(&l) < 0 || add_project(&l) < 0)
 		goto done;
-	qsort(l.v, l.n, sizeof(*l.v), by_name);
+	if (l.n) /* qsort wants a non-null array even for none */
+		qsort(l.v, l.n, sizeof(*l.v), by_name);
 	for (i = 0; i < l.n; i++) {
 		if (vh_buf_puts(&out, l.v[i].name) < 0 ||
 		    (paths && (vh_buf_putc(&out, '\t') < 0 || vh_buf_puts(&out, l.v[i].path) < 0)) ||

@@ -8,6 +8,8 @@
 int vh_cmd_init(int argc, char **argv);
 int vh_cmd_export(int argc, char **argv);
 int vh_cmd_list(int argc, char **argv);
+int vh_cmd_call(int argc, char **argv);
+int vh_cmd_needs_hook(int argc, char **argv);
 
 /* The shell named by argv[1] of a subcommand, or NULL after printing why. */
 struct vh_shell;

@@ -1,175 +1,52 @@
 /* venvhook export SHELL: what the hook evals after a directory change. */
-#include <errno.h>
-#include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../shells/shell.h"
-#include "buf.h"
+#include "apply.h"
 #include "cmd.h"
 #include "discover.h"
+#include "envdir.h"
 #include "msg.h"
-#include "plan.h"
-#include "pyvenv.h"
-#include "render.h"
-#include "state.h"
 
-static const char *base_name(const char *path, size_t *len)
+static int usable(const char *env)
 {
-	size_t n = strlen(path);
-	const char *b;
-
-	while (n > 1 && path[n - 1] == '/')
-		n--;
-	b = path + n;
-	while (b > path && b[-1] != '/')
-		b--;
-	if (b == path + n) /* "/" */
-		b = path, n = 1;
-	*len = (size_t)(path + n - b);
-	return b;
-}
-
-/* The project's name when the env is called .venv or venv, else the env's. */
-static char *default_prompt(const char *env)
-{
-	const char *const *name;
-	const char *b;
-	size_t len;
-
-	b = base_name(env, &len);
-	for (name = vh_env_dir_names; *name; name++) {
-		if (strlen(*name) == len && memcmp(b, *name, len) == 0 && b > env + 1) {
-			char *parent = strndup(env, (size_t)(b - 1 - env));
-			char *r;
-
-			if (!parent)
-				return NULL;
-			b = base_name(parent, &len);
-			r = strndup(b, len);
-			free(parent);
-			return r;
-		}
-	}
-	return strndup(b, len);
-}
-
-static char *env_prompt(const char *env)
-{
-	struct vh_buf cfg = VH_BUF_INIT;
-	struct vh_pyvenv pv;
-	char *prompt = NULL;
-
-	if (vh_buf_puts(&cfg, env) < 0 || vh_buf_puts(&cfg, "/pyvenv.cfg") < 0)
-		goto done;
-	if (vh_pyvenv_read(&pv, cfg.data) < 0) {
-		char why[160];
-
-		snprintf(why, sizeof(why), ": %s; naming the env after its directory",
-			 strerror(errno));
-		vh_msg_path("cannot read ", cfg.data, why);
-		goto done;
-	}
-	if (pv.bad_lines)
-		vh_msg_path("ignoring lines with NUL bytes in ", cfg.data, "");
-	if (pv.prompt)
-		prompt = vh_pyvenv_prompt_text(pv.prompt);
-	vh_pyvenv_free(&pv);
-done:
-	vh_buf_free(&cfg);
-	return prompt ? prompt : default_prompt(env);
-}
-
-static int quiet(void)
-{
-	const char *q = getenv("VENVHOOK_QUIET");
-
-	return q && *q && strcmp(q, "0") != 0;
-}
-
-static void announce(const struct vh_plan *plan, const char *old_prompt)
-{
-	struct vh_buf line = VH_BUF_INIT;
-	const char *dir;
-	size_t len;
-
-	if (quiet() || (!plan->activated && !plan->deactivated))
-		return;
-	if (plan->activated) {
-		vh_buf_puts(&line, "activated ");
-		vh_msg_escape(&line, plan->target.v[VH_VIRTUAL_ENV_PROMPT]);
-		dir = base_name(plan->activated, &len);
-		vh_buf_puts(&line, " (");
-		vh_buf_add(&line, dir, len);
-		vh_buf_puts(&line, ")");
-	}
-	if (plan->deactivated) {
-		vh_buf_puts(&line, plan->activated ? ", deactivated " : "deactivated ");
-		if (old_prompt) {
-			vh_msg_escape(&line, old_prompt);
-		} else {
-			dir = base_name(plan->deactivated, &len);
-			vh_buf_add(&line, dir, len);
-		}
-	}
-	vh_msgf("%s", vh_buf_str(&line));
-	vh_buf_free(&line);
-}
-
-/* The env to activate here, or none when it cannot be activated. */
-static int wanted(struct vh_want *want, char **prompt, const struct vh_found *found,
-		  const struct vh_state *now)
-{
-	*prompt = NULL;
-	want->env = NULL;
-	want->prompt = NULL;
-	if (!found->env)
-		return 0;
-	if (strchr(found->env, ':')) {
-		vh_msg_path("not activating ", found->env, ": PATH cannot hold a ':' in a directory name");
+	if (strchr(env, ':')) {
+		vh_msg_path("not activating ", env, ": PATH cannot hold a ':' in a directory name");
 		return 0;
 	}
-	want->env = found->env;
-	/* An env already active keeps its name; pyvenv.cfg is read only on change. */
-	if (now->v[VH_MARK_ENV] && strcmp(now->v[VH_MARK_ENV], found->env) == 0 &&
-	    now->v[VH_VIRTUAL_ENV_PROMPT])
-		*prompt = strdup(now->v[VH_VIRTUAL_ENV_PROMPT]);
-	else
-		*prompt = env_prompt(found->env);
-	want->prompt = *prompt;
-	return *prompt ? 0 : -1;
+	return 1;
 }
 
-static int emit(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want)
+/* The env wanted here: the one `venvhook activate` pinned while it exists,
+ * else what discovery finds unless `venvhook deactivate` paused it. *found
+ * holds discovery's answer; want points into it and into now. Returns 0 or
+ * -1 (out of memory). */
+static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_state *now,
+		  const char *cwd)
 {
-	struct vh_plan plan;
-	struct vh_buf out = VH_BUF_INIT;
-	enum vh_var bad = VH_NVARS;
-	int rc = -1;
+	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
 
-	if (vh_plan(&plan, now, want) < 0)
-		goto done;
-	if (vh_render(&out, &bad, sh, &plan) < 0) {
-		rc = -2;
-		goto done;
+	memset(want, 0, sizeof(*want));
+	want->pin = pin;
+	want->pause = pause;
+	if (pin) {
+		if (vh_env_at(AT_FDCWD, pin) && usable(pin)) {
+			want->env = pin;
+			return 0;
+		}
+		vh_msg_path("the env you activated, ", pin, ", is gone; back to automatic activation");
+		want->pin = NULL;
 	}
-	if (out.len && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
-		goto done;
-	announce(&plan, now->v[VH_VIRTUAL_ENV_PROMPT]);
-	rc = 0;
-done:
-	if (rc == -2) {
-		const char *what = bad < VH_NVARS ? plan.target.v[bad] : NULL;
-
-		vh_msg_path(want->env ? "not activating " : "cannot update the environment for ",
-			    want->env ? want->env : vh_var_names[bad],
-			    what && strchr(what, '\n') ?
-			    ": this shell cannot hold a newline in a variable safely" :
-			    ": this shell cannot quote a value safely");
-	}
-	vh_buf_free(&out);
-	vh_plan_free(&plan);
-	return rc;
+	if (vh_discover(found, cwd) < 0)
+		return -1;
+	/* Leaving the paused project, for another or for none, ends the pause. */
+	if (pause && (!found->env || strcmp(found->env, pause) != 0))
+		want->pause = NULL;
+	if (found->env && !want->pause && usable(found->env))
+		want->env = found->env;
+	return 0;
 }
 
 int vh_cmd_export(int argc, char **argv)
@@ -188,13 +65,19 @@ int vh_cmd_export(int argc, char **argv)
 		vh_msgf("the current directory is gone; leaving the env as it is");
 		return 0;
 	}
-	if (vh_discover(&found, cwd) < 0 || wanted(&want, &prompt, &found, &now) < 0)
+	if (wanted(&want, &found, &now, cwd) < 0)
 		goto done;
-	r = emit(sh, &now, &want);
+	if (want.env) {
+		prompt = vh_env_prompt(want.env, &now);
+		if (!prompt)
+			goto done;
+		want.prompt = prompt;
+	}
+	r = vh_apply(sh, &now, &want);
 	if (r == -2 && want.env) {
 		/* The new env cannot be said in this shell: still leave the old one. */
 		want.env = want.prompt = NULL;
-		r = emit(sh, &now, &want);
+		r = vh_apply(sh, &now, &want);
 	}
 	/* -2: nothing was emitted and the reason is on stderr; the shell's
 	 * state is as it was, which is not a failure of the prompt. */

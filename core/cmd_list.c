@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "discover.h"
+#include "envdir.h"
 #include "msg.h"
 
 struct entry {
@@ -61,47 +62,29 @@ static int add(struct list *l, const char *dir, const char *name)
 	return 0;
 }
 
-static int is_env_at(int dirfd, const char *name)
-{
-	struct vh_buf cfg = VH_BUF_INIT;
-	struct stat st;
-	int ok;
-
-	ok = vh_buf_puts(&cfg, name) == 0 && vh_buf_puts(&cfg, "/pyvenv.cfg") == 0 &&
-	     fstatat(dirfd, cfg.data, &st, 0) == 0 && S_ISREG(st.st_mode);
-	vh_buf_free(&cfg);
-	return ok;
-}
-
 /* The envs in WORKON_HOME; a missing directory simply holds none. */
 static int add_workon_home(struct list *l)
 {
-	const char *home = getenv("WORKON_HOME");
-	struct vh_buf dflt = VH_BUF_INIT;
 	struct dirent *d;
+	char *home;
 	DIR *dir;
-	int rc = 0;
+	int rc;
 
-	if (!home || !*home) {
-		home = getenv("HOME");
-		if (!home || !*home)
-			return 0;
-		if (vh_buf_puts(&dflt, home) < 0 || vh_buf_puts(&dflt, "/.virtualenvs") < 0)
-			return -1;
-		home = dflt.data;
-	}
+	rc = vh_workon_home(&home);
+	if (rc)
+		return rc < 0 ? -1 : 0;
 	dir = opendir(home);
 	if (!dir)
 		goto done;
 	while ((d = readdir(dir)) != NULL && rc == 0) {
 		if (!strcmp(d->d_name, ".") || !strcmp(d->d_name, ".."))
 			continue;
-		if (is_env_at(dirfd(dir), d->d_name))
+		if (vh_env_at(dirfd(dir), d->d_name))
 			rc = add(l, home, d->d_name);
 	}
 	closedir(dir);
 done:
-	vh_buf_free(&dflt);
+	free(home);
 	return rc;
 }
 
@@ -127,7 +110,7 @@ static int add_project(struct list *l)
 	if (dirfd < 0)
 		goto done;
 	for (name = vh_env_dir_names; *name && rc == 0; name++)
-		if (is_env_at(dirfd, *name))
+		if (vh_env_at(dirfd, *name))
 			rc = add(l, found.owner, *name);
 	close(dirfd);
 done:

@@ -1,18 +1,21 @@
 #include "discover.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
+#include "envdir.h"
 #include "gitroot.h"
 #include "msg.h"
 
 const char *const vh_env_dir_names[] = { ".venv", "venv", NULL };
+const char vh_pointer_name[] = ".venv";
 
-enum probe { ABSENT, PRESENT, UNREADABLE };
+enum probe { ABSENT, PRESENT, UNREADABLE, NOT_DIR };
 
 static enum probe probe(const char *dir, const char *a, const char *b, int want_reg)
 {
@@ -31,6 +34,8 @@ static enum probe probe(const char *dir, const char *a, const char *b, int want_
 		r = !want_reg || S_ISREG(st.st_mode) ? PRESENT : ABSENT;
 	else if (errno == EACCES)
 		r = UNREADABLE;
+	else if (errno == ENOTDIR)
+		r = NOT_DIR;
 done:
 	vh_buf_free(&p);
 	return r;
@@ -94,6 +99,97 @@ static int broken_repo(const char *dir)
 	return 1;
 }
 
+/* "<dir>/.venv<what>; not looking above it" on stderr. */
+static void pointer_msg(const char *dir, const char *what, const char *target)
+{
+	struct vh_buf b = VH_BUF_INIT;
+
+	vh_msg_escape(&b, dir);
+	vh_buf_puts(&b, strcmp(dir, "/") ? "/" : "");
+	vh_buf_puts(&b, vh_pointer_name);
+	vh_buf_puts(&b, what);
+	if (target) {
+		vh_msg_escape(&b, target);
+		vh_buf_puts(&b, ", which holds no pyvenv.cfg");
+	}
+	vh_buf_puts(&b, "; not looking above it");
+	vh_msgf("%s", vh_buf_str(&b));
+	vh_buf_free(&b);
+}
+
+/* The first line of the pointer file dir/.venv, trimmed, into *out.
+ * Returns 0, 1 after saying why it cannot be used, -1 out of memory. */
+static int read_pointer(char **out, const char *dir)
+{
+	char text[4096], *s, *e, *path;
+	ssize_t n;
+	int fd;
+
+	*out = NULL;
+	path = join(dir, vh_pointer_name);
+	if (!path)
+		return -1;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	free(path);
+	n = fd < 0 ? -1 : read(fd, text, sizeof(text) - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n < 0) {
+		pointer_msg(dir, errno == EACCES ? " cannot be read" : " is not a readable file", NULL);
+		return 1;
+	}
+	text[n] = '\0';
+	if (memchr(text, '\0', (size_t)n)) {
+		pointer_msg(dir, " is not text (it should name an env or hold its path)", NULL);
+		return 1;
+	}
+	for (s = text; *s == ' ' || *s == '\t'; s++)
+		;
+	e = s + strcspn(s, "\r\n");
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e == s) {
+		pointer_msg(dir, " is empty (it should name an env or hold its path)", NULL);
+		return 1;
+	}
+	*out = strndup(s, (size_t)(e - s));
+	return *out ? 0 : -1;
+}
+
+/* dir/.venv is a file: the env it names (in $WORKON_HOME) or the path it
+ * holds (relative to dir). Returns 0 (found), 1 (said why not), -1. */
+static int follow_pointer(struct vh_found *out, const char *dir)
+{
+	char *text = NULL, *env = NULL;
+	int rc;
+
+	rc = read_pointer(&text, dir);
+	if (rc)
+		return rc;
+	switch (vh_env_resolve(&env, text, dir)) {
+	case VH_RESOLVED:
+		out->rule = VH_RULE_POINTER;
+		out->owner = strdup(dir);
+		out->env = env;
+		env = NULL;
+		rc = out->owner ? 0 : -1;
+		break;
+	case VH_RESOLVE_NOT_ENV:
+		pointer_msg(dir, " points to ", env);
+		rc = 1;
+		break;
+	case VH_RESOLVE_NO_HOME:
+		pointer_msg(dir, " names an env, but neither WORKON_HOME nor HOME is set", NULL);
+		rc = 1;
+		break;
+	default:
+		rc = -1;
+	}
+	free(env);
+	free(text);
+	return rc;
+}
+
 int vh_discover(struct vh_found *out, const char *cwd)
 {
 	char *dir, *root = NULL;
@@ -114,8 +210,16 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		if (pr == UNREADABLE && !warned++)
 			vh_msg_path("cannot look into ", dir, ", looking further up");
 		for (name = vh_env_dir_names; *name; name++) {
-			if (probe(dir, *name, "pyvenv.cfg", 1) == PRESENT) {
+			pr = probe(dir, *name, "pyvenv.cfg", 1);
+			if (pr == PRESENT) {
 				rc = found(out, VH_RULE_CHILD, dir, *name);
+				goto done;
+			}
+			/* Costs nothing on the usual walk: only a .venv that is not
+			 * a directory fails with ENOTDIR. */
+			if (pr == NOT_DIR && !strcmp(*name, vh_pointer_name)) {
+				rc = follow_pointer(out, dir);
+				rc = rc > 0 ? 0 : rc;
 				goto done;
 			}
 		}

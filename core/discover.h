@@ -6,6 +6,7 @@ enum vh_rule {
 	VH_RULE_NONE = 0,
 	VH_RULE_INSIDE,	/* the directory (or a parent) holds pyvenv.cfg itself */
 	VH_RULE_CHILD,	/* a child named .venv or venv holds pyvenv.cfg */
+	VH_RULE_POINTER,	/* a file named .venv names the env or holds its path */
 };
 
 struct vh_found {
@@ -17,6 +18,8 @@ struct vh_found {
 
 /* Env directory names looked for in each directory, nearest first. */
 extern const char *const vh_env_dir_names[];
+/* A regular file by this name points to the project's env. */
+extern const char vh_pointer_name[];
 
 /* Walks up from the absolute directory cwd; see README "How discovery works".
  * Returns 0 (out->env NULL when nothing was found) or -1 on out of memory.

@@ -22,8 +22,13 @@ static const struct cmd cmds[] = {
 	  "print the hook to load in your shell's rc file" },
 	{ "export", vh_cmd_export, "export SHELL",
 	  "print the code that moves the shell to the env of $PWD (the hook runs this)" },
+	{ "activate", vh_cmd_needs_hook, "activate NAME|PATH",
+	  "activate an env by name ($WORKON_HOME or the project) or path; it stays on across cd" },
+	{ "deactivate", vh_cmd_needs_hook, "deactivate",
+	  "deactivate; inside a project, automatic activation stays off until you leave it" },
 	{ "list", vh_cmd_list, "list [--paths]",
 	  "print the names of the envs in $WORKON_HOME and the current project" },
+	{ "call", vh_cmd_call, NULL, NULL }, /* the shell function's way in */
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -33,9 +38,10 @@ static void usage(FILE *f)
 
 	fprintf(f, "usage: venvhook COMMAND [ARGS]\n\ncommands:\n");
 	for (c = cmds; c->name; c++)
-		fprintf(f, "  %-14s %s\n", c->usage, c->help);
-	fprintf(f, "\n  --help         show this help\n"
-		   "  --version      show the version\n\n"
+		if (c->usage)
+			fprintf(f, "  %-20s %s\n", c->usage, c->help);
+	fprintf(f, "\n  --help               show this help\n"
+		   "  --version            show the version\n\n"
 		   "shells: %s\n\n"
 		   "Load the hook from your shell's rc file:\n"
 		   "  bash, zsh (~/.bashrc, ~/.zshrc):  eval \"$(venvhook init bash)\"  (or zsh)\n"

@@ -145,16 +145,16 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 		p->foreign = 1;
 		return 0;
 	}
-	if (mark) {
-		if (eq(want->env, mark) && intact(now))
-			return 0;
-		if (deactivate(p) < 0)
-			return -1;
-	}
-	if (want->env && activate(p, want) < 0)
+	if (set_copy(p, VH_MARK_PIN, want->pin) < 0 || set_copy(p, VH_MARK_PAUSE, want->pause) < 0)
 		return -1;
-	if (eq(p->activated, p->deactivated))
-		p->activated = p->deactivated = NULL; /* a repair, not news */
+	if (!mark || !eq(want->env, mark) || !intact(now)) {
+		if (mark && deactivate(p) < 0)
+			return -1;
+		if (want->env && activate(p, want) < 0)
+			return -1;
+		if (eq(p->activated, p->deactivated))
+			p->activated = p->deactivated = NULL; /* a repair, not news */
+	}
 	diff(p, now);
 	return 0;
 }

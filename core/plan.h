@@ -23,10 +23,13 @@ struct vh_plan {
 	int foreign;             /* VIRTUAL_ENV belongs to someone else: hands off */
 };
 
-/* The env a directory wants: its path and the name to show. */
+/* The env wanted now: its path and the name to show, and the values the
+ * pin and pause markers should have afterwards (NULL: unset). */
 struct vh_want {
 	const char *env;    /* NULL: no env here */
 	const char *prompt; /* VIRTUAL_ENV_PROMPT to set */
+	const char *pin;
+	const char *pause;
 };
 
 /* Fills plan; plan->nops == 0 when nothing changes. Returns 0 or -1 (out of

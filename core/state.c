@@ -9,6 +9,8 @@ const char *const vh_var_names[VH_NVARS] = {
 	[VH_PATH] = "PATH",
 	[VH_MARK_ENV] = "__VENVHOOK_ENV",
 	[VH_MARK_PYTHONHOME] = "__VENVHOOK_PYTHONHOME",
+	[VH_MARK_PIN] = "__VENVHOOK_PIN",
+	[VH_MARK_PAUSE] = "__VENVHOOK_PAUSE",
 };
 
 void vh_state_read(struct vh_state *st)

@@ -9,6 +9,8 @@ enum vh_var {
 	VH_PATH,
 	VH_MARK_ENV,        /* the env venvhook activated; exported for child shells */
 	VH_MARK_PYTHONHOME, /* PYTHONHOME as it was before activation, when it was set */
+	VH_MARK_PIN,        /* env chosen with `venvhook activate`: kept across cd */
+	VH_MARK_PAUSE,      /* env `venvhook deactivate` switched off until you leave */
 	VH_NVARS
 };
 

@@ -10,8 +10,37 @@ __venvhook_hook() {
     if [[ -z ${__venvhook_pwd+set} || $__venvhook_pwd != "$PWD" ]]; then
         __venvhook_pwd=$PWD
         builtin eval -- "$("${__venvhook_exe:-venvhook}" export bash)"
+        __venvhook_sync
     fi
     return "$__venvhook_status"
+}
+
+# `venvhook activate` and `deactivate` change this shell's environment, so
+# they go through this function, which evals what the binary prints for
+# them (ending in __venvhook_sync); everything else runs the binary.
+venvhook() {
+    local __venvhook_code
+    case ${1-} in
+        activate | deactivate)
+            __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
+            builtin eval -- "$__venvhook_code"
+            ;;
+        *) "${__venvhook_exe:-venvhook}" "$@" ;;
+    esac
+}
+
+# `deactivate`, for the habit the activate scripts taught, exists while an
+# env venvhook activated is active, as theirs does while theirs is. It is
+# defined again on each activation because an activate script's own
+# deactivate removes the function when it is done.
+__venvhook_sync() {
+    if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+        deactivate() { venvhook deactivate "$@"; }
+        __venvhook_owns_deactivate=1
+    elif [[ -z ${VIRTUAL_ENV-} && -n ${__venvhook_owns_deactivate-} ]]; then
+        builtin unset -f deactivate
+        builtin unset -v __venvhook_owns_deactivate
+    fi
 }
 
 # First in PROMPT_COMMAND, so prompts drawn after it see the new env.

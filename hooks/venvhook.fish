@@ -11,8 +11,39 @@ function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     if not builtin set -q __venvhook_pwd; or builtin test "$__venvhook_pwd" != "$PWD"
         builtin set -g __venvhook_pwd $PWD
         command $__venvhook_exe export fish | builtin source
+        __venvhook_sync
     end
     builtin return $__venvhook_status
+end
+
+# `venvhook activate` and `deactivate` change this shell's environment, so
+# they go through this function, which sources what the binary prints for
+# them (ending in __venvhook_sync); everything else runs the binary.
+function venvhook --description 'venvhook: Python envs that follow $PWD'
+    switch "$argv[1]"
+        case activate deactivate
+            command $__venvhook_exe call fish $argv | builtin source
+            builtin return $pipestatus[1]
+        case '*'
+            command $__venvhook_exe $argv
+    end
+end
+
+# `deactivate`, for the habit the activate scripts taught, exists while an
+# env venvhook activated is active, as theirs does while theirs is. It is
+# defined again on each activation because an activate script's own
+# deactivate removes the function when it is done.
+function __venvhook_sync
+    if builtin set -q __VENVHOOK_ENV; and builtin set -q VIRTUAL_ENV
+        and builtin test "$VIRTUAL_ENV" = "$__VENVHOOK_ENV"
+        function deactivate --description 'venvhook: deactivate the env'
+            venvhook deactivate $argv
+        end
+        builtin set -g __venvhook_owns_deactivate 1
+    else if not builtin set -q VIRTUAL_ENV; and builtin set -q __venvhook_owns_deactivate
+        builtin functions -e deactivate
+        builtin set -e __venvhook_owns_deactivate
+    end
 end
 
 __venvhook_hook

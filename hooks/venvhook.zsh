@@ -10,8 +10,39 @@ __venvhook_hook() {
     if (( ! ${+__venvhook_pwd} )) || [[ $__venvhook_pwd != "$PWD" ]]; then
         typeset -g __venvhook_pwd=$PWD
         builtin eval -- "$("${__venvhook_exe:-venvhook}" export zsh)"
+        __venvhook_sync
     fi
     return $__venvhook_status
+}
+
+# `venvhook activate` and `deactivate` change this shell's environment, so
+# they go through this function, which evals what the binary prints for
+# them (ending in __venvhook_sync); everything else runs the binary.
+venvhook() {
+    builtin emulate -L zsh
+    local __venvhook_code
+    case ${1-} in
+        (activate|deactivate)
+            __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
+            builtin eval -- "$__venvhook_code"
+            ;;
+        (*) "${__venvhook_exe:-venvhook}" "$@" ;;
+    esac
+}
+
+# `deactivate`, for the habit the activate scripts taught, exists while an
+# env venvhook activated is active, as theirs does while theirs is. It is
+# defined again on each activation because an activate script's own
+# deactivate removes the function when it is done.
+__venvhook_sync() {
+    builtin emulate -L zsh
+    if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+        deactivate() { venvhook deactivate "$@"; }
+        typeset -g __venvhook_owns_deactivate=1
+    elif [[ -z ${VIRTUAL_ENV-} && -n ${__venvhook_owns_deactivate-} ]]; then
+        builtin unfunction deactivate 2>/dev/null
+        builtin unset __venvhook_owns_deactivate
+    fi
 }
 
 builtin autoload -Uz add-zsh-hook

@@ -16,7 +16,8 @@ vh_setup() {
 	export HOME=$BATS_TEST_TMPDIR/home T
 	export BASE_PATH=/usr/local/bin:/usr/bin:/bin
 	export PATH=$BASE_PATH
-	unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME __VENVHOOK_ENV __VENVHOOK_PYTHONHOME
+	unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME __VENVHOOK_ENV __VENVHOOK_PYTHONHOME \
+		__VENVHOOK_PIN __VENVHOOK_PAUSE WORKON_HOME
 	unset PROMPT_COMMAND VENVHOOK_QUIET GIT_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES
 	unset ZDOTDIR ENV BASH_ENV
 	export LC_ALL=C.UTF-8
@@ -83,6 +84,7 @@ esc() { "$VH_DUMPENV" -e "$1"; }
 #   cd PATH        cd there (PATH relative to $T unless absolute)
 #   report         dumpenv of the variables venvhook manages
 #   fail N         run a command that exits N, then show the status
+#   status         show the status of the step before
 #   setenv NAME VAR    export NAME with the value of the variable VAR
 #   unsetenv NAME      remove NAME from the environment
 #   setvar NAME VAR    a shell variable NAME (not exported) with VAR's value
@@ -121,11 +123,17 @@ __vh_script() { # FILE STEP...
 			printf 'cd %s\n' "$(drv_var "$var")" >>"$file"
 			;;
 		report)
-			printf '%s VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME PATH\n' \
+			printf '%s VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME PATH __VENVHOOK_PIN __VENVHOOK_PAUSE\n' \
 				"$(drv_var VH_DUMPENV)" >>"$file"
 			;;
 		fail\ *)
 			printf 'sh -c "exit %s"\necho "status=%s"\n' "${step#fail }" "$(drv_status)" >>"$file"
+			;;
+		status)
+			printf 'echo "status=%s"\n' "$(drv_status)" >>"$file"
+			;;
+		deactivate)
+			printf 'deactivate\n' >>"$file"
 			;;
 		setenv\ *)
 			read -r name var <<<"${step#setenv }"

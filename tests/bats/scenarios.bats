@@ -317,3 +317,140 @@ hostile_names() {
 	[[ $stderr == *"venvhook: cannot look into $T/top/mid/inner, looking further up"* ]]
 	assert_equal "$(grep -c '^venvhook: cannot' <<<"$stderr")" 1
 }
+
+# --- manual activation (venvhook activate / deactivate) ---
+
+# A $WORKON_HOME env whose name the shell must not read as code.
+hostile_workon_env() {
+	export WORKON_HOME=$T/workon NAME="it's \$(touch x) \`y\` \"q\" env"
+	mkenv "$WORKON_HOME/$NAME"
+}
+
+@test "activate NAME from WORKON_HOME stays on across cd until deactivate, then automatic activation resumes" {
+	hostile_workon_env
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/elsewhere"
+	session "cd proj" report 'run venvhook activate $NAME' status report \
+		"cd elsewhere" report "cd proj" report \
+		"run venvhook deactivate" status report "cd elsewhere" report "cd proj" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_active 2 "$WORKON_HOME/$NAME"
+	assert_env 2 VIRTUAL_ENV_PROMPT "$NAME"
+	assert_env 2 __VENVHOOK_PIN "$WORKON_HOME/$NAME"
+	assert_active 3 "$WORKON_HOME/$NAME"
+	assert_active 4 "$WORKON_HOME/$NAME"
+	assert_inactive 5
+	assert_env 5 __VENVHOOK_PIN unset
+	assert_inactive 6
+	assert_active 7 "$T/proj/.venv"
+	assert_equal "$(grep -c '^status=0$' <<<"$output")" 2
+	[[ ! -e $T/x && ! -e $T/proj/x ]] || fail "a name was run as code"
+	[[ $stderr == *"activated $NAME ($NAME), deactivated proj"* ]]
+}
+
+@test "activate PATH, relative or absolute, and a path that is no env is refused with one line" {
+	mkenv "$T/envs/one"
+	mkenv "$T/envs/two words"
+	mkdir -p "$T/work" "$T/envs/empty"
+	export ABS="$T/envs/two words"
+	session "cd envs" 'run venvhook activate ./one' status report 'run venvhook activate $ABS' status report \
+		'run venvhook activate empty/' status report
+	assert_active 1 "$T/envs/one"
+	assert_active 2 "$T/envs/two words"
+	assert_env 2 VIRTUAL_ENV_PROMPT "two words"
+	assert_active 3 "$T/envs/two words"
+	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=0 status=1 "
+	assert_equal "$(grep -c 'empty/ .*is not an env: it holds no pyvenv.cfg' <<<"$stderr")" 1
+}
+
+@test "an unknown name or no name changes nothing and fails with one line" {
+	export WORKON_HOME=$T/workon
+	mkenv "$T/proj/.venv"
+	session "cd proj" "run venvhook activate nosuch" status report
+	assert_active 1 "$T/proj/.venv"
+	assert_line "status=1"
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+	[[ $stderr == *"no env named 'nosuch' in $WORKON_HOME (see venvhook list)"* ]]
+}
+
+@test "deactivate inside a project pauses it until you leave, subdirectories included" {
+	mkenv "$T/proj/.venv"
+	mkenv "$T/other/.venv"
+	mkdir -p "$T/proj/src"
+	session "cd proj" "run venvhook deactivate" status report "cd proj/src" report \
+		"cd other" report "cd proj" report
+	assert_line "status=0"
+	assert_inactive 1
+	assert_env 1 __VENVHOOK_PAUSE "$T/proj/.venv"
+	assert_inactive 2
+	assert_active 3 "$T/other/.venv"
+	assert_env 3 __VENVHOOK_PAUSE unset
+	assert_active 4 "$T/proj/.venv"
+	[[ $stderr == *"automatic activation is off in $T/proj until you leave it"* ]]
+}
+
+@test "the deactivate habit: deactivate works while venvhook's env is active, and only then" {
+	hostile_workon_env
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/plain"
+	session "cd proj" deactivate status report 'run venvhook activate $NAME' "cd plain" \
+		deactivate status report deactivate status
+	assert_inactive 1
+	assert_env 1 __VENVHOOK_PAUSE "$T/proj/.venv"
+	assert_inactive 2
+	assert_env 2 __VENVHOOK_PIN unset
+	mapfile -t st < <(grep '^status=' <<<"$output")
+	assert_equal "${st[*]:0:2}" "status=0 status=0"
+	[[ ${st[2]} != status=0 ]] || fail "deactivate still exists with no env active"
+	[[ $stderr == *"deactivated $NAME"* ]]
+}
+
+@test "activate refuses while VIRTUAL_ENV was set outside venvhook, and leaves it alone" {
+	mkenv "$T/mine"
+	mkenv "$T/proj/.venv"
+	export OTHER=$T/mine
+	session "setenv VIRTUAL_ENV OTHER" "run venvhook activate $T/proj/.venv" status report
+	assert_line "status=1"
+	assert_env 1 VIRTUAL_ENV "$T/mine"
+	assert_env 1 PATH "$BASE_PATH"
+	[[ $stderr == *"was set outside venvhook; use that env's own deactivate first"* ]]
+}
+
+@test "the activated env deleted while active: the next cd goes back to automatic activation" {
+	export WORKON_HOME=$T/workon
+	mkenv "$WORKON_HOME/gone"
+	mkenv "$T/proj/.venv"
+	session "run venvhook activate gone" report "run rm -rf $WORKON_HOME/gone" "cd proj" report
+	assert_active 1 "$WORKON_HOME/gone"
+	assert_active 2 "$T/proj/.venv"
+	assert_env 2 __VENVHOOK_PIN unset
+	[[ $stderr == *"the env you activated, $WORKON_HOME/gone, is gone; back to automatic activation"* ]]
+}
+
+# --- .venv pointer files ---
+
+@test "a .venv file naming an env in WORKON_HOME, or holding a path, is followed" {
+	export WORKON_HOME=$T/workon
+	mkenv "$WORKON_HOME/shared env"
+	mkenv "$T/envs/p"
+	mkdir -p "$T/byname/src" "$T/bypath"
+	printf 'shared env\n' >"$T/byname/.venv"
+	printf '../envs/p\r\n' >"$T/bypath/.venv"
+	session "cd byname/src" report "cd bypath" report "cd /" report
+	assert_active 1 "$WORKON_HOME/shared env"
+	assert_env 1 VIRTUAL_ENV_PROMPT "shared env"
+	assert_active 2 "$T/envs/p"
+	assert_inactive 3
+}
+
+@test "a .venv file pointing nowhere gives one clear line and activates nothing" {
+	export WORKON_HOME=$T/workon
+	mkenv "$T/outer/.venv"
+	mkdir -p "$T/outer/proj"
+	printf 'missing\n' >"$T/outer/proj/.venv"
+	session "cd outer/proj" report
+	assert_inactive 1
+	assert_equal "$(grep -c . <<<"$stderr")" 1
+	[[ $stderr == *"$T/outer/proj/.venv points to $WORKON_HOME/missing, which holds no pyvenv.cfg; not looking above it"* ]]
+}

@@ -1,0 +1,22 @@
+/* Moving the shell from one env to another, shared by export (the hook)
+ * and by activate/deactivate (the user). */
+#ifndef VH_APPLY_H
+#define VH_APPLY_H
+
+#include "plan.h"
+#include "state.h"
+
+struct vh_shell;
+
+/* Writes the code that moves the shell from now to want on stdout and says
+ * what changed on stderr (unless VENVHOOK_QUIET). Returns 0; -1 when out of
+ * memory or stdout failed; -2 when this shell cannot be told the new values
+ * (nothing was written, the reason is on stderr). */
+int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want);
+
+/* VIRTUAL_ENV_PROMPT for env: the active one's when env is already active,
+ * else pyvenv.cfg's prompt, else the project's or env's directory name.
+ * NULL when out of memory. Caller frees. */
+char *vh_env_prompt(const char *env, const struct vh_state *now);
+
+#endif

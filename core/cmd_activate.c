@@ -1,0 +1,232 @@
+/* venvhook activate NAME|PATH and venvhook deactivate: the user's own
+ * choice of env. They change the shell's environment, so the shell runs
+ * them through `venvhook call SHELL ...` (the function or alias that init
+ * defines) and evals what they print. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../shells/shell.h"
+#include "apply.h"
+#include "buf.h"
+#include "cmd.h"
+#include "discover.h"
+#include "envdir.h"
+#include "msg.h"
+
+/* Activated by hand with an activate script, or by another tool. */
+static int foreign(const struct vh_state *now, const char *doing)
+{
+	const char *ve = now->v[VH_VIRTUAL_ENV], *mark = now->v[VH_MARK_ENV];
+
+	if (!ve || (mark && !strcmp(ve, mark)))
+		return 0;
+	{
+		struct vh_buf b = VH_BUF_INIT;
+
+		vh_buf_printf(&b, "cannot %s: VIRTUAL_ENV (", doing);
+		vh_msg_escape(&b, ve);
+		vh_buf_puts(&b, ") was set outside venvhook; use that env's own deactivate first");
+		vh_msgf("%s", vh_buf_str(&b));
+		vh_buf_free(&b);
+	}
+	return 1;
+}
+
+static void not_env_msg(enum vh_resolve r, const char *arg, const char *looked)
+{
+	struct vh_buf b = VH_BUF_INIT;
+	char *home = NULL;
+
+	if (r == VH_RESOLVE_NO_HOME) {
+		vh_buf_puts(&b, "no env named '");
+		vh_msg_escape(&b, arg);
+		vh_buf_puts(&b, "': neither WORKON_HOME nor HOME is set");
+	} else if (!strchr(arg, '/') && strcmp(arg, ".") && strcmp(arg, "..")) {
+		vh_buf_puts(&b, "no env named '");
+		vh_msg_escape(&b, arg);
+		vh_buf_puts(&b, "' in ");
+		if (vh_workon_home(&home) == 0)
+			vh_msg_escape(&b, home);
+		vh_buf_puts(&b, " (see venvhook list)");
+	} else {
+		vh_msg_escape(&b, arg);
+		if (strcmp(arg, looked)) {
+			vh_buf_puts(&b, " (");
+			vh_msg_escape(&b, looked);
+			vh_buf_puts(&b, ")");
+		}
+		vh_buf_puts(&b, " is not an env: it holds no pyvenv.cfg");
+	}
+	vh_msgf("%s", vh_buf_str(&b));
+	free(home);
+	vh_buf_free(&b);
+}
+
+static int activate(const struct vh_shell *sh, const char *arg)
+{
+	struct vh_state now;
+	struct vh_want want = { 0 };
+	enum vh_resolve r;
+	char *cwd = NULL, *env = NULL, *prompt = NULL;
+	int rc = 1;
+
+	vh_state_read(&now);
+	if (foreign(&now, "activate"))
+		return 1;
+	if (vh_cwd(&cwd) < 0 && arg[0] != '/' && strchr(arg, '/')) {
+		vh_msgf("the current directory is gone: give the env's absolute path");
+		return 1;
+	}
+	r = vh_env_resolve(&env, arg, cwd ? cwd : "/");
+	if (r == VH_RESOLVE_OOM)
+		goto oom;
+	if (r != VH_RESOLVED) {
+		not_env_msg(r, arg, env);
+		goto done;
+	}
+	if (strchr(env, ':')) {
+		vh_msg_path("cannot activate ", env, ": PATH cannot hold a ':' in a directory name");
+		goto done;
+	}
+	prompt = vh_env_prompt(env, &now);
+	if (!prompt)
+		goto oom;
+	want.env = want.pin = env;
+	want.prompt = prompt;
+	switch (vh_apply(sh, &now, &want)) {
+	case 0:
+		rc = 0;
+		break;
+	case -1:
+		goto oom;
+	default: /* -2: said why; nothing changed */
+		break;
+	}
+	goto done;
+oom:
+	vh_msgf("out of memory");
+done:
+	free(prompt);
+	free(env);
+	free(cwd);
+	return rc;
+}
+
+static int deactivate(const struct vh_shell *sh)
+{
+	struct vh_found found = { 0 };
+	struct vh_state now;
+	struct vh_want want = { 0 };
+	char *cwd = NULL;
+	int rc = 1;
+
+	vh_state_read(&now);
+	if (foreign(&now, "deactivate"))
+		return 1;
+	if (!now.v[VH_MARK_ENV] && !now.v[VH_MARK_PIN]) {
+		vh_msgf("no env is active");
+		return 1;
+	}
+	/* Inside a project, its env stays off until you leave it: otherwise the
+	 * next cd within it would switch it straight back on. */
+	if (vh_cwd(&cwd) == 0 && vh_discover(&found, cwd) < 0)
+		goto oom;
+	want.pause = found.env;
+	switch (vh_apply(sh, &now, &want)) {
+	case 0:
+		rc = 0;
+		break;
+	case -1:
+		goto oom;
+	default:
+		goto done;
+	}
+	if (found.env && !getenv("VENVHOOK_QUIET"))
+		vh_msg_path("automatic activation is off in ", found.owner,
+			    " until you leave it");
+	goto done;
+oom:
+	vh_msgf("out of memory");
+done:
+	vh_found_free(&found);
+	free(cwd);
+	return rc;
+}
+
+/* Anything else through the csh alias: a command line that runs this
+ * binary with the same arguments, for the shell to eval. */
+static int rerun(const struct vh_shell *sh, int argc, char **argv)
+{
+	struct vh_buf out = VH_BUF_INIT;
+	char *self = realpath("/proc/self/exe", NULL);
+	int i, rc = 1;
+
+	if (!self || sh->quote(&out, self) < 0)
+		goto done;
+	for (i = 0; i < argc; i++) {
+		if (vh_buf_putc(&out, ' ') < 0)
+			goto done;
+		if (sh->quote(&out, argv[i]) < 0) {
+			vh_msgf("this shell cannot pass an argument holding a newline");
+			goto done;
+		}
+	}
+	if (vh_buf_puts(&out, sh->one_line ? " ;\n" : "\n") < 0)
+		goto done;
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
+		goto done;
+	rc = 0;
+done:
+	free(self);
+	vh_buf_free(&out);
+	return rc;
+}
+
+/* venvhook call SHELL COMMAND [ARGS]: what the shell function evals. */
+int vh_cmd_call(int argc, char **argv)
+{
+	const struct vh_shell *sh;
+
+	int rc;
+
+	if (argc < 2) {
+		vh_msgf("usage: venvhook call SHELL COMMAND [ARGS] (the shell function runs this)");
+		return VH_EXIT_USAGE;
+	}
+	sh = vh_cmd_shell_arg(2, argv);
+	if (!sh)
+		return VH_EXIT_USAGE;
+	if (argc > 2 && !strcmp(argv[2], "activate")) {
+		if (argc != 4) {
+			vh_msgf("usage: venvhook activate NAME|PATH");
+			return VH_EXIT_USAGE;
+		}
+		rc = activate(sh, argv[3]);
+	} else if (argc > 2 && !strcmp(argv[2], "deactivate")) {
+		/* `deactivate nondestructive` is how the activate scripts clear an
+		 * env before theirs; it reaches here through the deactivate habit. */
+		if (argc > 4 || (argc == 4 && strcmp(argv[3], "nondestructive"))) {
+			vh_msgf("usage: venvhook deactivate");
+			return VH_EXIT_USAGE;
+		}
+		rc = deactivate(sh);
+	} else {
+		return rerun(sh, argc - 2, argv + 2);
+	}
+	/* The shell's deactivate follows the new state (see the hooks). */
+	if (rc == 0 && (fputs(sh->one_line ? "__venvhook_sync ;\n" : "__venvhook_sync\n", stdout) < 0 ||
+			fflush(stdout)))
+		rc = 1;
+	return rc;
+}
+
+/* Run directly, they could not change the shell that called them. */
+int vh_cmd_needs_hook(int argc, char **argv)
+{
+	(void)argc;
+	vh_msgf("venvhook %s changes your shell's environment, so it works through the "
+		"'venvhook' shell function: load it from your rc file with "
+		"eval \"$(venvhook init SHELL)\" (see venvhook --help)", argv[0]);
+	return VH_EXIT_USAGE;
+}

@@ -1,0 +1,26 @@
+/* What counts as an env, where named envs live, and how a name or path
+ * given by the user (or by a project's .venv pointer file) finds one. */
+#ifndef VH_ENVDIR_H
+#define VH_ENVDIR_H
+
+/* 1 when rel (relative to dirfd, or absolute) holds a regular pyvenv.cfg. */
+int vh_env_at(int dirfd, const char *rel);
+
+/* $WORKON_HOME, else ~/.virtualenvs (virtualenvwrapper's convention).
+ * Returns 0, 1 when neither is known (no HOME), -1 out of memory. */
+int vh_workon_home(char **out);
+
+enum vh_resolve {
+	VH_RESOLVED = 0,
+	VH_RESOLVE_OOM = -1,
+	VH_RESOLVE_NOT_ENV = 1, /* *out names what was looked at */
+	VH_RESOLVE_NO_HOME = 2, /* a name, but no $WORKON_HOME and no $HOME */
+};
+
+/* A name (no '/': an env in $WORKON_HOME) or a path (relative to base, made
+ * absolute without symlinks) to the env's absolute path in *out. On
+ * VH_RESOLVE_NOT_ENV, *out is the directory that holds no pyvenv.cfg.
+ * Caller frees *out in both cases. */
+enum vh_resolve vh_env_resolve(char **out, const char *arg, const char *base);
+
+#endif

@@ -35,6 +35,7 @@ venvhook() {
 # deactivate removes the function when it is done.
 __venvhook_sync() {
     if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+        # shellcheck disable=SC2317  # the user calls it
         deactivate() { venvhook deactivate "$@"; }
         __venvhook_owns_deactivate=1
     elif [[ -z ${VIRTUAL_ENV-} && -n ${__venvhook_owns_deactivate-} ]]; then

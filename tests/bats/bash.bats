@@ -58,3 +58,23 @@ setup() {
 	assert_inactive 2
 	[[ ! -e $T/hijack ]]
 }
+
+@test "an activate script sourced over venvhook's env takes over cleanly, and venvhook's deactivate comes back" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/theirs/bin"
+	# what python -m venv's bin/activate does with deactivate, in short
+	cat >"$T/theirs/bin/activate" <<-'SH'
+		deactivate nondestructive
+		deactivate() { export PATH="$_OLD_PATH"; unset VIRTUAL_ENV _OLD_PATH; unset -f deactivate; }
+		export _OLD_PATH="$PATH" VIRTUAL_ENV="$THEIRS" PATH="$THEIRS/bin:$PATH"
+	SH
+	export THEIRS=$T/theirs
+	session "cd proj" report 'line . "$THEIRS/bin/activate"' report deactivate report \
+		"cd /" "cd proj" report deactivate status report
+	assert_active 1 "$T/proj/.venv"
+	assert_active 2 "$T/theirs"
+	assert_inactive 3
+	assert_active 4 "$T/proj/.venv"
+	assert_inactive 5
+	assert_line "status=0"
+}

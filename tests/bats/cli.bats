@@ -176,3 +176,45 @@ setup() { vh_setup; }
 	run --separate-stderr "$VENVHOOK" list --bogus
 	assert_failure 2
 }
+
+@test "activate and deactivate run directly say they need the shell function, exit 2" {
+	local cmd
+	for cmd in "activate x" deactivate; do
+		run --separate-stderr "$VENVHOOK" $cmd
+		assert_failure 2
+		assert_equal "$output" ""
+		[[ $stderr == "venvhook: venvhook ${cmd% *} changes your shell's environment, so it works through the 'venvhook' shell function: load it from your rc file"* ]]
+	done
+	run "$VENVHOOK" --help
+	assert_output --partial "activate NAME|PATH"
+	refute_output --partial "call"
+}
+
+@test "call: usage errors exit 2; other commands come back as a command line to run" {
+	run --separate-stderr "$VENVHOOK" call
+	assert_failure 2
+	run --separate-stderr "$VENVHOOK" call bash activate
+	assert_failure 2
+	assert_equal "$stderr" "venvhook: usage: venvhook activate NAME|PATH"
+	run --separate-stderr "$VENVHOOK" call bash deactivate please
+	assert_failure 2
+	# the activate scripts clear a previous env with `deactivate nondestructive`
+	run --separate-stderr "$VENVHOOK" call bash deactivate nondestructive
+	assert_failure 1
+	assert_equal "$stderr" "venvhook: no env is active"
+	run --separate-stderr "$VENVHOOK" call tcsh list "it's a b"
+	assert_success
+	assert_equal "$output" "'$(readlink -f "$VENVHOOK")' 'list' 'it'\"'\"'s a b' ;"
+	run --separate-stderr "$VENVHOOK" call csh list "$(printf 'a\nb')"
+	assert_failure 1
+	assert_equal "$stderr" "venvhook: this shell cannot pass an argument holding a newline"
+}
+
+@test "activate's output ends by telling the shell to sync its deactivate" {
+	mkenv "$T/e"
+	run --separate-stderr "$VENVHOOK" call fish activate "$T/e"
+	assert_success
+	assert_line --index 0 --partial "builtin set -gx"
+	assert_equal "${lines[-1]}" "__venvhook_sync"
+	[[ $stderr == "venvhook: activated e (e)" ]]
+}

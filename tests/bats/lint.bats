@@ -46,10 +46,12 @@ setup() { vh_setup; }
 
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
 	local code pattern bad=""
-	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.*)
+	# (fish's `set -q NAME` only asks whether NAME is set)
+	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* | sed -E 's/set -q [A-Za-z_]+//g')
 	# One pattern per way a name gets defined: sh name() and name=, fish
 	# function, fish/csh set, sh local/typeset, csh alias. The user's own
-	# commands that csh/tcsh chain onto (cwdcmd, cd, pushd, popd) are not ours.
+	# commands that csh/tcsh chain onto (cwdcmd, cd, pushd, popd) are not ours;
+	# venvhook and deactivate are the two commands the user types.
 	for pattern in \
 		'^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*(\(\)|=)' \
 		'(^|[[:space:]])function[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
@@ -57,7 +59,7 @@ setup() { vh_setup; }
 		'(^|[[:space:];])(local|typeset)([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
 		'(^|[[:space:];)])alias[[:space:]]+[A-Za-z_][A-Za-z0-9_]*'; do
 		bad+=$(grep -oE "$pattern" <<<"$code" | sed -E 's/(\(\)|=)$//' | awk '{ print $NF }' |
-			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|cwdcmd|cd|pushd|popd)$' || true)
+			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|cwdcmd|cd|pushd|popd|venvhook|deactivate)$' || true)
 	done
 	assert_equal "$bad" ""
 }
@@ -69,12 +71,12 @@ setup() { vh_setup; }
 		compgen -A function -A variable | sort >"$T/after"
 		comm -13 "$T/before" "$T/after"'
 	assert_success
-	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^_$' -e '^BASH_' -e '^PIPESTATUS$' <<<"$output" || true)
+	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^_$' -e '^BASH_' -e '^PIPESTATUS$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 	run "$VH_ZSH" -f -c 'before=(${(k)functions} ${(k)parameters})
 		eval "$("$VENVHOOK" init zsh)"
 		for n in ${(k)functions} ${(k)parameters}; do (( ${before[(Ie)$n]} )) || print -r -- $n; done'
 	assert_success
-	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^before$' -e '^n$' <<<"$output" || true)
+	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 }

@@ -9,7 +9,19 @@ int vh_cmd_init(int argc, char **argv);
 int vh_cmd_export(int argc, char **argv);
 int vh_cmd_list(int argc, char **argv);
 int vh_cmd_call(int argc, char **argv);
+int vh_cmd_allow(int argc, char **argv);
+int vh_cmd_deny(int argc, char **argv);
+
+/* Records an allow or deny for the env arg means (NULL: here) and says so;
+ * returns an exit code. */
+enum vh_verdict;
+int vh_trust_decide(enum vh_verdict verdict, const char *arg);
 int vh_cmd_needs_hook(int argc, char **argv);
+
+/* What export prints, for the directory the shell is in; recheck asks the
+ * trust policy again about the env already active. Returns an exit code. */
+struct vh_shell;
+int vh_export_run(const struct vh_shell *sh, int recheck);
 
 /* The shell named by argv[1] of a subcommand, or NULL after printing why. */
 struct vh_shell;

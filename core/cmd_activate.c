@@ -13,6 +13,8 @@
 #include "discover.h"
 #include "envdir.h"
 #include "msg.h"
+#include "policy.h"
+#include "trust.h"
 
 /* Activated by hand with an activate script, or by another tool. */
 static int foreign(const struct vh_state *now, const char *doing)
@@ -63,8 +65,10 @@ static void not_env_msg(enum vh_resolve r, const char *arg, const char *looked)
 	vh_buf_free(&b);
 }
 
-static int activate(const struct vh_shell *sh, const char *arg)
+static int activate(const struct vh_shell *sh, const char *arg, int force)
 {
+	struct vh_buf why = VH_BUF_INIT;
+	int ok = 1;
 	struct vh_state now;
 	struct vh_want want = { 0 };
 	enum vh_resolve r;
@@ -89,6 +93,17 @@ static int activate(const struct vh_shell *sh, const char *arg)
 		vh_msg_path("cannot activate ", env, ": PATH cannot hold a ':' in a directory name");
 		goto done;
 	}
+	if (!force && vh_policy_check(&ok, &why, env, VH_POLICY_MANUAL) < 0)
+		goto oom;
+	if (!ok) {
+		struct vh_buf tail = VH_BUF_INIT;
+
+		vh_buf_puts(&tail, ": ");
+		vh_buf_puts(&tail, vh_buf_str(&why));
+		vh_msg_path("not activating ", env, vh_buf_str(&tail));
+		vh_buf_free(&tail);
+		goto done;
+	}
 	prompt = vh_env_prompt(env, &now);
 	if (!prompt)
 		goto oom;
@@ -107,6 +122,7 @@ static int activate(const struct vh_shell *sh, const char *arg)
 oom:
 	vh_msgf("out of memory");
 done:
+	vh_buf_free(&why);
 	free(prompt);
 	free(env);
 	free(cwd);
@@ -198,11 +214,23 @@ int vh_cmd_call(int argc, char **argv)
 	if (!sh)
 		return VH_EXIT_USAGE;
 	if (argc > 2 && !strcmp(argv[2], "activate")) {
-		if (argc != 4) {
-			vh_msgf("usage: venvhook activate NAME|PATH");
+		int force = argc == 5 && !strcmp(argv[3], "--force");
+
+		if (argc != 4 + force) {
+			vh_msgf("usage: venvhook activate [--force] NAME|PATH");
 			return VH_EXIT_USAGE;
 		}
-		rc = activate(sh, argv[3]);
+		rc = activate(sh, argv[3 + force], force);
+	} else if (argc > 2 && (!strcmp(argv[2], "allow") || !strcmp(argv[2], "deny"))) {
+		if (argc > 4) {
+			vh_msgf("usage: venvhook %s [PATH]", argv[2]);
+			return VH_EXIT_USAGE;
+		}
+		rc = vh_trust_decide(argv[2][0] == 'a' ? VH_TRUST_ALLOW : VH_TRUST_DENY,
+				     argc == 4 ? argv[3] : NULL);
+		/* The decision applies here and now, as a cd would apply it. */
+		if (rc == 0)
+			rc = vh_export_run(sh, 1);
 	} else if (argc > 2 && !strcmp(argv[2], "deactivate")) {
 		/* `deactivate nondestructive` is how the activate scripts clear an
 		 * env before theirs; it reaches here through the deactivate habit. */

@@ -9,6 +9,7 @@
 #include "discover.h"
 #include "envdir.h"
 #include "msg.h"
+#include "policy.h"
 
 static int usable(const char *env)
 {
@@ -19,24 +20,53 @@ static int usable(const char *env)
 	return 1;
 }
 
+/* 1 when the trust policy lets env be activated; else says why. */
+static int trusted(int *ok, const char *env, enum vh_policy_mode mode)
+{
+	struct vh_buf why = VH_BUF_INIT;
+
+	if (vh_policy_check(ok, &why, env, mode) < 0) {
+		vh_buf_free(&why);
+		return -1;
+	}
+	if (!*ok) {
+		struct vh_buf tail = VH_BUF_INIT;
+
+		vh_buf_puts(&tail, ": ");
+		vh_buf_puts(&tail, vh_buf_str(&why));
+		vh_msg_path(mode == VH_POLICY_AUTO ? "not activating " : "leaving ", env,
+			    vh_buf_str(&tail));
+		vh_buf_free(&tail);
+	}
+	vh_buf_free(&why);
+	return 0;
+}
+
 /* The env wanted here: the one `venvhook activate` pinned while it exists,
- * else what discovery finds unless `venvhook deactivate` paused it. *found
- * holds discovery's answer; want points into it and into now. Returns 0 or
- * -1 (out of memory). */
+ * else what discovery finds unless `venvhook deactivate` paused it, if the
+ * trust policy lets it in. The env already active was let in when it was
+ * activated; recheck asks again (after allow/deny). *found holds
+ * discovery's answer; want points into it and into now. Returns 0 or -1
+ * (out of memory). */
 static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_state *now,
-		  const char *cwd)
+		  const char *cwd, int recheck)
 {
 	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
+	const char *mark = now->v[VH_MARK_ENV], *ve = now->v[VH_VIRTUAL_ENV];
+	int ok = 1;
 
 	memset(want, 0, sizeof(*want));
 	want->pin = pin;
 	want->pause = pause;
 	if (pin) {
-		if (vh_env_at(AT_FDCWD, pin) && usable(pin)) {
+		if (!vh_env_at(AT_FDCWD, pin) || !usable(pin))
+			vh_msg_path("the env you activated, ", pin, ", is gone; back to automatic activation");
+		else if (recheck && trusted(&ok, pin, VH_POLICY_MANUAL) < 0)
+			return -1;
+		else if (ok) {
 			want->env = pin;
 			return 0;
 		}
-		vh_msg_path("the env you activated, ", pin, ", is gone; back to automatic activation");
 		want->pin = NULL;
 	}
 	if (vh_discover(found, cwd) < 0)
@@ -44,7 +74,13 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 	/* Leaving the paused project, for another or for none, ends the pause. */
 	if (pause && (!found->env || strcmp(found->env, pause) != 0))
 		want->pause = NULL;
-	if (found->env && !want->pause && usable(found->env))
+	if (!found->env || want->pause || !usable(found->env))
+		return 0;
+	if (recheck || !mark || !ve || strcmp(mark, found->env) || strcmp(ve, mark)) {
+		if (trusted(&ok, found->env, VH_POLICY_AUTO) < 0)
+			return -1;
+	}
+	if (ok)
 		want->env = found->env;
 	return 0;
 }
@@ -52,20 +88,26 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 int vh_cmd_export(int argc, char **argv)
 {
 	const struct vh_shell *sh = vh_cmd_shell_arg(argc, argv);
+
+	if (!sh)
+		return VH_EXIT_USAGE;
+	return vh_export_run(sh, 0);
+}
+
+int vh_export_run(const struct vh_shell *sh, int recheck)
+{
 	struct vh_found found = { 0 };
 	struct vh_state now;
 	struct vh_want want;
 	char *cwd = NULL, *prompt = NULL;
 	int rc = 1, r;
 
-	if (!sh)
-		return VH_EXIT_USAGE;
 	vh_state_read(&now);
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");
 		return 0;
 	}
-	if (wanted(&want, &found, &now, cwd) < 0)
+	if (wanted(&want, &found, &now, cwd, recheck) < 0)
 		goto done;
 	if (want.env) {
 		prompt = vh_env_prompt(want.env, &now);

@@ -23,6 +23,10 @@ static struct {
 	__typeof__(&git_repository_workdir) workdir;
 	__typeof__(&git_repository_free) free;
 	__typeof__(&git_error_last) error_last;
+	__typeof__(&git_repository_index) repo_index;
+	__typeof__(&git_index_get_bypath) index_get_bypath;
+	__typeof__(&git_index_find_prefix) index_find_prefix;
+	__typeof__(&git_index_free) index_free;
 } git;
 
 #define LOAD(field, symbol) \
@@ -44,7 +48,9 @@ static int git_load(void)
 	}
 	if (!(LOAD(init, git_libgit2_init) &&
 	      LOAD(open_ext, git_repository_open_ext) && LOAD(workdir, git_repository_workdir) &&
-	      LOAD(free, git_repository_free) && LOAD(error_last, git_error_last))) {
+	      LOAD(free, git_repository_free) && LOAD(error_last, git_error_last) &&
+	      LOAD(repo_index, git_repository_index) && LOAD(index_get_bypath, git_index_get_bypath) &&
+	      LOAD(index_find_prefix, git_index_find_prefix) && LOAD(index_free, git_index_free))) {
 		vh_msgf("%s lacks a function venvhook needs: %s", VH_LIBGIT2_SONAME, dlerror());
 		dlclose(handle);
 		return -1;
@@ -99,4 +105,61 @@ int vh_git_valid(struct vh_buf *why, const char *dir)
 	}
 	git.free(repo);
 	return ok;
+}
+
+int vh_git_tracked(int *tracked, char **root, const char *env)
+{
+	git_repository *repo = NULL;
+	git_index *index = NULL;
+	struct vh_buf rel = VH_BUF_INIT;
+	const char *workdir;
+	char *real = NULL;
+	size_t len, pos;
+	int rc = 0;
+
+	*tracked = 0;
+	*root = NULL;
+	if (git_load() < 0)
+		return 0;
+	if (git.open_ext(&repo, env, 0, getenv("GIT_CEILING_DIRECTORIES")) < 0)
+		goto done;
+	workdir = git.workdir(repo);
+	real = workdir ? realpath(workdir, NULL) : NULL;
+	if (!real)
+		goto done;
+	len = strlen(real);
+	if (strncmp(env, real, len) || (env[len] != '/' && env[len] != '\0' && len > 1))
+		goto done; /* env is not inside the work tree (e.g. its .git is the env's parent's) */
+	/* Index paths are relative to the work tree, '/'-separated. */
+	if (env[len] == '/')
+		len++;
+	if (vh_buf_puts(&rel, env + len) < 0 || (rel.len && vh_buf_putc(&rel, '/') < 0))
+		goto oom;
+	if (git.repo_index(&index, repo) < 0)
+		goto done;
+	{
+		size_t base = rel.len;
+
+		if (vh_buf_puts(&rel, "pyvenv.cfg") < 0)
+			goto oom;
+		*tracked = git.index_get_bypath(index, rel.data, 0) != NULL;
+		rel.len = base;
+		if (!*tracked && vh_buf_puts(&rel, "bin/") < 0)
+			goto oom;
+		if (!*tracked)
+			*tracked = git.index_find_prefix(&pos, index, rel.data) == 0;
+	}
+	if (*tracked) {
+		*root = real;
+		real = NULL;
+	}
+	goto done;
+oom:
+	rc = -1;
+done:
+	free(real);
+	vh_buf_free(&rel);
+	git.index_free(index);
+	git.free(repo);
+	return rc;
 }

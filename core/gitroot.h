@@ -16,4 +16,10 @@ int vh_gitroot(char **root, const char *dir);
  * libgit2's reason appended to why. */
 int vh_git_valid(struct vh_buf *why, const char *dir);
 
+/* *tracked = 1 when the repository holding env (an absolute, real path)
+ * tracks env/pyvenv.cfg or anything under env/bin: the env came with the
+ * repository. *root = its work-tree root then (caller frees). Returns 0
+ * (also when there is no repository: *tracked = 0), -1 out of memory. */
+int vh_git_tracked(int *tracked, char **root, const char *env);
+
 #endif

@@ -15,13 +15,14 @@ __venvhook_hook() {
     return "$__venvhook_status"
 }
 
-# `venvhook activate` and `deactivate` change this shell's environment, so
-# they go through this function, which evals what the binary prints for
-# them (ending in __venvhook_sync); everything else runs the binary.
+# `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
+# environment, so they go through this function, which evals what the
+# binary prints for them (ending in __venvhook_sync); everything else runs
+# the binary.
 venvhook() {
     local __venvhook_code
     case ${1-} in
-        activate | deactivate)
+        activate | deactivate | allow | deny)
             __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
             builtin eval -- "$__venvhook_code"
             ;;

@@ -6,10 +6,11 @@
 # Costs no process unless $cwd changed since the last time it resolved an env.
 alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__venvhook_pwd:q != $cwd:q ) eval "`$__venvhook_exe:q export csh`" ; set __venvhook_pwd = $cwd:q ; __venvhook_sync' ;
 
-# `venvhook activate` and `deactivate` change this shell's environment, so
-# the binary prints code for them (ending in __venvhook_sync) and this evals
-# it; for anything else it prints the command line that runs it. A failed
-# command prints nothing, and eval of nothing keeps the binary's $status.
+# `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
+# environment, so the binary prints code for them (ending in
+# __venvhook_sync) and this evals it; for anything else it prints the
+# command line that runs it. A failed command prints nothing, and eval of
+# nothing keeps the binary's $status.
 alias venvhook 'eval "`$__venvhook_exe:q call csh \!*:q`"' ;
 
 # `deactivate`, for the habit the activate scripts taught, exists while an

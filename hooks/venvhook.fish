@@ -16,12 +16,13 @@ function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin return $__venvhook_status
 end
 
-# `venvhook activate` and `deactivate` change this shell's environment, so
-# they go through this function, which sources what the binary prints for
-# them (ending in __venvhook_sync); everything else runs the binary.
+# `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
+# environment, so they go through this function, which sources what the
+# binary prints for them (ending in __venvhook_sync); everything else runs
+# the binary.
 function venvhook --description 'venvhook: Python envs that follow $PWD'
     switch "$argv[1]"
-        case activate deactivate
+        case activate deactivate allow deny
             command $__venvhook_exe call fish $argv | builtin source
             builtin return $pipestatus[1]
         case '*'

@@ -195,7 +195,7 @@ setup() { vh_setup; }
 	assert_failure 2
 	run --separate-stderr "$VENVHOOK" call bash activate
 	assert_failure 2
-	assert_equal "$stderr" "venvhook: usage: venvhook activate NAME|PATH"
+	assert_equal "$stderr" "venvhook: usage: venvhook activate [--force] NAME|PATH"
 	run --separate-stderr "$VENVHOOK" call bash deactivate please
 	assert_failure 2
 	# the activate scripts clear a previous env with `deactivate nondestructive`
@@ -217,4 +217,82 @@ setup() { vh_setup; }
 	assert_line --index 0 --partial "builtin set -gx"
 	assert_equal "${lines[-1]}" "__venvhook_sync"
 	[[ $stderr == "venvhook: activated e (e)" ]]
+}
+
+# --- the trust store ---
+
+trust_file() { printf '%s' "$HOME/.local/share/venvhook/trust"; }
+
+@test "allow and deny record decisions as hex lines; two dozen allows at once lose none" {
+	local i
+	for i in $(seq 1 24); do mkenv "$T/e$i"; done
+	for i in $(seq 1 24); do "$VENVHOOK" allow "$T/e$i" 2>/dev/null & done
+	wait
+	assert_equal "$(grep -c '^allow ' "$(trust_file)")" 24
+	for i in $(seq 1 24); do
+		grep -q "^allow $(printf '%s' "$T/e$i" | od -An -tx1 | tr -d ' \n') " "$(trust_file)" ||
+			fail "the allow of e$i was lost"
+	done
+	run --separate-stderr "$VENVHOOK" deny "$T/e3"
+	assert_success
+	assert_equal "$stderr" "venvhook: denied $T/e3"
+	assert_equal "$(grep -c '^allow ' "$(trust_file)")" 23
+	assert_equal "$(grep -c '^deny ' "$(trust_file)")" 1
+	[[ ! -e $(trust_file).$$.tmp ]]
+	assert_equal "$(find "${HOME}/.local/share/venvhook" -name '*.tmp' | wc -l)" 0
+}
+
+@test "allow: a directory without env, or run where nothing is found, says so" {
+	mkdir -p "$T/plain"
+	run --separate-stderr "$VENVHOOK" allow "$T/plain"
+	assert_failure 1
+	assert_equal "$stderr" "venvhook: no env for $T/plain: nothing to decide about"
+	[[ ! -e $(trust_file) ]]
+}
+
+@test "a corrupt trust file: one line naming it, and its good decisions still hold" {
+	mkenv "$T/good/.venv"
+	mkenv "$T/bad/.venv"
+	chmod g+w "$T/good/.venv/bin" "$T/bad/.venv/bin"
+	"$VENVHOOK" allow "$T/good" 2>/dev/null
+	{ printf 'garbage\n\0\377allow zz yy\n'; cat "$(trust_file)"; } >"$T/trust" && mv "$T/trust" "$(trust_file)"
+	cd "$T/good"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_success
+	assert_output --partial "VIRTUAL_ENV='$T/good/.venv'"
+	assert_equal "$stderr" "venvhook: $(trust_file): ignoring 2 lines that are no decision (first: line 1)
+venvhook: activated good (.venv)"
+}
+
+@test "an unwritable trust file or a full disk: one line, exit 1, the old file whole" {
+	mkenv "$T/a"
+	mkenv "$T/b"
+	"$VENVHOOK" allow "$T/a" 2>/dev/null
+	cp "$(trust_file)" "$T/before"
+	# a write that fails as on a full disk (a file size limit: EFBIG); the
+	# limit applies to stderr too when it is a file, so it goes to a pipe
+	run bash -c 'ulimit -f 0; "$VENVHOOK" allow "$1" 2>&1 | cat; exit "${PIPESTATUS[0]}"' _ "$T/b"
+	assert_failure 1
+	assert_output "venvhook: cannot write $(trust_file): File too large; nothing was recorded"
+	cmp "$(trust_file)" "$T/before"
+	assert_equal "$(find "$HOME/.local/share/venvhook" -name '*.tmp' | wc -l)" 0
+	# a directory that cannot be written
+	unprivileged
+	chown -R 0:0 "$HOME/.local/share/venvhook"
+	run --separate-stderr "${vh_wrap[@]}" "$VENVHOOK" allow "$T/b"
+	assert_failure 1
+	[[ $stderr == "venvhook: cannot lock $(trust_file): Permission denied; nothing was recorded" ||
+		$stderr == "venvhook: cannot write $(trust_file): Permission denied; nothing was recorded" ]]
+	cmp "$(trust_file)" "$T/before"
+}
+
+@test "an env that belongs to another user is refused (needs root to stage)" {
+	((EUID == 0)) || skip "staging another user's files needs root"
+	mkenv "$T/proj/.venv"
+	chown -R 4242:4242 "$T/proj/.venv"
+	cd "$T/proj"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_success
+	assert_output ""
+	assert_equal "$stderr" "venvhook: not activating $T/proj/.venv: the env directory belongs to uid 4242, not to you; 'venvhook allow' trusts it"
 }

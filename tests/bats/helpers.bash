@@ -19,7 +19,7 @@ vh_setup() {
 	unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME __VENVHOOK_ENV __VENVHOOK_PYTHONHOME \
 		__VENVHOOK_PIN __VENVHOOK_PAUSE WORKON_HOME
 	unset PROMPT_COMMAND VENVHOOK_QUIET GIT_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES
-	unset ZDOTDIR ENV BASH_ENV
+	unset ZDOTDIR ENV BASH_ENV XDG_DATA_HOME XDG_CACHE_HOME
 	export LC_ALL=C.UTF-8
 	vh_wrap=()
 	cd "$T" || return 1
@@ -69,7 +69,7 @@ mkenv() {
 		printf 'command = /usr/bin/python3 -m venv %s\n' "$dir"
 	} >"$dir/pyvenv.cfg"
 	local prog
-	for prog in python python3 activate; do
+	for prog in python python3 python3.11 pip pip3 activate activate.fish activate.csh Activate.ps1; do
 		printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$dir/bin/$prog"
 		chmod +x "$dir/bin/$prog"
 	done

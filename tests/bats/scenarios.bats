@@ -454,3 +454,57 @@ hostile_workon_env() {
 	assert_equal "$(grep -c . <<<"$stderr")" 1
 	[[ $stderr == *"$T/outer/proj/.venv points to $WORKON_HOME/missing, which holds no pyvenv.cfg; not looking above it"* ]]
 }
+
+# --- trust: automatic activation only of envs the user made ---
+
+@test "an env git tracks is refused with one line per directory change; allow lets it in, for that pyvenv.cfg only" {
+	mkenv "$T/clone/.venv"
+	mkdir -p "$T/clone/src"
+	git -C "$T/clone" init -q
+	git -C "$T/clone" add -f .venv
+	session "cd clone" report "cd clone/src" report "run venvhook allow" status report \
+		"cd /" "cd clone" report
+	assert_inactive 1
+	assert_inactive 2
+	assert_line "status=0"
+	assert_active 3 "$T/clone/.venv"
+	assert_active 4 "$T/clone/.venv"
+	assert_equal "$(grep -c "^venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it$" <<<"$stderr")" 2
+	# a changed pyvenv.cfg needs allowing again
+	echo "extra = 1" >>"$T/clone/.venv/pyvenv.cfg"
+	session "cd clone" report
+	assert_inactive 1
+	[[ $stderr == *"not activating $T/clone/.venv: its files are tracked by git"* ]]
+}
+
+@test "an env writable by group or others is refused; manual activate refuses only world-writable, unless --force" {
+	mkenv "$T/a/.venv"
+	mkenv "$T/b/.venv"
+	chmod g+w "$T/a/.venv/bin"
+	chmod o+w "$T/b/.venv/pyvenv.cfg"
+	session "cd a" report "cd b" report "run venvhook activate $T/a/.venv" status report \
+		"run venvhook activate $T/b/.venv" status report "run venvhook activate --force $T/b/.venv" status report
+	assert_inactive 1
+	assert_inactive 2
+	assert_active 3 "$T/a/.venv"
+	assert_active 4 "$T/a/.venv"
+	assert_active 5 "$T/b/.venv"
+	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=1 status=0 "
+	[[ $stderr == *"not activating $T/a/.venv: bin/ is writable by its group; 'venvhook allow' trusts it"* ]]
+	[[ $stderr == *"not activating $T/b/.venv: pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"* ]]
+	[[ $stderr == *"not activating $T/b/.venv: pyvenv.cfg is writable by anyone; activate --force uses it anyway"* ]]
+}
+
+@test "deny switches the env off here and now and keeps it off; allow undoes it" {
+	mkenv "$T/proj/.venv"
+	session "cd proj" report "run venvhook deny" status report "cd /" "cd proj" report \
+		"run venvhook allow" status report
+	assert_active 1 "$T/proj/.venv"
+	assert_inactive 2
+	assert_inactive 3
+	assert_active 4 "$T/proj/.venv"
+	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=0 "
+	[[ $stderr == *"venvhook: denied $T/proj/.venv"* ]]
+	[[ $stderr == *"not activating $T/proj/.venv: you denied it; 'venvhook allow' undoes that"* ]]
+	[[ $stderr == *"venvhook: allowed $T/proj/.venv"* ]]
+}

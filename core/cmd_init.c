@@ -57,6 +57,9 @@ int vh_cmd_init(int argc, char **argv)
 	}
 	if ((sh->one_line ? put_code_lines(&out, sh->hook) : vh_buf_puts(&out, sh->hook)) < 0)
 		goto done;
+	if (sh->extra &&
+	    (sh->one_line ? put_code_lines(&out, sh->extra) : vh_buf_puts(&out, sh->extra)) < 0)
+		goto done;
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)
 		goto done;
 	rc = 0;

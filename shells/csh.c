@@ -3,7 +3,7 @@
  * newline cannot travel at all, so it is refused. */
 #include "shell.h"
 
-extern const char vh_hook_tcsh[], vh_hook_csh[];
+extern const char vh_hook_tcsh[], vh_hook_csh[], vh_completion_tcsh[];
 
 /* In '...' every byte is literal except '!', which history substitution
  * would take even there: it goes outside as \!. A ' goes outside as "'". */
@@ -60,6 +60,7 @@ static int rehash(struct vh_buf *out)
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
 	.hook = vh_hook_tcsh,
+	.extra = vh_completion_tcsh,
 	.one_line = 1,
 	.quote = quote,
 	.set_env = set_env,

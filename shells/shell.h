@@ -8,6 +8,9 @@
 struct vh_shell {
 	const char *name;
 	const char *hook; /* hooks/venvhook.<name>, embedded at build time */
+	/* Printed by init after the hook, or NULL: tcsh's completion, which has
+	 * no file a tcsh would load by itself. */
+	const char *extra;
 	/* The rc line evals init's output as one joined line (csh family):
 	 * comment lines must go, and every statement ends in ';'. */
 	int one_line;

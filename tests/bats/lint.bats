@@ -38,6 +38,20 @@ setup() { vh_setup; }
 	assert_success
 }
 
+@test "the completion files pass their shells' checks (shellcheck, zsh -n, fish --no-execute, tcsh -n)" {
+	run shellcheck -s bash "$VH_SRCDIR/completions/venvhook.bash"
+	assert_success
+	run "$VH_ZSH" -n "$VH_SRCDIR/completions/_venvhook"
+	assert_success
+	run "$VH_FISH" --no-execute "$VH_SRCDIR/completions/venvhook.fish"
+	assert_success
+	run "$VH_TCSH" -n "$VH_SRCDIR/completions/venvhook.tcsh"
+	assert_success
+	"$VENVHOOK" init tcsh >"$T/init.tcsh"
+	run "$VH_TCSH" -n "$T/init.tcsh"
+	assert_success
+}
+
 @test "the project's own scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/bootstrap" "$VH_SRCDIR/.ci/run" "$VH_SRCDIR/tests/run-scenarios" \
 		"$VH_SRCDIR/build-aux/embed.sh"
@@ -46,12 +60,15 @@ setup() { vh_setup; }
 
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
 	local code pattern bad=""
-	# (fish's `set -q NAME` only asks whether NAME is set)
-	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* | sed -E 's/set -q [A-Za-z_]+//g')
+	# (fish's `set -q NAME` only asks whether NAME is set; completions/*[!k]:
+	# the shell files, not local.mk)
+	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* "$VH_SRCDIR"/completions/*[!k] |
+		sed -E 's/set -q [A-Za-z_]+//g')
 	# One pattern per way a name gets defined: sh name() and name=, fish
 	# function, fish/csh set, sh local/typeset, csh alias. The user's own
-	# commands that csh/tcsh chain onto (cwdcmd, cd, pushd, popd) are not ours;
-	# venvhook and deactivate are the two commands the user types.
+	# commands that csh/tcsh chain onto (cwdcmd, cd, pushd, popd) are not ours,
+	# nor is COMPREPLY, bash's completion interface; venvhook and deactivate
+	# are the two commands the user types.
 	for pattern in \
 		'^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*(\(\)|=)' \
 		'(^|[[:space:]])function[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
@@ -59,7 +76,7 @@ setup() { vh_setup; }
 		'(^|[[:space:];])(local|typeset)([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
 		'(^|[[:space:];)])alias[[:space:]]+[A-Za-z_][A-Za-z0-9_]*'; do
 		bad+=$(grep -oE "$pattern" <<<"$code" | sed -E 's/(\(\)|=)$//' | awk '{ print $NF }' |
-			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|cwdcmd|cd|pushd|popd|venvhook|deactivate)$' || true)
+			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|COMPREPLY|cwdcmd|cd|pushd|popd|venvhook|deactivate)$' || true)
 	done
 	assert_equal "$bad" ""
 }

@@ -1,0 +1,187 @@
+#!/usr/bin/env bats
+# Completion, by each shell's own machinery: bash's completion function is
+# called as readline would, fish is asked with `complete -C`, and zsh and
+# tcsh get a Tab at a real terminal (tmux), the resulting word then passed
+# to a stand-in `venvhook` that prints each argument it receives.
+
+load helpers
+
+setup() {
+	vh_setup
+	export WORKON_HOME=$T/workon
+	local name
+	for name in alpha 'beta two' "it's" 'd$ollar' 'back\slash'; do
+		mkdir -p "$WORKON_HOME/$name"
+		: >"$WORKON_HOME/$name/pyvenv.cfg"
+	done
+	mkdir -p "$WORKON_HOME/notenv"
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+}
+
+teardown() { [[ -z ${SOCK:-} ]] || tmux -S "$SOCK" kill-server 2>/dev/null || true; }
+
+ENVS=$'alpha\nback\\slash\nbeta two\nd$ollar\nit\'s'
+
+# bash_complete LINE: COMPREPLY, one a line, for a Tab at the end of LINE,
+# from the function `complete -p venvhook` names once the file is sourced.
+bash_complete() {
+	run --separate-stderr "$VH_BASH" --norc -c '
+		__venvhook_exe=$VENVHOOK
+		source "$VH_SRCDIR/completions/venvhook.bash"
+		spec=$(complete -p venvhook) || exit 9
+		fn=${spec#*-F }; fn=${fn%% *}
+		COMP_LINE=$1 COMP_POINT=${#1}
+		read -ra COMP_WORDS <<<"$1"
+		[[ $1 == *" " ]] && COMP_WORDS+=("")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		"$fn" venvhook "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+		printf "%s\n" "${COMPREPLY[@]}" | sort' _ "$1"
+	assert_success
+}
+
+@test "bash: subcommands, init's shells, list's option" {
+	bash_complete 'venvhook '
+	assert_output $'--help\n--version\nactivate\ndeactivate\ninit\nlist'
+	bash_complete 'venvhook de'
+	assert_output 'deactivate'
+	bash_complete 'venvhook init '
+	assert_output $'bash\ncsh\nfish\ntcsh\nzsh'
+	bash_complete 'venvhook list -'
+	assert_output '--paths'
+}
+
+@test "bash: activate offers exactly the env names, quoted for the word" {
+	bash_complete 'venvhook activate '
+	assert_output $'alpha\nback\\\\slash\nbeta\\ two\nd\\$ollar\nit\\\'s'
+	bash_complete "venvhook activate 'i"
+	assert_output "it'\\''s'"
+	bash_complete 'venvhook activate "d'
+	assert_output 'd\$ollar"'
+	bash_complete 'venvhook activate "be'
+	assert_output 'beta two"'
+	# what each reply makes of the word, evaluated as the shell will
+	local word
+	for word in 'beta\ two' "'it'\\''s'" '"d\$ollar"' 'back\\slash'; do
+		run "$VH_BASH" --norc -c 'eval "printf \"<%s>\" $1"' _ "$word"
+		assert_output --regexp '^<(beta two|it'\''s|d\$ollar|back\\slash)>$'
+	done
+}
+
+# tmux: one session, polled; keys are typed literally.
+tmx() { tmux -S "$SOCK" "$@"; }
+screen_has() { # TEXT: polls the screen until TEXT shows (at most ~10 s)
+	local i
+	for ((i = 0; i < 100; i++)); do
+		screen=$(tmx capture-pane -p -J -S -200)
+		[[ $screen == *"$1"* ]] && return 0
+		sleep 0.1
+	done
+	fail "never saw '$1' on the screen:
+$screen"
+}
+start() { # SHELL-COMMAND...
+	tmx -f /dev/null new-session -d -x 200 -y 50 -c "$T" \
+		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 WORKON_HOME="$WORKON_HOME" \
+		VENVHOOK="$VENVHOOK" VH_SRCDIR="$VH_SRCDIR" "$@"
+	screen_has 'READY1>'
+}
+# tab N TEXT SHOWN: at the (N-1)-th prompt, types TEXT and a Tab, waits for
+# SHOWN on the line, then Enter: the stand-in venvhook prints each argument
+# as <ARG>, and the N-th prompt comes.
+tab() {
+	tmx send-keys -l -- "$2" && tmx send-keys Tab
+	screen_has "READY$(($1 - 1))> ${3% }"
+	tmx send-keys Enter
+	screen_has "READY$1>"
+}
+
+@test "zsh at a terminal: Tab completes subcommands, shells and env names into the right word" {
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	mkdir -p "$HOME/zfunc"
+	cp "$VH_SRCDIR/completions/_venvhook" "$HOME/zfunc/"
+	printf '%s\n' 'n=0; precmd() { (( n++ )); PS1="READY$n> "; }' 'eval "$("$VENVHOOK" init zsh)"' \
+		'fpath=("$HOME/zfunc" $fpath)' 'autoload -Uz compinit && compinit -u -d "$HOME/.zcd"' \
+		'venvhook() { printf "<%s>\n" "$@"; }' >"$HOME/.zshrc"
+	start env ZDOTDIR="$HOME" "$VH_ZSH" -i
+	tab 2 'venvhook ac' 'venvhook activate '
+	tab 3 'venvhook init tc' 'venvhook init tcsh '
+	tab 4 'venvhook activate be' 'venvhook activate beta\ two '
+	tab 5 "venvhook activate 'i" "venvhook activate 'it'\\''s' "
+	tab 6 'venvhook activate "d' 'venvhook activate "d\$ollar" '
+	tab 7 'venvhook activate ba' 'venvhook activate back\\slash '
+	tab 8 'venvhook activate no' 'venvhook activate no'
+	run grep -c '^<' <<<"$screen"
+	for arg in activate init tcsh 'beta two' "it's" 'd$ollar' 'back\slash' no; do
+		grep -qxF "<$arg>" <<<"$screen" || fail "no <$arg> on the screen: $screen"
+	done
+	refute_line '<notenv>'
+}
+
+@test "tcsh at a terminal: Tab completes subcommands, shells and env names, spaces and all" {
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	printf '%s\n' 'set n = 0' 'alias precmd '"'"'@ n++ ; set prompt = "READY$n> "'"'" \
+		'eval "`$VENVHOOK:q init tcsh`"' "alias venvhook 'printf \"<%s>\\n\" \\!*'" >"$HOME/.tcshrc"
+	start "$VH_TCSH" -i
+	tab 2 'venvhook ac' 'venvhook activate '
+	tab 3 'venvhook init z' 'venvhook init zsh '
+	tab 4 'venvhook activate be' 'venvhook activate beta\ two '
+	tab 5 'venvhook activate "i' "venvhook activate \"it's\" "
+	tab 6 'venvhook activate d' 'venvhook activate d\$ollar '
+	tab 7 "venvhook activate 'ba" "venvhook activate 'back\\slash' "
+	# a new env shows at the next prompt, from the list venvhook prints;
+	# the list is read again when WORKON_HOME's mtime (whole seconds)
+	# moved: one second on, as a venv made by hand would be
+	sleep 1
+	mkdir -p "$WORKON_HOME/gamma ray" && : >"$WORKON_HOME/gamma ray/pyvenv.cfg"
+	tmx send-keys Enter
+	screen_has 'READY8>'
+	tab 9 'venvhook activate g' 'venvhook activate gamma\ ray '
+	for arg in activate init zsh 'beta two' "it's" 'd$ollar' 'back\slash' 'gamma ray'; do
+		grep -qxF "<$arg>" <<<"$screen" || fail "no <$arg> on the screen: $screen"
+	done
+}
+
+@test "fish: complete -C offers subcommands, shells and exactly the env names" {
+	run "$VH_FISH" --no-config -c '
+		set -g __venvhook_exe $VENVHOOK
+		source $VH_SRCDIR/completions/venvhook.fish
+		complete -C "venvhook activate "; echo ==
+		complete -C "venvhook activate \"be"; echo ==
+		complete -C "venvhook i"; echo ==
+		complete -C "venvhook init "'
+	assert_success
+	assert_output "$ENVS
+==
+beta two
+==
+init	Print the hook for a shell rc file
+==
+bash
+csh
+fish
+tcsh
+zsh"
+}
+
+@test "activate completes a path with a '/' as directories (bash, fish)" {
+	mkdir -p "$T/my dir/sub"
+	bash_complete 'venvhook activate ./my'
+	assert_output './my dir'
+	run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK
+		source $VH_SRCDIR/completions/venvhook.fish; complete -C "venvhook activate ./my"'
+	assert_output --partial './my dir/'
+}
+
+@test "make install puts each file where its shell looks" {
+	[[ -n ${VH_BUILDDIR:-} ]] || skip "VH_BUILDDIR is set by make check"
+	local dest=$T/dest bashdir fishdir zshdir
+	make -s -C "$VH_BUILDDIR" install-data DESTDIR="$dest" >/dev/null
+	bashdir=$(make -s -C "$VH_BUILDDIR" -f - print <<<'include Makefile
+print: ; @echo "$(bashcompletiondir)"')
+	[[ -f $dest$bashdir/venvhook ]] || fail "bash: nothing at $bashdir/venvhook"
+	run find "$dest" -type f
+	assert_line --regexp '/bash-completion/completions/venvhook$'
+	assert_line --regexp '/zsh/site-functions/_venvhook$'
+	assert_line --regexp '/fish/vendor_completions.d/venvhook.fish$'
+	assert_equal "${#lines[@]}" 3
+}

@@ -11,7 +11,10 @@
 # no process runs at an ordinary prompt.
 set __venvhook_envs = ( ) ;
 set __venvhook_envs_key = ( ) ;
-alias __venvhook_envs_refresh 'set __venvhook_envs_dir = ~/.virtualenvs ; if ( $?WORKON_HOME ) set __venvhook_envs_dir = $WORKON_HOME:q ; if ( $__venvhook_envs_dir:q == "" ) set __venvhook_envs_dir = ~/.virtualenvs ; @ __venvhook_envs_mtime = -M $__venvhook_envs_dir:q ; if ( "$__venvhook_envs_key:q" != "$__venvhook_envs_mtime $cwd:q" ) set __venvhook_envs = ( "`$__venvhook_exe:q list`" ) ; set __venvhook_envs_key = ( "$__venvhook_envs_mtime $cwd:q" )' ;
+# ($WORKON_HOME is read in an alias of its own: an if's command in an alias
+# is expanded even when the variable is unset and the test false.)
+alias __venvhook_envs_workon 'set __venvhook_envs_dir = $WORKON_HOME:q' ;
+alias __venvhook_envs_refresh 'set __venvhook_envs_dir = ~/.virtualenvs ; if ( $?WORKON_HOME ) eval __venvhook_envs_workon ; if ( $__venvhook_envs_dir:q == "" ) set __venvhook_envs_dir = ~/.virtualenvs ; @ __venvhook_envs_mtime = -M $__venvhook_envs_dir:q ; if ( "$__venvhook_envs_key:q" != "$__venvhook_envs_mtime $cwd:q" ) set __venvhook_envs = ( "`$__venvhook_exe:q list`" ) ; set __venvhook_envs_key = ( "$__venvhook_envs_mtime $cwd:q" )' ;
 
 # Chained after the user's own precmd, once however often this is loaded.
 if ( "`alias precmd`" == "" ) alias precmd __venvhook_envs_refresh ;

@@ -19,9 +19,11 @@ int vh_trust_decide(enum vh_verdict verdict, const char *arg);
 int vh_cmd_needs_hook(int argc, char **argv);
 
 /* What export prints, for the directory the shell is in; recheck asks the
- * trust policy again about the env already active. Returns an exit code. */
+ * trust policy again about the env already active; names_key (tcsh) asks
+ * for the env names when the list the shell holds is not that of here.
+ * Returns an exit code. */
 struct vh_shell;
-int vh_export_run(const struct vh_shell *sh, int recheck);
+int vh_export_run(const struct vh_shell *sh, int recheck, const char *names_key);
 
 /* The shell named by argv[1] of a subcommand, or NULL after printing why. */
 struct vh_shell;

@@ -230,7 +230,7 @@ int vh_cmd_call(int argc, char **argv)
 				     argc == 4 ? argv[3] : NULL);
 		/* The decision applies here and now, as a cd would apply it. */
 		if (rc == 0)
-			rc = vh_export_run(sh, 1);
+			rc = vh_export_run(sh, 1, NULL);
 	} else if (argc > 2 && !strcmp(argv[2], "deactivate")) {
 		/* `deactivate nondestructive` is how the activate scripts clear an
 		 * env before theirs; it reaches here through the deactivate habit. */

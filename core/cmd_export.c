@@ -1,6 +1,8 @@
 /* venvhook export SHELL: what the hook evals after a directory change. */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "../shells/shell.h"
@@ -8,6 +10,7 @@
 #include "cmd.h"
 #include "discover.h"
 #include "envdir.h"
+#include "envlist.h"
 #include "msg.h"
 #include "policy.h"
 
@@ -58,6 +61,8 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 	memset(want, 0, sizeof(*want));
 	want->pin = pin;
 	want->pause = pause;
+	if (vh_discover(found, cwd) < 0)
+		return -1;
 	if (pin) {
 		if (!vh_env_at(AT_FDCWD, pin) || !usable(pin))
 			vh_msg_path("the env you activated, ", pin, ", is gone; back to automatic activation");
@@ -69,8 +74,6 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 		}
 		want->pin = NULL;
 	}
-	if (vh_discover(found, cwd) < 0)
-		return -1;
 	/* Leaving the paused project, for another or for none, ends the pause. */
 	if (pause && (!found->env || strcmp(found->env, pause) != 0))
 		want->pause = NULL;
@@ -85,16 +88,72 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 	return 0;
 }
 
-int vh_cmd_export(int argc, char **argv)
+/* tcsh's completion reads the env names from a list variable: the hook
+ * passes the key of the list it holds (WORKON_HOME's mtime and the project)
+ * and gets a new list only when that changed, with no process of its own. */
+static int names(const struct vh_shell *sh, const char *held, const struct vh_found *found)
 {
-	const struct vh_shell *sh = vh_cmd_shell_arg(argc, argv);
+	struct vh_env_list l = { 0 };
+	struct vh_buf key = VH_BUF_INIT, out = VH_BUF_INIT;
+	const char **v = NULL;
+	char *home = NULL;
+	struct stat st;
+	size_t i;
+	int rc = -1;
 
-	if (!sh)
-		return VH_EXIT_USAGE;
-	return vh_export_run(sh, 0);
+	if (vh_workon_home(&home) < 0)
+		goto done;
+	if (home && stat(home, &st) == 0)
+		rc = vh_buf_printf(&key, "%lld.%09ld", (long long)st.st_mtim.tv_sec,
+				   (long)st.st_mtim.tv_nsec);
+	else
+		rc = vh_buf_puts(&key, "none");
+	/* Hex: the key travels unquoted through csh's "`...`", which would
+	 * split it at a blank. */
+	if (rc < 0 || vh_buf_putc(&key, ':') < 0)
+		goto oom;
+	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
+		if (vh_buf_printf(&key, "%02x", (unsigned char)found->owner[i]) < 0)
+			goto oom;
+	rc = 0;
+	if (!strcmp(vh_buf_str(&key), held))
+		goto done;
+	if (vh_env_list_collect(&l, found) < 0 || !(v = calloc(l.n + 1, sizeof(*v))))
+		goto oom;
+	for (i = 0; i < l.n; i++)
+		v[i] = l.v[i].name;
+	/* A name or key the shell cannot carry: no list, rather than a wrong one. */
+	if (sh->set_list(&out, "__venvhook_envs", v, l.n) < 0 ||
+	    sh->set_local(&out, "__venvhook_envs_key", key.data) < 0)
+		goto done;
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
+		rc = -1;
+	goto done;
+oom:
+	rc = -1;
+done:
+	free(v);
+	free(home);
+	vh_env_list_free(&l);
+	vh_buf_free(&key);
+	vh_buf_free(&out);
+	return rc;
 }
 
-int vh_export_run(const struct vh_shell *sh, int recheck)
+int vh_cmd_export(int argc, char **argv)
+{
+	const struct vh_shell *sh = NULL;
+
+	/* export SHELL [NAMES-KEY]: only a shell with set_list sends a key. */
+	if (argc == 3 && (sh = vh_shell_lookup(argv[1])) && sh->set_list)
+		return vh_export_run(sh, 0, argv[2]);
+	sh = vh_cmd_shell_arg(argc, argv);
+	if (!sh)
+		return VH_EXIT_USAGE;
+	return vh_export_run(sh, 0, NULL);
+}
+
+int vh_export_run(const struct vh_shell *sh, int recheck, const char *names_key)
 {
 	struct vh_found found = { 0 };
 	struct vh_state now;
@@ -124,6 +183,8 @@ int vh_export_run(const struct vh_shell *sh, int recheck)
 	/* -2: nothing was emitted and the reason is on stderr; the shell's
 	 * state is as it was, which is not a failure of the prompt. */
 	rc = r == -1 ? 1 : 0;
+	if (rc == 0 && names_key && names(sh, names_key, &found) < 0)
+		rc = 1;
 done:
 	if (rc)
 		vh_msgf("out of memory");

@@ -50,6 +50,14 @@ int vh_cmd_init(int argc, char **argv)
 		vh_msgf("cannot find my own path (/proc/self/exe)");
 		return 1;
 	}
+	/* The csh family's hook runs "`$__venvhook_exe:q ...`", and inside
+	 * "`...`" csh splits the path at a blank whatever the :q. */
+	if (sh->one_line && strpbrk(self, " \t")) {
+		vh_msg_path("cannot write a hook that calls ", self,
+			    ": csh and tcsh would split that path at its blank; install venvhook"
+			    " in a directory without one");
+		goto done;
+	}
 	if (sh->set_local(&out, "__venvhook_exe", self) < 0) {
 		vh_msg_path("cannot write a hook that calls ", self,
 			    ": the shell cannot quote that path safely");

@@ -52,6 +52,18 @@ static int set_local(struct vh_buf *out, const char *name, const char *value)
 	return vh_buf_puts(out, " ;\n");
 }
 
+static int set_list(struct vh_buf *out, const char *name, const char *const *values, size_t n)
+{
+	size_t i;
+
+	if (vh_buf_printf(out, "set %s = (", name) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (vh_buf_putc(out, ' ') < 0 || quote(out, values[i]) < 0)
+			return -1;
+	return vh_buf_puts(out, " ) ;\n");
+}
+
 static int rehash(struct vh_buf *out)
 {
 	return vh_buf_puts(out, "rehash ;\n");
@@ -61,6 +73,7 @@ const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
 	.hook = vh_hook_tcsh,
 	.extra = vh_completion_tcsh,
+	.set_list = set_list,
 	.one_line = 1,
 	.quote = quote,
 	.set_env = set_env,

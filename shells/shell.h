@@ -24,6 +24,9 @@ struct vh_shell {
 	/* A shell variable of venvhook's own, not exported. */
 	int (*set_local)(struct vh_buf *out, const char *name, const char *value);
 	int (*rehash)(struct vh_buf *out);
+	/* A list variable of venvhook's own; only where the completion cannot
+	 * ask for the env names itself (tcsh), else NULL. */
+	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
 };
 
 /* "zsh", "-zsh" (a login shell's argv[0]) and "/bin/zsh" all find zsh. */

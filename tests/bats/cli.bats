@@ -296,3 +296,14 @@ venvhook: activated good (.venv)"
 	assert_output ""
 	assert_equal "$stderr" "venvhook: not activating $T/proj/.venv: the env directory belongs to uid 4242, not to you; 'venvhook allow' trusts it"
 }
+
+@test "init for csh and tcsh refuses a binary whose path holds a blank, with one line" {
+	mkdir -p "$T/has blank"
+	cp "$VENVHOOK" "$T/has blank/venvhook"
+	run --separate-stderr "$T/has blank/venvhook" init tcsh
+	assert_failure 1
+	assert_equal "$output" ""
+	assert_equal "$stderr" "venvhook: cannot write a hook that calls $T/has blank/venvhook: csh and tcsh would split that path at its blank; install venvhook in a directory without one"
+	run --separate-stderr "$T/has blank/venvhook" init bash
+	assert_success
+}

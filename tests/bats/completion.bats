@@ -128,14 +128,17 @@ tab() {
 	tab 5 'venvhook activate "i' "venvhook activate \"it's\" "
 	tab 6 'venvhook activate d' 'venvhook activate d\$ollar '
 	tab 7 "venvhook activate 'ba" "venvhook activate 'back\\slash' "
-	# a new env shows at the next prompt, from the list venvhook prints;
-	# the list is read again when WORKON_HOME's mtime (whole seconds)
-	# moved: one second on, as a venv made by hand would be
-	sleep 1
+	# a new env shows after the next directory change: export sends a new
+	# list when WORKON_HOME's mtime or the project changed
 	mkdir -p "$WORKON_HOME/gamma ray" && : >"$WORKON_HOME/gamma ray/pyvenv.cfg"
-	tmx send-keys Enter
+	tmx send-keys 'cd /' Enter
 	screen_has 'READY8>'
 	tab 9 'venvhook activate g' 'venvhook activate gamma\ ray '
+	# entering a project brings its env names, with no process of the completion's own
+	mkdir -p "$T/proj/.venv" && : >"$T/proj/.venv/pyvenv.cfg"
+	tmx send-keys "cd $T/proj" Enter
+	screen_has 'READY10>'
+	tab 11 'venvhook activate .v' 'venvhook activate .venv '
 	for arg in activate init zsh 'beta two' "it's" 'd$ollar' 'back\slash' 'gamma ray'; do
 		grep -qxF "<$arg>" <<<"$screen" || fail "no <$arg> on the screen: $screen"
 	done

@@ -73,8 +73,10 @@ $(drv_init_line)"
 		"line cd ." "line cd ." 'line cd $cwd:q' "line pushd ." "line popd" "line cd ." report \
 		"cd /" "line cd /nonexistent"
 	assert_active 1 "$T/proj/.venv"
-	# only the last real change ran it; the failed cd (last: tcsh stops
+	# only the last real change ran it (with the key of the env names the
+	# shell holds for its completion); the failed cd (last: tcsh stops
 	# reading after the error) did not
-	assert_equal "$(cat "$T/calls")" "export tcsh"
+	assert_equal "$(wc -l <"$T/calls")" 1
+	[[ $(cat "$T/calls") == "export tcsh "* ]]
 	[[ $stderr == *"/nonexistent: No such file or directory."* ]]
 }

@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../core/plan.h"
 #include "tap.h"
@@ -21,7 +22,10 @@ int main(void)
 {
 	struct vh_plan p;
 	struct vh_state s;
-	struct vh_want none = { NULL, NULL }, a = { "/p/a/.venv", "a" }, b = { "/p/b/.venv", "b" };
+	struct vh_want none = { .env = NULL }, a = { .env = "/p/a/.venv", .prompt = "a" },
+		       b = { .env = "/p/b/.venv", .prompt = "b" },
+		       pinned = { .env = "/p/b/.venv", .prompt = "b", .pin = "/p/b/.venv" },
+		       paused = { .env = NULL, .pause = "/p/a/.venv" };
 
 	s = st(NULL, NULL, "/usr/bin:/bin", "/ph", NULL);
 	vh_plan(&p, &s, &a);
@@ -88,5 +92,28 @@ int main(void)
 	vh_plan(&p, &s, &none);
 	tap_ok(p.nops == 0, "no env, none wanted: nothing");
 	vh_plan_free(&p);
+	/* pin and pause are markers like the others: set and unset by the diff */
+	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &pinned);
+	tap_str(p.target.v[VH_MARK_PIN], "/p/b/.venv", "activate by hand pins the env");
+	tap_str(p.target.v[VH_PATH], "/p/b/.venv/bin:/usr/bin", "  and switches to it");
+	vh_plan_free(&p);
+	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &paused);
+	tap_str(p.target.v[VH_MARK_PAUSE], "/p/a/.venv", "deactivate by hand pauses the project");
+	tap_ok(!p.target.v[VH_VIRTUAL_ENV] && p.target.v[VH_PATH] && !strcmp(p.target.v[VH_PATH], "/usr/bin"),
+	       "  and deactivates");
+	vh_plan_free(&p);
+	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	s.v[VH_MARK_PIN] = "/p/a/.venv";
+	vh_plan(&p, &s, &a);
+	tap_ok(p.nops == 1 && p.ops[0].kind == VH_OP_UNSET && p.ops[0].var == VH_MARK_PIN,
+	       "dropping the pin while the env stays is one unset (%d ops)", p.nops);
+	vh_plan_free(&p);
+	s = st("/mine", NULL, "/mine/bin:/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &pinned);
+	tap_ok(p.nops == 0 && p.foreign, "a hand-activated env: not even the pin is set");
+	vh_plan_free(&p);
+
 	return tap_done();
 }

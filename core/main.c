@@ -43,9 +43,9 @@ static void usage(FILE *f)
 	fprintf(f, "usage: venvhook COMMAND [ARGS]\n\ncommands:\n");
 	for (c = cmds; c->name; c++)
 		if (c->usage)
-			fprintf(f, "  %-20s %s\n", c->usage, c->help);
-	fprintf(f, "\n  --help               show this help\n"
-		   "  --version            show the version\n\n"
+			fprintf(f, "  %-30s %s\n", c->usage, c->help);
+	fprintf(f, "\n  --help                         show this help\n"
+		   "  --version                      show the version\n\n"
 		   "shells: %s\n\n"
 		   "Load the hook from your shell's rc file:\n"
 		   "  bash, zsh (~/.bashrc, ~/.zshrc):  eval \"$(venvhook init bash)\"  (or zsh)\n"

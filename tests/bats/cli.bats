@@ -186,7 +186,7 @@ setup() { vh_setup; }
 		[[ $stderr == "venvhook: venvhook ${cmd% *} changes your shell's environment, so it works through the 'venvhook' shell function: load it from your rc file"* ]]
 	done
 	run "$VENVHOOK" --help
-	assert_output --partial "activate NAME|PATH"
+	assert_output --partial "activate [--force] NAME|PATH"
 	refute_output --partial "call"
 }
 

@@ -41,8 +41,8 @@ bash_complete() {
 
 @test "bash: subcommands, init's shells, list's option" {
 	bash_complete 'venvhook '
-	assert_output $'--help\n--version\nactivate\ndeactivate\ninit\nlist'
-	bash_complete 'venvhook de'
+	assert_output $'--help\n--version\nactivate\nallow\ndeactivate\ndeny\ninit\nlist'
+	bash_complete 'venvhook dea'
 	assert_output 'deactivate'
 	bash_complete 'venvhook init '
 	assert_output $'bash\ncsh\nfish\ntcsh\nzsh'
@@ -178,8 +178,8 @@ zsh"
 @test "make install puts each file where its shell looks" {
 	[[ -n ${VH_BUILDDIR:-} ]] || skip "VH_BUILDDIR is set by make check"
 	local dest=$T/dest bashdir fishdir zshdir
-	make -s -C "$VH_BUILDDIR" install-data DESTDIR="$dest" >/dev/null
-	bashdir=$(make -s -C "$VH_BUILDDIR" -f - print <<<'include Makefile
+	make -s --no-print-directory -C "$VH_BUILDDIR" install-data DESTDIR="$dest" >/dev/null
+	bashdir=$(make -s --no-print-directory -C "$VH_BUILDDIR" -f - print <<<'include Makefile
 print: ; @echo "$(bashcompletiondir)"')
 	[[ -f $dest$bashdir/venvhook ]] || fail "bash: nothing at $bashdir/venvhook"
 	run find "$dest" -type f

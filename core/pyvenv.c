@@ -51,9 +51,17 @@ static char *reader_next(char *dst, int size, void *stream)
 		s++;
 	n = (size_t)(r->line + r->line_len - s);
 	cap = (size_t)size - 2;
-	if (n > cap)
+	if (n > cap) {
+		memcpy(dst, s, cap);
+		/* inih calls the handler only if it sees a separator; the '='
+		 * the handler splits on may lie past the cut ("prompt", 200
+		 * blanks, "= x"), so show it one. */
+		if (cap && !memchr(s, '=', cap) && memchr(s + cap, '=', n - cap))
+			dst[cap - 1] = '=';
 		n = cap;
-	memcpy(dst, s, n);
+	} else {
+		memcpy(dst, s, n);
+	}
 	dst[n] = '\n';
 	dst[n + 1] = '\0';
 	/* inih stops at a NUL; the handler sees the whole raw line anyway. */

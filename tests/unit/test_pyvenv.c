@@ -45,6 +45,12 @@ int main(void)
 	tap_str(pv.home, "/h", "  and keys after it are read");
 	vh_pyvenv_free(&pv);
 
+	/* Found by fuzz/fuzz_pyvenv: an '=' past inih's cut still separates. */
+	n = (size_t)snprintf(big, sizeof(big), "prompt%*s= far\n", 250, "");
+	pv = parse(big, n);
+	tap_str(pv.prompt, "far", "a key padded past 200 bytes before its '=' is read");
+	vh_pyvenv_free(&pv);
+
 	/* A value longer than inih's buffer is read whole. */
 	n = (size_t)snprintf(big, sizeof(big), "home = /");
 	while (n < 500)

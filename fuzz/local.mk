@@ -1,0 +1,55 @@
+# libFuzzer harnesses, built with clang outside the normal build (they are
+# not part of `make check`): `make fuzz` builds them, `make fuzz-smoke` runs
+# each for a few seconds on its committed seed corpus and fails on a finding.
+# Included at the end of Makefile.am. See fuzz/README.md.
+#
+# A harness of kind KIND is fuzz/fuzz_KIND.c, built to fuzz/fuzz_KIND (one
+# rule below, listing the sources it tests), with seeds in fuzz/corpus/KIND/,
+# and optionally fuzz/KIND.dict and fuzz/KIND.options (libFuzzer flags). To
+# add one: copy the fuzz/fuzz_pyvenv rule, and add the binary to
+# FUZZ_HARNESSES and KIND:binary to FUZZ_SMOKE.
+
+FUZZ_CC = clang
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -Wall -Wextra -Werror -include $(top_builddir)/config.h \
+	$(INIH_CFLAGS)
+# The seconds each harness runs in fuzz-smoke.
+FUZZ_SECONDS = 4
+
+# Through the system's libinih, as venvhook itself: not a copy. Linked even
+# though the harness defines ini_parse_stream (to check the reader's writes
+# against the buffer size) and calls libinih's through dlsym(RTLD_NEXT).
+FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/pyvenv.c $(srcdir)/core/buf.c
+fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
+	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_LIBS) -ldl
+
+# One binary per shell; each drives that real shell. The emitters refer to
+# the embedded hooks, hence hooks/embedded.c.
+FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/buf.c $(srcdir)/shells/shell.c \
+	$(srcdir)/shells/posix.c $(srcdir)/shells/fish.c $(srcdir)/shells/csh.c hooks/embedded.c
+FUZZ_QUOTE_HARNESSES = fuzz/fuzz_quote_bash fuzz/fuzz_quote_zsh fuzz/fuzz_quote_fish \
+	fuzz/fuzz_quote_tcsh fuzz/fuzz_quote_csh
+$(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
+	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DVH_FUZZ_SHELL="\"$$sh\"" -o $@ $(FUZZ_QUOTE_SRCS)
+
+FUZZ_HARNESSES = fuzz/fuzz_pyvenv $(FUZZ_QUOTE_HARNESSES)
+FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv quote:fuzz/fuzz_quote_bash quote:fuzz/fuzz_quote_zsh \
+	quote:fuzz/fuzz_quote_fish quote:fuzz/fuzz_quote_tcsh quote:fuzz/fuzz_quote_csh
+
+fuzz: $(FUZZ_HARNESSES)
+
+fuzz-smoke: fuzz
+	$(AM_V_at)VH_BASH='$(BASH_SHELL)' VH_ZSH='$(ZSH_SHELL)' VH_FISH='$(FISH_SHELL)' \
+	VH_TCSH='$(TCSH_SHELL)' VH_CSH='$(CSH_SHELL)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
+	$(SHELL) $(srcdir)/fuzz/smoke $(srcdir)/fuzz fuzz/findings $(FUZZ_SMOKE)
+
+clean-local: clean-fuzz
+clean-fuzz:
+	-rm -f $(FUZZ_HARNESSES)
+	-rm -rf fuzz/findings
+.PHONY: fuzz fuzz-smoke clean-fuzz
+
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c \
+	fuzz/pyvenv.dict fuzz/pyvenv.options fuzz/quote.dict fuzz/quote.options fuzz/corpus

@@ -307,3 +307,62 @@ venvhook: activated good (.venv)"
 	run --separate-stderr "$T/has blank/venvhook" init bash
 	assert_success
 }
+
+# --- faults: one line at most, and PATH and VIRTUAL_ENV agree afterwards ---
+
+# exported_after CMD...: runs `venvhook export bash` under CMD in a bash and
+# prints VIRTUAL_ENV and PATH as the shell has them after eval.
+exported_after() {
+	run --separate-stderr "$@" "$BASH" --norc --noprofile -c \
+		'eval "$("$VENVHOOK" export bash)"; printf "VE=%s\nPATH=%s\n" "${VIRTUAL_ENV-unset}" "${PATH-unset}"'
+}
+
+@test "HOME or PATH unset or empty: the env still activates, PATH is just its bin" {
+	mkenv "$T/proj/.venv"
+	cd "$T/proj"
+	exported_after env -u HOME
+	assert_success
+	assert_line "VE=$T/proj/.venv"
+	exported_after env HOME=
+	assert_line "VE=$T/proj/.venv"
+	exported_after env PATH=
+	assert_line "VE=$T/proj/.venv"
+	assert_line "PATH=$T/proj/.venv/bin"
+	exported_after env -u PATH
+	assert_line "PATH=$T/proj/.venv/bin"
+	assert_equal "$stderr" "venvhook: activated proj (.venv)"
+}
+
+@test "pyvenv.cfg empty, binary, with NULs, CRLF, a 1 MiB line or no home: activates under the directory's name" {
+	local kind
+	for kind in empty binary nul crlf huge nohome; do
+		mkdir -p "$T/$kind/.venv/bin"
+		case $kind in
+		empty) : ;;
+		binary) head -c 4096 /dev/urandom ;;
+		nul) printf 'home = /usr\0bin\nprompt = x\0y\n' ;;
+		crlf) printf 'home = /usr/bin\r\nprompt = crlf\r\n' ;;
+		huge) printf 'prompt = '; head -c 1048576 /dev/zero | tr '\0' a; printf '\n' ;;
+		nohome) printf 'version = 3.11\n' ;;
+		esac >"$T/$kind/.venv/pyvenv.cfg"
+		cd "$T/$kind"
+		exported_after env
+		assert_success
+		assert_line "VE=$T/$kind/.venv"
+		assert_line "PATH=$T/$kind/.venv/bin:$BASE_PATH"
+		[[ $(grep -c . <<<"$stderr") -le 2 ]] || fail "$kind: more than a line of complaint: $stderr"
+	done
+}
+
+@test "a .git with garbage HEAD: one line, no env from above it, the shell's state unchanged" {
+	mkenv "$T/outer/.venv"
+	mkdir -p "$T/outer/repo/.git"
+	printf '\377\376garbage\n' >"$T/outer/repo/.git/HEAD"
+	cd "$T/outer/repo"
+	exported_after env
+	assert_success
+	assert_line "VE=unset"
+	assert_line "PATH=$BASE_PATH"
+	assert_equal "$(grep -c . <<<"$stderr")" 1
+	[[ $stderr == "venvhook: $T/outer/repo/.git is not a usable repository ("*"); not looking above it" ]]
+}

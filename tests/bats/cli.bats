@@ -187,7 +187,7 @@ setup() { vh_setup; }
 	done
 	run "$VENVHOOK" --help
 	assert_output --partial "activate [--force] NAME|PATH"
-	refute_output --partial "call"
+	refute_line --regexp '^  call '
 }
 
 @test "call: usage errors exit 2; other commands come back as a command line to run" {

@@ -64,10 +64,10 @@ user-cd $T/away"
 	# last step: csh reads nothing after the error.
 	session "cd proj" "setvar __venvhook_exe COUNTER" \
 		"line cd ." "line cd ." "cd away" report \
-		"setvar __venvhook_pwd ELSEWHERE" "line cd /nonexistent"
+		"setvar __venvhook_pwd ELSEWHERE" "line cd /no-such-dir-venvhook-tests"
 	# only the real change (to away) called it; the counter prints nothing,
 	# so the env stays active
 	assert_active 1 "$T/proj/.venv"
 	assert_equal "$(cat "$T/calls")" "export csh"
-	[[ $stderr == *"/nonexistent: No such file or directory"* ]]
+	[[ $stderr == *"/no-such-dir-venvhook-tests: No such file or directory"* ]]
 }

@@ -56,7 +56,7 @@ pwd_handlers() {
 	# fish runs no prompt when stdin is not a terminal (interactive.bats
 	# checks the prompt's $status at a terminal): here only the lines count.
 	session \
-		'line cd /nonexistent; echo cd-status=$status' \
+		'line cd /no-such-dir-venvhook-tests; echo cd-status=$status' \
 		'line cd "$T/proj"; echo cd-status=$status' \
 		'line builtin cd "$T/away"; echo builtin-cd-status=$status' \
 		"fail 9" "cd proj" "fail 4" "cd /" "fail 0"

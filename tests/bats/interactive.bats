@@ -122,7 +122,7 @@ fish_rc() { # PROMPT-FUNCTION-BODY
 	type_line 'cd proj; sh -c "exit 9"'
 	wait_prompt "[9] READY>"
 	wait_for "venvhook: activated proj (.venv)"
-	type_line 'cd /nonexistent'
+	type_line 'cd /no-such-dir-venvhook-tests'
 	wait_prompt "[1] READY>"
 	type_line 'sh -c "exit 3"; cd ../away'
 	wait_prompt "[0] READY>"

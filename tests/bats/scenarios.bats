@@ -167,7 +167,7 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 @test "an idle prompt does no work: no process, no output" {
 	mkenv "$T/proj/.venv"
 	# a venvhook that cannot run would print errors on any call
-	export NOWHERE=/nonexistent/venvhook
+	export NOWHERE=/no-such-dir-venvhook-tests/venvhook
 	session "cd proj" "setvar __venvhook_exe NOWHERE" \
 		"line echo a" "line echo b" "line echo c" report
 	assert_active 1 "$T/proj/.venv"

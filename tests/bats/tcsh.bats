@@ -71,12 +71,12 @@ $(drv_init_line)"
 	# the env is active before venvhook is swapped for the counter
 	session "cd proj" "setvar __venvhook_exe COUNTER" \
 		"line cd ." "line cd ." 'line cd $cwd:q' "line pushd ." "line popd" "line cd ." report \
-		"cd /" "line cd /nonexistent"
+		"cd /" "line cd /no-such-dir-venvhook-tests"
 	assert_active 1 "$T/proj/.venv"
 	# only the last real change ran it (with the key of the env names the
 	# shell holds for its completion); the failed cd (last: tcsh stops
 	# reading after the error) did not
 	assert_equal "$(wc -l <"$T/calls")" 1
 	[[ $(cat "$T/calls") == "export tcsh "* ]]
-	[[ $stderr == *"/nonexistent: No such file or directory."* ]]
+	[[ $stderr == *"/no-such-dir-venvhook-tests: No such file or directory."* ]]
 }

@@ -34,7 +34,7 @@ setup() {
 }
 
 @test "cd keeps its own exit status" {
-	session "cd proj" "line cd /nonexistent; echo cd-status=\$?" "line cd /; echo cd-status=\$?"
+	session "cd proj" "line cd /no-such-dir-venvhook-tests; echo cd-status=\$?" "line cd /; echo cd-status=\$?"
 	assert_line "cd-status=1"
 	assert_line "cd-status=0"
 }

@@ -25,6 +25,13 @@ int vh_cmd_needs_hook(int argc, char **argv);
 struct vh_shell;
 int vh_export_run(const struct vh_shell *sh, int recheck, const char *names_key);
 
+/* venvhook CMD --help: CMD's usage line and description on f; -1 for a
+ * command without help (call, or none) or a failed write. */
+#include <stdio.h>
+int vh_cmd_help(FILE *f, const char *name);
+/* Whether arg asks for help (--help or -h). */
+int vh_is_help_arg(const char *arg);
+
 /* The shell named by argv[1] of a subcommand, or NULL after printing why. */
 struct vh_shell;
 const struct vh_shell *vh_cmd_shell_arg(int argc, char **argv);

@@ -213,6 +213,14 @@ int vh_cmd_call(int argc, char **argv)
 	sh = vh_cmd_shell_arg(2, argv);
 	if (!sh)
 		return VH_EXIT_USAGE;
+	/* `venvhook activate --help` reaches here through the shell function,
+	 * which evals whatever this prints on stdout: the help goes to stderr,
+	 * stdout stays empty, and the eval of nothing leaves the shell as it was.
+	 * (The other commands come back through rerun() and print it as usual.) */
+	if (argc > 3 && vh_is_help_arg(argv[3]) &&
+	    (!strcmp(argv[2], "activate") || !strcmp(argv[2], "deactivate") ||
+	     !strcmp(argv[2], "allow") || !strcmp(argv[2], "deny")))
+		return vh_cmd_help(stderr, argv[2]) ? 1 : 0;
 	if (argc > 2 && !strcmp(argv[2], "activate")) {
 		int force = argc == 5 && !strcmp(argv[3], "--force");
 

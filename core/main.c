@@ -13,45 +13,92 @@
 struct cmd {
 	const char *name;
 	int (*run)(int argc, char **argv);
-	const char *usage;
-	const char *help;
+	const char *usage; /* also the man page's SYNOPSIS line: keep them alike */
+	const char *help;  /* one line, for venvhook --help */
+	const char *more;  /* the rest of venvhook CMD --help */
 };
 
 static const struct cmd cmds[] = {
 	{ "init", vh_cmd_init, "init SHELL",
-	  "print the hook to load in your shell's rc file" },
+	  "print the hook to load in your shell's rc file",
+	  "Prints the hook for SHELL (bash, zsh, fish, tcsh or csh; a path or a\n"
+	  "login name such as -bash also does). Load it from the end of the rc file:\n"
+	  "  bash, zsh:  eval \"$(venvhook init bash)\"   (or zsh)\n"
+	  "  fish:       venvhook init fish | source\n"
+	  "  tcsh, csh:  eval \"`venvhook init tcsh`\"   (or csh)\n" },
 	{ "export", vh_cmd_export, "export SHELL",
-	  "print the code that moves the shell to the env of $PWD (the hook runs this)" },
+	  "print the code that moves the shell to the env of $PWD (the hook runs this)",
+	  "Finds the env of the current directory and prints the SHELL code that\n"
+	  "activates it, switches to it or deactivates the one venvhook activated;\n"
+	  "nothing when nothing changes. The hook runs it when the directory changes.\n" },
 	{ "activate", vh_cmd_needs_hook, "activate [--force] NAME|PATH",
-	  "activate an env by name ($WORKON_HOME or the project) or path; it stays on across cd" },
+	  "activate an env by name ($WORKON_HOME or the project) or path; it stays on across cd",
+	  "NAME is an env in $WORKON_HOME (default ~/.virtualenvs) or else the\n"
+	  "project's .venv or venv; PATH (anything with a '/', or '.') is an env\n"
+	  "directory. The env stays active across cd until you deactivate it.\n"
+	  "A denied env, or one anyone can write to, needs --force.\n"
+	  "Works through the shell function that init defines.\n" },
 	{ "deactivate", vh_cmd_needs_hook, "deactivate",
-	  "deactivate; inside a project, automatic activation stays off until you leave it" },
+	  "deactivate; inside a project, automatic activation stays off until you leave it",
+	  "Deactivates the env venvhook activated. Inside a project, that project's\n"
+	  "env stays off until you leave the project.\n"
+	  "Works through the shell function that init defines.\n" },
 	{ "allow", vh_cmd_allow, "allow [PATH]",
-	  "trust the env of PATH (default: here) for automatic activation" },
+	  "trust the env of PATH (default: here) for automatic activation",
+	  "Trusts the env of PATH (an env, or a directory whose env discovery finds)\n"
+	  "for its pyvenv.cfg as it is now: a changed file needs allowing again.\n"
+	  "Through the shell function it applies at once.\n" },
 	{ "deny", vh_cmd_deny, "deny [PATH]",
-	  "never activate the env of PATH (default: here) automatically" },
+	  "never activate the env of PATH (default: here) automatically",
+	  "Keeps the env of PATH off whatever it holds; a deny beats an allow.\n"
+	  "Through the shell function it applies at once.\n" },
 	{ "list", vh_cmd_list, "list [--paths]",
-	  "print the names of the envs in $WORKON_HOME and the current project" },
-	{ "call", vh_cmd_call, NULL, NULL }, /* the shell function's way in */
-	{ NULL, NULL, NULL, NULL },
+	  "print the names of the envs in $WORKON_HOME and the current project",
+	  "Prints the names activate takes, one a line, sorted; --paths adds a tab\n"
+	  "and each env's path.\n" },
+	{ "call", vh_cmd_call, NULL, NULL, NULL }, /* the shell function's way in */
+	{ NULL, NULL, NULL, NULL, NULL },
 };
 
 static void usage(FILE *f)
 {
 	const struct cmd *c;
 
+	/* Two blanks at least between the columns: tests split on them. */
 	fprintf(f, "usage: venvhook COMMAND [ARGS]\n\ncommands:\n");
 	for (c = cmds; c->name; c++)
 		if (c->usage)
-			fprintf(f, "  %-30s %s\n", c->usage, c->help);
+			fprintf(f, "  %-29s  %s\n", c->usage, c->help);
 	fprintf(f, "\n  --help                         show this help\n"
-		   "  --version                      show the version\n\n"
+		   "  --version                      show the version\n"
+		   "  COMMAND --help                 show that command's help\n\n"
 		   "shells: %s\n\n"
 		   "Load the hook from your shell's rc file:\n"
 		   "  bash, zsh (~/.bashrc, ~/.zshrc):  eval \"$(venvhook init bash)\"  (or zsh)\n"
 		   "  fish (config.fish):              venvhook init fish | source\n"
-		   "  tcsh, csh (~/.tcshrc, ~/.cshrc): eval \"`venvhook init tcsh`\"  (or csh)\n",
+		   "  tcsh, csh (~/.tcshrc, ~/.cshrc): eval \"`venvhook init tcsh`\"  (or csh)\n\n"
+		   "See man venvhook.\n",
 		vh_shell_names());
+}
+
+int vh_is_help_arg(const char *arg)
+{
+	return arg && (!strcmp(arg, "--help") || !strcmp(arg, "-h"));
+}
+
+int vh_cmd_help(FILE *f, const char *name)
+{
+	const struct cmd *c;
+
+	for (c = cmds; c->name; c++)
+		if (c->usage && !strcmp(c->name, name))
+			break;
+	if (!c->name)
+		return -1;
+	if (fprintf(f, "usage: venvhook %s\n\n%s", c->usage, c->more) < 0 ||
+	    fflush(f))
+		return -1;
+	return 0;
 }
 
 const struct vh_shell *vh_cmd_shell_arg(int argc, char **argv)
@@ -89,9 +136,14 @@ int main(int argc, char **argv)
 		printf("venvhook %s\n", PACKAGE_VERSION);
 		return 0;
 	}
-	for (c = cmds; c->name; c++)
-		if (!strcmp(argv[1], c->name))
-			return c->run(argc - 1, argv + 1);
+	for (c = cmds; c->name; c++) {
+		if (strcmp(argv[1], c->name))
+			continue;
+		/* Only right after the command: `allow ./-h` names a directory. */
+		if (c->usage && argc > 2 && vh_is_help_arg(argv[2]))
+			return vh_cmd_help(stdout, c->name) ? 1 : 0;
+		return c->run(argc - 1, argv + 1);
+	}
 	{
 		struct vh_buf b = VH_BUF_INIT;
 

@@ -366,3 +366,72 @@ exported_after() {
 	assert_equal "$(grep -c . <<<"$stderr")" 1
 	[[ $stderr == "venvhook: $T/outer/repo/.git is not a usable repository ("*"); not looking above it" ]]
 }
+
+# --- per-command help ---
+
+# The usage column of `venvhook --help`'s command list, one a line.
+help_usages() {
+	"$VENVHOOK" --help | sed -n '/^commands:$/,/^$/p' | sed -nE 's/^  ([^ ]+( [^ ]+)*)  +[^ ].*$/\1/p'
+}
+
+@test "every command venvhook --help lists answers --help and -h: its usage line, exit 0" {
+	local usages u flag
+	mapfile -t usages < <(help_usages)
+	# (the list is parsed, not written here: a command added later is covered)
+	((${#usages[@]} >= 7)) || fail "parsed only: ${usages[*]}"
+	for u in "${usages[@]}"; do
+		for flag in --help -h; do
+			run --separate-stderr "$VENVHOOK" "${u%% *}" "$flag"
+			assert_success
+			assert_equal "${lines[0]}" "usage: venvhook $u"
+			assert_equal "$stderr" ""
+			((${#lines[@]} >= 2)) || fail "${u%% *} $flag: no description"
+		done
+	done
+	# only right after the command: elsewhere -h is a name or a path
+	run --separate-stderr "$VENVHOOK" allow ./-h
+	assert_failure 1
+	assert_equal "$stderr" "venvhook: no env for $T/./-h: nothing to decide about"
+}
+
+@test "through the shell function, activate/deactivate/allow/deny --help print on stderr and change nothing" {
+	mkenv "$T/proj/.venv"
+	cd "$T/proj"
+	local cmd
+	for cmd in activate deactivate allow deny; do
+		"$VENVHOOK" "$cmd" --help >"$T/want.$cmd"
+	done
+	# in bash: the env stays active, nothing reaches stdout (the function
+	# evals it), the help reaches stderr
+	run --separate-stderr "$VH_BASH" --norc --noprofile -c '
+		eval "$("$VENVHOOK" init bash)"
+		eval "$("$VENVHOOK" export bash)" 2>/dev/null
+		for cmd in activate deactivate allow deny; do
+			venvhook "$cmd" --help 2>"$T/got.$cmd" || echo "status $?"
+		done
+		venvhook list --help | head -n 1
+		printf "VE=%s\n" "${VIRTUAL_ENV-unset}"'
+	assert_success
+	assert_output "usage: venvhook list [--paths]
+VE=$T/proj/.venv"
+	for cmd in activate deactivate allow deny; do
+		cmp "$T/want.$cmd" "$T/got.$cmd"
+	done
+	[[ ! -e $HOME/.local/share/venvhook/trust ]] || fail "allow --help recorded a decision"
+	# in tcsh, through the alias: the same, and `list --help` comes back
+	# through the command line the alias runs
+	# (lines from stdin: an alias is not known on the line that defines it)
+	run --separate-stderr "$VH_TCSH" -f <<-'EOF'
+		eval "`$VENVHOOK:q init tcsh`"
+		venvhook deactivate --help
+		echo "status $status"
+		venvhook list --help
+		echo "VE=$VIRTUAL_ENV"
+	EOF
+	assert_success
+	assert_line --index 0 "status 0"
+	assert_line --index 1 "usage: venvhook list [--paths]"
+	assert_line "VE=$T/proj/.venv"
+	assert_equal "$stderr" "venvhook: activated proj (.venv)
+$(cat "$T/want.deactivate")"
+}

@@ -55,7 +55,7 @@ setup() { vh_setup; }
 @test "the project's own scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/bootstrap" "$VH_SRCDIR/.ci/run" "$VH_SRCDIR/tests/run-scenarios" \
 		"$VH_SRCDIR/tests/bats/soak.bash" "$VH_SRCDIR/fuzz/smoke" \
-		"$VH_SRCDIR/build-aux/embed.sh"
+		"$VH_SRCDIR/build-aux/embed.sh" "$VH_SRCDIR/demo/run"
 	assert_success
 }
 

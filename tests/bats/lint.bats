@@ -98,3 +98,22 @@ setup() { vh_setup; }
 	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 }
+
+@test "the man page passes mandoc -Tlint; its SYNOPSIS is venvhook --help's usage lines, word for word" {
+	command -v mandoc >/dev/null || fail "mandoc is needed (apt-get install mandoc)"
+	run mandoc -Tlint -Wwarning "$VH_SRCDIR/doc/venvhook.1"
+	assert_success
+	assert_output ""
+	# the SYNOPSIS as man shows it, overstrikes and indentation removed
+	local synopsis want u
+	synopsis=$(mandoc -Tascii -Owidth=200 "$VH_SRCDIR/doc/venvhook.1" | sed $'s/.\b//g' |
+		sed -n '/^SYNOPSIS$/,/^DESCRIPTION$/p' | sed -e '1d' -e '$d' -e '/^$/d' -e 's/^ *//')
+	# (the usage column of --help; commands without usage, like call, are not listed)
+	want=$("$VENVHOOK" --help | sed -n '/^commands:$/,/^$/p' |
+		sed -nE 's/^  ([^ ]+( [^ ]+)*)  +[^ ].*$/venvhook \1/p')
+	[[ $want == *"venvhook activate [--force] NAME|PATH"* ]] || fail "--help not parsed: $want"
+	assert_equal "$synopsis" "$want
+venvhook COMMAND --help
+venvhook --help
+venvhook --version"
+}

@@ -1,0 +1,3 @@
+# The manual page (issue 7), installed by make install; included from
+# Makefile.am. tests/bats/lint.bats runs mandoc -Tlint on it.
+dist_man_MANS = doc/venvhook.1

@@ -186,5 +186,7 @@ print: ; @echo "$(bashcompletiondir)"')
 	assert_line --regexp '/bash-completion/completions/venvhook$'
 	assert_line --regexp '/zsh/site-functions/_venvhook$'
 	assert_line --regexp '/fish/vendor_completions.d/venvhook.fish$'
-	assert_equal "${#lines[@]}" 3
+	# and the man page (doc/local.mk), the only other data file
+	assert_line --regexp '/share/man/man1/venvhook\.1$'
+	assert_equal "${#lines[@]}" 4
 }

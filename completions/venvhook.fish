@@ -26,6 +26,7 @@ complete -c venvhook -n __fish_use_subcommand -a activate -d 'Activate an env by
 complete -c venvhook -n __fish_use_subcommand -a deactivate -d 'Deactivate the env'
 complete -c venvhook -n __fish_use_subcommand -a allow -d 'Trust the env here'
 complete -c venvhook -n __fish_use_subcommand -a deny -d 'Never activate the env here'
+complete -c venvhook -n __fish_use_subcommand -a config -d 'Print the settings in force'
 complete -c venvhook -n __fish_use_subcommand -l help -d 'Show the help'
 complete -c venvhook -n __fish_use_subcommand -l version -d 'Show the version'
 complete -c venvhook -n '__venvhook_complete_after init' -a 'bash zsh fish tcsh csh'

@@ -9,6 +9,7 @@
 
 #include "../shells/shell.h"
 #include "buf.h"
+#include "userconfig.h"
 #include "discover.h"
 #include "msg.h"
 #include "pyvenv.h"
@@ -38,7 +39,7 @@ static char *default_prompt(const char *env)
 	size_t len;
 
 	b = base_name(env, &len);
-	for (name = vh_env_dir_names; *name; name++) {
+	for (name = vh_config.env_dirs; *name; name++) {
 		if (strlen(*name) == len && memcmp(b, *name, len) == 0 && b > env + 1) {
 			char *parent = strndup(env, (size_t)(b - 1 - env));
 			char *r;
@@ -80,11 +81,14 @@ done:
 	return prompt ? prompt : default_prompt(env);
 }
 
-static int quiet(void)
+int vh_quiet(void)
 {
 	const char *q = getenv("VENVHOOK_QUIET");
 
-	return q && *q && strcmp(q, "0") != 0;
+	/* Set, the variable decides (VENVHOOK_QUIET=0 speaks); else the config. */
+	if (q)
+		return *q && strcmp(q, "0") != 0;
+	return vh_config.quiet;
 }
 
 static void announce(const struct vh_plan *plan, const char *old_prompt)
@@ -93,7 +97,7 @@ static void announce(const struct vh_plan *plan, const char *old_prompt)
 	const char *dir;
 	size_t len;
 
-	if (quiet() || (!plan->activated && !plan->deactivated))
+	if (vh_quiet() || (!plan->activated && !plan->deactivated))
 		return;
 	if (plan->activated) {
 		vh_buf_puts(&line, "activated ");

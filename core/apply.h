@@ -14,6 +14,10 @@ struct vh_shell;
  * (nothing was written, the reason is on stderr). */
 int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want);
 
+/* The activation lines are off: VENVHOOK_QUIET when set (not "0"), else
+ * the config's quiet. */
+int vh_quiet(void);
+
 /* VIRTUAL_ENV_PROMPT for env: the active one's when env is already active,
  * else pyvenv.cfg's prompt, else the project's or env's directory name.
  * NULL when out of memory. Caller frees. */

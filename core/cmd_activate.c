@@ -158,7 +158,7 @@ static int deactivate(const struct vh_shell *sh)
 	default:
 		goto done;
 	}
-	if (found.env && !getenv("VENVHOOK_QUIET"))
+	if (found.env && !vh_quiet())
 		vh_msg_path("automatic activation is off in ", found.owner,
 			    " until you leave it");
 	goto done;

@@ -8,11 +8,11 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "userconfig.h"
 #include "envdir.h"
 #include "gitroot.h"
 #include "msg.h"
 
-const char *const vh_env_dir_names[] = { ".venv", "venv", NULL };
 const char vh_pointer_name[] = ".venv";
 
 enum probe { ABSENT, PRESENT, UNREADABLE, NOT_DIR };
@@ -209,7 +209,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		}
 		if (pr == UNREADABLE && !warned++)
 			vh_msg_path("cannot look into ", dir, ", looking further up");
-		for (name = vh_env_dir_names; *name; name++) {
+		for (name = vh_config.env_dirs; *name; name++) {
 			pr = probe(dir, *name, "pyvenv.cfg", 1);
 			if (pr == PRESENT) {
 				rc = found(out, VH_RULE_CHILD, dir, *name);
@@ -217,7 +217,8 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			}
 			/* Costs nothing on the usual walk: only a .venv that is not
 			 * a directory fails with ENOTDIR. */
-			if (pr == NOT_DIR && !strcmp(*name, vh_pointer_name)) {
+			if (pr == NOT_DIR && vh_config.follow_pointers &&
+			    !strcmp(*name, vh_pointer_name)) {
 				rc = follow_pointer(out, dir);
 				rc = rc > 0 ? 0 : rc;
 				goto done;
@@ -226,7 +227,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		/* A work-tree root ends the walk. libgit2 is asked once, from cwd so
 		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
 		 * when a '.git' is met: a walk that meets none never loads it. */
-		if (probe(dir, ".git", NULL, 0) == PRESENT) {
+		if (vh_config.stop_at_git_root && probe(dir, ".git", NULL, 0) == PRESENT) {
 			if (!git_asked++ && vh_gitroot(&root, cwd) < 0)
 				goto oom;
 			if (root && same_file(root, dir))

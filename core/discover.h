@@ -16,8 +16,6 @@ struct vh_found {
 	char *stop;	/* git work-tree root the walk stopped at, or NULL */
 };
 
-/* Env directory names looked for in each directory, nearest first. */
-extern const char *const vh_env_dir_names[];
 /* A regular file by this name points to the project's env. */
 extern const char vh_pointer_name[];
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "userconfig.h"
 #include "envdir.h"
 
 static int add(struct vh_env_list *l, const char *dir, const char *name)
@@ -87,7 +88,7 @@ static int add_project(struct vh_env_list *l, const struct vh_found *found)
 	dirfd = open(found->owner, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0)
 		return 0;
-	for (name = vh_env_dir_names; *name && rc == 0; name++)
+	for (name = vh_config.env_dirs; *name && rc == 0; name++)
 		if (vh_env_at(dirfd, *name))
 			rc = add(l, found->owner, *name);
 	close(dirfd);

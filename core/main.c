@@ -5,6 +5,7 @@
 #include "../shells/shell.h"
 #include "cmd.h"
 #include "msg.h"
+#include "userconfig.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -52,6 +53,11 @@ static const struct cmd cmds[] = {
 	  "never activate the env of PATH (default: here) automatically",
 	  "Keeps the env of PATH off whatever it holds; a deny beats an allow.\n"
 	  "Through the shell function it applies at once.\n" },
+	{ "config", vh_cmd_config, "config",
+	  "print the settings in force, as a config file would say them",
+	  "Prints the settings venvhook uses, from $XDG_CONFIG_HOME/venvhook/config\n"
+	  "(default ~/.config/venvhook/config) or the defaults, in the file's own\n"
+	  "format: env_dirs, stop_at_git_root, quiet, follow_pointer_files, trust.\n" },
 	{ "list", vh_cmd_list, "list [--paths]",
 	  "print the names of the envs in $WORKON_HOME and the current project",
 	  "Prints the names activate takes, one a line, sorted; --paths adds a tab\n"
@@ -142,6 +148,10 @@ int main(int argc, char **argv)
 		/* Only right after the command: `allow ./-h` names a directory. */
 		if (c->usage && argc > 2 && vh_is_help_arg(argv[2]))
 			return vh_cmd_help(stdout, c->name) ? 1 : 0;
+		if (vh_config_load() < 0) {
+			vh_msgf("out of memory");
+			return 1;
+		}
 		return c->run(argc - 1, argv + 1);
 	}
 	{

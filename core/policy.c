@@ -11,6 +11,7 @@
 #include "gitroot.h"
 #include "msg.h"
 #include "trust.h"
+#include "userconfig.h"
 
 /* The three things whose owner decides what runs: the env directory (its
  * entries can be swapped), pyvenv.cfg and bin/ (its programs go first on
@@ -270,10 +271,17 @@ int vh_policy_check(int *ok, struct vh_buf *why, const char *env, enum vh_policy
 	default:
 		break;
 	}
+	/* The config can relax automatic activation (trust = owner | off); a
+	 * deny above still holds, and a manual activate checks the same. */
+	if (mode == VH_POLICY_AUTO && vh_config.trust == VH_TRUST_OFF) {
+		*ok = 1;
+		rc = 0;
+		goto done;
+	}
 	rc = stat_guarded(st, why, real);
 	if (rc == 0)
 		rc = ownership(why, st, mode);
-	if (rc == 0 && mode == VH_POLICY_AUTO)
+	if (rc == 0 && mode == VH_POLICY_AUTO && vh_config.trust == VH_TRUST_STRICT)
 		rc = tracked(why, real, st);
 	if (rc > 0)
 		rc = vh_buf_puts(why, mode == VH_POLICY_AUTO ?

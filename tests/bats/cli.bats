@@ -435,3 +435,89 @@ VE=$T/proj/.venv"
 	assert_equal "$stderr" "venvhook: activated proj (.venv)
 $(cat "$T/want.deactivate")"
 }
+
+# --- the config file ---
+
+config() { mkdir -p "$HOME/.config/venvhook" && printf '%s\n' "$@" >"$HOME/.config/venvhook/config"; }
+
+@test "config: the defaults, printed as a config file would say them" {
+	run --separate-stderr "$VENVHOOK" config
+	assert_success
+	assert_equal "$output" "# $HOME/.config/venvhook/config (not found: the defaults)
+env_dirs = .venv venv
+stop_at_git_root = yes
+quiet = no
+follow_pointer_files = yes
+trust = strict"
+	assert_equal "$stderr" ""
+	XDG_CONFIG_HOME=$T/xdg run "$VENVHOOK" config
+	assert_line --index 0 "# $T/xdg/venvhook/config (not found: the defaults)"
+}
+
+@test "config: each bad line gets one warning naming file and line, and the rest applies" {
+	config 'env_dirs = .env venv' 'bogus line' 'quiet = maybe' 'colour = blue' '[section]' \
+		"env_dirs = $(printf 'x%.0s' {1..250})" 'env_dirs = a/b' 'trust = sometimes' 'trust = owner'
+	run --separate-stderr "$VENVHOOK" config
+	assert_success
+	assert_line "env_dirs = .env venv"
+	assert_line "trust = owner"
+	assert_line "quiet = no"
+	local f=$HOME/.config/venvhook/config
+	assert_equal "$stderr" "venvhook: $f:2: not a 'key = value' line; the line is ignored
+venvhook: $f:3: quiet is yes or no; the line is ignored
+venvhook: $f:4: unknown key 'colour'; the line is ignored
+venvhook: $f:5: sections are not used; the line is ignored
+venvhook: $f:6: line too long; the line is ignored
+venvhook: $f:7: env_dirs takes up to 16 names without '/'; the line is ignored
+venvhook: $f:8: trust is strict, owner or off; the line is ignored"
+}
+
+@test "config: env_dirs, stop_at_git_root, follow_pointer_files and quiet change what export does" {
+	mkenv "$T/a/.env"
+	mkenv "$T/outer/.venv"
+	mkdir -p "$T/outer/repo" "$T/ptr"
+	git init -q "$T/outer/repo"
+	mkenv "$T/target"
+	printf '%s\n' "$T/target" >"$T/ptr/.venv"
+	config 'env_dirs = .env' 'stop_at_git_root = no' 'follow_pointer_files = no' 'quiet = yes'
+	cd "$T/a"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/a/.env'"
+	assert_equal "$stderr" ""
+	config 'stop_at_git_root = no'
+	cd "$T/outer/repo"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/outer/.venv'"
+	config 'follow_pointer_files = no'
+	cd "$T/ptr"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	# VENVHOOK_QUIET, when set, wins over the file
+	config 'quiet = yes'
+	cd "$T/a"
+	mkenv "$T/a/.venv"
+	VENVHOOK_QUIET=0 run --separate-stderr "$VENVHOOK" export bash
+	assert_equal "$stderr" "venvhook: activated a (.venv)"
+}
+
+@test "config: trust = owner skips the git check, trust = off all checks; a deny still holds" {
+	mkenv "$T/clone/.venv"
+	git -C "$T/clone" init -q
+	git -C "$T/clone" add -f .venv
+	cd "$T/clone"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	config 'trust = owner'
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/clone/.venv'"
+	chmod o+w "$T/clone/.venv/bin"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	config 'trust = off'
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/clone/.venv'"
+	"$VENVHOOK" deny 2>/dev/null
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	[[ $stderr == *"you denied it"* ]]
+}

@@ -508,3 +508,13 @@ hostile_workon_env() {
 	[[ $stderr == *"not activating $T/proj/.venv: you denied it; 'venvhook allow' undoes that"* ]]
 	[[ $stderr == *"venvhook: allowed $T/proj/.venv"* ]]
 }
+
+@test "a config file's env_dirs names the env directories discovery looks for" {
+	mkdir -p "$HOME/.config/venvhook"
+	printf 'env_dirs = .env\n' >"$HOME/.config/venvhook/config"
+	mkenv "$T/a/.env"
+	mkenv "$T/b/.venv"
+	session "cd a" report "cd b" report
+	assert_active 1 "$T/a/.env"
+	assert_inactive 2
+}

@@ -1,0 +1,47 @@
+/* The user's settings, from $XDG_CONFIG_HOME/venvhook/config (default
+ * ~/.config/venvhook/config), read with inih. Every key is optional:
+ *
+ *     env_dirs = .venv venv        child directories that hold a project's env
+ *     stop_at_git_root = yes       the walk up ends at the git work-tree root
+ *     quiet = no                   no "activated ..." lines (VENVHOOK_QUIET wins)
+ *     follow_pointer_files = yes   a file named .venv points to the env
+ *     trust = strict               strict | owner | off: what automatic
+ *                                  activation checks (see policy.h)
+ *
+ * A bad line gets one warning naming the file and line; the rest applies. */
+#ifndef VH_USERCONFIG_H
+#define VH_USERCONFIG_H
+
+enum vh_trust_level {
+	VH_TRUST_STRICT = 0, /* ownership, permissions and git */
+	VH_TRUST_OWNER,	     /* ownership and permissions only */
+	VH_TRUST_OFF,	     /* no checks; a deny still holds */
+};
+
+#define VH_CONFIG_MAX_ENV_DIRS 16
+
+struct vh_config {
+	char *file;  /* the path read (or looked for); NULL without a home */
+	int found;   /* the file existed */
+	int bad_lines;
+	const char *env_dirs[VH_CONFIG_MAX_ENV_DIRS + 1]; /* NULL-terminated */
+	int stop_at_git_root;
+	int quiet;
+	int follow_pointers;
+	enum vh_trust_level trust;
+};
+
+/* The settings in force; defaults until vh_config_load. */
+extern struct vh_config vh_config;
+
+/* Reads the file (a missing one is no error) into vh_config, warning on
+ * stderr for each bad line. Returns 0, or -1 out of memory. */
+int vh_config_load(void);
+
+/* The settings as a config file would say them, for `venvhook config`. */
+struct vh_buf;
+int vh_config_format(struct vh_buf *out);
+
+extern const char *const vh_trust_level_names[];
+
+#endif

@@ -9,6 +9,7 @@ int vh_cmd_init(int argc, char **argv);
 int vh_cmd_export(int argc, char **argv);
 int vh_cmd_list(int argc, char **argv);
 int vh_cmd_config(int argc, char **argv);
+int vh_cmd_status(int argc, char **argv);
 int vh_cmd_call(int argc, char **argv);
 int vh_cmd_allow(int argc, char **argv);
 int vh_cmd_deny(int argc, char **argv);

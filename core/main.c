@@ -53,6 +53,14 @@ static const struct cmd cmds[] = {
 	  "never activate the env of PATH (default: here) automatically",
 	  "Keeps the env of PATH off whatever it holds; a deny beats an allow.\n"
 	  "Through the shell function it applies at once.\n" },
+	{ "status", vh_cmd_status, "status [--json]",
+	  "say what is active and why, and what discovery finds here",
+	  "Prints the active env and who activated it (venvhook on entering its\n"
+	  "project, venvhook activate, or something outside venvhook), the env\n"
+	  "discovery finds for the current directory and by which rule (or the git\n"
+	  "work-tree root the walk stopped at), its Python version from pyvenv.cfg,\n"
+	  "the trust decision, a pause, and the config file. --json prints the same\n"
+	  "as one JSON object for scripts.\n" },
 	{ "config", vh_cmd_config, "config",
 	  "print the settings in force, as a config file would say them",
 	  "Prints the settings venvhook uses, from $XDG_CONFIG_HOME/venvhook/config\n"

@@ -4,8 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not one. */
-static size_t utf8_len(const unsigned char *s)
+size_t vh_utf8_len(const unsigned char *s)
 {
 	size_t n, i;
 	unsigned int cp;
@@ -37,7 +36,7 @@ int vh_msg_escape(struct vh_buf *out, const char *s)
 	size_t n;
 
 	while (*p) {
-		n = utf8_len(p);
+		n = vh_utf8_len(p);
 		if (n == 1 && *p >= 0x20 && *p != 0x7f && *p != '\\') {
 			if (vh_buf_putc(out, (char)*p) < 0)
 				return -1;

@@ -9,6 +9,9 @@
 /* Appends s to out, escaping control bytes, invalid UTF-8 and backslash as \xHH. */
 int vh_msg_escape(struct vh_buf *out, const char *s);
 
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not one. */
+size_t vh_utf8_len(const unsigned char *s);
+
 /* "venvhook: " + message + newline. %s arguments are printed as given:
  * escape untrusted ones with vh_msg_escape first (or use vh_msgf_path). */
 void vh_msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

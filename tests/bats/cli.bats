@@ -521,3 +521,15 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	assert_output ""
 	[[ $stderr == *"you denied it"* ]]
 }
+
+@test "status --json: one object, strings escaped, non-UTF-8 bytes as \\u00XX" {
+	local p=$T/$'q"\\\x01\xff'
+	mkenv "$p/.venv"
+	cd "$p"
+	run --separate-stderr env VIRTUAL_ENV="$p/.venv" __VENVHOOK_ENV="$p/.venv" "$VENVHOOK" status --json
+	assert_success
+	local e='q\"\\\u0001\u00ff'
+	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
+	run --separate-stderr "$VENVHOOK" status --yaml
+	assert_failure 2
+}

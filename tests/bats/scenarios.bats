@@ -518,3 +518,31 @@ hostile_workon_env() {
 	assert_active 1 "$T/a/.env"
 	assert_inactive 2
 }
+
+# --- status: what is active, who activated it, and why ---
+
+@test "status says who activated the env and why, in each situation" {
+	export WORKON_HOME=$T/workon
+	mkenv "$WORKON_HOME/named"
+	mkenv "$T/proj/.venv"
+	mkenv "$T/theirs"
+	mkenv "$T/clone/.venv"
+	git -C "$T/clone" init -q
+	git -C "$T/clone" add -f .venv
+	mkdir -p "$T/plain/repo"
+	git init -q "$T/plain/repo"
+	export THEIRS=$T/theirs
+	session "cd plain/repo" "run venvhook status" "cd proj" "run venvhook status" \
+		"run venvhook activate named" "run venvhook status" "run venvhook deactivate" "run venvhook status" \
+		"cd clone" "run venvhook status" "cd /" "setenv VIRTUAL_ENV THEIRS" "run venvhook status"
+	assert_line "here:   none: no env from here up to $T/plain/repo, the git work-tree root"
+	assert_line "active: $T/proj/.venv, activated by venvhook on entering its project"
+	assert_line "here:   $T/proj/.venv: the env directory of $T/proj"
+	assert_line "python: 3.11.2 (from $T/proj/.venv/pyvenv.cfg)"
+	assert_line "trust:  automatic activation may use it"
+	assert_line "active: $WORKON_HOME/named, chosen with venvhook activate (kept across cd)"
+	assert_line "paused: $T/proj/.venv (venvhook deactivate: off until you leave its project)"
+	assert_line "trust:  refused: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it"
+	assert_line "active: $T/theirs, activated outside venvhook (left alone)"
+	assert_equal "$(grep -c '^active: none$' <<<"$output")" 3
+}

@@ -1,0 +1,226 @@
+/* venvhook status [--json]: what is active and who activated it, what
+ * discovery would pick here and why, its Python version, and the trust
+ * decision: the answers to "why is (or isn't) my env on?". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "discover.h"
+#include "json.h"
+#include "msg.h"
+#include "policy.h"
+#include "pyvenv.h"
+#include "state.h"
+#include "userconfig.h"
+
+struct facts {
+	struct vh_state now;
+	const char *active, *by; /* by: "auto", "manual", "outside" */
+	char *cwd;
+	struct vh_found found;
+	const char *rule; /* "inside", "child", "pointer" */
+	char *python, *python_from;
+	int checked, trusted;
+	struct vh_buf why;
+};
+
+static const char *rule_name(enum vh_rule r)
+{
+	switch (r) {
+	case VH_RULE_INSIDE:
+		return "inside";
+	case VH_RULE_CHILD:
+		return "child";
+	case VH_RULE_POINTER:
+		return "pointer";
+	default:
+		return NULL;
+	}
+}
+
+static int gather(struct facts *f)
+{
+	const char *ve, *mark, *pin, *env;
+	struct vh_pyvenv pv;
+	struct vh_buf cfg = VH_BUF_INIT;
+
+	vh_state_read(&f->now);
+	ve = f->now.v[VH_VIRTUAL_ENV];
+	mark = f->now.v[VH_MARK_ENV];
+	pin = f->now.v[VH_MARK_PIN];
+	f->active = ve;
+	if (ve)
+		f->by = !mark || strcmp(ve, mark) ? "outside" : pin && !strcmp(pin, ve) ? "manual" : "auto";
+	if (vh_cwd(&f->cwd) == 0 && vh_discover(&f->found, f->cwd) < 0)
+		return -1;
+	f->rule = rule_name(f->found.rule);
+	if (f->found.env) {
+		if (vh_policy_check(&f->trusted, &f->why, f->found.env, VH_POLICY_AUTO) < 0)
+			return -1;
+		f->checked = 1;
+	}
+	/* The Python of the env here, else of the active one. */
+	env = f->found.env ? f->found.env : ve;
+	if (env && vh_buf_puts(&cfg, env) == 0 && vh_buf_puts(&cfg, "/pyvenv.cfg") == 0 &&
+	    vh_pyvenv_read(&pv, cfg.data) == 0) {
+		f->python = pv.version;
+		pv.version = NULL;
+		f->python_from = vh_buf_detach(&cfg);
+		vh_pyvenv_free(&pv);
+	}
+	vh_buf_free(&cfg);
+	return 0;
+}
+
+static void text_path(struct vh_buf *b, const char *s)
+{
+	vh_msg_escape(b, s);
+}
+
+static int text(struct vh_buf *b, const struct facts *f)
+{
+	const char *pause = f->now.v[VH_MARK_PAUSE];
+
+	vh_buf_puts(b, "active: ");
+	if (!f->active) {
+		vh_buf_puts(b, "none\n");
+	} else {
+		text_path(b, f->active);
+		vh_buf_puts(b, !strcmp(f->by, "auto") ? ", activated by venvhook on entering its project\n" :
+			       !strcmp(f->by, "manual") ? ", chosen with venvhook activate (kept across cd)\n" :
+			       ", activated outside venvhook (left alone)\n");
+	}
+	vh_buf_puts(b, "here:   ");
+	if (!f->cwd) {
+		vh_buf_puts(b, "unknown: the current directory is gone\n");
+	} else if (f->found.env) {
+		text_path(b, f->found.env);
+		if (f->found.rule == VH_RULE_INSIDE) {
+			vh_buf_puts(b, ": you are inside the env");
+		} else if (f->found.rule == VH_RULE_CHILD) {
+			vh_buf_puts(b, ": the env directory of ");
+			text_path(b, f->found.owner);
+		} else {
+			vh_buf_puts(b, ": named by the pointer file ");
+			text_path(b, f->found.owner);
+			vh_buf_puts(b, strcmp(f->found.owner, "/") ? "/.venv" : ".venv");
+		}
+		vh_buf_putc(b, '\n');
+	} else {
+		vh_buf_puts(b, "none: no env from here up to ");
+		if (f->found.stop) {
+			text_path(b, f->found.stop);
+			vh_buf_puts(b, ", the git work-tree root\n");
+		} else {
+			vh_buf_puts(b, "/\n");
+		}
+	}
+	if (f->python) {
+		vh_buf_puts(b, "python: ");
+		text_path(b, f->python);
+		vh_buf_puts(b, " (from ");
+		text_path(b, f->python_from);
+		vh_buf_puts(b, ")\n");
+	}
+	if (f->checked) {
+		vh_buf_puts(b, "trust:  ");
+		if (f->trusted) {
+			vh_buf_puts(b, "automatic activation may use it\n");
+		} else {
+			vh_buf_puts(b, "refused: ");
+			vh_buf_puts(b, vh_buf_str((struct vh_buf *)&f->why));
+			vh_buf_putc(b, '\n');
+		}
+	}
+	if (pause) {
+		vh_buf_puts(b, "paused: ");
+		text_path(b, pause);
+		vh_buf_puts(b, " (venvhook deactivate: off until you leave its project)\n");
+	}
+	vh_buf_puts(b, "config: ");
+	if (vh_config.file) {
+		text_path(b, vh_config.file);
+		vh_buf_puts(b, vh_config.found ? "\n" : " (not found: the defaults)\n");
+	} else {
+		vh_buf_puts(b, "none (neither XDG_CONFIG_HOME nor HOME is set)\n");
+	}
+	return 0;
+}
+
+static void json_field(struct vh_buf *b, const char *key, const char *value, int last)
+{
+	vh_buf_printf(b, "\"%s\":", key);
+	vh_json_str(b, value);
+	if (!last)
+		vh_buf_putc(b, ',');
+}
+
+static int json(struct vh_buf *b, const struct facts *f)
+{
+	vh_buf_puts(b, "{\"active\":");
+	if (f->active) {
+		vh_buf_putc(b, '{');
+		json_field(b, "env", f->active, 0);
+		json_field(b, "by", f->by, 1);
+		vh_buf_putc(b, '}');
+	} else {
+		vh_buf_puts(b, "null");
+	}
+	vh_buf_puts(b, ",\"here\":{");
+	json_field(b, "dir", f->cwd, 0);
+	json_field(b, "env", f->found.env, 0);
+	json_field(b, "rule", f->rule, 0);
+	json_field(b, "from", f->found.owner, 0);
+	json_field(b, "git_root", f->found.stop, 1);
+	vh_buf_puts(b, "},");
+	json_field(b, "python", f->python, 0);
+	vh_buf_puts(b, "\"trust\":");
+	if (f->checked) {
+		vh_buf_printf(b, "{\"ok\":%s,\"why\":", f->trusted ? "true" : "false");
+		vh_json_str(b, f->trusted ? NULL : vh_buf_str((struct vh_buf *)&f->why));
+		vh_buf_puts(b, "},");
+	} else {
+		vh_buf_puts(b, "null,");
+	}
+	json_field(b, "pinned", f->now.v[VH_MARK_PIN], 0);
+	json_field(b, "paused", f->now.v[VH_MARK_PAUSE], 0);
+	vh_buf_puts(b, "\"config\":{");
+	json_field(b, "file", vh_config.file, 0);
+	vh_buf_printf(b, "\"found\":%s}}\n", vh_config.found ? "true" : "false");
+	return 0;
+}
+
+int vh_cmd_status(int argc, char **argv)
+{
+	struct facts f = { 0 };
+	struct vh_buf out = VH_BUF_INIT;
+	int as_json = 0, rc = 1;
+
+	if (argc == 2 && !strcmp(argv[1], "--json")) {
+		as_json = 1;
+	} else if (argc != 1) {
+		vh_msgf("usage: venvhook status [--json]");
+		return VH_EXIT_USAGE;
+	}
+	if (gather(&f) < 0)
+		goto oom;
+	(as_json ? json : text)(&out, &f);
+	/* Appends are not checked one by one: out of memory, the report may
+	 * come out short, which is all a report can do then. */
+	if (!out.data || fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
+		goto done;
+	rc = 0;
+	goto done;
+oom:
+	vh_msgf("out of memory");
+done:
+	vh_found_free(&f.found);
+	vh_buf_free(&f.why);
+	vh_buf_free(&out);
+	free(f.python);
+	free(f.python_from);
+	free(f.cwd);
+	return rc;
+}

@@ -57,7 +57,7 @@ __venvhook_complete() {
     local __venvhook_word __venvhook_q __venvhook_pre __venvhook_name
     COMPREPLY=()
     if ((COMP_CWORD == 1)); then
-        mapfile -t COMPREPLY < <(compgen -W 'init list activate deactivate allow deny status config --help --version' -- "$2")
+        mapfile -t COMPREPLY < <(compgen -W 'init list activate deactivate allow deny status doctor config --help --version' -- "$2")
         return 0
     fi
     ((COMP_CWORD == 2)) || return 0

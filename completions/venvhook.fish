@@ -27,6 +27,7 @@ complete -c venvhook -n __fish_use_subcommand -a deactivate -d 'Deactivate the e
 complete -c venvhook -n __fish_use_subcommand -a allow -d 'Trust the env here'
 complete -c venvhook -n __fish_use_subcommand -a deny -d 'Never activate the env here'
 complete -c venvhook -n __fish_use_subcommand -a status -d 'Say what is active and why'
+complete -c venvhook -n __fish_use_subcommand -a doctor -d 'Check this shell setup'
 complete -c venvhook -n __fish_use_subcommand -a config -d 'Print the settings in force'
 complete -c venvhook -n '__venvhook_complete_after status' -l json -d 'As one JSON object'
 complete -c venvhook -n __fish_use_subcommand -l help -d 'Show the help'

@@ -11,4 +11,4 @@
 
 # Paths (a word with a '/') complete as directories, env names from the
 # list above. The shell names are init's; `export` is the hook's own.
-complete venvhook 'p/1/(init list activate deactivate allow deny status config --help --version)/' 'n/init/(bash zsh fish tcsh csh)/' 'n/list/(--paths)/' 'n/status/(--json)/' 'C@*/@d@@' 'n/activate/$__venvhook_envs/' 'n/*/n/' ;
+complete venvhook 'p/1/(init list activate deactivate allow deny status doctor config --help --version)/' 'n/init/(bash zsh fish tcsh csh)/' 'n/list/(--paths)/' 'n/status/(--json)/' 'C@*/@d@@' 'n/activate/$__venvhook_envs/' 'n/*/n/' ;

@@ -10,6 +10,10 @@ int vh_cmd_export(int argc, char **argv);
 int vh_cmd_list(int argc, char **argv);
 int vh_cmd_config(int argc, char **argv);
 int vh_cmd_status(int argc, char **argv);
+int vh_cmd_doctor(int argc, char **argv);
+/* doctor through the shell function: argv holds what the shell sees. */
+struct vh_shell;
+int vh_doctor(const struct vh_shell *sh, int argc, char **argv);
 int vh_cmd_call(int argc, char **argv);
 int vh_cmd_allow(int argc, char **argv);
 int vh_cmd_deny(int argc, char **argv);

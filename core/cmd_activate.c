@@ -247,6 +247,12 @@ int vh_cmd_call(int argc, char **argv)
 			return VH_EXIT_USAGE;
 		}
 		rc = deactivate(sh);
+	} else if (argc > 2 && !strcmp(argv[2], "doctor")) {
+		/* The csh family's alias passes no facts: send it to the alias
+		 * that gathers them (see hooks/venvhook.tcsh). */
+		if (argc == 3 && sh->one_line)
+			return fputs("__venvhook_doctor ;\n", stdout) < 0 || fflush(stdout) ? 1 : 0;
+		return vh_doctor(sh, argc - 3, argv + 3);
 	} else {
 		return rerun(sh, argc - 2, argv + 2);
 	}

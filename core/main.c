@@ -61,6 +61,15 @@ static const struct cmd cmds[] = {
 	  "work-tree root the walk stopped at), its Python version from pyvenv.cfg,\n"
 	  "the trust decision, a pause, and the config file. --json prints the same\n"
 	  "as one JSON object for scripts.\n" },
+	{ "doctor", vh_cmd_doctor, "doctor",
+	  "check this shell's setup and say what to fix",
+	  "Checks the setup of the shell it runs from and says what to fix: the\n"
+	  "hook not loaded, loaded more than once, no longer run (PROMPT_COMMAND,\n"
+	  "chpwd_functions or cwdcmd reset after venvhook), another tool (direnv,\n"
+	  "pyenv-virtualenv, zsh-autoswitch-virtualenv, virtualfish) also switching\n"
+	  "envs, PS1 exported, a WORKON_HOME that is not a directory, a config file\n"
+	  "with bad lines. Exit 1 when a problem is found. Works through the shell\n"
+	  "function, which tells it what the shell sees.\n" },
 	{ "config", vh_cmd_config, "config",
 	  "print the settings in force, as a config file would say them",
 	  "Prints the settings venvhook uses, from $XDG_CONFIG_HOME/venvhook/config\n"

@@ -26,6 +26,13 @@ venvhook() {
             __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
             builtin eval -- "$__venvhook_code"
             ;;
+        doctor)
+            # what only this shell can see, for the binary to judge
+            local __venvhook_x=0
+            [[ -n ${PS1+set} && ${PS1@a} == *x* ]] && __venvhook_x=1
+            "${__venvhook_exe:-venvhook}" call bash doctor "${@:2}" "loads=${__venvhook_loads-0}" \
+                "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x"
+            ;;
         *) "${__venvhook_exe:-venvhook}" "$@" ;;
     esac
 }
@@ -64,3 +71,5 @@ __venvhook_register() {
     fi
 }
 __venvhook_register
+# counted for `venvhook doctor`
+__venvhook_loads=$((${__venvhook_loads-0} + 1))

@@ -32,6 +32,12 @@ if ( "`alias pushd`" !~ *__venvhook_hook* ) alias pushd "`alias pushd` && eval _
 if ( "`alias popd`" == "" ) alias popd 'popd \!* && eval __venvhook_hook' ;
 if ( "`alias popd`" !~ *__venvhook_hook* ) alias popd "`alias popd` && eval __venvhook_hook" ;
 
+# `venvhook doctor` through the alias comes here (the binary prints this
+# alias's name): it passes what only this shell can see.
+alias __venvhook_doctor '$__venvhook_exe:q call csh doctor "loads=$__venvhook_loads" "hooks=`alias cd`"' ;
+if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
+@ __venvhook_loads++ ;
+
 # The rc line's eval parses all of this as one line, before the alias above
 # exists; eval looks it up when it runs.
 eval __venvhook_hook ;

@@ -25,6 +25,12 @@ function venvhook --description 'venvhook: Python envs that follow $PWD'
         case activate deactivate allow deny
             command $__venvhook_exe call fish $argv | builtin source
             builtin return $pipestatus[1]
+        case doctor
+            # what only this shell can see, for the binary to judge
+            builtin set -l __venvhook_rest $argv
+            builtin set -e __venvhook_rest[1]
+            command $__venvhook_exe call fish doctor $__venvhook_rest loads=$__venvhook_loads \
+                "hooks="(builtin string join ' ' (builtin functions --all --names))
         case '*'
             command $__venvhook_exe $argv
     end
@@ -45,6 +51,13 @@ function __venvhook_sync
         builtin functions -e deactivate
         builtin set -e __venvhook_owns_deactivate
     end
+end
+
+# counted for `venvhook doctor`
+if builtin set -q __venvhook_loads
+    builtin set -g __venvhook_loads (builtin math $__venvhook_loads + 1)
+else
+    builtin set -g __venvhook_loads 1
 end
 
 __venvhook_hook

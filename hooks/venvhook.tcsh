@@ -31,6 +31,12 @@ alias __venvhook_sync 'set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __ven
 if ( "`alias cwdcmd`" == "" ) alias cwdcmd __venvhook_hook ;
 if ( "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; __venvhook_hook" ;
 
+# `venvhook doctor` through the alias comes here (the binary prints this
+# alias's name): it passes what only this shell can see.
+alias __venvhook_doctor '$__venvhook_exe:q call tcsh doctor "loads=$__venvhook_loads" "hooks=`alias cwdcmd`"' ;
+if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
+@ __venvhook_loads++ ;
+
 # The rc line's eval parses all of this as one line, before the alias above
 # exists; eval looks it up when it runs.
 eval __venvhook_hook ;

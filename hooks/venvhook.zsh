@@ -27,6 +27,12 @@ venvhook() {
             __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
             builtin eval -- "$__venvhook_code"
             ;;
+        (doctor)
+            # what only this shell can see, for the binary to judge
+            "${__venvhook_exe:-venvhook}" call zsh doctor "${@[2,-1]}" "loads=${__venvhook_loads-0}" \
+                "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
+                "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)"
+            ;;
         (*) "${__venvhook_exe:-venvhook}" "$@" ;;
     esac
 }
@@ -49,4 +55,6 @@ __venvhook_sync() {
 builtin autoload -Uz add-zsh-hook
 # add-zsh-hook adds a function once, however often this file is loaded.
 add-zsh-hook chpwd __venvhook_hook
+# counted for `venvhook doctor`
+typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
 __venvhook_hook

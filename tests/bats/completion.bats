@@ -41,7 +41,7 @@ bash_complete() {
 
 @test "bash: subcommands, init's shells, list's option" {
 	bash_complete 'venvhook '
-	assert_output $'--help\n--version\nactivate\nallow\nconfig\ndeactivate\ndeny\ninit\nlist\nstatus'
+	assert_output $'--help\n--version\nactivate\nallow\nconfig\ndeactivate\ndeny\ndoctor\ninit\nlist\nstatus'
 	bash_complete 'venvhook dea'
 	assert_output 'deactivate'
 	bash_complete 'venvhook init '

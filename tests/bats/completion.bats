@@ -178,7 +178,9 @@ zsh"
 @test "make install puts each file where its shell looks" {
 	[[ -n ${VH_BUILDDIR:-} ]] || skip "VH_BUILDDIR is set by make check"
 	local dest=$T/dest bashdir fishdir zshdir
-	make -s --no-print-directory -C "$VH_BUILDDIR" install-data DESTDIR="$dest" >/dev/null
+	# install, not install-data: the binary too (not install-strip, so the
+	# build's own binary is copied as it is)
+	make -s --no-print-directory -C "$VH_BUILDDIR" install DESTDIR="$dest" >/dev/null
 	bashdir=$(make -s --no-print-directory -C "$VH_BUILDDIR" -f - print <<<'include Makefile
 print: ; @echo "$(bashcompletiondir)"')
 	[[ -f $dest$bashdir/venvhook ]] || fail "bash: nothing at $bashdir/venvhook"
@@ -186,7 +188,12 @@ print: ; @echo "$(bashcompletiondir)"')
 	assert_line --regexp '/bash-completion/completions/venvhook$'
 	assert_line --regexp '/zsh/site-functions/_venvhook$'
 	assert_line --regexp '/fish/vendor_completions.d/venvhook.fish$'
-	# and the man page (doc/local.mk), the only other data file
+	# and the man page (doc/local.mk) and the binary
 	assert_line --regexp '/share/man/man1/venvhook\.1$'
-	assert_equal "${#lines[@]}" 4
+	assert_line --regexp '/bin/venvhook$'
+	assert_equal "${#lines[@]}" 5
+	local bin
+	bin=$(grep '/bin/venvhook$' <<<"$output")
+	run "$bin" --version
+	assert_success
 }

@@ -38,13 +38,37 @@ static int put_code_lines(struct vh_buf *out, const char *hook)
 
 int vh_cmd_init(int argc, char **argv)
 {
-	const struct vh_shell *sh = vh_cmd_shell_arg(argc, argv);
+	const struct vh_shell *sh;
 	struct vh_buf out = VH_BUF_INIT;
 	char *self;
-	int rc = 1;
+	char *args[2];
+	int rc = 1, prompt = 0, i, n = 1;
 
+	/* init SHELL [--prompt]; the flag is taken on either side of SHELL. */
+	args[0] = argv[0];
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--prompt") && !prompt) {
+			prompt = 1;
+		} else if (n < 2) {
+			args[n++] = argv[i];
+		} else {
+			n = 3;
+			break;
+		}
+	}
+	if (n != 2) {
+		vh_msgf("usage: venvhook init SHELL [--prompt] (SHELL one of: %s)", vh_shell_names());
+		return VH_EXIT_USAGE;
+	}
+	sh = vh_cmd_shell_arg(2, args);
 	if (!sh)
 		return VH_EXIT_USAGE;
+	if (prompt && !sh->prompt) {
+		vh_msgf("%s has no hook that runs before each prompt, so --prompt cannot keep"
+			" the env's name there up to date; show $VIRTUAL_ENV_PROMPT yourself"
+			" or use tcsh", sh->name);
+		return VH_EXIT_USAGE;
+	}
 	self = self_path();
 	if (!self) {
 		vh_msgf("cannot find my own path (/proc/self/exe)");
@@ -67,6 +91,9 @@ int vh_cmd_init(int argc, char **argv)
 		goto done;
 	if (sh->extra &&
 	    (sh->one_line ? put_code_lines(&out, sh->extra) : vh_buf_puts(&out, sh->extra)) < 0)
+		goto done;
+	if (prompt &&
+	    (sh->one_line ? put_code_lines(&out, sh->prompt) : vh_buf_puts(&out, sh->prompt)) < 0)
 		goto done;
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)
 		goto done;

@@ -20,13 +20,15 @@ struct cmd {
 };
 
 static const struct cmd cmds[] = {
-	{ "init", vh_cmd_init, "init SHELL",
-	  "print the hook to load in your shell's rc file",
+	{ "init", vh_cmd_init, "init SHELL [--prompt]",
+	  "print the hook to load in your shell's rc file (--prompt: the env's name in the prompt too)",
 	  "Prints the hook for SHELL (bash, zsh, fish, tcsh or csh; a path or a\n"
 	  "login name such as -bash also does). Load it from the end of the rc file:\n"
 	  "  bash, zsh:  eval \"$(venvhook init bash)\"   (or zsh)\n"
 	  "  fish:       venvhook init fish | source\n"
-	  "  tcsh, csh:  eval \"`venvhook init tcsh`\"   (or csh)\n" },
+	  "  tcsh, csh:  eval \"`venvhook init tcsh`\"   (or csh)\n"
+	  "With --prompt (bash, zsh, fish, tcsh), the prompt also shows (NAME) of the\n"
+	  "active env, from VIRTUAL_ENV_PROMPT, unless VIRTUAL_ENV_DISABLE_PROMPT is set.\n" },
 	{ "export", vh_cmd_export, "export SHELL",
 	  "print the code that moves the shell to the env of $PWD (the hook runs this)",
 	  "Finds the env of the current directory and prints the SHELL code that\n"

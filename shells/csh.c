@@ -3,7 +3,7 @@
  * newline cannot travel at all, so it is refused. */
 #include "shell.h"
 
-extern const char vh_hook_tcsh[], vh_hook_csh[], vh_completion_tcsh[];
+extern const char vh_hook_tcsh[], vh_hook_csh[], vh_completion_tcsh[], vh_prompt_tcsh[];
 
 /* In '...' every byte is literal except '!', which history substitution
  * would take even there: it goes outside as \!. A ' goes outside as "'". */
@@ -73,6 +73,7 @@ const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
 	.hook = vh_hook_tcsh,
 	.extra = vh_completion_tcsh,
+	.prompt = vh_prompt_tcsh,
 	.set_list = set_list,
 	.one_line = 1,
 	.quote = quote,

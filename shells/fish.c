@@ -2,7 +2,7 @@
 
 #include "shell.h"
 
-extern const char vh_hook_fish[];
+extern const char vh_hook_fish[], vh_prompt_fish[];
 
 /* fish is not POSIX: inside '...' both \ and ' are escapes, so a trailing
  * backslash would eat the closing quote. Every other byte, newlines and
@@ -78,6 +78,7 @@ static int rehash(struct vh_buf *out)
 const struct vh_shell vh_shell_fish = {
 	.name = "fish",
 	.hook = vh_hook_fish,
+	.prompt = vh_prompt_fish,
 	.quote = quote,
 	.set_env = set_env,
 	.unset_env = unset_env,

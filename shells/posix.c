@@ -2,7 +2,7 @@
  * and the way to forget hashed commands differ. */
 #include "shell.h"
 
-extern const char vh_hook_bash[], vh_hook_zsh[];
+extern const char vh_hook_bash[], vh_hook_zsh[], vh_prompt_bash[], vh_prompt_zsh[];
 
 /* Inside '...' every byte but ' is literal, newlines included; ' itself
  * becomes '\'' (close, escaped quote, reopen). */
@@ -59,6 +59,7 @@ static int zsh_rehash(struct vh_buf *out)
 const struct vh_shell vh_shell_bash = {
 	.name = "bash",
 	.hook = vh_hook_bash,
+	.prompt = vh_prompt_bash,
 	.quote = quote,
 	.set_env = set_env,
 	.unset_env = unset_env,
@@ -70,6 +71,7 @@ const struct vh_shell vh_shell_bash = {
 const struct vh_shell vh_shell_zsh = {
 	.name = "zsh",
 	.hook = vh_hook_zsh,
+	.prompt = vh_prompt_zsh,
 	.quote = quote,
 	.set_env = set_env,
 	.unset_env = unset_env,

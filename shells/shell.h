@@ -11,6 +11,9 @@ struct vh_shell {
 	/* Printed by init after the hook, or NULL: tcsh's completion, which has
 	 * no file a tcsh would load by itself. */
 	const char *extra;
+	/* hooks/prompt.<name>, printed after the rest by `init SHELL --prompt`,
+	 * or NULL where the shell has no way to show it (csh). */
+	const char *prompt;
 	/* The rc line evals init's output as one joined line (csh family):
 	 * comment lines must go, and every statement ends in ';'. */
 	int one_line;

@@ -17,6 +17,29 @@ setup() { vh_setup; }
 	assert_success
 }
 
+@test "the prompt segments pass their shells' checks, as written and as init --prompt prints them" {
+	run shellcheck -s bash "$VH_SRCDIR/hooks/prompt.bash"
+	assert_success
+	"$VENVHOOK" init bash --prompt >"$T/init.bash"
+	run shellcheck -s bash "$T/init.bash"
+	assert_success
+	run "$VH_ZSH" -n "$VH_SRCDIR/hooks/prompt.zsh"
+	assert_success
+	"$VENVHOOK" init zsh --prompt >"$T/init.zsh"
+	run "$VH_ZSH" -n "$T/init.zsh"
+	assert_success
+	run "$VH_FISH" --no-execute "$VH_SRCDIR/hooks/prompt.fish"
+	assert_success
+	"$VENVHOOK" init fish --prompt >"$T/init.fish"
+	run "$VH_FISH" --no-execute "$T/init.fish"
+	assert_success
+	run "$VH_TCSH" -n "$VH_SRCDIR/hooks/prompt.tcsh"
+	assert_success
+	"$VENVHOOK" init tcsh --prompt >"$T/init.tcsh"
+	run "$VH_TCSH" -n "$T/init.tcsh"
+	assert_success
+}
+
 @test "hooks/venvhook.zsh parses (zsh -n)" {
 	run "$VH_ZSH" -n "$VH_SRCDIR/hooks/venvhook.zsh"
 	assert_success
@@ -63,13 +86,16 @@ setup() { vh_setup; }
 	local code pattern bad=""
 	# (fish's `set -q NAME` only asks whether NAME is set; completions/*[!k]:
 	# the shell files, not local.mk)
-	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* "$VH_SRCDIR"/completions/*[!k] |
+	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* "$VH_SRCDIR"/hooks/prompt.* \
+		"$VH_SRCDIR"/completions/*[!k] |
 		sed -E 's/set -q [A-Za-z_]+//g')
 	# One pattern per way a name gets defined: sh name() and name=, fish
 	# function, fish/csh set, sh local/typeset, csh alias. The user's own
 	# commands that csh/tcsh chain onto (cwdcmd, cd, pushd, popd) are not ours,
 	# nor is COMPREPLY, bash's completion interface; venvhook and deactivate
-	# are the two commands the user types.
+	# are the two commands the user types. The prompt segments prefix the
+	# user's prompt (PS1, tcsh's prompt), chain onto precmd and wrap
+	# fish_prompt.
 	for pattern in \
 		'^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*(\(\)|=)' \
 		'(^|[[:space:]])function[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
@@ -77,7 +103,7 @@ setup() { vh_setup; }
 		'(^|[[:space:];])(local|typeset)([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
 		'(^|[[:space:];)])alias[[:space:]]+[A-Za-z_][A-Za-z0-9_]*'; do
 		bad+=$(grep -oE "$pattern" <<<"$code" | sed -E 's/(\(\)|=)$//' | awk '{ print $NF }' |
-			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|COMPREPLY|cwdcmd|cd|pushd|popd|venvhook|deactivate)$' || true)
+			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|COMPREPLY|cwdcmd|cd|pushd|popd|venvhook|deactivate|PS1|prompt|precmd|fish_prompt)$' || true)
 	done
 	assert_equal "$bad" ""
 }
@@ -116,4 +142,22 @@ setup() { vh_setup; }
 venvhook COMMAND --help
 venvhook --help
 venvhook --version"
+}
+
+@test "sourcing init --prompt in a shell defines nothing unprefixed but the prompt it prefixes" {
+	run "$VH_BASH" --norc -c 'compgen -A function -A variable | sort >"$T/before"
+		eval "$("$VENVHOOK" init bash --prompt)"
+		compgen -A function -A variable | sort >"$T/after"
+		comm -13 "$T/before" "$T/after"'
+	assert_success
+	assert_output --partial __venvhook_ps_segment
+	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^PS1$' -e '^_$' -e '^BASH_' -e '^PIPESTATUS$' -e '^venvhook$' <<<"$output" || true)
+	assert_equal "$bad" ""
+	run "$VH_ZSH" -f -c 'before=(${(k)functions} ${(k)parameters})
+		eval "$("$VENVHOOK" init zsh --prompt)"
+		for n in ${(k)functions} ${(k)parameters}; do (( ${before[(Ie)$n]} )) || print -r -- $n; done'
+	assert_success
+	assert_output --partial __venvhook_prompt
+	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
+	assert_equal "$bad" ""
 }

@@ -12,6 +12,7 @@
 #include "msg.h"
 #include "trust.h"
 #include "userconfig.h"
+#include "xdg.h"
 
 /* The three things whose owner decides what runs: the env directory (its
  * entries can be swapped), pyvenv.cfg and bin/ (its programs go first on
@@ -102,17 +103,6 @@ static int under_git(const char *env)
  * libgit2 every time (issue 6's budget). The identity holds device, inode
  * and change time of the three guarded entries: a new clone at the same
  * path, or a file added to bin/, is a new identity and is asked again. */
-static int cache_file(struct vh_buf *out)
-{
-	const char *cache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-
-	if (cache && cache[0] == '/')
-		return vh_buf_puts(out, cache) < 0 || vh_buf_puts(out, "/venvhook/checked") < 0 ? -1 : 0;
-	if (home && *home)
-		return vh_buf_puts(out, home) < 0 ||
-		       vh_buf_puts(out, "/.cache/venvhook/checked") < 0 ? -1 : 0;
-	return 1;
-}
 
 static int identity(struct vh_buf *key, const char *real, const struct stat st[NGUARDED])
 {
@@ -155,17 +145,10 @@ static int cache_has(const char *file, const struct vh_buf *key)
 static void cache_add(const char *file, const struct vh_buf *key)
 {
 	struct stat st;
-	char *dir = strdup(file), *slash;
 	int fd, flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC;
 
-	if (!dir)
+	if (vh_xdg_make_parent(file) < 0)
 		return;
-	slash = strrchr(dir, '/');
-	if (slash) {
-		*slash = '\0';
-		mkdir(dir, 0700);
-	}
-	free(dir);
 	/* Only the first 64 KiB is read back: start over when it is full. */
 	if (stat(file, &st) == 0 && st.st_size > 60000)
 		flags |= O_TRUNC;
@@ -181,16 +164,16 @@ static void cache_add(const char *file, const struct vh_buf *key)
 /* 0 when git does not track the env, 1 (why filled) when it does. */
 static int tracked(struct vh_buf *why, const char *real, const struct stat st[NGUARDED])
 {
-	struct vh_buf file = VH_BUF_INIT, key = VH_BUF_INIT;
-	char *root = NULL;
+	struct vh_buf key = VH_BUF_INIT;
+	char *root = NULL, *file = NULL;
 	int is, rc = -1, cached;
 
 	if (!under_git(real))
 		return 0;
-	cached = cache_file(&file);
+	cached = vh_xdg_file(&file, "XDG_CACHE_HOME", ".cache", "checked");
 	if (cached < 0 || identity(&key, real, st) < 0)
 		goto done;
-	if (cached == 0 && cache_has(file.data, &key)) {
+	if (cached == 0 && cache_has(file, &key)) {
 		rc = 0;
 		goto done;
 	}
@@ -205,11 +188,11 @@ static int tracked(struct vh_buf *why, const char *real, const struct stat st[NG
 		goto done;
 	}
 	if (cached == 0)
-		cache_add(file.data, &key);
+		cache_add(file, &key);
 	rc = 0;
 done:
 	free(root);
-	vh_buf_free(&file);
+	free(file);
 	vh_buf_free(&key);
 	return rc;
 }

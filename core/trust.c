@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xdg.h"
+
 static const char *const verdict_words[] = {
 	[VH_TRUST_ALLOW] = "allow",
 	[VH_TRUST_DENY] = "deny",
@@ -172,24 +174,7 @@ enum vh_verdict vh_trust_lookup(const struct vh_trust *t, const char *env, const
 
 int vh_trust_file(char **out)
 {
-	const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	struct vh_buf b = VH_BUF_INIT;
-	int r;
-
-	*out = NULL;
-	/* The XDG spec: a relative XDG_DATA_HOME is invalid and ignored. */
-	if (data && data[0] == '/')
-		r = vh_buf_puts(&b, data);
-	else if (home && *home)
-		r = vh_buf_puts(&b, home) < 0 || vh_buf_puts(&b, "/.local/share") < 0 ? -1 : 0;
-	else
-		return 1;
-	if (r < 0 || vh_buf_puts(&b, "/venvhook/trust") < 0) {
-		vh_buf_free(&b);
-		return -1;
-	}
-	*out = vh_buf_detach(&b);
-	return 0;
+	return vh_xdg_file(out, "XDG_DATA_HOME", ".local/share", "trust");
 }
 
 /* Reads fd to the end, at most max bytes (one more shows it was more). */
@@ -277,32 +262,6 @@ static int put_entry(struct vh_buf *b, enum vh_verdict v, const char *path, cons
 	return 0;
 }
 
-/* mkdir -p of file's directory, private to the user. */
-static int make_parent(const char *file)
-{
-	char *dir = strdup(file), *p, c;
-	int rc = 0;
-
-	if (!dir)
-		return -1;
-	p = strrchr(dir, '/');
-	if (p && p != dir) {
-		*p = '\0';
-		for (p = dir + 1; rc == 0; p++) {
-			if (*p && *p != '/')
-				continue;
-			c = *p;
-			*p = '\0';
-			if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-				rc = -1;
-			*p = c;
-			if (!c)
-				break;
-		}
-	}
-	free(dir);
-	return rc;
-}
 
 static int write_all(int fd, const char *p, size_t n)
 {
@@ -332,7 +291,7 @@ int vh_trust_record(const char **why, const char *file, enum vh_verdict verdict,
 	 * not kill the process half-way. */
 	signal(SIGXFSZ, SIG_IGN);
 	*why = "cannot create the directory of";
-	if (make_parent(file) < 0)
+	if (vh_xdg_make_parent(file) < 0)
 		goto done;
 	*why = "out of memory writing";
 	errno = ENOMEM;

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "msg.h"
+#include "xdg.h"
 
 const char *const vh_trust_level_names[] = {
 	[VH_TRUST_STRICT] = "strict",
@@ -166,32 +167,12 @@ static int handler(void *user, const char *section, const char *name, const char
 	return 1;
 }
 
-static int config_file(char **out)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct vh_buf b = VH_BUF_INIT;
-	int r;
-
-	*out = NULL;
-	if (xdg && xdg[0] == '/')
-		r = vh_buf_puts(&b, xdg);
-	else if (home && *home)
-		r = vh_buf_puts(&b, home) < 0 || vh_buf_puts(&b, "/.config") < 0 ? -1 : 0;
-	else
-		return 0;
-	if (r < 0 || vh_buf_puts(&b, "/venvhook/config") < 0) {
-		vh_buf_free(&b);
-		return -1;
-	}
-	*out = vh_buf_detach(&b);
-	return 0;
-}
 
 int vh_config_load(void)
 {
 	struct parse p = { 0 };
 
-	if (config_file(&vh_config.file) < 0)
+	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") < 0)
 		return -1;
 	if (!vh_config.file)
 		return 0;

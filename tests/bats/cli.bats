@@ -533,3 +533,27 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	run --separate-stderr "$VENVHOOK" status --yaml
 	assert_failure 2
 }
+
+@test "entering a project in a repository asks libgit2 once per env identity, then the cache answers" {
+	mkenv "$T/repo/.venv"
+	git init -q "$T/repo"
+	cd "$T/repo"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/repo/.venv'"
+	assert_output --regexp "file=libgit2\.so\.[0-9.]+ .*dynamically loaded"
+	[[ -s $HOME/.cache/venvhook/checked ]] || fail "no cache entry written"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/repo/.venv'"
+	refute_output --partial "file=libgit2"
+	# something new in bin/ is a new identity: asked again
+	touch "$T/repo/.venv/bin/new-script"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_output --regexp "file=libgit2\.so\.[0-9.]+ .*dynamically loaded"
+	# and a tracked env is never cached as trusted
+	git -C "$T/repo" add -f .venv
+	touch "$T/repo/.venv/bin/another"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+}

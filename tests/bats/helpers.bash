@@ -211,3 +211,34 @@ assert_inactive() {
 refute_executed() {
 	[[ ! -e $T/EXECUTED ]] || fail "the hook ran a program from an env: $(cat "$T/EXECUTED")"
 }
+
+# --- a real terminal: tmux on a private socket ($SOCK, set by the suite) ---
+
+# tmux_screen: the pane's text, wrapped lines joined, with 100 lines of history.
+tmux_screen() { tmux -S "$SOCK" capture-pane -p -J -S -100; }
+
+# type_line TEXT: types TEXT as it is, then Enter.
+type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
+
+# tmux_start WIDTH SHELL-COMMAND...: a detached session in $T running the
+# command with a clean environment.
+tmux_start() {
+	local width=$1
+	shift
+	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "$T" \
+		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
+}
+
+# wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,
+# that is, the shell is back at a prompt that shows TEXT.
+wait_prompt() {
+	local i last
+	for ((i = 0; i < 100; i++)); do
+		screen=$(tmux_screen)
+		last=$(printf '%s\n' "$screen" | grep -v '^[[:space:]]*$' | tail -n 1)
+		[[ ${last%"${last##*[![:space:]]}"} == "$1" ]] && return 0
+		sleep 0.1
+	done
+	fail "the last line never became '$1':
+$screen"
+}

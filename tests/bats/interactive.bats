@@ -21,7 +21,7 @@ teardown() {
 wait_for() {
 	local i
 	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux -S "$SOCK" capture-pane -p -J -S -100)
+		screen=$(tmux_screen)
 		[[ $screen == *"$1"* ]] && return 0
 		sleep 0.1
 	done
@@ -29,25 +29,11 @@ wait_for() {
 $screen"
 }
 
-# wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,
-# that is, the shell is back at a prompt that shows TEXT.
-wait_prompt() {
-	local i last
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux -S "$SOCK" capture-pane -p -J -S -100)
-		last=$(printf '%s\n' "$screen" | grep -v '^[[:space:]]*$' | tail -n 1)
-		[[ ${last%"${last##*[![:space:]]}"} == "$1" ]] && return 0
-		sleep 0.1
-	done
-	fail "the last line never became '$1':
-$screen"
-}
-
 # wait_count TEXT N: polls until TEXT shows on N lines of the screen.
 wait_count() {
 	local i
 	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux -S "$SOCK" capture-pane -p -J -S -100)
+		screen=$(tmux_screen)
 		(($(grep -cF -- "$1" <<<"$screen") == $2)) && return 0
 		sleep 0.1
 	done
@@ -55,11 +41,8 @@ wait_count() {
 $screen"
 }
 
-type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
-
 start() { # SHELL-COMMAND...
-	tmux -S "$SOCK" -f /dev/null new-session -d -x 200 -y 50 -c "$T" \
-		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
+	tmux_start 200 "$@"
 	wait_for 'READY>'
 }
 

@@ -26,28 +26,7 @@ teardown() {
 	refute_executed
 }
 
-screen() { tmux -S "$SOCK" capture-pane -p -J -S -100; }
-
-# wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,
-# that is, the shell is back at a prompt that shows TEXT.
-wait_prompt() {
-	local i last
-	for ((i = 0; i < 100; i++)); do
-		screen=$(screen)
-		last=$(printf '%s\n' "$screen" | grep -v '^[[:space:]]*$' | tail -n 1)
-		[[ ${last%"${last##*[![:space:]]}"} == "$1" ]] && return 0
-		sleep 0.1
-	done
-	fail "the last line never became '$1':
-$screen"
-}
-
-type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
-
-start() { # SHELL-COMMAND...
-	tmux -S "$SOCK" -f /dev/null new-session -d -x 250 -y 50 -c "$T" \
-		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
-}
+start() { tmux_start 250 "$@"; }
 
 refute_pwned() {
 	run find "$T" -name PWNED
@@ -83,7 +62,7 @@ idle() {
 	type_line ''
 	type_line ''
 	for ((i = 0; i < 100; i++)); do
-		(($(grep -cF -- "$SEG$1" <<<"$(screen)") >= 4)) && break
+		(($(grep -cF -- "$SEG$1" <<<"$(tmux_screen)") >= 4)) && break
 		sleep 0.1
 	done
 	wait_prompt "$SEG$1"
@@ -91,7 +70,7 @@ idle() {
 	run bash -c 'tail -n +$(('"$before"' + 1)) "$T/trace" | grep -v resumed |
 		grep -E "execve|fork|clone" | grep -v CLONE_THREAD'
 	assert_output ""
-	(($(grep -cF -- "$SEG$1" <<<"$(screen)") >= 4)) || fail "fewer prompts than lines typed: $(screen)"
+	(($(grep -cF -- "$SEG$1" <<<"$(tmux_screen)") >= 4)) || fail "fewer prompts than lines typed: $(tmux_screen)"
 }
 
 traced() { # SHELL-COMMAND...

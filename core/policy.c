@@ -219,10 +219,13 @@ static enum vh_verdict decision(const char *real)
 			 t.first_bad);
 		vh_msg_path("", file, what);
 	}
-	if (r == 0 && vh_trust_read_cfg(&cfg, real) == 0 && cfg.len <= VH_TRUST_MAX_CFG)
-		v = vh_trust_lookup(&t, real, cfg.data ? cfg.data : "", cfg.len);
-	else if (r == 0)
-		v = vh_trust_lookup(&t, real, NULL, (size_t)-1); /* a deny still holds */
+	/* With no decisions (the usual case) pyvenv.cfg need not be read. */
+	if (r == 0 && t.n) {
+		if (vh_trust_read_cfg(&cfg, real) == 0 && cfg.len <= VH_TRUST_MAX_CFG)
+			v = vh_trust_lookup(&t, real, cfg.data ? cfg.data : "", cfg.len);
+		else
+			v = vh_trust_lookup(&t, real, NULL, (size_t)-1); /* a deny still holds */
+	}
 	vh_trust_free(&t);
 	vh_buf_free(&cfg);
 	free(file);

@@ -7,6 +7,7 @@
 
 #include "../shells/shell.h"
 #include "apply.h"
+#include "compat.h"
 #include "cmd.h"
 #include "discover.h"
 #include "envdir.h"
@@ -97,15 +98,15 @@ static int names(const struct vh_shell *sh, const char *held, const struct vh_fo
 	struct vh_buf key = VH_BUF_INIT, out = VH_BUF_INIT;
 	const char **v = NULL;
 	char *home = NULL;
-	struct stat st;
+	struct vh_stat st;
 	size_t i;
 	int rc = -1;
 
 	if (vh_workon_home(&home) < 0)
 		goto done;
-	if (home && stat(home, &st) == 0)
-		rc = vh_buf_printf(&key, "%lld.%09ld", (long long)st.st_mtim.tv_sec,
-				   (long)st.st_mtim.tv_nsec);
+	if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
+		rc = vh_buf_printf(&key, "%lld.%09ld", (long long)st.mtime.tv_sec,
+				   (long)st.mtime.tv_nsec);
 	else
 		rc = vh_buf_puts(&key, "none");
 	/* Hex: the key travels unquoted through csh's "`...`", which would

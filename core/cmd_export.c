@@ -14,6 +14,7 @@
 #include "envlist.h"
 #include "msg.h"
 #include "policy.h"
+#include "watch.h"
 
 static int usable(const char *env)
 {
@@ -89,55 +90,140 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 	return 0;
 }
 
-/* tcsh's completion reads the env names from a list variable: the hook
- * passes the key of the list it holds (WORKON_HOME's mtime and the project)
- * and gets a new list only when that changed, with no process of its own. */
-static int names(const struct vh_shell *sh, const char *held, const struct vh_found *found)
+/* The key's names part, for a shell whose completion reads the env names
+ * from a list variable (tcsh): WORKON_HOME's mtime and the project, so
+ * that export sends a new list only when the one the shell holds is stale
+ * and completing starts no process of its own. */
+static int names_part(struct vh_buf *key, const struct vh_found *found)
+{
+	struct vh_stat st;
+	char *home = NULL;
+	size_t i;
+	int rc;
+
+	if (vh_workon_home(&home) < 0)
+		return -1;
+	if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
+		rc = vh_buf_printf(key, "n%lld.%09ld", (long long)st.mtime.tv_sec,
+				   (long)st.mtime.tv_nsec);
+	else
+		rc = vh_buf_puts(key, "nnone");
+	free(home);
+	if (rc < 0 || vh_buf_putc(key, ':') < 0)
+		return -1;
+	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
+		if (vh_buf_printf(key, "%02x", (unsigned char)found->owner[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* The part of key that starts with tag, up to the next '_' (or "" ). */
+static int key_part(struct vh_buf *out, const char *key, char tag)
+{
+	const char *p = key, *e;
+
+	while (p && *p) {
+		e = strchr(p, '_');
+		if (*p == tag)
+			return vh_buf_add(out, p, e ? (size_t)(e - p) : strlen(p));
+		p = e ? e + 1 : NULL;
+	}
+	return vh_buf_puts(out, "");
+}
+
+static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct vh_found *found)
 {
 	struct vh_env_list l = { 0 };
-	struct vh_buf key = VH_BUF_INIT, out = VH_BUF_INIT;
 	const char **v = NULL;
-	char *home = NULL;
-	struct vh_stat st;
 	size_t i;
 	int rc = -1;
 
-	if (vh_workon_home(&home) < 0)
-		goto done;
-	if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
-		rc = vh_buf_printf(&key, "%lld.%09ld", (long long)st.mtime.tv_sec,
-				   (long)st.mtime.tv_nsec);
-	else
-		rc = vh_buf_puts(&key, "none");
-	/* Hex: the key travels unquoted through csh's "`...`", which would
-	 * split it at a blank. */
-	if (rc < 0 || vh_buf_putc(&key, ':') < 0)
-		goto oom;
-	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
-		if (vh_buf_printf(&key, "%02x", (unsigned char)found->owner[i]) < 0)
-			goto oom;
-	rc = 0;
-	if (!strcmp(vh_buf_str(&key), held))
-		goto done;
 	if (vh_env_list_collect(&l, found) < 0 || !(v = calloc(l.n + 1, sizeof(*v))))
-		goto oom;
+		goto done;
 	for (i = 0; i < l.n; i++)
 		v[i] = l.v[i].name;
-	/* A name or key the shell cannot carry: no list, rather than a wrong one. */
-	if (sh->set_list(&out, "__venvhook_envs", v, l.n) < 0 ||
-	    sh->set_local(&out, "__venvhook_envs_key", key.data) < 0)
-		goto done;
-	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
-		rc = -1;
-	goto done;
-oom:
-	rc = -1;
+	/* A name the shell cannot carry: no list, rather than a wrong one. */
+	rc = sh->set_list(out, "__venvhook_envs", v, l.n) < 0 ? 1 : 0;
 done:
 	free(v);
-	free(home);
 	vh_env_list_free(&l);
+	return rc;
+}
+
+/* The dirs whose envs the shell watches: here, and the project's root
+ * (where the env was found, or the git work-tree root the walk ended at). */
+static size_t watch_dirs(const char **dirs, const char *cwd, const struct vh_found *found)
+{
+	size_t n = 0;
+
+	dirs[n++] = cwd;
+	if (found->env && found->rule == VH_RULE_CHILD)
+		dirs[n++] = found->owner;
+	else if (!found->env && found->stop)
+		dirs[n++] = found->stop;
+	return n;
+}
+
+/* Hands the shell its new watch list and key (see watch.h), and tcsh its
+ * env names, when they differ from what the key it passed says. */
+static int send_key(const struct vh_shell *sh, const char *held, const struct vh_watch *prev,
+		    const char *cwd, const struct vh_found *found)
+{
+	struct vh_watch w = { 0 };
+	struct vh_buf key = VH_BUF_INIT, names = VH_BUF_INIT, old = VH_BUF_INIT,
+		      out = VH_BUF_INIT, wout = VH_BUF_INIT;
+	const char *dirs[VH_WATCH_MAX_DIRS];
+	char **paths = NULL;
+	size_t n = 0, i;
+	int rc = -1, r;
+
+	if (vh_watch_update(&w, prev, dirs, watch_dirs(dirs, cwd, found)) < 0 ||
+	    vh_watch_paths(&paths, &n, &w) < 0)
+		goto done;
+	if (vh_buf_puts(&wout, "") < 0 ||
+	    sh->set_list(&wout, "__venvhook_watch", (const char *const *)paths, n) < 0) {
+		/* A path this shell cannot carry: watch nothing. */
+		vh_watch_free(&w);
+		vh_buf_reset(&wout);
+		if (sh->set_list(&wout, "__venvhook_watch", NULL, 0) < 0)
+			goto done;
+	}
+	if (vh_watch_format(&key, &w) < 0)
+		goto done;
+	if (sh->names_list) {
+		if (names_part(&names, found) < 0 || key_part(&old, held, 'n') < 0)
+			goto done;
+		if (strcmp(vh_buf_str(&names), vh_buf_str(&old))) {
+			r = put_names(&out, sh, found);
+			if (r < 0)
+				goto done;
+			if (r > 0)
+				vh_buf_reset(&names); /* asked again next time */
+		}
+		if ((key.len && names.len && vh_buf_putc(&key, '_') < 0) ||
+		    vh_buf_add(&key, names.data ? names.data : "", names.len) < 0)
+			goto done;
+	}
+	if (!key.len && vh_buf_putc(&key, '-') < 0)
+		goto done;
+	rc = 0;
+	if (!strcmp(vh_buf_str(&key), held) && !out.len)
+		goto done;
+	if (vh_buf_add(&out, vh_buf_str(&wout), wout.len) < 0 ||
+	    sh->set_local(&out, "__venvhook_key", key.data) < 0)
+		rc = -1;
+	else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
+		rc = -1;
+done:
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	vh_watch_free(&w);
 	vh_buf_free(&key);
+	vh_buf_free(&names);
+	vh_buf_free(&old);
 	vh_buf_free(&out);
+	vh_buf_free(&wout);
 	return rc;
 }
 
@@ -145,8 +231,10 @@ int vh_cmd_export(int argc, char **argv)
 {
 	const struct vh_shell *sh = NULL;
 
-	/* export SHELL [NAMES-KEY]: only a shell with set_list sends a key. */
-	if (argc == 3 && (sh = vh_shell_lookup(argv[1])) && sh->set_list)
+	/* export SHELL [KEY]: the hook passes the key the last export gave it
+	 * ("-" for none; see watch.h) and gets its watch list and key back.
+	 * Without KEY (by hand) only the environment changes are printed. */
+	if (argc == 3 && (sh = vh_shell_lookup(argv[1])))
 		return vh_export_run(sh, 0, argv[2]);
 	sh = vh_cmd_shell_arg(argc, argv);
 	if (!sh)
@@ -154,18 +242,22 @@ int vh_cmd_export(int argc, char **argv)
 	return vh_export_run(sh, 0, NULL);
 }
 
-int vh_export_run(const struct vh_shell *sh, int recheck, const char *names_key)
+int vh_export_run(const struct vh_shell *sh, int recheck, const char *key)
 {
 	struct vh_found found = { 0 };
 	struct vh_state now;
 	struct vh_want want;
+	struct vh_watch prev = { 0 };
 	char *cwd = NULL, *prompt = NULL;
 	int rc = 1, r;
 
 	vh_state_read(&now);
+	if (key && vh_watch_parse(&prev, key) < 0)
+		goto done;
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");
-		return 0;
+		rc = 0;
+		goto done;
 	}
 	if (wanted(&want, &found, &now, cwd, recheck) < 0)
 		goto done;
@@ -184,7 +276,7 @@ int vh_export_run(const struct vh_shell *sh, int recheck, const char *names_key)
 	/* -2: nothing was emitted and the reason is on stderr; the shell's
 	 * state is as it was, which is not a failure of the prompt. */
 	rc = r == -1 ? 1 : 0;
-	if (rc == 0 && names_key && names(sh, names_key, &found) < 0)
+	if (rc == 0 && key && send_key(sh, key, &prev, cwd, &found) < 0)
 		rc = 1;
 done:
 	if (rc)
@@ -192,5 +284,6 @@ done:
 	free(prompt);
 	free(cwd);
 	vh_found_free(&found);
+	vh_watch_free(&prev);
 	return rc;
 }

@@ -9,7 +9,7 @@ __venvhook_hook() {
     local __venvhook_status=$?
     if [[ -z ${__venvhook_pwd+set} || $__venvhook_pwd != "$PWD" ]]; then
         __venvhook_pwd=$PWD
-        builtin eval -- "$("${__venvhook_exe:-venvhook}" export bash)"
+        builtin eval -- "$("${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")"
         __venvhook_sync
     fi
     return "$__venvhook_status"

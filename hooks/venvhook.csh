@@ -4,7 +4,8 @@
 # so every statement ends in ';' and no comment can stay.
 
 # Costs no process unless $cwd changed since the last time it resolved an env.
-alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__venvhook_pwd:q != $cwd:q ) eval "`$__venvhook_exe:q export csh`" ; set __venvhook_pwd = $cwd:q ; __venvhook_sync' ;
+if ( ! $?__venvhook_key ) set __venvhook_key = - ;
+alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__venvhook_pwd:q != $cwd:q ) eval "`$__venvhook_exe:q export csh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; __venvhook_sync' ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in

@@ -10,7 +10,7 @@ function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
     if not builtin set -q __venvhook_pwd; or builtin test "$__venvhook_pwd" != "$PWD"
         builtin set -g __venvhook_pwd $PWD
-        command $__venvhook_exe export fish | builtin source
+        command $__venvhook_exe export fish $__venvhook_key | builtin source
         __venvhook_sync
     end
     builtin return $__venvhook_status

@@ -9,8 +9,8 @@
 # keeps the env names for the completion (completions/venvhook.tcsh):
 # export prints a new list when the key of the one held here is stale.
 if ( ! $?__venvhook_envs ) set __venvhook_envs = ( ) ;
-if ( ! $?__venvhook_envs_key ) set __venvhook_envs_key = - ;
-alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__venvhook_pwd:q != $cwd:q ) eval "`$__venvhook_exe:q export tcsh $__venvhook_envs_key:q`" ; set __venvhook_pwd = $cwd:q ; __venvhook_sync' ;
+if ( ! $?__venvhook_key ) set __venvhook_key = - ;
+alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__venvhook_pwd:q != $cwd:q ) eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; __venvhook_sync' ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in

@@ -9,7 +9,7 @@ __venvhook_hook() {
     builtin emulate -L zsh
     if (( ! ${+__venvhook_pwd} )) || [[ $__venvhook_pwd != "$PWD" ]]; then
         typeset -g __venvhook_pwd=$PWD
-        builtin eval -- "$("${__venvhook_exe:-venvhook}" export zsh)"
+        builtin eval -- "$("${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")"
         __venvhook_sync
     fi
     return $__venvhook_status

@@ -68,6 +68,18 @@ static int set_local(struct vh_buf *out, const char *name, const char *value)
 	return vh_buf_putc(out, '\n');
 }
 
+static int set_list(struct vh_buf *out, const char *name, const char *const *values, size_t n)
+{
+	size_t i;
+
+	if (vh_buf_printf(out, "builtin set -g %s", name) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (vh_buf_putc(out, ' ') < 0 || quote(out, values[i]) < 0)
+			return -1;
+	return vh_buf_putc(out, '\n');
+}
+
 /* fish looks commands up afresh each time: nothing to forget. */
 static int rehash(struct vh_buf *out)
 {
@@ -84,5 +96,6 @@ const struct vh_shell vh_shell_fish = {
 	.unset_env = unset_env,
 	.set_path = set_path,
 	.set_local = set_local,
+	.set_list = set_list,
 	.rehash = rehash,
 };

@@ -46,6 +46,19 @@ static int set_local(struct vh_buf *out, const char *name, const char *value)
 	return vh_buf_putc(out, '\n');
 }
 
+/* name=('a' 'b'): an array in bash and zsh alike. */
+static int set_list(struct vh_buf *out, const char *name, const char *const *values, size_t n)
+{
+	size_t i;
+
+	if (vh_buf_printf(out, "%s=(", name) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((i && vh_buf_putc(out, ' ') < 0) || quote(out, values[i]) < 0)
+			return -1;
+	return vh_buf_puts(out, ")\n");
+}
+
 static int bash_rehash(struct vh_buf *out)
 {
 	return vh_buf_puts(out, "builtin hash -r\n");
@@ -65,6 +78,7 @@ const struct vh_shell vh_shell_bash = {
 	.unset_env = unset_env,
 	.set_path = set_path,
 	.set_local = set_local,
+	.set_list = set_list,
 	.rehash = bash_rehash,
 };
 
@@ -77,5 +91,6 @@ const struct vh_shell vh_shell_zsh = {
 	.unset_env = unset_env,
 	.set_path = set_path,
 	.set_local = set_local,
+	.set_list = set_list,
 	.rehash = zsh_rehash,
 };

@@ -17,6 +17,10 @@ struct vh_shell {
 	/* The rc line evals init's output as one joined line (csh family):
 	 * comment lines must go, and every statement ends in ';'. */
 	int one_line;
+	/* The completion reads the env names from a list variable that export
+	 * keeps up to date, not from `venvhook list` (tcsh: complete cannot
+	 * take names with blanks from a command). */
+	int names_list;
 	/* Appends s as one word that evaluates to exactly s; < 0 when this shell
 	 * cannot carry s safely (nothing useful is left in out then). */
 	int (*quote)(struct vh_buf *out, const char *s);
@@ -27,8 +31,7 @@ struct vh_shell {
 	/* A shell variable of venvhook's own, not exported. */
 	int (*set_local)(struct vh_buf *out, const char *name, const char *value);
 	int (*rehash)(struct vh_buf *out);
-	/* A list variable of venvhook's own; only where the completion cannot
-	 * ask for the env names itself (tcsh), else NULL. */
+	/* A list variable of venvhook's own, not exported (n may be 0). */
 	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
 };
 

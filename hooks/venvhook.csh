@@ -3,9 +3,33 @@
 # lines: the rc line `eval "`venvhook init csh`"` joins all lines into one,
 # so every statement ends in ';' and no comment can stay.
 
-# Costs no process unless $cwd changed since the last time it resolved an env.
+# What it keeps between directory changes (venvhook's own, none exported):
+#   __venvhook_pwd    the directory the last export resolved
+#   __venvhook_ve     $VIRTUAL_ENV as the last export left it (see _sync)
+#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#                     look for, because they were absent (see core/watch.h)
+#   __venvhook_w      the first 8 of them that are still absent, padded to
+#                     8 with /dev/null/x (which never exists): an alias is
+#                     one line, so it cannot loop, and csh substitutes the
+#                     whole line before an if decides, so every subscript
+#                     it names must exist
+#   __venvhook_key    the word export handed back with them
 if ( ! $?__venvhook_key ) set __venvhook_key = - ;
-alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__venvhook_pwd:q != $cwd:q ) eval "`$__venvhook_exe:q export csh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; __venvhook_sync' ;
+if ( ! $?__venvhook_ve ) set __venvhook_ve = ;
+if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
+if ( ! $?__venvhook_w ) set __venvhook_w = ( /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x ) ;
+
+# Runs `venvhook export` and applies it. A watched path seen now is looked
+# for no more: it starts one export, not one at every prompt.
+alias __venvhook_export 'eval "`$__venvhook_exe:q export csh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; set __venvhook_w = ( $__venvhook_watch:q  /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x ) ; if ( -e $__venvhook_w[1]:q ) set __venvhook_w[1] = /dev/null/x ; if ( -e $__venvhook_w[2]:q ) set __venvhook_w[2] = /dev/null/x ; if ( -e $__venvhook_w[3]:q ) set __venvhook_w[3] = /dev/null/x ; if ( -e $__venvhook_w[4]:q ) set __venvhook_w[4] = /dev/null/x ; if ( -e $__venvhook_w[5]:q ) set __venvhook_w[5] = /dev/null/x ; if ( -e $__venvhook_w[6]:q ) set __venvhook_w[6] = /dev/null/x ; if ( -e $__venvhook_w[7]:q ) set __venvhook_w[7] = /dev/null/x ; if ( -e $__venvhook_w[8]:q ) set __venvhook_w[8] = /dev/null/x ; __venvhook_sync' ;
+
+# What cd, pushd and popd check, with builtins only: the directory changed,
+# an env appeared at a watched path, or VIRTUAL_ENV changed behind
+# venvhook's back (an activate script's deactivate: csh has no hook before
+# each prompt, so that waits for the next cd). No process unless one of
+# them holds. An env variable that may be unset is read through eval: csh
+# substitutes the whole line before the if decides.
+alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; set __venvhook_now = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_now = \$VIRTUAL_ENV:q ; set __venvhook_go = 0 ; if ( $__venvhook_pwd:q != $cwd:q ) set __venvhook_go = 1 ; if ( $__venvhook_now:q != $__venvhook_ve:q ) set __venvhook_go = 1 ; if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q ) set __venvhook_go = 1 ; if ( $__venvhook_go ) eval __venvhook_export' ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in
@@ -14,24 +38,26 @@ alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__ve
 # nothing keeps the binary's $status.
 alias venvhook 'eval "`$__venvhook_exe:q call csh \!*:q`"' ;
 
-# `deactivate`, for the habit the activate scripts taught, exists while an
-# env venvhook activated is active, as theirs does while theirs is. It is
-# defined again on each activation because activate.csh's own deactivate
-# removes the alias when it is done. One-line ifs only (an alias is one
-# line), and an env variable that may be unset is read through eval: csh
-# substitutes the whole line before the if decides.
-alias __venvhook_sync 'set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
+# `deactivate` and `pydoc`, for the habits the activate scripts taught,
+# exist while an env venvhook activated is active, as theirs do while
+# theirs is (a pydoc alias of your own is replaced then: csh cannot read an
+# alias without starting a process). They are defined again on each
+# activation because activate.csh's own deactivate removes its aliases
+# when it is done. One-line ifs only (an alias is one line).
+alias __venvhook_sync 'set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
 
 # csh has no directory-change hook: cd, pushd and popd run it after
 # a successful change. A user's own alias for one of them is kept, with the
 # hook after it; loading this twice adds nothing. `eval` makes the hook's
-# three statements one command, so the && guards all of them.
-if ( "`alias cd`" == "" ) alias cd 'chdir \!* && eval __venvhook_hook' ;
-if ( "`alias cd`" !~ *__venvhook_hook* ) alias cd "`alias cd` && eval __venvhook_hook" ;
-if ( "`alias pushd`" == "" ) alias pushd 'pushd \!* && eval __venvhook_hook' ;
-if ( "`alias pushd`" !~ *__venvhook_hook* ) alias pushd "`alias pushd` && eval __venvhook_hook" ;
-if ( "`alias popd`" == "" ) alias popd 'popd \!* && eval __venvhook_hook' ;
-if ( "`alias popd`" !~ *__venvhook_hook* ) alias popd "`alias popd` && eval __venvhook_hook" ;
+# statements one command, so the && guards all of them. Only in an
+# interactive shell ($prompt is set): a csh script that reads ~/.cshrc
+# starts no venvhook process and prints nothing.
+if ( $?prompt && "`alias cd`" == "" ) alias cd 'chdir \!* && eval __venvhook_hook' ;
+if ( $?prompt && "`alias cd`" !~ *__venvhook_hook* ) alias cd "`alias cd` && eval __venvhook_hook" ;
+if ( $?prompt && "`alias pushd`" == "" ) alias pushd 'pushd \!* && eval __venvhook_hook' ;
+if ( $?prompt && "`alias pushd`" !~ *__venvhook_hook* ) alias pushd "`alias pushd` && eval __venvhook_hook" ;
+if ( $?prompt && "`alias popd`" == "" ) alias popd 'popd \!* && eval __venvhook_hook' ;
+if ( $?prompt && "`alias popd`" !~ *__venvhook_hook* ) alias popd "`alias popd` && eval __venvhook_hook" ;
 
 # `venvhook doctor` through the alias comes here (the binary prints this
 # alias's name): it passes what only this shell can see.
@@ -41,4 +67,4 @@ if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
 
 # The rc line's eval parses all of this as one line, before the alias above
 # exists; eval looks it up when it runs.
-eval __venvhook_hook ;
+if ( $?prompt ) eval __venvhook_hook ;

@@ -1,18 +1,65 @@
 # venvhook's fish hook. `venvhook init fish` prints this after a line that
 # sets __venvhook_exe to the absolute path of the venvhook binary.
 
+# Only an interactive shell gets the hook: `fish -c` (as prompts like tide
+# run in the background) and scripts that load config.fish start no
+# venvhook process and print nothing. (The README's rc line also checks
+# `status is-interactive` first, so that init itself does not run there.)
+status is-interactive; or return 0
+
+# What it keeps between prompts (venvhook's own, none exported):
+#   __venvhook_pwd    the directory the last export resolved
+#   __venvhook_ve     $VIRTUAL_ENV as the last export left it
+#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#                     look for, because they were absent (see core/watch.h)
+#   __venvhook_key    the word export handed back with them
+
+# Runs `venvhook export` and applies it.
+function __venvhook_export
+    builtin set -g __venvhook_pwd $PWD
+    command $__venvhook_exe export fish $__venvhook_key | builtin source
+    # A watched path seen now is looked for no more: it starts one export,
+    # not one at every prompt.
+    builtin set -l __venvhook_w
+    for __venvhook_p in $__venvhook_watch
+        builtin test -e "$__venvhook_p"; or builtin set -a __venvhook_w $__venvhook_p
+    end
+    builtin set -g __venvhook_watch $__venvhook_w
+    __venvhook_sync
+end
+
+# What every trigger checks, with builtins only: the directory changed, an
+# env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
+# back (an activate script's deactivate, another tool's hook). No process
+# unless one of them holds.
+function __venvhook_check
+    if not builtin set -q __venvhook_pwd; or builtin test "$__venvhook_pwd" != "$PWD"
+        or builtin test "$VIRTUAL_ENV" != "$__venvhook_ve"
+        __venvhook_export
+        builtin return 0
+    end
+    for __venvhook_p in $__venvhook_watch
+        if builtin test -e "$__venvhook_p"
+            __venvhook_export
+            builtin return 0
+        end
+    end
+end
+
 # Runs when $PWD changes (on the variable itself, so also for a cd inside a
-# function or script) and once now, for a shell that starts inside a
-# project. Costs no process unless $PWD changed since the last time it
-# resolved an env, and leaves $status as it found it. Defining the function
-# again replaces it, so loading this file twice adds no second handler.
+# function or script, before the next command of the line), before each
+# prompt (the fish_prompt event, which comes before fish_prompt draws it),
+# and once now, for a shell that starts inside a project. Each leaves
+# $status as it found it. Defining a function again replaces it, so
+# loading this file twice adds no second handler.
 function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
-    if not builtin set -q __venvhook_pwd; or builtin test "$__venvhook_pwd" != "$PWD"
-        builtin set -g __venvhook_pwd $PWD
-        command $__venvhook_exe export fish $__venvhook_key | builtin source
-        __venvhook_sync
-    end
+    __venvhook_check
+    builtin return $__venvhook_status
+end
+function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
+    builtin set -l __venvhook_status $status
+    __venvhook_check
     builtin return $__venvhook_status
 end
 
@@ -36,20 +83,34 @@ function venvhook --description 'venvhook: Python envs that follow $PWD'
     end
 end
 
-# `deactivate`, for the habit the activate scripts taught, exists while an
-# env venvhook activated is active, as theirs does while theirs is. It is
-# defined again on each activation because an activate script's own
-# deactivate removes the function when it is done.
+# `deactivate` and `pydoc`, for the habits the activate scripts taught,
+# exist while an env venvhook activated is active, as theirs do while
+# theirs is. They are defined again on each activation because an activate
+# script's own deactivate removes its functions when it is done; a pydoc
+# function that is not venvhook's is left alone.
 function __venvhook_sync
+    builtin set -g __venvhook_ve "$VIRTUAL_ENV"
     if builtin set -q __VENVHOOK_ENV; and builtin set -q VIRTUAL_ENV
         and builtin test "$VIRTUAL_ENV" = "$__VENVHOOK_ENV"
         function deactivate --description 'venvhook: deactivate the env'
             venvhook deactivate $argv
         end
         builtin set -g __venvhook_owns_deactivate 1
-    else if not builtin set -q VIRTUAL_ENV; and builtin set -q __venvhook_owns_deactivate
-        builtin functions -e deactivate
-        builtin set -e __venvhook_owns_deactivate
+        if builtin set -q __venvhook_owns_pydoc; or not builtin functions -q pydoc
+            function pydoc --description 'venvhook: python -m pydoc'
+                command python -m pydoc $argv
+            end
+            builtin set -g __venvhook_owns_pydoc 1
+        end
+    else if builtin test -z "$VIRTUAL_ENV"
+        if builtin set -q __venvhook_owns_deactivate
+            builtin functions -e deactivate
+            builtin set -e __venvhook_owns_deactivate
+        end
+        if builtin set -q __venvhook_owns_pydoc
+            builtin functions -e pydoc
+            builtin set -e __venvhook_owns_pydoc
+        end
     end
 end
 
@@ -60,4 +121,4 @@ else
     builtin set -g __venvhook_loads 1
 end
 
-__venvhook_hook
+__venvhook_check

@@ -12,7 +12,7 @@ setup() {
 	drv_write_rc 'PROMPT_COMMAND="echo user-pc >>\"\$T/pc\""' ""
 	session "cd proj" report "line declare -p PROMPT_COMMAND"
 	assert_active 1 "$T/proj/.venv"
-	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook;echo user-pc >>\"\$T/pc\""'
+	assert_line "declare -- PROMPT_COMMAND=\$'__venvhook_hook&&:;echo user-pc >>\"\$T/pc\"\\n__venvhook_late&&:'"
 	# one run before each of the 4 lines read (cd, report, declare, exit)
 	assert_equal "$(grep -c user-pc "$T/pc")" 4
 }
@@ -21,7 +21,7 @@ setup() {
 	drv_write_rc 'PROMPT_COMMAND=("echo one >>\"\$T/pc\"" "echo two >>\"\$T/pc\"")' ""
 	session "cd proj" report "line declare -p PROMPT_COMMAND"
 	assert_active 1 "$T/proj/.venv"
-	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook" [1]="echo one >>\"\$T/pc\"" [2]="echo two >>\"\$T/pc\"")'
+	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook&&:" [1]="echo one >>\"\$T/pc\"" [2]="echo two >>\"\$T/pc\"" [3]="__venvhook_late&&:")'
 	assert_equal "$(grep -c one "$T/pc")" 4
 	assert_equal "$(grep -c two "$T/pc")" 4
 }
@@ -29,15 +29,16 @@ setup() {
 @test "loaded twice, PROMPT_COMMAND holds the hook once (string and array)" {
 	drv_write_rc 'PROMPT_COMMAND="true"' "$(drv_init_line)"
 	session "line declare -p PROMPT_COMMAND"
-	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook;true"'
+	assert_line "declare -- PROMPT_COMMAND=\$'__venvhook_hook&&:;true\\n__venvhook_late&&:'"
 	drv_write_rc 'PROMPT_COMMAND=(true)' "$(drv_init_line)"
-	session "line declare -p PROMPT_COMMAND"
-	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook" [1]="true")'
+	session "line declare -p PROMPT_COMMAND precmd_functions"
+	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook&&:" [1]="true" [2]="__venvhook_late&&:")'
+	assert_line 'declare -a precmd_functions=([0]="__venvhook_precmd")'
 }
 
 @test "no PROMPT_COMMAND before: just the hook" {
 	session "line declare -p PROMPT_COMMAND"
-	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook"'
+	assert_line "declare -- PROMPT_COMMAND=\$'__venvhook_hook&&:\\n__venvhook_late&&:'"
 }
 
 @test "works in a shell with set -u and set -o pipefail" {

@@ -126,10 +126,13 @@ __venvhook_wrap() { # NAME
         __venvhook_def=$(builtin declare -f "$__venvhook_n")
         [[ $__venvhook_def == *__venvhook_chdir* ]] && return 0
         builtin eval -- "__venvhook_user_$__venvhook_n ${__venvhook_def#"$__venvhook_n "}"
-        builtin eval -- "$__venvhook_n() { __venvhook_chdir __venvhook_user_$__venvhook_n \"\$@\"; }"
+        __venvhook_def="__venvhook_chdir __venvhook_user_$__venvhook_n"
     else
-        builtin eval -- "$__venvhook_n() { __venvhook_chdir builtin $__venvhook_n \"\$@\"; }"
+        __venvhook_def="__venvhook_chdir builtin $__venvhook_n"
     fi
+    # (`function NAME`: NAME is no command word, so an alias of it, which
+    # stays in front, does not expand there)
+    builtin eval -- "function $__venvhook_n { $__venvhook_def \"\$@\"; }"
 }
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's

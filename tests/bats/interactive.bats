@@ -17,18 +17,6 @@ teardown() {
 	refute_executed
 }
 
-# wait_for TEXT: polls the screen until TEXT shows (at most ~10 s).
-wait_for() {
-	local i
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux_screen)
-		[[ $screen == *"$1"* ]] && return 0
-		sleep 0.1
-	done
-	fail "never saw '$1' on the screen:
-$screen"
-}
-
 # wait_count TEXT N: polls until TEXT shows on N lines of the screen.
 wait_count() {
 	local i

@@ -14,6 +14,10 @@ status is-interactive; or return 0
 #                     look for, because they were absent (see core/watch.h)
 #   __venvhook_key    the word export handed back with them
 
+# The key's "none yet" (export takes the key as its last argument; without
+# one it prints no watch list).
+builtin set -q __venvhook_key; or builtin set -g __venvhook_key -
+
 # Runs `venvhook export` and applies it.
 function __venvhook_export
     builtin set -g __venvhook_pwd $PWD

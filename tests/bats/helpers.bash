@@ -54,7 +54,10 @@ counting() {
 }
 
 # exports_in FILE: how many `venvhook export` calls a counting log holds.
-exports_in() { grep -c '^export ' "$1" 2>/dev/null || true; }
+exports_in() {
+	[[ -e $1 ]] || { echo 0; return; }
+	grep -c '^export ' "$1" || true
+}
 
 # Sessions after this run as an unprivileged user: permission faults cannot
 # be staged as root, and CI runs as root.

@@ -305,3 +305,127 @@ activate_walk() {
 	tmux_start 250 bsd-csh -i
 	activate_walk csh activate.csh 'cd .'
 }
+
+# --- an env made at the prompt is seen at the next prompt, by builtins ---
+
+# prompts N: waits until the screen shows at least N prompts.
+prompts() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		screen=$(tmux_screen)
+		(($(grep -o 'READY>' <<<"$screen" | wc -l) >= $1)) && return 0
+		sleep 0.1
+	done
+	fail "fewer than $1 prompts: $screen"
+}
+
+# watch_walk NEXT: the shell stands in proj, where no env is yet; after
+# its start-up export, its hook calls venvhook through the counting
+# stand-in. Idle prompts start no export; `python3 -m venv .venv` at the
+# prompt starts exactly one, at the next prompt (csh: at the next cd,
+# NEXT), and idle prompts after that none again.
+watch_walk() {
+	local next=$1
+	prompts 1
+	type_line ''
+	type_line ''
+	type_line ''
+	prompts 4
+	assert_equal "$(exports_in "$T/calls")" 0
+	type_line '/usr/bin/python3 -m venv --without-pip .venv'
+	prompts 5
+	[[ -z $next ]] || { type_line "$next"; prompts 6; }
+	type_line ''
+	type_line ''
+	type_line ''
+	prompts $((${next:+1} + 8))
+	(($(exports_in "$T/calls") == 1)) || fail "$(exports_in "$T/calls") exports after the env was made: $screen"
+	[[ -e $T/proj/.venv/pyvenv.cfg ]] || fail "no env was made: $screen"
+}
+
+# start_in_proj SHELL-COMMAND...: the shell at a terminal, in $T/proj.
+start_in_proj() {
+	mkdir -p "$T/proj"
+	counting
+	# shellcheck disable=SC2016  # expanded by sh in the session
+	tmux_start 250 sh -c 'cd "$T/proj" && exec "$@"' sh "$@"
+}
+
+@test "an env made at the prompt starts one export at the next prompt, idle prompts none (bash, zsh, fish)" {
+	bash_rc "" "__venvhook_exe=\$T/counting"
+	start_in_proj bash --rcfile "$HOME/.bashrc" -i
+	watch_walk ""
+	tmux_next
+	rm -rf "$T/proj" "$T/calls"
+	printf '%s\n' 'PS1="READY> "' 'eval "$("$VENVHOOK" init zsh)"' '__venvhook_exe=$T/counting' >"$HOME/.zshrc"
+	start_in_proj env ZDOTDIR="$HOME" zsh -i
+	watch_walk ""
+	tmux_next
+	rm -rf "$T/proj" "$T/calls"
+	mkdir -p "$HOME/.config/fish"
+	printf '%s\n' 'set -g fish_greeting' 'function fish_prompt; echo -n "READY> "; end' \
+		'status is-interactive; and "$VENVHOOK" init fish | source' 'set -g __venvhook_exe $T/counting' \
+		>"$HOME/.config/fish/config.fish"
+	start_in_proj env XDG_CONFIG_HOME="$HOME/.config" fish -i
+	watch_walk ""
+}
+
+@test "an env made at the prompt starts one export at the next prompt, idle prompts none (tcsh; csh: at the next cd)" {
+	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init tcsh`"' 'set __venvhook_exe = $T:q/counting' >"$HOME/.tcshrc"
+	start_in_proj tcsh -i
+	watch_walk ""
+	tmux_next
+	rm -rf "$T/proj" "$T/calls"
+	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init csh`"' 'set __venvhook_exe = $T:q/counting' >"$HOME/.cshrc"
+	start_in_proj bsd-csh -i
+	watch_walk "cd ."
+}
+
+# --- a shell that is not interactive runs no hook ---
+
+# no_export: the trace of a shell that loaded the rc file holds no
+# `venvhook export`, and the shell printed nothing.
+no_export() {
+	assert_success
+	assert_output ""
+	run grep -E 'execve\("[^"]*venvhook", \["[^"]*", "export"' "$T/trace"
+	assert_output ""
+}
+
+traced() { strace -f -qq -e trace=execve -o "$T/trace" "$@"; }
+
+@test "fish -c in a project (as tide renders its prompt) starts no venvhook process with the README's line, and no export with the old one" {
+	mkvenv "$T/proj/.venv"
+	mkdir -p "$HOME/.config/fish"
+	printf '%s\n' 'status is-interactive; and "$VENVHOOK" init fish | source' >"$HOME/.config/fish/config.fish"
+	cd "$T/proj"
+	run traced env XDG_CONFIG_HOME="$HOME/.config" fish -c 'cd ..; cd proj; true'
+	no_export
+	run grep -c 'venvhook' "$T/trace"
+	assert_output 0
+	# the line as it was: init runs, and what it prints does nothing
+	printf '%s\n' '"$VENVHOOK" init fish | source' >"$HOME/.config/fish/config.fish"
+	run traced env XDG_CONFIG_HOME="$HOME/.config" fish -c 'cd ..; cd proj; true'
+	no_export
+	run grep -c 'execve(.*venvhook", \[.*"init"' "$T/trace"
+	assert_output 1
+}
+
+@test "scripts and -c shells that load the rc file run no export and print nothing (bash, zsh, tcsh, csh)" {
+	mkvenv "$T/proj/.venv"
+	cd "$T/proj"
+	printf '%s\n' 'eval "$("$VENVHOOK" init bash)"' >"$HOME/.bashrc"
+	run traced bash -c 'source ~/.bashrc; cd ..; cd proj; echo "ve=[${VIRTUAL_ENV-}]" >"$T/ve"'
+	no_export
+	assert_equal "$(cat "$T/ve")" "ve=[]"
+	printf '%s\n' 'eval "$("$VENVHOOK" init zsh)"' >"$HOME/.zshrc"
+	run traced zsh -c 'source ~/.zshrc; cd ..; cd proj'
+	no_export
+	# tcsh and csh read their rc file for -c too
+	printf '%s\n' 'eval "`$VENVHOOK:q init tcsh`"' >"$HOME/.tcshrc"
+	run traced tcsh -c 'cd .. ; cd proj'
+	no_export
+	printf '%s\n' 'eval "`$VENVHOOK:q init csh`"' >"$HOME/.cshrc"
+	run traced bsd-csh -c 'cd .. ; cd proj'
+	no_export
+}

@@ -48,6 +48,30 @@ teardown() {
 	[[ $stderr == *"venvhook: activated Bee (venv), deactivated a"* ]]
 }
 
+@test "the interpreter the user gets: python3 runs in the env on entering, switching and leaving (real envs)" {
+	mkvenv "$T/a/.venv"
+	mkvenv "$T/b/.venv"
+	mkdir -p "$T/a/src"
+	session "line $PREFIX_LINE" "cd a/src" "line $PREFIX_LINE" "cd b" "line $PREFIX_LINE" \
+		"cd /" "line $PREFIX_LINE"
+	assert_equal "$(grep '^prefix=' <<<"$output")" "prefix=/usr
+prefix=$T/a/.venv
+prefix=$T/b/.venv
+prefix=/usr"
+}
+
+@test "pydoc is the env's python -m pydoc while venvhook's env is active, and is gone after" {
+	mkvenv "$T/a/.venv"
+	local site
+	site=$(echo "$T"/a/.venv/lib/python3*/site-packages)
+	# a module only the env's interpreter can find
+	printf '"""venvhook-probe"""\n' >"$site/vhprobe.py"
+	session "cd a" "run pydoc vhprobe" "cd /" "run pydoc vhprobe" "fail 0"
+	assert_line --partial "vhprobe - venvhook-probe"
+	assert_equal "$(grep -c 'venvhook-probe' <<<"$output")" 1
+	[[ $stderr == *pydoc* ]] || fail "pydoc still ran after deactivation: $stderr"
+}
+
 @test "the nearest env wins: a subproject's env beats the repository's" {
 	mkenv "$T/repo/.venv"
 	mkenv "$T/repo/sub/.venv"

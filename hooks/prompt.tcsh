@@ -15,6 +15,6 @@ alias __venvhook_prompt 'if ( ! $?__venvhook_ps_last ) set __venvhook_ps_last = 
 
 # Chained after your own precmd, once however often this is loaded; noted
 # for `venvhook doctor`, which checks that precmd still runs it.
-set __venvhook_ps_on = 1 ;
+set __venvhook_seg = 1 ;
 if ( "`alias precmd`" == "" ) alias precmd __venvhook_prompt ;
 if ( "`alias precmd`" !~ *__venvhook_prompt* ) alias precmd "`alias precmd` ; __venvhook_prompt" ;

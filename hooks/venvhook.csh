@@ -5,7 +5,8 @@
 
 # What it keeps between directory changes (venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
-#   __venvhook_ve     $VIRTUAL_ENV as the last export left it (see _sync)
+#   __venvhook_veset  $?VIRTUAL_ENV and __venvhook_np $#path as the last
+#                     export left them (see __venvhook_sync)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/watch.h)
 #   __venvhook_w      the first 8 of them that are still absent, padded to
@@ -15,7 +16,9 @@
 #                     it names must exist
 #   __venvhook_key    the word export handed back with them
 if ( ! $?__venvhook_key ) set __venvhook_key = - ;
-if ( ! $?__venvhook_ve ) set __venvhook_ve = ;
+if ( ! $?__venvhook_pwd ) set __venvhook_pwd = /dev/null/x ;
+if ( ! $?__venvhook_veset ) set __venvhook_veset = 0 ;
+if ( ! $?__venvhook_np ) set __venvhook_np = 0 ;
 if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
 if ( ! $?__venvhook_w ) set __venvhook_w = ( /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x ) ;
 
@@ -24,12 +27,13 @@ if ( ! $?__venvhook_w ) set __venvhook_w = ( /dev/null/x /dev/null/x /dev/null/x
 alias __venvhook_export 'eval "`$__venvhook_exe:q export csh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; set __venvhook_w = ( $__venvhook_watch:q  /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x ) ; if ( -e $__venvhook_w[1]:q ) set __venvhook_w[1] = /dev/null/x ; if ( -e $__venvhook_w[2]:q ) set __venvhook_w[2] = /dev/null/x ; if ( -e $__venvhook_w[3]:q ) set __venvhook_w[3] = /dev/null/x ; if ( -e $__venvhook_w[4]:q ) set __venvhook_w[4] = /dev/null/x ; if ( -e $__venvhook_w[5]:q ) set __venvhook_w[5] = /dev/null/x ; if ( -e $__venvhook_w[6]:q ) set __venvhook_w[6] = /dev/null/x ; if ( -e $__venvhook_w[7]:q ) set __venvhook_w[7] = /dev/null/x ; if ( -e $__venvhook_w[8]:q ) set __venvhook_w[8] = /dev/null/x ; __venvhook_sync' ;
 
 # What cd, pushd and popd check, with builtins only: the directory changed,
-# an env appeared at a watched path, or VIRTUAL_ENV changed behind
-# venvhook's back (an activate script's deactivate: csh has no hook before
-# each prompt, so that waits for the next cd). No process unless one of
-# them holds. An env variable that may be unset is read through eval: csh
-# substitutes the whole line before the if decides.
-alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; set __venvhook_now = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_now = \$VIRTUAL_ENV:q ; set __venvhook_go = 0 ; if ( $__venvhook_pwd:q != $cwd:q ) set __venvhook_go = 1 ; if ( $__venvhook_now:q != $__venvhook_ve:q ) set __venvhook_go = 1 ; if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q ) set __venvhook_go = 1 ; if ( $__venvhook_go ) eval __venvhook_export' ;
+# an env appeared at a watched path, or something outside venvhook changed
+# the env (VIRTUAL_ENV came or went, or PATH grew or shrank: an activate
+# script, its deactivate; csh has no hook before each prompt, so that waits
+# for the next cd). No process unless one of them holds. No operand may be
+# an empty word, and no file test may follow a comparison (csh misparses
+# the expression then): the paths start with '/', and the tests come first.
+alias __venvhook_hook 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in
@@ -44,7 +48,7 @@ alias venvhook 'eval "`$__venvhook_exe:q call csh \!*:q`"' ;
 # alias without starting a process). They are defined again on each
 # activation because activate.csh's own deactivate removes its aliases
 # when it is done. One-line ifs only (an alias is one line).
-alias __venvhook_sync 'set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
+alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
 
 # csh has no directory-change hook: cd, pushd and popd run it after
 # a successful change. A user's own alias for one of them is kept, with the

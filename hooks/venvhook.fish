@@ -35,35 +35,46 @@ end
 # What every trigger checks, with builtins only: the directory changed, an
 # env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
 # back (an activate script's deactivate, another tool's hook). No process
-# unless one of them holds.
-function __venvhook_check
-    if not builtin set -q __venvhook_pwd; or builtin test "$__venvhook_pwd" != "$PWD"
-        or builtin test "$VIRTUAL_ENV" != "$__venvhook_ve"
-        __venvhook_export
-        builtin return 0
-    end
-    for __venvhook_p in $__venvhook_watch
-        if builtin test -e "$__venvhook_p"
+# unless one of them holds. Few commands, as fish runs each slowly: one
+# test for both strings (each with an x in front, so that no value reads as
+# an operator), and fish 3.5's `path filter -q` for all watched paths at
+# once.
+builtin set -q __venvhook_pwd; or builtin set -g __venvhook_pwd
+builtin set -q __venvhook_ve; or builtin set -g __venvhook_ve
+if builtin -q path 2>/dev/null
+    function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
+        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve"
             __venvhook_export
-            builtin return 0
+        else if builtin path filter -q -- $__venvhook_watch
+            __venvhook_export
+        end
+    end
+else
+    function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
+        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve"
+            __venvhook_export
+            builtin return
+        end
+        for __venvhook_p in $__venvhook_watch
+            if builtin test -e "$__venvhook_p"
+                __venvhook_export
+                builtin return
+            end
         end
     end
 end
 
-# Runs when $PWD changes (on the variable itself, so also for a cd inside a
-# function or script, before the next command of the line), before each
-# prompt (the fish_prompt event, which comes before fish_prompt draws it),
-# and once now, for a shell that starts inside a project. Each leaves
-# $status as it found it. Defining a function again replaces it, so
-# loading this file twice adds no second handler.
+# The check runs before each prompt: it is the handler of the fish_prompt
+# event, which comes before fish_prompt draws the prompt (fish keeps $status
+# for the prompt across event handlers). __venvhook_hook runs it when $PWD
+# changes (on the variable itself, so also for a cd inside a function or
+# script, before the next command of the line), and once now, for a shell
+# that starts inside a project; it leaves $status as it found it. Defining a
+# function again replaces it, so loading this file twice adds no second
+# handler.
 function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
-    __venvhook_check
-    builtin return $__venvhook_status
-end
-function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
-    builtin set -l __venvhook_status $status
-    __venvhook_check
+    __venvhook_precmd
     builtin return $__venvhook_status
 end
 
@@ -125,4 +136,4 @@ else
     builtin set -g __venvhook_loads 1
 end
 
-__venvhook_check
+__venvhook_precmd

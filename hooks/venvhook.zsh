@@ -34,12 +34,13 @@ __venvhook_export() { # [quiet]
 # What every trigger checks, with builtins only: the directory changed, an
 # env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
 # back (an activate script's deactivate, another tool's hook). No process
-# unless one of them holds.
+# unless one of them holds. It runs before every prompt, so it does without
+# `emulate -L zsh` (a third of its cost): every expansion is quoted and
+# defaulted, so the user's options (ksh_arrays, no_unset, glob_subst,
+# sh_word_split, err_exit) read it as zsh's defaults do.
 __venvhook_check() { # [quiet]
-    builtin emulate -L zsh
     local __venvhook_p
-    if (( ! ${+__venvhook_pwd} )) || [[ $__venvhook_pwd != "$PWD" ||
-        ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
+    if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
         __venvhook_export "$@"
         return 0
     fi
@@ -60,9 +61,8 @@ __venvhook_check() { # [quiet]
 __venvhook_hook() {
     __venvhook_check
 }
-__venvhook_precmd() {
-    __venvhook_check
-}
+# (a second name for the same function: one call less before each prompt)
+functions[__venvhook_precmd]=$functions[__venvhook_check]
 # Last before each prompt: a foreign env that another tool's precmd
 # (pyenv-virtualenv's, which goes first) deactivated just now is replaced
 # by the env of here at this same prompt.
@@ -135,6 +135,8 @@ __venvhook_register() {
     add-zsh-hook precmd __venvhook_late
     # counted for `venvhook doctor`
     typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
+    # declared, so that the check can read it under no_unset
+    typeset -ga __venvhook_watch
 }
 if [[ -o interactive ]]; then
     __venvhook_register

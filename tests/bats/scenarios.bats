@@ -388,6 +388,16 @@ hostile_workon_env() {
 	assert_equal "$(grep -c 'empty/ .*is not an env: it holds no pyvenv.cfg' <<<"$stderr")" 1
 }
 
+@test "activate of a conda prefix is refused with one line that says so" {
+	mkdir -p "$T/conda/envs/x/conda-meta" "$T/conda/envs/x/bin"
+	export CONDA=$T/conda/envs/x
+	session 'run venvhook activate $CONDA' status report
+	assert_line "status=1"
+	assert_inactive 1
+	assert_equal "$(grep -c . <<<"$stderr")" 1
+	[[ $stderr == *"$T/conda/envs/x is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate"* ]]
+}
+
 @test "an unknown name or no name changes nothing and fails with one line" {
 	export WORKON_HOME=$T/workon
 	mkenv "$T/proj/.venv"

@@ -79,3 +79,36 @@ setup() {
 	assert_inactive 5
 	assert_line "status=0"
 }
+
+@test "works in posix mode, and with extdebug, functrace and a DEBUG trap that skips commands" {
+	mkdir -p "$T/proj/sub"
+	# posix mode, set before the init line
+	drv_write_rc 'set -o posix' '[[ -o posix ]] && echo "posix=1"'
+	session "cd proj" report "fail 3" "cd proj/sub" "fail 4" "cd /" report
+	assert_line "posix=1"
+	assert_active 1 "$T/proj/.venv"
+	assert_line "status=3"
+	assert_line "status=4"
+	assert_inactive 2
+	# extdebug: a DEBUG trap that returns non-zero skips the command it
+	# runs before, in functions too (functrace): here every command that
+	# mentions "forbidden", and it logs the rest
+	drv_write_rc 'shopt -s extdebug; set -o functrace; trap '\''echo "$BASH_COMMAND" >>"$T/debug"; [[ $BASH_COMMAND != *forbidden* ]]'\'' DEBUG' ""
+	session "cd proj" report "fail 5" "line echo forbidden" "cd /" report "fail 6"
+	assert_active 1 "$T/proj/.venv"
+	assert_line "status=5"
+	assert_line "status=6"
+	refute_line "forbidden"
+	assert_inactive 2
+	grep -q __venvhook "$T/debug" || fail "the DEBUG trap never ran inside the hook"
+}
+
+@test "prompt code in PROMPT_COMMAND after the hook reads the user's \$?, and a shell with set -e survives what bash forgives" {
+	drv_write_rc 'show() { echo "pc-saw=$?"; }; PROMPT_COMMAND=show' ""
+	session "fail 7" "cd proj" "line true"
+	assert_line "pc-saw=7"
+	drv_write_rc 'set -e' ""
+	session "line [ -f /no-such-file ] && echo never" "line ! true" "line echo alive" "cd proj" report
+	assert_line "alive"
+	assert_active 1 "$T/proj/.venv"
+}

@@ -62,7 +62,7 @@ __venvhook_hook() {
     __venvhook_check
 }
 # (a second name for the same function: one call less before each prompt)
-functions[__venvhook_precmd]=$functions[__venvhook_check]
+functions[__venvhook_precmd]=${functions[__venvhook_check]}
 # Last before each prompt: a foreign env that another tool's precmd
 # (pyenv-virtualenv's, which goes first) deactivated just now is replaced
 # by the env of here at this same prompt.

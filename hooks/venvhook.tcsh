@@ -9,11 +9,7 @@
 #                     export left them (see __venvhook_sync)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/watch.h)
-#   __venvhook_w      the first 8 of them that are still absent, padded to
-#                     8 with /dev/null/x (which never exists): an alias is
-#                     one line, so it cannot loop, and csh substitutes the
-#                     whole line before an if decides, so every subscript
-#                     it names must exist
+#   __venvhook_w      the first 8 of them that are still absent
 #   __venvhook_key    the word export handed back with them
 # It also keeps the env names for the completion (completions/venvhook.tcsh):
 # export prints a new list when the key of the one held here is stale.
@@ -23,11 +19,12 @@ if ( ! $?__venvhook_pwd ) set __venvhook_pwd = /dev/null/x ;
 if ( ! $?__venvhook_veset ) set __venvhook_veset = 0 ;
 if ( ! $?__venvhook_np ) set __venvhook_np = 0 ;
 if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
-if ( ! $?__venvhook_w ) set __venvhook_w = ( /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x ) ;
+if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
 
 # Runs `venvhook export` and applies it. A watched path seen now is looked
-# for no more: it starts one export, not one at every prompt.
-alias __venvhook_export 'eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; set __venvhook_w = ( $__venvhook_watch:q  /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x ) ; if ( -e $__venvhook_w[1]:q ) set __venvhook_w[1] = /dev/null/x ; if ( -e $__venvhook_w[2]:q ) set __venvhook_w[2] = /dev/null/x ; if ( -e $__venvhook_w[3]:q ) set __venvhook_w[3] = /dev/null/x ; if ( -e $__venvhook_w[4]:q ) set __venvhook_w[4] = /dev/null/x ; if ( -e $__venvhook_w[5]:q ) set __venvhook_w[5] = /dev/null/x ; if ( -e $__venvhook_w[6]:q ) set __venvhook_w[6] = /dev/null/x ; if ( -e $__venvhook_w[7]:q ) set __venvhook_w[7] = /dev/null/x ; if ( -e $__venvhook_w[8]:q ) set __venvhook_w[8] = /dev/null/x ; __venvhook_sync' ;
+# for no more: it starts one export, not one at every prompt. (The list is
+# padded with '/', which exists, so that every subscript exists.)
+alias __venvhook_export 'eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
 
 # What every trigger checks, with builtins only and no eval (tcsh is slow
 # at both): the directory changed, an env appeared at a watched path, or
@@ -36,7 +33,19 @@ alias __venvhook_export 'eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`
 # deactivate). No process unless one of them holds. No operand may be an
 # empty word, and no file test may follow a comparison (csh misparses the
 # expression then): the paths start with '/', and the tests come first.
-alias __venvhook_hook 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+# __venvhook_hook is an alias of __venvhook_hN, the one that tests the N
+# paths left (each export picks it): an alias is one line, it cannot loop,
+# and every subscript it names must exist.
+alias __venvhook_h0 'if ( $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h1 'if ( -e $__venvhook_w[1]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h2 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h3 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h4 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h5 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h6 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h7 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h8 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+if ( ! $?__venvhook_loads ) alias __venvhook_hook __venvhook_h0 ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in

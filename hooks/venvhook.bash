@@ -39,8 +39,8 @@ __venvhook_check() {
         __venvhook_export
         return 0
     fi
-    local __venvhook_p
-    for __venvhook_p in ${__venvhook_watch[@]+"${__venvhook_watch[@]}"}; do
+    # (a global loop variable: cheaper than a local, and venvhook's own)
+    for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
             __venvhook_export
             return 0
@@ -56,7 +56,7 @@ __venvhook_cmdno='\#'
 # (a command before && is exempt from errexit). One word with no blank, as
 # terminal integrations that split PROMPT_COMMAND at blanks need.
 __venvhook_hook() {
-    local __venvhook_status=$?
+    __venvhook_status=$?
     # the command number of the prompt this runs before, for `venvhook doctor`
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
@@ -67,7 +67,7 @@ __venvhook_hook() {
 # (pyenv-virtualenv's, which goes first) deactivated just now is replaced
 # by the env of here at this same prompt, not the next one.
 __venvhook_late() {
-    local __venvhook_status=$?
+    __venvhook_status=$?
     [[ ${VIRTUAL_ENV-} == "${__venvhook_ve-}" ]] || __venvhook_export
     return "$__venvhook_status"
 }
@@ -224,6 +224,8 @@ __venvhook_register() {
     fi
     __venvhook_has __venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"} ||
         precmd_functions=(__venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"})
+    # an array from here on, so that the check can read it under set -u
+    __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
     __venvhook_wrap cd
     __venvhook_wrap pushd
     __venvhook_wrap popd

@@ -76,6 +76,7 @@ setup() { vh_setup; }
 @test "the csh family refuses what it cannot carry, and says which" {
 	mkdir -p "$T/$(printf 'a\nb')/.venv"
 	touch "$T/$(printf 'a\nb')/.venv/pyvenv.cfg"
+	"$VENVHOOK" allow "$T/$(printf 'a\nb')" 2>/dev/null
 	cd "$T/$(printf 'a\nb')"
 	run --separate-stderr "$VENVHOOK" export tcsh
 	assert_success
@@ -317,7 +318,7 @@ venvhook: activated good (.venv)"
 
 @test "an env that belongs to another user is refused (needs root to stage)" {
 	((EUID == 0)) || skip "staging another user's files needs root"
-	mkenv "$T/proj/.venv"
+	mkenv_unallowed "$T/proj/.venv"
 	chown -R 4242:4242 "$T/proj/.venv"
 	cd "$T/proj"
 	run --separate-stderr "$VENVHOOK" export bash
@@ -349,11 +350,17 @@ exported_after() {
 @test "HOME or PATH unset or empty: the env still activates, PATH is just its bin" {
 	mkenv "$T/proj/.venv"
 	cd "$T/proj"
-	exported_after env -u HOME
+	# without HOME, the allow is found through XDG_DATA_HOME
+	exported_after env -u HOME XDG_DATA_HOME="$HOME/.local/share"
 	assert_success
 	assert_line "VE=$T/proj/.venv"
-	exported_after env HOME=
+	exported_after env HOME= XDG_DATA_HOME="$HOME/.local/share"
 	assert_line "VE=$T/proj/.venv"
+	# ...and with neither, no consent can be found: refused, in one line
+	exported_after env -u HOME
+	assert_success
+	assert_line "VE=unset"
+	assert_equal "$stderr" "venvhook: not activating $T/proj/.venv: venvhook did not see you make it; 'venvhook allow' trusts it"
 	exported_after env PATH=
 	assert_line "VE=$T/proj/.venv"
 	assert_line "PATH=$T/proj/.venv/bin"
@@ -374,6 +381,7 @@ exported_after() {
 		huge) printf 'prompt = '; head -c 1048576 /dev/zero | tr '\0' a; printf '\n' ;;
 		nohome) printf 'version = 3.11\n' ;;
 		esac >"$T/$kind/.venv/pyvenv.cfg"
+		"$VENVHOOK" allow "$T/$kind" 2>/dev/null
 		cd "$T/$kind"
 		exported_after env
 		assert_success
@@ -435,6 +443,7 @@ help_usages() {
 	run --separate-stderr "$VH_BASH" --norc --noprofile -c '
 		eval "$("$VENVHOOK" init bash)"
 		eval "$("$VENVHOOK" export bash)" 2>/dev/null
+		cp "$HOME/.local/share/venvhook/trust" "$T/trust.before"
 		for cmd in activate deactivate allow deny; do
 			venvhook "$cmd" --help 2>"$T/got.$cmd" || echo "status $?"
 		done
@@ -446,7 +455,7 @@ VE=$T/proj/.venv"
 	for cmd in activate deactivate allow deny; do
 		cmp "$T/want.$cmd" "$T/got.$cmd"
 	done
-	[[ ! -e $HOME/.local/share/venvhook/trust ]] || fail "allow --help recorded a decision"
+	cmp "$T/trust.before" "$HOME/.local/share/venvhook/trust" || fail "allow --help recorded a decision"
 	# in tcsh, through the alias: the same, and `list --help` comes back
 	# through the command line the alias runs
 	# (lines from stdin: an alias is not known on the line that defines it)
@@ -529,14 +538,23 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	assert_equal "$stderr" "venvhook: activated a (.venv)"
 }
 
-@test "config: trust = owner skips the git check, trust = off all checks; a deny still holds" {
-	mkenv "$T/clone/.venv"
+@test "config: trust = owner needs no consent but checks owner, mode and git; trust = off checks nothing; a deny still holds" {
+	mkenv_unallowed "$T/clone/.venv"
+	mkenv_unallowed "$T/mine/.venv"
 	git -C "$T/clone" init -q
 	git -C "$T/clone" add -f .venv
+	cd "$T/mine"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	assert_equal "$stderr" "venvhook: not activating $T/mine/.venv: venvhook did not see you make it; 'venvhook allow' trusts it"
+	config 'trust = owner'
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/mine/.venv'"
 	cd "$T/clone"
 	run --separate-stderr "$VENVHOOK" export bash
 	assert_output ""
-	config 'trust = owner'
+	assert_equal "$stderr" "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it"
+	git -C "$T/clone" rm -rq --cached .venv
 	run --separate-stderr "$VENVHOOK" export bash
 	assert_output --partial "VIRTUAL_ENV='$T/clone/.venv'"
 	chmod o+w "$T/clone/.venv/bin"
@@ -558,7 +576,7 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	run --separate-stderr env VIRTUAL_ENV="$p/.venv" __VENVHOOK_ENV="$p/.venv" "$VENVHOOK" status --json
 	assert_success
 	local e='q\"\\\u0001\u00ff'
-	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
+	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
 	run --separate-stderr "$VENVHOOK" status --yaml
 	assert_failure 2
 }

@@ -199,7 +199,7 @@ hostile_names() {
 	session "${steps[@]}"
 	for i in "${!names[@]}"; do
 		assert_active $((2 * i + 1)) "$T/${names[i]}/.venv"
-		assert_env $((2 * i + 1)) VIRTUAL_ENV_PROMPT "${names[i]}"
+		assert_env $((2 * i + 1)) VIRTUAL_ENV_PROMPT "$(shown "${names[i]}")"
 		assert_inactive $((2 * i + 2))
 	done
 	[[ ! -e $T/PWNED && ! -e /PWNED && ! -e $HOME/PWNED ]]
@@ -245,6 +245,7 @@ hostile_names() {
 	head -c 3000 /dev/urandom >"$T/g1/.venv/pyvenv.cfg"
 	: >"$T/g2/.venv/pyvenv.cfg"
 	printf 'prompt = a\0b\r\nhome=/x\r\n' >"$T/g3/.venv/pyvenv.cfg"
+	"$VENVHOOK" allow "$T/g1" "$T/g2" "$T/g3" 2>/dev/null
 	session "cd g1" report "cd g2" report "cd g3" report "cd /" report
 	assert_active 1 "$T/g1/.venv"
 	assert_env 1 VIRTUAL_ENV_PROMPT g1
@@ -457,8 +458,8 @@ hostile_workon_env() {
 
 # --- trust: automatic activation only of envs the user made ---
 
-@test "an env git tracks is refused with one line per directory change; allow lets it in, for that pyvenv.cfg only" {
-	mkenv "$T/clone/.venv"
+@test "an env git tracks is refused with one line per directory change; allow lets it in, until what git tracks in it changes" {
+	mkenv_unallowed "$T/clone/.venv"
 	mkdir -p "$T/clone/src"
 	git -C "$T/clone" init -q
 	git -C "$T/clone" add -f .venv
@@ -470,16 +471,19 @@ hostile_workon_env() {
 	assert_active 3 "$T/clone/.venv"
 	assert_active 4 "$T/clone/.venv"
 	assert_equal "$(grep -c "^venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it$" <<<"$stderr")" 2
-	# a changed pyvenv.cfg needs allowing again
-	echo "extra = 1" >>"$T/clone/.venv/pyvenv.cfg"
+	# what a pull would do: another tracked file in the env
+	printf '#!/bin/sh\n' >"$T/clone/.venv/bin/ls"
+	git -C "$T/clone" add -f .venv/bin/ls
 	session "cd clone" report
 	assert_inactive 1
-	[[ $stderr == *"not activating $T/clone/.venv: its files are tracked by git"* ]]
+	[[ $stderr == *"not activating $T/clone/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"* ]]
 }
 
 @test "an env writable by group or others is refused; manual activate refuses only world-writable, unless --force" {
-	mkenv "$T/a/.venv"
-	mkenv "$T/b/.venv"
+	mkenv_unallowed "$T/a/.venv"
+	mkenv_unallowed "$T/b/.venv"
+	# a group of others (the user's own private group would be harmless)
+	chgrp "$(other_group)" "$T/a/.venv/bin"
 	chmod g+w "$T/a/.venv/bin"
 	chmod o+w "$T/b/.venv/pyvenv.cfg"
 	session "cd a" report "cd b" report "run venvhook activate $T/a/.venv" status report \
@@ -490,9 +494,9 @@ hostile_workon_env() {
 	assert_active 4 "$T/a/.venv"
 	assert_active 5 "$T/b/.venv"
 	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=1 status=0 "
-	[[ $stderr == *"not activating $T/a/.venv: bin/ is writable by its group; 'venvhook allow' trusts it"* ]]
-	[[ $stderr == *"not activating $T/b/.venv: pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"* ]]
-	[[ $stderr == *"not activating $T/b/.venv: pyvenv.cfg is writable by anyone; activate --force uses it anyway"* ]]
+	[[ $stderr == *"not activating $T/a/.venv: its bin/ is writable by its group; 'venvhook allow' trusts it"* ]]
+	[[ $stderr == *"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"* ]]
+	[[ $stderr == *"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway"* ]]
 }
 
 @test "deny switches the env off here and now and keeps it off; allow undoes it" {
@@ -526,7 +530,7 @@ hostile_workon_env() {
 	mkenv "$WORKON_HOME/named"
 	mkenv "$T/proj/.venv"
 	mkenv "$T/theirs"
-	mkenv "$T/clone/.venv"
+	mkenv_unallowed "$T/clone/.venv"
 	git -C "$T/clone" init -q
 	git -C "$T/clone" add -f .venv
 	mkdir -p "$T/plain/repo"
@@ -539,7 +543,7 @@ hostile_workon_env() {
 	assert_line "active: $T/proj/.venv, activated by venvhook on entering its project"
 	assert_line "here:   $T/proj/.venv: the env directory of $T/proj"
 	assert_line "python: 3.11.2 (from $T/proj/.venv/pyvenv.cfg)"
-	assert_line "trust:  automatic activation may use it"
+	assert_line "trust:  automatic activation may use it: you allowed it on $(date +%Y-%m-%d)"
 	assert_line "active: $WORKON_HOME/named, chosen with venvhook activate (kept across cd)"
 	assert_line "paused: $T/proj/.venv (venvhook deactivate: off until you leave its project)"
 	assert_line "trust:  refused: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it"

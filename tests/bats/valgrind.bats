@@ -107,6 +107,7 @@ transitions() {
 		printf 'prompt%*s= far\n' 300 ''
 		printf 'version = %*s\n' 500 ''
 	} >"$T/garbage/.venv/pyvenv.cfg"
+	"$VENVHOOK" allow "$T/garbage" 2>/dev/null
 	vg garbage "$T/garbage" -- export zsh
 	vg_check init=__venvhook activate="VIRTUAL_ENV='$T/proj/.venv'" \
 		deactivate="unset -v VIRTUAL_ENV" garbage="VIRTUAL_ENV='$T/garbage/.venv'"

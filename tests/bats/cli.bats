@@ -338,6 +338,25 @@ venvhook: activated good (.venv)"
 	assert_success
 }
 
+@test "init for csh and tcsh refuses a binary whose path holds a '!', with one line; bash takes it" {
+	mkdir -p "$T/ba!ng"
+	cp "$VENVHOOK" "$T/ba!ng/venvhook"
+	for sh in tcsh csh; do
+		run --separate-stderr "$T/ba!ng/venvhook" init $sh
+		assert_failure 1
+		assert_equal "$output" ""
+		assert_equal "$stderr" "venvhook: cannot write a hook that calls $T/ba!ng/venvhook: csh and tcsh would take its '!' for history substitution; install venvhook in a directory without one"
+	done
+	# the rc line's eval gets nothing, and the rc file goes on (with init's status)
+	# (the binary found on PATH, as the README's line has it: no '!' in the rc file)
+	printf 'eval "`venvhook init tcsh`"\necho "after=$status"\n' >"$T/rc"
+	PATH="$T/ba!ng:$PATH" run --separate-stderr "$VH_TCSH" -f "$T/rc"
+	assert_output "after=1"
+	[[ $stderr == *"for history substitution"* && $stderr != *"Event not found"* ]]
+	run --separate-stderr "$BASH" --norc -c 'eval "$("$1" init bash)" && cd / && echo "ok=$__venvhook_exe"' _ "$T/ba!ng/venvhook"
+	assert_output "ok=$T/ba!ng/venvhook"
+}
+
 # --- faults: one line at most, and PATH and VIRTUAL_ENV agree afterwards ---
 
 # exported_after CMD...: runs `venvhook export bash` under CMD in a bash and

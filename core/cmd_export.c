@@ -59,7 +59,8 @@ static int trusted(int *ok, const char **note, const char *env, enum vh_policy_m
 		vh_buf_puts(&tail, ": ");
 		vh_buf_puts(&tail, vh_buf_str(&p.why));
 		if (mode == VH_POLICY_PIN)
-			vh_buf_puts(&tail, "; back to automatic activation");
+			vh_buf_puts(&tail, "; back to automatic activation ('venvhook activate'"
+				    " chooses it again)");
 		vh_msg_path(mode == VH_POLICY_PIN ? "leaving the env you activated, " :
 			    "not activating ", env, vh_buf_str(&tail));
 		vh_buf_free(&tail);

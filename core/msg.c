@@ -63,9 +63,10 @@ int vh_msg_sanitize(struct vh_buf *out, const char *s)
 			continue;
 		}
 		/* One byte: printable ASCII stays, and so does an invalid byte
-		 * past the C1 range (a Latin-1 name shows in a Latin-1 terminal). */
+		 * past the C1 range (a Latin-1 name shows in a Latin-1 terminal).
+		 * A C1 control written as UTF-8 (C2 80-9F) is one '?'. */
 		if (n == 0)
-			n = 1;
+			n = p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? 2 : 1;
 		if (vh_buf_putc(out, n == 1 && ((*p >= 0x20 && *p < 0x7f) || *p >= 0xa0) ? (char)*p : '?') < 0)
 			return -1;
 		p += n;

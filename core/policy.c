@@ -255,10 +255,8 @@ static int not_consented(struct vh_policy *p, const char *env, int appeared,
 		rc = refuse(p, "venvhook did not see you make it, and your allow of it is from an older"
 			       " venvhook, which bound it to pyvenv.cfg only", NULL);
 	else if (e)
-		rc = vh_buf_printf(&p->why, "it is not the env you %s: %s", consent_verb(e),
-				   strcmp(e->ident, p->ident) ?
-				   "that directory was replaced by another one since" :
-				   "git tracks other files in it since");
+		rc = vh_buf_printf(&p->why, "it is not the env you %s: git tracks other files in it"
+				   " since", consent_verb(e));
 	else
 		rc = refuse(p, "venvhook did not see you make it", NULL);
 	if (rc < 0)
@@ -271,11 +269,15 @@ static int not_consented(struct vh_policy *p, const char *env, int appeared,
 	return rc;
 }
 
+static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
+		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
+		     const struct vh_trust_entry *e);
+
 static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
 		     int deny, const struct vh_trust_entry *e)
 {
-	int rc, appeared;
+	int rc;
 
 	if (deny && (mode == VH_POLICY_AUTO || !e || e->how != VH_CONSENT_ACTIVATED))
 		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
@@ -301,6 +303,24 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 	}
 	if (deny)
 		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
+	rc = judge_new(p, f, env, mode, watch, path, e);
+	/* An allow for the path, of another directory: that is the news,
+	 * whatever else keeps the new one out. */
+	if (rc == 0 && !p->ok && e && e->decision == VH_DECISION_ALLOW && strcmp(e->ident, p->ident)) {
+		vh_buf_reset(&p->why);
+		rc = vh_buf_printf(&p->why, "it is not the env you %s: that directory was replaced by"
+				   " another one since", consent_verb(e)) < 0 ? -1 : 0;
+	}
+	return rc;
+}
+
+/* An env without a matching consent: judged as if new. */
+static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
+		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
+		     const struct vh_trust_entry *e)
+{
+	int rc, appeared;
+
 	rc = check_perms(p, f);
 	if (rc == 0 && f->tracked.answer == VH_TRACKED_YES && e && e->decision == VH_DECISION_ALLOW &&
 	    !strcmp(e->ident, p->ident)) {
@@ -350,7 +370,7 @@ int vh_policy_check(struct vh_policy *p, const char *env, enum vh_policy_mode mo
 	e = vh_trust_find(&p->trust, p->real, &deny);
 	rc = mode == VH_POLICY_MANUAL ? manual(p, &f, env, deny, force) :
 	     automatic(p, &f, env, mode, watch, path, deny, e);
-	if (rc == 0 && !p->ok && mode != VH_POLICY_MANUAL &&
+	if (rc == 0 && !p->ok && mode == VH_POLICY_AUTO &&
 	    vh_buf_puts(&p->why, "; 'venvhook allow' trusts it") < 0)
 		rc = -1;
 	vh_tracked_free(&f.tracked);

@@ -10,6 +10,7 @@ function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
     if not builtin set -q __venvhook_pwd; or builtin test "$__venvhook_pwd" != "$PWD"
         builtin set -g __venvhook_pwd $PWD
+        builtin set -q __venvhook_key[1]; or builtin set -g __venvhook_key -
         command $__venvhook_exe export fish $__venvhook_key | builtin source
         __venvhook_sync
     end

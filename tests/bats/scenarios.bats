@@ -550,3 +550,28 @@ hostile_workon_env() {
 	assert_line "active: $T/theirs, activated outside venvhook (left alone)"
 	assert_equal "$(grep -c '^active: none$' <<<"$output")" 3
 }
+
+# --- trust: envs the user makes are on at once; what arrives is asked about ---
+
+@test "an env made at a prompt in its project is activated, with the real interpreter, and remembered as yours" {
+	mkdir -p "$T/proj/src" "$T/clone-src/.venv/bin" "$T/empty"
+	# the user's own env, made where the shell sits
+	export PY=/usr/bin/python3
+	# a repository that brings its env, cloned into the directory the shell sits in
+	printf 'home = /usr/bin\n' >"$T/clone-src/.venv/pyvenv.cfg"
+	git -C "$T/clone-src" init -q
+	git -C "$T/clone-src" add -f .venv
+	git -C "$T/clone-src" -c user.name=t -c user.email=t@t commit -qm x
+	export UPSTREAM=$T/clone-src
+	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report \
+		"run python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'" "cd /" report "cd proj" report \
+		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_line "prefix=$T/proj/.venv"
+	assert_inactive 2
+	assert_active 3 "$T/proj/.venv"
+	assert_inactive 4
+	[[ $stderr == *"venvhook: activated proj (.venv; made here: yours from now on)"* ]]
+	[[ $stderr == *"venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"* ]]
+}

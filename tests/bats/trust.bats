@@ -73,7 +73,10 @@ stderr: $stderr"
 
 @test "an env directory that looks like a bare repository cannot stand in for the clone's own .git" {
 	evilenv "$T/up/.venv"
-	mkdir -p "$T/up/.venv/objects" "$T/up/.venv/refs"
+	# HEAD, objects/ and refs/: what libgit2 takes for a bare repository
+	# (files inside, so that the clone has the directories too)
+	mkdir -p "$T/up/.venv/objects/info" "$T/up/.venv/refs/heads"
+	touch "$T/up/.venv/objects/info/packs" "$T/up/.venv/refs/heads/.keep"
 	echo 'ref: refs/heads/main' >"$T/up/.venv/HEAD"
 	git init -q "$T/up"
 	commit_all "$T/up"

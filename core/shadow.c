@@ -30,24 +30,25 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Whether a directory of path other than skip holds an executable name. */
+/* Whether an absolute directory of path, other than skip, holds an
+ * executable name. */
 static int on_path(const char *name, const char *path, const char *skip)
 {
 	struct vh_buf p = VH_BUF_INIT;
 	const char *s = path, *e;
-	size_t slen = strlen(skip);
+	size_t len;
 	int found = 0;
 
-	while (!found && s) {
+	for (; !found && s; s = *e ? e + 1 : NULL) {
 		e = strchr(s, ':');
-		if (e ? (size_t)(e - s) != slen || strncmp(s, skip, slen) : strcmp(s, skip)) {
-			vh_buf_reset(&p);
-			if (e ? e > s && vh_buf_add(&p, s, (size_t)(e - s)) == 0 :
-			    *s && vh_buf_puts(&p, s) == 0)
-				found = p.data && p.data[0] == '/' && vh_buf_putc(&p, '/') == 0 &&
-					vh_buf_puts(&p, name) == 0 && access(p.data, X_OK) == 0;
-		}
-		s = e ? e + 1 : NULL;
+		if (!e)
+			e = s + strlen(s);
+		len = (size_t)(e - s);
+		if (!len || s[0] != '/' || (strlen(skip) == len && !strncmp(s, skip, len)))
+			continue;
+		vh_buf_reset(&p);
+		found = vh_buf_add(&p, s, len) == 0 && vh_buf_putc(&p, '/') == 0 &&
+			vh_buf_puts(&p, name) == 0 && access(p.data, X_OK) == 0;
 	}
 	vh_buf_free(&p);
 	return found;
@@ -84,7 +85,8 @@ int vh_shadow_list(struct vh_buf *out, const char *env, const char *path, size_t
 			goto oom;
 		n++;
 	}
-	qsort(names, n, sizeof(*names), by_name);
+	if (n) /* qsort's array may not be NULL, even empty */
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n && i < max; i++)
 		if ((i && vh_buf_puts(out, ", ") < 0) || vh_msg_escape(out, names[i]) < 0)
 			goto oom;

@@ -153,3 +153,28 @@ transitions() {
 	vg paths "$T/proj" -- list --paths
 	vg_check list='^alpha$' paths=$'^alpha\t'"$BATS_TEST_TMPDIR/home/.virtualenvs/alpha$"
 }
+
+@test "trust: allow of several envs, a refusal naming what bin/ shadows, an env made at the prompt, a tracked env in a repository" {
+	mkenv_unallowed "$T/a/.venv"
+	mkenv_unallowed "$T/b/.venv"
+	mkenv_unallowed "$T/theirs/.venv"
+	printf '#!/bin/sh\n' >"$T/theirs/.venv/bin/ls"
+	chmod +x "$T/theirs/.venv/bin/ls"
+	mkenv_unallowed "$T/repo/.venv"
+	git -C "$T/repo" init -q
+	git -C "$T/repo" add -f .venv
+	mkdir -p "$T/made"
+	local key
+	(cd "$T/made" && PWD=$T/made "$VENVHOOK" export bash -) >"$T/key.out" 2>/dev/null
+	key=$(sed -n "s/^__venvhook_key='\(.*\)'$/\1/p" "$T/key.out")
+	mkenv_unallowed "$T/made/.venv"
+	vg allow "$T" -- allow "$T/a" "$T/b/.venv"
+	vg refused "$T/theirs" -- export zsh
+	vg made "$T/made" -- export fish "$key"
+	vg tracked "$T/repo" -- export tcsh -
+	vg_check allow= refused= made="VIRTUAL_ENV '$T/made/.venv'" tracked="set __venvhook_key"
+	! grep -q VIRTUAL_ENV "$T/tracked.out"
+	grep -q 'would shadow ls' "$T/refused.err"
+	grep -q 'made here' "$T/made.err"
+	grep -q 'tracked by git' "$T/tracked.err"
+}

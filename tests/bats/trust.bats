@@ -303,3 +303,40 @@ stderr: $stderr"
 	not_active 1
 	assert_stderr_has "venvhook: not activating $T/proj/.venv: venvhook did not see you make it, and your allow of it is from an older venvhook, which bound it to pyvenv.cfg only"
 }
+
+# as_upg_user: sessions after this run as uid 4243, whose primary group 4243
+# is named as the user and has no other member (a user private group, as
+# on Fedora and RHEL), and who is also in group 4244, a team's. The user and
+# group files are bind-mounted copies in a mount namespace of the session's
+# own: the machine's are not touched. Needs root.
+as_upg_user() {
+	((EUID == 0)) || skip "staging a user private group needs root"
+	command -v unshare >/dev/null && command -v setpriv >/dev/null || skip "needs unshare and setpriv (util-linux)"
+	local etc=$BATS_TEST_TMPDIR/etc d=$BATS_TEST_TMPDIR
+	mkdir -p "$etc"
+	{ cat /etc/passwd; echo "vhupg:x:4243:4243::$HOME:/bin/sh"; } >"$etc/passwd"
+	{ cat /etc/group; echo "vhupg:x:4243:"; echo "vhteam:x:4244:vhupg,someone"; } >"$etc/group"
+	while [[ $d == "$BATS_RUN_TMPDIR"* ]]; do
+		chmod o+rx "$d"
+		d=${d%/*}
+	done
+	chown -R 4243:4243 "$BATS_TEST_TMPDIR"
+	vh_wrap=(unshare -m -- "$BASH" -c 'mount --bind "$1/passwd" /etc/passwd &&
+		mount --bind "$1/group" /etc/group && shift &&
+		exec setpriv --reuid=4243 --regid=4243 --groups=4244 -- "$@"' _ "$etc")
+}
+
+@test "umask 002 with a user private group: the env made at the prompt is on; a team group's write bit is not" {
+	mkdir -p "$T/proj/src" "$T/team"
+	mkenv_unallowed "$T/team/.venv"
+	as_upg_user
+	chgrp -R 4244 "$T/team/.venv"
+	chmod -R g+w "$T/team/.venv"
+	session "line umask 002" "cd proj" "run /usr/bin/python3 -m venv --without-pip .venv" \
+		"cd proj/src" report "run stat -c %A:%G \$T/proj/.venv/bin" "cd team" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_line "drwxrwxr-x:vhupg"
+	not_active 2
+	assert_stderr_has "venvhook: not activating $T/team/.venv: the env directory is writable by its group"
+}

@@ -11,6 +11,7 @@
 #include "userconfig.h"
 #include "envdir.h"
 #include "git.h"
+#include "gitdir.h"
 #include "msg.h"
 
 const char vh_pointer_name[] = ".venv";
@@ -240,6 +241,9 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
 		 * when a '.git' is met: a walk that meets none never loads it. */
 		if (vh_config.stop_at_git_root && probe(dir, ".git", NULL, 0) == PRESENT) {
+			/* Most often the files alone say so, and libgit2 stays unloaded. */
+			if (!git_asked && vh_gitdir_is_root(cwd, dir))
+				goto stop;
 			if (!git_asked++)
 				st = vh_git_root(&root, &why, cwd);
 			if (st == VH_GIT_ENOMEM)

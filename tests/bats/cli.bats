@@ -158,10 +158,56 @@ key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 	assert_success
 	refute_output --partial "file=libgit2"
 	assert_output --partial "VIRTUAL_ENV='$T/proj/.venv'"
+	# a plain repository: its files say where the root is, libgit2 stays out
 	cd "$T/repo/sub"
 	LD_DEBUG=files run "$VENVHOOK" export bash
 	assert_success
+	refute_output --partial "file=libgit2"
+	# a config that moves the work tree: libgit2 is asked
+	git -C "$T/repo" config core.worktree "$T/repo"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_success
 	assert_output --regexp "file=libgit2\.so\.[0-9.]+ .*dynamically loaded"
+}
+
+# git_root_of DIR: the git work-tree root venvhook's walk stops at from DIR
+# ("null" for none), and git's own answer there ("null" when git has none).
+git_roots() {
+	local dir=$1 ours theirs
+	ours=$(cd "$dir" && PWD=$dir "$VENVHOOK" status --json 2>/dev/null |
+		sed -n 's/.*"git_root":\(null\|"[^"]*"\).*/\1/p')
+	theirs=$(cd "$dir" && git rev-parse --show-toplevel 2>/dev/null) && theirs="\"$theirs\"" || theirs=null
+	echo "$ours $theirs"
+}
+
+@test "the walk stops at git's own work-tree root: plain, linked worktree, submodule, core.worktree, bare, ceilings, sha256" {
+	export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t
+	git init -q "$T/plain" && mkdir -p "$T/plain/a/b"
+	git -C "$T/plain" commit -q --allow-empty -m x
+	git -C "$T/plain" worktree add -q --detach "$T/linked" && mkdir -p "$T/linked/c"
+	git init -q "$T/inner" && git -C "$T/inner" commit -q --allow-empty -m x
+	git -C "$T/plain" -c protocol.file.allow=always submodule -q add "$T/inner" sub 2>/dev/null
+	mkdir -p "$T/plain/sub/d"
+	git init -q "$T/moved" && mkdir -p "$T/moved/e" "$T/elsewhere"
+	git -C "$T/moved" config core.worktree "$T/elsewhere"
+	git init -q "$T/bare" && mkdir -p "$T/bare/f" && git -C "$T/bare" config core.bare true
+	git init -q "$T/ceil" && mkdir -p "$T/ceil/g/h"
+	git init -q --object-format=sha256 "$T/s256" && mkdir -p "$T/s256/i"
+	local dir
+	for dir in plain plain/a/b linked/c plain/sub/d bare/f s256/i; do
+		run git_roots "$T/$dir"
+		read -r ours theirs <<<"$output"
+		assert_equal "$dir: $ours" "$dir: $theirs"
+	done
+	# core.worktree elsewhere: git's root is that other directory, which
+	# does not hold the shell's; the walk goes on past this repository
+	run git_roots "$T/moved/e"
+	assert_output "null \"$T/elsewhere\""
+	# a ceiling at the root hides it; one above it does not
+	GIT_CEILING_DIRECTORIES=$T/ceil run git_roots "$T/ceil/g/h"
+	assert_output 'null null'
+	GIT_CEILING_DIRECTORIES=$T run git_roots "$T/ceil/g/h"
+	assert_output "\"$T/ceil\" \"$T/ceil\""
 }
 
 @test "list: envs in WORKON_HOME and the current project, sorted, --paths" {

@@ -113,15 +113,19 @@ transitions() {
 		deactivate="unset -v VIRTUAL_ENV" garbage="VIRTUAL_ENV='$T/garbage/.venv'"
 }
 
-@test "fish: init, transitions and a git repository without an env (libgit2 loaded)" {
+@test "fish: init, transitions and git repositories without an env (one read from its files, one by libgit2)" {
 	transitions fish
-	mkdir -p "$T/up/repo/a/b"
+	mkdir -p "$T/up/repo/a/b" "$T/up/wt/c"
 	git -C "$T/up/repo" init -q
+	# a config the files alone cannot answer for: libgit2, in its child
+	git init -q "$T/up/wt"
+	git -C "$T/up/wt" config core.worktree "$T/up/wt"
 	# the env above the work-tree root must not be taken
 	mkenv "$T/up/.venv"
 	vg git "$T/up/repo/a/b" -- export fish
+	vg libgit2 "$T/up/wt/c" -- export fish
 	vg_check init=__venvhook activate="set -gx VIRTUAL_ENV '$T/proj/.venv'" \
-		deactivate="set -eg VIRTUAL_ENV" git=
+		deactivate="set -eg VIRTUAL_ENV" git= libgit2=
 }
 
 @test "tcsh: init, transitions and a .git that is no repository" {

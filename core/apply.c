@@ -91,7 +91,16 @@ int vh_quiet(void)
 	return vh_config.quiet;
 }
 
-static void announce(const struct vh_plan *plan, const char *old_prompt)
+static void escape_n(struct vh_buf *out, const char *s, size_t n)
+{
+	char *copy = strndup(s, n);
+
+	if (copy)
+		vh_msg_escape(out, copy);
+	free(copy);
+}
+
+static void announce(const struct vh_plan *plan, const char *old_prompt, const char *note)
 {
 	struct vh_buf line = VH_BUF_INIT;
 	const char *dir;
@@ -104,7 +113,11 @@ static void announce(const struct vh_plan *plan, const char *old_prompt)
 		vh_msg_escape(&line, plan->target.v[VH_VIRTUAL_ENV_PROMPT]);
 		dir = base_name(plan->activated, &len);
 		vh_buf_puts(&line, " (");
-		vh_buf_add(&line, dir, len);
+		escape_n(&line, dir, len);
+		if (note) {
+			vh_buf_puts(&line, "; ");
+			vh_buf_puts(&line, note);
+		}
 		vh_buf_puts(&line, ")");
 	}
 	if (plan->deactivated) {
@@ -113,20 +126,37 @@ static void announce(const struct vh_plan *plan, const char *old_prompt)
 			vh_msg_escape(&line, old_prompt);
 		} else {
 			dir = base_name(plan->deactivated, &len);
-			vh_buf_add(&line, dir, len);
+			escape_n(&line, dir, len);
 		}
 	}
 	vh_msgf("%s", vh_buf_str(&line));
 	vh_buf_free(&line);
 }
 
+/* The name as the prompt will show it: no byte that could drive the
+ * terminal or reorder the line (see vh_msg_sanitize). */
+static char *displayable(char *name)
+{
+	struct vh_buf b = VH_BUF_INIT;
+
+	if (!name)
+		return NULL;
+	if (vh_msg_sanitize(&b, name) < 0 || vh_buf_puts(&b, "") < 0) {
+		vh_buf_free(&b);
+		b.data = NULL;
+	}
+	free(name);
+	return b.data;
+}
+
 char *vh_env_prompt(const char *env, const struct vh_state *now)
 {
-	/* An env already active keeps its name; pyvenv.cfg is read only on change. */
+	/* An env already active keeps its name; pyvenv.cfg is read only on
+	 * change. The name comes from the environment then: cleaned again. */
 	if (now->v[VH_MARK_ENV] && strcmp(now->v[VH_MARK_ENV], env) == 0 &&
 	    now->v[VH_VIRTUAL_ENV_PROMPT])
-		return strdup(now->v[VH_VIRTUAL_ENV_PROMPT]);
-	return read_prompt(env);
+		return displayable(strdup(now->v[VH_VIRTUAL_ENV_PROMPT]));
+	return displayable(read_prompt(env));
 }
 
 int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want)
@@ -144,7 +174,7 @@ int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct
 	}
 	if (out.len && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
 		goto done;
-	announce(&plan, now->v[VH_VIRTUAL_ENV_PROMPT]);
+	announce(&plan, now->v[VH_VIRTUAL_ENV_PROMPT], want->note);
 	rc = 0;
 done:
 	if (rc == -2) {

@@ -18,18 +18,18 @@ int vh_cmd_call(int argc, char **argv);
 int vh_cmd_allow(int argc, char **argv);
 int vh_cmd_deny(int argc, char **argv);
 
-/* Records an allow or deny for the env arg means (NULL: here) and says so;
- * returns an exit code. */
-enum vh_verdict;
-int vh_trust_decide(enum vh_verdict verdict, const char *arg);
+/* Records an allow or deny for the env each of the n paths means (none:
+ * here) and says so; returns an exit code (1 when any failed). */
+enum vh_decision;
+int vh_trust_decide(enum vh_decision decision, int n, char **paths);
 int vh_cmd_needs_hook(int argc, char **argv);
 
-/* What export prints, for the directory the shell is in; recheck asks the
- * trust policy again about the env already active; names_key (tcsh) asks
- * for the env names when the list the shell holds is not that of here.
+/* What export prints, for the directory the shell is in; key is the one
+ * the hook holds (see watch.h), NULL when no hook asks (allow, deny and
+ * the like through the shell function): then the watch is left as it is.
  * Returns an exit code. */
 struct vh_shell;
-int vh_export_run(const struct vh_shell *sh, int recheck, const char *names_key);
+int vh_export_run(const struct vh_shell *sh, const char *key);
 
 /* venvhook CMD --help: CMD's usage line and description on f; -1 for a
  * command without help (call, or none) or a failed write. */

@@ -2,6 +2,7 @@
  * choice of env. They change the shell's environment, so the shell runs
  * them through `venvhook call SHELL ...` (the function or alias that init
  * defines) and evals what they print. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,16 +88,46 @@ static void not_env_msg(enum vh_resolve r, const char *arg, const char *looked)
 	vh_buf_free(&b);
 }
 
+/* The user chose env by hand: that is consent, recorded (bound to what the
+ * env is now) unless the policy would take the env anyway, so that the pin
+ * it leaves behind is judged like any env on the next cd. */
+static int remember_choice(const struct vh_policy *chosen, const char *env,
+			   const struct vh_state *now)
+{
+	struct vh_policy p;
+	const char *why;
+	char *file = NULL;
+	int rc = 0;
+
+	if (vh_policy_check(&p, env, VH_POLICY_PIN, NULL, now->v[VH_PATH], 0) < 0) {
+		vh_policy_free(&p);
+		return -1;
+	}
+	if (!p.ok && vh_policy_consent(chosen, VH_CONSENT_ACTIVATED, &why, &file) < 0) {
+		struct vh_buf line = VH_BUF_INIT;
+
+		vh_buf_printf(&line, "%s ", why);
+		vh_msg_escape(&line, file ? file : "the trust file");
+		vh_buf_printf(&line, ": %s; not activating what cannot stay on", strerror(errno));
+		vh_msgf("%s", vh_buf_str(&line));
+		vh_buf_free(&line);
+		rc = 1;
+	}
+	free(file);
+	vh_policy_free(&p);
+	return rc;
+}
+
 static int activate(const struct vh_shell *sh, const char *arg, int force)
 {
-	struct vh_buf why = VH_BUF_INIT;
-	int ok = 1;
+	struct vh_policy chosen;
 	struct vh_state now;
 	struct vh_want want = { 0 };
 	enum vh_resolve r;
 	char *cwd = NULL, *env = NULL, *prompt = NULL;
 	int rc = 1;
 
+	memset(&chosen, 0, sizeof(chosen));
 	vh_state_read(&now);
 	if (foreign(&now, "activate"))
 		return 1;
@@ -115,15 +146,23 @@ static int activate(const struct vh_shell *sh, const char *arg, int force)
 		vh_msg_path("cannot activate ", env, ": PATH cannot hold a ':' in a directory name");
 		goto done;
 	}
-	if (!force && vh_policy_check(&ok, &why, env, VH_POLICY_MANUAL) < 0)
+	if (vh_policy_check(&chosen, env, VH_POLICY_MANUAL, NULL, now.v[VH_PATH], force) < 0)
 		goto oom;
-	if (!ok) {
+	if (!chosen.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 
 		vh_buf_puts(&tail, ": ");
-		vh_buf_puts(&tail, vh_buf_str(&why));
+		vh_buf_puts(&tail, vh_buf_str(&chosen.why));
 		vh_msg_path("not activating ", env, vh_buf_str(&tail));
 		vh_buf_free(&tail);
+		goto done;
+	}
+	switch (remember_choice(&chosen, env, &now)) {
+	case 0:
+		break;
+	case -1:
+		goto oom;
+	default:
 		goto done;
 	}
 	prompt = vh_env_prompt(env, &now);
@@ -144,7 +183,7 @@ static int activate(const struct vh_shell *sh, const char *arg, int force)
 oom:
 	vh_msgf("out of memory");
 done:
-	vh_buf_free(&why);
+	vh_policy_free(&chosen);
 	free(prompt);
 	free(env);
 	free(cwd);
@@ -252,15 +291,11 @@ int vh_cmd_call(int argc, char **argv)
 		}
 		rc = activate(sh, argv[3 + force], force);
 	} else if (argc > 2 && (!strcmp(argv[2], "allow") || !strcmp(argv[2], "deny"))) {
-		if (argc > 4) {
-			vh_msgf("usage: venvhook %s [PATH]", argv[2]);
-			return VH_EXIT_USAGE;
-		}
-		rc = vh_trust_decide(argv[2][0] == 'a' ? VH_TRUST_ALLOW : VH_TRUST_DENY,
-				     argc == 4 ? argv[3] : NULL);
+		rc = vh_trust_decide(argv[2][0] == 'a' ? VH_DECISION_ALLOW : VH_DECISION_DENY,
+				     argc - 3, argv + 3);
 		/* The decision applies here and now, as a cd would apply it. */
 		if (rc == 0)
-			rc = vh_export_run(sh, 1, NULL);
+			rc = vh_export_run(sh, NULL);
 	} else if (argc > 2 && !strcmp(argv[2], "deactivate")) {
 		/* `deactivate nondestructive` is how the activate scripts clear an
 		 * env before theirs; it reaches here through the deactivate habit. */

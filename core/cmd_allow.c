@@ -1,6 +1,7 @@
-/* venvhook allow [PATH] and venvhook deny [PATH]: the user's decision about
- * an env that automatic activation would refuse (or should refuse). PATH is
- * an env, or a directory whose env discovery finds; default: here. */
+/* venvhook allow [PATH...] and venvhook deny [PATH...]: the user's decision
+ * about envs that automatic activation would refuse (or should refuse).
+ * Each PATH is an env, or a directory whose env discovery finds; default:
+ * here. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "discover.h"
 #include "envdir.h"
 #include "msg.h"
+#include "policy.h"
 #include "trust.h"
 
 /* *env = the real path of the env arg (or the current directory) means. */
@@ -66,63 +68,84 @@ done:
 	return rc;
 }
 
-int vh_trust_decide(enum vh_verdict verdict, const char *arg)
+/* Records the decision for one env (its real path). */
+static int decide_one(enum vh_decision decision, const char *env)
 {
-	struct vh_buf cfg = VH_BUF_INIT;
-	const char *why;
-	char *env = NULL, *file = NULL;
+	struct vh_policy p;
+	struct vh_trust_entry e;
+	const char *why = "out of memory writing";
+	char *file = NULL;
 	int rc = 1, r;
 
-	if (target(&env, arg))
-		return 1;
-	if (vh_trust_read_cfg(&cfg, env) < 0) {
-		vh_msg_path("cannot read the pyvenv.cfg of ", env, "");
-		goto done;
+	memset(&p, 0, sizeof(p));
+	if (decision == VH_DECISION_ALLOW) {
+		/* What the allow is bound to: the directory and git's content. */
+		if (vh_policy_check(&p, env, VH_POLICY_MANUAL, NULL, NULL, 1) < 0) {
+			vh_msgf("out of memory");
+			goto done;
+		}
+		if (!p.ok) {
+			struct vh_buf tail = VH_BUF_INIT;
+
+			vh_buf_puts(&tail, ": ");
+			vh_buf_puts(&tail, vh_buf_str(&p.why));
+			vh_msg_path("cannot allow ", env, vh_buf_str(&tail));
+			vh_buf_free(&tail);
+			goto done;
+		}
+		r = vh_policy_consent(&p, VH_CONSENT_ALLOWED, &why, &file);
+	} else {
+		memset(&e, 0, sizeof(e));
+		e.decision = VH_DECISION_DENY;
+		e.path = (char *)env;
+		r = vh_trust_file(&file);
+		if (r > 0)
+			why = "neither XDG_DATA_HOME nor HOME is set: cannot record in";
+		errno = r > 0 ? ENOENT : ENOMEM;
+		r = r ? -1 : vh_trust_record(&why, file, &e);
 	}
-	if (cfg.len > VH_TRUST_MAX_CFG) {
-		vh_msg_path("not recording a decision for ", env, ": its pyvenv.cfg is over 64 KiB");
-		goto done;
-	}
-	r = vh_trust_file(&file);
-	if (r) {
-		vh_msgf(r > 0 ? "cannot record the decision: neither XDG_DATA_HOME nor HOME is set" :
-				"out of memory");
-		goto done;
-	}
-	if (vh_trust_record(&why, file, verdict, env, cfg.data ? cfg.data : "", cfg.len) < 0) {
+	if (r < 0) {
 		struct vh_buf line = VH_BUF_INIT;
 
 		vh_buf_printf(&line, "%s ", why);
-		vh_msg_escape(&line, file);
+		vh_msg_escape(&line, file ? file : "the trust file");
 		vh_buf_printf(&line, ": %s; nothing was recorded", strerror(errno));
 		vh_msgf("%s", vh_buf_str(&line));
 		vh_buf_free(&line);
 		goto done;
 	}
-	vh_msg_path(verdict == VH_TRUST_ALLOW ? "allowed " : "denied ", env, "");
+	vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env, "");
 	rc = 0;
 done:
+	vh_policy_free(&p);
 	free(file);
-	free(env);
-	vh_buf_free(&cfg);
 	return rc;
 }
 
-static int decide(enum vh_verdict verdict, int argc, char **argv)
+int vh_trust_decide(enum vh_decision decision, int n, char **paths)
 {
-	if (argc > 2) {
-		vh_msgf("usage: venvhook %s [PATH]", argv[0]);
-		return VH_EXIT_USAGE;
+	char *env = NULL;
+	int i, rc = 0;
+
+	for (i = 0; i < (n ? n : 1); i++) {
+		if (target(&env, n ? paths[i] : NULL)) {
+			rc = 1;
+			continue;
+		}
+		if (decide_one(decision, env))
+			rc = 1;
+		free(env);
+		env = NULL;
 	}
-	return vh_trust_decide(verdict, argc == 2 ? argv[1] : NULL);
+	return rc;
 }
 
 int vh_cmd_allow(int argc, char **argv)
 {
-	return decide(VH_TRUST_ALLOW, argc, argv);
+	return vh_trust_decide(VH_DECISION_ALLOW, argc - 1, argv + 1);
 }
 
 int vh_cmd_deny(int argc, char **argv)
 {
-	return decide(VH_TRUST_DENY, argc, argv);
+	return vh_trust_decide(VH_DECISION_DENY, argc - 1, argv + 1);
 }

@@ -1,4 +1,5 @@
 /* venvhook export SHELL: what the hook evals after a directory change. */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,40 +26,75 @@ static int usable(const char *env)
 	return 1;
 }
 
-/* 1 when the trust policy lets env be activated; else says why. */
-static int trusted(int *ok, const char *env, enum vh_policy_mode mode)
+/* Prints what the policy returned as warnings, a line each. */
+static void print_lines(const struct vh_buf *b)
 {
-	struct vh_buf why = VH_BUF_INIT;
+	const char *p = b->data, *nl;
 
-	if (vh_policy_check(ok, &why, env, mode) < 0) {
-		vh_buf_free(&why);
+	while (p && *p && (nl = strchr(p, '\n'))) {
+		vh_msgf("%.*s", (int)(nl - p), p);
+		p = nl + 1;
+	}
+}
+
+/* *ok = 1 when the trust policy lets env be activated (mode AUTO or PIN);
+ * else says why. An env made here is remembered, and *note says so for
+ * the activation line. Returns 0 or -1 out of memory. */
+static int trusted(int *ok, const char **note, const char *env, enum vh_policy_mode mode,
+		   const struct vh_watch *watch, const struct vh_state *now)
+{
+	struct vh_policy p;
+	const char *why;
+	char *file = NULL;
+
+	if (vh_policy_check(&p, env, mode, watch, now->v[VH_PATH], 0) < 0) {
+		vh_policy_free(&p);
 		return -1;
 	}
-	if (!*ok) {
+	print_lines(&p.warnings);
+	*ok = p.ok;
+	if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 
 		vh_buf_puts(&tail, ": ");
-		vh_buf_puts(&tail, vh_buf_str(&why));
-		vh_msg_path(mode == VH_POLICY_AUTO ? "not activating " : "leaving ", env,
-			    vh_buf_str(&tail));
+		vh_buf_puts(&tail, vh_buf_str(&p.why));
+		if (mode == VH_POLICY_PIN)
+			vh_buf_puts(&tail, "; back to automatic activation ('venvhook activate'"
+				    " chooses it again)");
+		vh_msg_path(mode == VH_POLICY_PIN ? "leaving the env you activated, " :
+			    "not activating ", env, vh_buf_str(&tail));
 		vh_buf_free(&tail);
+	} else if (p.basis == VH_BASIS_MADE) {
+		*note = "made here: yours from now on";
+		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
+			struct vh_buf line = VH_BUF_INIT;
+
+			vh_buf_printf(&line, "%s ", why);
+			vh_msg_escape(&line, file ? file : "the trust file");
+			vh_buf_printf(&line, ": %s; the env you made is on now, but will need"
+				      " 'venvhook allow' next time", strerror(errno));
+			vh_msgf("%s", vh_buf_str(&line));
+			vh_buf_free(&line);
+			*note = NULL;
+		}
 	}
-	vh_buf_free(&why);
+	free(file);
+	vh_policy_free(&p);
 	return 0;
 }
 
-/* The env wanted here: the one `venvhook activate` pinned while it exists,
- * else what discovery finds unless `venvhook deactivate` paused it, if the
- * trust policy lets it in. The env already active was let in when it was
- * activated; recheck asks again (after allow/deny). *found holds
+/* The env wanted here: the one `venvhook activate` pinned while it exists
+ * and is still the env the user chose, else what discovery finds unless
+ * `venvhook deactivate` paused it, if the trust policy lets it in. Every
+ * env is judged on every export, whatever the environment says is active:
+ * a marker inherited from elsewhere proves nothing. *found holds
  * discovery's answer; want points into it and into now. Returns 0 or -1
  * (out of memory). */
 static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_state *now,
-		  const char *cwd, int recheck)
+		  const char *cwd, const struct vh_watch *watch)
 {
 	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
-	const char *mark = now->v[VH_MARK_ENV], *ve = now->v[VH_VIRTUAL_ENV];
-	int ok = 1;
+	int ok = 0;
 
 	memset(want, 0, sizeof(*want));
 	want->pin = pin;
@@ -68,9 +104,9 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 	if (pin) {
 		if (!vh_env_at(AT_FDCWD, pin) || !usable(pin))
 			vh_msg_path("the env you activated, ", pin, ", is gone; back to automatic activation");
-		else if (recheck && trusted(&ok, pin, VH_POLICY_MANUAL) < 0)
+		else if (trusted(&ok, &want->note, pin, VH_POLICY_PIN, NULL, now) < 0)
 			return -1;
-		else if (ok) {
+		if (ok) {
 			want->env = pin;
 			return 0;
 		}
@@ -81,10 +117,8 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 		want->pause = NULL;
 	if (!found->env || want->pause || !usable(found->env))
 		return 0;
-	if (recheck || !mark || !ve || strcmp(mark, found->env) || strcmp(ve, mark)) {
-		if (trusted(&ok, found->env, VH_POLICY_AUTO) < 0)
-			return -1;
-	}
+	if (trusted(&ok, &want->note, found->env, VH_POLICY_AUTO, watch, now) < 0)
+		return -1;
 	if (ok)
 		want->env = found->env;
 	return 0;
@@ -235,14 +269,14 @@ int vh_cmd_export(int argc, char **argv)
 	 * ("-" for none; see watch.h) and gets its watch list and key back.
 	 * Without KEY (by hand) only the environment changes are printed. */
 	if (argc == 3 && (sh = vh_shell_lookup(argv[1])))
-		return vh_export_run(sh, 0, argv[2]);
+		return vh_export_run(sh, argv[2]);
 	sh = vh_cmd_shell_arg(argc, argv);
 	if (!sh)
 		return VH_EXIT_USAGE;
-	return vh_export_run(sh, 0, NULL);
+	return vh_export_run(sh, NULL);
 }
 
-int vh_export_run(const struct vh_shell *sh, int recheck, const char *key)
+int vh_export_run(const struct vh_shell *sh, const char *key)
 {
 	struct vh_found found = { 0 };
 	struct vh_state now;
@@ -259,7 +293,7 @@ int vh_export_run(const struct vh_shell *sh, int recheck, const char *key)
 		rc = 0;
 		goto done;
 	}
-	if (wanted(&want, &found, &now, cwd, recheck) < 0)
+	if (wanted(&want, &found, &now, cwd, key ? &prev : NULL) < 0)
 		goto done;
 	if (want.env) {
 		prompt = vh_env_prompt(want.env, &now);

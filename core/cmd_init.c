@@ -75,11 +75,16 @@ int vh_cmd_init(int argc, char **argv)
 		return 1;
 	}
 	/* The csh family's hook runs "`$__venvhook_exe:q ...`", and inside
-	 * "`...`" csh splits the path at a blank whatever the :q. */
-	if (sh->one_line && strpbrk(self, " \t")) {
+	 * "`...`" csh splits the path at a blank whatever the :q. The rc line's
+	 * eval, at the top level, also takes a '!' for history substitution
+	 * however it is quoted in what init prints. */
+	if (sh->one_line && strpbrk(self, " \t!")) {
 		vh_msg_path("cannot write a hook that calls ", self,
+			    strpbrk(self, " \t") ?
 			    ": csh and tcsh would split that path at its blank; install venvhook"
-			    " in a directory without one");
+			    " in a directory without one" :
+			    ": csh and tcsh would take its '!' for history substitution; install"
+			    " venvhook in a directory without one");
 		goto done;
 	}
 	if (sh->set_local(&out, "__venvhook_exe", self) < 0) {

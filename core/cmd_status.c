@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -24,6 +25,8 @@ struct facts {
 	char *python, *python_from;
 	int checked, trusted;
 	struct vh_buf why;
+	struct vh_buf basis; /* trusted: on what grounds */
+	const char *basis_word; /* the same for --json: made, allowed, ... */
 };
 
 static const char *rule_name(enum vh_rule r)
@@ -38,6 +41,50 @@ static const char *rule_name(enum vh_rule r)
 	default:
 		return NULL;
 	}
+}
+
+/* The trust decision for the env here, as a cd would make it (without the
+ * made-here rule: status sees no watch). */
+static int judge(struct facts *f)
+{
+	struct vh_policy p;
+	struct tm tm;
+	char day[32] = "";
+	time_t when;
+	int rc = -1;
+
+	if (vh_policy_check(&p, f->found.env, VH_POLICY_AUTO, NULL, f->now.v[VH_PATH], 0) < 0)
+		goto done;
+	f->checked = 1;
+	f->trusted = p.ok;
+	if (!p.ok) {
+		rc = vh_buf_puts(&f->why, vh_buf_str(&p.why));
+		goto done;
+	}
+	f->basis_word = p.basis == VH_BASIS_CONSENT ? vh_consent_names[p.consent->how] :
+			p.basis == VH_BASIS_STORE ? "store" : p.basis == VH_BASIS_CONFIG ? "config" : NULL;
+	switch (p.basis) {
+	case VH_BASIS_CONSENT:
+		when = (time_t)p.consent->when;
+		if (localtime_r(&when, &tm))
+			strftime(day, sizeof(day), " on %Y-%m-%d", &tm);
+		rc = vh_buf_printf(&f->basis, "%s%s", p.consent->how == VH_CONSENT_MADE ?
+				   "you made it here" : p.consent->how == VH_CONSENT_ACTIVATED ?
+				   "you activated it" : "you allowed it", day);
+		break;
+	case VH_BASIS_STORE:
+		rc = vh_buf_puts(&f->basis, "it is in your env store ($WORKON_HOME)");
+		break;
+	case VH_BASIS_CONFIG:
+		rc = vh_buf_printf(&f->basis, "the config says trust = %s",
+				   vh_trust_level_names[vh_config.trust]);
+		break;
+	default:
+		rc = vh_buf_puts(&f->basis, "");
+	}
+done:
+	vh_policy_free(&p);
+	return rc;
 }
 
 static int gather(struct facts *f)
@@ -56,11 +103,8 @@ static int gather(struct facts *f)
 	if (vh_cwd(&f->cwd) == 0 && vh_discover(&f->found, f->cwd) < 0)
 		return -1;
 	f->rule = rule_name(f->found.rule);
-	if (f->found.env) {
-		if (vh_policy_check(&f->trusted, &f->why, f->found.env, VH_POLICY_AUTO) < 0)
-			return -1;
-		f->checked = 1;
-	}
+	if (f->found.env && judge(f) < 0)
+		return -1;
 	/* The Python of the env here, else of the active one. */
 	env = f->found.env ? f->found.env : ve;
 	if (env && vh_buf_puts(&cfg, env) == 0 && vh_buf_puts(&cfg, "/pyvenv.cfg") == 0 &&
@@ -127,7 +171,9 @@ static int text(struct vh_buf *b, const struct facts *f)
 	if (f->checked) {
 		vh_buf_puts(b, "trust:  ");
 		if (f->trusted) {
-			vh_buf_puts(b, "automatic activation may use it\n");
+			vh_buf_puts(b, "automatic activation may use it: ");
+			vh_buf_puts(b, vh_buf_str((struct vh_buf *)&f->basis));
+			vh_buf_putc(b, '\n');
 		} else {
 			vh_buf_puts(b, "refused: ");
 			vh_buf_puts(b, vh_buf_str((struct vh_buf *)&f->why));
@@ -180,6 +226,8 @@ static int json(struct vh_buf *b, const struct facts *f)
 	if (f->checked) {
 		vh_buf_printf(b, "{\"ok\":%s,\"why\":", f->trusted ? "true" : "false");
 		vh_json_str(b, f->trusted ? NULL : vh_buf_str((struct vh_buf *)&f->why));
+		vh_buf_puts(b, ",\"basis\":");
+		vh_json_str(b, f->basis_word);
 		vh_buf_puts(b, "},");
 	} else {
 		vh_buf_puts(b, "null,");
@@ -218,6 +266,7 @@ oom:
 done:
 	vh_found_free(&f.found);
 	vh_buf_free(&f.why);
+	vh_buf_free(&f.basis);
 	vh_buf_free(&out);
 	free(f.python);
 	free(f.python_from);

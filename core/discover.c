@@ -10,7 +10,8 @@
 #include "buf.h"
 #include "userconfig.h"
 #include "envdir.h"
-#include "gitroot.h"
+#include "git.h"
+#include "gitdir.h"
 #include "msg.h"
 
 const char vh_pointer_name[] = ".venv";
@@ -83,20 +84,31 @@ static int found(struct vh_found *out, enum vh_rule rule, const char *dir, const
 	return out->owner && out->env ? 0 : -1;
 }
 
+/* "<dir>/.git <what> (<why>); not looking above it" on stderr. */
+static void git_msg(const char *dir, const char *what, struct vh_buf *why)
+{
+	struct vh_buf suffix = VH_BUF_INIT;
+
+	vh_buf_puts(&suffix, "/.git ");
+	vh_buf_puts(&suffix, what);
+	vh_buf_puts(&suffix, " (");
+	vh_msg_escape(&suffix, vh_buf_str(why));
+	vh_buf_puts(&suffix, "); not looking above it");
+	vh_msg_path("", dir, vh_buf_str(&suffix));
+	vh_buf_free(&suffix);
+}
+
 /* 1 (after saying so) when dir/.git is no repository libgit2 can open. */
 static int broken_repo(const char *dir)
 {
-	struct vh_buf why = VH_BUF_INIT, suffix = VH_BUF_INIT;
+	struct vh_buf why = VH_BUF_INIT;
+	int st = vh_git_valid(&why, dir);
 
-	if (vh_git_valid(&why, dir))
-		return 0;
-	vh_buf_puts(&suffix, "/.git is not a usable repository (");
-	vh_msg_escape(&suffix, vh_buf_str(&why));
-	vh_buf_puts(&suffix, "); not looking above it");
-	vh_msg_path("", dir, vh_buf_str(&suffix));
+	if (st != VH_GIT_OK)
+		git_msg(dir, st == VH_GIT_EFAILED ? "is not a usable repository" :
+			"cannot be checked", &why);
 	vh_buf_free(&why);
-	vh_buf_free(&suffix);
-	return 1;
+	return st != VH_GIT_OK;
 }
 
 /* "<dir>/.venv<what>; not looking above it" on stderr. */
@@ -194,8 +206,9 @@ int vh_discover(struct vh_found *out, const char *cwd)
 {
 	char *dir, *root = NULL;
 	const char *const *name;
+	struct vh_buf why = VH_BUF_INIT;
 	enum probe pr;
-	int rc = 0, warned = 0, git_asked = 0;
+	int rc = 0, warned = 0, git_asked = 0, st = VH_GIT_ENOTFOUND;
 
 	memset(out, 0, sizeof(*out));
 	dir = strdup(cwd);
@@ -228,8 +241,19 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
 		 * when a '.git' is met: a walk that meets none never loads it. */
 		if (vh_config.stop_at_git_root && probe(dir, ".git", NULL, 0) == PRESENT) {
-			if (!git_asked++ && vh_gitroot(&root, cwd) < 0)
+			/* Most often the files alone say so, and libgit2 stays unloaded. */
+			if (!git_asked && vh_gitdir_is_root(cwd, dir))
+				goto stop;
+			if (!git_asked++)
+				st = vh_git_root(&root, &why, cwd);
+			if (st == VH_GIT_ENOMEM)
 				goto oom;
+			/* No answer (a FIFO for a config, no libgit2): git would not
+			 * look above a repository it cannot read; neither do we. */
+			if (st != VH_GIT_OK && st != VH_GIT_ENOTFOUND) {
+				git_msg(dir, "cannot be read", &why);
+				goto stop;
+			}
 			if (root && same_file(root, dir))
 				goto stop;
 			/* Not the root libgit2 found: hidden by a ceiling (walk on)
@@ -247,6 +271,7 @@ stop:
 oom:
 	rc = -1;
 done:
+	vh_buf_free(&why);
 	free(root);
 	free(dir);
 	if (rc < 0)

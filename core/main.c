@@ -46,14 +46,16 @@ static const struct cmd cmds[] = {
 	  "Deactivates the env venvhook activated. Inside a project, that project's\n"
 	  "env stays off until you leave the project.\n"
 	  "Works through the shell function that init defines.\n" },
-	{ "allow", vh_cmd_allow, "allow [PATH]",
-	  "trust the env of PATH (default: here) for automatic activation",
-	  "Trusts the env of PATH (an env, or a directory whose env discovery finds)\n"
-	  "for its pyvenv.cfg as it is now: a changed file needs allowing again.\n"
+	{ "allow", vh_cmd_allow, "allow [PATH...]",
+	  "trust the env of each PATH (default: here) for automatic activation",
+	  "Trusts the env of each PATH (an env, or a directory whose env discovery\n"
+	  "finds) for automatic activation, bound to that env directory and, where\n"
+	  "git tracks files in it, to those files as they are now: a new directory\n"
+	  "at the same path, or a pull that changes them, needs allowing again.\n"
 	  "Through the shell function it applies at once.\n" },
-	{ "deny", vh_cmd_deny, "deny [PATH]",
-	  "never activate the env of PATH (default: here) automatically",
-	  "Keeps the env of PATH off whatever it holds; a deny beats an allow.\n"
+	{ "deny", vh_cmd_deny, "deny [PATH...]",
+	  "never activate the env of each PATH (default: here) automatically",
+	  "Keeps the env of each PATH off whatever it holds; a deny beats an allow.\n"
 	  "Through the shell function it applies at once.\n" },
 	{ "status", vh_cmd_status, "status [--json]",
 	  "say what is active and why, and what discovery finds here",

@@ -30,6 +30,50 @@ size_t vh_utf8_len(const unsigned char *s)
 	return n;
 }
 
+/* The code point of the valid sequence of n > 1 bytes at p. */
+static unsigned int code_point(const unsigned char *p, size_t n)
+{
+	unsigned int cp = p[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (p[i] & 0x3f);
+	return cp;
+}
+
+/* The invisible controls that reorder what follows them on the line, so a
+ * name could make the rest of a message, or the prompt, read otherwise. */
+static int bidi_control(unsigned int cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+int vh_msg_sanitize(struct vh_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p) {
+		n = vh_utf8_len(p);
+		if (n > 1 && !bidi_control(code_point(p, n))) {
+			if (vh_buf_add(out, (const char *)p, n) < 0)
+				return -1;
+			p += n;
+			continue;
+		}
+		/* One byte: printable ASCII stays, and so does an invalid byte
+		 * past the C1 range (a Latin-1 name shows in a Latin-1 terminal).
+		 * A C1 control written as UTF-8 (C2 80-9F) is one '?'. */
+		if (n == 0)
+			n = p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? 2 : 1;
+		if (vh_buf_putc(out, n == 1 && ((*p >= 0x20 && *p < 0x7f) || *p >= 0xa0) ? (char)*p : '?') < 0)
+			return -1;
+		p += n;
+	}
+	return 0;
+}
+
 int vh_msg_escape(struct vh_buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -37,6 +81,8 @@ int vh_msg_escape(struct vh_buf *out, const char *s)
 
 	while (*p) {
 		n = vh_utf8_len(p);
+		if (n > 1 && bidi_control(code_point(p, n)))
+			n = 0;
 		if (n == 1 && *p >= 0x20 && *p != 0x7f && *p != '\\') {
 			if (vh_buf_putc(out, (char)*p) < 0)
 				return -1;

@@ -6,8 +6,16 @@
 
 #include "buf.h"
 
-/* Appends s to out, escaping control bytes, invalid UTF-8 and backslash as \xHH. */
+/* Appends s to out, escaping control bytes, bidi controls, invalid UTF-8
+ * and backslash as \xHH. */
 int vh_msg_escape(struct vh_buf *out, const char *s);
+
+/* Appends s to out for a place that shows it and cannot show an escape
+ * (VIRTUAL_ENV_PROMPT, in the user's prompt): every C0 and C1 control (tab
+ * and newline too), DEL, bidi control (U+202A-U+202E, U+2066-U+2069,
+ * U+200E, U+200F, U+061C) and invalid byte 0x80-0x9F becomes '?'; other
+ * text, ordinary Unicode and other invalid bytes included, stays. */
+int vh_msg_sanitize(struct vh_buf *out, const char *s);
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not one. */
 size_t vh_utf8_len(const unsigned char *s);

@@ -30,6 +30,7 @@ struct vh_want {
 	const char *prompt; /* VIRTUAL_ENV_PROMPT to set */
 	const char *pin;
 	const char *pause;
+	const char *note;   /* said after the activation line's name, or NULL */
 };
 
 /* Fills plan; plan->nops == 0 when nothing changes. Returns 0 or -1 (out of

@@ -6,275 +6,397 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
+#include <time.h>
 
-#include "gitroot.h"
+#include "compat.h"
+#include "envdir.h"
 #include "msg.h"
-#include "trust.h"
+#include "perms.h"
+#include "shadow.h"
+#include "tracked.h"
 #include "userconfig.h"
-#include "xdg.h"
+#include "watch.h"
 
 /* The three things whose owner decides what runs: the env directory (its
  * entries can be swapped), pyvenv.cfg and bin/ (its programs go first on
  * PATH). A missing bin/ holds nothing to run. */
-static const char *const guarded[][2] = {
+enum { G_DIR, G_CFG, G_BIN, NGUARDED };
+static const char *const guarded[NGUARDED][2] = {
 	{ "", "the env directory" },
-	{ "/pyvenv.cfg", "pyvenv.cfg" },
-	{ "/bin", "bin/" },
+	{ "/pyvenv.cfg", "its pyvenv.cfg" },
+	{ "/bin", "its bin/" },
 };
-#define NGUARDED (sizeof(guarded) / sizeof(guarded[0]))
 
-static int stat_guarded(struct stat st[NGUARDED], struct vh_buf *why, const char *env)
+/* How far a file's times may sit from the moment the shell began watching
+ * and from each other, for the file to count as made there and then: the
+ * kernel stamps files from a clock that can lag the one export reads. */
+#define VH_MADE_SLACK_NS 50000000L
+#define VH_MADE_SKEW_S 1
+
+struct facts {
+	struct vh_stat st[NGUARDED];
+	int has[NGUARDED];
+	struct vh_tracked tracked;
+};
+
+void vh_policy_free(struct vh_policy *p)
 {
-	struct vh_buf p = VH_BUF_INIT;
-	size_t i;
-	int rc = 0;
+	free(p->real);
+	vh_buf_free(&p->why);
+	vh_buf_free(&p->warnings);
+	vh_trust_free(&p->trust);
+	memset(p, 0, sizeof(*p));
+}
 
-	for (i = 0; i < NGUARDED && rc == 0; i++) {
-		vh_buf_reset(&p);
-		if (vh_buf_puts(&p, env) < 0 || vh_buf_puts(&p, guarded[i][0]) < 0) {
-			rc = -1;
-			break;
-		}
-		if (stat(p.data, &st[i]) == 0)
-			continue;
-		memset(&st[i], 0, sizeof(st[i]));
-		if (errno == ENOENT && i == 2)
-			continue;
-		rc = vh_buf_printf(why, "cannot check %s (%s)", guarded[i][1], strerror(errno));
-		rc = rc < 0 ? -1 : 1;
+static int warn_path(struct vh_buf *w, const char *prefix, const char *path, const char *suffix)
+{
+	if (vh_buf_puts(w, prefix) < 0 || vh_msg_escape(w, path) < 0 || vh_buf_puts(w, suffix) < 0 ||
+	    vh_buf_putc(w, '\n') < 0)
+		return -1;
+	return 0;
+}
+
+/* The user's recorded decisions, read into p->trust. */
+static int load_decisions(struct vh_policy *p)
+{
+	char *file = NULL, what[96];
+	int r, rc = 0;
+
+	r = vh_trust_file(&file);
+	if (r < 0)
+		return -1;
+	if (r > 0)
+		return 0;
+	r = vh_trust_load(&p->trust, file);
+	if (r == -1)
+		rc = -1;
+	else if (r == -2)
+		rc = warn_path(&p->warnings, "cannot read ", file, ", so no allow or deny applies");
+	if (rc == 0 && p->trust.bad_lines) {
+		snprintf(what, sizeof(what), ": ignoring %zu line%s that %s no decision (first: line %zu)",
+			 p->trust.bad_lines, p->trust.bad_lines == 1 ? "" : "s",
+			 p->trust.bad_lines == 1 ? "is" : "are", p->trust.first_bad);
+		rc = warn_path(&p->warnings, "", file, what);
 	}
-	vh_buf_free(&p);
+	free(file);
 	return rc;
 }
 
-/* 0 when the user made it, 1 (why filled) when not; -1 out of memory. */
-static int ownership(struct vh_buf *why, const struct stat st[NGUARDED], enum vh_policy_mode mode)
+/* Refused: why gets the reason (what, then arg when given). Returns 0 or
+ * -1 out of memory. */
+static int refuse(struct vh_policy *p, const char *what, const char *arg)
 {
-	uid_t me = getuid();
-	size_t i;
+	p->ok = 0;
+	return vh_buf_puts(&p->why, what) < 0 || (arg && vh_buf_puts(&p->why, arg) < 0) ? -1 : 0;
+}
+
+static int stat_guarded(struct vh_policy *p, struct facts *f)
+{
+	struct vh_buf path = VH_BUF_INIT;
+	int i, rc = 0;
+
+	for (i = 0; i < NGUARDED && rc == 0; i++) {
+		vh_buf_reset(&path);
+		if (vh_buf_puts(&path, p->real) < 0 || vh_buf_puts(&path, guarded[i][0]) < 0) {
+			rc = -1;
+			break;
+		}
+		f->has[i] = vh_stat(&f->st[i], AT_FDCWD, path.data, 1) == 0;
+		if (f->has[i] || (errno == ENOENT && i == G_BIN))
+			continue;
+		rc = vh_buf_printf(&p->why, "cannot check %s (%s)", guarded[i][1], strerror(errno));
+		rc = rc < 0 ? -1 : 1;
+	}
+	vh_buf_free(&path);
+	return rc;
+}
+
+/* An allow's git content against what git says now: "-" (nothing
+ * tracked) holds while nothing is; "?" (git could not tell) also while git
+ * still cannot; a digest only for the same entries. */
+static int same_content(const char *allowed, const char *now)
+{
+	if (!strcmp(allowed, "?"))
+		return !strcmp(now, "?") || !strcmp(now, "-");
+	return !strcmp(allowed, now);
+}
+
+/* 0: the env did not appear while the shell watched; 1: it did and its
+ * files were made then; 2: it did, but its files are older (an unpacked
+ * archive or a copy that kept its times) or carry times set by hand. */
+static int made_here(const struct vh_watch *w, const char *env, const struct facts *f)
+{
+	struct timespec since, now;
+	const struct vh_stat *st;
+	int i;
+
+	if (!w || !w->since.tv_sec || !vh_watch_appeared(w, env))
+		return 0;
+	since = w->since;
+	since.tv_nsec -= VH_MADE_SLACK_NS;
+	if (since.tv_nsec < 0) {
+		since.tv_sec--;
+		since.tv_nsec += 1000000000L;
+	}
+	if (clock_gettime(CLOCK_REALTIME, &now) < 0)
+		return 2;
+	now.tv_sec += VH_MADE_SKEW_S;
+	for (i = 0; i < NGUARDED; i++) {
+		struct timespec skewed;
+
+		if (!f->has[i])
+			continue;
+		st = &f->st[i];
+		skewed = st->ctime;
+		skewed.tv_sec += VH_MADE_SKEW_S;
+		if (vh_timespec_cmp(&st->mtime, &since) < 0 || vh_timespec_cmp(&st->ctime, &since) < 0 ||
+		    (st->has_btime && vh_timespec_cmp(&st->btime, &since) < 0) ||
+		    vh_timespec_cmp(&st->mtime, &skewed) > 0 || vh_timespec_cmp(&st->ctime, &now) > 0)
+			return 2;
+	}
+	/* Written in place, pyvenv.cfg's change and modification times agree;
+	 * an archive sets the second long after the first. */
+	st = &f->st[G_CFG];
+	return st->ctime.tv_sec - st->mtime.tv_sec > VH_MADE_SKEW_S ? 2 : 1;
+}
+
+static int check_perms(struct vh_policy *p, const struct facts *f)
+{
+	enum vh_perm why;
+	char *bad = NULL;
+	int i, rc;
 
 	for (i = 0; i < NGUARDED; i++) {
-		if (!st[i].st_mode)
+		if (!f->has[i])
 			continue;
-		if (mode == VH_POLICY_MANUAL) {
-			if (st[i].st_mode & S_IWOTH)
-				return vh_buf_printf(why, "%s is writable by anyone", guarded[i][1]) < 0 ? -1 : 1;
-			continue;
-		}
-		if (st[i].st_uid != me && st[i].st_uid != 0)
-			return vh_buf_printf(why, "%s belongs to uid %lu, not to you", guarded[i][1],
-					     (unsigned long)st[i].st_uid) < 0 ? -1 : 1;
-		if (st[i].st_mode & (S_IWGRP | S_IWOTH))
-			return vh_buf_printf(why, "%s is writable by %s", guarded[i][1],
-					     st[i].st_mode & S_IWOTH ? "anyone" : "its group") < 0 ? -1 : 1;
+		why = vh_perm_judge(&f->st[i], 0);
+		if (why == VH_PERM_NOT_YOURS)
+			rc = vh_buf_printf(&p->why, "%s belongs to uid %lu, not to you", guarded[i][1],
+					   (unsigned long)f->st[i].uid);
+		else if (why != VH_PERM_OK)
+			rc = vh_buf_printf(&p->why, "%s %s", guarded[i][1], vh_perm_text(why));
+		if (why != VH_PERM_OK)
+			return rc < 0 ? -1 : 1;
+	}
+	if (vh_perm_parents(&bad, &why, p->real) < 0)
+		return -1;
+	if (!bad)
+		return 0;
+	rc = vh_buf_puts(&p->why, "the directory ") < 0 || vh_msg_escape(&p->why, bad) < 0 ||
+	     vh_buf_printf(&p->why, " above it %s, who could put another env in its place",
+			   vh_perm_text(why)) < 0 ? -1 : 1;
+	free(bad);
+	return rc;
+}
+
+/* Identity and git content: what an allow is bound to. */
+static int judge_content(struct vh_policy *p, struct facts *f, const char *env)
+{
+	if (vh_trust_identity(p->ident, p->real) < 0) {
+		int rc = vh_buf_printf(&p->why, "cannot check the env directory (%s)", strerror(errno));
+
+		return rc < 0 ? -1 : 1;
+	}
+	if (vh_tracked_check(&f->tracked, env, p->real) < 0)
+		return -1;
+	switch (f->tracked.answer) {
+	case VH_TRACKED_YES:
+		strcpy(p->git, f->tracked.digest);
+		break;
+	case VH_TRACKED_UNKNOWN:
+		strcpy(p->git, "?");
+		break;
+	default:
+		strcpy(p->git, "-");
 	}
 	return 0;
 }
 
-/* A .git entry in env or above it: only then can git track the env. */
-static int under_git(const char *env)
+static int manual(struct vh_policy *p, struct facts *f, const char *env, int deny, int force)
 {
-	struct vh_buf p = VH_BUF_INIT;
-	struct stat st;
-	size_t len = strlen(env);
-	int found = 0;
+	int i, rc;
 
-	for (;;) {
-		vh_buf_reset(&p);
-		if (vh_buf_add(&p, env, len) < 0 || vh_buf_puts(&p, len > 1 ? "/.git" : ".git") < 0) {
-			found = 1; /* out of memory: let libgit2 decide */
-			break;
-		}
-		found = lstat(p.data, &st) == 0;
-		if (found || len <= 1)
-			break;
-		while (len > 1 && env[len - 1] != '/')
-			len--;
-		if (len > 1)
-			len--; /* drop the '/' too, except the root's */
-	}
-	vh_buf_free(&p);
-	return found;
+	if (deny && !force)
+		return refuse(p, "you denied it; 'venvhook allow' undoes that, or use activate --force",
+			      NULL);
+	rc = stat_guarded(p, f);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	for (i = 0; i < NGUARDED && !force; i++)
+		if (f->has[i] && (f->st[i].mode & S_IWOTH))
+			return vh_buf_printf(&p->why, "%s is writable by anyone; activate --force uses it anyway",
+					     guarded[i][1]) < 0 ? -1 : 0;
+	rc = judge_content(p, f, env);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	p->ok = 1;
+	p->basis = VH_BASIS_CHOSEN;
+	return 0;
 }
 
-/* The answer "not tracked" is kept per env identity in
- * $XDG_CACHE_HOME/venvhook/checked, so that entering a project does not load
- * libgit2 every time (issue 6's budget). The identity holds device, inode
- * and change time of the three guarded entries: a new clone at the same
- * path, or a file added to bin/, is a new identity and is asked again. */
-
-static int identity(struct vh_buf *key, const char *real, const struct stat st[NGUARDED])
+static const char *consent_verb(const struct vh_trust_entry *e)
 {
-	static const char digits[] = "0123456789abcdef";
-	const char *s;
-	size_t i;
-
-	for (s = real; *s; s++)
-		if (vh_buf_putc(key, digits[(unsigned char)*s >> 4]) < 0 ||
-		    vh_buf_putc(key, digits[(unsigned char)*s & 15]) < 0)
-			return -1;
-	for (i = 0; i < NGUARDED; i++)
-		if (vh_buf_printf(key, " %lu:%lu:%lld.%ld", (unsigned long)st[i].st_dev,
-				  (unsigned long)st[i].st_ino, (long long)st[i].st_ctim.tv_sec,
-				  (long)st[i].st_ctim.tv_nsec) < 0)
-			return -1;
-	return vh_buf_putc(key, '\n');
+	return e->how == VH_CONSENT_MADE ? "made here" :
+	       e->how == VH_CONSENT_ACTIVATED ? "activated" : "allowed";
 }
 
-static int cache_has(const char *file, const struct vh_buf *key)
+/* The reason an env that is not the user's by consent or location is
+ * refused, and what it would shadow. */
+static int not_consented(struct vh_policy *p, const char *env, int appeared,
+			 const struct vh_trust_entry *e, const char *path)
 {
-	char buf[65536];
-	ssize_t n;
-	int fd = open(file, O_RDONLY | O_CLOEXEC), found = 0;
-	const char *p;
+	struct vh_buf shadow = VH_BUF_INIT;
+	int n, rc;
 
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	for (p = buf; p && !found; p = memchr(p, '\n', (size_t)(buf + n - p)), p = p ? p + 1 : p)
-		found = (size_t)(buf + n - p) >= key->len && !memcmp(p, key->data, key->len);
-	return found;
-}
-
-/* Best effort: a cache that cannot be written only costs time. */
-static void cache_add(const char *file, const struct vh_buf *key)
-{
-	struct stat st;
-	int fd, flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC;
-
-	if (vh_xdg_make_parent(file) < 0)
-		return;
-	/* Only the first 64 KiB is read back: start over when it is full. */
-	if (stat(file, &st) == 0 && st.st_size > 60000)
-		flags |= O_TRUNC;
-	fd = open(file, flags, 0600);
-	if (fd < 0)
-		return;
-	/* One write of one short line: appends from two shells do not mix. */
-	if (write(fd, key->data, key->len) < 0)
-		(void)0;
-	close(fd);
-}
-
-/* 0 when git does not track the env, 1 (why filled) when it does. */
-static int tracked(struct vh_buf *why, const char *real, const struct stat st[NGUARDED])
-{
-	struct vh_buf key = VH_BUF_INIT;
-	char *root = NULL, *file = NULL;
-	int is, rc = -1, cached;
-
-	if (!under_git(real))
-		return 0;
-	cached = vh_xdg_file(&file, "XDG_CACHE_HOME", ".cache", "checked");
-	if (cached < 0 || identity(&key, real, st) < 0)
-		goto done;
-	if (cached == 0 && cache_has(file, &key)) {
-		rc = 0;
-		goto done;
-	}
-	if (vh_git_tracked(&is, &root, real) < 0)
-		goto done;
-	if (is) {
-		rc = vh_buf_puts(why, "its files are tracked by git in ") < 0 ? -1 : 1;
-		if (rc > 0) {
-			vh_msg_escape(why, root);
-			vh_buf_puts(why, " (it came with the repository)");
-		}
-		goto done;
-	}
-	if (cached == 0)
-		cache_add(file, &key);
-	rc = 0;
-done:
-	free(root);
-	free(file);
-	vh_buf_free(&key);
+	if (appeared == 2)
+		rc = refuse(p, "it appeared here, but its files are older than that (an archive or a copy"
+			       " that keeps times brought it)", NULL);
+	else if (e && e->decision == VH_DECISION_OLD_ALLOW)
+		rc = refuse(p, "venvhook did not see you make it, and your allow of it is from an older"
+			       " venvhook, which bound it to pyvenv.cfg only", NULL);
+	else if (e)
+		rc = vh_buf_printf(&p->why, "it is not the env you %s: git tracks other files in it"
+				   " since", consent_verb(e));
+	else
+		rc = refuse(p, "venvhook did not see you make it", NULL);
+	if (rc < 0)
+		return -1;
+	n = vh_shadow_list(&shadow, env, path, 6);
+	if (n < 0 || (n > 0 && (vh_buf_puts(&p->why, ", and its bin/ would shadow ") < 0 ||
+				vh_buf_puts(&p->why, shadow.data) < 0)))
+		rc = -1;
+	vh_buf_free(&shadow);
 	return rc;
 }
 
-/* The user's recorded decision for this env and this pyvenv.cfg. */
-static enum vh_verdict decision(const char *real)
+static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
+		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
+		     const struct vh_trust_entry *e);
+
+static int automatic(struct vh_policy *p, struct facts *f, const char *env,
+		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
+		     int deny, const struct vh_trust_entry *e)
 {
-	struct vh_buf cfg = VH_BUF_INIT;
-	struct vh_trust t;
-	enum vh_verdict v = VH_TRUST_NONE;
-	char *file = NULL;
-	int r;
-
-	if (vh_trust_file(&file) != 0)
-		return VH_TRUST_NONE;
-	r = vh_trust_load(&t, file);
-	if (r == -2)
-		vh_msg_path("cannot read ", file, ", so no allow or deny applies");
-	if (t.bad_lines) {
-		char what[96];
-
-		snprintf(what, sizeof(what), ": ignoring %zu line%s that %s no decision (first: line %zu)",
-			 t.bad_lines, t.bad_lines == 1 ? "" : "s", t.bad_lines == 1 ? "is" : "are",
-			 t.first_bad);
-		vh_msg_path("", file, what);
-	}
-	/* With no decisions (the usual case) pyvenv.cfg need not be read. */
-	if (r == 0 && t.n) {
-		if (vh_trust_read_cfg(&cfg, real) == 0 && cfg.len <= VH_TRUST_MAX_CFG)
-			v = vh_trust_lookup(&t, real, cfg.data ? cfg.data : "", cfg.len);
-		else
-			v = vh_trust_lookup(&t, real, NULL, (size_t)-1); /* a deny still holds */
-	}
-	vh_trust_free(&t);
-	vh_buf_free(&cfg);
-	free(file);
-	return v;
-}
-
-int vh_policy_check(int *ok, struct vh_buf *why, const char *env, enum vh_policy_mode mode)
-{
-	struct stat st[NGUARDED];
-	char *real = realpath(env, NULL);
 	int rc;
 
-	*ok = 0;
-	if (!real) {
-		rc = vh_buf_printf(why, "cannot resolve its path (%s)", strerror(errno));
-		return rc < 0 ? -1 : 0;
+	if (deny && (mode == VH_POLICY_AUTO || !e || e->how != VH_CONSENT_ACTIVATED))
+		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
+	/* trust = off: no checks at all, but a deny above still holds. */
+	if (vh_config.trust == VH_TRUST_OFF) {
+		p->ok = 1;
+		p->basis = VH_BASIS_CONFIG;
+		return 0;
 	}
-	switch (decision(real)) {
-	case VH_TRUST_DENY:
-		rc = vh_buf_puts(why, mode == VH_POLICY_AUTO ?
-				 "you denied it; 'venvhook allow' undoes that" :
-				 "you denied it; 'venvhook allow' undoes that, or use activate --force");
-		rc = rc < 0 ? -1 : 0;
-		goto done;
-	case VH_TRUST_ALLOW:
-		*ok = 1;
-		rc = 0;
-		goto done;
-	default:
-		break;
-	}
-	/* The config can relax automatic activation (trust = owner | off); a
-	 * deny above still holds, and a manual activate checks the same. */
-	if (mode == VH_POLICY_AUTO && vh_config.trust == VH_TRUST_OFF) {
-		*ok = 1;
-		rc = 0;
-		goto done;
-	}
-	rc = stat_guarded(st, why, real);
+	rc = stat_guarded(p, f);
 	if (rc == 0)
-		rc = ownership(why, st, mode);
-	if (rc == 0 && mode == VH_POLICY_AUTO && vh_config.trust == VH_TRUST_STRICT)
-		rc = tracked(why, real, st);
-	if (rc > 0)
-		rc = vh_buf_puts(why, mode == VH_POLICY_AUTO ?
-				 "; 'venvhook allow' trusts it" : "; activate --force uses it anyway") < 0 ? -1 : 0;
-	else if (rc == 0)
-		*ok = 1;
-done:
-	free(real);
+		rc = judge_content(p, f, env);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	/* Consent overrides the owner, mode and git checks, not the identity
+	 * it was given to: the same directory, the same tracked content. */
+	if (e && e->decision == VH_DECISION_ALLOW && !strcmp(e->ident, p->ident) &&
+	    same_content(e->git, p->git)) {
+		p->ok = 1;
+		p->basis = VH_BASIS_CONSENT;
+		p->consent = e;
+		return 0;
+	}
+	if (deny)
+		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
+	rc = judge_new(p, f, env, mode, watch, path, e);
+	/* An allow for the path, of another directory: that is the news,
+	 * whatever else keeps the new one out. */
+	if (rc == 0 && !p->ok && e && e->decision == VH_DECISION_ALLOW && strcmp(e->ident, p->ident)) {
+		vh_buf_reset(&p->why);
+		rc = vh_buf_printf(&p->why, "it is not the env you %s: that directory was replaced by"
+				   " another one since", consent_verb(e)) < 0 ? -1 : 0;
+	}
 	return rc;
+}
+
+/* An env without a matching consent: judged as if new. */
+static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
+		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
+		     const struct vh_trust_entry *e)
+{
+	int rc, appeared;
+
+	rc = check_perms(p, f);
+	if (rc == 0 && f->tracked.answer == VH_TRACKED_YES && e && e->decision == VH_DECISION_ALLOW &&
+	    !strcmp(e->ident, p->ident)) {
+		rc = vh_buf_printf(&p->why, "git tracks other files in it than when you %s it",
+				   e->how == VH_CONSENT_MADE ? "made" : e->how == VH_CONSENT_ACTIVATED ?
+				   "activated" : "allowed") < 0 ? -1 : 1;
+	} else if (rc == 0 && f->tracked.answer == VH_TRACKED_YES) {
+		rc = vh_buf_puts(&p->why, "its files are tracked by git in ") < 0 ||
+		     vh_msg_escape(&p->why, f->tracked.root) < 0 ||
+		     vh_buf_puts(&p->why, " (it came with the repository)") < 0 ? -1 : 1;
+	} else if (rc == 0 && f->tracked.answer == VH_TRACKED_UNKNOWN) {
+		rc = vh_buf_puts(&p->why, "cannot tell whether git tracks it (") < 0 ||
+		     vh_msg_escape(&p->why, vh_buf_str(&f->tracked.why)) < 0 ||
+		     vh_buf_putc(&p->why, ')') < 0 ? -1 : 1;
+	}
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	if (vh_config.trust == VH_TRUST_OWNER) {
+		p->basis = VH_BASIS_CONFIG;
+	} else if (vh_env_in_store(p->real)) {
+		p->basis = VH_BASIS_STORE;
+	} else {
+		appeared = mode == VH_POLICY_AUTO ? made_here(watch, env, f) : 0;
+		if (appeared != 1)
+			return not_consented(p, env, appeared, e, path);
+		p->basis = VH_BASIS_MADE;
+	}
+	p->ok = 1;
+	return 0;
+}
+
+int vh_policy_check(struct vh_policy *p, const char *env, enum vh_policy_mode mode,
+		    const struct vh_watch *watch, const char *path, int force)
+{
+	const struct vh_trust_entry *e;
+	struct facts f;
+	int deny, rc;
+
+	memset(p, 0, sizeof(*p));
+	memset(&f, 0, sizeof(f));
+	p->real = realpath(env, NULL);
+	if (!p->real)
+		return errno == ENOMEM ? -1 :
+		       vh_buf_printf(&p->why, "cannot resolve its path (%s)", strerror(errno));
+	if (load_decisions(p) < 0)
+		return -1;
+	e = vh_trust_find(&p->trust, p->real, &deny);
+	rc = mode == VH_POLICY_MANUAL ? manual(p, &f, env, deny, force) :
+	     automatic(p, &f, env, mode, watch, path, deny, e);
+	if (rc == 0 && !p->ok && mode == VH_POLICY_AUTO &&
+	    vh_buf_puts(&p->why, "; 'venvhook allow' trusts it") < 0)
+		rc = -1;
+	vh_tracked_free(&f.tracked);
+	return rc;
+}
+
+int vh_policy_consent(const struct vh_policy *p, enum vh_consent how, const char **why,
+		      char **file)
+{
+	struct vh_trust_entry e;
+	int r;
+
+	*file = NULL;
+	r = vh_trust_file(file);
+	if (r) {
+		*why = r > 0 ? "neither XDG_DATA_HOME nor HOME is set: cannot record in" :
+			       "out of memory writing";
+		errno = r > 0 ? ENOENT : ENOMEM;
+		return -1;
+	}
+	memset(&e, 0, sizeof(e));
+	e.decision = VH_DECISION_ALLOW;
+	e.path = p->real;
+	e.how = how;
+	strcpy(e.ident, p->ident);
+	strcpy(e.git, p->git[0] ? p->git : "?");
+	e.when = (long long)time(NULL);
+	return vh_trust_record(why, *file, &e);
 }

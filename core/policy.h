@@ -1,21 +1,66 @@
-/* Whether an env may be activated: the trust policy. Automatic activation
- * (a cd) only activates an env the user made: its pyvenv.cfg, bin/ and the
- * env directory itself owned by the user (or root) and not writable by
- * group or others, and none of its files tracked by git (it would have
- * arrived with a clone). `venvhook allow` overrides that for one env and
- * one pyvenv.cfg content; `venvhook deny` refuses an env whatever it holds.
- * A manual `venvhook activate` needs no allow but still refuses a denied or
- * world-writable env unless forced. */
+/* Whether an env may go first on PATH: the trust policy (README "Trust").
+ *
+ * Automatic activation takes an env when the user consented to it and it
+ * is still the env consented to: venvhook saw it being made at a prompt in
+ * its project ("made"), or `venvhook allow` / `venvhook activate` took it,
+ * bound to the env directory's identity and, where git tracks any of it, to
+ * the tracked content. An env in the user's own env stores ($WORKON_HOME)
+ * is the user's by location. Anything else is refused with the reason.
+ * Whatever the basis, the env and its bin/ and pyvenv.cfg must be the
+ * user's and writable by nobody else, no directory above it writable by
+ * another user, and git must say it tracks none of it; an allow overrides
+ * those, but not a change of identity. A deny beats everything but the
+ * user's own `activate` of the env while it is pinned. */
 #ifndef VH_POLICY_H
 #define VH_POLICY_H
 
 #include "buf.h"
+#include "trust.h"
 
-enum vh_policy_mode { VH_POLICY_AUTO, VH_POLICY_MANUAL };
+struct vh_watch;
 
-/* *ok = 1 when env (an absolute path) may be activated in this mode; else
- * 0 and *why says why, as a sentence fragment ("its bin/ is writable by
- * others"). Returns 0, or -1 out of memory. */
-int vh_policy_check(int *ok, struct vh_buf *why, const char *env, enum vh_policy_mode mode);
+enum vh_policy_mode {
+	VH_POLICY_AUTO,   /* discovery found it (a cd, a pointer file) */
+	VH_POLICY_PIN,    /* the env `venvhook activate` pinned, from the environment */
+	VH_POLICY_MANUAL, /* `venvhook activate` now: the user's explicit choice */
+};
+
+enum vh_basis {
+	VH_BASIS_NONE = 0,
+	VH_BASIS_CONSENT, /* a recorded allow, made or activated, still matching */
+	VH_BASIS_MADE,    /* made just now at a prompt in its project: record it */
+	VH_BASIS_STORE,   /* in one of the user's env stores */
+	VH_BASIS_CONFIG,  /* trust = owner or off in the config */
+	VH_BASIS_CHOSEN,  /* activate by hand: record it unless already good */
+};
+
+struct vh_policy {
+	int ok;
+	enum vh_basis basis;
+	const struct vh_trust_entry *consent; /* CONSENT: the record (in trust) */
+	char *real;         /* the env's real path */
+	char ident[VH_TRUST_IDENT_MAX];
+	char git[41];       /* "-", "?" or the tracked entries' id */
+	struct vh_buf why;  /* refused: why, a sentence fragment */
+	struct vh_buf warnings; /* lines to print, each ending in '\n' */
+	struct vh_trust trust;
+};
+
+/* Judges env (an absolute path, as discovery or the user gave it) for
+ * mode. watch (NULL for none) is what the shell watched since it came here,
+ * for the made-here rule; path is PATH now, to name what the env's bin/
+ * would shadow. force (MANUAL) skips the deny and permission checks.
+ * Returns 0 (out filled; out->ok says) or -1 out of memory. Free out with
+ * vh_policy_free in both cases. */
+int vh_policy_check(struct vh_policy *out, const char *env, enum vh_policy_mode mode,
+		    const struct vh_watch *watch, const char *path, int force);
+void vh_policy_free(struct vh_policy *p);
+
+/* Records the user's consent to the env p judged (p->real, identity and
+ * git content as judged). Returns 0, or -1 with errno set and *why naming
+ * the step that failed ("cannot write"...), *file the trust file (caller
+ * frees). */
+int vh_policy_consent(const struct vh_policy *p, enum vh_consent how, const char **why,
+		      char **file);
 
 #endif

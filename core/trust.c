@@ -10,11 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "compat.h"
 #include "xdg.h"
 
-static const char *const verdict_words[] = {
-	[VH_TRUST_ALLOW] = "allow",
-	[VH_TRUST_DENY] = "deny",
+const char *const vh_consent_names[] = {
+	[VH_CONSENT_MADE] = "made",
+	[VH_CONSENT_ALLOWED] = "allowed",
+	[VH_CONSENT_ACTIVATED] = "activated",
 };
 
 static int hexval(char c)
@@ -55,7 +57,7 @@ static int unhex(char **out, size_t *len, const char *s, size_t n)
 	return 0;
 }
 
-static int add(struct vh_trust *t, enum vh_verdict v, char *path, char *cfg, size_t cfg_len)
+static int add(struct vh_trust *t, const struct vh_trust_entry *src)
 {
 	struct vh_trust_entry *e;
 
@@ -68,53 +70,120 @@ static int add(struct vh_trust *t, enum vh_verdict v, char *path, char *cfg, siz
 		t->v = e;
 		t->cap = cap;
 	}
-	e = &t->v[t->n++];
-	e->verdict = v;
-	e->path = path;
-	e->cfg = cfg;
-	e->cfg_len = cfg_len;
+	t->v[t->n++] = *src;
+	return 0;
+}
+
+/* The words of a line, at most max, split at single blanks. */
+static size_t split(const char *w[], size_t wl[], size_t max, const char *s, size_t n)
+{
+	const char *end = s + n, *sp;
+	size_t k = 0;
+
+	while (s <= end && k < max + 1) {
+		sp = memchr(s, ' ', (size_t)(end - s));
+		if (!sp)
+			sp = end;
+		w[k] = s;
+		wl[k] = (size_t)(sp - s);
+		k++;
+		s = sp + 1;
+	}
+	return k;
+}
+
+static int word_is(const char *w, size_t n, const char *s)
+{
+	return strlen(s) == n && !memcmp(w, s, n);
+}
+
+/* A word of [0-9a-z.] only, fitting max bytes with its NUL. */
+static int token(char *out, size_t max, const char *w, size_t n)
+{
+	size_t i;
+
+	if (!n || n >= max)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (!((w[i] >= '0' && w[i] <= '9') || (w[i] >= 'a' && w[i] <= 'z') || w[i] == '.'))
+			return 1;
+	memcpy(out, w, n);
+	out[n] = '\0';
+	return 0;
+}
+
+static int parse_allow(struct vh_trust_entry *e, const char *w[], const size_t wl[])
+{
+	char when[24];
+	size_t i;
+
+	if (token(e->ident, sizeof(e->ident), w[2], wl[2]) || (e->ident[0] != 'b' && e->ident[0] != 'i'))
+		return 1;
+	if (word_is(w[3], wl[3], "-") || word_is(w[3], wl[3], "?")) {
+		e->git[0] = w[3][0];
+		e->git[1] = '\0';
+	} else if (wl[3] != 40 || token(e->git, sizeof(e->git), w[3], wl[3])) {
+		return 1;
+	} else {
+		for (i = 0; i < 40; i++)
+			if (hexval(e->git[i]) < 0)
+				return 1;
+	}
+	for (i = 0; i < 3 && !word_is(w[4], wl[4], vh_consent_names[i]); i++)
+		;
+	if (i == 3)
+		return 1;
+	e->how = (enum vh_consent)i;
+	if (token(when, sizeof(when), w[5], wl[5]) || strspn(when, "0123456789") != wl[5])
+		return 1;
+	e->when = strtoll(when, NULL, 10);
 	return 0;
 }
 
 /* One line without its '\n'. Returns 0 (added), 1 (not a decision), -1. */
 static int parse_line(struct vh_trust *t, const char *s, size_t n)
 {
-	const char *sp1, *sp2, *end = s + n;
-	enum vh_verdict v;
-	char *path = NULL, *cfg = NULL;
-	size_t path_len, cfg_len;
+	const char *w[7];
+	size_t wl[7], k, path_len;
+	struct vh_trust_entry e;
 	int r;
 
-	sp1 = memchr(s, ' ', n);
-	if (!sp1)
-		return 1;
-	if ((size_t)(sp1 - s) == 5 && !memcmp(s, "allow", 5))
-		v = VH_TRUST_ALLOW;
-	else if ((size_t)(sp1 - s) == 4 && !memcmp(s, "deny", 4))
-		v = VH_TRUST_DENY;
+	memset(&e, 0, sizeof(e));
+	k = split(w, wl, 6, s, n);
+	if (k == 2 && word_is(w[0], wl[0], "deny"))
+		e.decision = VH_DECISION_DENY;
+	else if (k == 3 && word_is(w[0], wl[0], "deny"))
+		e.decision = VH_DECISION_DENY; /* an older venvhook's, with its pyvenv.cfg */
+	else if (k == 3 && word_is(w[0], wl[0], "allow"))
+		e.decision = VH_DECISION_OLD_ALLOW;
+	else if (k == 6 && word_is(w[0], wl[0], "allow"))
+		e.decision = VH_DECISION_ALLOW;
 	else
 		return 1;
-	sp2 = memchr(sp1 + 1, ' ', (size_t)(end - sp1 - 1));
-	if (!sp2)
+	if (k == 3) {
+		char *cfg;
+		size_t cfg_len;
+
+		r = unhex(&cfg, &cfg_len, w[2], wl[2]);
+		free(cfg);
+		if (r)
+			return r;
+	}
+	if (e.decision == VH_DECISION_ALLOW && parse_allow(&e, w, wl))
 		return 1;
-	r = unhex(&path, &path_len, sp1 + 1, (size_t)(sp2 - sp1 - 1));
+	r = unhex(&e.path, &path_len, w[1], wl[1]);
 	if (r)
 		return r;
 	/* A path is absolute and NUL-free, or the line is not ours. */
-	if (path_len == 0 || path[0] != '/' || strlen(path) != path_len) {
-		free(path);
+	if (path_len == 0 || e.path[0] != '/' || strlen(e.path) != path_len) {
+		free(e.path);
 		return 1;
 	}
-	r = unhex(&cfg, &cfg_len, sp2 + 1, (size_t)(end - sp2 - 1));
-	if (r == 0 && cfg_len > VH_TRUST_MAX_CFG)
-		r = 1;
-	if (r == 0 && add(t, v, path, cfg, cfg_len) < 0)
-		r = -1;
-	if (r) {
-		free(path);
-		free(cfg);
+	if (add(t, &e) < 0) {
+		free(e.path);
+		return -1;
 	}
-	return r;
+	return 0;
 }
 
 int vh_trust_parse(struct vh_trust *t, const char *text, size_t len)
@@ -145,31 +214,31 @@ void vh_trust_free(struct vh_trust *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < t->n; i++)
 		free(t->v[i].path);
-		free(t->v[i].cfg);
-	}
 	free(t->v);
 	memset(t, 0, sizeof(*t));
 }
 
-enum vh_verdict vh_trust_lookup(const struct vh_trust *t, const char *env, const char *cfg,
-				size_t cfg_len)
+const struct vh_trust_entry *vh_trust_find(const struct vh_trust *t, const char *env, int *deny)
 {
-	enum vh_verdict v = VH_TRUST_NONE;
+	const struct vh_trust_entry *allow = NULL;
 	size_t i;
 
+	*deny = 0;
 	for (i = 0; i < t->n; i++) {
 		const struct vh_trust_entry *e = &t->v[i];
 
 		if (strcmp(e->path, env))
 			continue;
-		if (e->verdict == VH_TRUST_DENY)
-			return VH_TRUST_DENY;
-		if (e->cfg_len == cfg_len && !memcmp(e->cfg, cfg, cfg_len))
-			v = VH_TRUST_ALLOW;
+		if (e->decision == VH_DECISION_DENY)
+			*deny = 1;
+		else if (!allow || allow->decision == VH_DECISION_OLD_ALLOW)
+			allow = e; /* a real allow beats an old one */
+		else if (e->decision == VH_DECISION_ALLOW)
+			allow = e; /* the later line is the newer decision */
 	}
-	return v;
+	return allow;
 }
 
 int vh_trust_file(char **out)
@@ -220,25 +289,6 @@ int vh_trust_load(struct vh_trust *t, const char *file)
 	return rc;
 }
 
-int vh_trust_read_cfg(struct vh_buf *out, const char *env)
-{
-	struct vh_buf path = VH_BUF_INIT;
-	int fd, rc = -1;
-
-	if (vh_buf_puts(&path, env) < 0 || vh_buf_puts(&path, "/pyvenv.cfg") < 0) {
-		errno = ENOMEM;
-		goto done;
-	}
-	fd = open(path.data, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
-		goto done;
-	rc = read_all(out, fd, VH_TRUST_MAX_CFG);
-	close(fd);
-done:
-	vh_buf_free(&path);
-	return rc;
-}
-
 static int put_hex(struct vh_buf *b, const char *s, size_t n)
 {
 	static const char digits[] = "0123456789abcdef";
@@ -252,16 +302,29 @@ static int put_hex(struct vh_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-static int put_entry(struct vh_buf *b, enum vh_verdict v, const char *path, const char *cfg,
-		     size_t cfg_len)
+int vh_trust_format_entry(struct vh_buf *b, const struct vh_trust_entry *e)
 {
-	if (vh_buf_puts(b, verdict_words[v]) < 0 || vh_buf_putc(b, ' ') < 0 ||
-	    put_hex(b, path, strlen(path)) < 0 || vh_buf_putc(b, ' ') < 0 ||
-	    put_hex(b, cfg, cfg_len) < 0 || vh_buf_putc(b, '\n') < 0)
+	if (e->decision == VH_DECISION_DENY)
+		return vh_buf_puts(b, "deny ") < 0 || put_hex(b, e->path, strlen(e->path)) < 0 ||
+		       vh_buf_putc(b, '\n') < 0 ? -1 : 0;
+	if (e->decision != VH_DECISION_ALLOW)
+		return 0; /* an old allow lets nothing in: it is dropped */
+	if (vh_buf_puts(b, "allow ") < 0 || put_hex(b, e->path, strlen(e->path)) < 0 ||
+	    vh_buf_printf(b, " %s %s %s %lld\n", e->ident, e->git, vh_consent_names[e->how],
+			  e->when) < 0)
 		return -1;
 	return 0;
 }
 
+/* Whether the new decision n takes the place of the old one o. */
+static int replaces(const struct vh_trust_entry *n, const struct vh_trust_entry *o)
+{
+	if (strcmp(n->path, o->path))
+		return 0;
+	if (n->decision == VH_DECISION_ALLOW && n->how == VH_CONSENT_ACTIVATED)
+		return o->decision != VH_DECISION_DENY;
+	return 1;
+}
 
 static int write_all(int fd, const char *p, size_t n)
 {
@@ -279,8 +342,7 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-int vh_trust_record(const char **why, const char *file, enum vh_verdict verdict, const char *env,
-		    const char *cfg, size_t cfg_len)
+int vh_trust_record(const char **why, const char *file, const struct vh_trust_entry *e)
 {
 	struct vh_buf lock = VH_BUF_INIT, tmp = VH_BUF_INIT, text = VH_BUF_INIT;
 	struct vh_trust t = { 0 };
@@ -309,12 +371,12 @@ int vh_trust_record(const char **why, const char *file, enum vh_verdict verdict,
 	*why = "out of memory writing";
 	errno = ENOMEM;
 	for (i = 0; i < t.n; i++) {
-		if (!strcmp(t.v[i].path, env))
-			continue; /* the new decision replaces the old ones */
-		if (put_entry(&text, t.v[i].verdict, t.v[i].path, t.v[i].cfg, t.v[i].cfg_len) < 0)
+		if (replaces(e, &t.v[i]))
+			continue;
+		if (vh_trust_format_entry(&text, &t.v[i]) < 0)
 			goto done;
 	}
-	if (put_entry(&text, verdict, env, cfg, cfg_len) < 0)
+	if (vh_trust_format_entry(&text, e) < 0)
 		goto done;
 	*why = "cannot write";
 	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -342,4 +404,40 @@ done:
 	vh_buf_free(&text);
 	errno = saved;
 	return rc;
+}
+
+int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real)
+{
+	struct vh_buf cfg = VH_BUF_INIT;
+	struct vh_stat dir, st;
+	int n;
+
+	if (vh_stat(&dir, AT_FDCWD, real, 1) < 0)
+		return -1;
+	if (dir.has_btime) {
+		n = snprintf(out, VH_TRUST_IDENT_MAX, "b%llu.%llu.%lld.%ld",
+			     (unsigned long long)dir.dev, (unsigned long long)dir.ino,
+			     (long long)dir.btime.tv_sec, dir.btime.tv_nsec);
+	} else {
+		/* No birth time: a new directory could reuse the inode, so the
+		 * pyvenv.cfg inside must be the same file, unchanged, too. */
+		if (vh_buf_puts(&cfg, real) < 0 || vh_buf_puts(&cfg, "/pyvenv.cfg") < 0) {
+			vh_buf_free(&cfg);
+			errno = ENOMEM;
+			return -1;
+		}
+		n = vh_stat(&st, AT_FDCWD, cfg.data, 1);
+		vh_buf_free(&cfg);
+		if (n < 0)
+			return -1;
+		n = snprintf(out, VH_TRUST_IDENT_MAX, "i%llu.%llu.%llu.%lld.%ld",
+			     (unsigned long long)dir.dev, (unsigned long long)dir.ino,
+			     (unsigned long long)st.ino, (long long)st.mtime.tv_sec,
+			     st.mtime.tv_nsec);
+	}
+	if (n < 0 || n >= VH_TRUST_IDENT_MAX) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
 }

@@ -13,8 +13,8 @@
 #define VH_USERCONFIG_H
 
 enum vh_trust_level {
-	VH_TRUST_STRICT = 0, /* ownership, permissions and git */
-	VH_TRUST_OWNER,	     /* ownership and permissions only */
+	VH_TRUST_STRICT = 0, /* consent, ownership, permissions and git */
+	VH_TRUST_OWNER,	     /* ownership, permissions and git: no consent */
 	VH_TRUST_OFF,	     /* no checks; a deny still holds */
 };
 

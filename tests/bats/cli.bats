@@ -77,6 +77,7 @@ setup() { vh_setup; }
 @test "the csh family refuses what it cannot carry, and says which" {
 	mkdir -p "$T/$(printf 'a\nb')/.venv"
 	touch "$T/$(printf 'a\nb')/.venv/pyvenv.cfg"
+	"$VENVHOOK" allow "$T/$(printf 'a\nb')" 2>/dev/null
 	cd "$T/$(printf 'a\nb')"
 	run --separate-stderr "$VENVHOOK" export tcsh
 	assert_success
@@ -158,10 +159,56 @@ key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 	assert_success
 	refute_output --partial "file=libgit2"
 	assert_output --partial "VIRTUAL_ENV='$T/proj/.venv'"
+	# a plain repository: its files say where the root is, libgit2 stays out
 	cd "$T/repo/sub"
 	LD_DEBUG=files run "$VENVHOOK" export bash
 	assert_success
+	refute_output --partial "file=libgit2"
+	# a config that moves the work tree: libgit2 is asked
+	git -C "$T/repo" config core.worktree "$T/repo"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_success
 	assert_output --regexp "file=libgit2\.so\.[0-9.]+ .*dynamically loaded"
+}
+
+# git_root_of DIR: the git work-tree root venvhook's walk stops at from DIR
+# ("null" for none), and git's own answer there ("null" when git has none).
+git_roots() {
+	local dir=$1 ours theirs
+	ours=$(cd "$dir" && PWD=$dir "$VENVHOOK" status --json 2>/dev/null |
+		sed -n 's/.*"git_root":\(null\|"[^"]*"\).*/\1/p')
+	theirs=$(cd "$dir" && git rev-parse --show-toplevel 2>/dev/null) && theirs="\"$theirs\"" || theirs=null
+	echo "$ours $theirs"
+}
+
+@test "the walk stops at git's own work-tree root: plain, linked worktree, submodule, core.worktree, bare, ceilings, sha256" {
+	export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t
+	git init -q "$T/plain" && mkdir -p "$T/plain/a/b"
+	git -C "$T/plain" commit -q --allow-empty -m x
+	git -C "$T/plain" worktree add -q --detach "$T/linked" && mkdir -p "$T/linked/c"
+	git init -q "$T/inner" && git -C "$T/inner" commit -q --allow-empty -m x
+	git -C "$T/plain" -c protocol.file.allow=always submodule -q add "$T/inner" sub 2>/dev/null
+	mkdir -p "$T/plain/sub/d"
+	git init -q "$T/moved" && mkdir -p "$T/moved/e" "$T/elsewhere"
+	git -C "$T/moved" config core.worktree "$T/elsewhere"
+	git init -q "$T/bare" && mkdir -p "$T/bare/f" && git -C "$T/bare" config core.bare true
+	git init -q "$T/ceil" && mkdir -p "$T/ceil/g/h"
+	git init -q --object-format=sha256 "$T/s256" && mkdir -p "$T/s256/i"
+	local dir
+	for dir in plain plain/a/b linked/c plain/sub/d bare/f s256/i; do
+		run git_roots "$T/$dir"
+		read -r ours theirs <<<"$output"
+		assert_equal "$dir: $ours" "$dir: $theirs"
+	done
+	# core.worktree elsewhere: git's root is that other directory, which
+	# does not hold the shell's; the walk goes on past this repository
+	run git_roots "$T/moved/e"
+	assert_output "null \"$T/elsewhere\""
+	# a ceiling at the root hides it; one above it does not
+	GIT_CEILING_DIRECTORIES=$T/ceil run git_roots "$T/ceil/g/h"
+	assert_output 'null null'
+	GIT_CEILING_DIRECTORIES=$T run git_roots "$T/ceil/g/h"
+	assert_output "\"$T/ceil\" \"$T/ceil\""
 }
 
 @test "list: envs in WORKON_HOME and the current project, sorted, --paths" {
@@ -318,7 +365,7 @@ venvhook: activated good (.venv)"
 
 @test "an env that belongs to another user is refused (needs root to stage)" {
 	((EUID == 0)) || skip "staging another user's files needs root"
-	mkenv "$T/proj/.venv"
+	mkenv_unallowed "$T/proj/.venv"
 	chown -R 4242:4242 "$T/proj/.venv"
 	cd "$T/proj"
 	run --separate-stderr "$VENVHOOK" export bash
@@ -338,6 +385,25 @@ venvhook: activated good (.venv)"
 	assert_success
 }
 
+@test "init for csh and tcsh refuses a binary whose path holds a '!', with one line; bash takes it" {
+	mkdir -p "$T/ba!ng"
+	cp "$VENVHOOK" "$T/ba!ng/venvhook"
+	for sh in tcsh csh; do
+		run --separate-stderr "$T/ba!ng/venvhook" init $sh
+		assert_failure 1
+		assert_equal "$output" ""
+		assert_equal "$stderr" "venvhook: cannot write a hook that calls $T/ba!ng/venvhook: csh and tcsh would take its '!' for history substitution; install venvhook in a directory without one"
+	done
+	# the rc line's eval gets nothing, and the rc file goes on (with init's status)
+	# (the binary found on PATH, as the README's line has it: no '!' in the rc file)
+	printf 'eval "`venvhook init tcsh`"\necho "after=$status"\n' >"$T/rc"
+	PATH="$T/ba!ng:$PATH" run --separate-stderr "$VH_TCSH" -f "$T/rc"
+	assert_output "after=1"
+	[[ $stderr == *"for history substitution"* && $stderr != *"Event not found"* ]]
+	run --separate-stderr "$BASH" --norc -c 'eval "$("$1" init bash)" && cd / && echo "ok=$__venvhook_exe"' _ "$T/ba!ng/venvhook"
+	assert_output "ok=$T/ba!ng/venvhook"
+}
+
 # --- faults: one line at most, and PATH and VIRTUAL_ENV agree afterwards ---
 
 # exported_after CMD...: runs `venvhook export bash` under CMD in a bash and
@@ -350,11 +416,17 @@ exported_after() {
 @test "HOME or PATH unset or empty: the env still activates, PATH is just its bin" {
 	mkenv "$T/proj/.venv"
 	cd "$T/proj"
-	exported_after env -u HOME
+	# without HOME, the allow is found through XDG_DATA_HOME
+	exported_after env -u HOME XDG_DATA_HOME="$HOME/.local/share"
 	assert_success
 	assert_line "VE=$T/proj/.venv"
-	exported_after env HOME=
+	exported_after env HOME= XDG_DATA_HOME="$HOME/.local/share"
 	assert_line "VE=$T/proj/.venv"
+	# ...and with neither, no consent can be found: refused, in one line
+	exported_after env -u HOME
+	assert_success
+	assert_line "VE=unset"
+	assert_equal "$stderr" "venvhook: not activating $T/proj/.venv: venvhook did not see you make it; 'venvhook allow' trusts it"
 	exported_after env PATH=
 	assert_line "VE=$T/proj/.venv"
 	assert_line "PATH=$T/proj/.venv/bin"
@@ -375,6 +447,7 @@ exported_after() {
 		huge) printf 'prompt = '; head -c 1048576 /dev/zero | tr '\0' a; printf '\n' ;;
 		nohome) printf 'version = 3.11\n' ;;
 		esac >"$T/$kind/.venv/pyvenv.cfg"
+		"$VENVHOOK" allow "$T/$kind" 2>/dev/null
 		cd "$T/$kind"
 		exported_after env
 		assert_success
@@ -436,6 +509,7 @@ help_usages() {
 	run --separate-stderr "$VH_BASH" --norc --noprofile -c '
 		eval "$("$VENVHOOK" init bash)"
 		eval "$("$VENVHOOK" export bash)" 2>/dev/null
+		cp "$HOME/.local/share/venvhook/trust" "$T/trust.before"
 		for cmd in activate deactivate allow deny; do
 			venvhook "$cmd" --help 2>"$T/got.$cmd" || echo "status $?"
 		done
@@ -447,7 +521,7 @@ VE=$T/proj/.venv"
 	for cmd in activate deactivate allow deny; do
 		cmp "$T/want.$cmd" "$T/got.$cmd"
 	done
-	[[ ! -e $HOME/.local/share/venvhook/trust ]] || fail "allow --help recorded a decision"
+	cmp "$T/trust.before" "$HOME/.local/share/venvhook/trust" || fail "allow --help recorded a decision"
 	# in tcsh, through the alias: the same, and `list --help` comes back
 	# through the command line the alias runs
 	# (lines from stdin: an alias is not known on the line that defines it)
@@ -530,14 +604,23 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	assert_equal "$stderr" "venvhook: activated a (.venv)"
 }
 
-@test "config: trust = owner skips the git check, trust = off all checks; a deny still holds" {
-	mkenv "$T/clone/.venv"
+@test "config: trust = owner needs no consent but checks owner, mode and git; trust = off checks nothing; a deny still holds" {
+	mkenv_unallowed "$T/clone/.venv"
+	mkenv_unallowed "$T/mine/.venv"
 	git -C "$T/clone" init -q
 	git -C "$T/clone" add -f .venv
+	cd "$T/mine"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	assert_equal "$stderr" "venvhook: not activating $T/mine/.venv: venvhook did not see you make it; 'venvhook allow' trusts it"
+	config 'trust = owner'
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/mine/.venv'"
 	cd "$T/clone"
 	run --separate-stderr "$VENVHOOK" export bash
 	assert_output ""
-	config 'trust = owner'
+	assert_equal "$stderr" "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it"
+	git -C "$T/clone" rm -rq --cached .venv
 	run --separate-stderr "$VENVHOOK" export bash
 	assert_output --partial "VIRTUAL_ENV='$T/clone/.venv'"
 	chmod o+w "$T/clone/.venv/bin"
@@ -559,7 +642,7 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	run --separate-stderr env VIRTUAL_ENV="$p/.venv" __VENVHOOK_ENV="$p/.venv" "$VENVHOOK" status --json
 	assert_success
 	local e='q\"\\\u0001\u00ff'
-	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
+	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
 	run --separate-stderr "$VENVHOOK" status --yaml
 	assert_failure 2
 }

@@ -63,7 +63,7 @@ assert_demo_worked() {
 
 @test "demo in bash: activates, switches, cleans up; an env of the caller's is dropped" {
 	# an env the calling shell had active, venvhook's own
-	mkenv "$T/mine"
+	mkenv_unallowed "$T/mine"
 	export VIRTUAL_ENV=$T/mine __VENVHOOK_ENV=$T/mine PATH=$T/mine/bin:$BASE_PATH
 	demo "$VH_BASH"
 	assert_demo_worked

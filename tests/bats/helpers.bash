@@ -75,7 +75,14 @@ unprivileged() {
 
 # mkenv DIR [PROMPT-LINE]: a virtual env as python -m venv lays it out, but
 # every program in bin/ only leaves a marker: the hook must never run one.
+# The user consents to it (venvhook allow), as to an env made before
+# venvhook was set up; mkenv_unallowed makes one nobody consented to.
 mkenv() {
+	mkenv_unallowed "$@"
+	"$VENVHOOK" allow "$1" >/dev/null 2>&1 || fail "venvhook allow $1 failed"
+}
+
+mkenv_unallowed() {
 	local dir=$1
 	mkdir -p "$dir/bin"
 	{
@@ -102,6 +109,14 @@ mkvenv() {
 # The line that makes python3 say which env it runs in, the same in every
 # shell: prefix=<sys.prefix>.
 PREFIX_LINE="python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'"
+
+# shown NAME: NAME as VIRTUAL_ENV_PROMPT shows it, for the names the tests
+# use: C0 controls and DEL become '?' (C1 and bidi controls have their own
+# test, with the expected text written out).
+shown() { printf '%s' "$1" | LC_ALL=C tr '\001-\037\177' '?'; }
+
+# other_group: a group that is not the user's private group (nogroup).
+other_group() { getent group nogroup >/dev/null && echo nogroup || echo 65534; }
 
 # esc VALUE: VALUE as dumpenv prints it.
 esc() { "$VH_DUMPENV" -e "$1"; }

@@ -223,7 +223,7 @@ hostile_names() {
 	session "${steps[@]}"
 	for i in "${!names[@]}"; do
 		assert_active $((2 * i + 1)) "$T/${names[i]}/.venv"
-		assert_env $((2 * i + 1)) VIRTUAL_ENV_PROMPT "${names[i]}"
+		assert_env $((2 * i + 1)) VIRTUAL_ENV_PROMPT "$(shown "${names[i]}")"
 		assert_inactive $((2 * i + 2))
 	done
 	[[ ! -e $T/PWNED && ! -e /PWNED && ! -e $HOME/PWNED ]]
@@ -269,6 +269,7 @@ hostile_names() {
 	head -c 3000 /dev/urandom >"$T/g1/.venv/pyvenv.cfg"
 	: >"$T/g2/.venv/pyvenv.cfg"
 	printf 'prompt = a\0b\r\nhome=/x\r\n' >"$T/g3/.venv/pyvenv.cfg"
+	"$VENVHOOK" allow "$T/g1" "$T/g2" "$T/g3" 2>/dev/null
 	session "cd g1" report "cd g2" report "cd g3" report "cd /" report
 	assert_active 1 "$T/g1/.venv"
 	assert_env 1 VIRTUAL_ENV_PROMPT g1
@@ -491,8 +492,8 @@ hostile_workon_env() {
 
 # --- trust: automatic activation only of envs the user made ---
 
-@test "an env git tracks is refused with one line per directory change; allow lets it in, for that pyvenv.cfg only" {
-	mkenv "$T/clone/.venv"
+@test "an env git tracks is refused with one line per directory change; allow lets it in, until what git tracks in it changes" {
+	mkenv_unallowed "$T/clone/.venv"
 	mkdir -p "$T/clone/src"
 	git -C "$T/clone" init -q
 	git -C "$T/clone" add -f .venv
@@ -504,16 +505,19 @@ hostile_workon_env() {
 	assert_active 3 "$T/clone/.venv"
 	assert_active 4 "$T/clone/.venv"
 	assert_equal "$(grep -c "^venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it$" <<<"$stderr")" 2
-	# a changed pyvenv.cfg needs allowing again
-	echo "extra = 1" >>"$T/clone/.venv/pyvenv.cfg"
+	# what a pull would do: another tracked file in the env
+	printf '#!/bin/sh\n' >"$T/clone/.venv/bin/ls"
+	git -C "$T/clone" add -f .venv/bin/ls
 	session "cd clone" report
 	assert_inactive 1
-	[[ $stderr == *"not activating $T/clone/.venv: its files are tracked by git"* ]]
+	[[ $stderr == *"not activating $T/clone/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"* ]]
 }
 
 @test "an env writable by group or others is refused; manual activate refuses only world-writable, unless --force" {
-	mkenv "$T/a/.venv"
-	mkenv "$T/b/.venv"
+	mkenv_unallowed "$T/a/.venv"
+	mkenv_unallowed "$T/b/.venv"
+	# a group of others (the user's own private group would be harmless)
+	chgrp "$(other_group)" "$T/a/.venv/bin"
 	chmod g+w "$T/a/.venv/bin"
 	chmod o+w "$T/b/.venv/pyvenv.cfg"
 	session "cd a" report "cd b" report "run venvhook activate $T/a/.venv" status report \
@@ -524,9 +528,9 @@ hostile_workon_env() {
 	assert_active 4 "$T/a/.venv"
 	assert_active 5 "$T/b/.venv"
 	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=1 status=0 "
-	[[ $stderr == *"not activating $T/a/.venv: bin/ is writable by its group; 'venvhook allow' trusts it"* ]]
-	[[ $stderr == *"not activating $T/b/.venv: pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"* ]]
-	[[ $stderr == *"not activating $T/b/.venv: pyvenv.cfg is writable by anyone; activate --force uses it anyway"* ]]
+	[[ $stderr == *"not activating $T/a/.venv: its bin/ is writable by its group; 'venvhook allow' trusts it"* ]]
+	[[ $stderr == *"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"* ]]
+	[[ $stderr == *"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway"* ]]
 }
 
 @test "deny switches the env off here and now and keeps it off; allow undoes it" {
@@ -560,7 +564,7 @@ hostile_workon_env() {
 	mkenv "$WORKON_HOME/named"
 	mkenv "$T/proj/.venv"
 	mkenv "$T/theirs"
-	mkenv "$T/clone/.venv"
+	mkenv_unallowed "$T/clone/.venv"
 	git -C "$T/clone" init -q
 	git -C "$T/clone" add -f .venv
 	mkdir -p "$T/plain/repo"
@@ -573,10 +577,35 @@ hostile_workon_env() {
 	assert_line "active: $T/proj/.venv, activated by venvhook on entering its project"
 	assert_line "here:   $T/proj/.venv: the env directory of $T/proj"
 	assert_line "python: 3.11.2 (from $T/proj/.venv/pyvenv.cfg)"
-	assert_line "trust:  automatic activation may use it"
+	assert_line "trust:  automatic activation may use it: you allowed it on $(date +%Y-%m-%d)"
 	assert_line "active: $WORKON_HOME/named, chosen with venvhook activate (kept across cd)"
 	assert_line "paused: $T/proj/.venv (venvhook deactivate: off until you leave its project)"
 	assert_line "trust:  refused: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it"
 	assert_line "active: $T/theirs, activated outside venvhook (left alone)"
 	assert_equal "$(grep -c '^active: none$' <<<"$output")" 3
+}
+
+# --- trust: envs the user makes are on at once; what arrives is asked about ---
+
+@test "an env made at a prompt in its project is activated, with the real interpreter, and remembered as yours" {
+	mkdir -p "$T/proj/src" "$T/clone-src/.venv/bin" "$T/empty"
+	# the user's own env, made where the shell sits
+	export PY=/usr/bin/python3
+	# a repository that brings its env, cloned into the directory the shell sits in
+	printf 'home = /usr/bin\n' >"$T/clone-src/.venv/pyvenv.cfg"
+	git -C "$T/clone-src" init -q
+	git -C "$T/clone-src" add -f .venv
+	git -C "$T/clone-src" -c user.name=t -c user.email=t@t commit -qm x
+	export UPSTREAM=$T/clone-src
+	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report \
+		"run python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'" "cd /" report "cd proj" report \
+		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_line "prefix=$T/proj/.venv"
+	assert_inactive 2
+	assert_active 3 "$T/proj/.venv"
+	assert_inactive 4
+	[[ $stderr == *"venvhook: activated proj (.venv; made here: yours from now on)"* ]]
+	[[ $stderr == *"venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"* ]]
 }

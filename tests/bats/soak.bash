@@ -83,6 +83,7 @@ __soak_dir() { # DIR [FLAG]
 }
 
 __soak_env() { # DIR: an env as python -m venv lays it out (bin/ holds nothing to run)
+	__soak_envs+=("$1")
 	__soak_dir "$1" e
 	__soak_dir "$1/bin"
 	__soak_dir "$1/lib"
@@ -143,7 +144,7 @@ __soak_grow() { # DIR DEPTH
 # random subtrees and symlinks come on top.
 soak_fixture() {
 	local root=$1 p s q g r e n m l1 l2 l3 l4 l5 i from to tries
-	__soak_dirs=()
+	__soak_dirs=() __soak_envs=()
 	declare -gA __soak_flag=() __soak_link=()
 	__soak_links=() # the links in the order they were made: the walk must not
 	# depend on the order of an associative array, which changes with $T
@@ -200,6 +201,8 @@ soak_fixture() {
 		done
 		__soak_name "$from" && __soak_link "$from/$__n" "$to"
 	done
+	# the user allowed every env once, as after setting venvhook up
+	"$VENVHOOK" allow "${__soak_envs[@]}" >/dev/null 2>&1 || return 1
 	# Where the walk goes: every directory, and every one again through
 	# each link that leads to it.
 	soak_places=("${__soak_dirs[@]}")

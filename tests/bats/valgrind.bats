@@ -107,20 +107,25 @@ transitions() {
 		printf 'prompt%*s= far\n' 300 ''
 		printf 'version = %*s\n' 500 ''
 	} >"$T/garbage/.venv/pyvenv.cfg"
+	"$VENVHOOK" allow "$T/garbage" 2>/dev/null
 	vg garbage "$T/garbage" -- export zsh
 	vg_check init=__venvhook activate="VIRTUAL_ENV='$T/proj/.venv'" \
 		deactivate="unset -v VIRTUAL_ENV" garbage="VIRTUAL_ENV='$T/garbage/.venv'"
 }
 
-@test "fish: init, transitions and a git repository without an env (libgit2 loaded)" {
+@test "fish: init, transitions and git repositories without an env (one read from its files, one by libgit2)" {
 	transitions fish
-	mkdir -p "$T/up/repo/a/b"
+	mkdir -p "$T/up/repo/a/b" "$T/up/wt/c"
 	git -C "$T/up/repo" init -q
+	# a config the files alone cannot answer for: libgit2, in its child
+	git init -q "$T/up/wt"
+	git -C "$T/up/wt" config core.worktree "$T/up/wt"
 	# the env above the work-tree root must not be taken
 	mkenv "$T/up/.venv"
 	vg git "$T/up/repo/a/b" -- export fish
+	vg libgit2 "$T/up/wt/c" -- export fish
 	vg_check init=__venvhook activate="set -gx VIRTUAL_ENV '$T/proj/.venv'" \
-		deactivate="set -eg VIRTUAL_ENV" git=
+		deactivate="set -eg VIRTUAL_ENV" git= libgit2=
 }
 
 @test "tcsh: init, transitions and a .git that is no repository" {
@@ -151,4 +156,29 @@ transitions() {
 	vg list "$T/proj" -- list
 	vg paths "$T/proj" -- list --paths
 	vg_check list='^alpha$' paths=$'^alpha\t'"$BATS_TEST_TMPDIR/home/.virtualenvs/alpha$"
+}
+
+@test "trust: allow of several envs, a refusal naming what bin/ shadows, an env made at the prompt, a tracked env in a repository" {
+	mkenv_unallowed "$T/a/.venv"
+	mkenv_unallowed "$T/b/.venv"
+	mkenv_unallowed "$T/theirs/.venv"
+	printf '#!/bin/sh\n' >"$T/theirs/.venv/bin/ls"
+	chmod +x "$T/theirs/.venv/bin/ls"
+	mkenv_unallowed "$T/repo/.venv"
+	git -C "$T/repo" init -q
+	git -C "$T/repo" add -f .venv
+	mkdir -p "$T/made"
+	local key
+	(cd "$T/made" && PWD=$T/made "$VENVHOOK" export bash -) >"$T/key.out" 2>/dev/null
+	key=$(sed -n "s/^__venvhook_key='\(.*\)'$/\1/p" "$T/key.out")
+	mkenv_unallowed "$T/made/.venv"
+	vg allow "$T" -- allow "$T/a" "$T/b/.venv"
+	vg refused "$T/theirs" -- export zsh
+	vg made "$T/made" -- export fish "$key"
+	vg tracked "$T/repo" -- export tcsh -
+	vg_check allow= refused= made="VIRTUAL_ENV '$T/made/.venv'" tracked="set __venvhook_key"
+	! grep -q VIRTUAL_ENV "$T/tracked.out"
+	grep -q 'would shadow ls' "$T/refused.err"
+	grep -q 'made here' "$T/made.err"
+	grep -q 'tracked by git' "$T/tracked.err"
 }

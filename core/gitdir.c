@@ -1,0 +1,210 @@
+#include "gitdir.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+
+/* Reads the regular file path whole into out, at most max bytes; -1 when
+ * it is anything else (a FIFO, a device), bigger, or unreadable. */
+static int read_small(struct vh_buf *out, const char *path, size_t max)
+{
+	struct stat st;
+	char chunk[4096];
+	ssize_t n;
+	int fd, rc = -1;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > max)
+		goto done;
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || vh_buf_add(out, chunk, (size_t)n) < 0 || out->len > max)
+			goto done;
+	}
+	rc = vh_buf_puts(out, "");
+done:
+	close(fd);
+	return rc;
+}
+
+static int is_dir(const char *base, const char *leaf)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	struct stat st;
+	int ok = vh_buf_puts(&p, base) == 0 && vh_buf_puts(&p, leaf) == 0 &&
+		 lstat(p.data, &st) == 0 && S_ISDIR(st.st_mode);
+
+	vh_buf_free(&p);
+	return ok;
+}
+
+static int exists(const char *base, const char *leaf)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	struct stat st;
+	int ok = vh_buf_puts(&p, base) == 0 && vh_buf_puts(&p, leaf) == 0 &&
+		 lstat(p.data, &st) == 0;
+
+	vh_buf_free(&p);
+	return ok;
+}
+
+/* HEAD as git validates it: "ref: refs/..." or an object id in hex. */
+static int head_ok(const char *gitdir)
+{
+	struct vh_buf p = VH_BUF_INIT, head = VH_BUF_INIT;
+	size_t n;
+	int ok = 0;
+
+	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/HEAD") < 0 ||
+	    read_small(&head, p.data, 4096) < 0)
+		goto done;
+	n = head.len;
+	if (n && head.data[n - 1] == '\n')
+		head.data[--n] = '\0';
+	if (!strncmp(head.data, "ref: refs/", 10))
+		ok = !strchr(head.data, '\n');
+	else
+		ok = (n == 40 || n == 64) && strspn(head.data, "0123456789abcdef") == n;
+done:
+	vh_buf_free(&p);
+	vh_buf_free(&head);
+	return ok;
+}
+
+/* A config that certainly leaves the work tree where the .git is: every
+ * line a section header, a comment, or a key among those git init writes
+ * with a value that changes nothing here. Anything else is for libgit2. */
+static int config_plain(const char *gitdir)
+{
+	static const char *const harmless[] = {
+		"filemode", "logallrefupdates", "ignorecase", "precomposeunicode", "symlinks",
+		"autocrlf", "url", "fetch", "remote", "merge", "rebase", "pushremote", "email",
+		"name", "editor", "pager", "whitespace", "eol", "safecrlf", "sharedrepository",
+		"hookspath", "sparsecheckout", "sparsecheckoutcone", "fsmonitor", "untrackedcache",
+		"splitindex", "checkstat", "trustctime", "autodetach", "prune", "gc", "mirror",
+		"pushurl", "tagopt", "skipfetchall", "partialclonefilter", "promisor", NULL,
+	};
+	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
+	char *line, *next, *eq, *key, *value, *c;
+	const char *const *h;
+	int ok = 0;
+
+	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
+		goto done;
+	if (!exists(gitdir, "/config")) {
+		ok = 1; /* none: every default holds */
+		goto done;
+	}
+	if (read_small(&cfg, p.data, 65536) < 0 || memchr(cfg.data, '\0', cfg.len))
+		goto done;
+	for (c = cfg.data; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	for (line = cfg.data; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		while (*line == ' ' || *line == '\t' || *line == '\r')
+			line++;
+		if (!*line || *line == '#' || *line == ';')
+			continue;
+		if (*line == '[') {
+			/* a section other git init writes: include, extensions... */
+			if (strncmp(line, "[core]", 6) && strncmp(line, "[remote ", 8) &&
+			    strncmp(line, "[branch ", 8) && strncmp(line, "[user]", 6) &&
+			    strncmp(line, "[gc]", 4))
+				goto done;
+			continue;
+		}
+		eq = strchr(line, '=');
+		if (!eq || strchr(line, '\\') || strchr(line, '"'))
+			goto done;
+		value = eq + 1;
+		while (eq > line && (eq[-1] == ' ' || eq[-1] == '\t'))
+			eq--;
+		*eq = '\0';
+		key = line;
+		while (*value == ' ' || *value == '\t')
+			value++;
+		for (c = value + strlen(value); c > value && isspace((unsigned char)c[-1]);)
+			*--c = '\0';
+		if (!strcmp(key, "repositoryformatversion")) {
+			if (strcmp(value, "0") && strcmp(value, "1"))
+				goto done;
+			continue;
+		}
+		if (!strcmp(key, "bare")) {
+			if (strcmp(value, "false"))
+				goto done;
+			continue;
+		}
+		for (h = harmless; *h && strcmp(key, *h); h++)
+			;
+		if (!*h)
+			goto done;
+	}
+	ok = 1;
+done:
+	vh_buf_free(&p);
+	vh_buf_free(&cfg);
+	return ok;
+}
+
+/* No directory from cwd up to (not including) dir is a symlink (git walks
+ * up the physical path, the shell's walk the logical one), one git would
+ * take for a bare repository first, or on another file system than dir
+ * (git stops at a file system's edge). */
+static int path_plain(const char *cwd, const char *dir)
+{
+	struct stat top, st;
+	char *d = strdup(cwd), *slash;
+	size_t len = strlen(dir);
+	int ok = 0;
+
+	if (!d || stat(dir, &top) < 0)
+		goto done;
+	while (strlen(d) > len) {
+		if (lstat(d, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_dev != top.st_dev ||
+		    exists(d, "/HEAD"))
+			goto done;
+		slash = strrchr(d, '/');
+		if (!slash)
+			goto done;
+		if (slash == d)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	ok = !strcmp(d, dir);
+done:
+	free(d);
+	return ok;
+}
+
+int vh_gitdir_is_root(const char *cwd, const char *dir)
+{
+	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
+	struct vh_buf gitdir = VH_BUF_INIT;
+	int ok = 0;
+
+	/* Ceilings and file system edges have rules of their own: libgit2's. */
+	if ((ceil && *ceil) || getenv("GIT_DISCOVERY_ACROSS_FILESYSTEM"))
+		return 0;
+	if (vh_buf_puts(&gitdir, dir) < 0 || vh_buf_puts(&gitdir, strcmp(dir, "/") ? "/.git" : ".git") < 0)
+		goto done;
+	ok = is_dir(gitdir.data, "") && is_dir(gitdir.data, "/objects") &&
+	     is_dir(gitdir.data, "/refs") && !exists(gitdir.data, "/commondir") &&
+	     head_ok(gitdir.data) && config_plain(gitdir.data) && path_plain(cwd, dir);
+done:
+	vh_buf_free(&gitdir);
+	return ok;
+}

@@ -1,0 +1,21 @@
+/* What a '.git' directory says about the work tree on its own, without
+ * libgit2: most directory changes in a repository with no env end at its
+ * root, and loading libgit2 to learn that costs more than the rest of an
+ * export. The answer is given only when it is certainly git's; anything
+ * unusual is left to libgit2 (git.h). */
+#ifndef VH_GITDIR_H
+#define VH_GITDIR_H
+
+/* 1 when git, asked from cwd, would take dir (an ancestor of cwd, or cwd,
+ * holding the nearest '.git' entry of the walk up) as the root of its work
+ * tree, as far as the files show for certain: dir/.git is a directory that
+ * is a repository (HEAD names a ref or an object, objects/ and refs/ are
+ * there), whose config sets no work tree elsewhere, no bare flag, no
+ * include and no unknown format version; no directory between cwd and dir
+ * looks like a bare repository or lies on another file system; and
+ * GIT_CEILING_DIRECTORIES is not set. 0 when that is not certain (ask
+ * libgit2). Opens nothing that could block: only regular files, without
+ * waiting. */
+int vh_gitdir_is_root(const char *cwd, const char *dir);
+
+#endif

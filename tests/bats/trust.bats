@@ -1,0 +1,342 @@
+#!/usr/bin/env bats
+# The trust policy against an attacker's project (issue 11): each way
+# someone else's bin/ could reach PATH, tried as a user (nobody, when the
+# suite runs as root) at a real interactive bash. Every env here has a
+# bin/ls that leaves a mark, and each session runs `ls` after the cd: the
+# teardown fails if any mark appears. The policy is the binary's, the same
+# for every shell; the scenarios run the shell-specific parts in all five.
+
+load helpers
+
+setup() {
+	vh_use_driver bash
+	export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t
+	export GIT_CONFIG_NOSYSTEM=1
+}
+
+teardown() {
+	refute_executed
+}
+
+# evilenv DIR: an env an attacker ships, its bin/ls a marker.
+evilenv() {
+	mkenv_unallowed "$1" "command = /usr/bin/python3 -m venv $1"
+	printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$1/bin/ls"
+	chmod +x "$1/bin/ls"
+}
+
+# repo DIR: a git repository of the attacker's, with everything committed.
+commit_all() {
+	git -C "$1" add -Af . && git -C "$1" commit -qm x
+}
+
+# not_active N ENV: report N has no env on PATH, and ENV is not VIRTUAL_ENV.
+not_active() {
+	assert_inactive "$1"
+}
+
+assert_stderr_has() {
+	[[ $stderr == *"$1"* ]] || fail "stderr lacks: $1
+stderr: $stderr"
+}
+
+@test "a tarball's env is refused on cd, naming what its bin/ would shadow; unpacked at the prompt it is still refused" {
+	evilenv "$T/src/evil/.venv"
+	mkdir -p "$T/src/evil/pkg"
+	tar -C "$T/src" -cf "$T/evil.tar" evil
+	tar -C "$T/src/evil" -cf "$T/bomb.tar" .venv pkg
+	rm -rf "$T/src"
+	mkdir -p "$T/home/dl" "$T/here"
+	export TARBALL=$T/evil.tar BOMB=$T/bomb.tar
+	unprivileged
+	session "cd home/dl" "run tar -xf \$TARBALL" "cd home/dl/evil" report "run ls" \
+		"cd here" "run tar -xf \$BOMB" "cd here/pkg" report "run ls"
+	assert_success
+	not_active 1
+	not_active 2
+	assert_stderr_has "venvhook: not activating $T/home/dl/evil/.venv: venvhook did not see you make it, and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	assert_stderr_has "venvhook: not activating $T/here/.venv: it appeared here, but its files are older than that (an archive or a copy that keeps times brought it), and its bin/ would shadow ls; 'venvhook allow' trusts it"
+}
+
+@test "a copy (cp -r) with a forged command line is refused; a copy that keeps times, into the directory you sit in, too" {
+	evilenv "$T/usb/proj/.venv"
+	mkdir -p "$T/src" "$T/sit"
+	export FROM=$T/usb/proj FROMENV=$T/usb/proj/.venv
+	unprivileged
+	session "cd src" "run cp -r \$FROM ." "cd src/proj" report "run ls" \
+		"cd sit" "run cp -rp \$FROMENV ." "cd sit/.venv/bin" report
+	not_active 1
+	not_active 2
+	assert_stderr_has "venvhook: not activating $T/src/proj/.venv: venvhook did not see you make it"
+	assert_stderr_has "venvhook: not activating $T/sit/.venv: it appeared here, but its files are older than that"
+}
+
+@test "an env directory that looks like a bare repository cannot stand in for the clone's own .git" {
+	evilenv "$T/up/.venv"
+	# HEAD, objects/ and refs/: what libgit2 takes for a bare repository
+	# (files inside, so that the clone has the directories too)
+	mkdir -p "$T/up/.venv/objects/info" "$T/up/.venv/refs/heads"
+	touch "$T/up/.venv/objects/info/packs" "$T/up/.venv/refs/heads/.keep"
+	echo 'ref: refs/heads/main' >"$T/up/.venv/HEAD"
+	git init -q "$T/up"
+	commit_all "$T/up"
+	git clone -q "$T/up" "$T/clone"
+	unprivileged
+	session "cd clone" report "run ls"
+	not_active 1
+	assert_stderr_has "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository)"
+}
+
+@test "a repository libgit2 cannot read (sha256, split index) is 'cannot tell', and refused" {
+	evilenv "$T/s256/.venv"
+	git init -q --object-format=sha256 "$T/s256"
+	commit_all "$T/s256"
+	evilenv "$T/split/.venv"
+	git init -q "$T/split"
+	git -C "$T/split" config core.splitIndex true
+	commit_all "$T/split"
+	git -C "$T/split" update-index --split-index
+	# even an env the user allowed there: consent is the way out
+	mkenv "$T/split2/.venv"
+	git init -q "$T/split2"
+	git -C "$T/split2" config core.splitIndex true
+	echo x >"$T/split2/x"
+	git -C "$T/split2" add x
+	git -C "$T/split2" update-index --split-index
+	unprivileged
+	session "cd s256" report "run ls" "cd split" report "run ls" "cd split2" report \
+		"run venvhook allow" report
+	not_active 1
+	not_active 2
+	not_active 3
+	assert_active 4 "$T/split2/.venv"
+	assert_stderr_has "venvhook: not activating $T/s256/.venv: cannot tell whether git tracks it (cannot open the repository: unsupported extension name extensions.objectformat); 'venvhook allow' trusts it"
+	assert_stderr_has "venvhook: not activating $T/split/.venv: cannot tell whether git tracks it (cannot read its index: unsupported mandatory extension: 'link'); 'venvhook allow' trusts it"
+}
+
+@test "a tracked .pth under .venv: the env the user then makes over it is refused" {
+	mkdir -p "$T/up/.venv/lib/python3.11/site-packages" "$T/up/src"
+	echo 'import os; open(os.path.expanduser("~/PTH-RAN"), "w")' \
+		>"$T/up/.venv/lib/python3.11/site-packages/zz.pth"
+	touch "$T/up/src/app.py"
+	git init -q "$T/up"
+	commit_all "$T/up"
+	git clone -q "$T/up" "$T/clone"
+	unprivileged
+	session "cd clone" "run /usr/bin/python3 -m venv --without-pip .venv" "cd clone/src" report
+	not_active 1
+	[[ -e $T/clone/.venv/pyvenv.cfg ]]
+	assert_stderr_has "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository)"
+	[[ ! -e $HOME/PTH-RAN ]]
+}
+
+@test "a tracked symlink for bin/ counts as tracked content of the env" {
+	mkdir -p "$T/up/.venv" "$T/up/tools"
+	printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$T/up/tools/ls"
+	chmod +x "$T/up/tools/ls"
+	ln -s ../tools "$T/up/.venv/bin"
+	git init -q "$T/up"
+	commit_all "$T/up"
+	git clone -q "$T/up" "$T/clone"
+	# the user's own pyvenv.cfg (untracked), as python -m venv would write it
+	printf 'home = /usr/bin\n' >"$T/clone/.venv/pyvenv.cfg"
+	unprivileged
+	session "cd clone" report "run ls"
+	not_active 1
+	assert_stderr_has "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone"
+}
+
+@test "an allow is for that directory: a new clone at the same path, the same pyvenv.cfg, is refused" {
+	evilenv "$T/up/.venv"
+	git init -q "$T/up"
+	commit_all "$T/up"
+	git clone -q "$T/up" "$T/proj"
+	"$VENVHOOK" allow "$T/proj" 2>/dev/null
+	export PROJ=$T/proj UP=$T/up
+	unprivileged
+	session "cd proj" report "cd /" "run rm -rf \$PROJ" "run git -c safe.directory=* clone -q \$UP \$PROJ" \
+		"cd proj" report "run ls"
+	assert_active 1 "$T/proj/.venv"
+	not_active 2
+	assert_stderr_has "venvhook: not activating $T/proj/.venv: it is not the env you allowed: that directory was replaced by another one since"
+}
+
+@test "an allowed env that git tracks asks again when a pull changes what is tracked in it" {
+	evilenv "$T/up/.venv"
+	git init -q -b main "$T/up"
+	commit_all "$T/up"
+	git clone -q "$T/up" "$T/proj"
+	"$VENVHOOK" allow "$T/proj" 2>/dev/null
+	# upstream changes a program in the env
+	printf '#!/bin/sh\necho "$0 v2" >>"%s/EXECUTED"\n' "$T" >"$T/up/.venv/bin/ls"
+	commit_all "$T/up"
+	export PROJ=$T/proj
+	unprivileged
+	session "cd proj" report "cd /" "run git -c safe.directory=* -C \$PROJ pull -q" "cd proj" report
+	assert_active 1 "$T/proj/.venv"
+	not_active 2
+	assert_stderr_has "venvhook: not activating $T/proj/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"
+}
+
+@test "an env under a directory others can write to is refused; allowed, it is checked again on every cd" {
+	mkdir -p "$T/team"
+	mkenv_unallowed "$T/team/proj/.venv"
+	mkdir -p "$T/team/proj/src" "$T/theirs"
+	evilenv "$T/theirs/.venv"
+	export TEAM=$T/team
+	unprivileged
+	# a team directory: group-writable, no sticky bit, a group of others
+	chgrp "$(other_group)" "$T/team"
+	chmod 2775 "$T/team"
+	export ENV_DIR=$T/team/proj/.venv THEIRS=$T/theirs/.venv
+	session "cd team/proj" report "run venvhook allow" "cd team/proj/src" report
+	assert_success
+	not_active 1
+	assert_active 2 "$T/team/proj/.venv"
+	assert_stderr_has "venvhook: not activating $T/team/proj/.venv: the directory $T/team above it is writable by its group, who could put another env in its place; 'venvhook allow' trusts it"
+	# a member of the group swaps the env while the user is inside
+	session "cd team/proj/src" report "line mv \"\$ENV_DIR\" \"\$ENV_DIR.old\" && cp -a \"\$THEIRS\" \"\$ENV_DIR\"" \
+		"cd team/proj" report "run ls"
+	assert_active 1 "$T/team/proj/.venv"
+	not_active 2
+	assert_stderr_has "venvhook: not activating $T/team/proj/.venv: it is not the env you allowed: that directory was replaced by another one since"
+}
+
+@test "a sticky directory others can write to (as /tmp) is fine" {
+	mkdir -p "$T/shared"
+	mkenv "$T/shared/proj/.venv"
+	unprivileged
+	chmod 1777 "$T/shared"
+	session "cd shared/proj" report
+	assert_active 1 "$T/shared/proj/.venv"
+}
+
+@test "a pin and an inherited marker from the environment get the same checks as discovery" {
+	evilenv "$T/other/.venv"
+	evilenv "$T/clone/.venv"
+	git init -q "$T/clone"
+	commit_all "$T/clone"
+	mkdir -p "$T/clone/src"
+	unprivileged
+	# another user's env, named by a pin nobody here set
+	chown -R 4242:4242 "$T/other"
+	export __VENVHOOK_PIN=$T/other/.venv
+	session "cd /" report "run ls"
+	not_active 1
+	assert_stderr_has "venvhook: leaving the env you activated, $T/other/.venv: the env directory belongs to uid 4242, not to you; back to automatic activation ('venvhook activate' chooses it again)"
+	# a refused env the environment says venvhook activated
+	unset __VENVHOOK_PIN
+	export VIRTUAL_ENV=$T/clone/.venv __VENVHOOK_ENV=$T/clone/.venv
+	export PATH=$T/clone/.venv/bin:$BASE_PATH
+	session "cd clone/src" report "run ls"
+	assert_env 1 VIRTUAL_ENV unset
+	assert_env 1 PATH "$BASE_PATH"
+	assert_stderr_has "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone"
+}
+
+@test "a FIFO as .git/config, or named by include.path, cannot hang cd: git gets 2 s, then a refusal" {
+	mkenv "$T/p/.venv"
+	mkdir -p "$T/p/.git/objects" "$T/p/.git/refs" "$T/q/sub"
+	echo 'ref: refs/heads/main' >"$T/p/.git/HEAD"
+	mkfifo "$T/p/.git/config"
+	git init -q "$T/q"
+	git -C "$T/q" config include.path ../pipe
+	mkfifo "$T/q/pipe"
+	unprivileged
+	SECONDS=0
+	# timeout: a hang fails the test instead of stopping the suite
+	vh_wrap=(timeout 60 "${vh_wrap[@]}")
+	session "cd p" report "cd q/sub" report "fail 4"
+	assert_success
+	((SECONDS < 30)) || fail "cd took ${SECONDS}s"
+	not_active 1
+	not_active 2
+	assert_line "status=4"
+	assert_stderr_has "venvhook: not activating $T/p/.venv: cannot tell whether git tracks it (git's files gave no answer within 2000 ms); 'venvhook allow' trusts it"
+	assert_stderr_has "venvhook: $T/q/.git cannot be read (git's files gave no answer within 2000 ms); not looking above it"
+}
+
+@test "no control or bidi byte reaches the terminal: the prompt name and every line are cleaned" {
+	# pyvenv.cfg's prompt, as CPython writes it: repr(), escapes decoded
+	mkenv "$T/p1/.venv" "prompt = '\\x1b]52;c;ZXZpbA==\\x07[\\x1b[2J\\u202egnp.exe\\x9b\\t\\n]'"
+	mkenv "$T/$(printf 'd\033]2;title\007\342\200\256x')/.venv"
+	export P2="$T/$(printf 'd\033]2;title\007\342\200\256x')"
+	session "cd p1" report "run venvhook status" "cd /" "cd ${P2#"$T"/}" report "run venvhook status"
+	assert_env 1 VIRTUAL_ENV_PROMPT "?]52;c;ZXZpbA==?[?[2J?gnp.exe???]"
+	assert_env 2 VIRTUAL_ENV_PROMPT "d?]2;title??x"
+	[[ $stderr != *$'\033'* && $stderr != *$'\007'* && $stderr != *$'\342\200\256'* ]] ||
+		fail "a control byte reached stderr: $(printf '%q' "$stderr")"
+	[[ $output != *$'\033'* && $output != *$'\342\200\256'* ]] ||
+		fail "a control byte reached status: $(printf '%q' "$output")"
+	assert_stderr_has 'venvhook: activated ?]52;c;ZXZpbA==?[?[2J?gnp.exe???] (.venv)'
+	assert_stderr_has 'venvhook: activated d?]2;title??x (.venv)'
+	assert_line --partial "active: $T/d\\x1b]2;title\\x07\\xe2\\x80\\xaex/.venv"
+	# the exact path still reaches the shell: only what is shown is cleaned
+	assert_env 2 VIRTUAL_ENV "$P2/.venv"
+}
+
+@test "allow takes several paths at once, and survives a new program in bin/ (pip install)" {
+	mkenv_unallowed "$T/a/.venv"
+	mkenv_unallowed "$T/b/.venv"
+	mkenv_unallowed "$T/c/venv"
+	export A=$T/a B=$T/b/.venv C=$T/c
+	unprivileged
+	session "run venvhook allow \$A \$B \$C" status "cd a" report "cd b" report "cd c" report \
+		"line printf '#!/bin/sh\\n' >\"\$A/.venv/bin/newtool\"" "cd /" "cd a" report
+	assert_line "status=0"
+	assert_active 1 "$T/a/.venv"
+	assert_active 2 "$T/b/.venv"
+	assert_active 3 "$T/c/venv"
+	assert_active 4 "$T/a/.venv"
+	assert_stderr_has "venvhook: allowed $T/a/.venv"
+	assert_stderr_has "venvhook: allowed $T/b/.venv"
+	assert_stderr_has "venvhook: allowed $T/c/venv"
+}
+
+@test "an allow from an older venvhook (bound to pyvenv.cfg only) lets nothing in, and says so" {
+	evilenv "$T/proj/.venv"
+	mkdir -p "$HOME/.local/share/venvhook"
+	printf 'allow %s %s\n' "$(printf '%s' "$T/proj/.venv" | od -An -tx1 -v | tr -d ' \n')" \
+		"$(od -An -tx1 -v "$T/proj/.venv/pyvenv.cfg" | tr -d ' \n')" >"$HOME/.local/share/venvhook/trust"
+	unprivileged
+	session "cd proj" report "run ls"
+	not_active 1
+	assert_stderr_has "venvhook: not activating $T/proj/.venv: venvhook did not see you make it, and your allow of it is from an older venvhook, which bound it to pyvenv.cfg only"
+}
+
+# as_upg_user: sessions after this run as uid 4243, whose primary group 4243
+# is named as the user and has no other member (a user private group, as
+# on Fedora and RHEL), and who is also in group 4244, a team's. The user and
+# group files are bind-mounted copies in a mount namespace of the session's
+# own: the machine's are not touched. Needs root.
+as_upg_user() {
+	((EUID == 0)) || skip "staging a user private group needs root"
+	command -v unshare >/dev/null && command -v setpriv >/dev/null || skip "needs unshare and setpriv (util-linux)"
+	local etc=$BATS_TEST_TMPDIR/etc d=$BATS_TEST_TMPDIR
+	mkdir -p "$etc"
+	{ cat /etc/passwd; echo "vhupg:x:4243:4243::$HOME:/bin/sh"; } >"$etc/passwd"
+	{ cat /etc/group; echo "vhupg:x:4243:"; echo "vhteam:x:4244:vhupg,someone"; } >"$etc/group"
+	while [[ $d == "$BATS_RUN_TMPDIR"* ]]; do
+		chmod o+rx "$d"
+		d=${d%/*}
+	done
+	chown -R 4243:4243 "$BATS_TEST_TMPDIR"
+	vh_wrap=(unshare -m -- "$BASH" -c 'mount --bind "$1/passwd" /etc/passwd &&
+		mount --bind "$1/group" /etc/group && shift &&
+		exec setpriv --reuid=4243 --regid=4243 --groups=4244 -- "$@"' _ "$etc")
+}
+
+@test "umask 002 with a user private group: the env made at the prompt is on; a team group's write bit is not" {
+	mkdir -p "$T/proj/src" "$T/team"
+	mkenv_unallowed "$T/team/.venv"
+	as_upg_user
+	chgrp -R 4244 "$T/team/.venv"
+	chmod -R g+w "$T/team/.venv"
+	session "line umask 002" "cd proj" "run /usr/bin/python3 -m venv --without-pip .venv" \
+		"cd proj/src" report "run stat -c %A:%G \$T/proj/.venv/bin" "cd team" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_line "drwxrwxr-x:vhupg"
+	not_active 2
+	assert_stderr_has "venvhook: not activating $T/team/.venv: the env directory is writable by its group"
+}

@@ -340,3 +340,20 @@ as_upg_user() {
 	not_active 2
 	assert_stderr_has "venvhook: not activating $T/team/.venv: the env directory is writable by its group"
 }
+
+@test "a repository another user owns is still read (a read-only question): its untracked env is allowed as untracked" {
+	((EUID == 0)) || skip "staging a repository of another user needs root"
+	mkenv_unallowed "$T/rootrepo/.venv"
+	git init -q "$T/rootrepo"
+	echo x >"$T/rootrepo/file"
+	git -C "$T/rootrepo" add file
+	unprivileged
+	# the repository (and its .git) stays root's; the env is the user's
+	chown -R 0:0 "$T/rootrepo"
+	chown -R 65534:65534 "$T/rootrepo/.venv"
+	export TRUST=$HOME/.local/share/venvhook/trust
+	session "cd rootrepo" "run venvhook allow" report "run cat \$TRUST"
+	assert_active 1 "$T/rootrepo/.venv"
+	# git answered "nothing tracked" ('-'), not "cannot tell" ('?')
+	assert_line --regexp '^allow [0-9a-f]+ [bi][0-9.]+ - allowed [0-9]+$'
+}

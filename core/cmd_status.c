@@ -20,7 +20,7 @@ struct facts {
 	const char *active, *by; /* by: "auto", "manual", "outside" */
 	char *cwd;
 	struct vh_found found;
-	const char *rule; /* "inside", "child", "pointer" */
+	const char *rule; /* "inside", "child", "pointer", or a store's name */
 	char *python, *python_from;
 	int checked, trusted;
 	struct vh_buf why;
@@ -35,8 +35,35 @@ static const char *rule_name(enum vh_rule r)
 		return "child";
 	case VH_RULE_POINTER:
 		return "pointer";
+	case VH_RULE_POETRY:
+		return "poetry";
+	case VH_RULE_PIPENV:
+		return "pipenv";
+	case VH_RULE_PYENV:
+		return "pyenv";
+	case VH_RULE_UV:
+		return "uv";
+	case VH_RULE_VEW:
+		return "virtualenvwrapper";
 	default:
 		return NULL;
+	}
+}
+
+/* How status names each store rule, before the file that chose the env. */
+static const char *store_text(enum vh_rule r)
+{
+	switch (r) {
+	case VH_RULE_POETRY:
+		return ": the Poetry env of ";
+	case VH_RULE_PIPENV:
+		return ": the pipenv env of ";
+	case VH_RULE_PYENV:
+		return ": the pyenv-virtualenv env named by ";
+	case VH_RULE_UV:
+		return ": UV_PROJECT_ENVIRONMENT of the uv project of ";
+	default:
+		return ": the virtualenvwrapper env of ";
 	}
 }
 
@@ -102,10 +129,19 @@ static int text(struct vh_buf *b, const struct facts *f)
 		} else if (f->found.rule == VH_RULE_CHILD) {
 			vh_buf_puts(b, ": the env directory of ");
 			text_path(b, f->found.owner);
-		} else {
+		} else if (f->found.rule == VH_RULE_POINTER) {
 			vh_buf_puts(b, ": named by the pointer file ");
 			text_path(b, f->found.owner);
 			vh_buf_puts(b, strcmp(f->found.owner, "/") ? "/.venv" : ".venv");
+		} else {
+			vh_buf_puts(b, store_text(f->found.rule));
+			text_path(b, f->found.from);
+			if (f->found.rule == VH_RULE_VEW) {
+				vh_buf_puts(b, ", which names ");
+				text_path(b, f->found.owner);
+			}
+			if (f->found.project_setting)
+				vh_buf_puts(b, " (placed by a project setting: an in-project env)");
 		}
 		vh_buf_putc(b, '\n');
 	} else {
@@ -173,6 +209,7 @@ static int json(struct vh_buf *b, const struct facts *f)
 	json_field(b, "env", f->found.env, 0);
 	json_field(b, "rule", f->rule, 0);
 	json_field(b, "from", f->found.owner, 0);
+	json_field(b, "file", f->found.from, 0);
 	json_field(b, "git_root", f->found.stop, 1);
 	vh_buf_puts(b, "},");
 	json_field(b, "python", f->python, 0);

@@ -59,7 +59,8 @@ int vh_store_expandvars(char **out, const char *path);
 size_t vh_store_utf8(const unsigned char *s);
 
 /* Appends "<path><what>\n" to w->warn, path escaped for the terminal, and
- * returns 2 (refused), or -1 out of memory. */
+ * returns 2 (refused), or -1 out of memory. A what from a reader ("line N:
+ * ...", "is larger than ...") gets ": " or " " before it. */
 int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what);
 
 /* Reads a whole regular file of at most max bytes into out. 0; 1 with the

@@ -326,7 +326,12 @@ size_t vh_store_utf8(const unsigned char *s)
 
 int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what)
 {
-	if (vh_msg_escape(&w->warn, path) < 0 || vh_buf_puts(&w->warn, what) < 0 ||
+	/* A reason from a reader: "line N: ..." or "is larger than ...". */
+	const char *sep = !strncmp(what, "line ", 5) ? ": " :
+			  (what[0] >= 'a' && what[0] <= 'z') ? " " : "";
+
+	if (vh_msg_escape(&w->warn, path) < 0 || vh_buf_puts(&w->warn, sep) < 0 ||
+	    vh_buf_puts(&w->warn, what) < 0 ||
 	    vh_buf_putc(&w->warn, '\n') < 0)
 		return -1;
 	return 2;

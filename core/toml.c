@@ -456,36 +456,143 @@ static int record(struct parser *ps, const struct path *k, enum vh_toml_type typ
 	return 0;
 }
 
-/* Numbers, dates and times are only checked to be one token of the
- * characters they are written with (a date may hold one space before its
- * time). Their values are not needed. */
-static int is_scalar_char(int c)
+/* Digits of a base, '_' only between two of them; the count, or -1. */
+static int digits(const char **p, const char *end, int base)
 {
-	return is_bare(c) || c == '+' || c == '.' || c == ':';
+	const char *s = *p;
+	int n = 0, under = 0;
+
+	for (; s < end; s++) {
+		int c = (unsigned char)*s;
+		int ok = base == 16 ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+				       (c >= 'A' && c <= 'F')) :
+			 c >= '0' && c < '0' + base;
+
+		if (ok) {
+			n++;
+			under = 0;
+		} else if (c == '_' && n && !under) {
+			under = 1;
+		} else {
+			break;
+		}
+	}
+	*p = s;
+	return under ? -1 : n;
 }
 
+/* Exactly n decimal digits. */
+static int fixed(const char **p, const char *end, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (*p + i >= end || (*p)[i] < '0' || (*p)[i] > '9')
+			return 0;
+	*p += n;
+	return 1;
+}
+
+/* HH:MM:SS[.frac] at p. */
+static int time_part(const char **p, const char *end)
+{
+	if (!fixed(p, end, 2) || *p >= end || **p != ':' || (++*p, !fixed(p, end, 2)) ||
+	    *p >= end || **p != ':' || (++*p, !fixed(p, end, 2)))
+		return 0;
+	if (*p < end && **p == '.') {
+		++*p;
+		if (!fixed(p, end, 1))
+			return 0;
+		while (*p < end && **p >= '0' && **p <= '9')
+			++*p;
+	}
+	return 1;
+}
+
+/* A date, time or date-time, as TOML writes them; the end, or NULL. */
+static const char *datetime(const char *s, const char *end)
+{
+	const char *p = s;
+
+	if (fixed(&p, end, 2) && p < end && *p == ':') {
+		p = s;
+		return time_part(&p, end) ? p : NULL;
+	}
+	p = s;
+	if (!fixed(&p, end, 4) || p >= end || *p != '-' || (++p, !fixed(&p, end, 2)) || p >= end ||
+	    *p != '-' || (++p, !fixed(&p, end, 2)))
+		return NULL;
+	if (p + 1 < end && (*p == 'T' || *p == 't' || (*p == ' ' && p[1] >= '0' && p[1] <= '9'))) {
+		p++;
+		if (!time_part(&p, end))
+			return NULL;
+		if (p < end && (*p == 'Z' || *p == 'z')) {
+			p++;
+		} else if (p < end && (*p == '+' || *p == '-')) {
+			p++;
+			if (!fixed(&p, end, 2) || p >= end || *p != ':' || (++p, !fixed(&p, end, 2)))
+				return NULL;
+		}
+	}
+	return p;
+}
+
+/* An integer or float, as TOML writes them; the end, or NULL. */
+static const char *number(const char *s, const char *end)
+{
+	const char *p = s;
+	int signed_ = 0, n;
+
+	if (p < end && (*p == '+' || *p == '-'))
+		p++, signed_ = 1;
+	if (end - p >= 3 && (!memcmp(p, "inf", 3) || !memcmp(p, "nan", 3)))
+		return p + 3;
+	if (!signed_ && end - p > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'o' || p[1] == 'b')) {
+		int base = p[1] == 'x' ? 16 : p[1] == 'o' ? 8 : 2;
+
+		p += 2;
+		return digits(&p, end, base) > 0 ? p : NULL;
+	}
+	s = p;
+	n = digits(&p, end, 10);
+	if (n <= 0 || (n > 1 && *s == '0'))
+		return NULL;
+	if (p < end && *p == '.') {
+		p++;
+		if (digits(&p, end, 10) <= 0)
+			return NULL;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (digits(&p, end, 10) <= 0)
+			return NULL;
+	}
+	return p;
+}
+
+/* true, false, or a number, date or time, checked to be one as TOML
+ * writes it; their values are not needed. */
 static int scalar(struct parser *ps, const struct path *k, int kept)
 {
-	const char *start = ps->p;
-	size_t n;
+	const char *e;
+	size_t left = (size_t)(ps->end - ps->p);
 
-	while (!at_end(ps) && is_scalar_char(*ps->p))
-		ps->p++;
-	/* 1979-05-27 07:32:00: a date, a space, a time. */
-	if (ps->p - start == 10 && start[4] == '-' && start[7] == '-' && peek(ps, 0) == ' ' &&
-	    peek(ps, 1) >= '0' && peek(ps, 1) <= '9' && peek(ps, 3) == ':') {
-		ps->p++;
-		while (!at_end(ps) && is_scalar_char(*ps->p))
-			ps->p++;
-	}
-	n = (size_t)(ps->p - start);
-	if (n == 4 && !memcmp(start, "true", 4))
+	if (left >= 4 && !memcmp(ps->p, "true", 4) && (left == 4 || !is_bare(ps->p[4]))) {
+		ps->p += 4;
 		return kept ? record(ps, k, VH_TOML_BOOL, NULL, 1) : 0;
-	if (n == 5 && !memcmp(start, "false", 5))
+	}
+	if (left >= 5 && !memcmp(ps->p, "false", 5) && (left == 5 || !is_bare(ps->p[5]))) {
+		ps->p += 5;
 		return kept ? record(ps, k, VH_TOML_BOOL, NULL, 0) : 0;
-	if (!n || !((*start >= '0' && *start <= '9') || *start == '+' || *start == '-' ||
-		    (n == 3 && (!memcmp(start, "inf", 3) || !memcmp(start, "nan", 3)))))
+	}
+	e = datetime(ps->p, ps->end);
+	if (!e)
+		e = number(ps->p, ps->end);
+	if (!e || e == ps->p || (e < ps->end && (is_bare(*e) || *e == '.' || *e == ':' || *e == '+')))
 		return fail(ps, "a value was expected");
+	ps->p = e;
 	return kept ? record(ps, k, VH_TOML_OTHER, NULL, 0) : 0;
 }
 

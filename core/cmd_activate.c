@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "discover.h"
 #include "envdir.h"
+#include "envlist.h"
 #include "msg.h"
 #include "policy.h"
 #include "trust.h"
@@ -85,6 +86,18 @@ static int activate(const struct vh_shell *sh, const char *arg, int force)
 	r = vh_env_resolve(&env, arg, cwd ? cwd : "/");
 	if (r == VH_RESOLVE_OOM)
 		goto oom;
+	/* A name not in $WORKON_HOME: one of the stores', as list names it. */
+	if (r != VH_RESOLVED && !strchr(arg, '/') && strcmp(arg, ".") && strcmp(arg, "..")) {
+		char *store = NULL;
+
+		if (vh_env_list_find(&store, arg) < 0)
+			goto oom;
+		if (store) {
+			free(env);
+			env = store;
+			r = VH_RESOLVED;
+		}
+	}
 	if (r != VH_RESOLVED) {
 		not_env_msg(r, arg, env);
 		goto done;

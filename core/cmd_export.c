@@ -14,6 +14,7 @@
 #include "envlist.h"
 #include "msg.h"
 #include "policy.h"
+#include "store.h"
 
 static int usable(const char *env)
 {
@@ -102,24 +103,32 @@ static int names(const struct vh_shell *sh, const char *held, const struct vh_fo
 	size_t i;
 	int rc = -1;
 
-	if (vh_workon_home(&home) < 0)
-		goto done;
-	if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
-		rc = vh_buf_printf(&key, "%lld.%09ld", (long long)st.mtime.tv_sec,
-				   (long)st.mtime.tv_nsec);
-	else
-		rc = vh_buf_puts(&key, "none");
-	/* Hex: the key travels unquoted through csh's "`...`", which would
-	 * split it at a blank. */
-	if (rc < 0 || vh_buf_putc(&key, ':') < 0)
-		goto oom;
+	/* The directories the names come from: $WORKON_HOME and the stores'. */
+	int (*const dirs[])(char **) = { vh_workon_home, vh_store_pipenv_root, vh_store_poetry_root,
+					 vh_store_pyenv_root };
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (dirs[i](&home) < 0)
+			goto done;
+		if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
+			rc = vh_buf_printf(&key, "%lld.%09ld", (long long)st.mtime.tv_sec,
+					   (long)st.mtime.tv_nsec);
+		else
+			rc = vh_buf_puts(&key, "none");
+		free(home);
+		home = NULL;
+		/* Hex: the key travels unquoted through csh's "`...`", which
+		 * would split it at a blank. */
+		if (rc < 0 || vh_buf_putc(&key, ':') < 0)
+			goto oom;
+	}
 	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
 		if (vh_buf_printf(&key, "%02x", (unsigned char)found->owner[i]) < 0)
 			goto oom;
 	rc = 0;
 	if (!strcmp(vh_buf_str(&key), held))
 		goto done;
-	if (vh_env_list_collect(&l, found) < 0 || !(v = calloc(l.n + 1, sizeof(*v))))
+	if (vh_env_list_collect(&l, found, NULL) < 0 || !(v = calloc(l.n + 1, sizeof(*v))))
 		goto oom;
 	for (i = 0; i < l.n; i++)
 		v[i] = l.v[i].name;

@@ -10,6 +10,7 @@
 #include "discover.h"
 #include "envlist.h"
 #include "msg.h"
+#include "userconfig.h"
 
 int vh_cmd_list(int argc, char **argv)
 {
@@ -33,8 +34,20 @@ int vh_cmd_list(int argc, char **argv)
 			return VH_EXIT_USAGE;
 		}
 	}
-	if (vh_cwd(&cwd) == 0 && vh_discover(&found, cwd) < 0)
-		goto done;
+	/* The project's own env directories are all list adds from discovery:
+	 * its store rules would only cost (virtualenvwrapper's index is a stat
+	 * per env in $WORKON_HOME). */
+	{
+		unsigned stores = vh_config.stores;
+		int r = 0;
+
+		vh_config.stores = 0;
+		if (vh_cwd(&cwd) == 0)
+			r = vh_discover(&found, cwd);
+		vh_config.stores = stores;
+		if (r < 0)
+			goto done;
+	}
 	if (vh_env_list_collect(&l, &found, prefix) < 0)
 		goto done;
 	for (k = 0; k < l.n; k++) {

@@ -126,24 +126,25 @@ static int add_stores(struct vh_env_list *l, const char *prefix)
 {
 	int (*const root[])(char **) = { vh_store_pipenv_root, vh_store_poetry_root };
 	const enum vh_store_id id[] = { VH_STORE_PIPENV, VH_STORE_POETRY };
-	char *dir = NULL;
+	char *dir = NULL, *workon = NULL;
 	size_t i;
 	int rc;
 
-	rc = vh_workon_home(&dir);
-	if (rc)
-		return rc < 0 ? -1 : 0;
-	rc = add_dir(l, dir, NULL, prefix);
-	free(dir);
+	rc = vh_workon_home(&workon);
+	if (rc < 0)
+		return -1;
+	rc = workon ? add_dir(l, workon, NULL, prefix) : 0;
 	for (i = 0; i < sizeof(id) / sizeof(id[0]) && rc == 0; i++) {
 		if (!on(id[i]))
 			continue;
 		rc = root[i](&dir);
-		if (rc == 0 && dir)
+		/* pipenv's store is $WORKON_HOME when that is set: once is enough. */
+		if (rc == 0 && dir && !(workon && !strcmp(dir, workon)))
 			rc = add_dir(l, dir, NULL, prefix);
 		free(dir);
 		dir = NULL;
 	}
+	free(workon);
 	if (rc == 0 && on(VH_STORE_PYENV)) {
 		rc = vh_store_pyenv_root(&dir);
 		if (rc == 0 && dir)

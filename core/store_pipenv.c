@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "envdir.h"
 #include "sha256.h"
@@ -132,6 +133,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	const char *custom = getenv("PIPENV_CUSTOM_VENV_NAME"), *py = getenv("PIPENV_PYTHON");
 	char *file = NULL, *real = NULL, *home = NULL, *env = NULL;
 	struct vh_toml doc = { 0 };
+	struct stat st;
 	int rc = 0;
 
 	if (w->pipenv_seen || !vh_store_is_file(dir, "Pipfile"))
@@ -151,7 +153,8 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		rc = -1;
 		goto done;
 	}
-	if (!home)
+	/* No store, no env: nothing to hash. */
+	if (!home || stat(home, &st) < 0 || !S_ISDIR(st.st_mode))
 		goto done;
 	if (custom && *custom && boolish(custom) < 0) {
 		if (vh_buf_puts(&name, custom) < 0)

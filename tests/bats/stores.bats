@@ -262,3 +262,38 @@ TOML
 	assert_output ""
 	assert_equal "$stderr" "venvhook: $HOME/.config/pypoetry/config.toml: line 1: ']' was expected to end a table header; so Poetry's env is not looked for"
 }
+
+@test "Poetry's settings as Poetry reads them: config.toml, POETRY_VIRTUALENVS_PATH, the project's poetry.toml (an in-project env then)" {
+	poetry_project "$T/p" settings
+	local base
+	base=$(poetry_name settings "$T/p")
+	# the user's config.toml, as poetry config writes it
+	(cd "$T/p" && tool poetry config virtualenvs.path "$T/store one")
+	realenv "$T/store one/$base-py3.11"
+	assert_equal "$(poetry_says "$T/p")" "$T/store one/$base-py3.11"
+	cd "$T/p"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/store one/$base-py3.11: the Poetry env of $T/p/pyproject.toml"
+	# the variable beats the file, ~ expanded
+	mkdir -p "$HOME/store two"
+	realenv "$HOME/store two/$base-py3.11"
+	POETRY_VIRTUALENVS_PATH="~/store two" run "$VENVHOOK" status
+	assert_line "here:   $HOME/store two/$base-py3.11: the Poetry env of $T/p/pyproject.toml"
+	# the project's poetry.toml beats the user's file, and makes it the project's choice
+	(cd "$T/p" && tool poetry config --local virtualenvs.path envs)
+	realenv "$T/p/envs/$base-py3.11"
+	# (Poetry says it relative to where it runs: the project)
+	assert_equal "$(poetry_says "$T/p")" "envs/$base-py3.11"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/p/envs/$base-py3.11: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
+	run "$VENVHOOK" status --json
+	assert_output --partial "\"rule\":\"poetry\""
+	# envs.toml decides between two Pythons (poetry env use wrote it)
+	realenv "$T/p/envs/$base-py3.9"
+	printf '[%s]\nminor = "3.9"\npatch = "3.9.2"\n' "$base" >"$T/p/envs/envs.toml"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/p/envs/$base-py3.9: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
+	rm "$T/p/envs/envs.toml"
+	run "$VENVHOOK" status
+	assert_line --partial "here:   $T/p/envs/$base-py3.11: " # of two, the newest
+}

@@ -7,7 +7,74 @@
 
 #include "../../core/sha256.h"
 #include "../../core/store.h"
+#include "../../core/stores.h"
 #include "tap.h"
+
+static char home[64];
+
+static const char *in_home(const char *rel)
+{
+	static char paths[4][512];
+	static int i;
+
+	i = (i + 1) % 4;
+	snprintf(paths[i], sizeof(paths[i]), "%s/%s", home, rel);
+	return paths[i];
+}
+
+static void sh(const char *cmd)
+{
+	char line[2048];
+
+	snprintf(line, sizeof(line), "cd '%s' && %s", home, cmd);
+	if (system(line) != 0)
+		tap_ok(0, "%s", cmd);
+}
+
+static void in_store(const char *rel, int want, const char *what)
+{
+	char *real = realpath(in_home(rel), NULL);
+
+	tap_ok(real && vh_env_in_user_store(real) == want, "%s", what);
+	free(real);
+}
+
+/* vh_env_in_user_store, for the trust policy: the stores as the user's
+ * environment and config place them. */
+static void roots(void)
+{
+	const char *unset[] = { "WORKON_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME",
+				"POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "POETRY_CONFIG_DIR",
+				"PYENV_ROOT", "UV_PROJECT_ENVIRONMENT", NULL };
+	size_t i;
+
+	snprintf(home, sizeof(home), "/tmp/vh-stores-XXXXXX");
+	if (!mkdtemp(home))
+		return;
+	for (i = 0; unset[i]; i++)
+		unsetenv(unset[i]);
+	setenv("HOME", home, 1);
+	sh("mkdir -p .virtualenvs/a .local/share/virtualenvs/b .cache/pypoetry/virtualenvs/c "
+	   ".pyenv/versions/d .pyenv/versions/3.11/envs/e proj/.venv elsewhere/f real-workon/g "
+	   ".pyenv/versions/3.11/lib/h");
+	in_store(".virtualenvs/a", 1, "an env in ~/.virtualenvs is the user's by location");
+	in_store(".local/share/virtualenvs/b", 1, "  in pipenv's ~/.local/share/virtualenvs");
+	in_store(".cache/pypoetry/virtualenvs/c", 1, "  in Poetry's ~/.cache/pypoetry/virtualenvs");
+	in_store(".pyenv/versions/d", 1, "  in ~/.pyenv/versions");
+	in_store(".pyenv/versions/3.11/envs/e", 1, "  in pyenv-virtualenv's versions/3.11/envs");
+	in_store(".pyenv/versions/3.11/lib/h", 0, "  but not just anywhere below versions/");
+	in_store("proj/.venv", 0, "a project's .venv is not");
+	in_store("elsewhere/f", 0, "nor an env elsewhere");
+	sh("ln -s real-workon linked");
+	setenv("WORKON_HOME", in_home("linked"), 1);
+	in_store("real-workon/g", 1, "a WORKON_HOME reached through a symlink counts");
+	in_store(".virtualenvs/a", 0, "  and ~/.virtualenvs no longer does");
+	setenv("UV_PROJECT_ENVIRONMENT", in_home("elsewhere/f"), 1);
+	in_store("elsewhere/f", 1, "an absolute UV_PROJECT_ENVIRONMENT is the user's");
+	setenv("UV_PROJECT_ENVIRONMENT", "elsewhere/f", 1);
+	in_store("elsewhere/f", 0, "  a relative one is the project's");
+	sh("cd / && rm -rf \"$HOME\"");
+}
 
 static void poetry(const char *name, const char *dir, const char *want, const char *what)
 {
@@ -74,5 +141,6 @@ int main(void)
 	pipenv("/tmp/ptest/pbad\xff/Pipfile", NULL, 2, "pipenv: no env can exist for a path that is not UTF-8");
 	vh_buf_free(&b);
 	vh_buf_free(&why);
+	roots();
 	return tap_done();
 }

@@ -634,6 +634,8 @@ hostile_workon_env() {
 	assert_active 1 "$PYENV_ROOT/versions/myenv"
 	assert_line "prefix=$PYENV_ROOT/versions/myenv"
 	assert_inactive 2
+	# the interpreter was never a candidate: activated, deactivated, nothing else
+	assert_equal "$(grep -c . <<<"$stderr")" 2
 }
 
 @test "uv: UV_PROJECT_ENVIRONMENT, relative to the project root or absolute, beats .venv" {

@@ -280,10 +280,9 @@ TOML
 	POETRY_VIRTUALENVS_PATH="~/store two" run "$VENVHOOK" status
 	assert_line "here:   $HOME/store two/$base-py3.11: the Poetry env of $T/p/pyproject.toml"
 	# the project's poetry.toml beats the user's file, and makes it the project's choice
-	(cd "$T/p" && tool poetry config --local virtualenvs.path envs)
+	(cd "$T/p" && tool poetry config --local virtualenvs.path "$T/p/envs")
 	realenv "$T/p/envs/$base-py3.11"
-	# (Poetry says it relative to where it runs: the project)
-	assert_equal "$(poetry_says "$T/p")" "envs/$base-py3.11"
+	assert_equal "$(poetry_says "$T/p")" "$T/p/envs/$base-py3.11"
 	run "$VENVHOOK" status
 	assert_line "here:   $T/p/envs/$base-py3.11: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
 	run "$VENVHOOK" status --json
@@ -296,4 +295,11 @@ TOML
 	rm "$T/p/envs/envs.toml"
 	run "$VENVHOOK" status
 	assert_line --partial "here:   $T/p/envs/$base-py3.11: " # of two, the newest
+	# a relative path is relative to where Poetry runs, the project
+	(cd "$T/p" && tool poetry config --unset --local virtualenvs.path)
+	mkdir -p "$T/p/rel"
+	mv "$T/p/envs/$base-py3.11" "$T/p/rel/"
+	POETRY_VIRTUALENVS_PATH=rel run "$VENVHOOK" status
+	assert_line "here:   $T/p/rel/$base-py3.11: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
+	assert_equal "$(cd "$T/p" && tool POETRY_VIRTUALENVS_PATH=rel poetry env info -p)" "rel/$base-py3.11"
 }

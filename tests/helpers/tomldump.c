@@ -36,6 +36,8 @@ int main(int argc, char **argv)
 	rc = vh_toml_read(&doc, &err, argv[1], 1024 * 1024);
 	if (rc) {
 		printf("error\t%s\n", vh_buf_str(&err));
+		vh_toml_free(&doc);
+		vh_buf_free(&err);
 		return rc < 0 ? 1 : 0;
 	}
 	for (i = 0; i < doc.n; i++) {

@@ -498,7 +498,7 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	struct stat st;
 	int rc, set = 0;
 
-	if (w->poetry_seen || !vh_store_is_file(dir, "pyproject.toml"))
+	if (w->poetry_seen || !w->pyproject)
 		return 0;
 	rc = load_config(&c, w, dir, 1);
 	if (rc)

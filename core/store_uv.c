@@ -19,10 +19,9 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
 	const char *marker;
 	char *env;
 
-	(void)w;
 	if (!v || !*v)
 		return 0;
-	if (vh_store_is_file(dir, "pyproject.toml"))
+	if (w->pyproject)
 		marker = "pyproject.toml";
 	else if (vh_store_is_file(dir, "uv.lock"))
 		marker = "uv.lock";

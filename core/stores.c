@@ -45,6 +45,9 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	int rc = 0;
 
 	if (phase == VH_STORES_FIRST) {
+		/* Asked once a directory: uv and Poetry (in both phases) want it. */
+		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY)) &&
+			       vh_store_is_file(dir, "pyproject.toml");
 		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir)) == 1)
 			return take(out, &hit, VH_RULE_UV, dir);
 		if (rc == 0 && on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)

@@ -43,6 +43,7 @@ enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER };
  * has to say. Zero it before the walk; free with vh_stores_walk_free. */
 struct vh_stores_walk {
 	int poetry_seen, pipenv_seen, pyenv_seen;
+	int pyproject; /* the directory asked about holds pyproject.toml (FIRST sets it) */
 	struct vh_buf warn; /* lines for stderr, each ending in '\n' */
 };
 

@@ -54,7 +54,7 @@ __venvhook_reply() {
 }
 
 __venvhook_complete() {
-    local __venvhook_word __venvhook_q __venvhook_pre __venvhook_name
+    local __venvhook_word __venvhook_q __venvhook_pre __venvhook_name __venvhook_names
     COMPREPLY=()
     if ((COMP_CWORD == 1)); then
         mapfile -t COMPREPLY < <(compgen -W 'init list activate deactivate allow deny status doctor config --help --version' -- "$2")
@@ -72,13 +72,22 @@ __venvhook_complete() {
                 mapfile -t COMPREPLY < <(compgen -d -- "$__venvhook_word")
                 return 0
             fi
-            # The names are venvhook's to know: it lists $WORKON_HOME and the
-            # current project's envs, one a line (never a newline in one).
-            # They are quoted here: readline would leave a $ bare in a name
-            # that is no file in the current directory.
-            while IFS= read -r __venvhook_name; do
-                [[ $__venvhook_name == "$__venvhook_word"* ]] && __venvhook_reply "$__venvhook_name"
-            done < <("${__venvhook_exe:-venvhook}" list 2>/dev/null)
+            # The names are venvhook's to know: it lists the envs that
+            # start with the word ($WORKON_HOME, the tools' stores, the
+            # current project), one a line (never a newline in one), read
+            # in blocks (mapfile), not a byte at a time (read). They are
+            # quoted here: readline would leave a $ bare in a name that is
+            # no file in the current directory.
+            mapfile -t __venvhook_names < <("${__venvhook_exe:-venvhook}" list -- "$__venvhook_word" 2>/dev/null)
+            ((${#__venvhook_names[@]})) || return 0
+            if [[ -z $__venvhook_q ]]; then
+                # one printf for them all: %q quotes each as bash reads it back
+                mapfile -t COMPREPLY < <(printf '%q\n' "${__venvhook_names[@]}")
+            else
+                for __venvhook_name in "${__venvhook_names[@]}"; do
+                    __venvhook_reply "$__venvhook_name"
+                done
+            fi
             ;;
     esac
     return 0

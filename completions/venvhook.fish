@@ -8,14 +8,16 @@ function __venvhook_complete_after
     builtin test (builtin count $__venvhook_tokens) -eq 2; and builtin test "$__venvhook_tokens[2]" = $argv[1]
 end
 
-# The env names are venvhook's to know, one a line (never a newline in one).
+# The env names are venvhook's to know, one a line (never a newline in
+# one): those that start with the token as typed, its quoting removed.
 function __venvhook_complete_envs
     builtin set -l __venvhook_cmd venvhook
     builtin set -q __venvhook_exe[1]; and builtin set __venvhook_cmd $__venvhook_exe
     if builtin string match -q -- '*/*' (commandline -ct)
         __fish_complete_directories (commandline -ct)
     else
-        command $__venvhook_cmd list 2>/dev/null
+        builtin set -l __venvhook_prefix (commandline -ct | builtin string unescape)
+        command $__venvhook_cmd list -- "$__venvhook_prefix" 2>/dev/null
     end
 end
 

@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "discover.h"
 #include "envdir.h"
+#include "envlist.h"
 #include "msg.h"
 #include "policy.h"
 #include "trust.h"
@@ -99,7 +100,9 @@ static int remember_choice(const struct vh_policy *chosen, const char *env,
 	char *file = NULL;
 	int rc = 0;
 
-	if (vh_policy_check(&p, env, VH_POLICY_PIN, NULL, now->v[VH_PATH], 0) < 0) {
+	struct vh_policy_ask ask = { .mode = VH_POLICY_PIN, .path = now->v[VH_PATH] };
+
+	if (vh_policy_check(&p, env, &ask) < 0) {
 		vh_policy_free(&p);
 		return -1;
 	}
@@ -120,6 +123,7 @@ static int remember_choice(const struct vh_policy *chosen, const char *env,
 
 static int activate(const struct vh_shell *sh, const char *arg, int force)
 {
+	struct vh_policy_ask ask = { .mode = VH_POLICY_MANUAL };
 	struct vh_policy chosen;
 	struct vh_state now;
 	struct vh_want want = { 0 };
@@ -138,6 +142,18 @@ static int activate(const struct vh_shell *sh, const char *arg, int force)
 	r = vh_env_resolve(&env, arg, cwd ? cwd : "/");
 	if (r == VH_RESOLVE_OOM)
 		goto oom;
+	/* A name not in $WORKON_HOME: one of the stores', as list names it. */
+	if (r != VH_RESOLVED && !strchr(arg, '/') && strcmp(arg, ".") && strcmp(arg, "..")) {
+		char *store = NULL;
+
+		if (vh_env_list_find(&store, arg) < 0)
+			goto oom;
+		if (store) {
+			free(env);
+			env = store;
+			r = VH_RESOLVED;
+		}
+	}
 	if (r != VH_RESOLVED) {
 		not_env_msg(r, arg, env);
 		goto done;
@@ -146,7 +162,9 @@ static int activate(const struct vh_shell *sh, const char *arg, int force)
 		vh_msg_path("cannot activate ", env, ": PATH cannot hold a ':' in a directory name");
 		goto done;
 	}
-	if (vh_policy_check(&chosen, env, VH_POLICY_MANUAL, NULL, now.v[VH_PATH], force) < 0)
+	ask.path = now.v[VH_PATH];
+	ask.force = force;
+	if (vh_policy_check(&chosen, env, &ask) < 0)
 		goto oom;
 	if (!chosen.ok) {
 		struct vh_buf tail = VH_BUF_INIT;

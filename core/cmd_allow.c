@@ -80,7 +80,9 @@ static int decide_one(enum vh_decision decision, const char *env)
 	memset(&p, 0, sizeof(p));
 	if (decision == VH_DECISION_ALLOW) {
 		/* What the allow is bound to: the directory and git's content. */
-		if (vh_policy_check(&p, env, VH_POLICY_MANUAL, NULL, NULL, 1) < 0) {
+		struct vh_policy_ask ask = { .mode = VH_POLICY_MANUAL, .force = 1 };
+
+		if (vh_policy_check(&p, env, &ask) < 0) {
 			vh_msgf("out of memory");
 			goto done;
 		}

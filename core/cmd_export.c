@@ -16,6 +16,7 @@
 #include "msg.h"
 #include "policy.h"
 #include "watch.h"
+#include "store.h"
 
 static int usable(const char *env)
 {
@@ -41,13 +42,15 @@ static void print_lines(const struct vh_buf *b)
  * else says why. An env made here is remembered, and *note says so for
  * the activation line. Returns 0 or -1 out of memory. */
 static int trusted(int *ok, const char **note, const char *env, enum vh_policy_mode mode,
-		   const struct vh_watch *watch, const struct vh_state *now)
+		   const struct vh_watch *watch, const struct vh_state *now, int project_chose)
 {
+	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
+				     .project_chose = project_chose };
 	struct vh_policy p;
 	const char *why;
 	char *file = NULL;
 
-	if (vh_policy_check(&p, env, mode, watch, now->v[VH_PATH], 0) < 0) {
+	if (vh_policy_check(&p, env, &ask) < 0) {
 		vh_policy_free(&p);
 		return -1;
 	}
@@ -104,7 +107,7 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 	if (pin) {
 		if (!vh_env_at(AT_FDCWD, pin) || !usable(pin))
 			vh_msg_path("the env you activated, ", pin, ", is gone; back to automatic activation");
-		else if (trusted(&ok, &want->note, pin, VH_POLICY_PIN, NULL, now) < 0)
+		else if (trusted(&ok, &want->note, pin, VH_POLICY_PIN, NULL, now, 0) < 0)
 			return -1;
 		if (ok) {
 			want->env = pin;
@@ -117,7 +120,8 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
 		want->pause = NULL;
 	if (!found->env || want->pause || !usable(found->env))
 		return 0;
-	if (trusted(&ok, &want->note, found->env, VH_POLICY_AUTO, watch, now) < 0)
+	if (trusted(&ok, &want->note, found->env, VH_POLICY_AUTO, watch, now,
+		    found->project_setting) < 0)
 		return -1;
 	if (ok)
 		want->env = found->env;
@@ -130,21 +134,29 @@ static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_
  * and completing starts no process of its own. */
 static int names_part(struct vh_buf *key, const struct vh_found *found)
 {
+	/* The directories the names come from: $WORKON_HOME and the stores'. */
+	int (*const dirs[])(char **) = { vh_workon_home, vh_store_pipenv_root, vh_store_poetry_root,
+					 vh_store_pyenv_root };
 	struct vh_stat st;
 	char *home = NULL;
 	size_t i;
 	int rc;
 
-	if (vh_workon_home(&home) < 0)
+	if (vh_buf_putc(key, 'n') < 0)
 		return -1;
-	if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
-		rc = vh_buf_printf(key, "n%lld.%09ld", (long long)st.mtime.tv_sec,
-				   (long)st.mtime.tv_nsec);
-	else
-		rc = vh_buf_puts(key, "nnone");
-	free(home);
-	if (rc < 0 || vh_buf_putc(key, ':') < 0)
-		return -1;
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (dirs[i](&home) < 0)
+			return -1;
+		if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
+			rc = vh_buf_printf(key, "%lld.%09ld", (long long)st.mtime.tv_sec,
+					   (long)st.mtime.tv_nsec);
+		else
+			rc = vh_buf_puts(key, "none");
+		free(home);
+		home = NULL;
+		if (rc < 0 || vh_buf_putc(key, ':') < 0)
+			return -1;
+	}
 	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
 		if (vh_buf_printf(key, "%02x", (unsigned char)found->owner[i]) < 0)
 			return -1;
@@ -172,7 +184,7 @@ static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct
 	size_t i;
 	int rc = -1;
 
-	if (vh_env_list_collect(&l, found) < 0 || !(v = calloc(l.n + 1, sizeof(*v))))
+	if (vh_env_list_collect(&l, found, NULL) < 0 || !(v = calloc(l.n + 1, sizeof(*v))))
 		goto done;
 	for (i = 0; i < l.n; i++)
 		v[i] = l.v[i].name;

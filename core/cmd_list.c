@@ -1,4 +1,6 @@
-/* venvhook list [--paths]: the env names, one a line (see envlist.h). */
+/* venvhook list [--paths] [--] [PREFIX]: the env names, one a line (see
+ * envlist.h); with PREFIX only those that start with it, which is what a
+ * completion asks and all that is then stat()ed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,29 +10,49 @@
 #include "discover.h"
 #include "envlist.h"
 #include "msg.h"
+#include "userconfig.h"
 
 int vh_cmd_list(int argc, char **argv)
 {
 	struct vh_env_list l = { 0 };
 	struct vh_found found = { 0 };
 	struct vh_buf out = VH_BUF_INIT;
+	const char *prefix = NULL;
 	char *cwd = NULL;
-	int paths = 0, rc = 1;
-	size_t i;
+	int paths = 0, rc = 1, i;
+	size_t k;
 
-	if (argc == 2 && !strcmp(argv[1], "--paths")) {
-		paths = 1;
-	} else if (argc != 1) {
-		vh_msgf("usage: venvhook list [--paths]");
-		return VH_EXIT_USAGE;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--paths") && !paths && !prefix) {
+			paths = 1;
+		} else if (!strcmp(argv[i], "--") && i + 2 >= argc) {
+			prefix = i + 2 == argc ? argv[++i] : NULL;
+		} else if (argv[i][0] != '-' && i + 1 == argc) {
+			prefix = argv[i];
+		} else {
+			vh_msgf("usage: venvhook list [--paths] [--] [PREFIX]");
+			return VH_EXIT_USAGE;
+		}
 	}
-	if (vh_cwd(&cwd) == 0 && vh_discover(&found, cwd) < 0)
+	/* The project's own env directories are all list adds from discovery:
+	 * its store rules would only cost (virtualenvwrapper's index is a stat
+	 * per env in $WORKON_HOME). */
+	{
+		unsigned stores = vh_config.stores;
+		int r = 0;
+
+		vh_config.stores = 0;
+		if (vh_cwd(&cwd) == 0)
+			r = vh_discover(&found, cwd);
+		vh_config.stores = stores;
+		if (r < 0)
+			goto done;
+	}
+	if (vh_env_list_collect(&l, &found, prefix) < 0)
 		goto done;
-	if (vh_env_list_collect(&l, &found) < 0)
-		goto done;
-	for (i = 0; i < l.n; i++) {
-		if (vh_buf_puts(&out, l.v[i].name) < 0 ||
-		    (paths && (vh_buf_putc(&out, '\t') < 0 || vh_buf_puts(&out, l.v[i].path) < 0)) ||
+	for (k = 0; k < l.n; k++) {
+		if (vh_buf_puts(&out, l.v[k].name) < 0 ||
+		    (paths && (vh_buf_putc(&out, '\t') < 0 || vh_buf_puts(&out, l.v[k].path) < 0)) ||
 		    vh_buf_putc(&out, '\n') < 0)
 			goto done;
 	}

@@ -21,7 +21,7 @@ struct facts {
 	const char *active, *by; /* by: "auto", "manual", "outside" */
 	char *cwd;
 	struct vh_found found;
-	const char *rule; /* "inside", "child", "pointer" */
+	const char *rule; /* "inside", "child", "pointer", or a store's name */
 	char *python, *python_from;
 	int checked, trusted;
 	struct vh_buf why;
@@ -38,6 +38,16 @@ static const char *rule_name(enum vh_rule r)
 		return "child";
 	case VH_RULE_POINTER:
 		return "pointer";
+	case VH_RULE_POETRY:
+		return "poetry";
+	case VH_RULE_PIPENV:
+		return "pipenv";
+	case VH_RULE_PYENV:
+		return "pyenv";
+	case VH_RULE_UV:
+		return "uv";
+	case VH_RULE_VEW:
+		return "virtualenvwrapper";
 	default:
 		return NULL;
 	}
@@ -53,7 +63,10 @@ static int judge(struct facts *f)
 	time_t when;
 	int rc = -1;
 
-	if (vh_policy_check(&p, f->found.env, VH_POLICY_AUTO, NULL, f->now.v[VH_PATH], 0) < 0)
+	struct vh_policy_ask ask = { .mode = VH_POLICY_AUTO, .path = f->now.v[VH_PATH],
+				     .project_chose = f->found.project_setting };
+
+	if (vh_policy_check(&p, f->found.env, &ask) < 0)
 		goto done;
 	f->checked = 1;
 	f->trusted = p.ok;
@@ -73,7 +86,7 @@ static int judge(struct facts *f)
 				   "you activated it" : "you allowed it", day);
 		break;
 	case VH_BASIS_STORE:
-		rc = vh_buf_puts(&f->basis, "it is in your env store ($WORKON_HOME)");
+		rc = vh_buf_puts(&f->basis, "it is in one of your env stores");
 		break;
 	case VH_BASIS_CONFIG:
 		rc = vh_buf_printf(&f->basis, "the config says trust = %s",
@@ -85,6 +98,23 @@ static int judge(struct facts *f)
 done:
 	vh_policy_free(&p);
 	return rc;
+}
+
+/* How status names each store rule, before the file that chose the env. */
+static const char *store_text(enum vh_rule r)
+{
+	switch (r) {
+	case VH_RULE_POETRY:
+		return ": the Poetry env of ";
+	case VH_RULE_PIPENV:
+		return ": the pipenv env of ";
+	case VH_RULE_PYENV:
+		return ": the pyenv-virtualenv env named by ";
+	case VH_RULE_UV:
+		return ": UV_PROJECT_ENVIRONMENT of the uv project of ";
+	default:
+		return ": the virtualenvwrapper env of ";
+	}
 }
 
 static int gather(struct facts *f)
@@ -146,10 +176,19 @@ static int text(struct vh_buf *b, const struct facts *f)
 		} else if (f->found.rule == VH_RULE_CHILD) {
 			vh_buf_puts(b, ": the env directory of ");
 			text_path(b, f->found.owner);
-		} else {
+		} else if (f->found.rule == VH_RULE_POINTER) {
 			vh_buf_puts(b, ": named by the pointer file ");
 			text_path(b, f->found.owner);
 			vh_buf_puts(b, strcmp(f->found.owner, "/") ? "/.venv" : ".venv");
+		} else {
+			vh_buf_puts(b, store_text(f->found.rule));
+			text_path(b, f->found.from);
+			if (f->found.rule == VH_RULE_VEW) {
+				vh_buf_puts(b, ", which names ");
+				text_path(b, f->found.owner);
+			}
+			if (f->found.project_setting)
+				vh_buf_puts(b, " (placed by a project setting: an in-project env)");
 		}
 		vh_buf_putc(b, '\n');
 	} else {
@@ -219,6 +258,7 @@ static int json(struct vh_buf *b, const struct facts *f)
 	json_field(b, "env", f->found.env, 0);
 	json_field(b, "rule", f->rule, 0);
 	json_field(b, "from", f->found.owner, 0);
+	json_field(b, "file", f->found.from, 0);
 	json_field(b, "git_root", f->found.stop, 1);
 	vh_buf_puts(b, "},");
 	json_field(b, "python", f->python, 0);

@@ -13,6 +13,7 @@
 #include "git.h"
 #include "gitdir.h"
 #include "msg.h"
+#include "stores.h"
 
 const char vh_pointer_name[] = ".venv";
 
@@ -207,6 +208,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 	char *dir, *root = NULL;
 	const char *const *name;
 	struct vh_buf why = VH_BUF_INIT;
+	struct vh_stores_walk stores = { 0 };
 	enum probe pr;
 	int rc = 0, warned = 0, git_asked = 0, st = VH_GIT_ENOTFOUND;
 
@@ -222,6 +224,9 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		}
 		if (pr == UNREADABLE && !warned++)
 			vh_msg_path("cannot look into ", dir, ", looking further up");
+		/* The tools' own rules (core/stores.h), around the child dirs. */
+		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_FIRST)) != 0)
+			goto store;
 		for (name = vh_config.env_dirs; *name; name++) {
 			pr = probe(dir, *name, "pyvenv.cfg", 1);
 			if (pr == PRESENT) {
@@ -237,6 +242,8 @@ int vh_discover(struct vh_found *out, const char *cwd)
 				goto done;
 			}
 		}
+		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_AFTER)) != 0)
+			goto store;
 		/* A work-tree root ends the walk. libgit2 is asked once, from cwd so
 		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
 		 * when a '.git' is met: a walk that meets none never loads it. */
@@ -264,6 +271,9 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		}
 	} while (up(dir));
 	goto done;
+store: /* 1: found; 2: said why not, and nothing above is used */
+	rc = rc < 0 ? -1 : 0;
+	goto done;
 stop:
 	out->stop = strdup(dir);
 	rc = out->stop ? 0 : -1;
@@ -272,6 +282,13 @@ oom:
 	rc = -1;
 done:
 	vh_buf_free(&why);
+	{
+		char *line = stores.warn.data, *nl;
+
+		for (; line && (nl = strchr(line, '\n')); line = nl + 1)
+			vh_msgf("%.*s", (int)(nl - line), line);
+	}
+	vh_stores_walk_free(&stores);
 	free(root);
 	free(dir);
 	if (rc < 0)
@@ -284,6 +301,7 @@ void vh_found_free(struct vh_found *f)
 	free(f->env);
 	free(f->owner);
 	free(f->stop);
+	free(f->from);
 	memset(f, 0, sizeof(*f));
 }
 

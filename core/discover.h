@@ -7,6 +7,12 @@ enum vh_rule {
 	VH_RULE_INSIDE,	/* the directory (or a parent) holds pyvenv.cfg itself */
 	VH_RULE_CHILD,	/* a child named .venv or venv holds pyvenv.cfg */
 	VH_RULE_POINTER,	/* a file named .venv names the env or holds its path */
+	/* A tool's store (core/stores.h); from names the file that chose it. */
+	VH_RULE_POETRY,	/* owner/pyproject.toml: Poetry's env of the project */
+	VH_RULE_PIPENV,	/* owner/Pipfile: pipenv's env of the project */
+	VH_RULE_PYENV,	/* owner/.python-version names a pyenv-virtualenv env */
+	VH_RULE_UV,	/* UV_PROJECT_ENVIRONMENT at owner (pyproject.toml or uv.lock) */
+	VH_RULE_VEW,	/* $WORKON_HOME/NAME/.project names owner (virtualenvwrapper) */
 };
 
 struct vh_found {
@@ -14,6 +20,13 @@ struct vh_found {
 	char *env;	/* absolute path of the env directory, or NULL */
 	char *owner;	/* the directory it was found from */
 	char *stop;	/* git work-tree root the walk stopped at, or NULL */
+	char *from;	/* the store rules: the file that chose the env, else NULL */
+	/* 1 when a setting the project itself controls put the env where it is
+	 * (a relative UV_PROJECT_ENVIRONMENT; virtualenvs.path, in-project or
+	 * cache-dir from the project's poetry.toml; a relative
+	 * virtualenvs.path): then the env is an in-project env for the trust
+	 * policy, not one that is the user's by location. */
+	int project_setting;
 };
 
 /* A regular file by this name points to the project's env. */

@@ -83,22 +83,3 @@ enum vh_resolve vh_env_resolve(char **out, const char *arg, const char *base)
 	*out = dir;
 	return real && vh_env_at(AT_FDCWD, dir) ? VH_RESOLVED : VH_RESOLVE_NOT_ENV;
 }
-
-int vh_env_in_store(const char *real)
-{
-	char *home = NULL, *store = NULL;
-	size_t len;
-	int in = 0;
-
-	if (vh_workon_home(&home) != 0)
-		return 0;
-	store = realpath(home, NULL);
-	if (store) {
-		len = strlen(store);
-		in = !strncmp(real, store, len) && real[len] == '/' && real[len + 1] &&
-		     !strchr(real + len + 1, '/');
-	}
-	free(store);
-	free(home);
-	return in;
-}

@@ -10,11 +10,6 @@ int vh_env_at(int dirfd, const char *rel);
  * Returns 0, 1 when neither is known (no HOME), -1 out of memory. */
 int vh_workon_home(char **out);
 
-/* 1 when real (an env's real path) lies directly in one of the user's own
- * env stores ($WORKON_HOME, see vh_workon_home): an env the user made
- * there, which a project can name but cannot bring. */
-int vh_env_in_store(const char *real);
-
 enum vh_resolve {
 	VH_RESOLVED = 0,
 	VH_RESOLVE_OOM = -1,

@@ -36,8 +36,9 @@ static const struct cmd cmds[] = {
 	  "nothing when nothing changes. The hook runs it when the directory changes.\n" },
 	{ "activate", vh_cmd_needs_hook, "activate [--force] NAME|PATH",
 	  "activate an env by name ($WORKON_HOME or the project) or path; it stays on across cd",
-	  "NAME is an env in $WORKON_HOME (default ~/.virtualenvs) or else the\n"
-	  "project's .venv or venv; PATH (anything with a '/', or '.') is an env\n"
+	  "NAME is an env in $WORKON_HOME (default ~/.virtualenvs), else in a\n"
+	  "tool's store as venvhook list names it, or else the project's .venv or\n"
+	  "venv; PATH (anything with a '/', or '.') is an env\n"
 	  "directory. The env stays active across cd until you deactivate it.\n"
 	  "A denied env, or one anyone can write to, needs --force.\n"
 	  "Works through the shell function that init defines.\n" },
@@ -79,10 +80,12 @@ static const struct cmd cmds[] = {
 	  "Prints the settings venvhook uses, from $XDG_CONFIG_HOME/venvhook/config\n"
 	  "(default ~/.config/venvhook/config) or the defaults, in the file's own\n"
 	  "format: env_dirs, stop_at_git_root, quiet, follow_pointer_files, trust.\n" },
-	{ "list", vh_cmd_list, "list [--paths]",
-	  "print the names of the envs in $WORKON_HOME and the current project",
-	  "Prints the names activate takes, one a line, sorted; --paths adds a tab\n"
-	  "and each env's path.\n" },
+	{ "list", vh_cmd_list, "list [--paths] [--] [PREFIX]",
+	  "print the names of the envs in $WORKON_HOME, the tools' stores and the project",
+	  "Prints the names activate takes, one a line, sorted: $WORKON_HOME's, those\n"
+	  "of the Poetry, pipenv and pyenv stores as those tools name them, and the\n"
+	  "current project's. With PREFIX, only the names that start with it (what\n"
+	  "completion asks for); --paths adds a tab and each env's path.\n" },
 	{ "call", vh_cmd_call, NULL, NULL, NULL }, /* the shell function's way in */
 	{ NULL, NULL, NULL, NULL, NULL },
 };

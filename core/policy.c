@@ -13,6 +13,7 @@
 #include "msg.h"
 #include "perms.h"
 #include "shadow.h"
+#include "stores.h"
 #include "tracked.h"
 #include "userconfig.h"
 #include "watch.h"
@@ -270,13 +271,12 @@ static int not_consented(struct vh_policy *p, const char *env, int appeared,
 }
 
 static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
-		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
-		     const struct vh_trust_entry *e);
+		     const struct vh_policy_ask *ask, const struct vh_trust_entry *e);
 
 static int automatic(struct vh_policy *p, struct facts *f, const char *env,
-		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
-		     int deny, const struct vh_trust_entry *e)
+		     const struct vh_policy_ask *ask, int deny, const struct vh_trust_entry *e)
 {
+	enum vh_policy_mode mode = ask->mode;
 	int rc;
 
 	if (deny && (mode == VH_POLICY_AUTO || !e || e->how != VH_CONSENT_ACTIVATED))
@@ -303,7 +303,7 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 	}
 	if (deny)
 		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
-	rc = judge_new(p, f, env, mode, watch, path, e);
+	rc = judge_new(p, f, env, ask, e);
 	/* An allow for the path, of another directory: that is the news,
 	 * whatever else keeps the new one out. */
 	if (rc == 0 && !p->ok && e && e->decision == VH_DECISION_ALLOW && strcmp(e->ident, p->ident)) {
@@ -316,10 +316,9 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 
 /* An env without a matching consent: judged as if new. */
 static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
-		     enum vh_policy_mode mode, const struct vh_watch *watch, const char *path,
-		     const struct vh_trust_entry *e)
+		     const struct vh_policy_ask *ask, const struct vh_trust_entry *e)
 {
-	int rc, appeared;
+	int rc, appeared, in_store = 0;
 
 	rc = check_perms(p, f);
 	if (rc == 0 && f->tracked.answer == VH_TRACKED_YES && e && e->decision == VH_DECISION_ALLOW &&
@@ -338,22 +337,26 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 	}
 	if (rc)
 		return rc < 0 ? -1 : 0;
+	if (!ask->project_chose) {
+		in_store = vh_env_in_user_store(p->real);
+		if (in_store < 0)
+			return -1;
+	}
 	if (vh_config.trust == VH_TRUST_OWNER) {
 		p->basis = VH_BASIS_CONFIG;
-	} else if (vh_env_in_store(p->real)) {
+	} else if (in_store) {
 		p->basis = VH_BASIS_STORE;
 	} else {
-		appeared = mode == VH_POLICY_AUTO ? made_here(watch, env, f) : 0;
+		appeared = ask->mode == VH_POLICY_AUTO ? made_here(ask->watch, env, f) : 0;
 		if (appeared != 1)
-			return not_consented(p, env, appeared, e, path);
+			return not_consented(p, env, appeared, e, ask->path);
 		p->basis = VH_BASIS_MADE;
 	}
 	p->ok = 1;
 	return 0;
 }
 
-int vh_policy_check(struct vh_policy *p, const char *env, enum vh_policy_mode mode,
-		    const struct vh_watch *watch, const char *path, int force)
+int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy_ask *ask)
 {
 	const struct vh_trust_entry *e;
 	struct facts f;
@@ -368,9 +371,9 @@ int vh_policy_check(struct vh_policy *p, const char *env, enum vh_policy_mode mo
 	if (load_decisions(p) < 0)
 		return -1;
 	e = vh_trust_find(&p->trust, p->real, &deny);
-	rc = mode == VH_POLICY_MANUAL ? manual(p, &f, env, deny, force) :
-	     automatic(p, &f, env, mode, watch, path, deny, e);
-	if (rc == 0 && !p->ok && mode == VH_POLICY_AUTO &&
+	rc = ask->mode == VH_POLICY_MANUAL ? manual(p, &f, env, deny, ask->force) :
+	     automatic(p, &f, env, ask, deny, e);
+	if (rc == 0 && !p->ok && ask->mode == VH_POLICY_AUTO &&
 	    vh_buf_puts(&p->why, "; 'venvhook allow' trusts it") < 0)
 		rc = -1;
 	vh_tracked_free(&f.tracked);

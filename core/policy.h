@@ -4,8 +4,9 @@
  * is still the env consented to: venvhook saw it being made at a prompt in
  * its project ("made"), or `venvhook allow` / `venvhook activate` took it,
  * bound to the env directory's identity and, where git tracks any of it, to
- * the tracked content. An env in the user's own env stores ($WORKON_HOME)
- * is the user's by location. Anything else is refused with the reason.
+ * the tracked content. An env in the user's own env stores ($WORKON_HOME,
+ * Poetry's, pipenv's, pyenv's: see stores.h) is the user's by location,
+ * unless a setting of the project chose it. Anything else is refused with the reason.
  * Whatever the basis, the env and its bin/ and pyvenv.cfg must be the
  * user's and writable by nobody else, no directory above it writable by
  * another user, and git must say it tracks none of it; an allow overrides
@@ -46,14 +47,22 @@ struct vh_policy {
 	struct vh_trust trust;
 };
 
-/* Judges env (an absolute path, as discovery or the user gave it) for
- * mode. watch (NULL for none) is what the shell watched since it came here,
- * for the made-here rule; path is PATH now, to name what the env's bin/
- * would shadow. force (MANUAL) skips the deny and permission checks.
+/* What the policy is asked, besides the env. */
+struct vh_policy_ask {
+	enum vh_policy_mode mode;
+	/* what the shell watched since it came here, for the made-here rule */
+	const struct vh_watch *watch;
+	const char *path; /* PATH now, to name what the env's bin/ would shadow */
+	int force;        /* MANUAL: skip the deny and permission checks */
+	/* a setting of the project put the env where it is (discovery's
+	 * project_setting): it is not the user's by location, wherever it is */
+	int project_chose;
+};
+
+/* Judges env (an absolute path, as discovery or the user gave it).
  * Returns 0 (out filled; out->ok says) or -1 out of memory. Free out with
  * vh_policy_free in both cases. */
-int vh_policy_check(struct vh_policy *out, const char *env, enum vh_policy_mode mode,
-		    const struct vh_watch *watch, const char *path, int force);
+int vh_policy_check(struct vh_policy *out, const char *env, const struct vh_policy_ask *ask);
 void vh_policy_free(struct vh_policy *p);
 
 /* Records the user's consent to the env p judged (p->real, identity and

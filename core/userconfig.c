@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "msg.h"
+#include "stores.h"
 #include "xdg.h"
 
 const char *const vh_trust_level_names[] = {
@@ -20,6 +21,7 @@ struct vh_config vh_config = {
 	.env_dirs = { ".venv", "venv", NULL },
 	.stop_at_git_root = 1,
 	.follow_pointers = 1,
+	.stores = (1u << VH_STORE_COUNT) - 1,
 };
 
 /* Storage for env_dirs names read from the file (lives until exit). */
@@ -119,6 +121,31 @@ static int set_env_dirs(const char *v)
 	return 0;
 }
 
+/* "poetry pipenv ...": the stores named, in any order; "none" for none. */
+static int set_stores(const char *v)
+{
+	char *text = strdup(v), *tok, *save = NULL;
+	unsigned bits = 0;
+	int i, rc = 0;
+
+	if (!text)
+		return -2;
+	for (tok = strtok_r(text, " \t", &save); tok && rc == 0; tok = strtok_r(NULL, " \t", &save)) {
+		if (!strcmp(tok, "none"))
+			continue;
+		for (i = 0; i < VH_STORE_COUNT && strcmp(tok, vh_store_names[i]); i++)
+			;
+		if (i == VH_STORE_COUNT)
+			rc = -1;
+		else
+			bits |= 1u << i;
+	}
+	free(text);
+	if (rc == 0)
+		vh_config.stores = bits;
+	return rc;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
@@ -131,6 +158,12 @@ static int handler(void *user, const char *section, const char *name, const char
 			return 0;
 		if (r < 0)
 			warn(p, "env_dirs takes up to 16 names without '/'");
+	} else if (!strcmp(name, "stores")) {
+		r = set_stores(value);
+		if (r == -2)
+			return 0;
+		if (r < 0)
+			warn(p, "stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper");
 	} else if (!strcmp(name, "trust")) {
 		if (!strcmp(value, "strict"))
 			vh_config.trust = VH_TRUST_STRICT;
@@ -196,15 +229,25 @@ int vh_config_load(void)
 int vh_config_format(struct vh_buf *out)
 {
 	const char *const *d;
+	int i, any = 0;
 
 	if (vh_buf_puts(out, "env_dirs =") < 0)
 		return -1;
 	for (d = vh_config.env_dirs; *d; d++)
 		if (vh_buf_printf(out, " %s", *d) < 0)
 			return -1;
-	return vh_buf_printf(out, "\nstop_at_git_root = %s\nquiet = %s\nfollow_pointer_files = %s\n"
-			     "trust = %s\n",
-			     vh_config.stop_at_git_root ? "yes" : "no", vh_config.quiet ? "yes" : "no",
-			     vh_config.follow_pointers ? "yes" : "no",
-			     vh_trust_level_names[vh_config.trust]);
+	if (vh_buf_printf(out, "\nstop_at_git_root = %s\nquiet = %s\nfollow_pointer_files = %s\n"
+			  "trust = %s\nstores =",
+			  vh_config.stop_at_git_root ? "yes" : "no", vh_config.quiet ? "yes" : "no",
+			  vh_config.follow_pointers ? "yes" : "no",
+			  vh_trust_level_names[vh_config.trust]) < 0)
+		return -1;
+	for (i = 0; i < VH_STORE_COUNT; i++) {
+		if (!(vh_config.stores & (1u << i)))
+			continue;
+		any = 1;
+		if (vh_buf_printf(out, " %s", vh_store_names[i]) < 0)
+			return -1;
+	}
+	return vh_buf_puts(out, any ? "\n" : " none\n");
 }

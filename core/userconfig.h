@@ -7,6 +7,10 @@
  *     follow_pointer_files = yes   a file named .venv points to the env
  *     trust = strict               strict | owner | off: what automatic
  *                                  activation checks (see policy.h)
+ *     stores = poetry pipenv pyenv uv virtualenvwrapper
+ *                                  the tools' env stores discovery and
+ *                                  list follow (see stores.h); fewer turn
+ *                                  the others off, none all of them
  *
  * A bad line gets one warning naming the file and line; the rest applies. */
 #ifndef VH_USERCONFIG_H
@@ -29,6 +33,7 @@ struct vh_config {
 	int quiet;
 	int follow_pointers;
 	enum vh_trust_level trust;
+	unsigned stores; /* bit 1 << enum vh_store_id for each store followed */
 };
 
 /* The settings in force; defaults until vh_config_load. */

@@ -24,6 +24,10 @@ fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_LIBS) -ldl
 
+FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/toml.c $(srcdir)/core/buf.c
+fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
+	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TOML_SRCS)
+
 FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust.c $(srcdir)/core/compat.c $(srcdir)/core/xdg.c $(srcdir)/core/buf.c
 fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
@@ -38,8 +42,8 @@ $(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DVH_FUZZ_SHELL="\"$$sh\"" -o $@ $(FUZZ_QUOTE_SRCS)
 
-FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_trust $(FUZZ_QUOTE_HARNESSES)
-FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust quote:fuzz/fuzz_quote_bash quote:fuzz/fuzz_quote_zsh \
+FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust $(FUZZ_QUOTE_HARNESSES)
+FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust quote:fuzz/fuzz_quote_bash quote:fuzz/fuzz_quote_zsh \
 	quote:fuzz/fuzz_quote_fish quote:fuzz/fuzz_quote_tcsh quote:fuzz/fuzz_quote_csh
 
 fuzz: $(FUZZ_HARNESSES)
@@ -55,5 +59,6 @@ clean-fuzz:
 	-rm -rf fuzz/findings
 .PHONY: fuzz fuzz-smoke clean-fuzz
 
-EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c \
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c \
+	fuzz/toml.dict fuzz/toml.options \
 	fuzz/pyvenv.dict fuzz/pyvenv.options fuzz/quote.dict fuzz/quote.options fuzz/corpus

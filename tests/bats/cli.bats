@@ -516,7 +516,7 @@ help_usages() {
 		venvhook list --help | head -n 1
 		printf "VE=%s\n" "${VIRTUAL_ENV-unset}"'
 	assert_success
-	assert_output "usage: venvhook list [--paths]
+	assert_output "usage: venvhook list [--paths] [--] [PREFIX]
 VE=$T/proj/.venv"
 	for cmd in activate deactivate allow deny; do
 		cmp "$T/want.$cmd" "$T/got.$cmd"
@@ -534,7 +534,7 @@ VE=$T/proj/.venv"
 	EOF
 	assert_success
 	assert_line --index 0 "status 0"
-	assert_line --index 1 "usage: venvhook list [--paths]"
+	assert_line --index 1 "usage: venvhook list [--paths] [--] [PREFIX]"
 	assert_line "VE=$T/proj/.venv"
 	assert_equal "$stderr" "venvhook: activated proj (.venv)
 $(cat "$T/want.deactivate")"
@@ -552,7 +552,8 @@ env_dirs = .venv venv
 stop_at_git_root = yes
 quiet = no
 follow_pointer_files = yes
-trust = strict"
+trust = strict
+stores = poetry pipenv pyenv uv virtualenvwrapper"
 	assert_equal "$stderr" ""
 	XDG_CONFIG_HOME=$T/xdg run "$VENVHOOK" config
 	assert_line --index 0 "# $T/xdg/venvhook/config (not found: the defaults)"
@@ -642,7 +643,7 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	run --separate-stderr env VIRTUAL_ENV="$p/.venv" __VENVHOOK_ENV="$p/.venv" "$VENVHOOK" status --json
 	assert_success
 	local e='q\"\\\u0001\u00ff'
-	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
+	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"file\":null,\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
 	run --separate-stderr "$VENVHOOK" status --yaml
 	assert_failure 2
 }

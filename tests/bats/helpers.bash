@@ -305,3 +305,81 @@ wait_prompt() {
 	fail "the last line never became '$1':
 $screen"
 }
+
+# --- envs made by the tools themselves (Debian's Poetry 1.3, pipenv,
+# virtualenvwrapper), as a user would run them: a clean environment with
+# the sandbox's HOME, no network. Their envs hold a real bin/python that
+# links to the system interpreter: never write to or through it.
+
+# tool CMD...: runs CMD as the user would, in the current directory.
+tool() {
+	local keep=()
+	[[ -z ${WORKON_HOME:-} ]] || keep+=("WORKON_HOME=$WORKON_HOME")
+	env -i HOME="$HOME" PATH="$BASE_PATH" LC_ALL=C.UTF-8 TERM=dumb NO_COLOR=1 PIPENV_NOSPIN=1 \
+		"${keep[@]}" "$@"
+}
+
+# poetry_project DIR NAME [TABLE]: a project named NAME (in [tool.poetry],
+# or in TABLE) in DIR.
+poetry_project() {
+	mkdir -p "$1"
+	printf '[%s]\nname = "%s"\nversion = "0.1.0"\ndescription = ""\nauthors = ["A <a@example.org>"]\n\n[tool.poetry.dependencies]\npython = "^3.11"\n' \
+		"${3:-tool.poetry}" "$2" >"$1/pyproject.toml"
+}
+
+# poetry_env DIR NAME: Poetry's own env for the project (poetry env use);
+# sets POETRY_ENV to the path Poetry says it made.
+poetry_env() {
+	poetry_project "$1" "$2"
+	local out
+	out=$(cd "$1" && tool poetry env use /usr/bin/python3 2>&1) || fail "poetry env use failed: $out"
+	POETRY_ENV=$(sed -n 's/^Using virtualenv: //p' <<<"$out")
+	[[ -f $POETRY_ENV/pyvenv.cfg ]] || fail "poetry made no env: $out"
+}
+
+# pipenv_env DIR [VAR=VALUE...]: pipenv's own env for a Pipfile in DIR
+# (pipenv --python), with the settings given; sets PIPENV_ENV to the
+# location pipenv reports.
+pipenv_env() {
+	local dir=$1 out
+	shift
+	mkdir -p "$dir"
+	printf '[packages]\n\n[requires]\npython_version = "3.11"\n' >"$dir/Pipfile"
+	out=$(cd "$dir" && tool "$@" pipenv --python /usr/bin/python3 2>&1 </dev/null) || fail "pipenv failed: $out"
+	PIPENV_ENV=$(cd "$dir" && tool "$@" pipenv --venv 2>/dev/null)
+	[[ -f $PIPENV_ENV/pyvenv.cfg ]] || fail "pipenv made no env: $out"
+}
+
+# vew CMD...: a virtualenvwrapper command (mkvirtualenv, setvirtualenvproject)
+# in bash with virtualenvwrapper.sh loaded and $WORKON_HOME.
+vew() {
+	tool WORKON_HOME="$WORKON_HOME" VIRTUALENVWRAPPER_PYTHON=/usr/bin/python3 bash -c \
+		'source /usr/share/virtualenvwrapper/virtualenvwrapper.sh && "$@"' _ "$@" >/dev/null 2>&1 ||
+		fail "virtualenvwrapper: $* failed"
+}
+
+# poetry_says DIR: the env Poetry itself would use in DIR (poetry env info -p).
+poetry_says() {
+	(cd "$1" && tool poetry env info -p 2>/dev/null)
+}
+
+# poetry_name NAME DIR: {name}-{hash}, from Poetry's own EnvManager.
+poetry_name() {
+	/usr/bin/python3 -c 'import sys
+from poetry.utils.env import EnvManager
+from poetry.core.packages.project_package import ProjectPackage
+print(EnvManager.generate_env_name(ProjectPackage(sys.argv[1], "0.1").name, sys.argv[2]))' "$1" "$2"
+}
+
+# The step that shows which interpreter `python3` runs, as prefix=...
+PY_PREFIX="line python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'"
+
+# realenv DIR: an env as python -m venv makes it (a real interpreter).
+realenv() {
+	/usr/bin/python3 -m venv --without-pip "$1" || fail "python3 -m venv $1 failed"
+}
+
+# allowed DIR...: the user's consent (venvhook allow) to in-project envs
+# a tool made outside any prompt of the shell under test; store envs need
+# none, and their tests must not give it.
+allowed() { "$VENVHOOK" allow "$@" >/dev/null 2>&1 || fail "venvhook allow $* failed"; }

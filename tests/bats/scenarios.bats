@@ -609,3 +609,132 @@ hostile_workon_env() {
 	[[ $stderr == *"venvhook: activated proj (.venv; made here: yours from now on)"* ]]
 	[[ $stderr == *"venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"* ]]
 }
+
+# --- the tools' env stores (core/stores.h): envs the real tools made ---
+
+@test "Poetry's env, made by Poetry, activates in its project and below; python3 is the env's; leaving deactivates" {
+	poetry_env "$T/my proj é" My_Proj.App
+	mkdir -p "$T/my proj é/src/pkg" "$T/elsewhere"
+	session "cd my proj é" report "cd my proj é/src/pkg" report "$PY_PREFIX" "cd elsewhere" report
+	assert_success
+	assert_active 1 "$POETRY_ENV"
+	assert_active 2 "$POETRY_ENV"
+	assert_line "prefix=$POETRY_ENV"
+	assert_inactive 3
+	[[ $POETRY_ENV == "$HOME/.cache/pypoetry/virtualenvs/my-proj-app-"????????"-py3.11" ]]
+}
+
+@test "Poetry: .venv beside the store env wins, as in Poetry, until virtualenvs.in-project is false" {
+	poetry_env "$T/both" both
+	realenv "$T/both/.venv"
+	allowed "$T/both/.venv"
+	session "cd both" report "$PY_PREFIX"
+	assert_active 1 "$T/both/.venv"
+	assert_equal "$(poetry_says "$T/both")" "$T/both/.venv"
+	(cd "$T/both" && tool poetry config virtualenvs.in-project false)
+	assert_equal "$(poetry_says "$T/both")" "$POETRY_ENV"
+	session "cd both" report "$PY_PREFIX"
+	assert_active 1 "$POETRY_ENV"
+	assert_line "prefix=$POETRY_ENV"
+}
+
+@test "Poetry in-project (virtualenvs.in-project true): its .venv activates" {
+	poetry_project "$T/inproj" inproj
+	(cd "$T/inproj" && tool poetry config --local virtualenvs.in-project true && tool poetry env use /usr/bin/python3 >/dev/null 2>&1)
+	allowed "$T/inproj/.venv"
+	mkdir -p "$T/inproj/sub"
+	session "cd inproj/sub" report "$PY_PREFIX"
+	assert_active 1 "$T/inproj/.venv"
+	assert_line "prefix=$T/inproj/.venv"
+}
+
+@test "Poetry 2's [project] name, the env laid out by hand as Poetry names it" {
+	poetry_project "$T/p2 app" "Poetry2.App" project
+	local name
+	name=$(poetry_name "Poetry2.App" "$T/p2 app")
+	realenv "$HOME/.cache/pypoetry/virtualenvs/$name-py3.11"
+	session "cd p2 app" report "$PY_PREFIX"
+	assert_active 1 "$HOME/.cache/pypoetry/virtualenvs/$name-py3.11"
+	assert_line "prefix=$HOME/.cache/pypoetry/virtualenvs/$name-py3.11"
+}
+
+@test "pipenv's env, made by pipenv, activates in its project and below; in-project too" {
+	pipenv_env "$T/pip proj é"
+	mkdir -p "$T/pip proj é/sub"
+	local store=$PIPENV_ENV
+	pipenv_env "$T/inpip" PIPENV_VENV_IN_PROJECT=1
+	allowed "$T/inpip/.venv"
+	assert_equal "$PIPENV_ENV" "$T/inpip/.venv"
+	session "cd pip proj é/sub" report "$PY_PREFIX" "cd inpip" report "cd /" report
+	assert_active 1 "$store"
+	assert_line "prefix=$store"
+	assert_active 2 "$T/inpip/.venv"
+	assert_inactive 3
+	[[ $store == "$HOME/.local/share/virtualenvs/pip_proj_é-"???????? ]]
+}
+
+@test "virtualenvwrapper: the project of mkvirtualenv -a activates its env; setvirtualenvproject is noticed" {
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/vewproj/sub" "$T/other place"
+	vew mkvirtualenv -a "$T/vewproj" vewenv
+	session "cd vewproj/sub" report "$PY_PREFIX" "cd /" report
+	assert_active 1 "$WORKON_HOME/vewenv"
+	assert_line "prefix=$WORKON_HOME/vewenv"
+	assert_inactive 2
+	vew setvirtualenvproject "$WORKON_HOME/vewenv" "$T/other place"
+	session "cd vewproj" report "cd other place" report
+	assert_inactive 1
+	assert_active 2 "$WORKON_HOME/vewenv"
+}
+
+@test "pyenv-virtualenv: .python-version naming an env activates it; a plain interpreter changes nothing" {
+	export PYENV_ROOT=$T/pyenv
+	# as pyenv install and pyenv virtualenv 3.11.2 myenv lay them out
+	mkdir -p "$PYENV_ROOT/versions/3.11.2/bin"
+	realenv "$PYENV_ROOT/versions/3.11.2/envs/myenv"
+	ln -s "$PYENV_ROOT/versions/3.11.2/envs/myenv" "$PYENV_ROOT/versions/myenv"
+	mkdir -p "$T/pyproj/deep" "$T/pyproj/plain"
+	printf '# pyenv local myenv\nmyenv 3.11.2\n' >"$T/pyproj/.python-version"
+	printf '3.11.2\n' >"$T/pyproj/plain/.python-version"
+	session "cd pyproj/deep" report "$PY_PREFIX" "cd pyproj/plain" report
+	assert_active 1 "$PYENV_ROOT/versions/myenv"
+	assert_line "prefix=$PYENV_ROOT/versions/myenv"
+	assert_inactive 2
+	# the interpreter was never a candidate: activated, deactivated, nothing else
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+}
+
+@test "uv: UV_PROJECT_ENVIRONMENT, relative to the project root or absolute, beats .venv" {
+	mkdir -p "$T/uvproj/src"
+	printf '[project]\nname = "uvproj"\nversion = "0.1.0"\n' >"$T/uvproj/pyproject.toml"
+	: >"$T/uvproj/uv.lock"
+	realenv "$T/uvproj/.venv"
+	realenv "$T/uvproj/build env"
+	realenv "$T/abs env"
+	# a relative UV_PROJECT_ENVIRONMENT is the project's setting: consent
+	allowed "$T/uvproj/build env"
+	export UV_PROJECT_ENVIRONMENT="build env"
+	session "cd uvproj/src" report "$PY_PREFIX"
+	assert_active 1 "$T/uvproj/build env"
+	assert_line "prefix=$T/uvproj/build env"
+	export UV_PROJECT_ENVIRONMENT="$T/abs env"
+	session "cd uvproj" report
+	assert_active 1 "$T/abs env"
+}
+
+@test "a garbage pyproject.toml, Pipfile or .python-version: one line, no env, the prompt works" {
+	mkdir -p "$HOME/.cache/pypoetry/virtualenvs" "$T/top/g1" "$T/top/g2" "$T/top/g3"
+	printf '[tool.poetry]\nname = "x\n' >"$T/top/g1/pyproject.toml"
+	head -c 2000 /dev/urandom >"$T/top/g2/Pipfile"
+	printf 'a\0b\n' >"$T/top/g3/.python-version"
+	mkenv "$T/top/.venv" # above them all: must not be used instead
+	session "cd top/g1" report "fail 3" "cd top/g2" report "cd top/g3" report
+	assert_inactive 1
+	assert_inactive 2
+	assert_inactive 3
+	assert_line "status=3"
+	assert_equal "$(grep -c . <<<"$stderr")" 3
+	[[ $stderr == *"venvhook: $T/top/g1/pyproject.toml: line 2: a string that does not end on its line; not activating an env for it"* ]]
+	[[ $stderr == *"venvhook: $T/top/g2/Pipfile: line "*"; not activating an env for it"* ]]
+	[[ $stderr == *"venvhook: $T/top/g3/.python-version is not text (it holds a NUL byte); not activating an env for it"* ]]
+}

@@ -340,3 +340,43 @@ as_upg_user() {
 	not_active 2
 	assert_stderr_has "venvhook: not activating $T/team/.venv: the env directory is writable by its group"
 }
+
+@test "a repository another user owns is still read (a read-only question): its untracked env is allowed as untracked" {
+	((EUID == 0)) || skip "staging a repository of another user needs root"
+	mkenv_unallowed "$T/rootrepo/.venv"
+	git init -q "$T/rootrepo"
+	echo x >"$T/rootrepo/file"
+	git -C "$T/rootrepo" add file
+	unprivileged
+	# the repository (and its .git) stays root's; the env is the user's
+	chown -R 0:0 "$T/rootrepo"
+	chown -R 65534:65534 "$T/rootrepo/.venv"
+	export TRUST=$HOME/.local/share/venvhook/trust
+	session "cd rootrepo" "run venvhook allow" report "run cat \$TRUST"
+	assert_active 1 "$T/rootrepo/.venv"
+	# git answered "nothing tracked" ('-'), not "cannot tell" ('?')
+	assert_line --regexp '^allow [0-9a-f]+ [bi][0-9.]+ - allowed [0-9]+$'
+}
+
+@test "an env in the user's own store is theirs by location; one a project's own setting chose needs consent" {
+	export WORKON_HOME=$T/workon
+	evilenv "$WORKON_HOME/named"
+	mkdir -p "$T/ptr" "$T/uvp"
+	printf 'named\n' >"$T/ptr/.venv"
+	# uv: UV_PROJECT_ENVIRONMENT relative to the project root is the
+	# project's choice; it can point anywhere inside the project
+	printf '[project]\nname = "uvp"\nversion = "0.1.0"\n' >"$T/uvp/pyproject.toml"
+	: >"$T/uvp/uv.lock"
+	evilenv "$T/uvp/shipped"
+	unprivileged
+	export UV_PROJECT_ENVIRONMENT=shipped
+	session "cd ptr" report "cd uvp" report "run ls"
+	assert_active 1 "$WORKON_HOME/named"
+	not_active 2
+	assert_stderr_has "venvhook: not activating $T/uvp/shipped: venvhook did not see you make it, and its bin/ would shadow ls"
+	# even where that setting lands in the user's store, the project chose it
+	export UV_PROJECT_ENVIRONMENT=../workon/named
+	session "cd uvp" report "run ls"
+	not_active 1
+	assert_stderr_has "venvhook: not activating $T/uvp/../workon/named: venvhook did not see you make it"
+}

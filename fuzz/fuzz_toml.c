@@ -1,0 +1,177 @@
+/*
+ * libFuzzer harness: the TOML reader (core/toml.c). Any violated invariant
+ * aborts, which libFuzzer records as a crash with the input that caused it.
+ *
+ * Invariants, from toml.h's contract:
+ *  - vh_toml_parse returns 0 or 1 (never -1 but out of memory), and on 1
+ *    says "line N: why" with N no more than the input's line count + 1;
+ *  - every key part and string it keeps is valid UTF-8 without a NUL;
+ *  - the same bytes parse the same way twice;
+ *  - round trip: the strings and booleans it keeps, written back as TOML
+ *    (one `"k"."k" = "v"` line each, every byte escaped as TOML allows),
+ *    parse back to exactly the same entries in the same order;
+ *  - vh_toml_get finds the first entry of each kept path, and says dup
+ *    exactly when the path occurs more than once.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/toml.h"
+
+#define CHECK(cond, ...)                                                       \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			fprintf(stderr, "fuzz_toml: %s:%d: invariant '%s' broken: ", \
+				__FILE__, __LINE__, #cond);                     \
+			fprintf(stderr, __VA_ARGS__);                          \
+			fputc('\n', stderr);                                   \
+			abort();                                               \
+		}                                                              \
+	} while (0)
+
+/* Strict UTF-8 (no surrogates, nothing past U+10FFFF, no overlongs). */
+static int utf8_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned int cp, n, i;
+
+	while (*p) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf)
+			n = 2, cp = *p & 0x1f;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			n = 3, cp = *p & 0x0f;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			n = 4, cp = *p & 0x07;
+		else
+			return 0;
+		for (i = 1; i < n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = cp << 6 | (p[i] & 0x3f);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+/* A basic string holding exactly s: controls, quote and backslash escaped. */
+static void quoted(struct vh_buf *b, const char *s)
+{
+	vh_buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			vh_buf_printf(b, "\\u%04x", c);
+		else
+			vh_buf_putc(b, (char)c);
+	}
+	vh_buf_putc(b, '"');
+}
+
+static int same_entry(const struct vh_toml_entry *a, const struct vh_toml_entry *b)
+{
+	size_t i;
+
+	if (a->depth != b->depth || a->type != b->type)
+		return 0;
+	for (i = 0; i < a->depth; i++)
+		if (strcmp(a->key[i], b->key[i]))
+			return 0;
+	return a->type == VH_TOML_STRING ? !strcmp(a->str, b->str) :
+	       a->type == VH_TOML_BOOL ? a->boolean == b->boolean : 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct vh_buf err = VH_BUF_INIT, err2 = VH_BUF_INIT, out = VH_BUF_INIT;
+	struct vh_toml doc, again, back;
+	size_t i, j, k, lines = 1, m;
+	int rc, rc2, dup;
+
+	for (i = 0; i < size; i++)
+		lines += data[i] == '\n';
+	rc = vh_toml_parse(&doc, &err, (const char *)data, size);
+	CHECK(rc == 0 || rc == 1, "returned %d", rc);
+	rc2 = vh_toml_parse(&again, &err2, (const char *)data, size);
+	CHECK(rc2 == rc && again.n == doc.n, "a second parse differs");
+	if (rc == 1) {
+		unsigned long n;
+
+		CHECK(err.data && sscanf(err.data, "line %lu: ", &n) == 1 && n >= 1 && n <= lines,
+		      "reason '%s' for %zu lines", err.data ? err.data : "(none)", lines);
+		goto done;
+	}
+	for (i = 0; i < doc.n; i++) {
+		CHECK(same_entry(&doc.v[i], &again.v[i]), "entry %zu differs between two parses", i);
+		for (j = 0; j < doc.v[i].depth; j++)
+			CHECK(utf8_ok(doc.v[i].key[j]), "key part is not UTF-8");
+		if (doc.v[i].type == VH_TOML_STRING)
+			CHECK(doc.v[i].str && utf8_ok(doc.v[i].str), "a string is not UTF-8");
+	}
+	/* Round trip of the strings and booleans. */
+	for (i = 0; i < doc.n; i++) {
+		if (doc.v[i].type == VH_TOML_OTHER)
+			continue;
+		for (j = 0; j < doc.v[i].depth; j++) {
+			if (j)
+				vh_buf_putc(&out, '.');
+			quoted(&out, doc.v[i].key[j]);
+		}
+		vh_buf_puts(&out, " = ");
+		if (doc.v[i].type == VH_TOML_STRING)
+			quoted(&out, doc.v[i].str);
+		else
+			vh_buf_puts(&out, doc.v[i].boolean ? "true" : "false");
+		vh_buf_putc(&out, '\n');
+	}
+	vh_buf_reset(&err2);
+	rc2 = vh_toml_parse(&back, &err2, out.data ? out.data : "", out.len);
+	CHECK(rc2 == 0, "the written-back document is refused: %s\n%s", vh_buf_str(&err2), vh_buf_str(&out));
+	for (i = k = 0; i < doc.n; i++) {
+		if (doc.v[i].type == VH_TOML_OTHER)
+			continue;
+		CHECK(k < back.n && same_entry(&doc.v[i], &back.v[k]), "entry %zu does not round-trip", i);
+		k++;
+	}
+	CHECK(k == back.n, "the round trip has %zu entries, not %zu", back.n, k);
+	vh_toml_free(&back);
+	/* Lookups: the first entry of a path, dup when it recurs. */
+	for (i = 0; i < doc.n && i < 64; i++) {
+		const char *path[17];
+		const struct vh_toml_entry *e;
+
+		if (doc.v[i].depth > 16)
+			continue;
+		for (j = 0; j < doc.v[i].depth; j++)
+			path[j] = doc.v[i].key[j];
+		path[j] = NULL;
+		e = vh_toml_get(&doc, path, &dup);
+		for (m = 0, k = 0; k < doc.n; k++) {
+			if (doc.v[k].depth != doc.v[i].depth)
+				continue;
+			for (j = 0; j < doc.v[k].depth && !strcmp(doc.v[k].key[j], path[j]); j++)
+				;
+			m += j == doc.v[k].depth;
+		}
+		CHECK(e && (size_t)(e - doc.v) <= i && same_entry(e, &doc.v[e - doc.v]), "lookup of entry %zu", i);
+		CHECK(dup == (m > 1), "dup says %d for %zu entries", dup, m);
+	}
+done:
+	vh_toml_free(&doc);
+	vh_toml_free(&again);
+	vh_buf_free(&err);
+	vh_buf_free(&err2);
+	vh_buf_free(&out);
+	return 0;
+}

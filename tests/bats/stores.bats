@@ -1,0 +1,306 @@
+#!/usr/bin/env bats
+# The tools' env stores (core/stores.h) beyond activation, which
+# scenarios.bats shows in every shell: the TOML reader against Python's
+# tomllib, status, list and completion, activate by a store's name, the
+# stores setting, what a directory change loads, and bad files.
+
+load helpers
+
+setup() {
+	vh_setup
+	: "${VH_TOMLDUMP:=${VENVHOOK%/*}/tests/helpers/tomldump}"
+}
+
+# The strings and booleans of a TOML file by key path, as tomllib reads
+# them, in tomldump's format; "error" when tomllib refuses it.
+tomllib_dump() {
+	/usr/bin/python3 - "$1" <<'PY'
+import json, sys, tomllib
+def walk(path, v, out):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            walk(path + [k], x, out)
+    elif isinstance(v, bool):
+        out.append((path, "b", "true" if v else "false"))
+    elif isinstance(v, str):
+        out.append((path, "s", json.dumps(v, ensure_ascii=False)))
+try:
+    doc = tomllib.load(open(sys.argv[1], "rb"))
+except Exception as e:
+    print("error")
+    sys.exit(0)
+out = []
+walk([], doc, out)
+for path, t, v in out:
+    print(".".join(json.dumps(k, ensure_ascii=False) for k in path) + "\t" + t + "\t" + v)
+PY
+}
+
+# mine FILE: tomldump's strings and booleans (or just "error"), sorted.
+mine() {
+	"$VH_TOMLDUMP" "$1" | awk -F '\t' '$1 == "error" { print "error"; exit } $2 != "o"' | sort
+}
+
+@test "the TOML reader keeps exactly the strings and booleans Python's tomllib reads, and refuses what it refuses" {
+	local d=$T/toml f
+	mkdir -p "$d"
+	cat >"$d/poetry.toml" <<'TOML'
+# A Poetry project as poetry new writes it, and more.
+[tool.poetry]
+name = "My_Cool.Project"
+version = "0.1.0"
+description = """
+A "multi-line" string \
+   with a line-ending backslash; [tool.poetry] name = "no" """
+authors = ["Ann <ann@example.org>", 'Bob <bob@example.org>']
+readme = 'README.md'
+packages = [{ include = "pkg", from = "src" }]
+license = "MIT" # trailing comment
+
+[tool.poetry.dependencies]
+python = "^3.11"
+requests = { version = "^2.31", extras = ["socks"], optional = true }
+
+[[tool.poetry.source]]
+name = "private"
+url = "https://example.org/simple"
+priority = "supplemental"
+
+[tool.poetry.group.dev.dependencies]
+pytest = "*"
+
+[tool."quoted key".'lit key']
+"a.b" = 'dotted in quotes'
+empty = ""
+esc = "tab\there \u00e9 \U0001F600 \\ \""
+num = 0x1f
+neg = -12_345
+oct = 0o17
+bin = 0b1010
+exp = +1e10
+float = 6.626e-34
+date = 1979-05-27T07:32:00-08:00
+local = 1979-05-27 07:32:00
+inf = inf
+arr = [ [1, 2], ["a", 'b'], { x = 1 }, ]
+
+[build-system]
+requires = ["poetry-core"]
+build-backend = "poetry.core.masonry.api"
+TOML
+	cat >"$d/project.toml" <<'TOML'
+[project]
+name = "uv-app"
+version = "1.0"
+dependencies = [
+    "a>=1", # comment inside an array
+    "b",
+]
+optional-dependencies.test = ["pytest"]
+urls = { Homepage = "https://example.org" }
+classifiers = ['''x''', """y"""]
+
+[tool.uv]
+dev-dependencies = []
+package = false
+managed = true
+TOML
+	printf '[my-cool-project-hyM8hnWM]\nminor = "3.11"\npatch = "3.11.2"\n\n["caf\xc3\xa9-abcdefgh"]\nminor = "3.12"\n' >"$d/envs.toml"
+	printf 'cache-dir = "/x/y"\n[virtualenvs]\nin-project = false\npath = "{cache-dir}/virtualenvs"\n[virtualenvs.options]\nno-pip = true\n' >"$d/config.toml"
+	printf 'virtualenvs.in-project = true\r\nvirtualenvs.path = ".envs"\r\n' >"$d/poetry-local.toml"
+	printf '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n[packages]\nrequests = "*"\n\n[dev-packages]\n\n[requires]\npython_version = "3.11"\n' >"$d/Pipfile"
+	printf 'a = """\n\n  two"""\nb = """""x"""""\nc = '"'''"'a\nb'"'''"'\n' >"$d/multiline.toml"
+	# refused by both
+	printf 'name = "unterminated\n' >"$d/bad1.toml"
+	printf 'a = 1 b = 2\n' >"$d/bad2.toml"
+	printf 'a = "\\q"\n' >"$d/bad3.toml"
+	printf 'a = "caf\xff"\n' >"$d/bad4.toml"
+	printf '[a\nb = 1\n' >"$d/bad5.toml"
+	printf 'a = { b = 1,\n}\n' >"$d/bad6.toml"
+	printf 'a = [1 2]\n' >"$d/bad7.toml"
+	printf 'a = "x"\rb = 1\n' >"$d/bad8.toml"
+	printf 'a = "\\ud800"\n' >"$d/bad9.toml"
+	printf 'a = """"""""""\n' >"$d/bad10.toml"
+	printf 'a = "x\001"\n' >"$d/bad11.toml"
+	printf 'a = -0x1f\n' >"$d/bad12.toml"
+	printf 'a = 01\n' >"$d/bad13.toml"
+	printf 'a = 1__0\n' >"$d/bad14.toml"
+	printf 'a = 1979-05-27T25\n' >"$d/bad15.toml"
+	printf 'a = truex\n' >"$d/bad16.toml"
+	for f in "$d"/*.toml "$d/Pipfile"; do
+		assert_equal "$(mine "$f")" "$(tomllib_dump "$f" | sort)"
+	done
+	# and the refusals were refusals, the rest real documents
+	assert_equal "$(for f in "$d"/bad*.toml; do mine "$f"; done | sort -u)" error
+	[[ $(mine "$d/poetry.toml") == *'"tool"."poetry"."name"	s	"My_Cool.Project"'* ]]
+}
+
+@test "status names the rule and the file that chose the env, for each store" {
+	export WORKON_HOME=$T/workon PYENV_ROOT=$T/pyenv UV_PROJECT_ENVIRONMENT=uvenv
+	poetry_env "$T/po" po
+	pipenv_env "$T/pi"
+	[[ $PIPENV_ENV == "$WORKON_HOME/pi-"* ]] # pipenv's store is WORKON_HOME when it is set
+	mkdir -p "$T/ve"
+	vew mkvirtualenv -a "$T/ve" vewenv
+	realenv "$PYENV_ROOT/versions/pyenvenv"
+	mkdir -p "$T/py" "$T/uv"
+	echo pyenvenv >"$T/py/.python-version"
+	: >"$T/uv/uv.lock"
+	realenv "$T/uv/uvenv"
+	cd "$T/po" && run "$VENVHOOK" status
+	assert_line "here:   $POETRY_ENV: the Poetry env of $T/po/pyproject.toml"
+	cd "$T/pi" && run "$VENVHOOK" status
+	assert_line "here:   $PIPENV_ENV: the pipenv env of $T/pi/Pipfile"
+	cd "$T/ve" && run "$VENVHOOK" status
+	assert_line "here:   $WORKON_HOME/vewenv: the virtualenvwrapper env of $WORKON_HOME/vewenv/.project, which names $T/ve"
+	cd "$T/py" && run "$VENVHOOK" status
+	assert_line "here:   $PYENV_ROOT/versions/pyenvenv: the pyenv-virtualenv env named by $T/py/.python-version"
+	cd "$T/uv" && run "$VENVHOOK" status
+	assert_line "here:   $T/uv/uvenv: UV_PROJECT_ENVIRONMENT of the uv project of $T/uv/uv.lock (placed by a project setting: an in-project env)"
+	run "$VENVHOOK" status --json
+	assert_output --partial "\"rule\":\"uv\",\"from\":\"$T/uv\",\"file\":\"$T/uv/uv.lock\","
+}
+
+@test "list names the stores' envs as their tools do, PREFIX filters, activate takes the names, completion offers them" {
+	export WORKON_HOME=$T/workon PYENV_ROOT=$T/pyenv
+	poetry_env "$T/po" "Some.Project"
+	local poetry_name=${POETRY_ENV##*/}
+	pipenv_env "$T/pi" # in WORKON_HOME, pipenv's store when it is set: listed once
+	local pipenv_name=${PIPENV_ENV##*/}
+	mkenv "$WORKON_HOME/mine"
+	realenv "$PYENV_ROOT/versions/3.11.2/envs/venv311"
+	ln -s "$PYENV_ROOT/versions/3.11.2/envs/venv311" "$PYENV_ROOT/versions/venv311"
+	mkdir -p "$PYENV_ROOT/versions/3.12.0/bin" # an interpreter: no env
+	cd "$T"
+	run --separate-stderr "$VENVHOOK" list
+	assert_success
+	assert_output "$(printf '%s\n' 3.11.2/envs/venv311 mine "$pipenv_name" "$poetry_name" venv311 | LC_ALL=C sort)"
+	run "$VENVHOOK" list --paths some-
+	assert_output "$poetry_name	$POETRY_ENV"
+	run "$VENVHOOK" list -- 3.11
+	assert_output "3.11.2/envs/venv311"
+	run "$VENVHOOK" list nothing-starts-so
+	assert_output ""
+	run "$VENVHOOK" call bash activate "$poetry_name"
+	assert_success
+	assert_output --partial "export VIRTUAL_ENV='$POETRY_ENV'"
+	run "$VENVHOOK" call bash activate 3.11.2/envs/venv311
+	assert_output --partial "is not an env" # a '/': a path, as before
+	# bash's completion asks for the names that start with the word
+	run "$VH_BASH" --norc -c '
+		__venvhook_exe=$VENVHOOK
+		source "$VH_SRCDIR/completions/venvhook.bash"
+		COMP_WORDS=(venvhook activate som) COMP_CWORD=2
+		__venvhook_complete venvhook som activate
+		printf "%s\n" "${COMPREPLY[@]}"'
+	assert_output "$poetry_name"
+	# a store turned off is not listed
+	mkdir -p "$HOME/.config/venvhook"
+	echo 'stores = pyenv' >"$HOME/.config/venvhook/config"
+	run "$VENVHOOK" list
+	assert_output "$(printf '%s\n' 3.11.2/envs/venv311 mine "$pipenv_name" venv311 | LC_ALL=C sort)"
+}
+
+@test "stores = ... turns a store off for discovery; config says which are on" {
+	poetry_env "$T/po" po
+	mkdir -p "$HOME/.config/venvhook"
+	cd "$T/po"
+	run "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$POETRY_ENV'"
+	printf 'stores = pipenv uv\n' >"$HOME/.config/venvhook/config"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	run "$VENVHOOK" config
+	assert_line "stores = pipenv uv"
+	printf 'stores = none\n' >"$HOME/.config/venvhook/config"
+	run "$VENVHOOK" config
+	assert_line "stores = none"
+	printf 'stores = poetry conda\n' >"$HOME/.config/venvhook/config"
+	run --separate-stderr "$VENVHOOK" config
+	assert_line "stores = poetry pipenv pyenv uv virtualenvwrapper"
+	assert_equal "$stderr" "venvhook: $HOME/.config/venvhook/config:1: stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper; the line is ignored"
+}
+
+@test "libmd is loaded only when a name is hashed: not for a project with a .venv or without a Poetry store" {
+	poetry_env "$T/po" po
+	mkdir -p "$T/uvlike"
+	printf '[project]\nname = "uvlike"\n' >"$T/uvlike/pyproject.toml"
+	realenv "$T/uvlike/.venv"
+	allowed "$T/uvlike/.venv"
+	cd "$T/uvlike"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/uvlike/.venv'"
+	refute_output --partial "file=libmd"
+	rm -rf "$T/uvlike/.venv"
+	mv "$HOME/.cache/pypoetry" "$HOME/.cache/moved"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	refute_output --partial "file=libmd"
+	mv "$HOME/.cache/moved" "$HOME/.cache/pypoetry"
+	cd "$T/po"
+	LD_DEBUG=files run "$VENVHOOK" export bash
+	assert_output --regexp "file=libmd\.so\.[0-9]+ .*dynamically loaded"
+	assert_output --partial "VIRTUAL_ENV='$POETRY_ENV'"
+}
+
+@test "a huge pyproject.toml or .python-version, a Poetry config that is not TOML: one line, no env" {
+	mkdir -p "$HOME/.cache/pypoetry/virtualenvs" "$T/big" "$T/bigpy" "$T/cfg"
+	mkenv "$T/.venv"
+	{ printf '[project]\nname = "big"\n'; head -c 1100000 /dev/zero | tr '\0' '#'; } >"$T/big/pyproject.toml"
+	head -c 70000 /dev/zero | tr '\0' 'x' >"$T/bigpy/.python-version"
+	cd "$T/big"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	assert_equal "$stderr" "venvhook: $T/big/pyproject.toml is larger than 1024 KiB; not activating an env for it"
+	cd "$T/bigpy"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	assert_equal "$stderr" "venvhook: $T/bigpy/.python-version is larger than 64 KiB; not activating an env for it"
+	printf '[project]\nname = "cfg"\n' >"$T/cfg/pyproject.toml"
+	mkdir -p "$HOME/.config/pypoetry"
+	printf '[virtualenvs\n' >"$HOME/.config/pypoetry/config.toml"
+	cd "$T/cfg"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	assert_equal "$stderr" "venvhook: $HOME/.config/pypoetry/config.toml: line 1: ']' was expected to end a table header; so Poetry's env is not looked for"
+}
+
+@test "Poetry's settings as Poetry reads them: config.toml, POETRY_VIRTUALENVS_PATH, the project's poetry.toml (an in-project env then)" {
+	poetry_project "$T/p" settings
+	local base
+	base=$(poetry_name settings "$T/p")
+	# the user's config.toml, as poetry config writes it
+	(cd "$T/p" && tool poetry config virtualenvs.path "$T/store one")
+	realenv "$T/store one/$base-py3.11"
+	assert_equal "$(poetry_says "$T/p")" "$T/store one/$base-py3.11"
+	cd "$T/p"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/store one/$base-py3.11: the Poetry env of $T/p/pyproject.toml"
+	# the variable beats the file, ~ expanded
+	mkdir -p "$HOME/store two"
+	realenv "$HOME/store two/$base-py3.11"
+	POETRY_VIRTUALENVS_PATH="~/store two" run "$VENVHOOK" status
+	assert_line "here:   $HOME/store two/$base-py3.11: the Poetry env of $T/p/pyproject.toml"
+	# the project's poetry.toml beats the user's file, and makes it the project's choice
+	(cd "$T/p" && tool poetry config --local virtualenvs.path "$T/p/envs")
+	realenv "$T/p/envs/$base-py3.11"
+	assert_equal "$(poetry_says "$T/p")" "$T/p/envs/$base-py3.11"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/p/envs/$base-py3.11: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
+	run "$VENVHOOK" status --json
+	assert_output --partial "\"rule\":\"poetry\""
+	# envs.toml decides between two Pythons (poetry env use wrote it)
+	realenv "$T/p/envs/$base-py3.9"
+	printf '[%s]\nminor = "3.9"\npatch = "3.9.2"\n' "$base" >"$T/p/envs/envs.toml"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/p/envs/$base-py3.9: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
+	rm "$T/p/envs/envs.toml"
+	run "$VENVHOOK" status
+	assert_line --partial "here:   $T/p/envs/$base-py3.11: " # of two, the newest
+	# a relative path is relative to where Poetry runs, the project
+	(cd "$T/p" && tool poetry config --unset --local virtualenvs.path)
+	mkdir -p "$T/p/rel"
+	mv "$T/p/envs/$base-py3.11" "$T/p/rel/"
+	POETRY_VIRTUALENVS_PATH=rel run "$VENVHOOK" status
+	assert_line "here:   $T/p/rel/$base-py3.11: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
+	assert_equal "$(cd "$T/p" && tool POETRY_VIRTUALENVS_PATH=rel poetry env info -p)" "rel/$base-py3.11"
+}

@@ -1,0 +1,146 @@
+/* The env names Poetry and pipenv derive from a project's path, against
+ * the names the real tools made (Debian's Poetry 1.3.2 and pipenv
+ * 2022.12.19, run on these exact paths; see tests/bats/stores.bats for the
+ * same against envs made during the test run). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/sha256.h"
+#include "../../core/store.h"
+#include "../../core/stores.h"
+#include "tap.h"
+
+static char home[64];
+
+static const char *in_home(const char *rel)
+{
+	static char paths[4][512];
+	static int i;
+
+	i = (i + 1) % 4;
+	snprintf(paths[i], sizeof(paths[i]), "%s/%s", home, rel);
+	return paths[i];
+}
+
+static void sh(const char *cmd)
+{
+	char line[2048];
+
+	snprintf(line, sizeof(line), "cd '%s' && %s", home, cmd);
+	if (system(line) != 0)
+		tap_ok(0, "%s", cmd);
+}
+
+static void in_store(const char *rel, int want, const char *what)
+{
+	char *real = realpath(in_home(rel), NULL);
+
+	tap_ok(real && vh_env_in_user_store(real) == want, "%s", what);
+	free(real);
+}
+
+/* vh_env_in_user_store, for the trust policy: the stores as the user's
+ * environment and config place them. */
+static void roots(void)
+{
+	const char *unset[] = { "WORKON_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME",
+				"POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "POETRY_CONFIG_DIR",
+				"PYENV_ROOT", "UV_PROJECT_ENVIRONMENT", NULL };
+	size_t i;
+
+	snprintf(home, sizeof(home), "/tmp/vh-stores-XXXXXX");
+	if (!mkdtemp(home))
+		return;
+	for (i = 0; unset[i]; i++)
+		unsetenv(unset[i]);
+	setenv("HOME", home, 1);
+	sh("mkdir -p .virtualenvs/a .local/share/virtualenvs/b .cache/pypoetry/virtualenvs/c "
+	   ".pyenv/versions/d .pyenv/versions/3.11/envs/e proj/.venv elsewhere/f real-workon/g "
+	   ".pyenv/versions/3.11/lib/h");
+	in_store(".virtualenvs/a", 1, "an env in ~/.virtualenvs is the user's by location");
+	in_store(".local/share/virtualenvs/b", 1, "  in pipenv's ~/.local/share/virtualenvs");
+	in_store(".cache/pypoetry/virtualenvs/c", 1, "  in Poetry's ~/.cache/pypoetry/virtualenvs");
+	in_store(".pyenv/versions/d", 1, "  in ~/.pyenv/versions");
+	in_store(".pyenv/versions/3.11/envs/e", 1, "  in pyenv-virtualenv's versions/3.11/envs");
+	in_store(".pyenv/versions/3.11/lib/h", 0, "  but not just anywhere below versions/");
+	in_store("proj/.venv", 0, "a project's .venv is not");
+	in_store("elsewhere/f", 0, "nor an env elsewhere");
+	sh("ln -s real-workon linked");
+	setenv("WORKON_HOME", in_home("linked"), 1);
+	in_store("real-workon/g", 1, "a WORKON_HOME reached through a symlink counts");
+	in_store(".virtualenvs/a", 0, "  and ~/.virtualenvs no longer does");
+	setenv("UV_PROJECT_ENVIRONMENT", in_home("elsewhere/f"), 1);
+	in_store("elsewhere/f", 1, "an absolute UV_PROJECT_ENVIRONMENT is the user's");
+	setenv("UV_PROJECT_ENVIRONMENT", "elsewhere/f", 1);
+	in_store("elsewhere/f", 0, "  a relative one is the project's");
+	sh("cd / && rm -rf \"$HOME\"");
+}
+
+static void poetry(const char *name, const char *dir, const char *want, const char *what)
+{
+	struct vh_buf out = VH_BUF_INIT, why = VH_BUF_INIT;
+	int rc = vh_poetry_env_base(&out, &why, name, dir);
+
+	if (tap_ok(rc == 0, "%s: computed", what))
+		tap_str(out.data, want, what);
+	else
+		printf("#   %s\n", vh_buf_str(&why));
+	vh_buf_free(&out);
+	vh_buf_free(&why);
+}
+
+static void pipenv(const char *pipfile, const char *want, int want_rc, const char *what)
+{
+	struct vh_buf out = VH_BUF_INIT, why = VH_BUF_INIT;
+	int rc = vh_pipenv_env_name(&out, &why, pipfile);
+
+	tap_ok(rc == want_rc, "%s: returns %d", what, want_rc);
+	if (want)
+		tap_str(out.data, want, what);
+	vh_buf_free(&out);
+	vh_buf_free(&why);
+}
+
+int main(void)
+{
+	struct vh_buf b = VH_BUF_INIT, why = VH_BUF_INIT;
+	unsigned char d[VH_SHA256_LEN];
+
+	/* FIPS 180-2's "abc", through libmd, and Python's urlsafe_b64encode. */
+	tap_ok(vh_sha256(d, "abc", 3, &why) == 0 && vh_base64url(&b, d, sizeof(d)) == 0, "sha256 of abc");
+	tap_str(b.data, "ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0=", "  in urlsafe base64 with padding");
+	vh_buf_reset(&b);
+	vh_base64url(&b, (const unsigned char *)"ab", 2);
+	tap_str(b.data, "YWI=", "base64 of two bytes pads once");
+
+	/* poetry env use /usr/bin/python3 in each directory made:
+	 * Creating virtualenv my-cool-project-hyM8hnWM-py3.11 */
+	poetry("My_Cool.Project", "/tmp/ptest/My Proj \xc3\xa9", "my-cool-project-hyM8hnWM",
+	       "Poetry: a name normalised, a path with a space and UTF-8");
+	/* name = 'Weird--__..Name With$Specials!@*"x' in "/tmp/ptest/bad\xff\xfedir x":
+	 * Poetry's encode() drops the bytes that are not UTF-8. */
+	poetry("Weird--__..Name With$Specials!@*\"x", "/tmp/ptest/bad\xff\xfe" "dir x",
+	       "weird-name_with_specials____x-Qk9_wzlQ", "Poetry: shell characters, a path that is not UTF-8");
+	poetry("a-very-long-project-name-that-goes-on-and-on-and-on", "/",
+	       "a-very-long-project-name-that-goes-on-and--il7asoJj", "Poetry: the name is cut to 42 characters");
+	{
+		struct vh_buf out = VH_BUF_INIT;
+
+		vh_buf_reset(&why);
+		tap_ok(vh_poetry_env_base(&out, &why, "caf\xc3\xa9", "/") == 1, "Poetry: a non-ASCII name is refused");
+		tap_str(why.data, "venvhook cannot compute Poetry's env name for a project name that is not ASCII",
+			"  with a reason");
+		vh_buf_free(&out);
+	}
+
+	/* pipenv --python /usr/bin/python3:
+	 * Virtualenv location: .../virtualenvs/pip_Proj_é-P-dzh6O7 */
+	pipenv("/tmp/ptest/pip Proj \xc3\xa9/Pipfile", "pip_Proj_\xc3\xa9-P-dzh6O7", 0,
+	       "pipenv: the directory's name sanitised, case kept");
+	/* pipenv in "/tmp/ptest/pbad\xff": UnicodeEncodeError, no env. */
+	pipenv("/tmp/ptest/pbad\xff/Pipfile", NULL, 2, "pipenv: no env can exist for a path that is not UTF-8");
+	vh_buf_free(&b);
+	vh_buf_free(&why);
+	roots();
+	return tap_done();
+}

@@ -1,0 +1,111 @@
+/* The TOML reader (core/toml.c): what it keeps, and what it refuses. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/toml.h"
+#include "tap.h"
+
+/* The string or boolean at the dotted path (components split at '.'), as
+ * "s:VALUE", "b:1", "o" (another kind), "dup" or NULL. */
+static char *get(const struct vh_toml *doc, const char *dotted)
+{
+	static char out[256];
+	const char *path[16];
+	char buf[256], *save = NULL, *tok;
+	const struct vh_toml_entry *e;
+	int n = 0, dup;
+
+	snprintf(buf, sizeof(buf), "%s", dotted);
+	for (tok = strtok_r(buf, ".", &save); tok && n < 15; tok = strtok_r(NULL, ".", &save))
+		path[n++] = tok;
+	path[n] = NULL;
+	e = vh_toml_get(doc, path, &dup);
+	if (dup)
+		return "dup";
+	if (!e)
+		return NULL;
+	if (e->type == VH_TOML_STRING)
+		snprintf(out, sizeof(out), "s:%s", e->str);
+	else if (e->type == VH_TOML_BOOL)
+		snprintf(out, sizeof(out), "b:%d", e->boolean);
+	else
+		snprintf(out, sizeof(out), "o");
+	return out;
+}
+
+static void ok_doc(const char *text, const char *path, const char *want, const char *what)
+{
+	struct vh_buf err = VH_BUF_INIT;
+	struct vh_toml doc;
+	int rc = vh_toml_parse(&doc, &err, text, strlen(text));
+
+	if (!tap_ok(rc == 0, "%s: parses", what))
+		printf("#   %s\n", vh_buf_str(&err));
+	else
+		tap_str(get(&doc, path), want, what);
+	vh_toml_free(&doc);
+	vh_buf_free(&err);
+}
+
+static void bad_doc(const char *text, size_t len, const char *want_err, const char *what)
+{
+	struct vh_buf err = VH_BUF_INIT;
+	struct vh_toml doc;
+	int rc = vh_toml_parse(&doc, &err, text, len ? len : strlen(text));
+
+	tap_ok(rc == 1, "%s: refused", what);
+	if (want_err)
+		tap_str(err.data, want_err, "  with the reason and its line");
+	vh_toml_free(&doc);
+	vh_buf_free(&err);
+}
+
+int main(void)
+{
+	ok_doc("[project]\nname = \"demo\"\n", "project.name", "s:demo", "a table and a basic string");
+	ok_doc("[tool.poetry]\nname = 'lit\\eral'\n", "tool.poetry.name", "s:lit\\eral", "literal strings keep backslashes");
+	ok_doc("tool.poetry.name = \"dotted\"", "tool.poetry.name", "s:dotted", "dotted keys at the top, no final newline");
+	ok_doc("[ tool . \"poetry\" ]\n'name' = \"q\"  # c\n", "tool.poetry.name", "s:q", "quoted keys and spaces in a header");
+	ok_doc("[virtualenvs]\nin-project = false\n", "virtualenvs.in-project", "b:0", "a boolean");
+	ok_doc("virtualenvs = { in-project = true, path = \"/x\" }\n", "virtualenvs.path", "s:/x", "an inline table's keys are addressable");
+	ok_doc("[project]\nname = \"\\u00e9t\\U0001F600\\t\\\"\"\n", "project.name", "s:\xc3\xa9t\xf0\x9f\x98\x80\t\"", "escapes");
+	ok_doc("[project]\nname = \"\"\"\nmulti\\\n   line\"\"\"\n", "project.name", "s:multiline", "a multi-line string trims its first newline and line-ending backslashes");
+	ok_doc("a = '''x''''\n", "a", "s:x'", "a multi-line literal string ending in a quote");
+	ok_doc("[project]\ndescription = \"\"\"\n[tool.poetry]\nname = \"evil\"\n\"\"\"\nname = \"good\"\n",
+	       "project.name", "s:good", "a header inside a multi-line string is text");
+	ok_doc("[project]\ndeps = [\n  \"a\", # c\n  [1, 2], {x = \"y\"},\n]\nname = \"n\"\n", "project.name", "s:n", "arrays over several lines are skipped");
+	ok_doc("[project]\ndeps = [\"name = 'no'\"]\n", "project.name", NULL, "a key inside an array's string is not one");
+	ok_doc("[[tool.poetry.source]]\nname = \"pypi\"\n[tool.poetry]\nname = \"real\"\n", "tool.poetry.name", "s:real", "an array of tables does not define its keys");
+	ok_doc("[[tool.poetry]]\nname = \"x\"\n", "tool.poetry.name", NULL, "keys under [[...]] are not addressable");
+	ok_doc("d = 1979-05-27 07:32:00Z\nn = -1_000.5e3\nt = true\n", "t", "b:1", "dates and numbers are read past");
+	ok_doc("d = 1979-05-27 07:32:00Z\n", "d", "o", "a date is some other value");
+	ok_doc("\xef\xbb\xbf[project]\r\nname = \"crlf\"\r\n", "project.name", "s:crlf", "a byte order mark and CRLF lines");
+	ok_doc("[project]\nname = \"a\"\n[project]\nname = \"b\"\n", "project.name", "dup", "a key given twice is reported");
+	ok_doc("[project]\nname = 1\n", "project.name", "o", "a name that is no string is another kind");
+
+	bad_doc("[project]\nname = \"unterminated\n", 0, "line 2: a string that does not end on its line", "an unterminated string");
+	bad_doc("name = \"a\" junk\n", 0, "line 1: unexpected text after a value or header", "text after a value");
+	bad_doc("[project\nname = 1\n", 0, "line 1: ']' was expected to end a table header", "an open header");
+	bad_doc("name = \"\\x41\"\n", 0, "line 1: an unknown escape in a string", "an escape TOML 1.0 lacks");
+	bad_doc("name = \"\\ud800\"\n", 0, NULL, "a surrogate escape");
+	bad_doc("name = \"a\\u0000b\"\n", 0, "line 1: a string holding a NUL", "a NUL escape");
+	bad_doc("name = \"caf\xff\"\n", 0, "line 1: invalid UTF-8", "invalid UTF-8 in a string");
+	bad_doc("# \xc3\n", 0, "line 1: invalid UTF-8", "invalid UTF-8 in a comment");
+	bad_doc("a = 1\x00\n", 6, NULL, "a NUL byte");
+	bad_doc("a = \"x\"\rb = 1\n", 0, NULL, "a lone CR");
+	bad_doc("a = { b = 1,\n c = 2 }\n", 0, NULL, "an inline table across lines");
+	bad_doc("a = [1 2]\n", 0, "line 1: an array needs ',' or ']' here", "an array without commas");
+	bad_doc("a = bare\n", 0, "line 1: a value was expected", "a bare word as a value");
+	bad_doc("é = 1\n", 0, NULL, "a non-ASCII bare key");
+	ok_doc("a = \"\"\"\"\"\"\"\n", "a", "s:\"", "a multi-line string of one quote");
+	bad_doc("a = \"\"\"\"\"\"\"\"\"\n", 0, NULL, "too many closing quotes");
+	{
+		char deep[200];
+
+		memset(deep, '[', 100);
+		memcpy(deep, "a = ", 4);
+		deep[100] = '\0';
+		bad_doc(deep, 0, "line 1: values nested too deeply", "deep nesting is refused, not recursed into");
+	}
+	return tap_done();
+}

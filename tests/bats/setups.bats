@@ -392,7 +392,10 @@ no_export() {
 	assert_output ""
 }
 
-traced() { strace -f -qq -e trace=execve -o "$T/trace" "$@"; }
+# (LeakSanitizer cannot run under ptrace: a sanitizer build leaves it off here)
+traced() {
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 strace -f -qq -e trace=execve -o "$T/trace" "$@"
+}
 
 @test "fish -c in a project (as tide renders its prompt) starts no venvhook process with the README's line, and no export with the old one" {
 	mkvenv "$T/proj/.venv"

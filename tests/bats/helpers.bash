@@ -8,7 +8,8 @@ bats_load_library bats-assert
 : "${VENVHOOK:?run through make check, or set VENVHOOK to the binary}"
 : "${VH_DUMPENV:=${VENVHOOK%/*}/tests/helpers/dumpenv}"
 : "${VH_SRCDIR:=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}"
-export VENVHOOK VH_DUMPENV VH_SRCDIR
+: "${VH_LOADED_SO:=${VENVHOOK%/*}/tests/helpers/vh-loaded.so}"
+export VENVHOOK VH_DUMPENV VH_SRCDIR VH_LOADED_SO
 
 vh_setup() {
 	T=$BATS_TEST_TMPDIR/t
@@ -89,6 +90,20 @@ shown() { printf '%s' "$1" | LC_ALL=C tr '\001-\037\177' '?'; }
 
 # other_group: a group that is not the user's private group (nogroup).
 other_group() { getent group nogroup >/dev/null && echo nogroup || echo 65534; }
+
+# run_loaded CMD...: `run`s CMD with tests/helpers/vh-loaded.so preloaded;
+# then $loaded holds the paths of the shared objects it (or a child) loaded
+# (dl_iterate_phdr: glibc, musl and the BSDs, where LD_DEBUG is glibc's).
+run_loaded() {
+	local log=$BATS_TEST_TMPDIR/loaded
+	[[ -f $VH_LOADED_SO ]] || fail "no $VH_LOADED_SO: make check builds it"
+	: >"$log"
+	VH_LOADED_LOG=$log LD_PRELOAD=$VH_LOADED_SO \
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 run "$@"
+	loaded=$(cat "$log")
+	[[ $loaded != unsupported ]] || skip "this system has no dl_iterate_phdr"
+	[[ $loaded == *"(main program)"* ]] || fail "the preloaded helper reported nothing: $loaded"
+}
 
 # esc VALUE: VALUE as dumpenv prints it.
 esc() { "$VH_DUMPENV" -e "$1"; }

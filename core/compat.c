@@ -24,6 +24,13 @@
 
 #include "buf.h"
 
+/* statx where the C library has it (configure) and its header declares it:
+ * a C library without the wrapper (musl before 1.2.5) builds the fstatat
+ * path even with a config.h made for another one. */
+#if defined(HAVE_STATX) && defined(STATX_BTIME)
+#define VH_STATX 1
+#endif
+
 /* st_mtim (POSIX 2008) or st_mtimespec (older macOS), else whole seconds. */
 #if defined(HAVE_STRUCT_STAT_ST_MTIM)
 #define VH_ST_TIME(st, x) ((st)->st_##x##tim)
@@ -54,7 +61,7 @@ static void from_stat(struct vh_stat *out, const struct stat *st)
 #endif
 }
 
-#ifdef HAVE_STATX
+#ifdef VH_STATX
 static int by_statx(struct vh_stat *out, int dirfd, const char *path, int follow)
 {
 	struct statx sx;
@@ -87,7 +94,7 @@ int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow)
 {
 	struct stat st;
 
-#ifdef HAVE_STATX
+#ifdef VH_STATX
 	/* A kernel older than 4.11 (or a seccomp filter) says ENOSYS. */
 	if (by_statx(out, dirfd, path, follow) == 0)
 		return 0;

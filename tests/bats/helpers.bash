@@ -22,7 +22,9 @@ vh_setup() {
 	unset PROMPT_COMMAND VENVHOOK_QUIET GIT_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES
 	unset ZDOTDIR ENV BASH_ENV XDG_DATA_HOME XDG_CACHE_HOME XDG_CONFIG_HOME
 	export LC_ALL=C.UTF-8
-	vh_wrap=()
+	# VH_SESSION_WRAP: a command the sessions' shells run under
+	# (tests/helpers/noproc hides /proc from them).
+	vh_wrap=(${VH_SESSION_WRAP:+"$VH_SESSION_WRAP"})
 	cd "$T" || return 1
 }
 
@@ -56,7 +58,7 @@ unprivileged() {
 		d=${d%/*}
 	done
 	chown -R 65534:65534 "$BATS_TEST_TMPDIR"
-	vh_wrap=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
+	vh_wrap+=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
 }
 
 # mkenv DIR [PROMPT-LINE]: a virtual env as python -m venv lays it out, but

@@ -1,0 +1,177 @@
+#!/usr/bin/env bats
+# Beyond glibc on Linux with /proc (issue 16): the binary finds itself with
+# /proc hidden, the whole scenario list runs that way in every shell, the
+# C sources build with only POSIX declared and against musl, and libgit2
+# that cannot be loaded is one clear line. The Debian package is built and
+# installed by .ci/run (make deb, tests/deb-install-check).
+
+load helpers
+
+setup() {
+	vh_setup
+	NOPROC=$VH_SRCDIR/tests/helpers/noproc
+	SELF=$(readlink -f "$VENVHOOK")
+}
+
+# Hiding /proc takes a mount namespace of our own, which takes root.
+need_root() {
+	((EUID == 0)) || skip "hiding /proc needs unshare --mount: run as root (CI does)"
+	command -v unshare >/dev/null || fail "unshare (util-linux) is needed"
+}
+
+# scenarios_without_proc SHELL: the scenario list, its sessions' shells (and
+# so venvhook) run with /proc hidden; bats itself keeps /proc, which bash's
+# process substitution needs.
+scenarios_without_proc() {
+	need_root
+	VH_SESSION_WRAP=$NOPROC run sh "$VH_SRCDIR/tests/run-scenarios" "$VH_SRCDIR/tests/drivers/$1.driver"
+	assert_success
+	local plan ok
+	plan=$(sed -n 's/^1\.\.//p' <<<"$output")
+	ok=$(grep -c '^ok ' <<<"$output")
+	((plan > 30)) || fail "the scenario list planned only '$plan' tests"
+	assert_equal "$ok" "$plan"
+}
+
+@test "noproc hides /proc: /proc/self/exe is not there, /proc is empty" {
+	need_root
+	run "$NOPROC" sh -c 'ls -A /proc; test -e /proc/self/exe'
+	assert_failure 1
+	assert_output ""
+}
+
+@test "with /proc hidden, init finds this binary by an absolute or relative path, on PATH, and through a symlink" {
+	need_root
+	mkdir "$T/bin"
+	ln -s "$VENVHOOK" "$T/bin/vh"
+	run "$NOPROC" "$VENVHOOK" init bash
+	assert_success
+	assert_line --index 0 "__venvhook_exe='$SELF'"
+	cd "${VENVHOOK%/*}"
+	run "$NOPROC" "./${VENVHOOK##*/}" init fish
+	assert_success
+	assert_line --index 0 "builtin set -g __venvhook_exe '$SELF'"
+	cd "$T"
+	PATH=$T/bin:$BASE_PATH run "$NOPROC" vh init tcsh
+	assert_success
+	assert_line --index 0 "set __venvhook_exe = '$SELF' ;"
+	# the README's rc line, with venvhook found on PATH, in a real shell
+	printf 'eval "$(vh init bash)"\nprintf "%%s\\n" "$__venvhook_exe"\n' >"$T/rc"
+	PATH=$T/bin:$BASE_PATH run "$NOPROC" "$VH_BASH" --rcfile "$T/rc" -i </dev/null
+	assert_line "$SELF"
+}
+
+@test "with /proc hidden, a made-up argv[0] is one clear line and exit 1, nothing on stdout" {
+	need_root
+	run --separate-stderr "$NOPROC" "$VH_BASH" -c 'exec -a no-such-venvhook "$VENVHOOK" init zsh'
+	assert_failure 1
+	assert_output ""
+	assert_equal "$stderr" "venvhook: cannot find my own path (asked /proc/self/exe, argv[0]): load the hook with venvhook's absolute path (eval \"\$(/path/to/venvhook init bash)\")"
+}
+
+@test "the scenario list passes in bash with /proc hidden" {
+	scenarios_without_proc bash
+}
+
+@test "the scenario list passes in zsh with /proc hidden" {
+	scenarios_without_proc zsh
+}
+
+@test "the scenario list passes in fish with /proc hidden" {
+	scenarios_without_proc fish
+}
+
+@test "the scenario list passes in tcsh with /proc hidden" {
+	scenarios_without_proc tcsh
+}
+
+@test "the scenario list passes in csh with /proc hidden" {
+	scenarios_without_proc csh
+}
+
+@test "a libgit2 that cannot be loaded: one line naming it, and the prompt's state intact" {
+	need_root
+	mkdir -p "$T/repo/sub"
+	git init -q "$T/repo"
+	cd "$T/repo/sub"
+	# where this machine's libgit2 is, as the dynamic linker found it
+	run_loaded "$VENVHOOK" export bash
+	local lib
+	lib=$(grep -m1 '/libgit2[.]' <<<"$loaded") || fail "libgit2 not loaded: $loaded"
+	# an empty file in its place, as a broken install leaves it
+	run --separate-stderr unshare --mount --propagation private -- \
+		sh -c 'mount --bind /dev/null "$1" && exec "$VENVHOOK" export bash' sh "$lib"
+	assert_success
+	[[ $stderr == "venvhook: cannot load libgit2 ("*"), so git work trees and what git tracks cannot be checked: "*"; install libgit2, or build venvhook against the one installed" ]] ||
+		fail "stderr: $stderr"
+	assert_equal "$(grep -c . <<<"$stderr")" 1
+	"$VH_BASH" -n <<<"$output"
+}
+
+@test "core/ and shells/ compile as C99 with only POSIX 2008 (XSI) declared; only core/compat.c asks for more" {
+	run grep -lE '^[[:space:]]*#[[:space:]]*define[[:space:]]+_(GNU|DEFAULT|BSD|SVID|DARWIN_C|NETBSD|ALL)_SOURCE' \
+		"$VH_SRCDIR"/core/*.[ch] "$VH_SRCDIR"/shells/*.[ch]
+	assert_output "$VH_SRCDIR/core/compat.c"
+	local f flags=(-std=c99 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -include "$VH_BUILDDIR/config.h")
+	# shellcheck disable=SC2046 # pkg-config's flags are words
+	for f in "$VH_SRCDIR"/core/*.c "$VH_SRCDIR"/shells/*.c; do
+		"${CC:-cc}" "${flags[@]}" $(pkg-config --cflags libgit2 inih) -fsyntax-only "$f" ||
+			fail "$f needs more than C99 and POSIX 2008"
+	done
+}
+
+@test "musl: core/ and shells/ compile with musl's headers, link with its libc, and the binary runs" {
+	command -v musl-gcc >/dev/null || skip "musl-gcc not installed (apt-get install musl-tools; bootstrap does)"
+	# musl-gcc sees only musl's headers: git2.h and ini.h come in alone.
+	# Debian's libgit2 is built against glibc (it calls __printf_chk), so a
+	# musl process cannot dlopen it: the suite, whose git checks need it,
+	# cannot run on this musl build, and this test checks what it can.
+	mkdir -p "$T/inc" "$T/obj"
+	ln -s /usr/include/git2 /usr/include/git2.h /usr/include/ini.h "$T/inc/"
+	local f lib
+	lib=$(pkg-config --variable=libdir inih)/libinih.a
+	[[ -f $lib ]] || skip "no static $lib to link"
+	for f in "$VH_SRCDIR"/core/*.c "$VH_SRCDIR"/shells/*.c "$VH_BUILDDIR/hooks/embedded.c"; do
+		musl-gcc -std=c99 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -include "$VH_BUILDDIR/config.h" \
+			-I"$T/inc" -c -o "$T/obj/${f##*/}.o" "$f" || fail "$f does not build against musl"
+	done
+	musl-gcc -o "$T/venvhook" "$T"/obj/*.o "$lib"
+	run readelf -l "$T/venvhook"
+	assert_output --partial "[Requesting program interpreter: /lib/ld-musl-"
+	run "$T/venvhook" --version
+	assert_success
+	assert_output "$("$VENVHOOK" --version)"
+	mkenv "$T/proj/.venv"
+	cd "$T/proj"
+	run --separate-stderr "$T/venvhook" export bash
+	assert_success
+	assert_line "builtin export VIRTUAL_ENV='$T/proj/.venv'"
+	"$VH_BASH" -n <<<"$output"
+	# libgit2 it cannot load: the one clear line
+	mkdir -p "$T/repo/sub"
+	git init -q "$T/repo"
+	cd "$T/repo/sub"
+	run --separate-stderr "$T/venvhook" export bash
+	assert_success
+	[[ $stderr == "venvhook: cannot load libgit2 ("*"), so git work trees and what git tracks cannot be checked: "*"; install libgit2, or build venvhook against the one installed" ]] ||
+		fail "stderr: $stderr"
+	if ((EUID == 0)); then
+		run "$NOPROC" "$T/venvhook" init bash
+		assert_line --index 0 "__venvhook_exe='$T/venvhook'"
+	fi
+}
+
+@test "the Debian package and the Homebrew formula say configure's version" {
+	local version
+	version=$("$VENVHOOK" --version)
+	version=${version#venvhook }
+	run sed -n '1s/^venvhook (\([^)]*\)).*/\1/p' "$VH_SRCDIR/debian/changelog"
+	assert_output "$version"
+	run grep -c "venvhook-$version\.tar\.gz\"" "$VH_SRCDIR/contrib/homebrew/venvhook.rb"
+	assert_output 1
+}
+
+@test "the packaging scripts pass shellcheck" {
+	run shellcheck "$VH_SRCDIR/tests/helpers/noproc" "$VH_SRCDIR/tests/deb-install-check"
+	assert_success
+}

@@ -16,7 +16,7 @@ deb: dist-gzip
 	rm -rf $(DEB_BUILD_DIR) && $(MKDIR_P) $(DEB_BUILD_DIR)
 	tar -xzf $(distdir).tar.gz -C $(DEB_BUILD_DIR)
 	cd $(DEB_BUILD_DIR)/$(distdir) && dpkg-buildpackage -us -uc -b
-	lintian --fail-on error,warning --info $(DEB_BUILD_DIR)/*.changes
+	lintian --fail-on error,warning --display-info $(DEB_BUILD_DIR)/*.changes
 	cp $(DEB_BUILD_DIR)/$(PACKAGE)_$(VERSION)_*.deb .
 clean-local: clean-deb
 clean-deb:

@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # Beyond glibc on Linux with /proc (issue 16): the binary finds itself with
-# /proc hidden, the whole scenario list runs that way in every shell, the
-# C sources build with only POSIX declared and against musl, and libgit2
-# that cannot be loaded is one clear line. The Debian package is built and
+# /proc hidden (tests/run-noproc runs the whole scenario list that way in
+# every shell), the C sources build with only POSIX declared and against
+# musl, and libgit2 that cannot be loaded is one clear line. The Debian package is built and
 # installed by .ci/run (make deb, tests/deb-install-check).
 
 load helpers
@@ -26,20 +26,6 @@ need_root_no_sanitizers() {
 	if nm "$VENVHOOK" 2>/dev/null | grep -q __asan_init; then
 		skip "an ASan build cannot run without /proc (the plain build's run covers this)"
 	fi
-}
-
-# scenarios_without_proc SHELL: the scenario list, its sessions' shells (and
-# so venvhook) run with /proc hidden; bats itself keeps /proc, which bash's
-# process substitution needs.
-scenarios_without_proc() {
-	need_root_no_sanitizers
-	VH_SESSION_WRAP=$NOPROC run sh "$VH_SRCDIR/tests/run-scenarios" "$VH_SRCDIR/tests/drivers/$1.driver"
-	assert_success
-	local plan ok
-	plan=$(sed -n 's/^1\.\.//p' <<<"$output")
-	ok=$(grep -c '^ok ' <<<"$output")
-	((plan > 30)) || fail "the scenario list planned only '$plan' tests"
-	assert_equal "$ok" "$plan"
 }
 
 @test "noproc hides /proc: /proc/self/exe is not there, /proc is empty" {
@@ -76,26 +62,6 @@ scenarios_without_proc() {
 	assert_failure 1
 	assert_output ""
 	assert_equal "$stderr" "venvhook: cannot find my own path (asked /proc/self/exe, argv[0]): load the hook with venvhook's absolute path (eval \"\$(/path/to/venvhook init bash)\")"
-}
-
-@test "the scenario list passes in bash with /proc hidden" {
-	scenarios_without_proc bash
-}
-
-@test "the scenario list passes in zsh with /proc hidden" {
-	scenarios_without_proc zsh
-}
-
-@test "the scenario list passes in fish with /proc hidden" {
-	scenarios_without_proc fish
-}
-
-@test "the scenario list passes in tcsh with /proc hidden" {
-	scenarios_without_proc tcsh
-}
-
-@test "the scenario list passes in csh with /proc hidden" {
-	scenarios_without_proc csh
 }
 
 @test "a libgit2 that cannot be loaded: one line naming it, and the prompt's state intact" {
@@ -195,6 +161,7 @@ scenarios_without_proc() {
 }
 
 @test "the packaging scripts pass shellcheck" {
-	run shellcheck "$VH_SRCDIR/tests/helpers/noproc" "$VH_SRCDIR/tests/deb-install-check"
+	run shellcheck "$VH_SRCDIR/tests/helpers/noproc" "$VH_SRCDIR/tests/run-noproc" \
+		"$VH_SRCDIR/tests/deb-install-check"
 	assert_success
 }

@@ -68,6 +68,8 @@ need_root_no_sanitizers() {
 	need_root
 	mkdir -p "$T/repo/sub"
 	git init -q "$T/repo"
+	# a config that moves the work tree: only libgit2 can say where it is
+	git -C "$T/repo" config core.worktree "$T/repo"
 	cd "$T/repo/sub"
 	# where this machine's libgit2 is, as the dynamic linker found it
 	run_loaded "$VENVHOOK" export bash
@@ -139,6 +141,7 @@ need_root_no_sanitizers() {
 	# libgit2 it cannot load: the one clear line
 	mkdir -p "$T/repo/sub"
 	git init -q "$T/repo"
+	git -C "$T/repo" config core.worktree "$T/repo"
 	cd "$T/repo/sub"
 	run --separate-stderr "$T/venvhook" export bash
 	assert_success

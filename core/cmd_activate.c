@@ -12,6 +12,7 @@
 #include "apply.h"
 #include "buf.h"
 #include "cmd.h"
+#include "compat.h"
 #include "discover.h"
 #include "envdir.h"
 #include "envlist.h"
@@ -254,10 +255,14 @@ done:
 static int rerun(const struct vh_shell *sh, int argc, char **argv)
 {
 	struct vh_buf out = VH_BUF_INIT;
-	char *self = realpath("/proc/self/exe", NULL);
+	char *self;
 	int i, rc = 1;
 
-	if (!self || sh->quote(&out, self) < 0)
+	if (vh_self_path(&self) < 0) {
+		vh_msgf("cannot find my own path (asked %s)", vh_self_methods);
+		goto done;
+	}
+	if (sh->quote(&out, self) < 0)
 		goto done;
 	for (i = 0; i < argc; i++) {
 		if (vh_buf_putc(&out, ' ') < 0)

@@ -7,14 +7,8 @@
 #include "../shells/shell.h"
 #include "buf.h"
 #include "cmd.h"
+#include "compat.h"
 #include "msg.h"
-
-/* The absolute path of this binary, so the hook never depends on PATH
- * (which venvhook itself rewrites). */
-static char *self_path(void)
-{
-	return realpath("/proc/self/exe", NULL);
-}
 
 /* The hook without its comment and blank lines: joined into one line by
  * the csh family's eval, a comment would swallow everything after it. */
@@ -69,9 +63,11 @@ int vh_cmd_init(int argc, char **argv)
 			" or use tcsh", sh->name);
 		return VH_EXIT_USAGE;
 	}
-	self = self_path();
-	if (!self) {
-		vh_msgf("cannot find my own path (/proc/self/exe)");
+	/* The hook calls this binary by its absolute path, so it never depends
+	 * on PATH (which venvhook itself rewrites). */
+	if (vh_self_path(&self) < 0) {
+		vh_msgf("cannot find my own path (asked %s): load the hook with venvhook's"
+			" absolute path (eval \"$(/path/to/venvhook init bash)\")", vh_self_methods);
 		return 1;
 	}
 	/* The csh family's hook runs "`$__venvhook_exe:q ...`", and inside

@@ -4,10 +4,31 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 #ifdef HAVE_SYS_SYSMACROS_H
 #include <sys/sysmacros.h> /* makedev, on glibc */
+#endif
+#if defined(HAVE__NSGETEXECUTABLEPATH) && defined(HAVE_MACH_O_DYLD_H)
+#define VH_SELF_DYLD 1
+#include <mach-o/dyld.h>
+#include <stdint.h>
+#endif
+#if HAVE_DECL_KERN_PROC_PATHNAME
+#define VH_SELF_SYSCTL 1
+#include <sys/sysctl.h>
+#endif
+
+#include "buf.h"
+
+/* statx where the C library has it (configure) and its header declares it:
+ * a C library without the wrapper (musl before 1.2.5) builds the fstatat
+ * path even with a config.h made for another one. */
+#if defined(HAVE_STATX) && defined(STATX_BTIME)
+#define VH_STATX 1
 #endif
 
 /* st_mtim (POSIX 2008) or st_mtimespec (older macOS), else whole seconds. */
@@ -40,7 +61,7 @@ static void from_stat(struct vh_stat *out, const struct stat *st)
 #endif
 }
 
-#ifdef HAVE_STATX
+#ifdef VH_STATX
 static int by_statx(struct vh_stat *out, int dirfd, const char *path, int follow)
 {
 	struct statx sx;
@@ -73,7 +94,7 @@ int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow)
 {
 	struct stat st;
 
-#ifdef HAVE_STATX
+#ifdef VH_STATX
 	/* A kernel older than 4.11 (or a seccomp filter) says ENOSYS. */
 	if (by_statx(out, dirfd, path, follow) == 0)
 		return 0;
@@ -93,4 +114,140 @@ int vh_timespec_cmp(const struct timespec *a, const struct timespec *b)
 	if (a->tv_nsec != b->tv_nsec)
 		return a->tv_nsec < b->tv_nsec ? -1 : 1;
 	return 0;
+}
+
+static const char *self_argv0;
+
+void vh_self_init(const char *argv0)
+{
+	self_argv0 = argv0;
+}
+
+const char vh_self_methods[] =
+#ifdef VH_SELF_DYLD
+	"_NSGetExecutablePath, "
+#endif
+#ifdef VH_SELF_SYSCTL
+	"sysctl KERN_PROC_PATHNAME, "
+#endif
+	"/proc/self/exe, argv[0]";
+
+#ifdef VH_SELF_DYLD
+/* macOS: the path the binary was loaded by, which may hold symlinks and
+ * "..": hence realpath. */
+static char *by_dyld(void)
+{
+	uint32_t size = 0;
+	char *buf, *real = NULL;
+
+	(void)_NSGetExecutablePath(NULL, &size); /* -1, and the size it needs */
+	buf = malloc(size + 1);
+	if (!buf)
+		return NULL;
+	if (_NSGetExecutablePath(buf, &size) == 0)
+		real = realpath(buf, NULL);
+	free(buf);
+	return real;
+}
+#endif
+
+#ifdef VH_SELF_SYSCTL
+/* The kernel's record of the binary's path, without procfs mounted. */
+static char *by_sysctl(void)
+{
+#if HAVE_DECL_KERN_PROC_NARGV
+	/* NetBSD: one of KERN_PROC_ARGS's answers, beside argv's count. */
+	int mib[4] = { CTL_KERN, KERN_PROC_ARGS, -1, KERN_PROC_PATHNAME };
+#else
+	/* FreeBSD, DragonFly: one of KERN_PROC's; -1 is this process. */
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PATHNAME, -1 };
+#endif
+	size_t len = 0;
+	char *buf, *real = NULL;
+
+	if (sysctl(mib, 4, NULL, &len, NULL, 0) < 0 || len == 0)
+		return NULL;
+	buf = malloc(len + 1);
+	if (!buf)
+		return NULL;
+	if (sysctl(mib, 4, buf, &len, NULL, 0) == 0) {
+		buf[len] = '\0';
+		real = realpath(buf, NULL);
+	}
+	free(buf);
+	return real;
+}
+#endif
+
+int vh_self_from_argv0(char **out, const char *argv0, const char *path)
+{
+	struct vh_buf file = VH_BUF_INIT;
+	struct stat st;
+	const char *dir, *end;
+	char *fallback = NULL;
+	size_t n;
+	int err = ENOENT;
+
+	*out = NULL;
+	if (!argv0 || !*argv0) {
+		errno = ENOENT;
+		return -1;
+	}
+	if (strchr(argv0, '/')) {
+		*out = realpath(argv0, NULL);
+		return *out ? 0 : -1;
+	}
+	if (!path) {
+		n = confstr(_CS_PATH, NULL, 0);
+		fallback = n ? malloc(n) : NULL;
+		if (!fallback) {
+			errno = n ? ENOMEM : ENOENT;
+			return -1;
+		}
+		confstr(_CS_PATH, fallback, n);
+		path = fallback;
+	}
+	for (dir = path;; dir = end + 1) {
+		end = strchr(dir, ':');
+		if (!end)
+			end = dir + strlen(dir);
+		file.len = 0;
+		if ((end == dir ? vh_buf_putc(&file, '.') : vh_buf_add(&file, dir, (size_t)(end - dir))) < 0 ||
+		    vh_buf_putc(&file, '/') < 0 || vh_buf_puts(&file, argv0) < 0) {
+			err = ENOMEM;
+			break;
+		}
+		if (stat(file.data, &st) == 0 && S_ISREG(st.st_mode) && access(file.data, X_OK) == 0) {
+			*out = realpath(file.data, NULL);
+			if (*out)
+				break;
+			err = errno;
+		}
+		if (!*end)
+			break;
+	}
+	vh_buf_free(&file);
+	free(fallback);
+	if (*out)
+		return 0;
+	errno = err;
+	return -1;
+}
+
+int vh_self_path(char **out)
+{
+	*out = NULL;
+#ifdef VH_SELF_DYLD
+	if ((*out = by_dyld()) != NULL)
+		return 0;
+#endif
+#ifdef VH_SELF_SYSCTL
+	if ((*out = by_sysctl()) != NULL)
+		return 0;
+#endif
+	/* Linux; also FreeBSD and NetBSD when procfs is mounted Linux-style. A
+	 * /proc that is not mounted (containers, sandboxes) just says ENOENT. */
+	if ((*out = realpath("/proc/self/exe", NULL)) != NULL)
+		return 0;
+	return vh_self_from_argv0(out, self_argv0, getenv("PATH"));
 }

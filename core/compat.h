@@ -32,4 +32,30 @@ int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow);
 /* Negative, zero or positive as a is before, equal to or after b. */
 int vh_timespec_cmp(const struct timespec *a, const struct timespec *b);
 
+/* Records argv[0] for vh_self_path's last resort; main() calls it first.
+ * Only the pointer is kept: nothing is resolved until it is asked for. */
+void vh_self_init(const char *argv0);
+
+/* *out (malloc'd; the caller frees it): the absolute path of the running
+ * binary, symlinks resolved. Asks, in turn, what configure found of
+ * _NSGetExecutablePath (macOS) and sysctl KERN_PROC_PATHNAME (FreeBSD,
+ * DragonFly, NetBSD), then /proc/self/exe (Linux; procfs elsewhere), then
+ * argv[0] as vh_self_from_argv0 reads it. The last gives up what the kernel
+ * knows: argv[0] is whatever the caller chose, so a binary started with a
+ * made-up one (exec -a) is not found, and one found on a PATH other than
+ * the one it inherited may resolve to another file of that name.
+ * Returns 0, or -1 with *out NULL and errno set when none answers. */
+int vh_self_path(char **out);
+
+/* The argv[0] step alone: an argv0 holding a '/' is resolved from the
+ * current directory; one without is looked up on path (NULL: the system's
+ * default, confstr(_CS_PATH)) as execvp() looks, an empty entry meaning the
+ * current directory, and the first regular file with execute permission
+ * wins. Returns 0, or -1 with *out NULL and errno set. */
+int vh_self_from_argv0(char **out, const char *argv0, const char *path);
+
+/* What vh_self_path asks in this build, for a message:
+ * "/proc/self/exe, argv[0]" on Linux. */
+extern const char vh_self_methods[];
+
 #endif

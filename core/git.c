@@ -50,7 +50,8 @@ static int git_load(struct vh_buf *why)
 
 	if (!handle) {
 		e = dlerror();
-		vh_buf_printf(why, "cannot load %s: %s", VH_LIBGIT2_SONAME, e ? e : "unknown error");
+		vh_buf_printf(why, "cannot load %s (is libgit2 installed?): %s", VH_LIBGIT2_SONAME,
+			      e ? e : "unknown error");
 		return VH_GIT_ENOLIB;
 	}
 	if (!(LOAD(init, git_libgit2_init) && LOAD(opts, git_libgit2_opts) &&

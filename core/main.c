@@ -4,6 +4,7 @@
 
 #include "../shells/shell.h"
 #include "cmd.h"
+#include "compat.h"
 #include "msg.h"
 #include "userconfig.h"
 
@@ -154,6 +155,7 @@ int main(int argc, char **argv)
 {
 	const struct cmd *c;
 
+	vh_self_init(argv[0]);
 	if (argc < 2) {
 		usage(stderr);
 		return VH_EXIT_USAGE;

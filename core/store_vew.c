@@ -261,9 +261,13 @@ static int load_saved(const char *cache)
 	for (line = nl + 1; (nl = strchr(line, '\n')); line = nl + 1) {
 		*nl = '\0';
 		for (i = 0; i < 5; i++) {
-			f[i] = strsep(&line, " ");
-			if (!f[i])
+			/* the next blank-separated field (strsep is not POSIX) */
+			if (!line)
 				goto bad;
+			f[i] = line;
+			line = strchr(line, ' ');
+			if (line)
+				*line++ = '\0';
 		}
 		if (!(e = ix_add()))
 			goto oom;

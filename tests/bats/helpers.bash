@@ -8,7 +8,8 @@ bats_load_library bats-assert
 : "${VENVHOOK:?run through make check, or set VENVHOOK to the binary}"
 : "${VH_DUMPENV:=${VENVHOOK%/*}/tests/helpers/dumpenv}"
 : "${VH_SRCDIR:=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}"
-export VENVHOOK VH_DUMPENV VH_SRCDIR
+: "${VH_LOADED_SO:=${VENVHOOK%/*}/tests/helpers/vh-loaded.so}"
+export VENVHOOK VH_DUMPENV VH_SRCDIR VH_LOADED_SO
 
 vh_setup() {
 	T=$BATS_TEST_TMPDIR/t
@@ -21,7 +22,9 @@ vh_setup() {
 	unset PROMPT_COMMAND VENVHOOK_QUIET GIT_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES
 	unset ZDOTDIR ENV BASH_ENV XDG_DATA_HOME XDG_CACHE_HOME XDG_CONFIG_HOME
 	export LC_ALL=C.UTF-8
-	vh_wrap=()
+	# VH_SESSION_WRAP: a command the sessions' shells run under
+	# (tests/helpers/noproc hides /proc from them).
+	vh_wrap=(${VH_SESSION_WRAP:+"$VH_SESSION_WRAP"})
 	cd "$T" || return 1
 }
 
@@ -70,7 +73,7 @@ unprivileged() {
 		d=${d%/*}
 	done
 	chown -R 65534:65534 "$BATS_TEST_TMPDIR"
-	vh_wrap=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
+	vh_wrap+=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
 }
 
 # mkenv DIR [PROMPT-LINE]: a virtual env as python -m venv lays it out, but
@@ -117,6 +120,20 @@ shown() { printf '%s' "$1" | LC_ALL=C tr '\001-\037\177' '?'; }
 
 # other_group: a group that is not the user's private group (nogroup).
 other_group() { getent group nogroup >/dev/null && echo nogroup || echo 65534; }
+
+# run_loaded CMD...: `run`s CMD with tests/helpers/vh-loaded.so preloaded;
+# then $loaded holds the paths of the shared objects it (or a child) loaded
+# (dl_iterate_phdr: glibc, musl and the BSDs, where LD_DEBUG is glibc's).
+run_loaded() {
+	local log=$BATS_TEST_TMPDIR/loaded
+	[[ -f $VH_LOADED_SO ]] || fail "no $VH_LOADED_SO: make check builds it"
+	: >"$log"
+	VH_LOADED_LOG=$log LD_PRELOAD=$VH_LOADED_SO \
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 run "$@"
+	loaded=$(cat "$log")
+	[[ $loaded != unsupported ]] || skip "this system has no dl_iterate_phdr"
+	[[ $loaded == *"(main program)"* ]] || fail "the preloaded helper reported nothing: $loaded"
+}
 
 # esc VALUE: VALUE as dumpenv prints it.
 esc() { "$VH_DUMPENV" -e "$1"; }

@@ -228,17 +228,17 @@ TOML
 	realenv "$T/uvlike/.venv"
 	allowed "$T/uvlike/.venv"
 	cd "$T/uvlike"
-	LD_DEBUG=files run "$VENVHOOK" export bash
+	run_loaded "$VENVHOOK" export bash
 	assert_output --partial "VIRTUAL_ENV='$T/uvlike/.venv'"
-	refute_output --partial "file=libmd"
+	[[ $loaded != *libmd* ]] || fail "libmd loaded: $loaded"
 	rm -rf "$T/uvlike/.venv"
 	mv "$HOME/.cache/pypoetry" "$HOME/.cache/moved"
-	LD_DEBUG=files run "$VENVHOOK" export bash
-	refute_output --partial "file=libmd"
+	run_loaded "$VENVHOOK" export bash
+	[[ $loaded != *libmd* ]] || fail "libmd loaded: $loaded"
 	mv "$HOME/.cache/moved" "$HOME/.cache/pypoetry"
 	cd "$T/po"
-	LD_DEBUG=files run "$VENVHOOK" export bash
-	assert_output --regexp "file=libmd\.so\.[0-9]+ .*dynamically loaded"
+	run_loaded "$VENVHOOK" export bash
+	[[ $loaded =~ libmd\.so\.[0-9] ]] || fail "libmd not loaded: $loaded"
 	assert_output --partial "VIRTUAL_ENV='$POETRY_ENV'"
 }
 

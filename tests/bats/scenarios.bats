@@ -588,7 +588,7 @@ hostile_workon_env() {
 # --- trust: envs the user makes are on at once; what arrives is asked about ---
 
 @test "an env made at a prompt in its project is activated, with the real interpreter, and remembered as yours" {
-	mkdir -p "$T/proj/src" "$T/clone-src/.venv/bin" "$T/empty"
+	mkdir -p "$T/proj/src" "$T/clone-src/.venv/bin" "$T/empty" "$T/pth-src/.venv/lib/python3.11/site-packages"
 	# the user's own env, made where the shell sits
 	export PY=/usr/bin/python3
 	# a repository that brings its env, cloned into the directory the shell sits in
@@ -597,17 +597,27 @@ hostile_workon_env() {
 	git -C "$T/clone-src" add -f .venv
 	git -C "$T/clone-src" -c user.name=t -c user.email=t@t commit -qm x
 	export UPSTREAM=$T/clone-src
+	# a repository that tracks a file where the user's own env will go
+	echo 'import os' >"$T/pth-src/.venv/lib/python3.11/site-packages/zz.pth"
+	mkdir -p "$T/pth-src/src" && touch "$T/pth-src/src/app.py"
+	git -C "$T/pth-src" init -q
+	git -C "$T/pth-src" add -f .
+	git -C "$T/pth-src" -c user.name=t -c user.email=t@t commit -qm x
+	git clone -q "$T/pth-src" "$T/pth"
 	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report \
 		"run python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'" "cd /" report "cd proj" report \
-		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report
+		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report \
+		"cd pth" "run \$PY -m venv --without-pip .venv" "cd pth/src" report
 	assert_success
 	assert_active 1 "$T/proj/.venv"
 	assert_line "prefix=$T/proj/.venv"
 	assert_inactive 2
 	assert_active 3 "$T/proj/.venv"
 	assert_inactive 4
+	assert_inactive 5
 	[[ $stderr == *"venvhook: activated proj (.venv; made here: yours from now on)"* ]]
 	[[ $stderr == *"venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"* ]]
+	[[ $stderr == *"venvhook: not activating $T/pth/.venv: its files are tracked by git in $T/pth (it came with the repository); 'venvhook allow' trusts it"* ]]
 }
 
 # --- the tools' env stores (core/stores.h): envs the real tools made ---

@@ -16,7 +16,9 @@ __venvhook_export() { # [quiet]
     local -a __venvhook_w
     typeset -g __venvhook_pwd=$PWD
     if [[ ${1-} == quiet ]]; then
-        __venvhook_code=$(VENVHOOK_QUIET=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        # start-up: nothing on the terminal now; a refusal or warning is
+        # kept in __venvhook_later for the first prompt
+        __venvhook_code=$(VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
     else
         __venvhook_code=$("${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
     fi
@@ -68,6 +70,11 @@ functions[__venvhook_precmd]=${functions[__venvhook_check]}
 # by the env of here at this same prompt.
 __venvhook_late() {
     [[ ${VIRTUAL_ENV-} == "${__venvhook_ve-}" ]] || __venvhook_export
+    # what start-up had to say, now that the prompt is drawn
+    if (( ${#__venvhook_later} )); then
+        builtin print -ru2 -- "${__venvhook_later[@]}"
+        __venvhook_later=()
+    fi
     return 0
 }
 
@@ -124,7 +131,8 @@ __venvhook_sync() {
 # the rc file starts no venvhook process and prints nothing. A shell that
 # starts inside a project is active at its first prompt; that start-up
 # activation says nothing (powerlevel10k's instant prompt flags any output
-# during start-up), and the prompt shows the env anyway.
+# during start-up), and the prompt shows the env anyway; a refusal or a
+# warning then is printed before the first prompt, by __venvhook_late.
 __venvhook_register() {
     builtin emulate -L zsh
     builtin autoload -Uz add-zsh-hook
@@ -136,7 +144,7 @@ __venvhook_register() {
     # counted for `venvhook doctor`
     typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
     # declared, so that the check can read it under no_unset
-    typeset -ga __venvhook_watch
+    typeset -ga __venvhook_watch __venvhook_later
 }
 if [[ -o interactive ]]; then
     __venvhook_register

@@ -243,6 +243,22 @@ FAKE_PYENV='_pyenv_virtualenv_hook() {
 	wait_for 'venvhook: activated b (.venv), deactivated a'
 }
 
+@test "zsh started inside a project it refuses: the refusal waits for the first prompt, after the rc file ends" {
+	mkenv_unallowed "$T/u/.venv"
+	printf '%s\n' 'PS1="READY> "' 'eval "$("$VENVHOOK" init zsh)"' 'print -r -- RC-END' >"$HOME/.zshrc"
+	tmux_start 250 sh -c 'cd "$T/u" && exec env ZDOTDIR="$HOME" zsh -i'
+	wait_prompt 'READY>'
+	# nothing while the rc file runs (an instant prompt's worry), the line
+	# just before the prompt, once
+	assert_equal "$(tmux_screen | sed 's/[[:space:]]*$//' | grep -v '^$')" "RC-END
+venvhook: not activating $T/u/.venv: venvhook did not see you make it; 'venvhook allow' trusts it
+READY>"
+	type_line 'echo next-$((40 + 2))'
+	wait_for 'next-42'
+	wait_prompt 'READY>'
+	assert_equal "$(tmux_screen | grep -c 'venvhook: not activating')" 1
+}
+
 # --- an activate script over venvhook's env, then its deactivate ---
 
 # activate_walk SHELL ACTIVATE-FILE: in project a (venvhook's env), the

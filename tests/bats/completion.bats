@@ -69,30 +69,20 @@ bash_complete() {
 
 # tmux: one session, polled; keys are typed literally.
 tmx() { tmux -S "$SOCK" "$@"; }
-screen_has() { # TEXT: polls the screen until TEXT shows (at most ~10 s)
-	local i
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmx capture-pane -p -J -S -200)
-		[[ $screen == *"$1"* ]] && return 0
-		sleep 0.1
-	done
-	fail "never saw '$1' on the screen:
-$screen"
-}
 start() { # SHELL-COMMAND...
 	tmx -f /dev/null new-session -d -x 200 -y 50 -c "$T" \
 		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 WORKON_HOME="$WORKON_HOME" \
 		VENVHOOK="$VENVHOOK" VH_SRCDIR="$VH_SRCDIR" "$@"
-	screen_has 'READY1>'
+	wait_for 'READY1>'
 }
 # tab N TEXT SHOWN: at the (N-1)-th prompt, types TEXT and a Tab, waits for
 # SHOWN on the line, then Enter: the stand-in venvhook prints each argument
 # as <ARG>, and the N-th prompt comes.
 tab() {
 	tmx send-keys -l -- "$2" && tmx send-keys Tab
-	screen_has "READY$(($1 - 1))> ${3% }"
+	wait_for "READY$(($1 - 1))> ${3% }"
 	tmx send-keys Enter
-	screen_has "READY$1>"
+	wait_for "READY$1>"
 }
 
 @test "zsh at a terminal: Tab completes subcommands, shells and env names into the right word" {
@@ -110,11 +100,11 @@ tab() {
 	tab 6 'venvhook activate "d' 'venvhook activate "d\$ollar" '
 	tab 7 'venvhook activate ba' 'venvhook activate back\\slash '
 	tab 8 'venvhook activate no' 'venvhook activate no'
-	run grep -c '^<' <<<"$screen"
 	for arg in activate init tcsh 'beta two' "it's" 'd$ollar' 'back\slash' no; do
 		grep -qxF "<$arg>" <<<"$screen" || fail "no <$arg> on the screen: $screen"
 	done
-	refute_line '<notenv>'
+	# a directory in WORKON_HOME that is no env is never offered
+	! grep -qF 'notenv' <<<"$screen" || fail "notenv was offered: $screen"
 }
 
 @test "tcsh at a terminal: Tab completes subcommands, shells and env names, spaces and all" {
@@ -132,12 +122,12 @@ tab() {
 	# list when WORKON_HOME's mtime or the project changed
 	mkdir -p "$WORKON_HOME/gamma ray" && : >"$WORKON_HOME/gamma ray/pyvenv.cfg"
 	tmx send-keys 'cd /' Enter
-	screen_has 'READY8>'
+	wait_for 'READY8>'
 	tab 9 'venvhook activate g' 'venvhook activate gamma\ ray '
 	# entering a project brings its env names, with no process of the completion's own
 	mkdir -p "$T/proj/.venv" && : >"$T/proj/.venv/pyvenv.cfg"
 	tmx send-keys "cd $T/proj" Enter
-	screen_has 'READY10>'
+	wait_for 'READY10>'
 	tab 11 'venvhook activate .v' 'venvhook activate .venv '
 	for arg in activate init zsh 'beta two' "it's" 'd$ollar' 'back\slash' 'gamma ray'; do
 		grep -qxF "<$arg>" <<<"$screen" || fail "no <$arg> on the screen: $screen"

@@ -268,14 +268,33 @@ assert_inactive() {
 	assert_env "$1" PATH "${2:-$BASE_PATH}"
 }
 
+# assert_stderr_contains TEXT...: $stderr holds each TEXT, in this order
+# (text, not patterns); on failure the texts and $stderr are shown.
+assert_stderr_contains() {
+	local t rest=$stderr
+	for t in "$@"; do
+		if [[ $rest != *"$t"* ]]; then
+			fail "stderr does not hold$( (($# > 1)) && echo " (after the texts before it)"): $t
+stderr: $stderr"
+		fi
+		rest=${rest#*"$t"}
+	done
+}
+
+# refute_stderr_contains TEXT: $stderr does not hold TEXT.
+refute_stderr_contains() {
+	[[ $stderr != *"$1"* ]] || fail "stderr holds what it must not: $1
+stderr: $stderr"
+}
+
 refute_executed() {
 	[[ ! -e $T/EXECUTED ]] || fail "the hook ran a program from an env: $(cat "$T/EXECUTED")"
 }
 
 # --- a real terminal: tmux on a private socket ($SOCK, set by the suite) ---
 
-# tmux_screen: the pane's text, wrapped lines joined, with 100 lines of history.
-tmux_screen() { tmux -S "$SOCK" capture-pane -p -J -S -100; }
+# tmux_screen: the pane's text, wrapped lines joined, with 200 lines of history.
+tmux_screen() { tmux -S "$SOCK" capture-pane -p -J -S -200; }
 
 # type_line TEXT: types TEXT as it is, then Enter.
 type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
@@ -289,38 +308,48 @@ tmux_start() {
 		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
 }
 
+# poll_screen WHAT TEST [ARG...]: reads the pane into $screen and runs TEST
+# ARG... on it, again every 0.1 s until it succeeds (at most ~10 s); then
+# fails, saying WHAT was never seen, with the screen. The one polling loop
+# of the terminal tests.
+poll_screen() {
+	local what=$1 i
+	shift
+	for ((i = 0; i < 100; i++)); do
+		screen=$(tmux_screen)
+		"$@" && return 0
+		sleep 0.1
+	done
+	fail "never saw $what on the screen:
+$screen"
+}
+
+# The tests poll_screen runs ($screen holds the pane).
+screen_has() { [[ $screen == *"$1"* ]]; }                        # TEXT
+screen_lines() { (($(grep -cF -- "$1" <<<"$screen") == $2)); }   # TEXT N: on exactly N lines
+screen_at_least() { (($(grep -oF -- "$1" <<<"$screen" | wc -l) >= $2)); } # TEXT N: N times or more
+screen_last_line() { # TEXT: the last non-blank line, trailing blanks cut, is TEXT
+	local last
+	last=$(printf '%s\n' "$screen" | grep -v '^[[:space:]]*$' | tail -n 1)
+	[[ ${last%"${last##*[![:space:]]}"} == "$1" ]]
+}
+
+# wait_for TEXT: polls the screen until TEXT shows.
+wait_for() { poll_screen "'$1'" screen_has "$1"; }
+
+# wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,
+# that is, the shell is back at a prompt that shows TEXT.
+wait_prompt() { poll_screen "'$1' as the last line" screen_last_line "$1"; }
+
+# wait_count TEXT N: polls until TEXT shows on exactly N lines of the screen.
+wait_count() { poll_screen "'$1' on $2 lines" screen_lines "$1" "$2"; }
+
 # tmux_next: ends the tmux server and moves to a fresh socket for the next
 # tmux_start (a server that is still going away can take the next session
 # down with it).
 tmux_next() {
 	tmux -S "$SOCK" kill-server 2>/dev/null || true
 	SOCK=$SOCK.n
-}
-
-# wait_for TEXT: polls the screen until TEXT shows (at most ~10 s).
-wait_for() {
-	local i
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux_screen)
-		[[ $screen == *"$1"* ]] && return 0
-		sleep 0.1
-	done
-	fail "never saw '$1' on the screen:
-$screen"
-}
-
-# wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,
-# that is, the shell is back at a prompt that shows TEXT.
-wait_prompt() {
-	local i last
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux_screen)
-		last=$(printf '%s\n' "$screen" | grep -v '^[[:space:]]*$' | tail -n 1)
-		[[ ${last%"${last##*[![:space:]]}"} == "$1" ]] && return 0
-		sleep 0.1
-	done
-	fail "the last line never became '$1':
-$screen"
 }
 
 # --- envs made by the tools themselves (Debian's Poetry 1.3, pipenv,

@@ -17,18 +17,6 @@ teardown() {
 	refute_executed
 }
 
-# wait_count TEXT N: polls until TEXT shows on N lines of the screen.
-wait_count() {
-	local i
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux_screen)
-		(($(grep -cF -- "$1" <<<"$screen") == $2)) && return 0
-		sleep 0.1
-	done
-	fail "never saw '$1' on $2 lines:
-$screen"
-}
-
 start() { # SHELL-COMMAND...
 	tmux_start 200 "$@"
 	wait_for 'READY>'

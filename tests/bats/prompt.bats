@@ -61,10 +61,7 @@ idle() {
 	type_line ''
 	type_line ''
 	type_line ''
-	for ((i = 0; i < 100; i++)); do
-		(($(grep -cF -- "$SEG$1" <<<"$(tmux_screen)") >= 4)) && break
-		sleep 0.1
-	done
+	poll_screen "4 prompts '$SEG$1'" screen_at_least "$SEG$1" 4
 	wait_prompt "$SEG$1"
 	# (threads are no process: fish runs its autoloading and I/O on some)
 	run bash -c 'tail -n +$(('"$before"' + 1)) "$T/trace" | grep -v resumed |

@@ -27,17 +27,13 @@ bash_rc() {
 }
 start_bash() { tmux_start 250 bash --rcfile "$HOME/.bashrc" -i; }
 
+screen_prefixes() { (($(grep -c '^prefix=' <<<"$screen") >= $1)); }
+
 # py: types the prefix line; py_is PREFIX: waits for its answer. The
 # answers are told apart by counting them: N is how many such lines the
 # screen shows now.
 py_is() { # N PREFIX
-	local i n
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux_screen)
-		n=$(grep -c '^prefix=' <<<"$screen" || true)
-		((n >= $1)) && break
-		sleep 0.1
-	done
+	poll_screen "$1 prefix= lines" screen_prefixes "$1"
 	assert_equal "$(grep '^prefix=' <<<"$screen" | sed -n "$1p")" "prefix=$2"
 }
 
@@ -325,15 +321,7 @@ activate_walk() {
 # --- an env made at the prompt is seen at the next prompt, by builtins ---
 
 # prompts N: waits until the screen shows at least N prompts.
-prompts() {
-	local i
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux_screen)
-		(($(grep -o 'READY>' <<<"$screen" | wc -l) >= $1)) && return 0
-		sleep 0.1
-	done
-	fail "fewer than $1 prompts: $screen"
-}
+prompts() { poll_screen "$1 prompts" screen_at_least 'READY>' "$1"; }
 
 # watch_walk NEXT: the shell stands in proj, where no env is yet; after
 # its start-up export, its hook calls venvhook through the counting

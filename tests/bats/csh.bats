@@ -70,5 +70,5 @@ user-cd $T/away"
 	assert_active 1 "$T/proj/.venv"
 	assert_equal "$(wc -l <"$T/calls")" 1
 	[[ $(cat "$T/calls") == "export csh "* ]]
-	[[ $stderr == *"/no-such-dir-venvhook-tests: No such file or directory"* ]]
+	assert_stderr_contains "/no-such-dir-venvhook-tests: No such file or directory"
 }

@@ -27,7 +27,7 @@ teardown() {
 	assert_active 3 "$T/proj/.venv"
 	assert_inactive 4
 	assert_equal "$(grep -c . <<<"$stderr")" 2
-	[[ $stderr == *"venvhook: activated proj (.venv)"*"venvhook: deactivated proj"* ]]
+	assert_stderr_contains "venvhook: activated proj (.venv)" "venvhook: deactivated proj"
 }
 
 @test "a shell started inside a project is active at its first prompt" {
@@ -45,7 +45,7 @@ teardown() {
 	assert_active 2 "$T/b/venv"
 	assert_env 2 VIRTUAL_ENV_PROMPT Bee
 	assert_inactive 3
-	[[ $stderr == *"venvhook: activated Bee (venv), deactivated a"* ]]
+	assert_stderr_contains "venvhook: activated Bee (venv), deactivated a"
 }
 
 @test "the interpreter the user gets: python3 runs in the env on entering, switching and leaving (real envs)" {
@@ -239,7 +239,7 @@ hostile_names() {
 	if [[ -n ${drv_no_newlines:-} ]]; then
 		# the old env is still left, the new one is not half-applied
 		assert_inactive 1
-		[[ $stderr == *"venvhook: not activating $T/two\x0alines/.venv: this shell cannot hold a newline in a variable safely"* ]]
+		assert_stderr_contains "venvhook: not activating $T/two\x0alines/.venv: this shell cannot hold a newline in a variable safely"
 	else
 		assert_active 1 "$T/$(printf 'two\nlines')/.venv"
 	fi
@@ -261,7 +261,7 @@ hostile_names() {
 	session "cd ok" report "cd a:b" report
 	assert_active 1 "$T/ok/.venv"
 	assert_inactive 2
-	[[ $stderr == *"venvhook: not activating $T/a:b/.venv: PATH cannot hold a ':' in a directory name"* ]]
+	assert_stderr_contains "venvhook: not activating $T/a:b/.venv: PATH cannot hold a ':' in a directory name"
 }
 
 @test "garbage pyvenv.cfg: activates under the directory's name" {
@@ -278,7 +278,7 @@ hostile_names() {
 	assert_active 3 "$T/g3/.venv"
 	assert_env 3 VIRTUAL_ENV_PROMPT g3
 	assert_inactive 4
-	[[ $stderr == *"venvhook: ignoring lines with NUL bytes in $T/g3/.venv/pyvenv.cfg"* ]]
+	assert_stderr_contains "venvhook: ignoring lines with NUL bytes in $T/g3/.venv/pyvenv.cfg"
 }
 
 @test "the active env deleted: leaving deactivates cleanly" {
@@ -288,7 +288,7 @@ hostile_names() {
 	session "cd proj" "run rm -rf \$GONE" "cd proj/sub" report "cd /" report
 	assert_inactive 1
 	assert_inactive 2
-	[[ $stderr == *"venvhook: deactivated proj"* ]]
+	assert_stderr_contains "venvhook: deactivated proj"
 }
 
 @test "a shell started in a deleted directory keeps a working prompt" {
@@ -304,7 +304,7 @@ hostile_names() {
 		assert_inactive 1
 	else
 		assert_active 1 "$T/proj/.venv"
-		[[ $stderr == *"venvhook: the current directory is gone; leaving the env as it is"* ]]
+		assert_stderr_contains "venvhook: the current directory is gone; leaving the env as it is"
 	fi
 }
 
@@ -316,7 +316,7 @@ hostile_names() {
 	assert_inactive 1
 	assert_line "status=6"
 	assert_active 2 "$T/outer/.venv"
-	[[ $stderr == *"venvhook: $T/outer/wt/.git is not a usable repository ("*"); not looking above it"* ]]
+	assert_stderr_contains "venvhook: $T/outer/wt/.git is not a usable repository (" "); not looking above it"
 }
 
 @test "GIT_DIR and GIT_WORK_TREE do not change which project you are in" {
@@ -339,7 +339,7 @@ hostile_names() {
 	assert_active 1 "$T/top/.venv"
 	assert_line "status=3"
 
-	[[ $stderr == *"venvhook: cannot look into $T/top/mid/inner, looking further up"* ]]
+	assert_stderr_contains "venvhook: cannot look into $T/top/mid/inner, looking further up"
 	assert_equal "$(grep -c '^venvhook: cannot' <<<"$stderr")" 1
 }
 
@@ -371,7 +371,7 @@ hostile_workon_env() {
 	assert_active 7 "$T/proj/.venv"
 	assert_equal "$(grep -c '^status=0$' <<<"$output")" 2
 	[[ ! -e $T/x && ! -e $T/proj/x ]] || fail "a name was run as code"
-	[[ $stderr == *"activated $NAME ($NAME), deactivated proj"* ]]
+	assert_stderr_contains "activated $NAME ($NAME), deactivated proj"
 }
 
 @test "activate PATH, relative or absolute, and a path that is no env is refused with one line" {
@@ -396,7 +396,7 @@ hostile_workon_env() {
 	assert_line "status=1"
 	assert_inactive 1
 	assert_equal "$(grep -c . <<<"$stderr")" 1
-	[[ $stderr == *"$T/conda/envs/x is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate"* ]]
+	assert_stderr_contains "$T/conda/envs/x is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate"
 }
 
 @test "an unknown name or no name changes nothing and fails with one line" {
@@ -406,7 +406,7 @@ hostile_workon_env() {
 	assert_active 1 "$T/proj/.venv"
 	assert_line "status=1"
 	assert_equal "$(grep -c . <<<"$stderr")" 2
-	[[ $stderr == *"no env named 'nosuch' in $WORKON_HOME (see venvhook list)"* ]]
+	assert_stderr_contains "no env named 'nosuch' in $WORKON_HOME (see venvhook list)"
 }
 
 @test "deactivate inside a project pauses it until you leave, subdirectories included" {
@@ -422,7 +422,7 @@ hostile_workon_env() {
 	assert_active 3 "$T/other/.venv"
 	assert_env 3 __VENVHOOK_PAUSE unset
 	assert_active 4 "$T/proj/.venv"
-	[[ $stderr == *"automatic activation is off in $T/proj until you leave it"* ]]
+	assert_stderr_contains "automatic activation is off in $T/proj until you leave it"
 }
 
 @test "the deactivate habit: deactivate works while venvhook's env is active, and only then" {
@@ -438,7 +438,7 @@ hostile_workon_env() {
 	mapfile -t st < <(grep '^status=' <<<"$output")
 	assert_equal "${st[*]:0:2}" "status=0 status=0"
 	[[ ${st[2]} != status=0 ]] || fail "deactivate still exists with no env active"
-	[[ $stderr == *"deactivated $NAME"* ]]
+	assert_stderr_contains "deactivated $NAME"
 }
 
 @test "activate refuses while VIRTUAL_ENV was set outside venvhook, and leaves it alone" {
@@ -449,7 +449,7 @@ hostile_workon_env() {
 	assert_line "status=1"
 	assert_env 1 VIRTUAL_ENV "$T/mine"
 	assert_env 1 PATH "$BASE_PATH"
-	[[ $stderr == *"was set outside venvhook; use that env's own deactivate first"* ]]
+	assert_stderr_contains "was set outside venvhook; use that env's own deactivate first"
 }
 
 @test "the activated env deleted while active: the next cd goes back to automatic activation" {
@@ -460,7 +460,7 @@ hostile_workon_env() {
 	assert_active 1 "$WORKON_HOME/gone"
 	assert_active 2 "$T/proj/.venv"
 	assert_env 2 __VENVHOOK_PIN unset
-	[[ $stderr == *"the env you activated, $WORKON_HOME/gone, is gone; back to automatic activation"* ]]
+	assert_stderr_contains "the env you activated, $WORKON_HOME/gone, is gone; back to automatic activation"
 }
 
 # --- .venv pointer files ---
@@ -487,7 +487,7 @@ hostile_workon_env() {
 	session "cd outer/proj" report
 	assert_inactive 1
 	assert_equal "$(grep -c . <<<"$stderr")" 1
-	[[ $stderr == *"$T/outer/proj/.venv points to $WORKON_HOME/missing, which holds no pyvenv.cfg; not looking above it"* ]]
+	assert_stderr_contains "$T/outer/proj/.venv points to $WORKON_HOME/missing, which holds no pyvenv.cfg; not looking above it"
 }
 
 # --- trust: automatic activation only of envs the user made ---
@@ -510,7 +510,7 @@ hostile_workon_env() {
 	git -C "$T/clone" add -f .venv/bin/ls
 	session "cd clone" report
 	assert_inactive 1
-	[[ $stderr == *"not activating $T/clone/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"* ]]
+	assert_stderr_contains "not activating $T/clone/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"
 }
 
 @test "an env writable by group or others is refused; manual activate refuses only world-writable, unless --force" {
@@ -528,9 +528,9 @@ hostile_workon_env() {
 	assert_active 4 "$T/a/.venv"
 	assert_active 5 "$T/b/.venv"
 	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=1 status=0 "
-	[[ $stderr == *"not activating $T/a/.venv: its bin/ is writable by its group; 'venvhook allow' trusts it"* ]]
-	[[ $stderr == *"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"* ]]
-	[[ $stderr == *"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway"* ]]
+	assert_stderr_contains "not activating $T/a/.venv: its bin/ is writable by its group; 'venvhook allow' trusts it"
+	assert_stderr_contains "not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"
+	assert_stderr_contains "not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway"
 }
 
 @test "deny switches the env off here and now and keeps it off; allow undoes it" {
@@ -542,9 +542,9 @@ hostile_workon_env() {
 	assert_inactive 3
 	assert_active 4 "$T/proj/.venv"
 	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=0 "
-	[[ $stderr == *"venvhook: denied $T/proj/.venv"* ]]
-	[[ $stderr == *"not activating $T/proj/.venv: you denied it; 'venvhook allow' undoes that"* ]]
-	[[ $stderr == *"venvhook: allowed $T/proj/.venv"* ]]
+	assert_stderr_contains "venvhook: denied $T/proj/.venv"
+	assert_stderr_contains "not activating $T/proj/.venv: you denied it; 'venvhook allow' undoes that"
+	assert_stderr_contains "venvhook: allowed $T/proj/.venv"
 }
 
 @test "a config file's env_dirs names the env directories discovery looks for" {
@@ -615,9 +615,9 @@ hostile_workon_env() {
 	assert_active 3 "$T/proj/.venv"
 	assert_inactive 4
 	assert_inactive 5
-	[[ $stderr == *"venvhook: activated proj (.venv; made here: yours from now on)"* ]]
-	[[ $stderr == *"venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"* ]]
-	[[ $stderr == *"venvhook: not activating $T/pth/.venv: its files are tracked by git in $T/pth (it came with the repository); 'venvhook allow' trusts it"* ]]
+	assert_stderr_contains "venvhook: activated proj (.venv; made here: yours from now on)"
+	assert_stderr_contains "venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/pth/.venv: its files are tracked by git in $T/pth (it came with the repository); 'venvhook allow' trusts it"
 }
 
 # --- the tools' env stores (core/stores.h): envs the real tools made ---
@@ -744,7 +744,7 @@ hostile_workon_env() {
 	assert_inactive 3
 	assert_line "status=3"
 	assert_equal "$(grep -c . <<<"$stderr")" 3
-	[[ $stderr == *"venvhook: $T/top/g1/pyproject.toml: line 2: a string that does not end on its line; not activating an env for it"* ]]
-	[[ $stderr == *"venvhook: $T/top/g2/Pipfile: line "*"; not activating an env for it"* ]]
-	[[ $stderr == *"venvhook: $T/top/g3/.python-version is not text (it holds a NUL byte); not activating an env for it"* ]]
+	assert_stderr_contains "venvhook: $T/top/g1/pyproject.toml: line 2: a string that does not end on its line; not activating an env for it"
+	assert_stderr_contains "venvhook: $T/top/g2/Pipfile: line " "; not activating an env for it"
+	assert_stderr_contains "venvhook: $T/top/g3/.python-version is not text (it holds a NUL byte); not activating an env for it"
 }

@@ -78,5 +78,5 @@ $(drv_init_line)"
 	# reading after the error) did not
 	assert_equal "$(wc -l <"$T/calls")" 1
 	[[ $(cat "$T/calls") == "export tcsh "* ]]
-	[[ $stderr == *"/no-such-dir-venvhook-tests: No such file or directory."* ]]
+	assert_stderr_contains "/no-such-dir-venvhook-tests: No such file or directory."
 }

@@ -35,10 +35,6 @@ not_active() {
 	assert_inactive "$1"
 }
 
-assert_stderr_has() {
-	[[ $stderr == *"$1"* ]] || fail "stderr lacks: $1
-stderr: $stderr"
-}
 
 @test "a tarball's env is refused on cd, naming what its bin/ would shadow; unpacked at the prompt it is still refused" {
 	evilenv "$T/src/evil/.venv"
@@ -54,8 +50,8 @@ stderr: $stderr"
 	assert_success
 	not_active 1
 	not_active 2
-	assert_stderr_has "venvhook: not activating $T/home/dl/evil/.venv: venvhook did not see you make it, and its bin/ would shadow ls; 'venvhook allow' trusts it"
-	assert_stderr_has "venvhook: not activating $T/here/.venv: it appeared here, but its files are older than that (an archive or a copy that keeps times brought it), and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/home/dl/evil/.venv: venvhook did not see you make it, and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/here/.venv: it appeared here, but its files are older than that (an archive or a copy that keeps times brought it), and its bin/ would shadow ls; 'venvhook allow' trusts it"
 }
 
 @test "a copy (cp -r) with a forged command line is refused; a copy that keeps times, into the directory you sit in, too" {
@@ -67,8 +63,8 @@ stderr: $stderr"
 		"cd sit" "run cp -rp \$FROMENV ." "cd sit/.venv/bin" report
 	not_active 1
 	not_active 2
-	assert_stderr_has "venvhook: not activating $T/src/proj/.venv: venvhook did not see you make it"
-	assert_stderr_has "venvhook: not activating $T/sit/.venv: it appeared here, but its files are older than that"
+	assert_stderr_contains "venvhook: not activating $T/src/proj/.venv: venvhook did not see you make it"
+	assert_stderr_contains "venvhook: not activating $T/sit/.venv: it appeared here, but its files are older than that"
 }
 
 @test "an env directory that looks like a bare repository cannot stand in for the clone's own .git" {
@@ -84,7 +80,7 @@ stderr: $stderr"
 	unprivileged
 	session "cd clone" report "run ls"
 	not_active 1
-	assert_stderr_has "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository)"
+	assert_stderr_contains "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository)"
 }
 
 @test "a repository libgit2 cannot read (sha256, split index) is 'cannot tell', and refused" {
@@ -110,8 +106,8 @@ stderr: $stderr"
 	not_active 2
 	not_active 3
 	assert_active 4 "$T/split2/.venv"
-	assert_stderr_has "venvhook: not activating $T/s256/.venv: cannot tell whether git tracks it (cannot open the repository: unsupported extension name extensions.objectformat); 'venvhook allow' trusts it"
-	assert_stderr_has "venvhook: not activating $T/split/.venv: cannot tell whether git tracks it (cannot read its index: unsupported mandatory extension: 'link'); 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/s256/.venv: cannot tell whether git tracks it (cannot open the repository: unsupported extension name extensions.objectformat); 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/split/.venv: cannot tell whether git tracks it (cannot read its index: unsupported mandatory extension: 'link'); 'venvhook allow' trusts it"
 }
 
 @test "a tracked .pth under .venv: the env the user then makes over it is refused" {
@@ -126,7 +122,7 @@ stderr: $stderr"
 	session "cd clone" "run /usr/bin/python3 -m venv --without-pip .venv" "cd clone/src" report
 	not_active 1
 	[[ -e $T/clone/.venv/pyvenv.cfg ]]
-	assert_stderr_has "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository)"
+	assert_stderr_contains "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone (it came with the repository)"
 	[[ ! -e $HOME/PTH-RAN ]]
 }
 
@@ -143,7 +139,7 @@ stderr: $stderr"
 	unprivileged
 	session "cd clone" report "run ls"
 	not_active 1
-	assert_stderr_has "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone"
+	assert_stderr_contains "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone"
 }
 
 @test "an allow is for that directory: a new clone at the same path, the same pyvenv.cfg, is refused" {
@@ -158,7 +154,7 @@ stderr: $stderr"
 		"cd proj" report "run ls"
 	assert_active 1 "$T/proj/.venv"
 	not_active 2
-	assert_stderr_has "venvhook: not activating $T/proj/.venv: it is not the env you allowed: that directory was replaced by another one since"
+	assert_stderr_contains "venvhook: not activating $T/proj/.venv: it is not the env you allowed: that directory was replaced by another one since"
 }
 
 @test "an allowed env that git tracks asks again when a pull changes what is tracked in it" {
@@ -175,7 +171,7 @@ stderr: $stderr"
 	session "cd proj" report "cd /" "run git -c safe.directory=* -C \$PROJ pull -q" "cd proj" report
 	assert_active 1 "$T/proj/.venv"
 	not_active 2
-	assert_stderr_has "venvhook: not activating $T/proj/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/proj/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"
 }
 
 @test "an env under a directory others can write to is refused; allowed, it is checked again on every cd" {
@@ -193,13 +189,13 @@ stderr: $stderr"
 	assert_success
 	not_active 1
 	assert_active 2 "$T/team/proj/.venv"
-	assert_stderr_has "venvhook: not activating $T/team/proj/.venv: the directory $T/team above it is writable by its group, who could put another env in its place; 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/team/proj/.venv: the directory $T/team above it is writable by its group, who could put another env in its place; 'venvhook allow' trusts it"
 	# a member of the group swaps the env while the user is inside
 	session "cd team/proj/src" report "line mv \"\$ENV_DIR\" \"\$ENV_DIR.old\" && cp -a \"\$THEIRS\" \"\$ENV_DIR\"" \
 		"cd team/proj" report "run ls"
 	assert_active 1 "$T/team/proj/.venv"
 	not_active 2
-	assert_stderr_has "venvhook: not activating $T/team/proj/.venv: it is not the env you allowed: that directory was replaced by another one since"
+	assert_stderr_contains "venvhook: not activating $T/team/proj/.venv: it is not the env you allowed: that directory was replaced by another one since"
 }
 
 @test "a sticky directory others can write to (as /tmp) is fine" {
@@ -223,7 +219,7 @@ stderr: $stderr"
 	export __VENVHOOK_PIN=$T/other/.venv
 	session "cd /" report "run ls"
 	not_active 1
-	assert_stderr_has "venvhook: leaving the env you activated, $T/other/.venv: the env directory belongs to uid 4242, not to you; back to automatic activation ('venvhook activate' chooses it again)"
+	assert_stderr_contains "venvhook: leaving the env you activated, $T/other/.venv: the env directory belongs to uid 4242, not to you; back to automatic activation ('venvhook activate' chooses it again)"
 	# a refused env the environment says venvhook activated
 	unset __VENVHOOK_PIN
 	export VIRTUAL_ENV=$T/clone/.venv __VENVHOOK_ENV=$T/clone/.venv
@@ -231,7 +227,7 @@ stderr: $stderr"
 	session "cd clone/src" report "run ls"
 	assert_env 1 VIRTUAL_ENV unset
 	assert_env 1 PATH "$BASE_PATH"
-	assert_stderr_has "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone"
+	assert_stderr_contains "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone"
 }
 
 @test "a FIFO as .git/config, or named by include.path, cannot hang cd: git gets 2 s, then a refusal" {
@@ -252,8 +248,8 @@ stderr: $stderr"
 	not_active 1
 	not_active 2
 	assert_line "status=4"
-	assert_stderr_has "venvhook: not activating $T/p/.venv: cannot tell whether git tracks it (git's files gave no answer within 2000 ms); 'venvhook allow' trusts it"
-	assert_stderr_has "venvhook: $T/q/.git cannot be read (git's files gave no answer within 2000 ms); not looking above it"
+	assert_stderr_contains "venvhook: not activating $T/p/.venv: cannot tell whether git tracks it (git's files gave no answer within 2000 ms); 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: $T/q/.git cannot be read (git's files gave no answer within 2000 ms); not looking above it"
 }
 
 @test "no control or bidi byte reaches the terminal: the prompt name and every line are cleaned" {
@@ -268,8 +264,8 @@ stderr: $stderr"
 		fail "a control byte reached stderr: $(printf '%q' "$stderr")"
 	[[ $output != *$'\033'* && $output != *$'\342\200\256'* ]] ||
 		fail "a control byte reached status: $(printf '%q' "$output")"
-	assert_stderr_has 'venvhook: activated ?]52;c;ZXZpbA==?[?[2J?gnp.exe???] (.venv)'
-	assert_stderr_has 'venvhook: activated d?]2;title??x (.venv)'
+	assert_stderr_contains 'venvhook: activated ?]52;c;ZXZpbA==?[?[2J?gnp.exe???] (.venv)'
+	assert_stderr_contains 'venvhook: activated d?]2;title??x (.venv)'
 	assert_line --partial "active: $T/d\\x1b]2;title\\x07\\xe2\\x80\\xaex/.venv"
 	# the exact path still reaches the shell: only what is shown is cleaned
 	assert_env 2 VIRTUAL_ENV "$P2/.venv"
@@ -288,9 +284,9 @@ stderr: $stderr"
 	assert_active 2 "$T/b/.venv"
 	assert_active 3 "$T/c/venv"
 	assert_active 4 "$T/a/.venv"
-	assert_stderr_has "venvhook: allowed $T/a/.venv"
-	assert_stderr_has "venvhook: allowed $T/b/.venv"
-	assert_stderr_has "venvhook: allowed $T/c/venv"
+	assert_stderr_contains "venvhook: allowed $T/a/.venv"
+	assert_stderr_contains "venvhook: allowed $T/b/.venv"
+	assert_stderr_contains "venvhook: allowed $T/c/venv"
 }
 
 @test "an allow from an older venvhook (bound to pyvenv.cfg only) lets nothing in, and says so" {
@@ -301,7 +297,7 @@ stderr: $stderr"
 	unprivileged
 	session "cd proj" report "run ls"
 	not_active 1
-	assert_stderr_has "venvhook: not activating $T/proj/.venv: venvhook did not see you make it, and your allow of it is from an older venvhook, which bound it to pyvenv.cfg only"
+	assert_stderr_contains "venvhook: not activating $T/proj/.venv: venvhook did not see you make it, and your allow of it is from an older venvhook, which bound it to pyvenv.cfg only"
 }
 
 # as_upg_user: sessions after this run as uid 4243, whose primary group 4243
@@ -338,7 +334,7 @@ as_upg_user() {
 	assert_active 1 "$T/proj/.venv"
 	assert_line "drwxrwxr-x:vhupg"
 	not_active 2
-	assert_stderr_has "venvhook: not activating $T/team/.venv: the env directory is writable by its group"
+	assert_stderr_contains "venvhook: not activating $T/team/.venv: the env directory is writable by its group"
 }
 
 @test "a repository another user owns is still read (a read-only question): its untracked env is allowed as untracked" {
@@ -373,10 +369,10 @@ as_upg_user() {
 	session "cd ptr" report "cd uvp" report "run ls"
 	assert_active 1 "$WORKON_HOME/named"
 	not_active 2
-	assert_stderr_has "venvhook: not activating $T/uvp/shipped: venvhook did not see you make it, and its bin/ would shadow ls"
+	assert_stderr_contains "venvhook: not activating $T/uvp/shipped: venvhook did not see you make it, and its bin/ would shadow ls"
 	# even where that setting lands in the user's store, the project chose it
 	export UV_PROJECT_ENVIRONMENT=../workon/named
 	session "cd uvp" report "run ls"
 	not_active 1
-	assert_stderr_has "venvhook: not activating $T/uvp/../workon/named: venvhook did not see you make it"
+	assert_stderr_contains "venvhook: not activating $T/uvp/../workon/named: venvhook did not see you make it"
 }

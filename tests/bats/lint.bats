@@ -61,6 +61,28 @@ setup() { vh_setup; }
 	assert_success
 }
 
+# alias_bodies FILE: the body of every alias FILE (an init output for the
+# csh family) defines, one a line, with each '!' escaped as the alias
+# definition had it; tcsh -n checks no alias body where it is defined.
+alias_bodies() {
+	# not interactive: the aliases of cwdcmd, precmd and cd are the user's
+	"$VH_TCSH" -f -c 'eval "`cat $1:q`" ; alias' "$1" | sed -e 's/^[^	]*	//' -e 's/!/\\!/g'
+}
+
+@test "the csh family's alias bodies parse (tcsh -n on each body, as it is defined)" {
+	local sh n
+	for sh in tcsh csh "tcsh --prompt"; do
+		# shellcheck disable=SC2086  # "tcsh --prompt" is two words
+		"$VENVHOOK" init $sh >"$T/init"
+		alias_bodies "$T/init" >"$T/bodies"
+		n=$(grep -c . "$T/bodies")
+		((n >= 10)) || fail "$sh: only $n alias bodies: $(cat "$T/bodies")"
+		run "$VH_TCSH" -n "$T/bodies"
+		assert_success
+		assert_output ""
+	done
+}
+
 @test "the completion files pass their shells' checks (shellcheck, zsh -n, fish --no-execute, tcsh -n)" {
 	run shellcheck -s bash "$VH_SRCDIR/completions/venvhook.bash"
 	assert_success

@@ -11,62 +11,11 @@
 #include "cmd.h"
 #include "discover.h"
 #include "envdir.h"
+#include "err.h"
 #include "msg.h"
 #include "policy.h"
 #include "trust.h"
-
-/* *env = the real path of the env arg (or the current directory) means. */
-static int target(char **env, const char *arg)
-{
-	struct vh_found found = { 0 };
-	char *cwd = NULL, *dir = NULL;
-	int rc = 1;
-
-	*env = NULL;
-	if (vh_cwd(&cwd) < 0 && (!arg || arg[0] != '/')) {
-		vh_msgf("the current directory is gone: give the env's absolute path");
-		return 1;
-	}
-	if (!arg) {
-		dir = cwd;
-		cwd = NULL;
-	} else if (arg[0] == '/') {
-		dir = strdup(arg);
-	} else {
-		struct vh_buf b = VH_BUF_INIT;
-
-		if (vh_buf_puts(&b, cwd) < 0 || vh_buf_putc(&b, '/') < 0 || vh_buf_puts(&b, arg) < 0)
-			vh_buf_free(&b);
-		dir = vh_buf_detach(&b);
-	}
-	if (!dir)
-		goto oom;
-	if (vh_env_at(AT_FDCWD, dir)) {
-		*env = realpath(dir, NULL);
-	} else {
-		if (vh_discover(&found, dir) < 0)
-			goto oom;
-		if (!found.env) {
-			vh_msg_path("no env for ", dir, ": nothing to decide about");
-			goto done;
-		}
-		*env = realpath(found.env, NULL);
-	}
-	if (!*env) {
-		vh_msg_path("cannot resolve ", found.env ? found.env : dir, "");
-		goto done;
-	}
-	rc = 0;
-	goto done;
-oom:
-	vh_msgf("out of memory");
-	rc = 1;
-done:
-	vh_found_free(&found);
-	free(dir);
-	free(cwd);
-	return rc;
-}
+#include "want.h"
 
 /* Records the decision for one env (its real path). */
 static int decide_one(enum vh_decision decision, const char *env)
@@ -124,13 +73,22 @@ done:
 	return rc;
 }
 
-int vh_trust_decide(enum vh_decision decision, int n, char **paths)
+/* Records the decision for the env each of the n paths means (none: here)
+ * and says so; returns an exit code (1 when any failed). */
+static int decide(enum vh_decision decision, int n, char **paths)
 {
 	char *env = NULL;
 	int i, rc = 0;
 
 	for (i = 0; i < (n ? n : 1); i++) {
-		if (target(&env, n ? paths[i] : NULL)) {
+		struct vh_buf say = VH_BUF_INIT;
+		int r = vh_want_target(&env, &say, n ? paths[i] : NULL);
+
+		vh_msg_lines(&say);
+		vh_buf_free(&say);
+		if (r == VH_ENOMEM)
+			vh_msgf("out of memory");
+		if (r < 0) {
 			rc = 1;
 			continue;
 		}
@@ -142,12 +100,52 @@ int vh_trust_decide(enum vh_decision decision, int n, char **paths)
 	return rc;
 }
 
-int vh_cmd_allow(int argc, char **argv)
+static enum vh_decision decision_of(const struct vh_cmd *c)
 {
-	return vh_trust_decide(VH_DECISION_ALLOW, argc - 1, argv + 1);
+	return c == &vh_cmd_allow ? VH_DECISION_ALLOW : VH_DECISION_DENY;
 }
 
-int vh_cmd_deny(int argc, char **argv)
+static int run(const struct vh_cmd *self, int argc, char **argv)
 {
-	return vh_trust_decide(VH_DECISION_DENY, argc - 1, argv + 1);
+	return decide(decision_of(self), argc - 1, argv + 1);
 }
+
+/* Through the shell function the decision applies here and now, as a cd
+ * would apply it. */
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
+{
+	int rc = decide(decision_of(self), argc - 1, argv + 1);
+
+	return rc ? rc : vh_export_run(sh, NULL);
+}
+
+const struct vh_cmd vh_cmd_allow = {
+	.name = "allow",
+	.usage = "allow [PATH...]",
+	.summary = "trust the env of each PATH (default: here) for automatic activation",
+	.brief = "trust the env here for automatic activation",
+	.help = "Trusts the env of each PATH (an env, or a directory whose env discovery\n"
+		"finds) for automatic activation, bound to that env directory and, where\n"
+		"git tracks files in it, to those files as they are now: a new directory\n"
+		"at the same path, or a pull that changes them, needs allowing again.\n"
+		"Through the shell function it applies at once.\n",
+	.min_args = 0,
+	.max_args = -1,
+	.changes_shell = 1,
+	.run = run,
+	.run_in = run_in,
+};
+
+const struct vh_cmd vh_cmd_deny = {
+	.name = "deny",
+	.usage = "deny [PATH...]",
+	.summary = "never activate the env of each PATH (default: here) automatically",
+	.brief = "never activate the env here automatically",
+	.help = "Keeps the env of each PATH off whatever it holds; a deny beats an allow.\n"
+		"Through the shell function it applies at once.\n",
+	.min_args = 0,
+	.max_args = -1,
+	.changes_shell = 1,
+	.run = run,
+	.run_in = run_in,
+};

@@ -7,16 +7,12 @@
 #include "msg.h"
 #include "userconfig.h"
 
-int vh_cmd_config(int argc, char **argv)
+static int run(const struct vh_cmd *self, int argc, char **argv)
 {
 	struct vh_buf out = VH_BUF_INIT;
 	int rc = 1;
 
-	(void)argv;
-	if (argc != 1) {
-		vh_msgf("usage: venvhook config");
-		return VH_EXIT_USAGE;
-	}
+	(void)self, (void)argc, (void)argv;
 	if (vh_config.file) {
 		if (vh_buf_puts(&out, "# ") < 0 || vh_msg_escape(&out, vh_config.file) < 0 ||
 		    vh_buf_puts(&out, vh_config.found ? "\n" : " (not found: the defaults)\n") < 0)
@@ -33,3 +29,16 @@ done:
 	vh_buf_free(&out);
 	return rc;
 }
+
+const struct vh_cmd vh_cmd_config = {
+	.name = "config",
+	.usage = "config",
+	.summary = "print the settings in force, as a config file would say them",
+	.brief = "print the settings in force",
+	.help = "Prints the settings venvhook uses, from $XDG_CONFIG_HOME/venvhook/config\n"
+		"(default ~/.config/venvhook/config) or the defaults, in the file's own\n"
+		"format: env_dirs, stop_at_git_root, quiet, follow_pointer_files, trust.\n",
+	.min_args = 0,
+	.max_args = 0,
+	.run = run,
+};

@@ -227,10 +227,19 @@ static int finish(struct report *r)
 	return r->problems ? 1 : 0;
 }
 
-int vh_doctor(const struct vh_shell *sh, int argc, char **argv)
+/* Through the shell function: argv holds what the shell sees. */
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
 {
 	struct report r = { VH_BUF_INIT, 0 };
-	const char *ps1 = fact(argc, argv, "ps1_exported");
+	const char *ps1;
+
+	(void)self;
+	/* The csh family's alias passes no facts: send it to the alias
+	 * that gathers them (see hooks/venvhook.tcsh). */
+	if (argc == 1 && sh->one_line)
+		return fputs("__venvhook_doctor ;\n", stdout) < 0 || fflush(stdout) ? 1 : 0;
+	argc--, argv++;
+	ps1 = fact(argc, argv, "ps1_exported");
 
 	vh_buf_printf(&r.out, "venvhook doctor, in %s\n", sh->name);
 	check_hooks(&r, sh, argc, argv);
@@ -240,16 +249,30 @@ int vh_doctor(const struct vh_shell *sh, int argc, char **argv)
 	return finish(&r);
 }
 
-int vh_cmd_doctor(int argc, char **argv)
+static int run(const struct vh_cmd *self, int argc, char **argv)
 {
 	struct report r = { VH_BUF_INIT, 0 };
 
-	(void)argv;
-	if (argc != 1) {
-		vh_msgf("usage: venvhook doctor");
-		return VH_EXIT_USAGE;
-	}
+	(void)self, (void)argc, (void)argv;
 	say(&r, 1, "the hook is not loaded in the shell that ran this (or the binary was run directly): add the init line for your shell to its rc file (see venvhook --help)", NULL, NULL);
 	check_files(&r);
 	return finish(&r);
 }
+
+const struct vh_cmd vh_cmd_doctor = {
+	.name = "doctor",
+	.usage = "doctor",
+	.summary = "check this shell's setup and say what to fix",
+	.brief = "check this shell setup",
+	.help = "Checks the setup of the shell it runs from and says what to fix: the\n"
+		"hook not loaded, loaded more than once, no longer run (PROMPT_COMMAND,\n"
+		"chpwd_functions or cwdcmd reset after venvhook), another tool (direnv,\n"
+		"pyenv-virtualenv, zsh-autoswitch-virtualenv, virtualfish) also switching\n"
+		"envs, PS1 exported, a WORKON_HOME that is not a directory, a config file\n"
+		"with bad lines. Exit 1 when a problem is found. Works through the shell\n"
+		"function, which tells it what the shell sees.\n",
+	.min_args = 0,
+	.max_args = 0,
+	.run = run,
+	.run_in = run_in,
+};

@@ -17,118 +17,9 @@
 #include "policy.h"
 #include "watch.h"
 #include "store.h"
-
-static int usable(const char *env)
-{
-	if (strchr(env, ':')) {
-		vh_msg_path("not activating ", env, ": PATH cannot hold a ':' in a directory name");
-		return 0;
-	}
-	return 1;
-}
+#include "want.h"
 
 static int export_run(const struct vh_shell *sh, const char *key);
-
-/* Prints what the policy returned as warnings, a line each. */
-static void print_lines(const struct vh_buf *b)
-{
-	const char *p = b->data, *nl;
-
-	while (p && *p && (nl = strchr(p, '\n'))) {
-		vh_msgf("%.*s", (int)(nl - p), p);
-		p = nl + 1;
-	}
-}
-
-/* *ok = 1 when the trust policy lets env be activated (mode AUTO or PIN);
- * else says why. An env made here is remembered, and *note says so for
- * the activation line. Returns 0 or -1 out of memory. */
-static int trusted(int *ok, const char **note, const char *env, enum vh_policy_mode mode,
-		   const struct vh_watch *watch, const struct vh_state *now, int project_chose)
-{
-	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
-				     .project_chose = project_chose };
-	struct vh_policy p;
-	const char *why;
-	char *file = NULL;
-
-	if (vh_policy_check(&p, env, &ask) < 0) {
-		vh_policy_free(&p);
-		return -1;
-	}
-	print_lines(&p.warnings);
-	*ok = p.ok;
-	if (!p.ok) {
-		struct vh_buf tail = VH_BUF_INIT;
-
-		vh_buf_puts(&tail, ": ");
-		vh_buf_puts(&tail, vh_buf_str(&p.why));
-		if (mode == VH_POLICY_PIN)
-			vh_buf_puts(&tail, "; back to automatic activation ('venvhook activate'"
-				    " chooses it again)");
-		vh_msg_path(mode == VH_POLICY_PIN ? "leaving the env you activated, " :
-			    "not activating ", env, vh_buf_str(&tail));
-		vh_buf_free(&tail);
-	} else if (p.basis == VH_BASIS_MADE) {
-		*note = "made here: yours from now on";
-		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
-			struct vh_buf line = VH_BUF_INIT;
-
-			vh_buf_printf(&line, "%s ", why);
-			vh_msg_escape(&line, file ? file : "the trust file");
-			vh_buf_printf(&line, ": %s; the env you made is on now, but will need"
-				      " 'venvhook allow' next time", strerror(errno));
-			vh_msgf("%s", vh_buf_str(&line));
-			vh_buf_free(&line);
-			*note = NULL;
-		}
-	}
-	free(file);
-	vh_policy_free(&p);
-	return 0;
-}
-
-/* The env wanted here: the one `venvhook activate` pinned while it exists
- * and is still the env the user chose, else what discovery finds unless
- * `venvhook deactivate` paused it, if the trust policy lets it in. Every
- * env is judged on every export, whatever the environment says is active:
- * a marker inherited from elsewhere proves nothing. *found holds
- * discovery's answer; want points into it and into now. Returns 0 or -1
- * (out of memory). */
-static int wanted(struct vh_want *want, struct vh_found *found, const struct vh_state *now,
-		  const char *cwd, const struct vh_watch *watch)
-{
-	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
-	int ok = 0;
-
-	memset(want, 0, sizeof(*want));
-	want->pin = pin;
-	want->pause = pause;
-	if (vh_discover(found, cwd) < 0)
-		return -1;
-	if (pin) {
-		if (!vh_env_at(AT_FDCWD, pin) || !usable(pin))
-			vh_msg_path("the env you activated, ", pin, ", is gone; back to automatic activation");
-		else if (trusted(&ok, &want->note, pin, VH_POLICY_PIN, NULL, now, 0) < 0)
-			return -1;
-		if (ok) {
-			want->env = pin;
-			return 0;
-		}
-		want->pin = NULL;
-	}
-	/* Leaving the paused project, for another or for none, ends the pause. */
-	if (pause && (!found->env || strcmp(found->env, pause) != 0))
-		want->pause = NULL;
-	if (!found->env || want->pause || !usable(found->env))
-		return 0;
-	if (trusted(&ok, &want->note, found->env, VH_POLICY_AUTO, watch, now,
-		    found->project_setting) < 0)
-		return -1;
-	if (ok)
-		want->env = found->env;
-	return 0;
-}
 
 /* The key's names part, for a shell whose completion reads the env names
  * from a list variable (tcsh): WORKON_HOME's mtime and the project, so
@@ -275,20 +166,31 @@ done:
 	return rc;
 }
 
-int vh_cmd_export(int argc, char **argv)
+static int run(const struct vh_cmd *self, int argc, char **argv)
 {
-	const struct vh_shell *sh = NULL;
+	const struct vh_shell *sh = vh_cmd_shell(argv[1]);
 
+	(void)self;
+	if (!sh)
+		return VH_EXIT_USAGE;
 	/* export SHELL [KEY]: the hook passes the key the last export gave it
 	 * ("-" for none; see watch.h) and gets its watch list and key back.
 	 * Without KEY (by hand) only the environment changes are printed. */
-	if (argc == 3 && (sh = vh_shell_lookup(argv[1])))
-		return vh_export_run(sh, argv[2]);
-	sh = vh_cmd_shell_arg(argc, argv);
-	if (!sh)
-		return VH_EXIT_USAGE;
-	return vh_export_run(sh, NULL);
+	return vh_export_run(sh, argc == 3 ? argv[2] : NULL);
 }
+
+const struct vh_cmd vh_cmd_export = {
+	.name = "export",
+	.usage = "export SHELL",
+	.summary = "print the code that moves the shell to the env of $PWD (the hook runs this)",
+	.help = "Finds the env of the current directory and prints the SHELL code that\n"
+		"activates it, switches to it or deactivates the one venvhook activated;\n"
+		"nothing when nothing changes. The hook runs it when the directory changes.\n",
+	.arg = VH_CMD_ARG_SHELL,
+	.min_args = 1,
+	.max_args = 2, /* the hook's KEY, not in the usage: no user passes it */
+	.run = run,
+};
 
 /* The lines captured for later (VENVHOOK_LATER) as the shell's list
  * __venvhook_later, without their newlines. */
@@ -354,13 +256,13 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 
 static int export_run(const struct vh_shell *sh, const char *key)
 {
-	struct vh_found found = { 0 };
+	struct vh_wanted w;
 	struct vh_state now;
-	struct vh_want want;
 	struct vh_watch prev = { 0 };
 	char *cwd = NULL, *prompt = NULL;
 	int rc = 1, r;
 
+	memset(&w, 0, sizeof(w));
 	vh_state_read(&now);
 	if (key && vh_watch_parse(&prev, key) < 0)
 		goto done;
@@ -369,31 +271,33 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		rc = 0;
 		goto done;
 	}
-	if (wanted(&want, &found, &now, cwd, key ? &prev : NULL) < 0)
+	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL);
+	vh_msg_lines(&w.say);
+	if (r < 0)
 		goto done;
-	if (want.env) {
-		prompt = vh_env_prompt(want.env, &now);
+	if (w.want.env) {
+		prompt = vh_env_prompt(w.want.env, &now);
 		if (!prompt)
 			goto done;
-		want.prompt = prompt;
+		w.want.prompt = prompt;
 	}
-	r = vh_apply(sh, &now, &want);
-	if (r == -2 && want.env) {
+	r = vh_apply(sh, &now, &w.want);
+	if (r == -2 && w.want.env) {
 		/* The new env cannot be said in this shell: still leave the old one. */
-		want.env = want.prompt = NULL;
-		r = vh_apply(sh, &now, &want);
+		w.want.env = w.want.prompt = NULL;
+		r = vh_apply(sh, &now, &w.want);
 	}
 	/* -2: nothing was emitted and the reason is on stderr; the shell's
 	 * state is as it was, which is not a failure of the prompt. */
 	rc = r == -1 ? 1 : 0;
-	if (rc == 0 && key && send_key(sh, key, &prev, cwd, &found) < 0)
+	if (rc == 0 && key && send_key(sh, key, &prev, cwd, &w.found) < 0)
 		rc = 1;
 done:
 	if (rc)
 		vh_msgf("out of memory");
 	free(prompt);
 	free(cwd);
-	vh_found_free(&found);
+	vh_wanted_free(&w);
 	vh_watch_free(&prev);
 	return rc;
 }

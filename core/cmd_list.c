@@ -12,7 +12,7 @@
 #include "msg.h"
 #include "userconfig.h"
 
-int vh_cmd_list(int argc, char **argv)
+static int run(const struct vh_cmd *self, int argc, char **argv)
 {
 	struct vh_env_list l = { 0 };
 	struct vh_found found = { 0 };
@@ -30,8 +30,7 @@ int vh_cmd_list(int argc, char **argv)
 		} else if (argv[i][0] != '-' && i + 1 == argc) {
 			prefix = argv[i];
 		} else {
-			vh_msgf("usage: venvhook list [--paths] [--] [PREFIX]");
-			return VH_EXIT_USAGE;
+			return vh_cmd_usage(self);
 		}
 	}
 	/* The project's own env directories are all list adds from discovery:
@@ -71,3 +70,23 @@ done:
 	vh_buf_free(&out);
 	return rc;
 }
+
+static const struct vh_cmd_option options[] = {
+	{ "--paths", "also print each env path" },
+	{ NULL, NULL },
+};
+
+const struct vh_cmd vh_cmd_list = {
+	.name = "list",
+	.usage = "list [--paths] [--] [PREFIX]",
+	.summary = "print the names of the envs in $WORKON_HOME, the tools' stores and the project",
+	.brief = "print the names of the envs",
+	.help = "Prints the names activate takes, one a line, sorted: $WORKON_HOME's, those\n"
+		"of the Poetry, pipenv and pyenv stores as those tools name them, and the\n"
+		"current project's. With PREFIX, only the names that start with it (what\n"
+		"completion asks for); --paths adds a tab and each env's path.\n",
+	.options = options,
+	.min_args = 0,
+	.max_args = 3,
+	.run = run,
+};

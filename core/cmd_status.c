@@ -280,7 +280,7 @@ static int json(struct vh_buf *b, const struct facts *f)
 	return 0;
 }
 
-int vh_cmd_status(int argc, char **argv)
+static int run(const struct vh_cmd *self, int argc, char **argv)
 {
 	struct facts f = { 0 };
 	struct vh_buf out = VH_BUF_INIT;
@@ -289,8 +289,7 @@ int vh_cmd_status(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "--json")) {
 		as_json = 1;
 	} else if (argc != 1) {
-		vh_msgf("usage: venvhook status [--json]");
-		return VH_EXIT_USAGE;
+		return vh_cmd_usage(self);
 	}
 	if (gather(&f) < 0)
 		goto oom;
@@ -313,3 +312,25 @@ done:
 	free(f.cwd);
 	return rc;
 }
+
+static const struct vh_cmd_option options[] = {
+	{ "--json", "as one JSON object" },
+	{ NULL, NULL },
+};
+
+const struct vh_cmd vh_cmd_status = {
+	.name = "status",
+	.usage = "status [--json]",
+	.summary = "say what is active and why, and what discovery finds here",
+	.brief = "say what is active and why",
+	.help = "Prints the active env and who activated it (venvhook on entering its\n"
+		"project, venvhook activate, or something outside venvhook), the env\n"
+		"discovery finds for the current directory and by which rule (or the git\n"
+		"work-tree root the walk stopped at), its Python version from pyvenv.cfg,\n"
+		"the trust decision, a pause, and the config file. --json prints the same\n"
+		"as one JSON object for scripts.\n",
+	.options = options,
+	.min_args = 0,
+	.max_args = 1,
+	.run = run,
+};

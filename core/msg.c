@@ -133,3 +133,13 @@ void vh_msg_path(const char *prefix, const char *path, const char *suffix)
 	vh_msgf("%s%s%s", prefix, vh_buf_str(&b), suffix);
 	vh_buf_free(&b);
 }
+
+void vh_msg_lines(const struct vh_buf *lines)
+{
+	const char *p = lines->data, *nl;
+
+	while (p && *p && (nl = strchr(p, '\n'))) {
+		vh_msgf("%.*s", (int)(nl - p), p);
+		p = nl + 1;
+	}
+}

@@ -29,6 +29,10 @@ void vh_msg_capture(struct vh_buf *into);
  * escape untrusted ones with vh_msg_escape first (or use vh_msgf_path). */
 void vh_msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Each line of lines (what a lower layer returned for the user, each
+ * ending in '\n', already escaped) through vh_msgf. */
+void vh_msg_lines(const struct vh_buf *lines);
+
 /* "venvhook: <prefix><escaped path><suffix>" */
 void vh_msg_path(const char *prefix, const char *path, const char *suffix);
 

@@ -135,17 +135,20 @@ __venvhook_wrap() { # NAME
     builtin eval -- "function $__venvhook_n { $__venvhook_def \"\$@\"; }"
 }
 
-# `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
-# environment, so they go through this function, which evals what the
+# The commands that change this shell's environment (activate,
+# deactivate, allow, deny: __venvhook_changes, which init sets from the
+# binary's command table) go through this function, which evals what the
 # binary prints for them (ending in __venvhook_sync); everything else runs
 # the binary.
 venvhook() {
     local __venvhook_code
+    # shellcheck disable=SC2154  # init sets it, before this file
+    if __venvhook_has "${1-}" ${__venvhook_changes[@]+"${__venvhook_changes[@]}"}; then
+        __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
+        builtin eval -- "$__venvhook_code"
+        return
+    fi
     case ${1-} in
-        activate | deactivate | allow | deny)
-            __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
-            builtin eval -- "$__venvhook_code"
-            ;;
         doctor)
             # what only this shell can see, for the binary to judge
             local __venvhook_x=0 __venvhook_ran=unknown __venvhook_cd=0 __venvhook_now

@@ -78,15 +78,17 @@ function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin return $__venvhook_status
 end
 
-# `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
-# environment, so they go through this function, which sources what the
+# The commands that change this shell's environment (activate,
+# deactivate, allow, deny: __venvhook_changes, which init sets from the
+# binary's command table) go through this function, which sources what the
 # binary prints for them (ending in __venvhook_sync); everything else runs
 # the binary.
 function venvhook --description 'venvhook: Python envs that follow $PWD'
+    if builtin set -q argv[1]; and builtin contains -- $argv[1] $__venvhook_changes
+        command $__venvhook_exe call fish $argv | builtin source
+        builtin return $pipestatus[1]
+    end
     switch "$argv[1]"
-        case activate deactivate allow deny
-            command $__venvhook_exe call fish $argv | builtin source
-            builtin return $pipestatus[1]
         case doctor
             # what only this shell can see, for the binary to judge
             builtin set -l __venvhook_rest $argv

@@ -78,18 +78,20 @@ __venvhook_late() {
     return 0
 }
 
-# `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
-# environment, so they go through this function, which evals what the
+# The commands that change this shell's environment (activate,
+# deactivate, allow, deny: __venvhook_changes, which init sets from the
+# binary's command table) go through this function, which evals what the
 # binary prints for them (ending in __venvhook_sync); everything else runs
 # the binary.
 venvhook() {
     builtin emulate -L zsh
     local __venvhook_code
+    if (( ${+__venvhook_changes} && ${__venvhook_changes[(Ie)${1-}]} )); then
+        __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
+        builtin eval -- "$__venvhook_code"
+        return
+    fi
     case ${1-} in
-        (activate|deactivate|allow|deny)
-            __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
-            builtin eval -- "$__venvhook_code"
-            ;;
         (doctor)
             # what only this shell can see, for the binary to judge
             "${__venvhook_exe:-venvhook}" call zsh doctor "${@[2,-1]}" "loads=${__venvhook_loads-0}" \

@@ -1,9 +1,12 @@
 /* tcsh and csh. Their hook output is run through `eval "`...`"`, which joins
  * the lines into one: every statement ends in ';', and a value holding a
  * newline cannot travel at all, so it is refused. */
+#include <string.h>
+
+#include "../core/cmd.h"
 #include "shell.h"
 
-extern const char vh_hook_tcsh[], vh_hook_csh[], vh_completion_tcsh[], vh_prompt_tcsh[];
+extern const char vh_hook_tcsh[], vh_hook_csh[], vh_prompt_tcsh[];
 
 /* In '...' every byte is literal except '!', which history substitution
  * would take even there: it goes outside as \!. A ' goes outside as "'". */
@@ -69,10 +72,60 @@ static int rehash(struct vh_buf *out)
 	return vh_buf_puts(out, "rehash ;\n");
 }
 
+/* tcsh's completion, from the command table: the commands, each one's
+ * options and the shells. A backquote list in `complete` is split at
+ * blanks and globbed, so an env name holding a space would come out in
+ * pieces; a shell variable's list keeps each name whole: the hook keeps
+ * $__venvhook_envs, which `venvhook export` sends anew with the directory
+ * change that made it stale (another project, or a change in
+ * $WORKON_HOME), so completing starts no process. Paths (a word with a
+ * '/') complete as directories. An env name's command gets no option: a
+ * variable's list takes no more words. export is the hook's own. */
+static int tcsh_completion(struct vh_buf *out, const struct vh_cmd *const *cmds)
+{
+	const struct vh_cmd *const *c;
+	const struct vh_cmd_option *o;
+	const char *shells = vh_shell_names(), *s;
+	int pass, rc = 0;
+
+	rc |= vh_buf_puts(out, "complete venvhook 'p/1/(");
+	for (c = cmds; *c; c++)
+		if (!(*c)->hidden && (*c)->brief)
+			rc |= vh_buf_printf(out, "%s ", (*c)->name);
+	rc |= vh_buf_puts(out, "--help --version)/'");
+	/* the words after each command, then (pass 1) the env names */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass)
+			rc |= vh_buf_puts(out, " 'C@*/@d@@'");
+		for (c = cmds; *c; c++) {
+			if ((*c)->hidden || !(*c)->brief)
+				continue;
+			if (pass && (*c)->arg == VH_CMD_ARG_ENV) {
+				rc |= vh_buf_printf(out, " 'n/%s/$__venvhook_envs/'", (*c)->name);
+				continue;
+			}
+			if (pass || (*c)->arg == VH_CMD_ARG_ENV ||
+			    ((*c)->arg == VH_CMD_ARG_NONE && !((*c)->options && (*c)->options->flag)))
+				continue;
+			rc |= vh_buf_printf(out, " 'n/%s/(", (*c)->name);
+			/* "bash, zsh, ..." as words */
+			for (s = shells; (*c)->arg == VH_CMD_ARG_SHELL && *s; s++)
+				if (*s != ',')
+					rc |= vh_buf_putc(out, *s);
+			for (o = (*c)->options; o && o->flag; o++)
+				rc |= vh_buf_printf(out, "%s%s", o == (*c)->options && (*c)->arg == VH_CMD_ARG_NONE ?
+					      "" : " ", o->flag);
+			rc |= vh_buf_puts(out, ")/'");
+		}
+	}
+	rc |= vh_buf_puts(out, " 'n/*/n/' ;\n");
+	return rc ? -1 : 0;
+}
+
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
 	.hook = vh_hook_tcsh,
-	.extra = vh_completion_tcsh,
+	.completion = tcsh_completion,
 	.prompt = vh_prompt_tcsh,
 	.set_list = set_list,
 	.names_list = 1,

@@ -5,12 +5,16 @@
 
 #include "../core/buf.h"
 
+struct vh_cmd;
+
 struct vh_shell {
 	const char *name;
 	const char *hook; /* hooks/venvhook.<name>, embedded at build time */
-	/* Printed by init after the hook, or NULL: tcsh's completion, which has
+	/* Appends the completion, which init prints after the hook, from the
+	 * command table cmds (NULL-terminated); NULL where the shell loads
+	 * its own file (completions/) or has none. tcsh: its completion is
 	 * no file a tcsh would load by itself. */
-	const char *extra;
+	int (*completion)(struct vh_buf *out, const struct vh_cmd *const *cmds);
 	/* hooks/prompt.<name>, printed after the rest by `init SHELL --prompt`,
 	 * or NULL where the shell has no way to show it (csh). */
 	const char *prompt;

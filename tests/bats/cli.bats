@@ -38,7 +38,7 @@ setup() { vh_setup; }
 	assert_equal "$stderr" "venvhook: unknown shell 'powershell' (known: bash, zsh, fish, tcsh, csh)"
 	run --separate-stderr "$VENVHOOK" export
 	assert_failure 2
-	assert_equal "$stderr" "venvhook: usage: venvhook export SHELL (one of: bash, zsh, fish, tcsh, csh)"
+	assert_equal "$stderr" "venvhook: usage: venvhook export SHELL (SHELL one of: bash, zsh, fish, tcsh, csh)"
 	run --separate-stderr "$VENVHOOK" init $'\033]0;title\007'
 	assert_failure 2
 	[[ $stderr != *$'\033'* ]]

@@ -27,7 +27,7 @@ ENVS=$'alpha\nback\\slash\nbeta two\nd$ollar\nit\'s'
 bash_complete() {
 	run --separate-stderr "$VH_BASH" --norc -c '
 		__venvhook_exe=$VENVHOOK
-		source "$VH_SRCDIR/completions/venvhook.bash"
+		source "$VH_COMPLETIONS/venvhook.bash"
 		spec=$(complete -p venvhook) || exit 9
 		fn=${spec#*-F }; fn=${fn%% *}
 		COMP_LINE=$1 COMP_POINT=${#1}
@@ -88,7 +88,7 @@ tab() {
 @test "zsh at a terminal: Tab completes subcommands, shells and env names into the right word" {
 	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
 	mkdir -p "$HOME/zfunc"
-	cp "$VH_SRCDIR/completions/_venvhook" "$HOME/zfunc/"
+	cp "$VH_COMPLETIONS/_venvhook" "$HOME/zfunc/"
 	printf '%s\n' 'n=0; precmd() { (( n++ )); PS1="READY$n> "; }' 'eval "$("$VENVHOOK" init zsh)"' \
 		'fpath=("$HOME/zfunc" $fpath)' 'autoload -Uz compinit && compinit -u -d "$HOME/.zcd"' \
 		'venvhook() { printf "<%s>\n" "$@"; }' >"$HOME/.zshrc"
@@ -137,7 +137,7 @@ tab() {
 @test "fish: complete -C offers subcommands, shells and exactly the env names" {
 	run "$VH_FISH" --no-config -c '
 		set -g __venvhook_exe $VENVHOOK
-		source $VH_SRCDIR/completions/venvhook.fish
+		source $VH_COMPLETIONS/venvhook.fish
 		complete -C "venvhook activate "; echo ==
 		complete -C "venvhook activate \"be"; echo ==
 		complete -C "venvhook i"; echo ==
@@ -161,7 +161,7 @@ zsh"
 	bash_complete 'venvhook activate ./my'
 	assert_output './my dir'
 	run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK
-		source $VH_SRCDIR/completions/venvhook.fish; complete -C "venvhook activate ./my"'
+		source $VH_COMPLETIONS/venvhook.fish; complete -C "venvhook activate ./my"'
 	assert_output --partial './my dir/'
 }
 
@@ -186,4 +186,61 @@ print: ; @echo "$(bashcompletiondir)"')
 	bin=$(grep '/bin/venvhook$' <<<"$output")
 	run "$bin" --version
 	assert_success
+}
+
+# --- drift: the completions say what the command table says ---
+
+# The commands venvhook --help lists, one a line, sorted; export, the
+# hook's own, is left out of the completions.
+help_commands() {
+	"$VENVHOOK" --help | sed -n '/^commands:$/,/^$/p' | sed -nE 's/^  ([a-z]+)( [^ ]+)*  +[^ ].*$/\1/p' |
+		grep -vx export | sort
+}
+# The options in CMD's usage line (venvhook CMD --help), one a line, sorted.
+help_options() {
+	"$VENVHOOK" "$1" --help | sed -n 1p | grep -oE '\[--[a-z][a-z-]*\]' | tr -d '[]' | sort
+}
+help_shells() { "$VENVHOOK" --help | sed -n 's/^shells: //p' | tr -d ',' | tr ' ' '\n' | sort; }
+# sorted words, one a line
+words() { tr ' ' '\n' <<<"$1" | grep . | sort; }
+
+@test "drift: every shell's completion offers exactly the commands, each one's options and the shells that venvhook --help names" {
+	local cmds cmd opts shells got tcsh zsh_file=$VH_COMPLETIONS/_venvhook
+	cmds=$(help_commands)
+	shells=$(help_shells)
+	# (parsed from --help, not written here: a command added later is covered)
+	(($(grep -c . <<<"$cmds") >= 9)) || fail "--help not parsed: $cmds"
+	[[ $shells == *bash* && $shells == *csh* ]] || fail "--help's shells not parsed: $shells"
+	tcsh=$("$VENVHOOK" init tcsh | grep '^complete venvhook ')
+	# the commands
+	bash_complete 'venvhook '
+	assert_equal "$(grep -v '^--' <<<"$output")" "$cmds"
+	run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK; source $VH_COMPLETIONS/venvhook.fish; complete -C "venvhook "'
+	assert_equal "$(cut -f1 <<<"$output" | grep -v '^-' | sort)" "$cmds"
+	assert_equal "$(sed -n "/__venvhook_cmds=(/,/)/p" "$zsh_file" | sed -nE "s/^ *'([a-z]+):.*/\\1/p" | sort)" "$cmds"
+	assert_equal "$(sed -E 's|.*'\''p/1/\(([^)]*)\)/'\''.*|\1|' <<<"$tcsh" | tr ' ' '\n' | grep -v '^--' | sort)" "$cmds"
+	# each one's options
+	for cmd in $cmds; do
+		opts=$(help_options "$cmd")
+		bash_complete "venvhook $cmd -"
+		assert_equal "$cmd: $output" "$cmd: $opts"
+		run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK; source $VH_COMPLETIONS/venvhook.fish; complete -C "venvhook $argv[1] -"' "$cmd"
+		assert_equal "$cmd: $(cut -f1 <<<"$output" | sort)" "$cmd: $opts"
+		got=$(sed -nE "s/^ *\\($cmd\\) __venvhook_opts=\\((.*)\\) ;;\$/\\1/p" "$zsh_file")
+		assert_equal "$cmd: $(words "$got")" "$cmd: $opts"
+		# tcsh: in the list after the command (an env name's command has
+		# a variable's list, which takes no options)
+		if [[ $tcsh == *"'n/$cmd/\$"* ]]; then
+			continue
+		fi
+		got=$(sed -nE "s|.*'n/$cmd/\\(([^)]*)\\)/'.*|\\1|p" <<<"$tcsh")
+		assert_equal "$cmd: $(words "$got" | grep '^-' || true)" "$cmd: $opts"
+	done
+	# the shells
+	bash_complete 'venvhook init '
+	assert_output "$shells"
+	run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK; source $VH_COMPLETIONS/venvhook.fish; complete -C "venvhook init "'
+	assert_equal "$(sort <<<"$output")" "$shells"
+	assert_equal "$(words "$(sed -nE 's/.* shell compadd -- (.*)$/\1/p' "$zsh_file")")" "$shells"
+	assert_equal "$(words "$(sed -nE "s|.*'n/init/\\(([^)]*)\\)/'.*|\\1|p" <<<"$tcsh")" | grep -v '^-')" "$shells"
 }

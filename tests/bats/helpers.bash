@@ -9,7 +9,9 @@ bats_load_library bats-assert
 : "${VH_DUMPENV:=${VENVHOOK%/*}/tests/helpers/dumpenv}"
 : "${VH_SRCDIR:=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}"
 : "${VH_LOADED_SO:=${VENVHOOK%/*}/tests/helpers/vh-loaded.so}"
-export VENVHOOK VH_DUMPENV VH_SRCDIR VH_LOADED_SO
+# the completion files, made at build time from completions/*.in
+: "${VH_COMPLETIONS:=${VH_BUILDDIR:-${VENVHOOK%/*}}/completions}"
+export VENVHOOK VH_DUMPENV VH_SRCDIR VH_LOADED_SO VH_COMPLETIONS
 
 vh_setup() {
 	T=$BATS_TEST_TMPDIR/t

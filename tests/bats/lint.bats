@@ -84,14 +84,13 @@ alias_bodies() {
 }
 
 @test "the completion files pass their shells' checks (shellcheck, zsh -n, fish --no-execute, tcsh -n)" {
-	run shellcheck -s bash "$VH_SRCDIR/completions/venvhook.bash"
+	run shellcheck -s bash "$VH_COMPLETIONS/venvhook.bash"
 	assert_success
-	run "$VH_ZSH" -n "$VH_SRCDIR/completions/_venvhook"
+	run "$VH_ZSH" -n "$VH_COMPLETIONS/_venvhook"
 	assert_success
-	run "$VH_FISH" --no-execute "$VH_SRCDIR/completions/venvhook.fish"
+	run "$VH_FISH" --no-execute "$VH_COMPLETIONS/venvhook.fish"
 	assert_success
-	run "$VH_TCSH" -n "$VH_SRCDIR/completions/venvhook.tcsh"
-	assert_success
+	# tcsh's comes with its hook
 	"$VENVHOOK" init tcsh >"$T/init.tcsh"
 	run "$VH_TCSH" -n "$T/init.tcsh"
 	assert_success
@@ -100,16 +99,15 @@ alias_bodies() {
 @test "the project's own scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/bootstrap" "$VH_SRCDIR/.ci/run" "$VH_SRCDIR/tests/run-scenarios" \
 		"$VH_SRCDIR/tests/bats/soak.bash" "$VH_SRCDIR/fuzz/smoke" \
-		"$VH_SRCDIR/build-aux/embed.sh" "$VH_SRCDIR/demo/run"
+		"$VH_SRCDIR/build-aux/embed.sh" "$VH_SRCDIR/build-aux/completion.sh" "$VH_SRCDIR/demo/run"
 	assert_success
 }
 
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
 	local code pattern bad=""
-	# (fish's `set -q NAME` only asks whether NAME is set; completions/*[!k]:
-	# the shell files, not local.mk)
+	# (fish's `set -q NAME` only asks whether NAME is set)
 	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* "$VH_SRCDIR"/hooks/prompt.* \
-		"$VH_SRCDIR"/completions/*[!k] |
+		"$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook "$VH_COMPLETIONS"/venvhook.fish |
 		sed -E 's/set -q [A-Za-z_]+//g')
 	# One pattern per way a name gets defined: sh name() and name=, fish
 	# function, fish/csh set, sh local/typeset, csh alias. The user's own

@@ -189,7 +189,7 @@ TOML
 	# bash's completion asks for the names that start with the word
 	run "$VH_BASH" --norc -c '
 		__venvhook_exe=$VENVHOOK
-		source "$VH_SRCDIR/completions/venvhook.bash"
+		source "$VH_COMPLETIONS/venvhook.bash"
 		COMP_WORDS=(venvhook activate som) COMP_CWORD=2
 		__venvhook_complete venvhook som activate
 		printf "%s\n" "${COMPREPLY[@]}"'

@@ -1,0 +1,58 @@
+/* cmdtable: prints venvhook's command table and its shells as lines of
+ * tab-separated fields, for build-aux/completion.sh, which makes the
+ * completion files from them at build time (so that they cannot drift
+ * from the table):
+ *
+ *     shell    NAME
+ *     command  NAME  ARG  BRIEF      (ARG: none, shell or env)
+ *     option   COMMAND  FLAG  BRIEF
+ *
+ * Hidden commands (call) and those without a brief (export) are left out.
+ * Fails on a text the completion files could not carry as it is. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/cmd.h"
+#include "../shells/shell.h"
+
+static int bad(const char *what, const char *name, const char *s)
+{
+	if (!s || !*s || strpbrk(s, "'\"\\\t\n`$")) {
+		fprintf(stderr, "cmdtable: %s of %s: %s: empty, or holds a quote, backslash, tab,"
+			" newline, backquote or $\n", what, name, s ? s : "(none)");
+		return 1;
+	}
+	return 0;
+}
+
+int main(void)
+{
+	static const char *const args[] = { "none", "shell", "env" };
+	const struct vh_cmd *const *c;
+	const struct vh_cmd_option *o;
+	const char *names = vh_shell_names(), *e;
+	int fails = 0;
+
+	/* vh_shell_names() is "bash, zsh, ..." */
+	while (*names) {
+		e = strchr(names, ',');
+		if (!e)
+			e = names + strlen(names);
+		printf("shell\t%.*s\n", (int)(e - names), names);
+		names = *e ? e + 2 : e;
+	}
+	for (c = vh_cmds; *c; c++) {
+		if ((*c)->hidden || !(*c)->brief)
+			continue;
+		fails += bad("the brief", (*c)->name, (*c)->brief);
+		printf("command\t%s\t%s\t%s\n", (*c)->name, args[(*c)->arg], (*c)->brief);
+		for (o = (*c)->options; o && o->flag; o++) {
+			fails += bad("the brief", o->flag, o->brief);
+			fails += o->flag[0] != '-' || o->flag[1] != '-' || bad("the flag", (*c)->name, o->flag);
+			printf("option\t%s\t%s\t%s\n", (*c)->name, o->flag, o->brief);
+		}
+	}
+	if (fflush(stdout) || ferror(stdout))
+		fails++;
+	return fails ? 1 : 0;
+}

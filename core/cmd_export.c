@@ -13,6 +13,7 @@
 #include "discover.h"
 #include "envdir.h"
 #include "envlist.h"
+#include "hex.h"
 #include "msg.h"
 #include "policy.h"
 #include "watch.h"
@@ -159,9 +160,9 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 		if (rc < 0 || vh_buf_putc(key, ':') < 0)
 			return -1;
 	}
-	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
-		if (vh_buf_printf(key, "%02x", (unsigned char)found->owner[i]) < 0)
-			return -1;
+	/* Hex: the key travels unquoted through csh's "`...`". */
+	if (found->rule == VH_RULE_CHILD && vh_hex_put(key, found->owner, strlen(found->owner)) < 0)
+		return -1;
 	return 0;
 }
 

@@ -29,6 +29,7 @@
 
 #include "envdir.h"
 #include "sha256.h"
+#include "msg.h"
 #include "store.h"
 #include "toml.h"
 
@@ -358,7 +359,7 @@ int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name,
 	/* encode(): the path as UTF-8; bytes that are not UTF-8 (surrogates in
 	 * Python's str) are dropped by its errors="ignore" fallback. */
 	for (s = (const unsigned char *)real; *s; s += len) {
-		len = vh_store_utf8(s);
+		len = vh_utf8_valid(s);
 		if (len && vh_buf_add(&bytes, (const char *)s, len) < 0)
 			goto done;
 		if (!len)

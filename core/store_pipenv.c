@@ -167,6 +167,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		if (!real)
 			goto done;
 		vh_buf_reset(&why);
+		vh_buf_puts(&why, ": ");
 		rc = vh_pipenv_env_name(&name, &why, real);
 		if (rc == 2) {
 			rc = 0;
@@ -174,12 +175,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		}
 		if (rc > 0) {
 			vh_buf_puts(&why, "; so its pipenv env is not looked for");
-			rc = vh_store_refuse(w, file, ": ");
-			if (rc == 2) {
-				w->warn.len--;
-				vh_buf_puts(&w->warn, vh_buf_str(&why));
-				vh_buf_putc(&w->warn, '\n');
-			}
+			rc = vh_store_refuse(w, file, vh_buf_str(&why));
 		}
 		if (rc)
 			goto done;

@@ -73,14 +73,8 @@ static int trusted(int *ok, const char **note, const char *env, enum vh_policy_m
 	} else if (p.basis == VH_BASIS_MADE) {
 		*note = "made here: yours from now on";
 		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
-			struct vh_buf line = VH_BUF_INIT;
-
-			vh_buf_printf(&line, "%s ", why);
-			vh_msg_escape(&line, file ? file : "the trust file");
-			vh_buf_printf(&line, ": %s; the env you made is on now, but will need"
-				      " 'venvhook allow' next time", strerror(errno));
-			vh_msgf("%s", vh_buf_str(&line));
-			vh_buf_free(&line);
+			vh_cmd_record_failed(why, file, "the env you made is on now, but will need"
+					     " 'venvhook allow' next time");
 			*note = NULL;
 		}
 	}

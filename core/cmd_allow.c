@@ -56,13 +56,11 @@ static int decide_one(enum vh_decision decision, const char *env)
 		r = r ? -1 : vh_trust_record(&why, file, &e);
 	}
 	if (r < 0) {
-		struct vh_buf line = VH_BUF_INIT;
+		struct vh_buf say = VH_BUF_INIT;
 
-		vh_buf_printf(&line, "%s ", why);
-		vh_msg_escape(&line, file ? file : "the trust file");
-		vh_buf_printf(&line, ": %s; nothing was recorded", strerror(errno));
-		vh_msgf("%s", vh_buf_str(&line));
-		vh_buf_free(&line);
+		vh_want_unrecorded(&say, why, file, "nothing was recorded");
+		vh_msg_lines(&say);
+		vh_buf_free(&say);
 		goto done;
 	}
 	vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env, "");

@@ -9,32 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
-
-/* Reads the regular file path whole into out, at most max bytes; -1 when
- * it is anything else (a FIFO, a device), bigger, or unreadable. */
-static int read_small(struct vh_buf *out, const char *path, size_t max)
-{
-	struct stat st;
-	char chunk[4096];
-	ssize_t n;
-	int fd, rc = -1;
-
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > max)
-		goto done;
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || vh_buf_add(out, chunk, (size_t)n) < 0 || out->len > max)
-			goto done;
-	}
-	rc = vh_buf_puts(out, "");
-done:
-	close(fd);
-	return rc;
-}
+#include "fileio.h"
 
 static int is_dir(const char *base, const char *leaf)
 {
@@ -66,7 +41,7 @@ static int head_ok(const char *gitdir)
 	int ok = 0;
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/HEAD") < 0 ||
-	    read_small(&head, p.data, 4096) < 0)
+	    vh_read_file(&head, AT_FDCWD, p.data, 4096) != VH_READ_OK)
 		goto done;
 	n = head.len;
 	if (n && head.data[n - 1] == '\n')
@@ -105,7 +80,7 @@ static int config_plain(const char *gitdir)
 		ok = 1; /* none: every default holds */
 		goto done;
 	}
-	if (read_small(&cfg, p.data, 65536) < 0 || memchr(cfg.data, '\0', cfg.len))
+	if (vh_read_file(&cfg, AT_FDCWD, p.data, 65536) != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);

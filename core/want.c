@@ -22,14 +22,12 @@ static int say_path(struct vh_buf *say, const char *prefix, const char *path, co
 	return 0;
 }
 
-/* "<why> <trust file>: <errno text><tail>": a consent that could not be
- * recorded. */
-static int say_unrecorded(struct vh_buf *say, const char *why, const char *file, const char *tail)
+int vh_want_unrecorded(struct vh_buf *say, const char *why, const char *file, const char *after)
 {
 	int e = errno;
 
 	if (vh_buf_printf(say, "%s ", why) < 0 || vh_msg_escape(say, file ? file : "the trust file") < 0 ||
-	    vh_buf_printf(say, ": %s%s\n", strerror(e), tail) < 0)
+	    vh_buf_printf(say, ": %s; %s\n", strerror(e), after) < 0)
 		return VH_ENOMEM;
 	return 0;
 }
@@ -79,8 +77,8 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 	} else if (p.basis == VH_BASIS_MADE) {
 		w->want.note = "made here: yours from now on";
 		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
-			rc = say_unrecorded(&w->say, why, file, "; the env you made is on now, but will"
-					    " need 'venvhook allow' next time");
+			rc = vh_want_unrecorded(&w->say, why, file, "the env you made is on now, but"
+						" will need 'venvhook allow' next time");
 			w->want.note = NULL;
 		}
 	}
@@ -214,7 +212,7 @@ static int remember_choice(struct vh_wanted *w, const struct vh_policy *chosen,
 		goto done;
 	rc = 0;
 	if (!p.ok && vh_policy_consent(chosen, VH_CONSENT_ACTIVATED, &why, &file) < 0) {
-		rc = say_unrecorded(&w->say, why, file, "; not activating what cannot stay on");
+		rc = vh_want_unrecorded(&w->say, why, file, "not activating what cannot stay on");
 		rc = rc < 0 ? rc : VH_EREFUSED;
 	}
 done:

@@ -51,6 +51,12 @@ int vh_want_target(char **env, struct vh_buf *say, const char *arg);
  * activate and deactivate leave it alone. doing: "activate"... */
 int vh_want_foreign(struct vh_buf *say, const struct vh_state *now, const char *doing);
 
+/* The line for a decision that could not be written into say: "<why>
+ * <file>: <errno's text>; <after>" (why and file as vh_trust_record and
+ * vh_policy_consent give them, errno as they left it). Returns 0 or
+ * VH_ENOMEM. */
+int vh_want_unrecorded(struct vh_buf *say, const char *why, const char *file, const char *after);
+
 void vh_wanted_free(struct vh_wanted *w);
 
 #endif

@@ -1,5 +1,7 @@
 /* Moving the shell from one env to another: the plan, its rendering in the
- * shell's syntax on stdout, and the one line on stderr that says so. */
+ * shell's syntax on stdout, and the one line on stderr that says so. The
+ * last step of the commands that change the shell (export, activate,
+ * deactivate): part of the command layer, which prints. */
 #include "apply.h"
 
 #include <errno.h>
@@ -11,75 +13,10 @@
 #include "buf.h"
 #include "userconfig.h"
 #include "discover.h"
+#include "envname.h"
+#include "err.h"
 #include "msg.h"
-#include "pyvenv.h"
 #include "render.h"
-
-static const char *base_name(const char *path, size_t *len)
-{
-	size_t n = strlen(path);
-	const char *b;
-
-	while (n > 1 && path[n - 1] == '/')
-		n--;
-	b = path + n;
-	while (b > path && b[-1] != '/')
-		b--;
-	if (b == path + n) /* "/" */
-		b = path, n = 1;
-	*len = (size_t)(path + n - b);
-	return b;
-}
-
-/* The project's name when the env is called .venv or venv, else the env's. */
-static char *default_prompt(const char *env)
-{
-	const char *const *name;
-	const char *b;
-	size_t len;
-
-	b = base_name(env, &len);
-	for (name = vh_config.env_dirs; *name; name++) {
-		if (strlen(*name) == len && memcmp(b, *name, len) == 0 && b > env + 1) {
-			char *parent = strndup(env, (size_t)(b - 1 - env));
-			char *r;
-
-			if (!parent)
-				return NULL;
-			b = base_name(parent, &len);
-			r = strndup(b, len);
-			free(parent);
-			return r;
-		}
-	}
-	return strndup(b, len);
-}
-
-static char *read_prompt(const char *env)
-{
-	struct vh_buf cfg = VH_BUF_INIT;
-	struct vh_pyvenv pv;
-	char *prompt = NULL;
-
-	if (vh_buf_puts(&cfg, env) < 0 || vh_buf_puts(&cfg, "/pyvenv.cfg") < 0)
-		goto done;
-	if (vh_pyvenv_read(&pv, cfg.data) < 0) {
-		char why[160];
-
-		snprintf(why, sizeof(why), ": %s; naming the env after its directory",
-			 strerror(errno));
-		vh_msg_path("cannot read ", cfg.data, why);
-		goto done;
-	}
-	if (pv.bad_lines)
-		vh_msg_path("ignoring lines with NUL bytes in ", cfg.data, "");
-	if (pv.prompt)
-		prompt = vh_pyvenv_prompt_text(pv.prompt);
-	vh_pyvenv_free(&pv);
-done:
-	vh_buf_free(&cfg);
-	return prompt ? prompt : default_prompt(env);
-}
 
 int vh_quiet(void)
 {
@@ -111,7 +48,7 @@ static void announce(const struct vh_plan *plan, const char *old_prompt, const c
 	if (plan->activated) {
 		vh_buf_puts(&line, "activated ");
 		vh_msg_escape(&line, plan->target.v[VH_VIRTUAL_ENV_PROMPT]);
-		dir = base_name(plan->activated, &len);
+		dir = vh_path_base(plan->activated, &len);
 		vh_buf_puts(&line, " (");
 		escape_n(&line, dir, len);
 		if (note) {
@@ -125,7 +62,7 @@ static void announce(const struct vh_plan *plan, const char *old_prompt, const c
 		if (old_prompt) {
 			vh_msg_escape(&line, old_prompt);
 		} else {
-			dir = base_name(plan->deactivated, &len);
+			dir = vh_path_base(plan->deactivated, &len);
 			escape_n(&line, dir, len);
 		}
 	}
@@ -133,51 +70,25 @@ static void announce(const struct vh_plan *plan, const char *old_prompt, const c
 	vh_buf_free(&line);
 }
 
-/* The name as the prompt will show it: no byte that could drive the
- * terminal or reorder the line (see vh_msg_sanitize). */
-static char *displayable(char *name)
-{
-	struct vh_buf b = VH_BUF_INIT;
-
-	if (!name)
-		return NULL;
-	if (vh_msg_sanitize(&b, name) < 0 || vh_buf_puts(&b, "") < 0) {
-		vh_buf_free(&b);
-		b.data = NULL;
-	}
-	free(name);
-	return b.data;
-}
-
-char *vh_env_prompt(const char *env, const struct vh_state *now)
-{
-	/* An env already active keeps its name; pyvenv.cfg is read only on
-	 * change. The name comes from the environment then: cleaned again. */
-	if (now->v[VH_MARK_ENV] && strcmp(now->v[VH_MARK_ENV], env) == 0 &&
-	    now->v[VH_VIRTUAL_ENV_PROMPT])
-		return displayable(strdup(now->v[VH_VIRTUAL_ENV_PROMPT]));
-	return displayable(read_prompt(env));
-}
-
 int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want)
 {
 	struct vh_plan plan;
 	struct vh_buf out = VH_BUF_INIT;
 	enum vh_var bad = VH_NVARS;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	if (vh_plan(&plan, now, want) < 0)
 		goto done;
-	if (vh_render(&out, &bad, sh, &plan) < 0) {
-		rc = -2;
+	rc = vh_render(&out, &bad, sh, &plan);
+	if (rc < 0)
 		goto done;
-	}
+	rc = VH_EIO;
 	if (out.len && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
 		goto done;
 	announce(&plan, now->v[VH_VIRTUAL_ENV_PROMPT], want->note);
 	rc = 0;
 done:
-	if (rc == -2) {
+	if (rc == VH_EUNSAYABLE) {
 		const char *what = bad < VH_NVARS ? plan.target.v[bad] : NULL;
 
 		vh_msg_path(want->env ? "not activating " : "cannot update the environment for ",

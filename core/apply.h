@@ -9,18 +9,15 @@
 struct vh_shell;
 
 /* Writes the code that moves the shell from now to want on stdout and says
- * what changed on stderr (unless VENVHOOK_QUIET). Returns 0; -1 when out of
- * memory or stdout failed; -2 when this shell cannot be told the new values
- * (nothing was written, the reason is on stderr). */
+ * what changed on stderr (unless VENVHOOK_QUIET): the command layer's last
+ * step. Returns 0; VH_ENOMEM; VH_EIO when stdout failed; VH_EUNSAYABLE when
+ * this shell cannot be told the new values (nothing was written, the
+ * reason is on stderr). */
 int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want);
 
 /* The activation lines are off: VENVHOOK_QUIET when set (not "0"), else
  * the config's quiet. */
 int vh_quiet(void);
 
-/* VIRTUAL_ENV_PROMPT for env: the active one's when env is already active,
- * else pyvenv.cfg's prompt, else the project's or env's directory name.
- * NULL when out of memory. Caller frees. */
-char *vh_env_prompt(const char *env, const struct vh_state *now);
 
 #endif

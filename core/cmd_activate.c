@@ -16,7 +16,7 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc
 {
 	struct vh_wanted w;
 	struct vh_state now;
-	char *cwd = NULL, *prompt = NULL;
+	char *cwd = NULL;
 	int force = argc == 3 && !strcmp(argv[1], "--force");
 	int rc = 1, r;
 
@@ -31,25 +31,16 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc
 		goto oom;
 	if (r < 0)
 		goto done;
-	prompt = vh_env_prompt(w.want.env, &now);
-	if (!prompt)
+	/* VH_EUNSAYABLE: said why, nothing changed; VH_EIO: stdout is gone */
+	r = vh_apply(sh, &now, &w.want);
+	if (r == VH_ENOMEM)
 		goto oom;
-	w.want.prompt = prompt;
-	switch (vh_apply(sh, &now, &w.want)) {
-	case 0:
-		rc = 0;
-		break;
-	case -1:
-		goto oom;
-	default: /* -2: said why; nothing changed */
-		break;
-	}
+	rc = r ? 1 : 0;
 	goto done;
 oom:
 	vh_msgf("out of memory");
 done:
 	vh_wanted_free(&w);
-	free(prompt);
 	free(cwd);
 	return rc;
 }

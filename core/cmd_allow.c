@@ -50,10 +50,10 @@ static int decide_one(enum vh_decision decision, const char *env)
 		e.decision = VH_DECISION_DENY;
 		e.path = (char *)env;
 		r = vh_trust_file(&file);
-		if (r > 0)
+		if (r == VH_ENOHOME)
 			why = "neither XDG_DATA_HOME nor HOME is set: cannot record in";
-		errno = r > 0 ? ENOENT : ENOMEM;
-		r = r ? -1 : vh_trust_record(&why, file, &e);
+		errno = r == VH_ENOHOME ? ENOENT : ENOMEM;
+		r = r ? r : vh_trust_record(&why, file, &e);
 	}
 	if (r < 0) {
 		struct vh_buf say = VH_BUF_INIT;

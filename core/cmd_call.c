@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "compat.h"
+#include "err.h"
 #include "msg.h"
 
 /* A command line that runs this binary with argv, for the shell to eval. */
@@ -18,7 +19,7 @@ static int rerun(const struct vh_shell *sh, int argc, char **argv)
 {
 	struct vh_buf out = VH_BUF_INIT;
 	char *self;
-	int i, rc = 1;
+	int i, rc = 1, r;
 
 	if (vh_self_path(&self) < 0) {
 		vh_msgf("cannot find my own path (asked %s)", vh_self_methods);
@@ -29,10 +30,11 @@ static int rerun(const struct vh_shell *sh, int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		if (vh_buf_putc(&out, ' ') < 0)
 			goto done;
-		if (sh->quote(&out, argv[i]) < 0) {
+		r = sh->quote(&out, argv[i]);
+		if (r == VH_EUNSAYABLE)
 			vh_msgf("this shell cannot pass an argument holding a newline");
+		if (r < 0)
 			goto done;
-		}
 	}
 	if (vh_buf_puts(&out, sh->one_line ? " ;\n" : "\n") < 0)
 		goto done;

@@ -31,15 +31,12 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc
 		goto oom;
 	if (r < 0)
 		goto done;
-	switch (vh_apply(sh, &now, &w.want)) {
-	case 0:
-		rc = 0;
-		break;
-	case -1:
+	r = vh_apply(sh, &now, &w.want);
+	if (r == VH_ENOMEM)
 		goto oom;
-	default:
+	if (r < 0)
 		goto done;
-	}
+	rc = 0;
 	if (w.found.env && !vh_quiet())
 		vh_msg_path("automatic activation is off in ", w.found.owner, " until you leave it");
 	goto done;

@@ -13,6 +13,7 @@
 #include "discover.h"
 #include "envdir.h"
 #include "envlist.h"
+#include "err.h"
 #include "msg.h"
 #include "policy.h"
 #include "watch.h"
@@ -75,14 +76,15 @@ static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct
 	struct vh_env_list l = { 0 };
 	const char **v = NULL;
 	size_t i;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	if (vh_env_list_collect(&l, found, NULL) < 0 || !(v = calloc(l.n + 1, sizeof(*v))))
 		goto done;
 	for (i = 0; i < l.n; i++)
 		v[i] = l.v[i].name;
-	/* A name the shell cannot carry: no list, rather than a wrong one. */
-	rc = sh->set_list(out, "__venvhook_envs", v, l.n) < 0 ? 1 : 0;
+	/* VH_EUNSAYABLE, a name the shell cannot carry: no list, rather than a
+	 * wrong one. */
+	rc = sh->set_list(out, "__venvhook_envs", v, l.n);
 done:
 	free(v);
 	vh_env_list_free(&l);
@@ -134,10 +136,10 @@ static int send_key(const struct vh_shell *sh, const char *held, const struct vh
 			goto done;
 		if (strcmp(vh_buf_str(&names), vh_buf_str(&old))) {
 			r = put_names(&out, sh, found);
-			if (r < 0)
-				goto done;
-			if (r > 0)
+			if (r == VH_EUNSAYABLE)
 				vh_buf_reset(&names); /* asked again next time */
+			else if (r < 0)
+				goto done;
 		}
 		if ((key.len && names.len && vh_buf_putc(&key, '_') < 0) ||
 		    vh_buf_add(&key, names.data ? names.data : "", names.len) < 0)
@@ -259,8 +261,8 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	struct vh_wanted w;
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
-	char *cwd = NULL, *prompt = NULL;
-	int rc = 1, r;
+	char *cwd = NULL;
+	int rc = 1, r = VH_ENOMEM;
 
 	memset(&w, 0, sizeof(w));
 	vh_state_read(&now);
@@ -275,27 +277,22 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	vh_msg_lines(&w.say);
 	if (r < 0)
 		goto done;
-	if (w.want.env) {
-		prompt = vh_env_prompt(w.want.env, &now);
-		if (!prompt)
-			goto done;
-		w.want.prompt = prompt;
-	}
 	r = vh_apply(sh, &now, &w.want);
-	if (r == -2 && w.want.env) {
+	if (r == VH_EUNSAYABLE && w.want.env) {
 		/* The new env cannot be said in this shell: still leave the old one. */
 		w.want.env = w.want.prompt = NULL;
 		r = vh_apply(sh, &now, &w.want);
 	}
-	/* -2: nothing was emitted and the reason is on stderr; the shell's
-	 * state is as it was, which is not a failure of the prompt. */
-	rc = r == -1 ? 1 : 0;
-	if (rc == 0 && key && send_key(sh, key, &prev, cwd, &w.found) < 0)
-		rc = 1;
+	/* VH_EUNSAYABLE: nothing was emitted and the reason is on stderr; the
+	 * shell's state is as it was, which is not a failure of the prompt. */
+	if (r == VH_EUNSAYABLE)
+		r = 0;
+	if (r == 0 && key)
+		r = send_key(sh, key, &prev, cwd, &w.found);
+	rc = r ? 1 : 0;
 done:
-	if (rc)
+	if (rc && r == VH_ENOMEM)
 		vh_msgf("out of memory");
-	free(prompt);
 	free(cwd);
 	vh_wanted_free(&w);
 	vh_watch_free(&prev);

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "compat.h"
+#include "err.h"
 #include "msg.h"
 
 /* The hook without its comment and blank lines: joined into one line by
@@ -92,11 +93,12 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 			    " venvhook in a directory without one");
 		goto done;
 	}
-	if (sh->set_local(&out, "__venvhook_exe", self_path) < 0) {
+	i = sh->set_local(&out, "__venvhook_exe", self_path);
+	if (i == VH_EUNSAYABLE)
 		vh_msg_path("cannot write a hook that calls ", self_path,
 			    ": the shell cannot quote that path safely");
+	if (i < 0)
 		goto done;
-	}
 	if (put_changes(&out, sh) < 0)
 		goto done;
 	if ((sh->one_line ? put_code_lines(&out, sh->hook) : vh_buf_puts(&out, sh->hook)) < 0)

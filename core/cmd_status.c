@@ -90,7 +90,7 @@ static int judge(struct facts *f)
 		break;
 	case VH_BASIS_CONFIG:
 		rc = vh_buf_printf(&f->basis, "the config says trust = %s",
-				   vh_trust_level_names[vh_config.trust]);
+				   vh_config_trust_names[vh_config.trust]);
 		break;
 	default:
 		rc = vh_buf_puts(&f->basis, "");

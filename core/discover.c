@@ -105,11 +105,11 @@ static int broken_repo(const char *dir)
 	struct vh_buf why = VH_BUF_INIT;
 	int st = vh_git_valid(&why, dir);
 
-	if (st != VH_GIT_OK)
-		git_msg(dir, st == VH_GIT_EFAILED ? "is not a usable repository" :
+	if (st != VH_OK)
+		git_msg(dir, st == VH_EFAILED ? "is not a usable repository" :
 			"cannot be checked", &why);
 	vh_buf_free(&why);
-	return st != VH_GIT_OK;
+	return st != VH_OK;
 }
 
 /* "<dir>/.venv<what>; not looking above it" on stderr. */
@@ -210,7 +210,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 	struct vh_buf why = VH_BUF_INIT;
 	struct vh_stores_walk stores = { 0 };
 	enum probe pr;
-	int rc = 0, warned = 0, git_asked = 0, st = VH_GIT_ENOTFOUND;
+	int rc = 0, warned = 0, git_asked = 0, st = VH_ENOTFOUND;
 
 	memset(out, 0, sizeof(*out));
 	dir = strdup(cwd);
@@ -253,11 +253,11 @@ int vh_discover(struct vh_found *out, const char *cwd)
 				goto stop;
 			if (!git_asked++)
 				st = vh_git_root(&root, &why, cwd);
-			if (st == VH_GIT_ENOMEM)
+			if (st == VH_ENOMEM)
 				goto oom;
 			/* No answer (a FIFO for a config, no libgit2): git would not
 			 * look above a repository it cannot read; neither do we. */
-			if (st != VH_GIT_OK && st != VH_GIT_ENOTFOUND) {
+			if (st != VH_OK && st != VH_ENOTFOUND) {
 				git_msg(dir, "cannot be read", &why);
 				goto stop;
 			}

@@ -1,5 +1,4 @@
 #include "envdir.h"
-
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -7,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "err.h"
 
 int vh_env_at(int dirfd, const char *rel)
 {
@@ -34,10 +34,10 @@ int vh_workon_home(char **out)
 	}
 	home = getenv("HOME");
 	if (!home || !*home)
-		return 1;
+		return 0;
 	if (vh_buf_puts(&b, home) < 0 || vh_buf_puts(&b, "/.virtualenvs") < 0) {
 		vh_buf_free(&b);
-		return -1;
+		return VH_ENOMEM;
 	}
 	*out = vh_buf_detach(&b);
 	return 0;
@@ -64,7 +64,7 @@ enum vh_resolve vh_env_resolve(char **out, const char *arg, const char *base)
 	*out = NULL;
 	if (!strchr(arg, '/') && strcmp(arg, ".") && strcmp(arg, "..")) {
 		r = vh_workon_home(&dir);
-		if (r)
+		if (r < 0 || !dir)
 			return r < 0 ? VH_RESOLVE_OOM : VH_RESOLVE_NO_HOME;
 		*out = join(dir, arg);
 		free(dir);

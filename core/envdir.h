@@ -6,8 +6,9 @@
 /* 1 when rel (relative to dirfd, or absolute) holds a regular pyvenv.cfg. */
 int vh_env_at(int dirfd, const char *rel);
 
-/* $WORKON_HOME, else ~/.virtualenvs (virtualenvwrapper's convention).
- * Returns 0, 1 when neither is known (no HOME), -1 out of memory. */
+/* $WORKON_HOME, else ~/.virtualenvs (virtualenvwrapper's convention), or
+ * NULL when neither is known (no HOME), as the stores' roots (stores.h).
+ * Returns 0 or VH_ENOMEM. */
 int vh_workon_home(char **out);
 
 enum vh_resolve {

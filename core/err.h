@@ -1,8 +1,9 @@
 /* The one error convention (HACKING.md, "Errors"): a function that can fail
  * returns 0 on success or one of these negative codes, which name the
  * failure; never a bare 1 with a meaning of its own. What a function finds
- * that is no failure (a refusal, a "not there") goes in its result, and
- * so do its warnings: lower layers never print, the commands do. */
+ * that is no failure (a refusal, a judgement) goes in its result, and so
+ * do its warnings: lower layers never print, the commands do. A function
+ * that answers yes or no (vh_env_at) returns 1 or 0 and cannot fail. */
 #ifndef VH_ERR_H
 #define VH_ERR_H
 
@@ -10,13 +11,13 @@ enum vh_err {
 	VH_OK = 0,
 	VH_ENOMEM = -1,     /* out of memory */
 	VH_ENOTFOUND = -2,  /* what was looked for is not there */
-	VH_ENOHOME = -3,    /* neither the XDG variable nor HOME is set: no file to use */
-	VH_EIO = -4,        /* a read, write or system call failed: errno says which */
-	VH_EUNSAYABLE = -5, /* this shell cannot be told the value */
-	VH_EREFUSED = -6,   /* judged and refused: the result says why */
+	VH_EFAILED = -3,    /* a library said no (libgit2): its reason is in the result */
+	VH_ENOLIB = -4,     /* a library cannot be loaded: the result says why */
+	VH_ETIMEOUT = -5,   /* no answer within the time allowed */
+	VH_EIO = -6,        /* a system call failed (read, write, fork): errno or the result says why */
+	VH_ENOHOME = -7,    /* neither the XDG variable nor HOME is set: no file to use */
+	VH_EUNSAYABLE = -8, /* this shell cannot be told the value (a newline in the csh family) */
+	VH_EREFUSED = -9,   /* judged and refused: the result says why */
 };
-
-/* A few words for code, for a message: "out of memory", ... */
-const char *vh_err_text(int code);
 
 #endif

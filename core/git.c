@@ -54,7 +54,7 @@ static int git_load(struct vh_buf *why)
 		e = dlerror();
 		vh_buf_printf(why, "cannot load %s (is libgit2 installed?): %s", VH_LIBGIT2_SONAME,
 			      e ? e : "unknown error");
-		return VH_GIT_ENOLIB;
+		return VH_ENOLIB;
 	}
 	if (!(LOAD(init, git_libgit2_init) && LOAD(opts, git_libgit2_opts) &&
 	      LOAD(open_ext, git_repository_open_ext) && LOAD(workdir, git_repository_workdir) &&
@@ -67,16 +67,16 @@ static int git_load(struct vh_buf *why)
 		e = dlerror();
 		vh_buf_printf(why, "%s lacks a function venvhook needs: %s", VH_LIBGIT2_SONAME,
 			      e ? e : "unknown");
-		return VH_GIT_ENOLIB;
+		return VH_ENOLIB;
 	}
 	if (git.init() < 0) {
 		vh_buf_puts(why, "libgit2 did not start");
-		return VH_GIT_ENOLIB;
+		return VH_ENOLIB;
 	}
 	/* Every question here only reads, and who owns the repository is what
 	 * the trust policy judges, not a reason not to answer. */
 	git.opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
-	return VH_GIT_OK;
+	return VH_OK;
 }
 
 static int git_failed(struct vh_buf *why, const char *doing)
@@ -84,7 +84,7 @@ static int git_failed(struct vh_buf *why, const char *doing)
 	const git_error *err = git.error_last();
 
 	vh_buf_printf(why, "%s: %s", doing, err && err->message ? err->message : "unknown error");
-	return VH_GIT_EFAILED;
+	return VH_EFAILED;
 }
 
 static int timeout_ms(void)
@@ -110,7 +110,7 @@ static long long now_ms(void)
 }
 
 /* The child's answer: one byte of status ('0' + -status), then the
- * question's payload (VH_GIT_OK) or the reason (anything else). */
+ * question's payload (VH_OK) or the reason (anything else). */
 typedef int (*question)(struct vh_buf *payload, struct vh_buf *why, const void *arg);
 
 static void child(int fd, question q, const void *arg)
@@ -119,11 +119,11 @@ static void child(int fd, question q, const void *arg)
 	int st = git_load(&why);
 	char c;
 
-	if (st == VH_GIT_OK)
+	if (st == VH_OK)
 		st = q(&payload, &why, arg);
 	c = (char)('0' - st);
 	if (vh_write_all(fd, &c, 1) == 0) {
-		const struct vh_buf *b = st == VH_GIT_OK ? &payload : &why;
+		const struct vh_buf *b = st == VH_OK ? &payload : &why;
 
 		vh_write_all(fd, b->data ? b->data : "", b->len);
 	}
@@ -138,20 +138,20 @@ static int ask(struct vh_buf *payload, struct vh_buf *why, question q, const voi
 	long long deadline = now_ms() + timeout_ms(), left;
 	struct pollfd pfd;
 	char chunk[4096];
-	int fds[2], st = VH_GIT_ESYSTEM, status, r;
+	int fds[2], st = VH_EIO, status, r;
 	ssize_t n;
 	pid_t pid;
 
 	if (pipe(fds) < 0) {
 		vh_buf_printf(why, "cannot make a pipe: %s", strerror(errno));
-		return VH_GIT_ESYSTEM;
+		return VH_EIO;
 	}
 	pid = fork();
 	if (pid < 0) {
 		vh_buf_printf(why, "cannot start a process: %s", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
-		return VH_GIT_ESYSTEM;
+		return VH_EIO;
 	}
 	if (pid == 0) {
 		close(fds[0]);
@@ -163,47 +163,47 @@ static int ask(struct vh_buf *payload, struct vh_buf *why, question q, const voi
 	for (;;) {
 		left = deadline - now_ms();
 		if (left <= 0) {
-			st = VH_GIT_ETIMEOUT;
+			st = VH_ETIMEOUT;
 			break;
 		}
 		r = poll(&pfd, 1, (int)left);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r == 0) {
-			st = VH_GIT_ETIMEOUT;
+			st = VH_ETIMEOUT;
 			break;
 		}
 		n = read(fds[0], chunk, sizeof(chunk));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			st = n == 0 ? VH_GIT_OK : VH_GIT_ESYSTEM;
+			st = n == 0 ? VH_OK : VH_EIO;
 			break;
 		}
 		if (vh_buf_add(&reply, chunk, (size_t)n) < 0) {
-			st = VH_GIT_ENOMEM;
+			st = VH_ENOMEM;
 			break;
 		}
 	}
 	close(fds[0]);
-	if (st != VH_GIT_OK)
+	if (st != VH_OK)
 		kill(pid, SIGKILL);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (st == VH_GIT_ETIMEOUT) {
+	if (st == VH_ETIMEOUT) {
 		vh_buf_printf(why, "git's files gave no answer within %d ms", timeout_ms());
-	} else if (st == VH_GIT_ESYSTEM) {
+	} else if (st == VH_EIO) {
 		vh_buf_puts(why, "the process asking git failed");
-	} else if (st == VH_GIT_OK) {
+	} else if (st == VH_OK) {
 		/* No reply at all: the child died (a crash in libgit2). */
 		if (!reply.len || reply.data[0] < '0' || reply.data[0] > '6') {
 			vh_buf_puts(why, "the process asking git ended without an answer");
-			st = VH_GIT_EFAILED;
+			st = VH_EFAILED;
 		} else {
 			st = '0' - reply.data[0];
-			if (vh_buf_add(st == VH_GIT_OK ? payload : why, reply.data + 1,
+			if (vh_buf_add(st == VH_OK ? payload : why, reply.data + 1,
 				       reply.len - 1) < 0)
-				st = VH_GIT_ENOMEM;
+				st = VH_ENOMEM;
 		}
 	}
 	vh_buf_free(&reply);
@@ -217,7 +217,7 @@ static int q_root(struct vh_buf *payload, struct vh_buf *why, const void *arg)
 	git_repository *repo = NULL;
 	const char *workdir;
 	size_t len;
-	int st = VH_GIT_ENOTFOUND;
+	int st = VH_ENOTFOUND;
 
 	(void)why;
 	/* Not GIT_REPOSITORY_OPEN_FROM_ENV: GIT_DIR/GIT_WORK_TREE name a repository
@@ -230,7 +230,7 @@ static int q_root(struct vh_buf *payload, struct vh_buf *why, const void *arg)
 	len = strlen(workdir);
 	while (len > 1 && workdir[len - 1] == '/')
 		len--;
-	st = vh_buf_add(payload, workdir, len) < 0 ? VH_GIT_ENOMEM : VH_GIT_OK;
+	st = vh_buf_add(payload, workdir, len) < 0 ? VH_ENOMEM : VH_OK;
 done:
 	git.free(repo);
 	return st;
@@ -243,10 +243,10 @@ int vh_git_root(char **root, struct vh_buf *why, const char *dir)
 
 	*root = NULL;
 	st = ask(&payload, why, q_root, dir);
-	if (st == VH_GIT_OK) {
+	if (st == VH_OK) {
 		*root = vh_buf_detach(&payload);
 		if (!*root)
-			st = VH_GIT_ENOMEM;
+			st = VH_ENOMEM;
 	}
 	vh_buf_free(&payload);
 	return st;
@@ -255,14 +255,14 @@ int vh_git_root(char **root, struct vh_buf *why, const char *dir)
 static int q_valid(struct vh_buf *payload, struct vh_buf *why, const void *arg)
 {
 	git_repository *repo = NULL;
-	int st = VH_GIT_OK;
+	int st = VH_OK;
 
 	(void)payload;
 	if (git.open_ext(&repo, arg, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
 		const git_error *err = git.error_last();
 
 		vh_buf_puts(why, err && err->message ? err->message : "not a repository");
-		st = VH_GIT_EFAILED;
+		st = VH_EFAILED;
 	}
 	git.free(repo);
 	return st;
@@ -364,7 +364,7 @@ static int q_tracked(struct vh_buf *payload, struct vh_buf *why, const void *arg
 	char *root = NULL, **rel = NULL, hex[GIT_OID_HEXSZ + 1] = "";
 	size_t n = 0, i;
 	git_oid id;
-	int st = VH_GIT_ENOMEM;
+	int st = VH_ENOMEM;
 
 	if (git.open_ext(&repo, q->dotgit, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
 		st = git_failed(why, "cannot open the repository");
@@ -374,7 +374,7 @@ static int q_tracked(struct vh_buf *payload, struct vh_buf *why, const void *arg
 	root = workdir ? realpath(workdir, NULL) : NULL;
 	if (!root) {
 		vh_buf_puts(why, workdir ? "cannot resolve its work tree" : "it has no work tree");
-		st = VH_GIT_EFAILED;
+		st = VH_EFAILED;
 		goto done;
 	}
 	if (git.repo_index(&index, repo) < 0) {
@@ -399,7 +399,7 @@ static int q_tracked(struct vh_buf *payload, struct vh_buf *why, const void *arg
 	if (vh_buf_printf(payload, "%d\n%s\n%s\n%sindex", list.len > 0, hex, root,
 			  git.path(repo)) < 0)
 		goto done;
-	st = VH_GIT_OK;
+	st = VH_OK;
 done:
 	for (i = 0; rel && rel[i]; i++)
 		free(rel[i]);
@@ -430,10 +430,10 @@ int vh_git_tracked(struct vh_git_tracked *out, struct vh_buf *why, const char *w
 	memset(out, 0, sizeof(*out));
 	if (vh_buf_puts(&dotgit, worktree) < 0 ||
 	    vh_buf_puts(&dotgit, strcmp(worktree, "/") ? "/.git" : ".git") < 0)
-		return VH_GIT_ENOMEM;
+		return VH_ENOMEM;
 	q.dotgit = dotgit.data;
 	st = ask(&payload, why, q_tracked, &q);
-	if (st != VH_GIT_OK)
+	if (st != VH_OK)
 		goto done;
 	/* "<0|1>\n<digest>\n<root>\n<index path>" */
 	p = payload.data;
@@ -446,7 +446,7 @@ int vh_git_tracked(struct vh_git_tracked *out, struct vh_buf *why, const char *w
 	}
 	if (i < 3 || strlen(nl[0] + 1) > 40) {
 		vh_buf_puts(why, "the process asking git gave a garbled answer");
-		st = VH_GIT_EFAILED;
+		st = VH_EFAILED;
 		goto done;
 	}
 	out->tracked = payload.data[0] == '1';
@@ -455,7 +455,7 @@ int vh_git_tracked(struct vh_git_tracked *out, struct vh_buf *why, const char *w
 	out->index = strdup(nl[2] + 1);
 	if (!out->root || !out->index) {
 		vh_git_tracked_free(out);
-		st = VH_GIT_ENOMEM;
+		st = VH_ENOMEM;
 	}
 done:
 	vh_buf_free(&payload);

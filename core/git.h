@@ -10,28 +10,21 @@
 #define VH_GIT_H
 
 #include "buf.h"
+#include "err.h"
 
 /* How long a question may take before venvhook gives up on it (ms);
  * $VENVHOOK_GIT_TIMEOUT_MS, when set to a number, replaces it. */
 #define VH_GIT_TIMEOUT_MS 2000
 
-enum vh_git_status {
-	VH_GIT_OK = 0,
-	VH_GIT_ENOMEM = -1,
-	VH_GIT_ENOTFOUND = -2, /* no such repository (or no work tree) */
-	VH_GIT_EFAILED = -3,   /* libgit2 said no: its reason is in why */
-	VH_GIT_ENOLIB = -4,    /* libgit2 cannot be loaded: why says why */
-	VH_GIT_ETIMEOUT = -5,  /* no answer within the time allowed */
-	VH_GIT_ESYSTEM = -6,   /* fork, pipe: errno's reason is in why */
-};
 
 /* *root = the work-tree root (no trailing '/') of the repository that holds
  * dir, searching upward as git does and honouring GIT_CEILING_DIRECTORIES.
- * Returns VH_GIT_OK, VH_GIT_ENOTFOUND (none, or a bare one), or another
- * status with why filled. Caller frees *root. */
+ * Returns VH_OK, VH_ENOTFOUND (none, or a bare one), or another code
+ * (err.h: VH_EFAILED, VH_ENOLIB, VH_ETIMEOUT, VH_EIO, VH_ENOMEM) with why
+ * filled. Caller frees *root. */
 int vh_git_root(char **root, struct vh_buf *why, const char *dir);
 
-/* VH_GIT_OK when dir/.git is a repository libgit2 can open; else a status
+/* VH_OK when dir/.git is a repository libgit2 can open; else a code (err.h)
  * with libgit2's reason in why. */
 int vh_git_valid(struct vh_buf *why, const char *dir);
 
@@ -47,7 +40,7 @@ struct vh_git_tracked {
 /* Asks the index of exactly worktree/.git (no search: an env directory
  * that looks like a bare repository cannot stand in for it) which entries
  * equal or lie under any of the n absolute paths (those outside the work
- * tree are skipped). Any failure is a status with why filled: the caller
+ * tree are skipped). Any failure is a code (err.h) with why filled: the caller
  * must take it as "cannot tell". Free out with vh_git_tracked_free. */
 int vh_git_tracked(struct vh_git_tracked *out, struct vh_buf *why, const char *worktree,
 		   const char *const *paths, size_t n);

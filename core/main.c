@@ -82,5 +82,6 @@ int main(int argc, char **argv)
 		vh_msgf("out of memory");
 		return 1;
 	}
+	vh_msg_lines(&vh_config.warnings);
 	return c->run(c, argc - 1, argv + 1);
 }

@@ -10,6 +10,7 @@
 
 #include "compat.h"
 #include "envdir.h"
+#include "err.h"
 #include "msg.h"
 #include "perms.h"
 #include "shadow.h"
@@ -53,7 +54,7 @@ static int warn_path(struct vh_buf *w, const char *prefix, const char *path, con
 {
 	if (vh_buf_puts(w, prefix) < 0 || vh_msg_escape(w, path) < 0 || vh_buf_puts(w, suffix) < 0 ||
 	    vh_buf_putc(w, '\n') < 0)
-		return -1;
+		return VH_ENOMEM;
 	return 0;
 }
 
@@ -64,14 +65,14 @@ static int load_decisions(struct vh_policy *p)
 	int r, rc = 0;
 
 	r = vh_trust_file(&file);
-	if (r < 0)
-		return -1;
-	if (r > 0)
+	if (r == VH_ENOHOME)
 		return 0;
+	if (r < 0)
+		return r;
 	r = vh_trust_load(&p->trust, file);
-	if (r == -1)
-		rc = -1;
-	else if (r == -2)
+	if (r == VH_ENOMEM)
+		rc = r;
+	else if (r == VH_EIO)
 		rc = warn_path(&p->warnings, "cannot read ", file, ", so no allow or deny applies");
 	if (rc == 0 && p->trust.bad_lines) {
 		snprintf(what, sizeof(what), ": ignoring %zu line%s that %s no decision (first: line %zu)",
@@ -84,11 +85,12 @@ static int load_decisions(struct vh_policy *p)
 }
 
 /* Refused: why gets the reason (what, then arg when given). Returns 0 or
- * -1 out of memory. */
+ * VH_ENOMEM. (The helpers below return VH_EREFUSED when they refused, why
+ * filled, and the judge takes that as its answer: p->ok stays 0.) */
 static int refuse(struct vh_policy *p, const char *what, const char *arg)
 {
 	p->ok = 0;
-	return vh_buf_puts(&p->why, what) < 0 || (arg && vh_buf_puts(&p->why, arg) < 0) ? -1 : 0;
+	return vh_buf_puts(&p->why, what) < 0 || (arg && vh_buf_puts(&p->why, arg) < 0) ? VH_ENOMEM : 0;
 }
 
 static int stat_guarded(struct vh_policy *p, struct facts *f)
@@ -99,14 +101,14 @@ static int stat_guarded(struct vh_policy *p, struct facts *f)
 	for (i = 0; i < NGUARDED && rc == 0; i++) {
 		vh_buf_reset(&path);
 		if (vh_buf_puts(&path, p->real) < 0 || vh_buf_puts(&path, guarded[i][0]) < 0) {
-			rc = -1;
+			rc = VH_ENOMEM;
 			break;
 		}
 		f->has[i] = vh_stat(&f->st[i], AT_FDCWD, path.data, 1) == 0;
 		if (f->has[i] || (errno == ENOENT && i == G_BIN))
 			continue;
 		rc = vh_buf_printf(&p->why, "cannot check %s (%s)", guarded[i][1], strerror(errno));
-		rc = rc < 0 ? -1 : 1;
+		rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
 	vh_buf_free(&path);
 	return rc;
@@ -177,15 +179,15 @@ static int check_perms(struct vh_policy *p, const struct facts *f)
 		else if (why != VH_PERM_OK)
 			rc = vh_buf_printf(&p->why, "%s %s", guarded[i][1], vh_perm_text(why));
 		if (why != VH_PERM_OK)
-			return rc < 0 ? -1 : 1;
+			return rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
 	if (vh_perm_parents(&bad, &why, p->real) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (!bad)
 		return 0;
 	rc = vh_buf_puts(&p->why, "the directory ") < 0 || vh_msg_escape(&p->why, bad) < 0 ||
 	     vh_buf_printf(&p->why, " above it %s, who could put another env in its place",
-			   vh_perm_text(why)) < 0 ? -1 : 1;
+			   vh_perm_text(why)) < 0 ? VH_ENOMEM : VH_EREFUSED;
 	free(bad);
 	return rc;
 }
@@ -196,10 +198,10 @@ static int judge_content(struct vh_policy *p, struct facts *f, const char *env)
 	if (vh_trust_identity(p->ident, p->real) < 0) {
 		int rc = vh_buf_printf(&p->why, "cannot check the env directory (%s)", strerror(errno));
 
-		return rc < 0 ? -1 : 1;
+		return rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
 	if (vh_tracked_check(&f->tracked, env, p->real) < 0)
-		return -1;
+		return VH_ENOMEM;
 	switch (f->tracked.answer) {
 	case VH_TRACKED_YES:
 		strcpy(p->git, f->tracked.digest);
@@ -222,14 +224,14 @@ static int manual(struct vh_policy *p, struct facts *f, const char *env, int den
 			      NULL);
 	rc = stat_guarded(p, f);
 	if (rc)
-		return rc < 0 ? -1 : 0;
+		return rc == VH_EREFUSED ? 0 : rc;
 	for (i = 0; i < NGUARDED && !force; i++)
 		if (f->has[i] && (f->st[i].mode & S_IWOTH))
 			return vh_buf_printf(&p->why, "%s is writable by anyone; activate --force uses it anyway",
-					     guarded[i][1]) < 0 ? -1 : 0;
+					     guarded[i][1]) < 0 ? VH_ENOMEM : 0;
 	rc = judge_content(p, f, env);
 	if (rc)
-		return rc < 0 ? -1 : 0;
+		return rc == VH_EREFUSED ? 0 : rc;
 	p->ok = 1;
 	p->basis = VH_BASIS_CHOSEN;
 	return 0;
@@ -261,11 +263,11 @@ static int not_consented(struct vh_policy *p, const char *env, int appeared,
 	else
 		rc = refuse(p, "venvhook did not see you make it", NULL);
 	if (rc < 0)
-		return -1;
+		return VH_ENOMEM;
 	n = vh_shadow_list(&shadow, env, path, 6);
 	if (n < 0 || (n > 0 && (vh_buf_puts(&p->why, ", and its bin/ would shadow ") < 0 ||
 				vh_buf_puts(&p->why, shadow.data) < 0)))
-		rc = -1;
+		rc = VH_ENOMEM;
 	vh_buf_free(&shadow);
 	return rc;
 }
@@ -282,7 +284,7 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 	if (deny && (mode == VH_POLICY_AUTO || !e || e->how != VH_CONSENT_ACTIVATED))
 		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
 	/* trust = off: no checks at all, but a deny above still holds. */
-	if (vh_config.trust == VH_TRUST_OFF) {
+	if (vh_config.trust == VH_CONFIG_TRUST_OFF) {
 		p->ok = 1;
 		p->basis = VH_BASIS_CONFIG;
 		return 0;
@@ -291,7 +293,7 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 	if (rc == 0)
 		rc = judge_content(p, f, env);
 	if (rc)
-		return rc < 0 ? -1 : 0;
+		return rc == VH_EREFUSED ? 0 : rc;
 	/* Consent overrides the owner, mode and git checks, not the identity
 	 * it was given to: the same directory, the same tracked content. */
 	if (e && e->decision == VH_DECISION_ALLOW && !strcmp(e->ident, p->ident) &&
@@ -309,7 +311,7 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 	if (rc == 0 && !p->ok && e && e->decision == VH_DECISION_ALLOW && strcmp(e->ident, p->ident)) {
 		vh_buf_reset(&p->why);
 		rc = vh_buf_printf(&p->why, "it is not the env you %s: that directory was replaced by"
-				   " another one since", consent_verb(e)) < 0 ? -1 : 0;
+				   " another one since", consent_verb(e)) < 0 ? VH_ENOMEM : 0;
 	}
 	return rc;
 }
@@ -325,24 +327,24 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 	    !strcmp(e->ident, p->ident)) {
 		rc = vh_buf_printf(&p->why, "git tracks other files in it than when you %s it",
 				   e->how == VH_CONSENT_MADE ? "made" : e->how == VH_CONSENT_ACTIVATED ?
-				   "activated" : "allowed") < 0 ? -1 : 1;
+				   "activated" : "allowed") < 0 ? VH_ENOMEM : VH_EREFUSED;
 	} else if (rc == 0 && f->tracked.answer == VH_TRACKED_YES) {
 		rc = vh_buf_puts(&p->why, "its files are tracked by git in ") < 0 ||
 		     vh_msg_escape(&p->why, f->tracked.root) < 0 ||
-		     vh_buf_puts(&p->why, " (it came with the repository)") < 0 ? -1 : 1;
+		     vh_buf_puts(&p->why, " (it came with the repository)") < 0 ? VH_ENOMEM : VH_EREFUSED;
 	} else if (rc == 0 && f->tracked.answer == VH_TRACKED_UNKNOWN) {
 		rc = vh_buf_puts(&p->why, "cannot tell whether git tracks it (") < 0 ||
 		     vh_msg_escape(&p->why, vh_buf_str(&f->tracked.why)) < 0 ||
-		     vh_buf_putc(&p->why, ')') < 0 ? -1 : 1;
+		     vh_buf_putc(&p->why, ')') < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
 	if (rc)
-		return rc < 0 ? -1 : 0;
+		return rc == VH_EREFUSED ? 0 : rc;
 	if (!ask->project_chose) {
 		in_store = vh_env_in_user_store(p->real);
 		if (in_store < 0)
-			return -1;
+			return VH_ENOMEM;
 	}
-	if (vh_config.trust == VH_TRUST_OWNER) {
+	if (vh_config.trust == VH_CONFIG_TRUST_OWNER) {
 		p->basis = VH_BASIS_CONFIG;
 	} else if (in_store) {
 		p->basis = VH_BASIS_STORE;
@@ -366,16 +368,16 @@ int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy
 	memset(&f, 0, sizeof(f));
 	p->real = realpath(env, NULL);
 	if (!p->real)
-		return errno == ENOMEM ? -1 :
+		return errno == ENOMEM ? VH_ENOMEM :
 		       vh_buf_printf(&p->why, "cannot resolve its path (%s)", strerror(errno));
 	if (load_decisions(p) < 0)
-		return -1;
+		return VH_ENOMEM;
 	e = vh_trust_find(&p->trust, p->real, &deny);
 	rc = ask->mode == VH_POLICY_MANUAL ? manual(p, &f, env, deny, ask->force) :
 	     automatic(p, &f, env, ask, deny, e);
 	if (rc == 0 && !p->ok && ask->mode == VH_POLICY_AUTO &&
 	    vh_buf_puts(&p->why, "; 'venvhook allow' trusts it") < 0)
-		rc = -1;
+		rc = VH_ENOMEM;
 	vh_tracked_free(&f.tracked);
 	return rc;
 }
@@ -389,10 +391,10 @@ int vh_policy_consent(const struct vh_policy *p, enum vh_consent how, const char
 	*file = NULL;
 	r = vh_trust_file(file);
 	if (r) {
-		*why = r > 0 ? "neither XDG_DATA_HOME nor HOME is set: cannot record in" :
+		*why = r == VH_ENOHOME ? "neither XDG_DATA_HOME nor HOME is set: cannot record in" :
 			       "out of memory writing";
-		errno = r > 0 ? ENOENT : ENOMEM;
-		return -1;
+		errno = r == VH_ENOHOME ? ENOENT : ENOMEM;
+		return r;
 	}
 	memset(&e, 0, sizeof(e));
 	e.decision = VH_DECISION_ALLOW;

@@ -60,15 +60,15 @@ struct vh_policy_ask {
 };
 
 /* Judges env (an absolute path, as discovery or the user gave it).
- * Returns 0 (out filled; out->ok says) or -1 out of memory. Free out with
+ * Returns 0 (out filled; out->ok says) or VH_ENOMEM. Free out with
  * vh_policy_free in both cases. */
 int vh_policy_check(struct vh_policy *out, const char *env, const struct vh_policy_ask *ask);
 void vh_policy_free(struct vh_policy *p);
 
 /* Records the user's consent to the env p judged (p->real, identity and
- * git content as judged). Returns 0, or -1 with errno set and *why naming
- * the step that failed ("cannot write"...), *file the trust file (caller
- * frees). */
+ * git content as judged). Returns 0, or a code (VH_EIO, VH_ENOHOME,
+ * VH_ENOMEM) with errno set and *why naming the step that failed
+ * ("cannot write"...), *file the trust file (caller frees). */
 int vh_policy_consent(const struct vh_policy *p, enum vh_consent how, const char **why,
 		      char **file);
 

@@ -20,5 +20,5 @@ int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 		else
 			rc = sh->set_env(out, name, op->value);
 	}
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? rc : 0;
 }

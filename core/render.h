@@ -6,9 +6,9 @@
 #include "buf.h"
 #include "plan.h"
 
-/* Appends the plan's operations in sh's syntax. Returns 0, or -1 when sh
- * cannot carry one of the values (or memory ran out); *bad is then the
- * variable that failed. */
+/* Appends the plan's operations in sh's syntax. Returns 0, VH_EUNSAYABLE
+ * when sh cannot carry one of the values (*bad is then the variable that
+ * failed), or VH_ENOMEM. */
 int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 	      const struct vh_plan *plan);
 

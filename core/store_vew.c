@@ -23,6 +23,7 @@
 
 #include "compat.h"
 #include "envdir.h"
+#include "err.h"
 #include "fileio.h"
 #include "store.h"
 #include "xdg.h"
@@ -320,7 +321,7 @@ static int load(void)
 			  (long long)st.ctime.tv_sec, (long)st.ctime.tv_nsec) < 0)
 		goto oom;
 	ix.key = vh_buf_detach(&key);
-	if (vh_xdg_file(&cache, "XDG_CACHE_HOME", ".cache", "projects") < 0)
+	if (vh_xdg_file(&cache, "XDG_CACHE_HOME", ".cache", "projects") == VH_ENOMEM)
 		goto oom;
 	fresh = cache ? load_saved(cache) : 0;
 	if (fresh < 0)

@@ -163,9 +163,9 @@ static int ask(struct vh_tracked *out, const char *real, const char *worktree,
 		goto done;
 	if (!cached(&one, key.data)) {
 		st = vh_git_tracked(&t, &one.why, worktree, paths, n);
-		if (st == VH_GIT_ENOMEM)
+		if (st == VH_ENOMEM)
 			goto done;
-		if (st != VH_GIT_OK) {
+		if (st != VH_OK) {
 			one.answer = VH_TRACKED_UNKNOWN;
 		} else {
 			one.answer = t.tracked ? VH_TRACKED_YES : VH_TRACKED_NO;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "compat.h"
+#include "err.h"
 #include "fileio.h"
 #include "hex.h"
 #include "xdg.h"
@@ -221,7 +222,7 @@ int vh_trust_load(struct vh_trust *t, const char *file)
 		return 0;
 	if (rc != VH_READ_OK) {
 		vh_buf_free(&text);
-		return rc == VH_READ_ENOMEM ? -1 : -2;
+		return rc == VH_READ_ENOMEM ? VH_ENOMEM : VH_EIO;
 	}
 	rc = vh_trust_parse(t, text.data ? text.data : "", text.len);
 	vh_buf_free(&text);
@@ -313,7 +314,7 @@ done:
 	vh_buf_free(&tmp);
 	vh_buf_free(&text);
 	errno = saved;
-	return rc;
+	return rc == 0 ? 0 : saved == ENOMEM ? VH_ENOMEM : VH_EIO;
 }
 
 int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real)

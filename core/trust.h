@@ -67,12 +67,12 @@ const struct vh_trust_entry *vh_trust_find(const struct vh_trust *t, const char 
  * next write). Returns 0 or -1 out of memory. */
 int vh_trust_format_entry(struct vh_buf *b, const struct vh_trust_entry *e);
 
-/* *out = the trust file's path. Returns 0, 1 when neither XDG_DATA_HOME nor
- * HOME is set, -1 out of memory. */
+/* *out = the trust file's path. Returns 0, VH_ENOHOME when neither
+ * XDG_DATA_HOME nor HOME is set, VH_ENOMEM. */
 int vh_trust_file(char **out);
 
-/* Loads the trust file (a missing one holds nothing). Returns 0, -1 out of
- * memory, or -2 when it exists and cannot be read (errno says why). */
+/* Loads the trust file (a missing one holds nothing). Returns 0, VH_ENOMEM,
+ * or VH_EIO when it exists and cannot be read (errno says why). */
 int vh_trust_load(struct vh_trust *t, const char *file);
 
 /* Records e (an allow or a deny) for e->path. A deny or an allow made or
@@ -81,8 +81,8 @@ int vh_trust_load(struct vh_trust *t, const char *file);
  * activation off. Holds an flock on "<file>.lock" from read to rename so
  * that two shells deciding at once lose neither decision; writes a
  * temporary file and renames it, so a failed write (full disk) leaves the
- * old file whole. Returns 0 or -1 with errno set and *why naming the step
- * that failed. */
+ * old file whole. Returns 0, or VH_EIO (VH_ENOMEM) with errno set and
+ * *why naming the step that failed. */
 int vh_trust_record(const char **why, const char *file, const struct vh_trust_entry *e);
 
 /* The identity an allow is bound to, for the env directory real: its

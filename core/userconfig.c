@@ -7,14 +7,15 @@
 #include <string.h>
 
 #include "buf.h"
+#include "err.h"
 #include "msg.h"
 #include "stores.h"
 #include "xdg.h"
 
-const char *const vh_trust_level_names[] = {
-	[VH_TRUST_STRICT] = "strict",
-	[VH_TRUST_OWNER] = "owner",
-	[VH_TRUST_OFF] = "off",
+const char *const vh_config_trust_names[] = {
+	[VH_CONFIG_TRUST_STRICT] = "strict",
+	[VH_CONFIG_TRUST_OWNER] = "owner",
+	[VH_CONFIG_TRUST_OFF] = "off",
 };
 
 struct vh_config vh_config = {
@@ -33,13 +34,12 @@ struct parse {
 	char raw[512];
 };
 
+/* A warning for the command to print (out of memory, it is lost: the
+ * count stays). */
 static void warn(struct parse *p, const char *what)
 {
-	struct vh_buf b = VH_BUF_INIT;
-
-	vh_buf_printf(&b, ":%u: %s; the line is ignored", p->lineno, what);
-	vh_msg_path("", vh_config.file, vh_buf_str(&b));
-	vh_buf_free(&b);
+	vh_msg_escape(&vh_config.warnings, vh_config.file);
+	vh_buf_printf(&vh_config.warnings, ":%u: %s; the line is ignored\n", p->lineno, what);
 	vh_config.bad_lines++;
 }
 
@@ -166,11 +166,11 @@ static int handler(void *user, const char *section, const char *name, const char
 			warn(p, "stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper");
 	} else if (!strcmp(name, "trust")) {
 		if (!strcmp(value, "strict"))
-			vh_config.trust = VH_TRUST_STRICT;
+			vh_config.trust = VH_CONFIG_TRUST_STRICT;
 		else if (!strcmp(value, "owner"))
-			vh_config.trust = VH_TRUST_OWNER;
+			vh_config.trust = VH_CONFIG_TRUST_OWNER;
 		else if (!strcmp(value, "off"))
-			vh_config.trust = VH_TRUST_OFF;
+			vh_config.trust = VH_CONFIG_TRUST_OFF;
 		else
 			warn(p, "trust is strict, owner or off");
 	} else if (!strcmp(name, "stop_at_git_root") || !strcmp(name, "quiet") ||
@@ -205,8 +205,8 @@ int vh_config_load(void)
 {
 	struct parse p = { 0 };
 
-	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") < 0)
-		return -1;
+	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") == VH_ENOMEM)
+		return VH_ENOMEM;
 	if (!vh_config.file)
 		return 0;
 	p.f = fopen(vh_config.file, "re");
@@ -214,8 +214,10 @@ int vh_config_load(void)
 		if (errno != ENOENT && errno != ENOTDIR) {
 			char why[128];
 
-			snprintf(why, sizeof(why), ": %s; using the defaults", strerror(errno));
-			vh_msg_path("cannot read ", vh_config.file, why);
+			snprintf(why, sizeof(why), ": %s; using the defaults\n", strerror(errno));
+			vh_buf_puts(&vh_config.warnings, "cannot read ");
+			vh_msg_escape(&vh_config.warnings, vh_config.file);
+			vh_buf_puts(&vh_config.warnings, why);
 		}
 		return 0;
 	}
@@ -240,7 +242,7 @@ int vh_config_format(struct vh_buf *out)
 			  "trust = %s\nstores =",
 			  vh_config.stop_at_git_root ? "yes" : "no", vh_config.quiet ? "yes" : "no",
 			  vh_config.follow_pointers ? "yes" : "no",
-			  vh_trust_level_names[vh_config.trust]) < 0)
+			  vh_config_trust_names[vh_config.trust]) < 0)
 		return -1;
 	for (i = 0; i < VH_STORE_COUNT; i++) {
 		if (!(vh_config.stores & (1u << i)))

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "envdir.h"
+#include "envname.h"
 #include "envlist.h"
 #include "err.h"
 #include "msg.h"
@@ -88,6 +89,18 @@ done:
 	return rc;
 }
 
+/* The wanted env's name, for VIRTUAL_ENV_PROMPT. */
+static int named(struct vh_wanted *w, const struct vh_state *now)
+{
+	int rc;
+
+	if (!w->want.env)
+		return 0;
+	rc = vh_env_name(&w->name, &w->say, w->want.env, now);
+	w->want.prompt = w->name;
+	return rc;
+}
+
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
 		 const struct vh_watch *watch)
 {
@@ -113,7 +126,7 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 			return rc;
 		if (ok) {
 			w->want.env = pin;
-			return 0;
+			return named(w, now);
 		}
 		w->want.pin = NULL;
 	}
@@ -125,7 +138,7 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting);
 	if (rc == 0 && ok)
 		w->want.env = w->found.env;
-	return rc;
+	return rc == 0 ? named(w, now) : rc;
 }
 
 int vh_want_foreign(struct vh_buf *say, const struct vh_state *now, const char *doing)
@@ -177,7 +190,7 @@ static int say_not_env(struct vh_buf *say, enum vh_resolve r, const char *arg, c
 		vh_buf_puts(say, "no env named '");
 		vh_msg_escape(say, arg);
 		vh_buf_puts(say, "' in ");
-		if (vh_workon_home(&home) == 0)
+		if (vh_workon_home(&home) == 0 && home)
 			vh_msg_escape(say, home);
 		vh_buf_puts(say, " (see venvhook list)");
 	} else {
@@ -272,8 +285,10 @@ int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *
 	} else {
 		rc = remember_choice(w, &chosen, now);
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		w->want.env = w->want.pin = w->chosen;
+		rc = named(w, now);
+	}
 	vh_policy_free(&chosen);
 	return rc;
 }
@@ -351,6 +366,7 @@ void vh_wanted_free(struct vh_wanted *w)
 {
 	vh_found_free(&w->found);
 	free(w->chosen);
+	free(w->name);
 	vh_buf_free(&w->say);
 	memset(w, 0, sizeof(*w));
 }

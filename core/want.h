@@ -19,13 +19,14 @@ struct vh_wanted {
 	struct vh_want want;   /* for vh_apply; points into found, now and the fields below */
 	struct vh_found found; /* discovery's answer for the directory asked about */
 	char *chosen;          /* activate: the env the user named */
+	char *name;            /* want.prompt: the wanted env's name (envname.h) */
 	struct vh_buf say;     /* lines for the user, each ending in '\n' */
 };
 
-/* The env for the shell in cwd (export): pin, pause, discovery, trust. An
- * env made here is recorded as the user's (watch: what the hook watched
- * since it came here, or NULL). Returns 0 or VH_ENOMEM. Free w with
- * vh_wanted_free in both cases. */
+/* The env for the shell in cwd (export): pin, pause, discovery, trust, and
+ * the name it is shown by. An env made here is recorded as the user's
+ * (watch: what the hook watched since it came here, or NULL). Returns 0
+ * or VH_ENOMEM. Free w with vh_wanted_free in both cases. */
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
 		 const struct vh_watch *watch);
 

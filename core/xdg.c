@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "err.h"
 
 int vh_xdg_file(char **out, const char *var, const char *fallback, const char *leaf)
 {
@@ -20,10 +21,10 @@ int vh_xdg_file(char **out, const char *var, const char *fallback, const char *l
 		r = vh_buf_puts(&b, home) < 0 || vh_buf_putc(&b, '/') < 0 ||
 		    vh_buf_puts(&b, fallback) < 0 ? -1 : 0;
 	else
-		return 1;
+		return VH_ENOHOME;
 	if (r < 0 || vh_buf_puts(&b, "/venvhook/") < 0 || vh_buf_puts(&b, leaf) < 0) {
 		vh_buf_free(&b);
-		return -1;
+		return VH_ENOMEM;
 	}
 	*out = vh_buf_detach(&b);
 	return 0;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/cmd.h"
+#include "../core/err.h"
 #include "shell.h"
 
 extern const char vh_hook_tcsh[], vh_hook_csh[], vh_prompt_tcsh[];
@@ -16,7 +17,7 @@ static int quote(struct vh_buf *out, const char *s)
 		return -1;
 	for (; *s; s++) {
 		if (*s == '\n')
-			return -1;
+			return VH_EUNSAYABLE;
 		if (*s == '\'') {
 			if (vh_buf_puts(out, "'\"'\"'") < 0)
 				return -1;
@@ -32,8 +33,10 @@ static int quote(struct vh_buf *out, const char *s)
 
 static int set_env(struct vh_buf *out, const char *name, const char *value)
 {
-	if (vh_buf_printf(out, "setenv %s ", name) < 0 || quote(out, value) < 0)
-		return -1;
+	int rc = vh_buf_printf(out, "setenv %s ", name);
+
+	if (rc < 0 || (rc = quote(out, value)) < 0)
+		return rc;
 	return vh_buf_puts(out, " ;\n");
 }
 
@@ -50,20 +53,23 @@ static int set_path(struct vh_buf *out, const char *list)
 
 static int set_local(struct vh_buf *out, const char *name, const char *value)
 {
-	if (vh_buf_printf(out, "set %s = ", name) < 0 || quote(out, value) < 0)
-		return -1;
+	int rc = vh_buf_printf(out, "set %s = ", name);
+
+	if (rc < 0 || (rc = quote(out, value)) < 0)
+		return rc;
 	return vh_buf_puts(out, " ;\n");
 }
 
 static int set_list(struct vh_buf *out, const char *name, const char *const *values, size_t n)
 {
 	size_t i;
+	int rc;
 
 	if (vh_buf_printf(out, "set %s = (", name) < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < n; i++)
-		if (vh_buf_putc(out, ' ') < 0 || quote(out, values[i]) < 0)
-			return -1;
+		if ((rc = vh_buf_putc(out, ' ')) < 0 || (rc = quote(out, values[i])) < 0)
+			return rc;
 	return vh_buf_puts(out, " ) ;\n");
 }
 

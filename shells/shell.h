@@ -25,8 +25,9 @@ struct vh_shell {
 	 * keeps up to date, not from `venvhook list` (tcsh: complete cannot
 	 * take names with blanks from a command). */
 	int names_list;
-	/* Appends s as one word that evaluates to exactly s; < 0 when this shell
-	 * cannot carry s safely (nothing useful is left in out then). */
+	/* Appends s as one word that evaluates to exactly s; VH_EUNSAYABLE when
+	 * this shell cannot carry s safely (nothing useful is left in out then),
+	 * VH_ENOMEM (core/err.h). The operations below return the same. */
 	int (*quote)(struct vh_buf *out, const char *s);
 	int (*set_env)(struct vh_buf *out, const char *name, const char *value);
 	int (*unset_env)(struct vh_buf *out, const char *name);

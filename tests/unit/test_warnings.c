@@ -1,0 +1,159 @@
+/* The lower layers return their warnings instead of printing them (the
+ * error convention, HACKING.md): each one's warnings, checked as text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../core/buf.h"
+#include "../../core/envname.h"
+#include "../../core/err.h"
+#include "../../core/policy.h"
+#include "../../core/state.h"
+#include "../../core/trust.h"
+#include "../../core/userconfig.h"
+#include "../../core/want.h"
+#include "tap.h"
+
+static char root[64];
+
+static char *at(const char *rel)
+{
+	static char paths[8][512];
+	static int i;
+
+	i = (i + 1) % 8;
+	snprintf(paths[i], sizeof(paths[i]), "%s/%s", root, rel);
+	return paths[i];
+}
+
+static void put(const char *rel, const char *text, size_t n)
+{
+	char cmd[1024];
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "mkdir -p \"$(dirname '%s')\"", at(rel));
+	if (system(cmd) != 0)
+		tap_ok(0, "mkdir for %s", rel);
+	f = fopen(at(rel), "w");
+	if (!f || fwrite(text, 1, n, f) != n || fclose(f))
+		tap_ok(0, "write %s", rel);
+}
+
+/* envname: a pyvenv.cfg with NUL bytes, one that cannot be read. */
+static void test_envname(void)
+{
+	struct vh_state none = { { 0 } };
+	struct vh_buf say = VH_BUF_INIT, want = VH_BUF_INIT;
+	char *name = NULL;
+	int ok;
+
+	static const char cfg[] = "home = /usr\0bin\nprompt = 'p\033x'\n";
+
+	put("proj/.venv/pyvenv.cfg", cfg, sizeof(cfg) - 1);
+	tap_ok(vh_env_name(&name, &say, at("proj/.venv"), &none) == 0, "envname: a name");
+	tap_str(name, "p?x", "envname: pyvenv.cfg's prompt, the escape byte shown as ?");
+	vh_buf_printf(&want, "ignoring lines with NUL bytes in %s/proj/.venv/pyvenv.cfg\n", root);
+	tap_str(vh_buf_str(&say), want.data, "envname: the NUL lines come back as a warning");
+	free(name);
+	vh_buf_reset(&say);
+	vh_buf_reset(&want);
+	/* a directory where pyvenv.cfg should be: read() fails */
+	mkdir(at("dir/venv"), 0755);
+	mkdir(at("dir/venv/pyvenv.cfg"), 0755);
+	tap_ok(vh_env_name(&name, &say, at("dir/venv"), &none) == 0, "envname: a name anyway");
+	tap_str(name, "dir", "envname: then the project's name");
+	vh_buf_printf(&want, "cannot read %s/dir/venv/pyvenv.cfg: ", root);
+	ok = !strncmp(vh_buf_str(&say), want.data, want.len) &&
+	     strstr(vh_buf_str(&say), "; naming the env after its directory\n");
+	if (!tap_ok(ok, "envname: an unreadable pyvenv.cfg comes back as a warning"))
+		printf("#   got: %s", vh_buf_str(&say));
+	free(name);
+	vh_buf_free(&say);
+	vh_buf_free(&want);
+}
+
+/* policy: the trust file's lines that are no decision, one that cannot be read. */
+static void test_policy(void)
+{
+	struct vh_policy_ask ask = { .mode = VH_POLICY_AUTO };
+	struct vh_policy p;
+	struct vh_buf want = VH_BUF_INIT;
+	static const char garbage[] = "garbage\nallow zz yy\n";
+
+	put("share/venvhook/trust", garbage, sizeof(garbage) - 1);
+	put("envs/e/pyvenv.cfg", "home = /usr/bin\n", 16);
+	tap_ok(vh_policy_check(&p, at("envs/e"), &ask) == 0 && !p.ok, "policy: judged, refused");
+	vh_buf_printf(&want, "%s/share/venvhook/trust: ignoring 2 lines that are no decision (first:"
+		      " line 1)\n", root);
+	tap_str(vh_buf_str(&p.warnings), want.data, "policy: the bad lines come back as a warning");
+	vh_policy_free(&p);
+	vh_buf_reset(&want);
+	/* a trust file that cannot be read: a directory */
+	unlink(at("share/venvhook/trust"));
+	mkdir(at("share/venvhook/trust"), 0755);
+	tap_ok(vh_policy_check(&p, at("envs/e"), &ask) == 0, "policy: judged without the file");
+	vh_buf_printf(&want, "cannot read %s/share/venvhook/trust, so no allow or deny applies\n", root);
+	tap_str(vh_buf_str(&p.warnings), want.data, "policy: an unreadable trust file comes back as a warning");
+	vh_policy_free(&p);
+	rmdir(at("share/venvhook/trust"));
+	vh_buf_free(&want);
+}
+
+/* userconfig: bad lines and an unreadable file, with the line numbers. */
+static void test_config(void)
+{
+	struct vh_buf want = VH_BUF_INIT;
+	static const char text[] = "quiet = maybe\n# fine\nbogus\n";
+
+	put("config/venvhook/config", text, sizeof(text) - 1);
+	tap_ok(vh_config_load() == 0, "config: loaded");
+	vh_buf_printf(&want, "%s/config/venvhook/config:1: quiet is yes or no; the line is ignored\n"
+		      "%s/config/venvhook/config:3: not a 'key = value' line; the line is ignored\n",
+		      root, root);
+	tap_str(vh_buf_str(&vh_config.warnings), want.data, "config: each bad line comes back as a warning");
+	tap_ok(vh_config.bad_lines == 2, "config: counted");
+	vh_buf_free(&want);
+}
+
+/* want: a pinned env that is gone, an env PATH cannot hold. */
+static void test_want(void)
+{
+	struct vh_state now = { { 0 } };
+	struct vh_wanted w;
+	struct vh_buf want = VH_BUF_INIT;
+
+	now.v[VH_MARK_PIN] = at("gone");
+	mkdir(at("colon:x"), 0755);
+	put("colon:x/.venv/pyvenv.cfg", "home = /usr/bin\n", 16);
+	tap_ok(vh_want_here(&w, &now, at("colon:x"), NULL) == 0 && !w.want.env, "want: no env");
+	vh_buf_printf(&want, "the env you activated, %s/gone, is gone; back to automatic activation\n"
+		      "not activating %s/colon:x/.venv: PATH cannot hold a ':' in a directory name\n",
+		      root, root);
+	tap_str(vh_buf_str(&w.say), want.data, "want: both reasons come back, in order");
+	vh_wanted_free(&w);
+	vh_buf_free(&want);
+}
+
+int main(void)
+{
+	char cmd[128];
+
+	snprintf(root, sizeof(root), "/tmp/vh-warn.XXXXXX");
+	if (!mkdtemp(root))
+		return 1;
+	setenv("XDG_DATA_HOME", at("share"), 1);
+	setenv("XDG_CONFIG_HOME", at("config"), 1);
+	setenv("XDG_CACHE_HOME", at("cache"), 1);
+	setenv("HOME", at("home"), 1);
+	unsetenv("WORKON_HOME");
+	test_envname();
+	test_policy();
+	test_config();
+	test_want();
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		tap_ok(0, "clean up %s", root);
+	return tap_done();
+}

@@ -1,9 +1,9 @@
 # The soak test (issue: trust and fault tolerance). Included from Makefile.am.
-# make check runs tests/bats/soak.bats as one more bats suite: a short walk
-# with a fixed seed. `make soak` runs a long walk per shell with a random
-# seed (or VH_SOAK_SEED, to replay one) and prints the seed first.
-BATS_SUITES += tests/bats/soak.bats
-EXTRA_DIST += tests/bats/soak.bash
+# make check runs tests/bats/soak.bats for each shell through its driver
+# (tests/run-scenarios): a short walk with a fixed seed. `make soak` runs a
+# long walk per shell with a random seed (or VH_SOAK_SEED, to replay one)
+# and prints the seed first.
+EXTRA_DIST += tests/bats/soak.bats tests/bats/soak.bash
 
 VH_SOAK_LONG_STEPS = 3000
 soak: all tests/helpers/dumpenv$(EXEEXT)
@@ -13,5 +13,8 @@ soak: all tests/helpers/dumpenv$(EXEEXT)
 	$(AM_TESTS_ENVIRONMENT) \
 	VH_SOAK_SEED=$$seed; export VH_SOAK_SEED; \
 	VH_SOAK_STEPS=$$steps; export VH_SOAK_STEPS; \
-	$(BATS) --tap $(srcdir)/tests/bats/soak.bats
+	VH_DRIVER_SUITES=soak; export VH_DRIVER_SUITES; \
+	rc=0; for d in $(SHELL_DRIVERS); do \
+		$(SHELL) $(srcdir)/tests/run-scenarios $(srcdir)/$$d || rc=1; \
+	done; exit $$rc
 .PHONY: soak

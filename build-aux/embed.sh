@@ -1,11 +1,23 @@
 #!/bin/sh
-# embed.sh NAME FILE: prints a C file defining `const char NAME[]` holding
-# FILE's bytes, NUL-terminated. Uses od, so any byte survives and no tool
-# beyond POSIX is needed at build time.
+# embed.sh [--one-line] NAME FILE: prints a C file defining `const char
+# NAME[]` holding FILE's bytes, NUL-terminated. Uses od, so any byte
+# survives and no tool beyond POSIX is needed at build time. --one-line
+# leaves out FILE's comment and blank lines: the hook of a shell whose rc
+# line evals init's output joined into one line (the csh family), where a
+# comment would swallow everything after it.
 set -eu
+one=
+if [ "${1:-}" = --one-line ]; then
+	one=1
+	shift
+fi
 name=$1
 file=$2
 printf '/* Generated from %s by build-aux/embed.sh; do not edit. */\n' "$file"
 printf 'extern const char %s[];\nconst char %s[] = {\n' "$name" "$name"
-od -An -v -tx1 "$file" | sed -e 's/[0-9a-f][0-9a-f]/0x&,/g' -e 's/^ */\t/'
+if [ -n "$one" ]; then
+	sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' "$file"
+else
+	cat "$file"
+fi | od -An -v -tx1 | sed -e 's/[0-9a-f][0-9a-f]/0x&,/g' -e 's/^ */\t/'
 printf '\t0x00\n};\n'

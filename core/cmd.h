@@ -37,6 +37,7 @@ struct vh_cmd {
 	 * NULL: the completions leave the command out (export, the hook's own). */
 	const char *brief;
 	const char *help;    /* the rest of venvhook CMD --help */
+	int (*more_help)(FILE *f); /* what follows it there, from elsewhere (init: the shells'), or NULL */
 	/* Its flags, ended by { NULL }, or NULL for none: the completions
 	 * offer them (its usage names them too). */
 	const struct vh_cmd_option *options;
@@ -74,6 +75,10 @@ int vh_cmd_usage(const struct vh_cmd *c);
 /* venvhook CMD --help: the usage line and the help on f. 0, or -1 when the
  * write failed. */
 int vh_cmd_help(FILE *f, const struct vh_cmd *c);
+
+/* Each shell's rc file and rc line (from its registry entry), a line each
+ * after indent. 0, or -1 when a write failed. */
+int vh_cmd_rc_lines(FILE *f, const char *indent);
 
 /* Whether arg asks for help (--help or -h). */
 int vh_is_help_arg(const char *arg);

@@ -2,7 +2,7 @@
  * alias) that init defines. A command with a way to run for the shell
  * (its entry's run_in) runs so, and what it prints is evaled by the
  * shell; any other comes back as a command line that runs this binary
- * with the same arguments, for the csh family's alias, which evals
+ * with the same arguments, for a shell whose alias (a one_line shell's) evals
  * whatever it gets. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +36,7 @@ static int rerun(const struct vh_shell *sh, int argc, char **argv)
 		if (r < 0)
 			goto done;
 	}
-	if (vh_buf_puts(&out, sh->one_line ? " ;\n" : "\n") < 0)
+	if (vh_buf_puts(&out, sh->end) < 0)
 		goto done;
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
 		goto done;
@@ -66,10 +66,14 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		return vh_cmd_help(c->changes_shell ? stderr : stdout, c) ? 1 : 0;
 	rc = c->run_in(c, sh, argc - 2, argv + 2);
 	/* The shell's deactivate follows the new state (see the hooks). */
-	if (rc == 0 && c->changes_shell &&
-	    (fputs(sh->one_line ? "__venvhook_sync ;\n" : "__venvhook_sync\n", stdout) < 0 ||
-	     fflush(stdout)))
-		rc = 1;
+	if (rc == 0 && c->changes_shell) {
+		struct vh_buf out = VH_BUF_INIT;
+
+		if (vh_shell_call(&out, sh, "__venvhook_sync") < 0 ||
+		    fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
+			rc = 1;
+		vh_buf_free(&out);
+	}
 	return rc;
 }
 

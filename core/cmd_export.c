@@ -23,7 +23,7 @@
 static int export_run(const struct vh_shell *sh, const char *key);
 
 /* The key's names part, for a shell whose completion reads the env names
- * from a list variable (tcsh): WORKON_HOME's mtime and the project, so
+ * from a list variable (its entry's names_list): WORKON_HOME's mtime and the project, so
  * that export sends a new list only when the one the shell holds is stale
  * and completing starts no process of its own. */
 static int names_part(struct vh_buf *key, const struct vh_found *found)
@@ -105,8 +105,9 @@ static size_t watch_dirs(const char **dirs, const char *cwd, const struct vh_fou
 	return n;
 }
 
-/* Hands the shell its new watch list and key (see watch.h), and tcsh its
- * env names, when they differ from what the key it passed says. */
+/* Hands the shell its new watch list and key (see watch.h), and a
+ * names_list shell its env names, when they differ from what the key it
+ * passed says. */
 static int send_key(const struct vh_shell *sh, const char *held, const struct vh_watch *prev,
 		    const char *cwd, const struct vh_found *found)
 {
@@ -219,8 +220,8 @@ static int send_later(const struct vh_shell *sh, struct vh_buf *lines)
 		rc = 0;
 		goto done;
 	}
-	/* A line this shell cannot carry (no newline is ever in one, but the
-	 * csh family refuses what it cannot quote): said now instead. */
+	/* A line this shell cannot carry (no newline is ever in one, but a
+	 * one_line shell refuses what it cannot quote): said now instead. */
 	if (sh->set_list(&out, "__venvhook_later", v, n) < 0) {
 		size_t i;
 
@@ -242,8 +243,8 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 	const char *defer = getenv("VENVHOOK_LATER");
 	int rc;
 
-	/* Start-up in zsh: what would be said goes into a list the hook
-	 * prints before the first prompt. */
+	/* Start-up, where the hook asks (VENVHOOK_LATER): what would be said
+	 * goes into a list the hook prints before the first prompt. */
 	if (defer && *defer)
 		vh_msg_capture(&later);
 	rc = export_run(sh, key);

@@ -11,26 +11,6 @@
 #include "err.h"
 #include "msg.h"
 
-/* The hook without its comment and blank lines: joined into one line by
- * the csh family's eval, a comment would swallow everything after it. */
-static int put_code_lines(struct vh_buf *out, const char *hook)
-{
-	const char *line = hook, *end, *p;
-
-	for (; *line; line = *end ? end + 1 : end) {
-		end = strchr(line, '\n');
-		if (!end)
-			end = line + strlen(line);
-		for (p = line; p < end && (*p == ' ' || *p == '\t'); p++)
-			;
-		if (p == end || *p == '#')
-			continue;
-		if (vh_buf_add(out, line, (size_t)(end - line)) < 0 || vh_buf_putc(out, '\n') < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* The names of the commands that change the shell's state, which the
  * shell function sends through `venvhook call` and evals: a list the hook
  * reads, so that it never holds a copy of its own. */
@@ -49,7 +29,7 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 {
 	const struct vh_shell *sh;
 	struct vh_buf out = VH_BUF_INIT;
-	const char *name = NULL;
+	const char *name = NULL, *why;
 	char *self_path;
 	int rc = 1, prompt = 0, i;
 
@@ -68,29 +48,22 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	if (!sh)
 		return VH_EXIT_USAGE;
 	if (prompt && !sh->prompt) {
-		vh_msgf("%s has no hook that runs before each prompt, so --prompt cannot keep"
-			" the env's name there up to date; show $VIRTUAL_ENV_PROMPT yourself"
-			" or use tcsh", sh->name);
+		vh_msgf("%s %s", sh->name, sh->no_prompt ? sh->no_prompt : "has no prompt segment");
 		return VH_EXIT_USAGE;
 	}
 	/* The hook calls this binary by its absolute path, so it never depends
 	 * on PATH (which venvhook itself rewrites). */
 	if (vh_self_path(&self_path) < 0) {
+		struct vh_buf line = VH_BUF_INIT;
+
+		vh_shell_rc_line(&line, sh, "/path/to/venvhook");
 		vh_msgf("cannot find my own path (asked %s): load the hook with venvhook's"
-			" absolute path (eval \"$(/path/to/venvhook init bash)\")", vh_self_methods);
+			" absolute path (%s)", vh_self_methods, vh_buf_str(&line));
+		vh_buf_free(&line);
 		return 1;
 	}
-	/* The csh family's hook runs "`$__venvhook_exe:q ...`", and inside
-	 * "`...`" csh splits the path at a blank whatever the :q. The rc line's
-	 * eval, at the top level, also takes a '!' for history substitution
-	 * however it is quoted in what init prints. */
-	if (sh->one_line && strpbrk(self_path, " \t!")) {
-		vh_msg_path("cannot write a hook that calls ", self_path,
-			    strpbrk(self_path, " \t") ?
-			    ": csh and tcsh would split that path at its blank; install venvhook"
-			    " in a directory without one" :
-			    ": csh and tcsh would take its '!' for history substitution; install"
-			    " venvhook in a directory without one");
+	if (sh->bad_exe && (why = sh->bad_exe(self_path))) {
+		vh_msg_path("cannot write a hook that calls ", self_path, why);
 		goto done;
 	}
 	i = sh->set_local(&out, "__venvhook_exe", self_path);
@@ -101,12 +74,13 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		goto done;
 	if (put_changes(&out, sh) < 0)
 		goto done;
-	if ((sh->one_line ? put_code_lines(&out, sh->hook) : vh_buf_puts(&out, sh->hook)) < 0)
+	/* (a one-line shell's hook and prompt come without their comment
+	 * lines: build-aux/embed.sh) */
+	if (vh_buf_puts(&out, sh->hook) < 0)
 		goto done;
 	if (sh->completion && sh->completion(&out, vh_cmds) < 0)
 		goto done;
-	if (prompt &&
-	    (sh->one_line ? put_code_lines(&out, sh->prompt) : vh_buf_puts(&out, sh->prompt)) < 0)
+	if (prompt && vh_buf_puts(&out, sh->prompt) < 0)
 		goto done;
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)
 		goto done;
@@ -122,18 +96,49 @@ static const struct vh_cmd_option options[] = {
 	{ NULL, NULL },
 };
 
+/* init's help beyond its entry's: each shell's rc line, and those with a
+ * prompt segment. */
+static int more_help(FILE *f)
+{
+	const struct vh_shell *const *sh;
+	int sep = 0;
+
+	fputs("Load it from the end of the shell's rc file:\n", f);
+	vh_cmd_rc_lines(f, "  ");
+	fputs("With --prompt, the prompt also shows (NAME) of the active env, from\n"
+	      "VIRTUAL_ENV_PROMPT, unless VIRTUAL_ENV_DISABLE_PROMPT is set, in ", f);
+	for (sh = vh_shells; *sh; sh++)
+		if ((*sh)->prompt)
+			fprintf(f, "%s%s", sep++ ? ", " : "", (*sh)->name);
+	fputs(".\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+int vh_cmd_rc_lines(FILE *f, const char *indent)
+{
+	const struct vh_shell *const *sh;
+	struct vh_buf line = VH_BUF_INIT;
+	int rc = 0;
+
+	for (sh = vh_shells; *sh && rc == 0; sh++) {
+		vh_buf_reset(&line);
+		rc = vh_shell_rc_line(&line, *sh, "venvhook");
+		if (rc == 0 && fprintf(f, "%s%-6s %-28s %s\n", indent, (*sh)->name, (*sh)->rc_file,
+				       vh_buf_str(&line)) < 0)
+			rc = -1;
+	}
+	vh_buf_free(&line);
+	return rc;
+}
+
 const struct vh_cmd vh_cmd_init = {
 	.name = "init",
 	.usage = "init SHELL [--prompt]",
 	.summary = "print the hook to load in your shell's rc file (--prompt: the env's name in the prompt too)",
 	.brief = "print the hook for a shell rc file",
-	.help = "Prints the hook for SHELL (bash, zsh, fish, tcsh or csh; a path or a\n"
-		"login name such as -bash also does). Load it from the end of the rc file:\n"
-		"  bash, zsh:  eval \"$(venvhook init bash)\"   (or zsh)\n"
-		"  fish:       status is-interactive; and venvhook init fish | source\n"
-		"  tcsh, csh:  eval \"`venvhook init tcsh`\"   (or csh)\n"
-		"With --prompt (bash, zsh, fish, tcsh), the prompt also shows (NAME) of the\n"
-		"active env, from VIRTUAL_ENV_PROMPT, unless VIRTUAL_ENV_DISABLE_PROMPT is set.\n",
+	.help = "Prints the hook for SHELL, one of the shells below (its path, or its login\n"
+		"name -SHELL, also does).\n",
+	.more_help = more_help,
 	.options = options,
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,

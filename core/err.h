@@ -16,7 +16,7 @@ enum vh_err {
 	VH_ETIMEOUT = -5,   /* no answer within the time allowed */
 	VH_EIO = -6,        /* a system call failed (read, write, fork): errno or the result says why */
 	VH_ENOHOME = -7,    /* neither the XDG variable nor HOME is set: no file to use */
-	VH_EUNSAYABLE = -8, /* this shell cannot be told the value (a newline in the csh family) */
+	VH_EUNSAYABLE = -8, /* this shell cannot be told the value (a newline, where lines are joined) */
 	VH_EREFUSED = -9,   /* judged and refused: the result says why */
 };
 

@@ -1,6 +1,7 @@
 /* Lowercase hex: how venvhook writes any byte string (a path, a key) into
  * its own files and into the words the hooks pass back, so that no byte of
- * a directory name can end a field or a line, or split a csh word. */
+ * a directory name can end a field or a line, or split a word a hook
+ * passes unquoted. */
 #ifndef VH_HEX_H
 #define VH_HEX_H
 

@@ -27,20 +27,18 @@ static void usage(FILE *f)
 		   "  --version                      show the version\n"
 		   "  COMMAND --help                 show that command's help\n\n"
 		   "shells: %s\n\n"
-		   "Load the hook from your shell's rc file:\n"
-		   "  bash, zsh (~/.bashrc, ~/.zshrc):  eval \"$(venvhook init bash)\"  (or zsh)\n"
-		   "  fish (config.fish):              status is-interactive; and venvhook init fish | source\n"
-		   "  tcsh, csh (~/.tcshrc, ~/.cshrc): eval \"`venvhook init tcsh`\"  (or csh)\n\n"
-		   "See man venvhook.\n",
+		   "Load the hook from your shell's rc file:\n",
 		vh_shell_names());
+	vh_cmd_rc_lines(f, "  ");
+	fputs("\nSee man venvhook.\n", f);
 }
 
 /* A command that changes the shell's state, run directly: it could not. */
 static int needs_hook(const struct vh_cmd *c)
 {
 	vh_msgf("venvhook %s changes your shell's environment, so it works through the "
-		"'venvhook' shell function: load it from your rc file with "
-		"eval \"$(venvhook init SHELL)\" (see venvhook --help)", c->name);
+		"'venvhook' shell function: load it from your rc file (venvhook --help shows"
+		" the line for each shell)", c->name);
 	return VH_EXIT_USAGE;
 }
 

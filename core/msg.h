@@ -27,8 +27,8 @@ size_t vh_utf8_valid(const unsigned char *s);
 size_t vh_utf8_len(const unsigned char *s);
 
 /* From now on, every line vh_msgf would write on stderr is appended to
- * into instead (NULL: stderr again), for a hook that shows them later (zsh
- * at start-up, where output would disturb an instant prompt). */
+ * into instead (NULL: stderr again), for a hook that shows them later (at
+ * start-up, where output would disturb an instant prompt: VENVHOOK_LATER). */
 void vh_msg_capture(struct vh_buf *into);
 
 /* "venvhook: " + message + newline. %s arguments are printed as given:

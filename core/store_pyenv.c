@@ -50,7 +50,8 @@ int vh_store_pyenv_root(char **out)
 }
 
 /* is_version_safe: "versions/NAME" with '.' and ".." taken lexically, as
- * bash's cd does, must be a directory inside versions/. */
+ * a shell's cd does (pyenv's is a shell script), must be a directory inside
+ * versions/. */
 static int safe(const char *versions, const char *name)
 {
 	struct vh_buf b = VH_BUF_INIT;

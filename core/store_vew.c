@@ -139,7 +139,7 @@ static struct entry *ix_add(void)
 }
 
 /* The directory a .project names: its text without the newlines at its end
- * ("$(cat file)", as cdproject reads it), when absolute. */
+ * (as cdproject reads it, through a command substitution), when absolute. */
 static int read_project(struct entry *e, int dirfd, const char *file)
 {
 	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT, p = VH_BUF_INIT;

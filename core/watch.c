@@ -4,7 +4,8 @@
  *
  * one slot per env_dirs name, "x" for absent or "<dev>,<ino>,<sec>,<nsec>"
  * (the pyvenv.cfg's device, inode and change time). Hex and digits only:
- * the key travels unquoted through csh's "`...`", which splits at blanks. */
+ * the key travels unquoted through a hook's command substitution, which
+ * in some shells splits at blanks (see shells/). */
 #include "watch.h"
 
 #include <errno.h>

@@ -11,18 +11,21 @@
  *     printf '%s\000' <quoted>
  * and the shell, reading its commands from a pipe, is told `source FILE`
  * (fish, which reads a piped script whole before running it, runs a
- * `read`/`source` loop instead). What it prints up to the NUL must be the
+ * `read`/`source` loop instead). A shell without a builtin printf (the csh
+ * family, mksh) execs /usr/bin/printf for each input: slower, same
+ * property. What it prints up to the NUL must be the
  * input. Sourcing a file, as the hooks eval or source venvhook's output,
  * keeps the quoted bytes off the pipe: tcsh reading a script from a pipe
  * waits for one more read() after a line holding invalid UTF-8, which would
  * stall every such input. The input never holds a NUL (a C string cannot), so
  * the NUL delimits; quoting that splits the word shows as an early NUL, and
  * quoting that leaves a quote open or kills the shell as an error message
- * and a short answer, a timeout or EOF. tcsh and csh have no builtin printf,
- * so they exec /usr/bin/printf for each input: slower, same property.
+ * and a short answer, a timeout or EOF.
  *
  * Environment: VH_FUZZ_SHELL_PATH overrides the shell's path (default from
- * VH_<NAME> as make check sets it, else the usual Debian path).
+ * VH_<NAME> as make fuzz-smoke sets it from configure.ac's list of shells,
+ * else the usual Debian path); VH_<NAME>_BARE, the arguments that start it
+ * without rc files (from the same list; else -f, or --norc for bash).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -40,7 +43,7 @@
 #include "../shells/shell.h"
 
 #ifndef VH_FUZZ_SHELL
-#error "build with -DVH_FUZZ_SHELL='\"bash\"' (or zsh, fish, tcsh, csh)"
+#error "build with -DVH_FUZZ_SHELL='\"bash\"' (or another of configure.ac's shells)"
 #endif
 
 /* A healthy shell answers in well under a millisecond (csh: an exec). */
@@ -79,18 +82,26 @@ static void finding(const char *why, const char *s)
 	abort();
 }
 
+/* VH_<NAME><suffix>, as make sets them. */
+static const char *shell_var(const char *suffix)
+{
+	static char var[64];
+	size_t i;
+
+	snprintf(var, sizeof(var), "VH_%s%s", VH_FUZZ_SHELL, suffix);
+	for (i = 3; i < 3 + strlen(VH_FUZZ_SHELL); i++)
+		if (var[i] >= 'a' && var[i] <= 'z')
+			var[i] = (char)(var[i] - 'a' + 'A');
+	return getenv(var);
+}
+
 static const char *shell_path(void)
 {
-	static char var[32];
 	const char *p = getenv("VH_FUZZ_SHELL_PATH");
-	size_t i;
 
 	if (p && *p)
 		return p;
-	snprintf(var, sizeof(var), "VH_%s", VH_FUZZ_SHELL);
-	for (i = 3; var[i]; i++)
-		var[i] = (char)(var[i] - 'a' + 'A');
-	p = getenv(var);
+	p = shell_var("");
 	if (p && *p)
 		return p;
 	if (!strcmp(VH_FUZZ_SHELL, "bash"))
@@ -118,6 +129,7 @@ static void start_shell(void)
 	const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
 	int fish = !strcmp(VH_FUZZ_SHELL, "fish");
 	char *argv[5] = { (char *)path, NULL, NULL, NULL, NULL };
+	const char *bare;
 	char path_env[80];
 	char *const envp[] = { path_env, "LC_ALL=C.UTF-8", "HOME=/nonexistent", NULL };
 	int in[2], out[2], i;
@@ -153,13 +165,15 @@ static void start_shell(void)
 	/* PATH holds only the scratch dir (no executables): a word that broken
 	 * quoting turns into a command cannot run a program. */
 	snprintf(path_env, sizeof(path_env), "PATH=%s", dir);
-	printf_cmd = sh->one_line ? "/usr/bin/printf" : "printf";
+	bare = shell_var("_BARE");
+	if (!bare)
+		bare = !strcmp(VH_FUZZ_SHELL, "bash") ? "--norc" : fish ? "--no-config" : "-f";
+	i = 1;
+	if (*bare)
+		argv[i++] = (char *)bare;
 	if (fish) {
-		argv[1] = "--no-config";
-		argv[2] = "-c";
-		argv[3] = "while builtin read -l __venvhook_f; builtin source $__venvhook_f; end";
-	} else {
-		argv[1] = !strcmp(VH_FUZZ_SHELL, "bash") ? "--norc" : "-f";
+		argv[i++] = "-c";
+		argv[i++] = "while builtin read -l __venvhook_f; builtin source $__venvhook_f; end";
 	}
 	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
 		perror("pipe");
@@ -186,6 +200,20 @@ static void start_shell(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+static void send_statement(const char *s);
+static void receive(const char *s);
+
+/* The shell's own printf, when it has one (PATH holds nothing to run):
+ * else /usr/bin/printf, exec'd for each input. */
+static void find_printf(void)
+{
+	vh_buf_reset(&statement);
+	vh_buf_puts(&statement, "printf '%s\\000' builtin || /usr/bin/printf '%s\\000' exec\n");
+	send_statement("(looking for printf)");
+	receive("(looking for printf)");
+	printf_cmd = !strcmp(vh_buf_str(&got), "builtin") ? "printf" : "/usr/bin/printf";
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -197,6 +225,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(2);
 	}
 	start_shell();
+	find_printf();
 	return 0;
 }
 

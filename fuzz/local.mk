@@ -32,25 +32,24 @@ FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust.c $(srcdir)/c
 fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
 
-# One binary per shell; each drives that real shell. The emitters refer to
-# the embedded hooks, hence hooks/embedded.c.
-FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/buf.c $(srcdir)/shells/shell.c \
-	$(srcdir)/shells/posix.c $(srcdir)/shells/fish.c $(srcdir)/shells/csh.c hooks/embedded.c
-FUZZ_QUOTE_HARNESSES = fuzz/fuzz_quote_bash fuzz/fuzz_quote_zsh fuzz/fuzz_quote_fish \
-	fuzz/fuzz_quote_tcsh fuzz/fuzz_quote_csh
+# One binary per shell of configure.ac's list; each drives that real shell.
+# The registry's entries refer to the embedded hooks (hooks/embedded.c) and
+# to doctor's report (core/doctor.c, core/msg.c).
+FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/buf.c $(srcdir)/core/doctor.c \
+	$(srcdir)/core/msg.c $(SHELL_C:%=$(srcdir)/%) hooks/embedded.c
+FUZZ_QUOTE_HARNESSES = $(HOOK_SHELLS:%=fuzz/fuzz_quote_%)
 $(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DVH_FUZZ_SHELL="\"$$sh\"" -o $@ $(FUZZ_QUOTE_SRCS)
 
 FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust $(FUZZ_QUOTE_HARNESSES)
-FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust quote:fuzz/fuzz_quote_bash quote:fuzz/fuzz_quote_zsh \
-	quote:fuzz/fuzz_quote_fish quote:fuzz/fuzz_quote_tcsh quote:fuzz/fuzz_quote_csh
+FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust \
+	$(HOOK_SHELLS:%=quote:fuzz/fuzz_quote_%)
 
 fuzz: $(FUZZ_HARNESSES)
 
 fuzz-smoke: fuzz
-	$(AM_V_at)VH_BASH='$(BASH_SHELL)' VH_ZSH='$(ZSH_SHELL)' VH_FISH='$(FISH_SHELL)' \
-	VH_TCSH='$(TCSH_SHELL)' VH_CSH='$(CSH_SHELL)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
+	$(AM_V_at)@VH_SHELL_ENV@ FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 	$(SHELL) $(srcdir)/fuzz/smoke $(srcdir)/fuzz fuzz/findings $(FUZZ_SMOKE)
 
 clean-local: clean-fuzz

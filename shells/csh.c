@@ -14,18 +14,18 @@ extern const char vh_hook_tcsh[], vh_hook_csh[], vh_prompt_tcsh[];
 static int quote(struct vh_buf *out, const char *s)
 {
 	if (vh_buf_putc(out, '\'') < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (; *s; s++) {
 		if (*s == '\n')
 			return VH_EUNSAYABLE;
 		if (*s == '\'') {
 			if (vh_buf_puts(out, "'\"'\"'") < 0)
-				return -1;
+				return VH_ENOMEM;
 		} else if (*s == '!') {
 			if (vh_buf_puts(out, "'\\!'") < 0)
-				return -1;
+				return VH_ENOMEM;
 		} else if (vh_buf_putc(out, *s) < 0) {
-			return -1;
+			return VH_ENOMEM;
 		}
 	}
 	return vh_buf_putc(out, '\'');
@@ -128,11 +128,55 @@ static int tcsh_completion(struct vh_buf *out, const struct vh_cmd *const *cmds)
 	return rc ? -1 : 0;
 }
 
+/* The hook runs "`$__venvhook_exe:q ...`", and inside "`...`" csh splits
+ * the path at a blank whatever the :q. The rc line's eval, at the top
+ * level, also takes a '!' for history substitution however it is quoted
+ * in what init prints. */
+static const char *bad_exe(const char *path)
+{
+	if (strpbrk(path, " \t"))
+		return ": csh and tcsh would split that path at its blank; install venvhook in a"
+		       " directory without one";
+	if (strchr(path, '!'))
+		return ": csh and tcsh would take its '!' for history substitution; install"
+		       " venvhook in a directory without one";
+	return NULL;
+}
+
+static const struct vh_shell_check tcsh_checks[] = {
+	{ "the hook runs on directory changes",
+	  { { "hooks", "__venvhook_hook", NULL,
+	      "the cwdcmd alias no longer runs the hook: something replaced it after venvhook was loaded; put the init line last in ~/.tcshrc" } } },
+	{ "the hook runs before each prompt",
+	  { { "precmd", "__venvhook_hook", NULL,
+	      "the precmd alias no longer runs the hook: something set it after venvhook was loaded, so an env made at the prompt, a deactivate outside venvhook and the --prompt segment wait for the next cd; put the init line after the line that sets precmd in ~/.tcshrc" },
+	    { "precmd", "__venvhook_prompt", "segment",
+	      "the precmd alias no longer shows the env's name (init --prompt): something set it after venvhook was loaded; put the init line after the line that sets precmd in ~/.tcshrc" } } },
+	{ NULL, { { NULL, NULL, NULL, NULL } } },
+};
+
+/* BSD csh has nothing that runs before each prompt. */
+static const struct vh_shell_check csh_checks[] = {
+	{ "the hook runs on directory changes",
+	  { { "hooks", "__venvhook_hook", NULL,
+	      "the cd alias no longer runs the hook: something replaced it after venvhook was loaded; put the init line last in ~/.cshrc" } } },
+	{ NULL, { { NULL, NULL, NULL, NULL } } },
+};
+
+static const char *const rival_facts[] = { "hooks", "precmd", NULL };
+
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
 	.hook = vh_hook_tcsh,
 	.completion = tcsh_completion,
 	.prompt = vh_prompt_tcsh,
+	.rc_file = "~/.tcshrc",
+	.rc_line = "eval \"`%s init tcsh`\"",
+	.end = " ;\n",
+	.bad_exe = bad_exe,
+	.doctor_gather = "__venvhook_doctor",
+	.checks = tcsh_checks,
+	.rival_facts = rival_facts,
 	.set_list = set_list,
 	.names_list = 1,
 	.one_line = 1,
@@ -147,6 +191,15 @@ const struct vh_shell vh_shell_tcsh = {
 const struct vh_shell vh_shell_csh = {
 	.name = "csh",
 	.hook = vh_hook_csh,
+	.no_prompt = "has no hook that runs before each prompt, so --prompt cannot keep the env's"
+		     " name there up to date; show $VIRTUAL_ENV_PROMPT yourself or use tcsh",
+	.rc_file = "~/.cshrc",
+	.rc_line = "eval \"`%s init csh`\"",
+	.end = " ;\n",
+	.bad_exe = bad_exe,
+	.doctor_gather = "__venvhook_doctor",
+	.checks = csh_checks,
+	.rival_facts = rival_facts,
 	.set_list = set_list,
 	.one_line = 1,
 	.quote = quote,

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "../core/err.h"
 #include "shell.h"
 
 extern const char vh_hook_fish[], vh_prompt_fish[];
@@ -12,12 +13,12 @@ static int quote_bytes(struct vh_buf *out, const char *s, size_t n)
 	size_t i;
 
 	if (vh_buf_putc(out, '\'') < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < n; i++) {
 		if ((s[i] == '\\' || s[i] == '\'') && vh_buf_putc(out, '\\') < 0)
-			return -1;
+			return VH_ENOMEM;
 		if (vh_buf_putc(out, s[i]) < 0)
-			return -1;
+			return VH_ENOMEM;
 	}
 	return vh_buf_putc(out, '\'');
 }
@@ -30,7 +31,7 @@ static int quote(struct vh_buf *out, const char *s)
 static int set_env(struct vh_buf *out, const char *name, const char *value)
 {
 	if (vh_buf_printf(out, "builtin set -gx %s ", name) < 0 || quote(out, value) < 0)
-		return -1;
+		return VH_ENOMEM;
 	return vh_buf_putc(out, '\n');
 }
 
@@ -45,14 +46,14 @@ static int set_path(struct vh_buf *out, const char *list)
 	const char *end;
 
 	if (vh_buf_puts(out, "builtin set -gx PATH") < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (*list) {
 		for (;;) {
 			end = strchr(list, ':');
 			if (!end)
 				end = list + strlen(list);
 			if (vh_buf_putc(out, ' ') < 0 || quote_bytes(out, list, (size_t)(end - list)) < 0)
-				return -1;
+				return VH_ENOMEM;
 			if (!*end)
 				break;
 			list = end + 1;
@@ -64,7 +65,7 @@ static int set_path(struct vh_buf *out, const char *list)
 static int set_local(struct vh_buf *out, const char *name, const char *value)
 {
 	if (vh_buf_printf(out, "builtin set -g %s ", name) < 0 || quote(out, value) < 0)
-		return -1;
+		return VH_ENOMEM;
 	return vh_buf_putc(out, '\n');
 }
 
@@ -73,10 +74,10 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	size_t i;
 
 	if (vh_buf_printf(out, "builtin set -g %s", name) < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < n; i++)
 		if (vh_buf_putc(out, ' ') < 0 || quote(out, values[i]) < 0)
-			return -1;
+			return VH_ENOMEM;
 	return vh_buf_putc(out, '\n');
 }
 
@@ -87,10 +88,26 @@ static int rehash(struct vh_buf *out)
 	return 0;
 }
 
+static const struct vh_shell_check checks[] = {
+	{ "the hook runs on directory changes",
+	  { { "hooks", "__venvhook_hook", NULL, "the hook function is gone: load venvhook again" } } },
+	{ "the hook runs before each prompt",
+	  { { "hooks", "__venvhook_precmd", NULL,
+	      "the prompt hook function is gone: load venvhook again" } } },
+	{ NULL, { { NULL, NULL, NULL, NULL } } },
+};
+
+static const char *const rival_facts[] = { "hooks", NULL };
+
 const struct vh_shell vh_shell_fish = {
 	.name = "fish",
 	.hook = vh_hook_fish,
 	.prompt = vh_prompt_fish,
+	.rc_file = "~/.config/fish/config.fish",
+	.rc_line = "status is-interactive; and %s init fish | source",
+	.end = "\n",
+	.checks = checks,
+	.rival_facts = rival_facts,
 	.quote = quote,
 	.set_env = set_env,
 	.unset_env = unset_env,

@@ -1,33 +1,80 @@
-/* One emitter per shell: how to say each plan operation in its syntax.
- * core/ renders through this interface and never writes shell syntax. */
+/* The shell registry: one entry per shell, and everything core needs to
+ * know about it. core/ goes through this interface and never writes shell
+ * syntax nor names a shell. The entries are listed by shells/shell.c in
+ * the order of configure.ac's list of shells (VH_SHELL_TABLE), which also
+ * says which hooks/ files each has. */
 #ifndef VH_SHELL_H
 #define VH_SHELL_H
+
+#include <stddef.h>
 
 #include "../core/buf.h"
 
 struct vh_cmd;
+struct vh_doctor;
+
+/* What doctor checks of the hook's wiring: each wire, in order, must hold
+ * (the fact fact holds needle, when the fact when is "1" or when is NULL);
+ * the first that does not is a problem, said as problem, and if all hold
+ * the check is fine, said as ok. */
+struct vh_shell_wire {
+	const char *fact, *needle, *when, *problem;
+};
+struct vh_shell_check {
+	const char *ok; /* NULL ends the list */
+	struct vh_shell_wire wire[3]; /* ended by a NULL fact */
+};
 
 struct vh_shell {
 	const char *name;
 	const char *hook; /* hooks/venvhook.<name>, embedded at build time */
+	/* hooks/prompt.<name>, printed after the rest by `init SHELL --prompt`,
+	 * or NULL where the shell has no way to show it; no_prompt then says
+	 * why (a sentence fragment after "NAME "). */
+	const char *prompt;
+	const char *no_prompt;
 	/* Appends the completion, which init prints after the hook, from the
 	 * command table cmds (NULL-terminated); NULL where the shell loads
 	 * its own file (completions/) or has none. tcsh: its completion is
 	 * no file a tcsh would load by itself. */
 	int (*completion)(struct vh_buf *out, const struct vh_cmd *const *cmds);
-	/* hooks/prompt.<name>, printed after the rest by `init SHELL --prompt`,
-	 * or NULL where the shell has no way to show it (csh). */
-	const char *prompt;
-	/* The rc line evals init's output as one joined line (csh family):
-	 * comment lines must go, and every statement ends in ';'. */
+
+	/* The rc file and the line to add there (%s: how to call venvhook),
+	 * for --help, the man page and init's refusals. */
+	const char *rc_file;
+	const char *rc_line;
+	/* The rc line evals init's output as one joined line (the csh family;
+	 * configure.ac's list says one-line too, and the hooks are embedded
+	 * without their comment lines then): a value holding a newline cannot
+	 * travel. */
 	int one_line;
+	/* Ends a statement in what the shell evals ("\n"; " ;\n" where the
+	 * lines are joined). A call of one of the hook's own functions or
+	 * aliases is its name and this. */
+	const char *end;
+	/* Why the hook cannot call the binary at path (a sentence fragment
+	 * after "cannot write a hook that calls PATH"), or NULL when it can
+	 * (NULL: any path it can quote). */
+	const char *(*bad_exe)(const char *path);
 	/* The completion reads the env names from a list variable that export
 	 * keeps up to date, not from `venvhook list` (tcsh: complete cannot
 	 * take names with blanks from a command). */
 	int names_list;
-	/* Appends s as one word that evaluates to exactly s; VH_EUNSAYABLE when
-	 * this shell cannot carry s safely (nothing useful is left in out then),
-	 * VH_ENOMEM (core/err.h). The operations below return the same. */
+
+	/* doctor: the hook's function that gathers the facts and calls doctor
+	 * itself, for a shell function that cannot pass them (the csh family's
+	 * alias), else NULL; the checks of the hook's wiring; a function for
+	 * the checks the wires cannot say (bash's: whether the hook ran), or
+	 * NULL; and the facts in which another tool's hook names show. */
+	const char *doctor_gather;
+	const struct vh_shell_check *checks;
+	void (*doctor)(struct vh_doctor *d);
+	const char *const *rival_facts;
+
+	/* The emitter. Each appends to out and returns 0, VH_ENOMEM, or
+	 * VH_EUNSAYABLE when this shell cannot carry a value safely (nothing
+	 * useful is left in out then) (core/err.h). */
+	/* s as one word that evaluates to exactly s. */
 	int (*quote)(struct vh_buf *out, const char *s);
 	int (*set_env)(struct vh_buf *out, const char *name, const char *value);
 	int (*unset_env)(struct vh_buf *out, const char *name);
@@ -40,9 +87,18 @@ struct vh_shell {
 	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
 };
 
+/* The registry, in configure.ac's order, NULL-terminated. */
+extern const struct vh_shell *const vh_shells[];
+
 /* "zsh", "-zsh" (a login shell's argv[0]) and "/bin/zsh" all find zsh. */
 const struct vh_shell *vh_shell_lookup(const char *name);
 /* The names, for --help and errors: "bash, zsh". */
 const char *vh_shell_names(void);
+
+/* sh's rc line, venvhook called as exe. */
+int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, const char *exe);
+
+/* A call of the hook's function (or alias) name, as sh evals it. */
+int vh_shell_call(struct vh_buf *out, const struct vh_shell *sh, const char *name);
 
 #endif

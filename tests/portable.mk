@@ -4,12 +4,7 @@ EXTRA_DIST += tests/helpers/noproc tests/run-noproc $(NOPROC_DRIVERS)
 
 # The scenario list once more per shell, with /proc hidden from the
 # sessions: one test each, so that make -j spreads them.
-NOPROC_DRIVERS = \
-	tests/noproc/bash.noproc \
-	tests/noproc/zsh.noproc \
-	tests/noproc/fish.noproc \
-	tests/noproc/tcsh.noproc \
-	tests/noproc/csh.noproc
+NOPROC_DRIVERS = @VH_NOPROC_DRIVERS@
 TEST_EXTENSIONS += .noproc
 NOPROC_LOG_DRIVER = $(TAP_DRIVER)
 NOPROC_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/run-noproc

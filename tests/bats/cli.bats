@@ -10,7 +10,10 @@ setup() { vh_setup; }
 	assert_success
 	assert_output --partial "init SHELL"
 	assert_output --partial "export SHELL"
-	assert_output --partial "shells: bash, zsh, fish, tcsh, csh"
+	assert_output --partial "shells: ${VH_SHELLS// /, }"
+	# the rc line of each, from its registry entry
+	assert_line '  bash   ~/.bashrc                    eval "$(venvhook init bash)"'
+	assert_line '  tcsh   ~/.tcshrc                    eval "`venvhook init tcsh`"'
 }
 
 @test "--version prints the version" {
@@ -35,10 +38,10 @@ setup() { vh_setup; }
 @test "an unknown or missing shell: one line, exit 2" {
 	run --separate-stderr "$VENVHOOK" init powershell
 	assert_failure 2
-	assert_equal "$stderr" "venvhook: unknown shell 'powershell' (known: bash, zsh, fish, tcsh, csh)"
+	assert_equal "$stderr" "venvhook: unknown shell 'powershell' (known: ${VH_SHELLS// /, })"
 	run --separate-stderr "$VENVHOOK" export
 	assert_failure 2
-	assert_equal "$stderr" "venvhook: usage: venvhook export SHELL (SHELL one of: bash, zsh, fish, tcsh, csh)"
+	assert_equal "$stderr" "venvhook: usage: venvhook export SHELL (SHELL one of: ${VH_SHELLS// /, })"
 	run --separate-stderr "$VENVHOOK" init $'\033]0;title\007'
 	assert_failure 2
 	[[ $stderr != *$'\033'* ]]

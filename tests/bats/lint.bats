@@ -5,60 +5,29 @@ load helpers
 
 setup() { vh_setup; }
 
-@test "hooks/venvhook.bash passes shellcheck" {
-	command -v shellcheck >/dev/null || fail "shellcheck is needed (apt-get install shellcheck)"
-	run shellcheck -s bash "$VH_SRCDIR/hooks/venvhook.bash"
-	assert_success
-}
-
-@test "the bash init output as printed passes shellcheck" {
-	"$VENVHOOK" init bash >"$T/init.bash"
-	run shellcheck -s bash "$T/init.bash"
-	assert_success
-}
-
-@test "the prompt segments pass their shells' checks, as written and as init --prompt prints them" {
-	run shellcheck -s bash "$VH_SRCDIR/hooks/prompt.bash"
-	assert_success
-	"$VENVHOOK" init bash --prompt >"$T/init.bash"
-	run shellcheck -s bash "$T/init.bash"
-	assert_success
-	run "$VH_ZSH" -n "$VH_SRCDIR/hooks/prompt.zsh"
-	assert_success
-	"$VENVHOOK" init zsh --prompt >"$T/init.zsh"
-	run "$VH_ZSH" -n "$T/init.zsh"
-	assert_success
-	run "$VH_FISH" --no-execute "$VH_SRCDIR/hooks/prompt.fish"
-	assert_success
-	"$VENVHOOK" init fish --prompt >"$T/init.fish"
-	run "$VH_FISH" --no-execute "$T/init.fish"
-	assert_success
-	run "$VH_TCSH" -n "$VH_SRCDIR/hooks/prompt.tcsh"
-	assert_success
-	"$VENVHOOK" init tcsh --prompt >"$T/init.tcsh"
-	run "$VH_TCSH" -n "$T/init.tcsh"
-	assert_success
-}
-
-@test "hooks/venvhook.zsh parses (zsh -n)" {
-	run "$VH_ZSH" -n "$VH_SRCDIR/hooks/venvhook.zsh"
-	assert_success
-}
-
-@test "hooks/venvhook.fish parses (fish --no-execute)" {
-	run "$VH_FISH" --no-execute "$VH_SRCDIR/hooks/venvhook.fish"
-	assert_success
-}
-
-@test "hooks/venvhook.tcsh and .csh parse (tcsh -n), as written and as init prints them" {
-	run "$VH_TCSH" -n "$VH_SRCDIR/hooks/venvhook.tcsh"
-	assert_success
-	run "$VH_TCSH" -n "$VH_SRCDIR/hooks/venvhook.csh"
-	assert_success
-	# (bsd-csh -n is no judge: it globs the right side of !~ and fails)
-	"$VENVHOOK" init csh >"$T/init.csh"
-	run "$VH_TCSH" -n "$T/init.csh"
-	assert_success
+# Every shell of configure.ac's list ($VH_SHELLS): its hook, its prompt
+# segment where it has one, and init's output of both, through the check its
+# driver names (drv_lint: shellcheck, zsh -n, fish --no-execute, tcsh -n,
+# ksh93 -n, mksh -n).
+@test "each shell's hook and prompt segment pass its checks, as written and as init prints them" {
+	local sh f
+	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
+	for sh in $VH_SHELLS; do
+		vh_use_driver "$sh"
+		for f in "$VH_SRCDIR/hooks/venvhook.$sh" "$VH_SRCDIR/hooks/prompt.$sh"; do
+			[[ -e $f || $f == */prompt.* ]] || fail "$sh: no $f"
+			[[ -e $f ]] || continue
+			run drv_lint "$f"
+			assert_success
+		done
+		"$VENVHOOK" init "$sh" >"$T/init.$sh"
+		run drv_lint "$T/init.$sh"
+		assert_success
+		[[ -e $VH_SRCDIR/hooks/prompt.$sh ]] || continue
+		"$VENVHOOK" init "$sh" --prompt >"$T/init.$sh"
+		run drv_lint "$T/init.$sh"
+		assert_success
+	done
 }
 
 # alias_bodies FILE: the body of every alias FILE (an init output for the
@@ -96,6 +65,26 @@ alias_bodies() {
 	assert_success
 }
 
+# core/ goes through shells/ (the registry) for everything a shell knows:
+# no shell's name, and none of the syntax core used to write (statement
+# ends, command substitution, eval, the shells' assignment builtins) in
+# its string literals (comments and all for the names; the two other
+# tools named after zsh are names, not shells).
+@test "core/ names no shell and writes no shell syntax" {
+	local names f
+	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
+	names=$(tr ' ' '|' <<<"$VH_SHELLS|ksh")
+	run bash -c 'grep -nEw "$1" "$2"/core/*.[ch] | grep -v -e zsh-autoswitch-virtualenv -e oh-my-zsh' _ "$names" "$VH_SRCDIR"
+	assert_output ""
+	for f in "$VH_SRCDIR"/core/*.[ch]; do
+		gcc -fpreprocessed -dD -E -P "$f" | grep -o '"\([^"\\]\|\\.\)*"' |
+			grep -E '\$\(|`[a-z$"]| ;\\n|\<eval\>|\<(un)?setenv\>|\<builtin\>|set -[gxeA]|\<export [A-Za-z_]+=|\<unset -|\<alias\>|\<source\>' |
+			sed "s|^|${f##*/}: |"
+	done >"$T/syntax"
+	run cat "$T/syntax"
+	assert_output ""
+}
+
 @test "the project's own scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/bootstrap" "$VH_SRCDIR/.ci/run" "$VH_SRCDIR/tests/run-scenarios" \
 		"$VH_SRCDIR/tests/bats/soak.bash" "$VH_SRCDIR/tests/bats/valgrind.bash" "$VH_SRCDIR/fuzz/smoke" \
@@ -104,28 +93,30 @@ alias_bodies() {
 }
 
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
-	local code pattern bad=""
+	local code pattern bad="" own="venvhook|deactivate|pydoc" sh
 	# (fish's `set -q NAME` only asks whether NAME is set)
 	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* "$VH_SRCDIR"/hooks/prompt.* \
 		"$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook "$VH_COMPLETIONS"/venvhook.fish |
 		sed -E 's/set -q [A-Za-z_]+//g')
-	# One pattern per way a name gets defined: sh name() and name=, fish
-	# function, fish/csh set, sh local/typeset, csh alias. The user's own
-	# commands that csh/tcsh chain onto (cwdcmd, cd, pushd, popd) are not ours,
-	# nor is COMPREPLY, bash's completion interface; venvhook and deactivate
-	# are the two commands the user types, and pydoc the one the activate
-	# scripts define. precmd_functions is bash-preexec's list (and zsh's),
-	# which the hooks join. The prompt segments prefix the
-	# user's prompt (PS1, tcsh's prompt), chain onto precmd and wrap
-	# fish_prompt.
+	# venvhook and deactivate are the two commands the user types, and
+	# pydoc the one the activate scripts define; the names each shell's
+	# own interfaces go by, which the hooks join, chain onto or wrap, each
+	# driver lists (drv_own_names: PROMPT_COMMAND, cwdcmd, PS1...).
+	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
+	for sh in $VH_SHELLS; do
+		vh_use_driver "$sh"
+		own+="|${drv_own_names// /|}"
+	done
+	# One pattern per way a name gets defined: sh name() and name=, ksh and
+	# fish function, fish/csh/ksh set, sh local/typeset, csh alias.
 	for pattern in \
 		'^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*(\(\)|=)' \
 		'(^|[[:space:]])function[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
-		'(^|[[:space:];])set([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
+		'(^|[[:space:];\\])set([[:space:]]+-[A-Za-z]+)*([[:space:]]+--)?[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
 		'(^|[[:space:];])(local|typeset)([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
 		'(^|[[:space:];)])alias[[:space:]]+[A-Za-z_][A-Za-z0-9_]*'; do
 		bad+=$(grep -oE "$pattern" <<<"$code" | sed -E 's/(\(\)|=)$//' | awk '{ print $NF }' |
-			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|COMPREPLY|cwdcmd|cd|pushd|popd|venvhook|deactivate|pydoc|precmd_functions|PS1|prompt|precmd|fish_prompt)$' || true)
+			grep -vE "^(__venvhook_[A-Za-z0-9_]*|$own)\$" || true)
 	done
 	assert_equal "$bad" ""
 }

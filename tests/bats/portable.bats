@@ -61,7 +61,7 @@ need_root_no_sanitizers() {
 	run --separate-stderr "$NOPROC" "$VH_BASH" -c 'exec -a no-such-venvhook "$VENVHOOK" init zsh'
 	assert_failure 1
 	assert_output ""
-	assert_equal "$stderr" "venvhook: cannot find my own path (asked /proc/self/exe, argv[0]): load the hook with venvhook's absolute path (eval \"\$(/path/to/venvhook init bash)\")"
+	assert_equal "$stderr" "venvhook: cannot find my own path (asked /proc/self/exe, argv[0]): load the hook with venvhook's absolute path (eval \"\$(/path/to/venvhook init zsh)\")"
 }
 
 @test "a libgit2 that cannot be loaded: one line naming it, and the prompt's state intact" {

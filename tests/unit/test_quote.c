@@ -1,6 +1,8 @@
 /* Each emitter's quote, proven by the shell itself: the quoted word is
  * evaluated by the real shell and must print back exactly the same bytes. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -8,7 +10,8 @@
 #include "../../shells/shell.h"
 #include "tap.h"
 
-/* Runs shell -c "printf %s WORD" (rc files off) and returns what it printed. */
+/* Runs shell -c "printf %s WORD" (rc files off: no_rc, or nothing when it is
+ * empty) and returns what it printed. */
 static int round_trip(struct vh_buf *got, const char *shell_path, const char *no_rc,
 		      const char *word)
 {
@@ -28,7 +31,10 @@ static int round_trip(struct vh_buf *got, const char *shell_path, const char *no
 		dup2(fds[1], 1);
 		close(fds[0]);
 		close(fds[1]);
-		execl(shell_path, shell_path, no_rc, "-c", script.data, (char *)NULL);
+		if (*no_rc)
+			execl(shell_path, shell_path, no_rc, "-c", script.data, (char *)NULL);
+		else
+			execl(shell_path, shell_path, "-c", script.data, (char *)NULL);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -63,9 +69,9 @@ static int check_one(const struct vh_shell *sh, const char *path, const char *no
 	       memcmp(got->data, s, got->len) == 0;
 }
 
-static void check_shell(const char *name, const char *path, const char *no_rc)
+static void check_shell(const struct vh_shell *sh, const char *path, const char *no_rc)
 {
-	const struct vh_shell *sh = vh_shell_lookup(name);
+	const char *name = sh->name;
 	struct vh_buf word = VH_BUF_INIT, got = VH_BUF_INIT;
 	const char *const *s;
 	char rnd[64];
@@ -100,13 +106,30 @@ static void check_shell(const char *name, const char *path, const char *no_rc)
 	vh_buf_free(&got);
 }
 
+/* VH_<NAME> (the shell's path) or VH_<NAME>_BARE (how to start it without
+ * rc files), as make check sets them from configure.ac's list of shells. */
+static const char *shell_var(const char *name, const char *suffix)
+{
+	static char var[64];
+	size_t i;
+
+	snprintf(var, sizeof(var), "VH_%s%s", name, suffix);
+	for (i = 3; var[i] && i < 3 + strlen(name); i++)
+		if (var[i] >= 'a' && var[i] <= 'z')
+			var[i] = (char)(var[i] - 'a' + 'A');
+	return getenv(var);
+}
+
 int main(void)
 {
-	check_shell("bash", getenv("VH_BASH"), "-f");
-	check_shell("zsh", getenv("VH_ZSH"), "-f");
-	check_shell("fish", getenv("VH_FISH"), "--no-config");
-	check_shell("tcsh", getenv("VH_TCSH"), "-f");
-	check_shell("csh", getenv("VH_CSH"), "-f");
+	const struct vh_shell *const *sh;
+
+	/* every shell in the registry, each by the real shell */
+	for (sh = vh_shells; *sh; sh++) {
+		const char *bare = shell_var((*sh)->name, "_BARE");
+
+		check_shell(*sh, shell_var((*sh)->name, ""), bare ? bare : "");
+	}
 	tap_ok(access("/tmp/vh-pwned", F_OK) != 0, "nothing in a name was executed");
 	return tap_done();
 }

@@ -1,0 +1,138 @@
+#!/usr/bin/env bats
+# What only ksh93 has: the PWD.set and PS1.get disciplines the hook hangs
+# on, virtual subshells, and, at a real terminal (tmux), the hook and the
+# --prompt segment as the user meets them.
+
+load helpers
+
+setup() {
+	vh_use_driver ksh93
+	mkenv "$T/proj/.venv"
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+}
+
+teardown() {
+	tmux -S "$SOCK" kill-server 2>/dev/null || true
+	refute_executed
+}
+
+@test "a cd inside a command line, or in a function, activates before the next command runs" {
+	drv_write_rc 'function goto { cd "$1" && printenv VIRTUAL_ENV; }' ""
+	session "line cd \"\$T/proj\" && printenv VIRTUAL_ENV" "line cd /" "line goto \"\$T/proj\""
+	assert_equal "$(grep -c "^$T/proj/.venv$" <<<"$output")" 2
+}
+
+@test "cd keeps its own exit status; the user's \$? survives the prompt" {
+	session "line cd /no-such-dir-venvhook-tests 2>/dev/null; echo cd-status=\$?" "cd proj" \
+		"line cd /; echo cd-status=\$?" "fail 7"
+	assert_line "cd-status=1"
+	assert_line "cd-status=0"
+	assert_line "status=7"
+}
+
+@test "a symlinked directory keeps the path cd'd through (PWD.set hands the binary the new PWD)" {
+	ln -s proj "$T/link"
+	session "cd link" report
+	assert_active 1 "$T/link/.venv"
+}
+
+@test "in a subshell or a command substitution the hook does nothing, and repeats no output" {
+	# (a virtual subshell that ran a command substitution of its own could
+	# print what it had buffered twice)
+	session "line (cd \"\$T/proj\"; echo in-sub; printenv VIRTUAL_ENV || echo no-env)" \
+		"line x=\$(cd \"\$T/proj\" && pwd); echo got=\$x" report
+	assert_equal "$(grep -c '^in-sub$' <<<"$output")" 1
+	assert_line "no-env"
+	assert_line "got=$T/proj"
+	assert_inactive 1
+}
+
+@test "set -u, set -e and an alias named export do not break the hook" {
+	drv_write_rc "set -u; alias export='echo aliased'; alias unset='echo aliased'" 'set -e'
+	session "cd proj" report "cd /" report "fail 0"
+	assert_active 1 "$T/proj/.venv"
+	assert_inactive 2
+	# (the shell is still there at the end)
+	assert_line "status=0"
+	refute_output --partial aliased
+	assert_equal "$stderr" "venvhook: activated proj (.venv)
+venvhook: deactivated proj"
+}
+
+@test "loaded twice: one activation line, the disciplines defined once" {
+	drv_write_rc "" "$(drv_init_line)"
+	session "cd proj" report "line typeset +f | grep -c -e '^PWD.set' -e '^PS1.get'"
+	assert_active 1 "$T/proj/.venv"
+	assert_line 2
+	assert_equal "$(grep -c '^venvhook: activated' <<<"$stderr")" 1
+}
+
+@test "doctor: PWD.set or PS1.get defined again after the init line is a problem" {
+	session "run venvhook doctor" status
+	assert_line "ok       the hook runs on directory changes"
+	assert_line "ok       the hook runs before each prompt"
+	assert_line "status=0"
+	drv_write_rc "" 'function PWD.set { :; }'
+	session "run venvhook doctor" status
+	assert_line "problem  PWD.set no longer runs the hook: something defined it again after venvhook was loaded; put the init line last in ~/.kshrc"
+	assert_line "status=1"
+	drv_write_rc "" 'function PS1.get { :; }'
+	session "run venvhook doctor" status
+	assert_line --partial "problem  PS1.get no longer runs the hook"
+}
+
+# --- at a terminal ---
+
+# The name every prompt would misread: ksh93 expands $(...), backquotes and
+# parameters in PS1 and reads '!' as the history number.
+NAME='x $(touch PWNED) `touch PWNED` !1 !! ${HOME} \u %n "q'"'"
+
+term() { # RC-LINES...
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	printf '%s\n' "PS1='READY> '" "$@" >"$HOME/.kshrc"
+}
+
+@test "ksh93 at a terminal: cd activates and deactivates; an env made at the prompt is on at the next prompt" {
+	mkdir -p "$T/proj/src" "$T/away" "$T/new"
+	term 'eval "$("$VENVHOOK" init ksh93)"'
+	tmux_start 200 "$VH_KSH93" -i
+	wait_prompt 'READY>'
+	type_line 'cd proj/src'
+	wait_for "venvhook: activated proj (.venv)"
+	type_line 'print "py=$(whence -p python)"'
+	wait_for "py=$T/proj/.venv/bin/python"
+	type_line 'cd ../../new'
+	wait_for "venvhook: deactivated proj"
+	type_line '/usr/bin/python3 -m venv --without-pip .venv'
+	wait_for "venvhook: activated new (.venv; made here: yours from now on)"
+	type_line 'print "ve=[$VIRTUAL_ENV]"'
+	wait_for "ve=[$T/new/.venv]"
+}
+
+@test "ksh93 --prompt at a terminal: (name) before PS1, shown as written, DISABLE hides it; idle prompts start no process" {
+	command -v strace >/dev/null || fail "strace is needed (apt-get install strace)"
+	mkenv "$T/hostile/.venv" "prompt = $NAME"
+	mkdir -p "$T/away"
+	term 'eval "$("$VENVHOOK" init ksh93 --prompt)"' 'eval "$("$VENVHOOK" init ksh93 --prompt)"'
+	tmux_start 250 strace -f -qq -e trace=execve,fork,vfork,clone,clone3 -o "$T/trace" "$VH_KSH93" -i
+	wait_prompt 'READY>'
+	type_line 'cd hostile'
+	wait_prompt "($NAME) READY>"
+	# idle prompts: no process
+	local before
+	before=$(wc -l <"$T/trace")
+	type_line ''
+	type_line ''
+	type_line ''
+	poll_screen "4 prompts with the segment" screen_at_least "($NAME) READY>" 4
+	run bash -c 'tail -n +$(('"$before"' + 1)) "$T/trace" | grep -v resumed | grep -E "execve|fork|clone"'
+	assert_output ""
+	type_line 'export VIRTUAL_ENV_DISABLE_PROMPT=1'
+	wait_prompt 'READY>'
+	type_line 'unset VIRTUAL_ENV_DISABLE_PROMPT'
+	wait_prompt "($NAME) READY>"
+	type_line 'cd ../away'
+	wait_prompt 'READY>'
+	run find "$T" -name PWNED
+	assert_output ""
+}

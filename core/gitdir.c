@@ -9,17 +9,19 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "pathfd.h"
 
 /* Reads the regular file path whole into out, at most max bytes; -1 when
  * it is anything else (a FIFO, a device), bigger, or unreadable. */
-static int read_small(struct vh_buf *out, const char *path, size_t max)
+static int read_small(struct vh_buf *out, const struct vh_pathfd *at, const char *path,
+		      size_t max)
 {
 	struct stat st;
 	char chunk[4096];
 	ssize_t n;
 	int fd, rc = -1;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	fd = vh_pathfd_openat(at, path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > max)
@@ -36,37 +38,37 @@ done:
 	return rc;
 }
 
-static int is_dir(const char *base, const char *leaf)
+static int is_dir(const struct vh_pathfd *at, const char *base, const char *leaf)
 {
 	struct vh_buf p = VH_BUF_INIT;
 	struct stat st;
 	int ok = vh_buf_puts(&p, base) == 0 && vh_buf_puts(&p, leaf) == 0 &&
-		 lstat(p.data, &st) == 0 && S_ISDIR(st.st_mode);
+		 vh_pathfd_stat(at, p.data, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
 
 	vh_buf_free(&p);
 	return ok;
 }
 
-static int exists(const char *base, const char *leaf)
+static int exists(const struct vh_pathfd *at, const char *base, const char *leaf)
 {
 	struct vh_buf p = VH_BUF_INIT;
 	struct stat st;
 	int ok = vh_buf_puts(&p, base) == 0 && vh_buf_puts(&p, leaf) == 0 &&
-		 lstat(p.data, &st) == 0;
+		 vh_pathfd_stat(at, p.data, &st, AT_SYMLINK_NOFOLLOW) == 0;
 
 	vh_buf_free(&p);
 	return ok;
 }
 
 /* HEAD as git validates it: "ref: refs/..." or an object id in hex. */
-static int head_ok(const char *gitdir)
+static int head_ok(const struct vh_pathfd *at, const char *gitdir)
 {
 	struct vh_buf p = VH_BUF_INIT, head = VH_BUF_INIT;
 	size_t n;
 	int ok = 0;
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/HEAD") < 0 ||
-	    read_small(&head, p.data, 4096) < 0)
+	    read_small(&head, at, p.data, 4096) < 0)
 		goto done;
 	n = head.len;
 	if (n && head.data[n - 1] == '\n')
@@ -84,7 +86,7 @@ done:
 /* A config that certainly leaves the work tree where the .git is: every
  * line a section header, a comment, or a key among those git init writes
  * with a value that changes nothing here. Anything else is for libgit2. */
-static int config_plain(const char *gitdir)
+static int config_plain(const struct vh_pathfd *at, const char *gitdir)
 {
 	static const char *const harmless[] = {
 		"filemode", "logallrefupdates", "ignorecase", "precomposeunicode", "symlinks",
@@ -101,11 +103,11 @@ static int config_plain(const char *gitdir)
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
 		goto done;
-	if (!exists(gitdir, "/config")) {
+	if (!exists(at, gitdir, "/config")) {
 		ok = 1; /* none: every default holds */
 		goto done;
 	}
-	if (read_small(&cfg, p.data, 65536) < 0 || memchr(cfg.data, '\0', cfg.len))
+	if (read_small(&cfg, at, p.data, 65536) < 0 || memchr(cfg.data, '\0', cfg.len))
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
@@ -163,18 +165,18 @@ done:
  * up the physical path, the shell's walk the logical one), one git would
  * take for a bare repository first, or on another file system than dir
  * (git stops at a file system's edge). */
-static int path_plain(const char *cwd, const char *dir)
+static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *dir)
 {
 	struct stat top, st;
 	char *d = strdup(cwd), *slash;
 	size_t len = strlen(dir);
 	int ok = 0;
 
-	if (!d || stat(dir, &top) < 0)
+	if (!d || vh_pathfd_stat(at, dir, &top, 0) < 0)
 		goto done;
 	while (strlen(d) > len) {
-		if (lstat(d, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_dev != top.st_dev ||
-		    exists(d, "/HEAD"))
+		if (vh_pathfd_stat(at, d, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode) ||
+		    st.st_dev != top.st_dev || exists(at, d, "/HEAD"))
 			goto done;
 		slash = strrchr(d, '/');
 		if (!slash)
@@ -190,7 +192,7 @@ done:
 	return ok;
 }
 
-int vh_gitdir_is_root(const char *cwd, const char *dir)
+int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir)
 {
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	struct vh_buf gitdir = VH_BUF_INIT;
@@ -201,9 +203,9 @@ int vh_gitdir_is_root(const char *cwd, const char *dir)
 		return 0;
 	if (vh_buf_puts(&gitdir, dir) < 0 || vh_buf_puts(&gitdir, strcmp(dir, "/") ? "/.git" : ".git") < 0)
 		goto done;
-	ok = is_dir(gitdir.data, "") && is_dir(gitdir.data, "/objects") &&
-	     is_dir(gitdir.data, "/refs") && !exists(gitdir.data, "/commondir") &&
-	     head_ok(gitdir.data) && config_plain(gitdir.data) && path_plain(cwd, dir);
+	ok = is_dir(at, gitdir.data, "") && is_dir(at, gitdir.data, "/objects") &&
+	     is_dir(at, gitdir.data, "/refs") && !exists(at, gitdir.data, "/commondir") &&
+	     head_ok(at, gitdir.data) && config_plain(at, gitdir.data) && path_plain(at, cwd, dir);
 done:
 	vh_buf_free(&gitdir);
 	return ok;

@@ -136,7 +136,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	struct stat st;
 	int rc = 0;
 
-	if (w->pipenv_seen || !vh_store_is_file(dir, "Pipfile"))
+	if (w->pipenv_seen || !vh_store_is_file(w, dir, "Pipfile"))
 		return 0;
 	w->pipenv_seen = 1;
 	file = vh_store_join(dir, "Pipfile");
@@ -147,7 +147,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		vh_buf_puts(&why, "; not activating an env for it");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));
 	}
-	if (rc || vh_store_exists(dir, ".venv") || in_project())
+	if (rc || vh_store_exists(w, dir, ".venv") || in_project())
 		goto done;
 	if (vh_store_pipenv_root(&home) < 0) {
 		rc = -1;

@@ -23,7 +23,7 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
 		return 0;
 	if (w->pyproject)
 		marker = "pyproject.toml";
-	else if (vh_store_is_file(dir, "uv.lock"))
+	else if (vh_store_is_file(w, dir, "uv.lock"))
 		marker = "uv.lock";
 	else
 		return 0;

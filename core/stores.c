@@ -47,7 +47,7 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	if (phase == VH_STORES_FIRST) {
 		/* Asked once a directory: uv and Poetry (in both phases) want it. */
 		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY)) &&
-			       vh_store_is_file(dir, "pyproject.toml");
+			       vh_store_is_file(w, dir, "pyproject.toml");
 		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir)) == 1)
 			return take(out, &hit, VH_RULE_UV, dir);
 		if (rc == 0 && on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
@@ -175,30 +175,31 @@ char *vh_store_join(const char *dir, const char *name)
 	return vh_buf_detach(&b);
 }
 
-static int stat_at(struct stat *st, const char *dir, const char *name)
+static int stat_at(struct stat *st, const struct vh_stores_walk *w, const char *dir,
+		   const char *name)
 {
 	char *p = vh_store_join(dir, name);
 	int r;
 
 	if (!p)
 		return -1;
-	r = stat(p, st);
+	r = vh_pathfd_stat(w ? w->at : NULL, p, st, 0);
 	free(p);
 	return r;
 }
 
-int vh_store_is_file(const char *dir, const char *name)
+int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name)
 {
 	struct stat st;
 
-	return stat_at(&st, dir, name) == 0 && S_ISREG(st.st_mode);
+	return stat_at(&st, w, dir, name) == 0 && S_ISREG(st.st_mode);
 }
 
-int vh_store_exists(const char *dir, const char *name)
+int vh_store_exists(const struct vh_stores_walk *w, const char *dir, const char *name)
 {
 	struct stat st;
 
-	return stat_at(&st, dir, name) == 0;
+	return stat_at(&st, w, dir, name) == 0;
 }
 
 int vh_store_expanduser(char **out, const char *path)

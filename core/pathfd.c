@@ -1,0 +1,106 @@
+#include "pathfd.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compat.h"
+
+int vh_pathfd_open(struct vh_pathfd *p, const char *path)
+{
+	size_t total, comps = 0, i, e, since = 0;
+	char c;
+	int fd;
+
+	memset(p, 0, sizeof(*p));
+	if (path[0] != '/')
+		return 0; /* nothing to open: every question by its whole path */
+	total = strlen(path);
+	for (i = 0; i < total; i++)
+		comps += path[i] != '/' && (i == 0 || path[i - 1] == '/');
+	p->path = strdup(path);
+	p->len = malloc((comps / VH_PATHFD_STRIDE + 2) * sizeof(*p->len));
+	p->fd = malloc((comps / VH_PATHFD_STRIDE + 2) * sizeof(*p->fd));
+	if (!p->path || !p->len || !p->fd)
+		return -1;
+	fd = vh_open_searchdir(AT_FDCWD, "/");
+	if (fd < 0)
+		return 0;
+	p->len[0] = 0;
+	p->fd[0] = fd;
+	p->n = 1;
+	for (i = 0; i < total;) {
+		while (i < total && path[i] == '/')
+			i++;
+		if (i == total)
+			break;
+		for (e = i; e < total && path[e] != '/'; e++)
+			;
+		i = e;
+		while (i < total && path[i] == '/')
+			i++;
+		/* every STRIDE-th component, and the last */
+		if (++since < VH_PATHFD_STRIDE && i < total)
+			continue;
+		since = 0;
+		c = p->path[e];
+		p->path[e] = '\0';
+		fd = vh_open_searchdir(p->fd[p->n - 1], p->path + p->len[p->n - 1] + 1);
+		p->path[e] = c;
+		if (fd < 0)
+			break;
+		p->len[p->n] = e;
+		p->fd[p->n++] = fd;
+	}
+	return 0;
+}
+
+void vh_pathfd_close(struct vh_pathfd *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		close(p->fd[i]);
+	free(p->path);
+	free(p->len);
+	free(p->fd);
+	memset(p, 0, sizeof(*p));
+}
+
+/* The deepest opened directory that is a proper prefix of path, and what
+ * is left of path below it; AT_FDCWD and path itself when there is none. */
+static int base(const struct vh_pathfd *p, const char *path, const char **rel)
+{
+	size_t common = 0, i, l;
+
+	*rel = path;
+	if (!p || !p->n || path[0] != '/')
+		return AT_FDCWD;
+	while (path[common] && path[common] == p->path[common])
+		common++;
+	for (i = p->n; i-- > 0;) {
+		l = p->len[i];
+		if (l <= common && path[l] == '/' && path[l + 1]) {
+			*rel = path + l + 1;
+			return p->fd[i];
+		}
+	}
+	return AT_FDCWD;
+}
+
+int vh_pathfd_stat(const struct vh_pathfd *p, const char *path, struct stat *st, int flags)
+{
+	const char *rel;
+	int fd = base(p, path, &rel);
+
+	return fstatat(fd, rel, st, flags);
+}
+
+int vh_pathfd_openat(const struct vh_pathfd *p, const char *path, int oflags)
+{
+	const char *rel;
+	int fd = base(p, path, &rel);
+
+	return openat(fd, rel, oflags);
+}

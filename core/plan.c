@@ -53,9 +53,11 @@ static int deactivate(struct vh_plan *p)
 	if (!bin)
 		return -1;
 	p->deactivated = t->v[VH_MARK_ENV];
-	if (t->v[VH_PATH]) {
+	if (t->v[VH_PATH] && vh_pathlist_find(t->v[VH_PATH], bin) >= 0) {
 		if (vh_pathlist_remove(&path, t->v[VH_PATH], bin) < 0 || own(p, VH_PATH, path) < 0)
 			goto done;
+		p->path_remove = bin;
+		bin = NULL;
 	}
 	if (eq(t->v[VH_VIRTUAL_ENV], t->v[VH_MARK_ENV])) {
 		set_copy(p, VH_VIRTUAL_ENV, NULL);
@@ -93,6 +95,8 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 	    set_copy(p, VH_VIRTUAL_ENV_PROMPT, w->prompt) < 0 ||
 	    set_copy(p, VH_MARK_ENV, w->env) < 0)
 		goto done;
+	p->path_prepend = bin;
+	bin = NULL;
 	p->activated = w->env;
 	rc = 0;
 done:
@@ -139,6 +143,7 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 
 	memset(p, 0, sizeof(*p));
 	p->target = *now;
+	p->path_now = now->v[VH_PATH];
 	/* Activated by hand (or by another tool): leave it and ours alone
 	 * until it is gone. */
 	if (ve && !eq(ve, mark)) {
@@ -165,5 +170,7 @@ void vh_plan_free(struct vh_plan *p)
 
 	for (i = 0; i < VH_NVARS; i++)
 		free(p->owned[i]);
+	free(p->path_remove);
+	free(p->path_prepend);
 	memset(p, 0, sizeof(*p));
 }

@@ -1,6 +1,8 @@
 /* tcsh and csh. Their hook output is run through `eval "`...`"`, which joins
  * the lines into one: every statement ends in ';', and a value holding a
  * newline cannot travel at all, so it is refused. */
+#include <string.h>
+
 #include "shell.h"
 
 extern const char vh_hook_tcsh[], vh_hook_csh[], vh_completion_tcsh[], vh_prompt_tcsh[];
@@ -45,6 +47,22 @@ static int set_path(struct vh_buf *out, const char *list)
 	return set_env(out, "PATH", list);
 }
 
+/* tcsh and csh have no string operation that could take one entry out of
+ * a value exactly (tcsh's :s modifier reads & and its delimiter in the
+ * replacement, BSD csh applies it to history only): removing, and so
+ * leaving or switching, sends the whole new PATH. Putting one in front is
+ * a concatenation with "$PATH", whose value is not read again; a PATH
+ * empty now, or holding a newline (which these shells cannot carry), goes
+ * the whole way too. */
+static int edit_path(struct vh_buf *out, const char *now, const char *remove, const char *prepend)
+{
+	if (remove || !prepend || !*now || strchr(now, '\n'))
+		return 1;
+	if (vh_buf_puts(out, "setenv PATH ") < 0 || quote(out, prepend) < 0)
+		return -1;
+	return vh_buf_puts(out, ":\"$PATH\" ;\n");
+}
+
 static int set_local(struct vh_buf *out, const char *name, const char *value)
 {
 	if (vh_buf_printf(out, "set %s = ", name) < 0 || quote(out, value) < 0)
@@ -81,6 +99,7 @@ const struct vh_shell vh_shell_tcsh = {
 	.set_env = set_env,
 	.unset_env = unset_env,
 	.set_path = set_path,
+	.edit_path = edit_path,
 	.set_local = set_local,
 	.rehash = rehash,
 };
@@ -94,6 +113,7 @@ const struct vh_shell vh_shell_csh = {
 	.set_env = set_env,
 	.unset_env = unset_env,
 	.set_path = set_path,
+	.edit_path = edit_path,
 	.set_local = set_local,
 	.rehash = rehash,
 };

@@ -1,5 +1,8 @@
 /* bash and zsh: the same quoting and the same export/unset; only the hook
  * and the way to forget hashed commands differ. */
+#include <string.h>
+
+#include "../core/pathlist.h"
 #include "shell.h"
 
 extern const char vh_hook_bash[], vh_hook_zsh[], vh_prompt_bash[], vh_prompt_zsh[];
@@ -40,59 +43,92 @@ static int set_path(struct vh_buf *out, const char *list)
 }
 
 /* PATH edited where it is, so that a switch costs a few bytes whatever PATH
- * holds. The entry goes with ${p/"$e"/:} on ":$PATH:": a quoted pattern is
- * a literal, the first occurrence is replaced, and an entry holds no ':'
- * (venvhook puts none on PATH), so ":entry:" is found only as a whole
- * entry, the first one equal to it. bash's nocasematch would make that
- * match blind to case, so it is off for that one expansion (# and %, used
- * after it, ignore nocasematch, and are fast only with the one ':'). */
-static int edit_path(struct vh_buf *out, const char *remove, const char *prepend, int bash)
+ * holds, in one expansion of it (bash copies and rescans a long value in
+ * each). now is the shell's PATH, so where its first entry equal to remove
+ * (E) lies is known, and the pattern says it: ${PATH/#"E:"} when it is
+ * first, ${PATH/%":E"} when last, ${PATH/":E:"/:} between (an entry holds
+ * no ':', venvhook puts none on PATH, so ":E:" matches only whole entries,
+ * and none before this one equals E); alone, PATH becomes empty. The
+ * patterns are quoted, so literals. Substitution rather than # and %:
+ * bash matches those by converting a value to wide characters in a UTF-8
+ * locale, and a substitution on ASCII without. bash's nocasematch makes a
+ * substitution blind to case, so it is off for that one expansion. PATH is
+ * set by a plain assignment: venvhook read it from its environment, so it
+ * is exported already, and in bash `export` and a double-quoted expansion
+ * of a long value cost more than the edit (an assignment is neither split
+ * nor globbed there); zsh's glob_assign would glob it, so there it is
+ * quoted. */
+static int edit_path(struct vh_buf *out, const char *now, const char *remove, const char *prepend,
+		     int bash)
 {
-	static const char sub[] = "__venvhook_p=${__venvhook_p/\"$__venvhook_e\"/:}";
-	struct vh_buf e = VH_BUF_INIT;
-	int rc = -1;
+	struct vh_buf e = VH_BUF_INIT, set = VH_BUF_INIT;
+	const char *q = bash ? "" : "\"", *anchor = "", *with = "";
+	size_t n = strlen(now), m, at = 0;
+	long i;
+	int rc = -1, empty = !*now;
 
 	if (remove) {
-		if (vh_buf_putc(&e, ':') < 0 || vh_buf_puts(&e, remove) < 0 || vh_buf_putc(&e, ':') < 0 ||
-		    vh_buf_puts(out, "__venvhook_p=\":${PATH}:\" __venvhook_e=") < 0 ||
+		m = strlen(remove);
+		i = vh_pathlist_find(now, remove);
+		if (i < 0)
+			return 1; /* the renderer checked: cannot happen */
+		for (; i > 0; i--)
+			at = (size_t)(strchr(now + at, ':') - now) + 1;
+		/* left: n - m - 1 bytes, none when E was alone */
+		empty = m == n || n - m - 1 == 0;
+		if (at == 0) {
+			anchor = "#";
+			vh_buf_puts(&e, remove);
+			vh_buf_putc(&e, ':');
+		} else if (at + m == n) {
+			anchor = "%";
+			vh_buf_putc(&e, ':');
+			vh_buf_puts(&e, remove);
+		} else {
+			with = "/:";
+			vh_buf_putc(&e, ':');
+			vh_buf_puts(&e, remove);
+			vh_buf_putc(&e, ':');
+		}
+		if (vh_buf_puts(&e, "") < 0 || vh_buf_puts(out, "__venvhook_e=") < 0 ||
 		    quote(out, e.data) < 0 || vh_buf_putc(out, '\n') < 0)
 			goto done;
-		if (bash ? vh_buf_printf(out, "if builtin shopt -q nocasematch; then builtin shopt -u"
-					 " nocasematch; %s; builtin shopt -s nocasematch; else %s;"
-					 " fi\n", sub, sub) < 0 :
-			   vh_buf_printf(out, "%s\n", sub) < 0)
-			goto done;
-		if (vh_buf_puts(out, "__venvhook_p=${__venvhook_p#:}; __venvhook_p=${__venvhook_p%:}\n") < 0)
-			goto done;
 	}
-	if (vh_buf_puts(out, "builtin export PATH=") < 0)
+	/* PATH='<prepend>':<rest>, PATH=<rest>, PATH='<prepend>' or PATH='' */
+	if (vh_buf_puts(&set, "PATH=") < 0 ||
+	    (prepend && (quote(&set, prepend) < 0 || (!empty && vh_buf_putc(&set, ':') < 0))) ||
+	    (!empty && remove &&
+	     vh_buf_printf(&set, "%s${PATH/%s\"$__venvhook_e\"%s}%s", q, anchor, with, q) < 0) ||
+	    (!empty && !remove && vh_buf_printf(&set, "%s$PATH%s", q, q) < 0) ||
+	    (empty && !prepend && vh_buf_puts(&set, "''") < 0))
 		goto done;
-	if (prepend && (quote(out, prepend) < 0 ||
-			vh_buf_puts(out, remove ? "\"${__venvhook_p:+:$__venvhook_p}\"\n" :
-					  "\"${PATH:+:$PATH}\"\n") < 0))
+	if (bash && remove && !empty) {
+		if (vh_buf_printf(out, "if builtin shopt -q nocasematch; then builtin shopt -u"
+				  " nocasematch; %s; builtin shopt -s nocasematch; else %s; fi\n",
+				  set.data, set.data) < 0)
+			goto done;
+	} else if (vh_buf_printf(out, "%s\n", set.data) < 0) {
 		goto done;
-	if (!prepend && vh_buf_puts(out, "\"$__venvhook_p\"\n") < 0)
-		goto done;
-	if (remove && vh_buf_puts(out, "builtin unset -v __venvhook_p __venvhook_e\n") < 0)
+	}
+	if (remove && vh_buf_puts(out, "builtin unset -v __venvhook_e\n") < 0)
 		goto done;
 	rc = 0;
 done:
 	vh_buf_free(&e);
+	vh_buf_free(&set);
 	return rc;
 }
 
 static int bash_edit_path(struct vh_buf *out, const char *now, const char *remove,
 			  const char *prepend)
 {
-	(void)now;
-	return edit_path(out, remove, prepend, 1);
+	return edit_path(out, now, remove, prepend, 1);
 }
 
 static int zsh_edit_path(struct vh_buf *out, const char *now, const char *remove,
 			 const char *prepend)
 {
-	(void)now;
-	return edit_path(out, remove, prepend, 0);
+	return edit_path(out, now, remove, prepend, 0);
 }
 
 static int set_local(struct vh_buf *out, const char *name, const char *value)

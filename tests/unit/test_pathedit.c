@@ -177,7 +177,7 @@ static void around(struct vh_buf *out, size_t k, const char *bin)
 {
 	static const char *const forms[] = {
 		"%s:/usr/bin:/bin", "/usr/bin:%s", "%s", "/x:%s:/y:%s", ":%s::", "::%s",
-		"/usr/bin:%s:", "CASE:%s:/bin", "%s2:/x%s:%s:/bin", "/a/*:/a/?:%s:/a/[b]",
+		"/usr/bin:%s:", "/x:CASE:%s:/bin", "%s2:/x%s:%s:/bin", "/a/*:/a/?:%s:/a/[b]",
 	};
 	const char *f = forms[k % (sizeof(forms) / sizeof(forms[0]))];
 	const char *p;

@@ -213,17 +213,17 @@ int vh_discover(struct vh_found *out, const char *cwd)
 	struct vh_stores_walk stores = { 0 };
 	struct vh_pathfd at;
 	enum probe pr;
-	int rc = 0, warned = 0, git_asked = 0, st = VH_GIT_ENOTFOUND;
+	int rc = 0, warned = 0, git_asked = 0, opened = 0, st = VH_GIT_ENOTFOUND;
 
 	memset(out, 0, sizeof(*out));
+	memset(&at, 0, sizeof(at));
 	dir = strdup(cwd);
-	if (vh_pathfd_open(&at, cwd) < 0 || !dir) {
-		vh_pathfd_close(&at);
-		free(dir);
+	if (!dir)
 		return -1;
-	}
-	/* Every question of the walk is asked from a descriptor of a directory
-	 * of cwd (core/pathfd.h): its cost stays linear in the depth. */
+	/* Above cwd, every question of the walk is asked from a descriptor of
+	 * one of its directories (core/pathfd.h), so that its cost stays
+	 * linear in the depth; cwd's own are asked as they are, and a walk
+	 * that ends there (a project's root) opens nothing. */
 	stores.at = &at;
 	do {
 		pr = probe(&at, dir, "pyvenv.cfg", NULL, 1);
@@ -278,7 +278,9 @@ int vh_discover(struct vh_found *out, const char *cwd)
 				continue;
 			goto stop;
 		}
-	} while (up(dir));
+	} while (up(dir) && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
+	if (rc < 0)
+		goto oom;
 	goto done;
 store: /* 1: found; 2: said why not, and nothing above is used */
 	rc = rc < 0 ? -1 : 0;

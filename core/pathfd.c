@@ -19,6 +19,8 @@ int vh_pathfd_open(struct vh_pathfd *p, const char *path)
 	total = strlen(path);
 	for (i = 0; i < total; i++)
 		comps += path[i] != '/' && (i == 0 || path[i - 1] == '/');
+	if (comps <= VH_PATHFD_STRIDE)
+		return 0; /* no question would resolve fewer components */
 	p->path = strdup(path);
 	p->len = malloc((comps / VH_PATHFD_STRIDE + 2) * sizeof(*p->len));
 	p->fd = malloc((comps / VH_PATHFD_STRIDE + 2) * sizeof(*p->fd));

@@ -27,7 +27,9 @@ struct vh_pathfd {
 	int *fd;
 };
 
-/* Opens the directories of the absolute path. One that cannot be opened
+/* Opens the directories of the absolute path; none for a path of at most
+ * VH_PATHFD_STRIDE components, where no question would be cheaper for
+ * them. One that cannot be opened
  * (no search permission, gone, no descriptor left) ends the list: the
  * questions below it are asked from the last one opened, or by their whole
  * path, and get the same answers. Returns 0, or -1 out of memory. Free

@@ -275,7 +275,13 @@ done:
 
 int vh_cmd_export(int argc, char **argv)
 {
+	static char outbuf[8192];
 	const struct vh_shell *sh = NULL;
+
+	/* Nothing is on stdout yet. A buffer of our own spares stdio the fstat
+	 * and the terminal test it makes to size one (two system calls of an
+	 * export's few dozen); what the hook evals goes out as it did. */
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 
 	/* export SHELL [KEY]: the hook passes the key the last export gave it
 	 * ("-" for none; see watch.h) and gets its watch list and key back.

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../shells/shell.h"
 #include "apply.h"
@@ -38,6 +39,24 @@ static int foreign(const struct vh_state *now, const char *doing)
 	return 1;
 }
 
+/* A conda prefix: conda's own activation sets far more than PATH (its
+ * activate.d scripts), so venvhook leaves it to conda rather than half
+ * activate it. */
+static int conda_prefix(const char *dir)
+{
+	struct stat st;
+	char *meta = malloc(strlen(dir) + sizeof("/conda-meta"));
+	int r;
+
+	if (!meta)
+		return 0;
+	strcpy(meta, dir);
+	strcat(meta, "/conda-meta");
+	r = stat(meta, &st) == 0 && S_ISDIR(st.st_mode);
+	free(meta);
+	return r;
+}
+
 static void not_env_msg(enum vh_resolve r, const char *arg, const char *looked)
 {
 	struct vh_buf b = VH_BUF_INIT;
@@ -61,7 +80,10 @@ static void not_env_msg(enum vh_resolve r, const char *arg, const char *looked)
 			vh_msg_escape(&b, looked);
 			vh_buf_puts(&b, ")");
 		}
-		vh_buf_puts(&b, " is not an env: it holds no pyvenv.cfg");
+		if (conda_prefix(looked))
+			vh_buf_puts(&b, " is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate");
+		else
+			vh_buf_puts(&b, " is not an env: it holds no pyvenv.cfg");
 	}
 	vh_msgf("%s", vh_buf_str(&b));
 	free(home);

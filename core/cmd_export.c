@@ -27,6 +27,8 @@ static int usable(const char *env)
 	return 1;
 }
 
+static int export_run(const struct vh_shell *sh, const char *key);
+
 /* Prints what the policy returned as warnings, a line each. */
 static void print_lines(const struct vh_buf *b)
 {
@@ -294,7 +296,69 @@ int vh_cmd_export(int argc, char **argv)
 	return vh_export_run(sh, NULL);
 }
 
+/* The lines captured for later (VENVHOOK_LATER) as the shell's list
+ * __venvhook_later, without their newlines. */
+static int send_later(const struct vh_shell *sh, struct vh_buf *lines)
+{
+	struct vh_buf out = VH_BUF_INIT;
+	const char **v = NULL;
+	char *p, *nl;
+	size_t n = 0, cap = 0;
+	int rc = -1;
+
+	for (p = lines->data; p && (nl = strchr(p, '\n')); p = nl + 1) {
+		if (n == cap) {
+			const char **grown = realloc(v, (cap = cap ? 2 * cap : 4) * sizeof(*v));
+
+			if (!grown)
+				goto done;
+			v = grown;
+		}
+		*nl = '\0';
+		v[n++] = p;
+	}
+	if (!n) {
+		rc = 0;
+		goto done;
+	}
+	/* A line this shell cannot carry (no newline is ever in one, but the
+	 * csh family refuses what it cannot quote): said now instead. */
+	if (sh->set_list(&out, "__venvhook_later", v, n) < 0) {
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			fprintf(stderr, "%s\n", v[i]);
+		rc = 0;
+		goto done;
+	}
+	rc = fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) ? -1 : 0;
+done:
+	free(v);
+	vh_buf_free(&out);
+	return rc;
+}
+
 int vh_export_run(const struct vh_shell *sh, const char *key)
+{
+	struct vh_buf later = VH_BUF_INIT;
+	const char *defer = getenv("VENVHOOK_LATER");
+	int rc;
+
+	/* Start-up in zsh: what would be said goes into a list the hook
+	 * prints before the first prompt. */
+	if (defer && *defer)
+		vh_msg_capture(&later);
+	rc = export_run(sh, key);
+	vh_msg_capture(NULL);
+	if (rc != 0 && later.len) /* failed: no shell code will show them */
+		fwrite(later.data, 1, later.len, stderr);
+	else if (later.len && send_later(sh, &later) < 0)
+		rc = 1;
+	vh_buf_free(&later);
+	return rc;
+}
+
+static int export_run(const struct vh_shell *sh, const char *key)
 {
 	struct vh_found found = { 0 };
 	struct vh_state now;

@@ -26,7 +26,7 @@ static const struct cmd cmds[] = {
 	  "Prints the hook for SHELL (bash, zsh, fish, tcsh or csh; a path or a\n"
 	  "login name such as -bash also does). Load it from the end of the rc file:\n"
 	  "  bash, zsh:  eval \"$(venvhook init bash)\"   (or zsh)\n"
-	  "  fish:       venvhook init fish | source\n"
+	  "  fish:       status is-interactive; and venvhook init fish | source\n"
 	  "  tcsh, csh:  eval \"`venvhook init tcsh`\"   (or csh)\n"
 	  "With --prompt (bash, zsh, fish, tcsh), the prompt also shows (NAME) of the\n"
 	  "active env, from VIRTUAL_ENV_PROMPT, unless VIRTUAL_ENV_DISABLE_PROMPT is set.\n" },
@@ -106,7 +106,7 @@ static void usage(FILE *f)
 		   "shells: %s\n\n"
 		   "Load the hook from your shell's rc file:\n"
 		   "  bash, zsh (~/.bashrc, ~/.zshrc):  eval \"$(venvhook init bash)\"  (or zsh)\n"
-		   "  fish (config.fish):              venvhook init fish | source\n"
+		   "  fish (config.fish):              status is-interactive; and venvhook init fish | source\n"
 		   "  tcsh, csh (~/.tcshrc, ~/.cshrc): eval \"`venvhook init tcsh`\"  (or csh)\n\n"
 		   "See man venvhook.\n",
 		vh_shell_names());

@@ -99,6 +99,13 @@ int vh_msg_escape(struct vh_buf *out, const char *s)
 	return 0;
 }
 
+static struct vh_buf *captured;
+
+void vh_msg_capture(struct vh_buf *into)
+{
+	captured = into;
+}
+
 /* One write per line: stderr is unbuffered, and a line cut into pieces can be
  * interleaved with terminal echo or another process's output. */
 void vh_msgf(const char *fmt, ...)
@@ -110,8 +117,10 @@ void vh_msgf(const char *fmt, ...)
 	va_start(ap, fmt);
 	rc = vh_buf_puts(&line, "venvhook: ") < 0 ? -1 : vh_buf_vprintf(&line, fmt, ap);
 	va_end(ap);
-	if (rc == 0 && vh_buf_putc(&line, '\n') == 0)
-		fwrite(line.data, 1, line.len, stderr);
+	if (rc == 0 && vh_buf_putc(&line, '\n') == 0) {
+		if (!captured || vh_buf_add(captured, line.data, line.len) < 0)
+			fwrite(line.data, 1, line.len, stderr);
+	}
 	vh_buf_free(&line);
 }
 

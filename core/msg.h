@@ -20,6 +20,11 @@ int vh_msg_sanitize(struct vh_buf *out, const char *s);
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not one. */
 size_t vh_utf8_len(const unsigned char *s);
 
+/* From now on, every line vh_msgf would write on stderr is appended to
+ * into instead (NULL: stderr again), for a hook that shows them later (zsh
+ * at start-up, where output would disturb an instant prompt). */
+void vh_msg_capture(struct vh_buf *into);
+
 /* "venvhook: " + message + newline. %s arguments are printed as given:
  * escape untrusted ones with vh_msg_escape first (or use vh_msgf_path). */
 void vh_msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

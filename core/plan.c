@@ -144,10 +144,29 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 	memset(p, 0, sizeof(*p));
 	p->target = *now;
 	p->path_now = now->v[VH_PATH];
-	/* Activated by hand (or by another tool): leave it and ours alone
-	 * until it is gone. */
+	/* Activated by hand (or by another tool): leave it alone until it is
+	 * gone. Only the PATH entry venvhook added for its own env goes, so
+	 * that nothing of an env that is not active stays on PATH; the marker
+	 * stays, because the other env's deactivate restores the PATH it saved,
+	 * entry and all, and the next plan then takes that entry out again. */
 	if (ve && !eq(ve, mark)) {
 		p->foreign = 1;
+		if (mark && now->v[VH_PATH]) {
+			char *bin = vh_env_bin(mark), *path = NULL;
+			int rc = -1;
+
+			if (bin && vh_pathlist_find(now->v[VH_PATH], bin) < 0)
+				rc = 0;
+			else if (bin && vh_pathlist_remove(&path, now->v[VH_PATH], bin) == 0 &&
+				 (rc = own(p, VH_PATH, path)) == 0) {
+				p->path_remove = bin; /* PATH's edit (see plan.h) */
+				bin = NULL;
+			}
+			free(bin);
+			if (rc < 0)
+				return -1;
+			diff(p, now);
+		}
 		return 0;
 	}
 	if (set_copy(p, VH_MARK_PIN, want->pin) < 0 || set_copy(p, VH_MARK_PAUSE, want->pause) < 0)

@@ -13,6 +13,8 @@
 # eval, as in the hook.
 alias __venvhook_prompt 'if ( ! $?__venvhook_ps_last ) set __venvhook_ps_last = ; if ( ! $?__venvhook_ps_user ) set __venvhook_ps_user = ; if ( $prompt:q != $__venvhook_ps_last:q ) set __venvhook_ps_user = $prompt:q ; set __venvhook_ps_name = ; if ( $?VIRTUAL_ENV_PROMPT ) eval set __venvhook_ps_name = \$VIRTUAL_ENV_PROMPT:q ; set __venvhook_ps_off = ; if ( $?VIRTUAL_ENV_DISABLE_PROMPT ) eval set __venvhook_ps_off = \$VIRTUAL_ENV_DISABLE_PROMPT:q ; if ( $__venvhook_ps_off:q != "" ) set __venvhook_ps_name = ; set __venvhook_ps_name = $__venvhook_ps_name:as/\\/\\134/:as/%/\\045/:as/\!/\\041/:as/^/\\136/:q ; set prompt = $__venvhook_ps_user:q ; if ( $__venvhook_ps_name:q != "" ) set prompt = "("$__venvhook_ps_name:q") "$__venvhook_ps_user:q ; set __venvhook_ps_last = $prompt:q' ;
 
-# Chained after your own precmd, once however often this is loaded.
+# Chained after your own precmd, once however often this is loaded; noted
+# for `venvhook doctor`, which checks that precmd still runs it.
+set __venvhook_seg = 1 ;
 if ( "`alias precmd`" == "" ) alias precmd __venvhook_prompt ;
 if ( "`alias precmd`" !~ *__venvhook_prompt* ) alias precmd "`alias precmd` ; __venvhook_prompt" ;

@@ -1,18 +1,138 @@
 # shellcheck shell=bash
 # venvhook's bash hook. `venvhook init bash` prints this after a line that
 # sets __venvhook_exe to the absolute path of the venvhook binary.
-# Needs bash >= 4.4 (${var@a}).
+# Needs bash >= 4.4 (${var@a}, ${var@P}).
+#
+# What it keeps between prompts (all of it venvhook's own, none exported):
+#   __venvhook_pwd    the directory the last export resolved
+#   __venvhook_ve     $VIRTUAL_ENV as the last export left it
+#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#                     look for, because they were absent (see core/watch.h)
+#   __venvhook_key    the word export handed back with them
 
-# Runs before each prompt. Costs no process unless $PWD changed since the
-# last time it resolved an env, and leaves $? as it found it.
-__venvhook_hook() {
-    local __venvhook_status=$?
-    if [[ -z ${__venvhook_pwd+set} || $__venvhook_pwd != "$PWD" ]]; then
-        __venvhook_pwd=$PWD
-        builtin eval -- "$("${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")"
-        __venvhook_sync
+# Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)
+# the env applies to the subshell only, so it is not announced there.
+__venvhook_export() {
+    local __venvhook_code __venvhook_p __venvhook_w=()
+    __venvhook_pwd=$PWD
+    if ((BASH_SUBSHELL)); then
+        __venvhook_code=$(VENVHOOK_QUIET=1 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+    else
+        __venvhook_code=$("${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
     fi
+    builtin eval -- "$__venvhook_code"
+    # A watched path seen now is looked for no more: it starts one export,
+    # not one at every prompt.
+    for __venvhook_p in ${__venvhook_watch[@]+"${__venvhook_watch[@]}"}; do
+        [[ -e $__venvhook_p ]] || __venvhook_w+=("$__venvhook_p")
+    done
+    __venvhook_watch=(${__venvhook_w[@]+"${__venvhook_w[@]}"})
+    __venvhook_sync
+}
+
+# What every trigger checks, with builtins only: the directory changed, an
+# env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
+# back (an activate script's deactivate, another tool's hook). No process
+# unless one of them holds.
+__venvhook_check() {
+    if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
+        __venvhook_export
+        return 0
+    fi
+    # (a global loop variable: cheaper than a local, and venvhook's own)
+    for __venvhook_p in "${__venvhook_watch[@]}"; do
+        if [[ -e $__venvhook_p ]]; then
+            __venvhook_export
+            return 0
+        fi
+    done
+    return 0
+}
+__venvhook_cmdno='\#'
+
+# First in PROMPT_COMMAND, as `__venvhook_hook&&:`: it returns the status it
+# found, so that prompt code after it still reads the user's $?, and the
+# `&&:` keeps a non-zero return from ending a shell that runs with set -e
+# (a command before && is exempt from errexit). One word with no blank, as
+# terminal integrations that split PROMPT_COMMAND at blanks need.
+__venvhook_hook() {
+    __venvhook_status=$?
+    # the command number of the prompt this runs before, for `venvhook doctor`
+    __venvhook_tick=${__venvhook_cmdno@P}
+    __venvhook_check
     return "$__venvhook_status"
+}
+
+# Last in PROMPT_COMMAND: a foreign env that another tool's prompt hook
+# (pyenv-virtualenv's, which goes first) deactivated just now is replaced
+# by the env of here at this same prompt, not the next one.
+__venvhook_late() {
+    __venvhook_status=$?
+    [[ ${VIRTUAL_ENV-} == "${__venvhook_ve-}" ]] || __venvhook_export
+    return "$__venvhook_status"
+}
+
+# First in precmd_functions, for bash-preexec (atuin, iTerm2, liquidprompt
+# and many prompts), whose runner goes before everything else in
+# PROMPT_COMMAND: prompts drawn there see the new env too. bash-preexec
+# gives every precmd function the user's $? itself; a non-zero return here
+# would only count as a failure.
+__venvhook_precmd() {
+    __venvhook_tick=${__venvhook_cmdno@P}
+    __venvhook_check
+}
+
+# cd, pushd and popd run the hook themselves, so the rest of the command
+# line (`cd proj && pip install ...`), and every command of a function that
+# cds, runs in the new env. CMD is what runs the change: the builtin, or
+# the cd function or alias that was there before venvhook.
+__venvhook_chdir() { # CMD...
+    local __venvhook_rc=0
+    "$@" || __venvhook_rc=$?
+    __venvhook_check
+    return "$__venvhook_rc"
+}
+
+# An alias's text run as the shell would run it, with the arguments after
+# it. Aliases are off while it is parsed: its first word, when it names
+# the command itself (`alias cd='cd -P'`), means the command, not the alias.
+__venvhook_run_alias() { # TEXT ARGS...
+    local __venvhook_aliases=0
+    builtin shopt -q expand_aliases && __venvhook_aliases=1
+    builtin shopt -u expand_aliases
+    builtin eval -- "$1"' "${@:2}"'
+    local __venvhook_rc=$?
+    ((__venvhook_aliases)) && builtin shopt -s expand_aliases
+    return "$__venvhook_rc"
+}
+
+# Wraps cd, pushd or popd, keeping what was there: a function is kept as
+# __venvhook_user_NAME and called by the wrapper; an alias keeps its text
+# in __venvhook_text_NAME and now calls __venvhook_alias_NAME, which runs
+# it and then the hook. Wrapping twice
+# adds nothing.
+__venvhook_wrap() { # NAME
+    local __venvhook_n=$1 __venvhook_def
+    if [[ -n ${BASH_ALIASES[$__venvhook_n]+set} &&
+        ${BASH_ALIASES[$__venvhook_n]} != "__venvhook_alias_$__venvhook_n" ]]; then
+        builtin printf -v "__venvhook_text_$__venvhook_n" '%s' "${BASH_ALIASES[$__venvhook_n]}"
+        builtin eval -- "__venvhook_alias_$__venvhook_n() {
+            __venvhook_chdir __venvhook_run_alias \"\$__venvhook_text_$__venvhook_n\" \"\$@\"
+        }"
+        # shellcheck disable=SC2004  # BASH_ALIASES is associative: $ is needed
+        BASH_ALIASES[$__venvhook_n]=__venvhook_alias_$__venvhook_n
+    fi
+    if builtin declare -F "$__venvhook_n" >/dev/null; then
+        __venvhook_def=$(builtin declare -f "$__venvhook_n")
+        [[ $__venvhook_def == *__venvhook_chdir* ]] && return 0
+        builtin eval -- "__venvhook_user_$__venvhook_n ${__venvhook_def#"$__venvhook_n "}"
+        __venvhook_def="__venvhook_chdir __venvhook_user_$__venvhook_n"
+    else
+        __venvhook_def="__venvhook_chdir builtin $__venvhook_n"
+    fi
+    # (`function NAME`: NAME is no command word, so an alias of it, which
+    # stays in front, does not expand there)
+    builtin eval -- "function $__venvhook_n { $__venvhook_def \"\$@\"; }"
 }
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
@@ -28,48 +148,96 @@ venvhook() {
             ;;
         doctor)
             # what only this shell can see, for the binary to judge
-            local __venvhook_x=0
+            local __venvhook_x=0 __venvhook_ran=unknown __venvhook_cd=0 __venvhook_now
             [[ -n ${PS1+set} && ${PS1@a} == *x* ]] && __venvhook_x=1
+            # the hook ran at the prompt this command line was typed at
+            __venvhook_now=${__venvhook_cmdno@P}
+            if [[ -n ${__venvhook_tick-} ]]; then
+                __venvhook_ran=0
+                ((__venvhook_tick + 1 == __venvhook_now)) && __venvhook_ran=1
+            fi
+            [[ $(builtin declare -f cd 2>/dev/null) == *__venvhook_chdir* ]] && __venvhook_cd=1
             "${__venvhook_exe:-venvhook}" call bash doctor "${@:2}" "loads=${__venvhook_loads-0}" \
-                "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x"
+                "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x" "ran=$__venvhook_ran" \
+                "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
+                "vscode=${__vsc_original_prompt_command[*]-}"
             ;;
         *) "${__venvhook_exe:-venvhook}" "$@" ;;
     esac
 }
 
-# `deactivate`, for the habit the activate scripts taught, exists while an
-# env venvhook activated is active, as theirs does while theirs is. It is
-# defined again on each activation because an activate script's own
-# deactivate removes the function when it is done.
+# `deactivate` and `pydoc`, for the habits the activate scripts taught,
+# exist while an env venvhook activated is active, as theirs do while
+# theirs is. They are defined again on each activation because an activate
+# script's own deactivate removes its functions when it is done; a pydoc
+# function that is not venvhook's is left alone.
 __venvhook_sync() {
+    __venvhook_ve=${VIRTUAL_ENV-}
     if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
         # shellcheck disable=SC2317  # the user calls it
         deactivate() { venvhook deactivate "$@"; }
         __venvhook_owns_deactivate=1
-    elif [[ -z ${VIRTUAL_ENV-} && -n ${__venvhook_owns_deactivate-} ]]; then
-        builtin unset -f deactivate
-        builtin unset -v __venvhook_owns_deactivate
+        if [[ -n ${__venvhook_owns_pydoc-} ]] || ! builtin declare -F pydoc >/dev/null; then
+            # shellcheck disable=SC2317  # the user calls it
+            pydoc() { command python -m pydoc "$@"; }
+            __venvhook_owns_pydoc=1
+        fi
+    elif [[ -z ${VIRTUAL_ENV-} ]]; then
+        if [[ -n ${__venvhook_owns_deactivate-} ]]; then
+            builtin unset -f deactivate
+            builtin unset -v __venvhook_owns_deactivate
+        fi
+        if [[ -n ${__venvhook_owns_pydoc-} ]]; then
+            builtin unset -f pydoc
+            builtin unset -v __venvhook_owns_pydoc
+        fi
     fi
 }
 
-# First in PROMPT_COMMAND, so prompts drawn after it see the new env.
-# PROMPT_COMMAND may be a string or (bash >= 5.1) an array; entries the user
-# had stay, and loading this file twice adds nothing.
-__venvhook_register() {
-    local __venvhook_entry
-    if [[ -n ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
-        for __venvhook_entry in "${PROMPT_COMMAND[@]}"; do
-            [[ $__venvhook_entry == __venvhook_hook ]] && return 0
-        done
-        PROMPT_COMMAND=(__venvhook_hook "${PROMPT_COMMAND[@]}")
-    else
-        case ";${PROMPT_COMMAND-};" in
-            *";__venvhook_hook;"*) return 0 ;;
-        esac
-        # shellcheck disable=SC2128,SC2178  # the string form, deliberately
-        PROMPT_COMMAND="__venvhook_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}"
-    fi
+__venvhook_has() { # WORD LIST...: 0 when WORD is in LIST
+    local __venvhook_w
+    for __venvhook_w in "${@:2}"; do
+        [[ $__venvhook_w == "$1" ]] && return 0
+    done
+    return 1
 }
-__venvhook_register
-# counted for `venvhook doctor`
-__venvhook_loads=$((${__venvhook_loads-0} + 1))
+
+# First in PROMPT_COMMAND, so prompts drawn after it see the new env, last
+# there too (see __venvhook_late), and first in precmd_functions (see
+# __venvhook_precmd). PROMPT_COMMAND may be
+# a string or (bash >= 5.1) an array; entries the user had stay, and
+# loading this file twice adds nothing.
+__venvhook_register() {
+    if [[ -n ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
+        __venvhook_has '__venvhook_hook&&:' "${PROMPT_COMMAND[@]}" ||
+            PROMPT_COMMAND=('__venvhook_hook&&:' "${PROMPT_COMMAND[@]}")
+        __venvhook_has '__venvhook_late&&:' "${PROMPT_COMMAND[@]}" ||
+            PROMPT_COMMAND+=('__venvhook_late&&:')
+    else
+        # (a newline, not ';', before the last entry: the user's string may
+        # end in a comment)
+        # shellcheck disable=SC2128,SC2178,SC2179  # the string form, deliberately
+        case ";${PROMPT_COMMAND-};" in
+            *';__venvhook_hook&&:;'*) ;;
+            *) PROMPT_COMMAND="__venvhook_hook&&:${PROMPT_COMMAND:+;$PROMPT_COMMAND}"$'\n''__venvhook_late&&:' ;;
+        esac
+    fi
+    __venvhook_has __venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"} ||
+        precmd_functions=(__venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"})
+    # an array from here on, so that the check can read it under set -u
+    __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
+    __venvhook_wrap cd
+    __venvhook_wrap pushd
+    __venvhook_wrap popd
+}
+
+# Only an interactive shell gets the hook: a script that sources ~/.bashrc
+# starts no venvhook process and prints nothing. A shell that starts inside
+# a project is active before its first prompt, and before prompt code that
+# runs ahead of the hook.
+if [[ $- == *i* ]]; then
+    __venvhook_register
+    __venvhook_check
+    # counted for `venvhook doctor`
+    __venvhook_loads=$((${__venvhook_loads-0} + 1))
+fi

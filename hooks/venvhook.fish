@@ -1,19 +1,80 @@
 # venvhook's fish hook. `venvhook init fish` prints this after a line that
 # sets __venvhook_exe to the absolute path of the venvhook binary.
 
-# Runs when $PWD changes (on the variable itself, so also for a cd inside a
-# function or script) and once now, for a shell that starts inside a
-# project. Costs no process unless $PWD changed since the last time it
-# resolved an env, and leaves $status as it found it. Defining the function
-# again replaces it, so loading this file twice adds no second handler.
+# Only an interactive shell gets the hook: `fish -c` (as prompts like tide
+# run in the background) and scripts that load config.fish start no
+# venvhook process and print nothing. (The README's rc line also checks
+# `status is-interactive` first, so that init itself does not run there.)
+status is-interactive; or return 0
+
+# What it keeps between prompts (venvhook's own, none exported):
+#   __venvhook_pwd    the directory the last export resolved
+#   __venvhook_ve     $VIRTUAL_ENV as the last export left it
+#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#                     look for, because they were absent (see core/watch.h)
+#   __venvhook_key    the word export handed back with them
+
+# The key's "none yet" (export takes the key as its last argument; without
+# one it prints no watch list).
+builtin set -q __venvhook_key; or builtin set -g __venvhook_key -
+
+# Runs `venvhook export` and applies it.
+function __venvhook_export
+    builtin set -g __venvhook_pwd $PWD
+    command $__venvhook_exe export fish $__venvhook_key | builtin source
+    # A watched path seen now is looked for no more: it starts one export,
+    # not one at every prompt.
+    builtin set -l __venvhook_w
+    for __venvhook_p in $__venvhook_watch
+        builtin test -e "$__venvhook_p"; or builtin set -a __venvhook_w $__venvhook_p
+    end
+    builtin set -g __venvhook_watch $__venvhook_w
+    __venvhook_sync
+end
+
+# What every trigger checks, with builtins only: the directory changed, an
+# env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
+# back (an activate script's deactivate, another tool's hook). No process
+# unless one of them holds. Few commands, as fish runs each slowly: one
+# test for both strings (each with an x in front, so that no value reads as
+# an operator), and fish 3.5's `path filter -q` for all watched paths at
+# once.
+builtin set -q __venvhook_pwd; or builtin set -g __venvhook_pwd
+builtin set -q __venvhook_ve; or builtin set -g __venvhook_ve
+if builtin -q path 2>/dev/null
+    function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
+        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve"
+            __venvhook_export
+        else if builtin path filter -q -- $__venvhook_watch
+            __venvhook_export
+        end
+    end
+else
+    function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
+        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve"
+            __venvhook_export
+            builtin return
+        end
+        for __venvhook_p in $__venvhook_watch
+            if builtin test -e "$__venvhook_p"
+                __venvhook_export
+                builtin return
+            end
+        end
+    end
+end
+
+# The check runs before each prompt: it is the handler of the fish_prompt
+# event, which comes before fish_prompt draws the prompt (fish keeps $status
+# for the prompt across event handlers). __venvhook_hook runs it when $PWD
+# changes (on the variable itself, so also for a cd inside a function or
+# script, before the next command of the line), and once now, for a shell
+# that starts inside a project; it leaves $status as it found it. Defining a
+# function again replaces it, so loading this file twice adds no second
+# handler.
 function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
-    if not builtin set -q __venvhook_pwd; or builtin test "$__venvhook_pwd" != "$PWD"
-        builtin set -g __venvhook_pwd $PWD
-        builtin set -q __venvhook_key[1]; or builtin set -g __venvhook_key -
-        command $__venvhook_exe export fish $__venvhook_key | builtin source
-        __venvhook_sync
-    end
+    __venvhook_precmd
     builtin return $__venvhook_status
 end
 
@@ -37,20 +98,34 @@ function venvhook --description 'venvhook: Python envs that follow $PWD'
     end
 end
 
-# `deactivate`, for the habit the activate scripts taught, exists while an
-# env venvhook activated is active, as theirs does while theirs is. It is
-# defined again on each activation because an activate script's own
-# deactivate removes the function when it is done.
+# `deactivate` and `pydoc`, for the habits the activate scripts taught,
+# exist while an env venvhook activated is active, as theirs do while
+# theirs is. They are defined again on each activation because an activate
+# script's own deactivate removes its functions when it is done; a pydoc
+# function that is not venvhook's is left alone.
 function __venvhook_sync
+    builtin set -g __venvhook_ve "$VIRTUAL_ENV"
     if builtin set -q __VENVHOOK_ENV; and builtin set -q VIRTUAL_ENV
         and builtin test "$VIRTUAL_ENV" = "$__VENVHOOK_ENV"
         function deactivate --description 'venvhook: deactivate the env'
             venvhook deactivate $argv
         end
         builtin set -g __venvhook_owns_deactivate 1
-    else if not builtin set -q VIRTUAL_ENV; and builtin set -q __venvhook_owns_deactivate
-        builtin functions -e deactivate
-        builtin set -e __venvhook_owns_deactivate
+        if builtin set -q __venvhook_owns_pydoc; or not builtin functions -q pydoc
+            function pydoc --description 'venvhook: python -m pydoc'
+                command python -m pydoc $argv
+            end
+            builtin set -g __venvhook_owns_pydoc 1
+        end
+    else if builtin test -z "$VIRTUAL_ENV"
+        if builtin set -q __venvhook_owns_deactivate
+            builtin functions -e deactivate
+            builtin set -e __venvhook_owns_deactivate
+        end
+        if builtin set -q __venvhook_owns_pydoc
+            builtin functions -e pydoc
+            builtin set -e __venvhook_owns_pydoc
+        end
     end
 end
 
@@ -61,4 +136,4 @@ else
     builtin set -g __venvhook_loads 1
 end
 
-__venvhook_hook
+__venvhook_precmd

@@ -3,14 +3,49 @@
 # these comment lines: the rc line `eval "`venvhook init tcsh`"` joins all
 # lines into one, so every statement ends in ';' and no comment can stay.
 
-# Runs on each directory change (cwdcmd) and once now, for a shell that
-# starts inside a project. Costs no process unless $cwd changed since the
-# last time it resolved an env; cwdcmd does not touch cd's $status. It also
-# keeps the env names for the completion (completions/venvhook.tcsh):
+# What it keeps between prompts (venvhook's own, none exported):
+#   __venvhook_pwd    the directory the last export resolved
+#   __venvhook_veset  $?VIRTUAL_ENV and __venvhook_np $#path as the last
+#                     export left them (see __venvhook_sync)
+#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#                     look for, because they were absent (see core/watch.h)
+#   __venvhook_w      the first 8 of them that are still absent
+#   __venvhook_key    the word export handed back with them
+# It also keeps the env names for the completion (completions/venvhook.tcsh):
 # export prints a new list when the key of the one held here is stale.
 if ( ! $?__venvhook_envs ) set __venvhook_envs = ( ) ;
 if ( ! $?__venvhook_key ) set __venvhook_key = - ;
-alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__venvhook_pwd:q != $cwd:q ) eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; __venvhook_sync' ;
+if ( ! $?__venvhook_pwd ) set __venvhook_pwd = /dev/null/x ;
+if ( ! $?__venvhook_veset ) set __venvhook_veset = 0 ;
+if ( ! $?__venvhook_np ) set __venvhook_np = 0 ;
+if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
+if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
+
+# Runs `venvhook export` and applies it. A watched path seen now is looked
+# for no more: it starts one export, not one at every prompt. (The list is
+# padded with '/', which exists, so that every subscript exists.)
+alias __venvhook_export 'eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
+
+# What every trigger checks, with builtins only and no eval (tcsh is slow
+# at both): the directory changed, an env appeared at a watched path, or
+# something outside venvhook changed the env, as tcsh can see it cheaply:
+# VIRTUAL_ENV came or went, or PATH grew or shrank (an activate script, its
+# deactivate). No process unless one of them holds. No operand may be an
+# empty word, and no file test may follow a comparison (csh misparses the
+# expression then): the paths start with '/', and the tests come first.
+# __venvhook_hook is an alias of __venvhook_hN, the one that tests the N
+# paths left (each export picks it): an alias is one line, it cannot loop,
+# and every subscript it names must exist.
+alias __venvhook_h0 'if ( $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h1 'if ( -e $__venvhook_w[1]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h2 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h3 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h4 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h5 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h6 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h7 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h8 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+if ( ! $?__venvhook_loads ) alias __venvhook_hook __venvhook_h0 ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in
@@ -19,24 +54,29 @@ alias __venvhook_hook 'if ( ! $?__venvhook_pwd ) set __venvhook_pwd ; if ( $__ve
 # nothing keeps the binary's $status.
 alias venvhook 'eval "`$__venvhook_exe:q call tcsh \!*:q`"' ;
 
-# `deactivate`, for the habit the activate scripts taught, exists while an
-# env venvhook activated is active, as theirs does while theirs is. It is
-# defined again on each activation because activate.csh's own deactivate
-# removes the alias when it is done. One-line ifs only (an alias is one
-# line), and an env variable that may be unset is read through eval: csh
-# substitutes the whole line before the if decides.
-alias __venvhook_sync 'set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
+# `deactivate` and `pydoc`, for the habits the activate scripts taught,
+# exist while an env venvhook activated is active, as theirs do while
+# theirs is (a pydoc alias of your own is replaced then: csh cannot read an
+# alias without starting a process). They are defined again on each
+# activation because activate.csh's own deactivate removes its aliases
+# when it is done. One-line ifs only (an alias is one line).
+alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
 
-# Chained after the user's own cwdcmd, once however often this is loaded.
-if ( "`alias cwdcmd`" == "" ) alias cwdcmd __venvhook_hook ;
-if ( "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; __venvhook_hook" ;
+# Chained after the user's own cwdcmd (each directory change) and precmd
+# (each prompt), once however often this is loaded; only in an interactive
+# shell ($prompt is set), so that `tcsh -c` and scripts, which read
+# ~/.tcshrc too, start no venvhook process and print nothing.
+if ( $?prompt && "`alias cwdcmd`" == "" ) alias cwdcmd __venvhook_hook ;
+if ( $?prompt && "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; __venvhook_hook" ;
+if ( $?prompt && "`alias precmd`" == "" ) alias precmd __venvhook_hook ;
+if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias precmd` ; __venvhook_hook" ;
 
 # `venvhook doctor` through the alias comes here (the binary prints this
 # alias's name): it passes what only this shell can see.
-alias __venvhook_doctor '$__venvhook_exe:q call tcsh doctor "loads=$__venvhook_loads" "hooks=`alias cwdcmd`"' ;
+alias __venvhook_doctor '$__venvhook_exe:q call tcsh doctor "loads=$__venvhook_loads" "hooks=`alias cwdcmd`" "precmd=`alias precmd`" "segment=$?__venvhook_seg"' ;
 if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
 @ __venvhook_loads++ ;
 
 # The rc line's eval parses all of this as one line, before the alias above
 # exists; eval looks it up when it runs.
-eval __venvhook_hook ;
+if ( $?prompt ) eval __venvhook_hook ;

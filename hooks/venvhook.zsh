@@ -1,18 +1,81 @@
 # venvhook's zsh hook. `venvhook init zsh` prints this after a line that
 # sets __venvhook_exe to the absolute path of the venvhook binary.
+#
+# What it keeps between prompts (venvhook's own, none exported):
+#   __venvhook_pwd    the directory the last export resolved
+#   __venvhook_ve     $VIRTUAL_ENV as the last export left it
+#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#                     look for, because they were absent (see core/watch.h)
+#   __venvhook_key    the word export handed back with them
 
-# Runs on every directory change (chpwd) and once now, for a shell that
-# starts inside a project. Costs no process unless $PWD changed since the
-# last time it resolved an env, and leaves $? as it found it.
-__venvhook_hook() {
-    local __venvhook_status=$?
+# Runs `venvhook export` and applies it; "quiet" leaves out the line that
+# says what was activated.
+__venvhook_export() { # [quiet]
     builtin emulate -L zsh
-    if (( ! ${+__venvhook_pwd} )) || [[ $__venvhook_pwd != "$PWD" ]]; then
-        typeset -g __venvhook_pwd=$PWD
-        builtin eval -- "$("${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")"
-        __venvhook_sync
+    local __venvhook_code __venvhook_p
+    local -a __venvhook_w
+    typeset -g __venvhook_pwd=$PWD
+    if [[ ${1-} == quiet ]]; then
+        # start-up: nothing on the terminal now; a refusal or warning is
+        # kept in __venvhook_later for the first prompt
+        __venvhook_code=$(VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+    else
+        __venvhook_code=$("${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
     fi
-    return $__venvhook_status
+    builtin eval -- "$__venvhook_code"
+    # A watched path seen now is looked for no more: it starts one export,
+    # not one at every prompt.
+    for __venvhook_p in "${__venvhook_watch[@]}"; do
+        [[ -e $__venvhook_p ]] || __venvhook_w+=("$__venvhook_p")
+    done
+    typeset -ga __venvhook_watch
+    __venvhook_watch=("${__venvhook_w[@]}")
+    __venvhook_sync
+}
+
+# What every trigger checks, with builtins only: the directory changed, an
+# env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
+# back (an activate script's deactivate, another tool's hook). No process
+# unless one of them holds. It runs before every prompt, so it does without
+# `emulate -L zsh` (a third of its cost): every expansion is quoted and
+# defaulted, so the user's options (ksh_arrays, no_unset, glob_subst,
+# sh_word_split, err_exit) read it as zsh's defaults do.
+__venvhook_check() { # [quiet]
+    local __venvhook_p
+    if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
+        __venvhook_export "$@"
+        return 0
+    fi
+    for __venvhook_p in "${__venvhook_watch[@]}"; do
+        if [[ -e $__venvhook_p ]]; then
+            __venvhook_export
+            return 0
+        fi
+    done
+    return 0
+}
+
+# On every directory change (chpwd, so also a cd inside a function, before
+# the next command of the line), and first before each prompt (precmd, so
+# prompt code after it sees the new env). zsh gives each hook function and
+# the next command the user's $? itself, and a non-zero return would end a
+# shell that runs with err_exit: they return 0.
+__venvhook_hook() {
+    __venvhook_check
+}
+# (a second name for the same function: one call less before each prompt)
+functions[__venvhook_precmd]=${functions[__venvhook_check]}
+# Last before each prompt: a foreign env that another tool's precmd
+# (pyenv-virtualenv's, which goes first) deactivated just now is replaced
+# by the env of here at this same prompt.
+__venvhook_late() {
+    [[ ${VIRTUAL_ENV-} == "${__venvhook_ve-}" ]] || __venvhook_export
+    # what start-up had to say, now that the prompt is drawn
+    if (( ${#__venvhook_later} )); then
+        builtin print -ru2 -- "${__venvhook_later[@]}"
+        __venvhook_later=()
+    fi
+    return 0
 }
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
@@ -37,24 +100,53 @@ venvhook() {
     esac
 }
 
-# `deactivate`, for the habit the activate scripts taught, exists while an
-# env venvhook activated is active, as theirs does while theirs is. It is
-# defined again on each activation because an activate script's own
-# deactivate removes the function when it is done.
+# `deactivate` and `pydoc`, for the habits the activate scripts taught,
+# exist while an env venvhook activated is active, as theirs do while
+# theirs is. They are defined again on each activation because an activate
+# script's own deactivate removes its functions when it is done; a pydoc
+# function that is not venvhook's is left alone.
 __venvhook_sync() {
     builtin emulate -L zsh
+    typeset -g __venvhook_ve=${VIRTUAL_ENV-}
     if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
         deactivate() { venvhook deactivate "$@"; }
         typeset -g __venvhook_owns_deactivate=1
-    elif [[ -z ${VIRTUAL_ENV-} && -n ${__venvhook_owns_deactivate-} ]]; then
-        builtin unfunction deactivate 2>/dev/null
-        builtin unset __venvhook_owns_deactivate
+        if [[ -n ${__venvhook_owns_pydoc-} ]] || (( ! ${+functions[pydoc]} )); then
+            pydoc() { command python -m pydoc "$@"; }
+            typeset -g __venvhook_owns_pydoc=1
+        fi
+    elif [[ -z ${VIRTUAL_ENV-} ]]; then
+        if [[ -n ${__venvhook_owns_deactivate-} ]]; then
+            builtin unfunction deactivate 2>/dev/null
+            builtin unset __venvhook_owns_deactivate
+        fi
+        if [[ -n ${__venvhook_owns_pydoc-} ]]; then
+            builtin unfunction pydoc 2>/dev/null
+            builtin unset __venvhook_owns_pydoc
+        fi
     fi
 }
 
-builtin autoload -Uz add-zsh-hook
-# add-zsh-hook adds a function once, however often this file is loaded.
-add-zsh-hook chpwd __venvhook_hook
-# counted for `venvhook doctor`
-typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
-__venvhook_hook
+# Only an interactive shell gets the hook: a script or `zsh -c` that loads
+# the rc file starts no venvhook process and prints nothing. A shell that
+# starts inside a project is active at its first prompt; that start-up
+# activation says nothing (powerlevel10k's instant prompt flags any output
+# during start-up), and the prompt shows the env anyway; a refusal or a
+# warning then is printed before the first prompt, by __venvhook_late.
+__venvhook_register() {
+    builtin emulate -L zsh
+    builtin autoload -Uz add-zsh-hook
+    # Each once, however often this file is loaded; add-zsh-hook appends,
+    # and the first precmd hook goes in front by hand.
+    add-zsh-hook chpwd __venvhook_hook
+    precmd_functions=(__venvhook_precmd "${precmd_functions[@]:#__venvhook_precmd}")
+    add-zsh-hook precmd __venvhook_late
+    # counted for `venvhook doctor`
+    typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
+    # declared, so that the check can read it under no_unset
+    typeset -ga __venvhook_watch __venvhook_later
+}
+if [[ -o interactive ]]; then
+    __venvhook_register
+    __venvhook_check quiet
+fi

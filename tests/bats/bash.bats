@@ -12,7 +12,7 @@ setup() {
 	drv_write_rc 'PROMPT_COMMAND="echo user-pc >>\"\$T/pc\""' ""
 	session "cd proj" report "line declare -p PROMPT_COMMAND"
 	assert_active 1 "$T/proj/.venv"
-	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook;echo user-pc >>\"\$T/pc\""'
+	assert_line "declare -- PROMPT_COMMAND=\$'__venvhook_hook&&:;echo user-pc >>\"\$T/pc\"\\n__venvhook_late&&:'"
 	# one run before each of the 4 lines read (cd, report, declare, exit)
 	assert_equal "$(grep -c user-pc "$T/pc")" 4
 }
@@ -21,7 +21,7 @@ setup() {
 	drv_write_rc 'PROMPT_COMMAND=("echo one >>\"\$T/pc\"" "echo two >>\"\$T/pc\"")' ""
 	session "cd proj" report "line declare -p PROMPT_COMMAND"
 	assert_active 1 "$T/proj/.venv"
-	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook" [1]="echo one >>\"\$T/pc\"" [2]="echo two >>\"\$T/pc\"")'
+	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook&&:" [1]="echo one >>\"\$T/pc\"" [2]="echo two >>\"\$T/pc\"" [3]="__venvhook_late&&:")'
 	assert_equal "$(grep -c one "$T/pc")" 4
 	assert_equal "$(grep -c two "$T/pc")" 4
 }
@@ -29,15 +29,16 @@ setup() {
 @test "loaded twice, PROMPT_COMMAND holds the hook once (string and array)" {
 	drv_write_rc 'PROMPT_COMMAND="true"' "$(drv_init_line)"
 	session "line declare -p PROMPT_COMMAND"
-	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook;true"'
+	assert_line "declare -- PROMPT_COMMAND=\$'__venvhook_hook&&:;true\\n__venvhook_late&&:'"
 	drv_write_rc 'PROMPT_COMMAND=(true)' "$(drv_init_line)"
-	session "line declare -p PROMPT_COMMAND"
-	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook" [1]="true")'
+	session "line declare -p PROMPT_COMMAND precmd_functions"
+	assert_line 'declare -a PROMPT_COMMAND=([0]="__venvhook_hook&&:" [1]="true" [2]="__venvhook_late&&:")'
+	assert_line 'declare -a precmd_functions=([0]="__venvhook_precmd")'
 }
 
 @test "no PROMPT_COMMAND before: just the hook" {
 	session "line declare -p PROMPT_COMMAND"
-	assert_line 'declare -- PROMPT_COMMAND="__venvhook_hook"'
+	assert_line "declare -- PROMPT_COMMAND=\$'__venvhook_hook&&:\\n__venvhook_late&&:'"
 }
 
 @test "works in a shell with set -u and set -o pipefail" {
@@ -77,4 +78,37 @@ setup() {
 	assert_active 4 "$T/proj/.venv"
 	assert_inactive 5
 	assert_line "status=0"
+}
+
+@test "works in posix mode, and with extdebug, functrace and a DEBUG trap that skips commands" {
+	mkdir -p "$T/proj/sub"
+	# posix mode, set before the init line
+	drv_write_rc 'set -o posix' '[[ -o posix ]] && echo "posix=1"'
+	session "cd proj" report "fail 3" "cd proj/sub" "fail 4" "cd /" report
+	assert_line "posix=1"
+	assert_active 1 "$T/proj/.venv"
+	assert_line "status=3"
+	assert_line "status=4"
+	assert_inactive 2
+	# extdebug: a DEBUG trap that returns non-zero skips the command it
+	# runs before, in functions too (functrace): here every command that
+	# mentions "forbidden", and it logs the rest
+	drv_write_rc 'shopt -s extdebug; set -o functrace; trap '\''echo "$BASH_COMMAND" >>"$T/debug"; [[ $BASH_COMMAND != *forbidden* ]]'\'' DEBUG' ""
+	session "cd proj" report "fail 5" "line echo forbidden" "cd /" report "fail 6"
+	assert_active 1 "$T/proj/.venv"
+	assert_line "status=5"
+	assert_line "status=6"
+	refute_line "forbidden"
+	assert_inactive 2
+	grep -q __venvhook "$T/debug" || fail "the DEBUG trap never ran inside the hook"
+}
+
+@test "prompt code in PROMPT_COMMAND after the hook reads the user's \$?, and a shell with set -e survives what bash forgives" {
+	drv_write_rc 'show() { echo "pc-saw=$?"; }; PROMPT_COMMAND=show' ""
+	session "fail 7" "cd proj" "line true"
+	assert_line "pc-saw=7"
+	drv_write_rc 'set -e' ""
+	session "line [ -f /no-such-file ] && echo never" "line ! true" "line echo alive" "cd proj" report
+	assert_line "alive"
+	assert_active 1 "$T/proj/.venv"
 }

@@ -22,10 +22,76 @@ doctor_in() {
 		doctor_in "$sh"
 		assert_line "venvhook doctor, in $sh"
 		assert_line "ok       the hook is loaded, once"
-		assert_line "ok       the hook runs on directory changes"
+		if [[ $sh == bash ]]; then
+			assert_line "ok       cd, pushd and popd switch the env for the rest of their command line"
+		else
+			assert_line "ok       the hook runs on directory changes"
+		fi
+		[[ $sh == csh ]] || assert_line "ok       the hook runs before each prompt"
 		assert_line "no problem found"
 		assert_line "status=0"
 	done
+}
+
+@test "doctor (bash): prompt code put before the hook is named, and the advice it gives clears it" {
+	# written after the init line, as issue reports show
+	doctor_in bash 'my_prompt() { :; }' 'PROMPT_COMMAND="my_prompt; $PROMPT_COMMAND"'
+	assert_line "problem  PROMPT_COMMAND runs my_prompt before venvhook's hook, so a prompt it draws can show the env of the directory before; put the init line after the line that adds it in ~/.bashrc"
+	assert_line "status=1"
+	# the advice: the init line after it
+	vh_use_driver bash
+	drv_write_rc 'my_prompt() { :; }; PROMPT_COMMAND="my_prompt"' ""
+	session "run venvhook doctor" status
+	assert_line "no problem found"
+	# bash-preexec: its runner goes first, venvhook's precmd function must
+	# be first in precmd_functions; something put in front of it is named
+	doctor_in bash ". '$VH_SRCDIR/tests/fixtures/bash-preexec/bash-preexec.sh'" \
+		'starship_precmd() { :; }' 'precmd_functions=(starship_precmd "${precmd_functions[@]}")'
+	assert_line "problem  precmd_functions runs starship_precmd before venvhook's hook, so a prompt it draws can show the env of the directory before; put the init line after whatever adds it to precmd_functions in ~/.bashrc"
+	doctor_in bash ". '$VH_SRCDIR/tests/fixtures/bash-preexec/bash-preexec.sh'" \
+		'starship_precmd() { :; }' 'precmd_functions+=(starship_precmd)'
+	assert_line "ok       the hook runs before each prompt"
+	assert_line "no problem found"
+}
+
+@test "doctor (bash): the hook judged by whether it ran, not by the text of PROMPT_COMMAND" {
+	# VS Code's integration: PROMPT_COMMAND is its own function, which runs
+	# the saved copy; the hook runs, so no problem
+	doctor_in bash '__vsc_prompt_cmd_original() { local c; for c in "${__vsc_original_prompt_command[@]}"; do eval "$c"; done; }' \
+		'__vsc_original_prompt_command=$PROMPT_COMMAND' 'PROMPT_COMMAND=__vsc_prompt_cmd_original'
+	assert_line "ok       the hook runs before each prompt"
+	assert_line "no problem found"
+	# a PROMPT_COMMAND that still names the hook but does not run it
+	doctor_in bash 'PROMPT_COMMAND="true || __venvhook_hook"'
+	assert_line --partial "problem  PROMPT_COMMAND no longer runs the hook"
+	# a cd function defined after the init line replaces venvhook's
+	doctor_in bash 'cd() { builtin cd "$@"; }'
+	assert_line "problem  cd is a function defined after venvhook was loaded, so the env switches at the next prompt, not for the rest of the cd's command line; define it (or load the tool that does) before the init line in ~/.bashrc"
+	vh_use_driver bash
+	drv_write_rc 'cd() { builtin cd "$@"; }' ""
+	session "run venvhook doctor" status
+	assert_line "no problem found"
+}
+
+@test "doctor (tcsh): a precmd alias set after the init line is a problem; set before it, it is chained" {
+	doctor_in tcsh "alias precmd 'echo hi'"
+	assert_line "problem  the precmd alias no longer runs the hook: something set it after venvhook was loaded, so an env made at the prompt, a deactivate outside venvhook and the --prompt segment wait for the next cd; put the init line after the line that sets precmd in ~/.tcshrc"
+	assert_line "status=1"
+	vh_use_driver tcsh
+	drv_write_rc "alias precmd 'echo hi'" 'eval "`$VENVHOOK:q init tcsh --prompt`"'
+	session "run venvhook doctor" status
+	assert_line "ok       the hook runs before each prompt"
+	assert_line "no problem found"
+}
+
+@test "doctor (zsh): oh-my-zsh's python plugin with PYTHON_AUTO_VRUN is a rival, with the way to turn it off" {
+	# what the plugin does when PYTHON_AUTO_VRUN=true
+	doctor_in zsh 'auto_vrun() { :; }' 'autoload -Uz add-zsh-hook' 'add-zsh-hook chpwd auto_vrun'
+	assert_line "problem  oh-my-zsh's python plugin (PYTHON_AUTO_VRUN=true) also switches envs from this shell's hooks: two tools would fight over VIRTUAL_ENV and PATH; set PYTHON_AUTO_VRUN=false before oh-my-zsh is loaded, or drop its python plugin"
+	assert_line "status=1"
+	# and precmd_functions reset: what waits for the next cd is said
+	doctor_in zsh 'precmd_functions=()'
+	assert_line "problem  precmd_functions no longer holds venvhook's prompt hook: something reset it after venvhook was loaded, so an env made at the prompt or a deactivate outside venvhook waits for the next cd; put the init line last in ~/.zshrc"
 }
 
 @test "doctor: the hook's trigger reset after venvhook was loaded" {

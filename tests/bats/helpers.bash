@@ -47,6 +47,21 @@ counter() {
 	export COUNTER=$T/counter
 }
 
+# counting: $COUNTING names a stand-in for the venvhook binary that logs
+# its arguments to $T/calls and then runs the real one, so the shell
+# behaves as with venvhook and the calls can be counted.
+counting() {
+	printf '#!/bin/sh\necho "$*" >>"%s/calls"\nexec "%s" "$@"\n' "$T" "$VENVHOOK" >"$T/counting"
+	chmod +x "$T/counting"
+	export COUNTING=$T/counting
+}
+
+# exports_in FILE: how many `venvhook export` calls a counting log holds.
+exports_in() {
+	[[ -e $1 ]] || { echo 0; return; }
+	grep -c '^export ' "$1" || true
+}
+
 # Sessions after this run as an unprivileged user: permission faults cannot
 # be staged as root, and CI runs as root.
 unprivileged() {
@@ -84,6 +99,19 @@ mkenv_unallowed() {
 		chmod +x "$dir/bin/$prog"
 	done
 }
+
+# mkvenv DIR: a real env, made as users make them (python3 -m venv,
+# Debian's python3-venv; no pip, there is no network), and allowed, so that
+# venvhook activates it on entering its project. Its bin/python is a
+# symlink to the system's interpreter: never write to it or through it.
+mkvenv() {
+	/usr/bin/python3 -m venv --without-pip "$1" || fail "python3 -m venv failed (apt-get install python3-venv)"
+	"$VENVHOOK" allow "$1" >/dev/null 2>&1 || fail "venvhook allow $1 failed"
+}
+
+# The line that makes python3 say which env it runs in, the same in every
+# shell: prefix=<sys.prefix>.
+PREFIX_LINE="python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'"
 
 # shown NAME: NAME as VIRTUAL_ENV_PROMPT shows it, for the names the tests
 # use: C0 controls and DEL become '?' (C1 and bidi controls have their own
@@ -259,6 +287,26 @@ tmux_start() {
 	shift
 	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "$T" \
 		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
+}
+
+# tmux_next: ends the tmux server and moves to a fresh socket for the next
+# tmux_start (a server that is still going away can take the next session
+# down with it).
+tmux_next() {
+	tmux -S "$SOCK" kill-server 2>/dev/null || true
+	SOCK=$SOCK.n
+}
+
+# wait_for TEXT: polls the screen until TEXT shows (at most ~10 s).
+wait_for() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		screen=$(tmux_screen)
+		[[ $screen == *"$1"* ]] && return 0
+		sleep 0.1
+	done
+	fail "never saw '$1' on the screen:
+$screen"
 }
 
 # wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,

@@ -17,18 +17,6 @@ teardown() {
 	refute_executed
 }
 
-# wait_for TEXT: polls the screen until TEXT shows (at most ~10 s).
-wait_for() {
-	local i
-	for ((i = 0; i < 100; i++)); do
-		screen=$(tmux_screen)
-		[[ $screen == *"$1"* ]] && return 0
-		sleep 0.1
-	done
-	fail "never saw '$1' on the screen:
-$screen"
-}
-
 # wait_count TEXT N: polls until TEXT shows on N lines of the screen.
 wait_count() {
 	local i
@@ -153,4 +141,53 @@ probe_walk() {
 	# the probe below checks what csh itself resolves
 	walk_with 'echo "py=`which python`"' 'echo "after=[`which python`]"' "after=[]"
 	probe_walk
+}
+
+# made_at_prompt: an env made at the prompt is on at the next prompt, with
+# no cd; a clone into the directory the shell sits in that brings an env
+# is refused at the next prompt. ECHO-VE is the shell's line that shows
+# VIRTUAL_ENV as ve=[...]; the shell starts in $T.
+made_at_prompt() {
+	mkdir -p "$T/new" "$T/cloned" "$T/up/.venv/bin"
+	printf 'home = /usr/bin\n' >"$T/up/.venv/pyvenv.cfg"
+	git -C "$T/up" init -q
+	git -C "$T/up" add -f .venv
+	git -C "$T/up" -c user.name=t -c user.email=t@t commit -qm x
+	type_line 'cd new'
+	wait_prompt 'READY>'
+	type_line '/usr/bin/python3 -m venv --without-pip .venv'
+	wait_for "venvhook: activated new (.venv; made here: yours from now on)"
+	type_line "$1"
+	wait_for "ve=[$T/new/.venv]"
+	type_line 'cd ../cloned'
+	wait_for "venvhook: deactivated new"
+	type_line "git clone -q $T/up ."
+	wait_for "venvhook: not activating $T/cloned/.venv: its files are tracked by git in $T/cloned (it came with the repository); 'venvhook allow' trusts it"
+	type_line "$1"
+	wait_for "ve=[]"
+}
+
+@test "bash at a terminal: an env made at the prompt is on at the next prompt; one a clone brings is refused" {
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
+	start bash --rcfile "$HOME/.bashrc" -i
+	made_at_prompt 'echo "ve=[${VIRTUAL_ENV-}]"'
+}
+
+@test "zsh at a terminal: an env made at the prompt is on at the next prompt; one a clone brings is refused" {
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n' >"$HOME/.zshrc"
+	start env ZDOTDIR="$HOME" zsh -i
+	made_at_prompt 'echo "ve=[${VIRTUAL_ENV-}]"'
+}
+
+@test "fish at a terminal: an env made at the prompt is on at the next prompt; one a clone brings is refused" {
+	fish_rc "echo -n 'READY> '"
+	start env XDG_CONFIG_HOME="$HOME/.config" fish -i
+	made_at_prompt 'echo "ve=[$VIRTUAL_ENV]"'
+}
+
+@test "tcsh at a terminal: an env made at the prompt is on at the next prompt; one a clone brings is refused" {
+	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init tcsh`"' >"$HOME/.tcshrc"
+	start tcsh -i
+	# an unset variable is an error in tcsh: $?VIRTUAL_ENV first
+	made_at_prompt 'if ($?VIRTUAL_ENV) echo "ve=[$VIRTUAL_ENV]"; if (! $?VIRTUAL_ENV) echo "ve=[]"'
 }

@@ -93,7 +93,9 @@ setup() { vh_setup; }
 	# function, fish/csh set, sh local/typeset, csh alias. The user's own
 	# commands that csh/tcsh chain onto (cwdcmd, cd, pushd, popd) are not ours,
 	# nor is COMPREPLY, bash's completion interface; venvhook and deactivate
-	# are the two commands the user types. The prompt segments prefix the
+	# are the two commands the user types, and pydoc the one the activate
+	# scripts define. precmd_functions is bash-preexec's list (and zsh's),
+	# which the hooks join. The prompt segments prefix the
 	# user's prompt (PS1, tcsh's prompt), chain onto precmd and wrap
 	# fish_prompt.
 	for pattern in \
@@ -103,25 +105,30 @@ setup() { vh_setup; }
 		'(^|[[:space:];])(local|typeset)([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
 		'(^|[[:space:];)])alias[[:space:]]+[A-Za-z_][A-Za-z0-9_]*'; do
 		bad+=$(grep -oE "$pattern" <<<"$code" | sed -E 's/(\(\)|=)$//' | awk '{ print $NF }' |
-			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|COMPREPLY|cwdcmd|cd|pushd|popd|venvhook|deactivate|PS1|prompt|precmd|fish_prompt)$' || true)
+			grep -vE '^(__venvhook_[A-Za-z0-9_]*|PROMPT_COMMAND|COMPREPLY|cwdcmd|cd|pushd|popd|venvhook|deactivate|pydoc|precmd_functions|PS1|prompt|precmd|fish_prompt)$' || true)
 	done
 	assert_equal "$bad" ""
 }
 
 @test "sourcing init in a shell defines nothing unprefixed" {
-	# functions and variables before and after loading the hook
-	run "$VH_BASH" --norc -c 'compgen -A function -A variable | sort >"$T/before"
+	# functions and variables before and after loading the hook, in an
+	# interactive shell (a non-interactive one gets no hook at all); the
+	# wrappers of cd, pushd and popd are the ones bash gets
+	run --separate-stderr "$VH_BASH" --norc -i -c 'compgen -A function -A variable | sort >"$T/before"
 		eval "$("$VENVHOOK" init bash)"
 		compgen -A function -A variable | sort >"$T/after"
 		comm -13 "$T/before" "$T/after"'
 	assert_success
-	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^_$' -e '^BASH_' -e '^PIPESTATUS$' -e '^venvhook$' <<<"$output" || true)
+	assert_output --partial __venvhook_chdir
+	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^precmd_functions$' -e '^cd$' -e '^pushd$' -e '^popd$' \
+		-e '^_$' -e '^BASH_' -e '^PIPESTATUS$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
-	run "$VH_ZSH" -f -c 'before=(${(k)functions} ${(k)parameters})
+	run "$VH_ZSH" -f -i -c 'before=(${(k)functions} ${(k)parameters})
 		eval "$("$VENVHOOK" init zsh)"
 		for n in ${(k)functions} ${(k)parameters}; do (( ${before[(Ie)$n]} )) || print -r -- $n; done'
 	assert_success
-	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
+	assert_output --partial __venvhook_precmd
+	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 }
 
@@ -145,15 +152,16 @@ venvhook --version"
 }
 
 @test "sourcing init --prompt in a shell defines nothing unprefixed but the prompt it prefixes" {
-	run "$VH_BASH" --norc -c 'compgen -A function -A variable | sort >"$T/before"
+	run --separate-stderr "$VH_BASH" --norc -i -c 'compgen -A function -A variable | sort >"$T/before"
 		eval "$("$VENVHOOK" init bash --prompt)"
 		compgen -A function -A variable | sort >"$T/after"
 		comm -13 "$T/before" "$T/after"'
 	assert_success
 	assert_output --partial __venvhook_ps_segment
-	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^PS1$' -e '^_$' -e '^BASH_' -e '^PIPESTATUS$' -e '^venvhook$' <<<"$output" || true)
+	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^precmd_functions$' -e '^cd$' -e '^pushd$' -e '^popd$' \
+		-e '^PS1$' -e '^_$' -e '^BASH_' -e '^PIPESTATUS$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
-	run "$VH_ZSH" -f -c 'before=(${(k)functions} ${(k)parameters})
+	run "$VH_ZSH" -f -i -c 'before=(${(k)functions} ${(k)parameters})
 		eval "$("$VENVHOOK" init zsh --prompt)"
 		for n in ${(k)functions} ${(k)parameters}; do (( ${before[(Ie)$n]} )) || print -r -- $n; done'
 	assert_success

@@ -147,21 +147,21 @@ fish_rc() { # PROMPT-FUNCTION-BODY
 	wait_prompt 'READY>'
 	type_line 'cd proj'
 	idle 'READY>'
-	tmux -S "$SOCK" kill-server
+	tmux_next
 
 	printf '%s\n' 'PS1="READY> "' 'eval "$("$VENVHOOK" init zsh --prompt)"' >"$HOME/.zshrc"
 	traced env ZDOTDIR="$HOME" zsh -i
 	wait_prompt 'READY>'
 	type_line 'cd proj'
 	idle 'READY>'
-	tmux -S "$SOCK" kill-server
+	tmux_next
 
 	fish_rc 'echo -n "READY> "'
 	traced env XDG_CONFIG_HOME="$HOME/.config" fish -i
 	wait_prompt 'READY>'
 	type_line 'cd proj'
 	idle 'READY>'
-	tmux -S "$SOCK" kill-server
+	tmux_next
 
 	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init tcsh --prompt`"' >"$HOME/.tcshrc"
 	traced tcsh -i

@@ -48,6 +48,30 @@ teardown() {
 	[[ $stderr == *"venvhook: activated Bee (venv), deactivated a"* ]]
 }
 
+@test "the interpreter the user gets: python3 runs in the env on entering, switching and leaving (real envs)" {
+	mkvenv "$T/a/.venv"
+	mkvenv "$T/b/.venv"
+	mkdir -p "$T/a/src"
+	session "line $PREFIX_LINE" "cd a/src" "line $PREFIX_LINE" "cd b" "line $PREFIX_LINE" \
+		"cd /" "line $PREFIX_LINE"
+	assert_equal "$(grep '^prefix=' <<<"$output")" "prefix=/usr
+prefix=$T/a/.venv
+prefix=$T/b/.venv
+prefix=/usr"
+}
+
+@test "pydoc is the env's python -m pydoc while venvhook's env is active, and is gone after" {
+	mkvenv "$T/a/.venv"
+	local site
+	site=$(echo "$T"/a/.venv/lib/python3*/site-packages)
+	# a module only the env's interpreter can find
+	printf '"""venvhook-probe"""\n' >"$site/vhprobe.py"
+	session "cd a" "run pydoc vhprobe" "cd /" "run pydoc vhprobe" "fail 0"
+	assert_line --partial "vhprobe - venvhook-probe"
+	assert_equal "$(grep -c 'venvhook-probe' <<<"$output")" 1
+	[[ $stderr == *pydoc* ]] || fail "pydoc still ran after deactivation: $stderr"
+}
+
 @test "the nearest env wins: a subproject's env beats the repository's" {
 	mkenv "$T/repo/.venv"
 	mkenv "$T/repo/sub/.venv"
@@ -407,6 +431,16 @@ hostile_workon_env() {
 	assert_equal "$(grep -c 'empty/ .*is not an env: it holds no pyvenv.cfg' <<<"$stderr")" 1
 }
 
+@test "activate of a conda prefix is refused with one line that says so" {
+	mkdir -p "$T/conda/envs/x/conda-meta" "$T/conda/envs/x/bin"
+	export CONDA=$T/conda/envs/x
+	session 'run venvhook activate $CONDA' status report
+	assert_line "status=1"
+	assert_inactive 1
+	assert_equal "$(grep -c . <<<"$stderr")" 1
+	[[ $stderr == *"$T/conda/envs/x is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate"* ]]
+}
+
 @test "an unknown name or no name changes nothing and fails with one line" {
 	export WORKON_HOME=$T/workon
 	mkenv "$T/proj/.venv"
@@ -596,7 +630,7 @@ hostile_workon_env() {
 # --- trust: envs the user makes are on at once; what arrives is asked about ---
 
 @test "an env made at a prompt in its project is activated, with the real interpreter, and remembered as yours" {
-	mkdir -p "$T/proj/src" "$T/clone-src/.venv/bin" "$T/empty"
+	mkdir -p "$T/proj/src" "$T/clone-src/.venv/bin" "$T/empty" "$T/pth-src/.venv/lib/python3.11/site-packages"
 	# the user's own env, made where the shell sits
 	export PY=/usr/bin/python3
 	# a repository that brings its env, cloned into the directory the shell sits in
@@ -605,17 +639,27 @@ hostile_workon_env() {
 	git -C "$T/clone-src" add -f .venv
 	git -C "$T/clone-src" -c user.name=t -c user.email=t@t commit -qm x
 	export UPSTREAM=$T/clone-src
+	# a repository that tracks a file where the user's own env will go
+	echo 'import os' >"$T/pth-src/.venv/lib/python3.11/site-packages/zz.pth"
+	mkdir -p "$T/pth-src/src" && touch "$T/pth-src/src/app.py"
+	git -C "$T/pth-src" init -q
+	git -C "$T/pth-src" add -f .
+	git -C "$T/pth-src" -c user.name=t -c user.email=t@t commit -qm x
+	git clone -q "$T/pth-src" "$T/pth"
 	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report \
 		"run python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'" "cd /" report "cd proj" report \
-		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report
+		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report \
+		"cd pth" "run \$PY -m venv --without-pip .venv" "cd pth/src" report
 	assert_success
 	assert_active 1 "$T/proj/.venv"
 	assert_line "prefix=$T/proj/.venv"
 	assert_inactive 2
 	assert_active 3 "$T/proj/.venv"
 	assert_inactive 4
+	assert_inactive 5
 	[[ $stderr == *"venvhook: activated proj (.venv; made here: yours from now on)"* ]]
 	[[ $stderr == *"venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"* ]]
+	[[ $stderr == *"venvhook: not activating $T/pth/.venv: its files are tracked by git in $T/pth (it came with the repository); 'venvhook allow' trusts it"* ]]
 }
 
 # --- the tools' env stores (core/stores.h): envs the real tools made ---

@@ -78,7 +78,16 @@ int main(void)
 	/* ours was A; the user sourced another env's activate on top */
 	s = st("/hand/env", "/p/a/.venv", "/hand/env/bin:/p/a/.venv/bin:/usr/bin", NULL, NULL);
 	vh_plan(&p, &s, &none);
-	tap_ok(p.nops == 0 && p.foreign, "  also when it was activated over ours");
+	tap_ok(p.foreign, "  also when it was activated over ours");
+	tap_str(p.target.v[VH_PATH], "/hand/env/bin:/usr/bin", "  but ours leaves PATH");
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/hand/env", "  and VIRTUAL_ENV stays theirs");
+	tap_str(p.target.v[VH_MARK_ENV], "/p/a/.venv", "  while the marker stays, for their deactivate");
+	tap_ok(p.nops == 2 && !p.activated && !p.deactivated, "  quietly: PATH and rehash (%d ops)", p.nops);
+	vh_plan_free(&p);
+	/* the next plan, with ours already off PATH: nothing more */
+	s = st("/hand/env", "/p/a/.venv", "/hand/env/bin:/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &none);
+	tap_ok(p.nops == 0 && p.foreign, "  then nothing more");
 	vh_plan_free(&p);
 
 	/* ...and later deactivated it, which unset VIRTUAL_ENV: ours is repaired */

@@ -23,17 +23,26 @@ enum probe { ABSENT, PRESENT, UNREADABLE, NOT_DIR };
 static enum probe probe(const struct vh_pathfd *at, const char *dir, const char *a, const char *b,
 			int want_reg)
 {
+	char small[256];
 	struct vh_buf p = VH_BUF_INIT;
+	const char *name = a;
+	size_t la = strlen(a), lb = b ? strlen(b) : 0;
 	struct stat st;
 	enum probe r = ABSENT;
 	int e;
 
-	if (vh_buf_puts(&p, dir) < 0 ||
-	    (strcmp(dir, "/") && vh_buf_putc(&p, '/') < 0) ||
-	    vh_buf_puts(&p, a) < 0 ||
-	    (b && (vh_buf_putc(&p, '/') < 0 || vh_buf_puts(&p, b) < 0)))
-		goto done;
-	e = vh_pathfd_stat(at, p.data, &st, want_reg ? 0 : AT_SYMLINK_NOFOLLOW);
+	/* a, or a/b: most often short, so on the stack */
+	if (b && la + lb + 2 <= sizeof(small)) {
+		memcpy(small, a, la);
+		small[la] = '/';
+		memcpy(small + la + 1, b, lb + 1);
+		name = small;
+	} else if (b) {
+		if (vh_buf_puts(&p, a) < 0 || vh_buf_putc(&p, '/') < 0 || vh_buf_puts(&p, b) < 0)
+			goto done;
+		name = p.data;
+	}
+	e = vh_pathfd_stat_in(at, dir, name, &st, want_reg ? 0 : AT_SYMLINK_NOFOLLOW);
 	if (e == 0)
 		r = !want_reg || S_ISREG(st.st_mode) ? PRESENT : ABSENT;
 	else if (errno == EACCES)

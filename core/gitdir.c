@@ -31,6 +31,10 @@ static int read_small(struct vh_buf *out, const struct vh_pathfd *at, const char
 			continue;
 		if (n < 0 || vh_buf_add(out, chunk, (size_t)n) < 0 || out->len > max)
 			goto done;
+		/* the size fstat gave, read: no read more to see the end (a
+		 * file that grows meanwhile is read as it was) */
+		if (out->len == (size_t)st.st_size)
+			break;
 	}
 	rc = vh_buf_puts(out, "");
 done:
@@ -176,7 +180,8 @@ static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *d
 		goto done;
 	while (strlen(d) > len) {
 		if (vh_pathfd_stat(at, d, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode) ||
-		    st.st_dev != top.st_dev || exists(at, d, "/HEAD"))
+		    st.st_dev != top.st_dev ||
+		    vh_pathfd_stat_in(at, d, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0)
 			goto done;
 		slash = strrchr(d, '/');
 		if (!slash)

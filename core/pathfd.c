@@ -1,5 +1,6 @@
 #include "pathfd.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,21 +71,27 @@ void vh_pathfd_close(struct vh_pathfd *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* The deepest opened directory that is a proper prefix of path, and what
- * is left of path below it; AT_FDCWD and path itself when there is none. */
-static int base(const struct vh_pathfd *p, const char *path, const char **rel)
+/* The deepest opened directory that is a prefix of path (a proper one
+ * when proper is set: then AT_SYMLINK_NOFOLLOW still looks at path's own
+ * last component), and what is left of path below it, leading '/' gone;
+ * AT_FDCWD and path itself when there is none. */
+static int base(const struct vh_pathfd *p, const char *path, int proper, const char **rel)
 {
-	size_t common = 0, i, l;
+	size_t n, i, l;
 
 	*rel = path;
 	if (!p || !p->n || path[0] != '/')
 		return AT_FDCWD;
-	while (path[common] && path[common] == p->path[common])
-		common++;
+	n = strlen(path);
 	for (i = p->n; i-- > 0;) {
 		l = p->len[i];
-		if (l <= common && path[l] == '/' && path[l + 1]) {
-			*rel = path + l + 1;
+		if (l + (size_t)proper <= n && (path[l] == '/' || !path[l]) &&
+		    !memcmp(path, p->path, l)) {
+			for (path += l; *path == '/'; path++)
+				;
+			if (proper && !*path)
+				continue; /* only "/" itself, or trailing slashes */
+			*rel = path;
 			return p->fd[i];
 		}
 	}
@@ -94,7 +101,7 @@ static int base(const struct vh_pathfd *p, const char *path, const char **rel)
 int vh_pathfd_stat(const struct vh_pathfd *p, const char *path, struct stat *st, int flags)
 {
 	const char *rel;
-	int fd = base(p, path, &rel);
+	int fd = base(p, path, 1, &rel);
 
 	return fstatat(fd, rel, st, flags);
 }
@@ -102,7 +109,34 @@ int vh_pathfd_stat(const struct vh_pathfd *p, const char *path, struct stat *st,
 int vh_pathfd_openat(const struct vh_pathfd *p, const char *path, int oflags)
 {
 	const char *rel;
-	int fd = base(p, path, &rel);
+	int fd = base(p, path, 1, &rel);
 
 	return openat(fd, rel, oflags);
+}
+
+int vh_pathfd_stat_in(const struct vh_pathfd *p, const char *dir, const char *name,
+		      struct stat *st, int flags)
+{
+	char small[512], *buf = small;
+	const char *rel;
+	int fd = base(p, dir, 0, &rel), r;
+	size_t rl = strlen(rel), nl = strlen(name), n = 0;
+
+	if (rl + nl + 2 > sizeof(small) && !(buf = malloc(rl + nl + 2))) {
+		errno = ENOMEM;
+		return -1;
+	}
+	memcpy(buf, rel, rl);
+	n = rl;
+	if (rl && rel[rl - 1] != '/')
+		buf[n++] = '/';
+	memcpy(buf + n, name, nl + 1);
+	r = fstatat(fd, buf, st, flags);
+	if (buf != small) {
+		int e = errno;
+
+		free(buf);
+		errno = e;
+	}
+	return r;
 }

@@ -130,7 +130,7 @@ done:
 int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir)
 {
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
-	const char *custom = getenv("PIPENV_CUSTOM_VENV_NAME"), *py = getenv("PIPENV_PYTHON");
+	const char *custom, *py;
 	char *file = NULL, *real = NULL, *home = NULL, *env = NULL;
 	struct vh_toml doc = { 0 };
 	struct stat st;
@@ -139,6 +139,8 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	if (w->pipenv_seen || !vh_store_is_file(w, dir, "Pipfile"))
 		return 0;
 	w->pipenv_seen = 1;
+	custom = getenv("PIPENV_CUSTOM_VENV_NAME");
+	py = getenv("PIPENV_PYTHON");
 	file = vh_store_join(dir, "Pipfile");
 	if (!file)
 		return -1;

@@ -44,6 +44,10 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	struct vh_store_hit hit = { 0 };
 	int rc = 0;
 
+	if (!w->uv_env_read) {
+		w->uv_env = getenv("UV_PROJECT_ENVIRONMENT");
+		w->uv_env_read = 1;
+	}
 	if (phase == VH_STORES_FIRST) {
 		/* Asked once a directory: uv and Poetry (in both phases) want it. */
 		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY)) &&
@@ -178,14 +182,7 @@ char *vh_store_join(const char *dir, const char *name)
 static int stat_at(struct stat *st, const struct vh_stores_walk *w, const char *dir,
 		   const char *name)
 {
-	char *p = vh_store_join(dir, name);
-	int r;
-
-	if (!p)
-		return -1;
-	r = vh_pathfd_stat(w ? w->at : NULL, p, st, 0);
-	free(p);
-	return r;
+	return vh_pathfd_stat_in(w ? w->at : NULL, dir, name, st, 0);
 }
 
 int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name)

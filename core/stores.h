@@ -48,6 +48,9 @@ struct vh_stores_walk {
 	/* The walk's directories by descriptor (see pathfd.h), or NULL: the
 	 * rules ask about the directory's own files through it. */
 	const struct vh_pathfd *at;
+	/* UV_PROJECT_ENVIRONMENT, read once a walk (FIRST sets it) */
+	const char *uv_env;
+	int uv_env_read;
 	struct vh_buf warn; /* lines for stderr, each ending in '\n' */
 };
 

@@ -76,22 +76,15 @@ static int edit_path(struct vh_buf *out, const char *now, const char *remove, co
 			at = (size_t)(strchr(now + at, ':') - now) + 1;
 		/* left: n - m - 1 bytes, none when E was alone */
 		empty = m == n || n - m - 1 == 0;
-		if (at == 0) {
+		if (at == 0)
 			anchor = "#";
-			vh_buf_puts(&e, remove);
-			vh_buf_putc(&e, ':');
-		} else if (at + m == n) {
+		else if (at + m == n)
 			anchor = "%";
-			vh_buf_putc(&e, ':');
-			vh_buf_puts(&e, remove);
-		} else {
+		else
 			with = "/:";
-			vh_buf_putc(&e, ':');
-			vh_buf_puts(&e, remove);
-			vh_buf_putc(&e, ':');
-		}
-		if (vh_buf_puts(&e, "") < 0 || vh_buf_puts(out, "__venvhook_e=") < 0 ||
-		    quote(out, e.data) < 0 || vh_buf_putc(out, '\n') < 0)
+		if (vh_buf_printf(&e, "%s%s%s", at ? ":" : "", remove, at + m < n ? ":" : "") < 0 ||
+		    vh_buf_puts(out, "__venvhook_e=") < 0 || quote(out, e.data) < 0 ||
+		    vh_buf_putc(out, '\n') < 0)
 			goto done;
 	}
 	/* PATH='<prepend>':<rest>, PATH=<rest>, PATH='<prepend>' or PATH='' */

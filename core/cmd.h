@@ -22,6 +22,10 @@ int vh_cmd_deny(int argc, char **argv);
  * here) and says so; returns an exit code (1 when any failed). */
 enum vh_decision;
 int vh_trust_decide(enum vh_decision decision, int n, char **paths);
+
+/* One line for a decision that could not be written: "<why> <file>:
+ * <errno's text>; <after>" (why and file from vh_trust_record). */
+void vh_cmd_record_failed(const char *why, const char *file, const char *after);
 int vh_cmd_needs_hook(int argc, char **argv);
 
 /* What export prints, for the directory the shell is in; key is the one

@@ -108,13 +108,7 @@ static int remember_choice(const struct vh_policy *chosen, const char *env,
 		return -1;
 	}
 	if (!p.ok && vh_policy_consent(chosen, VH_CONSENT_ACTIVATED, &why, &file) < 0) {
-		struct vh_buf line = VH_BUF_INIT;
-
-		vh_buf_printf(&line, "%s ", why);
-		vh_msg_escape(&line, file ? file : "the trust file");
-		vh_buf_printf(&line, ": %s; not activating what cannot stay on", strerror(errno));
-		vh_msgf("%s", vh_buf_str(&line));
-		vh_buf_free(&line);
+		vh_cmd_record_failed(why, file, "not activating what cannot stay on");
 		rc = 1;
 	}
 	free(file);

@@ -68,6 +68,18 @@ done:
 	return rc;
 }
 
+void vh_cmd_record_failed(const char *why, const char *file, const char *after)
+{
+	struct vh_buf line = VH_BUF_INIT;
+	int saved = errno;
+
+	vh_buf_printf(&line, "%s ", why);
+	vh_msg_escape(&line, file ? file : "the trust file");
+	vh_buf_printf(&line, ": %s; %s", strerror(saved), after);
+	vh_msgf("%s", vh_buf_str(&line));
+	vh_buf_free(&line);
+}
+
 /* Records the decision for one env (its real path). */
 static int decide_one(enum vh_decision decision, const char *env)
 {
@@ -107,13 +119,7 @@ static int decide_one(enum vh_decision decision, const char *env)
 		r = r ? -1 : vh_trust_record(&why, file, &e);
 	}
 	if (r < 0) {
-		struct vh_buf line = VH_BUF_INIT;
-
-		vh_buf_printf(&line, "%s ", why);
-		vh_msg_escape(&line, file ? file : "the trust file");
-		vh_buf_printf(&line, ": %s; nothing was recorded", strerror(errno));
-		vh_msgf("%s", vh_buf_str(&line));
-		vh_buf_free(&line);
+		vh_cmd_record_failed(why, file, "nothing was recorded");
 		goto done;
 	}
 	vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env, "");

@@ -13,6 +13,7 @@
 #include "discover.h"
 #include "envdir.h"
 #include "envlist.h"
+#include "hex.h"
 #include "msg.h"
 #include "policy.h"
 #include "watch.h"
@@ -72,14 +73,8 @@ static int trusted(int *ok, const char **note, const char *env, enum vh_policy_m
 	} else if (p.basis == VH_BASIS_MADE) {
 		*note = "made here: yours from now on";
 		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
-			struct vh_buf line = VH_BUF_INIT;
-
-			vh_buf_printf(&line, "%s ", why);
-			vh_msg_escape(&line, file ? file : "the trust file");
-			vh_buf_printf(&line, ": %s; the env you made is on now, but will need"
-				      " 'venvhook allow' next time", strerror(errno));
-			vh_msgf("%s", vh_buf_str(&line));
-			vh_buf_free(&line);
+			vh_cmd_record_failed(why, file, "the env you made is on now, but will need"
+					     " 'venvhook allow' next time");
 			*note = NULL;
 		}
 	}
@@ -159,9 +154,9 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 		if (rc < 0 || vh_buf_putc(key, ':') < 0)
 			return -1;
 	}
-	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
-		if (vh_buf_printf(key, "%02x", (unsigned char)found->owner[i]) < 0)
-			return -1;
+	/* Hex: the key travels unquoted through csh's "`...`". */
+	if (found->rule == VH_RULE_CHILD && vh_hex_put(key, found->owner, strlen(found->owner)) < 0)
+		return -1;
 	return 0;
 }
 

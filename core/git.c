@@ -22,6 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fileio.h"
+
 static struct {
 	__typeof__(&git_libgit2_init) init;
 	__typeof__(&git_libgit2_opts) opts;
@@ -107,22 +109,6 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The child's answer: one byte of status ('0' + -status), then the
  * question's payload (VH_GIT_OK) or the reason (anything else). */
 typedef int (*question)(struct vh_buf *payload, struct vh_buf *why, const void *arg);
@@ -136,10 +122,10 @@ static void child(int fd, question q, const void *arg)
 	if (st == VH_GIT_OK)
 		st = q(&payload, &why, arg);
 	c = (char)('0' - st);
-	if (write_all(fd, &c, 1) == 0) {
+	if (vh_write_all(fd, &c, 1) == 0) {
 		const struct vh_buf *b = st == VH_GIT_OK ? &payload : &why;
 
-		write_all(fd, b->data ? b->data : "", b->len);
+		vh_write_all(fd, b->data ? b->data : "", b->len);
 	}
 	_exit(0);
 }

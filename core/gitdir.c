@@ -9,37 +9,16 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "pathfd.h"
 
-/* Reads the regular file path whole into out, at most max bytes; -1 when
- * it is anything else (a FIFO, a device), bigger, or unreadable. */
-static int read_small(struct vh_buf *out, const struct vh_pathfd *at, const char *path,
-		      size_t max)
+/* vh_read_file of the absolute path, asked from the walk's directories. */
+static int read_at(struct vh_buf *out, const struct vh_pathfd *at, const char *path, size_t max)
 {
-	struct stat st;
-	char chunk[4096];
-	ssize_t n;
-	int fd, rc = -1;
+	const char *rel;
+	int fd = vh_pathfd_base(at, path, &rel);
 
-	fd = vh_pathfd_openat(at, path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > max)
-		goto done;
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || vh_buf_add(out, chunk, (size_t)n) < 0 || out->len > max)
-			goto done;
-		/* the size fstat gave, read: no read more to see the end (a
-		 * file that grows meanwhile is read as it was) */
-		if (out->len == (size_t)st.st_size)
-			break;
-	}
-	rc = vh_buf_puts(out, "");
-done:
-	close(fd);
-	return rc;
+	return vh_read_file(out, fd, rel, max);
 }
 
 static int is_dir(const struct vh_pathfd *at, const char *base, const char *leaf)
@@ -72,7 +51,7 @@ static int head_ok(const struct vh_pathfd *at, const char *gitdir)
 	int ok = 0;
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/HEAD") < 0 ||
-	    read_small(&head, at, p.data, 4096) < 0)
+	    read_at(&head, at, p.data, 4096) != VH_READ_OK)
 		goto done;
 	n = head.len;
 	if (n && head.data[n - 1] == '\n')
@@ -111,7 +90,7 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir)
 		ok = 1; /* none: every default holds */
 		goto done;
 	}
-	if (read_small(&cfg, at, p.data, 65536) < 0 || memchr(cfg.data, '\0', cfg.len))
+	if (read_at(&cfg, at, p.data, 65536) != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);

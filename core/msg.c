@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-size_t vh_utf8_len(const unsigned char *s)
+size_t vh_utf8_valid(const unsigned char *s)
 {
 	size_t n, i;
 	unsigned int cp;
@@ -25,9 +25,17 @@ size_t vh_utf8_len(const unsigned char *s)
 		cp = (cp << 6) | (s[i] & 0x3f);
 	}
 	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp < 0xa0))
+	    (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
 	return n;
+}
+
+size_t vh_utf8_len(const unsigned char *s)
+{
+	size_t n = vh_utf8_valid(s);
+
+	/* U+0080-U+009F: C1 controls, as two bytes C2 80-9F */
+	return n == 2 && s[0] == 0xc2 && s[1] < 0xa0 ? 0 : n;
 }
 
 /* The code point of the valid sequence of n > 1 bytes at p. */

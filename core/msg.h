@@ -17,7 +17,13 @@ int vh_msg_escape(struct vh_buf *out, const char *s);
  * text, ordinary Unicode and other invalid bytes included, stays. */
 int vh_msg_sanitize(struct vh_buf *out, const char *s);
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not one. */
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not
+ * one (a byte that cannot start one, a short or overlong sequence, a
+ * surrogate, past U+10FFFF). */
+size_t vh_utf8_valid(const unsigned char *s);
+
+/* vh_utf8_valid, but 0 for a C1 control (U+0080-U+009F) too: the length
+ * of a sequence that may be shown as it is. */
 size_t vh_utf8_len(const unsigned char *s);
 
 /* From now on, every line vh_msgf would write on stderr is appended to

@@ -98,6 +98,11 @@ static int base(const struct vh_pathfd *p, const char *path, int proper, const c
 	return AT_FDCWD;
 }
 
+int vh_pathfd_base(const struct vh_pathfd *p, const char *path, const char **rel)
+{
+	return base(p, path, 1, rel);
+}
+
 int vh_pathfd_stat(const struct vh_pathfd *p, const char *path, struct stat *st, int flags)
 {
 	const char *rel;

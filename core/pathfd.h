@@ -44,6 +44,10 @@ void vh_pathfd_close(struct vh_pathfd *p);
 int vh_pathfd_stat(const struct vh_pathfd *p, const char *path, struct stat *st, int flags);
 int vh_pathfd_openat(const struct vh_pathfd *p, const char *path, int oflags);
 
+/* The descriptor (or AT_FDCWD) and the relative rest of path those calls
+ * ask from, for another *at() call. */
+int vh_pathfd_base(const struct vh_pathfd *p, const char *path, const char **rel);
+
 /* vh_pathfd_stat of dir + "/" + name (name not empty, relative), without
  * building the whole path: the walk asks a few names in each directory. */
 int vh_pathfd_stat_in(const struct vh_pathfd *p, const char *dir, const char *name,

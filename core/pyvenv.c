@@ -17,10 +17,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 
 /* Far beyond any real pyvenv.cfg; a larger file is not one. */
 #define VH_PYVENV_MAX (16u << 20)
@@ -147,35 +146,13 @@ int vh_pyvenv_parse(struct vh_pyvenv *out, const char *text, size_t len)
 int vh_pyvenv_read(struct vh_pyvenv *out, const char *path)
 {
 	struct vh_buf b = VH_BUF_INIT;
-	char chunk[8192];
-	ssize_t n;
-	int fd, rc = -1, saved;
+	int rc = -1, saved;
 
 	memset(out, 0, sizeof(*out));
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0)
-		return -1;
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto done;
-		if (n == 0)
-			break;
-		if (b.len + (size_t)n > VH_PYVENV_MAX) {
-			errno = EFBIG;
-			goto done;
-		}
-		if (vh_buf_add(&b, chunk, (size_t)n) < 0) {
-			errno = ENOMEM;
-			goto done;
-		}
-	}
-	rc = vh_pyvenv_parse(out, vh_buf_str(&b), b.len);
-done:
+	/* A FIFO or a device as pyvenv.cfg is refused, never waited on. */
+	if (vh_read_file(&b, AT_FDCWD, path, VH_PYVENV_MAX) == VH_READ_OK)
+		rc = vh_pyvenv_parse(out, vh_buf_str(&b), b.len);
 	saved = errno;
-	close(fd);
 	vh_buf_free(&b);
 	errno = saved;
 	return rc;

@@ -55,18 +55,12 @@ int vh_store_exists(const struct vh_stores_walk *w, const char *dir, const char 
 int vh_store_expanduser(char **out, const char *path);
 int vh_store_expandvars(char **out, const char *path);
 
-/* Length of the UTF-8 sequence at s (1..4) as Python's strict decoder
- * takes it, or 0 when the byte there starts none. */
-size_t vh_store_utf8(const unsigned char *s);
 
 /* Appends "<path><what>\n" to w->warn, path escaped for the terminal, and
  * returns 2 (refused), or -1 out of memory. A what from a reader ("line N:
  * ...", "is larger than ...") gets ": " or " " before it. */
 int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what);
 
-/* Reads a whole regular file of at most max bytes into out. 0; 1 with the
- * reason in why; 2 when it does not exist; -1 out of memory. */
-int vh_store_slurp(struct vh_buf *out, struct vh_buf *why, const char *path, size_t max);
 
 /* The limit on the project files read (pyproject.toml, Pipfile, the tools'
  * config files): far above any real one, so a bigger file is garbage. */

@@ -20,6 +20,7 @@
 
 #include "envdir.h"
 #include "sha256.h"
+#include "msg.h"
 #include "store.h"
 #include "toml.h"
 
@@ -98,7 +99,7 @@ int vh_pipenv_env_name(struct vh_buf *out, struct vh_buf *why, const char *real)
 	/* location.encode(): a path that is not UTF-8 makes pipenv fail, so
 	 * it can have made no env for it. */
 	for (s = (const unsigned char *)real; *s; s += len)
-		if (!(len = vh_store_utf8(s)))
+		if (!(len = vh_utf8_valid(s)))
 			return 2;
 	dir_end = (const unsigned char *)strrchr(real, '/');
 	if (!dir_end)
@@ -106,7 +107,7 @@ int vh_pipenv_env_name(struct vh_buf *out, struct vh_buf *why, const char *real)
 	for (name = dir_end; name > (const unsigned char *)real && name[-1] != '/'; name--)
 		;
 	for (s = name; s < dir_end && n < 42; s += len, n++) {
-		len = vh_store_utf8(s);
+		len = vh_utf8_valid(s);
 		if (len == 1 && strchr(" &$`!*@\"()[]\\\r\n\t", *s)) {
 			if (vh_buf_putc(out, '_') < 0)
 				goto done;
@@ -168,6 +169,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		if (!real)
 			goto done;
 		vh_buf_reset(&why);
+		vh_buf_puts(&why, ": ");
 		rc = vh_pipenv_env_name(&name, &why, real);
 		if (rc == 2) {
 			rc = 0;
@@ -175,12 +177,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		}
 		if (rc > 0) {
 			vh_buf_puts(&why, "; so its pipenv env is not looked for");
-			rc = vh_store_refuse(w, file, ": ");
-			if (rc == 2) {
-				w->warn.len--;
-				vh_buf_puts(&w->warn, vh_buf_str(&why));
-				vh_buf_putc(&w->warn, '\n');
-			}
+			rc = vh_store_refuse(w, file, vh_buf_str(&why));
 		}
 		if (rc)
 			goto done;

@@ -29,6 +29,7 @@
 
 #include "envdir.h"
 #include "sha256.h"
+#include "msg.h"
 #include "store.h"
 #include "toml.h"
 
@@ -358,7 +359,7 @@ int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name,
 	/* encode(): the path as UTF-8; bytes that are not UTF-8 (surrogates in
 	 * Python's str) are dropped by its errors="ignore" fallback. */
 	for (s = (const unsigned char *)real; *s; s += len) {
-		len = vh_store_utf8(s);
+		len = vh_utf8_valid(s);
 		if (len && vh_buf_add(&bytes, (const char *)s, len) < 0)
 			goto done;
 		if (!len)
@@ -388,15 +389,11 @@ static int env_base(struct vh_buf *out, struct vh_stores_walk *w, const char *na
 
 	if (!real)
 		return vh_store_refuse(w, dir, ": cannot resolve the project's path; not looking for its Poetry env");
+	vh_buf_puts(&why, ": ");
 	rc = vh_poetry_env_base(out, &why, name, real);
 	if (rc > 0) {
 		vh_buf_puts(&why, "; so its Poetry env is not looked for");
-		rc = vh_store_refuse(w, file, ": ");
-		if (rc == 2) {
-			w->warn.len--;
-			vh_buf_puts(&w->warn, vh_buf_str(&why));
-			vh_buf_putc(&w->warn, '\n');
-		}
+		rc = vh_store_refuse(w, file, vh_buf_str(&why));
 	}
 	free(real);
 	vh_buf_free(&why);

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "envdir.h"
+#include "fileio.h"
 #include "store.h"
 
 /* Bigger than any version file; pyenv reads lines of at most 1024. */
@@ -124,7 +125,7 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 	file = vh_store_join(dir, ".python-version");
 	if (!file)
 		return -1;
-	rc = vh_store_slurp(&text, &why, file, MAX_VERSION_FILE);
+	rc = vh_read_file_why(&text, &why, file, MAX_VERSION_FILE);
 	if (rc == 1) {
 		vh_buf_puts(&why, "; not activating an env for it");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));

@@ -23,6 +23,7 @@
 
 #include "compat.h"
 #include "envdir.h"
+#include "fileio.h"
 #include "store.h"
 #include "xdg.h"
 
@@ -249,7 +250,7 @@ static int load_saved(const char *cache)
 	struct entry *e;
 	int i, rc = 0;
 
-	if (vh_store_slurp(&text, &why, cache, 64 * 1024 * 1024) != 0)
+	if (vh_read_file_why(&text, &why, cache, 64 * 1024 * 1024) != 0)
 		goto done;
 	line = text.data;
 	if (strncmp(line, MAGIC, strlen(MAGIC)))

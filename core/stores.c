@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "envdir.h"
+#include "fileio.h"
 #include "msg.h"
 #include "store.h"
 #include "userconfig.h"
@@ -299,31 +300,6 @@ oom:
 	return -1;
 }
 
-size_t vh_store_utf8(const unsigned char *s)
-{
-	unsigned int cp;
-	size_t n, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
 
 int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what)
 {
@@ -338,39 +314,3 @@ int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what
 	return 2;
 }
 
-int vh_store_slurp(struct vh_buf *out, struct vh_buf *why, const char *path, size_t max)
-{
-	struct stat st;
-	char chunk[8192];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-
-	if (fd < 0) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return 2;
-		return vh_buf_printf(why, "cannot be read (%s)", strerror(errno)) < 0 ? -1 : 1;
-	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return vh_buf_puts(why, "is not a regular file") < 0 ? -1 : 1;
-	}
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		if (out->len + (size_t)n > max) {
-			close(fd);
-			return vh_buf_printf(why, "is larger than %zu KiB", max / 1024) < 0 ? -1 : 1;
-		}
-		if (vh_buf_add(out, chunk, (size_t)n) < 0) {
-			close(fd);
-			return -1;
-		}
-	}
-	close(fd);
-	if (n < 0)
-		return vh_buf_printf(why, "cannot be read (%s)", strerror(errno)) < 0 ? -1 : 1;
-	return vh_buf_puts(out, "") < 0 ? -1 : 0;
-}

@@ -4,12 +4,11 @@
 #include "toml.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "fileio.h"
 
 /* Deeper nesting than this in arrays and inline tables is refused rather
  * than recursed into: no file these rules read needs it. */
@@ -768,43 +767,13 @@ int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, siz
 int vh_toml_read(struct vh_toml *doc, struct vh_buf *err, const char *path, size_t max)
 {
 	struct vh_buf text = VH_BUF_INIT;
-	struct stat st;
-	char chunk[8192];
-	ssize_t n;
-	int fd, rc;
+	int rc;
 
 	memset(doc, 0, sizeof(*doc));
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return 2;
-		return vh_buf_printf(err, "cannot be read (%s)", strerror(errno)) < 0 ? -1 : 1;
-	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return vh_buf_puts(err, "is not a regular file") < 0 ? -1 : 1;
-	}
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		if (text.len + (size_t)n > max) {
-			close(fd);
-			vh_buf_free(&text);
-			return vh_buf_printf(err, "is larger than %zu KiB", max / 1024) < 0 ? -1 : 1;
-		}
-		if (vh_buf_add(&text, chunk, (size_t)n) < 0) {
-			close(fd);
-			vh_buf_free(&text);
-			return -1;
-		}
-	}
-	close(fd);
-	if (n < 0) {
+	rc = vh_read_file_why(&text, err, path, max);
+	if (rc) {
 		vh_buf_free(&text);
-		return vh_buf_printf(err, "cannot be read (%s)", strerror(errno)) < 0 ? -1 : 1;
+		return rc;
 	}
 	rc = vh_toml_parse(doc, err, text.data ? text.data : "", text.len);
 	vh_buf_free(&text);

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +9,7 @@
 #include "cache.h"
 #include "compat.h"
 #include "git.h"
+#include "hex.h"
 
 void vh_tracked_free(struct vh_tracked *t)
 {
@@ -62,17 +62,6 @@ static char *worktree_of(const char *dir, int *oom)
 	return d;
 }
 
-static int put_hex(struct vh_buf *b, const char *s)
-{
-	static const char digits[] = "0123456789abcdef";
-
-	for (; *s; s++)
-		if (vh_buf_putc(b, digits[(unsigned char)*s >> 4]) < 0 ||
-		    vh_buf_putc(b, digits[(unsigned char)*s & 15]) < 0)
-			return -1;
-	return 0;
-}
-
 /* What the answer for this env depends on, besides the index: the device,
  * inode and change time of the env directory, its pyvenv.cfg and bin/ (a
  * file added to bin/ changes bin/'s change time). */
@@ -84,8 +73,8 @@ static int env_key(struct vh_buf *key, const char *real, const char *worktree)
 	size_t i;
 	int rc = -1;
 
-	if (vh_buf_puts(key, "git:") < 0 || put_hex(key, real) < 0 || vh_buf_putc(key, ':') < 0 ||
-	    put_hex(key, worktree) < 0)
+	if (vh_buf_puts(key, "git:") < 0 || vh_hex_put(key, real, strlen(real)) < 0 || vh_buf_putc(key, ':') < 0 ||
+	    vh_hex_put(key, worktree, strlen(worktree)) < 0)
 		goto done;
 	for (i = 0; i < 3; i++) {
 		vh_buf_reset(&p);
@@ -123,27 +112,15 @@ static int cached(struct vh_tracked *out, const char *key)
 {
 	struct vh_buf value = VH_BUF_INIT, ident = VH_BUF_INIT;
 	char *index = NULL, *c1, *c2;
-	size_t i, n;
+	size_t n;
 	int hit = 0;
 
 	if (!vh_cache_get(&value, key))
 		goto done;
 	c1 = strchr(value.data, ':');
 	c2 = c1 ? strrchr(c1 + 1, ':') : NULL;
-	if (!c2 || c2 == c1 || (c1 - value.data) % 2)
+	if (!c2 || c2 == c1 || vh_hex_decode(&index, &n, value.data, (size_t)(c1 - value.data)))
 		goto done;
-	n = (size_t)(c1 - value.data) / 2;
-	index = malloc(n + 1);
-	if (!index)
-		goto done;
-	for (i = 0; i < n; i++) {
-		unsigned int b;
-
-		if (sscanf(value.data + 2 * i, "%2x", &b) != 1)
-			goto done;
-		index[i] = (char)b;
-	}
-	index[n] = '\0';
 	*c2 = '\0';
 	if (index_ident(&ident, index) < 0 || strcmp(ident.data, c1 + 1))
 		goto done;
@@ -166,7 +143,7 @@ static void remember(const char *key, const struct vh_git_tracked *t)
 {
 	struct vh_buf value = VH_BUF_INIT;
 
-	if (put_hex(&value, t->index) == 0 && vh_buf_putc(&value, ':') == 0 &&
+	if (vh_hex_put(&value, t->index, strlen(t->index)) == 0 && vh_buf_putc(&value, ':') == 0 &&
 	    index_ident(&value, t->index) == 0 &&
 	    vh_buf_printf(&value, ":%s", t->tracked ? t->digest : "-") == 0)
 		vh_cache_put(key, value.data);

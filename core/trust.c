@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "compat.h"
+#include "fileio.h"
+#include "hex.h"
 #include "xdg.h"
 
 const char *const vh_consent_names[] = {
@@ -18,44 +20,6 @@ const char *const vh_consent_names[] = {
 	[VH_CONSENT_ALLOWED] = "allowed",
 	[VH_CONSENT_ACTIVATED] = "activated",
 };
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* Decodes n hex digits at s into a fresh NUL-terminated buffer. Returns 0,
- * 1 when s is not lowercase hex of whole bytes, -1 out of memory. */
-static int unhex(char **out, size_t *len, const char *s, size_t n)
-{
-	size_t i;
-	char *b;
-	int hi, lo;
-
-	*out = NULL;
-	if (n % 2)
-		return 1;
-	b = malloc(n / 2 + 1);
-	if (!b)
-		return -1;
-	for (i = 0; i < n / 2; i++) {
-		hi = hexval(s[2 * i]);
-		lo = hexval(s[2 * i + 1]);
-		if (hi < 0 || lo < 0) {
-			free(b);
-			return 1;
-		}
-		b[i] = (char)(hi << 4 | lo);
-	}
-	b[n / 2] = '\0';
-	*out = b;
-	*len = n / 2;
-	return 0;
-}
 
 static int add(struct vh_trust *t, const struct vh_trust_entry *src)
 {
@@ -126,7 +90,7 @@ static int parse_allow(struct vh_trust_entry *e, const char *w[], const size_t w
 		return 1;
 	} else {
 		for (i = 0; i < 40; i++)
-			if (hexval(e->git[i]) < 0)
+			if (vh_hex_digit(e->git[i]) < 0)
 				return 1;
 	}
 	for (i = 0; i < 3 && !word_is(w[4], wl[4], vh_consent_names[i]); i++)
@@ -164,14 +128,14 @@ static int parse_line(struct vh_trust *t, const char *s, size_t n)
 		char *cfg;
 		size_t cfg_len;
 
-		r = unhex(&cfg, &cfg_len, w[2], wl[2]);
+		r = vh_hex_decode(&cfg, &cfg_len, w[2], wl[2]);
 		free(cfg);
 		if (r)
 			return r;
 	}
 	if (e.decision == VH_DECISION_ALLOW && parse_allow(&e, w, wl))
 		return 1;
-	r = unhex(&e.path, &path_len, w[1], wl[1]);
+	r = vh_hex_decode(&e.path, &path_len, w[1], wl[1]);
 	if (r)
 		return r;
 	/* A path is absolute and NUL-free, or the line is not ours. */
@@ -246,70 +210,32 @@ int vh_trust_file(char **out)
 	return vh_xdg_file(out, "XDG_DATA_HOME", ".local/share", "trust");
 }
 
-/* Reads fd to the end, at most max bytes (one more shows it was more). */
-static int read_all(struct vh_buf *out, int fd, size_t max)
-{
-	char chunk[8192];
-	ssize_t n;
-
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			return 0;
-		if (vh_buf_add(out, chunk, (size_t)n) < 0) {
-			errno = ENOMEM;
-			return -1;
-		}
-		if (out->len > max)
-			return 0;
-	}
-}
-
 int vh_trust_load(struct vh_trust *t, const char *file)
 {
 	struct vh_buf text = VH_BUF_INIT;
-	int fd, rc;
+	int rc;
 
 	memset(t, 0, sizeof(*t));
-	fd = open(file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT || errno == ENOTDIR ? 0 : -2;
-	rc = read_all(&text, fd, (size_t)-1);
-	close(fd);
-	if (rc < 0) {
+	rc = vh_read_file(&text, AT_FDCWD, file, (size_t)-1 / 4);
+	if (rc == VH_READ_ENOENT)
+		return 0;
+	if (rc != VH_READ_OK) {
 		vh_buf_free(&text);
-		return errno == ENOMEM ? -1 : -2;
+		return rc == VH_READ_ENOMEM ? -1 : -2;
 	}
 	rc = vh_trust_parse(t, text.data ? text.data : "", text.len);
 	vh_buf_free(&text);
 	return rc;
 }
 
-static int put_hex(struct vh_buf *b, const char *s, size_t n)
-{
-	static const char digits[] = "0123456789abcdef";
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (vh_buf_putc(b, digits[(unsigned char)s[i] >> 4]) < 0 ||
-		    vh_buf_putc(b, digits[(unsigned char)s[i] & 15]) < 0)
-			return -1;
-	}
-	return 0;
-}
-
 int vh_trust_format_entry(struct vh_buf *b, const struct vh_trust_entry *e)
 {
 	if (e->decision == VH_DECISION_DENY)
-		return vh_buf_puts(b, "deny ") < 0 || put_hex(b, e->path, strlen(e->path)) < 0 ||
+		return vh_buf_puts(b, "deny ") < 0 || vh_hex_put(b, e->path, strlen(e->path)) < 0 ||
 		       vh_buf_putc(b, '\n') < 0 ? -1 : 0;
 	if (e->decision != VH_DECISION_ALLOW)
 		return 0; /* an old allow lets nothing in: it is dropped */
-	if (vh_buf_puts(b, "allow ") < 0 || put_hex(b, e->path, strlen(e->path)) < 0 ||
+	if (vh_buf_puts(b, "allow ") < 0 || vh_hex_put(b, e->path, strlen(e->path)) < 0 ||
 	    vh_buf_printf(b, " %s %s %s %lld\n", e->ident, e->git, vh_consent_names[e->how],
 			  e->when) < 0)
 		return -1;
@@ -324,22 +250,6 @@ static int replaces(const struct vh_trust_entry *n, const struct vh_trust_entry 
 	if (n->decision == VH_DECISION_ALLOW && n->how == VH_CONSENT_ACTIVATED)
 		return o->decision != VH_DECISION_DENY;
 	return 1;
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
 }
 
 int vh_trust_record(const char **why, const char *file, const struct vh_trust_entry *e)
@@ -380,7 +290,7 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
 		goto done;
 	*why = "cannot write";
 	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0 || write_all(fd, text.data, text.len) < 0 || fsync(fd) < 0)
+	if (fd < 0 || vh_write_all(fd, text.data, text.len) < 0 || fsync(fd) < 0)
 		goto done;
 	if (close(fd) < 0) {
 		fd = -1;

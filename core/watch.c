@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "compat.h"
+#include "hex.h"
 
 static size_t nnames(void)
 {
@@ -32,15 +33,6 @@ void vh_watch_free(struct vh_watch *w)
 	for (i = 0; i < w->n; i++)
 		free(w->d[i].dir);
 	memset(w, 0, sizeof(*w));
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
 }
 
 /* Reads an unsigned decimal at *p, moving *p past it; -1 when none. */
@@ -84,23 +76,16 @@ static int parse_dir(struct vh_watch_dir *d, const char **p, size_t slots)
 	const char *s = *p, *e = s;
 	size_t i, len;
 	char *dir;
-	int hi, lo;
+	int r;
 
-	while (hexval(*e) >= 0)
+	while (vh_hex_digit((unsigned char)*e) >= 0)
 		e++;
-	len = (size_t)(e - s);
-	if (len == 0 || len % 2)
+	if (e == s)
 		return 1;
-	dir = malloc(len / 2 + 1);
-	if (!dir)
-		return -1;
-	for (i = 0; i < len / 2; i++) {
-		hi = hexval(s[2 * i]);
-		lo = hexval(s[2 * i + 1]);
-		dir[i] = (char)(hi << 4 | lo);
-	}
-	dir[len / 2] = '\0';
-	if (dir[0] != '/' || strlen(dir) != len / 2) {
+	r = vh_hex_decode(&dir, &len, s, (size_t)(e - s));
+	if (r)
+		return r;
+	if (dir[0] != '/' || strlen(dir) != len) {
 		free(dir);
 		return 1;
 	}
@@ -249,9 +234,7 @@ oom:
 
 int vh_watch_format(struct vh_buf *key, const struct vh_watch *w)
 {
-	static const char digits[] = "0123456789abcdef";
 	const struct vh_watch_slot *s;
-	const char *c;
 	size_t i, j, slots = nnames();
 
 	if (!w->since.tv_sec || !w->n)
@@ -259,12 +242,8 @@ int vh_watch_format(struct vh_buf *key, const struct vh_watch *w)
 	if (vh_buf_printf(key, "w%lld.%09ld", (long long)w->since.tv_sec, w->since.tv_nsec) < 0)
 		return -1;
 	for (i = 0; i < w->n; i++) {
-		if (vh_buf_putc(key, ':') < 0)
+		if (vh_buf_putc(key, ':') < 0 || vh_hex_put(key, w->d[i].dir, strlen(w->d[i].dir)) < 0)
 			return -1;
-		for (c = w->d[i].dir; *c; c++)
-			if (vh_buf_putc(key, digits[(unsigned char)*c >> 4]) < 0 ||
-			    vh_buf_putc(key, digits[(unsigned char)*c & 15]) < 0)
-				return -1;
 		for (j = 0; j < slots; j++) {
 			s = &w->d[i].slot[j];
 			if (!s->present ? vh_buf_puts(key, "/x") < 0 :

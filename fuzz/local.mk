@@ -19,16 +19,16 @@ FUZZ_SECONDS = 4
 # Through the system's libinih, as venvhook itself: not a copy. Linked even
 # though the harness defines ini_parse_stream (to check the reader's writes
 # against the buffer size) and calls libinih's through dlsym(RTLD_NEXT).
-FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/pyvenv.c $(srcdir)/core/buf.c
+FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/pyvenv.c $(srcdir)/core/fileio.c $(srcdir)/core/buf.c
 fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_LIBS) -ldl
 
-FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/toml.c $(srcdir)/core/buf.c
+FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/toml.c $(srcdir)/core/fileio.c $(srcdir)/core/buf.c
 fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TOML_SRCS)
 
-FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust.c $(srcdir)/core/compat.c $(srcdir)/core/xdg.c $(srcdir)/core/buf.c
+FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust.c $(srcdir)/core/compat.c $(srcdir)/core/fileio.c $(srcdir)/core/hex.c $(srcdir)/core/xdg.c $(srcdir)/core/buf.c
 fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
 

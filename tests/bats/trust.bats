@@ -399,3 +399,14 @@ as_upg_user() {
 	not_active 1
 	assert_stderr_has "venvhook: not activating $T/uvp/../workon/named: venvhook did not see you make it"
 }
+
+@test "an env made at the prompt when the trust file cannot be written: on now, and one line says it will need allow" {
+	mkdir -p "$T/proj/src" "$T/ro"
+	export XDG_DATA_HOME=$T/ro PY=/usr/bin/python3
+	unprivileged
+	chmod 555 "$T/ro"
+	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report "cd /" "cd proj" report
+	assert_active 1 "$T/proj/.venv"
+	not_active 2
+	assert_stderr_has "venvhook: cannot create the directory of $T/ro/venvhook/trust: Permission denied; the env you made is on now, but will need 'venvhook allow' next time"
+}

@@ -171,9 +171,15 @@ done:
 
 static int run(const struct vh_cmd *self, int argc, char **argv)
 {
-	const struct vh_shell *sh = vh_cmd_shell(argv[1]);
+	static char outbuf[8192];
+	const struct vh_shell *sh;
 
 	(void)self;
+	/* Nothing is on stdout yet. A buffer of our own spares stdio the fstat
+	 * and the terminal test it makes to size one (two system calls of an
+	 * export's few dozen); what the hook evals goes out as it did. */
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	sh = vh_cmd_shell(argv[1]);
 	if (!sh)
 		return VH_EXIT_USAGE;
 	/* export SHELL [KEY]: the hook passes the key the last export gave it

@@ -107,6 +107,21 @@ int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow)
 	return 0;
 }
 
+/* O_PATH (Linux, FreeBSD 14) and POSIX's O_SEARCH open a directory without
+ * read permission, which search needs no more than stat() does. */
+#if defined(O_PATH)
+#define VH_O_SEARCHDIR O_PATH
+#elif defined(O_SEARCH)
+#define VH_O_SEARCHDIR O_SEARCH
+#else
+#define VH_O_SEARCHDIR O_RDONLY
+#endif
+
+int vh_open_searchdir(int dirfd, const char *path)
+{
+	return openat(dirfd, path, VH_O_SEARCHDIR | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+}
+
 int vh_timespec_cmp(const struct timespec *a, const struct timespec *b)
 {
 	if (a->tv_sec != b->tv_sec)

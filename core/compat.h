@@ -29,6 +29,13 @@ struct vh_stat {
  * errno set. */
 int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow);
 
+/* A descriptor of the directory path (relative to dirfd), to ask *at()
+ * calls from, or -1 with errno set. Where the system has neither O_PATH nor
+ * O_SEARCH it is opened for reading, which a directory the user may search
+ * but not list refuses: the caller then asks by the whole path, which is
+ * slower and gives the same answers. */
+int vh_open_searchdir(int dirfd, const char *path);
+
 /* Negative, zero or positive as a is before, equal to or after b. */
 int vh_timespec_cmp(const struct timespec *a, const struct timespec *b);
 

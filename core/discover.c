@@ -13,25 +13,36 @@
 #include "git.h"
 #include "gitdir.h"
 #include "msg.h"
+#include "pathfd.h"
 #include "stores.h"
 
 const char vh_pointer_name[] = ".venv";
 
 enum probe { ABSENT, PRESENT, UNREADABLE, NOT_DIR };
 
-static enum probe probe(const char *dir, const char *a, const char *b, int want_reg)
+static enum probe probe(const struct vh_pathfd *at, const char *dir, const char *a, const char *b,
+			int want_reg)
 {
+	char small[256];
 	struct vh_buf p = VH_BUF_INIT;
+	const char *name = a;
+	size_t la = strlen(a), lb = b ? strlen(b) : 0;
 	struct stat st;
 	enum probe r = ABSENT;
 	int e;
 
-	if (vh_buf_puts(&p, dir) < 0 ||
-	    (strcmp(dir, "/") && vh_buf_putc(&p, '/') < 0) ||
-	    vh_buf_puts(&p, a) < 0 ||
-	    (b && (vh_buf_putc(&p, '/') < 0 || vh_buf_puts(&p, b) < 0)))
-		goto done;
-	e = want_reg ? stat(p.data, &st) : lstat(p.data, &st);
+	/* a, or a/b: most often short, so on the stack */
+	if (b && la + lb + 2 <= sizeof(small)) {
+		memcpy(small, a, la);
+		small[la] = '/';
+		memcpy(small + la + 1, b, lb + 1);
+		name = small;
+	} else if (b) {
+		if (vh_buf_puts(&p, a) < 0 || vh_buf_putc(&p, '/') < 0 || vh_buf_puts(&p, b) < 0)
+			goto done;
+		name = p.data;
+	}
+	e = vh_pathfd_stat_in(at, dir, name, &st, want_reg ? 0 : AT_SYMLINK_NOFOLLOW);
 	if (e == 0)
 		r = !want_reg || S_ISREG(st.st_mode) ? PRESENT : ABSENT;
 	else if (errno == EACCES)
@@ -132,7 +143,7 @@ static void pointer_msg(const char *dir, const char *what, const char *target)
 
 /* The first line of the pointer file dir/.venv, trimmed, into *out.
  * Returns 0, 1 after saying why it cannot be used, -1 out of memory. */
-static int read_pointer(char **out, const char *dir)
+static int read_pointer(char **out, const struct vh_pathfd *at, const char *dir)
 {
 	char text[4096], *s, *e, *path;
 	ssize_t n;
@@ -142,7 +153,7 @@ static int read_pointer(char **out, const char *dir)
 	path = join(dir, vh_pointer_name);
 	if (!path)
 		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	fd = vh_pathfd_openat(at, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	free(path);
 	n = fd < 0 ? -1 : read(fd, text, sizeof(text) - 1);
 	if (fd >= 0)
@@ -171,12 +182,12 @@ static int read_pointer(char **out, const char *dir)
 
 /* dir/.venv is a file: the env it names (in $WORKON_HOME) or the path it
  * holds (relative to dir). Returns 0 (found), 1 (said why not), -1. */
-static int follow_pointer(struct vh_found *out, const char *dir)
+static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, const char *dir)
 {
 	char *text = NULL, *env = NULL;
 	int rc;
 
-	rc = read_pointer(&text, dir);
+	rc = read_pointer(&text, at, dir);
 	if (rc)
 		return rc;
 	switch (vh_env_resolve(&env, text, dir)) {
@@ -209,15 +220,22 @@ int vh_discover(struct vh_found *out, const char *cwd)
 	const char *const *name;
 	struct vh_buf why = VH_BUF_INIT;
 	struct vh_stores_walk stores = { 0 };
+	struct vh_pathfd at;
 	enum probe pr;
-	int rc = 0, warned = 0, git_asked = 0, st = VH_ENOTFOUND;
+	int rc = 0, warned = 0, git_asked = 0, opened = 0, st = VH_ENOTFOUND;
 
 	memset(out, 0, sizeof(*out));
+	memset(&at, 0, sizeof(at));
 	dir = strdup(cwd);
 	if (!dir)
 		return -1;
+	/* Above cwd, every question of the walk is asked from a descriptor of
+	 * one of its directories (core/pathfd.h), so that its cost stays
+	 * linear in the depth; cwd's own are asked as they are, and a walk
+	 * that ends there (a project's root) opens nothing. */
+	stores.at = &at;
 	do {
-		pr = probe(dir, "pyvenv.cfg", NULL, 1);
+		pr = probe(&at, dir, "pyvenv.cfg", NULL, 1);
 		if (pr == PRESENT) {
 			rc = found(out, VH_RULE_INSIDE, dir, NULL);
 			goto done;
@@ -228,7 +246,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_FIRST)) != 0)
 			goto store;
 		for (name = vh_config.env_dirs; *name; name++) {
-			pr = probe(dir, *name, "pyvenv.cfg", 1);
+			pr = probe(&at, dir, *name, "pyvenv.cfg", 1);
 			if (pr == PRESENT) {
 				rc = found(out, VH_RULE_CHILD, dir, *name);
 				goto done;
@@ -237,7 +255,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			 * a directory fails with ENOTDIR. */
 			if (pr == NOT_DIR && vh_config.follow_pointers &&
 			    !strcmp(*name, vh_pointer_name)) {
-				rc = follow_pointer(out, dir);
+				rc = follow_pointer(out, &at, dir);
 				rc = rc > 0 ? 0 : rc;
 				goto done;
 			}
@@ -247,9 +265,9 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		/* A work-tree root ends the walk. libgit2 is asked once, from cwd so
 		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
 		 * when a '.git' is met: a walk that meets none never loads it. */
-		if (vh_config.stop_at_git_root && probe(dir, ".git", NULL, 0) == PRESENT) {
+		if (vh_config.stop_at_git_root && probe(&at, dir, ".git", NULL, 0) == PRESENT) {
 			/* Most often the files alone say so, and libgit2 stays unloaded. */
-			if (!git_asked && vh_gitdir_is_root(cwd, dir))
+			if (!git_asked && vh_gitdir_is_root(&at, cwd, dir))
 				goto stop;
 			if (!git_asked++)
 				st = vh_git_root(&root, &why, cwd);
@@ -269,7 +287,9 @@ int vh_discover(struct vh_found *out, const char *cwd)
 				continue;
 			goto stop;
 		}
-	} while (up(dir));
+	} while (up(dir) && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
+	if (rc < 0)
+		goto oom;
 	goto done;
 store: /* 1: found; 2: said why not, and nothing above is used */
 	rc = rc < 0 ? -1 : 0;
@@ -289,6 +309,7 @@ done:
 			vh_msgf("%.*s", (int)(nl - line), line);
 	}
 	vh_stores_walk_free(&stores);
+	vh_pathfd_close(&at);
 	free(root);
 	free(dir);
 	if (rc < 0)

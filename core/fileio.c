@@ -43,6 +43,10 @@ int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
 			rc = VH_READ_ENOMEM;
 			goto done;
 		}
+		/* all fstat saw: no read more only to meet the end (a file
+		 * growing meanwhile is read as it was) */
+		if (out->len - start == (size_t)st.st_size)
+			break;
 	}
 	rc = vh_buf_puts(out, "") < 0 ? (errno = ENOMEM, VH_READ_ENOMEM) : VH_READ_OK;
 done:

@@ -10,38 +10,48 @@
 
 #include "buf.h"
 #include "fileio.h"
+#include "pathfd.h"
 
-static int is_dir(const char *base, const char *leaf)
+/* vh_read_file of the absolute path, asked from the walk's directories. */
+static int read_at(struct vh_buf *out, const struct vh_pathfd *at, const char *path, size_t max)
+{
+	const char *rel;
+	int fd = vh_pathfd_base(at, path, &rel);
+
+	return vh_read_file(out, fd, rel, max);
+}
+
+static int is_dir(const struct vh_pathfd *at, const char *base, const char *leaf)
 {
 	struct vh_buf p = VH_BUF_INIT;
 	struct stat st;
 	int ok = vh_buf_puts(&p, base) == 0 && vh_buf_puts(&p, leaf) == 0 &&
-		 lstat(p.data, &st) == 0 && S_ISDIR(st.st_mode);
+		 vh_pathfd_stat(at, p.data, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
 
 	vh_buf_free(&p);
 	return ok;
 }
 
-static int exists(const char *base, const char *leaf)
+static int exists(const struct vh_pathfd *at, const char *base, const char *leaf)
 {
 	struct vh_buf p = VH_BUF_INIT;
 	struct stat st;
 	int ok = vh_buf_puts(&p, base) == 0 && vh_buf_puts(&p, leaf) == 0 &&
-		 lstat(p.data, &st) == 0;
+		 vh_pathfd_stat(at, p.data, &st, AT_SYMLINK_NOFOLLOW) == 0;
 
 	vh_buf_free(&p);
 	return ok;
 }
 
 /* HEAD as git validates it: "ref: refs/..." or an object id in hex. */
-static int head_ok(const char *gitdir)
+static int head_ok(const struct vh_pathfd *at, const char *gitdir)
 {
 	struct vh_buf p = VH_BUF_INIT, head = VH_BUF_INIT;
 	size_t n;
 	int ok = 0;
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/HEAD") < 0 ||
-	    vh_read_file(&head, AT_FDCWD, p.data, 4096) != VH_READ_OK)
+	    read_at(&head, at, p.data, 4096) != VH_READ_OK)
 		goto done;
 	n = head.len;
 	if (n && head.data[n - 1] == '\n')
@@ -59,7 +69,7 @@ done:
 /* A config that certainly leaves the work tree where the .git is: every
  * line a section header, a comment, or a key among those git init writes
  * with a value that changes nothing here. Anything else is for libgit2. */
-static int config_plain(const char *gitdir)
+static int config_plain(const struct vh_pathfd *at, const char *gitdir)
 {
 	static const char *const harmless[] = {
 		"filemode", "logallrefupdates", "ignorecase", "precomposeunicode", "symlinks",
@@ -76,11 +86,11 @@ static int config_plain(const char *gitdir)
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
 		goto done;
-	if (!exists(gitdir, "/config")) {
+	if (!exists(at, gitdir, "/config")) {
 		ok = 1; /* none: every default holds */
 		goto done;
 	}
-	if (vh_read_file(&cfg, AT_FDCWD, p.data, 65536) != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
+	if (read_at(&cfg, at, p.data, 65536) != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
@@ -138,18 +148,19 @@ done:
  * up the physical path, the shell's walk the logical one), one git would
  * take for a bare repository first, or on another file system than dir
  * (git stops at a file system's edge). */
-static int path_plain(const char *cwd, const char *dir)
+static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *dir)
 {
 	struct stat top, st;
 	char *d = strdup(cwd), *slash;
 	size_t len = strlen(dir);
 	int ok = 0;
 
-	if (!d || stat(dir, &top) < 0)
+	if (!d || vh_pathfd_stat(at, dir, &top, 0) < 0)
 		goto done;
 	while (strlen(d) > len) {
-		if (lstat(d, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_dev != top.st_dev ||
-		    exists(d, "/HEAD"))
+		if (vh_pathfd_stat(at, d, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode) ||
+		    st.st_dev != top.st_dev ||
+		    vh_pathfd_stat_in(at, d, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0)
 			goto done;
 		slash = strrchr(d, '/');
 		if (!slash)
@@ -165,7 +176,7 @@ done:
 	return ok;
 }
 
-int vh_gitdir_is_root(const char *cwd, const char *dir)
+int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir)
 {
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	struct vh_buf gitdir = VH_BUF_INIT;
@@ -176,9 +187,9 @@ int vh_gitdir_is_root(const char *cwd, const char *dir)
 		return 0;
 	if (vh_buf_puts(&gitdir, dir) < 0 || vh_buf_puts(&gitdir, strcmp(dir, "/") ? "/.git" : ".git") < 0)
 		goto done;
-	ok = is_dir(gitdir.data, "") && is_dir(gitdir.data, "/objects") &&
-	     is_dir(gitdir.data, "/refs") && !exists(gitdir.data, "/commondir") &&
-	     head_ok(gitdir.data) && config_plain(gitdir.data) && path_plain(cwd, dir);
+	ok = is_dir(at, gitdir.data, "") && is_dir(at, gitdir.data, "/objects") &&
+	     is_dir(at, gitdir.data, "/refs") && !exists(at, gitdir.data, "/commondir") &&
+	     head_ok(at, gitdir.data) && config_plain(at, gitdir.data) && path_plain(at, cwd, dir);
 done:
 	vh_buf_free(&gitdir);
 	return ok;

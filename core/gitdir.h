@@ -6,6 +6,8 @@
 #ifndef VH_GITDIR_H
 #define VH_GITDIR_H
 
+#include "pathfd.h"
+
 /* 1 when git, asked from cwd, would take dir (an ancestor of cwd, or cwd,
  * holding the nearest '.git' entry of the walk up) as the root of its work
  * tree, as far as the files show for certain: dir/.git is a directory that
@@ -15,7 +17,8 @@
  * looks like a bare repository or lies on another file system; and
  * GIT_CEILING_DIRECTORIES is not set. 0 when that is not certain (ask
  * libgit2). Opens nothing that could block: only regular files, without
- * waiting. */
-int vh_gitdir_is_root(const char *cwd, const char *dir);
+ * waiting. Asks through at (the walk's directories, see pathfd.h; may be
+ * NULL). */
+int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir);
 
 #endif

@@ -53,9 +53,11 @@ static int deactivate(struct vh_plan *p)
 	if (!bin)
 		return -1;
 	p->deactivated = t->v[VH_MARK_ENV];
-	if (t->v[VH_PATH]) {
+	if (t->v[VH_PATH] && vh_pathlist_find(t->v[VH_PATH], bin) >= 0) {
 		if (vh_pathlist_remove(&path, t->v[VH_PATH], bin) < 0 || own(p, VH_PATH, path) < 0)
 			goto done;
+		p->path_remove = bin;
+		bin = NULL;
 	}
 	if (eq(t->v[VH_VIRTUAL_ENV], t->v[VH_MARK_ENV])) {
 		set_copy(p, VH_VIRTUAL_ENV, NULL);
@@ -93,6 +95,8 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 	    set_copy(p, VH_VIRTUAL_ENV_PROMPT, w->prompt) < 0 ||
 	    set_copy(p, VH_MARK_ENV, w->env) < 0)
 		goto done;
+	p->path_prepend = bin;
+	bin = NULL;
 	p->activated = w->env;
 	rc = 0;
 done:
@@ -139,6 +143,7 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 
 	memset(p, 0, sizeof(*p));
 	p->target = *now;
+	p->path_now = now->v[VH_PATH];
 	/* Activated by hand (or by another tool): leave it alone until it is
 	 * gone. Only the PATH entry venvhook added for its own env goes, so
 	 * that nothing of an env that is not active stays on PATH; the marker
@@ -152,8 +157,11 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 
 			if (bin && vh_pathlist_find(now->v[VH_PATH], bin) < 0)
 				rc = 0;
-			else if (bin && vh_pathlist_remove(&path, now->v[VH_PATH], bin) == 0)
-				rc = own(p, VH_PATH, path);
+			else if (bin && vh_pathlist_remove(&path, now->v[VH_PATH], bin) == 0 &&
+				 (rc = own(p, VH_PATH, path)) == 0) {
+				p->path_remove = bin; /* PATH's edit (see plan.h) */
+				bin = NULL;
+			}
 			free(bin);
 			if (rc < 0)
 				return -1;
@@ -181,5 +189,7 @@ void vh_plan_free(struct vh_plan *p)
 
 	for (i = 0; i < VH_NVARS; i++)
 		free(p->owned[i]);
+	free(p->path_remove);
+	free(p->path_prepend);
 	memset(p, 0, sizeof(*p));
 }

@@ -18,6 +18,13 @@ struct vh_plan {
 	int nops;
 	struct vh_state target;
 	char *owned[VH_NVARS];
+	/* PATH's change as edits of the PATH the shell holds (now's): the first
+	 * entry equal to path_remove taken out, then path_prepend put first
+	 * (NULL: no such step). An emitter that can say them with the shell's
+	 * own string operations sends a few bytes instead of the whole new
+	 * PATH (see shells/shell.h, edit_path). */
+	const char *path_now;
+	char *path_remove, *path_prepend;
 	const char *activated;   /* env path newly activated, or NULL */
 	const char *deactivated; /* env path venvhook let go of, or NULL */
 	int foreign;             /* VIRTUAL_ENV belongs to someone else: hands off */

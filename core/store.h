@@ -43,11 +43,12 @@ int vh_store_vew_root(char **out);
 /* dir + "/" + name (no doubled '/' after "/"); NULL out of memory. */
 char *vh_store_join(const char *dir, const char *name);
 
-/* 1 when dir/name is a regular file (symlinks followed). */
-int vh_store_is_file(const char *dir, const char *name);
+/* 1 when dir/name is a regular file (symlinks followed); asked through
+ * w->at when w is not NULL. */
+int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name);
 
 /* 1 when dir/name exists at all (symlinks followed), as os.path.exists. */
-int vh_store_exists(const char *dir, const char *name);
+int vh_store_exists(const struct vh_stores_walk *w, const char *dir, const char *name);
 
 /* Python's os.path.expanduser and os.path.expandvars (POSIX), which the
  * tools apply to their settings. 0 or -1; the caller frees *out. */

@@ -131,15 +131,17 @@ done:
 int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir)
 {
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
-	const char *custom = getenv("PIPENV_CUSTOM_VENV_NAME"), *py = getenv("PIPENV_PYTHON");
+	const char *custom, *py;
 	char *file = NULL, *real = NULL, *home = NULL, *env = NULL;
 	struct vh_toml doc = { 0 };
 	struct stat st;
 	int rc = 0;
 
-	if (w->pipenv_seen || !vh_store_is_file(dir, "Pipfile"))
+	if (w->pipenv_seen || !vh_store_is_file(w, dir, "Pipfile"))
 		return 0;
 	w->pipenv_seen = 1;
+	custom = getenv("PIPENV_CUSTOM_VENV_NAME");
+	py = getenv("PIPENV_PYTHON");
 	file = vh_store_join(dir, "Pipfile");
 	if (!file)
 		return -1;
@@ -148,7 +150,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		vh_buf_puts(&why, "; not activating an env for it");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));
 	}
-	if (rc || vh_store_exists(dir, ".venv") || in_project())
+	if (rc || vh_store_exists(w, dir, ".venv") || in_project())
 		goto done;
 	if (vh_store_pipenv_root(&home) < 0) {
 		rc = -1;

@@ -503,7 +503,7 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	if (phase == VH_STORES_FIRST && c.in_project.in_project)
 		goto done; /* .venv first, as Poetry */
 	w->poetry_seen = 1;
-	if (phase == VH_STORES_AFTER && vh_store_exists(dir, ".venv/.")) {
+	if (phase == VH_STORES_AFTER && vh_store_exists(w, dir, ".venv/.")) {
 		/* Poetry's env is that .venv, which is no env (else it was
 		 * found before this rule). */
 		goto done;

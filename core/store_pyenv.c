@@ -120,7 +120,7 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 	const char *line, *next, *s, *e, *name;
 	int rc = 0;
 
-	if (w->pyenv_seen || !vh_store_is_file(dir, ".python-version"))
+	if (w->pyenv_seen || !vh_store_is_file(w, dir, ".python-version"))
 		return 0;
 	w->pyenv_seen = 1;
 	file = vh_store_join(dir, ".python-version");

@@ -15,7 +15,7 @@
 
 int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir)
 {
-	const char *v = getenv("UV_PROJECT_ENVIRONMENT");
+	const char *v = w->uv_env_read ? w->uv_env : getenv("UV_PROJECT_ENVIRONMENT");
 	const char *marker;
 	char *env;
 
@@ -23,7 +23,7 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
 		return 0;
 	if (w->pyproject)
 		marker = "pyproject.toml";
-	else if (vh_store_is_file(dir, "uv.lock"))
+	else if (vh_store_is_file(w, dir, "uv.lock"))
 		marker = "uv.lock";
 	else
 		return 0;

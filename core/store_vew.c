@@ -355,12 +355,11 @@ int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 	size_t i;
 	char *env;
 
-	(void)w;
 	if (load() < 0)
 		return -1;
 	if (!ix.with_project)
 		return 0;
-	have_st = stat(dir, &st) == 0;
+	have_st = vh_pathfd_stat(w->at, dir, &st, 0) == 0;
 	for (i = 0; i < ix.n; i++) {
 		const struct entry *e = &ix.v[i];
 

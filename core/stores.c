@@ -45,10 +45,14 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	struct vh_store_hit hit = { 0 };
 	int rc = 0;
 
+	if (!w->uv_env_read) {
+		w->uv_env = getenv("UV_PROJECT_ENVIRONMENT");
+		w->uv_env_read = 1;
+	}
 	if (phase == VH_STORES_FIRST) {
 		/* Asked once a directory: uv and Poetry (in both phases) want it. */
 		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY)) &&
-			       vh_store_is_file(dir, "pyproject.toml");
+			       vh_store_is_file(w, dir, "pyproject.toml");
 		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir)) == 1)
 			return take(out, &hit, VH_RULE_UV, dir);
 		if (rc == 0 && on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
@@ -176,30 +180,24 @@ char *vh_store_join(const char *dir, const char *name)
 	return vh_buf_detach(&b);
 }
 
-static int stat_at(struct stat *st, const char *dir, const char *name)
+static int stat_at(struct stat *st, const struct vh_stores_walk *w, const char *dir,
+		   const char *name)
 {
-	char *p = vh_store_join(dir, name);
-	int r;
-
-	if (!p)
-		return -1;
-	r = stat(p, st);
-	free(p);
-	return r;
+	return vh_pathfd_stat_in(w ? w->at : NULL, dir, name, st, 0);
 }
 
-int vh_store_is_file(const char *dir, const char *name)
+int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name)
 {
 	struct stat st;
 
-	return stat_at(&st, dir, name) == 0 && S_ISREG(st.st_mode);
+	return stat_at(&st, w, dir, name) == 0 && S_ISREG(st.st_mode);
 }
 
-int vh_store_exists(const char *dir, const char *name)
+int vh_store_exists(const struct vh_stores_walk *w, const char *dir, const char *name)
 {
 	struct stat st;
 
-	return stat_at(&st, dir, name) == 0;
+	return stat_at(&st, w, dir, name) == 0;
 }
 
 int vh_store_expanduser(char **out, const char *path)

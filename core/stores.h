@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "discover.h"
+#include "pathfd.h"
 
 enum vh_store_id {
 	VH_STORE_POETRY,
@@ -44,6 +45,12 @@ enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER };
 struct vh_stores_walk {
 	int poetry_seen, pipenv_seen, pyenv_seen;
 	int pyproject; /* the directory asked about holds pyproject.toml (FIRST sets it) */
+	/* The walk's directories by descriptor (see pathfd.h), or NULL: the
+	 * rules ask about the directory's own files through it. */
+	const struct vh_pathfd *at;
+	/* UV_PROJECT_ENVIRONMENT, read once a walk (FIRST sets it) */
+	const char *uv_env;
+	int uv_env_read;
 	struct vh_buf warn; /* lines for stderr, each ending in '\n' */
 };
 

@@ -198,9 +198,46 @@ done:
 	return rc;
 }
 
+/* realpath(dir + "/" + leaf) for a dir with no symlink in it (a real
+ * path): when leaf itself is no symlink, that is the two joined, and one
+ * lstat replaces realpath's readlink of every component. NULL with errno
+ * as realpath leaves it. */
+static char *real_under(const char *dir, const char *leaf)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	struct stat st;
+	char *r = NULL;
+
+	if (vh_buf_puts(&p, dir) < 0 || vh_buf_puts(&p, strcmp(dir, "/") ? "/" : "") < 0 ||
+	    vh_buf_puts(&p, leaf) < 0) {
+		errno = ENOMEM;
+		goto done;
+	}
+	if (lstat(p.data, &st) < 0)
+		goto done;
+	r = S_ISLNK(st.st_mode) ? realpath(p.data, NULL) : vh_buf_detach(&p);
+done:
+	vh_buf_free(&p);
+	return r;
+}
+
+/* realpath(parent of env), given real = realpath(env): when env's own name
+ * is no symlink (nor "." or ".."), the parent of real, without asking the
+ * file system about every component again. */
+static char *real_parent(const char *env, const char *parent, const char *real)
+{
+	const char *base = strrchr(env, '/');
+	struct stat st;
+
+	if (real && base && strcmp(base, "/.") && strcmp(base, "/..") && base[1] &&
+	    lstat(env, &st) == 0 && !S_ISLNK(st.st_mode))
+		return parent_of(real);
+	return realpath(parent, NULL);
+}
+
 int vh_tracked_check(struct vh_tracked *out, const char *env, const char *real)
 {
-	struct vh_buf as_found = VH_BUF_INIT, bin = VH_BUF_INIT;
+	struct vh_buf as_found = VH_BUF_INIT;
 	char *parent = NULL, *rparent = NULL, *realbin = NULL, *w1 = NULL, *w2 = NULL;
 	const char *paths[3];
 	const char *base = strrchr(env, '/');
@@ -209,7 +246,7 @@ int vh_tracked_check(struct vh_tracked *out, const char *env, const char *real)
 
 	memset(out, 0, sizeof(*out));
 	parent = parent_of(env);
-	rparent = parent ? realpath(parent, NULL) : NULL;
+	rparent = parent ? real_parent(env, parent, real) : NULL;
 	if (parent && !rparent && errno == ENOMEM)
 		goto done;
 	/* The env's own name under its parent's real path: a symlink named
@@ -222,9 +259,9 @@ int vh_tracked_check(struct vh_tracked *out, const char *env, const char *real)
 		paths[n++] = as_found.data;
 	}
 	paths[n++] = real;
-	if (vh_buf_puts(&bin, real) < 0 || vh_buf_puts(&bin, "/bin") < 0)
+	realbin = real_under(real, "bin");
+	if (!realbin && errno == ENOMEM)
 		goto done;
-	realbin = realpath(bin.data, NULL);
 	if (realbin)
 		paths[n++] = realbin;
 	w1 = rparent ? worktree_of(rparent, &oom) : NULL;
@@ -234,7 +271,11 @@ int vh_tracked_check(struct vh_tracked *out, const char *env, const char *real)
 		char *rp = parent_of(real);
 		int failed = !rp;
 
-		w2 = rp ? worktree_of(rp, &oom) : NULL;
+		/* The same directory as rparent most often: the same walk. */
+		if (rp && rparent && !strcmp(rp, rparent))
+			w2 = w1 ? strdup(w1) : NULL, oom = w1 && !w2;
+		else
+			w2 = rp ? worktree_of(rp, &oom) : NULL;
 		failed |= rp && !w2 && oom;
 		free(rp);
 		if (failed)
@@ -254,6 +295,5 @@ done:
 	free(w1);
 	free(w2);
 	vh_buf_free(&as_found);
-	vh_buf_free(&bin);
 	return rc;
 }

@@ -1,10 +1,12 @@
 #include "userconfig.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "err.h"
@@ -204,13 +206,22 @@ static int handler(void *user, const char *section, const char *name, const char
 int vh_config_load(void)
 {
 	struct parse p = { 0 };
+	int fd, e;
 
 	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") == VH_ENOMEM)
 		return VH_ENOMEM;
 	if (!vh_config.file)
 		return 0;
-	p.f = fopen(vh_config.file, "re");
+	/* open, then fdopen: most users have no config file, and a failed
+	 * fopen costs its FILE as well as the open */
+	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC);
+	p.f = fd < 0 ? NULL : fdopen(fd, "r");
 	if (!p.f) {
+		if (fd >= 0) {
+			e = errno;
+			close(fd);
+			errno = e;
+		}
 		if (errno != ENOENT && errno != ENOTDIR) {
 			char why[128];
 

@@ -51,6 +51,24 @@ static int set_path(struct vh_buf *out, const char *list)
 	return set_env(out, "PATH", list);
 }
 
+/* tcsh and csh have no string operation that could take one entry out of
+ * a value exactly (tcsh's :s modifier reads & and its delimiter in the
+ * replacement, BSD csh applies it to history only): removing, and so
+ * leaving or switching, sends the whole new PATH. Putting one in front is
+ * a concatenation with "$PATH", whose value is not read again; a PATH
+ * empty now, or holding a newline (which these shells cannot carry), goes
+ * the whole way too. */
+static int edit_path(struct vh_buf *out, const char *now, const char *remove, const char *prepend)
+{
+	int rc;
+
+	if (remove || !prepend || !*now || strchr(now, '\n'))
+		return VH_EUNSAYABLE;
+	if ((rc = vh_buf_puts(out, "setenv PATH ")) < 0 || (rc = quote(out, prepend)) < 0)
+		return rc;
+	return vh_buf_puts(out, ":\"$PATH\" ;\n");
+}
+
 static int set_local(struct vh_buf *out, const char *name, const char *value)
 {
 	int rc = vh_buf_printf(out, "set %s = ", name);
@@ -184,6 +202,7 @@ const struct vh_shell vh_shell_tcsh = {
 	.set_env = set_env,
 	.unset_env = unset_env,
 	.set_path = set_path,
+	.edit_path = edit_path,
 	.set_local = set_local,
 	.rehash = rehash,
 };
@@ -206,6 +225,7 @@ const struct vh_shell vh_shell_csh = {
 	.set_env = set_env,
 	.unset_env = unset_env,
 	.set_path = set_path,
+	.edit_path = edit_path,
 	.set_local = set_local,
 	.rehash = rehash,
 };

@@ -62,6 +62,22 @@ static int set_path(struct vh_buf *out, const char *list)
 	return vh_buf_putc(out, '\n');
 }
 
+/* PATH is a list: the first element equal to remove goes by its index
+ * (contains -i compares whole strings), the new one goes in front. */
+static int edit_path(struct vh_buf *out, const char *now, const char *remove, const char *prepend)
+{
+	(void)now;
+	if (remove && (vh_buf_puts(out, "builtin set -l __venvhook_i (builtin contains -i -- ") < 0 ||
+		       quote(out, remove) < 0 ||
+		       vh_buf_puts(out, " $PATH)\nbuiltin set -q __venvhook_i[1]; and builtin set -eg"
+				   " PATH[$__venvhook_i[1]]\nbuiltin set -e __venvhook_i\n") < 0))
+		return VH_ENOMEM;
+	if (prepend && (vh_buf_puts(out, "builtin set -gx PATH ") < 0 || quote(out, prepend) < 0 ||
+			vh_buf_puts(out, " $PATH\n") < 0))
+		return VH_ENOMEM;
+	return 0;
+}
+
 static int set_local(struct vh_buf *out, const char *name, const char *value)
 {
 	if (vh_buf_printf(out, "builtin set -g %s ", name) < 0 || quote(out, value) < 0)
@@ -112,6 +128,7 @@ const struct vh_shell vh_shell_fish = {
 	.set_env = set_env,
 	.unset_env = unset_env,
 	.set_path = set_path,
+	.edit_path = edit_path,
 	.set_local = set_local,
 	.set_list = set_list,
 	.rehash = rehash,

@@ -1,6 +1,9 @@
 /* The POSIX family: bash, zsh, ksh93 and mksh. The same quoting; each says
  * export, unset and lists its own way, and each has its own hook. */
+#include <string.h>
+
 #include "../core/err.h"
+#include "../core/pathlist.h"
 #include "shell.h"
 
 extern const char vh_hook_bash[], vh_hook_zsh[], vh_hook_ksh93[], vh_hook_mksh[];
@@ -67,6 +70,100 @@ static int set_path(struct vh_buf *out, const char *list)
 	return set_env(out, "PATH", list);
 }
 
+/* PATH edited where it is, so that a switch costs a few bytes whatever PATH
+ * holds, in one expansion of it (bash copies and rescans a long value in
+ * each). now is the shell's PATH, so where its first entry equal to remove
+ * (E) lies is known, and the pattern says it: ${PATH/#"E:"} when it is
+ * first, ${PATH/%":E"} when last, ${PATH/":E:"/:} between (an entry holds
+ * no ':', venvhook puts none on PATH, so ":E:" matches only whole entries,
+ * and none before this one equals E); alone, PATH becomes empty. The
+ * patterns are quoted, so literals. Substitution rather than # and %:
+ * bash matches those by converting a value to wide characters in a UTF-8
+ * locale, and a substitution on ASCII without. bash's nocasematch makes a
+ * substitution blind to case, so it is off for that one expansion. PATH is
+ * set by a plain assignment: venvhook read it from its environment, so it
+ * is exported already, and in bash `export` and a double-quoted expansion
+ * of a long value cost more than the edit (an assignment is neither split
+ * nor globbed there); zsh's glob_assign would glob it, so there it is
+ * quoted. */
+/* Which family's edit_path: bash's (nocasematch off around it), zsh's
+ * (the expansion quoted), ksh93's and mksh's (theirs is the plain form,
+ * and their unset is \unset). */
+enum family { BASH, ZSH, KSH };
+
+static int edit_path(struct vh_buf *out, const char *now, const char *remove, const char *prepend,
+		     enum family fam)
+{
+	struct vh_buf e = VH_BUF_INIT, set = VH_BUF_INIT;
+	const char *q = fam == ZSH ? "\"" : "", *anchor = "", *with = "";
+	size_t n = strlen(now), m, at = 0;
+	long i;
+	int rc = -1, empty = !*now;
+
+	if (remove) {
+		m = strlen(remove);
+		i = vh_pathlist_find(now, remove);
+		if (i < 0)
+			return VH_EUNSAYABLE; /* the renderer checked: cannot happen */
+		for (; i > 0; i--)
+			at = (size_t)(strchr(now + at, ':') - now) + 1;
+		/* left: n - m - 1 bytes, none when E was alone */
+		empty = m == n || n - m - 1 == 0;
+		if (at == 0)
+			anchor = "#";
+		else if (at + m == n)
+			anchor = "%";
+		else
+			with = "/:";
+		if (vh_buf_printf(&e, "%s%s%s", at ? ":" : "", remove, at + m < n ? ":" : "") < 0 ||
+		    vh_buf_puts(out, "__venvhook_e=") < 0 || quote(out, e.data) < 0 ||
+		    vh_buf_putc(out, '\n') < 0)
+			goto done;
+	}
+	/* PATH='<prepend>':<rest>, PATH=<rest>, PATH='<prepend>' or PATH='' */
+	if (vh_buf_puts(&set, "PATH=") < 0 ||
+	    (prepend && (quote(&set, prepend) < 0 || (!empty && vh_buf_putc(&set, ':') < 0))) ||
+	    (!empty && remove &&
+	     vh_buf_printf(&set, "%s${PATH/%s\"$__venvhook_e\"%s}%s", q, anchor, with, q) < 0) ||
+	    (!empty && !remove && vh_buf_printf(&set, "%s$PATH%s", q, q) < 0) ||
+	    (empty && !prepend && vh_buf_puts(&set, "''") < 0))
+		goto done;
+	if (fam == BASH && remove && !empty) {
+		if (vh_buf_printf(out, "if builtin shopt -q nocasematch; then builtin shopt -u"
+				  " nocasematch; %s; builtin shopt -s nocasematch; else %s; fi\n",
+				  set.data, set.data) < 0)
+			goto done;
+	} else if (vh_buf_printf(out, "%s\n", set.data) < 0) {
+		goto done;
+	}
+	if (remove && vh_buf_puts(out, fam == KSH ? "\\unset -v __venvhook_e\n" :
+				  "builtin unset -v __venvhook_e\n") < 0)
+		goto done;
+	rc = 0;
+done:
+	vh_buf_free(&e);
+	vh_buf_free(&set);
+	return rc;
+}
+
+static int bash_edit_path(struct vh_buf *out, const char *now, const char *remove,
+			  const char *prepend)
+{
+	return edit_path(out, now, remove, prepend, BASH);
+}
+
+static int zsh_edit_path(struct vh_buf *out, const char *now, const char *remove,
+			 const char *prepend)
+{
+	return edit_path(out, now, remove, prepend, ZSH);
+}
+
+static int ksh_edit_path(struct vh_buf *out, const char *now, const char *remove,
+			 const char *prepend)
+{
+	return edit_path(out, now, remove, prepend, KSH);
+}
+
 static int bash_rehash(struct vh_buf *out)
 {
 	return vh_buf_puts(out, "builtin hash -r\n");
@@ -129,6 +226,7 @@ const struct vh_shell vh_shell_bash = {
 	.set_env = set_env,
 	.unset_env = unset_env,
 	.set_path = set_path,
+	.edit_path = bash_edit_path,
 	.set_local = set_local,
 	.set_list = set_list,
 	.rehash = bash_rehash,
@@ -157,6 +255,7 @@ const struct vh_shell vh_shell_zsh = {
 	.set_env = set_env,
 	.unset_env = unset_env,
 	.set_path = set_path,
+	.edit_path = zsh_edit_path,
 	.set_local = set_local,
 	.set_list = set_list,
 	.rehash = zsh_rehash,
@@ -185,6 +284,7 @@ const struct vh_shell vh_shell_ksh93 = {
 	.set_env = ksh_set_env,
 	.unset_env = ksh_unset_env,
 	.set_path = ksh_set_path,
+	.edit_path = ksh_edit_path,
 	.set_local = set_local,
 	.set_list = ksh_set_list,
 	.rehash = ksh_rehash,
@@ -213,6 +313,7 @@ const struct vh_shell vh_shell_mksh = {
 	.set_env = ksh_set_env,
 	.unset_env = ksh_unset_env,
 	.set_path = ksh_set_path,
+	.edit_path = ksh_edit_path,
 	.set_local = set_local,
 	.set_list = ksh_set_list,
 	.rehash = ksh_rehash,

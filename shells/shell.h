@@ -80,6 +80,16 @@ struct vh_shell {
 	int (*unset_env)(struct vh_buf *out, const char *name);
 	/* PATH from a ':'-separated list (fish keeps PATH as a list). */
 	int (*set_path)(struct vh_buf *out, const char *list);
+	/* PATH changed in place, with the shell's own operations, from the
+	 * value now (what venvhook read, the shell's own): the first entry
+	 * equal to remove taken out (it is one of now's entries), then prepend
+	 * put first, joined by ':' unless what is left is empty; either may be
+	 * NULL. Keeps a switch's code small whatever PATH holds. Returns 0;
+	 * VH_EUNSAYABLE (nothing appended) when this shell cannot say it so,
+	 * and set_path is used with the whole new value; VH_ENOMEM. NULL:
+	 * always set_path. */
+	int (*edit_path)(struct vh_buf *out, const char *now, const char *remove,
+			 const char *prepend);
 	/* A shell variable of venvhook's own, not exported. */
 	int (*set_local)(struct vh_buf *out, const char *name, const char *value);
 	int (*rehash)(struct vh_buf *out);

@@ -129,6 +129,48 @@ prefix=/usr"
 	assert_inactive 2 "$T/my-tools:$BASE_PATH"
 }
 
+# A long PATH with entries that are patterns, case variants and duplicates
+# of the env's bin/: entering puts the env first, switching and leaving
+# take out exactly the first entry equal to venvhook's, and the shell does
+# it with its own string operations (see shells/*.c, edit_path).
+@test "a 2,000-entry PATH with hostile entries: only venvhook's entry comes and goes" {
+	# BSD csh takes no word longer than about 8 KiB (and no eval'd command
+	# output longer than about 4 KiB): it cannot hold this PATH at all.
+	[[ $drv_name != csh ]] || skip "BSD csh's word limit: such a PATH cannot be set in it"
+	mkenv "$T/a/.venv"
+	mkenv "$T/b b/.venv"
+	local long="" i names=()
+	mapfile -d '' names < <(hostile_names)
+	# tcsh (6.24's wide_read) drops up to 15 bytes of a command
+	# substitution's output when a byte that is not UTF-8 lies that close
+	# to the end of one of its 4 KiB reads, and leaving or switching sends
+	# tcsh the whole PATH (it has no way to take one entry out): there,
+	# this PATH's entries are UTF-8.
+	if [[ $drv_name == tcsh ]]; then
+		for i in "${!names[@]}"; do
+			LC_ALL=C.UTF-8 iconv -f UTF-8 -t UTF-8 <<<"${names[i]}" >/dev/null 2>&1 || unset 'names[i]'
+		done
+		names=("${names[@]}")
+	fi
+	for ((i = 0; i < 2000; i++)); do
+		case $((i % 500)) in
+		7) long+="$T/A/.VENV/BIN:" ;;           # a case variant first
+		9) long+="$T/*/.venv/bin:$T/a/.venv/bin2:" ;;
+		300) long+="$T/a/.venv/bin:" ;;         # ours, already there
+		*) long+="/opt/${names[i % ${#names[@]}]//$'\n'/ }/t$i/bin:" ;;
+		esac
+	done
+	long+=$BASE_PATH
+	export PATH=$long
+	session report "cd a" report "cd b b" report "cd /" report "cd a" report "cd /" report
+	assert_inactive 1 "$long"
+	assert_active 2 "$T/a/.venv" "$long"
+	assert_active 3 "$T/b b/.venv" "$long"
+	assert_inactive 4 "$long"
+	assert_active 5 "$T/a/.venv" "$long"
+	assert_inactive 6 "$long"
+}
+
 @test "the user's exit status survives the hook" {
 	mkenv "$T/proj/.venv"
 	mkdir -p "$T/proj/sub"

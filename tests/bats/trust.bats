@@ -142,6 +142,25 @@ not_active() {
 	assert_stderr_contains "venvhook: not activating $T/clone/.venv: its files are tracked by git in $T/clone"
 }
 
+@test "a tracked symlink named .venv, to an env the user allowed outside the repository, is the project's choice: refused" {
+	# (git is asked about the link as found in the clone and about the env
+	# it leads to, in their own repositories: core/tracked.c)
+	mkenv "$T/mine/env"
+	mkdir -p "$T/up/src" && touch "$T/up/src/app.py"
+	ln -s "$T/mine/env" "$T/up/.venv"
+	git init -q "$T/up"
+	commit_all "$T/up"
+	git clone -q "$T/up" "$T/clone"
+	mkenv "$T/plain/env"
+	ln -s "$T/plain/env" "$T/plain/.venv"
+	unprivileged
+	session "cd clone/src" report "cd plain" report
+	not_active 1
+	assert_stderr_contains "venvhook: not activating $T/clone/.venv: git tracks other files in it than when you allowed it"
+	# the same link that no repository holds: the env itself
+	assert_active 2 "$T/plain/.venv"
+}
+
 @test "an allow is for that directory: a new clone at the same path, the same pyvenv.cfg, is refused" {
 	evilenv "$T/up/.venv"
 	git init -q "$T/up"

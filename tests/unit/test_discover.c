@@ -120,6 +120,28 @@ int main(void)
 	tap_ok(system(cmd) == 0, "write a broken .git file");
 	expect("broken/p/q", NULL, "broken/p", "a broken .git file ends the walk");
 
+	/* Deep walks, asked from directory descriptors (core/pathfd.c): the
+	 * same answers 30 levels down, through a link whose target lies
+	 * outside the project (the walk follows the path typed), and below a
+	 * work-tree root far up. */
+	env_at("tall/.venv");
+	mkdirs("elsewhere/in");
+	snprintf(cmd, sizeof(cmd), "ln -s ../elsewhere '%s'", at("tall/link"));
+	tap_ok(system(cmd) == 0, "make a link out of the project");
+	expect("tall/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28/29/30",
+	       "tall/.venv", NULL, "30 levels below the project's .venv");
+	expect("tall/link/in/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20", "tall/.venv", NULL,
+	       "  and through a link out of it, as typed");
+	expect("elsewhere/in/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20", NULL, NULL,
+	       "  but not where the link leads");
+	git_init("tall/repo");
+	expect("tall/repo/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25", NULL,
+	       "tall/repo", "25 levels below a work-tree root, the walk stops there");
+	env_at("tall/repo/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/venv");
+	expect("tall/repo/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25",
+	       "tall/repo/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/venv", NULL,
+	       "  and finds a venv five levels up");
+
 	expect("", NULL, NULL, "no env anywhere");
 
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);

@@ -37,6 +37,8 @@ int main(void)
 	tap_str(p.target.v[VH_MARK_PYTHONHOME], "/ph", "  and saves it");
 	tap_ok(p.nops == 7 && p.ops[p.nops - 1].kind == VH_OP_REHASH, "  six variables and a rehash (%d ops)", p.nops);
 	tap_str(p.activated, "/p/a/.venv", "  and says it activated");
+	tap_ok(!p.path_remove && p.path_prepend && !strcmp(p.path_prepend, "/p/a/.venv/bin") &&
+	       p.path_now == s.v[VH_PATH], "  PATH's edit: bin put first");
 	vh_plan_free(&p);
 
 	/* active A, the user added /mine in front meanwhile, then leaves */
@@ -48,6 +50,8 @@ int main(void)
 	tap_str(p.target.v[VH_PYTHONHOME], "/ph", "  restores PYTHONHOME");
 	tap_ok(!p.target.v[VH_MARK_PYTHONHOME], "  and forgets the saved copy");
 	tap_str(p.deactivated, "/p/a/.venv", "  and says it deactivated");
+	tap_ok(p.path_remove && !strcmp(p.path_remove, "/p/a/.venv/bin") && !p.path_prepend,
+	       "  PATH's edit: bin taken out");
 	vh_plan_free(&p);
 
 	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, "/ph");
@@ -56,6 +60,8 @@ int main(void)
 	tap_ok(!p.target.v[VH_PYTHONHOME], "  PYTHONHOME stays unset");
 	tap_str(p.target.v[VH_MARK_PYTHONHOME], "/ph", "  and saved");
 	tap_ok(p.activated && p.deactivated, "  says both");
+	tap_ok(p.path_remove && !strcmp(p.path_remove, "/p/a/.venv/bin") && p.path_prepend &&
+	       !strcmp(p.path_prepend, "/p/b/.venv/bin"), "  PATH's edits: A's bin out, B's first");
 	tap_ok(p.nops == 5, "  touches PATH, VIRTUAL_ENV, prompt, marker, rehash (%d ops)", p.nops);
 	vh_plan_free(&p);
 

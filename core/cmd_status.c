@@ -132,6 +132,8 @@ static int gather(struct facts *f)
 		f->by = !mark || strcmp(ve, mark) ? "outside" : pin && !strcmp(pin, ve) ? "manual" : "auto";
 	if (vh_cwd(&f->cwd) == 0 && vh_discover(&f->found, f->cwd) < 0)
 		return -1;
+	/* what the walk had to say explains the answer too */
+	vh_msg_lines(&f->found.warnings);
 	f->rule = rule_name(f->found.rule);
 	if (f->found.env && judge(f) < 0)
 		return -1;

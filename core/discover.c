@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "userconfig.h"
 #include "envdir.h"
+#include "err.h"
 #include "git.h"
 #include "gitdir.h"
 #include "msg.h"
@@ -96,54 +97,49 @@ static int found(struct vh_found *out, enum vh_rule rule, const char *dir, const
 	return out->owner && out->env ? 0 : -1;
 }
 
-/* "<dir>/.git <what> (<why>); not looking above it" on stderr. */
-static void git_msg(const char *dir, const char *what, struct vh_buf *why)
-{
-	struct vh_buf suffix = VH_BUF_INIT;
+/* The warnings the walk returns (vh_found.warnings), a line each. Out of
+ * memory, a warning is lost: the walk goes on. */
 
-	vh_buf_puts(&suffix, "/.git ");
-	vh_buf_puts(&suffix, what);
-	vh_buf_puts(&suffix, " (");
-	vh_msg_escape(&suffix, vh_buf_str(why));
-	vh_buf_puts(&suffix, "); not looking above it");
-	vh_msg_path("", dir, vh_buf_str(&suffix));
-	vh_buf_free(&suffix);
+/* "<dir>/.git <what> (<why>); not looking above it" */
+static void git_msg(struct vh_buf *w, const char *dir, const char *what, struct vh_buf *why)
+{
+	vh_msg_escape(w, dir);
+	vh_buf_printf(w, "/.git %s (", what);
+	vh_msg_escape(w, vh_buf_str(why));
+	vh_buf_puts(w, "); not looking above it\n");
 }
 
-/* 1 (after saying so) when dir/.git is no repository libgit2 can open. */
-static int broken_repo(const char *dir)
+/* 1 (a warning said so) when dir/.git is no repository libgit2 can open. */
+static int broken_repo(struct vh_buf *w, const char *dir)
 {
 	struct vh_buf why = VH_BUF_INIT;
 	int st = vh_git_valid(&why, dir);
 
 	if (st != VH_OK)
-		git_msg(dir, st == VH_EFAILED ? "is not a usable repository" :
+		git_msg(w, dir, st == VH_EFAILED ? "is not a usable repository" :
 			"cannot be checked", &why);
 	vh_buf_free(&why);
 	return st != VH_OK;
 }
 
-/* "<dir>/.venv<what>; not looking above it" on stderr. */
-static void pointer_msg(const char *dir, const char *what, const char *target)
+/* "<dir>/.venv<what>; not looking above it" */
+static void pointer_msg(struct vh_buf *w, const char *dir, const char *what, const char *target)
 {
-	struct vh_buf b = VH_BUF_INIT;
-
-	vh_msg_escape(&b, dir);
-	vh_buf_puts(&b, strcmp(dir, "/") ? "/" : "");
-	vh_buf_puts(&b, vh_pointer_name);
-	vh_buf_puts(&b, what);
+	vh_msg_escape(w, dir);
+	vh_buf_puts(w, strcmp(dir, "/") ? "/" : "");
+	vh_buf_puts(w, vh_pointer_name);
+	vh_buf_puts(w, what);
 	if (target) {
-		vh_msg_escape(&b, target);
-		vh_buf_puts(&b, ", which holds no pyvenv.cfg");
+		vh_msg_escape(w, target);
+		vh_buf_puts(w, ", which holds no pyvenv.cfg");
 	}
-	vh_buf_puts(&b, "; not looking above it");
-	vh_msgf("%s", vh_buf_str(&b));
-	vh_buf_free(&b);
+	vh_buf_puts(w, "; not looking above it\n");
 }
 
 /* The first line of the pointer file dir/.venv, trimmed, into *out.
- * Returns 0, 1 after saying why it cannot be used, -1 out of memory. */
-static int read_pointer(char **out, const struct vh_pathfd *at, const char *dir)
+ * Returns 0, VH_EREFUSED with a warning in w saying why it cannot be used,
+ * VH_ENOMEM. */
+static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at, const char *dir)
 {
 	char text[4096], *s, *e, *path;
 	ssize_t n;
@@ -159,13 +155,13 @@ static int read_pointer(char **out, const struct vh_pathfd *at, const char *dir)
 	if (fd >= 0)
 		close(fd);
 	if (n < 0) {
-		pointer_msg(dir, errno == EACCES ? " cannot be read" : " is not a readable file", NULL);
-		return 1;
+		pointer_msg(w, dir, errno == EACCES ? " cannot be read" : " is not a readable file", NULL);
+		return VH_EREFUSED;
 	}
 	text[n] = '\0';
 	if (memchr(text, '\0', (size_t)n)) {
-		pointer_msg(dir, " is not text (it should name an env or hold its path)", NULL);
-		return 1;
+		pointer_msg(w, dir, " is not text (it should name an env or hold its path)", NULL);
+		return VH_EREFUSED;
 	}
 	for (s = text; *s == ' ' || *s == '\t'; s++)
 		;
@@ -173,21 +169,22 @@ static int read_pointer(char **out, const struct vh_pathfd *at, const char *dir)
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
 		e--;
 	if (e == s) {
-		pointer_msg(dir, " is empty (it should name an env or hold its path)", NULL);
-		return 1;
+		pointer_msg(w, dir, " is empty (it should name an env or hold its path)", NULL);
+		return VH_EREFUSED;
 	}
 	*out = strndup(s, (size_t)(e - s));
 	return *out ? 0 : -1;
 }
 
 /* dir/.venv is a file: the env it names (in $WORKON_HOME) or the path it
- * holds (relative to dir). Returns 0 (found), 1 (said why not), -1. */
+ * holds (relative to dir). Returns 0 (found), VH_EREFUSED (a warning says
+ * why not), VH_ENOMEM. */
 static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, const char *dir)
 {
 	char *text = NULL, *env = NULL;
 	int rc;
 
-	rc = read_pointer(&text, at, dir);
+	rc = read_pointer(&text, &out->warnings, at, dir);
 	if (rc)
 		return rc;
 	switch (vh_env_resolve(&env, text, dir)) {
@@ -199,12 +196,13 @@ static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, cons
 		rc = out->owner ? 0 : -1;
 		break;
 	case VH_RESOLVE_NOT_ENV:
-		pointer_msg(dir, " points to ", env);
-		rc = 1;
+		pointer_msg(&out->warnings, dir, " points to ", env);
+		rc = VH_EREFUSED;
 		break;
 	case VH_RESOLVE_NO_HOME:
-		pointer_msg(dir, " names an env, but neither WORKON_HOME nor HOME is set", NULL);
-		rc = 1;
+		pointer_msg(&out->warnings, dir, " names an env, but neither WORKON_HOME nor HOME is set",
+			    NULL);
+		rc = VH_EREFUSED;
 		break;
 	default:
 		rc = -1;
@@ -240,8 +238,11 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			rc = found(out, VH_RULE_INSIDE, dir, NULL);
 			goto done;
 		}
-		if (pr == UNREADABLE && !warned++)
-			vh_msg_path("cannot look into ", dir, ", looking further up");
+		if (pr == UNREADABLE && !warned++) {
+			vh_buf_puts(&out->warnings, "cannot look into ");
+			vh_msg_escape(&out->warnings, dir);
+			vh_buf_puts(&out->warnings, ", looking further up\n");
+		}
 		/* The tools' own rules (core/stores.h), around the child dirs. */
 		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_FIRST)) != 0)
 			goto store;
@@ -256,7 +257,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			if (pr == NOT_DIR && vh_config.follow_pointers &&
 			    !strcmp(*name, vh_pointer_name)) {
 				rc = follow_pointer(out, &at, dir);
-				rc = rc > 0 ? 0 : rc;
+				rc = rc == VH_EREFUSED ? 0 : rc;
 				goto done;
 			}
 		}
@@ -276,14 +277,14 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			/* No answer (a FIFO for a config, no libgit2): git would not
 			 * look above a repository it cannot read; neither do we. */
 			if (st != VH_OK && st != VH_ENOTFOUND) {
-				git_msg(dir, "cannot be read", &why);
+				git_msg(&out->warnings, dir, "cannot be read", &why);
 				goto stop;
 			}
 			if (root && same_file(root, dir))
 				goto stop;
 			/* Not the root libgit2 found: hidden by a ceiling (walk on)
 			 * or broken. Like git, do not look above a broken one. */
-			if (!broken_repo(dir))
+			if (!broken_repo(&out->warnings, dir))
 				continue;
 			goto stop;
 		}
@@ -302,12 +303,7 @@ oom:
 	rc = -1;
 done:
 	vh_buf_free(&why);
-	{
-		char *line = stores.warn.data, *nl;
-
-		for (; line && (nl = strchr(line, '\n')); line = nl + 1)
-			vh_msgf("%.*s", (int)(nl - line), line);
-	}
+	vh_buf_add(&out->warnings, vh_buf_str(&stores.warn), stores.warn.len);
 	vh_stores_walk_free(&stores);
 	vh_pathfd_close(&at);
 	free(root);
@@ -323,6 +319,7 @@ void vh_found_free(struct vh_found *f)
 	free(f->owner);
 	free(f->stop);
 	free(f->from);
+	vh_buf_free(&f->warnings);
 	memset(f, 0, sizeof(*f));
 }
 

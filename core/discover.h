@@ -2,6 +2,8 @@
 #ifndef VH_DISCOVER_H
 #define VH_DISCOVER_H
 
+#include "buf.h"
+
 enum vh_rule {
 	VH_RULE_NONE = 0,
 	VH_RULE_INSIDE,	/* the directory (or a parent) holds pyvenv.cfg itself */
@@ -27,15 +29,19 @@ struct vh_found {
 	 * virtualenvs.path): then the env is an in-project env for the trust
 	 * policy, not one that is the user's by location. */
 	int project_setting;
+	/* What the walk has to say (a pointer file that points nowhere, a
+	 * .git it cannot read, a directory it cannot look into, a store's
+	 * file it cannot read): a line each, escaped, for the command. */
+	struct vh_buf warnings;
 };
 
 /* A regular file by this name points to the project's env. */
 extern const char vh_pointer_name[];
 
 /* Walks up from the absolute directory cwd; see README "How discovery works".
- * Returns 0 (out->env NULL when nothing was found) or -1 on out of memory.
- * Unreadable directories and broken repositories get one line on stderr
- * and are walked past. Caller frees with vh_found_free. */
+ * Returns 0 (out->env NULL when nothing was found) or VH_ENOMEM.
+ * Unreadable directories and broken repositories get a line in
+ * out->warnings and are walked past. Caller frees with vh_found_free. */
 int vh_discover(struct vh_found *out, const char *cwd);
 void vh_found_free(struct vh_found *f);
 

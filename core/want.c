@@ -110,7 +110,8 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 	memset(w, 0, sizeof(*w));
 	w->want.pin = pin;
 	w->want.pause = pause;
-	if (vh_discover(&w->found, cwd) < 0)
+	if (vh_discover(&w->found, cwd) < 0 ||
+	    vh_buf_add(&w->say, vh_buf_str(&w->found.warnings), w->found.warnings.len) < 0)
 		return VH_ENOMEM;
 	/* Every env is judged on every export, whatever the environment says
 	 * is active: a marker inherited from elsewhere proves nothing. */
@@ -302,7 +303,8 @@ int vh_want_none(struct vh_wanted *w, const struct vh_state *now, const char *cw
 		return vh_buf_puts(&w->say, "no env is active\n") < 0 ? VH_ENOMEM : VH_EREFUSED;
 	/* Inside a project, its env stays off until you leave it: otherwise the
 	 * next cd within it would switch it straight back on. */
-	if (cwd && vh_discover(&w->found, cwd) < 0)
+	if (cwd && (vh_discover(&w->found, cwd) < 0 ||
+		    vh_buf_add(&w->say, vh_buf_str(&w->found.warnings), w->found.warnings.len) < 0))
 		return VH_ENOMEM;
 	w->want.pause = w->found.env;
 	return 0;
@@ -336,7 +338,8 @@ int vh_want_target(char **env, struct vh_buf *say, const char *arg)
 	if (vh_env_at(AT_FDCWD, dir)) {
 		*env = realpath(dir, NULL);
 	} else {
-		if (vh_discover(&found, dir) < 0)
+		if (vh_discover(&found, dir) < 0 ||
+		    vh_buf_add(say, vh_buf_str(&found.warnings), found.warnings.len) < 0)
 			goto oom;
 		if (!found.env) {
 			rc = say_path(say, "no env for ", dir, ": nothing to decide about");

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../../core/buf.h"
+#include "../../core/discover.h"
 #include "../../core/envname.h"
 #include "../../core/err.h"
 #include "../../core/policy.h"
@@ -117,6 +118,41 @@ static void test_config(void)
 	vh_buf_free(&want);
 }
 
+/* discover: a pointer file that points nowhere, an empty one, a store's
+ * file that is not TOML; each ends the walk with one line. */
+static void test_discover(void)
+{
+	struct vh_found f;
+	struct vh_buf want = VH_BUF_INIT;
+	static const char bad_toml[] = "[tool.poetry]\nname = \"x\n";
+
+	put("ptr/.venv", "nowhere\n", 8);
+	tap_ok(vh_discover(&f, at("ptr")) == 0 && !f.env, "discover: no env for a pointer to nowhere");
+	vh_buf_printf(&want, "%s/ptr/.venv points to %s/home/.virtualenvs/nowhere, which holds no"
+		      " pyvenv.cfg; not looking above it\n", root, root);
+	tap_str(vh_buf_str(&f.warnings), want.data, "discover: the pointer comes back as a warning");
+	vh_found_free(&f);
+	vh_buf_reset(&want);
+	put("empty/.venv", "", 0);
+	vh_discover(&f, at("empty"));
+	vh_buf_printf(&want, "%s/empty/.venv is empty (it should name an env or hold its path); not"
+		      " looking above it\n", root);
+	tap_str(vh_buf_str(&f.warnings), want.data, "discover: an empty pointer too");
+	vh_found_free(&f);
+	vh_buf_reset(&want);
+	/* (Poetry's rule reads pyproject.toml where Poetry has a store) */
+	put("cache/pypoetry/virtualenvs/.keep", "", 0);
+	put("poetry/pyproject.toml", bad_toml, sizeof(bad_toml) - 1);
+	vh_discover(&f, at("poetry"));
+	vh_buf_printf(&want, "%s/poetry/pyproject.toml: line 2: ", root);
+	if (!tap_ok(!strncmp(vh_buf_str(&f.warnings), want.data, want.len) &&
+		    strstr(vh_buf_str(&f.warnings), "; not activating an env for it\n"),
+		    "discover: a store's unreadable file (Poetry's) comes back as a warning"))
+		printf("#   got: %s", vh_buf_str(&f.warnings));
+	vh_found_free(&f);
+	vh_buf_free(&want);
+}
+
 /* want: a pinned env that is gone, an env PATH cannot hold. */
 static void test_want(void)
 {
@@ -152,6 +188,7 @@ int main(void)
 	test_policy();
 	test_config();
 	test_want();
+	test_discover();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	if (system(cmd) != 0)
 		tap_ok(0, "clean up %s", root);

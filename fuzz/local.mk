@@ -16,13 +16,14 @@ FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=a
 # The seconds each harness runs in fuzz-smoke.
 FUZZ_SECONDS = 4
 
-# Through the system's libinih, as venvhook itself: not a copy. Linked even
+# Through the system's shared libinih (INIH_SHARED_LIBS, even where venvhook
+# links its static archive): not a copy. Linked even
 # though the harness defines ini_parse_stream (to check the reader's writes
 # against the buffer size) and calls libinih's through dlsym(RTLD_NEXT).
 FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/pyvenv.c $(srcdir)/core/fileio.c $(srcdir)/core/buf.c
 fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_LIBS) -ldl
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_SHARED_LIBS) -ldl
 
 FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/toml.c $(srcdir)/core/fileio.c $(srcdir)/core/buf.c
 fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
@@ -35,7 +36,7 @@ fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 # One binary per shell; each drives that real shell. The emitters refer to
 # the embedded hooks, hence hooks/embedded.c.
 FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/buf.c $(srcdir)/shells/shell.c \
-	$(srcdir)/shells/posix.c $(srcdir)/shells/fish.c $(srcdir)/shells/csh.c hooks/embedded.c
+	$(srcdir)/core/pathlist.c $(srcdir)/shells/posix.c $(srcdir)/shells/fish.c $(srcdir)/shells/csh.c hooks/embedded.c
 FUZZ_QUOTE_HARNESSES = fuzz/fuzz_quote_bash fuzz/fuzz_quote_zsh fuzz/fuzz_quote_fish \
 	fuzz/fuzz_quote_tcsh fuzz/fuzz_quote_csh
 $(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h

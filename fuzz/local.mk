@@ -16,13 +16,14 @@ FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=a
 # The seconds each harness runs in fuzz-smoke.
 FUZZ_SECONDS = 4
 
-# Through the system's libinih, as venvhook itself: not a copy. Linked even
+# Through the system's shared libinih (INIH_SHARED_LIBS, even where venvhook
+# links its static archive): not a copy. Linked even
 # though the harness defines ini_parse_stream (to check the reader's writes
 # against the buffer size) and calls libinih's through dlsym(RTLD_NEXT).
 FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/pyvenv.c $(srcdir)/core/fileio.c $(srcdir)/core/buf.c
 fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_LIBS) -ldl
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_SHARED_LIBS) -ldl
 
 FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/toml.c $(srcdir)/core/fileio.c $(srcdir)/core/buf.c
 fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
@@ -36,7 +37,7 @@ fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 # The registry's entries refer to the embedded hooks (hooks/embedded.c) and
 # to doctor's report (core/doctor.c, core/msg.c).
 FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/buf.c $(srcdir)/core/doctor.c \
-	$(srcdir)/core/msg.c $(SHELL_C:%=$(srcdir)/%) hooks/embedded.c
+	$(srcdir)/core/msg.c $(srcdir)/core/pathlist.c $(SHELL_C:%=$(srcdir)/%) hooks/embedded.c
 FUZZ_QUOTE_HARNESSES = $(HOOK_SHELLS:%=fuzz/fuzz_quote_%)
 $(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \

@@ -140,6 +140,18 @@ static void test_discover(void)
 	tap_str(vh_buf_str(&f.warnings), want.data, "discover: an empty pointer too");
 	vh_found_free(&f);
 	vh_buf_reset(&want);
+	/* a .git file that points nowhere: git would not look above it */
+	put("broken/.git", "gitdir: /nowhere-venvhook-test\n", 31);
+	mkdir(at("broken/sub"), 0755);
+	vh_discover(&f, at("broken/sub"));
+	vh_buf_printf(&want, "%s/broken/.git is not a usable repository (", root);
+	if (!tap_ok(!f.env && !strncmp(vh_buf_str(&f.warnings), want.data, want.len) &&
+		    strstr(vh_buf_str(&f.warnings), "nowhere-venvhook-test") &&
+		    strstr(vh_buf_str(&f.warnings), "); not looking above it\n"),
+		    "discover: a .git that is no repository comes back as a warning"))
+		printf("#   got: %s", vh_buf_str(&f.warnings));
+	vh_found_free(&f);
+	vh_buf_reset(&want);
 	/* (Poetry's rule reads pyproject.toml where Poetry has a store) */
 	put("cache/pypoetry/virtualenvs/.keep", "", 0);
 	put("poetry/pyproject.toml", bad_toml, sizeof(bad_toml) - 1);

@@ -4,6 +4,7 @@
 # the hook and the --prompt segment as the user meets them.
 
 load helpers
+load kshterm
 
 setup() {
 	vh_use_driver mksh
@@ -75,58 +76,12 @@ venvhook: deactivated proj"
 	assert_active 1 "$T/new/.venv"
 }
 
-# --- at a terminal ---
-
-# The name every prompt would misread: mksh expands $(...), backquotes and
-# parameters in PS1 (and reads '!' there as the history number).
-NAME='x $(touch PWNED) `touch PWNED` !1 !! ${HOME} \u %n "q'"'"
-
-term() { # RC-LINES...
-	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
-	printf '%s\n' "PS1='READY> '" "$@" >"$HOME/.mkshrc"
-}
+# --- at a terminal (tests/bats/kshterm.bash) ---
 
 @test "mksh at a terminal: cd activates and deactivates; an env made at the prompt is on at the next prompt" {
-	mkdir -p "$T/proj/src" "$T/away" "$T/new"
-	term 'eval "$("$VENVHOOK" init mksh)"'
-	tmux_start 200 "$VH_MKSH" -i
-	wait_prompt 'READY>'
-	type_line 'cd proj/src'
-	wait_for "venvhook: activated proj (.venv)"
-	type_line 'print "py=$(whence -p python)"'
-	wait_for "py=$T/proj/.venv/bin/python"
-	type_line 'cd ../../new'
-	wait_for "venvhook: deactivated proj"
-	type_line '/usr/bin/python3 -m venv --without-pip .venv'
-	wait_for "venvhook: activated new (.venv; made here: yours from now on)"
-	type_line 'print "ve=[$VIRTUAL_ENV]"'
-	wait_for "ve=[$T/new/.venv]"
+	ksh_term_walk mksh "$VH_MKSH" "$HOME/.mkshrc"
 }
 
 @test "mksh --prompt at a terminal: (name) before PS1, shown as written, DISABLE hides it; idle prompts start no process" {
-	command -v strace >/dev/null || fail "strace is needed (apt-get install strace)"
-	mkenv "$T/hostile/.venv" "prompt = $NAME"
-	mkdir -p "$T/away"
-	term 'eval "$("$VENVHOOK" init mksh --prompt)"' 'eval "$("$VENVHOOK" init mksh --prompt)"'
-	tmux_start 250 strace -f -qq -e trace=execve,fork,vfork,clone,clone3 -o "$T/trace" "$VH_MKSH" -i
-	wait_prompt 'READY>'
-	type_line 'cd hostile'
-	wait_prompt "($NAME) READY>"
-	# idle prompts: no process
-	local before
-	before=$(wc -l <"$T/trace")
-	type_line ''
-	type_line ''
-	type_line ''
-	poll_screen "4 prompts with the segment" screen_at_least "($NAME) READY>" 4
-	run bash -c 'tail -n +$(('"$before"' + 1)) "$T/trace" | grep -v resumed | grep -E "execve|fork|clone"'
-	assert_output ""
-	type_line 'export VIRTUAL_ENV_DISABLE_PROMPT=1'
-	wait_prompt 'READY>'
-	type_line 'unset VIRTUAL_ENV_DISABLE_PROMPT'
-	wait_prompt "($NAME) READY>"
-	type_line 'cd ../away'
-	wait_prompt 'READY>'
-	run find "$T" -name PWNED
-	assert_output ""
+	ksh_term_prompt mksh "$VH_MKSH" "$HOME/.mkshrc"
 }

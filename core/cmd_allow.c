@@ -72,11 +72,13 @@ done:
 }
 
 /* Records the decision for the env each of the n paths means (none: here)
- * and says so; returns an exit code (1 when any failed). */
+ * and says so; returns an exit code: 1 when a decision failed, or when no
+ * path had an env. A path without one among others is said, not a failure,
+ * so that one allow of every directory in ~/src adopts those with an env. */
 static int decide(enum vh_decision decision, int n, char **paths)
 {
 	char *env = NULL;
-	int i, rc = 0;
+	int i, rc = 0, none = 0;
 
 	for (i = 0; i < (n ? n : 1); i++) {
 		struct vh_buf say = VH_BUF_INIT;
@@ -86,16 +88,14 @@ static int decide(enum vh_decision decision, int n, char **paths)
 		vh_buf_free(&say);
 		if (r == VH_ENOMEM)
 			vh_msgf("out of memory");
-		if (r < 0) {
-			rc = 1;
-			continue;
-		}
-		if (decide_one(decision, env))
+		if (r == VH_ENOTFOUND)
+			none++;
+		else if (r < 0 || decide_one(decision, env))
 			rc = 1;
 		free(env);
 		env = NULL;
 	}
-	return rc;
+	return rc || none == (n ? n : 1);
 }
 
 static enum vh_decision decision_of(const struct vh_cmd *c)
@@ -126,7 +126,8 @@ const struct vh_cmd vh_cmd_allow = {
 		"finds) for automatic activation, bound to that env directory and, where\n"
 		"git tracks files in it, to those files as they are now: a new directory\n"
 		"at the same path, or a pull that changes them, needs allowing again.\n"
-		"Through the shell function it applies at once.\n",
+		"Of several PATHs, one without an env gets a line and the others are\n"
+		"allowed. Through the shell function it applies at once.\n",
 	.min_args = 0,
 	.max_args = -1,
 	.changes_shell = 1,

@@ -319,7 +319,7 @@ int vh_want_target(char **env, struct vh_buf *say, const char *arg)
 	*env = NULL;
 	if (vh_cwd(&cwd) < 0 && (!arg || arg[0] != '/')) {
 		rc = vh_buf_puts(say, "the current directory is gone: give the env's absolute path\n");
-		return rc < 0 ? VH_ENOMEM : VH_ENOTFOUND;
+		return rc < 0 ? VH_ENOMEM : VH_EIO;
 	}
 	if (!arg) {
 		dir = cwd;
@@ -349,7 +349,8 @@ int vh_want_target(char **env, struct vh_buf *say, const char *arg)
 	}
 	if (!*env) {
 		rc = say_path(say, "cannot resolve ", found.env ? found.env : dir, "");
-		goto none;
+		rc = rc < 0 ? rc : VH_EIO;
+		goto done;
 	}
 	rc = 0;
 	goto done;

@@ -44,7 +44,9 @@ int vh_want_none(struct vh_wanted *w, const struct vh_state *now, const char *cw
 
 /* *env = the real path of the env arg means (NULL: the current directory's),
  * an env itself or a directory whose env discovery finds, for allow and
- * deny. Returns 0, VH_ENOTFOUND (say holds why) or VH_ENOMEM. */
+ * deny. Returns 0, VH_ENOTFOUND (no env there), VH_EIO (the path or the
+ * current directory cannot be resolved), each with say holding why, or
+ * VH_ENOMEM. */
 int vh_want_target(char **env, struct vh_buf *say, const char *arg);
 
 /* 1, with the line that says so in say, when VIRTUAL_ENV is set and is

@@ -308,6 +308,21 @@ not_active() {
 	assert_stderr_contains "venvhook: allowed $T/c/venv"
 }
 
+@test "allow of every project directory at once: one without an env is said, not a failure, and the env here is on at once" {
+	mkenv_unallowed "$T/src/a/.venv"
+	mkdir -p "$T/src/plain"
+	unprivileged
+	session "cd src/a" report "run venvhook allow \$T/src/a/ \$T/src/plain/" status report \
+		"run venvhook allow \$T/src/plain" status
+	not_active 1
+	assert_line "status=0"
+	assert_active 2 "$T/src/a/.venv"
+	assert_line "status=1"
+	assert_stderr_contains "venvhook: allowed $T/src/a/.venv" \
+		"venvhook: no env for $T/src/plain/: nothing to decide about" \
+		"venvhook: no env for $T/src/plain: nothing to decide about"
+}
+
 @test "an allow from an older venvhook (bound to pyvenv.cfg only) lets nothing in, and says so" {
 	evilenv "$T/proj/.venv"
 	mkdir -p "$HOME/.local/share/venvhook"

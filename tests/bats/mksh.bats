@@ -4,23 +4,13 @@
 # the hook and the --prompt segment as the user meets them.
 
 load helpers
-load kshterm
+load ksh
 
-setup() {
-	vh_use_driver mksh
-	mkenv "$T/proj/.venv"
-	SOCK=$BATS_TEST_TMPDIR/tmux.sock
-}
-
-teardown() {
-	tmux -S "$SOCK" kill-server 2>/dev/null || true
-	refute_executed
-}
+setup() { ksh_setup mksh; }
+teardown() { ksh_teardown; }
 
 @test "a cd inside a command line, or in a function, activates before the next command runs" {
-	drv_write_rc 'function goto { cd "$1" && printenv VIRTUAL_ENV; }' ""
-	session "line cd \"\$T/proj\" && printenv VIRTUAL_ENV" "line cd /" "line goto \"\$T/proj\""
-	assert_equal "$(grep -c "^$T/proj/.venv$" <<<"$output")" 2
+	ksh_cd_in_line
 }
 
 @test "cd keeps its own exit status; the user's \$? survives the prompt" {
@@ -76,7 +66,7 @@ venvhook: deactivated proj"
 	assert_active 1 "$T/new/.venv"
 }
 
-# --- at a terminal (tests/bats/kshterm.bash) ---
+# --- at a terminal (tests/bats/ksh.bash) ---
 
 @test "mksh at a terminal: cd activates and deactivates; an env made at the prompt is on at the next prompt" {
 	ksh_term_walk mksh "$VH_MKSH" "$HOME/.mkshrc"

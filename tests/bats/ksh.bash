@@ -1,7 +1,28 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2016  # the lines typed are the shell's to expand, not this file's
-# What ksh93.bats and mksh.bats ask at a real terminal (tmux), alike for the
-# two: SHELL is the name init takes, EXE the program, RC the file it reads.
+# shellcheck disable=SC2016,SC2154  # the lines typed are the shell's to expand; $output is set by session (helpers.bash)
+# What ksh93.bats and mksh.bats share, alike for the two: SHELL is the name
+# init takes (and the driver's), EXE the program, RC the file it reads.
+
+ksh_setup() { # SHELL
+	vh_use_driver "$1"
+	mkenv "$T/proj/.venv"
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+}
+
+ksh_teardown() {
+	tmux -S "$SOCK" kill-server 2>/dev/null || true
+	refute_executed
+}
+
+# A cd on a command line, or in a function, switches before the next command
+# of that line runs.
+ksh_cd_in_line() {
+	drv_write_rc 'function goto { cd "$1" && printenv VIRTUAL_ENV; }' ""
+	session "line cd \"\$T/proj\" && printenv VIRTUAL_ENV" "line cd /" "line goto \"\$T/proj\""
+	assert_equal "$(grep -c "^$T/proj/.venv$" <<<"$output")" 2
+}
+
+# --- at a real terminal (tmux) ---
 
 # The name every prompt would misread: both shells expand $(...), backquotes
 # and parameters in PS1 and read '!' there as the history number.

@@ -43,6 +43,11 @@ int vh_store_vew_root(char **out);
 /* dir + "/" + name (no doubled '/' after "/"); NULL out of memory. */
 char *vh_store_join(const char *dir, const char *name);
 
+/* Takes env and from, the env a rule computed and the file that chose it:
+ * 1 when env is an env directory (hit holds both), else 0 (both freed);
+ * -1 (both freed) when either is NULL, that is out of memory. */
+int vh_store_take(struct vh_store_hit *hit, char *env, char *from);
+
 /* 1 when dir/name is a regular file (symlinks followed); asked through
  * w->at when w is not NULL. */
 int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name);

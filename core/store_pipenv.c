@@ -12,13 +12,11 @@
  * it exists, and PIPENV_VENV_IN_PROJECT makes .venv the only place; both
  * leave nothing for this rule. The Pipfile must be TOML: pipenv refuses
  * anything else. */
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "envdir.h"
 #include "sha256.h"
 #include "msg.h"
 #include "store.h"
@@ -132,7 +130,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 {
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
 	const char *custom, *py;
-	char *file = NULL, *real = NULL, *home = NULL, *env = NULL;
+	char *file = NULL, *real = NULL, *home = NULL;
 	struct vh_toml doc = { 0 };
 	struct stat st;
 	int rc = 0;
@@ -192,17 +190,8 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if (rc)
 		goto done;
-	env = vh_store_join(home, name.data);
-	if (!env) {
-		rc = -1;
-		goto done;
-	}
-	if (vh_env_at(AT_FDCWD, env)) {
-		hit->env = env;
-		hit->from = file;
-		env = file = NULL;
-		rc = 1;
-	}
+	rc = vh_store_take(hit, vh_store_join(home, name.data), file);
+	file = NULL;
 done:
 	vh_toml_free(&doc);
 	vh_buf_free(&why);
@@ -210,6 +199,5 @@ done:
 	free(file);
 	free(real);
 	free(home);
-	free(env);
 	return rc;
 }

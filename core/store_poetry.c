@@ -22,12 +22,10 @@
  * cache-dir $XDG_CACHE_HOME/pypoetry). An in-project .venv directory wins
  * unless virtualenvs.in-project is false. */
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "envdir.h"
 #include "sha256.h"
 #include "msg.h"
 #include "store.h"
@@ -491,7 +489,7 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 {
 	struct poetry_cfg c;
 	struct vh_buf base = VH_BUF_INIT;
-	char *file = NULL, *venvs = NULL, *name = NULL, *pick = NULL, *env = NULL;
+	char *file = NULL, *venvs = NULL, *name = NULL, *pick = NULL;
 	struct stat st;
 	int rc, set = 0;
 
@@ -524,18 +522,10 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		goto done;
 	if ((rc = pick_env(&pick, w, venvs, base.data)) != 0 || !pick)
 		goto done;
-	env = vh_store_join(venvs, pick);
-	if (!env) {
-		rc = -1;
-		goto done;
-	}
-	if (vh_env_at(AT_FDCWD, env)) {
-		hit->env = env;
-		hit->from = file;
+	rc = vh_store_take(hit, vh_store_join(venvs, pick), file);
+	file = NULL;
+	if (rc == 1)
 		hit->project_setting = set || c.in_project.from == PROJECT;
-		env = file = NULL;
-		rc = 1;
-	}
 done:
 	cfg_free(&c);
 	vh_buf_free(&base);
@@ -543,7 +533,6 @@ done:
 	free(venvs);
 	free(name);
 	free(pick);
-	free(env);
 	return rc;
 }
 

@@ -10,12 +10,10 @@
  * then this rule gives nothing. PYENV_VERSION and the global version file
  * are per-shell and global settings, not a directory's: not followed. */
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "envdir.h"
 #include "fileio.h"
 #include "store.h"
 
@@ -116,7 +114,7 @@ static int resolves(const char *versions, const char *prefix)
 int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir)
 {
 	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT;
-	char *file = NULL, *versions = NULL, *env = NULL, *word = NULL;
+	char *file = NULL, *versions = NULL, *word = NULL;
 	const char *line, *next, *s, *e, *name;
 	int rc = 0;
 
@@ -175,17 +173,8 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 				goto done; /* an interpreter pyenv resolves: no env */
 			continue;
 		}
-		env = vh_store_join(versions, name);
-		if (!env) {
-			rc = -1;
-			goto done;
-		}
-		if (vh_env_at(AT_FDCWD, env)) {
-			hit->env = env;
-			hit->from = file;
-			env = file = NULL;
-			rc = 1;
-		}
+		rc = vh_store_take(hit, vh_store_join(versions, name), file);
+		file = NULL;
 		goto done; /* the first version decides */
 	}
 done:
@@ -193,7 +182,6 @@ done:
 	vh_buf_free(&why);
 	free(file);
 	free(versions);
-	free(env);
 	free(word);
 	return rc;
 }

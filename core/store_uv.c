@@ -6,11 +6,9 @@
  * workspace root above it, which is where uv keeps the env. Nothing in the
  * files is read. A relative path is a setting the project directory decides
  * (anyone can put an env there), so its env is an in-project env. */
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "envdir.h"
 #include "store.h"
 
 int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir)
@@ -18,6 +16,7 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
 	const char *v = w->uv_env_read ? w->uv_env : getenv("UV_PROJECT_ENVIRONMENT");
 	const char *marker;
 	char *env;
+	int rc;
 
 	if (!v || !*v)
 		return 0;
@@ -28,18 +27,8 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
 	else
 		return 0;
 	env = v[0] == '/' ? strdup(v) : vh_store_join(dir, v);
-	if (!env)
-		return -1;
-	if (!vh_env_at(AT_FDCWD, env)) {
-		free(env);
-		return 0;
-	}
-	hit->from = vh_store_join(dir, marker);
-	if (!hit->from) {
-		free(env);
-		return -1;
-	}
-	hit->env = env;
-	hit->project_setting = v[0] != '/';
-	return 1;
+	rc = vh_store_take(hit, env, vh_store_join(dir, marker));
+	if (rc == 1)
+		hit->project_setting = v[0] != '/';
+	return rc;
 }

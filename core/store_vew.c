@@ -373,17 +373,5 @@ int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 	if (!best)
 		return 0;
 	env = vh_store_join(ix.home, best->name);
-	if (!env)
-		return -1;
-	if (!vh_env_at(AT_FDCWD, env)) {
-		free(env);
-		return 0;
-	}
-	hit->from = vh_store_join(env, project_filename());
-	if (!hit->from) {
-		free(env);
-		return -1;
-	}
-	hit->env = env;
-	return 1;
+	return vh_store_take(hit, env, env ? vh_store_join(env, project_filename()) : NULL);
 }

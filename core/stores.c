@@ -180,6 +180,20 @@ char *vh_store_join(const char *dir, const char *name)
 	return vh_buf_detach(&b);
 }
 
+int vh_store_take(struct vh_store_hit *hit, char *env, char *from)
+{
+	int rc = env && from ? vh_env_at(AT_FDCWD, env) : -1;
+
+	if (rc == 1) {
+		hit->env = env;
+		hit->from = from;
+		return 1;
+	}
+	free(env);
+	free(from);
+	return rc;
+}
+
 static int stat_at(struct stat *st, const struct vh_stores_walk *w, const char *dir,
 		   const char *name)
 {

@@ -148,7 +148,8 @@ done:
  * up the physical path, the shell's walk the logical one), one git would
  * take for a bare repository first, or on another file system than dir
  * (git stops at a file system's edge). */
-static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *dir)
+static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *dir,
+		      const dev_t *below_dev)
 {
 	struct stat top, st;
 	char *d = strdup(cwd), *slash;
@@ -157,6 +158,10 @@ static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *d
 
 	if (!d || vh_pathfd_stat(at, dir, &top, 0) < 0)
 		goto done;
+	if (below_dev) {
+		ok = *below_dev == top.st_dev;
+		goto done;
+	}
 	while (strlen(d) > len) {
 		if (vh_pathfd_stat(at, d, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode) ||
 		    st.st_dev != top.st_dev ||
@@ -176,7 +181,8 @@ done:
 	return ok;
 }
 
-int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir)
+int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir,
+		      const dev_t *below_dev)
 {
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	struct vh_buf gitdir = VH_BUF_INIT;
@@ -189,7 +195,8 @@ int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *d
 		goto done;
 	ok = is_dir(at, gitdir.data, "") && is_dir(at, gitdir.data, "/objects") &&
 	     is_dir(at, gitdir.data, "/refs") && !exists(at, gitdir.data, "/commondir") &&
-	     head_ok(at, gitdir.data) && config_plain(at, gitdir.data) && path_plain(at, cwd, dir);
+	     head_ok(at, gitdir.data) && config_plain(at, gitdir.data) &&
+	     path_plain(at, cwd, dir, below_dev);
 done:
 	vh_buf_free(&gitdir);
 	return ok;

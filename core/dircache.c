@@ -9,17 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "xdg.h"
-
-/* "VHdirs", the format's version, the record size and a byte-order mark:
- * a file written by another build or machine (a shared $HOME) reads as no
- * file. */
-struct head {
-	char magic[6];
-	uint8_t version, recsize;
-	uint32_t order;
-	uint32_t n;
-};
 
 #define VH_DIRCACHE_VERSION 1
 #define VH_DIRCACHE_ORDER 0x01020304u
@@ -60,12 +51,15 @@ static void fill(struct vh_dircache_rec *r, uint64_t key, const struct stat *st)
 	r->mtime_ns = (uint32_t)vs.mtime.tv_nsec;
 }
 
+/* The user's own file, in this format: its records (a torn last record,
+ * from a full disk, makes the whole file unusable). */
 static void load(struct vh_dircache *c)
 {
-	struct head h;
+	const struct vh_dircache_head *h = &c->f.head;
 	struct stat st;
 	char *file;
 	ssize_t got;
+	size_t body;
 	int fd;
 
 	c->loaded = 1;
@@ -73,19 +67,24 @@ static void load(struct vh_dircache *c)
 	file = cache_file();
 	fd = file ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
 	free(file);
-	if (fd < 0)
+	if (fd < 0) {
+		c->usable = errno == ENOENT;
 		return;
+	}
 	/* Written by someone else, it could hide an env from the walk. */
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
 	    (st.st_mode & 022))
 		goto done;
-	if (read(fd, &h, sizeof(h)) != (ssize_t)sizeof(h) || memcmp(h.magic, "VHdirs", 6) ||
-	    h.version != VH_DIRCACHE_VERSION || h.recsize != sizeof(struct vh_dircache_rec) ||
-	    h.order != VH_DIRCACHE_ORDER || h.n > VH_DIRCACHE_MAX)
+	got = read(fd, &c->f, sizeof(c->f));
+	if (got < (ssize_t)sizeof(*h) || memcmp(h->magic, "VHdirs", 6) ||
+	    h->version != VH_DIRCACHE_VERSION || h->recsize != sizeof(struct vh_dircache_rec) ||
+	    h->order != VH_DIRCACHE_ORDER)
 		goto done;
-	got = read(fd, c->rec, h.n * sizeof(c->rec[0]));
-	if (got == (ssize_t)(h.n * sizeof(c->rec[0])))
-		c->n = h.n;
+	body = (size_t)got - sizeof(*h);
+	if (body % sizeof(c->f.rec[0]))
+		goto done;
+	c->n = body / sizeof(c->f.rec[0]);
+	c->usable = 1;
 done:
 	close(fd);
 }
@@ -101,7 +100,7 @@ int vh_dircache_has(struct vh_dircache *c, const struct stat *st)
 		load(c);
 	fill(&want, c->key, st);
 	for (i = 0; i < c->n; i++)
-		if (c->rec[i].ino == want.ino && !memcmp(&c->rec[i], &want, sizeof(want)))
+		if (c->f.rec[i].ino == want.ino && !memcmp(&c->f.rec[i], &want, sizeof(want)))
 			return 1;
 	return 0;
 }
@@ -145,73 +144,79 @@ int vh_dircache_add(struct vh_dircache *c, int dirfd, const char *path, const st
 		    const char *const *names)
 {
 	struct vh_dircache_rec r;
-	size_t i;
 
-	if (!S_ISDIR(st->st_mode))
+	if (!S_ISDIR(st->st_mode) || c->added >= VH_DIRCACHE_ADD_MAX)
 		return 0;
 	fill(&r, c->key, st);
 	if (!settled(&r))
 		return 0;
 	if (!c->loaded)
 		load(c);
-	if (all_absent(dirfd, path, names) < 0 || !vh_fs_keeps_dir_times(dirfd, path))
+	if (all_absent(dirfd, path, names) < 0)
 		return 0;
-	/* One record per directory and key: an older one of it goes. */
-	for (i = 0; i < c->n; i++)
-		if (c->rec[i].dev == r.dev && c->rec[i].ino == r.ino && c->rec[i].key == r.key) {
-			memmove(&c->rec[i], &c->rec[i + 1], (c->n - i - 1) * sizeof(r));
-			c->n--;
-			break;
-		}
-	if (c->n == VH_DIRCACHE_MAX) {
-		memmove(&c->rec[0], &c->rec[1], (c->n - 1) * sizeof(r));
-		c->n--;
+	if (!c->fs_known || c->fs_dev != r.dev) {
+		c->fs_keeps = vh_fs_keeps_dir_times(dirfd, path);
+		c->fs_dev = r.dev;
+		c->fs_known = 1;
 	}
-	c->rec[c->n++] = r;
+	if (!c->fs_keeps)
+		return 0;
+	if (c->n == VH_DIRCACHE_MAX) {
+		/* full: the file starts over with what this walk adds */
+		memmove(&c->f.rec[0], &c->f.rec[c->n - c->added], c->added * sizeof(r));
+		c->n = c->added;
+		c->usable = 0;
+	}
+	c->f.rec[c->n++] = r;
 	c->added++;
 	return 1;
 }
 
 void vh_dircache_save(struct vh_dircache *c)
 {
-	struct head h;
-	char *file = NULL, *tmp = NULL;
-	size_t len;
-	int fd = -1, ok;
+	struct vh_dircache_head h;
+	struct stat st;
+	char *file = NULL;
+	const struct vh_dircache_rec *from;
+	size_t size;
+	int fd = -1, fresh;
 
 	if (!c->added)
 		return;
 	file = cache_file();
 	if (!file || vh_xdg_make_parent(file) < 0)
 		goto done;
-	len = strlen(file);
-	tmp = malloc(len + 8);
-	if (!tmp)
+	/* An unusable file (another owner, another format, torn, full) goes:
+	 * appending to it would be read by no one. */
+	if (!c->usable && unlink(file) < 0 && errno != ENOENT)
 		goto done;
-	memcpy(tmp, file, len);
-	memcpy(tmp + len, ".XXXXXX", 8);
-	fd = mkstemp(tmp);
-	if (fd < 0)
+	fd = open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid())
 		goto done;
-	memset(&h, 0, sizeof(h));
-	memcpy(h.magic, "VHdirs", 6);
-	h.version = VH_DIRCACHE_VERSION;
-	h.recsize = sizeof(struct vh_dircache_rec);
-	h.order = VH_DIRCACHE_ORDER;
-	h.n = (uint32_t)c->n;
-	ok = write(fd, &h, sizeof(h)) == (ssize_t)sizeof(h) &&
-	     write(fd, c->rec, c->n * sizeof(c->rec[0])) == (ssize_t)(c->n * sizeof(c->rec[0]));
-	if (close(fd) < 0)
-		ok = 0;
-	fd = -1;
-	/* Two shells writing at once: the last rename wins, the other's
-	 * directories are asked about again next time. */
-	if (!ok || rename(tmp, file) < 0)
-		unlink(tmp);
-	c->added = 0;
+	fresh = st.st_size == 0;
+	if (!fresh && (st.st_size < (off_t)sizeof(h) ||
+		       (st.st_size - (off_t)sizeof(h)) % (off_t)sizeof(c->f.rec[0])))
+		goto done; /* torn meanwhile: the next load finds it unusable */
+	from = &c->f.rec[c->n - c->added];
+	size = c->added * sizeof(*from);
+	if (fresh) {
+		/* (two shells starting the file at once write two headers: the
+		 * next load finds it torn, and the next save starts it over) */
+		memset(&h, 0, sizeof(h));
+		memcpy(h.magic, "VHdirs", 6);
+		h.version = VH_DIRCACHE_VERSION;
+		h.recsize = sizeof(struct vh_dircache_rec);
+		h.order = VH_DIRCACHE_ORDER;
+		if (vh_write_all(fd, (const char *)&h, sizeof(h)) < 0)
+			goto done;
+	}
+	/* One write of a few records: appends from two shells do not mix. */
+	if (write(fd, from, size) < 0)
+		(void)0;
+	c->usable = 1;
 done:
+	c->added = 0;
 	if (fd >= 0)
 		close(fd);
-	free(tmp);
 	free(file);
 }

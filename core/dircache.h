@@ -34,6 +34,10 @@
 
 #define VH_DIRCACHE_SETTLE 3 /* seconds */
 #define VH_DIRCACHE_MAX 256  /* directories kept; the oldest go first */
+/* Directories recorded by one walk at most: recording asks each name again
+ * (lstat) and the file system's type, so a first walk from deep down
+ * spreads that over a few directory changes instead of paying it at once. */
+#define VH_DIRCACHE_ADD_MAX 4
 
 struct vh_dircache_rec {
 	uint64_t dev, ino, key;
@@ -41,11 +45,31 @@ struct vh_dircache_rec {
 	uint32_t ctime_ns, mtime_ns;
 };
 
+/* The file: this header ("VHdirs", the format's version, the record size
+ * and a byte-order mark, so that a file written by another build or machine
+ * reads as no file), then records, appended in one write() per walk that
+ * adds any (no temporary file and rename: creating a file costs more than
+ * the walk), and started over once it holds VH_DIRCACHE_MAX. A directory
+ * may have several records (its older times never match again). */
+struct vh_dircache_head {
+	char magic[6];
+	uint8_t version, recsize;
+	uint32_t order, zero;
+};
+
 struct vh_dircache {
 	uint64_t key; /* of the names (vh_dircache_key) */
-	int loaded;
-	size_t n, added;
-	struct vh_dircache_rec rec[VH_DIRCACHE_MAX];
+	int loaded, usable; /* usable: the file read is the user's and in this format */
+	size_t n;           /* records in f.rec: those read, then those added */
+	size_t added;       /* of them added since the last vh_dircache_save */
+	/* the last file system asked about (vh_fs_keeps_dir_times) */
+	uint64_t fs_dev;
+	int fs_known, fs_keeps;
+	/* as in the file, read in one call */
+	struct vh_dircache_file {
+		struct vh_dircache_head head;
+		struct vh_dircache_rec rec[VH_DIRCACHE_MAX];
+	} f;
 };
 
 /* The key of a NULL-terminated name list, with the format's version. */
@@ -58,13 +82,15 @@ int vh_dircache_has(struct vh_dircache *c, const struct stat *st);
 /* Records the directory path (relative to dirfd; st its lstat) when it
  * meets the conditions above: each of names (their first components) is
  * absent, its times are settled (now being the current time), and its
- * file system keeps them. Costs a question per name and a statfs, once per
- * change of the directory. Returns 1 recorded, 0 not. */
+ * file system keeps them. Costs a question per name (and a statfs per file
+ * system and process), once per change of the directory; at most
+ * VH_DIRCACHE_ADD_MAX directories between two vh_dircache_save calls.
+ * Returns 1 recorded, 0 not. */
 int vh_dircache_add(struct vh_dircache *c, int dirfd, const char *path, const struct stat *st,
 		    const char *const *names);
 
-/* Writes the file again when something was added (to a temporary file,
- * renamed over it). */
+/* Appends what was added to the file (or starts it over, when it is full
+ * or was unusable). */
 void vh_dircache_save(struct vh_dircache *c);
 
 #endif

@@ -142,7 +142,10 @@ static void pointer_msg(struct vh_buf *w, const char *dir, const char *what, con
  * VH_ENOMEM. */
 static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at, const char *dir)
 {
-	char text[4096], *s, *e, *path;
+	/* not on the stack: inlined, it would make every walk's frame 4 KiB
+	 * deeper, a page the kernel faults in at each export */
+	static char text[4096];
+	char *s, *e, *path;
 	ssize_t n;
 	int fd;
 

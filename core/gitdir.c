@@ -82,15 +82,17 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir)
 	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
 	char *line, *next, *eq, *key, *value, *c;
 	const char *const *h;
-	int ok = 0;
+	int ok = 0, rc;
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
 		goto done;
-	if (!exists(at, gitdir, "/config")) {
-		ok = 1; /* none: every default holds */
+	rc = read_at(&cfg, at, p.data, 65536);
+	/* none at all (not even a dangling symlink): every default holds */
+	if (rc == VH_READ_ENOENT && !exists(at, gitdir, "/config")) {
+		ok = 1;
 		goto done;
 	}
-	if (read_at(&cfg, at, p.data, 65536) != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
+	if (rc != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);

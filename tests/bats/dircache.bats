@@ -17,7 +17,8 @@ setup_file() {
 		mkdir -p "$BATS_FILE_TMPDIR/$t/r/a/b/c/d"
 		git init -q "$BATS_FILE_TMPDIR/$t/r"
 	done
-	mkdir -p "$BATS_FILE_TMPDIR/symlink/x/sub" "$BATS_FILE_TMPDIR/symlink/y/sub"
+	mkdir -p "$BATS_FILE_TMPDIR/symlink/x/sub" "$BATS_FILE_TMPDIR/symlink/y/sub" \
+		"$BATS_FILE_TMPDIR/deep/r/a/b/c/d/e/f"
 	ln -s x "$BATS_FILE_TMPDIR/symlink/link"
 	# the env above, at the repository's root: on until a nearer root hides it
 	mkenv_unallowed "$BATS_FILE_TMPDIR/git/r/.venv"
@@ -60,8 +61,9 @@ recorded() {
 	python3 - "$CACHE" "$1" <<'EOF'
 import os, struct, sys
 data = open(sys.argv[1], 'rb').read()
-magic, version, size, order, n = struct.unpack_from('=6sBBII', data, 0)
-assert magic == b'VHdirs' and size == 48, (magic, size)
+magic, version, size, order, zero = struct.unpack_from('=6sBBII', data, 0)
+assert magic == b'VHdirs' and size == 48 and (len(data) - 16) % 48 == 0, (magic, size, len(data))
+n = (len(data) - 16) // 48
 st = os.lstat(sys.argv[2])
 for i in range(n):
     dev, ino, key, cs, ms, cns, mns = struct.unpack_from('=QQQqqII', data, 16 + 48 * i)
@@ -101,6 +103,23 @@ cold() {
 	assert_output 0
 	run questions "$F/main/r" "$VENVHOOK" export bash
 	assert_output 1
+}
+
+@test "a walk records four directories at most, the nearest first; the next walk records the rest" {
+	local d
+	cd "$F/deep/r/a/b/c/d/e/f"
+	"$VENVHOOK" export bash >/dev/null
+	for d in a/b/c/d/e/f a/b/c/d/e a/b/c/d a/b/c; do
+		recorded "$F/deep/r/$d" || fail "$d is not recorded by the first walk"
+	done
+	for d in a/b a; do
+		run recorded "$F/deep/r/$d"
+		assert_failure
+	done
+	"$VENVHOOK" export bash >/dev/null
+	for d in a/b a; do
+		recorded "$F/deep/r/$d" || fail "$d is not recorded by the second walk"
+	done
 }
 
 @test "a directory changed less than 3 s ago is not recorded; nor is one holding any of the names" {
@@ -188,7 +207,7 @@ cold() {
 import os, struct, sys
 path, d = sys.argv[1], sys.argv[2]
 data = bytearray(open(path, 'rb').read())
-n = struct.unpack_from('=I', data, 12)[0]
+n = (len(data) - 16) // 48
 st = os.lstat(d)
 for i in range(n):
     off = 16 + 48 * i

@@ -26,6 +26,11 @@ static int grow(struct vh_buf *b, size_t extra)
 	return 0;
 }
 
+int vh_buf_grow(struct vh_buf *b, size_t n)
+{
+	return grow(b, n);
+}
+
 int vh_buf_add(struct vh_buf *b, const char *p, size_t n)
 {
 	if (grow(b, n) < 0)

@@ -14,6 +14,9 @@ struct vh_buf {
 #define VH_BUF_INIT { NULL, 0, 0 }
 
 int vh_buf_add(struct vh_buf *b, const char *p, size_t n);
+/* Room for n more bytes and the NUL after them at data + len (for a read
+ * straight into the buffer). Returns 0 or -1 out of memory. */
+int vh_buf_grow(struct vh_buf *b, size_t n);
 int vh_buf_puts(struct vh_buf *b, const char *s);
 int vh_buf_putc(struct vh_buf *b, char c);
 int vh_buf_printf(struct vh_buf *b, const char *fmt, ...)

@@ -9,6 +9,12 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#ifdef HAVE_SYS_VFS_H
+#include <sys/vfs.h> /* statfs, on Linux */
+#elif defined(HAVE_STRUCT_STATFS_F_FSTYPENAME)
+#include <sys/param.h>
+#include <sys/mount.h> /* statfs, on macOS and the BSDs */
+#endif
 #ifdef HAVE_SYS_SYSMACROS_H
 #include <sys/sysmacros.h> /* makedev, on glibc */
 #endif
@@ -38,7 +44,7 @@
 #define VH_ST_TIME(st, x) ((st)->st_##x##timespec)
 #endif
 
-static void from_stat(struct vh_stat *out, const struct stat *st)
+void vh_stat_from(struct vh_stat *out, const struct stat *st)
 {
 	memset(out, 0, sizeof(*out));
 	out->dev = st->st_dev;
@@ -103,8 +109,49 @@ int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow)
 #endif
 	if (fstatat(dirfd, path, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0)
 		return -1;
-	from_stat(out, &st);
+	vh_stat_from(out, &st);
 	return 0;
+}
+
+int vh_fs_keeps_dir_times(int dirfd, const char *path)
+{
+#if defined(HAVE_SYS_VFS_H) || defined(HAVE_STRUCT_STATFS_F_FSTYPENAME)
+	struct statfs sf;
+	int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY), r;
+
+	if (fd < 0)
+		return 0;
+	r = fstatfs(fd, &sf);
+	close(fd);
+	if (r < 0)
+		return 0;
+#endif
+#if defined(HAVE_SYS_VFS_H)
+	/* The magic numbers of linux/magic.h, spelled out: that header is
+	 * Linux's alone, and f_type's width differs between architectures. */
+	switch ((unsigned long)sf.f_type & 0xffffffffUL) {
+	case 0xEF53UL:     /* ext2, ext3, ext4 */
+	case 0x58465342UL: /* XFS */
+	case 0x9123683EUL: /* Btrfs */
+	case 0xF2F52010UL: /* F2FS */
+	case 0xCA451A4EUL: /* bcachefs */
+	case 0x2FC12FC1UL: /* ZFS */
+	case 0x01021994UL: /* tmpfs */
+	case 0x858458F6UL: /* ramfs */
+	case 0x794C7630UL: /* overlayfs */
+		return 1;
+	default:
+		return 0;
+	}
+#elif defined(HAVE_STRUCT_STATFS_F_FSTYPENAME)
+	return !strcmp(sf.f_fstypename, "apfs") || !strcmp(sf.f_fstypename, "hfs") ||
+	       !strcmp(sf.f_fstypename, "ufs") || !strcmp(sf.f_fstypename, "ffs") ||
+	       !strcmp(sf.f_fstypename, "zfs") || !strcmp(sf.f_fstypename, "tmpfs");
+#else
+	(void)dirfd;
+	(void)path;
+	return 0;
+#endif
 }
 
 /* O_PATH (Linux, FreeBSD 14) and POSIX's O_SEARCH open a directory without

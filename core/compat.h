@@ -29,6 +29,20 @@ struct vh_stat {
  * errno set. */
 int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow);
 
+/* The same fields from a struct stat fstatat() filled (no birth time
+ * where only statx gives one). */
+struct stat;
+void vh_stat_from(struct vh_stat *out, const struct stat *st);
+
+/* 1 when the directory (path relative to dirfd) is on a local file system
+ * known to change a directory's ctime whenever an entry is made, removed
+ * or renamed in it, as POSIX requires: ext2/3/4, XFS, Btrfs, F2FS,
+ * bcachefs, ZFS, tmpfs, ramfs and overlayfs on Linux; APFS, HFS+, UFS, ZFS
+ * and tmpfs on macOS and the BSDs. 0 for anything else (NFS, FUSE, SMB,
+ * 9p, FAT, unknown), and on a system where configure found no statfs():
+ * there, a directory's times may not tell that its entries changed. */
+int vh_fs_keeps_dir_times(int dirfd, const char *path);
+
 /* A descriptor of the directory path (relative to dirfd), to ask *at()
  * calls from, or -1 with errno set. Where the system has neither O_PATH nor
  * O_SEARCH it is opened for reading, which a directory the user may search

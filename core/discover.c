@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "dircache.h"
 #include "userconfig.h"
 #include "envdir.h"
 #include "err.h"
@@ -141,7 +142,10 @@ static void pointer_msg(struct vh_buf *w, const char *dir, const char *what, con
  * VH_ENOMEM. */
 static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at, const char *dir)
 {
-	char text[4096], *s, *e, *path;
+	/* not on the stack: inlined, it would make every walk's frame 4 KiB
+	 * deeper, a page the kernel faults in at each export */
+	static char text[4096];
+	char *s, *e, *path;
 	ssize_t n;
 	int fd;
 
@@ -212,8 +216,41 @@ static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, cons
 	return rc;
 }
 
+/* Every name a directory of the walk is asked about, as dircache.h wants
+ * them: the config's env directories and the names of the rules here, of
+ * the stores (whether or not they are on) and of gitdir.c. A rule that asks
+ * about a name not listed still works: its question is asked each time. */
+static void walk_names(const char **names)
+{
+	static const char *const fixed[] = { "pyvenv.cfg", "pyproject.toml", "uv.lock", "Pipfile",
+					     ".python-version", ".git", "HEAD", NULL };
+	size_t n = 0, i;
+
+	for (i = 0; fixed[i]; i++)
+		names[n++] = fixed[i];
+	for (i = 0; vh_config.env_dirs[i]; i++)
+		names[n++] = vh_config.env_dirs[i];
+	names[n] = NULL;
+}
+
+/* Records dir in the cache when it holds none of the names (dircache.h). */
+static void remember(struct vh_dircache *c, const struct vh_pathfd *at, const char *dir,
+		     const struct stat *st, const char *const *names)
+{
+	const char *rel;
+	int fd = vh_pathfd_base(at, dir, &rel);
+
+	vh_dircache_add(c, fd, rel, st, names);
+}
+
 int vh_discover(struct vh_found *out, const char *cwd)
 {
+	static struct vh_dircache cache;
+	const char *names[16 + VH_CONFIG_MAX_ENV_DIRS];
+	struct stat dst;
+	dev_t below_dev = 0;
+	size_t below = 0;
+	int known, have_st, below_plain = 1;
 	char *dir, *root = NULL;
 	const char *const *name;
 	struct vh_buf why = VH_BUF_INIT;
@@ -232,7 +269,15 @@ int vh_discover(struct vh_found *out, const char *cwd)
 	 * linear in the depth; cwd's own are asked as they are, and a walk
 	 * that ends there (a project's root) opens nothing. */
 	stores.at = &at;
+	walk_names(names);
+	cache.key = vh_dircache_key(names);
 	do {
+		/* A directory the cache knows holds none of the names: the
+		 * questions below are answered without asking (pathfd.h). */
+		have_st = vh_pathfd_stat(&at, dir, &dst, AT_SYMLINK_NOFOLLOW) == 0;
+		known = have_st && vh_dircache_has(&cache, &dst);
+		at.empty = known ? dir : NULL;
+		at.absent = names;
 		pr = probe(&at, dir, "pyvenv.cfg", NULL, 1);
 		if (pr == PRESENT) {
 			rc = found(out, VH_RULE_INSIDE, dir, NULL);
@@ -268,7 +313,8 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		 * when a '.git' is met: a walk that meets none never loads it. */
 		if (vh_config.stop_at_git_root && probe(&at, dir, ".git", NULL, 0) == PRESENT) {
 			/* Most often the files alone say so, and libgit2 stays unloaded. */
-			if (!git_asked && vh_gitdir_is_root(&at, cwd, dir))
+			if (!git_asked && vh_gitdir_is_root(&at, cwd, dir,
+							     below && below_plain ? &below_dev : NULL))
 				goto stop;
 			if (!git_asked++)
 				st = vh_git_root(&root, &why, cwd);
@@ -284,10 +330,19 @@ int vh_discover(struct vh_found *out, const char *cwd)
 				goto stop;
 			/* Not the root libgit2 found: hidden by a ceiling (walk on)
 			 * or broken. Like git, do not look above a broken one. */
-			if (!broken_repo(&out->warnings, dir))
+			if (!broken_repo(&out->warnings, dir)) {
+				below_plain = 0;
 				continue;
+			}
 			goto stop;
 		}
+		/* Walking on: what gitdir.c asks of the directories below a root. */
+		if (!known || (below && dst.st_dev != below_dev))
+			below_plain = 0;
+		if (!below++)
+			below_dev = dst.st_dev;
+		if (!known && have_st)
+			remember(&cache, &at, dir, &dst, names);
 	} while (up(dir) && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
 	if (rc < 0)
 		goto oom;
@@ -302,6 +357,7 @@ stop:
 oom:
 	rc = -1;
 done:
+	vh_dircache_save(&cache);
 	vh_buf_free(&why);
 	vh_buf_add(&out->warnings, vh_buf_str(&stores.warn), stores.warn.len);
 	vh_stores_walk_free(&stores);

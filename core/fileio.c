@@ -10,9 +10,8 @@
 int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
 {
 	struct stat st;
-	char chunk[8192];
 	ssize_t n;
-	size_t start = out->len;
+	size_t start = out->len, got, room;
 	int fd, rc = VH_READ_EIO, saved;
 
 	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -25,22 +24,32 @@ int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
 		rc = VH_READ_ENOTREG;
 		goto done;
 	}
+	/* Straight into the buffer, sized by fstat (a page at a time where it
+	 * says nothing, as /proc's files do), one byte past max to tell a
+	 * file that is too large: no copy, and no large buffer on the stack,
+	 * whose pages an export would fault in for a file of 20 bytes. */
 	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
+		got = out->len - start;
+		room = (size_t)st.st_size > got ? (size_t)st.st_size - got : 4096;
+		if (max - got < room)
+			room = max - got + 1;
+		if (vh_buf_grow(out, room) < 0) {
+			errno = ENOMEM;
+			rc = VH_READ_ENOMEM;
+			goto done;
+		}
+		n = read(fd, out->data + out->len, room);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			goto done;
 		if (n == 0)
 			break;
-		if (out->len - start + (size_t)n > max) {
+		out->len += (size_t)n;
+		out->data[out->len] = '\0';
+		if (out->len - start > max) {
 			errno = EFBIG;
 			rc = VH_READ_ETOOBIG;
-			goto done;
-		}
-		if (vh_buf_add(out, chunk, (size_t)n) < 0) {
-			errno = ENOMEM;
-			rc = VH_READ_ENOMEM;
 			goto done;
 		}
 		/* all fstat saw: no read more only to meet the end (a file

@@ -82,15 +82,17 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir)
 	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
 	char *line, *next, *eq, *key, *value, *c;
 	const char *const *h;
-	int ok = 0;
+	int ok = 0, rc;
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
 		goto done;
-	if (!exists(at, gitdir, "/config")) {
-		ok = 1; /* none: every default holds */
+	rc = read_at(&cfg, at, p.data, 65536);
+	/* none at all (not even a dangling symlink): every default holds */
+	if (rc == VH_READ_ENOENT && !exists(at, gitdir, "/config")) {
+		ok = 1;
 		goto done;
 	}
-	if (read_at(&cfg, at, p.data, 65536) != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
+	if (rc != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
@@ -148,7 +150,8 @@ done:
  * up the physical path, the shell's walk the logical one), one git would
  * take for a bare repository first, or on another file system than dir
  * (git stops at a file system's edge). */
-static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *dir)
+static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *dir,
+		      const dev_t *below_dev)
 {
 	struct stat top, st;
 	char *d = strdup(cwd), *slash;
@@ -157,6 +160,10 @@ static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *d
 
 	if (!d || vh_pathfd_stat(at, dir, &top, 0) < 0)
 		goto done;
+	if (below_dev) {
+		ok = *below_dev == top.st_dev;
+		goto done;
+	}
 	while (strlen(d) > len) {
 		if (vh_pathfd_stat(at, d, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode) ||
 		    st.st_dev != top.st_dev ||
@@ -176,7 +183,8 @@ done:
 	return ok;
 }
 
-int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir)
+int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir,
+		      const dev_t *below_dev)
 {
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	struct vh_buf gitdir = VH_BUF_INIT;
@@ -189,7 +197,8 @@ int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *d
 		goto done;
 	ok = is_dir(at, gitdir.data, "") && is_dir(at, gitdir.data, "/objects") &&
 	     is_dir(at, gitdir.data, "/refs") && !exists(at, gitdir.data, "/commondir") &&
-	     head_ok(at, gitdir.data) && config_plain(at, gitdir.data) && path_plain(at, cwd, dir);
+	     head_ok(at, gitdir.data) && config_plain(at, gitdir.data) &&
+	     path_plain(at, cwd, dir, below_dev);
 done:
 	vh_buf_free(&gitdir);
 	return ok;

@@ -8,6 +8,8 @@
 
 #include "pathfd.h"
 
+#include <sys/types.h>
+
 /* 1 when git, asked from cwd, would take dir (an ancestor of cwd, or cwd,
  * holding the nearest '.git' entry of the walk up) as the root of its work
  * tree, as far as the files show for certain: dir/.git is a directory that
@@ -18,7 +20,11 @@
  * GIT_CEILING_DIRECTORIES is not set. 0 when that is not certain (ask
  * libgit2). Opens nothing that could block: only regular files, without
  * waiting. Asks through at (the walk's directories, see pathfd.h; may be
- * NULL). */
-int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir);
+ * NULL). below_dev, when not NULL, is what the walk already knows of the
+ * directories from cwd up to (not including) dir: each is a directory, no
+ * symlink, holds no HEAD, and is on file system *below_dev; they are then
+ * not asked again. */
+int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir,
+		      const dev_t *below_dev);
 
 #endif

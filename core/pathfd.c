@@ -119,14 +119,38 @@ int vh_pathfd_openat(const struct vh_pathfd *p, const char *path, int oflags)
 	return openat(fd, rel, oflags);
 }
 
+/* 1 when name's first component is one of p->absent's in p->empty. */
+static int known_absent(const struct vh_pathfd *p, const char *dir, const char *name)
+{
+	const char *const *a;
+	const char *x, *y;
+
+	if (!p || !p->empty || (dir != p->empty && strcmp(dir, p->empty)))
+		return 0;
+	for (a = p->absent; a && *a; a++) {
+		for (x = *a, y = name; *x && *x != '/' && *x == *y; x++, y++)
+			;
+		if ((!*x || *x == '/') && (!*y || *y == '/'))
+			return 1;
+	}
+	return 0;
+}
+
 int vh_pathfd_stat_in(const struct vh_pathfd *p, const char *dir, const char *name,
 		      struct stat *st, int flags)
 {
 	char small[512], *buf = small;
 	const char *rel;
-	int fd = base(p, dir, 0, &rel), r;
-	size_t rl = strlen(rel), nl = strlen(name), n = 0;
+	int fd, r;
+	size_t rl, nl, n = 0;
 
+	if (known_absent(p, dir, name)) {
+		errno = ENOENT;
+		return -1;
+	}
+	fd = base(p, dir, 0, &rel);
+	rl = strlen(rel);
+	nl = strlen(name);
 	if (rl + nl + 2 > sizeof(small) && !(buf = malloc(rl + nl + 2))) {
 		errno = ENOMEM;
 		return -1;

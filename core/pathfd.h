@@ -25,6 +25,13 @@ struct vh_pathfd {
 	size_t n;    /* opened directories */
 	size_t *len; /* len[i]: length of the prefix of path that fd[i] is */
 	int *fd;
+	/* A directory known (dircache.h) to hold none of the names of the
+	 * NULL-terminated list absent (their first components): a question of
+	 * vh_pathfd_stat_in about one of them, or below one, in it is answered
+	 * ENOENT without asking.
+	 * Set by the caller; NULL for none. */
+	const char *empty;
+	const char *const *absent;
 };
 
 /* Opens the directories of the absolute path; none for a path of at most
@@ -49,7 +56,8 @@ int vh_pathfd_openat(const struct vh_pathfd *p, const char *path, int oflags);
 int vh_pathfd_base(const struct vh_pathfd *p, const char *path, const char **rel);
 
 /* vh_pathfd_stat of dir + "/" + name (name not empty, relative), without
- * building the whole path: the walk asks a few names in each directory. */
+ * building the whole path: the walk asks a few names in each directory.
+ * ENOENT at once for a name p->absent lists, when dir is p->empty. */
 int vh_pathfd_stat_in(const struct vh_pathfd *p, const char *dir, const char *name,
 		      struct stat *st, int flags);
 

@@ -195,7 +195,13 @@ static int check_perms(struct vh_policy *p, const struct facts *f)
 /* Identity and git content: what an allow is bound to. */
 static int judge_content(struct vh_policy *p, struct facts *f, const char *env)
 {
-	if (vh_trust_identity(p->ident, p->real) < 0) {
+	/* the directory and pyvenv.cfg as stat_guarded saw them: the same
+	 * moment the other checks judged */
+	int missing = !f->has[G_DIR] || !f->has[G_CFG];
+
+	if (missing)
+		errno = ENOENT;
+	if (missing || vh_trust_identity_of(p->ident, &f->st[G_DIR], &f->st[G_CFG]) < 0) {
 		int rc = vh_buf_printf(&p->why, "cannot check the env directory (%s)", strerror(errno));
 
 		return rc < 0 ? VH_ENOMEM : VH_EREFUSED;

@@ -317,6 +317,29 @@ done:
 	return rc == 0 ? 0 : saved == ENOMEM ? VH_ENOMEM : VH_EIO;
 }
 
+int vh_trust_identity_of(char out[VH_TRUST_IDENT_MAX], const struct vh_stat *dir,
+			 const struct vh_stat *cfg)
+{
+	int n;
+
+	if (dir->has_btime)
+		n = snprintf(out, VH_TRUST_IDENT_MAX, "b%llu.%llu.%lld.%ld",
+			     (unsigned long long)dir->dev, (unsigned long long)dir->ino,
+			     (long long)dir->btime.tv_sec, dir->btime.tv_nsec);
+	else
+		/* No birth time: a new directory could reuse the inode, so the
+		 * pyvenv.cfg inside must be the same file, unchanged, too. */
+		n = snprintf(out, VH_TRUST_IDENT_MAX, "i%llu.%llu.%llu.%lld.%ld",
+			     (unsigned long long)dir->dev, (unsigned long long)dir->ino,
+			     (unsigned long long)cfg->ino, (long long)cfg->mtime.tv_sec,
+			     cfg->mtime.tv_nsec);
+	if (n < 0 || n >= VH_TRUST_IDENT_MAX) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
 int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real)
 {
 	struct vh_buf cfg = VH_BUF_INIT;
@@ -325,13 +348,7 @@ int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real)
 
 	if (vh_stat(&dir, AT_FDCWD, real, 1) < 0)
 		return -1;
-	if (dir.has_btime) {
-		n = snprintf(out, VH_TRUST_IDENT_MAX, "b%llu.%llu.%lld.%ld",
-			     (unsigned long long)dir.dev, (unsigned long long)dir.ino,
-			     (long long)dir.btime.tv_sec, dir.btime.tv_nsec);
-	} else {
-		/* No birth time: a new directory could reuse the inode, so the
-		 * pyvenv.cfg inside must be the same file, unchanged, too. */
+	if (!dir.has_btime) {
 		if (vh_buf_puts(&cfg, real) < 0 || vh_buf_puts(&cfg, "/pyvenv.cfg") < 0) {
 			vh_buf_free(&cfg);
 			errno = ENOMEM;
@@ -341,14 +358,6 @@ int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real)
 		vh_buf_free(&cfg);
 		if (n < 0)
 			return -1;
-		n = snprintf(out, VH_TRUST_IDENT_MAX, "i%llu.%llu.%llu.%lld.%ld",
-			     (unsigned long long)dir.dev, (unsigned long long)dir.ino,
-			     (unsigned long long)st.ino, (long long)st.mtime.tv_sec,
-			     st.mtime.tv_nsec);
 	}
-	if (n < 0 || n >= VH_TRUST_IDENT_MAX) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	return 0;
+	return vh_trust_identity_of(out, &dir, &st);
 }

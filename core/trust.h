@@ -92,4 +92,10 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
  * inode>.<sec>.<nsec>"). Returns 0, or -1 with errno set. */
 int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real);
 
+/* The same from the status of the env directory and of its pyvenv.cfg
+ * (followed, as vh_stat(..., 1) gives them), for a caller that has them. */
+struct vh_stat;
+int vh_trust_identity_of(char out[VH_TRUST_IDENT_MAX], const struct vh_stat *dir,
+			 const struct vh_stat *cfg);
+
 #endif

@@ -2,6 +2,7 @@
 #include "dircache.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,7 +76,9 @@ static void load(struct vh_dircache *c)
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
 	    (st.st_mode & 022))
 		goto done;
-	got = read(fd, &c->f, sizeof(c->f));
+	/* (by the offset in *c: GCC takes &c->f for its first member and warns
+	 * of an overflow) */
+	got = read(fd, (char *)c + offsetof(struct vh_dircache, f), sizeof(c->f));
 	if (got < (ssize_t)sizeof(*h) || memcmp(h->magic, "VHdirs", 6) ||
 	    h->version != VH_DIRCACHE_VERSION || h->recsize != sizeof(struct vh_dircache_rec) ||
 	    h->order != VH_DIRCACHE_ORDER)

@@ -2,6 +2,7 @@
 #include "dircache.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,7 +76,9 @@ static void load(struct vh_dircache *c)
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
 	    (st.st_mode & 022))
 		goto done;
-	got = read(fd, &c->f, sizeof(c->f));
+	/* (by the offset in *c: GCC takes &c->f for its first member and warns
+	 * of an overflow) */
+	got = read(fd, (char *)c + offsetof(struct vh_dircache, f), sizeof(c->f));
 	if (got < (ssize_t)sizeof(*h) || memcmp(h->magic, "VHdirs", 6) ||
 	    h->version != VH_DIRCACHE_VERSION || h->recsize != sizeof(struct vh_dircache_rec) ||
 	    h->order != VH_DIRCACHE_ORDER)
@@ -89,16 +92,14 @@ done:
 	close(fd);
 }
 
-int vh_dircache_has(struct vh_dircache *c, const struct stat *st)
+int vh_dircache_has(struct vh_dircache *c, uint64_t key, const struct stat *st)
 {
 	struct vh_dircache_rec want;
 	size_t i;
 
-	if (!S_ISDIR(st->st_mode))
-		return 0;
 	if (!c->loaded)
 		load(c);
-	fill(&want, c->key, st);
+	fill(&want, key, st);
 	for (i = 0; i < c->n; i++)
 		if (c->f.rec[i].ino == want.ino && !memcmp(&c->f.rec[i], &want, sizeof(want)))
 			return 1;
@@ -140,26 +141,43 @@ static int all_absent(int dirfd, const char *path, const char *const *names)
 	return 0;
 }
 
-int vh_dircache_add(struct vh_dircache *c, int dirfd, const char *path, const struct stat *st,
-		    const char *const *names)
+/* vh_fs_keeps_dir_times of the directory path lies in (path itself for a
+ * directory), asked once per file system. */
+static int fs_keeps(struct vh_dircache *c, uint64_t dev, int dirfd, const char *path, int is_dir)
+{
+	const char *slash = strrchr(path, '/');
+	char *parent;
+
+	if (c->fs_known && c->fs_dev == dev)
+		return c->fs_keeps;
+	if (is_dir || !slash) {
+		c->fs_keeps = vh_fs_keeps_dir_times(dirfd, is_dir ? path : ".");
+	} else {
+		parent = slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
+		if (!parent)
+			return 0;
+		c->fs_keeps = vh_fs_keeps_dir_times(dirfd, parent);
+		free(parent);
+	}
+	c->fs_dev = dev;
+	c->fs_known = 1;
+	return c->fs_keeps;
+}
+
+int vh_dircache_add(struct vh_dircache *c, uint64_t key, int dirfd, const char *path,
+		    const struct stat *st, const char *const *names)
 {
 	struct vh_dircache_rec r;
 
-	if (!S_ISDIR(st->st_mode) || c->added >= VH_DIRCACHE_ADD_MAX)
+	if (c->added >= VH_DIRCACHE_ADD_MAX || (names ? !S_ISDIR(st->st_mode) : !S_ISREG(st->st_mode)))
 		return 0;
-	fill(&r, c->key, st);
+	fill(&r, key, st);
 	if (!settled(&r))
 		return 0;
 	if (!c->loaded)
 		load(c);
-	if (all_absent(dirfd, path, names) < 0)
-		return 0;
-	if (!c->fs_known || c->fs_dev != r.dev) {
-		c->fs_keeps = vh_fs_keeps_dir_times(dirfd, path);
-		c->fs_dev = r.dev;
-		c->fs_known = 1;
-	}
-	if (!c->fs_keeps)
+	if ((names && all_absent(dirfd, path, names) < 0) ||
+	    !fs_keeps(c, r.dev, dirfd, path, names != NULL))
 		return 0;
 	if (c->n == VH_DIRCACHE_MAX) {
 		/* full: the file starts over with what this walk adds */

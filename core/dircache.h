@@ -19,10 +19,14 @@
  *     coarse file system's granularity) cannot leave the times as they were;
  *   - the file system is one that keeps those times (compat.h,
  *     vh_fs_keeps_dir_times): not NFS, FUSE, SMB or FAT.
- * An entry holds a key of the name list, so a config with other env
- * directory names never uses another's entries. The file is the user's: one
- * owned by anyone else, writable by others, or not in this format is not
- * read. Losing it only costs time: every failure here is silent. */
+ * A record holds a key of what it says: "holds none of these names" for
+ * the name list (so a config with other env directory names never uses
+ * another's records; a work tree's root is recorded with the list less
+ * .git), or, for a file, "passed this judgement" (gitdir.c's HEAD and
+ * config checks, by each file's dev, inode and times, taken before and
+ * after the read that judged it). The file is the user's: one owned by
+ * anyone else, writable by others, or not in this format is not read.
+ * Losing it only costs time: every failure here is silent. */
 #ifndef VH_DIRCACHE_H
 #define VH_DIRCACHE_H
 
@@ -58,7 +62,6 @@ struct vh_dircache_head {
 };
 
 struct vh_dircache {
-	uint64_t key; /* of the names (vh_dircache_key) */
 	int loaded, usable; /* usable: the file read is the user's and in this format */
 	size_t n;           /* records in f.rec: those read, then those added */
 	size_t added;       /* of them added since the last vh_dircache_save */
@@ -72,22 +75,27 @@ struct vh_dircache {
 	} f;
 };
 
-/* The key of a NULL-terminated name list, with the format's version. */
+/* The key of what a record says of its file: for a directory, the
+ * NULL-terminated list of names it holds none of; for a file, a list that
+ * names the judgement it passed (and the version of its rules). Mixed with
+ * the format's version. */
 uint64_t vh_dircache_key(const char *const *names);
 
-/* 1 when st (an lstat of a directory) is recorded as holding none of the
- * names of c->key. Reads the file the first time it is asked. */
-int vh_dircache_has(struct vh_dircache *c, const struct stat *st);
+/* 1 when st (an lstat of a directory, or a stat of a file) is recorded
+ * under key. Reads the file the first time it is asked. */
+int vh_dircache_has(struct vh_dircache *c, uint64_t key, const struct stat *st);
 
-/* Records the directory path (relative to dirfd; st its lstat) when it
- * meets the conditions above: each of names (their first components) is
- * absent, its times are settled (now being the current time), and its
- * file system keeps them. Costs a question per name (and a statfs per file
- * system and process), once per change of the directory; at most
- * VH_DIRCACHE_ADD_MAX directories between two vh_dircache_save calls.
+/* Records path (relative to dirfd; st its status) under key when it meets
+ * the conditions above: its times are settled (now being the current
+ * time), its file system keeps them, and, for a directory (names not
+ * NULL), each of names (their first components) is absent; a file
+ * (names NULL) must be a regular file, judged by the caller from what it
+ * read between st and a second status equal to it. Costs a question per
+ * name (and a statfs per file system and process), once per change; at
+ * most VH_DIRCACHE_ADD_MAX records between two vh_dircache_save calls.
  * Returns 1 recorded, 0 not. */
-int vh_dircache_add(struct vh_dircache *c, int dirfd, const char *path, const struct stat *st,
-		    const char *const *names);
+int vh_dircache_add(struct vh_dircache *c, uint64_t key, int dirfd, const char *path,
+		    const struct stat *st, const char *const *names);
 
 /* Appends what was added to the file (or starts it over, when it is full
  * or was unusable). */

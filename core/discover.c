@@ -219,8 +219,9 @@ static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, cons
 /* Every name a directory of the walk is asked about, as dircache.h wants
  * them: the config's env directories and the names of the rules here, of
  * the stores (whether or not they are on) and of gitdir.c. A rule that asks
- * about a name not listed still works: its question is asked each time. */
-static void walk_names(const char **names)
+ * about a name not listed still works: its question is asked each time.
+ * but_git: the same without .git, for a work tree's root. */
+static void walk_names(const char **names, const char **but_git)
 {
 	static const char *const fixed[] = { "pyvenv.cfg", "pyproject.toml", "uv.lock", "Pipfile",
 					     ".python-version", ".git", "HEAD", NULL };
@@ -231,26 +232,32 @@ static void walk_names(const char **names)
 	for (i = 0; vh_config.env_dirs[i]; i++)
 		names[n++] = vh_config.env_dirs[i];
 	names[n] = NULL;
+	for (i = n = 0; names[i]; i++)
+		if (strcmp(names[i], ".git"))
+			but_git[n++] = names[i];
+	but_git[n] = NULL;
 }
 
 /* Records dir in the cache when it holds none of the names (dircache.h). */
-static void remember(struct vh_dircache *c, const struct vh_pathfd *at, const char *dir,
-		     const struct stat *st, const char *const *names)
+static void remember(struct vh_dircache *c, uint64_t key, const struct vh_pathfd *at,
+		     const char *dir, const struct stat *st, const char *const *names)
 {
 	const char *rel;
 	int fd = vh_pathfd_base(at, dir, &rel);
 
-	vh_dircache_add(c, fd, rel, st, names);
+	vh_dircache_add(c, key, fd, rel, st, names);
 }
 
 int vh_discover(struct vh_found *out, const char *cwd)
 {
 	static struct vh_dircache cache;
-	const char *names[16 + VH_CONFIG_MAX_ENV_DIRS];
+	const char *names[16 + VH_CONFIG_MAX_ENV_DIRS], *but_git[16 + VH_CONFIG_MAX_ENV_DIRS];
+	uint64_t key, key_root;
+	struct vh_gitdir_known gk = { NULL, &cache };
 	struct stat dst;
 	dev_t below_dev = 0;
 	size_t below = 0;
-	int known, have_st, below_plain = 1;
+	int known, known_root, have_st, below_plain = 1;
 	char *dir, *root = NULL;
 	const char *const *name;
 	struct vh_buf why = VH_BUF_INIT;
@@ -269,15 +276,18 @@ int vh_discover(struct vh_found *out, const char *cwd)
 	 * linear in the depth; cwd's own are asked as they are, and a walk
 	 * that ends there (a project's root) opens nothing. */
 	stores.at = &at;
-	walk_names(names);
-	cache.key = vh_dircache_key(names);
+	walk_names(names, but_git);
+	key = vh_dircache_key(names);
+	key_root = vh_dircache_key(but_git);
 	do {
-		/* A directory the cache knows holds none of the names: the
-		 * questions below are answered without asking (pathfd.h). */
+		/* A directory the cache knows holds none of the names (or, a
+		 * work tree's root, none but .git): the questions below are
+		 * answered without asking (pathfd.h). */
 		have_st = vh_pathfd_stat(&at, dir, &dst, AT_SYMLINK_NOFOLLOW) == 0;
-		known = have_st && vh_dircache_has(&cache, &dst);
-		at.empty = known ? dir : NULL;
-		at.absent = names;
+		known = have_st && vh_dircache_has(&cache, key, &dst);
+		known_root = have_st && !known && vh_dircache_has(&cache, key_root, &dst);
+		at.empty = known || known_root ? dir : NULL;
+		at.absent = known ? names : but_git;
 		pr = probe(&at, dir, "pyvenv.cfg", NULL, 1);
 		if (pr == PRESENT) {
 			rc = found(out, VH_RULE_INSIDE, dir, NULL);
@@ -313,9 +323,12 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		 * when a '.git' is met: a walk that meets none never loads it. */
 		if (vh_config.stop_at_git_root && probe(&at, dir, ".git", NULL, 0) == PRESENT) {
 			/* Most often the files alone say so, and libgit2 stays unloaded. */
-			if (!git_asked && vh_gitdir_is_root(&at, cwd, dir,
-							     below && below_plain ? &below_dev : NULL))
+			gk.below_dev = below && below_plain ? &below_dev : NULL;
+			if (!git_asked && vh_gitdir_is_root(&at, cwd, dir, &gk)) {
+				if (!known_root && have_st)
+					remember(&cache, key_root, &at, dir, &dst, but_git);
 				goto stop;
+			}
 			if (!git_asked++)
 				st = vh_git_root(&root, &why, cwd);
 			if (st == VH_ENOMEM)
@@ -342,7 +355,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		if (!below++)
 			below_dev = dst.st_dev;
 		if (!known && have_st)
-			remember(&cache, &at, dir, &dst, names);
+			remember(&cache, key, &at, dir, &dst, names);
 	} while (up(dir) && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
 	if (rc < 0)
 		goto oom;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "dircache.h"
 #include "fileio.h"
 #include "pathfd.h"
 
@@ -43,15 +44,60 @@ static int exists(const struct vh_pathfd *at, const char *base, const char *leaf
 	return ok;
 }
 
+/* The walk cache's judgement of a file (dircache.h): *st (followed, as the
+ * read follows) and 1 when the file, unchanged, was judged before; 0 when
+ * it is to be read (*have says whether *st was taken). */
+static int judged(int *have, struct stat *st, const struct vh_gitdir_known *k, uint64_t key,
+		  const struct vh_pathfd *at, const char *path)
+{
+	*have = k && k->cache && vh_pathfd_stat(at, path, st, 0) == 0 && S_ISREG(st->st_mode);
+	return *have && vh_dircache_has(k->cache, key, st);
+}
+
+/* Records a judgement that held for the file as st saw it, when its status
+ * after the read is still st (nothing changed it while it was read). */
+static void remember(const struct vh_gitdir_known *k, uint64_t key, const struct vh_pathfd *at,
+		     const char *path, const struct stat *st)
+{
+	struct vh_stat a, b;
+	struct stat now;
+	const char *rel;
+	int fd = vh_pathfd_base(at, path, &rel);
+
+	if (fstatat(fd, rel, &now, 0) < 0)
+		return;
+	vh_stat_from(&a, st);
+	vh_stat_from(&b, &now);
+	if (a.dev == b.dev && a.ino == b.ino && a.size == b.size &&
+	    !vh_timespec_cmp(&a.ctime, &b.ctime) && !vh_timespec_cmp(&a.mtime, &b.mtime))
+		vh_dircache_add(k->cache, key, fd, rel, &now, NULL);
+}
+
+/* The keys of the two judgements: a new rule in head_ok or config_plain
+ * gets a new version here, so that no judgement of the old rules holds. */
+static uint64_t key_of(const char *what)
+{
+	const char *list[] = { what, NULL };
+
+	return vh_dircache_key(list);
+}
+
 /* HEAD as git validates it: "ref: refs/..." or an object id in hex. */
-static int head_ok(const struct vh_pathfd *at, const char *gitdir)
+static int head_ok(const struct vh_pathfd *at, const char *gitdir, const struct vh_gitdir_known *k)
 {
 	struct vh_buf p = VH_BUF_INIT, head = VH_BUF_INIT;
+	uint64_t key = key_of("gitdir.c head_ok 1");
+	struct stat st;
 	size_t n;
-	int ok = 0;
+	int ok = 0, have;
 
-	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/HEAD") < 0 ||
-	    read_at(&head, at, p.data, 4096) != VH_READ_OK)
+	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/HEAD") < 0)
+		goto done;
+	if (judged(&have, &st, k, key, at, p.data)) {
+		ok = 1;
+		goto done;
+	}
+	if (read_at(&head, at, p.data, 4096) != VH_READ_OK)
 		goto done;
 	n = head.len;
 	if (n && head.data[n - 1] == '\n')
@@ -60,6 +106,8 @@ static int head_ok(const struct vh_pathfd *at, const char *gitdir)
 		ok = !strchr(head.data, '\n');
 	else
 		ok = (n == 40 || n == 64) && strspn(head.data, "0123456789abcdef") == n;
+	if (ok && have)
+		remember(k, key, at, p.data, &st);
 done:
 	vh_buf_free(&p);
 	vh_buf_free(&head);
@@ -69,7 +117,8 @@ done:
 /* A config that certainly leaves the work tree where the .git is: every
  * line a section header, a comment, or a key among those git init writes
  * with a value that changes nothing here. Anything else is for libgit2. */
-static int config_plain(const struct vh_pathfd *at, const char *gitdir)
+static int config_plain(const struct vh_pathfd *at, const char *gitdir,
+			const struct vh_gitdir_known *k)
 {
 	static const char *const harmless[] = {
 		"filemode", "logallrefupdates", "ignorecase", "precomposeunicode", "symlinks",
@@ -82,10 +131,16 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir)
 	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
 	char *line, *next, *eq, *key, *value, *c;
 	const char *const *h;
-	int ok = 0, rc;
+	uint64_t judgement = key_of("gitdir.c config_plain 1");
+	struct stat st;
+	int ok = 0, rc, have;
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
 		goto done;
+	if (judged(&have, &st, k, judgement, at, p.data)) {
+		ok = 1;
+		goto done;
+	}
 	rc = read_at(&cfg, at, p.data, 65536);
 	/* none at all (not even a dangling symlink): every default holds */
 	if (rc == VH_READ_ENOENT && !exists(at, gitdir, "/config")) {
@@ -140,6 +195,8 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir)
 			goto done;
 	}
 	ok = 1;
+	if (have)
+		remember(k, judgement, at, p.data, &st);
 done:
 	vh_buf_free(&p);
 	vh_buf_free(&cfg);
@@ -151,7 +208,7 @@ done:
  * take for a bare repository first, or on another file system than dir
  * (git stops at a file system's edge). */
 static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *dir,
-		      const dev_t *below_dev)
+		      const struct vh_gitdir_known *k)
 {
 	struct stat top, st;
 	char *d = strdup(cwd), *slash;
@@ -160,8 +217,8 @@ static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *d
 
 	if (!d || vh_pathfd_stat(at, dir, &top, 0) < 0)
 		goto done;
-	if (below_dev) {
-		ok = *below_dev == top.st_dev;
+	if (k && k->below_dev) {
+		ok = *k->below_dev == top.st_dev;
 		goto done;
 	}
 	while (strlen(d) > len) {
@@ -184,7 +241,7 @@ done:
 }
 
 int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir,
-		      const dev_t *below_dev)
+		      const struct vh_gitdir_known *known)
 {
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	struct vh_buf gitdir = VH_BUF_INIT;
@@ -197,8 +254,8 @@ int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *d
 		goto done;
 	ok = is_dir(at, gitdir.data, "") && is_dir(at, gitdir.data, "/objects") &&
 	     is_dir(at, gitdir.data, "/refs") && !exists(at, gitdir.data, "/commondir") &&
-	     head_ok(at, gitdir.data) && config_plain(at, gitdir.data) &&
-	     path_plain(at, cwd, dir, below_dev);
+	     head_ok(at, gitdir.data, known) && config_plain(at, gitdir.data, known) &&
+	     path_plain(at, cwd, dir, known);
 done:
 	vh_buf_free(&gitdir);
 	return ok;

@@ -10,6 +10,20 @@
 
 #include <sys/types.h>
 
+struct vh_dircache;
+
+/* What the walk already knows (both may be NULL):
+ *   below_dev  of the directories from cwd up to (not including) dir: each
+ *              is a directory, no symlink, holds no HEAD, and is on file
+ *              system *below_dev; they are then not asked again;
+ *   cache      the walk cache (dircache.h), which keeps the judgements of
+ *              HEAD and config below by each file's status, so that an
+ *              unchanged one is not read again. */
+struct vh_gitdir_known {
+	const dev_t *below_dev;
+	struct vh_dircache *cache;
+};
+
 /* 1 when git, asked from cwd, would take dir (an ancestor of cwd, or cwd,
  * holding the nearest '.git' entry of the walk up) as the root of its work
  * tree, as far as the files show for certain: dir/.git is a directory that
@@ -20,11 +34,8 @@
  * GIT_CEILING_DIRECTORIES is not set. 0 when that is not certain (ask
  * libgit2). Opens nothing that could block: only regular files, without
  * waiting. Asks through at (the walk's directories, see pathfd.h; may be
- * NULL). below_dev, when not NULL, is what the walk already knows of the
- * directories from cwd up to (not including) dir: each is a directory, no
- * symlink, holds no HEAD, and is on file system *below_dev; they are then
- * not asked again. */
+ * NULL). */
 int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir,
-		      const dev_t *below_dev);
+		      const struct vh_gitdir_known *known);
 
 #endif

@@ -9,11 +9,12 @@
 load helpers
 
 NAMES=(venv dotvenv inside git bare pipfile pyversion pyproject)
+ROOTS=(rootvenv head config gitconfig)
 
 setup_file() {
 	export GIT_CONFIG_NOSYSTEM=1
 	local t
-	for t in main settle halfway backdate hostile symlink "${NAMES[@]}"; do
+	for t in main settle halfway backdate hostile symlink "${NAMES[@]}" "${ROOTS[@]}"; do
 		mkdir -p "$BATS_FILE_TMPDIR/$t/r/a/b/c/d"
 		git init -q "$BATS_FILE_TMPDIR/$t/r"
 	done
@@ -23,6 +24,10 @@ setup_file() {
 	# the env above, at the repository's root: on until a nearer root hides it
 	mkenv_unallowed "$BATS_FILE_TMPDIR/git/r/.venv"
 	mkenv_unallowed "$BATS_FILE_TMPDIR/symlink/y/.venv"
+	# an env above each root: on once the root no longer ends the walk
+	for t in "${ROOTS[@]}"; do
+		mkenv_unallowed "$BATS_FILE_TMPDIR/$t/.venv"
+	done
 	# names that are there, but not (yet) as an env
 	mkdir "$BATS_FILE_TMPDIR/halfway/r/a/b/.venv"
 	ln -s ../../../../elsewhere "$BATS_FILE_TMPDIR/halfway/r/a/b/c/venv"
@@ -36,16 +41,17 @@ setup() {
 }
 
 # questions DIR CMD...: runs CMD under strace; prints how many of its stat
-# calls asked about DIR/pyvenv.cfg (the first name asked in a directory),
-# however the call named it (a whole path, or one relative to a descriptor
-# of a directory above: strace -y shows the descriptor's path).
+# and open calls asked about DIR/pyvenv.cfg (the first name asked in a
+# directory; $NAME instead, when set), however the call named it (a whole
+# path, or one relative to a descriptor of a directory above: strace -y
+# shows the descriptor's path).
 questions() {
 	local dir=$1 log=$BATS_TEST_TMPDIR/trace
 	shift
 	command -v strace >/dev/null || fail "strace is needed (apt-get install strace)"
 	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-		strace -qq -y -e trace=/stat -o "$log" "$@" >/dev/null 2>&1
-	python3 - "$log" "$dir/pyvenv.cfg" <<'EOF'
+		strace -qq -y -e trace=/stat,openat -o "$log" "$@" >/dev/null 2>&1
+	python3 - "$log" "$dir/${NAME:-pyvenv.cfg}" <<'EOF'
 import os, re, sys
 want, n = sys.argv[2], 0
 for line in open(sys.argv[1]):
@@ -101,7 +107,10 @@ cold() {
 	assert_output 0
 	run questions "$F/main/r/a/b/c/d" "$VENVHOOK" export bash
 	assert_output 0
+	# the root, recorded by the second walk as holding none but .git
 	run questions "$F/main/r" "$VENVHOOK" export bash
+	assert_output 0
+	NAME=.git/HEAD run questions "$F/main/r" "$VENVHOOK" export bash
 	assert_output 1
 }
 
@@ -183,6 +192,41 @@ cold() {
 			[[ $warm != "$before" ]] || fail "$t: the export did not change: the test proves nothing"
 			;;
 		esac
+	done
+}
+
+@test "a work tree's root, its HEAD and its config, known to the cache, are asked again when they change" {
+	local t r f before warm want
+	for t in "${ROOTS[@]}"; do
+		r=$F/$t/r
+		"$VENVHOOK" allow "$F/$t/.venv" >/dev/null
+		cd "$r/a/b/c/d"
+		# four records a walk: the second records the root and its files
+		before=$("$VENVHOOK" export bash 2>&1)
+		"$VENVHOOK" export bash >/dev/null 2>&1
+		for f in "$r" "$r/.git/HEAD" "$r/.git/config"; do
+			recorded "$f" || fail "$t: $f is not recorded"
+		done
+		case $t in
+		rootvenv) mkenv "$r/.venv" ;;
+		# in place, as an editor or a script writes: .git itself is unchanged
+		head) printf 'junk\n' >"$r/.git/HEAD" ;;
+		config) printf '[core]\n\tworktree = /\n' >>"$r/.git/config" ;;
+		gitconfig) git -C "$r" config core.bare true ;;
+		esac
+		case $t in
+		head)
+			# libgit2 still takes r for the root (git itself does not:
+			# issue 15's note), so the answer stays; HEAD is read again
+			NAME=.git/HEAD run questions "$r" "$VENVHOOK" export bash
+			[[ $output -ge 2 ]] || fail "head: HEAD was not read again after it changed ($output)"
+			;;
+		esac
+		warm=$("$VENVHOOK" export bash 2>&1)
+		want=$(cold "$VENVHOOK" export bash)
+		assert_equal "$warm" "$want"
+		[[ $t == head || $warm != "$before" ]] ||
+			fail "$t: the export did not change: the test proves nothing"
 	done
 }
 

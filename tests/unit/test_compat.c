@@ -2,6 +2,7 @@
  * all a system without /proc/self/exe or a kernel call has; and vh_self_path
  * on this machine. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -93,6 +94,17 @@ int main(int argc, char **argv)
 	not_found("", "/bin", "an empty argv[0]");
 	not_found(NULL, "/bin", "no argv[0] at all");
 	found("sh", NULL, "/bin/sh", "no PATH: the system's default (confstr _CS_PATH)");
+
+	/* The walk cache trusts a directory's times only where the file
+	 * system keeps them: never procfs, whose directories change under
+	 * the same times; never a path that is no directory. */
+#ifdef __linux__
+	tap_ok(vh_fs_keeps_dir_times(AT_FDCWD, "/proc/self") == 0, "procfs does not keep directory times");
+	tap_ok(vh_fs_keeps_dir_times(AT_FDCWD, "/dev/shm") == 1 ||
+	       access("/dev/shm", F_OK) != 0, "tmpfs (/dev/shm) does");
+#endif
+	tap_ok(vh_fs_keeps_dir_times(AT_FDCWD, at("real/prog")) == 0, "a file is no directory to ask");
+	tap_ok(vh_fs_keeps_dir_times(AT_FDCWD, at("missing")) == 0, "nor is a missing path");
 
 	/* The whole chain on this machine gives the binary run. */
 	vh_self_init(argv[0]);

@@ -17,6 +17,15 @@ static char *cache_file(void)
 	return vh_xdg_file(&file, "XDG_CACHE_HOME", ".cache", "checked") == 0 ? file : NULL;
 }
 
+/* The user's own regular file, which no one else may write. */
+static int safe(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+	       !(st.st_mode & 022);
+}
+
 int vh_cache_get(struct vh_buf *value, const char *key)
 {
 	static char buf[VH_CACHE_MAX];
@@ -30,14 +39,16 @@ int vh_cache_get(struct vh_buf *value, const char *key)
 	if (n < 0) {
 		n = 0;
 		file = cache_file();
-		fd = file ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
+		fd = file ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
 		free(file);
-		if (fd >= 0) {
+		/* Its answers feed the trust checks ("git tracks nothing in this
+		 * env"): a file someone else wrote, or could, is not read. */
+		if (fd >= 0 && safe(fd))
 			n = read(fd, buf, sizeof(buf));
+		if (fd >= 0)
 			close(fd);
-			if (n < 0)
-				n = 0;
-		}
+		if (n < 0)
+			n = 0;
 	}
 	end = buf + n;
 	for (p = buf; p < end; p = nl + 1) {
@@ -66,10 +77,17 @@ void vh_cache_put(const char *key, const char *value)
 	if (vh_buf_puts(&line, key) < 0 || vh_buf_putc(&line, ' ') < 0 ||
 	    vh_buf_puts(&line, value) < 0 || vh_buf_putc(&line, '\n') < 0)
 		goto done;
-	/* Only the first 64 KiB is read back: start over when it is full. */
-	if (stat(file, &st) == 0 && st.st_size + (off_t)line.len > VH_CACHE_MAX - 4096)
-		flags |= O_TRUNC;
-	fd = open(file, flags, 0600);
+	/* Only the first 64 KiB is read back: start over when it is full. A
+	 * file vh_cache_get would not read starts over too, as the user's. */
+	if (lstat(file, &st) == 0) {
+		if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 022)) {
+			if (unlink(file) < 0)
+				goto done;
+		} else if (st.st_size + (off_t)line.len > VH_CACHE_MAX - 4096) {
+			flags |= O_TRUNC;
+		}
+	}
+	fd = open(file, flags | O_NOFOLLOW, 0600);
 	if (fd < 0)
 		goto done;
 	/* One write of one short line: appends from two shells do not mix. */

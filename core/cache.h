@@ -3,7 +3,9 @@
  * libgit2 index read, a group lookup), one "<key> <value>" line each.
  * Keys hold the identity of what the answer depends on, so a stale line is
  * never found rather than ever wrong; the file starts over past 60 KB.
- * Losing it only costs time: every failure here is silent. */
+ * The file is read only when it is the user's and no one else can write
+ * it (its answers feed the trust checks); one that is not is replaced at
+ * the next write. Losing it only costs time: every failure here is silent. */
 #ifndef VH_CACHE_H
 #define VH_CACHE_H
 

@@ -650,6 +650,27 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	assert_failure 2
 }
 
+@test "the cache of git's answers is read only when it is the user's and no one else can write it" {
+	mkenv "$T/repo/.venv"
+	git init -q "$T/repo"
+	cd "$T/repo"
+	"$VENVHOOK" export bash >/dev/null 2>&1
+	run_loaded "$VENVHOOK" export bash
+	[[ $loaded != *libgit2* ]] || fail "the cache did not answer: $loaded"
+	# writable by the group: its answers are not taken, libgit2 is asked
+	chmod g+w "$HOME/.cache/venvhook/checked"
+	run_loaded "$VENVHOOK" export bash
+	assert_output --partial "VIRTUAL_ENV='$T/repo/.venv'"
+	[[ $loaded == *libgit2* ]] || fail "a group-writable cache was read: $loaded"
+	# and the next write starts it over as the user's own
+	[[ $(stat -c %a "$HOME/.cache/venvhook/checked") == 600 ]] || fail "not started over"
+	if ((EUID == 0)); then
+		chown 65534 "$HOME/.cache/venvhook/checked"
+		run_loaded "$VENVHOOK" export bash
+		[[ $loaded == *libgit2* ]] || fail "another user's cache was read: $loaded"
+	fi
+}
+
 @test "entering a project in a repository asks libgit2 once per env identity, then the cache answers" {
 	mkenv "$T/repo/.venv"
 	git init -q "$T/repo"

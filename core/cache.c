@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "xdg.h"
 
 #define VH_CACHE_MAX 65536
@@ -17,15 +18,6 @@ static char *cache_file(void)
 	return vh_xdg_file(&file, "XDG_CACHE_HOME", ".cache", "checked") == 0 ? file : NULL;
 }
 
-/* The user's own regular file, which no one else may write. */
-static int safe(int fd)
-{
-	struct stat st;
-
-	return fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-	       !(st.st_mode & 022);
-}
-
 int vh_cache_get(struct vh_buf *value, const char *key)
 {
 	static char buf[VH_CACHE_MAX];
@@ -33,6 +25,7 @@ int vh_cache_get(struct vh_buf *value, const char *key)
 	size_t klen = strlen(key);
 	const char *p, *nl, *found = NULL, *end;
 	char *file;
+	struct stat st;
 	int fd;
 
 	/* Read once per process: export asks it a few questions. */
@@ -43,7 +36,7 @@ int vh_cache_get(struct vh_buf *value, const char *key)
 		free(file);
 		/* Its answers feed the trust checks ("git tracks nothing in this
 		 * env"): a file someone else wrote, or could, is not read. */
-		if (fd >= 0 && safe(fd))
+		if (fd >= 0 && fstat(fd, &st) == 0 && vh_file_private(&st))
 			n = read(fd, buf, sizeof(buf));
 		if (fd >= 0)
 			close(fd);
@@ -80,7 +73,7 @@ void vh_cache_put(const char *key, const char *value)
 	/* Only the first 64 KiB is read back: start over when it is full. A
 	 * file vh_cache_get would not read starts over too, as the user's. */
 	if (lstat(file, &st) == 0) {
-		if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 022)) {
+		if (!vh_file_private(&st)) {
 			if (unlink(file) < 0)
 				goto done;
 		} else if (st.st_size + (off_t)line.len > VH_CACHE_MAX - 4096) {

@@ -73,8 +73,7 @@ static void load(struct vh_dircache *c)
 		return;
 	}
 	/* Written by someone else, it could hide an env from the walk. */
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-	    (st.st_mode & 022))
+	if (fstat(fd, &st) < 0 || !vh_file_private(&st))
 		goto done;
 	/* (by the offset in *c: GCC takes &c->f for its first member and warns
 	 * of an overflow) */
@@ -209,7 +208,7 @@ void vh_dircache_save(struct vh_dircache *c)
 	if (!c->usable && unlink(file) < 0 && errno != ENOENT)
 		goto done;
 	fd = open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
-	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+	if (fd < 0 || fstat(fd, &st) < 0 || !vh_file_private(&st))
 		goto done;
 	fresh = st.st_size == 0;
 	if (!fresh && (st.st_size < (off_t)sizeof(h) ||

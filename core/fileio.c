@@ -7,6 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+int vh_file_private(const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && st->st_uid == geteuid() && !(st->st_mode & 022);
+}
+
 int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
 {
 	struct stat st;

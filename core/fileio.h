@@ -29,6 +29,12 @@ int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max);
  * memory. */
 int vh_read_file_why(struct vh_buf *out, struct vh_buf *why, const char *path, size_t max);
 
+/* 1 when st is the user's own regular file that no one else can write:
+ * the caches' files, whose answers the walk and the trust checks act on,
+ * are read only then. */
+struct stat;
+int vh_file_private(const struct stat *st);
+
 /* write(2) until all n bytes are written, EINTR retried. Returns 0 or -1
  * with errno set. */
 int vh_write_all(int fd, const char *p, size_t n);

@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/cmd.h"
-#include "../shells/shell.h"
+#include "core/cmd/cmd.h"
+#include "shells/shell.h"
 
 static int bad(const char *what, const char *name, const char *s)
 {

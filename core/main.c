@@ -1,14 +1,14 @@
 /* venvhook: makes Python virtual environments follow you around the shell.
- * Finds the command's entry in the table (core/cmds.c) and runs it. */
+ * Finds the command's entry in the table (core/cmd/cmds.c) and runs it. */
 #include <stdio.h>
 #include <string.h>
 
-#include "../shells/shell.h"
-#include "buf.h"
-#include "cmd.h"
-#include "compat.h"
-#include "msg.h"
-#include "userconfig.h"
+#include "shells/shell.h"
+#include "core/util/buf.h"
+#include "core/cmd/cmd.h"
+#include "core/util/compat.h"
+#include "core/util/msg.h"
+#include "core/decide/userconfig.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"

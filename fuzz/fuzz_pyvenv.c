@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness: pyvenv.cfg reading (core/pyvenv.c) through the system's
+ * libFuzzer harness: pyvenv.cfg reading (core/find/pyvenv.c) through the system's
  * libinih, and vh_pyvenv_prompt_text. Any violated invariant aborts, which
  * libFuzzer records as a crash with the input that caused it.
  *
@@ -28,8 +28,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "../core/buf.h"
-#include "../core/pyvenv.h"
+#include "core/util/buf.h"
+#include "core/find/pyvenv.h"
 
 #define CHECK(cond, ...)                                                         \
 	do {                                                                     \
@@ -72,7 +72,7 @@ static char *guarded_reader(char *dst, int size, void *stream)
 	return got ? dst : NULL;
 }
 
-/* Takes the place of libinih's entry point for core/pyvenv.c (the executable
+/* Takes the place of libinih's entry point for core/find/pyvenv.c (the executable
  * defines it first), wraps the reader and calls the real one in libinih.so. */
 int ini_parse_stream(ini_reader reader, void *stream, ini_handler handler, void *user)
 {

@@ -39,8 +39,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../core/buf.h"
-#include "../shells/shell.h"
+#include "core/util/buf.h"
+#include "shells/shell.h"
 
 #ifndef VH_FUZZ_SHELL
 #error "build with -DVH_FUZZ_SHELL='\"bash\"' (or another of configure.ac's shells)"

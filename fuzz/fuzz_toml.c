@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness: the TOML reader (core/toml.c). Any violated invariant
+ * libFuzzer harness: the TOML reader (core/util/toml.c). Any violated invariant
  * aborts, which libFuzzer records as a crash with the input that caused it.
  *
  * Invariants, from toml.h's contract:
@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/buf.h"
-#include "../core/toml.h"
+#include "core/util/buf.h"
+#include "core/util/toml.h"
 
 #define CHECK(cond, ...)                                                       \
 	do {                                                                   \

@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness: the trust file reader (core/trust.c). The file lives in
+ * libFuzzer harness: the trust file reader (core/trust/trust.c). The file lives in
  * the user's data directory, but a corrupt one (a crash mid-write by some
  * other tool, an editor, a bad merge of dotfiles) must never crash venvhook
  * or make it trust what it should not. Any violated invariant aborts.
@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/trust.h"
+#include "core/trust/trust.h"
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "invariant: %s\n", #c); abort(); } } while (0)
 

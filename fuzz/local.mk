@@ -11,7 +11,7 @@
 
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-fno-omit-frame-pointer -Wall -Wextra -Werror -include $(top_builddir)/config.h \
+	-fno-omit-frame-pointer -Wall -Wextra -Werror -include $(top_builddir)/config.h -I$(srcdir) \
 	$(INIH_CFLAGS)
 # The seconds each harness runs in fuzz-smoke.
 FUZZ_SECONDS = 4
@@ -35,7 +35,7 @@ fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 
 # One binary per shell of configure.ac's list; each drives that real shell.
 # The registry's entries refer to the embedded hooks (hooks/embedded.c) and
-# to doctor's report (core/doctor.c, core/msg.c).
+# to doctor's report (core/cmd/doctor.c, core/util/msg.c).
 FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/buf.c $(srcdir)/core/doctor.c \
 	$(srcdir)/core/msg.c $(srcdir)/core/pathlist.c $(SHELL_C:%=$(srcdir)/%) hooks/embedded.c
 FUZZ_QUOTE_HARNESSES = $(HOOK_SHELLS:%=fuzz/fuzz_quote_%)

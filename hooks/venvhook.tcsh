@@ -8,7 +8,7 @@
 #   __venvhook_veset  $?VIRTUAL_ENV and __venvhook_np $#path as the last
 #                     export left them (see __venvhook_sync)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
-#                     look for, because they were absent (see core/watch.h)
+#                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_w      the first 8 of them that are still absent
 #   __venvhook_key    the word export handed back with them
 # It also keeps the env names for the completion (completions/venvhook.tcsh):

@@ -5,7 +5,7 @@
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
-#                     look for, because they were absent (see core/watch.h)
+#                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that

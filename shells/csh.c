@@ -3,9 +3,9 @@
  * newline cannot travel at all, so it is refused. */
 #include <string.h>
 
-#include "../core/cmd.h"
-#include "../core/err.h"
-#include "shell.h"
+#include "core/cmd/cmd.h"
+#include "core/util/err.h"
+#include "shells/shell.h"
 
 extern const char vh_hook_tcsh[], vh_hook_csh[], vh_prompt_tcsh[];
 

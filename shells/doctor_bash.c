@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/doctor.h"
-#include "shell.h"
+#include "core/cmd/doctor.h"
+#include "shells/shell.h"
 
 /* The first entry of a PROMPT_COMMAND text, up to ';' or a newline,
  * blanks trimmed, when it comes before venvhook's hook; else NULL. */

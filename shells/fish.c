@@ -1,7 +1,7 @@
 #include <string.h>
 
-#include "../core/err.h"
-#include "shell.h"
+#include "core/util/err.h"
+#include "shells/shell.h"
 
 extern const char vh_hook_fish[], vh_prompt_fish[];
 

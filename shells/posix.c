@@ -2,9 +2,9 @@
  * export, unset and lists its own way, and each has its own hook. */
 #include <string.h>
 
-#include "../core/err.h"
-#include "../core/pathlist.h"
-#include "shell.h"
+#include "core/util/err.h"
+#include "core/util/pathlist.h"
+#include "shells/shell.h"
 
 extern const char vh_hook_bash[], vh_hook_zsh[], vh_hook_ksh93[], vh_hook_mksh[];
 extern const char vh_prompt_bash[], vh_prompt_zsh[], vh_prompt_ksh93[], vh_prompt_mksh[];

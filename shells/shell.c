@@ -1,4 +1,4 @@
-#include "shell.h"
+#include "shells/shell.h"
 
 #include <string.h>
 

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "../core/buf.h"
+#include "core/util/buf.h"
 
 struct vh_cmd;
 struct vh_doctor;
@@ -73,7 +73,7 @@ struct vh_shell {
 
 	/* The emitter. Each appends to out and returns 0, VH_ENOMEM, or
 	 * VH_EUNSAYABLE when this shell cannot carry a value safely (nothing
-	 * useful is left in out then) (core/err.h). */
+	 * useful is left in out then) (core/util/err.h). */
 	/* s as one word that evaluates to exactly s. */
 	int (*quote)(struct vh_buf *out, const char *s);
 	int (*set_env)(struct vh_buf *out, const char *name, const char *value);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # The walk's cache of directories that hold none of the names discovery asks
-# about (core/dircache.h, issue 15). A directory is recorded only once its
+# about (core/find/dircache.h, issue 15). A directory is recorded only once its
 # times are VH_DIRCACHE_SETTLE (3) seconds old, so the trees here are made
 # once for the file, in setup_file, and the file waits once; each test has
 # its own tree and its own $HOME (so its own cache), and nothing changes a

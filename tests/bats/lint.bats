@@ -74,14 +74,28 @@ alias_bodies() {
 	local names f
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
 	names=$(tr ' ' '|' <<<"$VH_SHELLS|ksh")
-	run bash -c 'grep -nEw "$1" "$2"/core/*.[ch] | grep -v -e zsh-autoswitch-virtualenv -e oh-my-zsh' _ "$names" "$VH_SRCDIR"
+	run bash -c 'grep -nEw "$1" "$2"/core/*.[ch] "$2"/core/*/*.[ch] | grep -v -e zsh-autoswitch-virtualenv -e oh-my-zsh' _ "$names" "$VH_SRCDIR"
 	assert_output ""
-	for f in "$VH_SRCDIR"/core/*.[ch]; do
+	for f in "$VH_SRCDIR"/core/*.[ch] "$VH_SRCDIR"/core/*/*.[ch]; do
 		gcc -fpreprocessed -dD -E -P "$f" | grep -o '"\([^"\\]\|\\.\)*"' |
 			grep -E '\$\(|`[a-z$"]| ;\\n|\<eval\>|\<(un)?setenv\>|\<builtin\>|set -[gxeA]|\<export [A-Za-z_]+=|\<unset -|\<alias\>|\<source\>' |
 			sed "s|^|${f##*/}: |"
 	done >"$T/syntax"
 	run cat "$T/syntax"
+	assert_output ""
+}
+
+# The layout (HACKING.md's map): every source under core/ and shells/ is
+# in Makefile.am's lists (a file left out would not be built or shipped),
+# and core/util/, the base, includes nothing of the layers above it.
+@test "every source of core/ and shells/ is built, and core/util/ includes only core/util/" {
+	local f missing=""
+	for f in "$VH_SRCDIR"/core/*.[ch] "$VH_SRCDIR"/core/*/*.[ch] "$VH_SRCDIR"/shells/*.[ch]; do
+		f=${f#"$VH_SRCDIR"/}
+		grep -qE "(^|[[:space:]=])$f([[:space:]\\]|\$)" "$VH_SRCDIR/Makefile.am" || missing+=" $f"
+	done
+	assert_equal "$missing" ""
+	run bash -c 'grep -Hn "#include \"" "$1"/core/util/*.[ch] | grep -v "#include \"core/util/"' _ "$VH_SRCDIR"
 	assert_output ""
 }
 

@@ -96,13 +96,13 @@ need_root_no_sanitizers() {
 	assert_equal "$(grep -c . <<<"$stderr")" 1
 }
 
-@test "core/ and shells/ compile as C99 with only POSIX 2008 (XSI) declared; only core/compat.c asks for more" {
+@test "core/ and shells/ compile as C99 with only POSIX 2008 (XSI) declared; only core/util/compat.c asks for more" {
 	run grep -lE '^[[:space:]]*#[[:space:]]*define[[:space:]]+_(GNU|DEFAULT|BSD|SVID|DARWIN_C|NETBSD|ALL)_SOURCE' \
-		"$VH_SRCDIR"/core/*.[ch] "$VH_SRCDIR"/shells/*.[ch]
-	assert_output "$VH_SRCDIR/core/compat.c"
-	local f flags=(-std=c99 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -include "$VH_BUILDDIR/config.h")
+		"$VH_SRCDIR"/core/*.[ch] "$VH_SRCDIR"/core/*/*.[ch] "$VH_SRCDIR"/shells/*.[ch]
+	assert_output "$VH_SRCDIR/core/util/compat.c"
+	local f flags=(-std=c99 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -include "$VH_BUILDDIR/config.h" -I"$VH_SRCDIR")
 	# shellcheck disable=SC2046 # pkg-config's flags are words
-	for f in "$VH_SRCDIR"/core/*.c "$VH_SRCDIR"/shells/*.c; do
+	for f in "$VH_SRCDIR"/core/*.c "$VH_SRCDIR"/core/*/*.c "$VH_SRCDIR"/shells/*.c; do
 		"${CC:-cc}" "${flags[@]}" $(pkg-config --cflags libgit2 inih) -fsyntax-only "$f" ||
 			fail "$f needs more than C99 and POSIX 2008"
 	done
@@ -120,9 +120,9 @@ need_root_no_sanitizers() {
 	local f lib
 	lib=$(pkg-config --variable=libdir inih)/libinih.a
 	[[ -f $lib ]] || skip "no static $lib to link"
-	for f in "$VH_SRCDIR"/core/*.c "$VH_SRCDIR"/shells/*.c "$VH_BUILDDIR/hooks/embedded.c"; do
+	for f in "$VH_SRCDIR"/core/*.c "$VH_SRCDIR"/core/*/*.c "$VH_SRCDIR"/shells/*.c "$VH_BUILDDIR/hooks/embedded.c"; do
 		musl-gcc -std=c99 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -include "$VH_BUILDDIR/config.h" \
-			-I"$T/inc" -c -o "$T/obj/${f##*/}.o" "$f" || fail "$f does not build against musl"
+			-I"$T/inc" -I"$VH_SRCDIR" -c -o "$T/obj/${f##*/}.o" "$f" || fail "$f does not build against musl"
 	done
 	musl-gcc -o "$T/venvhook" "$T"/obj/*.o "$lib"
 	run readelf -l "$T/venvhook"

@@ -662,7 +662,7 @@ hostile_workon_env() {
 	assert_stderr_contains "venvhook: not activating $T/pth/.venv: its files are tracked by git in $T/pth (it came with the repository); 'venvhook allow' trusts it"
 }
 
-# --- the tools' env stores (core/stores.h): envs the real tools made ---
+# --- the tools' env stores (core/store/stores.h): envs the real tools made ---
 
 @test "Poetry's env, made by Poetry, activates in its project and below; python3 is the env's; leaving deactivates" {
 	poetry_env "$T/my proj é" My_Proj.App

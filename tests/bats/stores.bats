@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# The tools' env stores (core/stores.h) beyond activation, which
+# The tools' env stores (core/store/stores.h) beyond activation, which
 # scenarios.bats shows in every shell: the TOML reader against Python's
 # tomllib, status, list and completion, activate by a store's name, the
 # stores setting, what a directory change loads, and bad files.

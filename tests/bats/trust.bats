@@ -144,7 +144,7 @@ not_active() {
 
 @test "a tracked symlink named .venv, to an env the user allowed outside the repository, is the project's choice: refused" {
 	# (git is asked about the link as found in the clone and about the env
-	# it leads to, in their own repositories: core/tracked.c)
+	# it leads to, in their own repositories: core/trust/tracked.c)
 	mkenv "$T/mine/env"
 	mkdir -p "$T/up/src" && touch "$T/up/src/app.py"
 	ln -s "$T/mine/env" "$T/up/.venv"

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/buf.h"
-#include "../../core/msg.h"
+#include "core/util/buf.h"
+#include "core/util/msg.h"
 
 static void put(const char *s)
 {

@@ -1,11 +1,11 @@
-/* tomldump FILE: what core/toml.c keeps of FILE, one entry a line, as
+/* tomldump FILE: what core/util/toml.c keeps of FILE, one entry a line, as
  * "key.path<TAB>s|b|o<TAB>value" with each key part and string in JSON
  * escapes; "error<TAB>line N: why" when it refuses the file. The store
  * tests compare this with Python's tomllib. */
 #include <stdio.h>
 #include <string.h>
 
-#include "../../core/toml.h"
+#include "core/util/toml.h"
 
 static void put(const char *s)
 {

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../core/compat.h"
+#include "core/util/compat.h"
 #include "tap.h"
 
 static char root[64];

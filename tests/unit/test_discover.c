@@ -2,8 +2,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../core/buf.h"
-#include "../../core/discover.h"
+#include "core/util/buf.h"
+#include "core/find/discover.h"
 #include "tap.h"
 
 static char root[64];
@@ -120,7 +120,7 @@ int main(void)
 	tap_ok(system(cmd) == 0, "write a broken .git file");
 	expect("broken/p/q", NULL, "broken/p", "a broken .git file ends the walk");
 
-	/* Deep walks, asked from directory descriptors (core/pathfd.c): the
+	/* Deep walks, asked from directory descriptors (core/find/pathfd.c): the
 	 * same answers 30 levels down, through a link whose target lies
 	 * outside the project (the walk follows the path typed), and below a
 	 * work-tree root far up. */

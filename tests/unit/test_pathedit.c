@@ -13,10 +13,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../../core/buf.h"
-#include "../../core/plan.h"
-#include "../../core/render.h"
-#include "../../shells/shell.h"
+#include "core/util/buf.h"
+#include "core/output/plan.h"
+#include "core/output/render.h"
+#include "shells/shell.h"
 #include "tap.h"
 
 static char dir[64], file[96], script[96];

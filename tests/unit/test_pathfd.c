@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../../core/pathfd.h"
+#include "core/find/pathfd.h"
 #include "tap.h"
 
 static char root[64];

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "../../core/pathlist.h"
+#include "core/util/pathlist.h"
 #include "tap.h"
 
 static void remove_case(const char *list, const char *entry, const char *want)

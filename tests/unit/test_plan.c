@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/plan.h"
+#include "core/output/plan.h"
 #include "tap.h"
 
 static struct vh_state st(const char *ve, const char *mark, const char *path, const char *ph,

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "../../core/pyvenv.h"
+#include "core/find/pyvenv.h"
 #include "tap.h"
 
 static struct vh_pyvenv parse(const char *text, size_t len)

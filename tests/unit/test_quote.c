@@ -6,8 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../../core/buf.h"
-#include "../../shells/shell.h"
+#include "core/util/buf.h"
+#include "shells/shell.h"
 #include "tap.h"
 
 /* Runs shell -c "printf %s WORD" (rc files off: no_rc, or nothing when it is

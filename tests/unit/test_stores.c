@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/sha256.h"
-#include "../../core/store.h"
-#include "../../core/stores.h"
+#include "core/util/sha256.h"
+#include "core/store/store.h"
+#include "core/store/stores.h"
 #include "tap.h"
 
 static char home[64];

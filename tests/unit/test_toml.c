@@ -1,8 +1,8 @@
-/* The TOML reader (core/toml.c): what it keeps, and what it refuses. */
+/* The TOML reader (core/util/toml.c): what it keeps, and what it refuses. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/toml.h"
+#include "core/util/toml.h"
 #include "tap.h"
 
 /* The string or boolean at the dotted path (components split at '.'), as

@@ -6,15 +6,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../core/buf.h"
-#include "../../core/discover.h"
-#include "../../core/envname.h"
-#include "../../core/err.h"
-#include "../../core/policy.h"
-#include "../../core/state.h"
-#include "../../core/trust.h"
-#include "../../core/userconfig.h"
-#include "../../core/want.h"
+#include "core/util/buf.h"
+#include "core/find/discover.h"
+#include "core/decide/envname.h"
+#include "core/util/err.h"
+#include "core/trust/policy.h"
+#include "core/decide/state.h"
+#include "core/trust/trust.h"
+#include "core/decide/userconfig.h"
+#include "core/decide/want.h"
 #include "tap.h"
 
 static char root[64];

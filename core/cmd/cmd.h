@@ -1,0 +1,95 @@
+/* Subcommands, tmux-style: each cmd_*.c exports one table entry, which says
+ * everything about its command (name, usage, help, options, arguments,
+ * whether it changes the shell's state, how it runs); core/cmd/cmds.c lists
+ * them. --help, the usage errors, `venvhook call` and, at build time, the
+ * completion files all come from the entries. */
+#ifndef VH_CMD_H
+#define VH_CMD_H
+
+#include <stdio.h>
+
+struct vh_shell;
+
+/* Exit codes: 0 done, 1 failed at run time, 2 bad usage. */
+#define VH_EXIT_USAGE 2
+
+/* What a command's first argument names, for the completions. */
+enum vh_cmd_arg {
+	VH_CMD_ARG_NONE,
+	VH_CMD_ARG_SHELL, /* one of the shells (init) */
+	VH_CMD_ARG_ENV,   /* an env by name, as `venvhook list` prints them, or by path */
+};
+
+/* One of a command's flags, for the completions (brief as vh_cmd's). */
+struct vh_cmd_option {
+	const char *flag;
+	const char *brief;
+};
+
+struct vh_cmd {
+	const char *name;
+	const char *usage;   /* after "venvhook ": the man page's SYNOPSIS line too (keep them alike) */
+	/* No user types it (call, the shell function's): not in --help, the
+	 * completions or the man page, and no --help of its own. */
+	int hidden;
+	const char *summary; /* one line, for venvhook --help */
+	/* A few words, for the completions' menus (no quote, no backslash);
+	 * NULL: the completions leave the command out (export, the hook's own). */
+	const char *brief;
+	const char *help;    /* the rest of venvhook CMD --help */
+	int (*more_help)(FILE *f); /* what follows it there, from elsewhere (init: the shells'), or NULL */
+	/* Its flags, ended by { NULL }, or NULL for none: the completions
+	 * offer them (its usage names them too). */
+	const struct vh_cmd_option *options;
+	enum vh_cmd_arg arg;
+	/* How many arguments it takes run directly (max -1: any); checked
+	 * before run, which parses them. */
+	int min_args, max_args;
+	/* It changes the shell's state: the shell function (or alias) that
+	 * init defines runs it as `venvhook call SHELL NAME ARGS` and evals
+	 * what it prints; init hands the hooks the list of these. */
+	int changes_shell;
+	/* Run directly, argv[0] being the name; NULL when it only works
+	 * through the shell function. Returns an exit code. */
+	int (*run)(const struct vh_cmd *self, int argc, char **argv);
+	/* Through `venvhook call SHELL`, for sh; NULL: call hands the shell
+	 * back a command line that runs the binary as usual. Checks its own
+	 * arguments (the shell function passes what it wants). */
+	int (*run_in)(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv);
+};
+
+/* The table, in venvhook --help's order, NULL-terminated. */
+extern const struct vh_cmd *const vh_cmds[];
+
+extern const struct vh_cmd vh_cmd_init, vh_cmd_export, vh_cmd_activate, vh_cmd_deactivate,
+	vh_cmd_allow, vh_cmd_deny, vh_cmd_status, vh_cmd_doctor, vh_cmd_config, vh_cmd_list,
+	vh_cmd_call;
+
+/* The entry named name, or NULL. */
+const struct vh_cmd *vh_cmd_find(const char *name);
+
+/* "venvhook: usage: venvhook USAGE" on stderr (with the shells' names for
+ * a command that takes one); returns VH_EXIT_USAGE. */
+int vh_cmd_usage(const struct vh_cmd *c);
+
+/* venvhook CMD --help: the usage line and the help on f. 0, or -1 when the
+ * write failed. */
+int vh_cmd_help(FILE *f, const struct vh_cmd *c);
+
+/* Each shell's rc file and rc line (from its registry entry), a line each
+ * after indent. 0, or -1 when a write failed. */
+int vh_cmd_rc_lines(FILE *f, const char *indent);
+
+/* Whether arg asks for help (--help or -h). */
+int vh_is_help_arg(const char *arg);
+
+/* The shell named name (see vh_shell_lookup), or NULL after saying so. */
+const struct vh_shell *vh_cmd_shell(const char *name);
+
+/* What export prints, for the directory the shell is in; key is the one
+ * the hook holds (see watch.h), NULL when no hook asks (allow, deny and
+ * the like through the shell function): then the watch is left as it is.
+ * Returns an exit code. */
+int vh_export_run(const struct vh_shell *sh, const char *key);
+
+#endif

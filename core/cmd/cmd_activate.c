@@ -1,0 +1,68 @@
+/* venvhook activate [--force] NAME|PATH: the user's own choice of env,
+ * kept across cd until deactivate. It changes the shell's environment, so
+ * it works only through the shell function (`venvhook call SHELL
+ * activate`), which evals what it prints. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/output/apply.h"
+#include "core/cmd/cmd.h"
+#include "core/find/discover.h"
+#include "core/util/err.h"
+#include "core/util/msg.h"
+#include "core/decide/want.h"
+
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
+{
+	struct vh_wanted w;
+	struct vh_state now;
+	char *cwd = NULL;
+	int force = argc == 3 && !strcmp(argv[1], "--force");
+	int rc = 1, r;
+
+	if (argc != 2 + force)
+		return vh_cmd_usage(self);
+	vh_state_read(&now);
+	if (vh_cwd(&cwd) < 0)
+		cwd = NULL;
+	r = vh_want_chosen(&w, &now, cwd, argv[1 + force], force);
+	vh_msg_lines(&w.say);
+	if (r == VH_ENOMEM)
+		goto oom;
+	if (r < 0)
+		goto done;
+	/* VH_EUNSAYABLE: said why, nothing changed; VH_EIO: stdout is gone */
+	r = vh_apply(sh, &now, &w.want);
+	if (r == VH_ENOMEM)
+		goto oom;
+	rc = r ? 1 : 0;
+	goto done;
+oom:
+	vh_msgf("out of memory");
+done:
+	vh_wanted_free(&w);
+	free(cwd);
+	return rc;
+}
+
+static const struct vh_cmd_option options[] = {
+	{ "--force", "even a denied or world-writable env" },
+	{ NULL, NULL },
+};
+
+const struct vh_cmd vh_cmd_activate = {
+	.name = "activate",
+	.usage = "activate [--force] NAME|PATH",
+	.summary = "activate an env by name ($WORKON_HOME or the project) or path; it stays on across cd",
+	.brief = "activate an env by name or path",
+	.help = "NAME is an env in $WORKON_HOME (default ~/.virtualenvs), else in a\n"
+		"tool's store as venvhook list names it, or else the project's .venv or\n"
+		"venv; PATH (anything with a '/', or '.') is an env\n"
+		"directory. The env stays active across cd until you deactivate it.\n"
+		"A denied env, or one anyone can write to, needs --force.\n"
+		"Works through the shell function that init defines.\n",
+	.options = options,
+	.arg = VH_CMD_ARG_ENV,
+	.changes_shell = 1,
+	.run_in = run_in,
+};

@@ -1,0 +1,150 @@
+/* venvhook allow [PATH...] and venvhook deny [PATH...]: the user's decision
+ * about envs that automatic activation would refuse (or should refuse).
+ * Each PATH is an env, or a directory whose env discovery finds; default:
+ * here. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util/buf.h"
+#include "core/cmd/cmd.h"
+#include "core/find/discover.h"
+#include "core/find/envdir.h"
+#include "core/util/err.h"
+#include "core/util/msg.h"
+#include "core/trust/policy.h"
+#include "core/trust/trust.h"
+#include "core/decide/want.h"
+
+/* Records the decision for one env (its real path). */
+static int decide_one(enum vh_decision decision, const char *env)
+{
+	struct vh_policy p;
+	struct vh_trust_entry e;
+	const char *why = "out of memory writing";
+	char *file = NULL;
+	int rc = 1, r;
+
+	memset(&p, 0, sizeof(p));
+	if (decision == VH_DECISION_ALLOW) {
+		/* What the allow is bound to: the directory and git's content. */
+		struct vh_policy_ask ask = { .mode = VH_POLICY_MANUAL, .force = 1 };
+
+		if (vh_policy_check(&p, env, &ask) < 0) {
+			vh_msgf("out of memory");
+			goto done;
+		}
+		if (!p.ok) {
+			struct vh_buf tail = VH_BUF_INIT;
+
+			vh_buf_puts(&tail, ": ");
+			vh_buf_puts(&tail, vh_buf_str(&p.why));
+			vh_msg_path("cannot allow ", env, vh_buf_str(&tail));
+			vh_buf_free(&tail);
+			goto done;
+		}
+		r = vh_policy_consent(&p, VH_CONSENT_ALLOWED, &why, &file);
+	} else {
+		memset(&e, 0, sizeof(e));
+		e.decision = VH_DECISION_DENY;
+		e.path = (char *)env;
+		r = vh_trust_file(&file);
+		if (r == VH_ENOHOME)
+			why = "neither XDG_DATA_HOME nor HOME is set: cannot record in";
+		errno = r == VH_ENOHOME ? ENOENT : ENOMEM;
+		r = r ? r : vh_trust_record(&why, file, &e);
+	}
+	if (r < 0) {
+		struct vh_buf say = VH_BUF_INIT;
+
+		vh_want_unrecorded(&say, why, file, "nothing was recorded");
+		vh_msg_lines(&say);
+		vh_buf_free(&say);
+		goto done;
+	}
+	vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env, "");
+	rc = 0;
+done:
+	vh_policy_free(&p);
+	free(file);
+	return rc;
+}
+
+/* Records the decision for the env each of the n paths means (none: here)
+ * and says so; returns an exit code: 1 when a decision failed, or when no
+ * path had an env. A path without one among others is said, not a failure,
+ * so that one allow of every directory in ~/src adopts those with an env. */
+static int decide(enum vh_decision decision, int n, char **paths)
+{
+	char *env = NULL;
+	int i, rc = 0, none = 0;
+
+	for (i = 0; i < (n ? n : 1); i++) {
+		struct vh_buf say = VH_BUF_INIT;
+		int r = vh_want_target(&env, &say, n ? paths[i] : NULL);
+
+		vh_msg_lines(&say);
+		vh_buf_free(&say);
+		if (r == VH_ENOMEM)
+			vh_msgf("out of memory");
+		if (r == VH_ENOTFOUND)
+			none++;
+		else if (r < 0 || decide_one(decision, env))
+			rc = 1;
+		free(env);
+		env = NULL;
+	}
+	return rc || none == (n ? n : 1);
+}
+
+static enum vh_decision decision_of(const struct vh_cmd *c)
+{
+	return c == &vh_cmd_allow ? VH_DECISION_ALLOW : VH_DECISION_DENY;
+}
+
+static int run(const struct vh_cmd *self, int argc, char **argv)
+{
+	return decide(decision_of(self), argc - 1, argv + 1);
+}
+
+/* Through the shell function the decision applies here and now, as a cd
+ * would apply it. */
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
+{
+	int rc = decide(decision_of(self), argc - 1, argv + 1);
+
+	return rc ? rc : vh_export_run(sh, NULL);
+}
+
+const struct vh_cmd vh_cmd_allow = {
+	.name = "allow",
+	.usage = "allow [PATH...]",
+	.summary = "trust the env of each PATH (default: here) for automatic activation",
+	.brief = "trust the env here for automatic activation",
+	.help = "Trusts the env of each PATH (an env, or a directory whose env discovery\n"
+		"finds) for automatic activation, bound to that env directory and, where\n"
+		"git tracks files in it, to those files as they are now: a new directory\n"
+		"at the same path, or a pull that changes them, needs allowing again.\n"
+		"Of several PATHs, one without an env gets a line and the others are\n"
+		"allowed. Through the shell function it applies at once.\n",
+	.min_args = 0,
+	.max_args = -1,
+	.changes_shell = 1,
+	.run = run,
+	.run_in = run_in,
+};
+
+const struct vh_cmd vh_cmd_deny = {
+	.name = "deny",
+	.usage = "deny [PATH...]",
+	.summary = "never activate the env of each PATH (default: here) automatically",
+	.brief = "never activate the env here automatically",
+	.help = "Keeps the env of each PATH off whatever it holds; a deny beats an allow.\n"
+		"Through the shell function it applies at once.\n",
+	.min_args = 0,
+	.max_args = -1,
+	.changes_shell = 1,
+	.run = run,
+	.run_in = run_in,
+};

@@ -1,0 +1,139 @@
+/* venvhook doctor: checks the setup of the running shell and says what to
+ * fix. Only the shell knows its own hooks, so the shell function (or the
+ * hook function the shell's entry names as doctor_gather) passes what it
+ * sees as KEY=VALUE arguments to `venvhook call SHELL doctor`:
+ *
+ *   loads=N         how many times init ran in this shell
+ *   hooks=TEXT      where the hook is wired for a directory change
+ *   precmd=TEXT     where it is wired before each prompt
+ *   ps1_exported=1  PS1 is exported
+ *   ...             what else the shell's checks read (shells/)
+ *
+ * and the shell's registry entry says how to judge them (shells/shell.h:
+ * checks, doctor, rival_facts). Run directly, the binary sees none of
+ * that: the hook is not loaded in the shell that ran it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "shells/shell.h"
+#include "core/util/buf.h"
+#include "core/cmd/cmd.h"
+#include "core/cmd/doctor.h"
+#include "core/find/envdir.h"
+#include "core/util/msg.h"
+#include "core/decide/userconfig.h"
+
+/* One of the shell's checks: its first wire that does not hold is the
+ * problem, else the check is fine. */
+static void check(struct vh_doctor *d, const struct vh_shell_check *c)
+{
+	const struct vh_shell_wire *w;
+	const char *when;
+
+	for (w = c->wire; w < c->wire + sizeof(c->wire) / sizeof(c->wire[0]) && w->fact; w++) {
+		when = w->when ? vh_doctor_fact(d, w->when) : NULL;
+		if (w->when && !(when && !strcmp(when, "1")))
+			continue;
+		if (!vh_doctor_fact_has(d, w->fact, w->needle)) {
+			vh_doctor_say(d, 1, w->problem, NULL, NULL);
+			return;
+		}
+	}
+	vh_doctor_say(d, 0, c->ok, NULL, NULL);
+}
+
+static void check_hooks(struct vh_doctor *d, const struct vh_shell *sh)
+{
+	const char *loads = vh_doctor_fact(d, "loads"), *texts[8];
+	const struct vh_shell_check *c;
+	long n = loads ? strtol(loads, NULL, 10) : 0;
+	size_t k;
+
+	if (n == 1)
+		vh_doctor_say(d, 0, "the hook is loaded, once", NULL, NULL);
+	else if (n > 1)
+		vh_doctor_say(d, 0, "the hook was loaded ", loads, " times: harmless, but your rc files run init more than once");
+	if (sh->doctor)
+		sh->doctor(d);
+	for (c = sh->checks; c && c->ok; c++)
+		check(d, c);
+	for (k = 0; sh->rival_facts && sh->rival_facts[k] && k < 8; k++)
+		texts[k] = vh_doctor_fact(d, sh->rival_facts[k]);
+	if (k)
+		vh_doctor_rivals(d, texts, k);
+}
+
+static void check_files(struct vh_doctor *d)
+{
+	const char *w = getenv("WORKON_HOME");
+	struct stat st;
+
+	if (w && *w && (stat(w, &st) < 0 || !S_ISDIR(st.st_mode)))
+		vh_doctor_say(d, 1, "WORKON_HOME (", w, ") is not a directory: venvhook activate NAME and the completion find no named env; create it or fix the variable");
+	if (vh_config.bad_lines)
+		vh_doctor_say(d, 1, "the config file ", vh_config.file, " has bad lines (see the warnings above)");
+}
+
+static int finish(struct vh_doctor *d)
+{
+	if (!d->problems)
+		vh_buf_puts(&d->out, "no problem found\n");
+	if (d->out.len && (fwrite(d->out.data, 1, d->out.len, stdout) != d->out.len || fflush(stdout)))
+		d->problems = 1;
+	vh_buf_free(&d->out);
+	return d->problems ? 1 : 0;
+}
+
+/* Through the shell function: argv holds what the shell sees. */
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
+{
+	struct vh_doctor d = { VH_BUF_INIT, 0, argc - 1, argv + 1 };
+	const char *ps1 = vh_doctor_fact(&d, "ps1_exported");
+
+	(void)self;
+	/* A shell function that passes no facts: send it to the hook's
+	 * function that gathers them. */
+	if (argc == 1 && sh->doctor_gather) {
+		if (vh_shell_call(&d.out, sh, sh->doctor_gather) < 0 ||
+		    fwrite(d.out.data, 1, d.out.len, stdout) != d.out.len || fflush(stdout))
+			d.problems = 1;
+		vh_buf_free(&d.out);
+		return d.problems;
+	}
+	vh_buf_printf(&d.out, "venvhook doctor, in %s\n", sh->name);
+	check_hooks(&d, sh);
+	if (ps1 && !strcmp(ps1, "1"))
+		vh_doctor_say(&d, 1, "PS1 is exported: child shells of other kinds inherit a prompt written for this one; set it without export", NULL, NULL);
+	check_files(&d);
+	return finish(&d);
+}
+
+static int run(const struct vh_cmd *self, int argc, char **argv)
+{
+	struct vh_doctor d = { VH_BUF_INIT, 0, 0, NULL };
+
+	(void)self, (void)argc, (void)argv;
+	vh_doctor_say(&d, 1, "the hook is not loaded in the shell that ran this (or the binary was run directly): add the init line for your shell to its rc file (see venvhook --help)", NULL, NULL);
+	check_files(&d);
+	return finish(&d);
+}
+
+const struct vh_cmd vh_cmd_doctor = {
+	.name = "doctor",
+	.usage = "doctor",
+	.summary = "check this shell's setup and say what to fix",
+	.brief = "check this shell setup",
+	.help = "Checks the setup of the shell it runs from and says what to fix: the\n"
+		"hook not loaded, loaded more than once, no longer run (the shell's\n"
+		"directory-change or prompt hook reset after venvhook was loaded), another\n"
+		"tool (direnv, pyenv-virtualenv, zsh-autoswitch-virtualenv, virtualfish)\n"
+		"also switching envs, PS1 exported, a WORKON_HOME that is not a directory,\n"
+		"a config file with bad lines. Exit 1 when a problem is found. Works\n"
+		"through the shell function, which tells it what the shell sees.\n",
+	.min_args = 0,
+	.max_args = 0,
+	.run = run,
+	.run_in = run_in,
+};

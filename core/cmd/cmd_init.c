@@ -1,0 +1,147 @@
+/* venvhook init SHELL: the hook code the user's rc file evals. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shells/shell.h"
+#include "core/util/buf.h"
+#include "core/cmd/cmd.h"
+#include "core/util/compat.h"
+#include "core/util/err.h"
+#include "core/util/msg.h"
+
+/* The names of the commands that change the shell's state, which the
+ * shell function sends through `venvhook call` and evals: a list the hook
+ * reads, so that it never holds a copy of its own. */
+static int put_changes(struct vh_buf *out, const struct vh_shell *sh)
+{
+	const char *names[16];
+	size_t n = 0, i;
+
+	for (i = 0; vh_cmds[i]; i++)
+		if (vh_cmds[i]->changes_shell && n < sizeof(names) / sizeof(names[0]))
+			names[n++] = vh_cmds[i]->name;
+	return sh->set_list(out, "__venvhook_changes", names, n);
+}
+
+static int run(const struct vh_cmd *self, int argc, char **argv)
+{
+	const struct vh_shell *sh;
+	struct vh_buf out = VH_BUF_INIT;
+	const char *name = NULL, *why;
+	char *self_path;
+	int rc = 1, prompt = 0, i;
+
+	/* init SHELL [--prompt]; the flag is taken on either side of SHELL. */
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--prompt") && !prompt)
+			prompt = 1;
+		else if (!name)
+			name = argv[i];
+		else
+			return vh_cmd_usage(self);
+	}
+	if (!name)
+		return vh_cmd_usage(self);
+	sh = vh_cmd_shell(name);
+	if (!sh)
+		return VH_EXIT_USAGE;
+	if (prompt && !sh->prompt) {
+		vh_msgf("%s %s", sh->name, sh->no_prompt ? sh->no_prompt : "has no prompt segment");
+		return VH_EXIT_USAGE;
+	}
+	/* The hook calls this binary by its absolute path, so it never depends
+	 * on PATH (which venvhook itself rewrites). */
+	if (vh_self_path(&self_path) < 0) {
+		struct vh_buf line = VH_BUF_INIT;
+
+		vh_shell_rc_line(&line, sh, "/path/to/venvhook");
+		vh_msgf("cannot find my own path (asked %s): load the hook with venvhook's"
+			" absolute path (%s)", vh_self_methods, vh_buf_str(&line));
+		vh_buf_free(&line);
+		return 1;
+	}
+	if (sh->bad_exe && (why = sh->bad_exe(self_path))) {
+		vh_msg_path("cannot write a hook that calls ", self_path, why);
+		goto done;
+	}
+	i = sh->set_local(&out, "__venvhook_exe", self_path);
+	if (i == VH_EUNSAYABLE)
+		vh_msg_path("cannot write a hook that calls ", self_path,
+			    ": the shell cannot quote that path safely");
+	if (i < 0)
+		goto done;
+	if (put_changes(&out, sh) < 0)
+		goto done;
+	/* (a one-line shell's hook and prompt come without their comment
+	 * lines: build-aux/embed.sh) */
+	if (vh_buf_puts(&out, sh->hook) < 0)
+		goto done;
+	if (sh->completion && sh->completion(&out, vh_cmds) < 0)
+		goto done;
+	if (prompt && vh_buf_puts(&out, sh->prompt) < 0)
+		goto done;
+	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)
+		goto done;
+	rc = 0;
+done:
+	free(self_path);
+	vh_buf_free(&out);
+	return rc;
+}
+
+static const struct vh_cmd_option options[] = {
+	{ "--prompt", "the env name in the prompt too" },
+	{ NULL, NULL },
+};
+
+/* init's help beyond its entry's: each shell's rc line, and those with a
+ * prompt segment. */
+static int more_help(FILE *f)
+{
+	const struct vh_shell *const *sh;
+	int sep = 0;
+
+	fputs("Load it from the end of the shell's rc file:\n", f);
+	vh_cmd_rc_lines(f, "  ");
+	fputs("With --prompt, the prompt also shows (NAME) of the active env, from\n"
+	      "VIRTUAL_ENV_PROMPT, unless VIRTUAL_ENV_DISABLE_PROMPT is set, in ", f);
+	for (sh = vh_shells; *sh; sh++)
+		if ((*sh)->prompt)
+			fprintf(f, "%s%s", sep++ ? ", " : "", (*sh)->name);
+	fputs(".\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+int vh_cmd_rc_lines(FILE *f, const char *indent)
+{
+	const struct vh_shell *const *sh;
+	struct vh_buf line = VH_BUF_INIT;
+	int rc = 0;
+
+	for (sh = vh_shells; *sh && rc == 0; sh++) {
+		vh_buf_reset(&line);
+		rc = vh_shell_rc_line(&line, *sh, "venvhook");
+		if (rc == 0 && fprintf(f, "%s%-6s %-28s %s\n", indent, (*sh)->name, (*sh)->rc_file,
+				       vh_buf_str(&line)) < 0)
+			rc = -1;
+	}
+	vh_buf_free(&line);
+	return rc;
+}
+
+const struct vh_cmd vh_cmd_init = {
+	.name = "init",
+	.usage = "init SHELL [--prompt]",
+	.summary = "print the hook to load in your shell's rc file (--prompt: the env's name in the prompt too)",
+	.brief = "print the hook for a shell rc file",
+	.help = "Prints the hook for SHELL, one of the shells below (its path, or its login\n"
+		"name -SHELL, also does).\n",
+	.more_help = more_help,
+	.options = options,
+	.arg = VH_CMD_ARG_SHELL,
+	.min_args = 1,
+	.max_args = 2,
+	.run = run,
+};

@@ -1,0 +1,92 @@
+/* venvhook list [--paths] [--] [PREFIX]: the env names, one a line (see
+ * envlist.h); with PREFIX only those that start with it, which is what a
+ * completion asks and all that is then stat()ed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util/buf.h"
+#include "core/cmd/cmd.h"
+#include "core/find/discover.h"
+#include "core/find/envlist.h"
+#include "core/util/msg.h"
+#include "core/decide/userconfig.h"
+
+static int run(const struct vh_cmd *self, int argc, char **argv)
+{
+	struct vh_env_list l = { 0 };
+	struct vh_found found = { 0 };
+	struct vh_buf out = VH_BUF_INIT;
+	const char *prefix = NULL;
+	char *cwd = NULL;
+	int paths = 0, rc = 1, i;
+	size_t k;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--paths") && !paths && !prefix) {
+			paths = 1;
+		} else if (!strcmp(argv[i], "--") && i + 2 >= argc) {
+			prefix = i + 2 == argc ? argv[++i] : NULL;
+		} else if (argv[i][0] != '-' && i + 1 == argc) {
+			prefix = argv[i];
+		} else {
+			return vh_cmd_usage(self);
+		}
+	}
+	/* The project's own env directories are all list adds from discovery:
+	 * its store rules would only cost (virtualenvwrapper's index is a stat
+	 * per env in $WORKON_HOME). */
+	{
+		unsigned stores = vh_config.stores;
+		int r = 0;
+
+		vh_config.stores = 0;
+		if (vh_cwd(&cwd) == 0)
+			r = vh_discover(&found, cwd);
+		vh_config.stores = stores;
+		if (r < 0)
+			goto done;
+	}
+	if (vh_env_list_collect(&l, &found, prefix) < 0)
+		goto done;
+	for (k = 0; k < l.n; k++) {
+		if (vh_buf_puts(&out, l.v[k].name) < 0 ||
+		    (paths && (vh_buf_putc(&out, '\t') < 0 || vh_buf_puts(&out, l.v[k].path) < 0)) ||
+		    vh_buf_putc(&out, '\n') < 0)
+			goto done;
+	}
+	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len || fflush(stdout))
+		goto done;
+	if (l.skipped)
+		vh_msgf("left out %zu env%s whose name holds a newline or tab", l.skipped,
+			l.skipped == 1 ? "" : "s");
+	rc = 0;
+done:
+	if (rc)
+		vh_msgf("out of memory");
+	vh_env_list_free(&l);
+	vh_found_free(&found);
+	free(cwd);
+	vh_buf_free(&out);
+	return rc;
+}
+
+static const struct vh_cmd_option options[] = {
+	{ "--paths", "also print each env path" },
+	{ NULL, NULL },
+};
+
+const struct vh_cmd vh_cmd_list = {
+	.name = "list",
+	.usage = "list [--paths] [--] [PREFIX]",
+	.summary = "print the names of the envs in $WORKON_HOME, the tools' stores and the project",
+	.brief = "print the names of the envs",
+	.help = "Prints the names activate takes, one a line, sorted: $WORKON_HOME's, those\n"
+		"of the Poetry, pipenv and pyenv stores as those tools name them, and the\n"
+		"current project's. With PREFIX, only the names that start with it (what\n"
+		"completion asks for); --paths adds a tab and each env's path.\n",
+	.options = options,
+	.min_args = 0,
+	.max_args = 3,
+	.run = run,
+};

@@ -1,0 +1,75 @@
+#include "core/cmd/doctor.h"
+
+#include <string.h>
+
+#include "core/util/msg.h"
+
+void vh_doctor_say(struct vh_doctor *d, int problem, const char *before, const char *arg,
+		   const char *after)
+{
+	vh_buf_puts(&d->out, problem ? "problem  " : "ok       ");
+	vh_buf_puts(&d->out, before);
+	if (arg) {
+		vh_msg_escape(&d->out, arg);
+		vh_buf_puts(&d->out, after);
+	}
+	vh_buf_putc(&d->out, '\n');
+	d->problems += problem;
+}
+
+const char *vh_doctor_fact(const struct vh_doctor *d, const char *key)
+{
+	size_t n = strlen(key);
+	int i;
+
+	for (i = 0; i < d->argc; i++)
+		if (!strncmp(d->argv[i], key, n) && d->argv[i][n] == '=')
+			return d->argv[i] + n + 1;
+	return NULL;
+}
+
+int vh_doctor_fact_has(const struct vh_doctor *d, const char *key, const char *needle)
+{
+	const char *v = vh_doctor_fact(d, key);
+
+	return v && strstr(v, needle);
+}
+
+/* Other tools that switch Python envs from a shell hook, by the names
+ * their hooks go by, and how to stop each. */
+static const char *const rivals[][3] = {
+	{ "_direnv_hook", "direnv", "keep one of them for Python envs" },
+	{ "__direnv_export_eval", "direnv", "keep one of them for Python envs" },
+	{ "direnv export", "direnv", "keep one of them for Python envs" },
+	{ "_pyenv_virtualenv_hook", "pyenv-virtualenv", "keep one of them for Python envs" },
+	{ "check_venv", "zsh-autoswitch-virtualenv", "keep one of them for Python envs" },
+	{ "_autoswitch", "zsh-autoswitch-virtualenv", "keep one of them for Python envs" },
+	{ "__vfsupport", "virtualfish", "keep one of them for Python envs" },
+	{ "__vf_", "virtualfish", "keep one of them for Python envs" },
+	{ "auto_vrun", "oh-my-zsh's python plugin (PYTHON_AUTO_VRUN=true)",
+	  "set PYTHON_AUTO_VRUN=false before oh-my-zsh is loaded, or drop its python plugin" },
+};
+
+void vh_doctor_rivals(struct vh_doctor *d, const char *const *texts, size_t ntexts)
+{
+	const char *seen[sizeof(rivals) / sizeof(rivals[0])];
+	struct vh_buf b = VH_BUF_INIT;
+	size_t i, j, k, nseen = 0;
+
+	for (i = 0; i < sizeof(rivals) / sizeof(rivals[0]); i++) {
+		for (k = 0; k < ntexts && !(texts[k] && strstr(texts[k], rivals[i][0])); k++)
+			;
+		if (k == ntexts)
+			continue;
+		for (j = 0; j < nseen && strcmp(seen[j], rivals[i][1]); j++)
+			;
+		if (j < nseen)
+			continue;
+		seen[nseen++] = rivals[i][1];
+		vh_buf_reset(&b);
+		vh_buf_printf(&b, "%s also switches envs from this shell's hooks: two tools would "
+			      "fight over VIRTUAL_ENV and PATH; %s", rivals[i][1], rivals[i][2]);
+		vh_doctor_say(d, 1, vh_buf_str(&b), NULL, NULL);
+	}
+	vh_buf_free(&b);
+}

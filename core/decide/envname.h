@@ -1,0 +1,25 @@
+/* The name an env is shown by: VIRTUAL_ENV_PROMPT, and the activation
+ * line's. A step of the data flow between "which env is wanted" (want.h)
+ * and the plan: it reads the env's pyvenv.cfg, and says nothing itself. */
+#ifndef VH_ENVNAME_H
+#define VH_ENVNAME_H
+
+#include <stddef.h>
+
+#include "core/util/buf.h"
+#include "core/decide/state.h"
+
+/* *name = VIRTUAL_ENV_PROMPT for env: the active one's when env is
+ * already active (pyvenv.cfg is read only on a change), else pyvenv.cfg's
+ * prompt, else the project's name when the env is one of its env_dirs,
+ * else the env directory's; every byte that could drive the terminal or
+ * reorder the line replaced (see vh_msg_sanitize). A pyvenv.cfg that
+ * cannot be read, or holds lines with NUL bytes, gets a line in say
+ * (escaped, ending in '\n'). Returns 0 or VH_ENOMEM; caller frees *name. */
+int vh_env_name(char **name, struct vh_buf *say, const char *env, const struct vh_state *now);
+
+/* The last component of path (trailing '/' ignored; "/" for "/"), as a
+ * pointer into path and its length. */
+const char *vh_path_base(const char *path, size_t *len);
+
+#endif

@@ -1,0 +1,266 @@
+#include "core/decide/userconfig.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/util/buf.h"
+#include "core/util/err.h"
+#include "core/util/msg.h"
+#include "core/store/stores.h"
+#include "core/util/xdg.h"
+
+const char *const vh_config_trust_names[] = {
+	[VH_CONFIG_TRUST_STRICT] = "strict",
+	[VH_CONFIG_TRUST_OWNER] = "owner",
+	[VH_CONFIG_TRUST_OFF] = "off",
+};
+
+struct vh_config vh_config = {
+	.env_dirs = { ".venv", "venv", NULL },
+	.stop_at_git_root = 1,
+	.follow_pointers = 1,
+	.stores = (1u << VH_STORE_COUNT) - 1,
+};
+
+/* Storage for env_dirs names read from the file (lives until exit). */
+static char *env_dirs_text;
+
+struct parse {
+	FILE *f;
+	unsigned lineno;
+	char raw[512];
+};
+
+/* A warning for the command to print (out of memory, it is lost: the
+ * count stays). */
+static void warn(struct parse *p, const char *what)
+{
+	vh_msg_escape(&vh_config.warnings, vh_config.file);
+	vh_buf_printf(&vh_config.warnings, ":%u: %s; the line is ignored\n", p->lineno, what);
+	vh_config.bad_lines++;
+}
+
+/* One line per call, as inih asks; lines inih would misread (too long for
+ * Debian's 200-byte buffer, or no '=') are warned about here and handed
+ * over blank, so each bad line gets its own warning with its number. */
+static char *reader(char *dst, int size, void *stream)
+{
+	struct parse *p = stream;
+	size_t n;
+	const char *s;
+	int c;
+
+	if (!fgets(p->raw, sizeof(p->raw), p->f))
+		return NULL;
+	p->lineno++;
+	n = strlen(p->raw);
+	if (n && p->raw[n - 1] != '\n' && !feof(p->f)) {
+		while ((c = fgetc(p->f)) != EOF && c != '\n')
+			;
+		warn(p, "line too long");
+		p->raw[0] = '\0';
+		n = 0;
+	}
+	for (s = p->raw; *s == ' ' || *s == '\t'; s++)
+		;
+	if (*s == '[') {
+		/* Handed over blank, so the keys below it still count. */
+		warn(p, "sections are not used");
+		s = "";
+	} else if (*s && *s != '\n' && *s != '\r' && *s != '#' && *s != ';' && !strchr(s, '=')) {
+		warn(p, "not a 'key = value' line");
+		s = "";
+	}
+	n = strlen(s);
+	if (n + 2 > (size_t)size) {
+		warn(p, "line too long");
+		s = "";
+		n = 0;
+	}
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	if (!n || dst[n - 1] != '\n')
+		strcat(dst, "\n");
+	return dst;
+}
+
+static int boolean(int *out, const char *v)
+{
+	if (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "on") || !strcmp(v, "1"))
+		*out = 1;
+	else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "off") || !strcmp(v, "0"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static int set_env_dirs(const char *v)
+{
+	char *text = strdup(v), *tok, *save = NULL;
+	const char *dirs[VH_CONFIG_MAX_ENV_DIRS + 1];
+	int n = 0;
+
+	if (!text)
+		return -2;
+	for (tok = strtok_r(text, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+		if (n == VH_CONFIG_MAX_ENV_DIRS || strchr(tok, '/') || !strcmp(tok, ".") ||
+		    !strcmp(tok, "..")) {
+			free(text);
+			return -1;
+		}
+		dirs[n++] = tok;
+	}
+	dirs[n] = NULL;
+	free(env_dirs_text);
+	env_dirs_text = text;
+	memcpy(vh_config.env_dirs, dirs, sizeof(dirs[0]) * (size_t)(n + 1));
+	return 0;
+}
+
+/* "poetry pipenv ...": the stores named, in any order; "none" for none. */
+static int set_stores(const char *v)
+{
+	char *text = strdup(v), *tok, *save = NULL;
+	unsigned bits = 0;
+	int i, rc = 0;
+
+	if (!text)
+		return -2;
+	for (tok = strtok_r(text, " \t", &save); tok && rc == 0; tok = strtok_r(NULL, " \t", &save)) {
+		if (!strcmp(tok, "none"))
+			continue;
+		for (i = 0; i < VH_STORE_COUNT && strcmp(tok, vh_store_names[i]); i++)
+			;
+		if (i == VH_STORE_COUNT)
+			rc = -1;
+		else
+			bits |= 1u << i;
+	}
+	free(text);
+	if (rc == 0)
+		vh_config.stores = bits;
+	return rc;
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct parse *p = user;
+	int r = 0, b;
+
+	(void)section; /* always "": the reader hides section lines */
+	if (!strcmp(name, "env_dirs")) {
+		r = set_env_dirs(value);
+		if (r == -2)
+			return 0;
+		if (r < 0)
+			warn(p, "env_dirs takes up to 16 names without '/'");
+	} else if (!strcmp(name, "stores")) {
+		r = set_stores(value);
+		if (r == -2)
+			return 0;
+		if (r < 0)
+			warn(p, "stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper");
+	} else if (!strcmp(name, "trust")) {
+		if (!strcmp(value, "strict"))
+			vh_config.trust = VH_CONFIG_TRUST_STRICT;
+		else if (!strcmp(value, "owner"))
+			vh_config.trust = VH_CONFIG_TRUST_OWNER;
+		else if (!strcmp(value, "off"))
+			vh_config.trust = VH_CONFIG_TRUST_OFF;
+		else
+			warn(p, "trust is strict, owner or off");
+	} else if (!strcmp(name, "stop_at_git_root") || !strcmp(name, "quiet") ||
+		   !strcmp(name, "follow_pointer_files")) {
+		if (boolean(&b, value) < 0) {
+			struct vh_buf why = VH_BUF_INIT;
+
+			vh_buf_printf(&why, "%s is yes or no", name);
+			warn(p, vh_buf_str(&why));
+			vh_buf_free(&why);
+		} else if (name[0] == 's') {
+			vh_config.stop_at_git_root = b;
+		} else if (name[0] == 'q') {
+			vh_config.quiet = b;
+		} else {
+			vh_config.follow_pointers = b;
+		}
+	} else {
+		struct vh_buf why = VH_BUF_INIT;
+
+		vh_buf_puts(&why, "unknown key '");
+		vh_msg_escape(&why, name);
+		vh_buf_puts(&why, "'");
+		warn(p, vh_buf_str(&why));
+		vh_buf_free(&why);
+	}
+	return 1;
+}
+
+
+int vh_config_load(void)
+{
+	struct parse p = { 0 };
+	int fd, e;
+
+	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") == VH_ENOMEM)
+		return VH_ENOMEM;
+	if (!vh_config.file)
+		return 0;
+	/* open, then fdopen: most users have no config file, and a failed
+	 * fopen costs its FILE as well as the open */
+	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC);
+	p.f = fd < 0 ? NULL : fdopen(fd, "r");
+	if (!p.f) {
+		if (fd >= 0) {
+			e = errno;
+			close(fd);
+			errno = e;
+		}
+		if (errno != ENOENT && errno != ENOTDIR) {
+			char why[128];
+
+			snprintf(why, sizeof(why), ": %s; using the defaults\n", strerror(errno));
+			vh_buf_puts(&vh_config.warnings, "cannot read ");
+			vh_msg_escape(&vh_config.warnings, vh_config.file);
+			vh_buf_puts(&vh_config.warnings, why);
+		}
+		return 0;
+	}
+	vh_config.found = 1;
+	/* Errors inih finds itself are lines the reader already blanked. */
+	ini_parse_stream(reader, &p, handler, &p);
+	fclose(p.f);
+	return 0;
+}
+
+int vh_config_format(struct vh_buf *out)
+{
+	const char *const *d;
+	int i, any = 0;
+
+	if (vh_buf_puts(out, "env_dirs =") < 0)
+		return -1;
+	for (d = vh_config.env_dirs; *d; d++)
+		if (vh_buf_printf(out, " %s", *d) < 0)
+			return -1;
+	if (vh_buf_printf(out, "\nstop_at_git_root = %s\nquiet = %s\nfollow_pointer_files = %s\n"
+			  "trust = %s\nstores =",
+			  vh_config.stop_at_git_root ? "yes" : "no", vh_config.quiet ? "yes" : "no",
+			  vh_config.follow_pointers ? "yes" : "no",
+			  vh_config_trust_names[vh_config.trust]) < 0)
+		return -1;
+	for (i = 0; i < VH_STORE_COUNT; i++) {
+		if (!(vh_config.stores & (1u << i)))
+			continue;
+		any = 1;
+		if (vh_buf_printf(out, " %s", vh_store_names[i]) < 0)
+			return -1;
+	}
+	return vh_buf_puts(out, any ? "\n" : " none\n");
+}

@@ -1,0 +1,376 @@
+#include "core/decide/want.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/find/envdir.h"
+#include "core/decide/envname.h"
+#include "core/find/envlist.h"
+#include "core/util/err.h"
+#include "core/util/msg.h"
+#include "core/trust/policy.h"
+#include "core/trust/trust.h"
+
+/* One line for the user: prefix, path (escaped), suffix. */
+static int say_path(struct vh_buf *say, const char *prefix, const char *path, const char *suffix)
+{
+	if (vh_buf_puts(say, prefix) < 0 || vh_msg_escape(say, path) < 0 ||
+	    vh_buf_puts(say, suffix) < 0 || vh_buf_putc(say, '\n') < 0)
+		return VH_ENOMEM;
+	return 0;
+}
+
+int vh_want_unrecorded(struct vh_buf *say, const char *why, const char *file, const char *after)
+{
+	int e = errno;
+
+	if (vh_buf_printf(say, "%s ", why) < 0 || vh_msg_escape(say, file ? file : "the trust file") < 0 ||
+	    vh_buf_printf(say, ": %s; %s\n", strerror(e), after) < 0)
+		return VH_ENOMEM;
+	return 0;
+}
+
+/* PATH holds ':'-separated entries: an env whose path holds one cannot go
+ * on it. 1 when env can, else 0 after saying so. */
+static int usable(struct vh_buf *say, const char *env, const char *doing, int *rc)
+{
+	if (!strchr(env, ':'))
+		return 1;
+	*rc = say_path(say, doing, env, ": PATH cannot hold a ':' in a directory name");
+	return 0;
+}
+
+/* *ok = 1 when the trust policy lets env be activated (mode AUTO or PIN);
+ * else say holds why. An env made here is recorded, and *note says so for
+ * the activation line. Returns 0 or VH_ENOMEM. */
+static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy_mode mode,
+		   const struct vh_watch *watch, const struct vh_state *now, int project_chose)
+{
+	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
+				     .project_chose = project_chose };
+	struct vh_policy p;
+	const char *why;
+	char *file = NULL;
+	int rc = VH_ENOMEM;
+
+	*ok = 0;
+	if (vh_policy_check(&p, env, &ask) < 0)
+		goto done;
+	if (vh_buf_add(&w->say, vh_buf_str(&p.warnings), p.warnings.len) < 0)
+		goto done;
+	*ok = p.ok;
+	rc = 0;
+	if (!p.ok) {
+		struct vh_buf tail = VH_BUF_INIT;
+
+		if (vh_buf_puts(&tail, ": ") < 0 || vh_buf_puts(&tail, vh_buf_str(&p.why)) < 0 ||
+		    (mode == VH_POLICY_PIN &&
+		     vh_buf_puts(&tail, "; back to automatic activation ('venvhook activate'"
+				 " chooses it again)") < 0))
+			rc = VH_ENOMEM;
+		else
+			rc = say_path(&w->say, mode == VH_POLICY_PIN ? "leaving the env you activated, " :
+				      "not activating ", env, vh_buf_str(&tail));
+		vh_buf_free(&tail);
+	} else if (p.basis == VH_BASIS_MADE) {
+		w->want.note = "made here: yours from now on";
+		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
+			rc = vh_want_unrecorded(&w->say, why, file, "the env you made is on now, but"
+						" will need 'venvhook allow' next time");
+			w->want.note = NULL;
+		}
+	}
+done:
+	free(file);
+	vh_policy_free(&p);
+	return rc;
+}
+
+/* The wanted env's name, for VIRTUAL_ENV_PROMPT. */
+static int named(struct vh_wanted *w, const struct vh_state *now)
+{
+	int rc;
+
+	if (!w->want.env)
+		return 0;
+	rc = vh_env_name(&w->name, &w->say, w->want.env, now);
+	w->want.prompt = w->name;
+	return rc;
+}
+
+int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
+		 const struct vh_watch *watch)
+{
+	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
+	int ok = 0, rc = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->want.pin = pin;
+	w->want.pause = pause;
+	if (vh_discover(&w->found, cwd) < 0 ||
+	    vh_buf_add(&w->say, vh_buf_str(&w->found.warnings), w->found.warnings.len) < 0)
+		return VH_ENOMEM;
+	/* Every env is judged on every export, whatever the environment says
+	 * is active: a marker inherited from elsewhere proves nothing. */
+	if (pin) {
+		if (!vh_env_at(AT_FDCWD, pin) || !usable(&w->say, pin, "not activating ", &rc)) {
+			if (rc == 0)
+				rc = say_path(&w->say, "the env you activated, ", pin,
+					      ", is gone; back to automatic activation");
+		} else {
+			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0);
+		}
+		if (rc < 0)
+			return rc;
+		if (ok) {
+			w->want.env = pin;
+			return named(w, now);
+		}
+		w->want.pin = NULL;
+	}
+	/* Leaving the paused project, for another or for none, ends the pause. */
+	if (pause && (!w->found.env || strcmp(w->found.env, pause) != 0))
+		w->want.pause = NULL;
+	if (!w->found.env || w->want.pause || !usable(&w->say, w->found.env, "not activating ", &rc))
+		return rc;
+	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting);
+	if (rc == 0 && ok)
+		w->want.env = w->found.env;
+	return rc == 0 ? named(w, now) : rc;
+}
+
+int vh_want_foreign(struct vh_buf *say, const struct vh_state *now, const char *doing)
+{
+	const char *ve = now->v[VH_VIRTUAL_ENV], *mark = now->v[VH_MARK_ENV];
+
+	if (!ve || (mark && !strcmp(ve, mark)))
+		return 0;
+	vh_buf_printf(say, "cannot %s: VIRTUAL_ENV (", doing);
+	vh_msg_escape(say, ve);
+	vh_buf_puts(say, ") was set outside venvhook; use that env's own deactivate first\n");
+	return 1;
+}
+
+/* A conda prefix: conda's own activation sets far more than PATH (its
+ * activate.d scripts), so venvhook leaves it to conda rather than half
+ * activate it. */
+static int conda_prefix(const char *dir)
+{
+	struct stat st;
+	char *meta = malloc(strlen(dir) + sizeof("/conda-meta"));
+	int r;
+
+	if (!meta)
+		return 0;
+	strcpy(meta, dir);
+	strcat(meta, "/conda-meta");
+	r = stat(meta, &st) == 0 && S_ISDIR(st.st_mode);
+	free(meta);
+	return r;
+}
+
+static int is_name(const char *arg)
+{
+	return !strchr(arg, '/') && strcmp(arg, ".") && strcmp(arg, "..");
+}
+
+/* Why arg names no env: r says how resolving it failed, looked is what
+ * was looked at. */
+static int say_not_env(struct vh_buf *say, enum vh_resolve r, const char *arg, const char *looked)
+{
+	char *home = NULL;
+
+	if (r == VH_RESOLVE_NO_HOME) {
+		vh_buf_puts(say, "no env named '");
+		vh_msg_escape(say, arg);
+		vh_buf_puts(say, "': neither WORKON_HOME nor HOME is set");
+	} else if (is_name(arg)) {
+		vh_buf_puts(say, "no env named '");
+		vh_msg_escape(say, arg);
+		vh_buf_puts(say, "' in ");
+		if (vh_workon_home(&home) == 0 && home)
+			vh_msg_escape(say, home);
+		vh_buf_puts(say, " (see venvhook list)");
+	} else {
+		vh_msg_escape(say, arg);
+		if (strcmp(arg, looked)) {
+			vh_buf_puts(say, " (");
+			vh_msg_escape(say, looked);
+			vh_buf_puts(say, ")");
+		}
+		vh_buf_puts(say, conda_prefix(looked) ?
+			    " is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does"
+			    " not activate: use conda activate" :
+			    " is not an env: it holds no pyvenv.cfg");
+	}
+	free(home);
+	return vh_buf_putc(say, '\n') < 0 ? VH_ENOMEM : 0;
+}
+
+/* The user chose env by hand: that is consent, recorded (bound to what the
+ * env is now) unless the policy would take the env anyway, so that the pin
+ * it leaves behind is judged like any env on the next cd. */
+static int remember_choice(struct vh_wanted *w, const struct vh_policy *chosen,
+			   const struct vh_state *now)
+{
+	struct vh_policy_ask ask = { .mode = VH_POLICY_PIN, .path = now->v[VH_PATH] };
+	struct vh_policy p;
+	const char *why;
+	char *file = NULL;
+	int rc = VH_ENOMEM;
+
+	if (vh_policy_check(&p, w->chosen, &ask) < 0)
+		goto done;
+	rc = 0;
+	if (!p.ok && vh_policy_consent(chosen, VH_CONSENT_ACTIVATED, &why, &file) < 0) {
+		rc = vh_want_unrecorded(&w->say, why, file, "not activating what cannot stay on");
+		rc = rc < 0 ? rc : VH_EREFUSED;
+	}
+done:
+	free(file);
+	vh_policy_free(&p);
+	return rc;
+}
+
+int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
+		   const char *arg, int force)
+{
+	struct vh_policy_ask ask = { .mode = VH_POLICY_MANUAL, .path = now->v[VH_PATH],
+				     .force = force };
+	struct vh_policy chosen;
+	enum vh_resolve r;
+	int rc = 0;
+
+	memset(w, 0, sizeof(*w));
+	memset(&chosen, 0, sizeof(chosen));
+	if (vh_want_foreign(&w->say, now, "activate"))
+		return VH_EREFUSED;
+	if (!cwd && arg[0] != '/' && strchr(arg, '/')) {
+		rc = vh_buf_puts(&w->say, "the current directory is gone: give the env's absolute"
+				 " path\n");
+		return rc < 0 ? VH_ENOMEM : VH_EREFUSED;
+	}
+	r = vh_env_resolve(&w->chosen, arg, cwd ? cwd : "/");
+	if (r == VH_RESOLVE_OOM)
+		return VH_ENOMEM;
+	/* A name not in $WORKON_HOME: one of the stores', as list names it. */
+	if (r != VH_RESOLVED && is_name(arg)) {
+		char *store = NULL;
+
+		if (vh_env_list_find(&store, arg) < 0)
+			return VH_ENOMEM;
+		if (store) {
+			free(w->chosen);
+			w->chosen = store;
+			r = VH_RESOLVED;
+		}
+	}
+	if (r != VH_RESOLVED) {
+		rc = say_not_env(&w->say, r, arg, w->chosen);
+		return rc < 0 ? rc : VH_EREFUSED;
+	}
+	if (!usable(&w->say, w->chosen, "cannot activate ", &rc))
+		return rc < 0 ? rc : VH_EREFUSED;
+	if (vh_policy_check(&chosen, w->chosen, &ask) < 0) {
+		rc = VH_ENOMEM;
+	} else if (!chosen.ok) {
+		struct vh_buf tail = VH_BUF_INIT;
+
+		rc = vh_buf_puts(&tail, ": ") < 0 || vh_buf_puts(&tail, vh_buf_str(&chosen.why)) < 0 ?
+		     VH_ENOMEM : say_path(&w->say, "not activating ", w->chosen, vh_buf_str(&tail));
+		rc = rc < 0 ? rc : VH_EREFUSED;
+		vh_buf_free(&tail);
+	} else {
+		rc = remember_choice(w, &chosen, now);
+	}
+	if (rc == 0) {
+		w->want.env = w->want.pin = w->chosen;
+		rc = named(w, now);
+	}
+	vh_policy_free(&chosen);
+	return rc;
+}
+
+int vh_want_none(struct vh_wanted *w, const struct vh_state *now, const char *cwd)
+{
+	memset(w, 0, sizeof(*w));
+	if (vh_want_foreign(&w->say, now, "deactivate"))
+		return VH_EREFUSED;
+	if (!now->v[VH_MARK_ENV] && !now->v[VH_MARK_PIN])
+		return vh_buf_puts(&w->say, "no env is active\n") < 0 ? VH_ENOMEM : VH_EREFUSED;
+	/* Inside a project, its env stays off until you leave it: otherwise the
+	 * next cd within it would switch it straight back on. */
+	if (cwd && (vh_discover(&w->found, cwd) < 0 ||
+		    vh_buf_add(&w->say, vh_buf_str(&w->found.warnings), w->found.warnings.len) < 0))
+		return VH_ENOMEM;
+	w->want.pause = w->found.env;
+	return 0;
+}
+
+int vh_want_target(char **env, struct vh_buf *say, const char *arg)
+{
+	struct vh_found found = { 0 };
+	char *cwd = NULL, *dir = NULL;
+	int rc;
+
+	*env = NULL;
+	if (vh_cwd(&cwd) < 0 && (!arg || arg[0] != '/')) {
+		rc = vh_buf_puts(say, "the current directory is gone: give the env's absolute path\n");
+		return rc < 0 ? VH_ENOMEM : VH_EIO;
+	}
+	if (!arg) {
+		dir = cwd;
+		cwd = NULL;
+	} else if (arg[0] == '/') {
+		dir = strdup(arg);
+	} else {
+		struct vh_buf b = VH_BUF_INIT;
+
+		if (vh_buf_puts(&b, cwd) < 0 || vh_buf_putc(&b, '/') < 0 || vh_buf_puts(&b, arg) < 0)
+			vh_buf_free(&b);
+		dir = vh_buf_detach(&b);
+	}
+	if (!dir)
+		goto oom;
+	if (vh_env_at(AT_FDCWD, dir)) {
+		*env = realpath(dir, NULL);
+	} else {
+		if (vh_discover(&found, dir) < 0 ||
+		    vh_buf_add(say, vh_buf_str(&found.warnings), found.warnings.len) < 0)
+			goto oom;
+		if (!found.env) {
+			rc = say_path(say, "no env for ", dir, ": nothing to decide about");
+			goto none;
+		}
+		*env = realpath(found.env, NULL);
+	}
+	if (!*env) {
+		rc = say_path(say, "cannot resolve ", found.env ? found.env : dir, "");
+		rc = rc < 0 ? rc : VH_EIO;
+		goto done;
+	}
+	rc = 0;
+	goto done;
+none: /* rc: how saying so went */
+	rc = rc < 0 ? rc : VH_ENOTFOUND;
+	goto done;
+oom:
+	rc = VH_ENOMEM;
+done:
+	vh_found_free(&found);
+	free(dir);
+	free(cwd);
+	return rc;
+}
+
+void vh_wanted_free(struct vh_wanted *w)
+{
+	vh_found_free(&w->found);
+	free(w->chosen);
+	free(w->name);
+	vh_buf_free(&w->say);
+	memset(w, 0, sizeof(*w));
+}

@@ -1,0 +1,53 @@
+/* Which env belongs to a directory. */
+#ifndef VH_DISCOVER_H
+#define VH_DISCOVER_H
+
+#include "core/util/buf.h"
+
+enum vh_rule {
+	VH_RULE_NONE = 0,
+	VH_RULE_INSIDE,	/* the directory (or a parent) holds pyvenv.cfg itself */
+	VH_RULE_CHILD,	/* a child named .venv or venv holds pyvenv.cfg */
+	VH_RULE_POINTER,	/* a file named .venv names the env or holds its path */
+	/* A tool's store (core/store/stores.h); from names the file that chose it. */
+	VH_RULE_POETRY,	/* owner/pyproject.toml: Poetry's env of the project */
+	VH_RULE_PIPENV,	/* owner/Pipfile: pipenv's env of the project */
+	VH_RULE_PYENV,	/* owner/.python-version names a pyenv-virtualenv env */
+	VH_RULE_UV,	/* UV_PROJECT_ENVIRONMENT at owner (pyproject.toml or uv.lock) */
+	VH_RULE_VEW,	/* $WORKON_HOME/NAME/.project names owner (virtualenvwrapper) */
+};
+
+struct vh_found {
+	enum vh_rule rule;
+	char *env;	/* absolute path of the env directory, or NULL */
+	char *owner;	/* the directory it was found from */
+	char *stop;	/* git work-tree root the walk stopped at, or NULL */
+	char *from;	/* the store rules: the file that chose the env, else NULL */
+	/* 1 when a setting the project itself controls put the env where it is
+	 * (a relative UV_PROJECT_ENVIRONMENT; virtualenvs.path, in-project or
+	 * cache-dir from the project's poetry.toml; a relative
+	 * virtualenvs.path): then the env is an in-project env for the trust
+	 * policy, not one that is the user's by location. */
+	int project_setting;
+	/* What the walk has to say (a pointer file that points nowhere, a
+	 * .git it cannot read, a directory it cannot look into, a store's
+	 * file it cannot read): a line each, escaped, for the command. */
+	struct vh_buf warnings;
+};
+
+/* A regular file by this name points to the project's env. */
+extern const char vh_pointer_name[];
+
+/* Walks up from the absolute directory cwd; see README "How discovery works".
+ * Returns 0 (out->env NULL when nothing was found) or VH_ENOMEM.
+ * Unreadable directories and broken repositories get a line in
+ * out->warnings and are walked past. Caller frees with vh_found_free. */
+int vh_discover(struct vh_found *out, const char *cwd);
+void vh_found_free(struct vh_found *f);
+
+/* *out = the shell's working directory: $PWD when it names the current
+ * directory (it keeps the symlinks the user cd'd through), else getcwd().
+ * Returns -1 when neither works (the directory was deleted). */
+int vh_cwd(char **out);
+
+#endif

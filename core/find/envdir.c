@@ -1,0 +1,85 @@
+#include "core/find/envdir.h"
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/util/buf.h"
+#include "core/util/err.h"
+
+int vh_env_at(int dirfd, const char *rel)
+{
+	struct vh_buf cfg = VH_BUF_INIT;
+	struct stat st;
+	int ok;
+
+	ok = vh_buf_puts(&cfg, rel) == 0 &&
+	     (!*rel || rel[strlen(rel) - 1] == '/' || vh_buf_putc(&cfg, '/') == 0) &&
+	     vh_buf_puts(&cfg, "pyvenv.cfg") == 0 &&
+	     fstatat(dirfd, cfg.data, &st, 0) == 0 && S_ISREG(st.st_mode);
+	vh_buf_free(&cfg);
+	return ok;
+}
+
+int vh_workon_home(char **out)
+{
+	const char *home = getenv("WORKON_HOME");
+	struct vh_buf b = VH_BUF_INIT;
+
+	*out = NULL;
+	if (home && *home) {
+		*out = strdup(home);
+		return *out ? 0 : -1;
+	}
+	home = getenv("HOME");
+	if (!home || !*home)
+		return 0;
+	if (vh_buf_puts(&b, home) < 0 || vh_buf_puts(&b, "/.virtualenvs") < 0) {
+		vh_buf_free(&b);
+		return VH_ENOMEM;
+	}
+	*out = vh_buf_detach(&b);
+	return 0;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	struct vh_buf b = VH_BUF_INIT;
+
+	if (vh_buf_puts(&b, dir) < 0 ||
+	    (dir[0] && dir[strlen(dir) - 1] != '/' && vh_buf_putc(&b, '/') < 0) ||
+	    vh_buf_puts(&b, name) < 0) {
+		vh_buf_free(&b);
+		return NULL;
+	}
+	return vh_buf_detach(&b);
+}
+
+enum vh_resolve vh_env_resolve(char **out, const char *arg, const char *base)
+{
+	char *dir = NULL, *real;
+	int r;
+
+	*out = NULL;
+	if (!strchr(arg, '/') && strcmp(arg, ".") && strcmp(arg, "..")) {
+		r = vh_workon_home(&dir);
+		if (r < 0 || !dir)
+			return r < 0 ? VH_RESOLVE_OOM : VH_RESOLVE_NO_HOME;
+		*out = join(dir, arg);
+		free(dir);
+		if (!*out)
+			return VH_RESOLVE_OOM;
+		return vh_env_at(AT_FDCWD, *out) ? VH_RESOLVED : VH_RESOLVE_NOT_ENV;
+	}
+	dir = arg[0] == '/' ? strdup(arg) : join(base, arg);
+	if (!dir)
+		return VH_RESOLVE_OOM;
+	real = realpath(dir, NULL);
+	if (real) {
+		free(dir);
+		dir = real;
+	}
+	*out = dir;
+	return real && vh_env_at(AT_FDCWD, dir) ? VH_RESOLVED : VH_RESOLVE_NOT_ENV;
+}

@@ -1,0 +1,464 @@
+/*
+ * libgit2 is loaded with dlopen(), in a child process, the first time a
+ * '.git' entry makes its answer matter. Linking it would cost every
+ * `venvhook export` the loading of libgit2 and its ~18 libraries (mbedTLS,
+ * libssh2, Kerberos...); most directory changes never meet a '.git' before
+ * they find the env. The child bounds the question's time: what libgit2
+ * opens (config, includes, index) is the project's to choose, FIFOs too.
+ * The function pointers take their types from git2.h, so a mismatch with
+ * the headers configure found is a compile error.
+ */
+#include "core/find/git.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <git2.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/util/fileio.h"
+
+static struct {
+	__typeof__(&git_libgit2_init) init;
+	__typeof__(&git_libgit2_opts) opts;
+	__typeof__(&git_repository_open_ext) open_ext;
+	__typeof__(&git_repository_workdir) workdir;
+	__typeof__(&git_repository_path) path;
+	__typeof__(&git_repository_free) free;
+	__typeof__(&git_error_last) error_last;
+	__typeof__(&git_repository_index) repo_index;
+	__typeof__(&git_index_find_prefix) index_find_prefix;
+	__typeof__(&git_index_get_byindex) index_get_byindex;
+	__typeof__(&git_index_entrycount) index_entrycount;
+	__typeof__(&git_index_free) index_free;
+	__typeof__(&git_odb_hash) odb_hash;
+	__typeof__(&git_oid_fmt) oid_fmt;
+} git;
+
+#define LOAD(field, symbol) \
+	(*(void **)&git.field = dlsym(handle, #symbol)) != NULL
+
+/* In the child: libgit2 loaded and initialised, or why not. */
+static int git_load(struct vh_buf *why)
+{
+	void *handle = dlopen(VH_LIBGIT2_SONAME, RTLD_NOW | RTLD_LOCAL);
+	const char *e;
+
+	if (!handle) {
+		e = dlerror();
+		vh_buf_printf(why, "cannot load %s (is libgit2 installed?): %s", VH_LIBGIT2_SONAME,
+			      e ? e : "unknown error");
+		return VH_ENOLIB;
+	}
+	if (!(LOAD(init, git_libgit2_init) && LOAD(opts, git_libgit2_opts) &&
+	      LOAD(open_ext, git_repository_open_ext) && LOAD(workdir, git_repository_workdir) &&
+	      LOAD(path, git_repository_path) && LOAD(free, git_repository_free) &&
+	      LOAD(error_last, git_error_last) && LOAD(repo_index, git_repository_index) &&
+	      LOAD(index_find_prefix, git_index_find_prefix) &&
+	      LOAD(index_get_byindex, git_index_get_byindex) &&
+	      LOAD(index_entrycount, git_index_entrycount) && LOAD(index_free, git_index_free) &&
+	      LOAD(odb_hash, git_odb_hash) && LOAD(oid_fmt, git_oid_fmt))) {
+		e = dlerror();
+		vh_buf_printf(why, "%s lacks a function venvhook needs: %s", VH_LIBGIT2_SONAME,
+			      e ? e : "unknown");
+		return VH_ENOLIB;
+	}
+	if (git.init() < 0) {
+		vh_buf_puts(why, "libgit2 did not start");
+		return VH_ENOLIB;
+	}
+	/* Every question here only reads, and who owns the repository is what
+	 * the trust policy judges, not a reason not to answer. */
+	git.opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+	return VH_OK;
+}
+
+static int git_failed(struct vh_buf *why, const char *doing)
+{
+	const git_error *err = git.error_last();
+
+	vh_buf_printf(why, "%s: %s", doing, err && err->message ? err->message : "unknown error");
+	return VH_EFAILED;
+}
+
+static int timeout_ms(void)
+{
+	const char *s = getenv("VENVHOOK_GIT_TIMEOUT_MS");
+	char *end;
+	long v;
+
+	if (s && *s) {
+		v = strtol(s, &end, 10);
+		if (!*end && v > 0 && v < 3600000)
+			return (int)v;
+	}
+	return VH_GIT_TIMEOUT_MS;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The child's answer: one byte of status ('0' + -status), then the
+ * question's payload (VH_OK) or the reason (anything else). */
+typedef int (*question)(struct vh_buf *payload, struct vh_buf *why, const void *arg);
+
+static void child(int fd, question q, const void *arg)
+{
+	struct vh_buf payload = VH_BUF_INIT, why = VH_BUF_INIT;
+	int st = git_load(&why);
+	char c;
+
+	if (st == VH_OK)
+		st = q(&payload, &why, arg);
+	c = (char)('0' - st);
+	if (vh_write_all(fd, &c, 1) == 0) {
+		const struct vh_buf *b = st == VH_OK ? &payload : &why;
+
+		vh_write_all(fd, b->data ? b->data : "", b->len);
+	}
+	_exit(0);
+}
+
+/* Runs q in a child with libgit2 and reads its answer into payload (or
+ * its reason into why), waiting at most timeout_ms(). */
+static int ask(struct vh_buf *payload, struct vh_buf *why, question q, const void *arg)
+{
+	struct vh_buf reply = VH_BUF_INIT;
+	long long deadline = now_ms() + timeout_ms(), left;
+	struct pollfd pfd;
+	char chunk[4096];
+	int fds[2], st = VH_EIO, status, r;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(fds) < 0) {
+		vh_buf_printf(why, "cannot make a pipe: %s", strerror(errno));
+		return VH_EIO;
+	}
+	pid = fork();
+	if (pid < 0) {
+		vh_buf_printf(why, "cannot start a process: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return VH_EIO;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		child(fds[1], q, arg);
+	}
+	close(fds[1]);
+	pfd.fd = fds[0];
+	pfd.events = POLLIN;
+	for (;;) {
+		left = deadline - now_ms();
+		if (left <= 0) {
+			st = VH_ETIMEOUT;
+			break;
+		}
+		r = poll(&pfd, 1, (int)left);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r == 0) {
+			st = VH_ETIMEOUT;
+			break;
+		}
+		n = read(fds[0], chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			st = n == 0 ? VH_OK : VH_EIO;
+			break;
+		}
+		if (vh_buf_add(&reply, chunk, (size_t)n) < 0) {
+			st = VH_ENOMEM;
+			break;
+		}
+	}
+	close(fds[0]);
+	if (st != VH_OK)
+		kill(pid, SIGKILL);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (st == VH_ETIMEOUT) {
+		vh_buf_printf(why, "git's files gave no answer within %d ms", timeout_ms());
+	} else if (st == VH_EIO) {
+		vh_buf_puts(why, "the process asking git failed");
+	} else if (st == VH_OK) {
+		/* No reply at all: the child died (a crash in libgit2). */
+		if (!reply.len || reply.data[0] < '0' || reply.data[0] > '6') {
+			vh_buf_puts(why, "the process asking git ended without an answer");
+			st = VH_EFAILED;
+		} else {
+			st = '0' - reply.data[0];
+			if (vh_buf_add(st == VH_OK ? payload : why, reply.data + 1,
+				       reply.len - 1) < 0)
+				st = VH_ENOMEM;
+		}
+	}
+	vh_buf_free(&reply);
+	return st;
+}
+
+/* --- the questions, each run in the child --- */
+
+static int q_root(struct vh_buf *payload, struct vh_buf *why, const void *arg)
+{
+	git_repository *repo = NULL;
+	const char *workdir;
+	size_t len;
+	int st = VH_ENOTFOUND;
+
+	(void)why;
+	/* Not GIT_REPOSITORY_OPEN_FROM_ENV: GIT_DIR/GIT_WORK_TREE name a repository
+	 * for git commands, not the project the shell is standing in. */
+	if (git.open_ext(&repo, arg, 0, getenv("GIT_CEILING_DIRECTORIES")) < 0)
+		goto done;
+	workdir = git.workdir(repo);
+	if (!workdir)
+		goto done;
+	len = strlen(workdir);
+	while (len > 1 && workdir[len - 1] == '/')
+		len--;
+	st = vh_buf_add(payload, workdir, len) < 0 ? VH_ENOMEM : VH_OK;
+done:
+	git.free(repo);
+	return st;
+}
+
+int vh_git_root(char **root, struct vh_buf *why, const char *dir)
+{
+	struct vh_buf payload = VH_BUF_INIT;
+	int st;
+
+	*root = NULL;
+	st = ask(&payload, why, q_root, dir);
+	if (st == VH_OK) {
+		*root = vh_buf_detach(&payload);
+		if (!*root)
+			st = VH_ENOMEM;
+	}
+	vh_buf_free(&payload);
+	return st;
+}
+
+static int q_valid(struct vh_buf *payload, struct vh_buf *why, const void *arg)
+{
+	git_repository *repo = NULL;
+	int st = VH_OK;
+
+	(void)payload;
+	if (git.open_ext(&repo, arg, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		const git_error *err = git.error_last();
+
+		vh_buf_puts(why, err && err->message ? err->message : "not a repository");
+		st = VH_EFAILED;
+	}
+	git.free(repo);
+	return st;
+}
+
+int vh_git_valid(struct vh_buf *why, const char *dir)
+{
+	struct vh_buf payload = VH_BUF_INIT;
+	int st = ask(&payload, why, q_valid, dir);
+
+	vh_buf_free(&payload);
+	return st;
+}
+
+struct tracked_q {
+	const char *dotgit;
+	const char *const *paths;
+	size_t n;
+};
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The paths relative to the work tree (root, a real path without trailing
+ * '/'), sorted, each dropped that another one already covers. */
+static int relative(char ***out, size_t *n, const char *root, const struct tracked_q *q)
+{
+	size_t len = strlen(root), i, k = 0, m;
+	char **v = calloc(q->n + 1, sizeof(*v));
+
+	*out = v;
+	if (!v)
+		return -1;
+	for (i = 0; i < q->n; i++) {
+		const char *p = q->paths[i];
+
+		if (strncmp(p, root, len) || (p[len] != '/' && p[len] != '\0'))
+			continue; /* outside the work tree: not this index's to track */
+		p += len;
+		while (*p == '/')
+			p++;
+		v[k] = strdup(p);
+		if (!v[k])
+			return -1;
+		k++;
+	}
+	qsort(v, k, sizeof(*v), by_name);
+	for (i = 0, m = 0; i < k; i++) {
+		size_t l = m ? strlen(v[m - 1]) : 0;
+
+		/* "" (the whole work tree) covers everything; "a" covers "a/b". */
+		if (m && (!l || (!strncmp(v[i], v[m - 1], l) && (v[i][l] == '/' || !v[i][l])))) {
+			free(v[i]);
+			continue;
+		}
+		v[m++] = v[i];
+	}
+	for (i = m; i < k; i++)
+		v[i] = NULL;
+	*n = m;
+	return 0;
+}
+
+/* Appends "<mode> <id> <path>\n" for each entry equal to rel or under it. */
+static int entries_under(struct vh_buf *list, git_index *index, const char *rel)
+{
+	size_t pos, len = strlen(rel), count = git.index_entrycount(index);
+	const git_index_entry *e;
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (!len)
+		pos = 0;
+	else if (git.index_find_prefix(&pos, index, rel) < 0)
+		return 0;
+	for (; pos < count; pos++) {
+		e = git.index_get_byindex(index, pos);
+		if (!e || strncmp(e->path, rel, len))
+			break;
+		/* "a/.venv" covers "a/.venv" and "a/.venv/x", not "a/.venv2". */
+		if (len && e->path[len] != '/' && e->path[len] != '\0')
+			continue;
+		git.oid_fmt(hex, &e->id);
+		hex[GIT_OID_HEXSZ] = '\0';
+		if (vh_buf_printf(list, "%o %s %s\n", e->mode, hex, e->path) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int q_tracked(struct vh_buf *payload, struct vh_buf *why, const void *arg)
+{
+	const struct tracked_q *q = arg;
+	git_repository *repo = NULL;
+	git_index *index = NULL;
+	struct vh_buf list = VH_BUF_INIT;
+	const char *workdir;
+	char *root = NULL, **rel = NULL, hex[GIT_OID_HEXSZ + 1] = "";
+	size_t n = 0, i;
+	git_oid id;
+	int st = VH_ENOMEM;
+
+	if (git.open_ext(&repo, q->dotgit, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		st = git_failed(why, "cannot open the repository");
+		goto done;
+	}
+	workdir = git.workdir(repo);
+	root = workdir ? realpath(workdir, NULL) : NULL;
+	if (!root) {
+		vh_buf_puts(why, workdir ? "cannot resolve its work tree" : "it has no work tree");
+		st = VH_EFAILED;
+		goto done;
+	}
+	if (git.repo_index(&index, repo) < 0) {
+		st = git_failed(why, "cannot read its index");
+		goto done;
+	}
+	if (relative(&rel, &n, root, q) < 0)
+		goto done;
+	for (i = 0; i < n; i++)
+		if (entries_under(&list, index, rel[i]) < 0)
+			goto done;
+	if (list.len) {
+		/* A blob id of the listing: git's own hash (with its collision
+		 * detection), so one changed entry is another digest. */
+		if (git.odb_hash(&id, list.data, list.len, GIT_OBJECT_BLOB) < 0) {
+			st = git_failed(why, "cannot hash the entries");
+			goto done;
+		}
+		git.oid_fmt(hex, &id);
+		hex[GIT_OID_HEXSZ] = '\0';
+	}
+	if (vh_buf_printf(payload, "%d\n%s\n%s\n%sindex", list.len > 0, hex, root,
+			  git.path(repo)) < 0)
+		goto done;
+	st = VH_OK;
+done:
+	for (i = 0; rel && rel[i]; i++)
+		free(rel[i]);
+	free(rel);
+	free(root);
+	vh_buf_free(&list);
+	if (index)
+		git.index_free(index);
+	git.free(repo);
+	return st;
+}
+
+void vh_git_tracked_free(struct vh_git_tracked *t)
+{
+	free(t->root);
+	free(t->index);
+	memset(t, 0, sizeof(*t));
+}
+
+int vh_git_tracked(struct vh_git_tracked *out, struct vh_buf *why, const char *worktree,
+		   const char *const *paths, size_t n)
+{
+	struct vh_buf payload = VH_BUF_INIT, dotgit = VH_BUF_INIT;
+	struct tracked_q q = { NULL, paths, n };
+	char *p, *nl[3];
+	int st, i;
+
+	memset(out, 0, sizeof(*out));
+	if (vh_buf_puts(&dotgit, worktree) < 0 ||
+	    vh_buf_puts(&dotgit, strcmp(worktree, "/") ? "/.git" : ".git") < 0)
+		return VH_ENOMEM;
+	q.dotgit = dotgit.data;
+	st = ask(&payload, why, q_tracked, &q);
+	if (st != VH_OK)
+		goto done;
+	/* "<0|1>\n<digest>\n<root>\n<index path>" */
+	p = payload.data;
+	for (i = 0; i < 3; i++) {
+		nl[i] = p ? strchr(p, '\n') : NULL;
+		if (!nl[i])
+			break;
+		*nl[i] = '\0';
+		p = nl[i] + 1;
+	}
+	if (i < 3 || strlen(nl[0] + 1) > 40) {
+		vh_buf_puts(why, "the process asking git gave a garbled answer");
+		st = VH_EFAILED;
+		goto done;
+	}
+	out->tracked = payload.data[0] == '1';
+	strcpy(out->digest, nl[0] + 1);
+	out->root = strdup(nl[1] + 1);
+	out->index = strdup(nl[2] + 1);
+	if (!out->root || !out->index) {
+		vh_git_tracked_free(out);
+		st = VH_ENOMEM;
+	}
+done:
+	vh_buf_free(&payload);
+	vh_buf_free(&dotgit);
+	return st;
+}

@@ -1,0 +1,262 @@
+#include "core/find/gitdir.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/util/buf.h"
+#include "core/find/dircache.h"
+#include "core/util/fileio.h"
+#include "core/find/pathfd.h"
+
+/* vh_read_file of the absolute path, asked from the walk's directories. */
+static int read_at(struct vh_buf *out, const struct vh_pathfd *at, const char *path, size_t max)
+{
+	const char *rel;
+	int fd = vh_pathfd_base(at, path, &rel);
+
+	return vh_read_file(out, fd, rel, max);
+}
+
+static int is_dir(const struct vh_pathfd *at, const char *base, const char *leaf)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	struct stat st;
+	int ok = vh_buf_puts(&p, base) == 0 && vh_buf_puts(&p, leaf) == 0 &&
+		 vh_pathfd_stat(at, p.data, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+
+	vh_buf_free(&p);
+	return ok;
+}
+
+static int exists(const struct vh_pathfd *at, const char *base, const char *leaf)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	struct stat st;
+	int ok = vh_buf_puts(&p, base) == 0 && vh_buf_puts(&p, leaf) == 0 &&
+		 vh_pathfd_stat(at, p.data, &st, AT_SYMLINK_NOFOLLOW) == 0;
+
+	vh_buf_free(&p);
+	return ok;
+}
+
+/* The walk cache's judgement of a file (dircache.h): *st (followed, as the
+ * read follows) and 1 when the file, unchanged, was judged before; 0 when
+ * it is to be read (*have says whether *st was taken). */
+static int judged(int *have, struct stat *st, const struct vh_gitdir_known *k, uint64_t key,
+		  const struct vh_pathfd *at, const char *path)
+{
+	*have = k && k->cache && vh_pathfd_stat(at, path, st, 0) == 0 && S_ISREG(st->st_mode);
+	return *have && vh_dircache_has(k->cache, key, st);
+}
+
+/* Records a judgement that held for the file as st saw it, when its status
+ * after the read is still st (nothing changed it while it was read). */
+static void remember(const struct vh_gitdir_known *k, uint64_t key, const struct vh_pathfd *at,
+		     const char *path, const struct stat *st)
+{
+	struct vh_stat a, b;
+	struct stat now;
+	const char *rel;
+	int fd = vh_pathfd_base(at, path, &rel);
+
+	if (fstatat(fd, rel, &now, 0) < 0)
+		return;
+	vh_stat_from(&a, st);
+	vh_stat_from(&b, &now);
+	if (a.dev == b.dev && a.ino == b.ino && a.size == b.size &&
+	    !vh_timespec_cmp(&a.ctime, &b.ctime) && !vh_timespec_cmp(&a.mtime, &b.mtime))
+		vh_dircache_add(k->cache, key, fd, rel, &now, NULL);
+}
+
+/* The keys of the two judgements: a new rule in head_ok or config_plain
+ * gets a new version here, so that no judgement of the old rules holds. */
+static uint64_t key_of(const char *what)
+{
+	const char *list[] = { what, NULL };
+
+	return vh_dircache_key(list);
+}
+
+/* HEAD as git validates it: "ref: refs/..." or an object id in hex. */
+static int head_ok(const struct vh_pathfd *at, const char *gitdir, const struct vh_gitdir_known *k)
+{
+	struct vh_buf p = VH_BUF_INIT, head = VH_BUF_INIT;
+	uint64_t key = key_of("gitdir.c head_ok 1");
+	struct stat st;
+	size_t n;
+	int ok = 0, have;
+
+	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/HEAD") < 0)
+		goto done;
+	if (judged(&have, &st, k, key, at, p.data)) {
+		ok = 1;
+		goto done;
+	}
+	if (read_at(&head, at, p.data, 4096) != VH_READ_OK)
+		goto done;
+	n = head.len;
+	if (n && head.data[n - 1] == '\n')
+		head.data[--n] = '\0';
+	if (!strncmp(head.data, "ref: refs/", 10))
+		ok = !strchr(head.data, '\n');
+	else
+		ok = (n == 40 || n == 64) && strspn(head.data, "0123456789abcdef") == n;
+	if (ok && have)
+		remember(k, key, at, p.data, &st);
+done:
+	vh_buf_free(&p);
+	vh_buf_free(&head);
+	return ok;
+}
+
+/* A config that certainly leaves the work tree where the .git is: every
+ * line a section header, a comment, or a key among those git init writes
+ * with a value that changes nothing here. Anything else is for libgit2. */
+static int config_plain(const struct vh_pathfd *at, const char *gitdir,
+			const struct vh_gitdir_known *k)
+{
+	static const char *const harmless[] = {
+		"filemode", "logallrefupdates", "ignorecase", "precomposeunicode", "symlinks",
+		"autocrlf", "url", "fetch", "remote", "merge", "rebase", "pushremote", "email",
+		"name", "editor", "pager", "whitespace", "eol", "safecrlf", "sharedrepository",
+		"hookspath", "sparsecheckout", "sparsecheckoutcone", "fsmonitor", "untrackedcache",
+		"splitindex", "checkstat", "trustctime", "autodetach", "prune", "gc", "mirror",
+		"pushurl", "tagopt", "skipfetchall", "partialclonefilter", "promisor", NULL,
+	};
+	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
+	char *line, *next, *eq, *key, *value, *c;
+	const char *const *h;
+	uint64_t judgement = key_of("gitdir.c config_plain 1");
+	struct stat st;
+	int ok = 0, rc, have;
+
+	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
+		goto done;
+	if (judged(&have, &st, k, judgement, at, p.data)) {
+		ok = 1;
+		goto done;
+	}
+	rc = read_at(&cfg, at, p.data, 65536);
+	/* none at all (not even a dangling symlink): every default holds */
+	if (rc == VH_READ_ENOENT && !exists(at, gitdir, "/config")) {
+		ok = 1;
+		goto done;
+	}
+	if (rc != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
+		goto done;
+	for (c = cfg.data; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	for (line = cfg.data; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		while (*line == ' ' || *line == '\t' || *line == '\r')
+			line++;
+		if (!*line || *line == '#' || *line == ';')
+			continue;
+		if (*line == '[') {
+			/* a section other git init writes: include, extensions... */
+			if (strncmp(line, "[core]", 6) && strncmp(line, "[remote ", 8) &&
+			    strncmp(line, "[branch ", 8) && strncmp(line, "[user]", 6) &&
+			    strncmp(line, "[gc]", 4))
+				goto done;
+			continue;
+		}
+		eq = strchr(line, '=');
+		if (!eq || strchr(line, '\\') || strchr(line, '"'))
+			goto done;
+		value = eq + 1;
+		while (eq > line && (eq[-1] == ' ' || eq[-1] == '\t'))
+			eq--;
+		*eq = '\0';
+		key = line;
+		while (*value == ' ' || *value == '\t')
+			value++;
+		for (c = value + strlen(value); c > value && isspace((unsigned char)c[-1]);)
+			*--c = '\0';
+		if (!strcmp(key, "repositoryformatversion")) {
+			if (strcmp(value, "0") && strcmp(value, "1"))
+				goto done;
+			continue;
+		}
+		if (!strcmp(key, "bare")) {
+			if (strcmp(value, "false"))
+				goto done;
+			continue;
+		}
+		for (h = harmless; *h && strcmp(key, *h); h++)
+			;
+		if (!*h)
+			goto done;
+	}
+	ok = 1;
+	if (have)
+		remember(k, judgement, at, p.data, &st);
+done:
+	vh_buf_free(&p);
+	vh_buf_free(&cfg);
+	return ok;
+}
+
+/* No directory from cwd up to (not including) dir is a symlink (git walks
+ * up the physical path, the shell's walk the logical one), one git would
+ * take for a bare repository first, or on another file system than dir
+ * (git stops at a file system's edge). */
+static int path_plain(const struct vh_pathfd *at, const char *cwd, const char *dir,
+		      const struct vh_gitdir_known *k)
+{
+	struct stat top, st;
+	char *d = strdup(cwd), *slash;
+	size_t len = strlen(dir);
+	int ok = 0;
+
+	if (!d || vh_pathfd_stat(at, dir, &top, 0) < 0)
+		goto done;
+	if (k && k->below_dev) {
+		ok = *k->below_dev == top.st_dev;
+		goto done;
+	}
+	while (strlen(d) > len) {
+		if (vh_pathfd_stat(at, d, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode) ||
+		    st.st_dev != top.st_dev ||
+		    vh_pathfd_stat_in(at, d, "HEAD", &st, AT_SYMLINK_NOFOLLOW) == 0)
+			goto done;
+		slash = strrchr(d, '/');
+		if (!slash)
+			goto done;
+		if (slash == d)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	ok = !strcmp(d, dir);
+done:
+	free(d);
+	return ok;
+}
+
+int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir,
+		      const struct vh_gitdir_known *known)
+{
+	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
+	struct vh_buf gitdir = VH_BUF_INIT;
+	int ok = 0;
+
+	/* Ceilings and file system edges have rules of their own: libgit2's. */
+	if ((ceil && *ceil) || getenv("GIT_DISCOVERY_ACROSS_FILESYSTEM"))
+		return 0;
+	if (vh_buf_puts(&gitdir, dir) < 0 || vh_buf_puts(&gitdir, strcmp(dir, "/") ? "/.git" : ".git") < 0)
+		goto done;
+	ok = is_dir(at, gitdir.data, "") && is_dir(at, gitdir.data, "/objects") &&
+	     is_dir(at, gitdir.data, "/refs") && !exists(at, gitdir.data, "/commondir") &&
+	     head_ok(at, gitdir.data, known) && config_plain(at, gitdir.data, known) &&
+	     path_plain(at, cwd, dir, known);
+done:
+	vh_buf_free(&gitdir);
+	return ok;
+}

@@ -1,0 +1,104 @@
+/* Moving the shell from one env to another: the plan, its rendering in the
+ * shell's syntax on stdout, and the one line on stderr that says so. The
+ * last step of the commands that change the shell (export, activate,
+ * deactivate): part of the command layer, which prints. */
+#include "core/output/apply.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shells/shell.h"
+#include "core/util/buf.h"
+#include "core/decide/userconfig.h"
+#include "core/find/discover.h"
+#include "core/decide/envname.h"
+#include "core/util/err.h"
+#include "core/util/msg.h"
+#include "core/output/render.h"
+
+int vh_quiet(void)
+{
+	const char *q = getenv("VENVHOOK_QUIET");
+
+	/* Set, the variable decides (VENVHOOK_QUIET=0 speaks); else the config. */
+	if (q)
+		return *q && strcmp(q, "0") != 0;
+	return vh_config.quiet;
+}
+
+static void escape_n(struct vh_buf *out, const char *s, size_t n)
+{
+	char *copy = strndup(s, n);
+
+	if (copy)
+		vh_msg_escape(out, copy);
+	free(copy);
+}
+
+static void announce(const struct vh_plan *plan, const char *old_prompt, const char *note)
+{
+	struct vh_buf line = VH_BUF_INIT;
+	const char *dir;
+	size_t len;
+
+	if (vh_quiet() || (!plan->activated && !plan->deactivated))
+		return;
+	if (plan->activated) {
+		vh_buf_puts(&line, "activated ");
+		vh_msg_escape(&line, plan->target.v[VH_VIRTUAL_ENV_PROMPT]);
+		dir = vh_path_base(plan->activated, &len);
+		vh_buf_puts(&line, " (");
+		escape_n(&line, dir, len);
+		if (note) {
+			vh_buf_puts(&line, "; ");
+			vh_buf_puts(&line, note);
+		}
+		vh_buf_puts(&line, ")");
+	}
+	if (plan->deactivated) {
+		vh_buf_puts(&line, plan->activated ? ", deactivated " : "deactivated ");
+		if (old_prompt) {
+			vh_msg_escape(&line, old_prompt);
+		} else {
+			dir = vh_path_base(plan->deactivated, &len);
+			escape_n(&line, dir, len);
+		}
+	}
+	vh_msgf("%s", vh_buf_str(&line));
+	vh_buf_free(&line);
+}
+
+int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want)
+{
+	struct vh_plan plan;
+	struct vh_buf out = VH_BUF_INIT;
+	enum vh_var bad = VH_NVARS;
+	int rc = VH_ENOMEM;
+
+	if (vh_plan(&plan, now, want) < 0)
+		goto done;
+	rc = vh_render(&out, &bad, sh, &plan);
+	if (rc < 0)
+		goto done;
+	rc = VH_EIO;
+	if (out.len && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
+		goto done;
+	announce(&plan, now->v[VH_VIRTUAL_ENV_PROMPT], want->note);
+	rc = 0;
+done:
+	if (rc == VH_EUNSAYABLE) {
+		const char *what = bad < VH_NVARS ? plan.target.v[bad] : NULL;
+
+		vh_msg_path(want->env ? "not activating " : "cannot update the environment for ",
+			    want->env ? want->env : vh_var_names[bad],
+			    what && strchr(what, '\n') ?
+			    ": this shell cannot hold a newline in a variable safely" :
+			    ": this shell cannot quote a value safely");
+	}
+	vh_buf_free(&out);
+	vh_plan_free(&plan);
+	return rc;
+}
+

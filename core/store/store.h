@@ -1,0 +1,74 @@
+/* What the store rules (core/store/store_*.c) share; stores.h is the interface
+ * the rest of venvhook uses. */
+#ifndef VH_STORE_H
+#define VH_STORE_H
+
+#include "core/util/buf.h"
+#include "core/store/stores.h"
+
+/* What a rule found: the env, the file that chose it, and whether a
+ * project setting placed it (see struct vh_found). */
+struct vh_store_hit {
+	char *env;
+	char *from;
+	int project_setting;
+};
+
+/* Each rule: 0 nothing here, 1 hit filled, 2 refused (a line in w->warn),
+ * -1 out of memory. */
+int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		    enum vh_stores_phase phase);
+int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+
+/* Poetry's {name}-{hash} for a project name and the project directory's
+ * real path (see store_poetry.c). 0; 1 when it cannot be computed (a name
+ * that is not ASCII, libmd not loaded), why appended; -1 out of memory. */
+int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name, const char *real);
+
+/* pipenv's default {name}-{hash} for a Pipfile's real path. 0; 1 (libmd
+ * not loaded, why appended); 2 when pipenv could make no env for that path
+ * (not UTF-8); -1 out of memory. */
+int vh_pipenv_env_name(struct vh_buf *out, struct vh_buf *why, const char *real);
+
+/* The directories each store keeps envs in, as the user (not a project)
+ * configured them; *out NULL when the store has none. 0 or -1. */
+int vh_store_poetry_root(char **out);
+int vh_store_pipenv_root(char **out);
+int vh_store_pyenv_root(char **out); /* $PYENV_ROOT/versions */
+int vh_store_vew_root(char **out);
+
+/* dir + "/" + name (no doubled '/' after "/"); NULL out of memory. */
+char *vh_store_join(const char *dir, const char *name);
+
+/* Takes env and from, the env a rule computed and the file that chose it:
+ * 1 when env is an env directory (hit holds both), else 0 (both freed);
+ * -1 (both freed) when either is NULL, that is out of memory. */
+int vh_store_take(struct vh_store_hit *hit, char *env, char *from);
+
+/* 1 when dir/name is a regular file (symlinks followed); asked through
+ * w->at when w is not NULL. */
+int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name);
+
+/* 1 when dir/name exists at all (symlinks followed), as os.path.exists. */
+int vh_store_exists(const struct vh_stores_walk *w, const char *dir, const char *name);
+
+/* Python's os.path.expanduser and os.path.expandvars (POSIX), which the
+ * tools apply to their settings. 0 or -1; the caller frees *out. */
+int vh_store_expanduser(char **out, const char *path);
+int vh_store_expandvars(char **out, const char *path);
+
+
+/* Appends "<path><what>\n" to w->warn, path escaped for the terminal, and
+ * returns 2 (refused), or -1 out of memory. A what from a reader ("line N:
+ * ...", "is larger than ...") gets ": " or " " before it. */
+int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what);
+
+
+/* The limit on the project files read (pyproject.toml, Pipfile, the tools'
+ * config files): far above any real one, so a bigger file is garbage. */
+#define VH_STORE_MAX_FILE (1024 * 1024)
+
+#endif

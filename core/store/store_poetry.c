@@ -1,0 +1,557 @@
+/* Poetry: the env of the project whose pyproject.toml is nearest, in
+ * Poetry's virtualenvs.path, named as EnvManager.generate_env_name names it
+ * (Poetry 1.3 and 2.x alike):
+ *
+ *   {name}-{hash}-py{X.Y}
+ *   name  the project name (Poetry 2: [project] name first, then
+ *         [tool.poetry] name; "non-package-mode" for package-mode = false
+ *         without one), normalised as packaging's canonicalize_name (runs of
+ *         '-', '_', '.' become one '-', lowercase), each of ` $!*@"\` and
+ *         CR, LF, TAB made '_', cut to 42 characters;
+ *   hash  the first 8 characters of urlsafe-base64(sha256(realpath of the
+ *         project directory)) (the path's bytes, less those that are not
+ *         UTF-8, as Poetry's encode() drops them);
+ *   X.Y   the minor version `poetry env use` recorded in envs.toml, else the
+ *         one env of that name and hash there is (Poetry would take the
+ *         version of the Python it runs on: of several, the newest is taken).
+ *
+ * Settings, as Poetry's Config.get reads them: POETRY_VIRTUALENVS_IN_PROJECT
+ * / POETRY_VIRTUALENVS_PATH / POETRY_CACHE_DIR, else the project's
+ * poetry.toml, else the user's $POETRY_CONFIG_DIR/config.toml (default
+ * $XDG_CONFIG_HOME/pypoetry), else the defaults ({cache-dir}/virtualenvs,
+ * cache-dir $XDG_CACHE_HOME/pypoetry). An in-project .venv directory wins
+ * unless virtualenvs.in-project is false. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/util/sha256.h"
+#include "core/util/msg.h"
+#include "core/store/store.h"
+#include "core/util/toml.h"
+
+enum source { UNSET, USER, PROJECT, ENVIRON };
+
+struct setting {
+	enum source from;
+	int in_project;	/* for in-project: 0 false, 1 anything else */
+	char *str;
+};
+
+struct poetry_cfg {
+	struct setting in_project, path, cache_dir;
+};
+
+static void cfg_free(struct poetry_cfg *c)
+{
+	free(c->in_project.str);
+	free(c->path.str);
+	free(c->cache_dir.str);
+	memset(c, 0, sizeof(*c));
+}
+
+static int set_str(struct setting *s, enum source from, const char *v)
+{
+	char *copy = strdup(v);
+
+	if (!copy)
+		return -1;
+	free(s->str);
+	s->str = copy;
+	s->from = from;
+	return 0;
+}
+
+/* The three settings from one config file (config.toml or poetry.toml).
+ * 0, 2 refused, -1. */
+static int read_config(struct poetry_cfg *c, struct vh_stores_walk *w, const char *file,
+		       enum source from)
+{
+	static const char *const in_project[] = { "virtualenvs", "in-project", NULL };
+	static const char *const path[] = { "virtualenvs", "path", NULL };
+	static const char *const cache_dir[] = { "cache-dir", NULL };
+	struct vh_buf why = VH_BUF_INIT;
+	struct vh_toml doc;
+	const struct vh_toml_entry *e;
+	int rc, dup;
+
+	rc = vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE);
+	if (rc == 2) {
+		rc = 0;
+		goto done;
+	}
+	if (rc) {
+		if (rc > 0) {
+			vh_buf_puts(&why, "; so Poetry's env is not looked for");
+			rc = vh_store_refuse(w, file, vh_buf_str(&why)) < 0 ? -1 : 2;
+		}
+		goto done;
+	}
+	e = vh_toml_get(&doc, in_project, &dup);
+	if (e && !dup) {
+		c->in_project.from = from;
+		c->in_project.in_project = !(e->type == VH_TOML_BOOL && !e->boolean);
+	}
+	if (!dup && (e = vh_toml_get(&doc, path, &dup)) && !dup) {
+		if (e->type != VH_TOML_STRING)
+			dup = 1;
+		else if (set_str(&c->path, from, e->str) < 0)
+			rc = -1;
+	}
+	if (!dup && (e = vh_toml_get(&doc, cache_dir, &dup)) && !dup) {
+		if (e->type != VH_TOML_STRING)
+			dup = 1;
+		else if (set_str(&c->cache_dir, from, e->str) < 0)
+			rc = -1;
+	}
+	if (dup && rc == 0)
+		rc = vh_store_refuse(w, file, ": a Poetry setting is given twice or is not a string; "
+				     "so Poetry's env is not looked for");
+done:
+	vh_toml_free(&doc);
+	vh_buf_free(&why);
+	return rc;
+}
+
+/* $VAR/sub when VAR is set and not blank (platformdirs), else ~/fallback/sub. */
+static int xdg(char **out, const char *var, const char *fallback, const char *sub)
+{
+	const char *v = getenv(var), *s;
+	struct vh_buf b = VH_BUF_INIT;
+	char *home = NULL;
+	int rc;
+
+	*out = NULL;
+	for (s = v; s && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'); s++)
+		;
+	if (s && *s) {
+		rc = vh_buf_puts(&b, v);
+	} else {
+		if (vh_store_expanduser(&home, fallback) < 0)
+			return -1;
+		rc = home[0] == '~' ? 1 : vh_buf_puts(&b, home);
+		free(home);
+		if (rc > 0)
+			return 0; /* no home at all */
+	}
+	if (rc < 0 || vh_buf_putc(&b, '/') < 0 || vh_buf_puts(&b, sub) < 0) {
+		vh_buf_free(&b);
+		return -1;
+	}
+	*out = vh_buf_detach(&b);
+	return 0;
+}
+
+static int copy_setting(struct setting *dst, const struct setting *src)
+{
+	*dst = *src;
+	dst->str = src->str ? strdup(src->str) : NULL;
+	return !src->str || dst->str ? 0 : -1;
+}
+
+/* The user's config.toml, read once a process (again while it is refused,
+ * so that each walk says why). 0, 2, -1. */
+static int user_config(struct poetry_cfg *c, struct vh_stores_walk *w)
+{
+	static struct poetry_cfg kept;
+	static int have;
+	const char *dir = getenv("POETRY_CONFIG_DIR");
+	char *file = NULL, *base = NULL;
+	int rc;
+
+	if (!have) {
+		if (dir && *dir)
+			base = strdup(dir);
+		else if (xdg(&base, "XDG_CONFIG_HOME", "~/.config", "pypoetry") < 0)
+			return -1;
+		if (!base && dir && *dir)
+			return -1;
+		file = base ? vh_store_join(base, "config.toml") : NULL;
+		rc = base && !file ? -1 : 0;
+		free(base);
+		if (rc)
+			return rc;
+		kept.in_project.in_project = 1;
+		rc = file ? read_config(&kept, w, file, USER) : 0;
+		free(file);
+		if (rc) {
+			cfg_free(&kept);
+			return rc;
+		}
+		have = 1;
+	}
+	if (copy_setting(&c->in_project, &kept.in_project) < 0 || copy_setting(&c->path, &kept.path) < 0 ||
+	    copy_setting(&c->cache_dir, &kept.cache_dir) < 0)
+		return -1;
+	return 0;
+}
+
+static int environ_settings(struct poetry_cfg *c)
+{
+	const char *v;
+
+	if ((v = getenv("POETRY_VIRTUALENVS_IN_PROJECT"))) {
+		c->in_project.from = ENVIRON;
+		c->in_project.in_project = !strcmp(v, "true") || !strcmp(v, "1");
+	}
+	if ((v = getenv("POETRY_VIRTUALENVS_PATH")) && set_str(&c->path, ENVIRON, v) < 0)
+		return -1;
+	if ((v = getenv("POETRY_CACHE_DIR")) && set_str(&c->cache_dir, ENVIRON, v) < 0)
+		return -1;
+	return 0;
+}
+
+/* All settings in force for the project in dir. 0, 2, -1. */
+static int load_config(struct poetry_cfg *c, struct vh_stores_walk *w, const char *dir, int project)
+{
+	char *file;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->in_project.in_project = 1;
+	rc = user_config(c, w);
+	if (rc == 0 && project) {
+		file = vh_store_join(dir, "poetry.toml");
+		rc = file ? read_config(c, w, file, PROJECT) : -1;
+		free(file);
+	}
+	if (rc == 0 && environ_settings(c) < 0)
+		rc = -1;
+	return rc;
+}
+
+/* virtualenvs.path with {cache-dir} filled in and ~ expanded; relative to
+ * dir when relative. *set: a project setting decided it. 0, 2, -1. */
+static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const struct poetry_cfg *c,
+		      const char *dir)
+{
+	struct vh_buf b = VH_BUF_INIT;
+	char *cache = NULL, *expanded = NULL;
+	const char *p, *tmpl;
+	int rc = 0;
+
+	*out = NULL;
+	*set = c->path.from == PROJECT;
+	if (c->cache_dir.str)
+		cache = strdup(c->cache_dir.str);
+	else if (xdg(&cache, "XDG_CACHE_HOME", "~/.cache", "pypoetry") < 0)
+		return -1;
+	if (!cache)
+		return c->cache_dir.str ? -1 : 0;
+	if (c->path.from == UNSET)
+		*set = c->cache_dir.from == PROJECT;
+	tmpl = c->path.str ? c->path.str : "{cache-dir}/virtualenvs";
+	for (p = tmpl; *p && rc == 0; p++) {
+		if (*p == '{' && strchr(p, '}')) {
+			if (strncmp(p, "{cache-dir}", 11)) {
+				rc = vh_store_refuse(w, tmpl, ": Poetry's virtualenvs.path holds a {...} venvhook "
+						     "does not resolve; so Poetry's env is not looked for");
+				break;
+			}
+			rc = vh_buf_puts(&b, cache);
+			if (c->cache_dir.from == PROJECT)
+				*set = 1;
+			p += 10;
+		} else {
+			rc = vh_buf_putc(&b, *p);
+		}
+	}
+	free(cache);
+	if (rc == 0 && vh_buf_puts(&b, "") < 0)
+		rc = -1;
+	if (rc == 0)
+		rc = vh_store_expanduser(&expanded, b.data);
+	vh_buf_free(&b);
+	if (rc)
+		return rc;
+	if (expanded[0] != '/') {
+		/* Relative to where poetry runs: the project directory. */
+		*out = vh_store_join(dir, expanded);
+		free(expanded);
+		*set = 1;
+		return *out ? 0 : -1;
+	}
+	*out = expanded;
+	return 0;
+}
+
+/* The project's name from pyproject.toml into *name (NULL: not a Poetry
+ * project). 0, 2, -1. */
+static int project_name(char **name, struct vh_stores_walk *w, const char *file)
+{
+	static const char *const project[] = { "project", "name", NULL };
+	static const char *const tool[] = { "tool", "poetry", "name", NULL };
+	static const char *const mode[] = { "tool", "poetry", "package-mode", NULL };
+	struct vh_buf why = VH_BUF_INIT;
+	struct vh_toml doc;
+	const struct vh_toml_entry *e;
+	int rc, dup;
+
+	*name = NULL;
+	rc = vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE);
+	if (rc == 2)
+		rc = 0;
+	else if (rc > 0) {
+		vh_buf_puts(&why, "; not activating an env for it");
+		rc = vh_store_refuse(w, file, vh_buf_str(&why));
+	}
+	if (rc)
+		goto done;
+	e = vh_toml_get(&doc, project, &dup);
+	if (!dup && !e)
+		e = vh_toml_get(&doc, tool, &dup);
+	if (dup || (e && e->type != VH_TOML_STRING)) {
+		rc = vh_store_refuse(w, file, ": the project name is given twice or is not a string; "
+				     "not activating an env for it");
+		goto done;
+	}
+	if (e) {
+		*name = strdup(e->str);
+	} else {
+		e = vh_toml_get(&doc, mode, &dup);
+		if (!e || e->type != VH_TOML_BOOL || e->boolean)
+			goto done;
+		*name = strdup("non-package-mode");
+	}
+	rc = *name ? 0 : -1;
+done:
+	vh_toml_free(&doc);
+	vh_buf_free(&why);
+	return rc;
+}
+
+int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name, const char *real)
+{
+	unsigned char digest[VH_SHA256_LEN];
+	struct vh_buf b64 = VH_BUF_INIT, bytes = VH_BUF_INIT;
+	const unsigned char *s;
+	size_t n = 0, len;
+	int dash = 0, rc = -1;
+
+	for (s = (const unsigned char *)name; *s; s++)
+		if (*s >= 0x80)
+			return vh_buf_puts(why, "venvhook cannot compute Poetry's env name for a "
+					   "project name that is not ASCII") < 0 ? -1 : 1;
+	/* canonicalize_name, lower(), then the shell-unsafe characters. */
+	for (s = (const unsigned char *)name; *s && n < 42; s++) {
+		int c = *s;
+
+		if (c == '-' || c == '_' || c == '.') {
+			if (!dash++) {
+				if (vh_buf_putc(out, '-') < 0)
+					goto done;
+				n++;
+			}
+			continue;
+		}
+		dash = 0;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (strchr(" $`!*@\"\\\r\n\t", c))
+			c = '_';
+		if (vh_buf_putc(out, (char)c) < 0)
+			goto done;
+		n++;
+	}
+	/* encode(): the path as UTF-8; bytes that are not UTF-8 (surrogates in
+	 * Python's str) are dropped by its errors="ignore" fallback. */
+	for (s = (const unsigned char *)real; *s; s += len) {
+		len = vh_utf8_valid(s);
+		if (len && vh_buf_add(&bytes, (const char *)s, len) < 0)
+			goto done;
+		if (!len)
+			len = 1;
+	}
+	if (vh_sha256(digest, bytes.data ? bytes.data : "", bytes.len, why) < 0) {
+		rc = 1;
+		goto done;
+	}
+	if (vh_base64url(&b64, digest, sizeof(digest)) < 0 || vh_buf_putc(out, '-') < 0 ||
+	    vh_buf_add(out, b64.data, 8) < 0)
+		goto done;
+	rc = 0;
+done:
+	vh_buf_free(&b64);
+	vh_buf_free(&bytes);
+	return rc;
+}
+
+/* {name}-{hash} of the project in dir. 0, 2 (said why), -1. */
+static int env_base(struct vh_buf *out, struct vh_stores_walk *w, const char *name,
+		    const char *dir, const char *file)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	char *real = realpath(dir, NULL);
+	int rc;
+
+	if (!real)
+		return vh_store_refuse(w, dir, ": cannot resolve the project's path; not looking for its Poetry env");
+	vh_buf_puts(&why, ": ");
+	rc = vh_poetry_env_base(out, &why, name, real);
+	if (rc > 0) {
+		vh_buf_puts(&why, "; so its Poetry env is not looked for");
+		rc = vh_store_refuse(w, file, vh_buf_str(&why));
+	}
+	free(real);
+	vh_buf_free(&why);
+	return rc;
+}
+
+/* "3.11" > "3.9": compares the X.Y after "-py" numerically. */
+static int newer(const char *a, const char *b)
+{
+	char *ea, *eb;
+	unsigned long ma = strtoul(a, &ea, 10), mb = strtoul(b, &eb, 10);
+	unsigned long na = *ea == '.' ? strtoul(ea + 1, NULL, 10) : 0;
+	unsigned long nb = *eb == '.' ? strtoul(eb + 1, NULL, 10) : 0;
+
+	if (ma != mb)
+		return ma > mb;
+	if (na != nb)
+		return na > nb;
+	return strcmp(a, b) > 0;
+}
+
+/* The env directory name: from envs.toml, else the newest {base}-py*. 0
+ * (*out NULL: none), 2, -1. */
+static int pick_env(char **out, struct vh_stores_walk *w, const char *venvs, const char *base)
+{
+	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
+	const struct vh_toml_entry *e;
+	const char *minor[] = { base, "minor", NULL };
+	struct vh_toml doc;
+	char *file, *best = NULL;
+	struct dirent *d;
+	size_t blen = strlen(base);
+	DIR *dir;
+	int rc, dup;
+
+	*out = NULL;
+	file = vh_store_join(venvs, "envs.toml");
+	if (!file)
+		return -1;
+	rc = vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE);
+	if (rc < 0)
+		goto done;
+	if (rc == 1) {
+		vh_buf_puts(&why, "; so Poetry's env is not looked for");
+		rc = vh_store_refuse(w, file, vh_buf_str(&why));
+		goto done;
+	}
+	if (rc == 0 && (e = vh_toml_get(&doc, minor, &dup))) {
+		const char *s = e->str, *end;
+
+		if (dup || e->type != VH_TOML_STRING) {
+			rc = vh_store_refuse(w, file, ": the entry of this project is not one string; "
+					     "so Poetry's env is not looked for");
+			goto done;
+		}
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		for (end = s + strlen(s); end > s && strchr(" \t\n\r", end[-1]); end--)
+			;
+		if (vh_buf_puts(&name, base) < 0 || vh_buf_puts(&name, "-py") < 0 ||
+		    vh_buf_add(&name, s, (size_t)(end - s)) < 0)
+			rc = -1;
+		else
+			*out = vh_buf_detach(&name);
+		goto done;
+	}
+	/* No envs.toml, or nothing recorded for this project. */
+	rc = 0;
+	dir = opendir(venvs);
+	while (dir && (d = readdir(dir))) {
+		if (strncmp(d->d_name, base, blen) || strncmp(d->d_name + blen, "-py", 3))
+			continue;
+		if (!best || newer(d->d_name + blen + 3, best + blen + 3)) {
+			free(best);
+			best = strdup(d->d_name);
+			if (!best) {
+				rc = -1;
+				break;
+			}
+		}
+	}
+	if (dir)
+		closedir(dir);
+	*out = best;
+done:
+	vh_toml_free(&doc);
+	vh_buf_free(&why);
+	vh_buf_free(&name);
+	free(file);
+	return rc;
+}
+
+int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		    enum vh_stores_phase phase)
+{
+	struct poetry_cfg c;
+	struct vh_buf base = VH_BUF_INIT;
+	char *file = NULL, *venvs = NULL, *name = NULL, *pick = NULL;
+	struct stat st;
+	int rc, set = 0;
+
+	if (w->poetry_seen || !w->pyproject)
+		return 0;
+	rc = load_config(&c, w, dir, 1);
+	if (rc)
+		goto done;
+	if (phase == VH_STORES_FIRST && c.in_project.in_project)
+		goto done; /* .venv first, as Poetry */
+	w->poetry_seen = 1;
+	if (phase == VH_STORES_AFTER && vh_store_exists(w, dir, ".venv/.")) {
+		/* Poetry's env is that .venv, which is no env (else it was
+		 * found before this rule). */
+		goto done;
+	}
+	if ((rc = venvs_path(&venvs, &set, w, &c, dir)) != 0 || !venvs)
+		goto done;
+	/* No store, no env: nothing to hash. */
+	if (stat(venvs, &st) < 0 || !S_ISDIR(st.st_mode))
+		goto done;
+	file = vh_store_join(dir, "pyproject.toml");
+	if (!file) {
+		rc = -1;
+		goto done;
+	}
+	if ((rc = project_name(&name, w, file)) != 0 || !name)
+		goto done;
+	if ((rc = env_base(&base, w, name, dir, file)) != 0)
+		goto done;
+	if ((rc = pick_env(&pick, w, venvs, base.data)) != 0 || !pick)
+		goto done;
+	rc = vh_store_take(hit, vh_store_join(venvs, pick), file);
+	file = NULL;
+	if (rc == 1)
+		hit->project_setting = set || c.in_project.from == PROJECT;
+done:
+	cfg_free(&c);
+	vh_buf_free(&base);
+	free(file);
+	free(venvs);
+	free(name);
+	free(pick);
+	return rc;
+}
+
+int vh_store_poetry_root(char **out)
+{
+	struct vh_stores_walk w = { 0 };
+	struct poetry_cfg c;
+	int rc, set;
+
+	*out = NULL;
+	/* The user's settings only: a project's poetry.toml makes no store. */
+	rc = load_config(&c, &w, "/", 0);
+	if (rc == 0)
+		rc = venvs_path(out, &set, &w, &c, "/");
+	if (rc == 0 && set) {
+		free(*out);
+		*out = NULL;
+	}
+	cfg_free(&c);
+	vh_stores_walk_free(&w);
+	return rc < 0 ? -1 : 0;
+}

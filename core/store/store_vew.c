@@ -1,0 +1,377 @@
+/* virtualenvwrapper: `mkvirtualenv -a DIR` and `setvirtualenvproject` write
+ * DIR into $WORKON_HOME/NAME/.project (VIRTUALENVWRAPPER_PROJECT_FILENAME);
+ * `workon NAME` then cds there. So a directory some .project names (as its
+ * path, or the same directory by device and inode) is the project of that
+ * env, and its subdirectories too. Of several envs naming one directory,
+ * the first name in byte order wins.
+ *
+ * Reading every .project on every directory change would cost a file open
+ * per env, so their contents are kept in an index,
+ * $XDG_CACHE_HOME/venvhook/projects, that is rebuilt when $WORKON_HOME's
+ * status changes (an env made, removed or renamed) or when the status of
+ * any NAME/.project does (setvirtualenvproject writes only that file): a
+ * directory change that meets no nearer env costs one read of the index
+ * and one fstatat per env. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/util/compat.h"
+#include "core/find/envdir.h"
+#include "core/util/err.h"
+#include "core/util/fileio.h"
+#include "core/store/store.h"
+#include "core/util/xdg.h"
+
+#define MAX_PROJECT_FILE 4096
+#define MAGIC "venvhook projects 1\n"
+
+struct entry {
+	char *name;
+	char sig[128];	/* the .project's status, "-" when there is none */
+	char *project;	/* the directory it names, or NULL */
+	unsigned long long pdev, pino;
+};
+
+static struct {
+	int loaded;
+	char *home, *key;
+	struct entry *v;
+	size_t n, with_project;
+} ix;
+
+static const char *project_filename(void)
+{
+	const char *f = getenv("VIRTUALENVWRAPPER_PROJECT_FILENAME");
+
+	return f && *f && !strchr(f, '/') ? f : ".project";
+}
+
+int vh_store_vew_root(char **out)
+{
+	return vh_workon_home(out) < 0 ? -1 : 0;
+}
+
+static void sig_of(char sig[128], int dirfd, const char *name, const char *file)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	struct vh_stat st;
+
+	strcpy(sig, "-");
+	if (vh_buf_puts(&p, name) < 0 || vh_buf_putc(&p, '/') < 0 || vh_buf_puts(&p, file) < 0) {
+		strcpy(sig, "?"); /* never equal to a stored one: rebuilt */
+	} else if (vh_stat(&st, dirfd, p.data, 1) == 0) {
+		snprintf(sig, 128, "%llu:%lld:%lld.%09ld:%lld.%09ld", (unsigned long long)st.ino,
+			 (long long)st.size, (long long)st.mtime.tv_sec, (long)st.mtime.tv_nsec,
+			 (long long)st.ctime.tv_sec, (long)st.ctime.tv_nsec);
+	}
+	vh_buf_free(&p);
+}
+
+static int hex(struct vh_buf *b, const char *s)
+{
+	static const char d[] = "0123456789abcdef";
+
+	if (!*s)
+		return vh_buf_putc(b, '=');
+	for (; *s; s++)
+		if (vh_buf_putc(b, d[(unsigned char)*s >> 4]) < 0 || vh_buf_putc(b, d[*s & 15]) < 0)
+			return -1;
+	return 0;
+}
+
+static char *unhex(const char *s, size_t n)
+{
+	char *out, *o;
+	size_t i;
+	int hi, lo;
+
+	if (n == 1 && *s == '=')
+		return strdup("");
+	if (n % 2)
+		return NULL;
+	out = o = malloc(n / 2 + 1);
+	for (i = 0; out && i < n; i += 2) {
+		hi = s[i] >= 'a' ? s[i] - 'a' + 10 : s[i] - '0';
+		lo = s[i + 1] >= 'a' ? s[i + 1] - 'a' + 10 : s[i + 1] - '0';
+		if (hi < 0 || hi > 15 || lo < 0 || lo > 15 || (!hi && !lo)) {
+			free(out);
+			return NULL;
+		}
+		*o++ = (char)(hi << 4 | lo);
+	}
+	if (out)
+		*o = '\0';
+	return out;
+}
+
+static void ix_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < ix.n; i++) {
+		free(ix.v[i].name);
+		free(ix.v[i].project);
+	}
+	free(ix.v);
+	ix.v = NULL;
+	ix.n = ix.with_project = 0;
+}
+
+static struct entry *ix_add(void)
+{
+	struct entry *v;
+
+	if (ix.n % 64 == 0) {
+		v = realloc(ix.v, (ix.n + 64) * sizeof(*v));
+		if (!v)
+			return NULL;
+		ix.v = v;
+	}
+	v = &ix.v[ix.n++];
+	memset(v, 0, sizeof(*v));
+	return v;
+}
+
+/* The directory a .project names: its text without the newlines at its end
+ * (as cdproject reads it, through a command substitution), when absolute. */
+static int read_project(struct entry *e, int dirfd, const char *file)
+{
+	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT, p = VH_BUF_INIT;
+	struct stat st;
+	int rc = 0, fd;
+
+	if (vh_buf_puts(&p, e->name) < 0 || vh_buf_putc(&p, '/') < 0 || vh_buf_puts(&p, file) < 0)
+		goto oom;
+	fd = openat(dirfd, p.data, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd >= 0) {
+		char chunk[MAX_PROJECT_FILE + 1];
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		close(fd);
+		if (n > 0 && n <= MAX_PROJECT_FILE && !memchr(chunk, '\0', (size_t)n)) {
+			while (n > 0 && chunk[n - 1] == '\n')
+				n--;
+			if (n > 0 && chunk[0] == '/' && vh_buf_add(&text, chunk, (size_t)n) < 0)
+				goto oom;
+		}
+	}
+	if (text.len) {
+		e->project = vh_buf_detach(&text);
+		if (stat(e->project, &st) == 0) {
+			e->pdev = (unsigned long long)st.st_dev;
+			e->pino = (unsigned long long)st.st_ino;
+		}
+		ix.with_project++;
+	}
+	goto done;
+oom:
+	rc = -1;
+done:
+	vh_buf_free(&text);
+	vh_buf_free(&why);
+	vh_buf_free(&p);
+	return rc;
+}
+
+static int rebuild(int dirfd, const char *file)
+{
+	struct dirent *d;
+	struct entry *e;
+	DIR *dir;
+	int fd = dup(dirfd);
+
+	ix_clear();
+	if (fd < 0)
+		return 0;
+	dir = fdopendir(fd);
+	if (!dir) {
+		close(fd);
+		return 0;
+	}
+	while ((d = readdir(dir))) {
+		if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
+			continue;
+		if (!(e = ix_add()) || !(e->name = strdup(d->d_name)))
+			goto oom;
+		sig_of(e->sig, dirfd, e->name, file);
+		if (strcmp(e->sig, "-") && read_project(e, dirfd, file) < 0)
+			goto oom;
+	}
+	closedir(dir);
+	return 0;
+oom:
+	closedir(dir);
+	return -1;
+}
+
+static void save(const char *cache)
+{
+	struct vh_buf b = VH_BUF_INIT, tmp = VH_BUF_INIT;
+	size_t i;
+	int fd, ok = 0;
+
+	if (vh_buf_puts(&b, MAGIC) < 0 || vh_buf_puts(&b, ix.key) < 0 || vh_buf_putc(&b, '\n') < 0)
+		goto done;
+	for (i = 0; i < ix.n; i++) {
+		const struct entry *e = &ix.v[i];
+
+		if (hex(&b, e->name) < 0 || vh_buf_printf(&b, " %s ", e->sig) < 0 ||
+		    (e->project ? hex(&b, e->project) : vh_buf_putc(&b, '-')) < 0 ||
+		    vh_buf_printf(&b, " %llu %llu\n", e->pdev, e->pino) < 0)
+			goto done;
+	}
+	if (vh_xdg_make_parent(cache) < 0 || vh_buf_printf(&tmp, "%s.%ld", cache, (long)getpid()) < 0)
+		goto done;
+	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto done;
+	ok = write(fd, b.data, b.len) == (ssize_t)b.len;
+	ok = close(fd) == 0 && ok;
+	/* A rename replaces the index whole: two shells at once lose nothing
+	 * but the work of one of them. */
+	if (!ok || rename(tmp.data, cache) < 0)
+		unlink(tmp.data);
+done:
+	vh_buf_free(&b);
+	vh_buf_free(&tmp);
+}
+
+/* The index in the cache file, if it is that of this WORKON_HOME. Each
+ * line: hex name, .project status, hex project or '-', its device, inode. */
+static int load_saved(const char *cache)
+{
+	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT;
+	char *line, *nl, *f[5];
+	struct entry *e;
+	int i, rc = 0;
+
+	if (vh_read_file_why(&text, &why, cache, 64 * 1024 * 1024) != 0)
+		goto done;
+	line = text.data;
+	if (strncmp(line, MAGIC, strlen(MAGIC)))
+		goto done;
+	line += strlen(MAGIC);
+	nl = strchr(line, '\n');
+	if (!nl || (size_t)(nl - line) != strlen(ix.key) || strncmp(line, ix.key, strlen(ix.key)))
+		goto done;
+	for (line = nl + 1; (nl = strchr(line, '\n')); line = nl + 1) {
+		*nl = '\0';
+		for (i = 0; i < 5; i++) {
+			/* the next blank-separated field (strsep is not POSIX) */
+			if (!line)
+				goto bad;
+			f[i] = line;
+			line = strchr(line, ' ');
+			if (line)
+				*line++ = '\0';
+		}
+		if (!(e = ix_add()))
+			goto oom;
+		if (!(e->name = unhex(f[0], strlen(f[0]))) || strlen(f[1]) >= sizeof(e->sig))
+			goto bad;
+		strcpy(e->sig, f[1]);
+		if (strcmp(f[2], "-")) {
+			if (!(e->project = unhex(f[2], strlen(f[2]))))
+				goto bad;
+			ix.with_project++;
+		}
+		e->pdev = strtoull(f[3], NULL, 10);
+		e->pino = strtoull(f[4], NULL, 10);
+	}
+	rc = 1;
+	goto done;
+bad:
+	ix_clear();
+	goto done;
+oom:
+	rc = -1;
+done:
+	vh_buf_free(&text);
+	vh_buf_free(&why);
+	return rc;
+}
+
+/* Loads (or rebuilds) the index once a process. 0 or -1. */
+static int load(void)
+{
+	struct vh_buf key = VH_BUF_INIT;
+	struct vh_stat st;
+	char *cache = NULL, sig[128];
+	const char *file = project_filename();
+	int dirfd = -1, rc = 0, fresh;
+	size_t i;
+
+	if (ix.loaded)
+		return 0;
+	ix.loaded = 1;
+	if (vh_workon_home(&ix.home) < 0)
+		return -1;
+	if (!ix.home || (dirfd = open(ix.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+	    vh_stat(&st, dirfd, ".", 1) < 0)
+		goto done;
+	if (hex(&key, ix.home) < 0 || vh_buf_putc(&key, ' ') < 0 || hex(&key, file) < 0 ||
+	    vh_buf_printf(&key, " %llu:%llu:%lld.%09ld:%lld.%09ld", (unsigned long long)st.dev,
+			  (unsigned long long)st.ino, (long long)st.mtime.tv_sec, (long)st.mtime.tv_nsec,
+			  (long long)st.ctime.tv_sec, (long)st.ctime.tv_nsec) < 0)
+		goto oom;
+	ix.key = vh_buf_detach(&key);
+	if (vh_xdg_file(&cache, "XDG_CACHE_HOME", ".cache", "projects") == VH_ENOMEM)
+		goto oom;
+	fresh = cache ? load_saved(cache) : 0;
+	if (fresh < 0)
+		goto oom;
+	for (i = 0; fresh && i < ix.n; i++) {
+		sig_of(sig, dirfd, ix.v[i].name, file);
+		fresh = !strcmp(sig, ix.v[i].sig);
+	}
+	if (!fresh) {
+		if (rebuild(dirfd, file) < 0)
+			goto oom;
+		if (cache)
+			save(cache);
+	}
+	goto done;
+oom:
+	rc = -1;
+done:
+	if (dirfd >= 0)
+		close(dirfd);
+	free(cache);
+	vh_buf_free(&key);
+	return rc;
+}
+
+int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir)
+{
+	const struct entry *best = NULL;
+	struct stat st;
+	int have_st;
+	size_t i;
+	char *env;
+
+	if (load() < 0)
+		return -1;
+	if (!ix.with_project)
+		return 0;
+	have_st = vh_pathfd_stat(w->at, dir, &st, 0) == 0;
+	for (i = 0; i < ix.n; i++) {
+		const struct entry *e = &ix.v[i];
+
+		if (!e->project || (best && strcmp(e->name, best->name) >= 0))
+			continue;
+		if (!strcmp(e->project, dir) ||
+		    (have_st && e->pino && e->pino == (unsigned long long)st.st_ino &&
+		     e->pdev == (unsigned long long)st.st_dev))
+			best = e;
+	}
+	if (!best)
+		return 0;
+	env = vh_store_join(ix.home, best->name);
+	return vh_store_take(hit, env, env ? vh_store_join(env, project_filename()) : NULL);
+}

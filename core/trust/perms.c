@@ -1,0 +1,137 @@
+#include "core/trust/perms.h"
+
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/util/buf.h"
+#include "core/trust/cache.h"
+
+const char *vh_perm_text(enum vh_perm p)
+{
+	switch (p) {
+	case VH_PERM_NOT_YOURS:
+		return "belongs to another user";
+	case VH_PERM_GROUP:
+		return "is writable by its group";
+	case VH_PERM_ANYONE:
+		return "is writable by anyone";
+	default:
+		return "is yours";
+	}
+}
+
+/* The lookup itself: NSS may be a network service, hence the cache. */
+static int lookup_private(gid_t gid, uid_t uid)
+{
+	struct passwd *pw = getpwuid(uid);
+	struct group *gr;
+	char **m;
+
+	if (!pw || pw->pw_gid != gid)
+		return 0;
+	gr = getgrgid(gid);
+	if (!gr || !gr->gr_name || !pw->pw_name || strcmp(gr->gr_name, pw->pw_name))
+		return 0;
+	for (m = gr->gr_mem; m && *m; m++)
+		if (strcmp(*m, pw->pw_name))
+			return 0;
+	return 1;
+}
+
+/* Whether gid is the user's private group, asked once per process and
+ * cached on disk per day and per version of the group and user files. */
+static int private_group(gid_t gid)
+{
+	static int known = -1;
+	static gid_t known_gid;
+	struct vh_buf key = VH_BUF_INIT, value = VH_BUF_INIT;
+	struct vh_stat g, p;
+	uid_t uid = getuid();
+
+	if (known >= 0 && known_gid == gid)
+		return known;
+	if (gid != getgid())
+		return 0;
+	memset(&g, 0, sizeof(g));
+	memset(&p, 0, sizeof(p));
+	vh_stat(&g, AT_FDCWD, "/etc/group", 1);
+	vh_stat(&p, AT_FDCWD, "/etc/passwd", 1);
+	if (vh_buf_printf(&key, "upg:%lu:%lu:%lld.%ld:%lld.%ld:%lld", (unsigned long)uid,
+			  (unsigned long)gid, (long long)g.mtime.tv_sec, g.mtime.tv_nsec,
+			  (long long)p.mtime.tv_sec, p.mtime.tv_nsec,
+			  (long long)(time(NULL) / 86400)) == 0 &&
+	    vh_cache_get(&value, key.data) && (value.data[0] == '0' || value.data[0] == '1')) {
+		known = value.data[0] == '1';
+	} else {
+		known = lookup_private(gid, uid);
+		if (key.data)
+			vh_cache_put(key.data, known ? "1" : "0");
+	}
+	known_gid = gid;
+	vh_buf_free(&key);
+	vh_buf_free(&value);
+	return known;
+}
+
+enum vh_perm vh_perm_judge(const struct vh_stat *st, int sticky_ok)
+{
+	uid_t me = getuid();
+
+	if (st->uid != me && st->uid != 0)
+		return VH_PERM_NOT_YOURS;
+	if (sticky_ok && S_ISDIR(st->mode) && (st->mode & S_ISVTX))
+		return VH_PERM_OK;
+	if (st->mode & S_IWOTH)
+		return VH_PERM_ANYONE;
+	if ((st->mode & S_IWGRP) && !private_group(st->gid))
+		return VH_PERM_GROUP;
+	return VH_PERM_OK;
+}
+
+int vh_perm_parents(char **bad, enum vh_perm *why, const char *real)
+{
+	const char *home = getenv("HOME");
+	size_t len = strlen(real), hlen = home ? strlen(home) : 0;
+	struct vh_stat st;
+	char *dir;
+	int under_home;
+
+	*bad = NULL;
+	*why = VH_PERM_OK;
+	while (hlen > 1 && home[hlen - 1] == '/')
+		hlen--;
+	under_home = home && home[0] == '/' && hlen > 1 && !strncmp(real, home, hlen) &&
+		     real[hlen] == '/';
+	dir = strdup(real);
+	if (!dir)
+		return -1;
+	for (;;) {
+		/* Up one: "/a/b" -> "/a" -> "/". */
+		while (len > 1 && dir[len - 1] != '/')
+			len--;
+		if (len > 1)
+			len--;
+		else if (dir[0] == '/' && len == 1 && !dir[1])
+			break; /* "/" was the last one looked at */
+		dir[len] = '\0';
+		if (vh_stat(&st, AT_FDCWD, dir, 1) < 0)
+			*why = VH_PERM_NOT_YOURS;
+		else
+			*why = vh_perm_judge(&st, 1);
+		if (*why != VH_PERM_OK) {
+			*bad = dir;
+			return 0;
+		}
+		if ((under_home && len == hlen) || len == 1)
+			break;
+	}
+	free(dir);
+	return 0;
+}

@@ -1,0 +1,75 @@
+/* Whether an env may go first on PATH: the trust policy (README "Trust").
+ *
+ * Automatic activation takes an env when the user consented to it and it
+ * is still the env consented to: venvhook saw it being made at a prompt in
+ * its project ("made"), or `venvhook allow` / `venvhook activate` took it,
+ * bound to the env directory's identity and, where git tracks any of it, to
+ * the tracked content. An env in the user's own env stores ($WORKON_HOME,
+ * Poetry's, pipenv's, pyenv's: see stores.h) is the user's by location,
+ * unless a setting of the project chose it. Anything else is refused with the reason.
+ * Whatever the basis, the env and its bin/ and pyvenv.cfg must be the
+ * user's and writable by nobody else, no directory above it writable by
+ * another user, and git must say it tracks none of it; an allow overrides
+ * those, but not a change of identity. A deny beats everything but the
+ * user's own `activate` of the env while it is pinned. */
+#ifndef VH_POLICY_H
+#define VH_POLICY_H
+
+#include "core/util/buf.h"
+#include "core/trust/trust.h"
+
+struct vh_watch;
+
+enum vh_policy_mode {
+	VH_POLICY_AUTO,   /* discovery found it (a cd, a pointer file) */
+	VH_POLICY_PIN,    /* the env `venvhook activate` pinned, from the environment */
+	VH_POLICY_MANUAL, /* `venvhook activate` now: the user's explicit choice */
+};
+
+enum vh_basis {
+	VH_BASIS_NONE = 0,
+	VH_BASIS_CONSENT, /* a recorded allow, made or activated, still matching */
+	VH_BASIS_MADE,    /* made just now at a prompt in its project: record it */
+	VH_BASIS_STORE,   /* in one of the user's env stores */
+	VH_BASIS_CONFIG,  /* trust = owner or off in the config */
+	VH_BASIS_CHOSEN,  /* activate by hand: record it unless already good */
+};
+
+struct vh_policy {
+	int ok;
+	enum vh_basis basis;
+	const struct vh_trust_entry *consent; /* CONSENT: the record (in trust) */
+	char *real;         /* the env's real path */
+	char ident[VH_TRUST_IDENT_MAX];
+	char git[41];       /* "-", "?" or the tracked entries' id */
+	struct vh_buf why;  /* refused: why, a sentence fragment */
+	struct vh_buf warnings; /* lines to print, each ending in '\n' */
+	struct vh_trust trust;
+};
+
+/* What the policy is asked, besides the env. */
+struct vh_policy_ask {
+	enum vh_policy_mode mode;
+	/* what the shell watched since it came here, for the made-here rule */
+	const struct vh_watch *watch;
+	const char *path; /* PATH now, to name what the env's bin/ would shadow */
+	int force;        /* MANUAL: skip the deny and permission checks */
+	/* a setting of the project put the env where it is (discovery's
+	 * project_setting): it is not the user's by location, wherever it is */
+	int project_chose;
+};
+
+/* Judges env (an absolute path, as discovery or the user gave it).
+ * Returns 0 (out filled; out->ok says) or VH_ENOMEM. Free out with
+ * vh_policy_free in both cases. */
+int vh_policy_check(struct vh_policy *out, const char *env, const struct vh_policy_ask *ask);
+void vh_policy_free(struct vh_policy *p);
+
+/* Records the user's consent to the env p judged (p->real, identity and
+ * git content as judged). Returns 0, or a code (VH_EIO, VH_ENOHOME,
+ * VH_ENOMEM) with errno set and *why naming the step that failed
+ * ("cannot write"...), *file the trust file (caller frees). */
+int vh_policy_consent(const struct vh_policy *p, enum vh_consent how, const char **why,
+		      char **file);
+
+#endif

@@ -1,0 +1,315 @@
+/* Linux's statx needs _GNU_SOURCE; nothing else in core/ asks for it. */
+#define _GNU_SOURCE 1
+#include "core/util/compat.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+#ifdef HAVE_SYS_VFS_H
+#include <sys/vfs.h> /* statfs, on Linux */
+#elif defined(HAVE_STRUCT_STATFS_F_FSTYPENAME)
+#include <sys/param.h>
+#include <sys/mount.h> /* statfs, on macOS and the BSDs */
+#endif
+#ifdef HAVE_SYS_SYSMACROS_H
+#include <sys/sysmacros.h> /* makedev, on glibc */
+#endif
+#if defined(HAVE__NSGETEXECUTABLEPATH) && defined(HAVE_MACH_O_DYLD_H)
+#define VH_SELF_DYLD 1
+#include <mach-o/dyld.h>
+#include <stdint.h>
+#endif
+#if HAVE_DECL_KERN_PROC_PATHNAME
+#define VH_SELF_SYSCTL 1
+#include <sys/sysctl.h>
+#endif
+
+#include "core/util/buf.h"
+
+/* statx where the C library has it (configure) and its header declares it:
+ * a C library without the wrapper (musl before 1.2.5) builds the fstatat
+ * path even with a config.h made for another one. */
+#if defined(HAVE_STATX) && defined(STATX_BTIME)
+#define VH_STATX 1
+#endif
+
+/* st_mtim (POSIX 2008) or st_mtimespec (older macOS), else whole seconds. */
+#if defined(HAVE_STRUCT_STAT_ST_MTIM)
+#define VH_ST_TIME(st, x) ((st)->st_##x##tim)
+#elif defined(HAVE_STRUCT_STAT_ST_MTIMESPEC)
+#define VH_ST_TIME(st, x) ((st)->st_##x##timespec)
+#endif
+
+void vh_stat_from(struct vh_stat *out, const struct stat *st)
+{
+	memset(out, 0, sizeof(*out));
+	out->dev = st->st_dev;
+	out->ino = st->st_ino;
+	out->mode = st->st_mode;
+	out->uid = st->st_uid;
+	out->gid = st->st_gid;
+	out->nlink = st->st_nlink;
+	out->size = st->st_size;
+#ifdef VH_ST_TIME
+	out->mtime = VH_ST_TIME(st, m);
+	out->ctime = VH_ST_TIME(st, c);
+#else
+	out->mtime.tv_sec = st->st_mtime;
+	out->ctime.tv_sec = st->st_ctime;
+#endif
+#ifdef HAVE_STRUCT_STAT_ST_BIRTHTIMESPEC
+	out->btime = st->st_birthtimespec;
+	out->has_btime = out->btime.tv_sec > 0;
+#endif
+}
+
+#ifdef VH_STATX
+static int by_statx(struct vh_stat *out, int dirfd, const char *path, int follow)
+{
+	struct statx sx;
+
+	if (statx(dirfd, path, follow ? 0 : AT_SYMLINK_NOFOLLOW,
+		  STATX_BASIC_STATS | STATX_BTIME, &sx) < 0)
+		return -1;
+	memset(out, 0, sizeof(*out));
+	out->dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
+	out->ino = (ino_t)sx.stx_ino;
+	out->mode = sx.stx_mode;
+	out->uid = sx.stx_uid;
+	out->gid = sx.stx_gid;
+	out->nlink = sx.stx_nlink;
+	out->size = (off_t)sx.stx_size;
+	out->mtime.tv_sec = sx.stx_mtime.tv_sec;
+	out->mtime.tv_nsec = sx.stx_mtime.tv_nsec;
+	out->ctime.tv_sec = sx.stx_ctime.tv_sec;
+	out->ctime.tv_nsec = sx.stx_ctime.tv_nsec;
+	if ((sx.stx_mask & STATX_BTIME) && sx.stx_btime.tv_sec > 0) {
+		out->btime.tv_sec = sx.stx_btime.tv_sec;
+		out->btime.tv_nsec = sx.stx_btime.tv_nsec;
+		out->has_btime = 1;
+	}
+	return 0;
+}
+#endif
+
+int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow)
+{
+	struct stat st;
+
+#ifdef VH_STATX
+	/* A kernel older than 4.11 (or a seccomp filter) says ENOSYS. */
+	if (by_statx(out, dirfd, path, follow) == 0)
+		return 0;
+	if (errno != ENOSYS && errno != EPERM)
+		return -1;
+#endif
+	if (fstatat(dirfd, path, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0)
+		return -1;
+	vh_stat_from(out, &st);
+	return 0;
+}
+
+int vh_fs_keeps_dir_times(int dirfd, const char *path)
+{
+#if defined(HAVE_SYS_VFS_H) || defined(HAVE_STRUCT_STATFS_F_FSTYPENAME)
+	struct statfs sf;
+	int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY), r;
+
+	if (fd < 0)
+		return 0;
+	r = fstatfs(fd, &sf);
+	close(fd);
+	if (r < 0)
+		return 0;
+#endif
+#if defined(HAVE_SYS_VFS_H)
+	/* The magic numbers of linux/magic.h, spelled out: that header is
+	 * Linux's alone, and f_type's width differs between architectures. */
+	switch ((unsigned long)sf.f_type & 0xffffffffUL) {
+	case 0xEF53UL:     /* ext2, ext3, ext4 */
+	case 0x58465342UL: /* XFS */
+	case 0x9123683EUL: /* Btrfs */
+	case 0xF2F52010UL: /* F2FS */
+	case 0xCA451A4EUL: /* bcachefs */
+	case 0x2FC12FC1UL: /* ZFS */
+	case 0x01021994UL: /* tmpfs */
+	case 0x858458F6UL: /* ramfs */
+	case 0x794C7630UL: /* overlayfs */
+		return 1;
+	default:
+		return 0;
+	}
+#elif defined(HAVE_STRUCT_STATFS_F_FSTYPENAME)
+	return !strcmp(sf.f_fstypename, "apfs") || !strcmp(sf.f_fstypename, "hfs") ||
+	       !strcmp(sf.f_fstypename, "ufs") || !strcmp(sf.f_fstypename, "ffs") ||
+	       !strcmp(sf.f_fstypename, "zfs") || !strcmp(sf.f_fstypename, "tmpfs");
+#else
+	(void)dirfd;
+	(void)path;
+	return 0;
+#endif
+}
+
+/* O_PATH (Linux, FreeBSD 14) and POSIX's O_SEARCH open a directory without
+ * read permission, which search needs no more than stat() does. */
+#if defined(O_PATH)
+#define VH_O_SEARCHDIR O_PATH
+#elif defined(O_SEARCH)
+#define VH_O_SEARCHDIR O_SEARCH
+#else
+#define VH_O_SEARCHDIR O_RDONLY
+#endif
+
+int vh_open_searchdir(int dirfd, const char *path)
+{
+	return openat(dirfd, path, VH_O_SEARCHDIR | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+}
+
+int vh_timespec_cmp(const struct timespec *a, const struct timespec *b)
+{
+	if (a->tv_sec != b->tv_sec)
+		return a->tv_sec < b->tv_sec ? -1 : 1;
+	if (a->tv_nsec != b->tv_nsec)
+		return a->tv_nsec < b->tv_nsec ? -1 : 1;
+	return 0;
+}
+
+static const char *self_argv0;
+
+void vh_self_init(const char *argv0)
+{
+	self_argv0 = argv0;
+}
+
+const char vh_self_methods[] =
+#ifdef VH_SELF_DYLD
+	"_NSGetExecutablePath, "
+#endif
+#ifdef VH_SELF_SYSCTL
+	"sysctl KERN_PROC_PATHNAME, "
+#endif
+	"/proc/self/exe, argv[0]";
+
+#ifdef VH_SELF_DYLD
+/* macOS: the path the binary was loaded by, which may hold symlinks and
+ * "..": hence realpath. */
+static char *by_dyld(void)
+{
+	uint32_t size = 0;
+	char *buf, *real = NULL;
+
+	(void)_NSGetExecutablePath(NULL, &size); /* -1, and the size it needs */
+	buf = malloc(size + 1);
+	if (!buf)
+		return NULL;
+	if (_NSGetExecutablePath(buf, &size) == 0)
+		real = realpath(buf, NULL);
+	free(buf);
+	return real;
+}
+#endif
+
+#ifdef VH_SELF_SYSCTL
+/* The kernel's record of the binary's path, without procfs mounted. */
+static char *by_sysctl(void)
+{
+#if HAVE_DECL_KERN_PROC_NARGV
+	/* NetBSD: one of KERN_PROC_ARGS's answers, beside argv's count. */
+	int mib[4] = { CTL_KERN, KERN_PROC_ARGS, -1, KERN_PROC_PATHNAME };
+#else
+	/* FreeBSD, DragonFly: one of KERN_PROC's; -1 is this process. */
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PATHNAME, -1 };
+#endif
+	size_t len = 0;
+	char *buf, *real = NULL;
+
+	if (sysctl(mib, 4, NULL, &len, NULL, 0) < 0 || len == 0)
+		return NULL;
+	buf = malloc(len + 1);
+	if (!buf)
+		return NULL;
+	if (sysctl(mib, 4, buf, &len, NULL, 0) == 0) {
+		buf[len] = '\0';
+		real = realpath(buf, NULL);
+	}
+	free(buf);
+	return real;
+}
+#endif
+
+int vh_self_from_argv0(char **out, const char *argv0, const char *path)
+{
+	struct vh_buf file = VH_BUF_INIT;
+	struct stat st;
+	const char *dir, *end;
+	char *fallback = NULL;
+	size_t n;
+	int err = ENOENT;
+
+	*out = NULL;
+	if (!argv0 || !*argv0) {
+		errno = ENOENT;
+		return -1;
+	}
+	if (strchr(argv0, '/')) {
+		*out = realpath(argv0, NULL);
+		return *out ? 0 : -1;
+	}
+	if (!path) {
+		n = confstr(_CS_PATH, NULL, 0);
+		fallback = n ? malloc(n) : NULL;
+		if (!fallback) {
+			errno = n ? ENOMEM : ENOENT;
+			return -1;
+		}
+		confstr(_CS_PATH, fallback, n);
+		path = fallback;
+	}
+	for (dir = path;; dir = end + 1) {
+		end = strchr(dir, ':');
+		if (!end)
+			end = dir + strlen(dir);
+		file.len = 0;
+		if ((end == dir ? vh_buf_putc(&file, '.') : vh_buf_add(&file, dir, (size_t)(end - dir))) < 0 ||
+		    vh_buf_putc(&file, '/') < 0 || vh_buf_puts(&file, argv0) < 0) {
+			err = ENOMEM;
+			break;
+		}
+		if (stat(file.data, &st) == 0 && S_ISREG(st.st_mode) && access(file.data, X_OK) == 0) {
+			*out = realpath(file.data, NULL);
+			if (*out)
+				break;
+			err = errno;
+		}
+		if (!*end)
+			break;
+	}
+	vh_buf_free(&file);
+	free(fallback);
+	if (*out)
+		return 0;
+	errno = err;
+	return -1;
+}
+
+int vh_self_path(char **out)
+{
+	*out = NULL;
+#ifdef VH_SELF_DYLD
+	if ((*out = by_dyld()) != NULL)
+		return 0;
+#endif
+#ifdef VH_SELF_SYSCTL
+	if ((*out = by_sysctl()) != NULL)
+		return 0;
+#endif
+	/* Linux; also FreeBSD and NetBSD when procfs is mounted Linux-style. A
+	 * /proc that is not mounted (containers, sandboxes) just says ENOENT. */
+	if ((*out = realpath("/proc/self/exe", NULL)) != NULL)
+		return 0;
+	return vh_self_from_argv0(out, self_argv0, getenv("PATH"));
+}

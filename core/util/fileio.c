@@ -1,0 +1,115 @@
+#include "core/util/fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int vh_file_private(const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && st->st_uid == geteuid() && !(st->st_mode & 022);
+}
+
+int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
+{
+	struct stat st;
+	ssize_t n;
+	size_t start = out->len, got, room;
+	int fd, rc = VH_READ_EIO, saved;
+
+	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return errno == ENOENT || errno == ENOTDIR ? VH_READ_ENOENT : VH_READ_EIO;
+	if (fstat(fd, &st) < 0)
+		goto done;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		rc = VH_READ_ENOTREG;
+		goto done;
+	}
+	/* Straight into the buffer, sized by fstat (a page at a time where it
+	 * says nothing, as /proc's files do), one byte past max to tell a
+	 * file that is too large: no copy, and no large buffer on the stack,
+	 * whose pages an export would fault in for a file of 20 bytes. */
+	for (;;) {
+		got = out->len - start;
+		room = (size_t)st.st_size > got ? (size_t)st.st_size - got : 4096;
+		if (max - got < room)
+			room = max - got + 1;
+		if (vh_buf_grow(out, room) < 0) {
+			errno = ENOMEM;
+			rc = VH_READ_ENOMEM;
+			goto done;
+		}
+		n = read(fd, out->data + out->len, room);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto done;
+		if (n == 0)
+			break;
+		out->len += (size_t)n;
+		out->data[out->len] = '\0';
+		if (out->len - start > max) {
+			errno = EFBIG;
+			rc = VH_READ_ETOOBIG;
+			goto done;
+		}
+		/* all fstat saw: no read more only to meet the end (a file
+		 * growing meanwhile is read as it was) */
+		if (out->len - start == (size_t)st.st_size)
+			break;
+	}
+	rc = vh_buf_puts(out, "") < 0 ? (errno = ENOMEM, VH_READ_ENOMEM) : VH_READ_OK;
+done:
+	saved = errno;
+	close(fd);
+	if (rc != VH_READ_OK && out->data) {
+		out->len = start;
+		out->data[start] = '\0';
+	}
+	errno = saved;
+	return rc;
+}
+
+int vh_read_file_why(struct vh_buf *out, struct vh_buf *why, const char *path, size_t max)
+{
+	int st = vh_read_file(out, AT_FDCWD, path, max);
+
+	switch (st) {
+	case VH_READ_OK:
+		return 0;
+	case VH_READ_ENOMEM:
+		return -1;
+	case VH_READ_ENOENT:
+		return 2;
+	case VH_READ_ETOOBIG:
+		return vh_buf_printf(why, "is larger than %zu KiB", max / 1024) < 0 ? -1 : 1;
+	case VH_READ_ENOTREG:
+		return vh_buf_puts(why, "is not a regular file") < 0 ? -1 : 1;
+	default:
+		return vh_buf_printf(why, "cannot be read (%s)", strerror(errno)) < 0 ? -1 : 1;
+	}
+}
+
+int vh_write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		if (w == 0) {
+			errno = EIO;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}

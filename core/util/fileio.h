@@ -1,0 +1,42 @@
+/* Whole small files in and out. Every file venvhook reads can be a
+ * project's, so a read never waits on what is not a regular file (a FIFO
+ * as pyvenv.cfg would hang the user's cd) and never grows past a bound. */
+#ifndef VH_FILEIO_H
+#define VH_FILEIO_H
+
+#include <stddef.h>
+
+#include "core/util/buf.h"
+
+enum vh_read_status {
+	VH_READ_OK = 0,
+	VH_READ_ENOMEM = -1,
+	VH_READ_ENOENT = -2,  /* no such file (or a path through a non-directory) */
+	VH_READ_ENOTREG = -3, /* a directory, FIFO, device or socket */
+	VH_READ_ETOOBIG = -4, /* more than max bytes */
+	VH_READ_EIO = -5,     /* open or read failed otherwise: errno says why */
+};
+
+/* Appends the regular file path (relative to dirfd, or AT_FDCWD) to out,
+ * NUL-terminated, when it holds at most max bytes. Opened without waiting
+ * (O_NONBLOCK) and judged by fstat before a byte is read. Returns
+ * VH_READ_OK or a VH_READ_E... status; errno is set for every failure. */
+int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max);
+
+/* The same, saying in why what is wrong with the file ("is larger than 64
+ * KiB", "is not a regular file", "cannot be read (...)"), after its path.
+ * Returns 0 (read), 1 (why says why not), 2 (no such file), -1 out of
+ * memory. */
+int vh_read_file_why(struct vh_buf *out, struct vh_buf *why, const char *path, size_t max);
+
+/* 1 when st is the user's own regular file that no one else can write:
+ * the caches' files, whose answers the walk and the trust checks act on,
+ * are read only then. */
+struct stat;
+int vh_file_private(const struct stat *st);
+
+/* write(2) until all n bytes are written, EINTR retried. Returns 0 or -1
+ * with errno set. */
+int vh_write_all(int fd, const char *p, size_t n);
+
+#endif

@@ -1,0 +1,12 @@
+/* Just enough JSON for `venvhook status --json`. */
+#ifndef VH_JSON_H
+#define VH_JSON_H
+
+#include "core/util/buf.h"
+
+/* s as a JSON string, or null for NULL. A byte that is not part of valid
+ * UTF-8 cannot be said in JSON: it becomes \u00XX, the code point of that
+ * byte's value (documented; paths are rarely so). Returns 0 or -1. */
+int vh_json_str(struct vh_buf *out, const char *s);
+
+#endif

@@ -1,0 +1,153 @@
+#include "core/util/msg.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+size_t vh_utf8_valid(const unsigned char *s)
+{
+	size_t n, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+size_t vh_utf8_len(const unsigned char *s)
+{
+	size_t n = vh_utf8_valid(s);
+
+	/* U+0080-U+009F: C1 controls, as two bytes C2 80-9F */
+	return n == 2 && s[0] == 0xc2 && s[1] < 0xa0 ? 0 : n;
+}
+
+/* The code point of the valid sequence of n > 1 bytes at p. */
+static unsigned int code_point(const unsigned char *p, size_t n)
+{
+	unsigned int cp = p[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (p[i] & 0x3f);
+	return cp;
+}
+
+/* The invisible controls that reorder what follows them on the line, so a
+ * name could make the rest of a message, or the prompt, read otherwise. */
+static int bidi_control(unsigned int cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+int vh_msg_sanitize(struct vh_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p) {
+		n = vh_utf8_len(p);
+		if (n > 1 && !bidi_control(code_point(p, n))) {
+			if (vh_buf_add(out, (const char *)p, n) < 0)
+				return -1;
+			p += n;
+			continue;
+		}
+		/* One byte: printable ASCII stays, and so does an invalid byte
+		 * past the C1 range (a Latin-1 name shows in a Latin-1 terminal).
+		 * A C1 control written as UTF-8 (C2 80-9F) is one '?'. */
+		if (n == 0)
+			n = p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? 2 : 1;
+		if (vh_buf_putc(out, n == 1 && ((*p >= 0x20 && *p < 0x7f) || *p >= 0xa0) ? (char)*p : '?') < 0)
+			return -1;
+		p += n;
+	}
+	return 0;
+}
+
+int vh_msg_escape(struct vh_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p) {
+		n = vh_utf8_len(p);
+		if (n > 1 && bidi_control(code_point(p, n)))
+			n = 0;
+		if (n == 1 && *p >= 0x20 && *p != 0x7f && *p != '\\') {
+			if (vh_buf_putc(out, (char)*p) < 0)
+				return -1;
+		} else if (n > 1) {
+			if (vh_buf_add(out, (const char *)p, n) < 0)
+				return -1;
+		} else {
+			n = 1;
+			if (vh_buf_printf(out, "\\x%02x", *p) < 0)
+				return -1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+static struct vh_buf *captured;
+
+void vh_msg_capture(struct vh_buf *into)
+{
+	captured = into;
+}
+
+/* One write per line: stderr is unbuffered, and a line cut into pieces can be
+ * interleaved with terminal echo or another process's output. */
+void vh_msgf(const char *fmt, ...)
+{
+	struct vh_buf line = VH_BUF_INIT;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vh_buf_puts(&line, "venvhook: ") < 0 ? -1 : vh_buf_vprintf(&line, fmt, ap);
+	va_end(ap);
+	if (rc == 0 && vh_buf_putc(&line, '\n') == 0) {
+		if (!captured || vh_buf_add(captured, line.data, line.len) < 0)
+			fwrite(line.data, 1, line.len, stderr);
+	}
+	vh_buf_free(&line);
+}
+
+void vh_msg_path(const char *prefix, const char *path, const char *suffix)
+{
+	struct vh_buf b = VH_BUF_INIT;
+
+	if (vh_msg_escape(&b, path) < 0)
+		vh_buf_reset(&b);
+	vh_msgf("%s%s%s", prefix, vh_buf_str(&b), suffix);
+	vh_buf_free(&b);
+}
+
+void vh_msg_lines(const struct vh_buf *lines)
+{
+	const char *p = lines->data, *nl;
+
+	while (p && *p && (nl = strchr(p, '\n'))) {
+		vh_msgf("%.*s", (int)(nl - p), p);
+		p = nl + 1;
+	}
+}

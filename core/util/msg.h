@@ -1,0 +1,45 @@
+/* One-line messages on stderr. Paths in them come from directory names, so
+ * they are printed with control and non-UTF-8 bytes escaped: a name must not
+ * be able to move the cursor or retitle the terminal. */
+#ifndef VH_MSG_H
+#define VH_MSG_H
+
+#include "core/util/buf.h"
+
+/* Appends s to out, escaping control bytes, bidi controls, invalid UTF-8
+ * and backslash as \xHH. */
+int vh_msg_escape(struct vh_buf *out, const char *s);
+
+/* Appends s to out for a place that shows it and cannot show an escape
+ * (VIRTUAL_ENV_PROMPT, in the user's prompt): every C0 and C1 control (tab
+ * and newline too), DEL, bidi control (U+202A-U+202E, U+2066-U+2069,
+ * U+200E, U+200F, U+061C) and invalid byte 0x80-0x9F becomes '?'; other
+ * text, ordinary Unicode and other invalid bytes included, stays. */
+int vh_msg_sanitize(struct vh_buf *out, const char *s);
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not
+ * one (a byte that cannot start one, a short or overlong sequence, a
+ * surrogate, past U+10FFFF). */
+size_t vh_utf8_valid(const unsigned char *s);
+
+/* vh_utf8_valid, but 0 for a C1 control (U+0080-U+009F) too: the length
+ * of a sequence that may be shown as it is. */
+size_t vh_utf8_len(const unsigned char *s);
+
+/* From now on, every line vh_msgf would write on stderr is appended to
+ * into instead (NULL: stderr again), for a hook that shows them later (at
+ * start-up, where output would disturb an instant prompt: VENVHOOK_LATER). */
+void vh_msg_capture(struct vh_buf *into);
+
+/* "venvhook: " + message + newline. %s arguments are printed as given:
+ * escape untrusted ones with vh_msg_escape first (or use vh_msgf_path). */
+void vh_msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Each line of lines (what a lower layer returned for the user, each
+ * ending in '\n', already escaped) through vh_msgf. */
+void vh_msg_lines(const struct vh_buf *lines);
+
+/* "venvhook: <prefix><escaped path><suffix>" */
+void vh_msg_path(const char *prefix, const char *path, const char *suffix);
+
+#endif

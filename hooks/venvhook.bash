@@ -6,21 +6,78 @@
 # What it keeps between prompts (all of it venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
-#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
-#                     look for, because they were absent (see core/trust/watch.h)
+#   __venvhook_watch  env paths that export asked it to look for, because
+#                     they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lpwd   $PWD at the last prompt: where the line after it started
+# and, for the made-here rule (core/trust/madeby.h), where the lines run
+# since the last export begin: __venvhook_hn the history number of the one
+# that was last then, __venvhook_dd the command number less the history
+# number then (it changes when a line is kept out of the history), and
+# __venvhook_wfrom the directory that line started in.
+
+# The lines run since the last export, as core/trust/madeby.h reads them,
+# into __venvhook_l: flags, the directory the first started in, the last
+# line, the ones before it (from the one that was last at the last export,
+# which may have been running then), each ended by the byte 036. Reading
+# the history costs a subshell, which runs only when export asks (an env
+# appeared). `history` marks where each entry's text begins with its
+# HISTTIMEFORMAT (here the byte 037); fc could not list the line running.
+__venvhook_lines() {
+    local __venvhook_n=${__venvhook_nums@P} __venvhook_f='' __venvhook_a __venvhook_s
+    local __venvhook_c=${__venvhook_n% *} __venvhook_h=${__venvhook_n#* } __venvhook_p
+    local -a __venvhook_e=()
+    # a line since that the history did not keep (HISTCONTROL, HISTIGNORE)
+    ((__venvhook_c - __venvhook_h == ${__venvhook_dd:-__venvhook_c - __venvhook_h})) ||
+        __venvhook_f=g
+    __venvhook_a=${__venvhook_hn:-$__venvhook_h}
+    if ((__venvhook_h - __venvhook_a > 100)); then
+        __venvhook_a=$((__venvhook_h - 100))
+        __venvhook_f+=t
+    fi
+    __venvhook_s=$(HISTTIMEFORMAT=$'\037' builtin history "$((__venvhook_h - __venvhook_a + 1))")
+    __venvhook_s=${__venvhook_s#*$'\037'}
+    while [[ $__venvhook_s == *$'\037'* ]]; do
+        __venvhook_p=${__venvhook_s%%$'\037'*}
+        __venvhook_e+=("${__venvhook_p%$'\n'*}")
+        __venvhook_s=${__venvhook_s#*$'\037'}
+    done
+    __venvhook_e+=("$__venvhook_s")
+    # a line holding the byte 037 splits wrongly: say so
+    ((${#__venvhook_e[@]} == __venvhook_h - __venvhook_a + 1)) || __venvhook_f+=b
+    __venvhook_p=''
+    for __venvhook_s in "${__venvhook_e[@]:0:${#__venvhook_e[@]}-1}"; do
+        __venvhook_p+=$__venvhook_s$'\n'
+    done
+    __venvhook_l=$__venvhook_f$'\036'${__venvhook_wfrom-}$'\036'${__venvhook_e[${#__venvhook_e[@]}-1]}$'\036'$__venvhook_p$'\036'
+}
 
 # Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)
-# the env applies to the subshell only, so it is not announced there.
+# the env applies to the subshell only, so it is not announced there. The
+# lines run since the last export go to export in the environment, never
+# on its command line, and only when it asks for them (__venvhook_more).
 __venvhook_export() {
-    local __venvhook_code __venvhook_p __venvhook_w=()
+    local __venvhook_code __venvhook_p __venvhook_w=() __venvhook_l='?'
     __venvhook_pwd=$PWD
-    if ((BASH_SUBSHELL)); then
-        __venvhook_code=$(VENVHOOK_QUIET=1 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
-    else
-        __venvhook_code=$("${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
-    fi
-    builtin eval -- "$__venvhook_code"
+    while :; do
+        if ((BASH_SUBSHELL)); then
+            __venvhook_code=$(__VENVHOOK_LINES=$__venvhook_l VENVHOOK_QUIET=1 \
+                "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+        else
+            __venvhook_code=$(__VENVHOOK_LINES=$__venvhook_l \
+                "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+        fi
+        builtin eval -- "$__venvhook_code"
+        [[ -n ${__venvhook_more-} ]] || break
+        builtin unset -v __venvhook_more
+        [[ $__venvhook_l == '?' ]] || break
+        __venvhook_lines
+    done
+    # the next lines begin with the one that is last now
+    __venvhook_code=${__venvhook_nums@P}
+    __venvhook_hn=${__venvhook_code#* }
+    __venvhook_dd=$((${__venvhook_code% *} - __venvhook_hn))
+    __venvhook_wfrom=${__venvhook_lpwd-}
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in ${__venvhook_watch[@]+"${__venvhook_watch[@]}"}; do
@@ -49,6 +106,7 @@ __venvhook_check() {
     return 0
 }
 __venvhook_cmdno='\#'
+__venvhook_nums='\# \!'
 
 # First in PROMPT_COMMAND, as `__venvhook_hook&&:`: it returns the status it
 # found, so that prompt code after it still reads the user's $?, and the
@@ -60,6 +118,7 @@ __venvhook_hook() {
     # the command number of the prompt this runs before, for `venvhook doctor`
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
+    __venvhook_lpwd=$PWD
     return "$__venvhook_status"
 }
 
@@ -80,6 +139,7 @@ __venvhook_late() {
 __venvhook_precmd() {
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
+    __venvhook_lpwd=$PWD
 }
 
 # cd, pushd and popd run the hook themselves, so the rest of the command
@@ -229,6 +289,9 @@ __venvhook_register() {
         precmd_functions=(__venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"})
     # an array from here on, so that the check can read it under set -u
     __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
+    # what the made-here rule reads begins here; nothing inherited counts
+    builtin unset -v __venvhook_hn __venvhook_dd __venvhook_wfrom __venvhook_more
+    __venvhook_lpwd=$PWD
     __venvhook_wrap cd
     __venvhook_wrap pushd
     __venvhook_wrap popd

@@ -185,6 +185,7 @@ static const char *const rival_facts[] = { "hooks", "precmd", NULL };
 
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
+	.line_dialect = VH_DIALECT_CSH,
 	.hook = vh_hook_tcsh,
 	.completion = tcsh_completion,
 	.prompt = vh_prompt_tcsh,
@@ -209,6 +210,7 @@ const struct vh_shell vh_shell_tcsh = {
 
 const struct vh_shell vh_shell_csh = {
 	.name = "csh",
+	.line_dialect = VH_DIALECT_CSH,
 	.hook = vh_hook_csh,
 	.no_prompt = "has no hook that runs before each prompt, so --prompt cannot keep the env's"
 		     " name there up to date; show $VIRTUAL_ENV_PROMPT yourself or use tcsh",

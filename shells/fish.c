@@ -122,6 +122,7 @@ const struct vh_shell vh_shell_fish = {
 	.rc_file = "~/.config/fish/config.fish",
 	.rc_line = "status is-interactive; and %s init fish | source",
 	.end = "\n",
+	.line_dialect = VH_DIALECT_FISH,
 	.checks = checks,
 	.rival_facts = rival_facts,
 	.quote = quote,

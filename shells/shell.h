@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/util/buf.h"
+#include "core/trust/madeby.h"
 
 struct vh_cmd;
 struct vh_doctor;
@@ -60,6 +61,9 @@ struct vh_shell {
 	 * keeps up to date, not from `venvhook list` (tcsh: complete cannot
 	 * take names with blanks from a command). */
 	int names_list;
+	/* How the shell reads a command line, for the made-here rule, which
+	 * reads the lines the hook hands over (core/trust/madeby.h). */
+	enum vh_dialect line_dialect;
 
 	/* doctor: the hook's function that gathers the facts and calls doctor
 	 * itself, for a shell function that cannot pass them (the csh family's

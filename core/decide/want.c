@@ -47,9 +47,9 @@ static int usable(struct vh_buf *say, const char *env, const char *doing, int *r
  * else say holds why. An env made here is recorded, and *note says so for
  * the activation line. Returns 0 or VH_ENOMEM. */
 static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy_mode mode,
-		   const struct vh_watch *watch, const struct vh_state *now, int project_chose)
+		   const struct vh_made_ask *seen, const struct vh_state *now, int project_chose)
 {
-	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
+	struct vh_policy_ask ask = { .mode = mode, .seen = seen, .path = now->v[VH_PATH],
 				     .project_chose = project_chose };
 	struct vh_policy p;
 	const char *why;
@@ -63,7 +63,9 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		goto done;
 	*ok = p.ok;
 	rc = 0;
-	if (!p.ok) {
+	if (p.need_lines) {
+		w->need_lines = 1;
+	} else if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 
 		if (vh_buf_puts(&tail, ": ") < 0 || vh_buf_puts(&tail, vh_buf_str(&p.why)) < 0 ||
@@ -102,7 +104,7 @@ static int named(struct vh_wanted *w, const struct vh_state *now)
 }
 
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		 const struct vh_watch *watch)
+		 const struct vh_made_ask *seen)
 {
 	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
 	int ok = 0, rc = 0;
@@ -136,7 +138,7 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 		w->want.pause = NULL;
 	if (!w->found.env || w->want.pause || !usable(&w->say, w->found.env, "not activating ", &rc))
 		return rc;
-	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting);
+	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, seen, now, w->found.project_setting);
 	if (rc == 0 && ok)
 		w->want.env = w->found.env;
 	return rc == 0 ? named(w, now) : rc;

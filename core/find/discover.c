@@ -318,6 +318,13 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		}
 		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_AFTER)) != 0)
 			goto store;
+		/* The nearest project root, for the hook to watch (a tool run
+		 * below it makes its env there) */
+		if (!out->project && (probe(&at, dir, "pyproject.toml", NULL, 1) == PRESENT ||
+				      probe(&at, dir, "Pipfile", NULL, 1) == PRESENT ||
+				      probe(&at, dir, "uv.lock", NULL, 1) == PRESENT) &&
+		    !(out->project = strdup(dir)))
+			goto oom;
 		/* A work-tree root ends the walk. libgit2 is asked once, from cwd so
 		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
 		 * when a '.git' is met: a walk that meets none never loads it. */
@@ -388,6 +395,9 @@ void vh_found_free(struct vh_found *f)
 	free(f->owner);
 	free(f->stop);
 	free(f->from);
+	free(f->project);
+	while (f->nexpect)
+		free(f->expect[--f->nexpect]);
 	vh_buf_free(&f->warnings);
 	memset(f, 0, sizeof(*f));
 }

@@ -1488,6 +1488,10 @@ int vh_lines_read(struct vh_lines *l, const char *value)
 	memset(l, 0, sizeof(*l));
 	if (!value || !*value)
 		return 0;
+	if (!strcmp(value, "?")) {
+		l->state = VH_LINES_ASK;
+		return 0;
+	}
 	n = strlen(value);
 	if (n > VH_LINES_MAX) {
 		l->state = VH_LINES_BAD;
@@ -1511,7 +1515,8 @@ int vh_lines_read(struct vh_lines *l, const char *value)
 		l->state = VH_LINES_BAD; /* a line held the separator */
 		return 0;
 	}
-	l->state = memchr(field[0], 'g', len[0]) ? VH_LINES_GAP :
+	l->state = memchr(field[0], 'b', len[0]) ? VH_LINES_BAD :
+		   memchr(field[0], 'g', len[0]) ? VH_LINES_GAP :
 		   memchr(field[0], 't', len[0]) ? VH_LINES_CUT : VH_LINES_OK;
 	l->copy[field[1] - l->copy + len[1]] = '\0';
 	l->from = len[1] ? field[1] : NULL;

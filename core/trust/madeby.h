@@ -70,17 +70,22 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask);
  *
  * exactly four fields, each ended by the byte 036 (RS): FLAGS says what
  * the shell could not see ("g": a line since is missing from its history;
- * "t": there were more lines than it hands over), FROM the directory the
+ * "t": there were more lines than it hands over; "b": it could not tell
+ * where each line ends), FROM the directory the
  * first of the lines started in, LINE the last line (the one just run, or
  * running when a cd inside it exports), EARLIER the lines before it since
  * the last export, one after another. A line that holds the byte 036
- * itself makes the count wrong, and the whole is refused as unreadable. */
+ * itself makes the count wrong, and the whole is refused as unreadable.
+ * Reading them costs the hook a process in some shells, so it first runs
+ * export with the value "?", and only when the rule needs them (an env
+ * appeared) does export ask for them (see cmd_export.c). */
 enum vh_lines_state {
 	VH_LINES_NONE = 0, /* the shell handed nothing (csh, a hook without it) */
 	VH_LINES_OK,
 	VH_LINES_GAP,      /* some line since is not in the shell's history */
 	VH_LINES_CUT,      /* more lines than were handed over */
 	VH_LINES_BAD,      /* not in the format above (a line holds 036), or too big */
+	VH_LINES_ASK,      /* "?": the hook has not read them, and will if asked */
 };
 
 struct vh_lines {

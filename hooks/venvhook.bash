@@ -30,10 +30,14 @@ __venvhook_lines() {
     # a line since that the history did not keep (HISTCONTROL, HISTIGNORE)
     ((__venvhook_c - __venvhook_h == ${__venvhook_dd:-__venvhook_c - __venvhook_h})) ||
         __venvhook_f=g
-    __venvhook_a=${__venvhook_hn:-$__venvhook_h}
-    if ((__venvhook_h - __venvhook_a > 100)); then
-        __venvhook_a=$((__venvhook_h - 100))
+    __venvhook_a=${__venvhook_hn:-0}
+    local __venvhook_from=${__venvhook_wfrom-}
+    # too many to read, or not known where they begin: the last alone,
+    # from where it started
+    if [[ -z ${__venvhook_hn-} ]] || ((__venvhook_h - __venvhook_a > 100)); then
+        __venvhook_a=$__venvhook_h
         __venvhook_f+=t
+        __venvhook_from=${__venvhook_lpwd-}
     fi
     __venvhook_s=$(HISTTIMEFORMAT=$'\037' builtin history "$((__venvhook_h - __venvhook_a + 1))")
     __venvhook_s=${__venvhook_s#*$'\037'}
@@ -49,7 +53,7 @@ __venvhook_lines() {
     for __venvhook_s in "${__venvhook_e[@]:0:${#__venvhook_e[@]}-1}"; do
         __venvhook_p+=$__venvhook_s$'\n'
     done
-    __venvhook_l=$__venvhook_f$'\036'${__venvhook_wfrom-}$'\036'${__venvhook_e[${#__venvhook_e[@]}-1]}$'\036'$__venvhook_p$'\036'
+    __venvhook_l=$__venvhook_f$'\036'$__venvhook_from$'\036'${__venvhook_e[${#__venvhook_e[@]}-1]}$'\036'$__venvhook_p$'\036'
 }
 
 # Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)
@@ -73,10 +77,13 @@ __venvhook_export() {
         [[ $__venvhook_l == '?' ]] || break
         __venvhook_lines
     done
-    # the next lines begin with the one that is last now
-    __venvhook_code=${__venvhook_nums@P}
-    __venvhook_hn=${__venvhook_code#* }
-    __venvhook_dd=$((${__venvhook_code% *} - __venvhook_hn))
+    # the next lines begin with the one that is last now (not while the rc
+    # file loads: bash reads the history file after it)
+    if [[ -n ${__venvhook_ready-} ]]; then
+        __venvhook_code=${__venvhook_nums@P}
+        __venvhook_hn=${__venvhook_code#* }
+        __venvhook_dd=$((${__venvhook_code% *} - __venvhook_hn))
+    fi
     __venvhook_wfrom=${__venvhook_lpwd-}
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
@@ -290,7 +297,7 @@ __venvhook_register() {
     # an array from here on, so that the check can read it under set -u
     __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
     # what the made-here rule reads begins here; nothing inherited counts
-    builtin unset -v __venvhook_hn __venvhook_dd __venvhook_wfrom __venvhook_more
+    builtin unset -v __venvhook_hn __venvhook_dd __venvhook_wfrom __venvhook_more __venvhook_ready
     __venvhook_lpwd=$PWD
     __venvhook_wrap cd
     __venvhook_wrap pushd
@@ -304,6 +311,7 @@ __venvhook_register() {
 if [[ $- == *i* ]]; then
     __venvhook_register
     __venvhook_check
+    __venvhook_ready=1
     # counted for `venvhook doctor`
     __venvhook_loads=$((${__venvhook_loads-0} + 1))
 fi

@@ -10,18 +10,68 @@ status is-interactive; or return 0
 # What it keeps between prompts (venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
-#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
-#                     look for, because they were absent (see core/trust/watch.h)
+#   __venvhook_watch  env paths that export asked it to look for, because
+#                     they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lines  the command lines run since the last export, from the
+#                     one that was last then (it may have been running), as
+#                     fish_preexec saw them, for the made-here rule
+#                     (core/trust/madeby.h); __venvhook_cut when older ones
+#                     were dropped (64 at most), __venvhook_lpwd where the
+#                     last began, __venvhook_wfrom where the first began
 
 # The key's "none yet" (export takes the key as its last argument; without
 # one it prints no watch list).
 builtin set -q __venvhook_key; or builtin set -g __venvhook_key -
 
-# Runs `venvhook export` and applies it.
+# What the made-here rule reads begins here; nothing inherited counts.
+builtin set -g __venvhook_lines
+builtin set -g __venvhook_cut
+builtin set -g __venvhook_wfrom
+builtin set -g __venvhook_lpwd $PWD
+builtin set -e __venvhook_more
+
+# Before each command line runs (not at an idle prompt): the line, and where
+# it starts, for the made-here rule.
+function __venvhook_preexec --on-event fish_preexec
+    if builtin test (builtin count $__venvhook_lines) -ge 64
+        builtin set -e __venvhook_lines[1]
+        builtin set -g __venvhook_cut t
+    end
+    builtin set -ga __venvhook_lines "$argv[1]"
+    builtin set -g __venvhook_lpwd $PWD
+end
+
+# Runs `venvhook export` and applies it. The lines go to export in the
+# environment, never on its command line, and only when it asks for them
+# (__venvhook_more: an env appeared), in core/trust/madeby.h's form.
 function __venvhook_export
     builtin set -g __venvhook_pwd $PWD
-    command $__venvhook_exe export fish $__venvhook_key | builtin source
+    __VENVHOOK_LINES='?' command $__venvhook_exe export fish $__venvhook_key | builtin source
+    if builtin set -q __venvhook_more
+        builtin set -e __venvhook_more
+        builtin set -l __venvhook_n (builtin count $__venvhook_lines)
+        builtin set -l __venvhook_from $__venvhook_wfrom
+        builtin set -l __venvhook_e ''
+        if builtin test -n "$__venvhook_cut"
+            # too many to keep: the last alone, from where it started
+            builtin set __venvhook_from $__venvhook_lpwd
+        else
+            for __venvhook_p in $__venvhook_lines[1..-2]
+                builtin test $__venvhook_n -gt 1; or break
+                builtin set __venvhook_e "$__venvhook_e$__venvhook_p"\n
+            end
+        end
+        builtin set -l __venvhook_last ''
+        builtin test $__venvhook_n -gt 0; and builtin set __venvhook_last $__venvhook_lines[-1]
+        __VENVHOOK_LINES="$__venvhook_cut"\x1e"$__venvhook_from"\x1e"$__venvhook_last"\x1e"$__venvhook_e"\x1e \
+            command $__venvhook_exe export fish $__venvhook_key | builtin source
+        builtin set -e __venvhook_more
+    end
+    # the next lines begin with the one that is last now
+    builtin test (builtin count $__venvhook_lines) -gt 1; and builtin set -g __venvhook_lines $__venvhook_lines[-1]
+    builtin set -g __venvhook_cut
+    builtin set -g __venvhook_wfrom $__venvhook_lpwd
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     builtin set -l __venvhook_w

@@ -7,10 +7,16 @@
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_veset  $?VIRTUAL_ENV and __venvhook_np $#path as the last
 #                     export left them (see __venvhook_sync)
-#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
-#                     look for, because they were absent (see core/trust/watch.h)
+#   __venvhook_watch  env paths that export asked it to look for, because
+#                     they were absent (see core/trust/watch.h)
 #   __venvhook_w      the first 8 of them that are still absent
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lpwd   $cwd at the last prompt: where the line after it started
+#   __venvhook_prompts  prompts since the last export, and __venvhook_wfrom the
+#                     directory the line that was last then started in: the
+#                     made-here rule (core/trust/madeby.h) reads the lines run
+#                     since (tcsh has no count of them; with one prompt since,
+#                     they are that line and the one after it)
 # It also keeps the env names for the completion (completions/venvhook.tcsh):
 # export prints a new list when the key of the one held here is stale.
 if ( ! $?__venvhook_envs ) set __venvhook_envs = ( ) ;
@@ -20,11 +26,24 @@ if ( ! $?__venvhook_veset ) set __venvhook_veset = 0 ;
 if ( ! $?__venvhook_np ) set __venvhook_np = 0 ;
 if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
 if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
+set __venvhook_lpwd = $cwd:q ;
+set __venvhook_prompts = 0 ;
+unset __venvhook_wfrom __venvhook_more ;
+unsetenv __VENVHOOK_LINES __VENVHOOK_FROM ;
+
+# The lines go to export in the environment and on its stdin, never on its
+# command line, and only when it asks for them (__venvhook_more: an env
+# appeared): "-" and flags in __VENVHOOK_LINES ("t": only the last line,
+# when other lines may have run since the last export), the directory the
+# first started in in __VENVHOOK_FROM, and the lines, one per line, from
+# `history -h` (the line running is the last, in cwdcmd too).
+alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; set __venvhook_from = $__venvhook_lpwd:q ; if ( $__venvhook_prompts <= 1 && $?__venvhook_wfrom ) set __venvhook_f = o ; if ( $__venvhook_f == o ) @ __venvhook_n = $__venvhook_prompts + 1 ; if ( $__venvhook_f == o ) set __venvhook_from = $__venvhook_wfrom:q ; setenv __VENVHOOK_LINES "-$__venvhook_f" ; setenv __VENVHOOK_FROM $__venvhook_from:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __VENVHOOK_LINES __VENVHOOK_FROM ; unset __venvhook_more' ;
 
 # Runs `venvhook export` and applies it. A watched path seen now is looked
 # for no more: it starts one export, not one at every prompt. (The list is
-# padded with '/', which exists, so that every subscript exists.)
-alias __venvhook_export 'eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
+# padded with '/', which exists, so that every subscript exists.) The next
+# lines begin with the one that is last now.
+alias __venvhook_export 'setenv __VENVHOOK_LINES "?" ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __VENVHOOK_LINES ; if ( $?__venvhook_more ) eval __venvhook_again ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_prompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
 
 # What every trigger checks, with builtins only and no eval (tcsh is slow
 # at both): the directory changed, an env appeared at a watched path, or
@@ -62,14 +81,18 @@ alias venvhook 'eval "`$__venvhook_exe:q call tcsh \!*:q`"' ;
 # when it is done. One-line ifs only (an alias is one line).
 alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
 
+# After the check before each prompt: where the next line starts, and one
+# more prompt since the last export (for the made-here rule).
+alias __venvhook_saw 'set __venvhook_lpwd = $cwd:q ; @ __venvhook_prompts++' ;
+
 # Chained after the user's own cwdcmd (each directory change) and precmd
 # (each prompt), once however often this is loaded; only in an interactive
 # shell ($prompt is set), so that `tcsh -c` and scripts, which read
 # ~/.tcshrc too, start no venvhook process and print nothing.
 if ( $?prompt && "`alias cwdcmd`" == "" ) alias cwdcmd __venvhook_hook ;
 if ( $?prompt && "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; __venvhook_hook" ;
-if ( $?prompt && "`alias precmd`" == "" ) alias precmd __venvhook_hook ;
-if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias precmd` ; __venvhook_hook" ;
+if ( $?prompt && "`alias precmd`" == "" ) alias precmd '__venvhook_hook ; __venvhook_saw' ;
+if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias precmd` ; __venvhook_hook ; __venvhook_saw" ;
 
 # `venvhook doctor` through the alias comes here (the binary prints this
 # alias's name): it passes what only this shell can see.

@@ -4,25 +4,48 @@
 # What it keeps between prompts (venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
-#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
-#                     look for, because they were absent (see core/trust/watch.h)
+#   __venvhook_watch  env paths that export asked it to look for, because
+#                     they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lines  the command lines run since the last export, from the
+#                     one that was last then (it may have been running), as
+#                     preexec saw them, for the made-here rule
+#                     (core/trust/madeby.h); __venvhook_cut when older ones
+#                     were dropped (64 at most), __venvhook_lpwd where the
+#                     last began, __venvhook_wfrom where the first began
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that
 # says what was activated.
 __venvhook_export() { # [quiet]
     builtin emulate -L zsh
-    local __venvhook_code __venvhook_p
+    local __venvhook_code __venvhook_p __venvhook_l='?' __venvhook_from
     local -a __venvhook_w
     typeset -g __venvhook_pwd=$PWD
-    if [[ ${1-} == quiet ]]; then
-        # start-up: nothing on the terminal now; a refusal or warning is
-        # kept in __venvhook_later for the first prompt
-        __venvhook_code=$(VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
-    else
-        __venvhook_code=$("${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
-    fi
-    builtin eval -- "$__venvhook_code"
+    # The lines go to export in the environment, never on its command line,
+    # and only when it asks for them (__venvhook_more: an env appeared), in
+    # core/trust/madeby.h's form.
+    while :; do
+        if [[ ${1-} == quiet ]]; then
+            # start-up: nothing on the terminal now; a refusal or warning is
+            # kept in __venvhook_later for the first prompt
+            __venvhook_code=$(__VENVHOOK_LINES=$__venvhook_l VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        else
+            __venvhook_code=$(__VENVHOOK_LINES=$__venvhook_l "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        fi
+        builtin eval -- "$__venvhook_code"
+        [[ -n ${__venvhook_more-} ]] || break
+        builtin unset __venvhook_more
+        [[ $__venvhook_l == '?' ]] || break
+        __venvhook_from=${__venvhook_wfrom-}
+        # too many to keep: the last alone, from where it started
+        [[ -n ${__venvhook_cut-} ]] && __venvhook_from=${__venvhook_lpwd-}
+        __venvhook_l=${__venvhook_cut-}$'\036'$__venvhook_from$'\036'${__venvhook_lines[-1]-}$'\036'
+        [[ -z ${__venvhook_cut-} ]] && __venvhook_l+=${(pj:\n:)__venvhook_lines[1,-2]}
+        __venvhook_l+=$'\036'
+    done
+    # the next lines begin with the one that is last now
+    (( ${#__venvhook_lines} )) && typeset -ga __venvhook_lines=("${__venvhook_lines[-1]}")
+    typeset -g __venvhook_cut= __venvhook_wfrom=${__venvhook_lpwd-}
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in "${__venvhook_watch[@]}"; do
@@ -65,6 +88,18 @@ __venvhook_hook() {
 }
 # (a second name for the same function: one call less before each prompt)
 functions[__venvhook_precmd]=${functions[__venvhook_check]}
+# Before each command line runs (not at an idle prompt): the text that runs
+# ($3: aliases expanded; else $1, the line as typed), and where it starts,
+# for the made-here rule.
+__venvhook_preexec() {
+    if (( ${#__venvhook_lines} >= 64 )); then
+        __venvhook_lines[1]=()
+        __venvhook_cut=t
+    fi
+    __venvhook_lines+=("${3:-${1-}}")
+    __venvhook_lpwd=$PWD
+    return 0
+}
 # Last before each prompt: a foreign env that another tool's precmd
 # (pyenv-virtualenv's, which goes first) deactivated just now is replaced
 # by the env of here at this same prompt.
@@ -143,10 +178,15 @@ __venvhook_register() {
     add-zsh-hook chpwd __venvhook_hook
     precmd_functions=(__venvhook_precmd "${precmd_functions[@]:#__venvhook_precmd}")
     add-zsh-hook precmd __venvhook_late
+    add-zsh-hook preexec __venvhook_preexec
     # counted for `venvhook doctor`
     typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
     # declared, so that the check can read it under no_unset
     typeset -ga __venvhook_watch __venvhook_later
+    # what the made-here rule reads begins here; nothing inherited counts
+    typeset -ga __venvhook_lines=()
+    typeset -g __venvhook_cut= __venvhook_wfrom= __venvhook_lpwd=$PWD
+    builtin unset __venvhook_more
 }
 if [[ -o interactive ]]; then
     __venvhook_register

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "shells/shell.h"
 #include "core/output/apply.h"
@@ -291,6 +292,41 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 	return rc;
 }
 
+/* The lines the hook hands over (madeby.h): in __VENVHOOK_LINES, or, from
+ * a shell that cannot build that value, "-FLAGS" there, the directory in
+ * __VENVHOOK_FROM and the lines on stdin, which must then be a pipe or a
+ * file (never the terminal). */
+static int read_lines(struct vh_lines *l)
+{
+	const char *v = getenv("__VENVHOOK_LINES");
+	struct vh_buf in = VH_BUF_INIT;
+	struct stat st;
+	char chunk[4096];
+	ssize_t n;
+	int rc;
+
+	if (!v || v[0] != '-')
+		return vh_lines_read(l, v);
+	if (fstat(0, &st) < 0 || !(S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode)))
+		return vh_lines_read(l, NULL);
+	while ((n = read(0, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || in.len > VH_LINES_MAX)
+			break;
+		if (vh_buf_add(&in, chunk, (size_t)n) < 0) {
+			vh_buf_free(&in);
+			return VH_ENOMEM;
+		}
+	}
+	if (n < 0 || in.len > VH_LINES_MAX)
+		rc = vh_lines_read(l, "\036");  /* unreadable: BAD */
+	else
+		rc = vh_lines_read_list(l, v, getenv("__VENVHOOK_FROM"), in.data ? in.data : "", in.len);
+	vh_buf_free(&in);
+	return rc;
+}
+
 static int export_run(const struct vh_shell *sh, const char *key)
 {
 	struct vh_wanted w;
@@ -306,8 +342,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	/* The hook's key and the lines it hands over with it (madeby.h): only
 	 * from the hook, which always sets the variable, so that one inherited
 	 * from elsewhere is never read. */
-	if (key && (vh_watch_parse(&prev, key) < 0 ||
-		    vh_lines_read(&lines, getenv("__VENVHOOK_LINES")) < 0))
+	if (key && (vh_watch_parse(&prev, key) < 0 || read_lines(&lines) < 0))
 		goto done;
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");

@@ -1473,6 +1473,40 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 
 /* --- what the hook hands over --- */
 
+int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from, const char *text,
+		       size_t len)
+{
+	size_t nf = from ? strlen(from) : 0, i;
+	char *line;
+
+	memset(l, 0, sizeof(*l));
+	if (len > VH_LINES_MAX || memchr(text, '\0', len)) {
+		l->state = VH_LINES_BAD;
+		return 0;
+	}
+	l->copy = malloc(nf + 1 + len + 1);
+	if (!l->copy)
+		return VH_ENOMEM;
+	memcpy(l->copy, from ? from : "", nf + 1);
+	memcpy(l->copy + nf + 1, text, len);
+	l->copy[nf + 1 + len] = '\0';
+	l->from = nf ? l->copy : NULL;
+	l->from_len = nf;
+	line = l->copy + nf + 1;
+	while (len && line[len - 1] == '\n')
+		len--;
+	for (i = len; i && line[i - 1] != '\n'; i--)
+		;
+	l->line = line + i;
+	l->line_len = len - i;
+	l->earlier = i ? line : NULL;
+	l->earlier_len = i;
+	value++;
+	l->state = strchr(value, 'b') ? VH_LINES_BAD : strchr(value, 'g') ? VH_LINES_GAP :
+		   strchr(value, 't') ? VH_LINES_CUT : VH_LINES_OK;
+	return 0;
+}
+
 void vh_lines_free(struct vh_lines *l)
 {
 	free(l->copy);

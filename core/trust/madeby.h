@@ -70,7 +70,8 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask);
  *
  * exactly four fields, each ended by the byte 036 (RS): FLAGS says what
  * the shell could not see ("g": a line since is missing from its history;
- * "t": there were more lines than it hands over; "b": it could not tell
+ * "t": there were more lines than it hands over, and it hands over the
+ * last alone, with FROM where that one started; "b": it could not tell
  * where each line ends), FROM the directory the
  * first of the lines started in, LINE the last line (the one just run, or
  * running when a cd inside it exports), EARLIER the lines before it since
@@ -101,6 +102,13 @@ struct vh_lines {
 /* Reads value (the variable's, or NULL) into l. Returns 0 or VH_ENOMEM;
  * free l with vh_lines_free. */
 int vh_lines_read(struct vh_lines *l, const char *value);
+
+/* The same from a shell that cannot build that value (tcsh): the variable
+ * is "-FLAGS", from the directory the first line started in, and text
+ * (len bytes, what it wrote on export's stdin) the lines one per line, the
+ * last being LINE. Returns 0 or VH_ENOMEM. */
+int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from, const char *text,
+		       size_t len);
 void vh_lines_free(struct vh_lines *l);
 
 #endif

@@ -17,9 +17,10 @@
 # __venvhook_wfrom the directory that line started in.
 
 # The lines run since the last export, as core/trust/madeby.h reads them,
-# into __venvhook_l: flags, the directory the first started in, the last
-# line, the ones before it (from the one that was last at the last export,
-# which may have been running then), each ended by the byte 036. Reading
+# into __venvhook_l: flags, the directory the first started in, the lines
+# before the last (from the one that was last at the last export, which may
+# have been running then), the directory the last started in, the last,
+# each ended by the byte 036. Reading
 # the history costs a subshell, which runs only when export asks (an env
 # appeared). `history` marks where each entry's text begins with its
 # HISTTIMEFORMAT (here the byte 037); fc could not list the line running.
@@ -53,7 +54,7 @@ __venvhook_lines() {
     for __venvhook_s in "${__venvhook_e[@]:0:${#__venvhook_e[@]}-1}"; do
         __venvhook_p+=$__venvhook_s$'\n'
     done
-    __venvhook_l=$__venvhook_f$'\036'$__venvhook_from$'\036'${__venvhook_e[${#__venvhook_e[@]}-1]}$'\036'$__venvhook_p$'\036'
+    __venvhook_l=$__venvhook_f$'\036'$__venvhook_from$'\036'$__venvhook_p$'\036'${__venvhook_lpwd-}$'\036'${__venvhook_e[${#__venvhook_e[@]}-1]}$'\036'
 }
 
 # Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)

@@ -64,7 +64,7 @@ function __venvhook_export
         end
         builtin set -l __venvhook_last ''
         builtin test $__venvhook_n -gt 0; and builtin set __venvhook_last $__venvhook_lines[-1]
-        __VENVHOOK_LINES="$__venvhook_cut"\x1e"$__venvhook_from"\x1e"$__venvhook_last"\x1e"$__venvhook_e"\x1e \
+        __VENVHOOK_LINES="$__venvhook_cut"\x1e"$__venvhook_from"\x1e"$__venvhook_e"\x1e"$__venvhook_lpwd"\x1e"$__venvhook_last"\x1e \
             command $__venvhook_exe export fish $__venvhook_key | builtin source
         builtin set -e __venvhook_more
     end

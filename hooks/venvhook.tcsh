@@ -29,15 +29,16 @@ if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
 set __venvhook_lpwd = $cwd:q ;
 set __venvhook_prompts = 0 ;
 unset __venvhook_wfrom __venvhook_more ;
-unsetenv __VENVHOOK_LINES __VENVHOOK_FROM ;
+unsetenv __VENVHOOK_LINES __VENVHOOK_FROM __VENVHOOK_LFROM ;
 
 # The lines go to export in the environment and on its stdin, never on its
 # command line, and only when it asks for them (__venvhook_more: an env
 # appeared): "-" and flags in __VENVHOOK_LINES ("t": only the last line,
-# when other lines may have run since the last export), the directory the
-# first started in in __VENVHOOK_FROM, and the lines, one per line, from
-# `history -h` (the line running is the last, in cwdcmd too).
-alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; set __venvhook_from = $__venvhook_lpwd:q ; if ( $__venvhook_prompts <= 1 && $?__venvhook_wfrom ) set __venvhook_f = o ; if ( $__venvhook_f == o ) @ __venvhook_n = $__venvhook_prompts + 1 ; if ( $__venvhook_f == o ) set __venvhook_from = $__venvhook_wfrom:q ; setenv __VENVHOOK_LINES "-$__venvhook_f" ; setenv __VENVHOOK_FROM $__venvhook_from:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __VENVHOOK_LINES __VENVHOOK_FROM ; unset __venvhook_more' ;
+# when other lines may have run since the last export), the directories
+# the first and the last started in in __VENVHOOK_FROM and __VENVHOOK_LFROM,
+# and the lines, one per line, from `history -h` (the line running is the
+# last, in cwdcmd too).
+alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; set __venvhook_from = $__venvhook_lpwd:q ; if ( $__venvhook_prompts <= 1 && $?__venvhook_wfrom ) set __venvhook_f = o ; if ( $__venvhook_f == o ) @ __venvhook_n = $__venvhook_prompts + 1 ; if ( $__venvhook_f == o ) set __venvhook_from = $__venvhook_wfrom:q ; setenv __VENVHOOK_LINES "-$__venvhook_f" ; setenv __VENVHOOK_FROM $__venvhook_from:q ; setenv __VENVHOOK_LFROM $__venvhook_lpwd:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __VENVHOOK_LINES __VENVHOOK_FROM __VENVHOOK_LFROM ; unset __venvhook_more' ;
 
 # Runs `venvhook export` and applies it. A watched path seen now is looked
 # for no more: it starts one export, not one at every prompt. (The list is

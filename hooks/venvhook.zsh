@@ -39,9 +39,9 @@ __venvhook_export() { # [quiet]
         __venvhook_from=${__venvhook_wfrom-}
         # too many to keep: the last alone, from where it started
         [[ -n ${__venvhook_cut-} ]] && __venvhook_from=${__venvhook_lpwd-}
-        __venvhook_l=${__venvhook_cut-}$'\036'$__venvhook_from$'\036'${__venvhook_lines[-1]-}$'\036'
+        __venvhook_l=${__venvhook_cut-}$'\036'$__venvhook_from$'\036'
         [[ -z ${__venvhook_cut-} ]] && __venvhook_l+=${(pj:\n:)__venvhook_lines[1,-2]}
-        __venvhook_l+=$'\036'
+        __venvhook_l+=$'\036'${__venvhook_lpwd-}$'\036'${__venvhook_lines[-1]-}$'\036'
     done
     # the next lines begin with the one that is last now
     (( ${#__venvhook_lines} )) && typeset -ga __venvhook_lines=("${__venvhook_lines[-1]}")

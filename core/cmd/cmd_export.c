@@ -293,9 +293,9 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 }
 
 /* The lines the hook hands over (madeby.h): in __VENVHOOK_LINES, or, from
- * a shell that cannot build that value, "-FLAGS" there, the directory in
- * __VENVHOOK_FROM and the lines on stdin, which must then be a pipe or a
- * file (never the terminal). */
+ * a shell that cannot build that value, "-FLAGS" there, the directories in
+ * __VENVHOOK_FROM and __VENVHOOK_LFROM and the lines on stdin, which must
+ * then be a pipe or a file (never the terminal). */
 static int read_lines(struct vh_lines *l)
 {
 	const char *v = getenv("__VENVHOOK_LINES");
@@ -322,7 +322,8 @@ static int read_lines(struct vh_lines *l)
 	if (n < 0 || in.len > VH_LINES_MAX)
 		rc = vh_lines_read(l, "\036");  /* unreadable: BAD */
 	else
-		rc = vh_lines_read_list(l, v, getenv("__VENVHOOK_FROM"), in.data ? in.data : "", in.len);
+		rc = vh_lines_read_list(l, v, getenv("__VENVHOOK_FROM"), getenv("__VENVHOOK_LFROM"),
+					in.data ? in.data : "", in.len);
 	vh_buf_free(&in);
 	return rc;
 }

@@ -1449,6 +1449,10 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 		read_text(&c, ask->earlier, ask->earlier_len, &cwd);
 	}
 	if (ask->line) {
+		if (ask->line_from && ask->line_from[0] == '/') {
+			free(cwd);
+			cwd = normal(&c, NULL, ask->line_from);
+		}
 		c.counting = 1;
 		read_text(&c, ask->line, ask->line_len, &cwd);
 	}
@@ -1473,37 +1477,44 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 
 /* --- what the hook hands over --- */
 
-int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from, const char *text,
-		       size_t len)
+static enum vh_lines_state flag_state(const char *f, size_t n)
 {
-	size_t nf = from ? strlen(from) : 0, i;
-	char *line;
+	return memchr(f, 'b', n) ? VH_LINES_BAD : memchr(f, 'g', n) ? VH_LINES_GAP :
+	       memchr(f, 't', n) ? VH_LINES_CUT : VH_LINES_OK;
+}
+
+int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from,
+		       const char *line_from, const char *text, size_t len)
+{
+	size_t nf = from ? strlen(from) : 0, nl = line_from ? strlen(line_from) : 0, i;
+	char *p;
 
 	memset(l, 0, sizeof(*l));
-	if (len > VH_LINES_MAX || memchr(text, '\0', len)) {
+	if (len > VH_LINES_MAX || nf > VH_LINES_MAX || nl > VH_LINES_MAX ||
+	    memchr(text, '\0', len)) {
 		l->state = VH_LINES_BAD;
 		return 0;
 	}
-	l->copy = malloc(nf + 1 + len + 1);
-	if (!l->copy)
+	l->copy = p = malloc(nf + 1 + nl + 1 + len + 1);
+	if (!p)
 		return VH_ENOMEM;
-	memcpy(l->copy, from ? from : "", nf + 1);
-	memcpy(l->copy + nf + 1, text, len);
-	l->copy[nf + 1 + len] = '\0';
-	l->from = nf ? l->copy : NULL;
-	l->from_len = nf;
-	line = l->copy + nf + 1;
-	while (len && line[len - 1] == '\n')
+	memcpy(p, from ? from : "", nf + 1);
+	l->from = nf ? p : NULL;
+	p += nf + 1;
+	memcpy(p, line_from ? line_from : "", nl + 1);
+	l->line_from = nl ? p : NULL;
+	p += nl + 1;
+	memcpy(p, text, len);
+	p[len] = '\0';
+	while (len && p[len - 1] == '\n')
 		len--;
-	for (i = len; i && line[i - 1] != '\n'; i--)
+	for (i = len; i && p[i - 1] != '\n'; i--)
 		;
-	l->line = line + i;
+	l->line = p + i;
 	l->line_len = len - i;
-	l->earlier = i ? line : NULL;
+	l->earlier = i ? p : NULL;
 	l->earlier_len = i;
-	value++;
-	l->state = strchr(value, 'b') ? VH_LINES_BAD : strchr(value, 'g') ? VH_LINES_GAP :
-		   strchr(value, 't') ? VH_LINES_CUT : VH_LINES_OK;
+	l->state = flag_state(value + 1, strlen(value + 1));
 	return 0;
 }
 
@@ -1515,9 +1526,9 @@ void vh_lines_free(struct vh_lines *l)
 
 int vh_lines_read(struct vh_lines *l, const char *value)
 {
-	const char *field[4];
-	size_t len[4], n, i;
-	const char *s, *e;
+	const char *field[5];
+	size_t len[5], n, i;
+	const char *q, *e;
 
 	memset(l, 0, sizeof(*l));
 	if (!value || !*value)
@@ -1535,29 +1546,29 @@ int vh_lines_read(struct vh_lines *l, const char *value)
 	if (!l->copy)
 		return VH_ENOMEM;
 	memcpy(l->copy, value, n + 1);
-	for (i = 0, s = l->copy; i < 4; i++) {
-		e = memchr(s, '\036', (size_t)(l->copy + n - s));
+	for (i = 0, q = l->copy; i < 5; i++) {
+		e = memchr(q, '\036', (size_t)(l->copy + n - q));
 		if (!e) {
 			l->state = VH_LINES_BAD;
 			return 0;
 		}
-		field[i] = s;
-		len[i] = (size_t)(e - s);
-		s = e + 1;
+		field[i] = q;
+		len[i] = (size_t)(e - q);
+		q = e + 1;
 	}
-	if (s != l->copy + n) {
+	if (q != l->copy + n) {
 		l->state = VH_LINES_BAD; /* a line held the separator */
 		return 0;
 	}
-	l->state = memchr(field[0], 'b', len[0]) ? VH_LINES_BAD :
-		   memchr(field[0], 'g', len[0]) ? VH_LINES_GAP :
-		   memchr(field[0], 't', len[0]) ? VH_LINES_CUT : VH_LINES_OK;
+	l->state = flag_state(field[0], len[0]);
+	/* the directories end at their separators */
 	l->copy[field[1] - l->copy + len[1]] = '\0';
+	l->copy[field[3] - l->copy + len[3]] = '\0';
 	l->from = len[1] ? field[1] : NULL;
-	l->from_len = len[1];
-	l->line = field[2];
-	l->line_len = len[2];
-	l->earlier = len[3] ? field[3] : NULL;
-	l->earlier_len = len[3];
+	l->earlier = len[2] ? field[2] : NULL;
+	l->earlier_len = len[2];
+	l->line_from = len[3] ? field[3] : NULL;
+	l->line = field[4];
+	l->line_len = len[4];
 	return 0;
 }

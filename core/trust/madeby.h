@@ -47,10 +47,12 @@ struct vh_madeby_ask {
 	size_t earlier_len;
 	const char *line;
 	size_t line_len;
-	/* The absolute directory the first of them started in (NULL: not
-	 * known, and relative paths name nothing until a cd to an absolute
-	 * one); $HOME for cd and ~ (or NULL). */
+	/* The absolute directory the first of them started in, and the one
+	 * the last started in (NULL: not known; relative paths name nothing
+	 * then until a cd to an absolute one; without line_from the last
+	 * starts where the earlier ones left); $HOME for cd and ~ (or NULL). */
 	const char *from;
+	const char *line_from;
 	const char *home;
 	/* The env, absolute as discovery found it, and its real path (or NULL). */
 	const char *env;
@@ -66,16 +68,17 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask);
 
 /* What the hook hands export in __VENVHOOK_LINES (see the hooks):
  *
- *     FLAGS \036 FROM \036 LINE \036 EARLIER \036
+ *     FLAGS \036 FROM \036 EARLIER \036 LFROM \036 LINE \036
  *
- * exactly four fields, each ended by the byte 036 (RS): FLAGS says what
+ * exactly five fields, each ended by the byte 036 (RS): FLAGS says what
  * the shell could not see ("g": a line since is missing from its history;
  * "t": there were more lines than it hands over, and it hands over the
- * last alone, with FROM where that one started; "b": it could not tell
- * where each line ends), FROM the directory the
- * first of the lines started in, LINE the last line (the one just run, or
- * running when a cd inside it exports), EARLIER the lines before it since
- * the last export, one after another. A line that holds the byte 036
+ * last alone; "b": it could not tell where each line ends), FROM the
+ * directory the first of the lines started in, EARLIER the lines before
+ * the last since the last export (from the one that was last then, which
+ * may have been running), one after another, LFROM the directory the last
+ * started in, LINE the last line (the one just run, or running when a cd
+ * inside it exports). A line that holds the byte 036
  * itself makes the count wrong, and the whole is refused as unreadable.
  * Reading them costs the hook a process in some shells, so it first runs
  * export with the value "?", and only when the rule needs them (an env
@@ -91,8 +94,9 @@ enum vh_lines_state {
 
 struct vh_lines {
 	enum vh_lines_state state;
-	const char *from, *line, *earlier; /* point into a copy the struct owns */
-	size_t from_len, line_len, earlier_len;
+	/* into a copy the struct owns; from and line_from NUL-terminated */
+	const char *from, *earlier, *line_from, *line;
+	size_t earlier_len, line_len;
 	char *copy;
 };
 
@@ -104,11 +108,11 @@ struct vh_lines {
 int vh_lines_read(struct vh_lines *l, const char *value);
 
 /* The same from a shell that cannot build that value (tcsh): the variable
- * is "-FLAGS", from the directory the first line started in, and text
- * (len bytes, what it wrote on export's stdin) the lines one per line, the
- * last being LINE. Returns 0 or VH_ENOMEM. */
-int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from, const char *text,
-		       size_t len);
+ * is "-FLAGS", from and line_from as FROM and LFROM, and text (len bytes,
+ * what it wrote on export's stdin) the lines one per line, the last being
+ * LINE. Returns 0 or VH_ENOMEM. */
+int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from,
+		       const char *line_from, const char *text, size_t len);
 void vh_lines_free(struct vh_lines *l);
 
 #endif

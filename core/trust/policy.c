@@ -201,6 +201,7 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 	ask.line = l->line;
 	ask.line_len = l->line_len;
 	ask.from = l->from;
+	ask.line_from = l->line_from;
 	ask.home = getenv("HOME");
 	ask.env = env;
 	ask.real = real;
@@ -316,7 +317,8 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 		return vh_buf_puts(why, "it appeared, but a command you ran since is not in the shell's"
 				   " history, so venvhook cannot tell what made it");
 	case MADE_CUT:
-		return vh_buf_puts(why, "it appeared after more commands than venvhook reads");
+		return vh_buf_puts(why, "it appeared where venvhook was not watching, after more commands"
+				   " than this shell hands venvhook");
 	case MADE_BAD:
 		return vh_buf_puts(why, "it appeared, but venvhook could not read the commands you ran");
 	case MADE_BROUGHT:
@@ -325,8 +327,8 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 					   " venvhook to read");
 		if (vh_buf_puts(why, "it appeared with ") < 0 || vh_msg_escape(why, by->by) < 0)
 			return -1;
-		return vh_buf_puts(why, ", and an env that may have come with files unpacked,"
-				   " fetched, cloned, copied or moved is not taken as yours");
+		return vh_buf_puts(why, " (an env that may have come with files unpacked, fetched,"
+				   " cloned, copied or moved is not taken as yours)");
 	case MADE_NONE:
 		return vh_buf_puts(why, "it appeared, but not from a command venvhook knows to make envs"
 				   " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)");

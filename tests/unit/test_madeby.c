@@ -253,22 +253,31 @@ static void lines(void)
 	vh_lines_free(&l);
 	tap_ok(vh_lines_read(&l, "") == 0 && l.state == VH_LINES_NONE, "empty: none");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "\036/p\036python3 -m venv .venv\036cd p\nls\n\036");
+	vh_lines_read(&l, "\036/p\036cd p\nls\n\036/p/p\036python3 -m venv .venv\036");
 	tap_ok(l.state == VH_LINES_OK && !strcmp(l.from, "/p") && l.line_len == 21 &&
-	       !memcmp(l.line, "python3 -m venv .venv", 21) && l.earlier_len == 8,
-	       "four fields: flags, from, the line, the earlier ones");
+	       !memcmp(l.line, "python3 -m venv .venv", 21) && l.earlier_len == 8 &&
+	       !strcmp(l.line_from, "/p/p"),
+	       "five fields: flags, from, the earlier ones, where the last began, the last");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "g\036/p\036ls\036\036");
+	vh_lines_read(&l, "g\036/p\036\036/p\036ls\036");
 	tap_ok(l.state == VH_LINES_GAP && !l.earlier, "g: a line is missing from the history");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "t\036\036ls\036\036");
-	tap_ok(l.state == VH_LINES_CUT && !l.from, "t: cut short; an empty from is none");
+	vh_lines_read(&l, "t\036\036\036\036ls\036");
+	tap_ok(l.state == VH_LINES_CUT && !l.from && !l.line_from, "t: cut short; an empty from is none");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "\036/p\036ls\036x\036y\036");
+	vh_lines_read(&l, "\036/p\036\036/p\036ls\036y\036");
 	tap_ok(l.state == VH_LINES_BAD, "a line holding the separator: unreadable");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "\036/p\036ls\036");
-	tap_ok(l.state == VH_LINES_BAD, "three fields: unreadable");
+	vh_lines_read(&l, "\036/p\036\036ls\036");
+	tap_ok(l.state == VH_LINES_BAD, "four fields: unreadable");
+	vh_lines_free(&l);
+	vh_lines_read(&l, "?");
+	tap_ok(l.state == VH_LINES_ASK, "?: the hook will hand them over when asked");
+	vh_lines_free(&l);
+	vh_lines_read_list(&l, "-t", "/a", "/b", "cd x\nls\npython3 -m venv .venv\n", 29);
+	tap_ok(l.state == VH_LINES_CUT && !strcmp(l.from, "/a") && !strcmp(l.line_from, "/b") &&
+	       l.line_len == 21 && !memcmp(l.line, "python3 -m venv .venv", 21) &&
+	       l.earlier_len == 8, "a list on stdin: the last line is LINE");
 	vh_lines_free(&l);
 	memset(big_value, 'x', sizeof(big_value) - 1);
 	big_value[sizeof(big_value) - 1] = '\0';

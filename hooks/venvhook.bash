@@ -11,65 +11,67 @@
 #   __venvhook_key    the word export handed back with them
 #   __venvhook_lpwd   $PWD at the last prompt: where the line after it started
 # and, for the made-here rule (core/trust/madeby.h), where the lines run
-# since the last export begin: __venvhook_hn the history number of the one
-# that was last then, __venvhook_dd the command number less the history
-# number then (it changes when a line is kept out of the history), and
-# __venvhook_wfrom the directory that line started in.
+# since the last export begin: __venvhook_hn the history number of the
+# first (the one a cd inside it exported from, else the next), its start
+# __venvhook_wfrom (empty for the next), and __venvhook_dd the command number
+# less the history number then (it changes when a line is kept out of the
+# history).
 
 # The lines run since the last export, as core/trust/madeby.h reads them,
-# into __venvhook_l: flags, the directory the first started in, the lines
-# before the last (from the one that was last at the last export, which may
-# have been running then), the directory the last started in, the last,
-# each ended by the byte 036. Reading
-# the history costs a subshell, which runs only when export asks (an env
-# appeared). `history` marks where each entry's text begins with its
-# HISTTIMEFORMAT (here the byte 037); fc could not list the line running.
+# into __venvhook_l: flags, the directory the first started in when it was
+# running at the last export, the lines from that one on, each ended by
+# the byte 037. Reading the history costs a subshell, which runs only when
+# export asks (an env appeared). `history` marks where each entry's text
+# begins with its HISTTIMEFORMAT (here the byte 037); fc could not list the
+# line running.
 __venvhook_lines() {
     local __venvhook_n=${__venvhook_nums@P} __venvhook_f='' __venvhook_a __venvhook_s
     local __venvhook_c=${__venvhook_n% *} __venvhook_h=${__venvhook_n#* } __venvhook_p
+    local __venvhook_from=${__venvhook_wfrom-}
     local -a __venvhook_e=()
     # a line since that the history did not keep (HISTCONTROL, HISTIGNORE)
     ((__venvhook_c - __venvhook_h == ${__venvhook_dd:-__venvhook_c - __venvhook_h})) ||
         __venvhook_f=g
     __venvhook_a=${__venvhook_hn:-0}
-    local __venvhook_from=${__venvhook_wfrom-}
-    # too many to read, or not known where they begin: the last alone,
-    # from where it started
-    if [[ -z ${__venvhook_hn-} ]] || ((__venvhook_h - __venvhook_a > 100)); then
+    # too many to read, or not known where they begin: the last alone
+    if [[ -z ${__venvhook_hn-} ]] || ((__venvhook_h - __venvhook_a >= 100)); then
         __venvhook_a=$__venvhook_h
         __venvhook_f+=t
-        __venvhook_from=${__venvhook_lpwd-}
+        __venvhook_from=''
     fi
-    __venvhook_s=$(HISTTIMEFORMAT=$'\037' builtin history "$((__venvhook_h - __venvhook_a + 1))")
-    __venvhook_s=${__venvhook_s#*$'\037'}
-    while [[ $__venvhook_s == *$'\037'* ]]; do
-        __venvhook_p=${__venvhook_s%%$'\037'*}
-        __venvhook_e+=("${__venvhook_p%$'\n'*}")
+    if ((__venvhook_a <= __venvhook_h)); then
+        __venvhook_s=$(HISTTIMEFORMAT=$'\037' builtin history "$((__venvhook_h - __venvhook_a + 1))")
         __venvhook_s=${__venvhook_s#*$'\037'}
+        while [[ $__venvhook_s == *$'\037'* ]]; do
+            __venvhook_p=${__venvhook_s%%$'\037'*}
+            __venvhook_e+=("${__venvhook_p%$'\n'*}")
+            __venvhook_s=${__venvhook_s#*$'\037'}
+        done
+        __venvhook_e+=("$__venvhook_s")
+        # a line holding the byte 037 splits wrongly: say so
+        ((${#__venvhook_e[@]} == __venvhook_h - __venvhook_a + 1)) || __venvhook_f+=b
+    fi
+    __venvhook_l=$__venvhook_f$'\036'$__venvhook_from$'\036'
+    for __venvhook_s in ${__venvhook_e[@]+"${__venvhook_e[@]}"}; do
+        __venvhook_l+=$__venvhook_s$'\037'
     done
-    __venvhook_e+=("$__venvhook_s")
-    # a line holding the byte 037 splits wrongly: say so
-    ((${#__venvhook_e[@]} == __venvhook_h - __venvhook_a + 1)) || __venvhook_f+=b
-    __venvhook_p=''
-    for __venvhook_s in "${__venvhook_e[@]:0:${#__venvhook_e[@]}-1}"; do
-        __venvhook_p+=$__venvhook_s$'\n'
-    done
-    __venvhook_l=$__venvhook_f$'\036'$__venvhook_from$'\036'$__venvhook_p$'\036'${__venvhook_lpwd-}$'\036'${__venvhook_e[${#__venvhook_e[@]}-1]}$'\036'
+    __venvhook_l+=$'\036'
 }
 
 # Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)
 # the env applies to the subshell only, so it is not announced there. The
 # lines run since the last export go to export in the environment, never
 # on its command line, and only when it asks for them (__venvhook_more).
-__venvhook_export() {
+# "mid": a cd inside a command line runs it, and that line goes on.
+__venvhook_export() { # [mid]
     local __venvhook_code __venvhook_p __venvhook_w=() __venvhook_l='?'
     __venvhook_pwd=$PWD
     while :; do
         if ((BASH_SUBSHELL)); then
-            __venvhook_code=$(__VENVHOOK_LINES=$__venvhook_l VENVHOOK_QUIET=1 \
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l VENVHOOK_QUIET=1 \
                 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
         else
-            __venvhook_code=$(__VENVHOOK_LINES=$__venvhook_l \
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l \
                 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
         fi
         builtin eval -- "$__venvhook_code"
@@ -78,14 +80,17 @@ __venvhook_export() {
         [[ $__venvhook_l == '?' ]] || break
         __venvhook_lines
     done
-    # the next lines begin with the one that is last now (not while the rc
-    # file loads: bash reads the history file after it)
+    # the next lines begin with the one running (a cd inside it exported),
+    # which started where the last prompt stood, else with the next one
+    # (not while the rc file loads: bash reads the history file after it)
     if [[ -n ${__venvhook_ready-} ]]; then
         __venvhook_code=${__venvhook_nums@P}
         __venvhook_hn=${__venvhook_code#* }
         __venvhook_dd=$((${__venvhook_code% *} - __venvhook_hn))
+        [[ ${1-} == mid ]] || ((__venvhook_hn += 1))
     fi
-    __venvhook_wfrom=${__venvhook_lpwd-}
+    __venvhook_wfrom=''
+    [[ ${1-} == mid ]] && __venvhook_wfrom=${__venvhook_lpwd-}
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in ${__venvhook_watch[@]+"${__venvhook_watch[@]}"}; do
@@ -99,15 +104,15 @@ __venvhook_export() {
 # env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
 # back (an activate script's deactivate, another tool's hook). No process
 # unless one of them holds.
-__venvhook_check() {
+__venvhook_check() { # [mid]
     if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
-        __venvhook_export
+        __venvhook_export "$@"
         return 0
     fi
     # (a global loop variable: cheaper than a local, and venvhook's own)
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_export
+            __venvhook_export "$@"
             return 0
         fi
     done
@@ -157,7 +162,7 @@ __venvhook_precmd() {
 __venvhook_chdir() { # CMD...
     local __venvhook_rc=0
     "$@" || __venvhook_rc=$?
-    __venvhook_check
+    __venvhook_check mid
     return "$__venvhook_rc"
 }
 

@@ -18,7 +18,8 @@ status is-interactive; or return 0
 #                     fish_preexec saw them, for the made-here rule
 #                     (core/trust/madeby.h); __venvhook_cut when older ones
 #                     were dropped (64 at most), __venvhook_lpwd where the
-#                     last began, __venvhook_wfrom where the first began
+#                     last began, __venvhook_wfrom where the first began when
+#                     it was running at the last export
 
 # The key's "none yet" (export takes the key as its last argument; without
 # one it prints no watch list).
@@ -30,6 +31,7 @@ builtin set -g __venvhook_cut
 builtin set -g __venvhook_wfrom
 builtin set -g __venvhook_lpwd $PWD
 builtin set -e __venvhook_more
+builtin set -e __venvhook_mid
 
 # Before each command line runs (not at an idle prompt): the line, and where
 # it starts, for the made-here rule.
@@ -44,34 +46,39 @@ end
 
 # Runs `venvhook export` and applies it. The lines go to export in the
 # environment, never on its command line, and only when it asks for them
-# (__venvhook_more: an env appeared), in core/trust/madeby.h's form.
+# (__venvhook_more: an env appeared), in core/trust/madeby.h's form; with no
+# line seen (fish runs no fish_preexec for lines read from a pipe) it hands
+# over nothing. __venvhook_mid: a cd inside a command line runs it, and that
+# line goes on.
 function __venvhook_export
     builtin set -g __venvhook_pwd $PWD
-    __VENVHOOK_LINES='?' command $__venvhook_exe export fish $__venvhook_key | builtin source
+    __venvhook_cmdlines='?' command $__venvhook_exe export fish $__venvhook_key | builtin source
     if builtin set -q __venvhook_more
         builtin set -e __venvhook_more
-        builtin set -l __venvhook_n (builtin count $__venvhook_lines)
-        builtin set -l __venvhook_from $__venvhook_wfrom
-        builtin set -l __venvhook_e ''
+        builtin set -l __venvhook_l ''
         if builtin test -n "$__venvhook_cut"
-            # too many to keep: the last alone, from where it started
-            builtin set __venvhook_from $__venvhook_lpwd
-        else
-            for __venvhook_p in $__venvhook_lines[1..-2]
-                builtin test $__venvhook_n -gt 1; or break
-                builtin set __venvhook_e "$__venvhook_e$__venvhook_p"\n
+            # too many to keep: the last alone
+            builtin set __venvhook_l t\x1e\x1e"$__venvhook_lines[-1]"\x1f\x1e
+        else if builtin set -q __venvhook_lines[1]
+            builtin set __venvhook_l \x1e"$__venvhook_wfrom"\x1e
+            for __venvhook_p in $__venvhook_lines
+                builtin set __venvhook_l "$__venvhook_l$__venvhook_p"\x1f
             end
+            builtin set __venvhook_l "$__venvhook_l"\x1e
         end
-        builtin set -l __venvhook_last ''
-        builtin test $__venvhook_n -gt 0; and builtin set __venvhook_last $__venvhook_lines[-1]
-        __VENVHOOK_LINES="$__venvhook_cut"\x1e"$__venvhook_from"\x1e"$__venvhook_e"\x1e"$__venvhook_lpwd"\x1e"$__venvhook_last"\x1e \
-            command $__venvhook_exe export fish $__venvhook_key | builtin source
+        __venvhook_cmdlines=$__venvhook_l command $__venvhook_exe export fish $__venvhook_key | builtin source
         builtin set -e __venvhook_more
     end
-    # the next lines begin with the one that is last now
-    builtin test (builtin count $__venvhook_lines) -gt 1; and builtin set -g __venvhook_lines $__venvhook_lines[-1]
+    # the next lines begin with the one running (a cd inside it exported),
+    # else with the next
+    if builtin set -q __venvhook_mid; and builtin set -q __venvhook_lines[1]
+        builtin set -g __venvhook_lines $__venvhook_lines[-1]
+        builtin set -g __venvhook_wfrom $__venvhook_lpwd
+    else
+        builtin set -g __venvhook_lines
+        builtin set -g __venvhook_wfrom
+    end
     builtin set -g __venvhook_cut
-    builtin set -g __venvhook_wfrom $__venvhook_lpwd
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     builtin set -l __venvhook_w
@@ -124,7 +131,9 @@ end
 # handler.
 function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
+    builtin set -g __venvhook_mid 1
     __venvhook_precmd
+    builtin set -e __venvhook_mid
     builtin return $__venvhook_status
 end
 

@@ -13,10 +13,10 @@
 #   __venvhook_key    the word export handed back with them
 #   __venvhook_lpwd   $cwd at the last prompt: where the line after it started
 #   __venvhook_prompts  prompts since the last export, and __venvhook_wfrom the
-#                     directory the line that was last then started in: the
-#                     made-here rule (core/trust/madeby.h) reads the lines run
-#                     since (tcsh has no count of them; with one prompt since,
-#                     they are that line and the one after it)
+#                     directory the line running then started in (set
+#                     __venvhook_wmid when a cd inside it ran that export):
+#                     the made-here rule (core/trust/madeby.h) reads the lines
+#                     run since
 # It also keeps the env names for the completion (completions/venvhook.tcsh):
 # export prints a new list when the key of the one held here is stale.
 if ( ! $?__venvhook_envs ) set __venvhook_envs = ( ) ;
@@ -28,23 +28,24 @@ if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
 if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
 set __venvhook_lpwd = $cwd:q ;
 set __venvhook_prompts = 0 ;
-unset __venvhook_wfrom __venvhook_more ;
-unsetenv __VENVHOOK_LINES __VENVHOOK_FROM __VENVHOOK_LFROM ;
+unset __venvhook_wfrom __venvhook_wmid __venvhook_more __venvhook_mid ;
+unsetenv __venvhook_cmdlines __venvhook_cmdfrom ;
 
 # The lines go to export in the environment and on its stdin, never on its
 # command line, and only when it asks for them (__venvhook_more: an env
-# appeared): "-" and flags in __VENVHOOK_LINES ("t": only the last line,
-# when other lines may have run since the last export), the directories
-# the first and the last started in in __VENVHOOK_FROM and __VENVHOOK_LFROM,
-# and the lines, one per line, from `history -h` (the line running is the
-# last, in cwdcmd too).
-alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; set __venvhook_from = $__venvhook_lpwd:q ; if ( $__venvhook_prompts <= 1 && $?__venvhook_wfrom ) set __venvhook_f = o ; if ( $__venvhook_f == o ) @ __venvhook_n = $__venvhook_prompts + 1 ; if ( $__venvhook_f == o ) set __venvhook_from = $__venvhook_wfrom:q ; setenv __VENVHOOK_LINES "-$__venvhook_f" ; setenv __VENVHOOK_FROM $__venvhook_from:q ; setenv __VENVHOOK_LFROM $__venvhook_lpwd:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __VENVHOOK_LINES __VENVHOOK_FROM __VENVHOOK_LFROM ; unset __venvhook_more' ;
+# appeared): "-" and flags in __venvhook_cmdlines ("t": only the last line,
+# when other lines may have run since the last export: tcsh has no count of
+# the lines, only of the prompts, and an empty line is a prompt too), the
+# directory the first started in when a cd inside it ran the last export
+# (__venvhook_wmid) in __venvhook_cmdfrom, and the lines, one per line, from
+# `history -h` (the line running is the last, in cwdcmd too).
+alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; if ( $__venvhook_prompts <= 1 ) set __venvhook_f = o ; if ( $__venvhook_f == o ) set __venvhook_n = $__venvhook_prompts ; if ( $__venvhook_f == o && $?__venvhook_wmid ) @ __venvhook_n++ ; if ( $__venvhook_n < 1 ) set __venvhook_n = 1 ; setenv __venvhook_cmdlines "-$__venvhook_f" ; setenv __venvhook_cmdfrom "" ; if ( $__venvhook_f == o && $?__venvhook_wmid ) setenv __venvhook_cmdfrom $__venvhook_wfrom:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines __venvhook_cmdfrom ; unset __venvhook_more' ;
 
 # Runs `venvhook export` and applies it. A watched path seen now is looked
 # for no more: it starts one export, not one at every prompt. (The list is
 # padded with '/', which exists, so that every subscript exists.) The next
 # lines begin with the one that is last now.
-alias __venvhook_export 'setenv __VENVHOOK_LINES "?" ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __VENVHOOK_LINES ; if ( $?__venvhook_more ) eval __venvhook_again ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_prompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
+alias __venvhook_export 'setenv __venvhook_cmdlines "?" ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines ; if ( $?__venvhook_more ) eval __venvhook_again ; unset __venvhook_wmid ; if ( $?__venvhook_mid ) set __venvhook_wmid ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_prompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
 
 # What every trigger checks, with builtins only and no eval (tcsh is slow
 # at both): the directory changed, an env appeared at a watched path, or
@@ -90,8 +91,8 @@ alias __venvhook_saw 'set __venvhook_lpwd = $cwd:q ; @ __venvhook_prompts++' ;
 # (each prompt), once however often this is loaded; only in an interactive
 # shell ($prompt is set), so that `tcsh -c` and scripts, which read
 # ~/.tcshrc too, start no venvhook process and print nothing.
-if ( $?prompt && "`alias cwdcmd`" == "" ) alias cwdcmd __venvhook_hook ;
-if ( $?prompt && "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; __venvhook_hook" ;
+if ( $?prompt && "`alias cwdcmd`" == "" ) alias cwdcmd 'set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid' ;
+if ( $?prompt && "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid" ;
 if ( $?prompt && "`alias precmd`" == "" ) alias precmd '__venvhook_hook ; __venvhook_saw' ;
 if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias precmd` ; __venvhook_hook ; __venvhook_saw" ;
 

@@ -7,16 +7,18 @@
 #   __venvhook_watch  env paths that export asked it to look for, because
 #                     they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
-#   __venvhook_lines  the command lines run since the last export, from the
-#                     one that was last then (it may have been running), as
-#                     preexec saw them, for the made-here rule
-#                     (core/trust/madeby.h); __venvhook_cut when older ones
-#                     were dropped (64 at most), __venvhook_lpwd where the
-#                     last began, __venvhook_wfrom where the first began
+#   __venvhook_lines  the command lines run since the last export (from the
+#                     one a cd inside it exported from), as preexec saw them,
+#                     for the made-here rule (core/trust/madeby.h);
+#                     __venvhook_cut when older ones were dropped (64 at
+#                     most), __venvhook_lpwd where the last began,
+#                     __venvhook_wfrom where the first began when it was
+#                     running at the last export
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that
-# says what was activated.
-__venvhook_export() { # [quiet]
+# says what was activated; "mid": a cd inside a command line runs it, and
+# that line goes on.
+__venvhook_export() { # [quiet|mid]
     builtin emulate -L zsh
     local __venvhook_code __venvhook_p __venvhook_l='?' __venvhook_from
     local -a __venvhook_w
@@ -28,24 +30,33 @@ __venvhook_export() { # [quiet]
         if [[ ${1-} == quiet ]]; then
             # start-up: nothing on the terminal now; a refusal or warning is
             # kept in __venvhook_later for the first prompt
-            __venvhook_code=$(__VENVHOOK_LINES=$__venvhook_l VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
         else
-            __venvhook_code=$(__VENVHOOK_LINES=$__venvhook_l "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
         fi
         builtin eval -- "$__venvhook_code"
         [[ -n ${__venvhook_more-} ]] || break
         builtin unset __venvhook_more
         [[ $__venvhook_l == '?' ]] || break
-        __venvhook_from=${__venvhook_wfrom-}
-        # too many to keep: the last alone, from where it started
-        [[ -n ${__venvhook_cut-} ]] && __venvhook_from=${__venvhook_lpwd-}
-        __venvhook_l=${__venvhook_cut-}$'\036'$__venvhook_from$'\036'
-        [[ -z ${__venvhook_cut-} ]] && __venvhook_l+=${(pj:\n:)__venvhook_lines[1,-2]}
-        __venvhook_l+=$'\036'${__venvhook_lpwd-}$'\036'${__venvhook_lines[-1]-}$'\036'
+        if [[ -n ${__venvhook_cut-} ]]; then
+            # too many to keep: the last alone
+            __venvhook_l=t$'\036\036'${__venvhook_lines[-1]-}$'\037\036'
+        elif (( ${#__venvhook_lines} )); then
+            __venvhook_l=$'\036'${__venvhook_wfrom-}$'\036'${(pj:\037:)__venvhook_lines}$'\037\036'
+        else
+            __venvhook_l=$'\036\036\036'
+        fi
     done
-    # the next lines begin with the one that is last now
-    (( ${#__venvhook_lines} )) && typeset -ga __venvhook_lines=("${__venvhook_lines[-1]}")
-    typeset -g __venvhook_cut= __venvhook_wfrom=${__venvhook_lpwd-}
+    # the next lines begin with the one running (a cd inside it exported),
+    # else with the next
+    if [[ ${1-} == mid ]] && (( ${#__venvhook_lines} )); then
+        typeset -ga __venvhook_lines=("${__venvhook_lines[-1]}")
+        typeset -g __venvhook_wfrom=${__venvhook_lpwd-}
+    else
+        typeset -ga __venvhook_lines=()
+        typeset -g __venvhook_wfrom=
+    fi
+    typeset -g __venvhook_cut=
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in "${__venvhook_watch[@]}"; do
@@ -63,7 +74,7 @@ __venvhook_export() { # [quiet]
 # `emulate -L zsh` (a third of its cost): every expansion is quoted and
 # defaulted, so the user's options (ksh_arrays, no_unset, glob_subst,
 # sh_word_split, err_exit) read it as zsh's defaults do.
-__venvhook_check() { # [quiet]
+__venvhook_check() { # [quiet|mid]
     local __venvhook_p
     if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
         __venvhook_export "$@"
@@ -71,7 +82,7 @@ __venvhook_check() { # [quiet]
     fi
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_export
+            __venvhook_export "${${1-}:#quiet}"
             return 0
         fi
     done
@@ -84,7 +95,7 @@ __venvhook_check() { # [quiet]
 # the next command the user's $? itself, and a non-zero return would end a
 # shell that runs with err_exit: they return 0.
 __venvhook_hook() {
-    __venvhook_check
+    __venvhook_check mid
 }
 # (a second name for the same function: one call less before each prompt)
 functions[__venvhook_precmd]=${functions[__venvhook_check]}

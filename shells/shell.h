@@ -101,6 +101,11 @@ struct vh_shell {
 	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
 };
 
+/* The programs a command line may hand a command string with -c (the
+ * shells venvhook knows and their kin), and how each reads it: the
+ * made-here rule reads that string too (core/trust/madeby.h). */
+extern const struct vh_dialect_program vh_shell_programs[];
+
 /* The registry, in configure.ac's order, NULL-terminated. */
 extern const struct vh_shell *const vh_shells[];
 

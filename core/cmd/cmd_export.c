@@ -146,7 +146,7 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 	int rc = -1, r;
 
 	r = watch_paths(want, &nwant, cwd, found);
-	if (r < 0 || vh_watch_update(&w, (const char *const *)want, nwant) < 0 ||
+	if (r < 0 || vh_watch_update(&w, cwd, (const char *const *)want, nwant) < 0 ||
 	    vh_watch_paths(&paths, &n, &w) < 0)
 		goto done;
 	if (vh_buf_puts(&wout, "") < 0 ||
@@ -292,13 +292,13 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 	return rc;
 }
 
-/* The lines the hook hands over (madeby.h): in __VENVHOOK_LINES, or, from
- * a shell that cannot build that value, "-FLAGS" there, the directories in
- * __VENVHOOK_FROM and __VENVHOOK_LFROM and the lines on stdin, which must
- * then be a pipe or a file (never the terminal). */
+/* The lines the hook hands over (madeby.h): in __venvhook_cmdlines, or, from
+ * a shell that cannot build that value, "-FLAGS" there, FROM in
+ * __venvhook_cmdfrom and the lines on stdin, which must then be a pipe or a
+ * file (never the terminal). */
 static int read_lines(struct vh_lines *l)
 {
-	const char *v = getenv("__VENVHOOK_LINES");
+	const char *v = getenv("__venvhook_cmdlines");
 	struct vh_buf in = VH_BUF_INIT;
 	struct stat st;
 	char chunk[4096];
@@ -322,8 +322,8 @@ static int read_lines(struct vh_lines *l)
 	if (n < 0 || in.len > VH_LINES_MAX)
 		rc = vh_lines_read(l, "\036");  /* unreadable: BAD */
 	else
-		rc = vh_lines_read_list(l, v, getenv("__VENVHOOK_FROM"), getenv("__VENVHOOK_LFROM"),
-					in.data ? in.data : "", in.len);
+		rc = vh_lines_read_list(l, v, getenv("__venvhook_cmdfrom"), in.data ? in.data : "",
+					in.len);
 	vh_buf_free(&in);
 	return rc;
 }
@@ -334,7 +334,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
 	struct vh_lines lines = { 0 };
-	struct vh_made_ask seen = { &prev, &lines, sh->line_dialect };
+	struct vh_made_ask seen = { &prev, &lines, sh->line_dialect, vh_shell_programs };
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 

@@ -8,8 +8,8 @@
  * sh -c or eval are read as commands of their own, with a copy of the
  * directory; heredoc bodies and what follows a '#' are read as "weak"
  * regions, where a command that brings files counts and one that makes envs
- * does not (a heredoc may feed a shell; zsh, by default, reads '#' as an
- * ordinary character). */
+ * does not (a heredoc may feed a shell; some shells, by default, read '#'
+ * as an ordinary character). */
 #include "core/trust/madeby.h"
 
 #include <stdlib.h>
@@ -698,8 +698,6 @@ static const char *const git_quiet[] = {
 	"for-each-ref", "symbolic-ref", "name-rev", "cherry", "verify-commit", "verify-tag",
 	"--version", "--help", NULL
 };
-static const char *const shells[] = { "sh", "bash", "dash", "zsh", "ksh", "ksh93", "mksh",
-				      "yash", "ash", "fish", "csh", "tcsh", "busybox", NULL };
 /* Words that lead into the command after them. */
 static const char *const lead[] = { "!", "{", "then", "do", "else", "elif", "if", "while", "until",
 				    "and", "or", "not", "begin", "nohup", "builtin", "noglob",
@@ -1269,6 +1267,7 @@ static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, c
 static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		  int weak, int cut, int unwraps)
 {
+	const struct vh_dialect_program *prog;
 	const char *name;
 	size_t i = 0, j;
 
@@ -1306,7 +1305,7 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 	w += i;
 	fl += i;
 	n -= i;
-	/* a fish line that is a directory with a trailing '/' is a cd */
+	/* VH_DIALECT_FISH: a directory with a trailing '/' alone is a cd */
 	if (n == 1 && c->dialect == VH_DIALECT_FISH && w[0][0] && w[0][strlen(w[0]) - 1] == '/') {
 		if (!weak) {
 			char *to = normal(c, *cwd, w[0]);
@@ -1328,18 +1327,17 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 		}
 		return;
 	}
-	if (in(name, shells)) {
+	for (prog = c->ask->programs; prog && prog->name; prog++) {
 		/* sh -c STRING (the first word after the options) */
 		int dash_c = 0;
 
+		if (strcmp(name, prog->name))
+			continue;
 		for (j = 1; j < n && w[j][0] == '-' && w[j][1]; j++)
 			if (!(fl[j] & W_DYN) && w[j][1] != '-' && strchr(w[j], 'c'))
 				dash_c = 1;
 		if (dash_c && j < n && !(fl[j] & W_DYN))
-			read_string(c, w[j], cwd, weak,
-				    !strcmp(name, "fish") ? VH_DIALECT_FISH :
-				    !strcmp(name, "csh") || !strcmp(name, "tcsh") ? VH_DIALECT_CSH :
-				    VH_DIALECT_POSIX);
+			read_string(c, w[j], cwd, weak, prog->dialect);
 		return;
 	}
 	if (!strcmp(name, "eval")) {
@@ -1422,17 +1420,12 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 
 /* --- the whole --- */
 
-static void read_text(struct ctx *c, const char *text, size_t len, char **cwd)
-{
-	c->p = text;
-	c->end = text + len;
-	parse(c, cwd, 0, 0);
-}
-
 int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 {
 	struct ctx c;
+	const char *p = ask->lines, *end = ask->lines ? ask->lines + ask->len : NULL, *e;
 	char *cwd = NULL;
+	int first = 1;
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
@@ -1442,19 +1435,20 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 	c.real = ask->real ? normal(&c, NULL, ask->real) : NULL;
 	c.env_parent = parent(&c, c.env);
 	c.real_parent = parent(&c, c.real);
-	if (ask->from && ask->from[0] == '/')
-		cwd = normal(&c, NULL, ask->from);
-	if (ask->earlier) {
-		c.counting = !ask->last_only;
-		read_text(&c, ask->earlier, ask->earlier_len, &cwd);
-	}
-	if (ask->line) {
-		if (ask->line_from && ask->line_from[0] == '/') {
-			free(cwd);
-			cwd = normal(&c, NULL, ask->line_from);
-		}
-		c.counting = 1;
-		read_text(&c, ask->line, ask->line_len, &cwd);
+	while (p && p < end && !c.oom) {
+		const char *start = first && ask->from ? ask->from : ask->base;
+
+		e = memchr(p, '\037', (size_t)(end - p));
+		if (!e)
+			e = end;
+		free(cwd);
+		cwd = start && start[0] == '/' ? normal(&c, NULL, start) : NULL;
+		c.counting = !ask->last_only || e + (e < end) >= end;
+		c.p = p;
+		c.end = e;
+		parse(&c, &cwd, 0, 0);
+		p = e + 1;
+		first = 0;
 	}
 	if (c.unreadable && !c.brought) {
 		c.brought = 1;
@@ -1483,51 +1477,45 @@ static enum vh_lines_state flag_state(const char *f, size_t n)
 	       memchr(f, 't', n) ? VH_LINES_CUT : VH_LINES_OK;
 }
 
-int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from,
-		       const char *line_from, const char *text, size_t len)
-{
-	size_t nf = from ? strlen(from) : 0, nl = line_from ? strlen(line_from) : 0, i;
-	char *p;
-
-	memset(l, 0, sizeof(*l));
-	if (len > VH_LINES_MAX || nf > VH_LINES_MAX || nl > VH_LINES_MAX ||
-	    memchr(text, '\0', len)) {
-		l->state = VH_LINES_BAD;
-		return 0;
-	}
-	l->copy = p = malloc(nf + 1 + nl + 1 + len + 1);
-	if (!p)
-		return VH_ENOMEM;
-	memcpy(p, from ? from : "", nf + 1);
-	l->from = nf ? p : NULL;
-	p += nf + 1;
-	memcpy(p, line_from ? line_from : "", nl + 1);
-	l->line_from = nl ? p : NULL;
-	p += nl + 1;
-	memcpy(p, text, len);
-	p[len] = '\0';
-	while (len && p[len - 1] == '\n')
-		len--;
-	for (i = len; i && p[i - 1] != '\n'; i--)
-		;
-	l->line = p + i;
-	l->line_len = len - i;
-	l->earlier = i ? p : NULL;
-	l->earlier_len = i;
-	l->state = flag_state(value + 1, strlen(value + 1));
-	return 0;
-}
-
 void vh_lines_free(struct vh_lines *l)
 {
 	free(l->copy);
 	memset(l, 0, sizeof(*l));
 }
 
+int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from, const char *text,
+		       size_t len)
+{
+	size_t nf = from ? strlen(from) : 0, i;
+	char *p;
+
+	memset(l, 0, sizeof(*l));
+	if (len > VH_LINES_MAX || nf > VH_LINES_MAX || memchr(text, '\0', len) ||
+	    memchr(text, '\037', len)) {
+		l->state = VH_LINES_BAD;
+		return 0;
+	}
+	l->copy = p = malloc(nf + 1 + len + 1);
+	if (!p)
+		return VH_ENOMEM;
+	memcpy(p, from ? from : "", nf + 1);
+	l->from = nf ? p : NULL;
+	p += nf + 1;
+	while (len && text[len - 1] == '\n')
+		len--;
+	for (i = 0; i < len; i++)
+		p[i] = text[i] == '\n' ? '\037' : text[i];
+	p[len] = '\0';
+	l->lines = p;
+	l->len = len;
+	l->state = flag_state(value + 1, strlen(value + 1));
+	return 0;
+}
+
 int vh_lines_read(struct vh_lines *l, const char *value)
 {
-	const char *field[5];
-	size_t len[5], n, i;
+	const char *field[3];
+	size_t len[3], n, i;
 	const char *q, *e;
 
 	memset(l, 0, sizeof(*l));
@@ -1546,7 +1534,7 @@ int vh_lines_read(struct vh_lines *l, const char *value)
 	if (!l->copy)
 		return VH_ENOMEM;
 	memcpy(l->copy, value, n + 1);
-	for (i = 0, q = l->copy; i < 5; i++) {
+	for (i = 0, q = l->copy; i < 3; i++) {
 		e = memchr(q, '\036', (size_t)(l->copy + n - q));
 		if (!e) {
 			l->state = VH_LINES_BAD;
@@ -1561,14 +1549,9 @@ int vh_lines_read(struct vh_lines *l, const char *value)
 		return 0;
 	}
 	l->state = flag_state(field[0], len[0]);
-	/* the directories end at their separators */
 	l->copy[field[1] - l->copy + len[1]] = '\0';
-	l->copy[field[3] - l->copy + len[3]] = '\0';
 	l->from = len[1] ? field[1] : NULL;
-	l->earlier = len[2] ? field[2] : NULL;
-	l->earlier_len = len[2];
-	l->line_from = len[3] ? field[3] : NULL;
-	l->line = field[4];
-	l->line_len = len[4];
+	l->lines = field[2];
+	l->len = len[2];
 	return 0;
 }

@@ -125,7 +125,8 @@ static int same_content(const char *allowed, const char *now)
 
 /* What the made-here rule found (made_here()). */
 enum made {
-	MADE_NOT_SEEN = 0, /* it was there at the last export (or nothing was watched) */
+	MADE_NOT_SEEN = 0, /* nothing was watched (no hook asked) */
+	MADE_THERE,        /* it was there at the last export */
 	MADE_YES,
 	MADE_OLD,          /* it is new here, but its files are older than the last export */
 	MADE_NO_BTIME,     /* not watched, and no birth time says it is new */
@@ -170,14 +171,16 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 	int i, watched;
 
 	memset(by, 0, sizeof(*by));
-	if (!w || !w->since.tv_sec || vh_watch_was_there(w, env))
+	if (!w || !w->since.tv_sec)
 		return MADE_NOT_SEEN;
+	if (vh_watch_was_there(w, env))
+		return MADE_THERE;
 	watched = vh_watch_appeared(w, env);
 	if (!watched) {
 		if (!f->st[G_DIR].has_btime)
 			return MADE_NO_BTIME;
 		if (before(&f->st[G_DIR].btime, &w->since))
-			return MADE_NOT_SEEN;
+			return MADE_THERE;
 	}
 	for (i = 0; i < NGUARDED; i++) {
 		const struct vh_stat *st = &f->st[i];
@@ -196,17 +199,18 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 	if (l->state == VH_LINES_CUT && !watched)
 		return MADE_CUT;
 	memset(&ask, 0, sizeof(ask));
-	ask.earlier = l->earlier;
-	ask.earlier_len = l->earlier_len;
-	ask.line = l->line;
-	ask.line_len = l->line_len;
+	ask.lines = l->lines;
+	ask.len = l->len;
 	ask.from = l->from;
-	ask.line_from = l->line_from;
+	ask.base = w->base;
 	ask.home = getenv("HOME");
 	ask.env = env;
 	ask.real = real;
-	ask.last_only = watched;
+	/* a watched path was looked at before every line: it appeared during
+	 * the last; only that one is read when the earlier ones were cut */
+	ask.last_only = watched && l->state == VH_LINES_CUT;
 	ask.dialect = seen->dialect;
+	ask.programs = seen->programs;
 	if (vh_madeby_judge(by, &ask) < 0)
 		return MADE_BAD;
 	return by->verdict == VH_MADEBY_MADE ? MADE_YES :
@@ -332,8 +336,10 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 	case MADE_NONE:
 		return vh_buf_puts(why, "it appeared, but not from a command venvhook knows to make envs"
 				   " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)");
-	default:
+	case MADE_THERE:
 		return vh_buf_puts(why, "it was already here when you arrived");
+	default:
+		return vh_buf_puts(why, "venvhook did not see you make it");
 	}
 }
 

@@ -31,6 +31,7 @@ struct vh_made_ask {
 	const struct vh_watch *watch;
 	const struct vh_lines *lines;
 	enum vh_dialect dialect;
+	const struct vh_dialect_program *programs;
 };
 
 enum vh_policy_mode {

@@ -1,8 +1,8 @@
 /* The key's watch part:
  *
- *     w<sec>.<nsec>:<hex path>/<slot>:<hex path>/<slot>...
+ *     w<sec>.<nsec>@<hex dir>:<hex path>/<slot>:<hex path>/<slot>...
  *
- * the export's moment, then each watched path and "x" for absent or
+ * the export's moment and directory, then each watched path and "x" for absent or
  * "<dev>,<ino>" for the directory that was there. Hex and digits only: the
  * key travels unquoted through a hook's command substitution, which in some
  * shells splits at blanks (see shells/). */
@@ -24,6 +24,7 @@ void vh_watch_free(struct vh_watch *w)
 
 	for (i = 0; i < w->n; i++)
 		free(w->s[i].path);
+	free(w->base);
 	memset(w, 0, sizeof(*w));
 }
 
@@ -42,28 +43,41 @@ static int number(unsigned long long *out, const char **p)
 	return 0;
 }
 
+/* An absolute path in hex at *p, moving *p past it. 0, 1 (malformed),
+ * -1 (oom). */
+static int parse_path(char **out, const char **p)
+{
+	const char *b = *p, *e = b;
+	size_t len;
+	int r;
+
+	*out = NULL;
+	while (vh_hex_digit((unsigned char)*e) >= 0)
+		e++;
+	if (e == b)
+		return 1;
+	r = vh_hex_decode(out, &len, b, (size_t)(e - b));
+	if (r)
+		return r;
+	if ((*out)[0] != '/' || strlen(*out) != len) {
+		free(*out);
+		*out = NULL;
+		return 1;
+	}
+	*p = e;
+	return 0;
+}
+
 /* One ":<hex path>/<slot>" at *p. Returns 0, 1 (malformed), -1 (oom). */
 static int parse_slot(struct vh_watch_slot *s, const char **p)
 {
-	const char *b = *p, *e = b;
 	unsigned long long dev, ino;
-	size_t len;
-	char *path;
-	int r;
+	int r = parse_path(&s->path, p);
 
-	while (vh_hex_digit((unsigned char)*e) >= 0)
-		e++;
-	if (e == b || *e != '/')
-		return 1;
-	r = vh_hex_decode(&path, &len, b, (size_t)(e - b));
 	if (r)
 		return r;
-	if (path[0] != '/' || strlen(path) != len) {
-		free(path);
+	if (*(*p)++ != '/')
 		return 1;
-	}
-	s->path = path;
-	*p = e + 1;
 	if (**p == 'x') {
 		(*p)++;
 		return 0;
@@ -96,6 +110,14 @@ int vh_watch_parse(struct vh_watch *w, const char *key)
 		return 0;
 	w->since.tv_sec = (time_t)sec;
 	w->since.tv_nsec = (long)nsec;
+	if (*p == '@') {
+		p++;
+		r = parse_path(&w->base, &p);
+		if (r) {
+			vh_watch_free(w);
+			return r < 0 ? -1 : 0;
+		}
+	}
 	while (*p == ':' && w->n < VH_WATCH_MAX) {
 		p++;
 		r = parse_slot(&w->s[w->n], &p);
@@ -122,7 +144,7 @@ static int note(struct vh_watch_slot *s)
 	return 0;
 }
 
-int vh_watch_update(struct vh_watch *w, const char *const *paths, size_t n)
+int vh_watch_update(struct vh_watch *w, const char *base, const char *const *paths, size_t n)
 {
 	size_t i, j;
 
@@ -131,6 +153,8 @@ int vh_watch_update(struct vh_watch *w, const char *const *paths, size_t n)
 		memset(&w->since, 0, sizeof(w->since));
 		return 0; /* no clock, no watch */
 	}
+	if (base && base[0] == '/' && !(w->base = strdup(base)))
+		return -1;
 	for (i = 0; i < n && w->n < VH_WATCH_MAX; i++) {
 		for (j = 0; j < w->n && strcmp(w->s[j].path, paths[i]); j++)
 			;
@@ -153,7 +177,8 @@ int vh_watch_format(struct vh_buf *key, const struct vh_watch *w)
 
 	if (!w->since.tv_sec)
 		return 0;
-	if (vh_buf_printf(key, "w%lld.%09ld", (long long)w->since.tv_sec, w->since.tv_nsec) < 0)
+	if (vh_buf_printf(key, "w%lld.%09ld", (long long)w->since.tv_sec, w->since.tv_nsec) < 0 ||
+	    (w->base && (vh_buf_putc(key, '@') < 0 || vh_hex_put(key, w->base, strlen(w->base)) < 0)))
 		return -1;
 	for (i = 0; i < w->n; i++) {
 		s = &w->s[i];

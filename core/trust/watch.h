@@ -35,6 +35,7 @@ struct vh_watch_slot {
 
 struct vh_watch {
 	struct timespec since; /* the export's moment; 0 for no watch */
+	char *base;            /* the directory it ran in, or NULL */
 	size_t n;
 	struct vh_watch_slot s[VH_WATCH_MAX];
 };
@@ -45,9 +46,9 @@ struct vh_watch {
 int vh_watch_parse(struct vh_watch *w, const char *key);
 
 /* A new watch of paths (n of them, absolute; duplicates and those past
- * VH_WATCH_MAX dropped), beginning now: notes what is at each. Returns 0
- * or -1 out of memory. */
-int vh_watch_update(struct vh_watch *w, const char *const *paths, size_t n);
+ * VH_WATCH_MAX dropped), beginning now, by an export that ran in base:
+ * notes what is at each. Returns 0 or -1 out of memory. */
+int vh_watch_update(struct vh_watch *w, const char *base, const char *const *paths, size_t n);
 
 /* Appends w's key part ("w..."; nothing for an empty watch). */
 int vh_watch_format(struct vh_buf *key, const struct vh_watch *w);

@@ -107,28 +107,30 @@ setup() { vh_setup; }
 # key_of OUTPUT: the __venvhook_key bash was told to set.
 key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 
-@test "export KEY: the watch list names the absent env paths of here and the project root; the same key back prints nothing" {
+@test "export KEY: the watch list names the absent env paths of here and the project root; each export hands back its own moment" {
 	mkdir -p "$T/repo/src" "$T/repo/.git"
 	git init -q "$T/repo"
 	cd "$T/repo/src"
 	run --separate-stderr "$VENVHOOK" export bash -
 	assert_success
-	assert_line --index 0 "__venvhook_watch=('$T/repo/src/.venv/pyvenv.cfg' '$T/repo/src/venv/pyvenv.cfg' '$T/repo/.venv/pyvenv.cfg' '$T/repo/venv/pyvenv.cfg')"
+	assert_line --index 0 "__venvhook_watch=('$T/repo/src/.venv' '$T/repo/src/venv' '$T/repo/.venv' '$T/repo/venv')"
 	key=$(key_of "$output")
 	[[ $key == w[0-9]*.[0-9]*:* ]]
 	# the key holds no byte a shell would split or expand
 	[[ $key =~ ^[0-9a-z.:/,_-]+$ ]]
+	# the same again: nothing changes but the moment the key holds
 	run --separate-stderr "$VENVHOOK" export bash "$key"
 	assert_success
-	assert_output ""
+	assert_equal "${#lines[@]}" 2
+	[[ $(key_of "$output") != "$key" && $(key_of "$output") == w[0-9]*.[0-9]*:* ]]
 	# an env already there is not watched for, and the key notes what it is
 	mkenv "$T/repo/.venv"
 	cd "$T/repo"
 	run --separate-stderr "$VENVHOOK" export bash "$key"
-	assert_line "__venvhook_watch=('$T/repo/venv/pyvenv.cfg')"
+	assert_line "__venvhook_watch=('$T/repo/venv')"
 	# a key that is not one is no watch: a fresh one
 	run --separate-stderr "$VENVHOOK" export fish 'w12:zz/$(x)'
-	assert_line "builtin set -g __venvhook_watch '$T/repo/venv/pyvenv.cfg'"
+	assert_line "builtin set -g __venvhook_watch '$T/repo/venv'"
 	[[ $(key_of "$output") == "" ]]
 	assert_line --partial "builtin set -g __venvhook_key 'w"
 }

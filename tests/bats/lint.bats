@@ -153,7 +153,7 @@ alias_bodies() {
 		for n in ${(k)functions} ${(k)parameters}; do (( ${before[(Ie)$n]} )) || print -r -- $n; done'
 	assert_success
 	assert_output --partial __venvhook_precmd
-	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
+	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^preexec_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 }
 
@@ -191,6 +191,6 @@ venvhook --version"
 		for n in ${(k)functions} ${(k)parameters}; do (( ${before[(Ie)$n]} )) || print -r -- $n; done'
 	assert_success
 	assert_output --partial __venvhook_prompt
-	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
+	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^preexec_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 }

@@ -646,10 +646,10 @@ hostile_workon_env() {
 	git -C "$T/pth-src" add -f .
 	git -C "$T/pth-src" -c user.name=t -c user.email=t@t commit -qm x
 	git clone -q "$T/pth-src" "$T/pth"
-	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report \
+	session "cd proj" "run /usr/bin/python3 -m venv --without-pip .venv" "cd proj/src" report \
 		"run python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'" "cd /" report "cd proj" report \
 		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report \
-		"cd pth" "run \$PY -m venv --without-pip .venv" "cd pth/src" report
+		"cd pth" "run /usr/bin/python3 -m venv --without-pip .venv" "cd pth/src" report
 	assert_success
 	assert_active 1 "$T/proj/.venv"
 	assert_line "prefix=$T/proj/.venv"

@@ -50,8 +50,10 @@ not_active() {
 	assert_success
 	not_active 1
 	not_active 2
-	assert_stderr_contains "venvhook: not activating $T/home/dl/evil/.venv: venvhook did not see you make it, and its bin/ would shadow ls; 'venvhook allow' trusts it"
-	assert_stderr_contains "venvhook: not activating $T/here/.venv: it appeared here, but its files are older than that (an archive or a copy that keeps times brought it), and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/home/dl/evil/.venv: it appeared with tar (an env that may have come with files unpacked, fetched, cloned, copied or moved is not taken as yours), and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	assert_stderr_contains "venvhook: not activating $T/here/.venv: it appeared with tar (an env that may have come with files unpacked, fetched, cloned, copied or moved is not taken as yours), and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	# and on coming back, what venvhook saw then
+	assert_stderr_contains "venvhook: not activating $T/here/.venv: it was already here when you arrived, and its bin/ would shadow ls"
 }
 
 @test "a copy (cp -r) with a forged command line is refused; a copy that keeps times, into the directory you sit in, too" {
@@ -63,8 +65,8 @@ not_active() {
 		"cd sit" "run cp -rp \$FROMENV ." "cd sit/.venv/bin" report
 	not_active 1
 	not_active 2
-	assert_stderr_contains "venvhook: not activating $T/src/proj/.venv: venvhook did not see you make it"
-	assert_stderr_contains "venvhook: not activating $T/sit/.venv: it appeared here, but its files are older than that"
+	assert_stderr_contains "venvhook: not activating $T/src/proj/.venv: it appeared with cp "
+	assert_stderr_contains "venvhook: not activating $T/sit/.venv: it appeared with cp "
 }
 
 @test "an env directory that looks like a bare repository cannot stand in for the clone's own .git" {
@@ -403,12 +405,12 @@ as_upg_user() {
 	session "cd ptr" report "cd uvp" report "run ls"
 	assert_active 1 "$WORKON_HOME/named"
 	not_active 2
-	assert_stderr_contains "venvhook: not activating $T/uvp/shipped: venvhook did not see you make it, and its bin/ would shadow ls"
+	assert_stderr_contains "venvhook: not activating $T/uvp/shipped: it was already here when you arrived, and its bin/ would shadow ls"
 	# even where that setting lands in the user's store, the project chose it
 	export UV_PROJECT_ENVIRONMENT=../workon/named
 	session "cd uvp" report "run ls"
 	not_active 1
-	assert_stderr_contains "venvhook: not activating $T/uvp/../workon/named: venvhook did not see you make it"
+	assert_stderr_contains "venvhook: not activating $T/uvp/../workon/named: it was already here when you arrived"
 }
 
 @test "an env made at the prompt when the trust file cannot be written: on now, and one line says it will need allow" {
@@ -416,7 +418,7 @@ as_upg_user() {
 	export XDG_DATA_HOME=$T/ro PY=/usr/bin/python3
 	unprivileged
 	chmod 555 "$T/ro"
-	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report "cd /" "cd proj" report
+	session "cd proj" "run /usr/bin/python3 -m venv --without-pip .venv" "cd proj/src" report "cd /" "cd proj" report
 	assert_active 1 "$T/proj/.venv"
 	not_active 2
 	assert_stderr_contains "venvhook: cannot create the directory of $T/ro/venvhook/trust: Permission denied; the env you made is on now, but will need 'venvhook allow' next time"

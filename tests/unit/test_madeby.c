@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/trust/madeby.h"
+#include "shells/shell.h"
 #include "tap.h"
 
 #define M VH_MADEBY_MADE
@@ -13,6 +14,10 @@
 #define F VH_DIALECT_FISH
 #define C VH_DIALECT_CSH
 
+/* from: where the first line started (it was running at the last export);
+ * the others started in BASE, the last export's directory; lines: each
+ * ended by \037 but the last. */
+#define BASE "/p/proj"
 struct row {
 	const char *what;
 	enum vh_dialect dialect;
@@ -64,8 +69,12 @@ static const struct row rows[] = {
 	  "python3 -m poetry install", M, "poetry install" },
 	{ "mkdir, cd, make", P, "/p", "/p/new/.venv", 1, NULL,
 	  "mkdir -p new && cd new && python3 -m venv .venv", M, "python3 -m venv" },
-	{ "an earlier line's cd moves the directory", P, "/p", "/p/proj/.venv", 1, "cd proj\nls -la\n",
-	  "python3 -m venv .venv", M, "python3 -m venv" },
+	{ "a cd in the first line exported; the lines after start there", P, "/p", "/p/proj/.venv", 0,
+	  "cd proj\037ls -la\037", "python3 -m venv .venv", M, "python3 -m venv" },
+	{ "the first line's cd, where a variable names the directory", P, "/p", "/p/proj/.venv", 0,
+	  "cd \"$P\"\037", "python3 -m venv .venv", M, "python3 -m venv" },
+	{ "the first line alone goes on after its cd", P, "/p", "/p/proj/.venv", 0, NULL,
+	  "cd proj && python3 -m venv .venv", M, "python3 -m venv" },
 	{ "~ is $HOME", P, "/p", "/h/envs/x", 0, NULL, "python3 -m venv ~/envs/x", M,
 	  "python3 -m venv" },
 	{ "cd with no argument goes home", P, "/p", "/h/.venv", 1, NULL, "cd; python3 -m venv .venv",
@@ -93,7 +102,7 @@ static const struct row rows[] = {
 	{ "tcsh: the same line", C, "/p", "/p/sub/.venv", 1, NULL,
 	  "python3 -m venv sub/.venv && cd sub", M, "python3 -m venv" },
 	{ "earlier lines' bringers do not count under last_only", P, "/p/proj", "/p/proj/.venv", 1,
-	  "tar xf data.tgz\n", "python3 -m venv .venv", M, "python3 -m venv" },
+	  "tar xf data.tgz\037", "python3 -m venv .venv", M, "python3 -m venv" },
 
 	/* --- brought: anything that unpacks, clones, fetches, copies or moves it --- */
 	{ "curl | tar", P, "/p/proj", "/p/proj/.venv", 1, NULL,
@@ -152,7 +161,7 @@ static const struct row rows[] = {
 	{ "uv run CMD runs CMD", P, "/p/proj", "/p/proj/.venv", 1, NULL, "uv run -- tar xf e.tar",
 	  B, "tar" },
 	{ "an earlier line's tar counts when all lines count", P, "/p/proj", "/p/proj/.venv", 0,
-	  "tar xf evil.tgz\n", "python3 -m venv .venv", B, "tar" },
+	  "tar xf evil.tgz\037", "python3 -m venv .venv", B, "tar" },
 	{ "fish reads 'it\\'s' as one string, so tar runs", F, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "echo 'it\\'s'; tar xf e; python3 -m venv .venv", B, "tar" },
 	{ "fish: (cmd) substitutes anywhere", F, "/p/proj", "/p/proj/.venv", 1, NULL,
@@ -186,7 +195,7 @@ static const struct row rows[] = {
 	{ "../.. resolves", P, "/p/a/b", "/p/proj/.venv", 1, NULL, "virtualenv ../../proj/.venv", M,
 	  "virtualenv" },
 	{ "earlier lines' makers do not count under last_only", P, "/p/proj", "/p/proj/.venv", 1,
-	  "python3 -m venv .venv\n", "ls", N, "" },
+	  "python3 -m venv .venv\037", "ls", N, "" },
 	{ "POSIX reads 'it\\'s' differently: no command of it runs", P, "/p/proj", "/p/proj/.venv", 1,
 	  NULL, "echo 'it\\'s'; tar xf e; python3 -m venv .venv", N, "" },
 	{ "an empty line", P, "/p/proj", "/p/proj/.venv", 1, NULL, "", N, "" },
@@ -211,8 +220,8 @@ static void too_deep(void)
 	n += 21;
 	for (i = 0; i < 40; i++)
 		b.s[n++] = ')';
-	ask.line = b.s;
-	ask.line_len = n;
+	ask.lines = b.s;
+	ask.len = n;
 	ask.from = "/p/proj";
 	ask.env = "/p/proj/.venv";
 	ask.last_only = 1;
@@ -235,8 +244,8 @@ static void big(void)
 		for (i = 0; i + ul <= len; i += ul)
 			memcpy(s + i, units[u], ul);
 		memcpy(s + i, " tar x", 6);
-		ask.line = s;
-		ask.line_len = i + 6;
+		ask.lines = s;
+		ask.len = i + 6;
 		ask.from = "/p";
 		ask.env = "/p/.venv";
 		tap_ok(vh_madeby_judge(&out, &ask) == 0, "200 KB of %s reads to the end", units[u]);
@@ -253,31 +262,33 @@ static void lines(void)
 	vh_lines_free(&l);
 	tap_ok(vh_lines_read(&l, "") == 0 && l.state == VH_LINES_NONE, "empty: none");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "\036/p\036cd p\nls\n\036/p/p\036python3 -m venv .venv\036");
-	tap_ok(l.state == VH_LINES_OK && !strcmp(l.from, "/p") && l.line_len == 21 &&
-	       !memcmp(l.line, "python3 -m venv .venv", 21) && l.earlier_len == 8 &&
-	       !strcmp(l.line_from, "/p/p"),
-	       "five fields: flags, from, the earlier ones, where the last began, the last");
+	vh_lines_read(&l, "\036/p\036cd p\037ls\037python3 -m venv .venv\037\036");
+	tap_ok(l.state == VH_LINES_OK && !strcmp(l.from, "/p") && l.len == 30 &&
+	       !memcmp(l.lines, "cd p\037ls\037python3 -m venv .venv\037", 30),
+	       "three fields: flags, from, the lines");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "g\036/p\036\036/p\036ls\036");
-	tap_ok(l.state == VH_LINES_GAP && !l.earlier, "g: a line is missing from the history");
+	vh_lines_read(&l, "g\036\036ls\037\036");
+	tap_ok(l.state == VH_LINES_GAP && !l.from, "g: a line is missing from the history; an empty from is none");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "t\036\036\036\036ls\036");
-	tap_ok(l.state == VH_LINES_CUT && !l.from && !l.line_from, "t: cut short; an empty from is none");
+	vh_lines_read(&l, "t\036\036ls\037\036");
+	tap_ok(l.state == VH_LINES_CUT, "t: cut short");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "\036/p\036\036/p\036ls\036y\036");
+	vh_lines_read(&l, "\036/p\036ls\036y\036");
 	tap_ok(l.state == VH_LINES_BAD, "a line holding the separator: unreadable");
 	vh_lines_free(&l);
-	vh_lines_read(&l, "\036/p\036\036ls\036");
-	tap_ok(l.state == VH_LINES_BAD, "four fields: unreadable");
+	vh_lines_read(&l, "\036/p\036");
+	tap_ok(l.state == VH_LINES_BAD, "two fields: unreadable");
 	vh_lines_free(&l);
 	vh_lines_read(&l, "?");
 	tap_ok(l.state == VH_LINES_ASK, "?: the hook will hand them over when asked");
 	vh_lines_free(&l);
-	vh_lines_read_list(&l, "-t", "/a", "/b", "cd x\nls\npython3 -m venv .venv\n", 29);
-	tap_ok(l.state == VH_LINES_CUT && !strcmp(l.from, "/a") && !strcmp(l.line_from, "/b") &&
-	       l.line_len == 21 && !memcmp(l.line, "python3 -m venv .venv", 21) &&
-	       l.earlier_len == 8, "a list on stdin: the last line is LINE");
+	vh_lines_read_list(&l, "-t", "/a", "cd x\nls\npython3 -m venv .venv\n", 29);
+	tap_ok(l.state == VH_LINES_CUT && !strcmp(l.from, "/a") && l.len == 29 &&
+	       !memcmp(l.lines, "cd x\037ls\037python3 -m venv .venv", 29),
+	       "a list on stdin: one line each");
+	vh_lines_free(&l);
+	vh_lines_read_list(&l, "-o", "", "a\037b\n", 4);
+	tap_ok(l.state == VH_LINES_BAD && !l.from, "a list holding the byte 037: unreadable");
 	vh_lines_free(&l);
 	memset(big_value, 'x', sizeof(big_value) - 1);
 	big_value[sizeof(big_value) - 1] = '\0';
@@ -292,20 +303,22 @@ int main(void)
 
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		const struct row *r = &rows[i];
+		char text[1024];
 		struct vh_madeby out;
 		struct vh_madeby_ask ask = { 0 };
 		int rc;
 
 		ask.dialect = r->dialect;
+		ask.programs = vh_shell_programs;
 		ask.from = r->from;
 		ask.home = "/h";
 		ask.env = r->env;
 		ask.real = !strcmp(r->env, "/p/link/.venv") ? "/p/proj/.venv" : NULL;
 		ask.last_only = r->last_only;
-		ask.earlier = r->earlier;
-		ask.earlier_len = r->earlier ? strlen(r->earlier) : 0;
-		ask.line = r->line;
-		ask.line_len = strlen(r->line);
+		snprintf(text, sizeof(text), "%s%s", r->earlier ? r->earlier : "", r->line);
+		ask.lines = text;
+		ask.len = strlen(text);
+		ask.base = r->earlier ? BASE : r->from;
 		rc = vh_madeby_judge(&out, &ask);
 		if (!tap_ok(rc == 0 && out.verdict == r->want, "%s", r->what))
 			printf("#   verdict %d, want %d (by '%s')\n", out.verdict, r->want, out.by);

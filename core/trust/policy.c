@@ -351,7 +351,7 @@ static int not_consented(struct vh_policy *p, const char *env, enum made m,
 	struct vh_buf shadow = VH_BUF_INIT;
 	int n, rc;
 
-	if (m != MADE_NOT_SEEN)
+	if (m != MADE_NOT_SEEN && m != MADE_THERE)
 		rc = say_made(&p->why, m, by);
 	else if (e && e->decision == VH_DECISION_OLD_ALLOW)
 		rc = refuse(p, "venvhook did not see you make it, and your allow of it is from an older"

@@ -77,6 +77,10 @@ alias_bodies() {
 	run bash -c 'grep -nEw "$1" "$2"/core/*.[ch] "$2"/core/*/*.[ch] | grep -v -e zsh-autoswitch-virtualenv -e oh-my-zsh' _ "$names" "$VH_SRCDIR"
 	assert_output ""
 	for f in "$VH_SRCDIR"/core/*.[ch] "$VH_SRCDIR"/core/*/*.[ch]; do
+		# (madeby.c reads the user's command lines: the commands it
+		# knows, eval and builtin among them, are words it reads, not
+		# syntax it writes)
+		[[ ${f##*/} == madeby.c ]] && continue
 		gcc -fpreprocessed -dD -E -P "$f" | grep -o '"\([^"\\]\|\\.\)*"' |
 			grep -E '\$\(|`[a-z$"]| ;\\n|\<eval\>|\<(un)?setenv\>|\<builtin\>|set -[gxeA]|\<export [A-Za-z_]+=|\<unset -|\<alias\>|\<source\>' |
 			sed "s|^|${f##*/}: |"

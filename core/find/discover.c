@@ -377,6 +377,13 @@ stop:
 oom:
 	rc = -1;
 done:
+	/* No env: where the stores would put it, for the hook to watch. */
+	if (rc == 0 && !out->env && vh_stores_finish(&stores, cwd) < 0)
+		rc = -1;
+	while (rc == 0 && !out->env && stores.nexpect && out->nexpect < VH_FOUND_EXPECT) {
+		out->expect[out->nexpect++] = stores.expect[--stores.nexpect];
+		stores.expect[stores.nexpect] = NULL;
+	}
 	vh_dircache_save(&cache);
 	vh_buf_free(&why);
 	vh_buf_add(&out->warnings, vh_buf_str(&stores.warn), stores.warn.len);

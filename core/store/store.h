@@ -48,6 +48,11 @@ char *vh_store_join(const char *dir, const char *name);
  * -1 (both freed) when either is NULL, that is out of memory. */
 int vh_store_take(struct vh_store_hit *hit, char *env, char *from);
 
+/* Notes path (copied) as where the project's env would be, were the tool
+ * to make it (the hook watches it; the first VH_FOUND_EXPECT only). 0 or
+ * -1. */
+int vh_store_expect(struct vh_stores_walk *w, const char *path);
+
 /* 1 when dir/name is a regular file (symlinks followed); asked through
  * w->at when w is not NULL. */
 int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name);

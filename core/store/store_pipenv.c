@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
+#include "core/find/envdir.h"
 #include "core/util/sha256.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
@@ -132,7 +134,6 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	const char *custom, *py;
 	char *file = NULL, *real = NULL, *home = NULL;
 	struct vh_toml doc = { 0 };
-	struct stat st;
 	int rc = 0;
 
 	if (w->pipenv_seen || !vh_store_is_file(w, dir, "Pipfile"))
@@ -154,8 +155,9 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		rc = -1;
 		goto done;
 	}
-	/* No store, no env: nothing to hash. */
-	if (!home || stat(home, &st) < 0 || !S_ISDIR(st.st_mode))
+	/* No home, no store. (A store not made yet is hashed all the same:
+	 * the hook watches where pipenv will make the env.) */
+	if (!home)
 		goto done;
 	if (custom && *custom && boolish(custom) < 0) {
 		if (vh_buf_puts(&name, custom) < 0)
@@ -190,7 +192,16 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if (rc)
 		goto done;
-	rc = vh_store_take(hit, vh_store_join(home, name.data), file);
+	{
+		char *env = vh_store_join(home, name.data);
+
+		if (!env || (!vh_env_at(AT_FDCWD, env) && vh_store_expect(w, env) < 0)) {
+			free(env);
+			rc = -1;
+			goto done;
+		}
+		rc = vh_store_take(hit, env, file);
+	}
 	file = NULL;
 done:
 	vh_toml_free(&doc);

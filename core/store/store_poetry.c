@@ -489,15 +489,15 @@ done:
 
 /* Where Poetry will make the project's env when none is there: {base}-pyX.Y
  * for the Python Poetry would take, which (unless told otherwise) is the
- * one it runs on, Debian's and most installs' python3: the X.Y that the
- * first python3 on PATH names (a link to python3.X.Y's program). Noted for
- * the hook to watch (vh_store_expect). 0 or -1. */
+ * one it runs on, Debian's and most installs' python3: the X.Y of the
+ * program the first python3 on PATH leads to (python3.X, through its
+ * links: an env's own python3 leads there too). Noted for the hook to
+ * watch (vh_store_expect). 0 or -1. */
 static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
 {
-	const char *path = getenv("PATH"), *p, *e;
-	char link[64], *target = NULL;
+	const char *path = getenv("PATH"), *p, *e, *target = NULL;
 	struct vh_buf b = VH_BUF_INIT;
-	ssize_t n;
+	char *real = NULL;
 	int rc = 0;
 
 	for (p = path; p && *p; p = *e ? e + 1 : e) {
@@ -511,11 +511,10 @@ static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
 			rc = -1;
 			break;
 		}
-		n = readlink(b.data, link, sizeof(link) - 1);
-		if (n <= 0)
+		real = realpath(b.data, NULL);
+		if (!real)
 			continue;
-		link[n] = '\0';
-		target = strrchr(link, '/') ? strrchr(link, '/') + 1 : link;
+		target = strrchr(real, '/') + 1;
 		if (strncmp(target, "python3.", 8) || !target[8] || strspn(target + 8, "0123456789") !=
 								    strlen(target + 8))
 			target = NULL;
@@ -528,6 +527,7 @@ static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
 		    vh_store_expect(w, b.data) < 0)
 			rc = -1;
 	}
+	free(real);
 	vh_buf_free(&b);
 	return rc;
 }

@@ -30,9 +30,6 @@ static const char *const guarded[NGUARDED][2] = {
 	{ "/bin", "its bin/" },
 };
 
-/* How far before the last export a new env's files may be stamped: the
- * kernel stamps files from a clock that can lag the one export reads. */
-#define VH_MADE_SLACK_NS 50000000L
 
 struct facts {
 	struct vh_stat st[NGUARDED];
@@ -139,14 +136,17 @@ enum made {
 	MADE_NONE,         /* no command read makes it */
 };
 
-/* t as the kernel may have stamped it for a moment after since: file times
- * come from a clock that can lag the one export reads. */
+/* 1 when t, a file's birth time, is before since, the last export's
+ * moment as vh_clock_files read it (less the time a stamp may lag where
+ * that is not the files' own clock). */
 static int before(const struct timespec *t, const struct timespec *since)
 {
-	struct timespec s = *since;
+	struct timespec s = *since, now;
+	long slack = 0;
 
-	s.tv_nsec -= VH_MADE_SLACK_NS;
-	if (s.tv_nsec < 0) {
+	if (vh_clock_files(&now, &slack) < 0)
+		slack = 1000000000L;
+	while (s.tv_nsec < 0) {
 		s.tv_sec--;
 		s.tv_nsec += 1000000000L;
 	}
@@ -182,10 +182,12 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 		if (before(&f->st[G_DIR].btime, &w->since))
 			return MADE_THERE;
 	}
+	/* (birth times only: a file system without them may round the
+	 * others down to its own grain) */
 	for (i = 0; i < NGUARDED; i++) {
 		const struct vh_stat *st = &f->st[i];
 
-		if (f->has[i] && before(st->has_btime ? &st->btime : &st->ctime, &w->since))
+		if (f->has[i] && st->has_btime && before(&st->btime, &w->since))
 			return MADE_OLD;
 	}
 	if (!l || l->state == VH_LINES_NONE)
@@ -487,6 +489,18 @@ int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy
 		rc = VH_ENOMEM;
 	vh_tracked_free(&f.tracked);
 	return rc;
+}
+
+int vh_policy_allowed(const struct vh_policy *p)
+{
+	const struct vh_trust_entry *e;
+	int deny;
+
+	if (!p->real)
+		return 0;
+	e = vh_trust_find(&p->trust, p->real, &deny);
+	return e && !deny && e->decision == VH_DECISION_ALLOW && !strcmp(e->ident, p->ident) &&
+	       same_content(e->git, p->git);
 }
 
 int vh_policy_consent(const struct vh_policy *p, enum vh_consent how, const char **why,

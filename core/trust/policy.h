@@ -83,6 +83,12 @@ struct vh_policy_ask {
 int vh_policy_check(struct vh_policy *out, const char *env, const struct vh_policy_ask *ask);
 void vh_policy_free(struct vh_policy *p);
 
+/* 1 when the user's decisions (p->trust, as vh_policy_check read them)
+ * hold an allow of the env p judged that still matches it (the same
+ * directory, the same tracked content) and no deny: allowing it again
+ * changes nothing. */
+int vh_policy_allowed(const struct vh_policy *p);
+
 /* Records the user's consent to the env p judged (p->real, identity and
  * git content as judged). Returns 0, or a code (VH_EIO, VH_ENOHOME,
  * VH_ENOMEM) with errno set and *why naming the step that failed

@@ -331,6 +331,60 @@ trust_file() { printf '%s' "$HOME/.local/share/venvhook/trust"; }
 	[[ ! -e $(trust_file) ]]
 }
 
+@test "allow of several: an env git tracks needs --yes (or a y at a terminal) and says why; one allowed again is said so" {
+	mkenv_unallowed "$T/src/mine/.venv"
+	mkenv_unallowed "$T/src/clone/.venv"
+	git -C "$T/src/clone" init -q
+	git -C "$T/src/clone" add -f .venv
+	mkdir -p "$T/src/plain"
+	run --separate-stderr "$VENVHOOK" allow "$T/src/mine" "$T/src/clone" "$T/src/plain" </dev/null
+	assert_success
+	assert_equal "$stderr" "venvhook: allowed $T/src/mine/.venv
+venvhook: not allowing $T/src/clone/.venv: git tracks its files (it came with its repository); allow it by itself, or add --yes
+venvhook: no env for $T/src/plain: nothing to decide about"
+	assert_equal "$(grep -c '^allow ' "$(trust_file)")" 1
+	# again, with --yes: the first is already allowed, the tracked one now is
+	run --separate-stderr "$VENVHOOK" allow --yes "$T/src/mine" "$T/src/clone"
+	assert_success
+	assert_equal "$stderr" "venvhook: already allowed $T/src/mine/.venv
+venvhook: allowed $T/src/clone/.venv (git tracks its files: a change to them asks again)"
+	# one path by itself needs no --yes, and an allow again says so
+	run --separate-stderr "$VENVHOOK" allow "$T/src/clone"
+	assert_equal "$stderr" "venvhook: already allowed $T/src/clone/.venv"
+	mkenv_unallowed "$T/one/.venv"
+	git -C "$T/one" init -q
+	git -C "$T/one" add -f .venv
+	run --separate-stderr "$VENVHOOK" allow "$T/one"
+	assert_success
+	assert_equal "$stderr" "venvhook: allowed $T/one/.venv (git tracks its files: a change to them asks again)"
+}
+
+@test "allow of several at a terminal asks about an env git tracks: y allows, anything else does not" {
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+	mkenv_unallowed "$T/mine/.venv"
+	mkenv_unallowed "$T/clone/.venv"
+	git -C "$T/clone" init -q
+	git -C "$T/clone" add -f .venv
+	mkenv_unallowed "$T/other/.venv"
+	git -C "$T/other" init -q
+	git -C "$T/other" add -f .venv
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	wait_prompt 'READY>'
+	type_line 'venvhook allow mine clone'
+	wait_for "venvhook: allow $T/clone/.venv? git tracks its files (it came with its repository) [y/N]"
+	type_line 'y'
+	wait_for "venvhook: allowed $T/clone/.venv (git tracks its files: a change to them asks again)"
+	type_line 'venvhook allow mine other'
+	wait_for "venvhook: already allowed $T/mine/.venv"
+	wait_for "venvhook: allow $T/other/.venv? git tracks its files (it came with its repository) [y/N]"
+	type_line ''
+	wait_for "venvhook: not allowing $T/other/.venv"
+	tmux -S "$SOCK" kill-server
+	assert_equal "$(grep -c '^allow ' "$(trust_file)")" 2
+}
+
 @test "a corrupt trust file: one line naming it, and its good decisions still hold" {
 	mkenv "$T/good/.venv"
 	mkenv "$T/bad/.venv"
@@ -347,7 +401,8 @@ venvhook: activated good (.venv)"
 
 @test "an unwritable trust file or a full disk: one line, exit 1, the old file whole" {
 	mkenv "$T/a"
-	mkenv "$T/b"
+	# (not allowed yet: an allow again writes nothing)
+	mkenv_unallowed "$T/b"
 	"$VENVHOOK" allow "$T/a" 2>/dev/null
 	cp "$(trust_file)" "$T/before"
 	# a write that fails as on a full disk (a file size limit: EFBIG); the

@@ -1,6 +1,6 @@
 /* The key's watch part:
  *
- *     w<sec>.<nsec>@<hex dir>:<hex path>/<slot>:<hex path>/<slot>...
+ *     w<sec>.<nsec>,<hex dir>:<hex path>/<slot>:<hex path>/<slot>...
  *
  * the export's moment and directory, then each watched path and "x" for absent or
  * "<dev>,<ino>" for the directory that was there. Hex and digits only: the
@@ -110,7 +110,7 @@ int vh_watch_parse(struct vh_watch *w, const char *key)
 		return 0;
 	w->since.tv_sec = (time_t)sec;
 	w->since.tv_nsec = (long)nsec;
-	if (*p == '@') {
+	if (*p == ',') {
 		p++;
 		r = parse_path(&w->base, &p);
 		if (r) {
@@ -148,8 +148,10 @@ int vh_watch_update(struct vh_watch *w, const char *base, const char *const *pat
 {
 	size_t i, j;
 
+	long slack;
+
 	memset(w, 0, sizeof(*w));
-	if (clock_gettime(CLOCK_REALTIME, &w->since) < 0) {
+	if (vh_clock_files(&w->since, &slack) < 0) {
 		memset(&w->since, 0, sizeof(w->since));
 		return 0; /* no clock, no watch */
 	}
@@ -178,7 +180,7 @@ int vh_watch_format(struct vh_buf *key, const struct vh_watch *w)
 	if (!w->since.tv_sec)
 		return 0;
 	if (vh_buf_printf(key, "w%lld.%09ld", (long long)w->since.tv_sec, w->since.tv_nsec) < 0 ||
-	    (w->base && (vh_buf_putc(key, '@') < 0 || vh_hex_put(key, w->base, strlen(w->base)) < 0)))
+	    (w->base && (vh_buf_putc(key, ',') < 0 || vh_hex_put(key, w->base, strlen(w->base)) < 0)))
 		return -1;
 	for (i = 0; i < w->n; i++) {
 		s = &w->s[i];

@@ -423,3 +423,52 @@ as_upg_user() {
 	not_active 2
 	assert_stderr_contains "venvhook: cannot create the directory of $T/ro/venvhook/trust: Permission denied; the env you made is on now, but will need 'venvhook allow' next time"
 }
+
+# --- the made-here rule against what an attacker can set up (core/trust/madeby.h) ---
+
+@test "an env unpacked before venvhook last looked stays refused when a later line makes an env over it" {
+	evilenv "$T/src/proj/.venv"
+	tar -C "$T/src" -cf "$T/proj.tar" proj
+	rm -rf "$T/src"
+	mkdir -p "$T/dl" "$T/elsewhere"
+	export TARBALL=$T/proj.tar
+	unprivileged
+	# unpacked (refused), looked at again from elsewhere, then the user
+	# makes an env at its path, which keeps the archive's bin/ls: it was
+	# there before, whatever the line that names it now
+	session "cd dl" "run tar -xf \$TARBALL" "cd elsewhere" "cd dl" \
+		"run /usr/bin/python3 -m venv --without-pip proj/.venv" "line cd proj" report "run ls"
+	assert_success
+	not_active 1
+	assert_stderr_contains "venvhook: not activating $T/dl/proj/.venv: it was already here when you arrived"
+	refute_stderr_contains "made here"
+}
+
+@test "bash: a line kept out of the history (HISTCONTROL=ignorespace) is no line venvhook can vouch for" {
+	evilenv "$T/src/proj/.venv"
+	tar -C "$T/src" -cf "$T/proj.tar" proj
+	rm -rf "$T/src"
+	mkdir -p "$T/dl"
+	export TARBALL=$T/proj.tar
+	drv_write_rc 'HISTCONTROL=ignorespace' ''
+	unprivileged
+	# the unpack starts with a blank: bash keeps it out of the history
+	session "cd dl" "line  tar -xf \"\$TARBALL\"" \
+		"line /usr/bin/python3 -m venv --without-pip proj/.venv && cd proj" report "run ls"
+	assert_success
+	not_active 1
+	assert_stderr_contains "venvhook: not activating $T/dl/proj/.venv: it appeared, but a command you ran since is not in the shell's history, so venvhook cannot tell what made it"
+}
+
+@test "lines from the environment are never read: a forged __venvhook_cmdlines counts for nothing" {
+	mkdir -p "$T/proj"
+	# a script the user runs, which makes an env with a bin/ls of its own
+	printf '#!/bin/sh\nmkdir -p .venv/bin\nprintf "home = /usr/bin\\n" >.venv/pyvenv.cfg\nprintf "#!/bin/sh\\necho \\"\\$0\\" >>%s/EXECUTED\\n" >.venv/bin/ls\nchmod +x .venv/bin/ls\n' "$T" >"$T/mk"
+	chmod +x "$T/mk"
+	export __venvhook_cmdlines=$'\036\036python3 -m venv .venv\037\036' __venvhook_cmdfrom=$T/proj
+	unprivileged
+	session "cd proj" "run \$T/mk" "line cd ." report "run ls"
+	assert_success
+	not_active 1
+	assert_stderr_contains "venvhook: not activating $T/proj/.venv: it appeared, but not from a command venvhook knows to make envs"
+}

@@ -47,13 +47,15 @@ need_root_no_sanitizers() {
 	assert_success
 	assert_line --index 0 "builtin set -g __venvhook_exe '$SELF'"
 	cd "$T"
+	# found on PATH through a symlink: the hook names the symlink, which
+	# leads to this binary (issue 25)
 	PATH=$T/bin:$BASE_PATH run "$NOPROC" vh init tcsh
 	assert_success
-	assert_line --index 0 "set __venvhook_exe = '$SELF' ;"
+	assert_line --index 0 "set __venvhook_exe = '$T/bin/vh' ;"
 	# the README's rc line, with venvhook found on PATH, in a real shell
 	printf 'eval "$(vh init bash)"\nprintf "%%s\\n" "$__venvhook_exe"\n' >"$T/rc"
 	PATH=$T/bin:$BASE_PATH run "$NOPROC" "$VH_BASH" --rcfile "$T/rc" -i </dev/null
-	assert_line "$SELF"
+	assert_line "$T/bin/vh"
 }
 
 @test "with /proc hidden, a made-up argv[0] is one clear line and exit 1, nothing on stdout" {
@@ -110,13 +112,13 @@ need_root_no_sanitizers() {
 
 @test "musl: core/ and shells/ compile with musl's headers, link with its libc, and the binary runs" {
 	command -v musl-gcc >/dev/null || skip "musl-gcc not installed (apt-get install musl-tools; bootstrap does)"
-	# musl-gcc sees only musl's headers: git2.h, ini.h and libmd's sha2.h
+	# musl-gcc sees only musl's headers: git2.h, ini.h and libmd's sha2.h and sha256.h
 	# come in alone.
 	# Debian's libgit2 is built against glibc (it calls __printf_chk), so a
 	# musl process cannot dlopen it: the suite, whose git checks need it,
 	# cannot run on this musl build, and this test checks what it can.
 	mkdir -p "$T/inc" "$T/obj"
-	ln -s /usr/include/git2 /usr/include/git2.h /usr/include/ini.h /usr/include/sha2.h "$T/inc/"
+	ln -s /usr/include/git2 /usr/include/git2.h /usr/include/ini.h /usr/include/sha2.h /usr/include/sha256.h "$T/inc/"
 	local f lib
 	lib=$(pkg-config --variable=libdir inih)/libinih.a
 	[[ -f $lib ]] || skip "no static $lib to link"
@@ -168,4 +170,66 @@ need_root_no_sanitizers() {
 	run shellcheck "$VH_SRCDIR/tests/helpers/noproc" "$VH_SRCDIR/tests/run-noproc" \
 		"$VH_SRCDIR/tests/deb-install-check"
 	assert_success
+}
+
+# Issue 25: a package manager that keeps versions side by side (Homebrew's
+# Cellar, nix's store) puts a stable symlink on PATH; the hook names that,
+# so an upgrade (the symlink retargeted, the old version removed) breaks
+# neither the rc line nor the shells already open.
+hook_exe() { "$@" init bash | sed -n "s/^__venvhook_exe='\(.*\)'\$/\1/p"; }
+
+@test "init names the symlink on PATH it was found by, and an upgrade behind it keeps an open shell working" {
+	mkdir -p "$T/cellar/1" "$T/cellar/2" "$T/bin"
+	cp "$VENVHOOK" "$T/cellar/1/venvhook"
+	ln -s ../cellar/1/venvhook "$T/bin/venvhook"
+	run hook_exe env PATH="$T/bin:$PATH" venvhook
+	assert_output "$T/bin/venvhook"
+	# started by that path, not found on PATH
+	run hook_exe "$T/bin/venvhook"
+	assert_output "$T/bin/venvhook"
+	# the resolved path where nothing better is known
+	run hook_exe "$T/cellar/1/venvhook"
+	assert_output "$T/cellar/1/venvhook"
+
+	mkvenv "$T/proj/.venv"
+	cat >"$T/rc" <<-'SH'
+		eval "$(venvhook init bash)"
+		cd "$T/proj"; echo "before=$VIRTUAL_ENV"
+		# the upgrade: a new version beside the old, the link moved, the old removed
+		cp "$T/cellar/1/venvhook" "$T/cellar/2/venvhook"
+		ln -sfn ../cellar/2/venvhook "$T/bin/venvhook"
+		rm -r "$T/cellar/1"
+		cd /; echo "after=${VIRTUAL_ENV-}"
+		cd "$T/proj"; echo "again=$VIRTUAL_ENV"
+	SH
+	run --separate-stderr env PATH="$T/bin:$PATH" bash --norc -i "$T/rc"
+	assert_success
+	assert_line "before=$T/proj/.venv"
+	assert_line "after="
+	assert_line "again=$T/proj/.venv"
+	[[ $stderr != *"No such file"* && $stderr != *"not found"* ]] || fail "stderr: $stderr"
+}
+
+@test "init names no symlink that someone else could make lead elsewhere" {
+	mkdir -p "$T/bin" "$T/open"
+	ln -s "$VENVHOOK" "$T/bin/venvhook"
+	SELF=$(readlink -f "$VENVHOOK")
+	# the link another user's
+	chown -h 65534 "$T/bin/venvhook"
+	run hook_exe env PATH="$T/bin:$PATH" venvhook
+	assert_output "$SELF"
+	# the link the user's, in a directory anyone can write
+	chown -h 0 "$T/bin/venvhook"
+	chmod o+w "$T/bin"
+	run hook_exe env PATH="$T/bin:$PATH" venvhook
+	assert_output "$SELF"
+	chmod o-w "$T/bin"
+	# through a directory symlink that is another user's
+	ln -s "$T/bin" "$T/open/bin"
+	chown -h 65534 "$T/open/bin"
+	run hook_exe env PATH="$T/open/bin:$PATH" venvhook
+	assert_output "$SELF"
+	chown -h 0 "$T/open/bin"
+	run hook_exe env PATH="$T/open/bin:$PATH" venvhook
+	assert_output "$T/open/bin/venvhook"
 }

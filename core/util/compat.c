@@ -241,7 +241,9 @@ static char *by_sysctl(void)
 }
 #endif
 
-int vh_self_from_argv0(char **out, const char *argv0, const char *path)
+/* The file argv0 names, as execvp would find it (on path, NULL: the
+ * system's default), not resolved: *out is malloc'd. */
+static int lookup(char **out, const char *argv0, const char *path)
 {
 	struct vh_buf file = VH_BUF_INIT;
 	struct stat st;
@@ -256,7 +258,7 @@ int vh_self_from_argv0(char **out, const char *argv0, const char *path)
 		return -1;
 	}
 	if (strchr(argv0, '/')) {
-		*out = realpath(argv0, NULL);
+		*out = strdup(argv0);
 		return *out ? 0 : -1;
 	}
 	if (!path) {
@@ -280,10 +282,8 @@ int vh_self_from_argv0(char **out, const char *argv0, const char *path)
 			break;
 		}
 		if (stat(file.data, &st) == 0 && S_ISREG(st.st_mode) && access(file.data, X_OK) == 0) {
-			*out = realpath(file.data, NULL);
-			if (*out)
-				break;
-			err = errno;
+			*out = vh_buf_detach(&file);
+			break;
 		}
 		if (!*end)
 			break;
@@ -293,6 +293,30 @@ int vh_self_from_argv0(char **out, const char *argv0, const char *path)
 	if (*out)
 		return 0;
 	errno = err;
+	return -1;
+}
+
+int vh_self_from_argv0(char **out, const char *argv0, const char *path)
+{
+	char *found;
+
+	*out = NULL;
+	if (lookup(&found, argv0, path) < 0)
+		return -1;
+	*out = realpath(found, NULL);
+	free(found);
+	return *out ? 0 : -1;
+}
+
+int vh_self_invoked(char **out)
+{
+	if (lookup(out, self_argv0, getenv("PATH")) < 0)
+		return -1;
+	if ((*out)[0] == '/')
+		return 0;
+	free(*out);
+	*out = NULL;
+	errno = ENOENT;
 	return -1;
 }
 

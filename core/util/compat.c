@@ -1,5 +1,11 @@
-/* Linux's statx needs _GNU_SOURCE; nothing else in core/ asks for it. */
+/* What differs between the systems is declared outside POSIX: Linux's
+ * statx needs _GNU_SOURCE, macOS's birth times and statfs _DARWIN_C_SOURCE,
+ * the BSDs' no feature macro at all (one hides them). config.h, included
+ * first, asks for POSIX 2008 for every other file; nothing else in core/
+ * asks for more. */
+#undef _XOPEN_SOURCE
 #define _GNU_SOURCE 1
+#define _DARWIN_C_SOURCE 1
 #include "core/util/compat.h"
 
 #include <errno.h>

@@ -181,6 +181,24 @@ need_root_no_sanitizers() {
 	assert_output 1
 }
 
+# What brew test runs, here: the formula's test block holds no Ruby this
+# machine could run without Homebrew, so the formula is parsed (ruby -c)
+# and the commands of its test are run as it runs them.
+@test "the Homebrew formula parses, and the steps of its test pass here" {
+	command -v ruby >/dev/null || skip "ruby not installed (apt-get install ruby; bootstrap does)"
+	run ruby -c "$VH_SRCDIR/contrib/homebrew/venvhook.rb"
+	assert_output "Syntax OK"
+	# libgit2 loaded (core.worktree: only libgit2 can tell the root), and
+	# answering; the formula matches this line
+	git init -q "$T/repo"
+	git -C "$T/repo" config core.worktree "$T/repo"
+	mkdir "$T/repo/sub"
+	cd "$T/repo/sub"
+	run_loaded "$VENVHOOK" status
+	assert_output --partial "$T/repo, the git work-tree root"
+	[[ $loaded == *libgit2* ]] || fail "libgit2 not loaded: $loaded"
+}
+
 @test "the packaging scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/tests/helpers/noproc" "$VH_SRCDIR/tests/run-noproc" \
 		"$VH_SRCDIR/tests/deb-install-check"

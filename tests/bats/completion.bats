@@ -44,7 +44,7 @@ bash_complete() {
 
 @test "bash: subcommands, init's shells, list's option" {
 	bash_complete 'venvhook '
-	assert_output $'--help\n--version\nactivate\nallow\nconfig\ndeactivate\ndeny\ndoctor\ninit\nlist\nstatus'
+	assert_output $'--help\n--version\nactivate\nallow\nconfig\ndeactivate\ndeny\ndoctor\nexec\ninit\nlist\nstatus\nwhich'
 	bash_complete 'venvhook dea'
 	assert_output 'deactivate'
 	bash_complete 'venvhook init '
@@ -195,9 +195,11 @@ help_commands() {
 	"$VENVHOOK" --help | sed -n '/^commands:$/,/^$/p' | sed -nE 's/^  ([a-z]+)( [^ ]+)*  +[^ ].*$/\1/p' |
 		grep -vx export | sort
 }
-# The options in CMD's usage line (venvhook CMD --help), one a line, sorted.
+# The options in CMD's usage line (venvhook CMD --help), one a line, sorted:
+# [--long] and [-X VALUE].
 help_options() {
-	"$VENVHOOK" "$1" --help | sed -n 1p | grep -oE '\[--[a-z][a-z-]*\]' | tr -d '[]' | sort
+	"$VENVHOOK" "$1" --help | sed -n 1p | grep -oE '\[(--[a-z][a-z-]*|-[A-Za-z]( [A-Z]+)?)\]' |
+		sed -E 's/^\[//; s/( [A-Z]+)?\]$//' | sort
 }
 help_shells() { "$VENVHOOK" --help | sed -n 's/^shells: //p' | tr -d ',' | tr ' ' '\n' | sort; }
 # sorted words, one a line
@@ -228,8 +230,15 @@ words() { tr ' ' '\n' <<<"$1" | grep . | sort; }
 		got=$(sed -nE "s/^ *\\($cmd\\) __venvhook_opts=\\((.*)\\) ;;\$/\\1/p" "$zsh_file")
 		assert_equal "$cmd: $(words "$got")" "$cmd: $opts"
 		# tcsh: in the list after the command (an env name's command has
-		# a variable's list, which takes no options)
+		# a variable's list, which takes no options; a program's command
+		# has tcsh's commands, and a rule for each of its options)
 		if [[ $tcsh == *"'n/$cmd/\$"* ]]; then
+			continue
+		fi
+		if [[ $tcsh == *"'n/$cmd/c/'"* ]]; then
+			for got in $opts; do
+				[[ $tcsh == *"'n/$got/"[cd]/\'* ]] || fail "tcsh: no rule after $cmd's $got: $tcsh"
+			done
 			continue
 		fi
 		got=$(sed -nE "s|.*'n/$cmd/\\(([^)]*)\\)/'.*|\\1|p" <<<"$tcsh")

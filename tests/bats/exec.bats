@@ -141,6 +141,11 @@ venvhook: not running $T/mark: 'venvhook allow $T/repo' trusts that env"
 	py -C "$T/repo"
 	assert_success
 	assert_line "prefix=$T/repo/.venv"
+	# with no descriptor of venvhook's (git's answers come through a pipe)
+	if [[ -d /proc/self/fd ]]; then
+		rm -rf "$HOME/.cache"
+		assert_equal "$("$VENVHOOK" exec -C "$T/repo" -- ls /proc/self/fd)" "$(ls /proc/self/fd)"
+	fi
 }
 
 @test "exec: no env runs the command with the environment unchanged; --require-env runs nothing, exit 125" {

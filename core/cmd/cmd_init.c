@@ -124,8 +124,8 @@ done:
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--prompt", "the env name in the prompt too" },
-	{ NULL, NULL },
+	{ "--prompt", "the env name in the prompt too", NULL },
+	{ NULL, NULL, NULL },
 };
 
 /* init's help beyond its entry's: each shell's rc line, and those with a

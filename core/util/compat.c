@@ -35,6 +35,7 @@
 #endif
 
 #include "core/util/buf.h"
+#include "core/util/pathlist.h"
 
 /* statx where the C library has it (configure) and its header declares it:
  * a C library without the wrapper (musl before 1.2.5) builds the fstatat
@@ -251,12 +252,7 @@ static char *by_sysctl(void)
  * system's default), not resolved: *out is malloc'd. */
 static int lookup(char **out, const char *argv0, const char *path)
 {
-	struct vh_buf file = VH_BUF_INIT;
-	struct stat st;
-	const char *dir, *end;
-	char *fallback = NULL;
-	size_t n;
-	int err = ENOENT;
+	char *file = NULL;
 
 	*out = NULL;
 	if (!argv0 || !*argv0) {
@@ -267,39 +263,10 @@ static int lookup(char **out, const char *argv0, const char *path)
 		*out = strdup(argv0);
 		return *out ? 0 : -1;
 	}
-	if (!path) {
-		n = confstr(_CS_PATH, NULL, 0);
-		fallback = n ? malloc(n) : NULL;
-		if (!fallback) {
-			errno = n ? ENOMEM : ENOENT;
-			return -1;
-		}
-		confstr(_CS_PATH, fallback, n);
-		path = fallback;
-	}
-	for (dir = path;; dir = end + 1) {
-		end = strchr(dir, ':');
-		if (!end)
-			end = dir + strlen(dir);
-		file.len = 0;
-		if ((end == dir ? vh_buf_putc(&file, '.') : vh_buf_add(&file, dir, (size_t)(end - dir))) < 0 ||
-		    vh_buf_putc(&file, '/') < 0 || vh_buf_puts(&file, argv0) < 0) {
-			err = ENOMEM;
-			break;
-		}
-		if (stat(file.data, &st) == 0 && S_ISREG(st.st_mode) && access(file.data, X_OK) == 0) {
-			*out = vh_buf_detach(&file);
-			break;
-		}
-		if (!*end)
-			break;
-	}
-	vh_buf_free(&file);
-	free(fallback);
-	if (*out)
-		return 0;
-	errno = err;
-	return -1;
+	if (vh_pathlist_search(&file, path, argv0, NULL) < 0)
+		return -1;
+	*out = file;
+	return 0;
 }
 
 int vh_self_from_argv0(char **out, const char *argv0, const char *path)

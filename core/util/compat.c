@@ -1,5 +1,11 @@
-/* Linux's statx needs _GNU_SOURCE; nothing else in core/ asks for it. */
+/* What differs between the systems is declared outside POSIX: Linux's
+ * statx needs _GNU_SOURCE, macOS's birth times and statfs _DARWIN_C_SOURCE,
+ * the BSDs' no feature macro at all (one hides them). config.h, included
+ * first, asks for POSIX 2008 for every other file; nothing else in core/
+ * asks for more. */
+#undef _XOPEN_SOURCE
 #define _GNU_SOURCE 1
+#define _DARWIN_C_SOURCE 1
 #include "core/util/compat.h"
 
 #include <errno.h>
@@ -242,7 +248,9 @@ static char *by_sysctl(void)
 }
 #endif
 
-int vh_self_from_argv0(char **out, const char *argv0, const char *path)
+/* The file argv0 names, as execvp would find it (on path, NULL: the
+ * system's default), not resolved: *out is malloc'd. */
+static int lookup(char **out, const char *argv0, const char *path)
 {
 	char *file = NULL;
 
@@ -252,14 +260,37 @@ int vh_self_from_argv0(char **out, const char *argv0, const char *path)
 		return -1;
 	}
 	if (strchr(argv0, '/')) {
-		*out = realpath(argv0, NULL);
+		*out = strdup(argv0);
 		return *out ? 0 : -1;
 	}
 	if (vh_pathlist_search(&file, path, argv0, NULL) < 0)
 		return -1;
-	*out = realpath(file, NULL);
-	free(file);
+	*out = file;
+	return 0;
+}
+
+int vh_self_from_argv0(char **out, const char *argv0, const char *path)
+{
+	char *found;
+
+	*out = NULL;
+	if (lookup(&found, argv0, path) < 0)
+		return -1;
+	*out = realpath(found, NULL);
+	free(found);
 	return *out ? 0 : -1;
+}
+
+int vh_self_invoked(char **out)
+{
+	if (lookup(out, self_argv0, getenv("PATH")) < 0)
+		return -1;
+	if ((*out)[0] == '/')
+		return 0;
+	free(*out);
+	*out = NULL;
+	errno = ENOENT;
+	return -1;
 }
 
 int vh_self_path(char **out)

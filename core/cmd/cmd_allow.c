@@ -178,8 +178,8 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc
 }
 
 static const struct vh_cmd_option allow_options[] = {
-	{ "--yes", "also envs git tracks, of several" },
-	{ NULL, NULL },
+	{ "--yes", "also envs git tracks, of several", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct vh_cmd vh_cmd_allow = {

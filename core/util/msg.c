@@ -6,9 +6,17 @@
 
 size_t vh_utf8_valid(const unsigned char *s)
 {
+	/* a NUL ends the string and is no continuation byte: 4 is safe */
+	return vh_utf8_valid_n(s, 4);
+}
+
+size_t vh_utf8_valid_n(const unsigned char *s, size_t avail)
+{
 	size_t n, i;
 	unsigned int cp;
 
+	if (!avail)
+		return 0;
 	if (s[0] < 0x80)
 		return 1;
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
@@ -19,6 +27,8 @@ size_t vh_utf8_valid(const unsigned char *s)
 		n = 4, cp = s[0] & 0x07;
 	else
 		return 0;
+	if (avail < n)
+		return 0;
 	for (i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
@@ -28,6 +38,26 @@ size_t vh_utf8_valid(const unsigned char *s)
 	    (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
 	return n;
+}
+
+int vh_utf8_put(struct vh_buf *b, unsigned long cp)
+{
+	char u[4];
+	size_t n;
+
+	if (cp < 0x80)
+		u[0] = (char)cp, n = 1;
+	else if (cp < 0x800)
+		u[0] = (char)(0xc0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
+	else if (cp < 0x10000)
+		u[0] = (char)(0xe0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3f)),
+		u[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
+	else if (cp <= 0x10ffff)
+		u[0] = (char)(0xf0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
+	else
+		return -1;
+	return vh_buf_add(b, u, n);
 }
 
 size_t vh_utf8_len(const unsigned char *s)

@@ -22,6 +22,12 @@ int vh_msg_sanitize(struct vh_buf *out, const char *s);
  * surrogate, past U+10FFFF). */
 size_t vh_utf8_valid(const unsigned char *s);
 
+/* The same for a sequence at s with avail bytes there (no NUL needed). */
+size_t vh_utf8_valid_n(const unsigned char *s, size_t avail);
+
+/* Appends the UTF-8 of the code point cp (at most U+10FFFF). 0 or -1. */
+int vh_utf8_put(struct vh_buf *b, unsigned long cp);
+
 /* vh_utf8_valid, but 0 for a C1 control (U+0080-U+009F) too: the length
  * of a sequence that may be shown as it is. */
 size_t vh_utf8_len(const unsigned char *s);

@@ -1,0 +1,95 @@
+#!/usr/bin/env bats
+# Inputs that exhaust, confuse or leak (issue 20): every file a project can
+# hold is read in linear time and bounded memory, a huge bin/ costs one
+# pass, a git question that cannot be answered is asked once, a tracked env
+# on a case-insensitive file system counts as tracked, and every name
+# printed is escaped (completion reads them through a form that round-trips).
+
+load helpers
+
+setup() {
+	vh_setup
+}
+
+# An ASan build reserves terabytes of address space: no ulimit -v fits it.
+need_plain_build() {
+	if nm "$VENVHOOK" 2>/dev/null | grep -q __asan_init; then
+		skip "an ASan build cannot run under ulimit -v (the plain build's run covers this)"
+	fi
+}
+
+# toml_shape SHAPE FILE: a pathological TOML document of just under 1 MiB
+# (VH_READ_MAX), ending in a bad line, so that the one line the reader
+# says names the last line: it read the whole file.
+#   deep      a deep dotted header, then many keys under it (each key once
+#             copied the whole path: over 1 GiB)
+#   arrays    many [[x]] headers, then many [y] headers (each header was
+#             compared with every array before it: quadratic)
+#   dotted    deep dotted keys, each a new chain
+#   samearray one [[x]] header again and again, with a table under it
+toml_shape() {
+	/usr/bin/python3 - "$1" "$2" <<'PY'
+import sys
+shape, path = sys.argv[1], sys.argv[2]
+n = 1024 * 1024 - 64
+out, size, i = [], 0, 0
+def put(s):
+    global size
+    out.append(s)
+    size += len(s)
+if shape == "deep":
+    put("[a" + ".a" * (n // 4) + "]\n")
+    while size < n:
+        put('k%d = "v"\n' % i); i += 1
+elif shape == "arrays":
+    while size < n // 2:
+        put("[[x%d]]\n" % i); i += 1
+    while size < n:
+        put("[y%d]\nk = 1\n" % i); i += 1
+elif shape == "dotted":
+    while size < n:
+        put("k%d" % i + ".a" * 24 + " = 1\n"); i += 1
+elif shape == "samearray":
+    while size < n:
+        put('[[x]]\nname = "a"\n[x.sub]\nk = true\n')
+open(path, "w").write("".join(out) + "[\n")
+print(sum(s.count("\n") for s in out) + 1)
+PY
+}
+
+@test "pathological Pipfile, poetry.toml and pyproject.toml of up to 1 MiB: a real cd under a 192 MiB limit, one line each, the prompt survives" {
+	need_plain_build
+	vh_use_driver bash
+	mkdir -p "$HOME/.cache/pypoetry/virtualenvs"
+	local file shape d line steps=("line ulimit -v 196608") want=()
+	for file in Pipfile poetry.toml pyproject.toml; do
+		for shape in deep arrays dotted samearray; do
+			d=$T/$file-$shape
+			mkdir -p "$d"
+			line=$(toml_shape "$shape" "$d/$file")
+			# poetry.toml is read for a Poetry project
+			[[ $file == poetry.toml ]] && printf '[tool.poetry]\nname = "p"\n' >"$d/pyproject.toml"
+			steps+=("cd $d" status)
+			want+=("venvhook: $d/$file: line $line: a key was expected")
+		done
+	done
+	steps+=("cd /" report)
+	session "${steps[@]}"
+	local n=${#want[@]}
+	# every cd succeeded, and said one line, about its file's last line
+	assert_equal "$(grep -c '^status=0$' <<<"$output")" "$n"
+	assert_equal "$(grep -c . <<<"$stderr")" "$n"
+	local w
+	for w in "${want[@]}"; do
+		assert_stderr_contains "$w"
+	done
+	assert_inactive 1
+	# just over 1 MiB: refused unread, with one line
+	d=$T/big
+	mkdir -p "$d"
+	toml_shape deep "$d/Pipfile" >/dev/null
+	head -c 4096 /dev/zero | tr '\0' '#' >>"$d/Pipfile"
+	session "line ulimit -v 196608" "cd $d" status
+	assert_output "status=0"
+	assert_equal "$stderr" "venvhook: $d/Pipfile is larger than 1024 KiB; not activating an env for it"
+}

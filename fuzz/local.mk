@@ -51,6 +51,20 @@ FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust \
 
 fuzz: $(FUZZ_HARNESSES)
 
+# The long run, not CI's: the parsers of files a project or the user keeps
+# (TOML, pyvenv.cfg, the trust file) at inputs up to 1 MiB (VH_READ_MAX),
+# FUZZ_LONG_SECONDS each, starting from the pathological shapes
+# fuzz/longseeds writes; a harness past FUZZ_LONG_RSS_MB is a finding.
+FUZZ_LONG_SECONDS = 600
+FUZZ_LONG_RSS_MB = 2048
+FUZZ_LONG = toml:fuzz/fuzz_toml pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust
+fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust
+	$(AM_V_at)seeds=`mktemp -d` && $(SHELL) $(srcdir)/fuzz/longseeds "$$seeds" && \
+	FUZZ_SECONDS='$(FUZZ_LONG_SECONDS)' FUZZ_SEEDS="$$seeds" \
+	FUZZ_FLAGS='-max_len=1048576 -rss_limit_mb=$(FUZZ_LONG_RSS_MB) -timeout=60' \
+	$(SHELL) $(srcdir)/fuzz/smoke $(srcdir)/fuzz fuzz/findings $(FUZZ_LONG); \
+	rc=$$?; rm -rf "$$seeds"; exit $$rc
+
 fuzz-smoke: fuzz
 	$(AM_V_at)@VH_SHELL_ENV@ FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 	$(SHELL) $(srcdir)/fuzz/smoke $(srcdir)/fuzz fuzz/findings $(FUZZ_SMOKE)
@@ -59,8 +73,8 @@ clean-local: clean-fuzz
 clean-fuzz:
 	-rm -f $(FUZZ_HARNESSES)
 	-rm -rf fuzz/findings
-.PHONY: fuzz fuzz-smoke clean-fuzz
+.PHONY: fuzz fuzz-smoke fuzz-long clean-fuzz
 
-EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c \
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c \
 	fuzz/toml.dict fuzz/toml.options \
 	fuzz/pyvenv.dict fuzz/pyvenv.options fuzz/quote.dict fuzz/quote.options fuzz/corpus

@@ -11,6 +11,13 @@ setup() {
 	vh_setup
 }
 
+teardown() {
+	# the tmpfs a test mounted in $T (the huge bin/), whatever happened
+	if [[ -n ${T:-} ]] && mountpoint -q "$T/shm" 2>/dev/null; then
+		cd / && umount "$T/shm"
+	fi
+}
+
 # An ASan build reserves terabytes of address space: no ulimit -v fits it.
 need_plain_build() {
 	if nm "$VENVHOOK" 2>/dev/null | grep -q __asan_init; then
@@ -92,4 +99,65 @@ PY
 	session "line ulimit -v 196608" "cd $d" status
 	assert_output "status=0"
 	assert_equal "$stderr" "venvhook: $d/Pipfile is larger than 1024 KiB; not activating an env for it"
+}
+
+# syscalls NAME... : how many calls of those names $T/trace (strace -o) holds.
+syscalls() {
+	local re
+	re=$(IFS='|'; echo "$*")
+	grep -Ec "^[0-9]+ +($re)\(" "$T/trace" || true
+}
+
+@test "an env whose bin/ holds 200,000 names: one pass over at most 10,000 of them, the PATH directories read once, one line" {
+	command -v strace >/dev/null || fail "strace is needed (bootstrap installs it)"
+	local base=$T n=30000
+	# tmpfs makes 200,000 files in seconds (not possible unprivileged:
+	# then 30,000, still three times what is looked at)
+	if ((EUID == 0)) && mkdir -p "$T/shm" && mount -t tmpfs -o size=512m tmpfs "$T/shm"; then
+		base=$T/shm n=200000
+	fi
+	mkenv_unallowed "$base/p/.venv"
+	/usr/bin/python3 -c '
+import os, sys
+d, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    os.mknod("%s/n%06d" % (d, i))
+os.mknod(d + "/ls", 0o755)' "$base/p/.venv/bin" "$n"
+	cd "$base/p"
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 run --separate-stderr \
+		strace -f -qq -o "$T/trace" -e trace=getdents64,access,faccessat,faccessat2 "$VENVHOOK" export bash
+	# each name asked in each PATH directory was 600,000 questions
+	local asks reads
+	asks=$(syscalls access faccessat faccessat2)
+	reads=$(syscalls getdents64)
+	((asks < 100)) || fail "$asks access() calls"
+	# 10,000 names of bin/ and the PATH directories (/usr/bin...) take a
+	# few dozen reads; all 200,000 names would take some 200
+	((reads < 100)) || fail "$reads getdents64() calls"
+	assert_success
+	assert_output ""
+	assert_equal "$(grep -c . <<<"$stderr")" 1
+	assert_regex "$stderr" "^venvhook: not activating $base/p/.venv: venvhook did not see you make it(, and its bin/ would shadow ls \(of the first 10000 names in its bin/, which holds more\))?; 'venvhook allow' trusts it\$"
+}
+
+@test "the refusal names a few of what bin/ would shadow, then 'and N more'" {
+	# 70 names that /usr/bin holds: more than are asked one by one
+	mkenv_unallowed "$T/p/.venv"
+	local names
+	names=$(find /usr/bin -maxdepth 1 -type f -perm -u+x -name '[a-o]*' -printf '%f\n' |
+		grep -Ev '^(python|pip|pydoc|activate|deactivate|easy_install|wheel|idle|2to3)' |
+		LC_ALL=C sort | head -n 70)
+	assert_equal "$(wc -l <<<"$names")" 70
+	(cd "$T/p/.venv/bin" && xargs touch <<<"$names")
+	cd "$T/p"
+	run --separate-stderr "$VENVHOOK" export bash
+	local first six
+	first=$(head -n 6 <<<"$names" | paste -sd, | sed 's/,/, /g')
+	assert_equal "$stderr" "venvhook: not activating $T/p/.venv: venvhook did not see you make it, and its bin/ would shadow $first and 64 more; 'venvhook allow' trusts it"
+	# three: each asked by name
+	rm -r "$T/p/.venv/bin"
+	mkenv_unallowed "$T/p/.venv"
+	touch "$T/p/.venv/bin/ls" "$T/p/.venv/bin/cat" "$T/p/.venv/bin/no-such-program-here"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_equal "$stderr" "venvhook: not activating $T/p/.venv: venvhook did not see you make it, and its bin/ would shadow cat, ls; 'venvhook allow' trusts it"
 }

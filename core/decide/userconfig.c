@@ -40,7 +40,7 @@ struct parse {
 
 /* Bad lines named one by one, at most; the rest are counted in one line,
  * so that no file makes a prompt print more than a few lines. */
-#define MAX_WARNINGS 5
+#define MAX_WARNINGS 10
 
 /* A warning for the command to print (out of memory, it is lost: the
  * count stays). */

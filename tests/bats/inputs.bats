@@ -161,3 +161,66 @@ os.mknod(d + "/ls", 0o755)' "$base/p/.venv/bin" "$n"
 	run --separate-stderr "$VENVHOOK" export bash
 	assert_equal "$stderr" "venvhook: not activating $T/p/.venv: venvhook did not see you make it, and its bin/ would shadow cat, ls; 'venvhook allow' trusts it"
 }
+
+# A name with a control of every kind: ESC (CSI), DEL, C1 (U+0085), and the
+# bidi controls U+202E, U+2066, U+200F and U+061C.
+CONTROLS=$'e\e[31m\x7f\xc2\x85\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8f\xd8\x9cz'
+
+# raw_controls: fails when stdin holds a byte a terminal would act on or a
+# bidi control (a newline ends a line and a tab separates fields: fine).
+raw_controls() {
+	/usr/bin/python3 -c '
+import re, sys
+b = sys.stdin.buffer.read()
+t = b.decode("utf-8", "surrogateescape")
+bad = re.findall("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", t)
+sys.exit(1 if bad else 0)'
+}
+
+@test "list, list --paths and status --json show no control byte: escaped as \\xHH, in JSON as \\uXXXX" {
+	export WORKON_HOME=$T/w
+	mkenv "$WORKON_HOME/$CONTROLS"
+	mkenv "$T/$CONTROLS/.venv"
+	run "$VENVHOOK" list
+	assert_success
+	assert_output 'e\x1b[31m\x7f\xc2\x85\xe2\x80\xae\xe2\x81\xa6\xe2\x80\x8f\xd8\x9cz'
+	run "$VENVHOOK" list --paths
+	assert_output "e\\x1b[31m\\x7f\\xc2\\x85\\xe2\\x80\\xae\\xe2\\x81\\xa6\\xe2\\x80\\x8f\\xd8\\x9cz	$T/w/e\\x1b[31m\\x7f\\xc2\\x85\\xe2\\x80\\xae\\xe2\\x81\\xa6\\xe2\\x80\\x8f\\xd8\\x9cz"
+	"$VENVHOOK" list --paths | raw_controls || fail "list --paths printed a control"
+	# --null: exactly the name, then a NUL
+	run bash -c '"$VENVHOOK" list --null | od -An -tx1 | tr -d " \n"'
+	assert_output "$(printf '%s\0' "$CONTROLS" | od -An -tx1 | tr -d ' \n')"
+	cd "$T/$CONTROLS"
+	run --separate-stderr "$VENVHOOK" status --json
+	assert_success
+	"$VENVHOOK" status --json | raw_controls || fail "status --json printed a control"
+	assert_output --partial '"dir":"'"$T"'/e\u001b[31m\u007f\u0085\u202e\u2066\u200f\u061cz"'
+	# and it is JSON that says the name exactly
+	run /usr/bin/python3 -c 'import json, os, sys
+d = json.loads(sys.stdin.read())["here"]["dir"]
+sys.exit(0 if os.fsencode(d) == os.fsencode(sys.argv[1]) else 1)' "$T/$CONTROLS" < <("$VENVHOOK" status --json)
+	assert_success
+	# the text form, and doctor, escape it as every message does
+	"$VENVHOOK" status | raw_controls || fail "status printed a control"
+	WORKON_HOME="$T/$CONTROLS/none" run "$VENVHOOK" doctor
+	assert_output --partial "WORKON_HOME ($T/e\\x1b[31m"
+	"$VENVHOOK" doctor 2>&1 | raw_controls || fail "doctor printed a control"
+}
+
+@test "the config file: ten bad lines named, then one line counting the rest; over 1 MiB, one line and the defaults" {
+	local f=$HOME/.config/venvhook/config i
+	mkdir -p "${f%/*}"
+	{
+		echo 'trust = owner'
+		for ((i = 0; i < 5000; i++)); do echo 'no equals sign here'; done
+	} >"$f"
+	run --separate-stderr "$VENVHOOK" config
+	assert_success
+	assert_equal "$(grep -c . <<<"$stderr")" 11
+	assert_line 'trust = owner'
+	assert_equal "$(sed -n 11p <<<"$stderr")" "venvhook: $f: 4990 more bad lines are ignored"
+	{ echo 'trust = off'; head -c 1100000 /dev/zero | tr '\0' '#'; } >"$f"
+	run --separate-stderr "$VENVHOOK" config
+	assert_equal "$stderr" "venvhook: $f is larger than 1024 KiB; using the defaults"
+	assert_line 'trust = strict'
+}

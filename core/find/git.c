@@ -12,9 +12,11 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <git2.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -22,7 +24,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/util/cache.h"
+#include "core/util/compat.h"
 #include "core/util/fileio.h"
+#include "core/util/hex.h"
 
 static struct {
 	__typeof__(&git_libgit2_init) init;
@@ -130,9 +135,118 @@ static void child(int fd, question q, const void *arg)
 	_exit(0);
 }
 
+/* --- questions that cannot be answered, remembered --- */
+
+/* What a question is remembered by: its name, the text of its argument,
+ * and the repository (its .git) whose files decide the answer. */
+struct memo {
+	const char *question;
+	struct vh_buf arg;
+	const char *dotgit;
+};
+
+/* The files of a repository libgit2 reads before it can answer; a change
+ * to any of them (a fix, a new config, a commit) is a new key. */
+static const char *const memo_files[] = { "", "/config", "/HEAD", "/index", "/commondir",
+					  "/gitdir", NULL };
+
+/* "gitq:QUESTION:<hash of the argument>" and each file's identity. */
+static int memo_key(struct vh_buf *key, const struct memo *m)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	struct vh_stat st;
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a: the files' identity is the key's core */
+	size_t i;
+	int rc = -1;
+
+	for (i = 0; i < m->arg.len; i++)
+		h = (h ^ (unsigned char)m->arg.data[i]) * 0x100000001b3ull;
+	if (vh_buf_printf(key, "gitq:%s:%016llx", m->question, (unsigned long long)h) < 0)
+		goto done;
+	for (i = 0; memo_files[i]; i++) {
+		vh_buf_reset(&p);
+		if (vh_buf_puts(&p, m->dotgit) < 0 || vh_buf_puts(&p, memo_files[i]) < 0)
+			goto done;
+		/* the .git entry itself, then the files it leads to */
+		if (vh_stat(&st, AT_FDCWD, p.data, i > 0) < 0)
+			rc = vh_buf_puts(key, ":-");
+		else
+			rc = vh_buf_printf(key, ":%llu.%llu.%lld.%lld.%ld.%lld.%ld",
+					   (unsigned long long)st.dev, (unsigned long long)st.ino,
+					   (long long)st.size, (long long)st.mtime.tv_sec, st.mtime.tv_nsec,
+					   (long long)st.ctime.tv_sec, st.ctime.tv_nsec);
+		if (rc < 0)
+			goto done;
+	}
+	rc = 0;
+done:
+	vh_buf_free(&p);
+	return rc;
+}
+
+/* A question this process cannot answer (a timeout, a broken repository,
+ * no libgit2), as remembered: "u<time>.<status>.<hex reason>". Returns its
+ * status with the reason in why, or 0 when none is remembered within
+ * VH_GIT_UNKNOWN_TTL seconds. */
+static int memo_get(struct vh_buf *why, const char *key)
+{
+	struct vh_buf value = VH_BUF_INIT;
+	long long when, now = (long long)time(NULL);
+	char *reason = NULL;
+	int st = 0, n = 0;
+	size_t len;
+
+	if (!vh_cache_get(&value, key) || sscanf(value.data, "u%lld.%d.%n", &when, &st, &n) != 2 || !n ||
+	    when > now || now - when >= VH_GIT_UNKNOWN_TTL || st >= 0 || st < VH_EREFUSED ||
+	    st == VH_ENOMEM || st == VH_ENOTFOUND ||
+	    vh_hex_decode(&reason, &len, value.data + n, value.len - (size_t)n) ||
+	    vh_buf_add(why, reason, len) < 0)
+		st = 0;
+	free(reason);
+	vh_buf_free(&value);
+	return st;
+}
+
+static void memo_put(const char *key, int st, const struct vh_buf *why)
+{
+	struct vh_buf value = VH_BUF_INIT;
+
+	if (vh_buf_printf(&value, "u%lld.%d.", (long long)time(NULL), st) == 0 &&
+	    vh_hex_put(&value, why->data ? why->data : "", why->len) == 0)
+		vh_cache_put(key, value.data);
+	vh_buf_free(&value);
+}
+
+static int ask_child(struct vh_buf *payload, struct vh_buf *why, question q, const void *arg);
+
 /* Runs q in a child with libgit2 and reads its answer into payload (or
- * its reason into why), waiting at most timeout_ms(). */
-static int ask(struct vh_buf *payload, struct vh_buf *why, question q, const void *arg)
+ * its reason into why), waiting at most timeout_ms(). With m, a question
+ * that cannot be answered (not a timeout only: a repository libgit2
+ * refuses, a libgit2 that cannot be loaded) is remembered, and for
+ * VH_GIT_UNKNOWN_TTL seconds, while the repository's files stay as they
+ * were, it is answered from memory: still "cannot tell", which every
+ * caller refuses, but without a child and its wait at every cd. */
+static int ask(struct vh_buf *payload, struct vh_buf *why, question q, const void *arg,
+	       const struct memo *m)
+{
+	struct vh_buf key = VH_BUF_INIT;
+	int st;
+
+	if (m && memo_key(&key, m) < 0) {
+		vh_buf_free(&key);
+		return VH_ENOMEM;
+	}
+	st = m ? memo_get(why, key.data) : 0;
+	if (!st) {
+		st = ask_child(payload, why, q, arg);
+		if (m && st != VH_OK && st != VH_ENOTFOUND && st != VH_ENOMEM)
+			memo_put(key.data, st, why);
+	}
+	vh_buf_free(&key);
+	return st;
+}
+
+static int ask_child(struct vh_buf *payload, struct vh_buf *why, question q, const void *arg)
 {
 	struct vh_buf reply = VH_BUF_INIT;
 	long long deadline = now_ms() + timeout_ms(), left;
@@ -210,6 +324,13 @@ static int ask(struct vh_buf *payload, struct vh_buf *why, question q, const voi
 	return st;
 }
 
+/* worktree + "/.git" */
+static int dotgit_of(struct vh_buf *out, const char *worktree)
+{
+	return vh_buf_puts(out, worktree) < 0 ||
+	       vh_buf_puts(out, strcmp(worktree, "/") ? "/.git" : ".git") < 0 ? -1 : 0;
+}
+
 /* --- the questions, each run in the child --- */
 
 static int q_root(struct vh_buf *payload, struct vh_buf *why, const void *arg)
@@ -236,18 +357,28 @@ done:
 	return st;
 }
 
-int vh_git_root(char **root, struct vh_buf *why, const char *dir)
+int vh_git_root(char **root, struct vh_buf *why, const char *dir, const char *worktree)
 {
-	struct vh_buf payload = VH_BUF_INIT;
-	int st;
+	struct vh_buf payload = VH_BUF_INIT, dotgit = VH_BUF_INIT;
+	struct memo m = { "root", VH_BUF_INIT, NULL };
+	const char *ceiling = getenv("GIT_CEILING_DIRECTORIES");
+	int st = VH_ENOMEM;
 
 	*root = NULL;
-	st = ask(&payload, why, q_root, dir);
+	/* the variable libgit2 heeds here is part of the question */
+	if (dotgit_of(&dotgit, worktree) < 0 || vh_buf_puts(&m.arg, dir) < 0 ||
+	    vh_buf_putc(&m.arg, '\0') < 0 || vh_buf_puts(&m.arg, ceiling ? ceiling : "") < 0)
+		goto done;
+	m.dotgit = dotgit.data;
+	st = ask(&payload, why, q_root, dir, &m);
 	if (st == VH_OK) {
 		*root = vh_buf_detach(&payload);
 		if (!*root)
 			st = VH_ENOMEM;
 	}
+done:
+	vh_buf_free(&m.arg);
+	vh_buf_free(&dotgit);
 	vh_buf_free(&payload);
 	return st;
 }
@@ -270,9 +401,17 @@ static int q_valid(struct vh_buf *payload, struct vh_buf *why, const void *arg)
 
 int vh_git_valid(struct vh_buf *why, const char *dir)
 {
-	struct vh_buf payload = VH_BUF_INIT;
-	int st = ask(&payload, why, q_valid, dir);
+	struct vh_buf payload = VH_BUF_INIT, dotgit = VH_BUF_INIT;
+	struct memo m = { "valid", VH_BUF_INIT, NULL };
+	int st = VH_ENOMEM;
 
+	if (vh_buf_puts(&m.arg, dir) < 0 || dotgit_of(&dotgit, dir) < 0)
+		goto done;
+	m.dotgit = dotgit.data;
+	st = ask(&payload, why, q_valid, dir, &m);
+done:
+	vh_buf_free(&m.arg);
+	vh_buf_free(&dotgit);
 	vh_buf_free(&payload);
 	return st;
 }
@@ -424,15 +563,21 @@ int vh_git_tracked(struct vh_git_tracked *out, struct vh_buf *why, const char *w
 {
 	struct vh_buf payload = VH_BUF_INIT, dotgit = VH_BUF_INIT;
 	struct tracked_q q = { NULL, paths, n };
+	struct memo m = { "tracked", VH_BUF_INIT, NULL };
 	char *p, *nl[3];
+	size_t k;
 	int st, i;
 
 	memset(out, 0, sizeof(*out));
-	if (vh_buf_puts(&dotgit, worktree) < 0 ||
-	    vh_buf_puts(&dotgit, strcmp(worktree, "/") ? "/.git" : ".git") < 0)
+	if (dotgit_of(&dotgit, worktree) < 0)
 		return VH_ENOMEM;
-	q.dotgit = dotgit.data;
-	st = ask(&payload, why, q_tracked, &q);
+	q.dotgit = m.dotgit = dotgit.data;
+	for (k = 0; k < n; k++)
+		if (vh_buf_add(&m.arg, paths[k], strlen(paths[k]) + 1) < 0) {
+			st = VH_ENOMEM;
+			goto done;
+		}
+	st = ask(&payload, why, q_tracked, &q, &m);
 	if (st != VH_OK)
 		goto done;
 	/* "<0|1>\n<digest>\n<root>\n<index path>" */
@@ -458,6 +603,7 @@ int vh_git_tracked(struct vh_git_tracked *out, struct vh_buf *why, const char *w
 		st = VH_ENOMEM;
 	}
 done:
+	vh_buf_free(&m.arg);
 	vh_buf_free(&payload);
 	vh_buf_free(&dotgit);
 	return st;

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/trust/cache.h"
+#include "core/util/cache.h"
 #include "core/util/compat.h"
 #include "core/find/git.h"
 #include "core/util/hex.h"

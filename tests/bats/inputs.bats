@@ -224,3 +224,60 @@ sys.exit(0 if os.fsencode(d) == os.fsencode(sys.argv[1]) else 1)' "$T/$CONTROLS"
 	assert_equal "$stderr" "venvhook: $f is larger than 1024 KiB; using the defaults"
 	assert_line 'trust = strict'
 }
+
+# forks_of CMD...: runs CMD (in the current directory) under strace, with
+# its stdout and stderr in $output and $stderr; $forks is how many
+# processes it started: each is a child asking libgit2.
+forks_of() {
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 run --separate-stderr \
+		strace -f -qq -o "$T/trace" -e trace=clone,clone3,fork,vfork "$@"
+	forks=$(grep -Ec '^[0-9]+ +(clone|clone3|fork|vfork)\(.*= [1-9][0-9]*$' "$T/trace" || true)
+}
+
+@test "a git question that cannot be answered is asked once, then 'cannot tell' from memory until the repository changes: still refused" {
+	command -v strace >/dev/null || fail "strace is needed (bootstrap installs it)"
+	# p: an env in a repository whose config is a FIFO (libgit2 waits on
+	# it); q: a repository whose config includes a FIFO
+	mkenv "$T/p/.venv"
+	mkdir -p "$T/p/.git/objects" "$T/p/.git/refs" "$T/q/sub"
+	echo 'ref: refs/heads/main' >"$T/p/.git/HEAD"
+	mkfifo "$T/p/.git/config"
+	git init -q "$T/q"
+	git -C "$T/q" config include.path ../pipe
+	mkfifo "$T/q/pipe"
+	# short: the answers are counted, not timed
+	export VENVHOOK_GIT_TIMEOUT_MS=200
+	local refused="venvhook: not activating $T/p/.venv: cannot tell whether git tracks it (git's files gave no answer within 200 ms); 'venvhook allow' trusts it"
+	local stopped="venvhook: $T/q/.git cannot be read (git's files gave no answer within 200 ms); not looking above it"
+	cd "$T/p"
+	forks_of "$VENVHOOK" export bash
+	assert_equal "$forks" 1
+	assert_output ""
+	assert_equal "$stderr" "$refused"
+	# the next cds: the same refusal, no child
+	forks_of "$VENVHOOK" export bash
+	assert_equal "$forks" 0
+	assert_equal "$stderr" "$refused"
+	forks_of "$VENVHOOK" status
+	assert_equal "$forks" 0
+	assert_line "trust:  refused: ${refused#*"$T/p/.venv: "}"
+	# a repository that changed is asked again
+	echo 'ref: refs/heads/other' >"$T/p/.git/HEAD"
+	forks_of "$VENVHOOK" export bash
+	assert_equal "$forks" 1
+	assert_equal "$stderr" "$refused"
+	forks_of "$VENVHOOK" export bash
+	assert_equal "$forks" 0
+	# ... and so is one remembered longer ago than VH_GIT_UNKNOWN_TTL
+	sed -i -E 's/ u[0-9]+\./ u1000./' "$HOME/.cache/venvhook/checked"
+	forks_of "$VENVHOOK" export bash
+	assert_equal "$forks" 1
+	# the walk's question: where the work tree of q/sub is
+	cd "$T/q/sub"
+	forks_of "$VENVHOOK" export bash
+	assert_equal "$forks" 1
+	assert_equal "$stderr" "$stopped"
+	forks_of "$VENVHOOK" export bash
+	assert_equal "$forks" 0
+	assert_equal "$stderr" "$stopped"
+}

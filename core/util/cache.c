@@ -1,4 +1,4 @@
-#include "core/trust/cache.h"
+#include "core/util/cache.h"
 
 #include <fcntl.h>
 #include <stdlib.h>

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -38,7 +39,7 @@ static struct {
 	__typeof__(&git_repository_free) free;
 	__typeof__(&git_error_last) error_last;
 	__typeof__(&git_repository_index) repo_index;
-	__typeof__(&git_index_find_prefix) index_find_prefix;
+	__typeof__(&git_index_caps) index_caps;
 	__typeof__(&git_index_get_byindex) index_get_byindex;
 	__typeof__(&git_index_entrycount) index_entrycount;
 	__typeof__(&git_index_free) index_free;
@@ -65,7 +66,7 @@ static int git_load(struct vh_buf *why)
 	      LOAD(open_ext, git_repository_open_ext) && LOAD(workdir, git_repository_workdir) &&
 	      LOAD(path, git_repository_path) && LOAD(free, git_repository_free) &&
 	      LOAD(error_last, git_error_last) && LOAD(repo_index, git_repository_index) &&
-	      LOAD(index_find_prefix, git_index_find_prefix) &&
+	      LOAD(index_caps, git_index_caps) &&
 	      LOAD(index_get_byindex, git_index_get_byindex) &&
 	      LOAD(index_entrycount, git_index_entrycount) && LOAD(index_free, git_index_free) &&
 	      LOAD(odb_hash, git_odb_hash) && LOAD(oid_fmt, git_oid_fmt))) {
@@ -467,30 +468,137 @@ static int relative(char ***out, size_t *n, const char *root, const struct track
 	return 0;
 }
 
-/* Appends "<mode> <id> <path>\n" for each entry equal to rel or under it. */
-static int entries_under(struct vh_buf *list, git_index *index, const char *rel)
+/* How an index path relates to a path asked about. */
+enum spelled { APART, EXACT, ASCII_CASE, OTHER_BYTES };
+
+/* Whether entry (an index path) is rel or lies under it, comparing the
+ * first components of entry, as many as rel has, one by one: EXACT when
+ * each is the same; ASCII_CASE when some differ in the case of ASCII
+ * letters only (core.ignorecase's rule, and every case-insensitive file
+ * system's); OTHER_BYTES when some differ in bytes past ASCII, which a
+ * file system that folds Unicode (APFS, ext4's casefold) may take for the
+ * same name; else APART. *plen is the length of that part of entry. */
+static int ascii_letter(unsigned char c)
 {
-	size_t pos, len = strlen(rel), count = git.index_entrycount(index);
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int has_high_byte(const char *s, size_t n)
+{
+	while (n--)
+		if ((unsigned char)*s++ >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* How one component (e, el bytes) is spelled against another (r, rl). */
+static enum spelled component(const char *e, size_t el, const char *r, size_t rl)
+{
+	size_t i;
+
+	if (el == rl && !memcmp(e, r, el))
+		return EXACT;
+	for (i = 0; el == rl && i < el; i++)
+		if (e[i] != r[i] && !(ascii_letter((unsigned char)e[i]) &&
+				      (e[i] | 0x20) == (r[i] | 0x20)))
+			break;
+	if (el == rl && i == el)
+		return ASCII_CASE;
+	return has_high_byte(e, el) || has_high_byte(r, rl) ? OTHER_BYTES : APART;
+}
+
+static enum spelled spelled_as(const char *entry, const char *rel, size_t *plen)
+{
+	enum spelled how = EXACT, c;
+	const char *e = entry, *r = rel;
+	size_t el, rl;
+
+	for (;;) {
+		el = strcspn(e, "/");
+		rl = strcspn(r, "/");
+		c = component(e, el, r, rl);
+		if (c == APART)
+			return APART;
+		if (c > how)
+			how = c;
+		e += el;
+		r += rl;
+		if (!*r)
+			break;
+		if (*e != '/')
+			return APART;
+		e++, r++;
+	}
+	/* entry is rel, or lies under it */
+	if (*e && *e != '/')
+		return APART;
+	*plen = (size_t)(e - entry);
+	return how;
+}
+
+/* The entries the index holds of the paths asked about (relative to the
+ * work tree root), as "<mode> <id> <path>\n" lines, in one pass over the
+ * index. A path the file system would take for one of them counts too: an
+ * entry spelled otherwise (.VENV/bin/ls for .venv) counts when git folds
+ * case (core.ignorecase, the index's ignore-case capability) or when the
+ * two spellings name the same file here (one lstat per spelling: the file
+ * system says whether it is case-insensitive, or folds Unicode, at each
+ * directory). */
+struct tracked_scan {
+	const char *root;
+	char *last;     /* the last other spelling asked about, and the answer */
+	int last_same;
+};
+
+static int same_file_as(struct tracked_scan *s, const char *entry, size_t plen, const char *rel)
+{
+	struct vh_buf a = VH_BUF_INIT, b = VH_BUF_INIT;
+	struct stat sa, sb;
+
+	if (s->last && strlen(s->last) == plen && !memcmp(s->last, entry, plen))
+		return s->last_same;
+	free(s->last);
+	s->last = strndup(entry, plen);
+	s->last_same = 0;
+	if (vh_buf_puts(&a, s->root) == 0 && vh_buf_putc(&a, '/') == 0 && vh_buf_add(&a, entry, plen) == 0 &&
+	    vh_buf_puts(&b, s->root) == 0 && vh_buf_putc(&b, '/') == 0 && vh_buf_puts(&b, rel) == 0 &&
+	    lstat(a.data, &sa) == 0 && lstat(b.data, &sb) == 0)
+		s->last_same = sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	vh_buf_free(&a);
+	vh_buf_free(&b);
+	return s->last_same;
+}
+
+static int entries_of(struct vh_buf *list, git_index *index, const char *root, char **rel, size_t n)
+{
+	struct tracked_scan s = { root, NULL, 0 };
+	size_t pos, count = git.index_entrycount(index), i, plen;
+	int ignore_case = (git.index_caps(index) & GIT_INDEX_CAPABILITY_IGNORE_CASE) != 0, rc = 0;
 	const git_index_entry *e;
 	char hex[GIT_OID_HEXSZ + 1];
+	enum spelled how;
 
-	if (!len)
-		pos = 0;
-	else if (git.index_find_prefix(&pos, index, rel) < 0)
-		return 0;
-	for (; pos < count; pos++) {
+	for (pos = 0; pos < count && rc == 0; pos++) {
 		e = git.index_get_byindex(index, pos);
-		if (!e || strncmp(e->path, rel, len))
-			break;
-		/* "a/.venv" covers "a/.venv" and "a/.venv/x", not "a/.venv2". */
-		if (len && e->path[len] != '/' && e->path[len] != '\0')
+		if (!e)
+			continue;
+		for (i = 0; i < n; i++) {
+			/* "" (the whole work tree) holds everything */
+			how = rel[i][0] ? spelled_as(e->path, rel[i], &plen) : EXACT;
+			if (how == EXACT ||
+			    (how == ASCII_CASE && (ignore_case || same_file_as(&s, e->path, plen, rel[i]))) ||
+			    (how == OTHER_BYTES && same_file_as(&s, e->path, plen, rel[i])))
+				break;
+		}
+		if (i == n)
 			continue;
 		git.oid_fmt(hex, &e->id);
 		hex[GIT_OID_HEXSZ] = '\0';
 		if (vh_buf_printf(list, "%o %s %s\n", e->mode, hex, e->path) < 0)
-			return -1;
+			rc = -1;
 	}
-	return 0;
+	free(s.last);
+	return rc;
 }
 
 static int q_tracked(struct vh_buf *payload, struct vh_buf *why, const void *arg)
@@ -520,11 +628,8 @@ static int q_tracked(struct vh_buf *payload, struct vh_buf *why, const void *arg
 		st = git_failed(why, "cannot read its index");
 		goto done;
 	}
-	if (relative(&rel, &n, root, q) < 0)
+	if (relative(&rel, &n, root, q) < 0 || entries_of(&list, index, root, rel, n) < 0)
 		goto done;
-	for (i = 0; i < n; i++)
-		if (entries_under(&list, index, rel[i]) < 0)
-			goto done;
 	if (list.len) {
 		/* A blob id of the listing: git's own hash (with its collision
 		 * detection), so one changed entry is another digest. */

@@ -23,7 +23,7 @@
  * same question is then answered "cannot tell" again, which every caller
  * refuses, without a child, until then or until one of those files
  * changes. A broken repository costs its timeout once, not at every cd. */
-#define VH_GIT_UNKNOWN_TTL 300
+#define VH_GIT_UNKNOWN_TTL 60
 
 
 /* *root = the work-tree root (no trailing '/') of the repository that holds

@@ -12,10 +12,14 @@ setup() {
 }
 
 teardown() {
-	# the tmpfs a test mounted in $T (the huge bin/), whatever happened
-	if [[ -n ${T:-} ]] && mountpoint -q "$T/shm" 2>/dev/null; then
-		cd / && umount "$T/shm"
-	fi
+	# what a test mounted in $T (a tmpfs for the huge bin/, a FUSE file
+	# system), whatever happened
+	local m
+	for m in "${T:-}/shm" "${CI_MOUNTED:-}"; do
+		if [[ -n $m ]] && mountpoint -q "$m" 2>/dev/null; then
+			cd / && umount "$m"
+		fi
+	done
 }
 
 # An ASan build reserves terabytes of address space: no ulimit -v fits it.
@@ -280,4 +284,73 @@ forks_of() {
 	forks_of "$VENVHOOK" export bash
 	assert_equal "$forks" 0
 	assert_equal "$stderr" "$stopped"
+}
+
+# ci_mount DIR: a case-insensitive, case-preserving file system at DIR
+# (tests/helpers/cifs.py over FUSE: this kernel has no casefold), or skip
+# the test, saying why, where FUSE cannot be had.
+ci_mount() {
+	[[ -e /dev/fuse ]] || skip "no /dev/fuse: no case-insensitive file system to test on"
+	/usr/bin/python3 -c 'import fusepy' 2>/dev/null || fail "python3-fusepy is needed (bootstrap installs it)"
+	mkdir -p "$1.back" "$1"
+	/usr/bin/python3 "$VH_SRCDIR/tests/helpers/cifs.py" "$1.back" "$1" 2>"$T/cifs.log" &
+	local i
+	for ((i = 0; i < 200; i++)); do
+		mountpoint -q "$1" && break
+		kill -0 $! 2>/dev/null || skip "cannot mount FUSE here: $(tail -n 1 "$T/cifs.log")"
+		sleep 0.1
+	done
+	mountpoint -q "$1" || fail "the FUSE file system did not come up: $(cat "$T/cifs.log")"
+	CI_MOUNTED=$1
+}
+
+# tracked_venv_repo DIR: a repository that tracks an env as .VENV/ (what
+# a clone made on a case-insensitive system can hold), its bin/ls a marker.
+tracked_venv_repo() {
+	mkenv_unallowed "$1/.VENV"
+	git -C "$1" init -q
+	git -C "$1" add -A
+	git -C "$1" -c user.name=a -c user.email=a@b commit -qm env
+}
+
+@test "case-insensitive file system: a clone that tracks .VENV/, found as .venv, counts as tracked" {
+	ci_mount "$T/ci"
+	tracked_venv_repo "$T/src"
+	git clone -q "$T/src" "$T/ci/clone"
+	# git saw the file system fold case
+	assert_equal "$(git -C "$T/ci/clone" config core.ignorecase)" true
+	# and another clone where the config says nothing of it: the file
+	# system itself says that .VENV is .venv
+	git clone -q "$T/src" "$T/ci/clone2"
+	git -C "$T/ci/clone2" config core.ignorecase false
+	vh_use_driver bash
+	session "cd $T/ci/clone" report "cd $T/ci/clone2" report "run ls"
+	assert_inactive 1
+	assert_inactive 2
+	refute_executed
+	assert_stderr_contains "venvhook: not activating $T/ci/clone/.venv: its files are tracked by git in $T/ci/clone (it came with the repository)"
+	assert_stderr_contains "venvhook: not activating $T/ci/clone2/.venv: its files are tracked by git in $T/ci/clone2 (it came with the repository)"
+	# trust = owner needs no consent: the git check is all that refuses it
+	mkdir -p "$HOME/.config/venvhook"
+	echo 'trust = owner' >"$HOME/.config/venvhook/config"
+	session "cd $T/ci/clone2" report "run ls"
+	assert_inactive 1
+	refute_executed
+	cd /
+	umount "$T/ci"
+}
+
+@test "case-sensitive file system: the user's own .venv beside a tracked .VENV/ is not tracked" {
+	tracked_venv_repo "$T/p"
+	[[ $(git -C "$T/p" config core.ignorecase) != true ]] || fail "git takes this file system for case-insensitive"
+	mkenv "$T/p/.venv"
+	vh_use_driver bash
+	session "cd p" report
+	assert_active 1 "$T/p/.venv"
+	# ... unless git is told to fold case (core.ignorecase): then, as for
+	# git, .venv is the tracked .VENV/
+	git -C "$T/p" config core.ignorecase true
+	session "cd p" report
+	assert_inactive 1
+	assert_stderr_contains "venvhook: not activating $T/p/.venv: git tracks other files in it than when you allowed it"
 }

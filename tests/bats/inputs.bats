@@ -354,3 +354,24 @@ tracked_venv_repo() {
 	assert_inactive 1
 	assert_stderr_contains "venvhook: not activating $T/p/.venv: git tracks other files in it than when you allowed it"
 }
+
+@test "a .python-version of 10,000 names none installed: pyenv's versions read once, not once a line" {
+	command -v strace >/dev/null || fail "strace is needed (bootstrap installs it)"
+	export PYENV_ROOT=$T/pyenv
+	local i
+	for ((i = 0; i < 50; i++)); do mkdir -p "$PYENV_ROOT/versions/3.$i.1"; done
+	mkdir -p "$T/p"
+	for ((i = 0; i < 10000; i++)); do echo "n$i"; done >"$T/p/.python-version"
+	cd "$T/p"
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 run --separate-stderr \
+		strace -f -qq -o "$T/trace" -e trace=openat,getdents64,newfstatat,stat,statx "$VENVHOOK" export bash
+	assert_success
+	assert_output ""
+	assert_equal "$stderr" ""
+	# a read of versions/ a line was 10,000 opens of it
+	local opens asks
+	opens=$(grep -c "openat(.*$PYENV_ROOT/versions\"" "$T/trace" || true)
+	asks=$(syscalls newfstatat stat statx)
+	((opens <= 2)) || fail "versions/ opened $opens times"
+	((asks < 1000)) || fail "$asks stat() calls"
+}

@@ -12,7 +12,6 @@
 
 #include <dlfcn.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <git2.h>
 #include <poll.h>
 #include <signal.h>
@@ -26,7 +25,6 @@
 #include <unistd.h>
 
 #include "core/util/cache.h"
-#include "core/util/compat.h"
 #include "core/util/fileio.h"
 #include "core/util/hex.h"
 
@@ -155,7 +153,6 @@ static const char *const memo_files[] = { "", "/config", "/HEAD", "/index", "/co
 static int memo_key(struct vh_buf *key, const struct memo *m)
 {
 	struct vh_buf p = VH_BUF_INIT;
-	struct vh_stat st;
 	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a: the files' identity is the key's core */
 	size_t i;
 	int rc = -1;
@@ -169,14 +166,7 @@ static int memo_key(struct vh_buf *key, const struct memo *m)
 		if (vh_buf_puts(&p, m->dotgit) < 0 || vh_buf_puts(&p, memo_files[i]) < 0)
 			goto done;
 		/* the .git entry itself, then the files it leads to */
-		if (vh_stat(&st, AT_FDCWD, p.data, i > 0) < 0)
-			rc = vh_buf_puts(key, ":-");
-		else
-			rc = vh_buf_printf(key, ":%llu.%llu.%lld.%lld.%ld.%lld.%ld",
-					   (unsigned long long)st.dev, (unsigned long long)st.ino,
-					   (long long)st.size, (long long)st.mtime.tv_sec, st.mtime.tv_nsec,
-					   (long long)st.ctime.tv_sec, st.ctime.tv_nsec);
-		if (rc < 0)
+		if (vh_buf_putc(key, ':') < 0 || vh_cache_ident(key, p.data, i > 0) < 0)
 			goto done;
 	}
 	rc = 0;

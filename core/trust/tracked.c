@@ -95,18 +95,6 @@ done:
 	return rc;
 }
 
-static int file_ident(struct vh_buf *out, const char *file)
-{
-	struct vh_stat st;
-
-	if (vh_stat(&st, AT_FDCWD, file, 1) < 0)
-		return vh_buf_puts(out, "none");
-	return vh_buf_printf(out, "%llu.%llu.%lld.%lld.%ld.%lld.%ld", (unsigned long long)st.dev,
-			     (unsigned long long)st.ino, (long long)st.size,
-			     (long long)st.mtime.tv_sec, st.mtime.tv_nsec,
-			     (long long)st.ctime.tv_sec, st.ctime.tv_nsec);
-}
-
 /* The identity of the index file, and of the config beside it: any write
  * of the index (a commit, a pull, git add) is a new one, and so is a new
  * core.ignorecase, which decides how its paths are compared. */
@@ -116,9 +104,9 @@ static int index_ident(struct vh_buf *out, const char *index)
 	const char *slash = strrchr(index, '/');
 	int rc;
 
-	rc = file_ident(out, index) < 0 || vh_buf_putc(out, '+') < 0 ||
+	rc = vh_cache_ident(out, index, 1) < 0 || vh_buf_putc(out, '+') < 0 ||
 	     vh_buf_add(&config, index, slash ? (size_t)(slash + 1 - index) : 0) < 0 ||
-	     vh_buf_puts(&config, "config") < 0 || file_ident(out, config.data) < 0 ? -1 : 0;
+	     vh_buf_puts(&config, "config") < 0 || vh_cache_ident(out, config.data, 1) < 0 ? -1 : 0;
 	vh_buf_free(&config);
 	return rc;
 }

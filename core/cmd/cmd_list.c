@@ -79,9 +79,9 @@ done:
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--paths", "also print each env path" },
-	{ "--null", "end each name with a NUL, unescaped (for completion)" },
-	{ NULL, NULL },
+	{ "--paths", "also print each env path", NULL },
+	{ "--null", "end each name with a NUL, unescaped (for completion)", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct vh_cmd vh_cmd_list = {

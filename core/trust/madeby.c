@@ -345,6 +345,12 @@ static void bodies(struct ctx *c, struct cmd *m, char *const *cwd)
 	m->ndoc = 0;
 }
 
+/* ch is one of set (never the NUL that ends set: an input byte may be 0). */
+static int one_of(char ch, const char *set)
+{
+	return ch && strchr(set, ch);
+}
+
 static int name_char(char ch)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
@@ -377,7 +383,7 @@ static void dquote(struct ctx *c, struct cmd *m, char **cwd, int weak)
 
 			if (nx == '\n') {
 				c->p += 2;
-			} else if (strchr("$`\"\\", nx)) {
+			} else if (one_of(nx, "$`\"\\")) {
 				addc(c, m, nx);
 				c->p += 2;
 			} else {
@@ -429,7 +435,7 @@ static void dollar(struct ctx *c, struct cmd *m, char **cwd, int weak)
 		m->cur |= W_DYN;
 		while (c->p < c->end && name_char(*c->p))
 			c->p++;
-	} else if (strchr("@*#?$!-", *c->p)) {
+	} else if (one_of(*c->p, "@*#?$!-")) {
 		m->cur |= W_DYN;
 		c->p++;
 	} else {
@@ -445,7 +451,7 @@ static void redirect(struct ctx *c, struct cmd *m)
 	size_t i;
 
 	if (m->open) {
-		const char *w = m->arena.data + m->start;
+		const char *w = m->arena.data ? m->arena.data + m->start : "";
 		size_t len = m->arena.len - m->start;
 
 		for (i = 0; i < len && w[i] >= '0' && w[i] <= '9'; i++)
@@ -457,7 +463,7 @@ static void redirect(struct ctx *c, struct cmd *m)
 			end_word(c, m);
 		}
 	}
-	while (c->p < c->end && c->p - s < 3 && strchr("<>&|-!", *c->p))
+	while (c->p < c->end && c->p - s < 3 && one_of(*c->p, "<>&|-!"))
 		c->p++;
 	if (c->p - s >= 2 && s[0] == '<' && s[1] == '<' && (c->p - s == 2 || s[2] == '-')) {
 		m->doc_next = 1;
@@ -601,7 +607,7 @@ static int parse(struct ctx *c, char **cwd, int close, int weak)
 			break;
 		case '~':
 			c->p++;
-			if (!m.open && (c->p >= c->end || strchr("/ \t\n;&|)", *c->p)) && c->ask->home) {
+			if (!m.open && (c->p >= c->end || one_of(*c->p, "/ \t\n;&|)")) && c->ask->home) {
 				adds(c, &m, c->ask->home);
 				break;
 			}

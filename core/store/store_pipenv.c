@@ -134,6 +134,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	const char *custom, *py;
 	char *file = NULL, *real = NULL, *home = NULL;
 	struct vh_toml doc = { 0 };
+	struct stat st;
 	int rc = 0;
 
 	if (w->pipenv_seen || !vh_store_is_file(w, dir, "Pipfile"))
@@ -155,10 +156,15 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		rc = -1;
 		goto done;
 	}
-	/* No home, no store. (A store not made yet is hashed all the same:
-	 * the hook watches where pipenv will make the env.) */
 	if (!home)
 		goto done;
+	/* No store, no env: nothing to hash. The hook watches for the store
+	 * itself, which pipenv makes with its first env; that env is then
+	 * new by its birth time (made_here, policy.c). */
+	if (stat(home, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		rc = vh_store_expect(w, home);
+		goto done;
+	}
 	if (custom && *custom && boolish(custom) < 0) {
 		if (vh_buf_puts(&name, custom) < 0)
 			rc = -1;

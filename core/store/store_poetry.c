@@ -556,8 +556,13 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if ((rc = venvs_path(&venvs, &set, w, &c, dir)) != 0 || !venvs)
 		goto done;
-	/* (a store not made yet is hashed all the same: the hook watches
-	 * where Poetry will make the env) */
+	/* No store, no env: nothing to hash (libmd stays unloaded). The hook
+	 * watches for the store itself, which Poetry makes with its first
+	 * env; that env is then new by its birth time (made_here, policy.c). */
+	if (stat(venvs, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		rc = vh_store_expect(w, venvs);
+		goto done;
+	}
 	file = vh_store_join(dir, "pyproject.toml");
 	if (!file) {
 		rc = -1;
@@ -567,10 +572,6 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		goto done;
 	if ((rc = env_base(&base, w, name, dir, file)) != 0)
 		goto done;
-	if (stat(venvs, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		rc = expect(w, venvs, base.data);
-		goto done;
-	}
 	if ((rc = pick_env(&pick, w, venvs, base.data)) != 0)
 		goto done;
 	if (!pick) {

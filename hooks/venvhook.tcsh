@@ -12,7 +12,7 @@
 #   __venvhook_w      the first 8 of them that are still absent
 #   __venvhook_key    the word export handed back with them
 #   __venvhook_lpwd   $cwd at the last prompt: where the line after it started
-#   __venvhook_prompts  prompts since the last export, and __venvhook_wfrom the
+#   __venvhook_nprompts prompts since the last export, and __venvhook_wfrom the
 #                     directory the line running then started in (set
 #                     __venvhook_wmid when a cd inside it ran that export):
 #                     the made-here rule (core/trust/madeby.h) reads the lines
@@ -27,7 +27,7 @@ if ( ! $?__venvhook_np ) set __venvhook_np = 0 ;
 if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
 if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
 set __venvhook_lpwd = $cwd:q ;
-set __venvhook_prompts = 0 ;
+set __venvhook_nprompts = 0 ;
 unset __venvhook_wfrom __venvhook_wmid __venvhook_more __venvhook_mid ;
 unsetenv __venvhook_cmdlines __venvhook_cmdfrom ;
 
@@ -39,13 +39,13 @@ unsetenv __venvhook_cmdlines __venvhook_cmdfrom ;
 # directory the first started in when a cd inside it ran the last export
 # (__venvhook_wmid) in __venvhook_cmdfrom, and the lines, one per line, from
 # `history -h` (the line running is the last, in cwdcmd too).
-alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; if ( $__venvhook_prompts <= 1 ) set __venvhook_f = o ; if ( $__venvhook_f == o ) set __venvhook_n = $__venvhook_prompts ; if ( $__venvhook_f == o && $?__venvhook_wmid ) @ __venvhook_n++ ; if ( $__venvhook_n < 1 ) set __venvhook_n = 1 ; setenv __venvhook_cmdlines "-$__venvhook_f" ; setenv __venvhook_cmdfrom "" ; if ( $__venvhook_f == o && $?__venvhook_wmid ) setenv __venvhook_cmdfrom $__venvhook_wfrom:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines __venvhook_cmdfrom ; unset __venvhook_more' ;
+alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; if ( $__venvhook_nprompts <= 1 ) set __venvhook_f = o ; if ( $__venvhook_f == o ) set __venvhook_n = $__venvhook_nprompts ; if ( $__venvhook_f == o && $?__venvhook_wmid ) @ __venvhook_n++ ; if ( $__venvhook_n < 1 ) set __venvhook_n = 1 ; setenv __venvhook_cmdlines "-$__venvhook_f" ; setenv __venvhook_cmdfrom "" ; if ( $__venvhook_f == o && $?__venvhook_wmid ) setenv __venvhook_cmdfrom $__venvhook_wfrom:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines __venvhook_cmdfrom ; unset __venvhook_more' ;
 
 # Runs `venvhook export` and applies it. A watched path seen now is looked
 # for no more: it starts one export, not one at every prompt. (The list is
 # padded with '/', which exists, so that every subscript exists.) The next
 # lines begin with the one that is last now.
-alias __venvhook_export 'setenv __venvhook_cmdlines "?" ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines ; if ( $?__venvhook_more ) eval __venvhook_again ; unset __venvhook_wmid ; if ( $?__venvhook_mid ) set __venvhook_wmid ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_prompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
+alias __venvhook_export 'setenv __venvhook_cmdlines "?" ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines ; if ( $?__venvhook_more ) eval __venvhook_again ; unset __venvhook_wmid ; if ( $?__venvhook_mid ) set __venvhook_wmid ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_nprompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
 
 # What every trigger checks, with builtins only and no eval (tcsh is slow
 # at both): the directory changed, an env appeared at a watched path, or
@@ -85,7 +85,7 @@ alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np 
 
 # After the check before each prompt: where the next line starts, and one
 # more prompt since the last export (for the made-here rule).
-alias __venvhook_saw 'set __venvhook_lpwd = $cwd:q ; @ __venvhook_prompts++' ;
+alias __venvhook_saw 'set __venvhook_lpwd = $cwd:q ; @ __venvhook_nprompts++' ;
 
 # Chained after the user's own cwdcmd (each directory change) and precmd
 # (each prompt), once however often this is loaded; only in an interactive

@@ -81,7 +81,7 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		w->want.note = "made here: yours from now on";
 		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
 			rc = vh_want_unrecorded(&w->say, why, file, "the env you made is on now, but"
-						" will need 'venvhook allow' next time");
+						" will need 'venvhook allow' from the next cd on");
 			w->want.note = NULL;
 		}
 	}

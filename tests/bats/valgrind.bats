@@ -65,7 +65,7 @@ setup() {
 	vg allow "$T" -- allow "$T/a" "$T/b/.venv"
 	vg refused "$T/theirs" -- export zsh
 	# the line the hook hands over with the key (core/trust/madeby.h)
-	__venvhook_cmdlines=$'\036'$T/made$'\036\036'$T/made$'\036python3 -m venv .venv\036' \
+	__venvhook_cmdlines=$'\036'$T/made$'\036python3 -m venv .venv\037\036' \
 		vg made "$T/made" -- export fish "$key"
 	vg tracked "$T/repo" -- export tcsh -
 	vg_check allow= refused= made="VIRTUAL_ENV '$T/made/.venv'" tracked="set __venvhook_key"

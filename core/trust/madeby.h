@@ -1,5 +1,6 @@
 /* Which command made an env: the made-here rule's reading of the command
- * lines the user just ran (issue 21; doc/made-here.md says it for users).
+ * lines the user just ran (issue 21; the man page's Made here says it for
+ * users).
  *
  * An env that appears while the user sits at a prompt is theirs with no
  * command only when the command line that made it is one of theirs that

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# The made-here rule (core/trust/madeby.h, doc/made-here.md) at a real
+# The made-here rule (core/trust/madeby.h; man venvhook, Made here) at a real
 # terminal, in each shell with a prompt hook: tmux types the lines, the
 # screen is read back. An env the user's own command makes is on at the
 # next prompt with no command; an archive's, unpacked at the prompt with

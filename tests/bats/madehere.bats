@@ -5,8 +5,8 @@
 # next prompt with no command; an archive's, unpacked at the prompt with
 # its files stamped "now", is not, even when something on the same line
 # then works on it. The tools are the real ones (python3 -m venv,
-# virtualenv, Poetry). Every archive env's bin/ls leaves a mark, and `ls`
-# is typed after each unpack: the teardown fails on a mark.
+# virtualenv, Poetry, pipenv). Every archive env's bin/ls leaves a mark,
+# and `ls` is typed after each unpack: the teardown fails on a mark.
 
 load helpers
 
@@ -15,6 +15,9 @@ setup() {
 	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
 	command -v virtualenv >/dev/null || fail "virtualenv is needed (apt-get install python3-virtualenv)"
 	command -v poetry >/dev/null || fail "Poetry is needed (apt-get install python3-poetry)"
+	command -v pipenv >/dev/null || fail "pipenv is needed (apt-get install pipenv)"
+	unset WORKON_HOME PIPENV_VENV_IN_PROJECT PIPENV_CUSTOM_VENV_NAME PIPENV_PYTHON
+	export PIPENV_VERBOSITY=-1
 	SOCK=$BATS_TEST_TMPDIR/tmux.sock
 	mkdir -p "$T/a" "$T/b" "$T/new" "$T/ve" "$T/proj/src" "$T/store"
 	# A server that builds the archive on request: every file stamped the
@@ -31,6 +34,9 @@ setup() {
 	poetry_project "$T/proj" inproj
 	printf '[virtualenvs]\nin-project = true\n' >"$T/proj/poetry.toml"
 	poetry_project "$T/store" storeproj
+	# a project whose pipenv env goes to the user's store, not made yet
+	mkdir -p "$T/pip"
+	printf '[packages]\n\n[requires]\n' >"$T/pip/Pipfile"
 }
 
 teardown() {
@@ -104,6 +110,12 @@ made_here_walk() {
 	type_line "poetry env use /usr/bin/python3 $quiet"
 	type_line "$ve"
 	wait_slow "ve=[$HOME/.cache/pypoetry/virtualenvs/storeproj-"
+	# pipenv's env in the user's store, which its first env makes
+	type_line 'cd ../pip'
+	wait_prompt 'READY>'
+	type_line "pipenv --python /usr/bin/python3 $quiet"
+	type_line "$ve"
+	wait_slow "ve=[$HOME/.local/share/virtualenvs/pip-"
 	run find "$T" -name PWNED
 	assert_output ""
 }

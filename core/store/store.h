@@ -67,6 +67,38 @@ int vh_store_expandvars(char **out, const char *path);
 int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what);
 
 
+/* The per-user directories of platformdirs (see platdirs.c): the cache,
+ * config or data directory of app as the tools written in Python place
+ * them on this platform. *out NULL when there is no home. 0 or -1. */
+enum vh_platdir { VH_PLATDIR_CACHE, VH_PLATDIR_CONFIG, VH_PLATDIR_DATA };
+int vh_platdir(char **out, enum vh_platdir kind, const char *app);
+
+/* An installed tool, as toolver.c finds it: its command on PATH, the
+ * version of the distribution that command runs (major -1: unknown), and
+ * the interpreter its script names (NULL: unknown). */
+struct vh_tool {
+	int found;
+	int major, minor, patch;
+	char *python;
+};
+
+/* The tool whose command is command (distribution dist), looked up once
+ * a process: *out is never NULL after 0. 0 or -1. */
+int vh_tool_find(const struct vh_tool **out, const char *command, const char *dist);
+
+/* 1 when t's version is at least major.minor.patch, 0 when it is older,
+ * -1 when it is unknown. */
+int vh_tool_at_least(const struct vh_tool *t, int major, int minor, int patch);
+
+/* *out = the first runnable regular file name in path's absolute entries,
+ * skipping the entry skip (NULL: none); NULL when none. 0 or -1. */
+int vh_path_which(char **out, const char *name, const char *path, const char *skip);
+
+/* The "X.Y" of the interpreter python names, without running it: from
+ * its real name (python3.11), else from the pyvenv.cfg of the env it is
+ * in; "" when neither tells. Returns 0. */
+int vh_python_minor(char out[16], const char *python);
+
 /* The limit on the project files read (pyproject.toml, Pipfile, the tools'
  * config files): far above any real one, so a bigger file is garbage. */
 #define VH_STORE_MAX_FILE (1024 * 1024)

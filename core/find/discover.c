@@ -356,7 +356,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			below_dev = dst.st_dev;
 		if (!known && have_st)
 			remember(&cache, key, &at, dir, &dst, names);
-	} while (up(dir) && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
+	} while (up(dir) && ++stores.depth && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
 	if (rc < 0)
 		goto oom;
 	goto done;

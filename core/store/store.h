@@ -18,7 +18,8 @@ struct vh_store_hit {
  * -1 out of memory. */
 int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
 		    enum vh_stores_phase phase);
-int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		    enum vh_stores_phase phase);
 int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
 int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
 int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);

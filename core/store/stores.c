@@ -57,11 +57,13 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 			return take(out, &hit, VH_RULE_UV, dir);
 		if (rc == 0 && on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
 			return take(out, &hit, VH_RULE_POETRY, dir);
+		if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir, phase)) == 1)
+			return take(out, &hit, VH_RULE_PIPENV, dir);
 		return rc;
 	}
 	if (on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
 		return take(out, &hit, VH_RULE_POETRY, dir);
-	if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir)) == 1)
+	if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir, phase)) == 1)
 		return take(out, &hit, VH_RULE_PIPENV, dir);
 	if (rc == 0 && on(VH_STORE_PYENV) && (rc = vh_store_pyenv(&hit, w, dir)) == 1)
 		return take(out, &hit, VH_RULE_PYENV, dir);

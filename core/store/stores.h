@@ -44,6 +44,7 @@ enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER };
  * has to say. Zero it before the walk; free with vh_stores_walk_free. */
 struct vh_stores_walk {
 	int poetry_seen, pipenv_seen, pyenv_seen;
+	int depth; /* of the directory asked about: 0 the walk's first, 1 its parent... */
 	int pyproject; /* the directory asked about holds pyproject.toml (FIRST sets it) */
 	/* The walk's directories by descriptor (see pathfd.h), or NULL: the
 	 * rules ask about the directory's own files through it. */

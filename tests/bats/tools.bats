@@ -149,3 +149,114 @@ fake_python() {
 	PATH=$T/poetry2/bin:$PATH run here "$T/both"
 	assert_output "$p2"
 }
+
+# --- pipenv (pypa/pipenv 3f1b272abd51d7d7ab7f5935bb6b25da86e93e8b and Debian's 2022.12.19) ---
+
+# pipenv_2026: pipenv 2026.8.0 installed as pipx installs it.
+pipenv_2026() {
+	fake_tool "$T/pipenv26" pipenv 2026.8.0
+	export PATH=$T/pipenv26/bin:$PATH
+}
+
+# pipenv_name PIPFILE: {name}-{hash} as pipenv/utils/venv_locator.py's
+# _sanitize and _get_virtualenv_hash make it, for the Pipfile path given.
+pipenv_name() {
+	/usr/bin/python3 -c 'import base64, hashlib, os, re, sys
+p = sys.argv[1]
+name = re.sub(r"[ &$`!*@\"()\[\]\\\r\n\t]", "_", os.path.basename(os.path.dirname(p)))[0:42]
+print(name + "-" + base64.urlsafe_b64encode(hashlib.sha256(p.encode()).digest()[:6]).decode()[:8])' "$1"
+}
+
+@test "pipenv 2026: its store env beats a .venv made beside it; pipenv 2022 takes the .venv" {
+	# venv_locator.py get_location (commit 7b59919d0, pipenv 2026.2): with
+	# .venv a directory and neither setting true, the WORKON_HOME env wins
+	# when it exists.
+	pipenv_env "$T/pp"
+	realenv "$T/pp/.venv"
+	allowed "$T/pp/.venv"
+	assert_equal "$(cd "$T/pp" && tool pipenv --venv 2>/dev/null)" "$T/pp/.venv" # 2022
+	assert_equal "$(here "$T/pp")" "$T/pp/.venv"
+	pipenv_2026
+	assert_equal "$(here "$T/pp")" "$PIPENV_ENV"
+	cd "$T/pp"
+	run "$VENVHOOK" status
+	assert_line "here:   $PIPENV_ENV: the pipenv env of $T/pp/Pipfile"
+	assert_line "trust:  automatic activation may use it: it is in one of your env stores"
+	# without the store env, .venv
+	mv "$PIPENV_ENV" "$T/moved"
+	assert_equal "$(here "$T/pp")" "$T/pp/.venv"
+}
+
+@test "PIPENV_VENV_IN_PROJECT=0 and [pipenv] venv_in_project: pipenv 2026 follows them, pipenv 2022 knows the variable only" {
+	# is_venv_in_project (commit 62356a706, 2026.2): the variable, then the
+	# Pipfile's [pipenv] venv_in_project, then whether .venv is a directory.
+	pipenv_env "$T/pp"
+	realenv "$T/pp/.venv"
+	allowed "$T/pp/.venv"
+	assert_equal "$(cd "$T/pp" && tool PIPENV_VENV_IN_PROJECT=0 pipenv --venv 2>/dev/null)" "$T/pp/.venv" # 2022
+	PIPENV_VENV_IN_PROJECT=0 run here "$T/pp"
+	assert_output "$T/pp/.venv"
+	pipenv_2026
+	PIPENV_VENV_IN_PROJECT=0 run here "$T/pp"
+	assert_output "$PIPENV_ENV"
+	PIPENV_VENV_IN_PROJECT=1 run here "$T/pp"
+	assert_output "$T/pp/.venv"
+	printf '\n[pipenv]\nvenv_in_project = true\n' >>"$T/pp/Pipfile"
+	assert_equal "$(here "$T/pp")" "$T/pp/.venv"
+	PIPENV_VENV_IN_PROJECT=false run here "$T/pp" # the variable first
+	assert_output "$PIPENV_ENV"
+	# asked for in-project without a .venv: pipenv 2026 has no env; 2022 the store's
+	rm -rf "$T/pp/.venv"
+	mkenv "$T/.venv" # above: never used instead
+	assert_equal "$(here "$T/pp")" none
+	PATH=$BASE_PATH run here "$T/pp"
+	assert_output "$PIPENV_ENV"
+	sed -i 's/= true/= false/' "$T/pp/Pipfile"
+	assert_equal "$(here "$T/pp")" "$PIPENV_ENV"
+	# PIPENV_VENV_IN_PROJECT=0 with the store env gone: that env or none, never .venv
+	realenv "$T/pp/.venv"
+	allowed "$T/pp/.venv"
+	rm -rf "$PIPENV_ENV"
+	PIPENV_VENV_IN_PROJECT=0 run here "$T/pp"
+	assert_output none
+}
+
+@test "pipenv looks for the Pipfile 3 directories up (2022) or 10 (2024 and later), PIPENV_MAX_DEPTH, PIPENV_NO_INHERIT" {
+	# environments.py PIPENV_MAX_DEPTH (commit 0e8e40d21: default 10, was 3)
+	# and utils/pipfile.py find_pipfile.
+	pipenv_env "$T/deep"
+	mkdir -p "$T/deep/a/b/c/d"
+	assert_equal "$(cd "$T/deep/a/b" && tool pipenv --venv 2>/dev/null)" "$PIPENV_ENV"
+	run bash -c "cd '$T/deep/a/b/c' && env -i HOME='$HOME' PATH='$BASE_PATH' PIPENV_NOSPIN=1 pipenv --venv"
+	assert_failure # 2022: no Pipfile 4 directories up
+	assert_equal "$(here "$T/deep/a/b")" "$PIPENV_ENV"
+	assert_equal "$(here "$T/deep/a/b/c")" none
+	pipenv_2026
+	assert_equal "$(here "$T/deep/a/b/c/d")" "$PIPENV_ENV"
+	PIPENV_MAX_DEPTH=2 run here "$T/deep/a/b"
+	assert_output none
+	PIPENV_MAX_DEPTH=2 run here "$T/deep/a"
+	assert_output "$PIPENV_ENV"
+	PIPENV_NO_INHERIT=1 run here "$T/deep/a"
+	assert_output none
+	PIPENV_NO_INHERIT=1 run here "$T/deep"
+	assert_output "$PIPENV_ENV"
+}
+
+@test "a symlinked Pipfile: pipenv 2026.4 hashes the link's path, 2022 its target's" {
+	# environments.py normalize_pipfile_path (commit 4e0c1722c, 2026.4):
+	# os.path.abspath, symlinks kept.
+	mkdir -p "$T/shared" "$T/proj"
+	pipenv_env "$T/shared"
+	ln -s ../shared/Pipfile "$T/proj/Pipfile"
+	local real_env=$PIPENV_ENV link_env
+	assert_equal "$(cd "$T/proj" && tool pipenv --venv 2>/dev/null)" "$real_env" # 2022
+	assert_equal "$(here "$T/proj")" "$real_env"
+	link_env=$HOME/.local/share/virtualenvs/$(pipenv_name "$T/proj/Pipfile")
+	realenv "$link_env"
+	pipenv_2026
+	assert_equal "$(here "$T/proj")" "$link_env"
+	fake_tool "$T/pipenv262" pipenv 2026.2.0
+	PATH=$T/pipenv262/bin:$PATH run here "$T/proj"
+	assert_output "$real_env"
+}

@@ -180,18 +180,28 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	return *out ? 0 : -1;
 }
 
-/* dir/.venv is a file: the env it names (in $WORKON_HOME) or the path it
- * holds (relative to dir). Returns 0 (found), VH_EREFUSED (a warning says
- * why not), VH_ENOMEM. */
-static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, const char *dir)
+/* dir/.venv is a file: the env it names (in the homes of the tools that
+ * write such files: vh_store_named) or the path it holds (relative to
+ * dir). Returns 0 (found), VH_EREFUSED (a warning says why not),
+ * VH_ENOMEM. */
+static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
+			  const struct vh_pathfd *at, const char *dir)
 {
 	char *text = NULL, *env = NULL;
+	enum vh_resolve r;
 	int rc;
 
 	rc = read_pointer(&text, &out->warnings, at, dir);
 	if (rc)
 		return rc;
-	switch (vh_env_resolve(&env, text, dir)) {
+	if (!strchr(text, '/') && strcmp(text, ".") && strcmp(text, "..")) {
+		rc = vh_store_named(&env, w, dir, text);
+		r = rc < 0 ? VH_RESOLVE_OOM : rc ? VH_RESOLVED : env ? VH_RESOLVE_NOT_ENV :
+		    VH_RESOLVE_NO_HOME;
+	} else {
+		r = vh_env_resolve(&env, text, dir);
+	}
+	switch (r) {
 	case VH_RESOLVED:
 		out->rule = VH_RULE_POINTER;
 		out->owner = strdup(dir);
@@ -311,7 +321,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			 * a directory fails with ENOTDIR. */
 			if (pr == NOT_DIR && vh_config.follow_pointers &&
 			    !strcmp(*name, vh_pointer_name)) {
-				rc = follow_pointer(out, &at, dir);
+				rc = follow_pointer(out, &stores, &at, dir);
 				rc = rc == VH_EREFUSED ? 0 : rc;
 				goto done;
 			}

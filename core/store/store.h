@@ -40,6 +40,8 @@ int vh_store_poetry_root(char **out);
 int vh_store_pipenv_root(char **out);
 int vh_store_pyenv_root(char **out); /* $PYENV_ROOT/versions */
 int vh_store_vew_root(char **out);
+int vh_store_virtualfish_root(char **out); /* $VIRTUALFISH_HOME */
+int vh_store_autoswitch_root(char **out);  /* $AUTOSWITCH_VIRTUAL_ENV_DIR */
 
 /* dir + "/" + name (no doubled '/' after "/"); NULL out of memory. */
 char *vh_store_join(const char *dir, const char *name);

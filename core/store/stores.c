@@ -21,7 +21,39 @@ const char *const vh_store_names[VH_STORE_COUNT] = {
 	[VH_STORE_PYENV] = "pyenv",
 	[VH_STORE_UV] = "uv",
 	[VH_STORE_VEW] = "virtualenvwrapper",
+	[VH_STORE_VIRTUALFISH] = "virtualfish",
+	[VH_STORE_AUTOSWITCH] = "autoswitch",
 };
+
+/* A home from an environment variable, else ~/.virtualenvs, as
+ * virtualfish (virtualfish/virtual.fish, justinmayer/virtualfish
+ * 341a88b73c4574e0b9d8773048fbb8147b3830b4) and zsh-autoswitch-virtualenv
+ * (autoswitch_virtualenv.plugin.zsh,
+ * MichaelAquilina/zsh-autoswitch-virtualenv
+ * 9020833b13f8982d1fdc0d1541ccdc87670beb23) default it. 0 or -1. */
+static int home_of(char **out, const char *var)
+{
+	const char *v = getenv(var), *home = getenv("HOME");
+
+	*out = NULL;
+	if (v && *v)
+		*out = strdup(v);
+	else if (home && *home)
+		*out = vh_store_join(home, ".virtualenvs");
+	else
+		return 0;
+	return *out ? 0 : -1;
+}
+
+int vh_store_virtualfish_root(char **out)
+{
+	return home_of(out, "VIRTUALFISH_HOME");
+}
+
+int vh_store_autoswitch_root(char **out)
+{
+	return home_of(out, "AUTOSWITCH_VIRTUAL_ENV_DIR");
+}
 
 static int on(enum vh_store_id id)
 {
@@ -111,7 +143,9 @@ int vh_store_roots(char ***out, size_t *n)
 	if ((on(VH_STORE_VEW) && (vh_store_vew_root(&p) < 0 || add_root(out, n, p) < 0)) ||
 	    (on(VH_STORE_PIPENV) && (vh_store_pipenv_root(&p) < 0 || add_root(out, n, p) < 0)) ||
 	    (on(VH_STORE_POETRY) && (vh_store_poetry_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_PYENV) && (vh_store_pyenv_root(&p) < 0 || add_root(out, n, p) < 0)))
+	    (on(VH_STORE_PYENV) && (vh_store_pyenv_root(&p) < 0 || add_root(out, n, p) < 0)) ||
+	    (on(VH_STORE_VIRTUALFISH) && (vh_store_virtualfish_root(&p) < 0 || add_root(out, n, p) < 0)) ||
+	    (on(VH_STORE_AUTOSWITCH) && (vh_store_autoswitch_root(&p) < 0 || add_root(out, n, p) < 0)))
 		goto oom;
 	if (on(VH_STORE_UV) && uv && uv[0] == '/' && add_root(out, n, strdup(uv)) < 0)
 		goto oom;
@@ -165,6 +199,42 @@ int vh_env_in_user_store(const char *real_env)
 		return errno == ENOMEM ? -1 : 0;
 	free(parent);
 	return yes;
+}
+
+/* --- pointer files --- */
+
+int vh_store_named(char **out, const struct vh_stores_walk *w, const char *dir, const char *name)
+{
+	int (*const homes[])(char **) = { vh_store_pipenv_root, vh_workon_home, vh_store_virtualfish_root,
+					  vh_store_autoswitch_root, vh_store_pipenv_root };
+	const int id[] = { VH_STORE_PIPENV, -1, VH_STORE_VIRTUALFISH, VH_STORE_AUTOSWITCH, VH_STORE_PIPENV };
+	int pipfile = on(VH_STORE_PIPENV) && vh_store_is_file(w, dir, "Pipfile");
+	char *home, *env;
+	size_t i;
+
+	*out = NULL;
+	for (i = pipfile ? 0 : 1; i < sizeof(id) / sizeof(id[0]); i++) {
+		if ((id[i] >= 0 && !on((enum vh_store_id)id[i])) || (i == 4 && pipfile))
+			continue;
+		if (homes[i](&home) < 0)
+			return -1;
+		if (!home)
+			continue;
+		env = vh_store_join(home, name);
+		free(home);
+		if (!env)
+			return -1;
+		if (vh_env_at(AT_FDCWD, env)) {
+			free(*out);
+			*out = env;
+			return 1;
+		}
+		if (*out)
+			free(env);
+		else
+			*out = env;
+	}
+	return 0;
 }
 
 /* --- what the rules share --- */

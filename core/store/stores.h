@@ -31,11 +31,13 @@ enum vh_store_id {
 	VH_STORE_PYENV,
 	VH_STORE_UV,
 	VH_STORE_VEW,
+	VH_STORE_VIRTUALFISH, /* $VIRTUALFISH_HOME: a pointer file's names */
+	VH_STORE_AUTOSWITCH,  /* $AUTOSWITCH_VIRTUAL_ENV_DIR (zsh-autoswitch-virtualenv) */
 	VH_STORE_COUNT
 };
 
 /* The names the config's `stores` line uses: "poetry", "pipenv", "pyenv",
- * "uv", "virtualenvwrapper". */
+ * "uv", "virtualenvwrapper", "virtualfish", "autoswitch". */
 extern const char *const vh_store_names[VH_STORE_COUNT];
 
 enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER };
@@ -81,5 +83,15 @@ int vh_env_in_user_store(const char *real_env);
  * an absolute UV_PROJECT_ENVIRONMENT is listed as the env itself).
  * Returns 0 or -1; the caller frees each string and the array. */
 int vh_store_roots(char ***out, size_t *n);
+
+/* A pointer file (a regular file named .venv) in dir names an env: the
+ * homes the tools that write one look it up in, in turn: pipenv's store
+ * first when dir holds a Pipfile (pipenv's get_location), then
+ * $WORKON_HOME (default ~/.virtualenvs), $VIRTUALFISH_HOME (virtualfish,
+ * default ~/.virtualenvs), $AUTOSWITCH_VIRTUAL_ENV_DIR
+ * (zsh-autoswitch-virtualenv, default ~/.virtualenvs) and pipenv's store.
+ * Returns 1 with *out the env, 0 with *out the first place looked at
+ * (NULL: no home at all), -1 out of memory. The caller frees *out. */
+int vh_store_named(char **out, const struct vh_stores_walk *w, const char *dir, const char *name);
 
 #endif

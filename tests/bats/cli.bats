@@ -555,7 +555,7 @@ stop_at_git_root = yes
 quiet = no
 follow_pointer_files = yes
 trust = strict
-stores = poetry pipenv pyenv uv virtualenvwrapper"
+stores = poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch"
 	assert_equal "$stderr" ""
 	XDG_CONFIG_HOME=$T/xdg run "$VENVHOOK" config
 	assert_line --index 0 "# $T/xdg/venvhook/config (not found: the defaults)"

@@ -260,3 +260,55 @@ print(name + "-" + base64.urlsafe_b64encode(hashlib.sha256(p.encode()).digest()[
 	PATH=$T/pipenv262/bin:$PATH run here "$T/proj"
 	assert_output "$real_env"
 }
+
+# --- pointer files: a .venv file naming an env, in each tool's home ---
+
+@test "a .venv file naming an env: virtualfish's VIRTUALFISH_HOME, zsh-autoswitch's AUTOSWITCH_VIRTUAL_ENV_DIR, pipenv's store" {
+	# virtualfish/virtual.fish (justinmayer/virtualfish 341a88b7): `vf
+	# connect` writes `basename $VIRTUAL_ENV` to .venv, auto_activation.fish
+	# activates $VIRTUALFISH_HOME/NAME; autoswitch_virtualenv.plugin.zsh
+	# (MichaelAquilina/zsh-autoswitch-virtualenv 9020833b): mkvenv writes
+	# "NAME\n" to .venv (mode 600), check_venv activates
+	# $AUTOSWITCH_VIRTUAL_ENV_DIR/NAME.
+	export VIRTUALFISH_HOME=$T/vf AUTOSWITCH_VIRTUAL_ENV_DIR=$T/as
+	realenv "$VIRTUALFISH_HOME/fishenv"
+	realenv "$AUTOSWITCH_VIRTUAL_ENV_DIR/zshenv"
+	mkdir -p "$T/fishproj/sub" "$T/zshproj"
+	basename "$VIRTUALFISH_HOME/fishenv" >"$T/fishproj/.venv"
+	printf 'zshenv\n' >"$T/zshproj/.venv"
+	chmod 600 "$T/zshproj/.venv"
+	assert_equal "$(here "$T/fishproj/sub")" "$VIRTUALFISH_HOME/fishenv"
+	assert_equal "$(here "$T/zshproj")" "$AUTOSWITCH_VIRTUAL_ENV_DIR/zshenv"
+	cd "$T/zshproj"
+	run "$VENVHOOK" status
+	assert_line "here:   $AUTOSWITCH_VIRTUAL_ENV_DIR/zshenv: named by the pointer file $T/zshproj/.venv"
+	assert_line "trust:  automatic activation may use it: it is in one of your env stores"
+	# WORKON_HOME first, as before
+	export WORKON_HOME=$T/workon
+	realenv "$WORKON_HOME/zshenv"
+	assert_equal "$(here "$T/zshproj")" "$WORKON_HOME/zshenv"
+	# the config's stores line turns a home off
+	mkdir -p "$HOME/.config/venvhook"
+	echo 'stores = virtualfish' >"$HOME/.config/venvhook/config"
+	rm -rf "$WORKON_HOME/zshenv"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	assert_equal "$stderr" "venvhook: $T/zshproj/.venv points to $WORKON_HOME/zshenv, which holds no pyvenv.cfg; not looking above it"
+	assert_equal "$(here "$T/fishproj")" "$VIRTUALFISH_HOME/fishenv"
+}
+
+@test "a .venv file beside a Pipfile names an env in pipenv's store, as pipenv reads it" {
+	# pipenv/utils/venv_locator.py get_location: a .venv file's name is
+	# looked up in get_workon_home() ($XDG_DATA_HOME/virtualenvs).
+	realenv "$HOME/.local/share/virtualenvs/shared-env"
+	mkdir -p "$T/pp"
+	printf '[packages]\n' >"$T/pp/Pipfile"
+	printf 'shared-env\n' >"$T/pp/.venv"
+	assert_equal "$(cd "$T/pp" && tool pipenv --venv 2>/dev/null)" "$HOME/.local/share/virtualenvs/shared-env"
+	assert_equal "$(here "$T/pp")" "$HOME/.local/share/virtualenvs/shared-env"
+	# and its other homes after it
+	realenv "$HOME/.virtualenvs/shared-env"
+	assert_equal "$(here "$T/pp")" "$HOME/.local/share/virtualenvs/shared-env"
+	rm "$T/pp/Pipfile"
+	assert_equal "$(here "$T/pp")" "$HOME/.virtualenvs/shared-env"
+}

@@ -45,7 +45,8 @@ static void roots(void)
 {
 	const char *unset[] = { "WORKON_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME",
 				"POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "POETRY_CONFIG_DIR",
-				"PYENV_ROOT", "UV_PROJECT_ENVIRONMENT", NULL };
+				"PYENV_ROOT", "UV_PROJECT_ENVIRONMENT", "VIRTUALFISH_HOME",
+				"AUTOSWITCH_VIRTUAL_ENV_DIR", NULL };
 	size_t i;
 
 	snprintf(home, sizeof(home), "/tmp/vh-stores-XXXXXX");
@@ -68,7 +69,13 @@ static void roots(void)
 	sh("ln -s real-workon linked");
 	setenv("WORKON_HOME", in_home("linked"), 1);
 	in_store("real-workon/g", 1, "a WORKON_HOME reached through a symlink counts");
-	in_store(".virtualenvs/a", 0, "  and ~/.virtualenvs no longer does");
+	in_store(".virtualenvs/a", 1, "  and ~/.virtualenvs still does: virtualfish's and autoswitch's home");
+	setenv("VIRTUALFISH_HOME", in_home("linked"), 1);
+	setenv("AUTOSWITCH_VIRTUAL_ENV_DIR", in_home("elsewhere"), 1);
+	in_store(".virtualenvs/a", 0, "  until theirs are set elsewhere too");
+	in_store("elsewhere/f", 1, "  AUTOSWITCH_VIRTUAL_ENV_DIR is a store");
+	unsetenv("AUTOSWITCH_VIRTUAL_ENV_DIR");
+	setenv("AUTOSWITCH_VIRTUAL_ENV_DIR", in_home("linked"), 1);
 	setenv("UV_PROJECT_ENVIRONMENT", in_home("elsewhere/f"), 1);
 	in_store("elsewhere/f", 1, "an absolute UV_PROJECT_ENVIRONMENT is the user's");
 	setenv("UV_PROJECT_ENVIRONMENT", "elsewhere/f", 1);

@@ -97,6 +97,11 @@ int vh_tool_at_least(const struct vh_tool *t, int major, int minor, int patch);
  * skipping the entry skip (NULL: none); NULL when none. 0 or -1. */
 int vh_path_which(char **out, const char *name, const char *path, const char *skip);
 
+/* The interpreter a script's first line names ("#!/path/python", or
+ * pip's launcher for longer paths), or NULL (none, "#!/usr/bin/env",
+ * unreadable, out of memory). Caller frees. */
+char *vh_store_shebang(const char *script);
+
 /* The "X.Y" of the interpreter python names, without running it: from
  * its real name (python3.11), else from the pyvenv.cfg of the env it is
  * in; "" when neither tells. Returns 0. */

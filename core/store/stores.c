@@ -201,6 +201,66 @@ int vh_env_in_user_store(const char *real_env)
 	return yes;
 }
 
+/* --- envs the tools keep for themselves --- */
+
+/* 1 when real (a real path) is dir's real path, with sub appended to dir. */
+static int same_dir(const char *real, const char *dir, const char *sub)
+{
+	char *p = sub ? vh_store_join(dir, sub) : strdup(dir), *r = NULL, *e = NULL;
+	int yes = 0;
+
+	if (p && vh_store_expanduser(&e, p) == 0 && e[0] == '/' && (r = realpath(e, NULL)))
+		yes = !strcmp(r, real);
+	free(p);
+	free(e);
+	free(r);
+	return yes;
+}
+
+const char *vh_store_tool_env(const char *env)
+{
+	/* pipx src/pipx/paths.py (pypa/pipx 9bb766c055d47b44ea36c342b87ed569e7c442b1):
+	 * PIPX_HOME, platformdirs' user_data_path("pipx"), the fallback
+	 * ~/.local/pipx, PIPX_GLOBAL_HOME or /opt/pipx; venvs/ and shared/ in
+	 * each. uv: crates/uv-tool (astral-sh/uv 26a9dd4b): UV_TOOL_DIR, else
+	 * uv's data directory ($XDG_DATA_HOME/uv, ~/.local/share/uv)/tools. */
+	const char *pipx[] = { getenv("PIPX_HOME"), NULL, "~/.local/pipx", getenv("PIPX_GLOBAL_HOME"),
+			       "/opt/pipx" };
+	const char *uv_dir = getenv("UV_TOOL_DIR"), *xdg = getenv("XDG_DATA_HOME");
+	const char *slash = strrchr(env, '/'), *what = NULL;
+	char *real = NULL, *parent = NULL, *data = NULL, *uv = NULL;
+	size_t i;
+
+	if (!slash || slash == env)
+		return NULL;
+	for (i = 0; slash - env >= 5 && i < 2; i++)
+		if (!strncmp(slash - 5, i ? "/.nox" : "/.tox", 5))
+			return i ? "nox" : "tox";
+	real = realpath(env, NULL);
+	parent = real ? parent_of(real) : NULL;
+	if (!parent || vh_platdir(&data, VH_PLATDIR_DATA, "pipx") < 0)
+		goto done;
+	pipx[1] = data;
+	for (i = 0; i < sizeof(pipx) / sizeof(pipx[0]) && !what; i++)
+		if (pipx[i] && *pipx[i] &&
+		    (same_dir(parent, pipx[i], "venvs") || same_dir(real, pipx[i], "shared")))
+			what = "pipx";
+	if (!what) {
+		if (uv_dir && *uv_dir)
+			uv = strdup(uv_dir);
+		else
+			uv = vh_store_join(xdg && *xdg ? xdg : "~/.local/share", "uv/tools");
+		if (uv && same_dir(parent, uv, NULL))
+			what = "uv tool";
+	}
+done:
+	free(real);
+	free(parent);
+	free(data);
+	free(uv);
+	return what;
+}
+
 /* --- pointer files --- */
 
 int vh_store_named(char **out, const struct vh_stores_walk *w, const char *dir, const char *name)

@@ -84,6 +84,15 @@ int vh_env_in_user_store(const char *real_env);
  * Returns 0 or -1; the caller frees each string and the array. */
 int vh_store_roots(char ***out, size_t *n);
 
+/* The tool that made env (an absolute path) for its own use, when it is
+ * one: "tox" and "nox" (a directory in .tox or .nox), "pipx" (in
+ * $PIPX_HOME/venvs, default platformdirs' data directory's pipx/venvs,
+ * ~/.local/pipx/venvs, /opt/pipx/venvs; or pipx's shared env), "uv tool"
+ * ($UV_TOOL_DIR, default ~/.local/share/uv/tools, on macOS too). Entering
+ * such an env is no request to activate it: its refusal is not said.
+ * NULL for any other env (and out of memory). */
+const char *vh_store_tool_env(const char *env);
+
 /* A pointer file (a regular file named .venv) in dir names an env: the
  * homes the tools that write one look it up in, in turn: pipenv's store
  * first when dir holds a Pipfile (pipenv's get_location), then

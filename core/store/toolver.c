@@ -69,7 +69,7 @@ int vh_path_which(char **out, const char *name, const char *path, const char *sk
 /* The interpreter a script's first lines name: "#!/path/python", or pip's
  * launcher for paths too long for #! ("#!/bin/sh" then
  * "'''exec' "/path/python" ..."). NULL when none (or "#!/usr/bin/env"). */
-static char *shebang(const char *script)
+char *vh_store_shebang(const char *script)
 {
 	char text[1024], *s, *e;
 	ssize_t n;
@@ -219,7 +219,7 @@ static int look(struct vh_tool *t, const char *command, const char *dist)
 		return rc;
 	t->found = 1;
 	real = realpath(script, NULL);
-	t->python = shebang(script);
+	t->python = vh_store_shebang(script);
 	if (real && in_cellar(t, real, dist))
 		goto done;
 	if (t->python && (p = prefix_of(t->python)) && in_prefix(t, p, dist))

@@ -312,3 +312,58 @@ print(name + "-" + base64.urlsafe_b64encode(hashlib.sha256(p.encode()).digest()[
 	rm "$T/pp/Pipfile"
 	assert_equal "$(here "$T/pp")" "$HOME/.virtualenvs/shared-env"
 }
+
+# --- envs the tools keep for themselves, and moved envs ---
+
+@test "entering tox's, nox's, pipx's and uv's own envs says nothing and activates nothing" {
+	vh_use_driver bash
+	mkdir -p "$T/proj"
+	printf '[tox]\nenvlist = py311\nskipsdist = true\n[testenv]\ncommands = python -c "pass"\n' >"$T/proj/tox.ini"
+	printf 'import nox\n\n@nox.session\ndef lint(session):\n    pass\n' >"$T/proj/noxfile.py"
+	local out
+	out=$(cd "$T/proj" && tool tox -e py311 2>&1) || fail "tox: $out"
+	out=$(cd "$T/proj" && tool nox -s lint 2>&1) || fail "nox: $out"
+	[[ -f $T/proj/.tox/py311/pyvenv.cfg && -f $T/proj/.nox/lint/pyvenv.cfg ]] || fail "no tox or nox env"
+	# pipx src/pipx/paths.py (pypa/pipx 9bb766c0): $PIPX_HOME/venvs/PACKAGE;
+	# uv crates/uv-tool (astral-sh/uv 26a9dd4b): $UV_TOOL_DIR/PACKAGE
+	export PIPX_HOME=$T/pipx UV_TOOL_DIR=$T/uvtools
+	realenv "$PIPX_HOME/venvs/black"
+	realenv "$UV_TOOL_DIR/ruff"
+	session "cd proj/.tox/py311/lib" report "cd proj/.nox/lint" report "cd pipx/venvs/black/bin" report \
+		"cd uvtools/ruff" report
+	assert_inactive 1
+	assert_inactive 2
+	assert_inactive 3
+	assert_inactive 4
+	assert_equal "$stderr" ""
+	# status still says why not
+	cd "$T/proj/.tox/py311"
+	run "$VENVHOOK" status
+	assert_line --partial "trust:  refused: venvhook did not see you make it"
+	# an env of the same layout elsewhere is refused aloud, as before
+	realenv "$T/other/black"
+	session "cd other/black" report
+	assert_inactive 1
+	assert_stderr_contains "venvhook: not activating $T/other/black: venvhook did not see you make it"
+}
+
+@test "an env moved from where it was made: activated, and one line says its scripts point elsewhere" {
+	vh_use_driver bash
+	/usr/bin/python3 -m venv "$T/old/.venv" || fail "python3 -m venv failed"
+	[[ $(head -1 "$T/old/.venv/bin/pip") == "#!$T/old/.venv/bin/python"* ]] || fail "pip's first line: $(head -1 "$T/old/.venv/bin/pip")"
+	mv "$T/old" "$T/new"
+	allowed "$T/new/.venv"
+	mkdir -p "$T/new/sub"
+	session "cd new" report "cd new/sub" report "$PY_PREFIX"
+	assert_active 1 "$T/new/.venv"
+	assert_active 2 "$T/new/.venv"
+	assert_line "prefix=$T/new/.venv"
+	assert_equal "$(grep -c 'was made as' <<<"$stderr")" 1
+	assert_stderr_contains "venvhook: $T/new/.venv was made as $T/old/.venv: its scripts (pip, ...) name that path's python and fail to run; recreate it ('python3 -m venv --clear $T/new/.venv', then install its packages again)"
+	# an env where it was made says nothing of the kind
+	/usr/bin/python3 -m venv "$T/fresh/.venv" || fail "python3 -m venv failed"
+	allowed "$T/fresh/.venv"
+	session "cd fresh" report
+	assert_active 1 "$T/fresh/.venv"
+	refute_stderr_contains "was made as"
+}

@@ -45,6 +45,7 @@ static const char *rule_name(enum vh_rule r)
 	case VH_RULE_PYENV:
 		return "pyenv";
 	case VH_RULE_UV:
+	case VH_RULE_UV_PROJECT:
 		return "uv";
 	case VH_RULE_VEW:
 		return "virtualenvwrapper";
@@ -112,6 +113,8 @@ static const char *store_text(enum vh_rule r)
 		return ": the pyenv-virtualenv env named by ";
 	case VH_RULE_UV:
 		return ": UV_PROJECT_ENVIRONMENT of the uv project of ";
+	case VH_RULE_UV_PROJECT:
+		return ": the env uv uses for the workspace of ";
 	default:
 		return ": the virtualenvwrapper env of ";
 	}

@@ -375,7 +375,26 @@ store: /* 1: found; 2: said why not, and nothing above is used */
 	goto done;
 stop:
 	out->stop = strdup(dir);
-	rc = out->stop ? 0 : -1;
+	if (!out->stop)
+		goto oom;
+	/* Past the root, only the tools that look there (pyenv, uv): the
+	 * same walk, asking only their names (stores.h, VH_STORES_BEYOND). */
+	while (up(dir) && ++stores.depth && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0)) {
+		have_st = vh_pathfd_stat(&at, dir, &dst, AT_SYMLINK_NOFOLLOW) == 0;
+		known = have_st && vh_dircache_has(&cache, key, &dst);
+		at.empty = known ? dir : NULL;
+		at.absent = names;
+		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_BEYOND)) != 0) {
+			if (rc == 1) {
+				free(out->stop);
+				out->stop = NULL;
+			}
+			goto store;
+		}
+		if (!known && have_st)
+			remember(&cache, key, &at, dir, &dst, names);
+	}
+	rc = rc < 0 ? -1 : 0;
 	goto done;
 oom:
 	rc = -1;

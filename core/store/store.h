@@ -5,6 +5,7 @@
 
 #include "core/util/buf.h"
 #include "core/store/stores.h"
+#include "core/util/toml.h"
 
 /* What a rule found: the env, the file that chose it, and whether a
  * project setting placed it (see struct vh_found). */
@@ -12,6 +13,7 @@ struct vh_store_hit {
 	char *env;
 	char *from;
 	int project_setting;
+	enum vh_rule rule; /* VH_RULE_NONE: the store's own rule */
 };
 
 /* Each rule: 0 nothing here, 1 hit filled, 2 refused (a line in w->warn),
@@ -21,7 +23,13 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
 		    enum vh_stores_phase phase);
 int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
-int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		enum vh_stores_phase phase);
+
+/* dir's pyproject.toml, parsed once a walk: *doc NULL when there is none.
+ * 0; 2 when it is no TOML venvhook reads exactly, or too big (w->warn says
+ * so: no env for it); -1 out of memory. */
+int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, const char *dir);
 int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
 
 /* Poetry's {name}-{hash} for a project name and the project directory's

@@ -320,39 +320,27 @@ static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const stru
  * project). Poetry 2 reads [project] name first; Poetry 1 knows only
  * [tool.poetry] name, so where both are there and differ the installed
  * Poetry decides. 0, 2, -1. */
-static int project_name(char **name, struct vh_stores_walk *w, const char *file)
+static int project_name(char **name, struct vh_stores_walk *w, const char *dir, const char *file)
 {
 	static const char *const project[] = { "project", "name", NULL };
 	static const char *const tool[] = { "tool", "poetry", "name", NULL };
 	static const char *const mode[] = { "tool", "poetry", "package-mode", NULL };
-	struct vh_buf why = VH_BUF_INIT;
-	struct vh_toml doc;
+	const struct vh_toml *doc;
 	const struct vh_toml_entry *e, *t;
 	const struct vh_tool *poetry;
 	int rc, dup, dup2;
 
 	*name = NULL;
-	rc = vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE);
-	if (rc == 2)
-		rc = 0;
-	else if (rc > 0) {
-		vh_buf_puts(&why, "; not activating an env for it");
-		rc = vh_store_refuse(w, file, vh_buf_str(&why));
-	}
-	if (rc)
-		goto done;
-	e = vh_toml_get(&doc, project, &dup);
-	t = vh_toml_get(&doc, tool, &dup2);
-	if (dup || dup2 || (e && e->type != VH_TOML_STRING) || (t && t->type != VH_TOML_STRING)) {
-		rc = vh_store_refuse(w, file, ": the project name is given twice or is not a string; "
-				     "not activating an env for it");
-		goto done;
-	}
+	if ((rc = vh_store_pyproject(&doc, w, dir)) != 0 || !doc)
+		return rc;
+	e = vh_toml_get(doc, project, &dup);
+	t = vh_toml_get(doc, tool, &dup2);
+	if (dup || dup2 || (e && e->type != VH_TOML_STRING) || (t && t->type != VH_TOML_STRING))
+		return vh_store_refuse(w, file, ": the project name is given twice or is not a string; "
+				       "not activating an env for it");
 	if (e && t && strcmp(e->str, t->str)) {
-		if (poetry_tool(&poetry) < 0) {
-			rc = -1;
-			goto done;
-		}
+		if (poetry_tool(&poetry) < 0)
+			return -1;
 		if (poetry->major == 1)
 			e = t;
 	}
@@ -361,16 +349,12 @@ static int project_name(char **name, struct vh_stores_walk *w, const char *file)
 	if (e) {
 		*name = strdup(e->str);
 	} else {
-		e = vh_toml_get(&doc, mode, &dup);
+		e = vh_toml_get(doc, mode, &dup);
 		if (!e || e->type != VH_TOML_BOOL || e->boolean)
-			goto done;
+			return 0;
 		*name = strdup("non-package-mode");
 	}
-	rc = *name ? 0 : -1;
-done:
-	vh_toml_free(&doc);
-	vh_buf_free(&why);
-	return rc;
+	return *name ? 0 : -1;
 }
 
 int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name, const char *real)
@@ -613,7 +597,7 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		rc = -1;
 		goto done;
 	}
-	if ((rc = project_name(&name, w, file)) != 0 || !name)
+	if ((rc = project_name(&name, w, dir, file)) != 0 || !name)
 		goto done;
 	if ((rc = env_base(&base, w, name, dir, file)) != 0)
 		goto done;

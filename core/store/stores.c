@@ -62,7 +62,7 @@ static int on(enum vh_store_id id)
 
 static int take(struct vh_found *out, struct vh_store_hit *hit, enum vh_rule rule, const char *dir)
 {
-	out->rule = rule;
+	out->rule = hit->rule != VH_RULE_NONE ? hit->rule : rule;
 	out->env = hit->env;
 	out->from = hit->from;
 	out->project_setting = hit->project_setting;
@@ -81,11 +81,18 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 		w->uv_env = getenv("UV_PROJECT_ENVIRONMENT");
 		w->uv_env_read = 1;
 	}
+	if (phase == VH_STORES_BEYOND) {
+		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == 1)
+			return take(out, &hit, VH_RULE_UV, dir);
+		if (rc == 0 && on(VH_STORE_PYENV) && (rc = vh_store_pyenv(&hit, w, dir)) == 1)
+			return take(out, &hit, VH_RULE_PYENV, dir);
+		return rc;
+	}
 	if (phase == VH_STORES_FIRST) {
 		/* Asked once a directory: uv and Poetry (in both phases) want it. */
 		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY)) &&
 			       vh_store_is_file(w, dir, "pyproject.toml");
-		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir)) == 1)
+		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == 1)
 			return take(out, &hit, VH_RULE_UV, dir);
 		if (rc == 0 && on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
 			return take(out, &hit, VH_RULE_POETRY, dir);
@@ -104,8 +111,46 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	return rc;
 }
 
+int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, const char *dir)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	char *file;
+	int rc;
+
+	*doc = NULL;
+	if (!w->pp_dir || strcmp(w->pp_dir, dir)) {
+		free(w->pp_dir);
+		vh_toml_free(&w->pp_doc);
+		if (!(w->pp_dir = strdup(dir)) || !(file = vh_store_join(dir, "pyproject.toml"))) {
+			free(w->pp_dir);
+			w->pp_dir = NULL;
+			return -1;
+		}
+		rc = vh_toml_read(&w->pp_doc, &why, file, VH_STORE_MAX_FILE);
+		if (rc == 2)
+			rc = 3; /* none there */
+		else if (rc == 1) {
+			vh_buf_puts(&why, "; not activating an env for it");
+			rc = vh_store_refuse(w, file, vh_buf_str(&why));
+		}
+		free(file);
+		vh_buf_free(&why);
+		if (rc < 0) {
+			free(w->pp_dir);
+			w->pp_dir = NULL;
+			return -1;
+		}
+		w->pp_rc = rc;
+	}
+	if (w->pp_rc == 0)
+		*doc = &w->pp_doc;
+	return w->pp_rc == 3 ? 0 : w->pp_rc;
+}
+
 void vh_stores_walk_free(struct vh_stores_walk *w)
 {
+	free(w->pp_dir);
+	vh_toml_free(&w->pp_doc);
 	vh_buf_free(&w->warn);
 	memset(w, 0, sizeof(*w));
 }

@@ -24,6 +24,7 @@
 #include "core/util/buf.h"
 #include "core/find/discover.h"
 #include "core/find/pathfd.h"
+#include "core/util/toml.h"
 
 enum vh_store_id {
 	VH_STORE_POETRY,
@@ -40,12 +41,16 @@ enum vh_store_id {
  * "uv", "virtualenvwrapper", "virtualfish", "autoswitch". */
 extern const char *const vh_store_names[VH_STORE_COUNT];
 
-enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER };
+/* VH_STORES_BEYOND: the directories above the git work-tree root the walk
+ * stopped at, where only the tools that look past it are asked: pyenv
+ * (the nearest .python-version, up to /) and uv (the nearest
+ * pyproject.toml and its workspace). */
+enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER, VH_STORES_BEYOND };
 
 /* What one walk has seen so far (the nearest-file rules) and the lines it
  * has to say. Zero it before the walk; free with vh_stores_walk_free. */
 struct vh_stores_walk {
-	int poetry_seen, pipenv_seen, pyenv_seen;
+	int poetry_seen, pipenv_seen, pyenv_seen, uv_seen;
 	int depth; /* of the directory asked about: 0 the walk's first, 1 its parent... */
 	int pyproject; /* the directory asked about holds pyproject.toml (FIRST sets it) */
 	/* The walk's directories by descriptor (see pathfd.h), or NULL: the
@@ -54,6 +59,11 @@ struct vh_stores_walk {
 	/* UV_PROJECT_ENVIRONMENT, read once a walk (FIRST sets it) */
 	const char *uv_env;
 	int uv_env_read;
+	/* pyproject.toml of the directory pp_dir, read once for the rules
+	 * that look into it (vh_store_pyproject) */
+	char *pp_dir;
+	int pp_rc;
+	struct vh_toml pp_doc;
 	struct vh_buf warn; /* lines for stderr, each ending in '\n' */
 };
 

@@ -447,12 +447,30 @@ static int record(struct parser *ps, const struct path *k, enum vh_toml_type typ
 		return oom(ps);
 	}
 	e = &doc->v[doc->n++];
+	memset(e, 0, sizeof(*e));
 	e->key = copy.v;
 	e->depth = copy.n;
 	e->type = type;
 	e->str = str;
 	e->boolean = boolean;
 	return 0;
+}
+
+/* An array's strings, while it is read (see array()). */
+struct strings {
+	char **v;
+	size_t n;
+	int mixed; /* an element that is not a string */
+};
+
+static void strings_free(struct strings *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		free(a->v[i]);
+	free(a->v);
+	memset(a, 0, sizeof(*a));
 }
 
 /* Digits of a base, '_' only between two of them; the count, or -1. */
@@ -597,25 +615,68 @@ static int scalar(struct parser *ps, const struct path *k, int kept)
 
 static int array(struct parser *ps, const struct path *k, int kept, int depth)
 {
+	struct strings a = { 0 };
+	struct vh_buf str = VH_BUF_INIT;
+	char **v;
+	int rc = 0;
+
 	ps->p++;
 	for (;;) {
 		if (skip_ws_newlines(ps) < 0)
-			return -1;
+			goto bad;
 		if (peek(ps, 0) == ']')
 			break;
-		/* The elements are not addressable by a key path. */
-		if (value(ps, k, 0, depth + 1) < 0 || skip_ws_newlines(ps) < 0)
-			return -1;
+		/* The elements are not addressable by a key path; the strings of
+		 * an array of strings are kept with it. */
+		if (kept && !a.mixed && (peek(ps, 0) == '"' || peek(ps, 0) == '\'')) {
+			vh_buf_reset(&str);
+			if (string(ps, &str) < 0)
+				goto bad;
+			v = realloc(a.v, (a.n + 1) * sizeof(*v));
+			if (!v || !(v[a.n] = vh_buf_detach(&str))) {
+				if (v)
+					a.v = v;
+				oom(ps);
+				goto bad;
+			}
+			a.v = v;
+			a.n++;
+		} else {
+			a.mixed = 1;
+			if (value(ps, k, 0, depth + 1) < 0)
+				goto bad;
+		}
+		if (skip_ws_newlines(ps) < 0)
+			goto bad;
 		if (peek(ps, 0) == ',') {
 			ps->p++;
 			continue;
 		}
-		if (peek(ps, 0) != ']')
-			return fail(ps, "an array needs ',' or ']' here");
+		if (peek(ps, 0) != ']') {
+			fail(ps, "an array needs ',' or ']' here");
+			goto bad;
+		}
 		break;
 	}
 	ps->p++;
-	return kept ? record(ps, k, VH_TOML_OTHER, NULL, 0) : 0;
+	if (kept && !a.mixed) {
+		rc = record(ps, k, VH_TOML_STRINGS, NULL, 0);
+		if (rc == 0) {
+			ps->doc->v[ps->doc->n - 1].strs = a.v;
+			ps->doc->v[ps->doc->n - 1].nstrs = a.n;
+			a.v = NULL;
+			a.n = 0;
+		}
+	} else if (kept) {
+		rc = record(ps, k, VH_TOML_OTHER, NULL, 0);
+	}
+	strings_free(&a);
+	vh_buf_free(&str);
+	return rc;
+bad:
+	strings_free(&a);
+	vh_buf_free(&str);
+	return -1;
 }
 
 /* key = value at p, under the path base (the table or the inline table). */
@@ -719,6 +780,8 @@ static int header(struct parser *ps)
 		}
 		ps->narrays++;
 	}
+	if (ps->table_kept && record(ps, &k, VH_TOML_TABLE, NULL, 0) < 0)
+		goto bad;
 	path_free(&ps->table);
 	ps->table = k;
 	return end_of_line(ps);
@@ -804,6 +867,23 @@ const struct vh_toml_entry *vh_toml_get(const struct vh_toml *doc, const char *c
 	return hit;
 }
 
+int vh_toml_has_table(const struct vh_toml *doc, const char *const *path)
+{
+	size_t i, j, depth;
+
+	for (depth = 0; path[depth]; depth++)
+		;
+	for (i = 0; i < doc->n; i++) {
+		if (doc->v[i].depth < depth)
+			continue;
+		for (j = 0; j < depth && !strcmp(doc->v[i].key[j], path[j]); j++)
+			;
+		if (j == depth)
+			return 1;
+	}
+	return 0;
+}
+
 void vh_toml_free(struct vh_toml *doc)
 {
 	size_t i, j;
@@ -813,6 +893,9 @@ void vh_toml_free(struct vh_toml *doc)
 			free(doc->v[i].key[j]);
 		free(doc->v[i].key);
 		free(doc->v[i].str);
+		for (j = 0; j < doc->v[i].nstrs; j++)
+			free(doc->v[i].strs[j]);
+		free(doc->v[i].strs);
 	}
 	free(doc->v);
 	memset(doc, 0, sizeof(*doc));

@@ -367,3 +367,107 @@ print(name + "-" + base64.urlsafe_b64encode(hashlib.sha256(p.encode()).digest()[
 	assert_active 1 "$T/fresh/.venv"
 	refute_stderr_contains "was made as"
 }
+
+# --- uv workspaces (astral-sh/uv 26a9dd4b2125bc271b47855e1fa0c49af3365db5,
+# crates/uv-workspace/src/workspace.rs: Workspace::discover,
+# find_workspace, is_included_in_workspace, WorkspaceExclusions,
+# environment_selection), and the walk past the git root ---
+
+# uv_workspace DIR: a workspace as `uv init` and `uv init packages/NAME`
+# lay it out: the root's pyproject.toml with [tool.uv.workspace], members
+# under packages/, one excluded, and the root's .venv (`uv sync`).
+uv_workspace() {
+	mkdir -p "$1/packages/a/src" "$1/packages/skip" "$1/other/b"
+	printf '[project]\nname = "root"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = ["packages/*", "./other/../other/*"]\nexclude = ["packages/skip"]\n' >"$1/pyproject.toml"
+	: >"$1/uv.lock"
+	local m
+	for m in packages/a packages/skip other/b; do
+		printf '[project]\nname = "%s"\nversion = "0.1.0"\n' "${m##*/}" >"$1/$m/pyproject.toml"
+	done
+	realenv "$1/.venv"
+	allowed "$1/.venv"
+}
+
+@test "uv: a workspace member's own .venv is not uv's env: the workspace root's is" {
+	vh_use_driver bash
+	uv_workspace "$T/ws"
+	# `uv venv` run inside members
+	realenv "$T/ws/packages/a/.venv"
+	realenv "$T/ws/packages/skip/.venv"
+	realenv "$T/ws/other/b/.venv"
+	allowed "$T/ws/packages/a/.venv" "$T/ws/packages/skip/.venv" "$T/ws/other/b/.venv"
+	assert_equal "$(here "$T/ws/packages/a/src")" "$T/ws/.venv"
+	assert_equal "$(here "$T/ws/other/b")" "$T/ws/.venv" # ./other/../other/* normalised
+	assert_equal "$(here "$T/ws/packages/skip")" "$T/ws/packages/skip/.venv" # excluded
+	assert_equal "$(here "$T/ws/packages")" "$T/ws/.venv"
+	cd "$T/ws/packages/a"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/ws/.venv: the env uv uses for the workspace of $T/ws/pyproject.toml (placed by a project setting: an in-project env)"
+	run "$VENVHOOK" status --json
+	assert_output --partial "\"rule\":\"uv\",\"from\":\"$T/ws/packages/a\",\"file\":\"$T/ws/pyproject.toml\","
+	session "cd ws/packages/a/src" report "$PY_PREFIX"
+	assert_active 1 "$T/ws/.venv"
+	assert_line "prefix=$T/ws/.venv"
+	# a project that is not a member keeps its own; the root without an
+	# env: uv would make it there, so no env for the member
+	sed -i 's|"packages/\*", ||' "$T/ws/pyproject.toml"
+	assert_equal "$(here "$T/ws/packages/a")" "$T/ws/packages/a/.venv"
+	sed -i 's|members = \[|members = ["packages/*", |' "$T/ws/pyproject.toml"
+	rm -rf "$T/ws/.venv"
+	mkenv "$T/.venv" # above everything: never taken instead
+	assert_equal "$(here "$T/ws/packages/a")" none
+	# UV_PROJECT_ENVIRONMENT is relative to the workspace root
+	realenv "$T/ws/envs/uvenv"
+	allowed "$T/ws/envs/uvenv"
+	UV_PROJECT_ENVIRONMENT=envs/uvenv run here "$T/ws/packages/a"
+	assert_output "$T/ws/envs/uvenv"
+}
+
+@test "uv past the git root: a member that is a git submodule, a submodule without a pyproject.toml of its own" {
+	uv_workspace "$T/ws"
+	git -C "$T/ws" init -q
+	git -C "$T/ws/packages/a" init -q # a repository of its own, as a submodule is
+	realenv "$T/ws/packages/a/.venv"
+	allowed "$T/ws/packages/a/.venv"
+	mkdir -p "$T/ws/vendor/lib/src"
+	git -C "$T/ws/vendor/lib" init -q
+	assert_equal "$(here "$T/ws/packages/a")" "$T/ws/.venv"
+	assert_equal "$(here "$T/ws/vendor/lib/src")" "$T/ws/.venv"
+	cd "$T/ws/vendor/lib/src"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/ws/.venv: the env uv uses for the workspace of $T/ws/pyproject.toml (placed by a project setting: an in-project env)"
+	assert_line "trust:  automatic activation may use it: you allowed it on $(date +%F)"
+	# the same trust checks: an env git tracks up there is refused
+	git -C "$T/ws" add .venv/pyvenv.cfg
+	run "$VENVHOOK" status
+	assert_line --partial "trust:  refused: git tracks other files in it than when you allowed it"
+	git -C "$T/ws" rm -q --cached .venv/pyvenv.cfg
+	# a project above that is not uv's (no uv.lock, no [tool.uv]): the walk ends at the root
+	rm "$T/ws/uv.lock"
+	printf '[project]\nname = "plain"\n' >"$T/ws/pyproject.toml"
+	assert_equal "$(here "$T/ws/vendor/lib/src")" none
+	run "$VENVHOOK" status
+	assert_line "here:   none: no env from here up to $T/ws/vendor/lib, the git work-tree root"
+}
+
+@test "pyenv: a .python-version above the git root names the env of the repositories below it" {
+	# pyenv libexec/pyenv-version-file (pyenv/pyenv bec9a562a59e): from
+	# $PWD up to /, whatever repositories it passes.
+	export PYENV_ROOT=$T/pyenv
+	mkdir -p "$PYENV_ROOT/versions/3.11.2/bin"
+	realenv "$PYENV_ROOT/versions/3.11.2/envs/work"
+	ln -s "$PYENV_ROOT/versions/3.11.2/envs/work" "$PYENV_ROOT/versions/work"
+	mkdir -p "$T/work/repo1/src" "$T/work/repo2"
+	echo work >"$T/work/.python-version"
+	git -C "$T/work/repo1" init -q
+	git -C "$T/work/repo2" init -q
+	assert_equal "$(here "$T/work/repo1/src")" "$PYENV_ROOT/versions/work"
+	assert_equal "$(here "$T/work/repo2")" "$PYENV_ROOT/versions/work"
+	# the nearest still decides: a plain interpreter in the repository is no env
+	echo 3.11.2 >"$T/work/repo2/.python-version"
+	assert_equal "$(here "$T/work/repo2")" none
+	# and an env directory inside the repository comes first
+	realenv "$T/work/repo1/.venv"
+	allowed "$T/work/repo1/.venv"
+	assert_equal "$(here "$T/work/repo1/src")" "$T/work/repo1/.venv"
+}

@@ -49,6 +49,10 @@ static const char *rule_name(enum vh_rule r)
 		return "uv";
 	case VH_RULE_VEW:
 		return "virtualenvwrapper";
+	case VH_RULE_HATCH:
+		return "hatch";
+	case VH_RULE_PDM:
+		return "pdm";
 	default:
 		return NULL;
 	}
@@ -115,6 +119,10 @@ static const char *store_text(enum vh_rule r)
 		return ": UV_PROJECT_ENVIRONMENT of the uv project of ";
 	case VH_RULE_UV_PROJECT:
 		return ": the env uv uses for the workspace of ";
+	case VH_RULE_HATCH:
+		return ": the hatch env of ";
+	case VH_RULE_PDM:
+		return ": the pdm env of ";
 	default:
 		return ": the virtualenvwrapper env of ";
 	}

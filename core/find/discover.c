@@ -234,7 +234,8 @@ static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
 static void walk_names(const char **names, const char **but_git)
 {
 	static const char *const fixed[] = { "pyvenv.cfg", "pyproject.toml", "uv.lock", "Pipfile",
-					     ".python-version", ".git", "HEAD", NULL };
+					     ".python-version", ".pdm-python", ".pdm.toml", "hatch.toml", ".git",
+					     "HEAD", NULL };
 	size_t n = 0, i;
 
 	for (i = 0; fixed[i]; i++)

@@ -125,9 +125,10 @@ static int on(enum vh_store_id id)
 static int add_stores(struct vh_env_list *l, const char *prefix)
 {
 	int (*const root[])(char **) = { vh_store_pipenv_root, vh_store_poetry_root,
-					 vh_store_virtualfish_root, vh_store_autoswitch_root };
+					 vh_store_virtualfish_root, vh_store_autoswitch_root,
+					 vh_store_pdm_root };
 	const enum vh_store_id id[] = { VH_STORE_PIPENV, VH_STORE_POETRY, VH_STORE_VIRTUALFISH,
-					VH_STORE_AUTOSWITCH };
+					VH_STORE_AUTOSWITCH, VH_STORE_PDM };
 	char *dir = NULL, *workon = NULL;
 	size_t i;
 	int rc;

@@ -31,6 +31,9 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
  * so: no env for it); -1 out of memory. */
 int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, const char *dir);
 int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_pdm(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		 enum vh_stores_phase phase);
 
 /* Poetry's {name}-{hash} for a project name and the project directory's
  * real path (see store_poetry.c). 0; 1 when it cannot be computed (a name
@@ -50,6 +53,8 @@ int vh_store_pyenv_root(char **out); /* $PYENV_ROOT/versions */
 int vh_store_vew_root(char **out);
 int vh_store_virtualfish_root(char **out); /* $VIRTUALFISH_HOME */
 int vh_store_autoswitch_root(char **out);  /* $AUTOSWITCH_VIRTUAL_ENV_DIR */
+int vh_store_hatch_root(char **out);       /* hatch's env/virtual: NAME/ID/ENV below it */
+int vh_store_pdm_root(char **out);         /* pdm's venv.location */
 
 /* dir + "/" + name (no doubled '/' after "/"); NULL out of memory. */
 char *vh_store_join(const char *dir, const char *name);

@@ -2,6 +2,7 @@
 #include "core/store/stores.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -23,12 +24,14 @@ const char *const vh_store_names[VH_STORE_COUNT] = {
 	[VH_STORE_VEW] = "virtualenvwrapper",
 	[VH_STORE_VIRTUALFISH] = "virtualfish",
 	[VH_STORE_AUTOSWITCH] = "autoswitch",
+	[VH_STORE_HATCH] = "hatch",
+	[VH_STORE_PDM] = "pdm",
 };
 
 /* A home from an environment variable, else ~/.virtualenvs, as
- * virtualfish (virtualfish/virtual.fish, justinmayer/virtualfish
- * 341a88b73c4574e0b9d8773048fbb8147b3830b4) and zsh-autoswitch-virtualenv
- * (autoswitch_virtualenv.plugin.zsh,
+ * virtualfish (its virtual and auto_activation scripts,
+ * justinmayer/virtualfish 341a88b73c4574e0b9d8773048fbb8147b3830b4) and
+ * zsh-autoswitch-virtualenv (its plugin script,
  * MichaelAquilina/zsh-autoswitch-virtualenv
  * 9020833b13f8982d1fdc0d1541ccdc87670beb23) default it. 0 or -1. */
 static int home_of(char **out, const char *var)
@@ -90,20 +93,26 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	}
 	if (phase == VH_STORES_FIRST) {
 		/* Asked once a directory: uv and Poetry (in both phases) want it. */
-		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY)) &&
-			       vh_store_is_file(w, dir, "pyproject.toml");
+		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY) || on(VH_STORE_HATCH) ||
+				on(VH_STORE_PDM)) && vh_store_is_file(w, dir, "pyproject.toml");
 		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == 1)
 			return take(out, &hit, VH_RULE_UV, dir);
 		if (rc == 0 && on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
 			return take(out, &hit, VH_RULE_POETRY, dir);
 		if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir, phase)) == 1)
 			return take(out, &hit, VH_RULE_PIPENV, dir);
+		if (rc == 0 && on(VH_STORE_PDM) && (rc = vh_store_pdm(&hit, w, dir, phase)) == 1)
+			return take(out, &hit, VH_RULE_PDM, dir);
+		if (rc == 0 && on(VH_STORE_HATCH) && (rc = vh_store_hatch(&hit, w, dir)) == 1)
+			return take(out, &hit, VH_RULE_HATCH, dir);
 		return rc;
 	}
 	if (on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
 		return take(out, &hit, VH_RULE_POETRY, dir);
 	if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir, phase)) == 1)
 		return take(out, &hit, VH_RULE_PIPENV, dir);
+	if (rc == 0 && on(VH_STORE_PDM) && (rc = vh_store_pdm(&hit, w, dir, phase)) == 1)
+		return take(out, &hit, VH_RULE_PDM, dir);
 	if (rc == 0 && on(VH_STORE_PYENV) && (rc = vh_store_pyenv(&hit, w, dir)) == 1)
 		return take(out, &hit, VH_RULE_PYENV, dir);
 	if (rc == 0 && on(VH_STORE_VEW) && (rc = vh_store_vew(&hit, w, dir)) == 1)
@@ -157,49 +166,80 @@ void vh_stores_walk_free(struct vh_stores_walk *w)
 
 /* --- the user's store roots, for the trust policy --- */
 
-static int add_root(char ***v, size_t *n, char *path)
+static int uv_root(char **out)
 {
-	char *real, **nv;
+	const char *uv = getenv("UV_PROJECT_ENVIRONMENT");
 
-	if (!path)
-		return 0;
-	real = realpath(path, NULL);
-	free(path);
-	if (!real)
-		return errno == ENOMEM ? -1 : 0;
-	nv = realloc(*v, (*n + 1) * sizeof(*nv));
-	if (!nv) {
-		free(real);
-		return -1;
-	}
-	*v = nv;
-	nv[(*n)++] = real;
-	return 0;
+	*out = uv && uv[0] == '/' ? strdup(uv) : NULL;
+	return uv && uv[0] == '/' && !*out ? -1 : 0;
 }
 
-int vh_store_roots(char ***out, size_t *n)
+/* Every store, the one place that says where each keeps its envs: the
+ * root as the user's environment and config place it, and the shape of
+ * an env's path below it (fnmatch with FNM_PATHNAME; "" the root itself). */
+static const struct {
+	enum vh_store_id id;
+	int (*root)(char **);
+	const char *shape;
+} stores[] = {
+	{ VH_STORE_VEW, vh_store_vew_root, "*" },
+	{ VH_STORE_PIPENV, vh_store_pipenv_root, "*" },
+	{ VH_STORE_POETRY, vh_store_poetry_root, "*" },
+	{ VH_STORE_PYENV, vh_store_pyenv_root, "*" },
+	{ VH_STORE_PYENV, vh_store_pyenv_root, "*/envs/*" }, /* pyenv-virtualenv's own */
+	{ VH_STORE_UV, uv_root, "" },
+	{ VH_STORE_VIRTUALFISH, vh_store_virtualfish_root, "*" },
+	{ VH_STORE_AUTOSWITCH, vh_store_autoswitch_root, "*" },
+	{ VH_STORE_HATCH, vh_store_hatch_root, "*/*/*" },
+	{ VH_STORE_PDM, vh_store_pdm_root, "*" },
+};
+
+void vh_store_roots_free(struct vh_store_root *v, size_t n)
 {
-	char *p = NULL;
-	const char *uv = getenv("UV_PROJECT_ENVIRONMENT");
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int vh_store_roots(struct vh_store_root **out, size_t *n)
+{
+	struct vh_store_root *v = NULL, *nv;
+	char *p, *real;
 	size_t i;
 
 	*out = NULL;
 	*n = 0;
-	if ((on(VH_STORE_VEW) && (vh_store_vew_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_PIPENV) && (vh_store_pipenv_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_POETRY) && (vh_store_poetry_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_PYENV) && (vh_store_pyenv_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_VIRTUALFISH) && (vh_store_virtualfish_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_AUTOSWITCH) && (vh_store_autoswitch_root(&p) < 0 || add_root(out, n, p) < 0)))
-		goto oom;
-	if (on(VH_STORE_UV) && uv && uv[0] == '/' && add_root(out, n, strdup(uv)) < 0)
-		goto oom;
+	for (i = 0; i < sizeof(stores) / sizeof(stores[0]); i++) {
+		if (!on(stores[i].id))
+			continue;
+		if (stores[i].root(&p) < 0)
+			goto oom;
+		if (!p)
+			continue;
+		real = realpath(p, NULL);
+		free(p);
+		if (!real) {
+			if (errno == ENOMEM)
+				goto oom;
+			continue;
+		}
+		nv = realloc(v, (*n + 1) * sizeof(*nv));
+		if (!nv) {
+			free(real);
+			goto oom;
+		}
+		v = nv;
+		v[*n].path = real;
+		v[*n].shape = stores[i].shape;
+		v[*n].id = stores[i].id;
+		(*n)++;
+	}
+	*out = v;
 	return 0;
 oom:
-	for (i = 0; i < *n; i++)
-		free((*out)[i]);
-	free(*out);
-	*out = NULL;
+	vh_store_roots_free(v, *n);
 	*n = 0;
 	return -1;
 }
@@ -216,33 +256,24 @@ static char *parent_of(const char *real_env)
 
 int vh_env_in_user_store(const char *real_env)
 {
-	char **roots, *parent;
+	struct vh_store_root *roots;
 	size_t n, i, len;
+	const char *rel;
 	int yes = 0;
 
 	if (vh_store_roots(&roots, &n) < 0)
 		return -1;
-	parent = parent_of(real_env);
-	for (i = 0; i < n && parent; i++) {
-		if (!strcmp(roots[i], real_env) || !strcmp(roots[i], parent)) {
-			yes = 1;
-			break;
-		}
-		/* pyenv-virtualenv keeps an env in versions/VERSION/envs/NAME. */
-		len = strlen(roots[i]);
-		if (!strncmp(parent, roots[i], len) && parent[len] == '/' &&
-		    strchr(parent + len + 1, '/') && !strcmp(strchr(parent + len + 1, '/'), "/envs") &&
-		    !strcmp(roots[i] + (len >= 9 ? len - 9 : 0), "/versions")) {
-			yes = 1;
-			break;
-		}
+	for (i = 0; i < n && !yes; i++) {
+		len = strlen(roots[i].path);
+		if (len == 1) /* "/" */
+			len = 0;
+		if (strncmp(real_env, roots[i].path, len) || (real_env[len] && real_env[len] != '/'))
+			continue;
+		rel = real_env[len] ? real_env + len + 1 : "";
+		/* "." and ".." cannot be in a real path: a shape matches envs only. */
+		yes = !*roots[i].shape ? !*rel : *rel && fnmatch(roots[i].shape, rel, FNM_PATHNAME) == 0;
 	}
-	for (i = 0; i < n; i++)
-		free(roots[i]);
-	free(roots);
-	if (!parent)
-		return errno == ENOMEM ? -1 : 0;
-	free(parent);
+	vh_store_roots_free(roots, n);
 	return yes;
 }
 

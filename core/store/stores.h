@@ -34,11 +34,13 @@ enum vh_store_id {
 	VH_STORE_VEW,
 	VH_STORE_VIRTUALFISH, /* $VIRTUALFISH_HOME: a pointer file's names */
 	VH_STORE_AUTOSWITCH,  /* $AUTOSWITCH_VIRTUAL_ENV_DIR (zsh-autoswitch-virtualenv) */
+	VH_STORE_HATCH,
+	VH_STORE_PDM,
 	VH_STORE_COUNT
 };
 
 /* The names the config's `stores` line uses: "poetry", "pipenv", "pyenv",
- * "uv", "virtualenvwrapper", "virtualfish", "autoswitch". */
+ * "uv", "virtualenvwrapper", "virtualfish", "autoswitch", "hatch", "pdm". */
 extern const char *const vh_store_names[VH_STORE_COUNT];
 
 /* VH_STORES_BEYOND: the directories above the git work-tree root the walk
@@ -50,7 +52,7 @@ enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER, VH_STORES_BEYOND };
 /* What one walk has seen so far (the nearest-file rules) and the lines it
  * has to say. Zero it before the walk; free with vh_stores_walk_free. */
 struct vh_stores_walk {
-	int poetry_seen, pipenv_seen, pyenv_seen, uv_seen;
+	int poetry_seen, pipenv_seen, pyenv_seen, uv_seen, hatch_seen, pdm_seen;
 	int depth; /* of the directory asked about: 0 the walk's first, 1 its parent... */
 	int pyproject; /* the directory asked about holds pyproject.toml (FIRST sets it) */
 	/* The walk's directories by descriptor (see pathfd.h), or NULL: the
@@ -89,10 +91,21 @@ void vh_stores_walk_free(struct vh_stores_walk *w);
  * Returns 1, 0, or -1 out of memory. */
 int vh_env_in_user_store(const char *real_env);
 
-/* The same roots as a list (real paths, each a directory that exists;
- * an absolute UV_PROJECT_ENVIRONMENT is listed as the env itself).
- * Returns 0 or -1; the caller frees each string and the array. */
-int vh_store_roots(char ***out, size_t *n);
+/* The same roots as a list, the one place that says where each store
+ * keeps its envs (for the trust policy, and for watching where an env
+ * would appear): each root's real path (a directory that exists; an
+ * absolute UV_PROJECT_ENVIRONMENT is listed as the env itself) and the
+ * shape of an env's path below it, an fnmatch(FNM_PATHNAME) pattern: a
+ * child NAME (most stores), VERSION/envs/NAME (pyenv-virtualenv),
+ * NAME/ID/ENV (hatch), or "" for the root itself. Returns 0 or -1; free with
+ * vh_store_roots_free. */
+struct vh_store_root {
+	char *path;
+	const char *shape;
+	enum vh_store_id id;
+};
+int vh_store_roots(struct vh_store_root **out, size_t *n);
+void vh_store_roots_free(struct vh_store_root *v, size_t n);
 
 /* The tool that made env (an absolute path) for its own use, when it is
  * one: "tox" and "nox" (a directory in .tox or .nox), "pipx" (in

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <md5.h>
 #include <sha2.h>
 
 static struct {
@@ -19,6 +20,9 @@ static struct {
 	__typeof__(&SHA256Init) init;
 	__typeof__(&SHA256Update) update;
 	__typeof__(&SHA256Final) final;
+	__typeof__(&MD5Init) md5_init;
+	__typeof__(&MD5Update) md5_update;
+	__typeof__(&MD5Final) md5_final;
 } md;
 
 #define LOAD(field, symbol) \
@@ -33,7 +37,8 @@ static int md_load(struct vh_buf *why)
 		md.tried = 1;
 		handle = dlopen(VH_LIBMD_SONAME, RTLD_NOW | RTLD_LOCAL);
 		if (handle && LOAD(init, SHA256Init) && LOAD(update, SHA256Update) &&
-		    LOAD(final, SHA256Final)) {
+		    LOAD(final, SHA256Final) && LOAD(md5_init, MD5Init) && LOAD(md5_update, MD5Update) &&
+		    LOAD(md5_final, MD5Final)) {
 			md.ok = 1;
 		} else {
 			e = dlerror();
@@ -57,6 +62,18 @@ int vh_sha256(unsigned char out[VH_SHA256_LEN], const void *data, size_t len, st
 	md.init(&ctx);
 	md.update(&ctx, data, len);
 	md.final(out, &ctx);
+	return 0;
+}
+
+int vh_md5(unsigned char out[VH_MD5_LEN], const void *data, size_t len, struct vh_buf *why)
+{
+	MD5_CTX ctx;
+
+	if (md_load(why) < 0)
+		return -1;
+	md.md5_init(&ctx);
+	md.md5_update(&ctx, data, len);
+	md.md5_final(out, &ctx);
 	return 0;
 }
 

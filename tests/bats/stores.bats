@@ -233,8 +233,8 @@ TOML
 	assert_line "stores = none"
 	printf 'stores = poetry conda\n' >"$HOME/.config/venvhook/config"
 	run --separate-stderr "$VENVHOOK" config
-	assert_line "stores = poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch"
-	assert_equal "$stderr" "venvhook: $HOME/.config/venvhook/config:1: stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch; the line is ignored"
+	assert_line "stores = poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch hatch pdm"
+	assert_equal "$stderr" "venvhook: $HOME/.config/venvhook/config:1: stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch hatch pdm; the line is ignored"
 }
 
 @test "libmd is loaded only when a name is hashed: not for a project with a .venv or without a Poetry store" {

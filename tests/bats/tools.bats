@@ -471,3 +471,100 @@ uv_workspace() {
 	allowed "$T/work/repo1/.venv"
 	assert_equal "$(here "$T/work/repo1/src")" "$T/work/repo1/.venv"
 }
+
+# --- hatch (pypa/hatch ed8e30bebf98f2fe4d70c18a32a50a8160c391cb) ---
+
+# hatch_env ROOT DATA: where src/hatch/env/virtual.py puts the default env
+# of the project at ROOT (its real path) under DATA/env/virtual:
+# NAME/ID/NAME, ID from src/hatch/utils/fs.py Path.id (the path
+# case-folded on macOS: FOLD=1), NAME hatchling's normalize_project_name.
+hatch_env() {
+	FOLD=${FOLD:-0} /usr/bin/python3 -c 'import base64, hashlib, os, re, sys
+root, data, name = os.path.realpath(sys.argv[1]), sys.argv[2], sys.argv[3]
+if os.environ["FOLD"] == "1":
+    root = root.casefold()
+pid = base64.urlsafe_b64encode(hashlib.sha256(root.encode()).digest()).decode()[:8]
+name = re.sub(r"[-_.]+", "-", name).lower()
+print(f"{data}/env/virtual/{name}/{pid}/{name}")' "$1" "$2" "$3"
+}
+
+@test "hatch: the default env in hatch's data directory (Linux and macOS), HATCH_DATA_DIR, and its path option" {
+	mkdir -p "$T/Hatch Proj"
+	printf '[project]\nname = "My_Hatch.App"\nversion = "0.1"\n' >"$T/Hatch Proj/pyproject.toml"
+	local env
+	env=$(hatch_env "$T/Hatch Proj" "$HOME/.local/share/hatch" My_Hatch.App)
+	realenv "$env"
+	realenv "$T/Hatch Proj/.venv" # hatch does not use it
+	allowed "$T/Hatch Proj/.venv"
+	assert_equal "$(here "$T/Hatch Proj")" "$env"
+	cd "$T/Hatch Proj"
+	run "$VENVHOOK" status
+	assert_line "here:   $env: the hatch env of $T/Hatch Proj/pyproject.toml"
+	assert_line "trust:  automatic activation may use it: it is in one of your env stores"
+	# platformdirs on macOS: ~/Library/Application Support/hatch, the path case-folded
+	env=$(FOLD=1 hatch_env "$T/Hatch Proj" "$HOME/Library/Application Support/hatch" My_Hatch.App)
+	realenv "$env"
+	VENVHOOK_TEST_PLATFORM=macos run here "$T/Hatch Proj"
+	assert_output "$env"
+	# HATCH_DATA_DIR, as `hatch --data-dir` takes it
+	env=$(hatch_env "$T/Hatch Proj" "$T/hatchdata" My_Hatch.App)
+	realenv "$env"
+	HATCH_DATA_DIR=$T/hatchdata run here "$T/Hatch Proj"
+	assert_output "$env"
+	# [tool.hatch.envs.default] path: the project's choice (an in-project env)
+	printf '\n[tool.hatch.envs.default]\npath = ".hatch-env"\n' >>"$T/Hatch Proj/pyproject.toml"
+	realenv "$T/Hatch Proj/.hatch-env"
+	assert_equal "$(here "$T/Hatch Proj")" "$T/Hatch Proj/.hatch-env"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/Hatch Proj/.hatch-env: the hatch env of $T/Hatch Proj/pyproject.toml (placed by a project setting: an in-project env)"
+	assert_line --partial "trust:  refused: venvhook did not see you make it"
+	# hatch.toml's [envs.default] beats pyproject.toml's
+	printf '[envs.default]\npath = "other"\n' >"$T/Hatch Proj/hatch.toml"
+	realenv "$T/Hatch Proj/other"
+	assert_equal "$(here "$T/Hatch Proj")" "$T/Hatch Proj/other"
+	# another type of environment: not hatch's virtual env; the .venv then
+	printf '[envs.default]\ntype = "conda"\n' >"$T/Hatch Proj/hatch.toml"
+	assert_equal "$(here "$T/Hatch Proj")" "$T/Hatch Proj/.venv"
+}
+
+# --- pdm (pdm-project/pdm a7e9d0015b4d5ca5d1b0c558582f9bf41b2fdf54, and Debian's pdm 2.2.1) ---
+
+pdm_tool() { tool PDM_CHECK_UPDATE=false "$@"; }
+
+@test "pdm: the central venv pdm venv create makes, the interpreter pdm use saves (.pdm.toml, .pdm-python)" {
+	mkdir -p "$T/pdmproj/src"
+	printf '[project]\nname = "pdmproj"\nversion = "0.1.0"\nrequires-python = ">=3.11"\n' >"$T/pdmproj/pyproject.toml"
+	local out venv
+	out=$(cd "$T/pdmproj" && pdm_tool pdm config venv.in_project false 2>&1 && pdm_tool pdm venv create 2>&1) ||
+		fail "pdm venv create: $out"
+	venv=$(echo "$HOME"/.local/share/pdm/venvs/pdmproj-*)
+	[[ -f $venv/pyvenv.cfg ]] || fail "pdm made no venv: $out"
+	assert_equal "$(here "$T/pdmproj/src")" "$venv"
+	cd "$T/pdmproj"
+	run "$VENVHOOK" status
+	assert_line "here:   $venv: the pdm env of $T/pdmproj/pyproject.toml"
+	assert_line "trust:  automatic activation may use it: it is in one of your env stores"
+	# an in-project .venv comes first (iter_venvs)...
+	realenv "$T/pdmproj/.venv"
+	allowed "$T/pdmproj/.venv"
+	assert_equal "$(here "$T/pdmproj")" "$T/pdmproj/.venv"
+	# ...unless pdm use saved another interpreter: pdm 2.2's .pdm.toml
+	out=$(cd "$T/pdmproj" && pdm_tool pdm use -f "$venv/bin/python" 2>&1) || fail "pdm use: $out"
+	[[ -f $T/pdmproj/.pdm.toml ]] || fail "pdm use saved nothing"
+	assert_equal "$(here "$T/pdmproj")" "$venv"
+	run "$VENVHOOK" status
+	assert_line "here:   $venv: the pdm env of $T/pdmproj/.pdm.toml"
+	# current pdm's .pdm-python (src/pdm/project/core.py _saved_python) first
+	printf '%s/.venv/bin/python\n' "$T/pdmproj" >"$T/pdmproj/.pdm-python"
+	assert_equal "$(here "$T/pdmproj")" "$T/pdmproj/.venv"
+	# a system interpreter saved: no env of pdm's, the ordinary rules
+	printf '/usr/bin/python3\n' >"$T/pdmproj/.pdm-python"
+	assert_equal "$(here "$T/pdmproj")" "$T/pdmproj/.venv"
+	# a .pdm-python that names an env elsewhere brings no trust with it
+	rm -rf "$T/pdmproj/.venv"
+	realenv "$T/elsewhere"
+	printf '%s/elsewhere/bin/python' "$T" >"$T/pdmproj/.pdm-python"
+	run "$VENVHOOK" status
+	assert_line "here:   $T/elsewhere: the pdm env of $T/pdmproj/.pdm-python"
+	assert_line --partial "trust:  refused: venvhook did not see you make it"
+}

@@ -7,9 +7,10 @@
  *    says "line N: why" with N no more than the input's line count + 1;
  *  - every key part and string it keeps is valid UTF-8 without a NUL;
  *  - the same bytes parse the same way twice;
- *  - round trip: the strings and booleans it keeps, written back as TOML
- *    (one `"k"."k" = "v"` line each, every byte escaped as TOML allows),
- *    parse back to exactly the same entries in the same order;
+ *  - round trip: the strings, booleans and arrays of strings it keeps,
+ *    written back as TOML (one `"k"."k" = "v"` line each, every byte
+ *    escaped as TOML allows), parse back to exactly the same entries in
+ *    the same order (the tables a header opens are not written back);
  *  - vh_toml_get finds the first entry of each kept path, and says dup
  *    exactly when the path occurs more than once.
  */
@@ -88,6 +89,14 @@ static int same_entry(const struct vh_toml_entry *a, const struct vh_toml_entry 
 	for (i = 0; i < a->depth; i++)
 		if (strcmp(a->key[i], b->key[i]))
 			return 0;
+	if (a->type == VH_TOML_STRINGS) {
+		if (a->nstrs != b->nstrs)
+			return 0;
+		for (i = 0; i < a->nstrs; i++)
+			if (strcmp(a->strs[i], b->strs[i]))
+				return 0;
+		return 1;
+	}
 	return a->type == VH_TOML_STRING ? !strcmp(a->str, b->str) :
 	       a->type == VH_TOML_BOOL ? a->boolean == b->boolean : 1;
 }
@@ -118,10 +127,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			CHECK(utf8_ok(doc.v[i].key[j]), "key part is not UTF-8");
 		if (doc.v[i].type == VH_TOML_STRING)
 			CHECK(doc.v[i].str && utf8_ok(doc.v[i].str), "a string is not UTF-8");
+		for (j = 0; j < doc.v[i].nstrs; j++)
+			CHECK(doc.v[i].type == VH_TOML_STRINGS && utf8_ok(doc.v[i].strs[j]),
+			      "an array's string is not UTF-8");
 	}
-	/* Round trip of the strings and booleans. */
+	/* Round trip of the strings, booleans and arrays of strings. */
 	for (i = 0; i < doc.n; i++) {
-		if (doc.v[i].type == VH_TOML_OTHER)
+		if (doc.v[i].type == VH_TOML_OTHER || doc.v[i].type == VH_TOML_TABLE)
 			continue;
 		for (j = 0; j < doc.v[i].depth; j++) {
 			if (j)
@@ -129,9 +141,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			quoted(&out, doc.v[i].key[j]);
 		}
 		vh_buf_puts(&out, " = ");
-		if (doc.v[i].type == VH_TOML_STRING)
+		if (doc.v[i].type == VH_TOML_STRING) {
 			quoted(&out, doc.v[i].str);
-		else
+		} else if (doc.v[i].type == VH_TOML_STRINGS) {
+			vh_buf_putc(&out, '[');
+			for (j = 0; j < doc.v[i].nstrs; j++) {
+				if (j)
+					vh_buf_puts(&out, ", ");
+				quoted(&out, doc.v[i].strs[j]);
+			}
+			vh_buf_putc(&out, ']');
+		} else
 			vh_buf_puts(&out, doc.v[i].boolean ? "true" : "false");
 		vh_buf_putc(&out, '\n');
 	}
@@ -139,7 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc2 = vh_toml_parse(&back, &err2, out.data ? out.data : "", out.len);
 	CHECK(rc2 == 0, "the written-back document is refused: %s\n%s", vh_buf_str(&err2), vh_buf_str(&out));
 	for (i = k = 0; i < doc.n; i++) {
-		if (doc.v[i].type == VH_TOML_OTHER)
+		if (doc.v[i].type == VH_TOML_OTHER || doc.v[i].type == VH_TOML_TABLE)
 			continue;
 		CHECK(k < back.n && same_entry(&doc.v[i], &back.v[k]), "entry %zu does not round-trip", i);
 		k++;

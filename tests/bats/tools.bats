@@ -518,6 +518,13 @@ print(f"{data}/env/virtual/{name}/{pid}/{name}")' "$1" "$2" "$3"
 	run "$VENVHOOK" status
 	assert_line "here:   $T/Hatch Proj/.hatch-env: the hatch env of $T/Hatch Proj/pyproject.toml (placed by a project setting: an in-project env)"
 	assert_line --partial "trust:  refused: venvhook did not see you make it"
+	# a path into one of the user's stores is still the project's choice:
+	# it needs consent, as an in-project env does
+	realenv "$HOME/.virtualenvs/mine"
+	printf '[envs.default]\npath = "%s"\n' "$HOME/.virtualenvs/mine" >"$T/Hatch Proj/hatch.toml"
+	run "$VENVHOOK" status
+	assert_line "here:   $HOME/.virtualenvs/mine: the hatch env of $T/Hatch Proj/hatch.toml (placed by a project setting: an in-project env)"
+	assert_line --partial "trust:  refused: venvhook did not see you make it"
 	# hatch.toml's [envs.default] beats pyproject.toml's
 	printf '[envs.default]\npath = "other"\n' >"$T/Hatch Proj/hatch.toml"
 	realenv "$T/Hatch Proj/other"

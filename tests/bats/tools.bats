@@ -336,6 +336,12 @@ print(name + "-" + base64.urlsafe_b64encode(hashlib.sha256(p.encode()).digest()[
 	assert_inactive 3
 	assert_inactive 4
 	assert_equal "$stderr" ""
+	# pipx's home on macOS: platformdirs' ~/Library/Application Support/pipx
+	unset PIPX_HOME
+	realenv "$HOME/Library/Application Support/pipx/venvs/httpie"
+	VENVHOOK_TEST_PLATFORM=macos session "cd ../home/Library/Application Support/pipx/venvs/httpie" report
+	assert_inactive 1
+	assert_equal "$stderr" ""
 	# status still says why not
 	cd "$T/proj/.tox/py311"
 	run "$VENVHOOK" status
@@ -547,6 +553,12 @@ pdm_tool() { tool PDM_CHECK_UPDATE=false "$@"; }
 	venv=$(echo "$HOME"/.local/share/pdm/venvs/pdmproj-*)
 	[[ -f $venv/pyvenv.cfg ]] || fail "pdm made no venv: $out"
 	assert_equal "$(here "$T/pdmproj/src")" "$venv"
+	# on macOS, platformdirs' ~/Library/Application Support/pdm/venvs
+	local mac
+	mac="$HOME/Library/Application Support/pdm/venvs/${venv##*/}"
+	realenv "$mac"
+	VENVHOOK_TEST_PLATFORM=macos run here "$T/pdmproj"
+	assert_output "$mac"
 	cd "$T/pdmproj"
 	run "$VENVHOOK" status
 	assert_line "here:   $venv: the pdm env of $T/pdmproj/pyproject.toml"

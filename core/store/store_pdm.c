@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "core/find/envdir.h"
+#include "core/util/md5.h"
 #include "core/util/sha256.h"
 #include "core/store/store.h"
 
@@ -179,24 +180,19 @@ done:
 	return rc;
 }
 
-/* pdm's hash_path: urlsafe-base64(md5(path))[:8]. 0, 2, -1. */
-static int prefix_of(struct vh_buf *out, struct vh_stores_walk *w, const char *real, const char *file)
+/* pdm's hash_path: urlsafe-base64(md5(path))[:8]. 0 or -1. */
+static int prefix_of(struct vh_buf *out, const char *real)
 {
 	unsigned char digest[VH_MD5_LEN];
-	struct vh_buf b64 = VH_BUF_INIT, why = VH_BUF_INIT;
+	struct vh_buf b64 = VH_BUF_INIT;
 	const char *base = strrchr(real, '/') + 1;
 	int rc = 0;
 
-	vh_buf_puts(&why, ": ");
-	if (vh_md5(digest, real, strlen(real), &why) < 0) {
-		vh_buf_puts(&why, "; so pdm's env is not looked for");
-		rc = vh_store_refuse(w, file, vh_buf_str(&why));
-	} else if (vh_base64url(&b64, digest, sizeof(digest)) < 0 ||
-		   vh_buf_printf(out, "%s-%.8s-", base, b64.data) < 0) {
+	vh_md5(digest, real, strlen(real));
+	if (vh_base64url(&b64, digest, sizeof(digest)) < 0 ||
+	    vh_buf_printf(out, "%s-%.8s-", base, b64.data) < 0)
 		rc = -1;
-	}
 	vh_buf_free(&b64);
-	vh_buf_free(&why);
 	return rc;
 }
 
@@ -238,7 +234,7 @@ int vh_store_pdm(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 		rc = -1;
 		goto done;
 	}
-	rc = prefix_of(&prefix, w, real, file);
+	rc = prefix_of(&prefix, real);
 	if (rc == 0 && (dh = opendir(store))) {
 		while ((d = readdir(dh))) {
 			if (strncmp(d->d_name, prefix.data, prefix.len) || !d->d_name[prefix.len] ||

@@ -4,6 +4,7 @@
 #define VH_STORE_H
 
 #include "core/util/buf.h"
+#include "core/util/fileio.h"
 #include "core/store/stores.h"
 #include "core/util/toml.h"
 
@@ -122,6 +123,6 @@ int vh_python_minor(char out[16], const char *python);
 
 /* The limit on the project files read (pyproject.toml, Pipfile, the tools'
  * config files): far above any real one, so a bigger file is garbage. */
-#define VH_STORE_MAX_FILE (1024 * 1024)
+#define VH_STORE_MAX_FILE VH_READ_MAX
 
 #endif

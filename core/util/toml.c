@@ -794,8 +794,16 @@ static int header(struct parser *ps)
 			    "']' was expected to end a table header");
 	ps->p += is_array ? 2 : 1;
 	ps->table_kept = !is_array && !under_array;
-	if (is_array)
-		ps->t->nodes[k].flags |= NODE_ARRAY;
+	if (is_array) {
+		struct node *nodes = ps->t->nodes;
+		uint32_t up;
+
+		/* [[a.b]] makes a table of a (vh_toml_has_table), as [a.b]
+		 * does; each node is marked once. */
+		nodes[k].flags |= NODE_ARRAY;
+		for (up = nodes[k].parent; up != NONE && !(nodes[up].flags & NODE_USED); up = nodes[up].parent)
+			nodes[up].flags |= NODE_USED;
+	}
 	if (ps->table_kept && record(ps, k, VH_TOML_TABLE, 0, 0) < 0)
 		return -1;
 	ps->table = k;

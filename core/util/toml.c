@@ -840,7 +840,8 @@ static int settle(struct vh_toml *doc, size_t nstrs)
 		if (e->type == VH_TOML_STRING)
 			e->str = t->text.data + e->at;
 		if (e->type == VH_TOML_STRINGS) {
-			e->strs = doc->strv + used;
+			/* no strv when every array is empty: nothing to point into */
+			e->strs = doc->strv ? doc->strv + used : NULL;
 			for (j = 0, s = t->text.data + e->at; j < e->nstrs; j++, s += strlen(s) + 1)
 				doc->strv[used++] = s;
 		}

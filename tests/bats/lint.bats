@@ -12,7 +12,7 @@ setup() { vh_setup; }
 @test "each shell's hook and prompt segment pass its checks, as written and as init prints them" {
 	local sh f
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
-	for sh in $VH_SHELLS; do
+	for sh in $(vh_shells); do
 		vh_use_driver "$sh"
 		for f in "$VH_SRCDIR/hooks/venvhook.$sh" "$VH_SRCDIR/hooks/prompt.$sh"; do
 			[[ -e $f || $f == */prompt.* ]] || fail "$sh: no $f"

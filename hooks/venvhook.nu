@@ -1,0 +1,204 @@
+# venvhook's nushell hook. `venvhook init nu` prints this after the lines
+# that give it the absolute path of the venvhook binary and the commands
+# that change the shell (from its command table); env.nu saves it and
+# config.nu sources it (nushell cannot eval text):
+#     env.nu:     venvhook init nu | save -f ~/.venvhook.nu
+#     config.nu:  source ~/.venvhook.nu
+#
+# nushell runs hooks only before a prompt: $env.config.hooks.env_change.PWD
+# when the directory changed since the last one, pre_prompt before each.
+# Neither starts a process unless something changed. A command on the same
+# line as a cd runs before the env switches.
+#
+# What it keeps, in $env.__venvhook (a record: nushell hands commands only
+# strings, so none of it is exported):
+#   __venvhook_exe      the binary          __venvhook_changes  its commands
+#                                                               that change the shell
+#   pwd                 the directory the last export resolved
+#   ve                  $env.VIRTUAL_ENV as the last export left it
+#   __venvhook_watch    env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#                       look for, because they were absent (core/trust/watch.h)
+#   __venvhook_key      the word export handed back with them
+#
+# What the binary prints for nushell is one call of these commands a line
+# (shells/nu.c): sourced, init's lines run as they are; export's are read
+# as data by __venvhook_apply.
+
+def --env __venvhook_local [name: string, value: string] {
+    $env.__venvhook = ($env.__venvhook? | default {} | upsert $name $value)
+}
+
+def --env __venvhook_list [name: string, values: list<string>] {
+    $env.__venvhook = ($env.__venvhook? | default {} | upsert $name $values)
+}
+
+def --env __venvhook_setenv [name: string, value: string] {
+    if $name == 'PATH' {
+        $env.PATH = (if $value == '' { [] } else { $value | split row (char esep) })
+    } else {
+        load-env {$name: $value}
+    }
+}
+
+def --env __venvhook_unsetenv [name: string] {
+    hide-env -i $name
+}
+
+# PATH as a list: the first entry equal to REMOVE taken out, PREPEND put
+# first ('' for neither).
+def --env __venvhook_editpath [remove: string, prepend: string] {
+    mut p = (if ($env.PATH | describe) == 'string' { $env.PATH | split row (char esep) } else { $env.PATH })
+    if $remove != '' {
+        let at = ($p | enumerate | where item == $remove | get index)
+        if ($at | length) > 0 {
+            $p = ($p | drop nth ($at | first))
+        }
+    }
+    if $prepend != '' {
+        $p = ($p | prepend $prepend)
+    }
+    $env.PATH = $p
+}
+
+# Runs what the binary printed: each line a command above and its
+# arguments, read as data, never as code.
+def --env __venvhook_apply [text: string] {
+    for line in ($text | lines) {
+        let words = ($line | split row -n 2 ' ')
+        let args = (if ($words | length) > 1 { $"[($words | get 1)]" | from nuon } else { [] })
+        match ($words | first) {
+            '__venvhook_setenv' => { __venvhook_setenv ($args | get 0) ($args | get 1) }
+            '__venvhook_unsetenv' => { __venvhook_unsetenv ($args | get 0) }
+            '__venvhook_editpath' => { __venvhook_editpath ($args | get 0) ($args | get 1) }
+            '__venvhook_local' => { __venvhook_local ($args | get 0) ($args | get 1) }
+            '__venvhook_list' => { __venvhook_list ($args | get 0) ($args | get 1) }
+            '__venvhook_sync' => { __venvhook_sync }
+            _ => { }
+        }
+    }
+}
+
+# `deactivate` and `pydoc`, for the habits the activate scripts taught,
+# work while an env venvhook activated is active (nushell cannot define a
+# command at run time: they are defined here, and say so otherwise). This
+# notes the env they belong to.
+def --env __venvhook_sync [] {
+    $env.__venvhook.ve = ($env.VIRTUAL_ENV? | default '')
+}
+
+def __venvhook_ours_on [] {
+    ($env.__VENVHOOK_ENV? | default '') != '' and ($env.VIRTUAL_ENV? | default '') == $env.__VENVHOOK_ENV
+}
+
+def --env --wrapped deactivate [...args] {
+    if (__venvhook_ours_on) {
+        venvhook deactivate ...$args
+    } else {
+        print -e 'deactivate: no env venvhook activated is active'
+        ^/bin/sh -c 'exit 1'
+    }
+}
+
+def --wrapped pydoc [...args] {
+    if (__venvhook_ours_on) {
+        ^python -m pydoc ...$args
+    } else {
+        print -e 'pydoc: no env venvhook activated is active'
+        ^/bin/sh -c 'exit 127'
+    }
+}
+
+# Runs `venvhook export` and applies it; the exit status the user's last
+# command left is kept. A binary that is gone or fails changes nothing
+# (it, or nushell, says why on stderr).
+def --env __venvhook_export [] {
+    let status = ($env.LAST_EXIT_CODE? | default 0)
+    $env.__venvhook.pwd = $env.PWD
+    let text = (try { ^($env.__venvhook.__venvhook_exe) export nu $env.__venvhook.__venvhook_key } catch { '' })
+    __venvhook_apply ($text | default '')
+    # A watched path seen now is looked for no more: it starts one export,
+    # not one at every prompt.
+    $env.__venvhook.__venvhook_watch = ($env.__venvhook.__venvhook_watch | where {|p| not ($p | path exists) })
+    __venvhook_sync
+    $env.LAST_EXIT_CODE = $status
+}
+
+# What every trigger checks, with builtins only: the directory changed,
+# VIRTUAL_ENV changed behind venvhook's back (an activate script's
+# deactivate, another tool's hook), or an env appeared at a watched path.
+# No process unless one of them holds.
+def --env __venvhook_check [] {
+    if $env.PWD != $env.__venvhook.pwd or ($env.VIRTUAL_ENV? | default '') != $env.__venvhook.ve {
+        __venvhook_export
+    } else if ($env.__venvhook.__venvhook_watch | any {|p| $p | path exists }) {
+        __venvhook_export
+    }
+}
+
+# The commands that change this shell's environment (__venvhook_changes)
+# go through this command, which applies what the binary prints for them
+# (ending in __venvhook_sync); doctor gets what only this shell sees;
+# anything else runs the binary. A command nushell does not run last on its
+# line reports its failure as a nushell error; so the binary's messages are
+# passed on as they are, and a failure ends in a command that exits with
+# its status (the one process a failure costs).
+def --env --wrapped venvhook [...args] {
+    let exe = $env.__venvhook.__venvhook_exe
+    if ($args | length) > 0 and ($args | first) in $env.__venvhook.__venvhook_changes {
+        let r = (^$exe call nu ...$args | complete)
+        print -e -n $r.stderr
+        if $r.exit_code == 0 {
+            __venvhook_apply $r.stdout
+        } else {
+            ^/bin/sh -c $"exit ($r.exit_code)"
+        }
+    } else if ($args | length) > 0 and ($args | first) == 'doctor' {
+        # what only this shell can see, for the binary to judge: whether
+        # its hooks are still in the lists, and the code of the others
+        let pwd_hooks = ($env.config.hooks?.env_change?.PWD? | default [])
+        let prompt_hooks = ($env.config.hooks?.pre_prompt? | default [])
+        let others = ([...$pwd_hooks ...$prompt_hooks] | each {|h|
+            try { view source (if ($h | describe) starts-with 'record' { $h.code } else { $h }) } catch { '' }
+        } | str join "\n")
+        (^$exe call nu doctor ...($args | skip 1) $"loads=($env.__venvhook.loads)"
+            $"hooks=(if (__venvhook_ours $pwd_hooks) { 'env_change.PWD' } else { '' })"
+            $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
+            $"made=($env.__venvhook.__venvhook_made? | default '')" $"rivals=($others)")
+    } else {
+        ^$exe ...$args
+    }
+}
+
+# 1 when a list of hooks holds one of venvhook's (a record marked
+# __venvhook, as zoxide marks its own).
+def __venvhook_ours [hooks: list<any>] {
+    $hooks | any {|h| ($h | describe) starts-with 'record' and ($h.__venvhook? | default false) }
+}
+
+# The state, reset at each load (what a parent left is not trusted), but
+# for what init's lines above set; then the hooks, replacing any an
+# earlier load added; then the check, so that a shell that starts inside a
+# project is active before its first prompt.
+$env.__venvhook = {
+    __venvhook_exe: $env.__venvhook.__venvhook_exe
+    __venvhook_changes: $env.__venvhook.__venvhook_changes
+    __venvhook_made: ($env.__venvhook.__venvhook_made? | default '')
+    __venvhook_watch: []
+    __venvhook_key: '-'
+    pwd: ''
+    ve: ''
+    loads: (($env.__venvhook.loads? | default 0) + 1)
+    prompt_wrapped: ($env.__venvhook.prompt_wrapped? | default false)
+}
+$env.config = ($env.config | upsert hooks {|c|
+    let hooks = ($c.hooks? | default {})
+    let env_change = ($hooks.env_change? | default {})
+    $hooks
+    | upsert env_change ($env_change | upsert PWD (
+        $env_change.PWD? | default [] | where {|h| not (__venvhook_ours [$h]) }
+        | append {__venvhook: true, code: {|before, after| __venvhook_check }}))
+    | upsert pre_prompt (
+        $hooks.pre_prompt? | default [] | where {|h| not (__venvhook_ours [$h]) }
+        | append {__venvhook: true, code: {|| __venvhook_check }})
+})
+__venvhook_check

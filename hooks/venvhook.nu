@@ -24,12 +24,19 @@
 # (shells/nu.c): sourced, init's lines run as they are; export's are read
 # as data by __venvhook_apply.
 
+# The state, or a new one where there is none (a record: an environment
+# variable of that name is not it).
+def __venvhook_state [] {
+    let s = ($env.__venvhook? | default {})
+    if ($s | describe | str starts-with 'record') { $s } else { {} }
+}
+
 def --env __venvhook_local [name: string, value: string] {
-    $env.__venvhook = ($env.__venvhook? | default {} | upsert $name $value)
+    $env.__venvhook = (__venvhook_state | upsert $name $value)
 }
 
 def --env __venvhook_list [name: string, values: list<string>] {
-    $env.__venvhook = ($env.__venvhook? | default {} | upsert $name $values)
+    $env.__venvhook = (__venvhook_state | upsert $name $values)
 }
 
 def --env __venvhook_setenv [name: string, value: string] {
@@ -179,16 +186,17 @@ def __venvhook_ours [hooks: list<any>] {
 # for what init's lines above set; then the hooks, replacing any an
 # earlier load added; then the check, so that a shell that starts inside a
 # project is active before its first prompt.
+let __venvhook_old = (__venvhook_state)
 $env.__venvhook = {
-    __venvhook_exe: $env.__venvhook.__venvhook_exe
-    __venvhook_changes: $env.__venvhook.__venvhook_changes
-    __venvhook_made: ($env.__venvhook.__venvhook_made? | default '')
+    __venvhook_exe: $__venvhook_old.__venvhook_exe
+    __venvhook_changes: $__venvhook_old.__venvhook_changes
+    __venvhook_made: ($__venvhook_old.__venvhook_made? | default '')
     __venvhook_watch: []
     __venvhook_key: '-'
     pwd: ''
     ve: ''
-    loads: (($env.__venvhook.loads? | default 0) + 1)
-    prompt_wrapped: ($env.__venvhook.prompt_wrapped? | default false)
+    loads: (($__venvhook_old.loads? | default 0) + 1)
+    prompt_wrapped: ($__venvhook_old.prompt_wrapped? | default false)
 }
 $env.config = ($env.config | upsert hooks {|c|
     let hooks = ($c.hooks? | default {})

@@ -354,6 +354,11 @@ soak_script() {
 				printf '%s\n' "${cds[k]}"
 				cur=${soak_places[k]}
 				soak_did+=("cd $cur")
+				# elvish's cd takes the directory's physical path
+				if [[ -n ${drv_physical_cd:-} ]]; then
+					__soak_phys "$cur"
+					cur=$__p
+				fi
 			fi
 			soak_want+=("$cur")
 			printf '%s\n' "$report"

@@ -43,9 +43,10 @@ teardown() { term_teardown; }
 @test "loaded twice: one handler for each event, one activation line" {
 	drv_write_rc "" "$(drv_init_line)"
 	session "cd proj" report \
-		'line print("handlers=%d" % len([h for h in list(events.on_chdir) + list(events.on_pre_prompt) if h.__name__.startswith("__venvhook")]))'
+		'line print("handlers=%d" % len([h for h in list(events.on_chdir) + list(events.on_pre_prompt) if h.__name__.startswith("__venvhook")] + [h for h in events.on_pre_prompt_format if h.__name__.startswith("__venvhook")]))'
 	assert_active 1 "$T/proj/.venv"
-	assert_line "handlers=2"
+	# (on_chdir, on_pre_prompt_format and on_pre_prompt)
+	assert_line "handlers=3"
 	assert_equal "$(grep -c '^venvhook: activated' <<<"$stderr")" 1
 }
 
@@ -54,7 +55,8 @@ teardown() { term_teardown; }
 	assert_line "ok       the hook runs on directory changes"
 	assert_line "ok       the hook runs before each prompt"
 	assert_line "status=0"
-	drv_write_rc "" 'events.on_pre_prompt.discard(__venvhook_on_pre_prompt)'
+	# (what a later part of an rc file may do)
+	drv_write_rc "" 'events.on_pre_prompt.clear(); events.on_pre_prompt_format.clear()'
 	session "run venvhook doctor" status
 	assert_line --partial "problem  events.on_pre_prompt no longer holds venvhook's handler"
 	assert_line "status=1"

@@ -7,7 +7,7 @@
 # prompt, after the name; the name is a string, shown as it is. Loading
 # this again wraps only a prompt that is not already venvhook's. No
 # process.
-if not ($env.__venvhook.prompt_wrapped? | default false) {
+if not ($env.__venvhook_state.prompt_wrapped? | default false) {
     let __venvhook_user_prompt = ($env.PROMPT_COMMAND? | default '')
     $env.PROMPT_COMMAND = {||
         let name = ($env.VIRTUAL_ENV_PROMPT? | default '')
@@ -15,5 +15,5 @@ if not ($env.__venvhook.prompt_wrapped? | default false) {
         let user = (if ($__venvhook_user_prompt | describe) == 'closure' { do $__venvhook_user_prompt } else { $__venvhook_user_prompt })
         $segment + ($user | default '' | into string)
     }
-    $env.__venvhook.prompt_wrapped = true
+    $env.__venvhook_state.prompt_wrapped = true
 }

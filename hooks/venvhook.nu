@@ -10,7 +10,7 @@
 # Neither starts a process unless something changed. A command on the same
 # line as a cd runs before the env switches.
 #
-# What it keeps, in $env.__venvhook (a record: nushell hands commands only
+# What it keeps, in $env.__venvhook_state (a record: nushell hands commands only
 # strings, so none of it is exported):
 #   __venvhook_exe      the binary          __venvhook_changes  its commands
 #                                                               that change the shell
@@ -27,16 +27,16 @@
 # The state, or a new one where there is none (a record: an environment
 # variable of that name is not it).
 def __venvhook_state [] {
-    let s = ($env.__venvhook? | default {})
+    let s = ($env.__venvhook_state? | default {})
     if ($s | describe | str starts-with 'record') { $s } else { {} }
 }
 
 def --env __venvhook_local [name: string, value: string] {
-    $env.__venvhook = (__venvhook_state | upsert $name $value)
+    $env.__venvhook_state = (__venvhook_state | upsert $name $value)
 }
 
 def --env __venvhook_list [name: string, values: list<string>] {
-    $env.__venvhook = (__venvhook_state | upsert $name $values)
+    $env.__venvhook_state = (__venvhook_state | upsert $name $values)
 }
 
 def --env __venvhook_setenv [name: string, value: string] {
@@ -90,7 +90,7 @@ def --env __venvhook_apply [text: string] {
 # command at run time: they are defined here, and say so otherwise). This
 # notes the env they belong to.
 def --env __venvhook_sync [] {
-    $env.__venvhook.ve = ($env.VIRTUAL_ENV? | default '')
+    $env.__venvhook_state.ve = ($env.VIRTUAL_ENV? | default '')
 }
 
 def __venvhook_ours_on [] {
@@ -120,12 +120,12 @@ def --wrapped pydoc [...args] {
 # (it, or nushell, says why on stderr).
 def --env __venvhook_export [] {
     let status = ($env.LAST_EXIT_CODE? | default 0)
-    $env.__venvhook.pwd = $env.PWD
-    let text = (try { ^($env.__venvhook.__venvhook_exe) export nu $env.__venvhook.__venvhook_key } catch { '' })
+    $env.__venvhook_state.pwd = $env.PWD
+    let text = (try { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } catch { '' })
     __venvhook_apply ($text | default '')
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
-    $env.__venvhook.__venvhook_watch = ($env.__venvhook.__venvhook_watch | where {|p| not ($p | path exists) })
+    $env.__venvhook_state.__venvhook_watch = ($env.__venvhook_state.__venvhook_watch | where {|p| not ($p | path exists) })
     __venvhook_sync
     $env.LAST_EXIT_CODE = $status
 }
@@ -135,9 +135,9 @@ def --env __venvhook_export [] {
 # deactivate, another tool's hook), or an env appeared at a watched path.
 # No process unless one of them holds.
 def --env __venvhook_check [] {
-    if $env.PWD != $env.__venvhook.pwd or ($env.VIRTUAL_ENV? | default '') != $env.__venvhook.ve {
+    if $env.PWD != $env.__venvhook_state.pwd or ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve {
         __venvhook_export
-    } else if ($env.__venvhook.__venvhook_watch | any {|p| $p | path exists }) {
+    } else if ($env.__venvhook_state.__venvhook_watch | any {|p| $p | path exists }) {
         __venvhook_export
     }
 }
@@ -149,9 +149,9 @@ def --env __venvhook_check [] {
 # line reports its failure as a nushell error; so the binary's messages are
 # passed on as they are, and a failure ends in a command that exits with
 # its status (the one process a failure costs).
-def --env --wrapped venvhook [...args] {
-    let exe = $env.__venvhook.__venvhook_exe
-    if ($args | length) > 0 and ($args | first) in $env.__venvhook.__venvhook_changes {
+def --env --wrapped venvhook [...args: string@__venvhook_complete] {
+    let exe = $env.__venvhook_state.__venvhook_exe
+    if ($args | length) > 0 and ($args | first) in $env.__venvhook_state.__venvhook_changes {
         let r = (^$exe call nu ...$args | complete)
         print -e -n $r.stderr
         if $r.exit_code == 0 {
@@ -167,13 +167,35 @@ def --env --wrapped venvhook [...args] {
         let others = ([...$pwd_hooks ...$prompt_hooks] | each {|h|
             try { view source (if ($h | describe) starts-with 'record' { $h.code } else { $h }) } catch { '' }
         } | str join "\n")
-        (^$exe call nu doctor ...($args | skip 1) $"loads=($env.__venvhook.loads)"
+        (^$exe call nu doctor ...($args | skip 1) $"loads=($env.__venvhook_state.loads)"
             $"hooks=(if (__venvhook_ours $pwd_hooks) { 'env_change.PWD' } else { '' })"
             $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
-            $"made=($env.__venvhook.__venvhook_made? | default '')" $"rivals=($others)")
+            $"made=($env.__venvhook_state.__venvhook_made? | default '')" $"rivals=($others)")
     } else {
         ^$exe ...$args
     }
+}
+
+# Completion, from the command table's lists init gives the state
+# (__venvhook_commands...): the commands, a command's options, init's
+# shells, and the env names `venvhook list` prints. CONTEXT: the command
+# line up to the cursor.
+def __venvhook_complete [context: string] {
+    let s = $env.__venvhook_state
+    let words = ($context | split row -r '\s+')
+    let cur = ($words | last)
+    let all = (if ($words | length) == 2 {
+        $s.__venvhook_commands
+    } else if ($cur | str starts-with '-') {
+        $s.__venvhook_options | each {|o| $o | split row ' ' } | where {|p| ($p | first) == ($words | get 1) } | each {|p| $p | last }
+    } else if ($words | get 1) in $s.__venvhook_shell_commands {
+        $s.__venvhook_shells
+    } else if ($words | get 1) in $s.__venvhook_env_commands {
+        try { ^($s.__venvhook_exe) list | lines } catch { [] }
+    } else {
+        []
+    })
+    $all | where {|c| $c | str starts-with $cur }
 }
 
 # 1 when a list of hooks holds one of venvhook's (a record marked
@@ -187,10 +209,15 @@ def __venvhook_ours [hooks: list<any>] {
 # earlier load added; then the check, so that a shell that starts inside a
 # project is active before its first prompt.
 let __venvhook_old = (__venvhook_state)
-$env.__venvhook = {
+$env.__venvhook_state = {
     __venvhook_exe: $__venvhook_old.__venvhook_exe
     __venvhook_changes: $__venvhook_old.__venvhook_changes
     __venvhook_made: ($__venvhook_old.__venvhook_made? | default '')
+    __venvhook_commands: ($__venvhook_old.__venvhook_commands? | default [])
+    __venvhook_options: ($__venvhook_old.__venvhook_options? | default [])
+    __venvhook_shell_commands: ($__venvhook_old.__venvhook_shell_commands? | default [])
+    __venvhook_env_commands: ($__venvhook_old.__venvhook_env_commands? | default [])
+    __venvhook_shells: ($__venvhook_old.__venvhook_shells? | default [])
     __venvhook_watch: []
     __venvhook_key: '-'
     pwd: ''

@@ -105,13 +105,15 @@ static int rehash(struct vh_buf *out)
  * $WORKON_HOME), so completing starts no process. Paths (a word with a
  * '/') complete as directories. An env name's command gets no option: a
  * variable's list takes no more words. export is the hook's own. */
-static int tcsh_completion(struct vh_buf *out, const struct vh_cmd *const *cmds)
+static int tcsh_completion(struct vh_buf *out, const struct vh_shell *sh,
+			   const struct vh_cmd *const *cmds)
 {
 	const struct vh_cmd *const *c;
 	const struct vh_cmd_option *o;
 	const char *shells = vh_shell_names(), *s;
 	int pass, rc = 0;
 
+	(void)sh;
 	rc |= vh_buf_puts(out, "complete venvhook 'p/1/(");
 	for (c = cmds; *c; c++)
 		if (!(*c)->hidden && (*c)->brief)

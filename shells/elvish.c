@@ -111,6 +111,7 @@ const struct vh_shell vh_shell_elvish = {
 	.name = "elvish",
 	.hook = vh_hook_elvish,
 	.prompt = vh_prompt_elvish,
+	.completion = vh_shell_completion_lists,
 	.rc = { { "~/.config/elvish/rc.elv", "eval (%s init elvish | slurp)" } },
 	.end = "\n",
 	.checks = checks,

@@ -155,6 +155,7 @@ const struct vh_shell vh_shell_nu = {
 	.aliases = aliases,
 	.hook = vh_hook_nu,
 	.prompt = vh_prompt_nu,
+	.completion = vh_shell_completion_lists,
 	.rc = { { "~/.config/nushell/env.nu", "%s init nu | save -f ~/.venvhook.nu" },
 		{ "~/.config/nushell/config.nu", "source ~/.venvhook.nu" } },
 	.saved_init = "~/.venvhook.nu",

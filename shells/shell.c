@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/cmd/cmd.h"
 #include "core/util/err.h"
 
 /* The entries, from configure.ac's list (config.h's VH_SHELL_LIST). */
@@ -91,4 +92,61 @@ int vh_shell_made(struct vh_buf *out, const struct vh_shell *sh, const char *exe
 
 	h = fnv(fnv(fnv(h, sh->hook), sh->prompt), exe);
 	return vh_buf_printf(out, "%s-%08llx", PACKAGE_VERSION, h & 0xffffffffULL) < 0 ? VH_ENOMEM : 0;
+}
+
+/* A list of at most 64 names, NULL-ended; 0, or -1 when full. */
+static int add_name(const char **list, size_t *n, const char *name)
+{
+	if (*n >= 63)
+		return -1;
+	list[(*n)++] = name;
+	list[*n] = NULL;
+	return 0;
+}
+
+int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
+			      const struct vh_cmd *const *cmds)
+{
+	const char *commands[64], *options[64], *shell_cmds[64], *env_cmds[64], *shells[64];
+	size_t nc = 0, no = 0, ns = 0, ne = 0, nsh = 0;
+	struct vh_buf pairs = VH_BUF_INIT;
+	const struct vh_cmd *const *c;
+	const struct vh_cmd_option *o;
+	const struct vh_shell *const *s;
+	size_t offsets[64], i;
+	int rc = -1;
+
+	for (c = cmds; *c; c++) {
+		if ((*c)->hidden || !(*c)->brief)
+			continue;
+		if (add_name(commands, &nc, (*c)->name) < 0 ||
+		    ((*c)->arg == VH_CMD_ARG_SHELL && add_name(shell_cmds, &ns, (*c)->name) < 0) ||
+		    ((*c)->arg == VH_CMD_ARG_ENV && add_name(env_cmds, &ne, (*c)->name) < 0))
+			goto done;
+		for (o = (*c)->options; o && o->flag; o++) {
+			if (no >= 63)
+				goto done;
+			offsets[no++] = pairs.len;
+			if (vh_buf_printf(&pairs, "%s %s", (*c)->name, o->flag) < 0 ||
+			    vh_buf_putc(&pairs, '\0') < 0)
+				goto done;
+		}
+	}
+	if (add_name(commands, &nc, "--help") < 0 || add_name(commands, &nc, "--version") < 0)
+		goto done;
+	for (i = 0; i < no; i++)
+		options[i] = pairs.data + offsets[i];
+	for (s = vh_shells; *s; s++)
+		if (add_name(shells, &nsh, (*s)->name) < 0)
+			goto done;
+	if (sh->set_list(out, "__venvhook_commands", commands, nc) < 0 ||
+	    sh->set_list(out, "__venvhook_options", options, no) < 0 ||
+	    sh->set_list(out, "__venvhook_shell_commands", shell_cmds, ns) < 0 ||
+	    sh->set_list(out, "__venvhook_env_commands", env_cmds, ne) < 0 ||
+	    sh->set_list(out, "__venvhook_shells", shells, nsh) < 0)
+		goto done;
+	rc = 0;
+done:
+	vh_buf_free(&pairs);
+	return rc;
 }

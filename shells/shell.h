@@ -42,11 +42,14 @@ struct vh_shell {
 	 * why (a sentence fragment after "NAME "). */
 	const char *prompt;
 	const char *no_prompt;
-	/* Appends the completion, which init prints after the hook, from the
-	 * command table cmds (NULL-terminated); NULL where the shell loads
-	 * its own file (completions/) or has none. tcsh: its completion is
-	 * no file a tcsh would load by itself. */
-	int (*completion)(struct vh_buf *out, const struct vh_cmd *const *cmds);
+	/* Appends the completion, which init prints before the hook (after
+	 * the lines that give it the binary), from the command table cmds
+	 * (NULL-terminated); NULL where the shell loads its own file
+	 * (completions/) or has none. tcsh: its completion is no file a tcsh
+	 * would load by itself; nushell, xonsh, elvish: lists their hook's
+	 * completer reads (vh_shell_completion_lists). */
+	int (*completion)(struct vh_buf *out, const struct vh_shell *sh,
+			  const struct vh_cmd *const *cmds);
 
 	/* The rc files and the line to add to each, in the order the shell
 	 * reads them, for --help, the man page and init's refusals; ended by
@@ -143,6 +146,15 @@ int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, size_t i, co
 /* What a saved init output (saved_init) is checked against: the version
  * and a hash of the hook and of the binary's path exe, "0.1.0-1a2b3c4d". */
 int vh_shell_made(struct vh_buf *out, const struct vh_shell *sh, const char *exe);
+
+/* The completion as lists the hook's completer reads (a shell whose
+ * hooks/venvhook.NAME completes from them: its entry's completion):
+ * __venvhook_commands (and --help, --version), __venvhook_options ("COMMAND
+ * --FLAG" each), __venvhook_shell_commands and __venvhook_env_commands (the
+ * commands whose argument is a shell, or an env), __venvhook_shells; from
+ * the command table cmds. */
+int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
+			      const struct vh_cmd *const *cmds);
 
 /* Why sh cannot be told value, or NULL (see unsayable). */
 const char *vh_shell_unsayable(const struct vh_shell *sh, const char *value);

@@ -129,6 +129,7 @@ const struct vh_shell vh_shell_xonsh = {
 	.name = "xonsh",
 	.hook = vh_hook_xonsh,
 	.prompt = vh_prompt_xonsh,
+	.completion = vh_shell_completion_lists,
 	.rc = { { "~/.xonshrc", "execx($(%s init xonsh))" } },
 	.end = "\n",
 	.call = "%s()\n",

@@ -89,11 +89,12 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		if (i < 0)
 			goto done;
 	}
+	/* (what the hook's completer reads, before it) */
+	if (sh->completion && sh->completion(&out, sh, vh_cmds) < 0)
+		goto done;
 	/* (a one-line shell's hook and prompt come without their comment
 	 * lines: build-aux/embed.sh) */
 	if (vh_buf_puts(&out, sh->hook) < 0)
-		goto done;
-	if (sh->completion && sh->completion(&out, vh_cmds) < 0)
 		goto done;
 	if (prompt && vh_buf_puts(&out, sh->prompt) < 0)
 		goto done;

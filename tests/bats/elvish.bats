@@ -58,6 +58,25 @@ teardown() { term_teardown; }
 	assert_equal "$(grep -c '^users-pydoc$' <<<"$output")" 2
 }
 
+@test "completion: commands, a command's options, init's shells, the env names" {
+	export WORKON_HOME=$T/workon
+	mkenv "$WORKON_HOME/alpha"
+	mkenv "$WORKON_HOME/beta two"
+	local c='for c [($edit:completion:arg-completer[venvhook]'
+	session "line $c venvhook '')] { echo c=\$c }" "line $c venvhook de)] { echo c=\$c }" \
+		"line $c venvhook init '')] { echo c=\$c }" "line $c venvhook list -)] { echo c=\$c }" \
+		"line $c venvhook activate '')] { echo c=\$c }"
+	assert_line "c=init"
+	assert_line "c=--version"
+	assert_line "c=deny"
+	assert_equal "$(grep -c '^c=init$' <<<"$output")" 1 # not among de...
+	assert_line "c=elvish"
+	assert_line "c=nu"
+	assert_line "c=--paths"
+	assert_line "c=beta two"
+	assert_line "c=alpha"
+}
+
 @test "elvish at a terminal: started in a project, --prompt, idle prompts, an env made at the prompt" {
 	mkdir -p "$HOME/.config/elvish"
 	printf '%s\n' 'set edit:prompt = { put "READY> " }' 'set edit:rprompt = { put "" }' \

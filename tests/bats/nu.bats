@@ -32,11 +32,11 @@ ve=$T/proj/.venv"
 
 @test "the hook's state is a record nushell hands no command; what a parent left is reset" {
 	session "cd proj" 'line ^printenv | lines | where {|l| $l starts-with "__venvhook" } | length | print $"exported=($in)"' \
-		'line print ($env.__venvhook | describe)'
+		'line print ($env.__venvhook_state | describe)'
 	assert_line "exported=0"
 	assert_line --partial "record<"
-	# a __venvhook in the environment a shell starts with is not its state
-	export __venvhook=junk
+	# a __venvhook_state in the environment a shell starts with is not its state
+	export __venvhook_state=junk
 	session report
 	assert_inactive 1
 	assert_equal "$stderr" ""
@@ -67,6 +67,26 @@ ve=$T/proj/.venv"
 	assert_active 1 "$T/proj/.venv"
 	assert_line "hooks=1 1"
 	assert_equal "$(grep -c '^venvhook: activated' <<<"$stderr")" 1
+}
+
+@test "completion: commands, a command's options, init's shells, the env names" {
+	export WORKON_HOME=$T/workon
+	mkenv "$WORKON_HOME/alpha"
+	mkenv "$WORKON_HOME/beta two"
+	session 'line __venvhook_complete "venvhook " | each {|c| print $"c=($c)" } | ignore' \
+		'line __venvhook_complete "venvhook de" | each {|c| print $"c=($c)" } | ignore' \
+		'line __venvhook_complete "venvhook init " | each {|c| print $"c=($c)" } | ignore' \
+		'line __venvhook_complete "venvhook list -" | each {|c| print $"c=($c)" } | ignore' \
+		'line __venvhook_complete "venvhook activate " | each {|c| print $"c=($c)" } | ignore'
+	assert_line "c=init"
+	assert_line "c=--version"
+	assert_line "c=deny"
+	assert_equal "$(grep -c '^c=init$' <<<"$output")" 1 # not among de...
+	assert_line "c=elvish"
+	assert_line "c=nu"
+	assert_line "c=--paths"
+	assert_line "c=beta two"
+	assert_line "c=alpha"
 }
 
 @test "nu at a terminal: started in a project, --prompt, idle prompts, an env made at the prompt" {

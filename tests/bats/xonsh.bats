@@ -62,6 +62,24 @@ teardown() { term_teardown; }
 	assert_line "status=1"
 }
 
+@test "completion, through xonsh's completer: commands, a command's options, init's shells, the env names" {
+	export WORKON_HOME=$T/workon
+	mkenv "$WORKON_HOME/alpha"
+	mkenv "$WORKON_HOME/beta two"
+	drv_write_rc "" $'from xonsh.completer import Completer\ndef __vh_c(line):\n    w = line.split(" ")[-1]\n    for c in sorted(Completer().complete(w, line, len(line) - len(w), len(line), {}, multiline_text=line, cursor_index=len(line))[0]):\n        print("c=" + c)\n'
+	session 'line __vh_c("venvhook ")' 'line __vh_c("venvhook de")' 'line __vh_c("venvhook init ")' \
+		'line __vh_c("venvhook list -")' 'line __vh_c("venvhook activate ")'
+	assert_line "c=init"
+	assert_line "c=--version"
+	assert_line "c=deny"
+	assert_equal "$(grep -c '^c=init$' <<<"$output")" 1 # not among de...
+	assert_line "c=elvish"
+	assert_line "c=nu"
+	assert_line "c=--paths"
+	assert_line "c='beta two'"
+	assert_line "c=alpha"
+}
+
 @test "xonsh at a terminal: started in a project, --prompt, idle prompts, an env made at the prompt" {
 	printf '%s\n' '$PROMPT = "READY> "' '$RIGHT_PROMPT = ""' '$BOTTOM_TOOLBAR = ""' \
 		'execx($(@($VENVHOOK) init xonsh --prompt))' 'execx($(@($VENVHOOK) init xonsh --prompt))' >"$HOME/.xonshrc"

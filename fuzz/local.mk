@@ -29,7 +29,7 @@ FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/util/toml.c $(srcdir)
 fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TOML_SRCS)
 
-FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust/trust.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c $(srcdir)/core/util/xdg.c $(srcdir)/core/util/buf.c
+FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust/trust.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c $(srcdir)/core/util/xdg.c $(srcdir)/core/util/buf.c
 fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
 

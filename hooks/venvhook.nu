@@ -217,6 +217,7 @@ $env.__venvhook_state = {
     __venvhook_options: ($__venvhook_old.__venvhook_options? | default [])
     __venvhook_shell_commands: ($__venvhook_old.__venvhook_shell_commands? | default [])
     __venvhook_env_commands: ($__venvhook_old.__venvhook_env_commands? | default [])
+    __venvhook_program_commands: ($__venvhook_old.__venvhook_program_commands? | default [])
     __venvhook_shells: ($__venvhook_old.__venvhook_shells? | default [])
     __venvhook_watch: []
     __venvhook_key: '-'

@@ -86,11 +86,11 @@ static unsigned long long fnv(unsigned long long h, const char *s)
 	return h;
 }
 
-int vh_shell_made(struct vh_buf *out, const struct vh_shell *sh, const char *exe)
+int vh_shell_made(struct vh_buf *out, const struct vh_shell *sh)
 {
 	unsigned long long h = 14695981039346656037ULL;
 
-	h = fnv(fnv(fnv(h, sh->hook), sh->prompt), exe);
+	h = fnv(fnv(h, sh->hook), sh->prompt);
 	return vh_buf_printf(out, "%s-%08llx", PACKAGE_VERSION, h & 0xffffffffULL) < 0 ? VH_ENOMEM : 0;
 }
 
@@ -107,8 +107,9 @@ static int add_name(const char **list, size_t *n, const char *name)
 int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
 			      const struct vh_cmd *const *cmds)
 {
-	const char *commands[64], *options[64], *shell_cmds[64], *env_cmds[64], *shells[64];
-	size_t nc = 0, no = 0, ns = 0, ne = 0, nsh = 0;
+	const char *commands[64], *options[64], *shell_cmds[64], *env_cmds[64], *shells[64],
+		*program_cmds[64];
+	size_t nc = 0, no = 0, ns = 0, ne = 0, nsh = 0, np = 0;
 	struct vh_buf pairs = VH_BUF_INIT;
 	const struct vh_cmd *const *c;
 	const struct vh_cmd_option *o;
@@ -121,7 +122,8 @@ int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
 			continue;
 		if (add_name(commands, &nc, (*c)->name) < 0 ||
 		    ((*c)->arg == VH_CMD_ARG_SHELL && add_name(shell_cmds, &ns, (*c)->name) < 0) ||
-		    ((*c)->arg == VH_CMD_ARG_ENV && add_name(env_cmds, &ne, (*c)->name) < 0))
+		    ((*c)->arg == VH_CMD_ARG_ENV && add_name(env_cmds, &ne, (*c)->name) < 0) ||
+		    ((*c)->arg == VH_CMD_ARG_COMMAND && add_name(program_cmds, &np, (*c)->name) < 0))
 			goto done;
 		for (o = (*c)->options; o && o->flag; o++) {
 			if (no >= 63)
@@ -143,6 +145,7 @@ int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
 	    sh->set_list(out, "__venvhook_options", options, no) < 0 ||
 	    sh->set_list(out, "__venvhook_shell_commands", shell_cmds, ns) < 0 ||
 	    sh->set_list(out, "__venvhook_env_commands", env_cmds, ne) < 0 ||
+	    sh->set_list(out, "__venvhook_program_commands", program_cmds, np) < 0 ||
 	    sh->set_list(out, "__venvhook_shells", shells, nsh) < 0)
 		goto done;
 	rc = 0;

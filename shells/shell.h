@@ -144,15 +144,16 @@ const char *vh_shell_names(void);
 int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, size_t i, const char *exe);
 
 /* What a saved init output (saved_init) is checked against: the version
- * and a hash of the hook and of the binary's path exe, "0.1.0-1a2b3c4d". */
-int vh_shell_made(struct vh_buf *out, const struct vh_shell *sh, const char *exe);
+ * and a hash of the hook, "0.1.0-1a2b3c4d". */
+int vh_shell_made(struct vh_buf *out, const struct vh_shell *sh);
 
 /* The completion as lists the hook's completer reads (a shell whose
  * hooks/venvhook.NAME completes from them: its entry's completion):
  * __venvhook_commands (and --help, --version), __venvhook_options ("COMMAND
- * --FLAG" each), __venvhook_shell_commands and __venvhook_env_commands (the
- * commands whose argument is a shell, or an env), __venvhook_shells; from
- * the command table cmds. */
+ * --FLAG" each), __venvhook_shell_commands, __venvhook_env_commands and
+ * __venvhook_program_commands (the commands whose argument is a shell, an
+ * env, or a program to run), __venvhook_shells; from the command table
+ * cmds. */
 int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
 			      const struct vh_cmd *const *cmds);
 

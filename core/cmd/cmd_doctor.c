@@ -22,7 +22,6 @@
 #include "core/cmd/cmd.h"
 #include "core/cmd/doctor.h"
 #include "core/find/envdir.h"
-#include "core/util/compat.h"
 #include "core/util/msg.h"
 #include "core/decide/userconfig.h"
 
@@ -51,10 +50,8 @@ static void check_saved(struct vh_doctor *d, const struct vh_shell *sh)
 {
 	const char *made = vh_doctor_fact(d, "made");
 	struct vh_buf now = VH_BUF_INIT, line = VH_BUF_INIT;
-	char *self = NULL;
 
-	if (vh_self_path(&self) < 0 || vh_shell_made(&now, sh, self) < 0 ||
-	    vh_shell_rc_line(&line, sh, 0, "venvhook") < 0) {
+	if (vh_shell_made(&now, sh) < 0 || vh_shell_rc_line(&line, sh, 0, "venvhook") < 0) {
 		vh_doctor_say(d, 1, "cannot tell whether the hook loaded from ", sh->saved_init,
 			      " is this venvhook's");
 	} else if (made && !strcmp(made, now.data)) {
@@ -70,7 +67,6 @@ static void check_saved(struct vh_doctor *d, const struct vh_shell *sh)
 		vh_doctor_say(d, 1, "the hook loaded from ", sh->saved_init, vh_buf_str(&after));
 		vh_buf_free(&after);
 	}
-	free(self);
 	vh_buf_free(&now);
 	vh_buf_free(&line);
 }

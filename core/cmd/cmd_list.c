@@ -72,8 +72,8 @@ done:
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--paths", "also print each env path" },
-	{ NULL, NULL },
+	{ "--paths", "also print each env path", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct vh_cmd vh_cmd_list = {

@@ -645,7 +645,7 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	run --separate-stderr env VIRTUAL_ENV="$p/.venv" __VENVHOOK_ENV="$p/.venv" "$VENVHOOK" status --json
 	assert_success
 	local e='q\"\\\u0001\u00ff'
-	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"file\":null,\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
+	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"file\":null,\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false},\"interpreter\":\"$T/$e/.venv/bin/python\"}"
 	run --separate-stderr "$VENVHOOK" status --yaml
 	assert_failure 2
 }

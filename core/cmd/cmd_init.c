@@ -85,9 +85,10 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		struct vh_buf line = VH_BUF_INIT;
 		size_t k;
 
-		for (k = 0; vh_buf_puts(&line, k ? "; " : "") == 0 &&
-			    vh_shell_rc_line(&line, sh, k, "/path/to/venvhook") == 0; k++)
-			;
+		for (k = 0; k < sizeof(sh->rc) / sizeof(sh->rc[0]) && sh->rc[k].file; k++)
+			if ((k && vh_buf_puts(&line, "; ") < 0) ||
+			    vh_shell_rc_line(&line, sh, k, "/path/to/venvhook") < 0)
+				break;
 		vh_msgf("cannot find my own path (asked %s): load the hook with venvhook's"
 			" absolute path (%s)", vh_self_methods, vh_buf_str(&line));
 		vh_buf_free(&line);

@@ -49,10 +49,11 @@ term_walk() {
 	wait_prompt "($TERM_NAME) READY>"
 	# idle prompts: no process
 	before=$(wc -l <"$T/trace")
-	type_line ''
-	type_line ''
-	type_line ''
-	poll_screen "4 prompts with the segment" screen_at_least "($TERM_NAME) READY>" 4
+	local k
+	for k in 2 3 4; do
+		type_line ''
+		poll_screen "$k prompts with the segment" screen_at_least "($TERM_NAME) READY>" "$k"
+	done
 	run processes_since "$T/trace" "$before"
 	assert_output ""
 	type_line 'cd ../away'

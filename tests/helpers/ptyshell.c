@@ -22,7 +22,8 @@
  * READY (a hook that runs before the editor starts writes it).
  * The terminal starts in raw mode (no echo, no line editing, no CR/LF
  * translation), which the shell takes as its normal mode and returns to
- * between lines. With no output for SECONDS (default 30) the shell is
+ * between lines. With no output for SECONDS (default 120: a safety net for
+ * a shell that hangs, not a measure of speed) the shell is
  * killed and this exits 124. Else it exits with the shell's status.
  * -l FILE logs what the terminal showed, and each line typed after ">>> ". */
 #define _GNU_SOURCE
@@ -215,7 +216,7 @@ int main(int argc, char **argv)
 	struct winsize ws = { 24, 200, 0, 0 };
 	char buf[65536], *script = NULL, *next;
 	size_t script_len = 0, cap = 0;
-	int opt, term_fd = 1, timeout = 30, pipefd[2], status = 0, open_fds;
+	int opt, term_fd = 1, timeout = 120, pipefd[2], status = 0, open_fds;
 	ssize_t n;
 	pid_t pid;
 

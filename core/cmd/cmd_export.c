@@ -33,7 +33,8 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 {
 	/* The directories the names come from: $WORKON_HOME and the stores'. */
 	int (*const dirs[])(char **) = { vh_workon_home, vh_store_pipenv_root, vh_store_poetry_root,
-					 vh_store_pyenv_root };
+					 vh_store_pyenv_root, vh_store_virtualfish_root,
+					 vh_store_autoswitch_root, vh_store_pdm_root };
 	struct vh_stat st;
 	char *home = NULL;
 	size_t i;
@@ -343,7 +344,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	/* The hook's key and the lines it hands over with it (madeby.h): only
 	 * from the hook, which always sets the variable, so that one inherited
 	 * from elsewhere is never read. */
-	if (key && (vh_watch_parse(&prev, key) < 0 || read_lines(&lines) < 0))
+	if (key && (vh_watch_parse(&prev, key) < 0 || (!sh->no_lines && read_lines(&lines) < 0)))
 		goto done;
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");

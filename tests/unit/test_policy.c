@@ -163,6 +163,79 @@ static void s_allowed_denied(struct ctx *c)
 	deny(c);
 }
 
+/* denied, activated with --force, then swapped for another directory:
+ * the activate was of the one before, and the deny still holds */
+static void s_denied_forced_replaced(struct ctx *c)
+{
+	s_denied_forced(c);
+	sh("rm -rf '%s'", c->env);
+	mkenv(c);
+}
+
+/* two allows of one path (a file edited by hand): the later line counts */
+static void s_two_allows(struct ctx *c)
+{
+	struct vh_trust_entry e = { .decision = VH_DECISION_ALLOW, .how = VH_CONSENT_ALLOWED };
+	char *file = NULL, old[4096];
+	FILE *f;
+	size_t n;
+
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	e.path = realpath(c->env, NULL);
+	strcpy(e.ident, "i1.1.1.1.1");
+	strcpy(e.git, "-");
+	e.when = 1;
+	/* the stale allow first, then the real one */
+	if (!e.path || vh_trust_file(&file) != 0 || !(f = fopen(file, "r")))
+		tap_ok(0, "setup: two allows");
+	n = fread(old, 1, sizeof(old) - 1, f);
+	fclose(f);
+	old[n] = '\0';
+	f = fopen(file, "w");
+	{
+		struct vh_buf line = VH_BUF_INIT;
+
+		if (!f || vh_trust_format_entry(&line, &e) < 0 || fputs(line.data, f) < 0 ||
+		    fputs(old, f) < 0 || fclose(f))
+			tap_ok(0, "setup: write two allows");
+		vh_buf_free(&line);
+	}
+	free(e.path);
+	free(file);
+}
+
+/* allowed while git tracked none of it; git tracks it since */
+static void s_allowed_then_tracked(struct ctx *c)
+{
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("cd '%s' && git init -q . && git add .venv", c->proj);
+}
+
+/* there before the watch began (and so older than it) */
+static void s_before_watch(struct ctx *c)
+{
+	const char *dirs[1] = { c->proj };
+
+	mkenv(c);
+	vh_watch_free(c->watch);
+	memset(c->watch, 0, sizeof(*c->watch));
+	c->watch->since.tv_sec = 0;
+	if (vh_watch_update(c->watch, NULL, dirs, 1) < 0)
+		tap_ok(0, "setup: watch");
+}
+
+/* appeared while watched, its bin/ from long ago (the rest made now) */
+static void s_archive_bin(struct ctx *c)
+{
+	char p[600];
+
+	mkenv(c);
+	snprintf(p, sizeof(p), "%s/bin", c->env);
+	set_mtime(p, 1000000000);
+}
+
 static void s_tracked(struct ctx *c)
 {
 	mkenv(c);
@@ -240,6 +313,14 @@ static const struct row rows[] = {
 	  STRICT, 0, VH_BASIS_NONE,
 	  "it is not the env you allowed: that directory was replaced by another one since" NO_ALLOW,
 	  "", 0 },
+	{ "archive: bin/ older than the watch", "h/tar3/.venv", s_archive_bin, 1, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
+	{ "there before the watch began: not seen made", "h/before/.venv", s_before_watch, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
+	{ "two allows of one path: the later line counts", "h/two/.venv", s_two_allows, 0, A, 0, 0,
+	  STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
+	{ "allowed, git tracks it since", "h/trk2/.venv", s_allowed_then_tracked, 0, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, "git tracks other files in it than when you allowed it" NO_ALLOW, "", 0 },
 	/* deny */
 	{ "denied beats made here", "h/denied/.venv", s_denied, 1, A, 0, 0, STRICT,
 	  0, VH_BASIS_NONE, DENIED NO_ALLOW, "", 0 },
@@ -249,6 +330,9 @@ static const struct row rows[] = {
 	  1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED NO_ALLOW, "", 0 },
 	{ "denied, activated with --force: kept while pinned", "h/forced2/.venv", s_denied_forced, 0,
 	  P, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
+	{ "denied, activated with --force, then replaced: refused while pinned",
+	  "h/.virtualenvs/dfr", s_denied_forced_replaced, 0, P, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED,
+	  "", 0 },
 	{ "denied, pinned without an activate: refused", "h/dpin/.venv", s_denied, 0, P, 0, 0,
 	  STRICT, 0, VH_BASIS_NONE, DENIED, "", 0 },
 	{ "denied, activate without --force: refused", "h/dman/.venv", s_denied, 0, M, 0, 0, STRICT,
@@ -299,7 +383,7 @@ static const struct row rows[] = {
 	  VH_BASIS_NONE, NOT_SEEN NO_ALLOW,
 	  "@/share/venvhook/trust: ignoring 1 line that is no decision (first: line 1)\n", 0 },
 	/* the environment's markers */
-	{ "inherited pin marker proves nothing", "h/pin/.venv", s_env, 0, P, 0, 0, STRICT,
+	{ "inherited pin marker proves nothing, made here or not", "h/pin/.venv", s_env, 1, P, 0, 0, STRICT,
 	  0, VH_BASIS_NONE, NOT_SEEN, "", 0 },
 	/* the config */
 	{ "trust = owner: no consent needed", "h/own/.venv", s_env, 0, A, 0, 0,

@@ -205,6 +205,26 @@ static void s_two_allows(struct ctx *c)
 	free(file);
 }
 
+/* an allow and a deny of one path in the file (edited by hand: a deny
+ * recorded by venvhook drops the allow): the deny holds */
+static void s_allow_and_deny_lines(struct ctx *c)
+{
+	struct vh_trust_entry e = { .decision = VH_DECISION_DENY };
+	struct vh_buf line = VH_BUF_INIT;
+	char *file = NULL;
+	FILE *f;
+
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	e.path = realpath(c->env, NULL);
+	if (!e.path || vh_trust_file(&file) != 0 || vh_trust_format_entry(&line, &e) < 0 ||
+	    !(f = fopen(file, "a")) || fputs(line.data, f) < 0 || fclose(f))
+		tap_ok(0, "setup: a deny line");
+	vh_buf_free(&line);
+	free(e.path);
+	free(file);
+}
+
 /* allowed while git tracked none of it; git tracks it since */
 static void s_allowed_then_tracked(struct ctx *c)
 {
@@ -333,6 +353,8 @@ static const struct row rows[] = {
 	{ "denied, activated with --force, then replaced: refused while pinned",
 	  "h/.virtualenvs/dfr", s_denied_forced_replaced, 0, P, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED,
 	  "", 0 },
+	{ "an allow and a deny line: refused while pinned", "h/adpin/.venv", s_allow_and_deny_lines,
+	  0, P, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED, "", 0 },
 	{ "denied, pinned without an activate: refused", "h/dpin/.venv", s_denied, 0, P, 0, 0,
 	  STRICT, 0, VH_BASIS_NONE, DENIED, "", 0 },
 	{ "denied, activate without --force: refused", "h/dman/.venv", s_denied, 0, M, 0, 0, STRICT,

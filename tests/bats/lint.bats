@@ -245,3 +245,17 @@ venvhook --version"
 	run bash "$VH_SRCDIR/tests/threats-lint" "$T/src"
 	assert_line "threats-lint: no such test file: tests/unit/test_gone.c"
 }
+
+# make mutate's list (tests/mutate/mutations) still applies: each original
+# line is in its file exactly once and each test it names exists, so moved
+# code fails here, in check, and not only in a make mutate run.
+@test "every mutation make mutate applies still finds its line, and its tests exist" {
+	run env MUTATE_LINT=1 bash "$VH_SRCDIR/tests/mutate/run"
+	assert_success
+	refute_output --partial STALE
+	# and a mutation whose line has moved is named
+	printf 'name: moved\nfile: core/trust/policy.c\nfrom: no such line\nto: x\ntest: tests/unit/test_policy\n' >"$T/list"
+	run env MUTATE_LINT=1 bash "$VH_SRCDIR/tests/mutate/run" "$T/list"
+	assert_failure
+	assert_line "STALE     moved: 'no such line' is in core/trust/policy.c 0 times, not once"
+}

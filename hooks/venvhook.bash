@@ -6,6 +6,9 @@
 # What it keeps between prompts (all of it venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
+#   __venvhook_pl     ${#PATH} as the last export left it
+#   __venvhook_start  1 while the shell starts (up to its first prompt): an env
+#                     someone else put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -31,22 +34,30 @@ __venvhook_export() {
 }
 
 # What every trigger checks, with builtins only: the directory changed, an
-# env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
-# back (an activate script's deactivate, another tool's hook). No process
-# unless one of them holds.
+# env appeared at a watched path, or someone else changed the env
+# (__venvhook_moved). No process unless one of them holds.
 __venvhook_check() {
-    if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
-        __venvhook_export
+    if [[ $PWD != "${__venvhook_pwd-}" ]] || __venvhook_moved; then
+        __venvhook_start=${__venvhook_start-} __venvhook_export
         return 0
     fi
     # (a global loop variable: cheaper than a local, and venvhook's own)
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export
             return 0
         fi
     done
     return 0
+}
+
+# True when VIRTUAL_ENV or PATH is not as the last export left it: someone
+# else changed them (an activate script or its deactivate, direnv's
+# restore, an editor's injection, mise or conda), and export sorts out
+# whose env is on (core/output/plan.h). PATH is compared by its length,
+# which every activation and deactivation changes.
+__venvhook_moved() {
+    [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${PATH+${#PATH}} != "${__venvhook_pl-}" ]]
 }
 __venvhook_cmdno='\#'
 
@@ -60,6 +71,7 @@ __venvhook_hook() {
     # the command number of the prompt this runs before, for `venvhook doctor`
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
+    __venvhook_start=
     return "$__venvhook_status"
 }
 
@@ -68,7 +80,8 @@ __venvhook_hook() {
 # by the env of here at this same prompt, not the next one.
 __venvhook_late() {
     __venvhook_status=$?
-    [[ ${VIRTUAL_ENV-} == "${__venvhook_ve-}" ]] || __venvhook_export
+    __venvhook_moved && __venvhook_export
+    __venvhook_start=
     return "$__venvhook_status"
 }
 
@@ -80,6 +93,7 @@ __venvhook_late() {
 __venvhook_precmd() {
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
+    __venvhook_start=
 }
 
 # cd, pushd and popd run the hook themselves, so the rest of the command
@@ -173,10 +187,19 @@ venvhook() {
 # exist while an env venvhook activated is active, as theirs do while
 # theirs is. They are defined again on each activation because an activate
 # script's own deactivate removes its functions when it is done; a pydoc
-# function that is not venvhook's is left alone.
+# function that is not venvhook's is left alone. While someone else's env
+# is on (__VENVHOOK_ASIDE), its own deactivate is left in place. An env
+# venvhook adopted from an activate script (at shell start) is venvhook's:
+# the script's saved prompt comes back, as venvhook's activation would
+# have left it.
 __venvhook_sync() {
     __venvhook_ve=${VIRTUAL_ENV-}
-    if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+    __venvhook_pl=${PATH+${#PATH}}
+    if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" && -z ${__VENVHOOK_ASIDE-} ]]; then
+        if [[ -n ${_OLD_VIRTUAL_PS1+set} && -z ${__venvhook_owns_deactivate-} ]]; then
+            PS1=$_OLD_VIRTUAL_PS1
+            builtin unset -v _OLD_VIRTUAL_PS1 _OLD_VIRTUAL_PATH _OLD_VIRTUAL_PYTHONHOME
+        fi
         # shellcheck disable=SC2317  # the user calls it
         deactivate() { venvhook deactivate "$@"; }
         __venvhook_owns_deactivate=1
@@ -195,6 +218,8 @@ __venvhook_sync() {
             builtin unset -v __venvhook_owns_pydoc
         fi
     fi
+    # the --prompt segment's name (hooks/prompt.bash)
+    [[ -z ${__venvhook_seg-} ]] || __venvhook_ps_update
 }
 
 __venvhook_has() { # WORD LIST...: 0 when WORD is in LIST
@@ -240,6 +265,7 @@ __venvhook_register() {
 # runs ahead of the hook.
 if [[ $- == *i* ]]; then
     __venvhook_register
+    __venvhook_start=1
     __venvhook_check
     # counted for `venvhook doctor`
     __venvhook_loads=$((${__venvhook_loads-0} + 1))

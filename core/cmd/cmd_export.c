@@ -268,6 +268,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	struct vh_wanted w;
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
+	const char *start;
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 
@@ -280,7 +281,10 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		rc = 0;
 		goto done;
 	}
-	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL);
+	/* The hook says when the shell is starting (its rc file, up to its
+	 * first prompt): an env put on by then may be adopted (plan.h). */
+	start = getenv("__venvhook_start");
+	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL, start && !strcmp(start, "1"));
 	vh_msg_lines(&w.say);
 	if (r < 0)
 		goto done;

@@ -147,6 +147,8 @@ esc() { "$VH_DUMPENV" -e "$1"; }
 #   report         dumpenv of the variables venvhook manages
 #   fail N         run a command that exits N, then show the status
 #   status         show the status of the step before
+#   source FILE    source FILE (relative to $T unless absolute): ENV/bin/$drv_activate
+#                  is an env's activate script for the shell
 #   setenv NAME VAR    export NAME with the value of the variable VAR
 #   unsetenv NAME      remove NAME from the environment
 #   setvar NAME VAR    a shell variable NAME (not exported) with VAR's value
@@ -196,6 +198,14 @@ __vh_script() { # FILE STEP...
 			;;
 		deactivate)
 			printf 'deactivate\n' >>"$file"
+			;;
+		source\ *)
+			arg=${step#source }
+			[[ $arg == /* ]] || arg=$T/$arg
+			__vh_args=$((__vh_args + 1))
+			var=VH_ARG$__vh_args
+			export "$var=$arg"
+			drv_source "$var" >>"$file"
 			;;
 		setenv\ *)
 			read -r name var <<<"${step#setenv }"

@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/util/buf.h"
 #include "core/util/err.h"
+#include "core/util/fileio.h"
 #include "core/util/msg.h"
 #include "core/store/stores.h"
 #include "core/util/xdg.h"
@@ -36,13 +38,18 @@ struct parse {
 	char raw[512];
 };
 
+/* Bad lines named one by one, at most; the rest are counted in one line,
+ * so that no file makes a prompt print more than a few lines. */
+#define MAX_WARNINGS 10
+
 /* A warning for the command to print (out of memory, it is lost: the
  * count stays). */
 static void warn(struct parse *p, const char *what)
 {
+	if (vh_config.bad_lines++ >= MAX_WARNINGS)
+		return;
 	vh_msg_escape(&vh_config.warnings, vh_config.file);
 	vh_buf_printf(&vh_config.warnings, ":%u: %s; the line is ignored\n", p->lineno, what);
-	vh_config.bad_lines++;
 }
 
 /* One line per call, as inih asks; lines inih would misread (too long for
@@ -206,6 +213,7 @@ static int handler(void *user, const char *section, const char *name, const char
 int vh_config_load(void)
 {
 	struct parse p = { 0 };
+	struct stat st;
 	int fd, e;
 
 	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") == VH_ENOMEM)
@@ -233,9 +241,24 @@ int vh_config_load(void)
 		return 0;
 	}
 	vh_config.found = 1;
+	/* Read a line at a time, but not without end: a file that large is
+	 * no config (the defaults hold). */
+	if (fstat(fd, &st) == 0 && st.st_size > VH_READ_MAX) {
+		vh_msg_escape(&vh_config.warnings, vh_config.file);
+		vh_buf_printf(&vh_config.warnings, " is larger than %d KiB; using the defaults\n",
+			      VH_READ_MAX / 1024);
+		vh_config.bad_lines++;
+		fclose(p.f);
+		return 0;
+	}
 	/* Errors inih finds itself are lines the reader already blanked. */
 	ini_parse_stream(reader, &p, handler, &p);
 	fclose(p.f);
+	if (vh_config.bad_lines > MAX_WARNINGS) {
+		vh_msg_escape(&vh_config.warnings, vh_config.file);
+		vh_buf_printf(&vh_config.warnings, ": %d more bad lines are ignored\n",
+			      vh_config.bad_lines - MAX_WARNINGS);
+	}
 	return 0;
 }
 

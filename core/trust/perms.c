@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "core/util/buf.h"
-#include "core/trust/cache.h"
+#include "core/util/cache.h"
 #include "core/util/err.h"
 
 const char *vh_perm_text(enum vh_perm p)

@@ -518,7 +518,7 @@ help_usages() {
 		venvhook list --help | head -n 1
 		printf "VE=%s\n" "${VIRTUAL_ENV-unset}"'
 	assert_success
-	assert_output "usage: venvhook list [--paths] [--] [PREFIX]
+	assert_output "usage: venvhook list [--paths] [--null] [--] [PREFIX]
 VE=$T/proj/.venv"
 	for cmd in activate deactivate allow deny; do
 		cmp "$T/want.$cmd" "$T/got.$cmd"
@@ -536,7 +536,7 @@ VE=$T/proj/.venv"
 	EOF
 	assert_success
 	assert_line --index 0 "status 0"
-	assert_line --index 1 "usage: venvhook list [--paths] [--] [PREFIX]"
+	assert_line --index 1 "usage: venvhook list [--paths] [--null] [--] [PREFIX]"
 	assert_line "VE=$T/proj/.venv"
 	assert_equal "$stderr" "venvhook: activated proj (.venv)
 $(cat "$T/want.deactivate")"

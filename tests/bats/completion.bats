@@ -52,7 +52,7 @@ bash_complete() {
 	bash_complete 'venvhook init '
 	assert_output "$(shells_sorted)"
 	bash_complete 'venvhook list -'
-	assert_output '--paths'
+	assert_output $'--null\n--paths'
 }
 
 @test "bash: activate offers exactly the env names, quoted for the word" {
@@ -163,6 +163,51 @@ beta two
 init	Print the hook for a shell rc file
 ==
 $(shells_sorted)"
+}
+
+# A name with what a terminal or a shell could take for something else: an
+# OSC sequence that retitles the terminal (ESC ] ... BEL), U+202E (right-to-
+# left override), quotes, $, a backslash, DEL, a C1 control (U+0085) and a
+# byte that is not UTF-8. Plain `list` escapes it for a person; completion
+# reads `list --null` and must give back exactly these bytes.
+HOSTILE=$'h\e]0;pwn\a \xe2\x80\xae"q\'$x\\\x7f\xc2\x85\xff'
+
+hostile_store() {
+	export WORKON_HOME=$T/hostile
+	mkdir -p "$WORKON_HOME/$HOSTILE" "$WORKON_HOME/plain"
+	: >"$WORKON_HOME/$HOSTILE/pyvenv.cfg"
+	: >"$WORKON_HOME/plain/pyvenv.cfg"
+}
+
+@test "a hostile env name completes to exactly itself: bash, zsh at a terminal, fish" {
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	hostile_store
+	# list escapes it for a person
+	run "$VENVHOOK" list
+	assert_output $'h\\x1b]0;pwn\\x07 \\xe2\\x80\\xae"q\'$x\\x5c\\x7f\\xc2\\x85\\xff\nplain'
+	# bash: the reply, read back as bash reads the line
+	bash_complete 'venvhook activate h'
+	assert_equal "${#lines[@]}" 1
+	run "$VH_BASH" --norc -c 'eval "printf %s $1"' _ "$output"
+	assert_equal "$output" "$HOSTILE"
+	# fish: the candidate itself (fish quotes it as it inserts it)
+	run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK
+		source $VH_COMPLETIONS/venvhook.fish; complete -C "venvhook activate h"'
+	assert_equal "$output" "$HOSTILE"
+	# zsh: Tab at a terminal, then the word the line passes
+	mkdir -p "$HOME/zfunc"
+	cp "$VH_COMPLETIONS/_venvhook" "$HOME/zfunc/"
+	printf '%s\n' 'n=0; precmd() { (( n++ )); PS1="READY$n> "; }' 'eval "$("$VENVHOOK" init zsh)"' \
+		'fpath=("$HOME/zfunc" $fpath)' 'autoload -Uz compinit && compinit -u -d "$HOME/.zcd"' \
+		'venvhook() { print -rn -- "$2" >"$HOME/arg"; }' >"$HOME/.zshrc"
+	start env ZDOTDIR="$HOME" "$VH_ZSH" -i
+	tmx send-keys -l -- 'venvhook activate h' && tmx send-keys Tab
+	wait_for 'pwn' # (its quoting around it is zsh's)
+	tmx send-keys Enter
+	wait_for 'READY2>'
+	assert_equal "$(cat "$HOME/arg")" "$HOSTILE"
+	# and the terminal was never retitled: no raw ESC reached it
+	[[ $(tmx display-message -p '#{pane_title}') != *pwn* ]] || fail "the pane's title was set"
 }
 
 # a program only this test's PATH has, for COMMAND's completion

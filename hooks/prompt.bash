@@ -7,7 +7,7 @@
 # form is shown once, and nothing is shown while an activate script of
 # this shell shows the name itself (no "(.venv) ((.venv) )").
 #
-# The hook works the name out after each export (__venvhook_ps_update,
+# The hook works the name out after each export (__venvhook_segment,
 # which __venvhook_sync calls), control bytes replaced; PS1 gets one fixed
 # prefix that refers to it. bash expands it at each prompt, after decoding
 # the prompt's backslash escapes, and does not expand a value again, so a
@@ -19,7 +19,7 @@ __venvhook_ps_open='('
 __venvhook_ps_close=') '
 # shellcheck disable=SC2016  # expanded by bash at each prompt, not here
 __venvhook_ps_segment='${__venvhook_ps_name:+${__venvhook_ps_open:0:(0${VIRTUAL_ENV_DISABLE_PROMPT:+1}==0)}${__venvhook_ps_name:0:${#__venvhook_ps_name}*(0${VIRTUAL_ENV_DISABLE_PROMPT:+1}==0)}${__venvhook_ps_close:0:2*(0${VIRTUAL_ENV_DISABLE_PROMPT:+1}==0)}}'
-__venvhook_ps_update() {
+__venvhook_segment() {
     local __venvhook_n=${VIRTUAL_ENV_PROMPT-}
     [[ -n $__venvhook_n || -z ${VIRTUAL_ENV-} ]] || __venvhook_n=${VIRTUAL_ENV##*/}
     # an activate script of this shell put the name in PS1 itself
@@ -31,7 +31,7 @@ __venvhook_ps_update() {
     __venvhook_ps_name=${__venvhook_n//[[:cntrl:]]/?}
 }
 __venvhook_seg=1
-__venvhook_ps_update
+__venvhook_segment
 # Once, however often this is loaded; and only while bash expands
 # parameters in prompts (shopt promptvars, on by default), or the prefix
 # would show as the text above.

@@ -12,12 +12,12 @@
 # prompt_subst. The precmd function is a few assignments: no process.
 __venvhook_prompt() {
     builtin emulate -L zsh
-    local n=${VIRTUAL_ENV_PROMPT:-${VIRTUAL_ENV:t}}
+    local __venvhook_n=${VIRTUAL_ENV_PROMPT:-${VIRTUAL_ENV:t}}
     # an activate script of this shell put the name in PS1 itself
-    [[ -n ${VIRTUAL_ENV_DISABLE_PROMPT-} || -n ${_OLD_VIRTUAL_PS1+set} ]] && n=
-    if [[ -n $n ]]; then
-        [[ $n == '('*') ' ]] && n=${${n#'('}%') '}
-        psvar[9]=$n
+    [[ -n ${VIRTUAL_ENV_DISABLE_PROMPT-} || -n ${_OLD_VIRTUAL_PS1+set} ]] && __venvhook_n=
+    if [[ -n $__venvhook_n ]]; then
+        [[ $__venvhook_n == '('*') ' ]] && __venvhook_n=${${__venvhook_n#'('}%') '}
+        psvar[9]=$__venvhook_n
     elif (( ${#psvar} >= 9 )); then
         psvar[9]=
     fi

@@ -7,8 +7,9 @@
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
 #   __venvhook_pl     ${#PATH} as the last export left it
-#   __venvhook_start  1 while the shell starts (up to its first prompt): an env
-#                     someone else put on by then may be adopted (export's rule)
+#   __venvhook_start  set while the shell starts (its rc file and first command
+#                     line, where an editor activates its env, unless a cd comes
+#                     first): an env put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -71,7 +72,6 @@ __venvhook_hook() {
     # the command number of the prompt this runs before, for `venvhook doctor`
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
-    __venvhook_start=
     return "$__venvhook_status"
 }
 
@@ -81,7 +81,8 @@ __venvhook_hook() {
 __venvhook_late() {
     __venvhook_status=$?
     __venvhook_moved && __venvhook_export
-    __venvhook_start=
+    # (two prompts: the shell's first, and the one after its first line)
+    __venvhook_start=${__venvhook_start#1}
     return "$__venvhook_status"
 }
 
@@ -93,7 +94,6 @@ __venvhook_late() {
 __venvhook_precmd() {
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
-    __venvhook_start=
 }
 
 # cd, pushd and popd run the hook themselves, so the rest of the command
@@ -103,6 +103,7 @@ __venvhook_precmd() {
 __venvhook_chdir() { # CMD...
     local __venvhook_rc=0
     "$@" || __venvhook_rc=$?
+    __venvhook_start=
     __venvhook_check
     return "$__venvhook_rc"
 }
@@ -219,7 +220,7 @@ __venvhook_sync() {
         fi
     fi
     # the --prompt segment's name (hooks/prompt.bash)
-    [[ -z ${__venvhook_seg-} ]] || __venvhook_ps_update
+    [[ -z ${__venvhook_seg-} ]] || __venvhook_segment
 }
 
 __venvhook_has() { # WORD LIST...: 0 when WORD is in LIST
@@ -265,7 +266,7 @@ __venvhook_register() {
 # runs ahead of the hook.
 if [[ $- == *i* ]]; then
     __venvhook_register
-    __venvhook_start=1
+    __venvhook_start=11
     __venvhook_check
     # counted for `venvhook doctor`
     __venvhook_loads=$((${__venvhook_loads-0} + 1))

@@ -11,8 +11,9 @@ status is-interactive; or return 0
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
 #   __venvhook_path   "$PATH" as the last export left it
-#   __venvhook_start  1 while the shell starts (up to its first prompt): an env
-#                     someone else put on by then may be adopted (export's rule)
+#   __venvhook_start  set while the shell starts (its rc file and first command
+#                     line, where an editor activates its env, unless a cd comes
+#                     first): an env put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -70,12 +71,13 @@ else
     end
 end
 
-# The first prompt ends the shell's start: this handler runs the check once
-# more (a second one changes nothing), then takes itself away.
-function __venvhook_first --on-event fish_prompt --description 'venvhook: the first prompt'
-    builtin functions -e __venvhook_first
+# The shell's start ends at the prompt after its first command line: this
+# handler runs the check once more at the first two prompts (a second one
+# changes nothing), then takes itself away.
+function __venvhook_first --on-event fish_prompt --description 'venvhook: the first prompts'
     __venvhook_precmd
-    builtin set -g __venvhook_start
+    builtin set -g __venvhook_start (builtin string replace -r '^1' '' -- $__venvhook_start)
+    builtin test -n "$__venvhook_start"; or builtin functions -e __venvhook_first
 end
 
 # The check runs before each prompt: it is the handler of the fish_prompt
@@ -169,5 +171,5 @@ else
     builtin set -g __venvhook_loads 1
 end
 
-builtin set -g __venvhook_start 1
+builtin set -g __venvhook_start 11
 __venvhook_precmd

@@ -5,8 +5,9 @@
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
 #   __venvhook_pl     ${#PATH} as the last export left it
-#   __venvhook_start  1 while the shell starts (up to its first prompt): an env
-#                     someone else put on by then may be adopted (export's rule)
+#   __venvhook_start  set while the shell starts (its rc file and first command
+#                     line, where an editor activates its env, unless a cd comes
+#                     first): an env put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -75,6 +76,7 @@ __venvhook_moved() {
 # the next command the user's $? itself, and a non-zero return would end a
 # shell that runs with err_exit: they return 0.
 __venvhook_hook() {
+    __venvhook_start=
     __venvhook_check
 }
 # (a second name for the same function: one call less before each prompt)
@@ -84,7 +86,8 @@ functions[__venvhook_precmd]=${functions[__venvhook_check]}
 # by the env of here at this same prompt.
 __venvhook_late() {
     __venvhook_moved && __venvhook_export
-    __venvhook_start=
+    # (two prompts: the shell's first, and the one after its first line)
+    __venvhook_start=${__venvhook_start#1}
     # what start-up had to say, now that the prompt is drawn
     if (( ${#__venvhook_later} )); then
         builtin print -ru2 -- "${__venvhook_later[@]}"
@@ -173,6 +176,6 @@ __venvhook_register() {
 }
 if [[ -o interactive ]]; then
     __venvhook_register
-    typeset -g __venvhook_start=1
+    typeset -g __venvhook_start=11
     __venvhook_check quiet
 fi

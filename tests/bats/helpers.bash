@@ -311,12 +311,12 @@ tmux_screen() { tmux -S "$SOCK" capture-pane -p -J -S -200; }
 # type_line TEXT: types TEXT as it is, then Enter.
 type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
 
-# tmux_start WIDTH SHELL-COMMAND...: a detached session in $T running the
-# command with a clean environment.
+# tmux_start WIDTH SHELL-COMMAND...: a detached session in $T (or
+# $TMUX_CWD) running the command with a clean environment.
 tmux_start() {
 	local width=$1
 	shift
-	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "$T" \
+	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "${TMUX_CWD:-$T}" \
 		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
 }
 

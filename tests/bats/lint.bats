@@ -109,10 +109,11 @@ alias_bodies() {
 
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
 	local code pattern bad="" own="venvhook|deactivate|pydoc" sh
-	# (fish's `set -q NAME` only asks whether NAME is set)
+	# (fish's `set -q NAME` only asks whether NAME is set, and `set -e NAME`
+	# erases it: what an activate script left, once venvhook adopted its env)
 	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* "$VH_SRCDIR"/hooks/prompt.* \
 		"$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook "$VH_COMPLETIONS"/venvhook.fish |
-		sed -E 's/set -q [A-Za-z_]+//g')
+		sed -E 's/set -[qe] [A-Za-z_]+//g')
 	# venvhook and deactivate are the two commands the user types, and
 	# pydoc the one the activate scripts define; the names each shell's
 	# own interfaces go by, which the hooks join, chain onto or wrap, each

@@ -224,3 +224,50 @@ vscode_env() {
 @test "mksh at a terminal: VS Code's injected env, then two cds" {
 	vscode_env mksh
 }
+
+# direnv (the real one) with an .envrc that activates the project's venv,
+# beside venvhook: direnv's unload restores the PATH it saved, which held
+# venvhook's entry. Into the direnv project, on to a venvhook project, out;
+# and back the other way.
+direnv_walk() {
+	command -v direnv >/dev/null || fail "direnv is needed (apt-get install direnv)"
+	shell_rc "$1"
+	local rc=$HOME/.bashrc
+	[[ $1 == zsh ]] && rc=$HOME/.zshrc
+	# (the README's line last, as users add it)
+	printf '%s\n' "eval \"\$(direnv hook $1)\"" "$(cat "$rc")" >"$rc"
+	printf 'source .venv/bin/activate\n' >"$T/a/.envrc"
+	(cd "$T/a" && direnv allow . 2>/dev/null) || fail "direnv allow failed"
+	start .
+	type_line 'cd a'
+	report 1
+	type_line 'cd ../b'
+	report 2
+	type_line 'cd ..'
+	report 3
+	type_line 'cd b'
+	report 4
+	type_line 'cd ../a'
+	report 5
+	type_line 'cd ..'
+	report 6
+	local all
+	all=$(for n in 1 2 3 4 5 6; do grep -oE "R$n prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen"; done)
+	# in a, direnv's activation: in bash over venvhook's entry of the same
+	# env (venvhook's cd goes first), in zsh alone (direnv's chpwd does)
+	local a=T/a/.venv/bin
+	[[ $1 == bash ]] && a=$a,$a
+	assert_equal "$all" "R1 prefix=T/a/.venv ve=T/a/.venv bins=$a.
+R2 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin.
+R3 prefix=/usr ve= bins=.
+R4 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin.
+R5 prefix=T/a/.venv ve=T/a/.venv bins=$a.
+R6 prefix=/usr ve= bins=."
+}
+
+@test "bash at a terminal: direnv's venv .envrc, a second project, out, and back" {
+	direnv_walk bash
+}
+@test "zsh at a terminal: direnv's venv .envrc, a second project, out, and back" {
+	direnv_walk zsh
+}

@@ -166,7 +166,7 @@ venvhook() {
     case ${1-} in
         doctor)
             # what only this shell can see, for the binary to judge
-            local __venvhook_x=0 __venvhook_ran=unknown __venvhook_cd=0 __venvhook_now
+            local __venvhook_x=0 __venvhook_ran=unknown __venvhook_cd=1 __venvhook_now __venvhook_c
             [[ -n ${PS1+set} && ${PS1@a} == *x* ]] && __venvhook_x=1
             # the hook ran at the prompt this command line was typed at
             __venvhook_now=${__venvhook_cmdno@P}
@@ -174,7 +174,18 @@ venvhook() {
                 __venvhook_ran=0
                 ((__venvhook_tick + 1 == __venvhook_now)) && __venvhook_ran=1
             fi
-            [[ $(builtin declare -f cd 2>/dev/null) == *__venvhook_chdir* ]] && __venvhook_cd=1
+            # whether cd, pushd and popd still run venvhook's wrapper: an
+            # alias or a function defined after init runs instead of it
+            for __venvhook_c in cd pushd popd; do
+                if [[ -n ${BASH_ALIASES[$__venvhook_c]+set} ]] && builtin shopt -q expand_aliases; then
+                    [[ ${BASH_ALIASES[$__venvhook_c]} == "__venvhook_alias_$__venvhook_c" ]] && continue
+                    __venvhook_cd="alias $__venvhook_c"
+                    break
+                fi
+                [[ $(builtin declare -f "$__venvhook_c" 2>/dev/null) == *__venvhook_chdir* ]] && continue
+                __venvhook_cd="function $__venvhook_c"
+                break
+            done
             "${__venvhook_exe:-venvhook}" call bash doctor "${@:2}" "loads=${__venvhook_loads-0}" \
                 "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x" "ran=$__venvhook_ran" \
                 "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \

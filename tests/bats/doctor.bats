@@ -16,6 +16,20 @@ doctor_in() {
 	session "${steps[@]}" "run venvhook doctor" status
 }
 
+@test "doctor (bash): a cd, pushd or popd alias defined after init is named, as an alias; one defined before is wrapped" {
+	# (oh-my-bash loaded after venvhook defines cd as an alias)
+	doctor_in bash "alias cd='cd -P'"
+	assert_line "problem  cd is an alias defined after venvhook was loaded, and runs instead of venvhook's wrapper: the env switches at the next prompt, not for the rest of the command line; define the alias (or load the tool that does, such as oh-my-bash) before the init line in ~/.bashrc"
+	refute_line --partial "ok       cd, pushd and popd"
+	doctor_in bash "alias popd='popd -n'"
+	assert_line --partial "problem  popd is an alias defined after venvhook was loaded"
+	vh_use_driver bash
+	drv_write_rc "alias cd='cd -P'" ""
+	session "run venvhook doctor" status
+	assert_line "ok       cd, pushd and popd switch the env for the rest of their command line"
+	assert_line "no problem found"
+}
+
 @test "doctor: no problem in a plain setup, in every shell" {
 	local sh
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
@@ -68,7 +82,7 @@ doctor_in() {
 	assert_line --partial "problem  PROMPT_COMMAND no longer runs the hook"
 	# a cd function defined after the init line replaces venvhook's
 	doctor_in bash 'cd() { builtin cd "$@"; }'
-	assert_line "problem  cd is a function defined after venvhook was loaded, so the env switches at the next prompt, not for the rest of the cd's command line; define it (or load the tool that does) before the init line in ~/.bashrc"
+	assert_line "problem  cd is a function defined after venvhook was loaded, so the env switches at the next prompt, not for the rest of the command line; define it (or load the tool that does) before the init line in ~/.bashrc"
 	vh_use_driver bash
 	drv_write_rc 'cd() { builtin cd "$@"; }' ""
 	session "run venvhook doctor" status

@@ -136,6 +136,16 @@ doctor_in() {
 	assert_line --partial "problem  zsh-autoswitch-virtualenv also switches envs"
 	doctor_in fish 'function __direnv_export_eval; end'
 	assert_line --partial "problem  direnv also switches envs"
+	# mise (activate's hooks; its _.python.venv puts an env on) and
+	# prezto's python module (auto-switch on: a chpwd hook)
+	doctor_in zsh '_mise_hook() { :; }' 'precmd_functions+=(_mise_hook)' \
+		'_python-workon-cwd() { :; }' 'chpwd_functions+=(_python-workon-cwd)'
+	assert_line "problem  mise also switches envs from this shell's hooks: two tools would fight over VIRTUAL_ENV and PATH; drop _.python.venv from mise.toml, or keep one of them for Python envs"
+	assert_line "problem  prezto's python module also switches envs from this shell's hooks: two tools would fight over VIRTUAL_ENV and PATH; zstyle ':prezto:module:python:virtualenv' auto-switch 'no' before prezto is loaded"
+	doctor_in bash '_mise_hook() { :; }' 'PROMPT_COMMAND="_mise_hook;$PROMPT_COMMAND"'
+	assert_line --partial "problem  mise also switches envs"
+	doctor_in fish 'function __mise_env_eval --on-event fish_prompt; end'
+	assert_line --partial "problem  mise also switches envs"
 	doctor_in tcsh "alias precmd 'eval \`direnv export tcsh\`'" "alias cwdcmd \"\`alias cwdcmd\` ; \`alias precmd\`\""
 	assert_line --partial "problem  direnv also switches envs"
 }

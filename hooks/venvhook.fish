@@ -11,9 +11,10 @@ status is-interactive; or return 0
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
 #   __venvhook_path   "$PATH" as the last export left it
-#   __venvhook_start  set while the shell starts (its rc file and first command
-#                     line, where an editor activates its env, unless a cd comes
-#                     first): an env put on by then may be adopted (export's rule)
+#   __venvhook_start  set while the shell starts (its rc file; in VS Code's
+#                     terminal also its first command line, where the Python
+#                     extension activates its env, unless a cd comes first): an
+#                     env put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -71,9 +72,10 @@ else
     end
 end
 
-# The shell's start ends at the prompt after its first command line: this
-# handler runs the check once more at the first two prompts (a second one
-# changes nothing), then takes itself away.
+# The shell's start ends at its first prompt (in VS Code's terminal, at the
+# prompt after its first command line): this handler runs the check once
+# more at each of those prompts (a second check changes nothing), then
+# takes itself away.
 function __venvhook_first --on-event fish_prompt --description 'venvhook: the first prompts'
     __venvhook_precmd
     builtin set -g __venvhook_start (builtin string replace -r '^1' '' -- $__venvhook_start)
@@ -171,5 +173,8 @@ else
     builtin set -g __venvhook_loads 1
 end
 
-builtin set -g __venvhook_start 11
+# (in VS Code's terminal, where the Python extension types its activate
+# line first, through the first command line)
+builtin set -g __venvhook_start 1
+builtin test "$TERM_PROGRAM" = vscode; and builtin set -g __venvhook_start 11
 __venvhook_precmd

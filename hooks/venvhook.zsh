@@ -5,9 +5,10 @@
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
 #   __venvhook_pl     ${#PATH} as the last export left it
-#   __venvhook_start  set while the shell starts (its rc file and first command
-#                     line, where an editor activates its env, unless a cd comes
-#                     first): an env put on by then may be adopted (export's rule)
+#   __venvhook_start  set while the shell starts (its rc file; in VS Code's
+#                     terminal also its first command line, where the Python
+#                     extension activates its env, unless a cd comes first): an
+#                     env put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -86,7 +87,7 @@ functions[__venvhook_precmd]=${functions[__venvhook_check]}
 # by the env of here at this same prompt.
 __venvhook_late() {
     __venvhook_moved && __venvhook_export
-    # (two prompts: the shell's first, and the one after its first line)
+    # (in VS Code: two prompts, the shell's first and the one after its first line)
     __venvhook_start=${__venvhook_start#1}
     # what start-up had to say, now that the prompt is drawn
     if (( ${#__venvhook_later} )); then
@@ -176,6 +177,9 @@ __venvhook_register() {
 }
 if [[ -o interactive ]]; then
     __venvhook_register
-    typeset -g __venvhook_start=11
+    # (in VS Code's terminal, where the Python extension types its activate
+    # line first, through the first command line)
+    typeset -g __venvhook_start=1
+    [[ ${TERM_PROGRAM-} == vscode ]] && __venvhook_start=11
     __venvhook_check quiet
 fi

@@ -281,9 +281,10 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		rc = 0;
 		goto done;
 	}
-	/* The hook says when the shell is starting (its rc file, and its
-	 * first command line, where an editor activates the env it chose):
-	 * an env put on by then may be adopted (plan.h). */
+	/* The hook says when the shell is starting (its rc file, and in VS
+	 * Code's terminal its first command line, where the Python extension
+	 * activates the env it chose): an env put on by then may be adopted
+	 * (plan.h). */
 	start = getenv("__venvhook_start");
 	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL, start && *start);
 	vh_msg_lines(&w.say);

@@ -129,21 +129,25 @@ activate_cd_deactivate() {
 }
 
 # VS Code's Python extension, activate-script mode: the terminal opens in
-# the workspace folder and the extension types `source .../activate` as its
-# first command line. Then two cds: B's env, then the system's.
+# the workspace folder (VS Code sets TERM_PROGRAM=vscode) and the extension
+# types `source .../activate` as its first command line. Then two cds: B's
+# env, then the system's. With "by-hand" the same outside VS Code: an env
+# the user activated, which stays until they deactivate it.
 vscode_script() {
 	shell_rc "$1"
-	start a
+	local how=${2:-vscode}
+	if [[ $how == vscode ]]; then start a TERM_PROGRAM=vscode; else start a; fi
 	type_line "$src \"\$T/a/.venv/bin/$act\""
 	report 1
 	type_line 'cd ../b'
 	report 2
 	type_line 'cd /'
 	report 3
-	case $1 in
-	tcsh | csh)
-		# (their start is the rc file alone: the script's env is one the
-		# user chose, and stays, alone on PATH, until its deactivate)
+	case $1-$how in
+	tcsh-* | csh-* | *-by-hand)
+		# (the start of tcsh and csh is the rc file alone: the script's env
+		# is one the user chose, and stays, alone on PATH, until its
+		# deactivate)
 		assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" \
 			"R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin,T/a/.venv/bin."
 		assert_equal "$got" "R3 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin,T/a/.venv/bin."
@@ -201,6 +205,12 @@ vscode_env() {
 	type_line 'cd /'
 	report 3
 	assert_equal "$got" "R3 prefix=/usr ve= bins=."
+}
+
+@test "bash and fish at a terminal outside VS Code: an activate script as the first line is the user's, until deactivate" {
+	vscode_script bash by-hand
+	tmux_next
+	vscode_script fish by-hand
 }
 
 @test "bash at a terminal: VS Code's injected env, then two cds" {

@@ -5,3 +5,6 @@ dist_man_MANS = doc/venvhook.1
 # tests/bats/exec.bats runs the recipes as written there. Where venvhook
 # builds and runs, for the README to link.
 EXTRA_DIST += doc/recipes.md doc/platforms.md
+# venvhook beside other activators (issue 23); tests/bats/activators.bats
+# runs the walks it describes.
+EXTRA_DIST += doc/activators.md

@@ -281,3 +281,56 @@ R6 prefix=/usr ve= bins=."
 @test "zsh at a terminal: direnv's venv .envrc, a second project, out, and back" {
 	direnv_walk zsh
 }
+
+# The --prompt segment beside another activator: an activate script draws
+# the name itself (no "(.venv) ((.venv) )"); a foreign env that sets no
+# VIRTUAL_ENV_PROMPT (mise's _.python.venv, prezto's auto-switch) shows its
+# name from VIRTUAL_ENV, not the name of venvhook's env before it.
+prompt_walk() {
+	shell_rc "$1"
+	local rc
+	case $1 in
+	bash) rc=$HOME/.bashrc ;; zsh) rc=$HOME/.zshrc ;; ksh93) rc=$HOME/.kshrc ;; mksh) rc=$HOME/.mkshrc ;;
+	esac
+	sed -i "s/ init $1/ init $1 --prompt/" "$rc"
+	grep -q -- "--prompt" "$rc" || fail "no --prompt in $rc"
+	realenv "$T/mise-venv"
+	start .
+	wait_prompt 'READY>'
+	# (venvhook's own name for a's env: its project's)
+	type_line 'cd a'
+	wait_prompt '(a) READY>'
+	type_line 'cd ..'
+	wait_prompt 'READY>'
+	type_line '. a/.venv/bin/activate'
+	wait_prompt '(.venv) READY>'
+	type_line 'deactivate'
+	wait_prompt 'READY>'
+	# what mise's hook does in a directory whose mise.toml has _.python.venv,
+	# here after venvhook's env was on
+	type_line 'cd b'
+	wait_prompt '(b) READY>'
+	type_line 'export VIRTUAL_ENV="$T/mise-venv" PATH="$T/mise-venv/bin:$PATH"'
+	wait_prompt '(mise-venv) READY>'
+	type_line 'python3 "$T/report.py" R1'
+	poll_screen "report R1" screen_has_report R1
+	assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" \
+		"R1 prefix=T/mise-venv ve=T/mise-venv bins=T/mise-venv/bin."
+	# (the one "deactivated" is the cd out of a: standing aside for mise's
+	# env says nothing of b)
+	assert_equal "$(grep -c "venvhook: deactivated" <<<"$screen")" 1
+	assert_equal "$(grep -c "venvhook: deactivated b" <<<"$screen")" 0
+}
+
+@test "bash at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
+	prompt_walk bash
+}
+@test "zsh at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
+	prompt_walk zsh
+}
+@test "ksh93 at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
+	prompt_walk ksh93
+}
+@test "mksh at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
+	prompt_walk mksh
+}

@@ -92,5 +92,5 @@ void vh_doctor_bash(struct vh_doctor *d)
 		vh_doctor_say(d, 0, "cd, pushd and popd switch the env for the rest of their command line", NULL, NULL);
 	else if (cd)
 		wrapper_lost(d, cd);
-	vh_doctor_rivals(d, texts, 3);
+	vh_doctor_rivals(d, texts, 3, NULL);
 }

@@ -143,9 +143,11 @@ defined() {
 	done
 	for sh in $VH_SHELLS; do
 		vh_use_driver "$sh"
-		# (fish's `set -q NAME` only asks whether NAME is set)
+		# (fish's `set -q NAME` only asks whether NAME is set, and `set -e
+		# NAME` erases it: what an activate script left, once venvhook
+		# adopted its env)
 		code=$(cat "$VH_SRCDIR/hooks/venvhook.$sh" "$VH_SRCDIR"/hooks/prompt."$sh" 2>/dev/null |
-			grep -v '^[[:space:]]*#' | sed -E 's/set -q [A-Za-z_]+//g')
+			grep -v '^[[:space:]]*#' | sed -E 's/set -[qe] [A-Za-z_]+//g')
 		bad+=$(defined "$code" "${drv_def_patterns:-$DEF_PATTERNS}")
 	done
 	code=$(grep -hv '^[[:space:]]*#' "$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook \

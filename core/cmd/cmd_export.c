@@ -336,6 +336,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	struct vh_watch prev = { 0 };
 	struct vh_lines lines = { 0 };
 	struct vh_made_ask seen = { &prev, &lines, sh->line_dialect, vh_shell_programs };
+	const char *start;
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 
@@ -351,7 +352,12 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		rc = 0;
 		goto done;
 	}
-	r = vh_want_here(&w, &now, cwd, key ? &seen : NULL);
+	/* The hook says when the shell is starting (its rc file, and in VS
+	 * Code's terminal its first command line, where the Python extension
+	 * activates the env it chose): an env put on by then may be adopted
+	 * (plan.h). */
+	start = getenv("__venvhook_start");
+	r = vh_want_here(&w, &now, cwd, key ? &seen : NULL, start && *start);
 	if (r == 0 && w.need_lines) {
 		/* An env appeared: the hook runs export again with the lines
 		 * the shell ran, which it reads only now (it costs a process in

@@ -1,8 +1,6 @@
 #include "core/trust/perms.h"
 
 #include <fcntl.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,38 +10,6 @@
 
 #include "core/util/buf.h"
 #include "core/trust/cache.h"
-
-const char *vh_perm_text(enum vh_perm p)
-{
-	switch (p) {
-	case VH_PERM_NOT_YOURS:
-		return "belongs to another user";
-	case VH_PERM_GROUP:
-		return "is writable by its group";
-	case VH_PERM_ANYONE:
-		return "is writable by anyone";
-	default:
-		return "is yours";
-	}
-}
-
-/* The lookup itself: NSS may be a network service, hence the cache. */
-static int lookup_private(gid_t gid, uid_t uid)
-{
-	struct passwd *pw = getpwuid(uid);
-	struct group *gr;
-	char **m;
-
-	if (!pw || pw->pw_gid != gid)
-		return 0;
-	gr = getgrgid(gid);
-	if (!gr || !gr->gr_name || !pw->pw_name || strcmp(gr->gr_name, pw->pw_name))
-		return 0;
-	for (m = gr->gr_mem; m && *m; m++)
-		if (strcmp(*m, pw->pw_name))
-			return 0;
-	return 1;
-}
 
 /* Whether gid is the user's private group, asked once per process and
  * cached on disk per day and per version of the group and user files. */
@@ -70,7 +36,7 @@ static int private_group(gid_t gid)
 	    vh_cache_get(&value, key.data) && (value.data[0] == '0' || value.data[0] == '1')) {
 		known = value.data[0] == '1';
 	} else {
-		known = lookup_private(gid, uid);
+		known = vh_private_group_lookup(gid);
 		if (key.data)
 			vh_cache_put(key.data, known ? "1" : "0");
 	}
@@ -80,22 +46,18 @@ static int private_group(gid_t gid)
 	return known;
 }
 
-enum vh_perm vh_perm_judge(const struct vh_stat *st, int sticky_ok)
+enum vh_writers vh_perm_judge(const char *path, const struct vh_stat *st, int sticky_ok)
 {
-	uid_t me = getuid();
-
-	if (st->uid != me && st->uid != 0)
-		return VH_PERM_NOT_YOURS;
-	if (sticky_ok && S_ISDIR(st->mode) && (st->mode & S_ISVTX))
-		return VH_PERM_OK;
-	if (st->mode & S_IWOTH)
-		return VH_PERM_ANYONE;
-	if ((st->mode & S_IWGRP) && !private_group(st->gid))
-		return VH_PERM_GROUP;
-	return VH_PERM_OK;
+	return vh_writers_with(-1, path, st, VH_WRITERS_ROOT_OK | VH_WRITERS_INHERITED |
+			       (sticky_ok ? VH_WRITERS_STICKY_OK : 0), private_group);
 }
 
-int vh_perm_parents(char **bad, enum vh_perm *why, const char *real)
+int vh_perm_steady(char **bad, enum vh_writers *why, const char *path)
+{
+	return vh_path_steady(bad, why, path, private_group);
+}
+
+int vh_perm_parents(char **bad, enum vh_writers *why, const char *real)
 {
 	const char *home = getenv("HOME");
 	size_t len = strlen(real), hlen = home ? strlen(home) : 0;
@@ -104,7 +66,7 @@ int vh_perm_parents(char **bad, enum vh_perm *why, const char *real)
 	int under_home;
 
 	*bad = NULL;
-	*why = VH_PERM_OK;
+	*why = VH_WRITERS_NONE;
 	while (hlen > 1 && home[hlen - 1] == '/')
 		hlen--;
 	under_home = home && home[0] == '/' && hlen > 1 && !strncmp(real, home, hlen) &&
@@ -122,10 +84,10 @@ int vh_perm_parents(char **bad, enum vh_perm *why, const char *real)
 			break; /* "/" was the last one looked at */
 		dir[len] = '\0';
 		if (vh_stat(&st, AT_FDCWD, dir, 1) < 0)
-			*why = VH_PERM_NOT_YOURS;
+			*why = VH_WRITERS_UNKNOWN;
 		else
-			*why = vh_perm_judge(&st, 1);
-		if (*why != VH_PERM_OK) {
+			*why = vh_perm_judge(dir, &st, 1);
+		if (*why != VH_WRITERS_NONE) {
 			*bad = dir;
 			return 0;
 		}

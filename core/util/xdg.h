@@ -12,4 +12,16 @@ int vh_xdg_file(char **out, const char *var, const char *fallback, const char *l
  * Returns 0 or VH_EIO with errno set. */
 int vh_xdg_make_parent(const char *file);
 
+/* Whether file, a path vh_xdg_file made, is where venvhook may keep what
+ * it believes: its directory (…/venvhook) and the XDG root above it are the
+ * user's own, not root's, and writable by no one else (mode bits and ACLs),
+ * and no one else can change what the path leads to (vh_path_steady: the
+ * directories above, the symlinks on it). Nothing there yet is usable
+ * (there is nothing to read; a writer makes the directories, then asks
+ * again). Returns 0 (usable), 1 (not: why gets what is wrong, as "<path>
+ * is writable by its group", escaped), -1 out of memory. A directory found
+ * usable, or not, is not looked at again in the same process. */
+struct vh_buf;
+int vh_xdg_usable(struct vh_buf *why, const char *file);
+
 #endif

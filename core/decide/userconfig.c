@@ -233,7 +233,7 @@ int vh_config_load(void)
 	/* Its settings decide what is checked (trust = off): believed only
 	 * from a place and a file no one else can write (xdg.h, fileio.h),
 	 * and never waited on (a FIFO would block every prompt). */
-	r = vh_xdg_usable(&why, vh_config.file);
+	r = vh_xdg_usable(&why, vh_config.file, 0);
 	if (r < 0)
 		goto oom;
 	if (r > 0) {

@@ -25,10 +25,10 @@ static char *cache_file(void)
 }
 
 /* A place only the user can write (xdg.h). */
-static int usable(const char *file)
+static int usable(const char *file, int writing)
 {
 	struct vh_buf why = VH_BUF_INIT;
-	int r = vh_xdg_usable(&why, file);
+	int r = vh_xdg_usable(&why, file, writing);
 
 	vh_buf_free(&why);
 	if (r)
@@ -82,7 +82,7 @@ static void load(struct vh_dircache *c)
 	/* Written by someone else, it could hide an env from the walk: read
 	 * only from a place only the user can write (a cache: not using one
 	 * only costs time, and is said by doctor). */
-	fd = file && usable(file) ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
+	fd = file && usable(file, 0) ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
 	free(file);
 	if (fd < 0) {
 		c->usable = errno == ENOENT;
@@ -216,7 +216,7 @@ void vh_dircache_save(struct vh_dircache *c)
 	if (!c->added)
 		return;
 	file = cache_file();
-	if (!file || vh_xdg_make_parent(file) < 0 || !usable(file))
+	if (!file || vh_xdg_make_parent(file) < 0 || !usable(file, 1))
 		goto done;
 	/* An unusable file (another owner, another format, torn, full) goes:
 	 * appending to it would be read by no one. */

@@ -190,7 +190,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if (rc)
 		goto done;
-	rc = vh_store_take(hit, vh_store_join(home, name.data), file);
+	rc = vh_store_take_named(hit, home, vh_buf_str(&name), file);
 	file = NULL;
 done:
 	vh_toml_free(&doc);

@@ -19,10 +19,10 @@ static char *cache_file(void)
 }
 
 /* A place only the user can write (xdg.h): the cache is used only there. */
-static int usable(const char *file)
+static int usable(const char *file, int writing)
 {
 	struct vh_buf why = VH_BUF_INIT;
-	int r = vh_xdg_usable(&why, file);
+	int r = vh_xdg_usable(&why, file, writing);
 
 	vh_buf_free(&why);
 	return r == 0;
@@ -45,7 +45,7 @@ int vh_cache_get(struct vh_buf *value, const char *key)
 		/* Its answers feed the trust checks ("git tracks nothing in this
 		 * env"): a file someone else wrote, or could, is not read, nor one
 		 * in a place others can write (xdg.h). */
-		fd = file && usable(file) ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
+		fd = file && usable(file, 0) ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
 		free(file);
 		if (fd >= 0 && fstat(fd, &st) == 0 && vh_file_private(fd, NULL, &st))
 			n = read(fd, buf, sizeof(buf));
@@ -76,7 +76,7 @@ void vh_cache_put(const char *key, const char *value)
 	int fd, flags = O_APPEND;
 	char *file = cache_file();
 
-	if (!file || vh_xdg_make_parent(file) < 0 || !usable(file))
+	if (!file || vh_xdg_make_parent(file) < 0 || !usable(file, 1))
 		goto done;
 	if (vh_buf_puts(&line, key) < 0 || vh_buf_putc(&line, ' ') < 0 ||
 	    vh_buf_puts(&line, value) < 0 || vh_buf_putc(&line, '\n') < 0)

@@ -230,7 +230,7 @@ int vh_trust_load(struct vh_trust *t, const char *file, struct vh_buf *why)
 	int rc, r;
 
 	memset(t, 0, sizeof(*t));
-	r = vh_xdg_usable(why, file);
+	r = vh_xdg_usable(why, file, 0);
 	if (r)
 		return r < 0 ? VH_ENOMEM : VH_EIO;
 	/* (no one else can swap it between this look and the read: its
@@ -296,7 +296,7 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
 		goto done;
 	*why = "out of memory writing";
 	errno = ENOMEM;
-	r = vh_xdg_usable(&said, file);
+	r = vh_xdg_usable(&said, file, 1);
 	if (r < 0)
 		goto done;
 	*why = "not writing where someone else could change it:";

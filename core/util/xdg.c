@@ -82,17 +82,22 @@ static int own_dir(struct vh_buf *why, const char *dir)
 	return w == VH_WRITERS_NONE ? 0 : say(why, dir, w);
 }
 
-static int check(struct vh_buf *why, const char *file, char *dir, int *absent)
+/* 0, 1 (why says why not) or -1; *absent when there is nothing to read. */
+static int check(struct vh_buf *why, const char *file, char *dir, int writing, int *absent)
 {
+	struct stat st;
 	enum vh_writers w;
 	char *bad = NULL, *slash;
 	int r;
 
 	*absent = 0;
-	r = vh_path_steady(&bad, &w, file, NULL);
-	if (r == 0 && w == VH_WRITERS_UNKNOWN && errno == ENOENT)
-		*absent = 1; /* the directories there may still be looked at */
-	else if (r == 0)
+	if (!writing && lstat(file, &st) < 0 && errno == ENOENT) {
+		*absent = 1;
+		return 0;
+	}
+	/* reading: the file's own link too; writing: where it will be */
+	r = vh_path_steady(&bad, &w, writing ? dir : file, NULL);
+	if (r == 0)
 		r = say(why, bad, w);
 	else
 		r = r < 0 ? -1 : 0;
@@ -109,11 +114,11 @@ static int check(struct vh_buf *why, const char *file, char *dir, int *absent)
 	return r;
 }
 
-int vh_xdg_usable(struct vh_buf *why, const char *file)
+int vh_xdg_usable(struct vh_buf *why, const char *file, int writing)
 {
 	static struct {
 		char *file;
-		int verdict;
+		int writing, verdict;
 		struct vh_buf why;
 	} seen[8];
 	static size_t n;
@@ -125,24 +130,24 @@ int vh_xdg_usable(struct vh_buf *why, const char *file)
 
 	if (!slash || slash == file)
 		return 0;
-	dir = strndup(file, (size_t)(slash - file));
-	if (!dir)
-		return -1;
 	for (i = 0; i < n; i++) {
-		if (!strcmp(seen[i].file, file)) {
-			free(dir);
+		if (seen[i].writing == writing && !strcmp(seen[i].file, file)) {
 			if (seen[i].verdict &&
 			    vh_buf_add(why, vh_buf_str(&seen[i].why), seen[i].why.len) < 0)
 				return -1;
 			return seen[i].verdict;
 		}
 	}
-	r = check(&said, file, dir, &absent);
+	dir = strndup(file, (size_t)(slash - file));
+	if (!dir)
+		return -1;
+	r = check(&said, file, dir, writing, &absent);
+	free(dir);
 	if (r >= 0 && vh_buf_add(why, vh_buf_str(&said), said.len) < 0)
 		r = -1;
-	free(dir);
 	if (r >= 0 && !absent && n < sizeof(seen) / sizeof(seen[0]) &&
 	    (seen[n].file = strdup(file)) != NULL) {
+		seen[n].writing = writing;
 		seen[n].verdict = r;
 		seen[n].why = said;
 		n++;

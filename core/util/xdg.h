@@ -16,12 +16,13 @@ int vh_xdg_make_parent(const char *file);
  * it believes: its directory (…/venvhook) and the XDG root above it are the
  * user's own, not root's, and writable by no one else (mode bits and ACLs),
  * and no one else can change what the path leads to (vh_path_steady: the
- * directories above, the symlinks on it). Nothing there yet is usable
- * (there is nothing to read; a writer makes the directories, then asks
- * again). Returns 0 (usable), 1 (not: why gets what is wrong, as "<path>
- * is writable by its group", escaped), -1 out of memory. A directory found
- * usable, or not, is not looked at again in the same process. */
+ * directories above, the symlinks on it). To read (writing 0), a file that
+ * is not there is fine: there is nothing to believe. To write (writing 1,
+ * once vh_xdg_make_parent made the directories), the place is judged
+ * whether or not the file is there yet. Returns 0 (usable), 1 (not: why
+ * gets what is wrong, as "<path> is writable by its group", escaped), -1
+ * out of memory. A verdict is not asked for again in the same process. */
 struct vh_buf;
-int vh_xdg_usable(struct vh_buf *why, const char *file);
+int vh_xdg_usable(struct vh_buf *why, const char *file, int writing);
 
 #endif

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # vh_wrap, T, RUN_LS: for helpers.bash and the suite
 # The attacks of issue 20, staged with real accounts: a victim (a non-root
 # user with the README's rc line, in a home of its own) and an attacker
 # (another user), both made for the test with useradd and removed after it
@@ -15,8 +16,9 @@
 # attack_setup: the two accounts and the layout. Needs root.
 attack_setup() {
 	((EUID == 0)) || skip "staging a victim and an attacker account needs root"
-	sbin command -v useradd >/dev/null && command -v setpriv >/dev/null ||
+	if ! sbin command -v useradd >/dev/null || ! command -v setpriv >/dev/null; then
 		skip "needs useradd (passwd) and setpriv (util-linux)"
+	fi
 	vh_use_driver bash
 	A=$BATS_TEST_TMPDIR
 	local d=$A
@@ -62,18 +64,20 @@ add_user() {
 # attack_teardown: no mark; the watchers stopped; the accounts removed.
 attack_teardown() {
 	local pid user i
-	for pid in $(cat "$BATS_TEST_TMPDIR/watchers" 2>/dev/null); do
+	while read -r pid; do
 		kill "$pid" 2>/dev/null || true
-	done
+	done < <(cat "$BATS_TEST_TMPDIR/watchers" 2>/dev/null)
 	[[ -z ${SOCK:-} ]] || tmux -S "$SOCK" kill-server 2>/dev/null || true
-	for user in $(cat "$BATS_TEST_TMPDIR/users" 2>/dev/null); do
+	while read -r user; do
 		for ((i = 0; i < 50; i++)); do
 			sbin userdel "$user" 2>/dev/null && break
 			id "$user" >/dev/null 2>&1 || break
 			sleep 0.2
 		done
-		getent group "$user" >/dev/null && sbin groupdel "$user" 2>/dev/null || true
-	done
+		if getent group "$user" >/dev/null; then
+			sbin groupdel "$user" 2>/dev/null || true
+		fi
+	done < <(cat "$BATS_TEST_TMPDIR/users" 2>/dev/null)
 	[[ ! -e ${MARK:-/nonexistent} ]] || fail "the attacker's program ran: $(cat "$MARK")"
 }
 
@@ -133,6 +137,7 @@ attacker_on() {
 # signal NAME: a bash session step that tells the attacker to act and
 # waits (at most a minute) until he has.
 signal() {
+	# shellcheck disable=SC2016  # the session's shell expands it
 	printf 'line touch "$SIG/%s.go"; i=0; while [ ! -e "$SIG/%s.done" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done' "$1" "$1"
 }
 

@@ -294,17 +294,18 @@ int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *
 		     VH_ENOMEM : say_path(&w->say, "not activating ", w->chosen, vh_buf_str(&tail));
 		rc = rc < 0 ? rc : VH_EREFUSED;
 		vh_buf_free(&tail);
-	} else if (force) {
-		/* this shell only: the hook's key carries it (cmd_export.c) */
-		w->forced = 1;
+	} else {
+		/* --force: this shell only; the hook's key carries it
+		 * (cmd_export.c), and it is not recorded */
+		w->forced = force;
 		if (chosen.exposed.len &&
 		    (vh_buf_puts(&w->say, "activating ") < 0 || vh_msg_escape(&w->say, w->chosen) < 0 ||
 		     vh_buf_puts(&w->say, " although ") < 0 ||
 		     vh_buf_puts(&w->say, vh_buf_str(&chosen.exposed)) < 0 ||
 		     vh_buf_puts(&w->say, ": they can change what runs\n") < 0))
 			rc = VH_ENOMEM;
-	} else {
-		rc = remember_choice(w, &chosen, now);
+		if (rc == 0)
+			rc = remember_choice(w, &chosen, now);
 	}
 	if (rc == 0) {
 		free(w->used);

@@ -82,21 +82,15 @@ static int own_dir(struct vh_buf *why, const char *dir)
 	return w == VH_WRITERS_NONE ? 0 : say(why, dir, w);
 }
 
-/* 0, 1 (why says why not) or -1; *absent when there is nothing to read. */
-static int check(struct vh_buf *why, const char *file, char *dir, int writing, int *absent)
+/* The place: no one else can change what dir leads to, and dir and the
+ * XDG root above it are the user's own. 0, 1 (why says why not) or -1. */
+static int place(struct vh_buf *why, char *dir)
 {
-	struct stat st;
 	enum vh_writers w;
 	char *bad = NULL, *slash;
 	int r;
 
-	*absent = 0;
-	if (!writing && lstat(file, &st) < 0 && errno == ENOENT) {
-		*absent = 1;
-		return 0;
-	}
-	/* reading: the file's own link too; writing: where it will be */
-	r = vh_path_steady(&bad, &w, writing ? dir : file, NULL);
+	r = vh_path_steady(&bad, &w, dir, NULL);
 	if (r == 0)
 		r = say(why, bad, w);
 	else
@@ -114,45 +108,59 @@ static int check(struct vh_buf *why, const char *file, char *dir, int writing, i
 	return r;
 }
 
-int vh_xdg_usable(struct vh_buf *why, const char *file, int writing)
+/* place(), once a process for each directory (the caches share one). */
+static int place_once(struct vh_buf *why, char *dir)
 {
 	static struct {
-		char *file;
-		int writing, verdict;
+		char *dir;
+		int verdict;
 		struct vh_buf why;
-	} seen[8];
+	} seen[4];
 	static size_t n;
-	const char *slash = strrchr(file, '/');
 	struct vh_buf said = VH_BUF_INIT;
-	char *dir;
 	size_t i;
-	int r, absent;
+	int r;
 
-	if (!slash || slash == file)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (seen[i].writing == writing && !strcmp(seen[i].file, file)) {
-			if (seen[i].verdict &&
-			    vh_buf_add(why, vh_buf_str(&seen[i].why), seen[i].why.len) < 0)
-				return -1;
-			return seen[i].verdict;
-		}
-	}
-	dir = strndup(file, (size_t)(slash - file));
-	if (!dir)
-		return -1;
-	r = check(&said, file, dir, writing, &absent);
-	free(dir);
+	for (i = 0; i < n; i++)
+		if (!strcmp(seen[i].dir, dir))
+			return seen[i].verdict && vh_buf_add(why, vh_buf_str(&seen[i].why),
+							    seen[i].why.len) < 0 ? -1 : seen[i].verdict;
+	r = place(&said, dir);
 	if (r >= 0 && vh_buf_add(why, vh_buf_str(&said), said.len) < 0)
 		r = -1;
-	if (r >= 0 && !absent && n < sizeof(seen) / sizeof(seen[0]) &&
-	    (seen[n].file = strdup(file)) != NULL) {
-		seen[n].writing = writing;
+	if (r >= 0 && n < sizeof(seen) / sizeof(seen[0]) && (seen[n].dir = strdup(dir)) != NULL) {
 		seen[n].verdict = r;
 		seen[n].why = said;
 		n++;
 		return r;
 	}
 	vh_buf_free(&said);
+	return r;
+}
+
+int vh_xdg_usable(struct vh_buf *why, const char *file, int writing)
+{
+	const char *slash = strrchr(file, '/');
+	enum vh_writers w;
+	struct stat st;
+	char *dir, *bad = NULL;
+	int r;
+
+	if (!slash || slash == file)
+		return 0;
+	/* to read: nothing there, nothing to believe */
+	if (!writing && lstat(file, &st) < 0)
+		return 0;
+	dir = strndup(file, (size_t)(slash - file));
+	if (!dir)
+		return -1;
+	r = place_once(why, dir);
+	free(dir);
+	/* a file that is a symlink: where it leads, too */
+	if (r == 0 && !writing && S_ISLNK(st.st_mode)) {
+		r = vh_path_steady(&bad, &w, file, NULL);
+		r = r < 0 ? -1 : r == 0 ? say(why, bad, w) : 0;
+		free(bad);
+	}
 	return r;
 }

@@ -38,7 +38,9 @@ vg() {
 		rc=0
 		cd "$dir" || exit 1
 		export PWD=$dir
-		env "${envs[@]}" valgrind -q --leak-check=full \
+		# (git's child runs under valgrind too: its 2 s are no bound for
+		# a loaded machine, and these runs are about memory, not time)
+		env VENVHOOK_GIT_TIMEOUT_MS=120000 "${envs[@]}" valgrind -q --leak-check=full \
 			--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
 			--error-exitcode=86 --num-callers=30 --log-file="$T/$name.vg" \
 			"$VENVHOOK" "$@" >"$T/$name.out" 2>"$T/$name.err" || rc=$?

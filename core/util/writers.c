@@ -12,6 +12,20 @@
 
 #include "core/util/buf.h"
 
+/* The user, asked once: glibc's getuid() is a system call each time, and
+ * a judgement of a path asks it for every directory. */
+static uid_t user(void)
+{
+	static uid_t me;
+	static int known;
+
+	if (!known) {
+		me = getuid();
+		known = 1;
+	}
+	return me;
+}
+
 const char *vh_writers_text(enum vh_writers w)
 {
 	switch (w) {
@@ -59,7 +73,7 @@ int vh_private_group_lookup(gid_t gid)
 enum vh_writers vh_writers_with(int fd, const char *path, const struct vh_stat *st, unsigned flags,
 				int (*private_group)(gid_t gid))
 {
-	uid_t me = getuid();
+	uid_t me = user();
 	struct vh_acl acl;
 	int group;
 
@@ -112,7 +126,7 @@ int vh_path_steady(char **bad, enum vh_writers *why, const char *path,
 	size_t len, keep;
 	ssize_t n;
 	int links = 0, sticky = 0, rc = -1, saved = 0;
-	uid_t me = getuid();
+	uid_t me = user();
 
 	*bad = NULL;
 	*why = VH_WRITERS_NONE;

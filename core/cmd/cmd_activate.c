@@ -70,8 +70,8 @@ done:
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--force", "even a denied env, or one others can change (this shell only)" },
-	{ NULL, NULL },
+	{ "--force", "even a denied env, or one others can change (this shell only)", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct vh_cmd vh_cmd_activate = {

@@ -40,13 +40,18 @@ struct parse {
 	char raw[512];
 };
 
+/* Bad lines named one by one, at most; the rest are counted in one line,
+ * so that no file makes a prompt print more than a few lines. */
+#define MAX_WARNINGS 10
+
 /* A warning for the command to print (out of memory, it is lost: the
  * count stays). */
 static void warn(struct parse *p, const char *what)
 {
+	if (vh_config.bad_lines++ >= MAX_WARNINGS)
+		return;
 	vh_msg_escape(&vh_config.warnings, vh_config.file);
 	vh_buf_printf(&vh_config.warnings, ":%u: %s; the line is ignored\n", p->lineno, what);
-	vh_config.bad_lines++;
 }
 
 /* One line per call, as inih asks; lines inih would misread (too long for
@@ -265,15 +270,29 @@ int vh_config_load(void)
 		ignore(vh_buf_str(&why), 0);
 		goto done;
 	}
+	vh_config.found = 1;
+	/* Read a line at a time, but not without end: a file that large is
+	 * no config (the defaults hold). */
+	if (st.st_size > VH_READ_MAX) {
+		vh_msg_escape(&vh_config.warnings, vh_config.file);
+		vh_buf_printf(&vh_config.warnings, " is larger than %d KiB; using the defaults\n",
+			      VH_READ_MAX / 1024);
+		vh_config.bad_lines++;
+		goto done;
+	}
 	if (!(p.f = fdopen(fd, "r"))) {
 		ignore("it cannot be read", errno);
 		goto done;
 	}
 	fd = -1;
-	vh_config.found = 1;
 	/* Errors inih finds itself are lines the reader already blanked. */
 	ini_parse_stream(reader, &p, handler, &p);
 	fclose(p.f);
+	if (vh_config.bad_lines > MAX_WARNINGS) {
+		vh_msg_escape(&vh_config.warnings, vh_config.file);
+		vh_buf_printf(&vh_config.warnings, ": %d more bad lines are ignored\n",
+			      vh_config.bad_lines - MAX_WARNINGS);
+	}
 done:
 	if (fd >= 0)
 		close(fd);

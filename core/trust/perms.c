@@ -1,5 +1,6 @@
 #include "core/trust/perms.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +10,8 @@
 #include <unistd.h>
 
 #include "core/util/buf.h"
-#include "core/trust/cache.h"
+#include "core/util/cache.h"
+#include "core/util/err.h"
 
 /* Whether gid is the user's private group, asked once per process and
  * cached on disk per day and per version of the group and user files. */
@@ -95,5 +97,41 @@ int vh_perm_parents(char **bad, enum vh_writers *why, const char *real)
 			break;
 	}
 	free(dir);
+	return 0;
+}
+
+int vh_perm_path(char **real, char **bad, enum vh_writers *why, const char *path)
+{
+	struct vh_stat st;
+	int r;
+
+	*real = *bad = NULL;
+	*why = VH_WRITERS_NONE;
+	if (path[0] != '/')
+		return VH_ENOTFOUND;
+	r = vh_perm_steady(bad, why, path);
+	if (r < 0)
+		return VH_ENOMEM;
+	if (r == 0 && *why == VH_WRITERS_UNKNOWN) {
+		free(*bad);
+		*bad = NULL;
+		return VH_ENOTFOUND;
+	}
+	if (r == 0)
+		return 0;
+	/* (no one else can change what it leads to between these steps) */
+	*real = realpath(path, NULL);
+	if (!*real)
+		return errno == ENOMEM ? VH_ENOMEM : VH_ENOTFOUND;
+	if (vh_stat(&st, AT_FDCWD, *real, 1) < 0) {
+		free(*real);
+		*real = NULL;
+		return VH_ENOTFOUND;
+	}
+	*why = vh_perm_judge(*real, &st, S_ISDIR(st.mode));
+	if (*why != VH_WRITERS_NONE) {
+		*bad = *real;
+		*real = NULL;
+	}
 	return 0;
 }

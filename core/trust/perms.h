@@ -28,4 +28,13 @@ int vh_perm_parents(char **bad, enum vh_writers *why, const char *real);
  * but the user and root can change what path leads to. */
 int vh_perm_steady(char **bad, enum vh_writers *why, const char *path);
 
+/* Follows path (absolute) as the kernel would, and judges all it passes
+ * (vh_perm_steady) and the file at the end (vh_perm_judge; a directory may
+ * be sticky): so nobody but the user or root can make path lead elsewhere,
+ * nor change what it leads to. Returns 0 with *real (caller frees) the
+ * path resolved, or 0 with *bad (caller frees: the first entry that fails)
+ * and *why; VH_ENOTFOUND for a relative path, a missing entry or too many
+ * links; VH_ENOMEM. */
+int vh_perm_path(char **real, char **bad, enum vh_writers *why, const char *path);
+
 #endif

@@ -239,7 +239,7 @@ int vh_trust_load(struct vh_trust *t, const char *file, struct vh_buf *why)
 		return errno == ENOENT ? 0 : unusable(why, file, "cannot be read", errno, VH_EIO);
 	if (!S_ISREG(st.st_mode))
 		return unusable(why, file, "is not a regular file", 0, VH_EIO);
-	rc = vh_read_file(&text, AT_FDCWD, file, (size_t)-1 / 4);
+	rc = vh_read_file(&text, AT_FDCWD, file, VH_TRUST_MAX);
 	if (rc == VH_READ_ENOENT)
 		return 0;
 	if (rc != VH_READ_OK) {

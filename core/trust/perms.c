@@ -1,6 +1,5 @@
 #include "core/trust/perms.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,50 +53,16 @@ enum vh_writers vh_perm_judge(const char *path, const struct vh_stat *st, int st
 			       (sticky_ok ? VH_WRITERS_STICKY_OK : 0), private_group);
 }
 
-int vh_perm_steady(char **bad, enum vh_writers *why, const char *path)
+int vh_perm_steady(char **real, char **bad, enum vh_writers *why, const char *path)
 {
-	return vh_path_steady(bad, why, path, private_group);
+	return vh_path_steady(real, bad, why, path, 0, private_group);
 }
 
 int vh_perm_parents(char **bad, enum vh_writers *why, const char *real)
 {
-	const char *home = getenv("HOME");
-	size_t len = strlen(real), hlen = home ? strlen(home) : 0;
-	struct vh_stat st;
-	char *dir;
-	int under_home;
+	int r = vh_path_steady(NULL, bad, why, real, VH_WRITERS_INHERITED, private_group);
 
-	*bad = NULL;
-	*why = VH_WRITERS_NONE;
-	while (hlen > 1 && home[hlen - 1] == '/')
-		hlen--;
-	under_home = home && home[0] == '/' && hlen > 1 && !strncmp(real, home, hlen) &&
-		     real[hlen] == '/';
-	dir = strdup(real);
-	if (!dir)
-		return -1;
-	for (;;) {
-		/* Up one: "/a/b" -> "/a" -> "/". */
-		while (len > 1 && dir[len - 1] != '/')
-			len--;
-		if (len > 1)
-			len--;
-		else if (dir[0] == '/' && len == 1 && !dir[1])
-			break; /* "/" was the last one looked at */
-		dir[len] = '\0';
-		if (vh_stat(&st, AT_FDCWD, dir, 1) < 0)
-			*why = VH_WRITERS_UNKNOWN;
-		else
-			*why = vh_perm_judge(dir, &st, 1);
-		if (*why != VH_WRITERS_NONE) {
-			*bad = dir;
-			return 0;
-		}
-		if ((under_home && len == hlen) || len == 1)
-			break;
-	}
-	free(dir);
-	return 0;
+	return r < 0 ? -1 : 0;
 }
 
 int vh_perm_path(char **real, char **bad, enum vh_writers *why, const char *path)
@@ -109,7 +74,9 @@ int vh_perm_path(char **real, char **bad, enum vh_writers *why, const char *path
 	*why = VH_WRITERS_NONE;
 	if (path[0] != '/')
 		return VH_ENOTFOUND;
-	r = vh_perm_steady(bad, why, path);
+	/* what the walk resolved is what is judged and returned: no second
+	 * resolution that could lead elsewhere */
+	r = vh_perm_steady(real, bad, why, path);
 	if (r < 0)
 		return VH_ENOMEM;
 	if (r == 0 && *why == VH_WRITERS_UNKNOWN) {
@@ -119,10 +86,6 @@ int vh_perm_path(char **real, char **bad, enum vh_writers *why, const char *path
 	}
 	if (r == 0)
 		return 0;
-	/* (no one else can change what it leads to between these steps) */
-	*real = realpath(path, NULL);
-	if (!*real)
-		return errno == ENOMEM ? VH_ENOMEM : VH_ENOTFOUND;
 	if (vh_stat(&st, AT_FDCWD, *real, 1) < 0) {
 		free(*real);
 		*real = NULL;

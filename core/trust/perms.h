@@ -17,21 +17,23 @@
  * private group (the answer is cached on disk, core/trust/cache.h). */
 enum vh_writers vh_perm_judge(const char *path, const struct vh_stat *st, int sticky_ok);
 
-/* The first directory above real (an absolute path without symlinks), up
- * to $HOME (inclusive) when real is under it, else up to /, that another
- * user can change (vh_perm_judge, sticky directories fine). Returns 0
- * with *bad NULL when none is, 0 with *bad (caller frees) and *why set,
- * -1 out of memory. A directory that cannot be looked at counts as bad. */
+/* The first entry on the way to real (absolute) that someone else could
+ * change: the one walk (vh_path_steady), each directory's default ACL
+ * counting too, sticky directories fine for entries the user or root owns,
+ * every directory from / down. Returns 0 with *bad NULL when none is, 0
+ * with *bad (caller frees) and *why set (VH_WRITERS_UNKNOWN: it cannot be
+ * looked at), -1 out of memory. */
 int vh_perm_parents(char **bad, enum vh_writers *why, const char *real);
 
 /* vh_path_steady (writers.h) with the cached group answer: 1 when no one
- * but the user and root can change what path leads to. */
-int vh_perm_steady(char **bad, enum vh_writers *why, const char *path);
+ * but the user and root can change what path leads to (*real, when real
+ * is not NULL, what it leads to). */
+int vh_perm_steady(char **real, char **bad, enum vh_writers *why, const char *path);
 
 /* Follows path (absolute) as the kernel would, and judges all it passes
- * (vh_perm_steady) and the file at the end (vh_perm_judge; a directory may
- * be sticky): so nobody but the user or root can make path lead elsewhere,
- * nor change what it leads to. Returns 0 with *real (caller frees) the
+ * (vh_perm_steady: the same one walk) and the file at the end
+ * (vh_perm_judge; a directory may be sticky): so nobody but the user or
+ * root can make path lead elsewhere, nor change what it leads to. Returns 0 with *real (caller frees) the
  * path resolved, or 0 with *bad (caller frees: the first entry that fails)
  * and *why; VH_ENOTFOUND for a relative path, a missing entry or too many
  * links; VH_ENOMEM. */

@@ -412,18 +412,22 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 }
 
 /* p->use: the path was judged by what it leads to now; it goes on PATH as
- * it is only when no one else can make it lead elsewhere later. */
+ * it is only when no one else can make it lead elsewhere later, and it
+ * still leads to what was judged. */
 static int path_to_use(struct vh_policy *p, const char *env)
 {
 	enum vh_writers why;
-	char *bad = NULL;
+	char *bad = NULL, *led = NULL;
 	int steady = 0;
 
 	if (strcmp(env, p->real)) {
-		steady = vh_perm_steady(&bad, &why, env);
+		steady = vh_perm_steady(&led, &bad, &why, env);
 		free(bad);
 		if (steady < 0)
 			return VH_ENOMEM;
+		if (steady && strcmp(led, p->real))
+			steady = 0;
+		free(led);
 	}
 	p->use = strdup(steady ? env : p->real);
 	return p->use ? 0 : VH_ENOMEM;

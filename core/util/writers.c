@@ -102,21 +102,23 @@ enum vh_writers vh_writers_of(int fd, const char *path, const struct vh_stat *st
 
 /* The directory dir (status st) as the place of the next entry of a path:
  * 0 when no one else can change its entries, 1 when others can add entries
- * but only the owner of an entry can swap it (sticky), or why not. */
-static int place(enum vh_writers *why, const char *dir, const struct vh_stat *st,
+ * but only the owner of an entry can swap it (sticky), or why not. flags
+ * add to VH_WRITERS_ROOT_OK (VH_WRITERS_INHERITED). */
+static int place(enum vh_writers *why, const char *dir, const struct vh_stat *st, unsigned flags,
 		 int (*private_group)(gid_t))
 {
-	*why = vh_writers_with(-1, dir, st, VH_WRITERS_ROOT_OK, private_group);
+	flags |= VH_WRITERS_ROOT_OK;
+	*why = vh_writers_with(-1, dir, st, flags, private_group);
 	if (*why == VH_WRITERS_NONE)
 		return 0;
 	if (S_ISDIR(st->mode) && (st->mode & S_ISVTX) &&
-	    vh_writers_with(-1, dir, st, VH_WRITERS_ROOT_OK | VH_WRITERS_STICKY_OK, private_group) ==
+	    vh_writers_with(-1, dir, st, flags | VH_WRITERS_STICKY_OK, private_group) ==
 		    VH_WRITERS_NONE)
 		return 1;
 	return -1;
 }
 
-int vh_path_steady(char **bad, enum vh_writers *why, const char *path,
+int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *path, unsigned flags,
 		   int (*private_group)(gid_t gid))
 {
 	struct vh_buf cur = VH_BUF_INIT, rest = VH_BUF_INIT, next = VH_BUF_INIT;
@@ -128,11 +130,13 @@ int vh_path_steady(char **bad, enum vh_writers *why, const char *path,
 	int links = 0, sticky = 0, rc = -1, saved = 0;
 	uid_t me = user();
 
+	if (real)
+		*real = NULL;
 	*bad = NULL;
 	*why = VH_WRITERS_NONE;
 	if (vh_buf_puts(&cur, "/") < 0 || vh_buf_puts(&rest, path) < 0)
 		goto done;
-	if (vh_stat(&dir, AT_FDCWD, "/", 1) < 0 || (sticky = place(why, "/", &dir, private_group)) < 0)
+	if (vh_stat(&dir, AT_FDCWD, "/", 1) < 0 || (sticky = place(why, "/", &dir, flags, private_group)) < 0)
 		goto not;
 	for (p = rest.data; *p;) {
 		while (*p == '/')
@@ -156,7 +160,7 @@ int vh_path_steady(char **bad, enum vh_writers *why, const char *path,
 			}
 			while (*p == '/')
 				p++;
-			if (*p && (sticky = place(why, cur.data, &dir, private_group)) < 0)
+			if (*p && (sticky = place(why, cur.data, &dir, flags, private_group)) < 0)
 				goto not;
 			continue;
 		}
@@ -165,6 +169,13 @@ int vh_path_steady(char **bad, enum vh_writers *why, const char *path,
 			goto done;
 		if (vh_stat(&st, AT_FDCWD, cur.data, 0) < 0) {
 			*why = VH_WRITERS_UNKNOWN;
+			goto not;
+		}
+		/* more after it ("a/b", "a/..", "a/"): as the kernel, only in a
+		 * directory (a link is followed first) */
+		if (*p == '/' && !S_ISLNK(st.mode) && !S_ISDIR(st.mode)) {
+			*why = VH_WRITERS_UNKNOWN;
+			errno = ENOTDIR;
 			goto not;
 		}
 		/* in a sticky directory, only the entry's owner can swap it */
@@ -187,8 +198,8 @@ int vh_path_steady(char **bad, enum vh_writers *why, const char *path,
 			cur.len = target[0] == '/' ? 1 : keep;
 			cur.data[cur.len] = '\0';
 			vh_buf_reset(&next);
-			if (vh_buf_puts(&next, target) < 0 || vh_buf_putc(&next, '/') < 0 ||
-			    vh_buf_puts(&next, p) < 0)
+			/* p is "" or "/" and what followed the link */
+			if (vh_buf_puts(&next, target) < 0 || vh_buf_puts(&next, p) < 0)
 				goto done;
 			vh_buf_reset(&rest);
 			if (vh_buf_puts(&rest, next.data) < 0)
@@ -196,7 +207,7 @@ int vh_path_steady(char **bad, enum vh_writers *why, const char *path,
 			p = rest.data;
 			if (vh_stat(&dir, AT_FDCWD, cur.data, 1) < 0)
 				goto not;
-			sticky = place(why, cur.data, &dir, private_group);
+			sticky = place(why, cur.data, &dir, flags, private_group);
 			if (sticky < 0)
 				goto not;
 			continue;
@@ -205,11 +216,13 @@ int vh_path_steady(char **bad, enum vh_writers *why, const char *path,
 		/* the next entry's place, when there is one */
 		while (*p == '/')
 			p++;
-		if (*p && (sticky = place(why, cur.data, &dir, private_group)) < 0)
+		if (*p && (sticky = place(why, cur.data, &dir, flags, private_group)) < 0)
 			goto not;
 	}
 	*why = VH_WRITERS_NONE;
 	rc = 1;
+	if (real && !(*real = vh_buf_detach(&cur)))
+		rc = -1;
 	goto done;
 not:
 	saved = errno;

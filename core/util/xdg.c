@@ -90,7 +90,7 @@ static int place(struct vh_buf *why, char *dir)
 	char *bad = NULL, *slash;
 	int r;
 
-	r = vh_path_steady(&bad, &w, dir, NULL);
+	r = vh_path_steady(NULL, &bad, &w, dir, 0, NULL);
 	if (r == 0)
 		r = say(why, bad, w);
 	else
@@ -158,7 +158,7 @@ int vh_xdg_usable(struct vh_buf *why, const char *file, int writing)
 	free(dir);
 	/* a file that is a symlink: where it leads, too */
 	if (r == 0 && !writing && S_ISLNK(st.st_mode)) {
-		r = vh_path_steady(&bad, &w, file, NULL);
+		r = vh_path_steady(NULL, &bad, &w, file, 0, NULL);
 		r = r < 0 ? -1 : r == 0 ? say(why, bad, w) : 0;
 		free(bad);
 	}

@@ -136,7 +136,11 @@ int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *pa
 	*why = VH_WRITERS_NONE;
 	if (vh_buf_puts(&cur, "/") < 0 || vh_buf_puts(&rest, path) < 0)
 		goto done;
-	if (vh_stat(&dir, AT_FDCWD, "/", 1) < 0 || (sticky = place(why, "/", &dir, flags, private_group)) < 0)
+	if (vh_stat(&dir, AT_FDCWD, "/", 1) < 0) {
+		*why = VH_WRITERS_UNKNOWN;
+		goto not;
+	}
+	if ((sticky = place(why, "/", &dir, flags, private_group)) < 0)
 		goto not;
 	for (p = rest.data; *p;) {
 		while (*p == '/')
@@ -205,8 +209,10 @@ int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *pa
 			if (vh_buf_puts(&rest, next.data) < 0)
 				goto done;
 			p = rest.data;
-			if (vh_stat(&dir, AT_FDCWD, cur.data, 1) < 0)
+			if (vh_stat(&dir, AT_FDCWD, cur.data, 1) < 0) {
+				*why = VH_WRITERS_UNKNOWN;
 				goto not;
+			}
 			sticky = place(why, cur.data, &dir, flags, private_group);
 			if (sticky < 0)
 				goto not;

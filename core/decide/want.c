@@ -13,6 +13,7 @@
 #include "core/util/msg.h"
 #include "core/trust/policy.h"
 #include "core/trust/trust.h"
+#include "core/store/stores.h"
 
 /* One line for the user: prefix, path (escaped), suffix. */
 static int say_path(struct vh_buf *say, const char *prefix, const char *path, const char *suffix)
@@ -44,11 +45,13 @@ static int usable(struct vh_buf *say, const char *env, const char *doing, int *r
 }
 
 /* *ok = 1 when the trust policy lets env be activated (mode AUTO or PIN);
- * else say holds why. An env made here is recorded, and *note says so for
- * the activation line. Returns 0 or VH_ENOMEM. */
+ * else say holds why, unless the env is one a tool keeps for itself and
+ * was entered (tool_inside: stores.h, vh_store_tool_env). An env made here
+ * is recorded, and *note says so for the activation line. Returns 0 or
+ * VH_ENOMEM. */
 static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy_mode mode,
 		   const struct vh_watch *watch, const struct vh_state *now, int project_chose,
-		   int force)
+		   int tool_inside, int force)
 {
 	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
 				     .project_chose = project_chose, .force = force };
@@ -70,7 +73,9 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		w->used = p.use;
 		p.use = NULL;
 	}
-	if (!p.ok) {
+	if (!p.ok && tool_inside && vh_store_tool_env(env)) {
+		; /* a tox, nox, pipx or uv tool env, entered: no request for it */
+	} else if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 
 		if (vh_buf_puts(&tail, ": ") < 0 || vh_buf_puts(&tail, vh_buf_str(&p.why)) < 0 ||
@@ -128,7 +133,7 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 				rc = say_path(&w->say, "the env you activated, ", pin,
 					      ", is gone; back to automatic activation");
 		} else {
-			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0, pin_forced);
+			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0, 0, pin_forced);
 		}
 		if (rc < 0)
 			return rc;
@@ -144,7 +149,8 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 		w->want.pause = NULL;
 	if (!w->found.env || w->want.pause || !usable(&w->say, w->found.env, "not activating ", &rc))
 		return rc;
-	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting, 0);
+	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting,
+		     w->found.rule == VH_RULE_INSIDE, 0);
 	if (rc == 0 && ok)
 		w->want.env = w->used;
 	return rc == 0 ? named(w, now) : rc;

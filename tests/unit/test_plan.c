@@ -91,6 +91,17 @@ int main(void)
 	tap_ok(p.nops == 0 && p.foreign, "  then nothing more");
 	vh_plan_free(&p);
 
+	/* active A, and the user took A's bin/ off PATH (PATH=${PATH#...}):
+	 * VIRTUAL_ENV says A, so A's bin/ goes back first */
+	s = st("/p/a/.venv", "/p/a/.venv", "/usr/bin:/bin", NULL, NULL);
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin:/usr/bin:/bin",
+		"an env whose bin/ was taken off PATH gets it back");
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/a/.venv", "  VIRTUAL_ENV stays");
+	tap_ok(p.path_prepend && !strcmp(p.path_prepend, "/p/a/.venv/bin"), "  PATH's edit: bin put first");
+	tap_ok(!p.activated && !p.deactivated, "  quietly: a repair, not news");
+	vh_plan_free(&p);
+
 	/* ...and later deactivated it, which unset VIRTUAL_ENV: ours is repaired */
 	s = st(NULL, "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
 	vh_plan(&p, &s, &a);

@@ -22,6 +22,8 @@ struct vh_wanted {
 	char *used;            /* the wanted env's path as judged (policy.h's use) */
 	int forced;            /* activate --force took it: this shell's own pin */
 	char *name;            /* want.prompt: the wanted env's name (envname.h) */
+	char *leave;           /* want.leave */
+	char *stale;           /* want.stale_prompt */
 	struct vh_buf say;     /* lines for the user, each ending in '\n' */
 };
 
@@ -29,10 +31,12 @@ struct vh_wanted {
  * the name it is shown by. An env made here is recorded as the user's
  * (watch: what the hook watched since it came here, or NULL). pin_forced:
  * the pin is this shell's own activate --force (the hook's key says so;
- * a pin from the environment alone never is). Returns 0 or VH_ENOMEM.
+ * a pin from the environment alone never is). start: the shell is
+ * starting (no prompt drawn yet), when an env someone else put on is
+ * adopted if it is the one wanted (plan.h). Returns 0 or VH_ENOMEM.
  * Free w with vh_wanted_free in both cases. */
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		 const struct vh_watch *watch, int pin_forced);
+		 const struct vh_watch *watch, int pin_forced, int start);
 
 /* The env the user chose by name or path (activate), pinned, if the policy
  * lets it in; the choice is recorded as consent, unless consent could not
@@ -55,9 +59,9 @@ int vh_want_none(struct vh_wanted *w, const struct vh_state *now, const char *cw
  * VH_ENOMEM. */
 int vh_want_target(char **env, struct vh_buf *say, const char *arg);
 
-/* 1, with the line that says so in say, when VIRTUAL_ENV is set and is
- * not what venvhook activated (an activate script or another tool's):
- * activate and deactivate leave it alone. doing: "activate"... */
+/* 1, with the line that says so in say, when another tool's env is on
+ * (vh_state_foreign: an activate script's, conda's...): activate and
+ * deactivate leave it alone. doing: "activate"... */
 int vh_want_foreign(struct vh_buf *say, const struct vh_state *now, const char *doing);
 
 /* The line for a decision that could not be written into say: "<why>

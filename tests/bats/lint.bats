@@ -154,9 +154,11 @@ defined() {
 	done
 	for sh in $VH_SHELLS; do
 		vh_use_driver "$sh"
-		# (fish's `set -q NAME` only asks whether NAME is set)
+		# (fish's `set -q NAME` only asks whether NAME is set, and `set -e
+		# NAME` erases it: what an activate script left, once venvhook
+		# adopted its env)
 		code=$(cat "$VH_SRCDIR/hooks/venvhook.$sh" "$VH_SRCDIR"/hooks/prompt."$sh" 2>/dev/null |
-			grep -v '^[[:space:]]*#' | sed -E 's/set -q [A-Za-z_]+//g')
+			grep -v '^[[:space:]]*#' | sed -E 's/set -[qe] [A-Za-z_]+//g')
 		bad+=$(defined "$code" "${drv_def_patterns:-$DEF_PATTERNS}")
 	done
 	code=$(grep -hv '^[[:space:]]*#' "$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook \
@@ -269,4 +271,15 @@ venvhook --version"
 	run env MUTATE_LINT=1 bash "$VH_SRCDIR/tests/mutate/run" "$T/list"
 	assert_failure
 	assert_line "STALE     moved: 'no such line' is in core/trust/policy.c 0 times, not once"
+}
+
+# A test that needs a program says which package has it ("apt-get install
+# P"); bootstrap, which CI runs on a fresh machine, must install each P, or
+# CI fails where a developer's machine, which happens to have it, passes.
+@test "every package a test asks for is one bootstrap installs" {
+	local p missing=()
+	while read -r p; do
+		grep -qE "(^|[[:space:]\"])$p([[:space:]\"]|$)" "$VH_SRCDIR/bootstrap" || missing+=("$p")
+	done < <(grep -rhoP 'apt-get install \K[a-z0-9][a-z0-9.+-]*(?![a-z0-9.+:-])' "$VH_SRCDIR/tests" | sort -u)
+	assert_equal "${missing[*]}" ""
 }

@@ -277,6 +277,11 @@ __venvhook_register() {
 # a project is active before its first prompt, and before prompt code that
 # runs ahead of the hook.
 if [[ $- == *i* ]]; then
+    # What the hook keeps between prompts is this shell's own: a key, a
+    # watch list or a directory inherited from elsewhere (exported, or
+    # given in the environment) proves nothing, so each load starts them
+    # afresh (one export more, when the file is loaded twice).
+    builtin unset -v __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

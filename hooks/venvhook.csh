@@ -11,12 +11,14 @@
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_w      the first 8 of them that are still absent
 #   __venvhook_key    the word export handed back with them
-if ( ! $?__venvhook_key ) set __venvhook_key = - ;
-if ( ! $?__venvhook_pwd ) set __venvhook_pwd = /dev/null/x ;
-if ( ! $?__venvhook_veset ) set __venvhook_veset = 0 ;
-if ( ! $?__venvhook_np ) set __venvhook_np = 0 ;
-if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
-if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
+# Each load sets them afresh: a key, a watch list or a directory inherited
+# from elsewhere (the environment) proves nothing.
+set __venvhook_key = - ;
+set __venvhook_pwd = /dev/null/x ;
+set __venvhook_veset = 0 ;
+set __venvhook_np = 0 ;
+set __venvhook_watch = ( ) ;
+set __venvhook_w = ( ) ;
 
 # Runs `venvhook export` and applies it. A watched path seen now is looked
 # for no more: it starts one export, not one at every prompt. (The list is
@@ -42,7 +44,7 @@ alias __venvhook_h5 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $
 alias __venvhook_h6 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
 alias __venvhook_h7 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
 alias __venvhook_h8 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
-if ( ! $?__venvhook_loads ) alias __venvhook_hook __venvhook_h0 ;
+alias __venvhook_hook __venvhook_h0 ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in

@@ -19,9 +19,17 @@ status is-interactive; or return 0
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
 
-# The key's "none yet" (export takes the key as its last argument; without
-# one it prints no watch list).
-builtin set -q __venvhook_key; or builtin set -g __venvhook_key -
+# What the hook keeps between prompts is this shell's own: a key, a watch
+# list or a directory inherited from elsewhere (exported, universal, or
+# given in the environment) proves nothing, so each load starts them
+# afresh (one export more, when the file is loaded twice). The key's "none
+# yet" is '-' (export takes the key as its last argument; without one it
+# prints no watch list).
+for __venvhook_p in __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve
+    builtin set -eg $__venvhook_p
+end
+builtin set -g __venvhook_key -
+builtin set -g __venvhook_watch
 
 # Runs `venvhook export` and applies it.
 function __venvhook_export

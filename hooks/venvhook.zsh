@@ -176,6 +176,11 @@ __venvhook_register() {
     typeset -ga __venvhook_watch __venvhook_later
 }
 if [[ -o interactive ]]; then
+    # What the hook keeps between prompts is this shell's own: a key, a
+    # watch list or a directory inherited from elsewhere (exported, or
+    # given in the environment) proves nothing, so each load starts them
+    # afresh (one export more, when the file is loaded twice).
+    builtin unset __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve 2>/dev/null
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

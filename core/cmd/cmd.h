@@ -98,4 +98,9 @@ const struct vh_shell *vh_cmd_shell(const char *name);
  * Returns an exit code. */
 int vh_export_run(const struct vh_shell *sh, const char *key);
 
+/* Appends the hook key's part that marks pin as this shell's own
+ * `activate --force` (cmd_export.c). Returns 0 or -1 out of memory. */
+struct vh_buf;
+int vh_export_force_part(struct vh_buf *key, const char *pin);
+
 #endif

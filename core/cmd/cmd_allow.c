@@ -35,6 +35,7 @@ static int decide_one(enum vh_decision decision, const char *env)
 			vh_msgf("out of memory");
 			goto done;
 		}
+		vh_msg_lines(&p.warnings);
 		if (!p.ok) {
 			struct vh_buf tail = VH_BUF_INIT;
 
@@ -63,7 +64,18 @@ static int decide_one(enum vh_decision decision, const char *env)
 		vh_buf_free(&say);
 		goto done;
 	}
-	vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env, "");
+	if (p.exposed.len) {
+		/* consent cannot make a path others can swap safe (policy.h) */
+		struct vh_buf tail = VH_BUF_INIT;
+
+		vh_buf_puts(&tail, ", but ");
+		vh_buf_puts(&tail, vh_buf_str(&p.exposed));
+		vh_buf_puts(&tail, ": only 'venvhook activate --force' uses it");
+		vh_msg_path("allowed ", env, vh_buf_str(&tail));
+		vh_buf_free(&tail);
+	} else {
+		vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env, "");
+	}
 	rc = 0;
 done:
 	vh_policy_free(&p);

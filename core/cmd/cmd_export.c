@@ -14,6 +14,7 @@
 #include "core/find/envdir.h"
 #include "core/find/envlist.h"
 #include "core/util/err.h"
+#include "core/util/hex.h"
 #include "core/util/msg.h"
 #include "core/trust/policy.h"
 #include "core/trust/watch.h"
@@ -72,6 +73,29 @@ static int key_part(struct vh_buf *out, const char *key, char tag)
 	return vh_buf_puts(out, "");
 }
 
+/* The key's force part, "f" and the hex of the pin that this shell's own
+ * `activate --force` set (activate puts it in the key; each export keeps it
+ * while that pin stays): a pin from the environment alone, as a child shell
+ * inherits it, is never forced (issue 20). 1 when key holds it for pin. */
+static int key_forces(const char *key, const char *pin)
+{
+	struct vh_buf part = VH_BUF_INIT;
+	char *held = NULL;
+	size_t len;
+	int yes;
+
+	yes = key && pin && key_part(&part, key, 'f') == 0 && part.len > 1 &&
+	      vh_hex_decode(&held, &len, part.data + 1, part.len - 1) == 0 && !strcmp(held, pin);
+	free(held);
+	vh_buf_free(&part);
+	return yes;
+}
+
+int vh_export_force_part(struct vh_buf *key, const char *pin)
+{
+	return vh_buf_putc(key, 'f') < 0 || vh_hex_put(key, pin, strlen(pin)) < 0 ? -1 : 0;
+}
+
 static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct vh_found *found)
 {
 	struct vh_env_list l = { 0 };
@@ -110,7 +134,7 @@ static size_t watch_dirs(const char **dirs, const char *cwd, const struct vh_fou
  * names_list shell its env names, when they differ from what the key it
  * passed says. */
 static int send_key(const struct vh_shell *sh, const char *held, const struct vh_watch *prev,
-		    const char *cwd, const struct vh_found *found)
+		    const char *cwd, const struct vh_found *found, const char *forced)
 {
 	struct vh_watch w = { 0 };
 	struct vh_buf key = VH_BUF_INIT, names = VH_BUF_INIT, old = VH_BUF_INIT,
@@ -147,6 +171,8 @@ static int send_key(const struct vh_shell *sh, const char *held, const struct vh
 		    vh_buf_add(&key, names.data ? names.data : "", names.len) < 0)
 			goto done;
 	}
+	if (forced && ((key.len && vh_buf_putc(&key, '_') < 0) || vh_export_force_part(&key, forced) < 0))
+		goto done;
 	if (!key.len && vh_buf_putc(&key, '-') < 0)
 		goto done;
 	rc = 0;
@@ -287,7 +313,8 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	 * activates the env it chose): an env put on by then may be adopted
 	 * (plan.h). */
 	start = getenv("__venvhook_start");
-	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL, start && *start);
+	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL, key_forces(key, now.v[VH_MARK_PIN]),
+			 start && *start);
 	vh_msg_lines(&w.say);
 	if (r < 0)
 		goto done;
@@ -302,7 +329,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	if (r == VH_EUNSAYABLE)
 		r = 0;
 	if (r == 0 && key)
-		r = send_key(sh, key, &prev, cwd, &w.found);
+		r = send_key(sh, key, &prev, cwd, &w.found, w.forced ? w.want.pin : NULL);
 	rc = r ? 1 : 0;
 done:
 	if (rc && r == VH_ENOMEM)

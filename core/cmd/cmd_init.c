@@ -36,7 +36,7 @@ static int put_changes(struct vh_buf *out, const struct vh_shell *sh)
 static int hook_path(char **path, const char *real)
 {
 	char *found = NULL, *resolved = NULL, *bad = NULL;
-	enum vh_perm why;
+	enum vh_writers why;
 	int rc = 0;
 
 	*path = NULL;

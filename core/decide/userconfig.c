@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include "core/util/buf.h"
+#include "core/util/compat.h"
 #include "core/util/err.h"
 #include "core/util/fileio.h"
 #include "core/util/msg.h"
 #include "core/store/stores.h"
+#include "core/util/writers.h"
 #include "core/util/xdg.h"
 
 const char *const vh_config_trust_names[] = {
@@ -218,47 +220,79 @@ static int handler(void *user, const char *section, const char *name, const char
 }
 
 
+/* "ignoring <file>: <why>; using the defaults" */
+static void ignore(const char *why, int e)
+{
+	vh_buf_puts(&vh_config.warnings, "ignoring ");
+	vh_msg_escape(&vh_config.warnings, vh_config.file);
+	vh_buf_puts(&vh_config.warnings, ": ");
+	vh_buf_puts(&vh_config.warnings, why);
+	if (e)
+		vh_buf_printf(&vh_config.warnings, " (%s)", strerror(e));
+	vh_buf_puts(&vh_config.warnings, "; using the defaults\n");
+}
+
 int vh_config_load(void)
 {
+	struct vh_buf why = VH_BUF_INIT;
 	struct parse p = { 0 };
 	struct stat st;
-	int fd, e;
+	int fd = -1, r;
 
 	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") == VH_ENOMEM)
 		return VH_ENOMEM;
 	if (!vh_config.file)
 		return 0;
+	/* Its settings decide what is checked (trust = off): believed only
+	 * from a place and a file no one else can write (xdg.h, fileio.h),
+	 * and never waited on (a FIFO would block every prompt). */
+	r = vh_xdg_usable(&why, vh_config.file, 0);
+	if (r < 0)
+		goto oom;
+	if (r > 0) {
+		ignore(vh_buf_str(&why), 0);
+		goto done;
+	}
 	/* open, then fdopen: most users have no config file, and a failed
 	 * fopen costs its FILE as well as the open */
-	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC);
-	p.f = fd < 0 ? NULL : fdopen(fd, "r");
-	if (!p.f) {
-		if (fd >= 0) {
-			e = errno;
-			close(fd);
-			errno = e;
-		}
-		if (errno != ENOENT && errno != ENOTDIR) {
-			char why[128];
+	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			ignore("it cannot be read", errno);
+		goto done;
+	}
+	if (fstat(fd, &st) < 0) {
+		ignore("it cannot be read", errno);
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ignore("it is not a regular file", 0);
+		goto done;
+	}
+	if (!vh_file_private(fd, NULL, &st)) {
+		struct vh_stat vs;
 
-			snprintf(why, sizeof(why), ": %s; using the defaults\n", strerror(errno));
-			vh_buf_puts(&vh_config.warnings, "cannot read ");
-			vh_msg_escape(&vh_config.warnings, vh_config.file);
-			vh_buf_puts(&vh_config.warnings, why);
-		}
-		return 0;
+		vh_stat_from(&vs, &st);
+		vh_buf_puts(&why, "it ");
+		vh_buf_puts(&why, vh_writers_text(vh_writers_of(fd, NULL, &vs, 0)));
+		ignore(vh_buf_str(&why), 0);
+		goto done;
 	}
 	vh_config.found = 1;
 	/* Read a line at a time, but not without end: a file that large is
 	 * no config (the defaults hold). */
-	if (fstat(fd, &st) == 0 && st.st_size > VH_READ_MAX) {
+	if (st.st_size > VH_READ_MAX) {
 		vh_msg_escape(&vh_config.warnings, vh_config.file);
 		vh_buf_printf(&vh_config.warnings, " is larger than %d KiB; using the defaults\n",
 			      VH_READ_MAX / 1024);
 		vh_config.bad_lines++;
-		fclose(p.f);
-		return 0;
+		goto done;
 	}
+	if (!(p.f = fdopen(fd, "r"))) {
+		ignore("it cannot be read", errno);
+		goto done;
+	}
+	fd = -1;
 	/* Errors inih finds itself are lines the reader already blanked. */
 	ini_parse_stream(reader, &p, handler, &p);
 	fclose(p.f);
@@ -267,7 +301,14 @@ int vh_config_load(void)
 		vh_buf_printf(&vh_config.warnings, ": %d more bad lines are ignored\n",
 			      vh_config.bad_lines - MAX_WARNINGS);
 	}
+done:
+	if (fd >= 0)
+		close(fd);
+	vh_buf_free(&why);
 	return 0;
+oom:
+	vh_buf_free(&why);
+	return VH_ENOMEM;
 }
 
 int vh_config_format(struct vh_buf *out)

@@ -168,7 +168,7 @@ static int add_project(struct vh_env_list *l, const struct vh_found *found, cons
 
 	if (found->rule != VH_RULE_CHILD)
 		return 0;
-	dirfd = open(found->owner, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dirfd = open(found->owner, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (dirfd < 0)
 		return 0;
 	for (name = vh_config.env_dirs; *name && rc == 0; name++)

@@ -65,6 +65,11 @@ char *vh_store_join(const char *dir, const char *name);
  * -1 (both freed) when either is NULL, that is out of memory. */
 int vh_store_take(struct vh_store_hit *hit, char *env, char *from);
 
+/* vh_store_take of the env named name in the store dir, when name can
+ * name one (vh_env_name_ok: a name never leaves its store); else 0 (from
+ * freed). */
+int vh_store_take_named(struct vh_store_hit *hit, const char *dir, const char *name, char *from);
+
 /* 1 when dir/name is a regular file (symlinks followed); asked through
  * w->at when w is not NULL. */
 int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name);

@@ -273,6 +273,9 @@ static int store_env(char **out, struct vh_stores_walk *w, const char *dir, cons
 		goto done;
 	}
 take:
+	/* a name never leaves its store (PIPENV_CUSTOM_VENV_NAME="../x") */
+	if (rc == 0 && !vh_env_name_ok(vh_buf_str(&name)))
+		goto done;
 	if (rc == 0 && !(*out = vh_store_join(home, name.data)))
 		rc = -1;
 done:

@@ -603,7 +603,7 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		goto done;
 	if ((rc = pick_env(&pick, w, &c, venvs, base.data)) != 0 || !pick)
 		goto done;
-	rc = vh_store_take(hit, vh_store_join(venvs, pick), file);
+	rc = vh_store_take_named(hit, venvs, pick, file);
 	file = NULL;
 	if (rc == 1)
 		hit->project_setting = set || c.in_project.from == PROJECT;

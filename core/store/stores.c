@@ -402,6 +402,15 @@ int vh_store_take(struct vh_store_hit *hit, char *env, char *from)
 	return rc;
 }
 
+int vh_store_take_named(struct vh_store_hit *hit, const char *dir, const char *name, char *from)
+{
+	if (!from || !vh_env_name_ok(name)) {
+		free(from);
+		return from ? 0 : -1;
+	}
+	return vh_store_take(hit, vh_store_join(dir, name), from);
+}
+
 static int stat_at(struct stat *st, const struct vh_stores_walk *w, const char *dir,
 		   const char *name)
 {

@@ -99,11 +99,22 @@ alias_bodies() {
 	assert_output ""
 }
 
+# HACKING.md's "What trust rests on": files are made in one place
+# (core/util/fileio.c: mkstemp and rename, or an O_NOFOLLOW open of the
+# user's own file), and who can write a file is judged in one place
+# (core/util/writers.c, with compat.c's ACLs): no other source creates a
+# file or reads a mode's write bits.
+@test "only fileio.c creates files, and only writers.c and compat.c judge write bits" {
+	run bash -c 'grep -nE "O_CREAT|mkstemp|S_IW(GRP|OTH|USR)|S_IRWX[GO]|[&|] *0?0?2[02]\>" "$1"/core/*/*.c |
+		grep -vE "^$1/core/util/(fileio|writers|compat)\.c:"' _ "$VH_SRCDIR"
+	assert_output ""
+}
+
 @test "the project's own scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/bootstrap" "$VH_SRCDIR/.ci/run" "$VH_SRCDIR/tests/run-scenarios" \
 		"$VH_SRCDIR/tests/bats/soak.bash" "$VH_SRCDIR/tests/bats/valgrind.bash" "$VH_SRCDIR/fuzz/smoke" \
 		"$VH_SRCDIR/build-aux/embed.sh" "$VH_SRCDIR/build-aux/completion.sh" "$VH_SRCDIR/demo/run" \
-		"$VH_SRCDIR/tests/check-builds" "$VH_SRCDIR/fuzz/longseeds"
+		"$VH_SRCDIR/tests/check-builds" "$VH_SRCDIR/fuzz/longseeds" "$VH_SRCDIR/tests/bats/attack.bash"
 	assert_success
 }
 

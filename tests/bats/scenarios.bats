@@ -682,7 +682,7 @@ hostile_workon_env() {
 	assert_stderr_contains "not activating $T/clone/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"
 }
 
-@test "an env writable by group or others is refused; manual activate refuses only world-writable, unless --force" {
+@test "an env others can write to is refused, on cd and by activate; activate --force takes it, and it stays across cd" {
 	mkenv_unallowed "$T/a/.venv"
 	mkenv_unallowed "$T/b/.venv"
 	# a group of others (the user's own private group would be harmless)
@@ -690,16 +690,25 @@ hostile_workon_env() {
 	chmod g+w "$T/a/.venv/bin"
 	chmod o+w "$T/b/.venv/pyvenv.cfg"
 	session "cd a" report "cd b" report "run venvhook activate $T/a/.venv" status report \
-		"run venvhook activate $T/b/.venv" status report "run venvhook activate --force $T/b/.venv" status report
+		"run venvhook activate --force $T/a/.venv" status report "cd /" report \
+		"run venvhook activate $T/b/.venv" status report "run venvhook activate --force $T/b/.venv" status \
+		report "cd a" report
 	assert_inactive 1
 	assert_inactive 2
-	assert_active 3 "$T/a/.venv"
+	assert_inactive 3
 	assert_active 4 "$T/a/.venv"
-	assert_active 5 "$T/b/.venv"
-	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=1 status=0 "
-	assert_stderr_contains "not activating $T/a/.venv: its bin/ is writable by its group; 'venvhook allow' trusts it"
-	assert_stderr_contains "not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"
-	assert_stderr_contains "not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway"
+	# (the force is the shell's own: its hook's key carries it to this export)
+	assert_active 5 "$T/a/.venv"
+	assert_active 6 "$T/a/.venv"
+	assert_active 7 "$T/b/.venv"
+	assert_active 8 "$T/b/.venv"
+	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=1 status=0 status=1 status=0 "
+	assert_stderr_contains "not activating $T/a/.venv: its bin/ is writable by its group; 'venvhook activate --force' uses it anyway" \
+		"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; 'venvhook activate --force' uses it anyway" \
+		"not activating $T/a/.venv: its bin/ is writable by its group; activate --force uses it anyway" \
+		"activating $T/a/.venv although its bin/ is writable by its group: they can change what runs" \
+		"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway" \
+		"activating $T/b/.venv although its pyvenv.cfg is writable by anyone: they can change what runs"
 }
 
 @test "deny switches the env off here and now and keeps it off; allow undoes it" {

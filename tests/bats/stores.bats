@@ -320,3 +320,19 @@ TOML
 	assert_line "here:   $T/p/rel/$base-py3.11: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
 	assert_equal "$(cd "$T/p" && tool POETRY_VIRTUALENVS_PATH=rel poetry env info -p)" "rel/$base-py3.11"
 }
+
+@test "PIPENV_CUSTOM_VENV_NAME names an env in pipenv's store, never one out of it (../)" {
+	export WORKON_HOME=$T/workon
+	mkdir -p "$WORKON_HOME/named" "$T/out" "$T/pc"
+	printf 'home = /usr/bin\n' >"$WORKON_HOME/named/pyvenv.cfg"
+	printf 'home = /usr/bin\n' >"$T/out/pyvenv.cfg"
+	printf '[packages]\n' >"$T/pc/Pipfile"
+	cd "$T/pc"
+	PIPENV_CUSTOM_VENV_NAME=named run "$VENVHOOK" status
+	assert_line "here:   $WORKON_HOME/named: the pipenv env of $T/pc/Pipfile"
+	for name in ../out ../workon/../out /abs ..; do
+		PIPENV_CUSTOM_VENV_NAME=$name run "$VENVHOOK" status
+		refute_output --partial "pipenv env"
+		refute_output --partial "out"
+	done
+}

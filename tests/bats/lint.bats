@@ -194,3 +194,42 @@ venvhook --version"
 	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 }
+
+# rc_lines_help: the rc line table of --help, one "SHELL|FILE|LINE" a line.
+rc_lines_help() {
+	"$VENVHOOK" --help | sed -n '/^Load the hook from/,/^$/p' | sed -e '1d' -e '/^$/d' |
+		sed -E 's/^  ([^ ]+) +([^ ]+) +(.*)$/\1|\2|\3/'
+}
+
+@test "the README fits a screen: under 12 KB" {
+	local size
+	size=$(wc -c <"$VH_SRCDIR/README.md")
+	((size < 12 * 1024)) || fail "README.md is $size bytes: documentation goes to doc/venvhook.1 or doc/, with at most a link line in the README"
+}
+
+@test "the rc line tables of the README and the man page are --help's, row for row" {
+	local want readme man
+	want=$(rc_lines_help)
+	[[ $want == *'bash|~/.bashrc|eval "$(venvhook init bash)"'* ]] || fail "--help not parsed: $want"
+	[[ $(wc -l <<<"$want") -eq $(wc -w <<<"$VH_SHELLS") ]] || fail "--help has not one line per shell of $VH_SHELLS: $want"
+	# the README's table: | shell | `file` | `line` |, '|' escaped in a cell
+	readme=$(sed -n '/^| shell | file | line |$/,/^$/p' "$VH_SRCDIR/README.md" | sed -e '1,2d' -e '/^$/d' |
+		sed -E -e 's/^\| (.*) \|$/\1/' -e 's/ \| /|/g' -e 's/\\\|/|/g' -e 's/(^|\|)`+ ?/\1/g' -e 's/ ?`+(\||$)/\1/g')
+	assert_equal "$readme" "$want"
+	# the man page's Shell setup list: "SHELL, FILE" and the line below it
+	man=$(mandoc -Tascii -Owidth=200 "$VH_SRCDIR/doc/venvhook.1" | sed $'s/.\b//g' |
+		sed -n '/^   Shell setup$/,/^   Discovery$/p' | sed -n '/^     [a-z0-9]*, /,$p' |
+		awk '/^     [a-z0-9]+, / { sub(/^ +/, ""); sub(/, /, "|"); head = $0; next }
+			/^             / && head != "" { sub(/^ +/, ""); print head "|" $0; head = ""; next }
+			/^$/ { next } { exit }')
+	assert_equal "$man" "$want"
+}
+
+@test "the man page's config keys and defaults are what venvhook config prints" {
+	local man want
+	want=$(env -u XDG_CONFIG_HOME HOME="$T" "$VENVHOOK" config | grep -v '^#')
+	[[ $want == *"trust = strict"* ]] || fail "config not parsed: $want"
+	man=$(sed -n '/^\.Sh CONFIGURATION$/,/^\.Sh /p' "$VH_SRCDIR/doc/venvhook.1" |
+		sed -nE 's/^\.It Ic ([a-z_]+) No = Li (.*)$/\1 = \2/p')
+	assert_equal "$man" "$want"
+}

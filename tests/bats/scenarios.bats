@@ -441,6 +441,23 @@ hostile_workon_env() {
 	assert_stderr_contains "$T/conda/envs/x is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate"
 }
 
+@test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {
+	export WORKON_HOME=$T/workon
+	mkenv_unallowed "$T/proj/venv"
+	mkenv "$T/two/.venv"
+	mkdir -p "$T/proj/src"
+	session "cd proj/src" report "run venvhook activate venv" status report \
+		"cd two" report "run venvhook activate .venv" status report
+	assert_inactive 1
+	assert_active 2 "$T/proj/venv"
+	assert_env 2 __VENVHOOK_PIN "$T/proj/venv"
+	assert_active 3 "$T/proj/venv"
+	assert_active 4 "$T/two/.venv"
+	assert_env 4 __VENVHOOK_PIN "$T/two/.venv"
+	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=0 "
+	refute_stderr_contains "no env named"
+}
+
 @test "an unknown name or no name changes nothing and fails with one line" {
 	export WORKON_HOME=$T/workon
 	mkenv "$T/proj/.venv"

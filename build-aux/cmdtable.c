@@ -4,7 +4,7 @@
  * from the table):
  *
  *     shell    NAME
- *     command  NAME  ARG  BRIEF      (ARG: none, shell or env)
+ *     command  NAME  ARG  BRIEF      (ARG: none, shell, env or paths)
  *     option   COMMAND  FLAG  BRIEF
  *
  * Hidden commands (call) and those without a brief (export) are left out.
@@ -27,7 +27,7 @@ static int bad(const char *what, const char *name, const char *s)
 
 int main(void)
 {
-	static const char *const args[] = { "none", "shell", "env" };
+	static const char *const args[] = { "none", "shell", "env", "paths" };
 	const struct vh_cmd *const *c;
 	const struct vh_cmd_option *o;
 	const char *names = vh_shell_names(), *e;

@@ -2,9 +2,9 @@
 # completion.sh TABLE TEMPLATE: prints the completion file made from
 # TEMPLATE (completions/*.in), with each @NAME@ in it replaced from TABLE,
 # the command table as build-aux/cmdtable prints it. Inline: @COMMANDS@,
-# @SHELLS@ (blank-separated), @SHELL_COMMANDS@, @ENV_COMMANDS@ (the
-# commands whose argument is a shell or an env, joined by '|' for a case
-# pattern). On a line of its own: @BASH_OPTIONS@, @ZSH_COMMANDS@,
+# @SHELLS@ (blank-separated), @SHELL_COMMANDS@, @ENV_COMMANDS@,
+# @PATH_COMMANDS@ (the commands whose argument is a shell, an env, or
+# paths, joined by '|' for a case pattern). On a line of its own: @BASH_OPTIONS@, @ZSH_COMMANDS@,
 # @ZSH_OPTIONS@, @FISH_COMMANDS@, @FISH_OPTIONS@, @FISH_ARGS@ (case arms or
 # complete lines). A name left over is an error. POSIX sh and awk only.
 # (tcsh's completion is printed by `venvhook init tcsh`: shells/csh.c.)
@@ -24,6 +24,7 @@ FNR == NR {
 		add(cmds, $2); arg[$2] = $3; brief[$2] = $4
 		if ($3 == "shell") add(shellcmds, $2)
 		if ($3 == "env") add(envcmds, $2)
+		if ($3 == "paths") add(pathcmds, $2)
 	} else if ($1 == "option") {
 		o = ($2 in opts) ? opts[$2] " " $3 : $3
 		opts[$2] = o
@@ -32,7 +33,7 @@ FNR == NR {
 	next
 }
 FNR == 1 {
-	if (!cmds[0] || !shells[0] || !shellcmds[0] || !envcmds[0]) {
+	if (!cmds[0] || !shells[0] || !shellcmds[0] || !envcmds[0] || !pathcmds[0]) {
 		print "completion.sh: the table lacks commands, shells or arguments" > "/dev/stderr"
 		exit 1
 	}
@@ -63,6 +64,8 @@ FNR == 1 {
 				printf "complete -c venvhook -n '\''__venvhook_complete_after %s'\'' -a '\''%s'\''\n", c, join(shells, " ")
 			else if (arg[c] == "env")
 				printf "complete -c venvhook -n '\''__venvhook_complete_after %s'\'' -a '\''(__venvhook_complete_envs)'\''\n", c
+			else if (arg[c] == "paths")
+				printf "complete -c venvhook -n '\''__venvhook_complete_paths %s'\'' -a '\''(__fish_complete_directories (commandline -ct) \"\")'\''\n", c
 		}
 	else { print "completion.sh: unknown @" name "@ in " FILENAME > "/dev/stderr"; exit 1 }
 	next
@@ -73,6 +76,7 @@ FNR == 1 {
 	gsub(/@SHELLS@/, join(shells, " "), line)
 	gsub(/@SHELL_COMMANDS@/, join(shellcmds, "|"), line)
 	gsub(/@ENV_COMMANDS@/, join(envcmds, "|"), line)
+	gsub(/@PATH_COMMANDS@/, join(pathcmds, "|"), line)
 	if (line ~ /@[A-Z_]+@/) { print "completion.sh: unknown name left in " FILENAME ": " line > "/dev/stderr"; exit 1 }
 	print line
 }

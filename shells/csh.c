@@ -128,7 +128,11 @@ static int tcsh_completion(struct vh_buf *out, const struct vh_cmd *const *cmds)
 				rc |= vh_buf_printf(out, " 'n/%s/$__venvhook_envs/'", (*c)->name);
 				continue;
 			}
-			if (pass || (*c)->arg == VH_CMD_ARG_ENV ||
+			if (pass && (*c)->arg == VH_CMD_ARG_PATHS) {
+				rc |= vh_buf_printf(out, " 'n/%s/d/'", (*c)->name);
+				continue;
+			}
+			if (pass || (*c)->arg == VH_CMD_ARG_ENV || (*c)->arg == VH_CMD_ARG_PATHS ||
 			    ((*c)->arg == VH_CMD_ARG_NONE && !((*c)->options && (*c)->options->flag)))
 				continue;
 			rc |= vh_buf_printf(out, " 'n/%s/(", (*c)->name);
@@ -185,6 +189,8 @@ static const char *const rival_facts[] = { "hooks", "precmd", NULL };
 
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
+	.guard = vh_guard_csh,
+	.csh_test = "$?tcsh",
 	.hook = vh_hook_tcsh,
 	.completion = tcsh_completion,
 	.prompt = vh_prompt_tcsh,
@@ -209,6 +215,8 @@ const struct vh_shell vh_shell_tcsh = {
 
 const struct vh_shell vh_shell_csh = {
 	.name = "csh",
+	.guard = vh_guard_csh,
+	.csh_test = "! $?tcsh",
 	.hook = vh_hook_csh,
 	.no_prompt = "has no hook that runs before each prompt, so --prompt cannot keep the env's"
 		     " name there up to date; show $VIRTUAL_ENV_PROMPT yourself or use tcsh",

@@ -21,7 +21,7 @@ const struct vh_shell *vh_shell_lookup(const char *name)
 	if (*name == '-')
 		name++;
 	for (sh = vh_shells; *sh; sh++)
-		if (strcmp((*sh)->name, name) == 0)
+		if (strcmp((*sh)->name, name) == 0 || ((*sh)->also && strcmp((*sh)->also, name) == 0))
 			return *sh;
 	return NULL;
 }

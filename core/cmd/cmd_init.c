@@ -28,7 +28,7 @@ static int put_changes(struct vh_buf *out, const struct vh_shell *sh)
 static int run(const struct vh_cmd *self, int argc, char **argv)
 {
 	const struct vh_shell *sh;
-	struct vh_buf out = VH_BUF_INIT;
+	struct vh_buf out = VH_BUF_INIT, body = VH_BUF_INIT;
 	const char *name = NULL, *why;
 	char *self_path;
 	int rc = 1, prompt = 0, i;
@@ -66,27 +66,32 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		vh_msg_path("cannot write a hook that calls ", self_path, why);
 		goto done;
 	}
-	i = sh->set_local(&out, "__venvhook_exe", self_path);
+	i = sh->set_local(&body, "__venvhook_exe", self_path);
 	if (i == VH_EUNSAYABLE)
 		vh_msg_path("cannot write a hook that calls ", self_path,
 			    ": the shell cannot quote that path safely");
 	if (i < 0)
 		goto done;
-	if (put_changes(&out, sh) < 0)
+	if (put_changes(&body, sh) < 0)
 		goto done;
 	/* (a one-line shell's hook and prompt come without their comment
 	 * lines: build-aux/embed.sh) */
-	if (vh_buf_puts(&out, sh->hook) < 0)
+	if (vh_buf_puts(&body, sh->hook) < 0)
 		goto done;
-	if (sh->completion && sh->completion(&out, vh_cmds) < 0)
+	if (sh->completion && sh->completion(&body, vh_cmds) < 0)
 		goto done;
-	if (prompt && vh_buf_puts(&out, sh->prompt) < 0)
+	if (prompt && vh_buf_puts(&body, sh->prompt) < 0)
+		goto done;
+	/* behind the line that, in another shell, says which line to use
+	 * there and defines nothing */
+	if (sh->guard(&out, sh, self_path, vh_buf_str(&body)) < 0)
 		goto done;
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)
 		goto done;
 	rc = 0;
 done:
 	free(self_path);
+	vh_buf_free(&body);
 	vh_buf_free(&out);
 	return rc;
 }
@@ -143,5 +148,6 @@ const struct vh_cmd vh_cmd_init = {
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,
 	.max_args = 2,
+	.no_config_warnings = 1,
 	.run = run,
 };

@@ -1,16 +1,20 @@
 #include "core/decide/userconfig.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/util/buf.h"
+#include "core/util/compat.h"
 #include "core/util/err.h"
 #include "core/util/msg.h"
+#include "core/util/suggest.h"
 #include "core/store/stores.h"
 #include "core/util/xdg.h"
 
@@ -148,6 +152,25 @@ static int set_stores(const char *v)
 	return rc;
 }
 
+/* what, and "did you mean" one of the n choices, when one is close to v. */
+static void warn_like(struct parse *p, const char *what, const char *v, const char *const *choices,
+		      size_t n)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	const char *like = vh_suggest(v, choices, n);
+
+	vh_buf_puts(&why, what);
+	if (like)
+		vh_buf_printf(&why, " (did you mean '%s'?)", like);
+	warn(p, vh_buf_str(&why));
+	vh_buf_free(&why);
+}
+
+/* The keys, for "did you mean". */
+static const char *const keys[] = {
+	"env_dirs", "stop_at_git_root", "quiet", "follow_pointer_files", "trust", "stores",
+};
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
@@ -174,7 +197,7 @@ static int handler(void *user, const char *section, const char *name, const char
 		else if (!strcmp(value, "off"))
 			vh_config.trust = VH_CONFIG_TRUST_OFF;
 		else
-			warn(p, "trust is strict, owner or off");
+			warn_like(p, "trust is strict, owner or off", value, vh_config_trust_names, 3);
 	} else if (!strcmp(name, "stop_at_git_root") || !strcmp(name, "quiet") ||
 		   !strcmp(name, "follow_pointer_files")) {
 		if (boolean(&b, value) < 0) {
@@ -192,10 +215,13 @@ static int handler(void *user, const char *section, const char *name, const char
 		}
 	} else {
 		struct vh_buf why = VH_BUF_INIT;
+		const char *like = vh_suggest(name, keys, sizeof(keys) / sizeof(keys[0]));
 
 		vh_buf_puts(&why, "unknown key '");
 		vh_msg_escape(&why, name);
 		vh_buf_puts(&why, "'");
+		if (like)
+			vh_buf_printf(&why, " (did you mean '%s'?)", like);
 		warn(p, vh_buf_str(&why));
 		vh_buf_free(&why);
 	}
@@ -226,6 +252,7 @@ int vh_config_load(void)
 			char why[128];
 
 			snprintf(why, sizeof(why), ": %s; using the defaults\n", strerror(errno));
+			snprintf(vh_config.id, sizeof(vh_config.id), "unread:%d", errno);
 			vh_buf_puts(&vh_config.warnings, "cannot read ");
 			vh_msg_escape(&vh_config.warnings, vh_config.file);
 			vh_buf_puts(&vh_config.warnings, why);
@@ -233,10 +260,28 @@ int vh_config_load(void)
 		return 0;
 	}
 	vh_config.found = 1;
+	{
+		struct stat st;
+		struct vh_stat vs;
+
+		if (fstat(fd, &st) == 0) {
+			vh_stat_from(&vs, &st);
+			snprintf(vh_config.id, sizeof(vh_config.id), "%ju:%ju:%jd:%jd.%09ld",
+				 (uintmax_t)vs.dev, (uintmax_t)vs.ino, (intmax_t)vs.size,
+				 (intmax_t)vs.mtime.tv_sec, (long)vs.mtime.tv_nsec);
+		}
+	}
 	/* Errors inih finds itself are lines the reader already blanked. */
 	ini_parse_stream(reader, &p, handler, &p);
 	fclose(p.f);
 	return 0;
+}
+
+int vh_config_said(void)
+{
+	const char *said = getenv(VH_CONFIG_SAID);
+
+	return said && vh_config.id[0] && !strcmp(said, vh_config.id);
 }
 
 int vh_config_format(struct vh_buf *out)

@@ -381,7 +381,9 @@ int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy
 	e = vh_trust_find(&p->trust, p->real, &deny);
 	rc = ask->mode == VH_POLICY_MANUAL ? manual(p, &f, env, deny, ask->force) :
 	     automatic(p, &f, env, ask, deny, e);
+	/* (once: a deny's reason already says what allow does) */
 	if (rc == 0 && !p->ok && ask->mode == VH_POLICY_AUTO &&
+	    !strstr(vh_buf_str(&p->why), "'venvhook allow'") &&
 	    vh_buf_puts(&p->why, "; 'venvhook allow' trusts it") < 0)
 		rc = VH_ENOMEM;
 	vh_tracked_free(&f.tracked);

@@ -137,6 +137,32 @@ run_loaded() {
 	[[ $loaded == *"(main program)"* ]] || fail "the preloaded helper reported nothing: $loaded"
 }
 
+# unwrap SHELL: the hook that `venvhook init SHELL` (on stdin) evals behind
+# its guard (shells/guard.c), as the shell evals it: the POSIX family's and
+# fish's one quoted word, each line of the csh family's.
+unwrap() {
+	local out line
+	out=$(cat)
+	case $1 in
+	tcsh | csh)
+		while IFS= read -r line; do
+			[[ $line == 'if ( '*' ) eval '* ]] || continue
+			line=${line#*) eval }
+			eval "printf '%s\n' ${line% ;}"
+		done <<<"$out"
+		;;
+	*)
+		line=$(sed -n '2,$p' <<<"$out")
+		eval "printf '%s' ${line#*&& eval }"
+		;;
+	esac
+}
+
+# init_body SHELL [ARG...]: the hook `venvhook init SHELL ARG...` evals.
+init_body() {
+	"$VENVHOOK" init "$@" | unwrap "$1"
+}
+
 # esc VALUE: VALUE as dumpenv prints it.
 esc() { "$VH_DUMPENV" -e "$1"; }
 

@@ -20,11 +20,21 @@ setup() { vh_setup; }
 			run drv_lint "$f"
 			assert_success
 		done
-		"$VENVHOOK" init "$sh" >"$T/init.$sh"
+		# the hook init evals, and its guard: the first line (whose
+		# quotes fish reads differently, on purpose: shells/guard.c), or
+		# the csh family's whole output as its eval joins it
+		init_body "$sh" >"$T/init.$sh"
 		run drv_lint "$T/init.$sh"
 		assert_success
+		if [[ $sh == tcsh || $sh == csh ]]; then
+			"$VENVHOOK" init "$sh" | tr '\n' ' ' >"$T/init.$sh"
+		else
+			"$VENVHOOK" init "$sh" | head -n 1 >"$T/init.$sh"
+		fi
+		SHELLCHECK_OPTS='-e SC1003,SC2016' run drv_lint "$T/init.$sh"
+		assert_success
 		[[ -e $VH_SRCDIR/hooks/prompt.$sh ]] || continue
-		"$VENVHOOK" init "$sh" --prompt >"$T/init.$sh"
+		init_body "$sh" --prompt >"$T/init.$sh"
 		run drv_lint "$T/init.$sh"
 		assert_success
 	done
@@ -42,7 +52,7 @@ alias_bodies() {
 	local sh n
 	for sh in tcsh csh "tcsh --prompt"; do
 		# shellcheck disable=SC2086  # "tcsh --prompt" is two words
-		"$VENVHOOK" init $sh >"$T/init"
+		init_body $sh >"$T/init"
 		alias_bodies "$T/init" >"$T/bodies"
 		n=$(grep -c . "$T/bodies")
 		((n >= 10)) || fail "$sh: only $n alias bodies: $(cat "$T/bodies")"
@@ -60,7 +70,7 @@ alias_bodies() {
 	run "$VH_FISH" --no-execute "$VH_COMPLETIONS/venvhook.fish"
 	assert_success
 	# tcsh's comes with its hook
-	"$VENVHOOK" init tcsh >"$T/init.tcsh"
+	init_body tcsh >"$T/init.tcsh"
 	run "$VH_TCSH" -n "$T/init.tcsh"
 	assert_success
 }
@@ -107,13 +117,16 @@ alias_bodies() {
 }
 
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
-	local code pattern bad="" own="venvhook|deactivate|pydoc" sh
+	local code pattern bad="" own="venvhook|deactivate|pydoc|__VENVHOOK_[A-Z_]+|PATH|path|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|PYTHONHOME" sh
 	# (fish's `set -q NAME` only asks whether NAME is set)
 	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* "$VH_SRCDIR"/hooks/prompt.* \
 		"$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook "$VH_COMPLETIONS"/venvhook.fish |
 		sed -E 's/set -q [A-Za-z_]+//g')
 	# venvhook and deactivate are the two commands the user types, and
-	# pydoc the one the activate scripts define; the names each shell's
+	# pydoc the one the activate scripts define; the variables venvhook
+	# sets in the environment (its own exported __VENVHOOK_ names, and
+	# those activation changes, which the hook puts back when the binary
+	# is gone: PATH, csh's path list, VIRTUAL_ENV...); the names each shell's
 	# own interfaces go by, which the hooks join, chain onto or wrap, each
 	# driver lists (drv_own_names: PROMPT_COMMAND, cwdcmd, PS1...).
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"

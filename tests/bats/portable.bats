@@ -41,14 +41,17 @@ need_root_no_sanitizers() {
 	ln -s "$VENVHOOK" "$T/bin/vh"
 	run "$NOPROC" "$VENVHOOK" init bash
 	assert_success
+	run unwrap bash <<<"$output"
 	assert_line --index 0 "__venvhook_exe='$SELF'"
 	cd "${VENVHOOK%/*}"
 	run "$NOPROC" "./${VENVHOOK##*/}" init fish
 	assert_success
-	assert_line --index 0 "builtin set -g __venvhook_exe '$SELF'"
+	run unwrap fish <<<"$output"
+	assert_line --index 0 "builtin set -g __venvhook_exe '$SELF' ;"
 	cd "$T"
 	PATH=$T/bin:$BASE_PATH run "$NOPROC" vh init tcsh
 	assert_success
+	run unwrap tcsh <<<"$output"
 	assert_line --index 0 "set __venvhook_exe = '$SELF' ;"
 	# the README's rc line, with venvhook found on PATH, in a real shell
 	printf 'eval "$(vh init bash)"\nprintf "%%s\\n" "$__venvhook_exe"\n' >"$T/rc"
@@ -150,6 +153,7 @@ need_root_no_sanitizers() {
 		fail "stderr: $stderr"
 	if ((EUID == 0)); then
 		run "$NOPROC" "$T/venvhook" init bash
+		run unwrap bash <<<"$output"
 		assert_line --index 0 "__venvhook_exe='$T/venvhook'"
 	fi
 }

@@ -385,6 +385,61 @@ hostile_names() {
 	assert_equal "$(grep -c '^venvhook: cannot' <<<"$stderr")" 1
 }
 
+# The binary removed under a running shell (uninstalled, or upgraded to
+# another path): the next cd or prompt puts PATH and the variables back
+# with builtins, says so once, and the hook runs it no more.
+gone_setup() {
+	mkenv "$T/proj/.venv"
+	mkenv "$T/two/.venv"
+	mkdir -p "$T/bin" "$T/away"
+	cp "$VENVHOOK" "$T/bin/venvhook"
+	export VENVHOOK=$T/bin/venvhook GONE=$T/bin/venvhook
+}
+
+@test "the binary removed while the shell runs: one line, PATH and the variables back, unhooked, no error after" {
+	gone_setup
+	export PYTHONHOME=/before
+	session "cd proj" report 'run rm -f $GONE' "cd away" report "cd two" report status "fail 3"
+	assert_active 1 "$T/proj/.venv"
+	assert_env 1 PYTHONHOME unset
+	assert_inactive 2
+	assert_env 2 PATH "$BASE_PATH"
+	assert_env 2 PYTHONHOME /before
+	assert_env 2 __VENVHOOK_PIN unset
+	assert_inactive 3
+	assert_env 3 PATH "$BASE_PATH"
+	assert_line "status=0"
+	assert_line "status=3"
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+	assert_stderr_contains "venvhook: $GONE is gone: deactivated its env and unhooked this shell"
+}
+
+@test "the binary not executable, the env's PATH entry not first: it is taken out where it is (csh: says it cannot)" {
+	gone_setup
+	export NEWPATH=$T/front:$T/proj/.venv/bin:$BASE_PATH
+	session "cd proj" 'run chmod -x $GONE' "setenv PATH NEWPATH" "cd away" report
+	if [[ $drv_name == tcsh || $drv_name == csh ]]; then
+		assert_env 1 VIRTUAL_ENV "$T/proj/.venv"
+		assert_env 1 PATH "$NEWPATH"
+		assert_stderr_contains "venvhook: $GONE is gone: unhooked this shell; its env stays on PATH, where csh cannot take it off: open a new shell"
+	else
+		assert_inactive 1 "$T/front:$BASE_PATH"
+		assert_stderr_contains "venvhook: $GONE is gone: deactivated its env and unhooked this shell"
+	fi
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+}
+
+@test "without the binary, deactivate still deactivates, with builtins" {
+	gone_setup
+	session "cd proj" 'run rm -f $GONE' deactivate status report "cd two" report
+	assert_line "status=0"
+	assert_inactive 1
+	assert_env 1 PATH "$BASE_PATH"
+	assert_inactive 2
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+	assert_stderr_contains "venvhook: $GONE is gone: deactivated its env and unhooked this shell"
+}
+
 # --- manual activation (venvhook activate / deactivate) ---
 
 # A $WORKON_HOME env whose name the shell must not read as code.
@@ -603,7 +658,18 @@ hostile_workon_env() {
 	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=0 "
 	assert_stderr_contains "venvhook: denied $T/proj/.venv"
 	assert_stderr_contains "not activating $T/proj/.venv: you denied it; 'venvhook allow' undoes that"
+	refute_stderr_contains "undoes that; 'venvhook allow' trusts it"
 	assert_stderr_contains "venvhook: allowed $T/proj/.venv"
+}
+
+@test "a bad config line is said once in a shell, not at every cd, and again once the file changes" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$HOME/.config/venvhook" "$T/a" "$T/b"
+	printf 'quite = yes\n' >"$HOME/.config/venvhook/config"
+	export CFG=$HOME/.config/venvhook/config
+	session "cd a" "cd proj" "cd b" "cd a" 'run touch -d 2001-02-03 $CFG' "cd proj" "cd b"
+	assert_equal "$(grep -c "unknown key 'quite'" <<<"$stderr")" 2
+	assert_stderr_contains "venvhook: activated proj (.venv)"
 }
 
 @test "a config file's env_dirs names the env directories discovery looks for" {
@@ -642,6 +708,17 @@ hostile_workon_env() {
 	assert_line "trust:  refused: its files are tracked by git in $T/clone (it came with the repository); 'venvhook allow' trusts it"
 	assert_line "active: $T/theirs, activated outside venvhook (left alone)"
 	assert_equal "$(grep -c '^active: none$' <<<"$output")" 3
+}
+
+@test "status through the hook says nothing of it; the binary run directly, as in a shell without the rc line, says the hook is not loaded and the line to add" {
+	mkenv "$T/proj/.venv"
+	export SHELL=/bin/bash
+	session "cd proj" "run venvhook status" 'run $VENVHOOK status' 'run $VENVHOOK status --json'
+	# through the hook: active, here, ...; directly: hook, active, ...
+	assert_equal "$(grep -oE '^(hook|active):' <<<"$output" | tr '\n' ' ')" "active: hook: active: "
+	assert_line "active: $T/proj/.venv, activated by venvhook on entering its project"
+	assert_line "hook:   not loaded in this shell: add the init line for your shell to its rc file (bash: eval \"\$(venvhook init bash)\" in ~/.bashrc), then open a new shell; venvhook --help lists each shell's"
+	assert_line --partial '{"hook":null,"active":'
 }
 
 # --- trust: envs the user makes are on at once; what arrives is asked about ---

@@ -6,50 +6,13 @@
 # with the rc file as a user has it.
 
 load helpers
+load rcline
 
 setup() { vh_setup; }
-
-# names SHELL: the command, in SHELL, that lists every function, alias and
-# variable whose name holds "venvhook", one a line.
-names() {
-	case $1 in
-	bash) echo 'compgen -A function -A variable -A alias | grep venvhook' ;;
-	zsh) echo 'print -l ${(k)functions} ${(k)parameters} ${(k)aliases} | grep venvhook' ;;
-	ksh93 | mksh) echo '{ typeset +f; typeset +; alias; } | grep venvhook' ;;
-	fish) echo 'begin; functions -a -n; set -n; end | grep venvhook' ;;
-	tcsh | csh) echo '( alias ; set ) | grep venvhook' ;;
-	*) fail "no names command for $1" ;;
-	esac
-}
 
 # rc_line SHELL: SHELL's rc line, as --help prints it.
 rc_line() {
 	"$VENVHOOK" --help | sed -n "s/^  $1 \+[^ ]\+ \+//p"
-}
-
-# in_shell SHELL HOOK [LINE]: SHELL started interactively with its rc file
-# as its driver writes it, but its init line naming HOOK (or LINE instead
-# of it); then lists what it defined. Sets $output (the names) and $stderr.
-in_shell() {
-	local sh=$1 hook=$2 rc
-	vh_use_driver "$sh"
-	drv_write_rc "" ""
-	for rc in "$HOME/.bashrc" "$HOME/.zshrc" "$HOME/.config/fish/config.fish" "$HOME/.tcshrc" \
-		"$HOME/.cshrc" "$HOME/.kshrc" "$HOME/.mkshrc"; do
-		[[ -f $rc ]] || continue
-		if [[ -n ${3-} ]]; then
-			VH_LINE=$3 awk -v sh="$sh" '/init / && index($0, "init " sh) { print ENVIRON["VH_LINE"]; next } { print }' \
-				"$rc" >"$rc.new"
-		else
-			sed "s/init $sh\\b/init $hook/" "$rc" >"$rc.new"
-		fi
-		mv "$rc.new" "$rc"
-	done
-	names "$sh" >"$T/stdin"
-	status=0
-	drv_interactive <"$T/stdin" >"$T/out" 2>"$T/err" || status=$?
-	output=$(grep -Ev "$drv_noise" "$T/out" || true)
-	stderr=$(grep -Ev "$drv_noise" "$T/err" || true)
 }
 
 @test "the right rc line defines the hook (so that the tests below can fail)" {

@@ -24,6 +24,11 @@ vh_setup() {
 	unset PROMPT_COMMAND VENVHOOK_QUIET GIT_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES
 	unset ZDOTDIR ENV BASH_ENV XDG_DATA_HOME XDG_CACHE_HOME XDG_CONFIG_HOME
 	export LC_ALL=C.UTF-8
+	# libgit2's child gets 2 s by default: plenty on a quiet machine, not
+	# under valgrind or on a loaded one, and no test may depend on how fast
+	# the machine is. The tests of the limit itself set their own, with a
+	# stand-in that never answers (a FIFO as .git/config, trust.bats).
+	export VENVHOOK_GIT_TIMEOUT_MS=${VH_TEST_GIT_TIMEOUT_MS:-600000}
 	# VH_SESSION_WRAP: a command the sessions' shells run under
 	# (tests/helpers/noproc hides /proc from them).
 	vh_wrap=(${VH_SESSION_WRAP:+"$VH_SESSION_WRAP"})
@@ -337,13 +342,15 @@ tmux_start() {
 }
 
 # poll_screen WHAT TEST [ARG...]: reads the pane into $screen and runs TEST
-# ARG... on it, again every 0.1 s until it succeeds (at most ~10 s); then
-# fails, saying WHAT was never seen, with the screen. The one polling loop
-# of the terminal tests.
+# ARG... on it, again every 0.1 s until it succeeds, for at most
+# $VH_SCREEN_WAIT seconds (60: a loaded machine may take many to start a
+# shell; a passing test waits only as long as it must); then fails, saying
+# WHAT was never seen, with the screen. The one polling loop of the
+# terminal tests.
 poll_screen() {
-	local what=$1 i
+	local what=$1 end=$((SECONDS + ${VH_SCREEN_WAIT:-60}))
 	shift
-	for ((i = 0; i < 100; i++)); do
+	while ((SECONDS < end)); do
 		screen=$(tmux_screen)
 		"$@" && return 0
 		sleep 0.1

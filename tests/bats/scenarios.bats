@@ -9,6 +9,13 @@ setup_file() {
 }
 
 setup() {
+	# VH_ONLY_TAG (run-noproc): only the tests tagged so run, the others
+	# are skipped ("# bats test_tags=TAG" above them, as newer bats reads it)
+	if [[ -n ${VH_ONLY_TAG:-} ]] && ! BATS_TEST_DESCRIPTION=$BATS_TEST_DESCRIPTION awk 'prev == "# bats test_tags=" ENVIRON["VH_ONLY_TAG"] &&
+		$0 == "@test \"" ENVIRON["BATS_TEST_DESCRIPTION"] "\" {" { found = 1 } { prev = $0 } END { exit !found }' \
+		"$BATS_TEST_FILENAME"; then
+		skip "not tagged $VH_ONLY_TAG"
+	fi
 	vh_use_driver "$VH_DRIVER"
 }
 
@@ -16,6 +23,7 @@ teardown() {
 	refute_executed
 }
 
+# bats test_tags=noproc
 @test "activates on cd into a project and a subdirectory, deactivates on leaving" {
 	mkenv "$T/proj/.venv"
 	mkdir -p "$T/proj/src/pkg" "$T/elsewhere"
@@ -30,6 +38,7 @@ teardown() {
 	assert_stderr_contains "venvhook: activated proj (.venv)" "venvhook: deactivated proj"
 }
 
+# bats test_tags=noproc
 @test "a shell started inside a project is active at its first prompt" {
 	mkenv "$T/proj/.venv"
 	cd "$T/proj"
@@ -37,6 +46,7 @@ teardown() {
 	assert_active 1 "$T/proj/.venv"
 }
 
+# bats test_tags=noproc
 @test "switches from project A to project B in one step" {
 	mkenv "$T/a/.venv"
 	mkenv "$T/b/venv" "prompt = 'Bee'"
@@ -48,6 +58,7 @@ teardown() {
 	assert_stderr_contains "venvhook: activated Bee (venv), deactivated a"
 }
 
+# bats test_tags=noproc
 @test "the interpreter the user gets: python3 runs in the env on entering, switching and leaving (real envs)" {
 	mkvenv "$T/a/.venv"
 	mkvenv "$T/b/.venv"
@@ -448,6 +459,7 @@ hostile_workon_env() {
 	mkenv "$WORKON_HOME/$NAME"
 }
 
+# bats test_tags=noproc
 @test "activate NAME from WORKON_HOME stays on across cd until deactivate, then automatic activation resumes" {
 	hostile_workon_env
 	mkenv "$T/proj/.venv"
@@ -523,6 +535,7 @@ hostile_workon_env() {
 	assert_stderr_contains "no env named 'nosuch' in $WORKON_HOME (see venvhook list)"
 }
 
+# bats test_tags=noproc
 @test "deactivate inside a project pauses it until you leave, subdirectories included" {
 	mkenv "$T/proj/.venv"
 	mkenv "$T/other/.venv"
@@ -539,6 +552,7 @@ hostile_workon_env() {
 	assert_stderr_contains "automatic activation is off in $T/proj until you leave it"
 }
 
+# bats test_tags=noproc
 @test "the deactivate habit: deactivate works while venvhook's env is active, and only then" {
 	hostile_workon_env
 	mkenv "$T/proj/.venv"
@@ -647,6 +661,7 @@ hostile_workon_env() {
 	assert_stderr_contains "not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway"
 }
 
+# bats test_tags=noproc
 @test "deny switches the env off here and now and keeps it off; allow undoes it" {
 	mkenv "$T/proj/.venv"
 	session "cd proj" report "run venvhook deny" status report "cd /" "cd proj" report \
@@ -684,6 +699,7 @@ hostile_workon_env() {
 
 # --- status: what is active, who activated it, and why ---
 
+# bats test_tags=noproc
 @test "status says who activated the env and why, in each situation" {
 	export WORKON_HOME=$T/workon
 	mkenv "$WORKON_HOME/named"
@@ -710,6 +726,7 @@ hostile_workon_env() {
 	assert_equal "$(grep -c '^active: none$' <<<"$output")" 3
 }
 
+# bats test_tags=noproc
 @test "status through the hook says nothing of it; the binary run directly, as in a shell without the rc line, says the hook is not loaded and the line to add" {
 	mkenv "$T/proj/.venv"
 	export SHELL=/bin/bash
@@ -723,6 +740,7 @@ hostile_workon_env() {
 
 # --- trust: envs the user makes are on at once; what arrives is asked about ---
 
+# bats test_tags=noproc
 @test "an env made at a prompt in its project is activated, with the real interpreter, and remembered as yours" {
 	mkdir -p "$T/proj/src" "$T/clone-src/.venv/bin" "$T/empty" "$T/pth-src/.venv/lib/python3.11/site-packages"
 	# the user's own env, made where the shell sits

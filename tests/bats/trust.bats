@@ -258,6 +258,8 @@ not_active() {
 	git -C "$T/q" config include.path ../pipe
 	mkfifo "$T/q/pipe"
 	unprivileged
+	# the default (the FIFOs never answer, however fast the machine)
+	unset VENVHOOK_GIT_TIMEOUT_MS
 	SECONDS=0
 	# timeout: a hang fails the test instead of stopping the suite
 	vh_wrap=(timeout 60 "${vh_wrap[@]}")
@@ -269,6 +271,10 @@ not_active() {
 	assert_line "status=4"
 	assert_stderr_contains "venvhook: not activating $T/p/.venv: cannot tell whether git tracks it (git's files gave no answer within 2000 ms); 'venvhook allow' trusts it"
 	assert_stderr_contains "venvhook: $T/q/.git cannot be read (git's files gave no answer within 2000 ms); not looking above it"
+	# VENVHOOK_GIT_TIMEOUT_MS sets it
+	export VENVHOOK_GIT_TIMEOUT_MS=300
+	session "cd q/sub"
+	assert_stderr_contains "venvhook: $T/q/.git cannot be read (git's files gave no answer within 300 ms); not looking above it"
 }
 
 @test "no control or bidi byte reaches the terminal: the prompt name and every line are cleaned" {

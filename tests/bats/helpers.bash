@@ -2,8 +2,38 @@
 # `session`, which runs a real interactive shell over a list of steps.
 
 bats_require_minimum_version 1.5.0
-bats_load_library bats-support
-bats_load_library bats-assert
+
+# vh_load_library NAME: bats_load_library NAME, without the dirname process
+# its load.bash starts for each file it sources (some 15 a test: bats loads
+# the libraries again for every test). Where load.bash says more than
+# `source "$(dirname "${BASH_SOURCE[0]}")/FILE"`, bats' own loader.
+vh_load_library() {
+	local dir line files=()
+	for dir in ${BATS_LIB_PATH//:/ } /usr/lib/bats; do
+		[[ -f $dir/$1/load.bash ]] && break
+	done
+	if [[ -f $dir/$1/load.bash ]]; then
+		while IFS= read -r line; do
+			[[ -z $line || $line == \#* ]] && continue
+			if [[ $line =~ ^source\ \"\$\(dirname\ \"\$\{BASH_SOURCE\[0\]\}\"\)/([^\"\$]*)\"$ ]]; then
+				files+=("$dir/$1/${BASH_REMATCH[1]}")
+			else
+				files=()
+				break
+			fi
+		done <"$dir/$1/load.bash"
+	fi
+	if ((${#files[@]})); then
+		for line in "${files[@]}"; do
+			# shellcheck source=/dev/null
+			source "$line" || return
+		done
+	else
+		bats_load_library "$1"
+	fi
+}
+vh_load_library bats-support
+vh_load_library bats-assert
 
 : "${VENVHOOK:?run through make check, or set VENVHOOK to the binary}"
 : "${VH_DUMPENV:=${VENVHOOK%/*}/tests/helpers/dumpenv}"
@@ -103,8 +133,8 @@ mkenv_unallowed() {
 	local prog
 	for prog in python python3 python3.11 pip pip3 activate activate.fish activate.csh Activate.ps1; do
 		printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$dir/bin/$prog"
-		chmod +x "$dir/bin/$prog"
 	done
+	chmod +x "$dir"/bin/*
 }
 
 # mkvenv DIR: a real env, made as users make them (python3 -m venv,
@@ -277,15 +307,33 @@ __vh_script() { # FILE STEP...
 }
 
 # The Nth value of VAR in the session's reports (1-based), as dumpenv shows it.
+# (bash alone: a test asks this a few dozen times, sessions in every shell)
 reported() { # N VAR
-	printf '%s\n' "$output" | grep -E "^$2(=| unset$)" | sed -n "${1}p"
+	local line n=0
+	for line in "${lines[@]}"; do
+		if [[ $line == "$2="* || $line == "$2 unset" ]] && ((++n == $1)); then
+			printf '%s\n' "$line"
+			return
+		fi
+	done
 }
 
 # assert_env N VAR VALUE: report N shows VAR with exactly VALUE (or unset).
 assert_env() {
 	local want
-	if [[ $3 == unset ]]; then want="$2 unset"; else want="$2=$(esc "$3")"; fi
+	if [[ $3 == unset ]]; then want="$2 unset"; else want="$2=$(esc_fast "$3")"; fi
 	assert_equal "$(reported "$1" "$2")" "$want"
+}
+
+# esc_fast VALUE: esc VALUE, without a process for printable ASCII (which
+# dumpenv leaves as it is, but for '\').
+esc_fast() {
+	local LC_ALL=C
+	if [[ $1 =~ ^[\ -~]*$ && $1 != *\\* ]]; then
+		printf '%s\n' "$1"
+	else
+		esc "$1"
+	fi
 }
 
 # assert_active N ENV: report N shows ENV active with its bin first on PATH

@@ -160,11 +160,15 @@ prompts_then_bare() {
 	local line src=$T/src home=$T/user
 	line=$(readme_commands | grep -xF './configure --prefix="$HOME/.local" && make && make install') ||
 		fail "the README has no user install line"
-	# the tree, configured as ./bootstrap leaves it, copied (the build's
-	# objects come along: configure leaves config.h as it is, so make
-	# rebuilds little)
+	# the source tree, copied as ./bootstrap leaves it; where it is the
+	# build's tree too and the build a plain one, its objects come along
+	# (configure leaves config.h as it is, so make rebuilds little), else
+	# (make distcheck's tree apart, the sanitizers' flags) it builds anew
+	local keep=(--exclude='*.o' --exclude='*.a' --exclude=./venvhook --exclude=./hooks/embedded.c)
+	[[ $VH_BUILDDIR -ef $VH_SRCDIR ]] && ! grep -q -- '-fsanitize' "$VH_BUILDDIR/Makefile" && keep=()
 	mkdir -p "$src" "$home"
-	(cd "$VH_BUILDDIR" && tar --exclude=./.git --exclude='./tests/*/*.log' --exclude='./tests/*/*.trs' -cf - .) |
+	(cd "$VH_SRCDIR" && tar --exclude=./.git --exclude='./tests/*/*.log' --exclude='./tests/*/*.trs' \
+		--exclude=./config.status --exclude=./config.log ${keep[@]+"${keep[@]}"} -cf - .) |
 		(cd "$src" && tar -xf -)
 	# a user who is not root: nobody, with a home of its own here
 	chmod 755 "$T"

@@ -4,8 +4,10 @@
  * from the table):
  *
  *     shell    NAME
- *     command  NAME  ARG  BRIEF      (ARG: none, shell, env or paths)
- *     option   COMMAND  FLAG  BRIEF
+ *     command  NAME  ARG  BRIEF      (ARG: none, shell, env, command,
+ *                                     commandline: COMMAND and its own words,
+ *                                     or paths: any number of directories)
+ *     option   COMMAND  FLAG  BRIEF  VALUE   (VALUE: "-", or DIR: a directory follows)
  *
  * Hidden commands (call) and those without a brief (export) are left out.
  * Fails on a text the completion files could not carry as it is. */
@@ -27,7 +29,7 @@ static int bad(const char *what, const char *name, const char *s)
 
 int main(void)
 {
-	static const char *const args[] = { "none", "shell", "env", "paths" };
+	static const char *const args[] = { "none", "shell", "env", "command", "paths" };
 	const struct vh_cmd *const *c;
 	const struct vh_cmd_option *o;
 	const char *names = vh_shell_names(), *e;
@@ -45,11 +47,17 @@ int main(void)
 		if ((*c)->hidden || !(*c)->brief)
 			continue;
 		fails += bad("the brief", (*c)->name, (*c)->brief);
-		printf("command\t%s\t%s\t%s\n", (*c)->name, args[(*c)->arg], (*c)->brief);
+		/* a command whose COMMAND takes the rest of the line: commandline */
+		printf("command\t%s\t%s%s\t%s\n", (*c)->name, args[(*c)->arg],
+		       (*c)->arg == VH_CMD_ARG_COMMAND && (*c)->max_args < 0 ? "line" : "", (*c)->brief);
 		for (o = (*c)->options; o && o->flag; o++) {
 			fails += bad("the brief", o->flag, o->brief);
-			fails += o->flag[0] != '-' || o->flag[1] != '-' || bad("the flag", (*c)->name, o->flag);
-			printf("option\t%s\t%s\t%s\n", (*c)->name, o->flag, o->brief);
+			/* --long, or -X */
+			fails += o->flag[0] != '-' || (o->flag[1] != '-' && (!o->flag[1] || o->flag[2])) ||
+				 bad("the flag", (*c)->name, o->flag);
+			fails += o->value && (strcmp(o->value, "DIR") || bad("the value", o->flag, o->value));
+			printf("option\t%s\t%s\t%s\t%s\n", (*c)->name, o->flag, o->brief,
+			       o->value ? o->value : "-");
 		}
 	}
 	if (fflush(stdout) || ferror(stdout))

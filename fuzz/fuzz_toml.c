@@ -11,7 +11,9 @@
  *    (one `"k"."k" = "v"` line each, every byte escaped as TOML allows),
  *    parse back to exactly the same entries in the same order;
  *  - vh_toml_get finds the first entry of each kept path, and says dup
- *    exactly when the path occurs more than once.
+ *    exactly when the path occurs more than once;
+ *  - the memory it holds and the steps it took are within toml.h's linear
+ *    bounds, for every input (fuzz-long feeds up to 1 MiB).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +22,13 @@
 
 #include "core/util/buf.h"
 #include "core/util/toml.h"
+
+/* The steps a parse may take per byte of text (toml.h's work): a lookup
+ * walks at most 8 crit-bit nodes per byte of its key (4 bytes of parent,
+ * the name, its end) twice and compares it once. */
+#define WORK_PER_BYTE 256
+/* Key path components written back in the round trip, at most. */
+#define ROUND_TRIP_MAX (1u << 20)
 
 #define CHECK(cond, ...)                                                       \
 	do {                                                                   \
@@ -79,14 +88,32 @@ static void quoted(struct vh_buf *b, const char *s)
 	vh_buf_putc(b, '"');
 }
 
-static int same_entry(const struct vh_toml_entry *a, const struct vh_toml_entry *b)
+/* The key path of e: its components, in a buffer grown as needed. */
+static const char **key_of(const struct vh_toml *doc, const struct vh_toml_entry *e,
+			   const char ***buf, size_t *cap)
 {
+	if (e->depth + 1 > *cap) {
+		*cap = e->depth + 1;
+		*buf = realloc(*buf, *cap * sizeof(**buf));
+		CHECK(*buf, "out of memory");
+	}
+	vh_toml_key(doc, e, *buf);
+	return *buf;
+}
+
+static int same_entry(const struct vh_toml *da, const struct vh_toml_entry *a,
+		      const struct vh_toml *db, const struct vh_toml_entry *b)
+{
+	static const char **ka, **kb;
+	static size_t ca, cb;
 	size_t i;
 
 	if (a->depth != b->depth || a->type != b->type)
 		return 0;
+	key_of(da, a, &ka, &ca);
+	key_of(db, b, &kb, &cb);
 	for (i = 0; i < a->depth; i++)
-		if (strcmp(a->key[i], b->key[i]))
+		if (strcmp(ka[i], kb[i]))
 			return 0;
 	return a->type == VH_TOML_STRING ? !strcmp(a->str, b->str) :
 	       a->type == VH_TOML_BOOL ? a->boolean == b->boolean : 1;
@@ -96,6 +123,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct vh_buf err = VH_BUF_INIT, err2 = VH_BUF_INIT, out = VH_BUF_INIT;
 	struct vh_toml doc, again, back;
+	static const char **kbuf, **obuf;
+	static size_t kcap, ocap;
+	const char **key;
 	size_t i, j, k, lines = 1, m;
 	int rc, rc2, dup;
 
@@ -112,21 +142,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		      "reason '%s' for %zu lines", err.data ? err.data : "(none)", lines);
 		goto done;
 	}
-	for (i = 0; i < doc.n; i++) {
-		CHECK(same_entry(&doc.v[i], &again.v[i]), "entry %zu differs between two parses", i);
-		for (j = 0; j < doc.v[i].depth; j++)
-			CHECK(utf8_ok(doc.v[i].key[j]), "key part is not UTF-8");
+	/* Every entry's whole key path, while their components add up to
+	 * ROUND_TRIP_MAX (deep paths and many keys are far more than the
+	 * text: a harness that walked them all would be the square). */
+	for (i = m = 0; i < doc.n; i++) {
 		if (doc.v[i].type == VH_TOML_STRING)
 			CHECK(doc.v[i].str && utf8_ok(doc.v[i].str), "a string is not UTF-8");
+		if ((m += doc.v[i].depth) > ROUND_TRIP_MAX)
+			continue;
+		CHECK(same_entry(&doc, &doc.v[i], &again, &again.v[i]), "entry %zu differs between two parses", i);
+		key = key_of(&doc, &doc.v[i], &kbuf, &kcap);
+		for (j = 0; j < doc.v[i].depth; j++)
+			CHECK(utf8_ok(key[j]), "key part is not UTF-8");
 	}
-	/* Round trip of the strings and booleans. */
+	/* The bounds toml.h states: memory and work linear in the text. */
+	CHECK(doc.bytes <= VH_TOML_BYTES_PER_BYTE * size + 4096, "%zu bytes held for %zu of text",
+	      doc.bytes, size);
+	CHECK(doc.work <= WORK_PER_BYTE * size + 64, "%zu steps for %zu bytes of text", doc.work, size);
+	/* Round trip of the strings and booleans, each written with its whole
+	 * key path: only up to that bound too. */
+	if (m > ROUND_TRIP_MAX)
+		goto lookups;
 	for (i = 0; i < doc.n; i++) {
 		if (doc.v[i].type == VH_TOML_OTHER)
 			continue;
+		key = key_of(&doc, &doc.v[i], &kbuf, &kcap);
 		for (j = 0; j < doc.v[i].depth; j++) {
 			if (j)
 				vh_buf_putc(&out, '.');
-			quoted(&out, doc.v[i].key[j]);
+			quoted(&out, key[j]);
 		}
 		vh_buf_puts(&out, " = ");
 		if (doc.v[i].type == VH_TOML_STRING)
@@ -141,30 +185,39 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = k = 0; i < doc.n; i++) {
 		if (doc.v[i].type == VH_TOML_OTHER)
 			continue;
-		CHECK(k < back.n && same_entry(&doc.v[i], &back.v[k]), "entry %zu does not round-trip", i);
+		CHECK(k < back.n && same_entry(&doc, &doc.v[i], &back, &back.v[k]), "entry %zu does not round-trip", i);
 		k++;
 	}
 	CHECK(k == back.n, "the round trip has %zu entries, not %zu", back.n, k);
 	vh_toml_free(&back);
-	/* Lookups: the first entry of a path, dup when it recurs. */
-	for (i = 0; i < doc.n && i < 64; i++) {
-		const char *path[17];
+lookups:
+	/* Lookups: the first entry of a path, dup when it recurs (compared
+	 * with a plain search of the first 64 entries' paths, when the paths
+	 * are short enough for that search to stay quick). */
+	for (i = 0; i < doc.n && i < 64 && doc.n <= 4096; i++) {
+		const char *path[17], **other;
 		const struct vh_toml_entry *e;
 
 		if (doc.v[i].depth > 16)
 			continue;
+		key = key_of(&doc, &doc.v[i], &kbuf, &kcap);
 		for (j = 0; j < doc.v[i].depth; j++)
-			path[j] = doc.v[i].key[j];
+			path[j] = key[j];
 		path[j] = NULL;
 		e = vh_toml_get(&doc, path, &dup);
 		for (m = 0, k = 0; k < doc.n; k++) {
 			if (doc.v[k].depth != doc.v[i].depth)
 				continue;
-			for (j = 0; j < doc.v[k].depth && !strcmp(doc.v[k].key[j], path[j]); j++)
+			other = key_of(&doc, &doc.v[k], &obuf, &ocap);
+			for (j = 0; j < doc.v[k].depth && !strcmp(other[j], path[j]); j++)
 				;
 			m += j == doc.v[k].depth;
 		}
-		CHECK(e && (size_t)(e - doc.v) <= i && same_entry(e, &doc.v[e - doc.v]), "lookup of entry %zu", i);
+		CHECK(e && (size_t)(e - doc.v) <= i && e->depth == doc.v[i].depth, "lookup of entry %zu", i);
+		other = key_of(&doc, e, &obuf, &ocap);
+		for (j = 0; j < e->depth && !strcmp(other[j], path[j]); j++)
+			;
+		CHECK(j == e->depth, "lookup of entry %zu found another path", i);
 		CHECK(dup == (m > 1), "dup says %d for %zu entries", dup, m);
 	}
 done:

@@ -20,24 +20,26 @@ FUZZ_SECONDS = 4
 # links its static archive): not a copy. Linked even
 # though the harness defines ini_parse_stream (to check the reader's writes
 # against the buffer size) and calls libinih's through dlsym(RTLD_NEXT).
-FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/pyvenv.c $(srcdir)/core/fileio.c $(srcdir)/core/buf.c
+FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/find/pyvenv.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/buf.c \
+	$(srcdir)/core/util/msg.c
 fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_SHARED_LIBS) -ldl
 
-FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/toml.c $(srcdir)/core/fileio.c $(srcdir)/core/buf.c
+FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/util/toml.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/buf.c \
+	$(srcdir)/core/util/msg.c
 fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TOML_SRCS)
 
-FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust.c $(srcdir)/core/compat.c $(srcdir)/core/fileio.c $(srcdir)/core/hex.c $(srcdir)/core/xdg.c $(srcdir)/core/buf.c
+FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust/trust.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c $(srcdir)/core/util/xdg.c $(srcdir)/core/util/buf.c
 fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
 
 # One binary per shell of configure.ac's list; each drives that real shell.
 # The registry's entries refer to the embedded hooks (hooks/embedded.c) and
 # to doctor's report (core/cmd/doctor.c, core/util/msg.c).
-FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/buf.c $(srcdir)/core/doctor.c \
-	$(srcdir)/core/msg.c $(srcdir)/core/pathlist.c $(SHELL_C:%=$(srcdir)/%) hooks/embedded.c
+FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/util/buf.c $(srcdir)/core/cmd/doctor.c \
+	$(srcdir)/core/util/msg.c $(srcdir)/core/util/pathlist.c $(SHELL_C:%=$(srcdir)/%) hooks/embedded.c
 FUZZ_QUOTE_HARNESSES = $(HOOK_SHELLS:%=fuzz/fuzz_quote_%)
 $(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
@@ -49,6 +51,20 @@ FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust \
 
 fuzz: $(FUZZ_HARNESSES)
 
+# The long run, not CI's: the parsers of files a project or the user keeps
+# (TOML, pyvenv.cfg, the trust file) at inputs up to 1 MiB (VH_READ_MAX),
+# FUZZ_LONG_SECONDS each, starting from the pathological shapes
+# fuzz/longseeds writes; a harness past FUZZ_LONG_RSS_MB is a finding.
+FUZZ_LONG_SECONDS = 600
+FUZZ_LONG_RSS_MB = 2048
+FUZZ_LONG = toml:fuzz/fuzz_toml pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust
+fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust
+	$(AM_V_at)seeds=`mktemp -d` && $(SHELL) $(srcdir)/fuzz/longseeds "$$seeds" && \
+	FUZZ_SECONDS='$(FUZZ_LONG_SECONDS)' FUZZ_SEEDS="$$seeds" \
+	FUZZ_FLAGS='-max_len=1048576 -rss_limit_mb=$(FUZZ_LONG_RSS_MB) -timeout=60' \
+	$(SHELL) $(srcdir)/fuzz/smoke $(srcdir)/fuzz fuzz/findings $(FUZZ_LONG); \
+	rc=$$?; rm -rf "$$seeds"; exit $$rc
+
 fuzz-smoke: fuzz
 	$(AM_V_at)@VH_SHELL_ENV@ FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 	$(SHELL) $(srcdir)/fuzz/smoke $(srcdir)/fuzz fuzz/findings $(FUZZ_SMOKE)
@@ -57,8 +73,8 @@ clean-local: clean-fuzz
 clean-fuzz:
 	-rm -f $(FUZZ_HARNESSES)
 	-rm -rf fuzz/findings
-.PHONY: fuzz fuzz-smoke clean-fuzz
+.PHONY: fuzz fuzz-smoke fuzz-long clean-fuzz
 
-EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c \
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c \
 	fuzz/toml.dict fuzz/toml.options \
 	fuzz/pyvenv.dict fuzz/pyvenv.options fuzz/quote.dict fuzz/quote.options fuzz/corpus

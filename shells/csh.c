@@ -104,7 +104,26 @@ static int rehash(struct vh_buf *out)
  * change that made it stale (another project, or a change in
  * $WORKON_HOME), so completing starts no process. Paths (a word with a
  * '/') complete as directories. An env name's command gets no option: a
- * variable's list takes no more words. export is the hook's own. */
+ * variable's list takes no more words. A program's (exec, which) gets
+ * commands, and a directory after a flag that takes one (-C), commands
+ * after that directory: tcsh's patterns see only the word or two before.
+ * export is the hook's own. */
+/* The rules for a flag of exec or which unless they are there already
+ * (both have -C): after one that takes a directory (dir), a directory,
+ * then a command; else a command. */
+static int add_once(struct vh_buf *out, const char *flag, int dir)
+{
+	struct vh_buf rule = VH_BUF_INIT;
+	int rc;
+
+	rc = dir ? vh_buf_printf(&rule, " 'n/%s/d/' 'N/%s/c/'", flag, flag) :
+	     vh_buf_printf(&rule, " 'n/%s/c/'", flag);
+	if (rc == 0 && !strstr(vh_buf_str(out), vh_buf_str(&rule)))
+		rc = vh_buf_puts(out, vh_buf_str(&rule));
+	vh_buf_free(&rule);
+	return rc;
+}
+
 static int tcsh_completion(struct vh_buf *out, const struct vh_cmd *const *cmds)
 {
 	const struct vh_cmd *const *c;
@@ -132,7 +151,16 @@ static int tcsh_completion(struct vh_buf *out, const struct vh_cmd *const *cmds)
 				rc |= vh_buf_printf(out, " 'n/%s/d/'", (*c)->name);
 				continue;
 			}
-			if (pass || (*c)->arg == VH_CMD_ARG_ENV || (*c)->arg == VH_CMD_ARG_PATHS ||
+			if (!pass && (*c)->arg == VH_CMD_ARG_COMMAND) {
+				rc |= vh_buf_printf(out, " 'n/%s/c/'", (*c)->name);
+				for (o = (*c)->options; o && o->flag; o++)
+					rc |= add_once(out, o->flag, o->value != NULL);
+				if ((*c)->max_args < 0)
+					rc |= add_once(out, "--", 0);
+				continue;
+			}
+			if (pass || (*c)->arg == VH_CMD_ARG_ENV || (*c)->arg == VH_CMD_ARG_COMMAND ||
+			    (*c)->arg == VH_CMD_ARG_PATHS ||
 			    ((*c)->arg == VH_CMD_ARG_NONE && !((*c)->options && (*c)->options->flag)))
 				continue;
 			rc |= vh_buf_printf(out, " 'n/%s/(", (*c)->name);

@@ -18,13 +18,19 @@ enum vh_cmd_arg {
 	VH_CMD_ARG_NONE,
 	VH_CMD_ARG_SHELL, /* one of the shells (init) */
 	VH_CMD_ARG_ENV,   /* an env by name, as `venvhook list` prints them, or by path */
+	/* a program on PATH, after the options; for a command that runs it
+	 * (max_args -1), the rest of the line is that program's (exec) */
+	VH_CMD_ARG_COMMAND,
 	VH_CMD_ARG_PATHS, /* any number of paths: directories (allow, deny) */
 };
 
-/* One of a command's flags, for the completions (brief as vh_cmd's). */
+/* One of a command's flags, for the completions (brief as vh_cmd's):
+ * --long, or -X; with value (its name in the usage, "DIR"), it takes a
+ * directory as the next argument. */
 struct vh_cmd_option {
 	const char *flag;
 	const char *brief;
+	const char *value;
 };
 
 struct vh_cmd {
@@ -68,7 +74,7 @@ extern const struct vh_cmd *const vh_cmds[];
 
 extern const struct vh_cmd vh_cmd_init, vh_cmd_export, vh_cmd_activate, vh_cmd_deactivate,
 	vh_cmd_allow, vh_cmd_deny, vh_cmd_status, vh_cmd_doctor, vh_cmd_config, vh_cmd_list,
-	vh_cmd_call, vh_cmd_guard;
+	vh_cmd_exec, vh_cmd_which, vh_cmd_call, vh_cmd_guard;
 
 /* The entry named name, or NULL. */
 const struct vh_cmd *vh_cmd_find(const char *name);

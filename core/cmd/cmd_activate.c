@@ -46,8 +46,8 @@ done:
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--force", "even a denied or world-writable env" },
-	{ NULL, NULL },
+	{ "--force", "even a denied or world-writable env", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct vh_cmd vh_cmd_activate = {

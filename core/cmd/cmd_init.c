@@ -10,6 +10,7 @@
 #include "core/util/compat.h"
 #include "core/util/err.h"
 #include "core/util/msg.h"
+#include "core/trust/perms.h"
 
 /* The names of the commands that change the shell's state, which the
  * shell function sends through `venvhook call` and evals: a list the hook
@@ -25,12 +26,39 @@ static int put_changes(struct vh_buf *out, const struct vh_shell *sh)
 	return sh->set_list(out, "__venvhook_changes", names, n);
 }
 
+/* The path the hook calls the binary by. real is the binary's resolved
+ * path, which a package manager that keeps versions side by side (Homebrew's
+ * Cellar/venvhook/0.1.0/bin, nix's store) replaces at each upgrade; the
+ * shell found it through a stable symlink (Homebrew's bin/venvhook), which
+ * the hook names instead when it still leads to this very binary and
+ * nobody but the user or root can make it lead elsewhere (vh_perm_path).
+ * Else real. *path is malloc'd; VH_ENOMEM. */
+static int hook_path(char **path, const char *real)
+{
+	char *found = NULL, *resolved = NULL, *bad = NULL;
+	enum vh_perm why;
+	int rc = 0;
+
+	*path = NULL;
+	if (vh_self_invoked(&found) == 0 && strcmp(found, real) &&
+	    vh_perm_path(&resolved, &bad, &why, found) == 0 && resolved && !strcmp(resolved, real)) {
+		*path = found;
+		found = NULL;
+	} else if (!(*path = strdup(real))) {
+		rc = VH_ENOMEM;
+	}
+	free(found);
+	free(resolved);
+	free(bad);
+	return rc;
+}
+
 static int run(const struct vh_cmd *self, int argc, char **argv)
 {
 	const struct vh_shell *sh;
 	struct vh_buf out = VH_BUF_INIT, body = VH_BUF_INIT;
 	const char *name = NULL, *why;
-	char *self_path;
+	char *self_path = NULL, *real;
 	int rc = 1, prompt = 0, i;
 
 	/* init SHELL [--prompt]; the flag is taken on either side of SHELL. */
@@ -51,9 +79,9 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		vh_msgf("%s %s", sh->name, sh->no_prompt ? sh->no_prompt : "has no prompt segment");
 		return VH_EXIT_USAGE;
 	}
-	/* The hook calls this binary by its absolute path, so it never depends
+	/* The hook calls this binary by an absolute path, so it never depends
 	 * on PATH (which venvhook itself rewrites). */
-	if (vh_self_path(&self_path) < 0) {
+	if (vh_self_path(&real) < 0) {
 		struct vh_buf line = VH_BUF_INIT;
 
 		vh_shell_rc_line(&line, sh, "/path/to/venvhook");
@@ -62,6 +90,10 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		vh_buf_free(&line);
 		return 1;
 	}
+	i = hook_path(&self_path, real);
+	free(real);
+	if (i < 0)
+		goto done;
 	if (sh->bad_exe && (why = sh->bad_exe(self_path))) {
 		vh_msg_path("cannot write a hook that calls ", self_path, why);
 		goto done;
@@ -97,8 +129,8 @@ done:
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--prompt", "the env name in the prompt too" },
-	{ NULL, NULL },
+	{ "--prompt", "the env name in the prompt too", NULL },
+	{ NULL, NULL, NULL },
 };
 
 /* init's help beyond its entry's: each shell's rc line, and those with a

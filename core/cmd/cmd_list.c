@@ -1,6 +1,9 @@
-/* venvhook list [--paths] [--] [PREFIX]: the env names, one a line (see
- * envlist.h); with PREFIX only those that start with it, which is what a
- * completion asks and all that is then stat()ed. */
+/* venvhook list [--paths] [--null] [--] [PREFIX]: the env names, one a
+ * line (see envlist.h); with PREFIX only those that start with it, which
+ * is what a completion asks and all that is then stat()ed. A name can hold
+ * any byte but '/': for a person they are escaped as every message is
+ * (vh_msg_escape), and the completions read them with --null, each ended by
+ * a NUL and not escaped, a form that gives back exactly the name. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +21,14 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	struct vh_buf out = VH_BUF_INIT;
 	const char *prefix = NULL;
 	char *cwd = NULL;
-	int paths = 0, rc = 1, i;
+	int paths = 0, null = 0, rc = 1, i;
 	size_t k;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--paths") && !paths && !prefix) {
 			paths = 1;
+		} else if (!strcmp(argv[i], "--null") && !null && !prefix) {
+			null = 1;
 		} else if (!strcmp(argv[i], "--") && i + 2 >= argc) {
 			prefix = i + 2 == argc ? argv[++i] : NULL;
 		} else if (argv[i][0] != '-' && i + 1 == argc) {
@@ -37,9 +42,11 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	if (vh_env_list_collect(&l, &found, prefix) < 0)
 		goto done;
 	for (k = 0; k < l.n; k++) {
-		if (vh_buf_puts(&out, l.v[k].name) < 0 ||
-		    (paths && (vh_buf_putc(&out, '\t') < 0 || vh_buf_puts(&out, l.v[k].path) < 0)) ||
-		    vh_buf_putc(&out, '\n') < 0)
+		if (null ? vh_buf_add(&out, l.v[k].name, strlen(l.v[k].name) + 1) < 0 ||
+			   (paths && vh_buf_add(&out, l.v[k].path, strlen(l.v[k].path) + 1) < 0) :
+			   vh_msg_escape(&out, l.v[k].name) < 0 ||
+			   (paths && (vh_buf_putc(&out, '\t') < 0 || vh_msg_escape(&out, l.v[k].path) < 0)) ||
+			   vh_buf_putc(&out, '\n') < 0)
 			goto done;
 	}
 	if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len || fflush(stdout))
@@ -59,21 +66,24 @@ done:
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--paths", "also print each env path" },
-	{ NULL, NULL },
+	{ "--paths", "also print each env path", NULL },
+	{ "--null", "end each name with a NUL, unescaped (for completion)", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct vh_cmd vh_cmd_list = {
 	.name = "list",
-	.usage = "list [--paths] [--] [PREFIX]",
+	.usage = "list [--paths] [--null] [--] [PREFIX]",
 	.summary = "print the names of the envs in $WORKON_HOME, the tools' stores and the project",
 	.brief = "print the names of the envs",
 	.help = "Prints the names activate takes, one a line, sorted: $WORKON_HOME's, those\n"
 		"of the Poetry, pipenv and pyenv stores as those tools name them, and the\n"
 		"current project's. With PREFIX, only the names that start with it (what\n"
-		"completion asks for); --paths adds a tab and each env's path.\n",
+		"completion asks for); --paths adds a tab and each env's path. Control\n"
+		"characters, bytes that are not UTF-8 and backslashes are shown as \\xHH;\n"
+		"--null prints each name (and path) as it is, ended by a NUL byte instead.\n",
 	.options = options,
 	.min_args = 0,
-	.max_args = 3,
+	.max_args = 4,
 	.run = run,
 };

@@ -1,6 +1,7 @@
 /* venvhook status [--json]: what is active and who activated it, what
  * discovery would pick here and why, its Python version, and the trust
  * decision: the answers to "why is (or isn't) my env on?". */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +9,11 @@
 
 #include "core/util/buf.h"
 #include "core/cmd/cmd.h"
+#include "core/cmd/envof.h"
 #include "core/find/discover.h"
 #include "core/util/json.h"
 #include "core/util/msg.h"
+#include "core/util/pathlist.h"
 #include "core/trust/policy.h"
 #include "core/find/pyvenv.h"
 #include "core/decide/state.h"
@@ -28,6 +31,7 @@ struct facts {
 	struct vh_found found;
 	const char *rule; /* "inside", "child", "pointer", or a store's name */
 	char *python, *python_from;
+	char *interpreter; /* what venvhook which prints here, or NULL */
 	int checked, trusted;
 	struct vh_buf why;
 	struct vh_buf basis; /* trusted: on what grounds */
@@ -302,8 +306,29 @@ static int json(struct vh_buf *b, const struct facts *f)
 	json_field(b, "paused", f->now.v[VH_MARK_PAUSE], 0);
 	vh_buf_puts(b, "\"config\":{");
 	json_field(b, "file", vh_config.file, 0);
-	vh_buf_printf(b, "\"found\":%s}}\n", vh_config.found ? "true" : "false");
+	vh_buf_printf(b, "\"found\":%s},", vh_config.found ? "true" : "false");
+	json_field(b, "interpreter", f->interpreter, 1);
+	vh_buf_puts(b, "}\n");
 	return 0;
+}
+
+/* f->interpreter: the path `venvhook which` prints here (the env exec
+ * would run in, as envof.h takes it; its say is gather's warnings again). */
+static int interpreter(struct facts *f)
+{
+	struct vh_envof e;
+	int rc = 0;
+
+	if (!f->cwd)
+		return 0;
+	if (vh_envof(&e, f->cwd) < 0)
+		rc = -1;
+	else if (e.w.want.env &&
+		 vh_pathlist_search(&f->interpreter, e.plan.target.v[VH_PATH], "python", f->cwd) < 0 &&
+		 errno == ENOMEM)
+		rc = -1;
+	vh_envof_free(&e);
+	return rc;
 }
 
 static int run(const struct vh_cmd *self, int argc, char **argv)
@@ -319,7 +344,7 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	}
 	if (getenv("__VENVHOOK_SHELL"))
 		f.hook = vh_shell_lookup(getenv("__VENVHOOK_SHELL"));
-	if (gather(&f) < 0)
+	if (gather(&f) < 0 || (as_json && interpreter(&f) < 0))
 		goto oom;
 	(as_json ? json : text)(&out, &f);
 	/* Appends are not checked one by one: out of memory, the report may
@@ -337,13 +362,14 @@ done:
 	vh_buf_free(&out);
 	free(f.python);
 	free(f.python_from);
+	free(f.interpreter);
 	free(f.cwd);
 	return rc;
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--json", "as one JSON object" },
-	{ NULL, NULL },
+	{ "--json", "as one JSON object", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct vh_cmd vh_cmd_status = {

@@ -18,6 +18,8 @@ const struct vh_cmd *const vh_cmds[] = {
 	&vh_cmd_doctor,
 	&vh_cmd_config,
 	&vh_cmd_list,
+	&vh_cmd_exec,
+	&vh_cmd_which,
 	&vh_cmd_call,
 	&vh_cmd_guard,
 	NULL,

@@ -1,6 +1,7 @@
 #include "core/decide/state.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 const char *const vh_var_names[VH_NVARS] = {
 	[VH_VIRTUAL_ENV] = "VIRTUAL_ENV",
@@ -19,4 +20,13 @@ void vh_state_read(struct vh_state *st)
 
 	for (i = 0; i < VH_NVARS; i++)
 		st->v[i] = getenv(vh_var_names[i]);
+}
+
+void vh_state_adopt(struct vh_state *st)
+{
+	const char *ve = st->v[VH_VIRTUAL_ENV];
+
+	st->v[VH_MARK_PIN] = st->v[VH_MARK_PAUSE] = NULL;
+	if (ve && (!st->v[VH_MARK_ENV] || strcmp(ve, st->v[VH_MARK_ENV])))
+		st->v[VH_MARK_ENV] = ve;
 }

@@ -25,4 +25,11 @@ struct vh_state {
 /* Fills st from the process environment (borrowed pointers). */
 void vh_state_read(struct vh_state *st);
 
+/* st, read from a caller's environment, as a process that takes a
+ * directory's env for itself starts from (exec, which): nothing the caller
+ * inherited decides, so its pin and pause are dropped, and an env active
+ * in it, whoever activated it, counts as venvhook's, so that the plan
+ * takes it off (its bin/ out of PATH) before it puts another on. */
+void vh_state_adopt(struct vh_state *st);
+
 #endif

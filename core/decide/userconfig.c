@@ -13,6 +13,7 @@
 #include "core/util/buf.h"
 #include "core/util/compat.h"
 #include "core/util/err.h"
+#include "core/util/fileio.h"
 #include "core/util/msg.h"
 #include "core/util/suggest.h"
 #include "core/store/stores.h"
@@ -40,13 +41,18 @@ struct parse {
 	char raw[512];
 };
 
+/* Bad lines named one by one, at most; the rest are counted in one line,
+ * so that no file makes a prompt print more than a few lines. */
+#define MAX_WARNINGS 10
+
 /* A warning for the command to print (out of memory, it is lost: the
  * count stays). */
 static void warn(struct parse *p, const char *what)
 {
+	if (vh_config.bad_lines++ >= MAX_WARNINGS)
+		return;
 	vh_msg_escape(&vh_config.warnings, vh_config.file);
 	vh_buf_printf(&vh_config.warnings, ":%u: %s; the line is ignored\n", p->lineno, what);
-	vh_config.bad_lines++;
 }
 
 /* One line per call, as inih asks; lines inih would misread (too long for
@@ -232,6 +238,7 @@ static int handler(void *user, const char *section, const char *name, const char
 int vh_config_load(void)
 {
 	struct parse p = { 0 };
+	struct stat st;
 	int fd, e;
 
 	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") == VH_ENOMEM)
@@ -260,20 +267,33 @@ int vh_config_load(void)
 		return 0;
 	}
 	vh_config.found = 1;
-	{
-		struct stat st;
+	if (fstat(fd, &st) == 0) {
 		struct vh_stat vs;
 
-		if (fstat(fd, &st) == 0) {
-			vh_stat_from(&vs, &st);
-			snprintf(vh_config.id, sizeof(vh_config.id), "%ju:%ju:%jd:%jd.%09ld",
-				 (uintmax_t)vs.dev, (uintmax_t)vs.ino, (intmax_t)vs.size,
-				 (intmax_t)vs.mtime.tv_sec, (long)vs.mtime.tv_nsec);
-		}
+		/* (which file, as it is: export's __VENVHOOK_CONFIG_SAID) */
+		vh_stat_from(&vs, &st);
+		snprintf(vh_config.id, sizeof(vh_config.id), "%ju:%ju:%jd:%jd.%09ld",
+			 (uintmax_t)vs.dev, (uintmax_t)vs.ino, (intmax_t)vs.size,
+			 (intmax_t)vs.mtime.tv_sec, (long)vs.mtime.tv_nsec);
+	}
+	/* Read a line at a time, but not without end: a file that large is
+	 * no config (the defaults hold). */
+	if (vh_config.id[0] && st.st_size > VH_READ_MAX) {
+		vh_msg_escape(&vh_config.warnings, vh_config.file);
+		vh_buf_printf(&vh_config.warnings, " is larger than %d KiB; using the defaults\n",
+			      VH_READ_MAX / 1024);
+		vh_config.bad_lines++;
+		fclose(p.f);
+		return 0;
 	}
 	/* Errors inih finds itself are lines the reader already blanked. */
 	ini_parse_stream(reader, &p, handler, &p);
 	fclose(p.f);
+	if (vh_config.bad_lines > MAX_WARNINGS) {
+		vh_msg_escape(&vh_config.warnings, vh_config.file);
+		vh_buf_printf(&vh_config.warnings, ": %d more bad lines are ignored\n",
+			      vh_config.bad_lines - MAX_WARNINGS);
+	}
 	return 0;
 }
 

@@ -330,7 +330,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 				goto stop;
 			}
 			if (!git_asked++)
-				st = vh_git_root(&root, &why, cwd);
+				st = vh_git_root(&root, &why, cwd, dir);
 			if (st == VH_ENOMEM)
 				goto oom;
 			/* No answer (a FIFO for a config, no libgit2): git would not

@@ -16,13 +16,23 @@
  * $VENVHOOK_GIT_TIMEOUT_MS, when set to a number, replaces it. */
 #define VH_GIT_TIMEOUT_MS 2000
 
+/* A question that could not be answered (no answer in time, a repository
+ * libgit2 refuses, no libgit2) is remembered in the cache (cache.h) for
+ * this many seconds, keyed by the question, its argument and the identity
+ * of the repository's .git, config, HEAD, index, commondir and gitdir: the
+ * same question is then answered "cannot tell" again, which every caller
+ * refuses, without a child, until then or until one of those files
+ * changes. A broken repository costs its timeout once, not at every cd. */
+#define VH_GIT_UNKNOWN_TTL 60
+
 
 /* *root = the work-tree root (no trailing '/') of the repository that holds
- * dir, searching upward as git does and honouring GIT_CEILING_DIRECTORIES.
- * Returns VH_OK, VH_ENOTFOUND (none, or a bare one), or another code
- * (err.h: VH_EFAILED, VH_ENOLIB, VH_ETIMEOUT, VH_EIO, VH_ENOMEM) with why
- * filled. Caller frees *root. */
-int vh_git_root(char **root, struct vh_buf *why, const char *dir);
+ * dir, searching upward as git does and honouring GIT_CEILING_DIRECTORIES;
+ * worktree is the directory whose .git the caller met first above dir (what
+ * a failure is remembered by). Returns VH_OK, VH_ENOTFOUND (none, or a bare
+ * one), or another code (err.h: VH_EFAILED, VH_ENOLIB, VH_ETIMEOUT, VH_EIO,
+ * VH_ENOMEM) with why filled. Caller frees *root. */
+int vh_git_root(char **root, struct vh_buf *why, const char *dir, const char *worktree);
 
 /* VH_OK when dir/.git is a repository libgit2 can open; else a code (err.h)
  * with libgit2's reason in why. */

@@ -20,9 +20,8 @@
 
 #include "core/util/buf.h"
 #include "core/util/fileio.h"
+#include "core/util/msg.h"
 
-/* Far beyond any real pyvenv.cfg; a larger file is not one. */
-#define VH_PYVENV_MAX (16u << 20)
 
 struct reader {
 	const char *p, *end;
@@ -150,7 +149,7 @@ int vh_pyvenv_read(struct vh_pyvenv *out, const char *path)
 
 	memset(out, 0, sizeof(*out));
 	/* A FIFO or a device as pyvenv.cfg is refused, never waited on. */
-	if (vh_read_file(&b, AT_FDCWD, path, VH_PYVENV_MAX) == VH_READ_OK)
+	if (vh_read_file(&b, AT_FDCWD, path, VH_READ_MAX) == VH_READ_OK)
 		rc = vh_pyvenv_parse(out, vh_buf_str(&b), b.len);
 	saved = errno;
 	vh_buf_free(&b);
@@ -174,26 +173,6 @@ static int hexval(int c)
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
 	return -1;
-}
-
-static int put_utf8(struct vh_buf *b, uint32_t cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80)
-		u[0] = (char)cp, n = 1;
-	else if (cp < 0x800)
-		u[0] = (char)(0xc0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
-	else if (cp < 0x10000)
-		u[0] = (char)(0xe0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3f)),
-		u[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
-	else if (cp <= 0x10ffff)
-		u[0] = (char)(0xf0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
-	else
-		return -1;
-	return vh_buf_add(b, u, n);
 }
 
 /* Undoes the escapes repr() writes; an unknown escape stays as written. */
@@ -235,7 +214,7 @@ static int unescape(struct vh_buf *b, const char *s, size_t len)
 				break;
 			cp = cp * 16 + (uint32_t)d;
 		}
-		if (k < digits || put_utf8(b, cp) < 0) {
+		if (k < digits || vh_utf8_put(b, cp) < 0) {
 			if (vh_buf_putc(b, s[i++]) < 0)
 				return -1;
 			continue;

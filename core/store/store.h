@@ -4,6 +4,7 @@
 #define VH_STORE_H
 
 #include "core/util/buf.h"
+#include "core/util/fileio.h"
 #include "core/store/stores.h"
 
 /* What a rule found: the env, the file that chose it, and whether a
@@ -69,6 +70,6 @@ int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what
 
 /* The limit on the project files read (pyproject.toml, Pipfile, the tools'
  * config files): far above any real one, so a bigger file is garbage. */
-#define VH_STORE_MAX_FILE (1024 * 1024)
+#define VH_STORE_MAX_FILE VH_READ_MAX
 
 #endif

@@ -84,12 +84,96 @@ static int safe(const char *versions, const char *name)
 	return ok;
 }
 
-static int is_dir_in(const char *versions, const char *name)
+/* The names in versions/, read once however many lines the version file
+ * has (it is the project's: a line each must not cost a read of the
+ * directory), sorted; and the prefixes pyenv-latest resolves to one of
+ * them ("3.11" and "3" of "3.11.2": up to a '.' or '-'), sorted. */
+struct installed {
+	int loaded;
+	char **names, **prefixes;
+	size_t n, np, cap, pcap;
+};
+
+static int by_name(const void *a, const void *b)
 {
-	char *p = vh_store_join(versions, name);
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int push(char ***v, size_t *n, size_t *cap, char *s)
+{
+	char **grown;
+
+	if (!s)
+		return -1;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		grown = realloc(*v, *cap * sizeof(**v));
+		if (!grown) {
+			free(s);
+			return -1;
+		}
+		*v = grown;
+	}
+	(*v)[(*n)++] = s;
+	return 0;
+}
+
+static int installed_load(struct installed *in, const char *versions)
+{
+	struct dirent *d;
+	DIR *dir;
+	size_t i;
+	int rc = 0;
+
+	if (in->loaded)
+		return 0;
+	in->loaded = 1;
+	dir = opendir(versions);
+	while (dir && rc == 0 && (d = readdir(dir))) {
+		if (push(&in->names, &in->n, &in->cap, strdup(d->d_name)) < 0)
+			rc = -1;
+		for (i = 0; rc == 0 && d->d_name[i]; i++)
+			if (i && (d->d_name[i] == '.' || d->d_name[i] == '-') &&
+			    push(&in->prefixes, &in->np, &in->pcap, strndup(d->d_name, i)) < 0)
+				rc = -1;
+	}
+	if (dir)
+		closedir(dir);
+	if (in->n)
+		qsort(in->names, in->n, sizeof(*in->names), by_name);
+	if (in->np)
+		qsort(in->prefixes, in->np, sizeof(*in->prefixes), by_name);
+	return rc;
+}
+
+static void installed_free(struct installed *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->n; i++)
+		free(in->names[i]);
+	for (i = 0; i < in->np; i++)
+		free(in->prefixes[i]);
+	free(in->names);
+	free(in->prefixes);
+	memset(in, 0, sizeof(*in));
+}
+
+static int listed(char **v, size_t n, const char *s)
+{
+	return n && bsearch(&s, v, n, sizeof(*v), by_name) != NULL;
+}
+
+static int is_dir_in(const struct installed *in, const char *versions, const char *name)
+{
+	char *p;
 	struct stat st;
 	int ok;
 
+	/* a plain name is asked of the file system only when it is there */
+	if (!strchr(name, '/') && !listed(in->names, in->n, name))
+		return 0;
+	p = vh_store_join(versions, name);
 	ok = p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 	free(p);
 	return ok;
@@ -97,23 +181,15 @@ static int is_dir_in(const char *versions, const char *name)
 
 /* pyenv-latest would resolve a prefix ("3.11") to an installed version
  * ("3.11.2"): is there one (a name starting with prefix and '.' or '-')? */
-static int resolves(const char *versions, const char *prefix)
+static int resolves(const struct installed *in, const char *prefix)
 {
-	size_t n = strlen(prefix);
-	struct dirent *d;
-	DIR *dir = opendir(versions);
-	int found = 0;
-
-	while (dir && !found && (d = readdir(dir)))
-		found = !strncmp(d->d_name, prefix, n) && (d->d_name[n] == '.' || d->d_name[n] == '-');
-	if (dir)
-		closedir(dir);
-	return found;
+	return listed(in->prefixes, in->np, prefix);
 }
 
 int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir)
 {
 	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT;
+	struct installed in = { 0 };
 	char *file = NULL, *versions = NULL, *word = NULL;
 	const char *line, *next, *s, *e, *name;
 	int rc = 0;
@@ -141,6 +217,10 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 	}
 	if (!versions)
 		goto done;
+	if (installed_load(&in, versions) < 0) {
+		rc = -1;
+		goto done;
+	}
 	for (line = text.data; *line; line = next) {
 		next = strchr(line, '\n');
 		next = next ? next + 1 : line + strlen(line);
@@ -166,10 +246,10 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 		if (!strcmp(word, "system"))
 			goto done;
 		name = word;
-		if (!strncmp(word, "python-", 7) && is_dir_in(versions, word + 7))
+		if (!strncmp(word, "python-", 7) && is_dir_in(&in, versions, word + 7))
 			name = word + 7;
-		if (!is_dir_in(versions, name)) {
-			if (resolves(versions, word))
+		if (!is_dir_in(&in, versions, name)) {
+			if (resolves(&in, word))
 				goto done; /* an interpreter pyenv resolves: no env */
 			continue;
 		}
@@ -178,6 +258,7 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 		goto done; /* the first version decides */
 	}
 done:
+	installed_free(&in);
 	vh_buf_free(&text);
 	vh_buf_free(&why);
 	free(file);

@@ -29,6 +29,8 @@
 #include "core/util/xdg.h"
 
 #define MAX_PROJECT_FILE 4096
+/* The index: a line per env in $WORKON_HOME (some 200,000 of them). */
+#define MAX_INDEX (64u << 20)
 #define MAGIC "venvhook projects 1\n"
 
 struct entry {
@@ -251,7 +253,7 @@ static int load_saved(const char *cache)
 	struct entry *e;
 	int i, rc = 0;
 
-	if (vh_read_file_why(&text, &why, cache, 64 * 1024 * 1024) != 0)
+	if (vh_read_file_why(&text, &why, cache, MAX_INDEX) != 0)
 		goto done;
 	line = text.data;
 	if (strncmp(line, MAGIC, strlen(MAGIC)))

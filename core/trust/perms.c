@@ -11,7 +11,8 @@
 #include <unistd.h>
 
 #include "core/util/buf.h"
-#include "core/trust/cache.h"
+#include "core/util/cache.h"
+#include "core/util/err.h"
 
 const char *vh_perm_text(enum vh_perm p)
 {
@@ -134,4 +135,108 @@ int vh_perm_parents(char **bad, enum vh_perm *why, const char *real)
 	}
 	free(dir);
 	return 0;
+}
+
+/* How many symlinks one path may pass, as Linux's MAXSYMLINKS. */
+#define VH_PERM_MAX_LINKS 40
+
+int vh_perm_path(char **real, char **bad, enum vh_perm *why, const char *path)
+{
+	struct vh_buf cur = VH_BUF_INIT, rest = VH_BUF_INIT, next = VH_BUF_INIT;
+	struct vh_stat st;
+	char target[4096];
+	const char *r, *slash;
+	size_t n;
+	ssize_t tn;
+	int links = 0, rc = VH_ENOMEM;
+
+	*real = *bad = NULL;
+	*why = VH_PERM_OK;
+	if (path[0] != '/')
+		return VH_ENOTFOUND;
+	if (vh_buf_puts(&rest, path) < 0 || vh_buf_puts(&cur, "/") < 0)
+		goto done;
+	/* "/" itself, where every path starts */
+	if (vh_stat(&st, AT_FDCWD, "/", 1) < 0) {
+		rc = VH_ENOTFOUND;
+		goto done;
+	}
+	if ((*why = vh_perm_judge(&st, 1)) != VH_PERM_OK)
+		goto bad;
+	while (rest.len) {
+		r = vh_buf_str(&rest);
+		while (*r == '/')
+			r++;
+		slash = strchr(r, '/');
+		n = slash ? (size_t)(slash - r) : strlen(r);
+		if (!n)
+			break;
+		if ((n == 1 && r[0] == '.') || (n == 2 && r[0] == '.' && r[1] == '.')) {
+			if (n == 2) { /* up one; "/.." is "/" */
+				while (cur.len > 1 && cur.data[cur.len - 1] != '/')
+					cur.len--;
+				if (cur.len > 1)
+					cur.len--;
+				cur.data[cur.len] = '\0';
+			}
+		} else {
+			if ((cur.len > 1 && vh_buf_putc(&cur, '/') < 0) || vh_buf_add(&cur, r, n) < 0)
+				goto done;
+			if (vh_stat(&st, AT_FDCWD, cur.data, 0) < 0) {
+				rc = VH_ENOTFOUND;
+				goto done;
+			}
+			if (S_ISLNK(st.mode)) {
+				/* A link's own mode means nothing; its owner and the
+				 * directory it sits in (judged already) decide. */
+				if (st.uid != getuid() && st.uid != 0) {
+					*why = VH_PERM_NOT_YOURS;
+					goto bad;
+				}
+				tn = readlink(cur.data, target, sizeof(target) - 1);
+				if (tn <= 0 || ++links > VH_PERM_MAX_LINKS) {
+					rc = VH_ENOTFOUND;
+					goto done;
+				}
+				target[tn] = '\0';
+				/* the target, then what followed the link */
+				vh_buf_reset(&next);
+				if (vh_buf_add(&next, target, (size_t)tn) < 0 || vh_buf_putc(&next, '/') < 0 ||
+				    vh_buf_puts(&next, r + n) < 0)
+					goto done;
+				if (target[0] == '/') {
+					cur.len = 1;
+					cur.data[1] = '\0';
+				} else { /* relative to the link's directory */
+					while (cur.len > 1 && cur.data[cur.len - 1] != '/')
+						cur.len--;
+					if (cur.len > 1)
+						cur.len--;
+					cur.data[cur.len] = '\0';
+				}
+				vh_buf_reset(&rest);
+				if (vh_buf_add(&rest, next.data, next.len) < 0)
+					goto done;
+				continue;
+			}
+			/* a directory may be sticky; the file at the end may not */
+			if ((*why = vh_perm_judge(&st, S_ISDIR(st.mode))) != VH_PERM_OK)
+				goto bad;
+		}
+		r += n;
+		n = strlen(r);
+		memmove(rest.data, r, n + 1);
+		rest.len = n;
+	}
+	*real = vh_buf_detach(&cur);
+	rc = *real ? 0 : VH_ENOMEM;
+	goto done;
+bad:
+	*bad = vh_buf_detach(&cur);
+	rc = *bad ? 0 : VH_ENOMEM;
+done:
+	vh_buf_free(&cur);
+	vh_buf_free(&rest);
+	vh_buf_free(&next);
+	return rc;
 }

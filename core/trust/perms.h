@@ -27,6 +27,16 @@ enum vh_perm vh_perm_judge(const struct vh_stat *st, int sticky_ok);
  * -1 out of memory. A directory that cannot be looked at counts as bad. */
 int vh_perm_parents(char **bad, enum vh_perm *why, const char *real);
 
+/* Follows path (absolute) one entry at a time, as the kernel would, and
+ * judges every entry it passes: each directory looked in (sticky ones OK)
+ * and the file at the end must be the user's or root's and writable by no
+ * one else, and each symlink met the user's or root's (a link sits in a
+ * directory judged already). So nobody else can make path lead elsewhere.
+ * Returns 0 with *real (caller frees) the path resolved, or 0 with *bad
+ * (caller frees: the first entry that fails) and *why; VH_ENOTFOUND for a
+ * relative path, a missing entry or too many links; VH_ENOMEM. */
+int vh_perm_path(char **real, char **bad, enum vh_perm *why, const char *path);
+
 /* "belongs to another user" and the like, for messages. */
 const char *vh_perm_text(enum vh_perm p);
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/trust/cache.h"
+#include "core/util/cache.h"
 #include "core/util/compat.h"
 #include "core/find/git.h"
 #include "core/util/hex.h"
@@ -64,7 +64,9 @@ static char *worktree_of(const char *dir, int *oom)
 
 /* What the answer for this env depends on, besides the index: the device,
  * inode and change time of the env directory, its pyvenv.cfg and bin/ (a
- * file added to bin/ changes bin/'s change time). */
+ * file added to bin/ changes bin/'s change time). The key names the rules'
+ * version: "git2:" since an entry spelled in another case counts (an
+ * answer of the rules before is never found). */
 static int env_key(struct vh_buf *key, const char *real, const char *worktree)
 {
 	static const char *const leaf[] = { "", "/pyvenv.cfg", "/bin" };
@@ -73,7 +75,7 @@ static int env_key(struct vh_buf *key, const char *real, const char *worktree)
 	size_t i;
 	int rc = -1;
 
-	if (vh_buf_puts(key, "git:") < 0 || vh_hex_put(key, real, strlen(real)) < 0 || vh_buf_putc(key, ':') < 0 ||
+	if (vh_buf_puts(key, "git2:") < 0 || vh_hex_put(key, real, strlen(real)) < 0 || vh_buf_putc(key, ':') < 0 ||
 	    vh_hex_put(key, worktree, strlen(worktree)) < 0)
 		goto done;
 	for (i = 0; i < 3; i++) {
@@ -93,18 +95,20 @@ done:
 	return rc;
 }
 
-/* The index file's identity: any write of it (a commit, a pull, git add)
- * is a new one. */
+/* The identity of the index file, and of the config beside it: any write
+ * of the index (a commit, a pull, git add) is a new one, and so is a new
+ * core.ignorecase, which decides how its paths are compared. */
 static int index_ident(struct vh_buf *out, const char *index)
 {
-	struct vh_stat st;
+	struct vh_buf config = VH_BUF_INIT;
+	const char *slash = strrchr(index, '/');
+	int rc;
 
-	if (vh_stat(&st, AT_FDCWD, index, 1) < 0)
-		return vh_buf_puts(out, "none");
-	return vh_buf_printf(out, "%llu.%llu.%lld.%lld.%ld.%lld.%ld", (unsigned long long)st.dev,
-			     (unsigned long long)st.ino, (long long)st.size,
-			     (long long)st.mtime.tv_sec, st.mtime.tv_nsec,
-			     (long long)st.ctime.tv_sec, st.ctime.tv_nsec);
+	rc = vh_cache_ident(out, index, 1) < 0 || vh_buf_putc(out, '+') < 0 ||
+	     vh_buf_add(&config, index, slash ? (size_t)(slash + 1 - index) : 0) < 0 ||
+	     vh_buf_puts(&config, "config") < 0 || vh_cache_ident(out, config.data, 1) < 0 ? -1 : 0;
+	vh_buf_free(&config);
+	return rc;
 }
 
 /* Cached value: "<hex index path>:<index identity>:<- or digest>". */

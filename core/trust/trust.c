@@ -217,7 +217,7 @@ int vh_trust_load(struct vh_trust *t, const char *file)
 	int rc;
 
 	memset(t, 0, sizeof(*t));
-	rc = vh_read_file(&text, AT_FDCWD, file, (size_t)-1 / 4);
+	rc = vh_read_file(&text, AT_FDCWD, file, VH_TRUST_MAX);
 	if (rc == VH_READ_ENOENT)
 		return 0;
 	if (rc != VH_READ_OK) {

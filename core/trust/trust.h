@@ -34,6 +34,9 @@ enum vh_decision {
 enum vh_consent { VH_CONSENT_MADE, VH_CONSENT_ALLOWED, VH_CONSENT_ACTIVATED };
 
 #define VH_TRUST_IDENT_MAX 96
+/* The trust file is read whole, and its parse is linear, but a file past
+ * this (some 80,000 decisions) is refused: no consent holds then. */
+#define VH_TRUST_MAX (16u << 20)
 
 struct vh_trust_entry {
 	enum vh_decision decision;

@@ -1,5 +1,11 @@
-/* Linux's statx needs _GNU_SOURCE; nothing else in core/ asks for it. */
+/* What differs between the systems is declared outside POSIX: Linux's
+ * statx needs _GNU_SOURCE, macOS's birth times and statfs _DARWIN_C_SOURCE,
+ * the BSDs' no feature macro at all (one hides them). config.h, included
+ * first, asks for POSIX 2008 for every other file; nothing else in core/
+ * asks for more. */
+#undef _XOPEN_SOURCE
 #define _GNU_SOURCE 1
+#define _DARWIN_C_SOURCE 1
 #include "core/util/compat.h"
 
 #include <errno.h>
@@ -29,6 +35,7 @@
 #endif
 
 #include "core/util/buf.h"
+#include "core/util/pathlist.h"
 
 /* statx where the C library has it (configure) and its header declares it:
  * a C library without the wrapper (musl before 1.2.5) builds the fstatat
@@ -241,14 +248,11 @@ static char *by_sysctl(void)
 }
 #endif
 
-int vh_self_from_argv0(char **out, const char *argv0, const char *path)
+/* The file argv0 names, as execvp would find it (on path, NULL: the
+ * system's default), not resolved: *out is malloc'd. */
+static int lookup(char **out, const char *argv0, const char *path)
 {
-	struct vh_buf file = VH_BUF_INIT;
-	struct stat st;
-	const char *dir, *end;
-	char *fallback = NULL;
-	size_t n;
-	int err = ENOENT;
+	char *file = NULL;
 
 	*out = NULL;
 	if (!argv0 || !*argv0) {
@@ -256,43 +260,36 @@ int vh_self_from_argv0(char **out, const char *argv0, const char *path)
 		return -1;
 	}
 	if (strchr(argv0, '/')) {
-		*out = realpath(argv0, NULL);
+		*out = strdup(argv0);
 		return *out ? 0 : -1;
 	}
-	if (!path) {
-		n = confstr(_CS_PATH, NULL, 0);
-		fallback = n ? malloc(n) : NULL;
-		if (!fallback) {
-			errno = n ? ENOMEM : ENOENT;
-			return -1;
-		}
-		confstr(_CS_PATH, fallback, n);
-		path = fallback;
-	}
-	for (dir = path;; dir = end + 1) {
-		end = strchr(dir, ':');
-		if (!end)
-			end = dir + strlen(dir);
-		file.len = 0;
-		if ((end == dir ? vh_buf_putc(&file, '.') : vh_buf_add(&file, dir, (size_t)(end - dir))) < 0 ||
-		    vh_buf_putc(&file, '/') < 0 || vh_buf_puts(&file, argv0) < 0) {
-			err = ENOMEM;
-			break;
-		}
-		if (stat(file.data, &st) == 0 && S_ISREG(st.st_mode) && access(file.data, X_OK) == 0) {
-			*out = realpath(file.data, NULL);
-			if (*out)
-				break;
-			err = errno;
-		}
-		if (!*end)
-			break;
-	}
-	vh_buf_free(&file);
-	free(fallback);
-	if (*out)
+	if (vh_pathlist_search(&file, path, argv0, NULL) < 0)
+		return -1;
+	*out = file;
+	return 0;
+}
+
+int vh_self_from_argv0(char **out, const char *argv0, const char *path)
+{
+	char *found;
+
+	*out = NULL;
+	if (lookup(&found, argv0, path) < 0)
+		return -1;
+	*out = realpath(found, NULL);
+	free(found);
+	return *out ? 0 : -1;
+}
+
+int vh_self_invoked(char **out)
+{
+	if (lookup(out, self_argv0, getenv("PATH")) < 0)
+		return -1;
+	if ((*out)[0] == '/')
 		return 0;
-	errno = err;
+	free(*out);
+	*out = NULL;
+	errno = ENOENT;
 	return -1;
 }
 

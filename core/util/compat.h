@@ -75,6 +75,13 @@ int vh_self_path(char **out);
  * wins. Returns 0, or -1 with *out NULL and errno set. */
 int vh_self_from_argv0(char **out, const char *argv0, const char *path);
 
+/* *out (malloc'd): the path the binary was started by, not resolved:
+ * argv[0] when it holds a '/', else where it is found on PATH, as the
+ * shell found it (Homebrew's bin/venvhook, a symlink into a versioned
+ * directory that an upgrade replaces). -1 with errno set when that is no
+ * absolute path. The caller must check that it leads to this binary. */
+int vh_self_invoked(char **out);
+
 /* What vh_self_path asks in this build, for a message:
  * "/proc/self/exe, argv[0]" on Linux. */
 extern const char vh_self_methods[];

@@ -8,6 +8,13 @@
 
 #include "core/util/buf.h"
 
+/* The most venvhook reads of a file a project, a tool or an env holds
+ * (pyvenv.cfg, pyproject.toml, Pipfile, poetry.toml, the tools' config
+ * files, .python-version, the config file): far above any real one. Every
+ * parser of them is linear in its input, so this bounds what a cd costs
+ * whatever the files hold; a larger file is refused with one line. */
+#define VH_READ_MAX (1024 * 1024)
+
 enum vh_read_status {
 	VH_READ_OK = 0,
 	VH_READ_ENOMEM = -1,

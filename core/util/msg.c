@@ -6,9 +6,17 @@
 
 size_t vh_utf8_valid(const unsigned char *s)
 {
+	/* a NUL ends the string and is no continuation byte: 4 is safe */
+	return vh_utf8_valid_n(s, 4);
+}
+
+size_t vh_utf8_valid_n(const unsigned char *s, size_t avail)
+{
 	size_t n, i;
 	unsigned int cp;
 
+	if (!avail)
+		return 0;
 	if (s[0] < 0x80)
 		return 1;
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
@@ -18,6 +26,8 @@ size_t vh_utf8_valid(const unsigned char *s)
 	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
 		n = 4, cp = s[0] & 0x07;
 	else
+		return 0;
+	if (avail < n)
 		return 0;
 	for (i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
@@ -30,18 +40,30 @@ size_t vh_utf8_valid(const unsigned char *s)
 	return n;
 }
 
-size_t vh_utf8_len(const unsigned char *s)
+int vh_utf8_put(struct vh_buf *b, unsigned long cp)
 {
-	size_t n = vh_utf8_valid(s);
+	char u[4];
+	size_t n;
 
-	/* U+0080-U+009F: C1 controls, as two bytes C2 80-9F */
-	return n == 2 && s[0] == 0xc2 && s[1] < 0xa0 ? 0 : n;
+	if (cp < 0x80)
+		u[0] = (char)cp, n = 1;
+	else if (cp < 0x800)
+		u[0] = (char)(0xc0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
+	else if (cp < 0x10000)
+		u[0] = (char)(0xe0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3f)),
+		u[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
+	else if (cp <= 0x10ffff)
+		u[0] = (char)(0xf0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
+	else
+		return -1;
+	return vh_buf_add(b, u, n);
 }
 
-/* The code point of the valid sequence of n > 1 bytes at p. */
-static unsigned int code_point(const unsigned char *p, size_t n)
+/* The code point of the valid sequence of n bytes at p. */
+static unsigned long code_point(const unsigned char *p, size_t n)
 {
-	unsigned int cp = p[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+	unsigned long cp = n == 1 ? p[0] : p[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
 	size_t i;
 
 	for (i = 1; i < n; i++)
@@ -51,33 +73,46 @@ static unsigned int code_point(const unsigned char *p, size_t n)
 
 /* The invisible controls that reorder what follows them on the line, so a
  * name could make the rest of a message, or the prompt, read otherwise. */
-static int bidi_control(unsigned int cp)
+static int bidi_control(unsigned long cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
 	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
+size_t vh_text_next(const unsigned char *s, unsigned long *cp, enum vh_text_kind *kind)
+{
+	size_t n = vh_utf8_valid(s);
+
+	if (!n) {
+		*cp = s[0];
+		*kind = VH_TEXT_INVALID;
+		return 1;
+	}
+	*cp = code_point(s, n);
+	*kind = *cp < 0x20 || (*cp >= 0x7f && *cp < 0xa0) || bidi_control(*cp) ? VH_TEXT_CONTROL :
+		VH_TEXT_SHOWN;
+	return n;
+}
+
 int vh_msg_sanitize(struct vh_buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	enum vh_text_kind kind;
+	unsigned long cp;
 	size_t n;
+	int rc;
 
-	while (*p) {
-		n = vh_utf8_len(p);
-		if (n > 1 && !bidi_control(code_point(p, n))) {
-			if (vh_buf_add(out, (const char *)p, n) < 0)
-				return -1;
-			p += n;
-			continue;
-		}
-		/* One byte: printable ASCII stays, and so does an invalid byte
-		 * past the C1 range (a Latin-1 name shows in a Latin-1 terminal).
-		 * A C1 control written as UTF-8 (C2 80-9F) is one '?'. */
-		if (n == 0)
-			n = p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? 2 : 1;
-		if (vh_buf_putc(out, n == 1 && ((*p >= 0x20 && *p < 0x7f) || *p >= 0xa0) ? (char)*p : '?') < 0)
+	for (; *p; p += n) {
+		n = vh_text_next(p, &cp, &kind);
+		/* Shown text stays, and so does an invalid byte past the C1
+		 * range (a Latin-1 name shows in a Latin-1 terminal); a control
+		 * (a C1 one written as UTF-8 too) is one '?'. */
+		if (kind == VH_TEXT_SHOWN || (kind == VH_TEXT_INVALID && cp >= 0xa0))
+			rc = vh_buf_add(out, (const char *)p, n);
+		else
+			rc = vh_buf_putc(out, '?');
+		if (rc < 0)
 			return -1;
-		p += n;
 	}
 	return 0;
 }
@@ -85,24 +120,20 @@ int vh_msg_sanitize(struct vh_buf *out, const char *s)
 int vh_msg_escape(struct vh_buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n;
+	enum vh_text_kind kind;
+	unsigned long cp;
+	size_t n, i;
 
-	while (*p) {
-		n = vh_utf8_len(p);
-		if (n > 1 && bidi_control(code_point(p, n)))
-			n = 0;
-		if (n == 1 && *p >= 0x20 && *p != 0x7f && *p != '\\') {
-			if (vh_buf_putc(out, (char)*p) < 0)
-				return -1;
-		} else if (n > 1) {
+	for (; *p; p += n) {
+		n = vh_text_next(p, &cp, &kind);
+		if (kind == VH_TEXT_SHOWN && cp != '\\') {
 			if (vh_buf_add(out, (const char *)p, n) < 0)
 				return -1;
-		} else {
-			n = 1;
-			if (vh_buf_printf(out, "\\x%02x", *p) < 0)
-				return -1;
+			continue;
 		}
-		p += n;
+		for (i = 0; i < n; i++)
+			if (vh_buf_printf(out, "\\x%02x", p[i]) < 0)
+				return -1;
 	}
 	return 0;
 }

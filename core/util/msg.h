@@ -6,8 +6,18 @@
 
 #include "core/util/buf.h"
 
-/* Appends s to out, escaping control bytes, bidi controls, invalid UTF-8
- * and backslash as \xHH. */
+/* Every name venvhook prints goes through vh_msg_escape, vh_msg_sanitize
+ * or vh_json_str (json.h), and each judges text by vh_text_next: a character is shown as it is
+ * unless it is a control (C0, DEL, C1, or a bidi control: U+202A-U+202E,
+ * U+2066-U+2069, U+200E, U+200F, U+061C) or a byte of invalid UTF-8. */
+enum vh_text_kind { VH_TEXT_SHOWN, VH_TEXT_CONTROL, VH_TEXT_INVALID };
+
+/* The character at s (not at its end): its length (1 for an invalid byte),
+ * its code point in *cp (the byte's value when invalid) and its kind. */
+size_t vh_text_next(const unsigned char *s, unsigned long *cp, enum vh_text_kind *kind);
+
+/* Appends s to out for a terminal: a control or invalid byte, and
+ * backslash, as \xHH (each byte of a control written as UTF-8). */
 int vh_msg_escape(struct vh_buf *out, const char *s);
 
 /* Appends s to out for a place that shows it and cannot show an escape
@@ -22,9 +32,12 @@ int vh_msg_sanitize(struct vh_buf *out, const char *s);
  * surrogate, past U+10FFFF). */
 size_t vh_utf8_valid(const unsigned char *s);
 
-/* vh_utf8_valid, but 0 for a C1 control (U+0080-U+009F) too: the length
- * of a sequence that may be shown as it is. */
-size_t vh_utf8_len(const unsigned char *s);
+/* The same for a sequence at s with avail bytes there (no NUL needed). */
+size_t vh_utf8_valid_n(const unsigned char *s, size_t avail);
+
+/* Appends the UTF-8 of the code point cp (at most U+10FFFF). 0 or -1. */
+int vh_utf8_put(struct vh_buf *b, unsigned long cp);
+
 
 /* From now on, every line vh_msgf would write on stderr is appended to
  * into instead (NULL: stderr again), for a hook that shows them later (at

@@ -1,7 +1,10 @@
 #include "core/util/pathlist.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/util/buf.h"
 
@@ -74,4 +77,62 @@ int vh_pathlist_prepend(char **out, const char *list, const char *entry)
 	}
 	*out = vh_buf_detach(&b);
 	return *out ? 0 : -1;
+}
+
+/* A '/' after what b holds, unless it ends in one. */
+static int slash(struct vh_buf *b)
+{
+	return b->len && b->data[b->len - 1] == '/' ? 0 : vh_buf_putc(b, '/');
+}
+
+int vh_pathlist_search(char **out, const char *list, const char *name, const char *cwd)
+{
+	struct vh_buf file = VH_BUF_INIT;
+	struct stat st;
+	const char *dir, *end;
+	char *fallback = NULL;
+	size_t n;
+	int err = ENOENT, rc;
+
+	*out = NULL;
+	if (!list) {
+		n = confstr(_CS_PATH, NULL, 0);
+		fallback = n ? malloc(n) : NULL;
+		if (!fallback) {
+			errno = n ? ENOMEM : ENOENT;
+			return -1;
+		}
+		confstr(_CS_PATH, fallback, n);
+		list = fallback;
+	}
+	for (dir = list;; dir = end + 1) {
+		end = strchr(dir, ':');
+		if (!end)
+			end = dir + strlen(dir);
+		vh_buf_reset(&file);
+		if (cwd && *dir != '/')
+			rc = vh_buf_puts(&file, cwd) < 0 ||
+			     (end > dir && (slash(&file) < 0 ||
+					    vh_buf_add(&file, dir, (size_t)(end - dir)) < 0));
+		else
+			rc = end == dir ? vh_buf_putc(&file, '.') : vh_buf_add(&file, dir, (size_t)(end - dir));
+		if (rc || slash(&file) < 0 || vh_buf_puts(&file, name) < 0) {
+			err = ENOMEM;
+			break;
+		}
+		if (stat(file.data, &st) == 0 && S_ISREG(st.st_mode) && access(file.data, X_OK) == 0) {
+			*out = vh_buf_detach(&file);
+			if (!*out)
+				err = ENOMEM;
+			break;
+		}
+		if (!*end)
+			break;
+	}
+	vh_buf_free(&file);
+	free(fallback);
+	if (*out)
+		return 0;
+	errno = err;
+	return -1;
 }

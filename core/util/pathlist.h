@@ -12,4 +12,14 @@ int vh_pathlist_remove(char **out, const char *list, const char *entry);
 /* *out = entry, then list (just entry when list is empty). Caller frees. */
 int vh_pathlist_prepend(char **out, const char *list, const char *entry);
 
+/* *out = "ENTRY/name" for the first entry of list (PATH; NULL: the
+ * system's default, confstr(_CS_PATH)) that holds name as a regular file
+ * with execute permission: the program execvp() runs. Symlinks are not
+ * followed: an env's bin/python stays that, not the interpreter it links
+ * to. An empty entry is the current directory, and an empty or relative
+ * entry is taken from cwd when cwd is given (then *out is absolute when
+ * cwd is), else left as it is. Returns 0, or -1 with *out NULL and errno
+ * set (ENOENT: none holds it; ENOMEM). Caller frees. */
+int vh_pathlist_search(char **out, const char *list, const char *name, const char *cwd);
+
 #endif

@@ -9,14 +9,40 @@
 #include <string.h>
 
 #include "core/util/fileio.h"
+#include "core/util/msg.h"
 
 /* Deeper nesting than this in arrays and inline tables is refused rather
  * than recursed into: no file these rules read needs it. */
 #define MAX_NEST 32
 
-struct path {
-	char **v;
+#define NONE UINT32_MAX
+#define INTERNAL 0x80000000u /* a crit-bit reference to an internal node */
+
+/* A key path: the root (the document, node 0) or a component under its
+ * parent. Its name, and every kept string, lie in the tree's text. */
+struct node {
+	uint32_t parent, name, len, depth;
+	uint32_t first, count; /* the entries at this path: the first, how many */
+	uint32_t array;        /* declared by a [[header]] */
+};
+
+/* An internal node of the crit-bit tree that finds a node from its parent
+ * and name: the key is the parent's number (4 bytes, big-endian), then the
+ * name, then zero bytes; a name holds no NUL, so no key is a prefix of
+ * another. Leaves are node numbers; internal ones carry INTERNAL. */
+struct crit {
+	uint32_t child[2];
+	uint32_t byte;
+	uint8_t otherbits; /* every bit but the one that decides, set */
+};
+
+struct vh_toml_tree {
+	struct node *nodes;
 	size_t n, cap;
+	struct crit *crit;
+	size_t ncrit, ccap;
+	uint32_t top; /* the crit-bit root: NONE when empty */
+	struct vh_buf text; /* names and kept strings, NUL-terminated */
 };
 
 struct parser {
@@ -24,10 +50,9 @@ struct parser {
 	size_t line;
 	struct vh_buf *err;
 	struct vh_toml *doc;
-	struct path table;	/* the current [table] */
-	int table_kept;		/* 0 under [[array]] tables */
-	struct path *arrays;	/* the [[array]] paths seen */
-	size_t narrays;
+	struct vh_toml_tree *t;
+	uint32_t table;  /* the current [table] */
+	int table_kept;	 /* 0 under [[array]] tables */
 	int oom;
 };
 
@@ -44,110 +69,137 @@ static int oom(struct parser *ps)
 	return -1;
 }
 
-static void path_free(struct path *k)
-{
-	size_t i;
+/* --- the key paths --- */
 
-	for (i = 0; i < k->n; i++)
-		free(k->v[i]);
-	free(k->v);
-	memset(k, 0, sizeof(*k));
+/* Byte i of the key (parent, name of len bytes). */
+static unsigned key_byte(uint32_t parent, const char *name, size_t len, size_t i)
+{
+	if (i < 4)
+		return (parent >> (24 - 8 * i)) & 0xff;
+	return i - 4 < len ? (unsigned char)name[i - 4] : 0;
 }
 
-static int path_push(struct path *k, char *s)
+static int direction(const struct crit *c, unsigned byte)
 {
-	if (k->n == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 8;
-		char **v = realloc(k->v, cap * sizeof(*v));
+	return (1 + (c->otherbits | byte)) >> 8;
+}
 
-		if (!v) {
-			free(s);
-			return -1;
-		}
-		k->v = v;
-		k->cap = cap;
+/* The leaf the key leads to (NONE for an empty tree). */
+static uint32_t crit_walk(const struct vh_toml_tree *t, size_t *work, uint32_t parent,
+			  const char *name, size_t len)
+{
+	uint32_t r = t->top;
+
+	while (r != NONE && (r & INTERNAL)) {
+		const struct crit *c = &t->crit[r & ~INTERNAL];
+
+		r = c->child[direction(c, key_byte(parent, name, len, c->byte))];
+		++*work;
 	}
-	k->v[k->n++] = s;
-	return 0;
+	return r;
 }
 
-static int path_copy(struct path *dst, const struct path *src, size_t n)
+static const char *name_of(const struct vh_toml_tree *t, uint32_t node)
 {
-	size_t i;
-	char *s;
+	return t->text.data + t->nodes[node].name;
+}
 
-	memset(dst, 0, sizeof(*dst));
-	for (i = 0; i < n; i++) {
-		s = strdup(src->v[i]);
-		if (!s || path_push(dst, s) < 0) {
-			path_free(dst);
-			return -1;
-		}
+static int same_key(const struct vh_toml_tree *t, uint32_t node, uint32_t parent,
+		    const char *name, size_t len)
+{
+	return t->nodes[node].parent == parent && t->nodes[node].len == len &&
+	       !memcmp(name_of(t, node), name, len);
+}
+
+/* The node (parent, name), or NONE. */
+static uint32_t find_child(const struct vh_toml_tree *t, size_t *work, uint32_t parent,
+			   const char *name, size_t len)
+{
+	uint32_t leaf = crit_walk(t, work, parent, name, len);
+
+	*work += len + 1;
+	return leaf != NONE && same_key(t, leaf, parent, name, len) ? leaf : NONE;
+}
+
+/* The node (parent, name), made when it is new; its name is taken from
+ * the end of the tree's text, at name_off (len bytes), and stays there
+ * only if the node is new. NONE out of memory. */
+static uint32_t child(struct parser *ps, uint32_t parent, size_t name_off, size_t len)
+{
+	struct vh_toml_tree *t = ps->t;
+	const char *name = t->text.data + name_off;
+	uint32_t leaf, fresh, *where;
+	struct crit *c;
+	size_t i;
+	unsigned diff, a, b;
+	int dir;
+
+	leaf = crit_walk(t, &ps->doc->work, parent, name, len);
+	ps->doc->work += len + 1;
+	if (leaf != NONE && same_key(t, leaf, parent, name, len)) {
+		t->text.len = name_off; /* known: its copy of the name goes */
+		t->text.data[name_off] = '\0';
+		return leaf;
 	}
-	return 0;
-}
+	if (t->n == t->cap) {
+		size_t cap = t->cap * 2;
+		struct node *v = realloc(t->nodes, cap * sizeof(*v));
 
-static int path_has_prefix(const struct path *k, const struct path *prefix)
-{
-	size_t i;
+		if (!v)
+			return NONE;
+		t->nodes = v;
+		t->cap = cap;
+	}
+	if (t->ncrit == t->ccap) {
+		size_t cap = t->ccap ? t->ccap * 2 : 16;
+		struct crit *v = realloc(t->crit, cap * sizeof(*v));
 
-	if (prefix->n > k->n)
-		return 0;
-	for (i = 0; i < prefix->n; i++)
-		if (strcmp(k->v[i], prefix->v[i]))
-			return 0;
-	return 1;
+		if (!v)
+			return NONE;
+		t->crit = v;
+		t->ccap = cap;
+	}
+	if (vh_buf_putc(&t->text, '\0') < 0)
+		return NONE;
+	name = t->text.data + name_off; /* the text may have moved */
+	fresh = (uint32_t)t->n++;
+	t->nodes[fresh] = (struct node){ parent, (uint32_t)name_off, (uint32_t)len,
+					 t->nodes[parent].depth + 1, NONE, 0, 0 };
+	if (leaf == NONE) {
+		t->top = fresh;
+		return fresh;
+	}
+	/* The first byte where the new key and the leaf's differ; the keys
+	 * end in a zero no name byte equals, so there is one. */
+	for (i = 0;; i++) {
+		a = key_byte(parent, name, len, i);
+		b = key_byte(t->nodes[leaf].parent, name_of(t, leaf), t->nodes[leaf].len, i);
+		++ps->doc->work;
+		if (a != b)
+			break;
+	}
+	diff = a ^ b;
+	diff |= diff >> 1;
+	diff |= diff >> 2;
+	diff |= diff >> 4;
+	diff = (diff & ~(diff >> 1)) ^ 255;
+	dir = (1 + (diff | b)) >> 8;
+	t->crit[t->ncrit] = (struct crit){ { 0, 0 }, (uint32_t)i, (uint8_t)diff };
+	t->crit[t->ncrit].child[1 - dir] = fresh;
+	/* Down to where the new node goes: above the first internal node
+	 * that decides on a later bit. */
+	for (where = &t->top; *where & INTERNAL; ++ps->doc->work) {
+		c = &t->crit[*where & ~INTERNAL];
+		if (c->byte > i || (c->byte == i && c->otherbits > diff))
+			break;
+		where = &c->child[direction(c, key_byte(parent, name, len, c->byte))];
+	}
+	t->crit[t->ncrit].child[dir] = *where;
+	*where = (uint32_t)t->ncrit++ | INTERNAL;
+	return fresh;
 }
 
 /* --- characters --- */
-
-/* Length of the UTF-8 sequence at p (1..4), 0 when invalid or cut short. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
-{
-	uint32_t cp;
-	size_t n, i;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2, cp = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3, cp = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4, cp = p[0] & 0x07;
-	else
-		return 0;
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
-static int put_utf8(struct vh_buf *b, uint32_t cp)
-{
-	char s[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		s[0] = (char)cp, n = 1;
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xc0 | cp >> 6), s[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xe0 | cp >> 12), s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
-	} else {
-		s[0] = (char)(0xf0 | cp >> 18), s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), s[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
-	}
-	return vh_buf_add(b, s, n);
-}
 
 static int at_end(const struct parser *ps)
 {
@@ -187,7 +239,7 @@ static int skip_comment(struct parser *ps)
 
 		if ((c < 0x20 && c != '\t') || c == 0x7f)
 			return fail(ps, "a control character in a comment");
-		n = utf8_len((const unsigned char *)ps->p, (const unsigned char *)ps->end);
+		n = vh_utf8_valid_n((const unsigned char *)ps->p, (size_t)(ps->end - ps->p));
 		if (!n)
 			return fail(ps, "invalid UTF-8");
 	}
@@ -251,7 +303,7 @@ static int hex_escape(struct parser *ps, struct vh_buf *out, size_t digits)
 	ps->p += digits;
 	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		return fail(ps, "a \\u escape that is no Unicode scalar value");
-	return put_utf8(out, cp) < 0 ? oom(ps) : 0;
+	return vh_utf8_put(out, cp) < 0 ? oom(ps) : 0;
 }
 
 static int escape(struct parser *ps, struct vh_buf *out)
@@ -290,7 +342,7 @@ static int string_char(struct parser *ps, struct vh_buf *out, int multi)
 	if ((c < 0x20 && c != '\t') || c == 0x7f)
 		return fail(ps, c == '\n' || c == '\r' ? "a string that does not end on its line" :
 			    "a control character in a string");
-	n = utf8_len((const unsigned char *)ps->p, (const unsigned char *)ps->end);
+	n = vh_utf8_valid_n((const unsigned char *)ps->p, (size_t)(ps->end - ps->p));
 	if (!n)
 		return fail(ps, "invalid UTF-8");
 	if (vh_buf_add(out, ps->p, n) < 0)
@@ -299,9 +351,10 @@ static int string_char(struct parser *ps, struct vh_buf *out, int multi)
 	return 0;
 }
 
-/* A string of any of the four kinds, quote at p, into out. */
+/* A string of any of the four kinds, quote at p, appended to out. */
 static int string(struct parser *ps, struct vh_buf *out)
 {
+	size_t start = out->len;
 	char q = *ps->p;
 	int multi = peek(ps, 1) == q && peek(ps, 2) == q;
 	size_t run, n;
@@ -364,9 +417,9 @@ static int string(struct parser *ps, struct vh_buf *out)
 		if (string_char(ps, out, multi) < 0)
 			return -1;
 	}
-	if (!out->data && vh_buf_puts(out, "") < 0)
+	if (vh_buf_puts(out, "") < 0)
 		return oom(ps);
-	if (strlen(out->data) != out->len)
+	if (memchr(out->data + start, '\0', out->len - start))
 		return fail(ps, "a string holding a NUL");
 	return 0;
 }
@@ -379,40 +432,49 @@ static int is_bare(int c)
 	       c == '_' || c == '-';
 }
 
-/* A dotted key at p, appended component by component to k. */
-static int key(struct parser *ps, struct path *k)
+/* Drops what was appended to the tree's text from off on. */
+static void text_cut(struct vh_toml_tree *t, size_t off)
 {
-	struct vh_buf part = VH_BUF_INIT;
+	if (t->text.data) {
+		t->text.len = off;
+		t->text.data[off] = '\0';
+	}
+}
+
+/* A dotted key at p. Kept, each component is looked up (or made) under
+ * *node, which ends as the key's node, and *under_array is set when one of
+ * them was declared by a [[header]]; not kept, the key is only read. */
+static int key(struct parser *ps, uint32_t *node, int kept, int *under_array)
+{
+	struct vh_toml_tree *t = ps->t;
 	const char *start;
+	size_t off;
 
 	for (;;) {
 		skip_ws(ps);
-		vh_buf_reset(&part);
+		off = t->text.len;
 		if (peek(ps, 0) == '"' || peek(ps, 0) == '\'') {
-			if (peek(ps, 1) == peek(ps, 0) && peek(ps, 2) == peek(ps, 0)) {
-				vh_buf_free(&part);
+			if (peek(ps, 1) == peek(ps, 0) && peek(ps, 2) == peek(ps, 0))
 				return fail(ps, "a multi-line string as a key");
-			}
-			if (string(ps, &part) < 0) {
-				vh_buf_free(&part);
+			if (string(ps, &t->text) < 0)
 				return -1;
-			}
 		} else {
 			for (start = ps->p; !at_end(ps) && is_bare(*ps->p); ps->p++)
 				;
-			if (ps->p == start) {
-				vh_buf_free(&part);
+			if (ps->p == start)
 				return fail(ps, "a key was expected");
-			}
-			if (vh_buf_add(&part, start, (size_t)(ps->p - start)) < 0) {
-				vh_buf_free(&part);
+			if (kept && vh_buf_add(&t->text, start, (size_t)(ps->p - start)) < 0)
 				return oom(ps);
-			}
 		}
-		if (path_push(k, vh_buf_detach(&part)) < 0)
-			return oom(ps);
-		if (!k->v[k->n - 1])
-			return oom(ps);
+		if (kept) {
+			*node = child(ps, *node, off, t->text.len - off);
+			if (*node == NONE)
+				return oom(ps);
+			if (under_array && t->nodes[*node].array)
+				*under_array = 1;
+		} else {
+			text_cut(t, off);
+		}
 		skip_ws(ps);
 		if (peek(ps, 0) != '.')
 			return 0;
@@ -422,35 +484,33 @@ static int key(struct parser *ps, struct path *k)
 
 /* --- values --- */
 
-static int value(struct parser *ps, const struct path *k, int kept, int depth);
+static int value(struct parser *ps, uint32_t k, int kept, int depth);
 
-static int record(struct parser *ps, const struct path *k, enum vh_toml_type type, char *str,
-		  int boolean)
+/* An entry at node k; a string's value lies in the tree's text at off. */
+static int record(struct parser *ps, uint32_t k, enum vh_toml_type type, size_t off, int boolean)
 {
 	struct vh_toml *doc = ps->doc;
+	struct node *n = &ps->t->nodes[k];
 	struct vh_toml_entry *e;
-	struct path copy;
 
 	if (doc->n == doc->cap) {
 		size_t cap = doc->cap ? doc->cap * 2 : 16;
 
 		e = realloc(doc->v, cap * sizeof(*e));
-		if (!e) {
-			free(str);
+		if (!e)
 			return oom(ps);
-		}
 		doc->v = e;
 		doc->cap = cap;
 	}
-	if (path_copy(&copy, k, k->n) < 0) {
-		free(str);
-		return oom(ps);
-	}
+	if (n->first == NONE)
+		n->first = (uint32_t)doc->n;
+	n->count++;
 	e = &doc->v[doc->n++];
-	e->key = copy.v;
-	e->depth = copy.n;
+	e->node = k;
+	e->depth = n->depth;
 	e->type = type;
-	e->str = str;
+	e->str = NULL;
+	e->at = off;
 	e->boolean = boolean;
 	return 0;
 }
@@ -573,18 +633,18 @@ static const char *number(const char *s, const char *end)
 
 /* true, false, or a number, date or time, checked to be one as TOML
  * writes it; their values are not needed. */
-static int scalar(struct parser *ps, const struct path *k, int kept)
+static int scalar(struct parser *ps, uint32_t k, int kept)
 {
 	const char *e;
 	size_t left = (size_t)(ps->end - ps->p);
 
 	if (left >= 4 && !memcmp(ps->p, "true", 4) && (left == 4 || !is_bare(ps->p[4]))) {
 		ps->p += 4;
-		return kept ? record(ps, k, VH_TOML_BOOL, NULL, 1) : 0;
+		return kept ? record(ps, k, VH_TOML_BOOL, 0, 1) : 0;
 	}
 	if (left >= 5 && !memcmp(ps->p, "false", 5) && (left == 5 || !is_bare(ps->p[5]))) {
 		ps->p += 5;
-		return kept ? record(ps, k, VH_TOML_BOOL, NULL, 0) : 0;
+		return kept ? record(ps, k, VH_TOML_BOOL, 0, 0) : 0;
 	}
 	e = datetime(ps->p, ps->end);
 	if (!e)
@@ -592,10 +652,10 @@ static int scalar(struct parser *ps, const struct path *k, int kept)
 	if (!e || e == ps->p || (e < ps->end && (is_bare(*e) || *e == '.' || *e == ':' || *e == '+')))
 		return fail(ps, "a value was expected");
 	ps->p = e;
-	return kept ? record(ps, k, VH_TOML_OTHER, NULL, 0) : 0;
+	return kept ? record(ps, k, VH_TOML_OTHER, 0, 0) : 0;
 }
 
-static int array(struct parser *ps, const struct path *k, int kept, int depth)
+static int array(struct parser *ps, uint32_t k, int kept, int depth)
 {
 	ps->p++;
 	for (;;) {
@@ -604,7 +664,7 @@ static int array(struct parser *ps, const struct path *k, int kept, int depth)
 		if (peek(ps, 0) == ']')
 			break;
 		/* The elements are not addressable by a key path. */
-		if (value(ps, k, 0, depth + 1) < 0 || skip_ws_newlines(ps) < 0)
+		if (value(ps, NONE, 0, depth + 1) < 0 || skip_ws_newlines(ps) < 0)
 			return -1;
 		if (peek(ps, 0) == ',') {
 			ps->p++;
@@ -615,36 +675,30 @@ static int array(struct parser *ps, const struct path *k, int kept, int depth)
 		break;
 	}
 	ps->p++;
-	return kept ? record(ps, k, VH_TOML_OTHER, NULL, 0) : 0;
+	return kept ? record(ps, k, VH_TOML_OTHER, 0, 0) : 0;
 }
 
-/* key = value at p, under the path base (the table or the inline table). */
-static int keyval(struct parser *ps, const struct path *base, int kept, int depth)
+/* key = value at p, under the node base (the table or the inline table). */
+static int keyval(struct parser *ps, uint32_t base, int kept, int depth)
 {
-	struct path k;
-	int rc;
+	uint32_t k = base;
 
-	if (path_copy(&k, base, base->n) < 0)
-		return oom(ps);
-	rc = key(ps, &k);
-	if (rc == 0 && peek(ps, 0) != '=')
-		rc = fail(ps, "'=' was expected after a key");
-	if (rc == 0) {
-		ps->p++;
-		skip_ws(ps);
-		rc = value(ps, &k, kept, depth);
-	}
-	path_free(&k);
-	return rc;
+	if (key(ps, &k, kept, NULL) < 0)
+		return -1;
+	if (peek(ps, 0) != '=')
+		return fail(ps, "'=' was expected after a key");
+	ps->p++;
+	skip_ws(ps);
+	return value(ps, k, kept, depth);
 }
 
-static int inline_table(struct parser *ps, const struct path *k, int kept, int depth)
+static int inline_table(struct parser *ps, uint32_t k, int kept, int depth)
 {
 	ps->p++;
 	skip_ws(ps);
 	if (peek(ps, 0) == '}') {
 		ps->p++;
-		return kept ? record(ps, k, VH_TOML_OTHER, NULL, 0) : 0;
+		return kept ? record(ps, k, VH_TOML_OTHER, 0, 0) : 0;
 	}
 	for (;;) {
 		if (keyval(ps, k, kept, depth + 1) < 0)
@@ -661,19 +715,25 @@ static int inline_table(struct parser *ps, const struct path *k, int kept, int d
 	}
 }
 
-static int value(struct parser *ps, const struct path *k, int kept, int depth)
+static int value(struct parser *ps, uint32_t k, int kept, int depth)
 {
-	struct vh_buf s = VH_BUF_INIT;
+	struct vh_toml_tree *t = ps->t;
+	size_t off = t->text.len;
 	int c = peek(ps, 0);
 
 	if (depth > MAX_NEST)
 		return fail(ps, "values nested too deeply");
 	if (c == '"' || c == '\'') {
-		if (string(ps, &s) < 0) {
-			vh_buf_free(&s);
+		if (string(ps, &t->text) < 0)
 			return -1;
+		if (!kept) {
+			text_cut(t, off);
+			return 0;
 		}
-		return kept ? record(ps, k, VH_TOML_STRING, vh_buf_detach(&s), 0) : (vh_buf_free(&s), 0);
+		/* kept with its NUL: the next text goes after it */
+		if (vh_buf_putc(&t->text, '\0') < 0)
+			return oom(ps);
+		return record(ps, k, VH_TOML_STRING, off, 0);
 	}
 	if (c == '[')
 		return array(ps, k, kept, depth);
@@ -686,59 +746,63 @@ static int value(struct parser *ps, const struct path *k, int kept, int depth)
 
 static int header(struct parser *ps)
 {
-	int is_array = peek(ps, 1) == '[';
-	struct path k = { 0 };
-	size_t i;
+	int is_array = peek(ps, 1) == '[', under_array = 0;
+	uint32_t k = 0;
 
 	ps->p += is_array ? 2 : 1;
-	if (key(ps, &k) < 0)
-		goto bad;
-	if (peek(ps, 0) != ']' || (is_array && peek(ps, 1) != ']')) {
-		fail(ps, is_array ? "']]' was expected to end a table header" :
-		     "']' was expected to end a table header");
-		goto bad;
-	}
+	/* A header's path is always looked up, whether or not its keys are
+	 * kept: a [[header]] marks its node, and every table at or under a
+	 * marked node names a part of one element, which is not addressable. */
+	if (key(ps, &k, 1, &under_array) < 0)
+		return -1;
+	if (peek(ps, 0) != ']' || (is_array && peek(ps, 1) != ']'))
+		return fail(ps, is_array ? "']]' was expected to end a table header" :
+			    "']' was expected to end a table header");
 	ps->p += is_array ? 2 : 1;
-	/* Under an array of tables (or a table below one), keys name a part of
-	 * one element: not addressable. */
-	ps->table_kept = !is_array;
-	for (i = 0; i < ps->narrays && ps->table_kept; i++)
-		if (path_has_prefix(&k, &ps->arrays[i]))
-			ps->table_kept = 0;
-	if (is_array) {
-		struct path *a = realloc(ps->arrays, (ps->narrays + 1) * sizeof(*a));
-
-		if (!a) {
-			oom(ps);
-			goto bad;
-		}
-		ps->arrays = a;
-		if (path_copy(&ps->arrays[ps->narrays], &k, k.n) < 0) {
-			oom(ps);
-			goto bad;
-		}
-		ps->narrays++;
-	}
-	path_free(&ps->table);
+	ps->table_kept = !is_array && !under_array;
+	if (is_array)
+		ps->t->nodes[k].array = 1;
 	ps->table = k;
 	return end_of_line(ps);
-bad:
-	path_free(&k);
-	return -1;
+}
+
+/* Memory the document holds, by the capacity of what it holds. */
+static size_t held(const struct vh_toml *doc)
+{
+	const struct vh_toml_tree *t = doc->tree;
+
+	return doc->cap * sizeof(*doc->v) + sizeof(*t) + t->cap * sizeof(*t->nodes) +
+	       t->ccap * sizeof(*t->crit) + t->text.cap;
 }
 
 int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, size_t len)
 {
 	struct parser ps = { 0 };
+	struct vh_toml_tree *t;
 	size_t i;
 	int rc = 0;
 
 	memset(doc, 0, sizeof(*doc));
+	if (len > VH_TOML_MAX_TEXT)
+		return vh_buf_printf(err, "line 1: more than %u MiB of text", VH_TOML_MAX_TEXT >> 20) < 0 ?
+		       -1 : 1;
+	t = doc->tree = calloc(1, sizeof(*t));
+	if (!t)
+		return -1;
+	t->top = NONE;
+	t->cap = 16;
+	t->nodes = malloc(t->cap * sizeof(*t->nodes));
+	/* the root, named "" at offset 0 */
+	if (!t->nodes || vh_buf_putc(&t->text, '\0') < 0)
+		return -1;
+	t->nodes[0] = (struct node){ NONE, 0, 0, 0, NONE, 0, 0 };
+	t->n = 1;
 	ps.p = text;
 	ps.end = text + len;
 	ps.line = 1;
 	ps.err = err;
 	ps.doc = doc;
+	ps.t = t;
 	ps.table_kept = 1;
 	/* A byte order mark is allowed at the start. */
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
@@ -752,13 +816,14 @@ int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, siz
 			break;
 		if (*ps.p == '[')
 			rc = header(&ps);
-		else if (keyval(&ps, &ps.table, ps.table_kept, 0) < 0 || end_of_line(&ps) < 0)
+		else if (keyval(&ps, ps.table, ps.table_kept, 0) < 0 || end_of_line(&ps) < 0)
 			rc = -1;
 	}
-	path_free(&ps.table);
-	for (i = 0; i < ps.narrays; i++)
-		path_free(&ps.arrays[i]);
-	free(ps.arrays);
+	/* The text is where it stays: the strings can point into it now. */
+	for (i = 0; i < doc->n; i++)
+		if (doc->v[i].type == VH_TOML_STRING)
+			doc->v[i].str = t->text.data + doc->v[i].at;
+	doc->bytes = held(doc);
 	if (rc < 0)
 		return ps.oom ? -1 : 1;
 	return 0;
@@ -783,36 +848,44 @@ int vh_toml_read(struct vh_toml *doc, struct vh_buf *err, const char *path, size
 const struct vh_toml_entry *vh_toml_get(const struct vh_toml *doc, const char *const *path,
 					int *dup)
 {
-	const struct vh_toml_entry *hit = NULL;
-	size_t i, j, depth;
+	const struct vh_toml_tree *t = doc->tree;
+	const struct node *n;
+	uint32_t k = 0;
+	size_t work = 0;
 
 	*dup = 0;
-	for (depth = 0; path[depth]; depth++)
-		;
-	for (i = 0; i < doc->n; i++) {
-		if (doc->v[i].depth != depth)
-			continue;
-		for (j = 0; j < depth && !strcmp(doc->v[i].key[j], path[j]); j++)
-			;
-		if (j < depth)
-			continue;
-		if (hit)
-			*dup = 1;
-		else
-			hit = &doc->v[i];
+	if (!t)
+		return NULL;
+	for (; *path && k != NONE; path++)
+		k = find_child(t, &work, k, *path, strlen(*path));
+	if (k == NONE)
+		return NULL;
+	n = &t->nodes[k];
+	if (!n->count)
+		return NULL;
+	*dup = n->count > 1;
+	return &doc->v[n->first];
+}
+
+void vh_toml_key(const struct vh_toml *doc, const struct vh_toml_entry *e, const char **parts)
+{
+	const struct vh_toml_tree *t = doc->tree;
+	uint32_t k = (uint32_t)e->node;
+	size_t i = e->depth;
+
+	while (i > 0) {
+		parts[--i] = name_of(t, k);
+		k = t->nodes[k].parent;
 	}
-	return hit;
 }
 
 void vh_toml_free(struct vh_toml *doc)
 {
-	size_t i, j;
-
-	for (i = 0; i < doc->n; i++) {
-		for (j = 0; j < doc->v[i].depth; j++)
-			free(doc->v[i].key[j]);
-		free(doc->v[i].key);
-		free(doc->v[i].str);
+	if (doc->tree) {
+		free(doc->tree->nodes);
+		free(doc->tree->crit);
+		vh_buf_free(&doc->tree->text);
+		free(doc->tree);
 	}
 	free(doc->v);
 	memset(doc, 0, sizeof(*doc));

@@ -8,7 +8,15 @@
  * of every other kind are recorded as VH_TOML_OTHER. Anything it cannot
  * read exactly (bad syntax, invalid UTF-8, a string holding a NUL, a key
  * defined twice) is an error: the caller then activates nothing, as the
- * tool itself would refuse the file. */
+ * tool itself would refuse the file.
+ *
+ * The files are a project's (a clone delivers them, and every cd reads
+ * them), so the work and the memory are linear in the text whatever it
+ * holds: each key component is looked up once, from its parent, in a
+ * crit-bit tree (time linear in the component's length, no hashing an
+ * input could defeat), and a key path is one node of a tree, never copied
+ * per value. A parse takes at most VH_TOML_BYTES_PER_BYTE bytes of memory
+ * per byte of text (tests/unit/test_toml.c checks both bounds). */
 #ifndef VH_TOML_H
 #define VH_TOML_H
 
@@ -16,15 +24,25 @@
 
 #include "core/util/buf.h"
 
+/* The memory a parse may take per byte of its text, at most: a path
+ * component of two bytes ("a.") costs a node, a crit-bit node and its
+ * name, and the arrays grow by doubling. */
+#define VH_TOML_BYTES_PER_BYTE 64
+/* The largest text vh_toml_parse reads; callers cap files far lower. */
+#define VH_TOML_MAX_TEXT (64u << 20)
+
 enum vh_toml_type { VH_TOML_STRING, VH_TOML_BOOL, VH_TOML_OTHER };
 
 struct vh_toml_entry {
-	char **key;	/* the full path, one component each (unquoted) */
-	size_t depth;	/* components in key */
+	size_t node;	/* its key path (vh_toml_key) */
+	size_t depth;	/* components in its key path */
 	enum vh_toml_type type;
-	char *str;	/* VH_TOML_STRING: the value, escapes undone (no NUL) */
+	const char *str; /* VH_TOML_STRING: the value, escapes undone (no NUL) */
 	int boolean;	/* VH_TOML_BOOL */
+	size_t at;	/* toml.c's: where str lies in the tree's text */
 };
+
+struct vh_toml_tree; /* the key paths (toml.c) */
 
 /* The key/value pairs of a document, in file order. Pairs inside an array
  * of tables ([[x]]) or an array are not addressable by a path and are not
@@ -32,6 +50,11 @@ struct vh_toml_entry {
 struct vh_toml {
 	struct vh_toml_entry *v;
 	size_t n, cap;
+	struct vh_toml_tree *tree;
+	/* Steps the key paths took (tree lookups and the bytes they
+	 * compared): linear in the text, as tests/unit/test_toml.c checks. */
+	size_t work;
+	size_t bytes; /* the memory it holds */
 };
 
 /* Parses len bytes of text into doc. Returns 0; 1 when the text is not TOML
@@ -49,6 +72,9 @@ int vh_toml_read(struct vh_toml *doc, struct vh_buf *err, const char *path, size
  * is then invalid TOML: treat it as unreadable). */
 const struct vh_toml_entry *vh_toml_get(const struct vh_toml *doc, const char *const *path,
 					int *dup);
+
+/* The components of e's key path into parts[0 .. e->depth - 1]. */
+void vh_toml_key(const struct vh_toml *doc, const struct vh_toml_entry *e, const char **parts);
 
 void vh_toml_free(struct vh_toml *doc);
 

@@ -539,7 +539,7 @@ help_usages() {
 		venvhook list --help | head -n 1
 		printf "VE=%s\n" "${VIRTUAL_ENV-unset}"'
 	assert_success
-	assert_output "usage: venvhook list [--paths] [--] [PREFIX]
+	assert_output "usage: venvhook list [--paths] [--null] [--] [PREFIX]
 VE=$T/proj/.venv"
 	for cmd in activate deactivate allow deny; do
 		cmp "$T/want.$cmd" "$T/got.$cmd"
@@ -557,7 +557,7 @@ VE=$T/proj/.venv"
 	EOF
 	assert_success
 	assert_line --index 0 "status 0"
-	assert_line --index 1 "usage: venvhook list [--paths] [--] [PREFIX]"
+	assert_line --index 1 "usage: venvhook list [--paths] [--null] [--] [PREFIX]"
 	assert_line "VE=$T/proj/.venv"
 	assert_equal "$stderr" "venvhook: activated proj (.venv)
 $(cat "$T/want.deactivate")"
@@ -666,7 +666,7 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	run --separate-stderr env VIRTUAL_ENV="$p/.venv" __VENVHOOK_ENV="$p/.venv" "$VENVHOOK" status --json
 	assert_success
 	local e='q\"\\\u0001\u00ff'
-	assert_output "{\"hook\":null,\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"file\":null,\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false}}"
+	assert_output "{\"hook\":null,\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"file\":null,\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false},\"interpreter\":\"$T/$e/.venv/bin/python\"}"
 	run --separate-stderr "$VENVHOOK" status --yaml
 	assert_failure 2
 }

@@ -26,10 +26,12 @@ shells_sorted() { tr ' ' '\n' <<<"${VH_SHELLS:?VH_SHELLS is set by make check}" 
 ENVS=$'alpha\nback\\slash\nbeta two\nd$ollar\nit\'s'
 
 # bash_complete LINE: COMPREPLY, one a line, for a Tab at the end of LINE,
-# from the function `complete -p venvhook` names once the file is sourced.
+# from the function `complete -p venvhook` names once the file is sourced
+# (after bash-completion's own, with VH_BASH_COMPLETION=1).
 bash_complete() {
 	run --separate-stderr "$VH_BASH" --norc -c '
 		__venvhook_exe=$VENVHOOK
+		[[ -z ${VH_BASH_COMPLETION:-} ]] || source /usr/share/bash-completion/bash_completion
 		source "$VH_COMPLETIONS/venvhook.bash"
 		spec=$(complete -p venvhook) || exit 9
 		fn=${spec#*-F }; fn=${fn%% *}
@@ -44,13 +46,13 @@ bash_complete() {
 
 @test "bash: subcommands, init's shells, list's option" {
 	bash_complete 'venvhook '
-	assert_output $'--help\n--version\nactivate\nallow\nconfig\ndeactivate\ndeny\ndoctor\ninit\nlist\nstatus'
+	assert_output $'--help\n--version\nactivate\nallow\nconfig\ndeactivate\ndeny\ndoctor\nexec\ninit\nlist\nstatus\nwhich'
 	bash_complete 'venvhook dea'
 	assert_output 'deactivate'
 	bash_complete 'venvhook init '
 	assert_output "$(shells_sorted)"
 	bash_complete 'venvhook list -'
-	assert_output '--paths'
+	assert_output $'--null\n--paths'
 }
 
 @test "bash: activate offers exactly the env names, quoted for the word" {
@@ -95,7 +97,8 @@ tab() {
 	printf '%s\n' 'n=0; precmd() { (( n++ )); PS1="READY$n> "; }' 'eval "$("$VENVHOOK" init zsh)"' \
 		'fpath=("$HOME/zfunc" $fpath)' 'autoload -Uz compinit && compinit -u -d "$HOME/.zcd"' \
 		'venvhook() { printf "<%s>\n" "$@"; }' >"$HOME/.zshrc"
-	start env ZDOTDIR="$HOME" "$VH_ZSH" -i
+	uniq_program
+	BASE_PATH=$T/bin:$BASE_PATH start env ZDOTDIR="$HOME" "$VH_ZSH" -i
 	tab 2 'venvhook ac' 'venvhook activate '
 	tab 3 'venvhook init tc' 'venvhook init tcsh '
 	tab 4 'venvhook activate be' 'venvhook activate beta\ two '
@@ -103,12 +106,15 @@ tab() {
 	tab 6 'venvhook activate "d' 'venvhook activate "d\$ollar" '
 	tab 7 'venvhook activate ba' 'venvhook activate back\\slash '
 	tab 8 'venvhook activate no' 'venvhook activate no'
+	# exec: COMMAND as a command, then its own words as zsh completes them
+	tab 9 'venvhook exec vhuniq' 'venvhook exec vhuniqprog '
+	tab 10 'venvhook exec -- venvhook init tc' 'venvhook exec -- venvhook init tcsh '
 	# allow and deny take directories, activate --force an env
 	mkdir -p "$T/my dir/sub"
-	tab 9 'venvhook allow ./my' 'venvhook allow ./my\ dir/'
-	tab 10 'venvhook deny ./my\ dir/ ./my' 'venvhook deny ./my\ dir/ ./my\ dir/'
-	tab 11 'venvhook activate --force be' 'venvhook activate --force beta\ two '
-	for arg in activate init tcsh 'beta two' "it's" 'd$ollar' 'back\slash' no './my dir/' --force; do
+	tab 11 'venvhook allow ./my' 'venvhook allow ./my\ dir/'
+	tab 12 'venvhook deny ./my\ dir/ ./my' 'venvhook deny ./my\ dir/ ./my\ dir/'
+	tab 13 'venvhook activate --force be' 'venvhook activate --force beta\ two '
+	for arg in activate init tcsh 'beta two' "it's" 'd$ollar' 'back\slash' no exec vhuniqprog './my dir/' --force; do
 		grep -qxF "<$arg>" <<<"$screen" || fail "no <$arg> on the screen: $screen"
 	done
 	# a directory in WORKON_HOME that is no env is never offered
@@ -119,7 +125,8 @@ tab() {
 	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
 	printf '%s\n' 'set n = 0' 'alias precmd '"'"'@ n++ ; set prompt = "READY$n> "'"'" \
 		'eval "`$VENVHOOK:q init tcsh`"' "alias venvhook 'printf \"<%s>\\n\" \\!*'" >"$HOME/.tcshrc"
-	start "$VH_TCSH" -i
+	uniq_program
+	BASE_PATH=$T/bin:$BASE_PATH start "$VH_TCSH" -i
 	tab 2 'venvhook ac' 'venvhook activate '
 	tab 3 'venvhook init z' 'venvhook init zsh '
 	tab 4 'venvhook activate be' 'venvhook activate beta\ two '
@@ -137,7 +144,10 @@ tab() {
 	tmx send-keys "cd $T/proj" Enter
 	wait_for 'READY10>'
 	tab 11 'venvhook activate .v' 'venvhook activate .venv '
-	for arg in activate init zsh 'beta two' "it's" 'd$ollar' 'back\slash' 'gamma ray'; do
+	# exec and which: COMMAND as a command, after -C DIR too
+	tab 12 'venvhook exec vhuniq' 'venvhook exec vhuniqprog '
+	tab 13 'venvhook which -C / vhuniq' 'venvhook which -C / vhuniqprog '
+	for arg in activate init zsh 'beta two' "it's" 'd$ollar' 'back\slash' 'gamma ray' vhuniqprog; do
 		grep -qxF "<$arg>" <<<"$screen" || fail "no <$arg> on the screen: $screen"
 	done
 }
@@ -158,6 +168,100 @@ beta two
 init	Print the hook for a shell rc file
 ==
 $(shells_sorted)"
+}
+
+# A name with what a terminal or a shell could take for something else: an
+# OSC sequence that retitles the terminal (ESC ] ... BEL), U+202E (right-to-
+# left override), quotes, $, a backslash, DEL, a C1 control (U+0085) and a
+# byte that is not UTF-8. Plain `list` escapes it for a person; completion
+# reads `list --null` and must give back exactly these bytes.
+HOSTILE=$'h\e]0;pwn\a \xe2\x80\xae"q\'$x\\\x7f\xc2\x85\xff'
+
+hostile_store() {
+	export WORKON_HOME=$T/hostile
+	mkdir -p "$WORKON_HOME/$HOSTILE" "$WORKON_HOME/plain"
+	: >"$WORKON_HOME/$HOSTILE/pyvenv.cfg"
+	: >"$WORKON_HOME/plain/pyvenv.cfg"
+}
+
+@test "a hostile env name completes to exactly itself: bash, zsh at a terminal, fish" {
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	hostile_store
+	# list escapes it for a person
+	run "$VENVHOOK" list
+	assert_output $'h\\x1b]0;pwn\\x07 \\xe2\\x80\\xae"q\'$x\\x5c\\x7f\\xc2\\x85\\xff\nplain'
+	# bash: the reply, read back as bash reads the line
+	bash_complete 'venvhook activate h'
+	assert_equal "${#lines[@]}" 1
+	run "$VH_BASH" --norc -c 'eval "printf %s $1"' _ "$output"
+	assert_equal "$output" "$HOSTILE"
+	# fish: the candidate itself (fish quotes it as it inserts it)
+	run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK
+		source $VH_COMPLETIONS/venvhook.fish; complete -C "venvhook activate h"'
+	assert_equal "$output" "$HOSTILE"
+	# zsh: Tab at a terminal, then the word the line passes
+	mkdir -p "$HOME/zfunc"
+	cp "$VH_COMPLETIONS/_venvhook" "$HOME/zfunc/"
+	printf '%s\n' 'n=0; precmd() { (( n++ )); PS1="READY$n> "; }' 'eval "$("$VENVHOOK" init zsh)"' \
+		'fpath=("$HOME/zfunc" $fpath)' 'autoload -Uz compinit && compinit -u -d "$HOME/.zcd"' \
+		'venvhook() { print -rn -- "$2" >"$HOME/arg"; }' >"$HOME/.zshrc"
+	start env ZDOTDIR="$HOME" "$VH_ZSH" -i
+	tmx send-keys -l -- 'venvhook activate h' && tmx send-keys Tab
+	wait_for 'pwn' # (its quoting around it is zsh's)
+	tmx send-keys Enter
+	wait_for 'READY2>'
+	assert_equal "$(cat "$HOME/arg")" "$HOSTILE"
+	# and the terminal was never retitled: no raw ESC reached it
+	[[ $(tmx display-message -p '#{pane_title}') != *pwn* ]] || fail "the pane's title was set"
+}
+
+# a program only this test's PATH has, for COMMAND's completion
+uniq_program() {
+	mkdir -p "$T/bin"
+	printf '#!/bin/sh\n' >"$T/bin/vhuniqprog"
+	chmod +x "$T/bin/vhuniqprog"
+	export PATH=$T/bin:$PATH
+}
+
+@test "exec and which: their options, a directory after -C, COMMAND as a command, exec's rest as COMMAND's (bash, fish)" {
+	uniq_program
+	mkdir -p "$T/my dir/sub"
+	bash_complete 'venvhook exec -'
+	assert_output $'--require-env\n-C'
+	bash_complete 'venvhook exec -C ./my'
+	assert_output './my dir'
+	bash_complete 'venvhook exec vhuniq'
+	assert_output 'vhuniqprog'
+	bash_complete 'venvhook exec -C . --require-env -- vhuniq'
+	assert_output 'vhuniqprog'
+	bash_complete 'venvhook which -C /tmp vhuniq'
+	assert_output 'vhuniqprog'
+	# which takes one COMMAND; exec's rest is COMMAND's: bash-completion
+	# completes it as that command's (here venvhook's own completion)
+	bash_complete 'venvhook which vhuniqprog '
+	assert_output ''
+	VH_BASH_COMPLETION=1 bash_complete 'venvhook exec -C . -- venvhook init tc'
+	assert_output 'tcsh'
+	VH_BASH_COMPLETION=1 bash_complete 'venvhook exec vhuniq'
+	assert_output 'vhuniqprog'
+	# fish
+	fish_complete() {
+		run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK
+			source $VH_COMPLETIONS/venvhook.fish; complete -C $argv[1]' "$1"
+		assert_success
+	}
+	fish_complete 'venvhook exec -'
+	assert_equal "$(cut -f1 <<<"$output" | sort)" $'--require-env\n-C'
+	fish_complete 'venvhook exec -C ./my'
+	assert_output --partial './my dir/'
+	fish_complete 'venvhook exec -C . vhuniq'
+	assert_equal "$(cut -f1 <<<"$output")" 'vhuniqprog'
+	fish_complete 'venvhook which vhuniq'
+	assert_equal "$(cut -f1 <<<"$output")" 'vhuniqprog'
+	fish_complete 'venvhook exec -- venvhook init tc'
+	assert_equal "$(cut -f1 <<<"$output")" 'tcsh'
+	fish_complete 'venvhook which vhuniqprog '
+	assert_output ''
 }
 
 @test "activate completes a path with a '/' as directories (bash, fish)" {
@@ -230,9 +334,11 @@ help_commands() {
 	"$VENVHOOK" --help | sed -n '/^commands:$/,/^$/p' | sed -nE 's/^  ([a-z]+)( [^ ]+)*  +[^ ].*$/\1/p' |
 		grep -vx export | sort
 }
-# The options in CMD's usage line (venvhook CMD --help), one a line, sorted.
+# The options in CMD's usage line (venvhook CMD --help), one a line, sorted:
+# [--long] and [-X VALUE].
 help_options() {
-	"$VENVHOOK" "$1" --help | sed -n 1p | grep -oE '\[--[a-z][a-z-]*\]' | tr -d '[]' | sort
+	"$VENVHOOK" "$1" --help | sed -n 1p | grep -oE '\[(--[a-z][a-z-]*|-[A-Za-z]( [A-Z]+)?)\]' |
+		sed -E 's/^\[//; s/( [A-Z]+)?\]$//' | sort
 }
 help_shells() { "$VENVHOOK" --help | sed -n 's/^shells: //p' | tr -d ',' | tr ' ' '\n' | sort; }
 # sorted words, one a line
@@ -263,8 +369,15 @@ words() { tr ' ' '\n' <<<"$1" | grep . | sort; }
 		got=$(sed -nE "s/^ *\\($cmd\\) __venvhook_opts=\\((.*)\\) ;;\$/\\1/p" "$zsh_file")
 		assert_equal "$cmd: $(words "$got")" "$cmd: $opts"
 		# tcsh: in the list after the command (an env name's command has
-		# a variable's list, which takes no options)
+		# a variable's list, which takes no options; a program's command
+		# has tcsh's commands, and a rule for each of its options)
 		if [[ $tcsh == *"'n/$cmd/\$"* ]]; then
+			continue
+		fi
+		if [[ $tcsh == *"'n/$cmd/c/'"* ]]; then
+			for got in $opts; do
+				[[ $tcsh == *"'n/$got/"[cd]/\'* ]] || fail "tcsh: no rule after $cmd's $got: $tcsh"
+			done
 			continue
 		fi
 		got=$(sed -nE "s|.*'n/$cmd/\\(([^)]*)\\)/'.*|\\1|p" <<<"$tcsh")

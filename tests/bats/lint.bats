@@ -112,7 +112,8 @@ alias_bodies() {
 @test "the project's own scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/bootstrap" "$VH_SRCDIR/.ci/run" "$VH_SRCDIR/tests/run-scenarios" \
 		"$VH_SRCDIR/tests/bats/soak.bash" "$VH_SRCDIR/tests/bats/valgrind.bash" "$VH_SRCDIR/fuzz/smoke" \
-		"$VH_SRCDIR/build-aux/embed.sh" "$VH_SRCDIR/build-aux/completion.sh" "$VH_SRCDIR/demo/run"
+		"$VH_SRCDIR/build-aux/embed.sh" "$VH_SRCDIR/build-aux/completion.sh" "$VH_SRCDIR/demo/run" \
+		"$VH_SRCDIR/tests/check-builds" "$VH_SRCDIR/fuzz/longseeds"
 	assert_success
 }
 

@@ -72,3 +72,28 @@ setup() {
 	grep -q 'made here' "$T/made.err"
 	grep -q 'tracked by git' "$T/tracked.err"
 }
+
+@test "exec and which: an env, none, a refused one, no such command; a pin and another env in the caller; status --json" {
+	mkenv_unallowed "$T/refused/.venv"
+	printf '#!/usr/bin/env -S venvhook exec -- sh\n' >"$T/proj/script"
+	vg which "$T/proj" -- which
+	vg which3 "$T/proj" -- which -C "$T/other" python3
+	vg whichnone "$T/empty" -- which
+	vg whichrefused "$T/refused" -- which
+	vg whichmissing "$T/proj" -- which no-such-program-here
+	# exec's own work is checked up to execvp (valgrind follows no exec)
+	vg exec "$T/empty" __VENVHOOK_PIN="$T/other/.venv" VIRTUAL_ENV="$T/other/.venv" \
+		PATH="$T/other/.venv/bin:/usr/bin:/bin" -- exec -C "$T/proj" -- true
+	vg execrefused "$T/proj" -- exec -C "$T/refused" -- true
+	vg execmissing "$T/proj" -- exec -- no-such-program-here
+	vg execrequire "$T/empty" -- exec --require-env -- true
+	vg shebang "$T/empty" -- exec -- sh "$T/proj/script" arg
+	vg json "$T/proj" -- status --json
+	VG_RC[whichnone]=1 VG_RC[whichrefused]=1 VG_RC[whichmissing]=1
+	VG_RC[execrefused]=126 VG_RC[execmissing]=127 VG_RC[execrequire]=125
+	vg_check which="^$T/proj/.venv/bin/python\$" which3="^$T/other/.venv/bin/python3\$" whichnone= \
+		whichrefused= whichmissing= exec= execrefused= execmissing= execrequire= shebang= \
+		json="\"interpreter\":\"$T/proj/.venv/bin/python\""
+	grep -q 'tracked\|did not see you make it' "$T/execrefused.err"
+	grep -q 'command not found' "$T/execmissing.err"
+}

@@ -3,6 +3,7 @@
  * escapes; "error<TAB>line N: why" when it refuses the file. The store
  * tests compare this with Python's tomllib. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/util/toml.h"
@@ -41,12 +42,18 @@ int main(int argc, char **argv)
 		return rc < 0 ? 1 : 0;
 	}
 	for (i = 0; i < doc.n; i++) {
+		const char **key = malloc((doc.v[i].depth + 1) * sizeof(*key));
+
+		if (!key)
+			return 1;
+		vh_toml_key(&doc, &doc.v[i], key);
 		for (j = 0; j < doc.v[i].depth; j++) {
 			printf(j ? "." : "");
 			putchar('"');
-			put(doc.v[i].key[j]);
+			put(key[j]);
 			putchar('"');
 		}
+		free(key);
 		if (doc.v[i].type == VH_TOML_STRING) {
 			printf("\ts\t\"");
 			put(doc.v[i].str);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/util/compat.h"
+#include "core/util/pathlist.h"
 #include "tap.h"
 
 static char root[64];
@@ -50,6 +51,23 @@ static void not_found(const char *argv0, const char *path, const char *what)
 	rc = vh_self_from_argv0(&got, argv0, path);
 	tap_ok(rc == -1 && got == NULL && errno == ENOENT, "%s: -1, NULL, ENOENT (rc %d errno %d)",
 	       what, rc, errno);
+}
+
+static void search(const char *name, const char *list, const char *cwd, const char *want,
+		   const char *what)
+{
+	char *got = (char *)"unset";
+	int rc;
+
+	errno = 0;
+	rc = vh_pathlist_search(&got, list, name, cwd);
+	if (want)
+		tap_ok(rc == 0, "%s: found", what);
+	else
+		tap_ok(rc == -1 && got == NULL && errno == ENOENT, "%s (rc %d errno %d)", what, rc, errno);
+	tap_str(got, want, what);
+	if (rc == 0)
+		free(got);
 }
 
 int main(int argc, char **argv)
@@ -94,6 +112,21 @@ int main(int argc, char **argv)
 	not_found("", "/bin", "an empty argv[0]");
 	not_found(NULL, "/bin", "no argv[0] at all");
 	found("sh", NULL, "/bin/sh", "no PATH: the system's default (confstr _CS_PATH)");
+
+	/* vh_pathlist_search, which's lookup: the same search, the path as
+	 * PATH spells it (symlinks kept), relative entries from cwd. */
+	snprintf(path, sizeof(path), "%s:%s", at("link"), at("real"));
+	search("prog", path, NULL, at("link/prog"), "search keeps a symlink as PATH names it");
+	search("tool", "::/bin", at("cwd"), at("cwd/tool"), "an empty entry is cwd, given absolute");
+	search("prog", "noexec:dir:real", root, at("real/prog"), "relative entries are taken from cwd");
+	search("tool", ".", NULL, "./tool", "without cwd, a relative entry stays relative");
+	search("tool", "", NULL, "./tool", "an empty PATH without cwd: ./NAME");
+	search("sh", "/", "/bin", NULL, "no match: -1, ENOENT");
+	if (chdir("/") == 0) {
+		search("bin/sh", ":", "/", "/bin/sh", "cwd / and an empty entry: no doubled '/'");
+		if (chdir(at("cwd")))
+			tap_ok(0, "chdir back");
+	}
 
 	/* The walk cache trusts a directory's times only where the file
 	 * system keeps them: never procfs, whose directories change under

@@ -105,7 +105,7 @@ static int walk_compares(const char *cwd, size_t *opened)
 
 int main(void)
 {
-	char cwd[4096], deep[4096];
+	char cwd[3 * 4096 + 256], deep[4096]; /* cwd: also the commands naming three paths */
 	size_t i, opened = 0, comps = 0;
 	pid_t pid;
 	int status, r;

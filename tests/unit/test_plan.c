@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/output/environ.h"
 #include "core/output/plan.h"
 #include "tap.h"
 
@@ -129,6 +130,37 @@ int main(void)
 	vh_plan(&p, &s, &pinned);
 	tap_ok(p.nops == 0 && p.foreign, "a hand-activated env: not even the pin is set");
 	vh_plan_free(&p);
+
+	/* exec's and which's state (vh_state_adopt): a hand-activated env is
+	 * taken off like venvhook's own, and the pin and pause decide nothing */
+	s = st("/mine", NULL, "/mine/bin:/usr/bin", NULL, NULL);
+	s.v[VH_MARK_PIN] = "/p/a/.venv";
+	s.v[VH_MARK_PAUSE] = "/p/b/.venv";
+	vh_state_adopt(&s);
+	tap_ok(!s.v[VH_MARK_PIN] && !s.v[VH_MARK_PAUSE], "adopt drops the pin and the pause");
+	tap_str(s.v[VH_MARK_ENV], "/mine", "  and counts the active env as venvhook's");
+	vh_plan(&p, &s, &b);
+	tap_ok(!p.foreign, "  so the plan is not hands-off");
+	tap_str(p.target.v[VH_PATH], "/p/b/.venv/bin:/usr/bin", "  it takes the env's bin/ off and puts b's on");
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/b/.venv", "  VIRTUAL_ENV is b");
+	tap_ok(!p.target.v[VH_MARK_PIN] && !p.target.v[VH_MARK_PAUSE], "  no pin, no pause after");
+	/* ... and the target on this process's own environment */
+	setenv("__VENVHOOK_PIN", "/p/a/.venv", 1);
+	setenv("VIRTUAL_ENV", "/mine", 1);
+	setenv("PYTHONHOME", "/ph", 1);
+	tap_ok(vh_environ_apply(&p) == 0, "environ_apply succeeds");
+	tap_str(getenv("PATH"), "/p/b/.venv/bin:/usr/bin", "  PATH set");
+	tap_str(getenv("VIRTUAL_ENV"), "/p/b/.venv", "  VIRTUAL_ENV set");
+	tap_str(getenv("VIRTUAL_ENV_PROMPT"), "b", "  VIRTUAL_ENV_PROMPT set");
+	tap_str(getenv("__VENVHOOK_ENV"), "/p/b/.venv", "  the marker set");
+	tap_ok(!getenv("__VENVHOOK_PIN") && !getenv("PYTHONHOME"), "  the pin and PYTHONHOME unset");
+	vh_plan_free(&p);
+	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	vh_state_adopt(&s);
+	tap_str(s.v[VH_MARK_ENV], "/p/a/.venv", "adopt leaves venvhook's own env as it is");
+	s = st(NULL, NULL, "/usr/bin", NULL, NULL);
+	vh_state_adopt(&s);
+	tap_ok(!s.v[VH_MARK_ENV], "  and marks nothing where nothing is active");
 
 	return tap_done();
 }

@@ -60,6 +60,91 @@ static void bad_doc(const char *text, size_t len, const char *want_err, const ch
 	vh_buf_free(&err);
 }
 
+/* --- linear in the text, whatever it holds (toml.h) --- */
+
+/* A pathological document of about n bytes, of one shape. */
+static void shape(struct vh_buf *b, int which, size_t n)
+{
+	size_t i = 0;
+
+	vh_buf_reset(b);
+	switch (which) {
+	case 0: /* a deep dotted header, then many keys under it */
+		vh_buf_puts(b, "[a");
+		while (b->len < n / 2)
+			vh_buf_puts(b, ".a");
+		vh_buf_puts(b, "]\n");
+		while (b->len < n)
+			vh_buf_printf(b, "k%zu = \"v\"\n", i++);
+		break;
+	case 1: /* many [[x]] headers, then many [y] headers */
+		while (b->len < n / 2)
+			vh_buf_printf(b, "[[x%zu]]\n", i++);
+		while (b->len < n)
+			vh_buf_printf(b, "[y%zu]\nk = 1\n", i++);
+		break;
+	case 2: /* the same [[x]] header again and again, with keys */
+		while (b->len < n)
+			vh_buf_puts(b, "[[x]]\nname = \"a\"\n[x.sub]\nk = true\n");
+		break;
+	case 3: /* deep dotted keys, each a new chain */
+		while (b->len < n)
+			vh_buf_printf(b, "k%zu.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a = 1\n", i++);
+		break;
+	case 4: /* long names that share all but their last byte */
+		while (b->len < n) {
+			vh_buf_puts(b, "[\"");
+			for (size_t k = 0; k < 200; k++)
+				vh_buf_putc(b, 'a');
+			vh_buf_printf(b, "%zu\"]\n", i++);
+		}
+		break;
+	default: /* one key defined over and over */
+		while (b->len < n)
+			vh_buf_puts(b, "[project]\nname = \"a\"\n");
+		break;
+	}
+}
+
+static void linear(void)
+{
+	static const char *const what[] = {
+		"a deep dotted header then many keys", "many [[x]] then many [y] headers",
+		"one [[x]] header repeated", "deep dotted keys", "long names sharing a prefix",
+		"one key defined again and again",
+	};
+	struct vh_buf text = VH_BUF_INIT, err = VH_BUF_INIT;
+	struct vh_toml doc;
+	size_t work[2], bytes[2], len[2], i;
+	int w, rc;
+
+	for (w = 0; w < 6; w++) {
+		for (i = 0; i < 2; i++) {
+			shape(&text, w, (size_t)256 * 1024 << i);
+			vh_buf_reset(&err);
+			rc = vh_toml_parse(&doc, &err, text.data, text.len);
+			if (!tap_ok(rc == 0, "%s (%zu KiB): parses", what[w], text.len >> 10))
+				printf("#   %s\n", vh_buf_str(&err));
+			work[i] = doc.work;
+			bytes[i] = doc.bytes;
+			len[i] = text.len;
+			vh_toml_free(&doc);
+		}
+		/* Twice the text, at most twice the work (and a little): not
+		 * the square. */
+		if (!tap_ok(work[1] <= work[0] * 2 + work[0] / 8 + 1024, "%s: twice the text, twice the work",
+			    what[w]))
+			printf("#   %zu steps for %zu bytes, %zu for %zu\n", work[0], len[0], work[1], len[1]);
+		if (!tap_ok(work[1] <= 256 * len[1], "%s: at most 256 steps a byte", what[w]))
+			printf("#   %zu steps for %zu bytes\n", work[1], len[1]);
+		if (!tap_ok(bytes[1] <= VH_TOML_BYTES_PER_BYTE * len[1], "%s: at most %d bytes of memory a byte",
+			    what[w], VH_TOML_BYTES_PER_BYTE))
+			printf("#   %zu bytes held for %zu of text\n", bytes[1], len[1]);
+	}
+	vh_buf_free(&text);
+	vh_buf_free(&err);
+}
+
 int main(void)
 {
 	ok_doc("[project]\nname = \"demo\"\n", "project.name", "s:demo", "a table and a basic string");
@@ -107,5 +192,6 @@ int main(void)
 		deep[100] = '\0';
 		bad_doc(deep, 0, "line 1: values nested too deeply", "deep nesting is refused, not recursed into");
 	}
+	linear();
 	return tap_done();
 }

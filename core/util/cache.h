@@ -18,4 +18,9 @@ int vh_cache_get(struct vh_buf *value, const char *key);
 /* Adds "key value" (neither with a blank or newline; value may be ""). */
 void vh_cache_put(const char *key, const char *value);
 
+/* Appends the identity of the file at path (follow: through a symlink) as
+ * a key's part: "DEV.INO.SIZE.MTIME.CTIME" (times to the nanosecond), or
+ * "none". A write, a rename over it or a new file is another identity. */
+int vh_cache_ident(struct vh_buf *out, const char *path, int follow);
+
 #endif

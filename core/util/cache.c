@@ -1,4 +1,4 @@
-#include "core/trust/cache.h"
+#include "core/util/cache.h"
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/util/compat.h"
 #include "core/util/fileio.h"
 #include "core/util/xdg.h"
 
@@ -90,4 +91,16 @@ void vh_cache_put(const char *key, const char *value)
 done:
 	free(file);
 	vh_buf_free(&line);
+}
+
+int vh_cache_ident(struct vh_buf *out, const char *path, int follow)
+{
+	struct vh_stat st;
+
+	if (vh_stat(&st, AT_FDCWD, path, follow) < 0)
+		return vh_buf_puts(out, "none");
+	return vh_buf_printf(out, "%llu.%llu.%lld.%lld.%ld.%lld.%ld", (unsigned long long)st.dev,
+			     (unsigned long long)st.ino, (long long)st.size,
+			     (long long)st.mtime.tv_sec, st.mtime.tv_nsec,
+			     (long long)st.ctime.tv_sec, st.ctime.tv_nsec);
 }

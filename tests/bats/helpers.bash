@@ -58,7 +58,7 @@ vh_setup() {
 	# under valgrind or on a loaded one, and no test may depend on how fast
 	# the machine is. The tests of the limit itself set their own, with a
 	# stand-in that never answers (a FIFO as .git/config, trust.bats).
-	export VENVHOOK_GIT_TIMEOUT_MS=${VH_TEST_GIT_TIMEOUT_MS:-600000}
+	export VENVHOOK_GIT_TIMEOUT_MS=600000
 	# VH_SESSION_WRAP: a command the sessions' shells run under
 	# (tests/helpers/noproc hides /proc from them).
 	vh_wrap=(${VH_SESSION_WRAP:+"$VH_SESSION_WRAP"})
@@ -381,12 +381,13 @@ tmux_screen() { tmux -S "$SOCK" capture-pane -p -J -S -200; }
 type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
 
 # tmux_start WIDTH SHELL-COMMAND...: a detached session in $T running the
-# command with a clean environment.
+# command with a clean environment (but for the tests' git timeout).
 tmux_start() {
 	local width=$1
 	shift
 	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "$T" \
-		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
+		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" \
+		${VENVHOOK_GIT_TIMEOUT_MS:+VENVHOOK_GIT_TIMEOUT_MS="$VENVHOOK_GIT_TIMEOUT_MS"} "$@"
 }
 
 # poll_screen WHAT TEST [ARG...]: reads the pane into $screen and runs TEST

@@ -305,6 +305,9 @@ $ENVS
 @test "make install puts each file where its shell looks" {
 	[[ -n ${VH_BUILDDIR:-} ]] || skip "VH_BUILDDIR is set by make check"
 	local dest=$T/dest bashdir fishdir zshdir
+	# make as a user runs it, not as a sub-make of make check's without its
+	# jobserver's descriptors (which says so, and prints directory lines)
+	unset MAKEFLAGS MFLAGS MAKELEVEL
 	# install, not install-data: the binary too (not install-strip, so the
 	# build's own binary is copied as it is)
 	make -s --no-print-directory -C "$VH_BUILDDIR" install DESTDIR="$dest" >/dev/null

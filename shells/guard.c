@@ -59,7 +59,7 @@ int vh_guard_say(struct vh_buf *out, const struct vh_shell *hook, const struct v
 				     hook->name, hook->name) < 0 ? VH_ENOMEM : 0;
 	if (vh_buf_printf(out, "this is the %s hook; in %s use: ", hook->name, in->name) < 0)
 		return VH_ENOMEM;
-	return vh_shell_rc_line(out, in, "venvhook") < 0 ? VH_ENOMEM : 0;
+	return vh_shell_rc_say(out, in, "venvhook", 0) < 0 ? VH_ENOMEM : 0;
 }
 
 /* The whole line, as the shells print it. */
@@ -279,4 +279,14 @@ done:
 	vh_buf_free(&line);
 	vh_buf_free(&word);
 	return rc;
+}
+
+/* A shell no other shell's rc line can eval the output of as code, and
+ * whose own rc line evals no other shell's: the hook alone. */
+int vh_guard_none(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		  const char *body)
+{
+	(void)self;
+	(void)exe;
+	return vh_buf_puts(out, body) < 0 ? VH_ENOMEM : 0;
 }

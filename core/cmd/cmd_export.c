@@ -31,7 +31,8 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 {
 	/* The directories the names come from: $WORKON_HOME and the stores'. */
 	int (*const dirs[])(char **) = { vh_workon_home, vh_store_pipenv_root, vh_store_poetry_root,
-					 vh_store_pyenv_root };
+					 vh_store_pyenv_root, vh_store_virtualfish_root,
+					 vh_store_autoswitch_root, vh_store_pdm_root };
 	struct vh_stat st;
 	char *home = NULL;
 	size_t i;

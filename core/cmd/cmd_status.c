@@ -54,9 +54,14 @@ static const char *rule_name(enum vh_rule r)
 	case VH_RULE_PYENV:
 		return "pyenv";
 	case VH_RULE_UV:
+	case VH_RULE_UV_PROJECT:
 		return "uv";
 	case VH_RULE_VEW:
 		return "virtualenvwrapper";
+	case VH_RULE_HATCH:
+		return "hatch";
+	case VH_RULE_PDM:
+		return "pdm";
 	default:
 		return NULL;
 	}
@@ -121,6 +126,12 @@ static const char *store_text(enum vh_rule r)
 		return ": the pyenv-virtualenv env named by ";
 	case VH_RULE_UV:
 		return ": UV_PROJECT_ENVIRONMENT of the uv project of ";
+	case VH_RULE_UV_PROJECT:
+		return ": the env uv uses for the workspace of ";
+	case VH_RULE_HATCH:
+		return ": the hatch env of ";
+	case VH_RULE_PDM:
+		return ": the pdm env of ";
 	default:
 		return ": the virtualenvwrapper env of ";
 	}
@@ -173,8 +184,8 @@ static void text_no_hook(struct vh_buf *b)
 	vh_buf_puts(b, "hook:   not loaded in this shell: add the init line for your shell to its rc file");
 	if (sh) {
 		vh_buf_printf(b, " (%s: ", sh->name);
-		vh_shell_rc_line(b, sh, "venvhook");
-		vh_buf_printf(b, " in %s)", sh->rc_file);
+		vh_shell_rc_say(b, sh, "venvhook", 1);
+		vh_buf_putc(b, ')');
 	}
 	vh_buf_puts(b, ", then open a new shell; venvhook --help lists each shell's\n");
 }

@@ -13,6 +13,7 @@
 #include "core/util/msg.h"
 #include "core/trust/policy.h"
 #include "core/trust/trust.h"
+#include "core/store/stores.h"
 
 /* One line for the user: prefix, path (escaped), suffix. */
 static int say_path(struct vh_buf *say, const char *prefix, const char *path, const char *suffix)
@@ -44,10 +45,13 @@ static int usable(struct vh_buf *say, const char *env, const char *doing, int *r
 }
 
 /* *ok = 1 when the trust policy lets env be activated (mode AUTO or PIN);
- * else say holds why. An env made here is recorded, and *note says so for
- * the activation line. Returns 0 or VH_ENOMEM. */
+ * else say holds why, unless the env is one a tool keeps for itself and
+ * was entered (tool_inside: stores.h, vh_store_tool_env). An env made here
+ * is recorded, and *note says so for the activation line. Returns 0 or
+ * VH_ENOMEM. */
 static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy_mode mode,
-		   const struct vh_watch *watch, const struct vh_state *now, int project_chose)
+		   const struct vh_watch *watch, const struct vh_state *now, int project_chose,
+		   int tool_inside)
 {
 	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
 				     .project_chose = project_chose };
@@ -63,7 +67,9 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		goto done;
 	*ok = p.ok;
 	rc = 0;
-	if (!p.ok) {
+	if (!p.ok && tool_inside && vh_store_tool_env(env)) {
+		; /* a tox, nox, pipx or uv tool env, entered: no request for it */
+	} else if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 
 		if (vh_buf_puts(&tail, ": ") < 0 || vh_buf_puts(&tail, vh_buf_str(&p.why)) < 0 ||
@@ -121,7 +127,7 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 				rc = say_path(&w->say, "the env you activated, ", pin,
 					      ", is gone; back to automatic activation");
 		} else {
-			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0);
+			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0, 0);
 		}
 		if (rc < 0)
 			return rc;
@@ -136,7 +142,8 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 		w->want.pause = NULL;
 	if (!w->found.env || w->want.pause || !usable(&w->say, w->found.env, "not activating ", &rc))
 		return rc;
-	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting);
+	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting,
+		     w->found.rule == VH_RULE_INSIDE);
 	if (rc == 0 && ok)
 		w->want.env = w->found.env;
 	return rc == 0 ? named(w, now) : rc;

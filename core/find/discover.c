@@ -180,18 +180,28 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	return *out ? 0 : -1;
 }
 
-/* dir/.venv is a file: the env it names (in $WORKON_HOME) or the path it
- * holds (relative to dir). Returns 0 (found), VH_EREFUSED (a warning says
- * why not), VH_ENOMEM. */
-static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, const char *dir)
+/* dir/.venv is a file: the env it names (in the homes of the tools that
+ * write such files: vh_store_named) or the path it holds (relative to
+ * dir). Returns 0 (found), VH_EREFUSED (a warning says why not),
+ * VH_ENOMEM. */
+static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
+			  const struct vh_pathfd *at, const char *dir)
 {
 	char *text = NULL, *env = NULL;
+	enum vh_resolve r;
 	int rc;
 
 	rc = read_pointer(&text, &out->warnings, at, dir);
 	if (rc)
 		return rc;
-	switch (vh_env_resolve(&env, text, dir)) {
+	if (!strchr(text, '/') && strcmp(text, ".") && strcmp(text, "..")) {
+		rc = vh_store_named(&env, w, dir, text);
+		r = rc < 0 ? VH_RESOLVE_OOM : rc ? VH_RESOLVED : env ? VH_RESOLVE_NOT_ENV :
+		    VH_RESOLVE_NO_HOME;
+	} else {
+		r = vh_env_resolve(&env, text, dir);
+	}
+	switch (r) {
 	case VH_RESOLVED:
 		out->rule = VH_RULE_POINTER;
 		out->owner = strdup(dir);
@@ -224,7 +234,8 @@ static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, cons
 static void walk_names(const char **names, const char **but_git)
 {
 	static const char *const fixed[] = { "pyvenv.cfg", "pyproject.toml", "uv.lock", "Pipfile",
-					     ".python-version", ".git", "HEAD", NULL };
+					     ".python-version", ".pdm-python", ".pdm.toml", "hatch.toml", ".git",
+					     "HEAD", NULL };
 	size_t n = 0, i;
 
 	for (i = 0; fixed[i]; i++)
@@ -311,7 +322,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			 * a directory fails with ENOTDIR. */
 			if (pr == NOT_DIR && vh_config.follow_pointers &&
 			    !strcmp(*name, vh_pointer_name)) {
-				rc = follow_pointer(out, &at, dir);
+				rc = follow_pointer(out, &stores, &at, dir);
 				rc = rc == VH_EREFUSED ? 0 : rc;
 				goto done;
 			}
@@ -356,7 +367,7 @@ int vh_discover(struct vh_found *out, const char *cwd)
 			below_dev = dst.st_dev;
 		if (!known && have_st)
 			remember(&cache, key, &at, dir, &dst, names);
-	} while (up(dir) && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
+	} while (up(dir) && ++stores.depth && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
 	if (rc < 0)
 		goto oom;
 	goto done;
@@ -365,7 +376,26 @@ store: /* 1: found; 2: said why not, and nothing above is used */
 	goto done;
 stop:
 	out->stop = strdup(dir);
-	rc = out->stop ? 0 : -1;
+	if (!out->stop)
+		goto oom;
+	/* Past the root, only the tools that look there (pyenv, uv): the
+	 * same walk, asking only their names (stores.h, VH_STORES_BEYOND). */
+	while (up(dir) && ++stores.depth && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0)) {
+		have_st = vh_pathfd_stat(&at, dir, &dst, AT_SYMLINK_NOFOLLOW) == 0;
+		known = have_st && vh_dircache_has(&cache, key, &dst);
+		at.empty = known ? dir : NULL;
+		at.absent = names;
+		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_BEYOND)) != 0) {
+			if (rc == 1) {
+				free(out->stop);
+				out->stop = NULL;
+			}
+			goto store;
+		}
+		if (!known && have_st)
+			remember(&cache, key, &at, dir, &dst, names);
+	}
+	rc = rc < 0 ? -1 : 0;
 	goto done;
 oom:
 	rc = -1;

@@ -260,7 +260,11 @@ git_roots() {
 	run "$VENVHOOK" list
 	assert_success
 	assert_output "home-env"
-	WORKON_HOME=$T/nowhere run --separate-stderr "$VENVHOOK" list
+	# still virtualfish's and zsh-autoswitch-virtualenv's home
+	WORKON_HOME=$T/nowhere run "$VENVHOOK" list
+	assert_output "home-env"
+	WORKON_HOME=$T/nowhere VIRTUALFISH_HOME=$T/nowhere AUTOSWITCH_VIRTUAL_ENV_DIR=$T/nowhere \
+		run --separate-stderr "$VENVHOOK" list
 	assert_success
 	assert_equal "$output" ""
 	assert_equal "$stderr" ""
@@ -308,7 +312,7 @@ git_roots() {
 	assert_equal "$output" "env __VENVHOOK_SHELL=tcsh '$(readlink -f "$VENVHOOK")' 'list' 'it'\"'\"'s a b' ;"
 	run --separate-stderr "$VENVHOOK" call csh list "$(printf 'a\nb')"
 	assert_failure 1
-	assert_equal "$stderr" "venvhook: this shell cannot pass an argument holding a newline"
+	assert_equal "$stderr" "venvhook: cannot pass that argument: this shell cannot hold a newline in a variable safely"
 }
 
 @test "activate's output ends by telling the shell to sync its deactivate" {
@@ -576,7 +580,7 @@ stop_at_git_root = yes
 quiet = no
 follow_pointer_files = yes
 trust = strict
-stores = poetry pipenv pyenv uv virtualenvwrapper"
+stores = poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch hatch pdm"
 	assert_equal "$stderr" ""
 	XDG_CONFIG_HOME=$T/xdg run "$VENVHOOK" config
 	assert_line --index 0 "# $T/xdg/venvhook/config (not found: the defaults)"

@@ -436,8 +436,10 @@ gone_setup() {
 
 @test "the binary removed while the shell runs: one line, PATH and the variables back, unhooked, no error after" {
 	gone_setup
-	export PYTHONHOME=/before
-	session "cd proj" report 'run rm -f $GONE' "cd away" report "cd two" report status "fail 3"
+	# (set in the shell: xonsh is a Python program, which a PYTHONHOME
+	# pointing nowhere stops before it starts)
+	export BEFORE=/before
+	session "setenv PYTHONHOME BEFORE" "cd proj" report 'run rm -f $GONE' "cd away" report "cd two" report status "fail 3"
 	assert_active 1 "$T/proj/.venv"
 	assert_env 1 PYTHONHOME unset
 	assert_inactive 2

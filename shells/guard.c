@@ -23,6 +23,7 @@
  * which sh skips the hook; csh meets a comment where sh's messages begin.
  * Between tcsh and csh, each line of the hook is eval'ed only in its
  * shell: one word for the whole hook would pass BSD csh's 8 KiB limit. */
+#include <ctype.h>
 #include <string.h>
 
 #include "core/util/err.h"
@@ -281,12 +282,116 @@ done:
 	return rc;
 }
 
-/* A shell no other shell's rc line can eval the output of as code, and
- * whose own rc line evals no other shell's: the hook alone. */
-int vh_guard_none(struct vh_buf *out, const struct vh_shell *self, const char *exe,
-		  const char *body)
+/* The shells of another kind (nushell, xonsh, elvish): their output, loaded
+ * by a POSIX shell's rc line (eval "$(venvhook init xonsh)" in ~/.bashrc),
+ * says the one line there and defines nothing; in its own shell it is the
+ * hook behind lines that do nothing. The sh part hides in what the shell
+ * reads as a string (elvish, nushell: \' outside quotes is, to sh, a
+ * quoted ', to them the start of a '...' string; xonsh: a triple-quoted
+ * string, which sh reads as '' ':' '' and then lines), and sh skips the
+ * hook in a here-document whose end is a line the shell runs as a no-op.
+ * So the sh part holds no ', and its line is a printf format with every
+ * other byte octal (nushell reads $( inside its string). */
+static int oct_line(struct vh_buf *out, const struct vh_shell *hook, const struct vh_shell *in)
 {
-	(void)self;
+	struct vh_buf line = VH_BUF_INIT;
+	const unsigned char *c;
+	int rc = VH_ENOMEM;
+
+	if (say(&line, hook, in) < 0 || vh_buf_puts(out, "printf \"") < 0)
+		goto done;
+	for (c = (const unsigned char *)vh_buf_str(&line); *c; c++)
+		if ((isalnum(*c) || strchr(" ,.:;/_-", *c) ? vh_buf_putc(out, (char)*c) :
+		     vh_buf_printf(out, "\\%03o", *c)) < 0)
+			goto done;
+	if (vh_buf_puts(out, "\\n\" >&2") < 0)
+		goto done;
+	rc = 0;
+done:
+	vh_buf_free(&line);
+	return rc;
+}
+
+/* The clauses for every POSIX shell, and for one of no known kind, sep
+ * after each. */
+static int oct_clauses(struct vh_buf *out, const struct vh_shell *self, const char *sep)
+{
+	const struct vh_shell *const *sh;
+	struct vh_buf test = VH_BUF_INIT;
+	int rc = VH_ENOMEM;
+
+	for (sh = vh_shells; *sh; sh++)
+		if ((*sh)->sh_test && (vh_buf_printf(out, "%s && ", (*sh)->sh_test) < 0 ||
+				       oct_line(out, self, *sh) < 0 || vh_buf_puts(out, sep) < 0))
+			goto done;
+	if (other_test(&test) < 0 || vh_buf_printf(out, "%s && ", vh_buf_str(&test)) < 0 ||
+	    oct_line(out, self, NULL) < 0 || vh_buf_puts(out, sep) < 0)
+		goto done;
+	rc = 0;
+done:
+	vh_buf_free(&test);
+	return rc;
+}
+
+/* body, then the here-document's end (a line body must not hold). */
+static int oct_body(struct vh_buf *out, const char *body, const char *end)
+{
+	size_t n = strlen(end), len = strlen(body);
+	const char *l, *nl;
+
+	for (l = body; *l; l = nl ? nl + 1 : l + strlen(l)) {
+		nl = strchr(l, '\n');
+		if (!strncmp(l, end, n) && (l[n] == '\n' || !l[n]))
+			return VH_EUNSAYABLE;
+	}
+	if (vh_buf_puts(out, body) < 0 || (len && body[len - 1] != '\n' && vh_buf_putc(out, '\n') < 0) ||
+	    vh_buf_printf(out, "%s\n", end) < 0)
+		return VH_ENOMEM;
+	return 0;
+}
+
+static int string_guard(struct vh_buf *out, const struct vh_shell *self, const char *body,
+			const char *head, const char *end)
+{
+	int rc;
+
+	if (vh_buf_printf(out, "%s \\' ; ", head) < 0)
+		return VH_ENOMEM;
+	if ((rc = oct_clauses(out, self, " ; ")) < 0)
+		return rc;
+	if (vh_buf_printf(out, ": <<\\%s ; : \\'\n", end) < 0)
+		return VH_ENOMEM;
+	return oct_body(out, body, end);
+}
+
+/* elvish: the first line echoes one string to /dev/null; the end is nop. */
+int vh_guard_elvish(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		    const char *body)
+{
 	(void)exe;
-	return vh_buf_puts(out, body) < 0 ? VH_ENOMEM : 0;
+	return string_guard(out, self, body, "echo >/dev/null", "nop");
+}
+
+/* nushell: the same with its redirection; the end is the value null. */
+int vh_guard_nu(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		const char *body)
+{
+	(void)exe;
+	return string_guard(out, self, body, "echo o> /dev/null", "null");
+}
+
+/* xonsh: a docstring holds the sh lines; the end is pass. */
+int vh_guard_xonsh(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		   const char *body)
+{
+	int rc;
+
+	(void)exe;
+	if (vh_buf_puts(out, "''':'\n") < 0)
+		return VH_ENOMEM;
+	if ((rc = oct_clauses(out, self, "\n")) < 0)
+		return rc;
+	if (vh_buf_puts(out, ": <<\"pass\"\n'''\n") < 0)
+		return VH_ENOMEM;
+	return oct_body(out, body, "pass");
 }

@@ -164,8 +164,12 @@ int vh_guard_fish(struct vh_buf *out, const struct vh_shell *self, const char *e
 		  const char *body);
 int vh_guard_csh(struct vh_buf *out, const struct vh_shell *self, const char *exe,
 		 const char *body);
-int vh_guard_none(struct vh_buf *out, const struct vh_shell *self, const char *exe,
-		  const char *body);
+int vh_guard_elvish(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		    const char *body);
+int vh_guard_nu(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		const char *body);
+int vh_guard_xonsh(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		   const char *body);
 int vh_guard_quote(struct vh_buf *out, const char *s);
 /* What the hook for hook says in shell in (NULL: a shell of no known
  * kind), after "venvhook: ": "this is the zsh hook; in bash use: ...". */

@@ -19,7 +19,9 @@ rc_line() {
 	local sh
 	for sh in $VH_SHELLS; do
 		in_shell "$sh" "$sh"
-		[[ $output == *__venvhook_* ]] || fail "$sh: its own hook defined nothing: $output $stderr"
+		# (elvish's REPL does not show the hook's names: its completer shows)
+		[[ $output == *__venvhook_* || ($sh == elvish && $output == *'arg-completer[venvhook]'*) ]] ||
+			fail "$sh: its own hook defined nothing: $output $stderr"
 		assert_equal "$stderr" ""
 	done
 }

@@ -205,8 +205,11 @@ unwrap() {
 	local out line
 	out=$(cat)
 	case $1 in
-	nu | xonsh | elvish) # (no guard: no other shell evals their output)
-		printf '%s\n' "$out"
+	nu | elvish) # (the first line, and the here-document's end: shells/guard.c)
+		sed -e '1d' -e '$d' <<<"$out"
+		;;
+	xonsh) # (the docstring, and the here-document's end)
+		sed -e "1,/^'''\$/d" -e '$d' <<<"$out"
 		;;
 	tcsh | csh)
 		while IFS= read -r line; do

@@ -21,13 +21,17 @@ setup() { vh_setup; }
 			assert_success
 		done
 		# the hook init evals, and its guard: the first line (whose
-		# quotes fish reads differently, on purpose: shells/guard.c), or
-		# the csh family's whole output as its eval joins it
+		# quotes fish reads differently, on purpose: shells/guard.c), the
+		# csh family's whole output as its eval joins it, or the whole
+		# output of nushell, xonsh and elvish
 		init_body "$sh" >"$T/init.$sh"
 		run drv_lint "$T/init.$sh"
 		assert_success
 		if [[ $sh == tcsh || $sh == csh ]]; then
 			"$VENVHOOK" init "$sh" | tr '\n' ' ' >"$T/init.$sh"
+		elif [[ $sh == nu || $sh == xonsh || $sh == elvish ]]; then
+			# (their guard's lines are theirs too: the whole output)
+			"$VENVHOOK" init "$sh" >"$T/init.$sh"
 		else
 			"$VENVHOOK" init "$sh" | head -n 1 >"$T/init.$sh"
 		fi

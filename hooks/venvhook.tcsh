@@ -59,8 +59,12 @@ alias venvhook 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __ve
 # theirs is (a pydoc alias of your own is replaced then: csh cannot read an
 # alias without starting a process). They are defined again on each
 # activation because activate.csh's own deactivate removes its aliases
-# when it is done. One-line ifs only (an alias is one line).
-alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
+# when it is done. While someone else's env is on (__VENVHOOK_ASIDE), its
+# own deactivate is left in place. An env venvhook adopted from an activate
+# script (at shell start) is venvhook's: the script's saved prompt comes
+# back, as venvhook's activation would have left it. One-line ifs only (an
+# alias is one line).
+alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $?__VENVHOOK_ASIDE ) set __venvhook_ours = 0 ; if ( $__venvhook_ours && $?_OLD_VIRTUAL_PROMPT && ! $?__venvhook_owns_deactivate ) eval set prompt = \$_OLD_VIRTUAL_PROMPT:q ; if ( $__venvhook_ours && $?_OLD_VIRTUAL_PROMPT && ! $?__venvhook_owns_deactivate ) unset _OLD_VIRTUAL_PROMPT _OLD_VIRTUAL_PATH ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
 # The binary is gone (uninstalled, or upgraded to another path) or can no
 # longer run (the export and venvhook aliases check, with -x): with
 # builtins, take the env it activated off PATH (when it is PATH's first
@@ -90,4 +94,8 @@ if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
 
 # The rc line's eval parses all of this as one line, before the alias above
 # exists; eval looks it up when it runs.
+# While the shell starts, an env someone else put on may be adopted
+# (export's rule: core/output/plan.h).
+if ( $?prompt ) setenv __venvhook_start 1 ;
 if ( $?prompt ) eval __venvhook_hook ;
+unsetenv __venvhook_start ;

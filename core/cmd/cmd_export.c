@@ -281,6 +281,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	struct vh_wanted w;
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
+	const char *start;
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 
@@ -293,7 +294,12 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		rc = 0;
 		goto done;
 	}
-	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL);
+	/* The hook says when the shell is starting (its rc file, and in VS
+	 * Code's terminal its first command line, where the Python extension
+	 * activates the env it chose): an env put on by then may be adopted
+	 * (plan.h). */
+	start = getenv("__venvhook_start");
+	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL, start && *start);
 	vh_msg_lines(&w.say);
 	if (r < 0)
 		goto done;

@@ -3,9 +3,10 @@
 
 # Only an interactive shell gets the hook: `fish -c` (as prompts like tide
 # run in the background) and scripts that load config.fish start no
-# venvhook process and print nothing. (The README's rc line also checks
-# `status is-interactive` first, so that init itself does not run there.)
-status is-interactive; or return 0
+# venvhook process and print nothing. init's guard checks `status
+# is-interactive` before it evals this (a `return` here would end
+# config.fish); the README's rc line also checks it first, so that init
+# itself does not run there.
 
 # What it keeps between prompts (venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
@@ -33,6 +34,10 @@ builtin set -g __venvhook_watch
 
 # Runs `venvhook export` and applies it.
 function __venvhook_export
+    if builtin set -q __venvhook_unhooked; or not builtin test -x "$__venvhook_exe"
+        __venvhook_gone
+        builtin return 0
+    end
     builtin set -g __venvhook_pwd $PWD
     command $__venvhook_exe export fish $__venvhook_key | builtin source
     # A watched path seen now is looked for no more: it starts one export,
@@ -113,6 +118,11 @@ end
 # binary prints for them (ending in __venvhook_sync); everything else runs
 # the binary.
 function venvhook --description 'venvhook: Python envs that follow $PWD'
+    if builtin set -q __venvhook_unhooked; or not builtin test -x "$__venvhook_exe"
+        __venvhook_gone
+        builtin test "$argv[1]" = deactivate; and builtin return 0
+        builtin return 127
+    end
     if builtin set -q argv[1]; and builtin contains -- $argv[1] $__venvhook_changes
         command $__venvhook_exe call fish $argv | builtin source
         builtin return $pipestatus[1]
@@ -125,7 +135,8 @@ function venvhook --description 'venvhook: Python envs that follow $PWD'
             command $__venvhook_exe call fish doctor $__venvhook_rest loads=$__venvhook_loads \
                 "hooks="(builtin string join ' ' (builtin functions --all --names))
         case '*'
-            command $__venvhook_exe $argv
+            # status: run through the hook (it says when there is none)
+            __VENVHOOK_SHELL=fish command $__venvhook_exe $argv
     end
 end
 
@@ -172,6 +183,32 @@ function __venvhook_sync
             builtin set -e __venvhook_owns_pydoc
         end
     end
+end
+
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run: with builtins only, take the env it activated off PATH and
+# put the variables back as deactivating would, say so in one line, and
+# unhook this shell (its event handlers, the venvhook function), so that no
+# later prompt or cd tries to run it. Once.
+function __venvhook_gone
+    builtin set -q __venvhook_unhooked; and builtin return 0
+    builtin set -g __venvhook_unhooked 1
+    builtin set -l __venvhook_what 'unhooked this shell'
+    if builtin set -q __VENVHOOK_ENV
+        # the first PATH entry equal to it, as venvhook itself takes it out
+        builtin set -l __venvhook_i (builtin contains -i -- "$__VENVHOOK_ENV/bin" $PATH)
+        and builtin set -e PATH[$__venvhook_i]
+        if builtin test "$VIRTUAL_ENV" = "$__VENVHOOK_ENV"
+            builtin set -e VIRTUAL_ENV VIRTUAL_ENV_PROMPT
+            builtin set __venvhook_what "deactivated its env and $__venvhook_what"
+        end
+        builtin set -q __VENVHOOK_PYTHONHOME; and builtin set -gx PYTHONHOME $__VENVHOOK_PYTHONHOME
+    end
+    builtin set -e __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    __venvhook_sync
+    builtin printf 'venvhook: %s is gone: %s\n' "$__venvhook_exe" "$__venvhook_what" >&2
+    builtin functions -e __venvhook_precmd __venvhook_hook venvhook
+    builtin return 0
 end
 
 # counted for `venvhook doctor`

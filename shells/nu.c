@@ -152,6 +152,7 @@ static const char *const aliases[] = { "nushell", NULL };
 
 const struct vh_shell vh_shell_nu = {
 	.name = "nu",
+	.guard = vh_guard_nu,
 	.aliases = aliases,
 	.hook = vh_hook_nu,
 	.prompt = vh_prompt_nu,

@@ -140,6 +140,7 @@ const struct vh_cmd vh_cmd_allow = {
 		"at the same path, or a pull that changes them, needs allowing again.\n"
 		"Of several PATHs, one without an env gets a line and the others are\n"
 		"allowed. Through the shell function it applies at once.\n",
+	.arg = VH_CMD_ARG_PATHS,
 	.min_args = 0,
 	.max_args = -1,
 	.changes_shell = 1,
@@ -154,6 +155,7 @@ const struct vh_cmd vh_cmd_deny = {
 	.brief = "never activate the env here automatically",
 	.help = "Keeps the env of each PATH off whatever it holds; a deny beats an allow.\n"
 		"Through the shell function it applies at once.\n",
+	.arg = VH_CMD_ARG_PATHS,
 	.min_args = 0,
 	.max_args = -1,
 	.changes_shell = 1,

@@ -16,6 +16,7 @@
 #include "core/util/err.h"
 #include "core/util/hex.h"
 #include "core/util/msg.h"
+#include "core/decide/userconfig.h"
 #include "core/trust/policy.h"
 #include "core/trust/watch.h"
 #include "core/store/store.h"
@@ -225,6 +226,7 @@ const struct vh_cmd vh_cmd_export = {
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,
 	.max_args = 2, /* the hook's KEY, not in the usage: no user passes it */
+	.no_config_warnings = 1,
 	.run = run,
 };
 
@@ -272,15 +274,25 @@ done:
 
 int vh_export_run(const struct vh_shell *sh, const char *key)
 {
-	struct vh_buf later = VH_BUF_INIT;
+	struct vh_buf later = VH_BUF_INIT, said = VH_BUF_INIT;
 	const char *defer = getenv("VENVHOOK_LATER");
-	int rc;
+	int rc, say = vh_config.warnings.len && !vh_config_said();
 
 	/* Start-up, where the hook asks (VENVHOOK_LATER): what would be said
 	 * goes into a list the hook prints before the first prompt. */
 	if (defer && *defer)
 		vh_msg_capture(&later);
+	/* The config file's warnings, once a shell: then the shell carries
+	 * which file, as it is now, they were about (main does not say them
+	 * for export). */
+	if (say)
+		vh_msg_lines(&vh_config.warnings);
 	rc = export_run(sh, key);
+	if (rc == 0 && say && vh_config.id[0] &&
+	    (sh->set_env(&said, VH_CONFIG_SAID, vh_config.id) < 0 ||
+	     fwrite(said.data, 1, said.len, stdout) != said.len || fflush(stdout)))
+		rc = 1;
+	vh_buf_free(&said);
 	vh_msg_capture(NULL);
 	if (rc != 0 && later.len) /* failed: no shell code will show them */
 		fwrite(later.data, 1, later.len, stderr);

@@ -1,6 +1,7 @@
 #include "core/decide/userconfig.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <ini.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "core/util/err.h"
 #include "core/util/fileio.h"
 #include "core/util/msg.h"
+#include "core/util/suggest.h"
 #include "core/store/stores.h"
 #include "core/util/writers.h"
 #include "core/util/xdg.h"
@@ -157,6 +159,25 @@ static int set_stores(const char *v)
 	return rc;
 }
 
+/* what, and "did you mean" one of the n choices, when one is close to v. */
+static void warn_like(struct parse *p, const char *what, const char *v, const char *const *choices,
+		      size_t n)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	const char *like = vh_suggest(v, choices, n);
+
+	vh_buf_puts(&why, what);
+	if (like)
+		vh_buf_printf(&why, " (did you mean '%s'?)", like);
+	warn(p, vh_buf_str(&why));
+	vh_buf_free(&why);
+}
+
+/* The keys, for "did you mean". */
+static const char *const keys[] = {
+	"env_dirs", "stop_at_git_root", "quiet", "follow_pointer_files", "trust", "stores",
+};
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
@@ -191,7 +212,7 @@ static int handler(void *user, const char *section, const char *name, const char
 		else if (!strcmp(value, "off"))
 			vh_config.trust = VH_CONFIG_TRUST_OFF;
 		else
-			warn(p, "trust is strict, owner or off");
+			warn_like(p, "trust is strict, owner or off", value, vh_config_trust_names, 3);
 	} else if (!strcmp(name, "stop_at_git_root") || !strcmp(name, "quiet") ||
 		   !strcmp(name, "follow_pointer_files")) {
 		if (boolean(&b, value) < 0) {
@@ -209,10 +230,13 @@ static int handler(void *user, const char *section, const char *name, const char
 		}
 	} else {
 		struct vh_buf why = VH_BUF_INIT;
+		const char *like = vh_suggest(name, keys, sizeof(keys) / sizeof(keys[0]));
 
 		vh_buf_puts(&why, "unknown key '");
 		vh_msg_escape(&why, name);
 		vh_buf_puts(&why, "'");
+		if (like)
+			vh_buf_printf(&why, " (did you mean '%s'?)", like);
 		warn(p, vh_buf_str(&why));
 		vh_buf_free(&why);
 	}
@@ -223,6 +247,9 @@ static int handler(void *user, const char *section, const char *name, const char
 /* "ignoring <file>: <why>; using the defaults" */
 static void ignore(const char *why, int e)
 {
+	unsigned long h = 5381;
+	const char *c;
+
 	vh_buf_puts(&vh_config.warnings, "ignoring ");
 	vh_msg_escape(&vh_config.warnings, vh_config.file);
 	vh_buf_puts(&vh_config.warnings, ": ");
@@ -230,6 +257,11 @@ static void ignore(const char *why, int e)
 	if (e)
 		vh_buf_printf(&vh_config.warnings, " (%s)", strerror(e));
 	vh_buf_puts(&vh_config.warnings, "; using the defaults\n");
+	/* said once per shell while the reason stays (vh_config_said): the
+	 * reason's own hash names it */
+	for (c = why; *c; c++)
+		h = h * 33 + (unsigned char)*c;
+	snprintf(vh_config.id, sizeof(vh_config.id), "ignored:%d:%lx", e, h);
 }
 
 int vh_config_load(void)
@@ -279,6 +311,15 @@ int vh_config_load(void)
 		goto done;
 	}
 	vh_config.found = 1;
+	{
+		struct vh_stat vs;
+
+		/* (which file, as it is: export's __VENVHOOK_CONFIG_SAID) */
+		vh_stat_from(&vs, &st);
+		snprintf(vh_config.id, sizeof(vh_config.id), "%ju:%ju:%jd:%jd.%09ld",
+			 (uintmax_t)vs.dev, (uintmax_t)vs.ino, (intmax_t)vs.size,
+			 (intmax_t)vs.mtime.tv_sec, (long)vs.mtime.tv_nsec);
+	}
 	/* Read a line at a time, but not without end: a file that large is
 	 * no config (the defaults hold). */
 	if (st.st_size > VH_READ_MAX) {
@@ -309,6 +350,13 @@ done:
 oom:
 	vh_buf_free(&why);
 	return VH_ENOMEM;
+}
+
+int vh_config_said(void)
+{
+	const char *said = getenv(VH_CONFIG_SAID);
+
+	return said && vh_config.id[0] && !strcmp(said, vh_config.id);
 }
 
 int vh_config_format(struct vh_buf *out)

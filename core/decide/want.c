@@ -347,11 +347,12 @@ int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *
 	r = vh_env_resolve(&w->chosen, arg, cwd ? cwd : "/");
 	if (r == VH_RESOLVE_OOM)
 		return VH_ENOMEM;
-	/* A name not in $WORKON_HOME: one of the stores', as list names it. */
+	/* A name not in $WORKON_HOME: one of the stores' or the project's
+	 * (.venv, venv), as list names it. */
 	if (r != VH_RESOLVED && is_name(arg)) {
 		char *store = NULL;
 
-		if (vh_env_list_find(&store, arg) < 0)
+		if (vh_env_list_find(&store, cwd, arg) < 0)
 			return VH_ENOMEM;
 		if (store) {
 			free(w->chosen);

@@ -41,16 +41,19 @@ need_root_no_sanitizers() {
 	ln -s "$VENVHOOK" "$T/bin/vh"
 	run "$NOPROC" "$VENVHOOK" init bash
 	assert_success
+	run unwrap bash <<<"$output"
 	assert_line --index 0 "__venvhook_exe='$SELF'"
 	cd "${VENVHOOK%/*}"
 	run "$NOPROC" "./${VENVHOOK##*/}" init fish
 	assert_success
-	assert_line --index 0 "builtin set -g __venvhook_exe '$SELF'"
+	run unwrap fish <<<"$output"
+	assert_line --index 0 "builtin set -g __venvhook_exe '$SELF' ;"
 	cd "$T"
 	# found on PATH through a symlink: the hook names the symlink, which
 	# leads to this binary (issue 25)
 	PATH=$T/bin:$BASE_PATH run "$NOPROC" vh init tcsh
 	assert_success
+	run unwrap tcsh <<<"$output"
 	assert_line --index 0 "set __venvhook_exe = '$T/bin/vh' ;"
 	# the README's rc line, with venvhook found on PATH, in a real shell
 	printf 'eval "$(vh init bash)"\nprintf "%%s\\n" "$__venvhook_exe"\n' >"$T/rc"
@@ -167,6 +170,7 @@ need_root_no_sanitizers() {
 		fail "stderr: $stderr"
 	if ((EUID == 0)); then
 		run "$NOPROC" "$T/venvhook" init bash
+		run unwrap bash <<<"$output"
 		assert_line --index 0 "__venvhook_exe='$T/venvhook'"
 	fi
 }

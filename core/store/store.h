@@ -88,6 +88,14 @@ int vh_store_expandvars(char **out, const char *path);
  * ...", "is larger than ...") gets ": " or " " before it. */
 int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what);
 
+/* A tool's own config.toml, as hatch and pdm find theirs: the file the
+ * variable var names, else config.toml in tool's config directory
+ * (vh_platdir). 0: read into *doc (the caller frees it); 1: none; 2: it
+ * cannot be read or parsed, refused with one line (so tool's env is not
+ * looked for); -1: out of memory. */
+int vh_store_tool_config(struct vh_toml *doc, struct vh_stores_walk *w, const char *var,
+			 const char *tool);
+
 
 /* The per-user directories of platformdirs (see platdirs.c): the cache,
  * config or data directory of app as the tools written in Python place

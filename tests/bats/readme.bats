@@ -173,6 +173,8 @@ prompts_then_bare() {
 	(cd "$VH_SRCDIR" && tar --exclude=./.git --exclude='./tests/*/*.log' --exclude='./tests/*/*.trs' \
 		--exclude=./config.status --exclude=./config.log ${keep[@]+"${keep[@]}"} -cf - .) |
 		(cd "$src" && tar -xf -)
+	# (make distcheck's source tree is read-only; a user's unpacked one is not)
+	chmod -R u+w "$src"
 	# a user who is not root: nobody, with a home of its own here
 	chmod 755 "$T"
 	local d=$BATS_TEST_TMPDIR

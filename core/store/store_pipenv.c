@@ -353,8 +353,11 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if (!env && (rc = store_env(&env, w, dir, file)) != 0)
 		goto done;
-	rc = env ? vh_store_take(hit, env, file) : 0;
-	env = file = NULL;
+	if (env) {
+		/* (vh_store_take owns both from here, whatever it returns) */
+		rc = vh_store_take(hit, env, file);
+		env = file = NULL;
+	}
 	/* Asked for the store alone: no .venv instead, and nothing above. */
 	if (rc == 0 && stop)
 		rc = 2;

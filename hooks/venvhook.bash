@@ -70,6 +70,7 @@ __venvhook_lines() {
 # "mid": a cd inside a command line runs it, and that line goes on.
 __venvhook_export() { # [mid]
     local __venvhook_code __venvhook_p __venvhook_w=() __venvhook_l='?'
+    [[ -z ${__venvhook_unhooked-} && -x ${__venvhook_exe-} ]] || { __venvhook_gone; return 0; }
     __venvhook_pwd=$PWD
     while :; do
         if ((BASH_SUBSHELL)); then
@@ -231,6 +232,11 @@ __venvhook_wrap() { # NAME
 # the binary.
 venvhook() {
     local __venvhook_code
+    if [[ -n ${__venvhook_unhooked-} || ! -x ${__venvhook_exe-} ]]; then
+        __venvhook_gone
+        [[ ${1-} == deactivate ]] && return 0
+        return 127
+    fi
     # shellcheck disable=SC2154  # init sets it, before this file
     if __venvhook_has "${1-}" ${__venvhook_changes[@]+"${__venvhook_changes[@]}"}; then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
@@ -265,7 +271,8 @@ venvhook() {
                 "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
                 "vscode=${__vsc_original_prompt_command[*]-}"
             ;;
-        *) "${__venvhook_exe:-venvhook}" "$@" ;;
+        # status: run through the hook (it says when there is none)
+        *) __VENVHOOK_SHELL=bash "${__venvhook_exe:-venvhook}" "$@" ;;
     esac
 }
 
@@ -306,6 +313,82 @@ __venvhook_sync() {
     fi
     # the --prompt segment's name (hooks/prompt.bash)
     [[ -z ${__venvhook_seg-} ]] || __venvhook_segment
+}
+
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run: with builtins only, take the env it activated off PATH and
+# put the variables back as deactivating would, say so in one line, and
+# unhook this shell (its prompt hooks, its cd, pushd and popd, the venvhook
+# function), so that no later prompt or cd tries to run it. Once.
+__venvhook_gone() {
+    [[ -n ${__venvhook_unhooked-} ]] && return 0
+    __venvhook_unhooked=1
+    local __venvhook_e __venvhook_n __venvhook_case=0 __venvhook_what='unhooked this shell'
+    local -a __venvhook_l
+    builtin shopt -q nocasematch && __venvhook_case=1
+    builtin shopt -u nocasematch
+    if [[ -n ${__VENVHOOK_ENV-} ]]; then
+        # the first PATH entry equal to it, as venvhook itself takes it out
+        __venvhook_e=$__VENVHOOK_ENV/bin
+        if [[ $PATH == "$__venvhook_e" ]]; then
+            # shellcheck disable=SC2123  # PATH, emptied
+            PATH=
+        elif [[ $PATH == "$__venvhook_e":* ]]; then
+            PATH=${PATH#"$__venvhook_e":}
+        elif [[ $PATH == *:"$__venvhook_e":* ]]; then
+            PATH=${PATH%%:"$__venvhook_e":*}:${PATH#*:"$__venvhook_e":}
+        elif [[ $PATH == *:"$__venvhook_e" ]]; then
+            PATH=${PATH%:"$__venvhook_e"}
+        fi
+        if [[ ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+            builtin unset -v VIRTUAL_ENV VIRTUAL_ENV_PROMPT
+            __venvhook_what="deactivated its env and $__venvhook_what"
+        fi
+        # shellcheck disable=SC2034  # for the commands run from here
+        [[ -n ${__VENVHOOK_PYTHONHOME+set} ]] && builtin export PYTHONHOME="$__VENVHOOK_PYTHONHOME"
+        builtin hash -r
+    fi
+    ((__venvhook_case)) && builtin shopt -s nocasematch
+    builtin unset -v __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    __venvhook_sync
+    builtin printf 'venvhook: %s is gone: %s\n' "${__venvhook_exe-venvhook}" "$__venvhook_what" >&2
+    # the prompt hooks
+    if [[ -n ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
+        for __venvhook_n in "${PROMPT_COMMAND[@]}"; do
+            [[ $__venvhook_n == __venvhook_hook\&\&: || $__venvhook_n == __venvhook_late\&\&: ]] ||
+                __venvhook_l+=("$__venvhook_n")
+        done
+        PROMPT_COMMAND=(${__venvhook_l[@]+"${__venvhook_l[@]}"})
+    else
+        # shellcheck disable=SC2128,SC2178  # the string form
+        PROMPT_COMMAND=${PROMPT_COMMAND//$'\n''__venvhook_late&&:'/}
+        # shellcheck disable=SC2128,SC2178
+        PROMPT_COMMAND=${PROMPT_COMMAND//'__venvhook_hook&&:;'/}
+        # shellcheck disable=SC2128,SC2178
+        PROMPT_COMMAND=${PROMPT_COMMAND//'__venvhook_hook&&:'/}
+    fi
+    __venvhook_l=()
+    for __venvhook_n in ${precmd_functions[@]+"${precmd_functions[@]}"}; do
+        [[ $__venvhook_n == __venvhook_precmd ]] || __venvhook_l+=("$__venvhook_n")
+    done
+    [[ -n ${precmd_functions+set} ]] && precmd_functions=(${__venvhook_l[@]+"${__venvhook_l[@]}"})
+    # cd, pushd and popd as they were before the hook
+    for __venvhook_n in cd pushd popd; do
+        if [[ ${BASH_ALIASES[$__venvhook_n]-} == "__venvhook_alias_$__venvhook_n" ]]; then
+            __venvhook_e=__venvhook_text_$__venvhook_n
+            # shellcheck disable=SC2004  # BASH_ALIASES is associative: $ is needed
+            BASH_ALIASES[$__venvhook_n]=${!__venvhook_e}
+        fi
+        [[ $(builtin declare -f "$__venvhook_n" 2>/dev/null) == *__venvhook_chdir* ]] || continue
+        if builtin declare -F "__venvhook_user_$__venvhook_n" >/dev/null; then
+            __venvhook_e=$(builtin declare -f "__venvhook_user_$__venvhook_n")
+            builtin eval -- "$__venvhook_n ${__venvhook_e#"__venvhook_user_$__venvhook_n "}"
+        else
+            builtin unset -f "$__venvhook_n"
+        fi
+    done
+    builtin unset -f venvhook
+    return 0
 }
 
 __venvhook_has() { # WORD LIST...: 0 when WORD is in LIST
@@ -353,6 +436,11 @@ __venvhook_register() {
 # a project is active before its first prompt, and before prompt code that
 # runs ahead of the hook.
 if [[ $- == *i* ]]; then
+    # What the hook keeps between prompts is this shell's own: a key, a
+    # watch list or a directory inherited from elsewhere (exported, or
+    # given in the environment) proves nothing, so each load starts them
+    # afresh (one export more, when the file is loaded twice).
+    builtin unset -v __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

@@ -3,9 +3,10 @@
 
 # Only an interactive shell gets the hook: `fish -c` (as prompts like tide
 # run in the background) and scripts that load config.fish start no
-# venvhook process and print nothing. (The README's rc line also checks
-# `status is-interactive` first, so that init itself does not run there.)
-status is-interactive; or return 0
+# venvhook process and print nothing. init's guard checks `status
+# is-interactive` before it evals this (a `return` here would end
+# config.fish); the README's rc line also checks it first, so that init
+# itself does not run there.
 
 # What it keeps between prompts (venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
@@ -26,9 +27,17 @@ status is-interactive; or return 0
 #                     last began, __venvhook_wfrom where the first began when
 #                     it was running at the last export
 
-# The key's "none yet" (export takes the key as its last argument; without
-# one it prints no watch list).
-builtin set -q __venvhook_key; or builtin set -g __venvhook_key -
+# What the hook keeps between prompts is this shell's own: a key, a watch
+# list or a directory inherited from elsewhere (exported, universal, or
+# given in the environment) proves nothing, so each load starts them
+# afresh (one export more, when the file is loaded twice). The key's "none
+# yet" is '-' (export takes the key as its last argument; without one it
+# prints no watch list).
+for __venvhook_p in __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve
+    builtin set -eg $__venvhook_p
+end
+builtin set -g __venvhook_key -
+builtin set -g __venvhook_watch
 
 # What the made-here rule reads begins here; nothing inherited counts.
 builtin set -g __venvhook_lines
@@ -56,6 +65,10 @@ end
 # over nothing. __venvhook_mid: a cd inside a command line runs it, and that
 # line goes on.
 function __venvhook_export
+    if builtin set -q __venvhook_unhooked; or not builtin test -x "$__venvhook_exe"
+        __venvhook_gone
+        builtin return 0
+    end
     builtin set -g __venvhook_pwd $PWD
     __venvhook_cmdlines='?' command $__venvhook_exe export fish $__venvhook_key | builtin source
     if builtin set -q __venvhook_more
@@ -164,6 +177,11 @@ end
 # binary prints for them (ending in __venvhook_sync); everything else runs
 # the binary.
 function venvhook --description 'venvhook: Python envs that follow $PWD'
+    if builtin set -q __venvhook_unhooked; or not builtin test -x "$__venvhook_exe"
+        __venvhook_gone
+        builtin test "$argv[1]" = deactivate; and builtin return 0
+        builtin return 127
+    end
     if builtin set -q argv[1]; and builtin contains -- $argv[1] $__venvhook_changes
         command $__venvhook_exe call fish $argv | builtin source
         builtin return $pipestatus[1]
@@ -176,7 +194,8 @@ function venvhook --description 'venvhook: Python envs that follow $PWD'
             command $__venvhook_exe call fish doctor $__venvhook_rest loads=$__venvhook_loads \
                 "hooks="(builtin string join ' ' (builtin functions --all --names))
         case '*'
-            command $__venvhook_exe $argv
+            # status: run through the hook (it says when there is none)
+            __VENVHOOK_SHELL=fish command $__venvhook_exe $argv
     end
 end
 
@@ -223,6 +242,32 @@ function __venvhook_sync
             builtin set -e __venvhook_owns_pydoc
         end
     end
+end
+
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run: with builtins only, take the env it activated off PATH and
+# put the variables back as deactivating would, say so in one line, and
+# unhook this shell (its event handlers, the venvhook function), so that no
+# later prompt or cd tries to run it. Once.
+function __venvhook_gone
+    builtin set -q __venvhook_unhooked; and builtin return 0
+    builtin set -g __venvhook_unhooked 1
+    builtin set -l __venvhook_what 'unhooked this shell'
+    if builtin set -q __VENVHOOK_ENV
+        # the first PATH entry equal to it, as venvhook itself takes it out
+        builtin set -l __venvhook_i (builtin contains -i -- "$__VENVHOOK_ENV/bin" $PATH)
+        and builtin set -e PATH[$__venvhook_i]
+        if builtin test "$VIRTUAL_ENV" = "$__VENVHOOK_ENV"
+            builtin set -e VIRTUAL_ENV VIRTUAL_ENV_PROMPT
+            builtin set __venvhook_what "deactivated its env and $__venvhook_what"
+        end
+        builtin set -q __VENVHOOK_PYTHONHOME; and builtin set -gx PYTHONHOME $__VENVHOOK_PYTHONHOME
+    end
+    builtin set -e __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    __venvhook_sync
+    builtin printf 'venvhook: %s is gone: %s\n' "$__venvhook_exe" "$__venvhook_what" >&2
+    builtin functions -e __venvhook_precmd __venvhook_hook venvhook
+    builtin return 0
 end
 
 # counted for `venvhook doctor`

@@ -17,15 +17,17 @@
 #                     __venvhook_wmid when a cd inside it ran that export):
 #                     the made-here rule (core/trust/madeby.h) reads the lines
 #                     run since
+# Each load sets them afresh: a key, a watch list or a directory inherited
+# from elsewhere (the environment) proves nothing.
 # It also keeps the env names for the completion (completions/venvhook.tcsh):
 # export prints a new list when the key of the one held here is stale.
 if ( ! $?__venvhook_envs ) set __venvhook_envs = ( ) ;
-if ( ! $?__venvhook_key ) set __venvhook_key = - ;
-if ( ! $?__venvhook_pwd ) set __venvhook_pwd = /dev/null/x ;
-if ( ! $?__venvhook_veset ) set __venvhook_veset = 0 ;
-if ( ! $?__venvhook_np ) set __venvhook_np = 0 ;
-if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
-if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
+set __venvhook_key = - ;
+set __venvhook_pwd = /dev/null/x ;
+set __venvhook_veset = 0 ;
+set __venvhook_np = 0 ;
+set __venvhook_watch = ( ) ;
+set __venvhook_w = ( ) ;
 set __venvhook_lpwd = $cwd:q ;
 set __venvhook_nprompts = 0 ;
 unset __venvhook_wfrom __venvhook_wmid __venvhook_more __venvhook_mid ;
@@ -45,7 +47,7 @@ alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __ven
 # for no more: it starts one export, not one at every prompt. (The list is
 # padded with '/', which exists, so that every subscript exists.) The next
 # lines begin with the one that is last now.
-alias __venvhook_export 'setenv __venvhook_cmdlines "?" ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines ; if ( $?__venvhook_more ) eval __venvhook_again ; unset __venvhook_wmid ; if ( $?__venvhook_mid ) set __venvhook_wmid ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_nprompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
+alias __venvhook_export 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; if ( ! $?__venvhook_unhooked ) setenv __venvhook_cmdlines "?" ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines ; if ( $?__venvhook_more ) eval __venvhook_again ; unset __venvhook_wmid ; if ( $?__venvhook_mid ) set __venvhook_wmid ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_nprompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
 
 # What every trigger checks, with builtins only and no eval (tcsh is slow
 # at both): the directory changed, an env appeared at a watched path, or
@@ -66,14 +68,14 @@ alias __venvhook_h5 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $
 alias __venvhook_h6 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
 alias __venvhook_h7 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
 alias __venvhook_h8 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
-if ( ! $?__venvhook_loads ) alias __venvhook_hook __venvhook_h0 ;
+alias __venvhook_hook __venvhook_h0 ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in
 # __venvhook_sync) and this evals it; for anything else it prints the
 # command line that runs it. A failed command prints nothing, and eval of
 # nothing keeps the binary's $status.
-alias venvhook 'eval "`$__venvhook_exe:q call tcsh \!*:q`"' ;
+alias venvhook 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q call tcsh \!*:q`"' ;
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,
 # exist while an env venvhook activated is active, as theirs do while
@@ -86,6 +88,17 @@ alias venvhook 'eval "`$__venvhook_exe:q call tcsh \!*:q`"' ;
 # back, as venvhook's activation would have left it. One-line ifs only (an
 # alias is one line).
 alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $?__VENVHOOK_ASIDE ) set __venvhook_ours = 0 ; if ( $__venvhook_ours && $?_OLD_VIRTUAL_PROMPT && ! $?__venvhook_owns_deactivate ) eval set prompt = \$_OLD_VIRTUAL_PROMPT:q ; if ( $__venvhook_ours && $?_OLD_VIRTUAL_PROMPT && ! $?__venvhook_owns_deactivate ) unset _OLD_VIRTUAL_PROMPT _OLD_VIRTUAL_PATH ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run (the export and venvhook aliases check, with -x): with
+# builtins, take the env it activated off PATH (when it is PATH's first
+# entry, where venvhook put it: csh has no way to take out another) and
+# put the variables back as deactivating would, say so in one line (sh
+# writes it to stderr: csh cannot), and unhook this shell: the aliases stay
+# and do nothing more, so that no later prompt or cd tries to run it. Once.
+set __venvhook_say = 'printf "%s\n" "$1" >&2' ;
+alias __venvhook_gone 'if ( ! $?__venvhook_unhooked ) eval __venvhook_gone1 ; set __venvhook_unhooked' ;
+alias __venvhook_gone1 'set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_p = ( $path:q "" ) ; set __venvhook_what = "unhooked this shell" ; if ( $__venvhook_me:q != "" && $__venvhook_p[1]:q == $__venvhook_me:q/bin ) eval __venvhook_gone2 ; if ( $__venvhook_me:q != "" && $__venvhook_ve:q == $__venvhook_me:q && $__venvhook_p[1]:q != $__venvhook_me:q/bin ) set __venvhook_what = "unhooked this shell; its env stays on PATH, where csh cannot take it off: open a new shell" ; if ( $?__VENVHOOK_PYTHONHOME && $__venvhook_what:q != "unhooked this shell; its env stays on PATH, where csh cannot take it off: open a new shell" ) eval setenv PYTHONHOME \$__VENVHOOK_PYTHONHOME:q ; unsetenv __VENVHOOK_ENV ; unsetenv __VENVHOOK_PYTHONHOME ; unsetenv __VENVHOOK_PIN ; unsetenv __VENVHOOK_PAUSE ; __venvhook_sync ; /bin/sh -c $__venvhook_say:q sh "venvhook: $__venvhook_exe:q is gone: $__venvhook_what:q"' ;
+alias __venvhook_gone2 'shift path ; set path = ( $path:q ) ; rehash ; if ( $__venvhook_ve:q == $__venvhook_me:q ) unsetenv VIRTUAL_ENV ; if ( $__venvhook_ve:q == $__venvhook_me:q ) unsetenv VIRTUAL_ENV_PROMPT ; if ( $__venvhook_ve:q == $__venvhook_me:q ) set __venvhook_what = "deactivated its env and unhooked this shell"' ;
 
 # After the check before each prompt: where the next line starts, and one
 # more prompt since the last export (for the made-here rule).

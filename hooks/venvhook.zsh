@@ -27,6 +27,7 @@ __venvhook_export() { # [quiet|mid]
     builtin emulate -L zsh
     local __venvhook_code __venvhook_p __venvhook_l='?' __venvhook_from
     local -a __venvhook_w
+    [[ -z ${__venvhook_unhooked-} && -x ${__venvhook_exe-} ]] || { __venvhook_gone; return 0; }
     typeset -g __venvhook_pwd=$PWD
     # The lines go to export in the environment, never on its command line,
     # and only when it asks for them (__venvhook_more: an env appeared), in
@@ -151,6 +152,11 @@ __venvhook_late() {
 venvhook() {
     builtin emulate -L zsh
     local __venvhook_code
+    if [[ -n ${__venvhook_unhooked-} || ! -x ${__venvhook_exe-} ]]; then
+        __venvhook_gone
+        [[ ${1-} == deactivate ]] && return 0
+        return 127
+    fi
     if (( ${+__venvhook_changes} && ${__venvhook_changes[(Ie)${1-}]} )); then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
         builtin eval -- "$__venvhook_code"
@@ -163,7 +169,8 @@ venvhook() {
                 "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
                 "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)"
             ;;
-        (*) "${__venvhook_exe:-venvhook}" "$@" ;;
+        # status: run through the hook (it says when there is none)
+        (*) __VENVHOOK_SHELL=zsh "${__venvhook_exe:-venvhook}" "$@" ;;
     esac
 }
 
@@ -207,6 +214,47 @@ __venvhook_sync() {
 # starts inside a project is active at its first prompt; that start-up
 # activation says nothing (powerlevel10k's instant prompt flags any output
 # during start-up), and the prompt shows the env anyway; a refusal or a
+
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run: with builtins only, take the env it activated off PATH and
+# put the variables back as deactivating would, say so in one line, and
+# unhook this shell (its chpwd and precmd hooks, the venvhook function), so
+# that no later prompt or cd tries to run it. Once.
+__venvhook_gone() {
+    builtin emulate -L zsh
+    [[ -n ${__venvhook_unhooked-} ]] && return 0
+    typeset -g __venvhook_unhooked=1
+    local __venvhook_e __venvhook_what='unhooked this shell'
+    if [[ -n ${__VENVHOOK_ENV-} ]]; then
+        # the first PATH entry equal to it, as venvhook itself takes it out
+        __venvhook_e=$__VENVHOOK_ENV/bin
+        if [[ $PATH == "$__venvhook_e" ]]; then
+            PATH=
+        elif [[ $PATH == "$__venvhook_e":* ]]; then
+            PATH=${PATH#"$__venvhook_e":}
+        elif [[ $PATH == *:"$__venvhook_e":* ]]; then
+            PATH=${PATH%%:"$__venvhook_e":*}:${PATH#*:"$__venvhook_e":}
+        elif [[ $PATH == *:"$__venvhook_e" ]]; then
+            PATH=${PATH%:"$__venvhook_e"}
+        fi
+        if [[ ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+            builtin unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT
+            __venvhook_what="deactivated its env and $__venvhook_what"
+        fi
+        [[ -n ${__VENVHOOK_PYTHONHOME+set} ]] && builtin export PYTHONHOME="$__VENVHOOK_PYTHONHOME"
+        builtin rehash
+    fi
+    builtin unset __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    __venvhook_sync
+    builtin print -ru2 -- "venvhook: ${__venvhook_exe-venvhook} is gone: $__venvhook_what"
+    builtin autoload -Uz add-zsh-hook
+    add-zsh-hook -d chpwd __venvhook_hook
+    add-zsh-hook -d precmd __venvhook_late
+    precmd_functions=("${precmd_functions[@]:#__venvhook_precmd}")
+    builtin unfunction venvhook 2>/dev/null
+    return 0
+}
+
 # warning then is printed before the first prompt, by __venvhook_late.
 __venvhook_register() {
     builtin emulate -L zsh
@@ -227,6 +275,11 @@ __venvhook_register() {
     builtin unset __venvhook_more
 }
 if [[ -o interactive ]]; then
+    # What the hook keeps between prompts is this shell's own: a key, a
+    # watch list or a directory inherited from elsewhere (exported, or
+    # given in the environment) proves nothing, so each load starts them
+    # afresh (one export more, when the file is loaded twice).
+    builtin unset __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve 2>/dev/null
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

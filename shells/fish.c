@@ -117,6 +117,7 @@ static const char *const rival_facts[] = { "hooks", NULL };
 
 const struct vh_shell vh_shell_fish = {
 	.name = "fish",
+	.guard = vh_guard_fish,
 	.hook = vh_hook_fish,
 	.prompt = vh_prompt_fish,
 	.rc = { { "~/.config/fish/config.fish", "status is-interactive; and %s init fish | source" } },

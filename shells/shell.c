@@ -81,6 +81,22 @@ int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, size_t i, co
 	return 0;
 }
 
+int vh_shell_rc_say(struct vh_buf *out, const struct vh_shell *sh, const char *exe, int files)
+{
+	size_t i;
+	int rc = 0;
+
+	files = files || (sh->rc[0].file && sh->rc[1].file);
+	for (i = 0; rc == 0 && i < sizeof(sh->rc) / sizeof(sh->rc[0]) && sh->rc[i].file; i++) {
+		if (i && vh_buf_puts(out, ", then ") < 0)
+			return VH_ENOMEM;
+		rc = vh_shell_rc_line(out, sh, i, exe);
+		if (rc == 0 && files && vh_buf_printf(out, " in %s", sh->rc[i].file) < 0)
+			return VH_ENOMEM;
+	}
+	return rc;
+}
+
 const char *vh_shell_unsayable(const struct vh_shell *sh, const char *value)
 {
 	return sh->unsayable && value ? sh->unsayable(value) : NULL;

@@ -78,6 +78,7 @@ static int decide_one(enum vh_decision decision, const char *env, int bulk, int 
 			vh_msgf("out of memory");
 			goto done;
 		}
+		vh_msg_lines(&p.warnings);
 		if (!p.ok) {
 			struct vh_buf tail = VH_BUF_INIT;
 
@@ -115,9 +116,20 @@ static int decide_one(enum vh_decision decision, const char *env, int bulk, int 
 		vh_buf_free(&say);
 		goto done;
 	}
-	vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env,
-		    decision == VH_DECISION_ALLOW && strcmp(p.git, "-") && strcmp(p.git, "?") ?
-		    " (git tracks its files: a change to them asks again)" : "");
+	if (p.exposed.len) {
+		/* consent cannot make a path others can swap safe (policy.h) */
+		struct vh_buf tail = VH_BUF_INIT;
+
+		vh_buf_puts(&tail, ", but ");
+		vh_buf_puts(&tail, vh_buf_str(&p.exposed));
+		vh_buf_puts(&tail, ": only 'venvhook activate --force' uses it");
+		vh_msg_path("allowed ", env, vh_buf_str(&tail));
+		vh_buf_free(&tail);
+	} else {
+		vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env,
+			    decision == VH_DECISION_ALLOW && strcmp(p.git, "-") && strcmp(p.git, "?") ?
+			    " (git tracks its files: a change to them asks again)" : "");
+	}
 	rc = 0;
 done:
 	vh_policy_free(&p);
@@ -197,6 +209,7 @@ const struct vh_cmd vh_cmd_allow = {
 		"An env already allowed is said so. Through the shell function it\n"
 		"applies at once.\n",
 	.options = allow_options,
+	.arg = VH_CMD_ARG_PATHS,
 	.min_args = 0,
 	.max_args = -1,
 	.changes_shell = 1,
@@ -211,6 +224,7 @@ const struct vh_cmd vh_cmd_deny = {
 	.brief = "never activate the env here automatically",
 	.help = "Keeps the env of each PATH off whatever it holds; a deny beats an allow.\n"
 		"Through the shell function it applies at once.\n",
+	.arg = VH_CMD_ARG_PATHS,
 	.min_args = 0,
 	.max_args = -1,
 	.changes_shell = 1,

@@ -15,7 +15,9 @@
 #include "core/find/envdir.h"
 #include "core/find/envlist.h"
 #include "core/util/err.h"
+#include "core/util/hex.h"
 #include "core/util/msg.h"
+#include "core/decide/userconfig.h"
 #include "core/trust/policy.h"
 #include "core/trust/madeby.h"
 #include "core/trust/watch.h"
@@ -73,6 +75,29 @@ static int key_part(struct vh_buf *out, const char *key, char tag)
 		p = e ? e + 1 : NULL;
 	}
 	return vh_buf_puts(out, "");
+}
+
+/* The key's force part, "f" and the hex of the pin that this shell's own
+ * `activate --force` set (activate puts it in the key; each export keeps it
+ * while that pin stays): a pin from the environment alone, as a child shell
+ * inherits it, is never forced (issue 20). 1 when key holds it for pin. */
+static int key_forces(const char *key, const char *pin)
+{
+	struct vh_buf part = VH_BUF_INIT;
+	char *held = NULL;
+	size_t len;
+	int yes;
+
+	yes = key && pin && key_part(&part, key, 'f') == 0 && part.len > 1 &&
+	      vh_hex_decode(&held, &len, part.data + 1, part.len - 1) == 0 && !strcmp(held, pin);
+	free(held);
+	vh_buf_free(&part);
+	return yes;
+}
+
+int vh_export_force_part(struct vh_buf *key, const char *pin)
+{
+	return vh_buf_putc(key, 'f') < 0 || vh_hex_put(key, pin, strlen(pin)) < 0 ? -1 : 0;
 }
 
 static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct vh_found *found)
@@ -136,7 +161,7 @@ static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh
  * names_list shell its env names, when they differ from what the key it
  * passed says. */
 static int send_key(const struct vh_shell *sh, const char *held, const char *cwd,
-		    const struct vh_found *found)
+		    const struct vh_found *found, const char *forced)
 {
 	struct vh_watch w = { 0 };
 	struct vh_buf key = VH_BUF_INIT, names = VH_BUF_INIT, old = VH_BUF_INIT,
@@ -174,6 +199,8 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 		    vh_buf_add(&key, names.data ? names.data : "", names.len) < 0)
 			goto done;
 	}
+	if (forced && ((key.len && vh_buf_putc(&key, '_') < 0) || vh_export_force_part(&key, forced) < 0))
+		goto done;
 	if (!key.len && vh_buf_putc(&key, '-') < 0)
 		goto done;
 	rc = 0;
@@ -228,6 +255,7 @@ const struct vh_cmd vh_cmd_export = {
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,
 	.max_args = 2, /* the hook's KEY, not in the usage: no user passes it */
+	.no_config_warnings = 1,
 	.run = run,
 };
 
@@ -275,15 +303,25 @@ done:
 
 int vh_export_run(const struct vh_shell *sh, const char *key)
 {
-	struct vh_buf later = VH_BUF_INIT;
+	struct vh_buf later = VH_BUF_INIT, said = VH_BUF_INIT;
 	const char *defer = getenv("VENVHOOK_LATER");
-	int rc;
+	int rc, say = vh_config.warnings.len && !vh_config_said();
 
 	/* Start-up, where the hook asks (VENVHOOK_LATER): what would be said
 	 * goes into a list the hook prints before the first prompt. */
 	if (defer && *defer)
 		vh_msg_capture(&later);
+	/* The config file's warnings, once a shell: then the shell carries
+	 * which file, as it is now, they were about (main does not say them
+	 * for export). */
+	if (say)
+		vh_msg_lines(&vh_config.warnings);
 	rc = export_run(sh, key);
+	if (rc == 0 && say && vh_config.id[0] &&
+	    (sh->set_env(&said, VH_CONFIG_SAID, vh_config.id) < 0 ||
+	     fwrite(said.data, 1, said.len, stdout) != said.len || fflush(stdout)))
+		rc = 1;
+	vh_buf_free(&said);
 	vh_msg_capture(NULL);
 	if (rc != 0 && later.len) /* failed: no shell code will show them */
 		fwrite(later.data, 1, later.len, stderr);
@@ -357,7 +395,8 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	 * activates the env it chose): an env put on by then may be adopted
 	 * (plan.h). */
 	start = getenv("__venvhook_start");
-	r = vh_want_here(&w, &now, cwd, key ? &seen : NULL, start && *start);
+	r = vh_want_here(&w, &now, cwd, key ? &seen : NULL, key_forces(key, now.v[VH_MARK_PIN]),
+			 start && *start);
 	if (r == 0 && w.need_lines) {
 		/* An env appeared: the hook runs export again with the lines
 		 * the shell ran, which it reads only now (it costs a process in
@@ -385,7 +424,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	if (r == VH_EUNSAYABLE)
 		r = 0;
 	if (r == 0 && key)
-		r = send_key(sh, key, cwd, &w.found);
+		r = send_key(sh, key, cwd, &w.found, w.forced ? w.want.pin : NULL);
 	rc = r ? 1 : 0;
 done:
 	if (rc && r == VH_ENOMEM)

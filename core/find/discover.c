@@ -145,6 +145,7 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	/* not on the stack: inlined, it would make every walk's frame 4 KiB
 	 * deeper, a page the kernel faults in at each export */
 	static char text[4096];
+	struct stat st;
 	char *s, *e, *path;
 	ssize_t n;
 	int fd;
@@ -153,8 +154,16 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	path = join(dir, vh_pointer_name);
 	if (!path)
 		return -1;
-	fd = vh_pathfd_openat(at, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	/* A project's file: never waited on, never a terminal (a .venv that
+	 * links to /dev/tty would read what the user types ahead), read only
+	 * when fstat says it is a regular file. */
+	fd = vh_pathfd_openat(at, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	free(path);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		pointer_msg(w, dir, " is not a regular file", NULL);
+		return VH_EREFUSED;
+	}
 	n = fd < 0 ? -1 : read(fd, text, sizeof(text) - 1);
 	if (fd >= 0)
 		close(fd);

@@ -23,6 +23,11 @@ int vh_env_at(int dirfd, const char *rel)
 	return ok;
 }
 
+int vh_env_name_ok(const char *name)
+{
+	return *name && strcmp(name, ".") && strcmp(name, "..") && !strchr(name, '/');
+}
+
 int vh_workon_home(char **out)
 {
 	const char *home = getenv("WORKON_HOME");
@@ -63,7 +68,11 @@ enum vh_resolve vh_env_resolve(char **out, const char *arg, const char *base)
 	int r;
 
 	*out = NULL;
-	if (!strchr(arg, '/') && strcmp(arg, ".") && strcmp(arg, "..")) {
+	if (!*arg) {
+		*out = strdup("");
+		return *out ? VH_RESOLVE_NOT_ENV : VH_RESOLVE_OOM;
+	}
+	if (vh_env_name_ok(arg)) {
 		r = vh_workon_home(&dir);
 		if (r < 0 || !dir)
 			return r < 0 ? VH_RESOLVE_OOM : VH_RESOLVE_NO_HOME;

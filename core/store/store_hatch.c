@@ -54,45 +54,25 @@ static int load_cfg(struct vh_stores_walk *w)
 {
 	static const char *const data[] = { "dirs", "data", NULL };
 	static const char *const virt[] = { "dirs", "env", "virtual", NULL };
-	const char *v = getenv("HATCH_CONFIG");
-	struct vh_buf why = VH_BUF_INIT;
 	const struct vh_toml_entry *e;
-	struct vh_toml doc = { 0 };
-	char *dir = NULL, *file = NULL;
+	struct vh_toml doc;
 	int rc, dup;
 
 	if (cfg.read)
 		return 0;
-	if (v && *v) {
-		file = strdup(v);
-	} else {
-		if (vh_platdir(&dir, VH_PLATDIR_CONFIG, "hatch") < 0)
-			return -1;
-		file = dir ? vh_store_join(dir, "config.toml") : NULL;
-		if (dir && !file) {
-			free(dir);
-			return -1;
-		}
-		free(dir);
-	}
-	rc = file ? vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE) : 2;
-	if (rc == 1) {
-		vh_buf_puts(&why, "; so hatch's env is not looked for");
-		rc = vh_store_refuse(w, file, vh_buf_str(&why));
-	} else if (rc == 0) {
+	rc = vh_store_tool_config(&doc, w, "HATCH_CONFIG", "hatch");
+	if (rc == 0) {
 		if ((e = vh_toml_get(&doc, data, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		    !(cfg.data = strdup(e->str)))
 			rc = -1;
 		if ((e = vh_toml_get(&doc, virt, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		    !(cfg.virtual = strdup(e->str)))
 			rc = -1;
-	} else if (rc == 2) {
+	} else if (rc == 1) {
 		rc = 0;
 	}
 	cfg.read = rc == 0;
 	vh_toml_free(&doc);
-	vh_buf_free(&why);
-	free(file);
 	return rc;
 }
 

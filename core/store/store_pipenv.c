@@ -279,6 +279,9 @@ static int store_env(char **out, struct vh_stores_walk *w, const char *dir, cons
 		goto done;
 	}
 take:
+	/* a name never leaves its store (PIPENV_CUSTOM_VENV_NAME="../x") */
+	if (rc == 0 && !vh_env_name_ok(vh_buf_str(&name)))
+		goto done;
 	if (rc == 0 && !(*out = vh_store_join(home, name.data)))
 		rc = -1;
 done:
@@ -361,8 +364,11 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		rc = -1;
 		goto done;
 	}
-	rc = env ? vh_store_take(hit, env, file) : 0;
-	env = file = NULL;
+	if (env) {
+		/* (vh_store_take owns both from here, whatever it returns) */
+		rc = vh_store_take(hit, env, file);
+		env = file = NULL;
+	}
 	/* Asked for the store alone: no .venv instead, and nothing above. */
 	if (rc == 0 && stop)
 		rc = 2;

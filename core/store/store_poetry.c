@@ -659,7 +659,8 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		rc = expect(w, venvs, base.data);
 		goto done;
 	}
-	{
+	if (vh_env_name_ok(pick)) {
+		/* (an env not made yet: the hook watches where Poetry will make it) */
 		char *env = vh_store_join(venvs, pick);
 
 		if (!env || (!vh_env_at(AT_FDCWD, env) && vh_store_expect(w, env) < 0)) {
@@ -667,8 +668,9 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 			rc = -1;
 			goto done;
 		}
-		rc = vh_store_take(hit, env, file);
+		free(env);
 	}
+	rc = vh_store_take_named(hit, venvs, pick, file);
 	file = NULL;
 	if (rc == 1)
 		hit->project_setting = set || c.in_project.from == PROJECT;

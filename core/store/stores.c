@@ -431,6 +431,15 @@ int vh_store_take(struct vh_store_hit *hit, char *env, char *from)
 	return rc;
 }
 
+int vh_store_take_named(struct vh_store_hit *hit, const char *dir, const char *name, char *from)
+{
+	if (!from || !vh_env_name_ok(name)) {
+		free(from);
+		return from ? 0 : -1;
+	}
+	return vh_store_take(hit, vh_store_join(dir, name), from);
+}
+
 static int stat_at(struct stat *st, const struct vh_stores_walk *w, const char *dir,
 		   const char *name)
 {
@@ -563,5 +572,39 @@ int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what
 	    vh_buf_putc(&w->warn, '\n') < 0)
 		return -1;
 	return 2;
+}
+
+int vh_store_tool_config(struct vh_toml *doc, struct vh_stores_walk *w, const char *var,
+			 const char *tool)
+{
+	const char *v = getenv(var);
+	struct vh_buf why = VH_BUF_INIT;
+	char *dir = NULL, *file = NULL;
+	int rc;
+
+	memset(doc, 0, sizeof(*doc));
+	if (v && *v) {
+		if (!(file = strdup(v)))
+			return -1;
+	} else {
+		if (vh_platdir(&dir, VH_PLATDIR_CONFIG, tool) < 0)
+			return -1;
+		if (!dir)
+			return 1;
+		file = vh_store_join(dir, "config.toml");
+		free(dir);
+		if (!file)
+			return -1;
+	}
+	rc = vh_toml_read(doc, &why, file, VH_STORE_MAX_FILE);
+	if (rc == 1) {
+		rc = vh_buf_printf(&why, "; so %s's env is not looked for", tool) < 0 ? -1 :
+		     vh_store_refuse(w, file, vh_buf_str(&why));
+	} else if (rc == 2) {
+		rc = 1;
+	}
+	vh_buf_free(&why);
+	free(file);
+	return rc;
 }
 

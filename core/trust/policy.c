@@ -40,7 +40,9 @@ struct facts {
 void vh_policy_free(struct vh_policy *p)
 {
 	free(p->real);
+	free(p->use);
 	vh_buf_free(&p->why);
+	vh_buf_free(&p->exposed);
 	vh_buf_free(&p->warnings);
 	vh_trust_free(&p->trust);
 	memset(p, 0, sizeof(*p));
@@ -54,9 +56,12 @@ static int warn_path(struct vh_buf *w, const char *prefix, const char *path, con
 	return 0;
 }
 
-/* The user's recorded decisions, read into p->trust. */
+/* The user's recorded decisions, read into p->trust. A file that cannot
+ * be used leaves none, and p->unknown: nothing a deny might cover is
+ * taken (fail closed). */
 static int load_decisions(struct vh_policy *p)
 {
+	struct vh_buf why = VH_BUF_INIT;
 	char *file = NULL, what[96];
 	int r, rc = 0;
 
@@ -65,17 +70,24 @@ static int load_decisions(struct vh_policy *p)
 		return 0;
 	if (r < 0)
 		return r;
-	r = vh_trust_load(&p->trust, file);
-	if (r == VH_ENOMEM)
+	r = vh_trust_load(&p->trust, file, &why);
+	if (r == VH_ENOMEM) {
 		rc = r;
-	else if (r == VH_EIO)
-		rc = warn_path(&p->warnings, "cannot read ", file, ", so no allow or deny applies");
+	} else if (r < 0) {
+		vh_trust_free(&p->trust);
+		p->unknown = 1;
+		rc = vh_buf_puts(&p->warnings, "ignoring your decisions: ") < 0 ||
+		     vh_buf_puts(&p->warnings, vh_buf_str(&why)) < 0 ||
+		     vh_buf_puts(&p->warnings, "; until that is fixed, no env is activated but by"
+				 " 'venvhook activate --force'\n") < 0 ? VH_ENOMEM : 0;
+	}
 	if (rc == 0 && p->trust.bad_lines) {
 		snprintf(what, sizeof(what), ": ignoring %zu line%s that %s no decision (first: line %zu)",
 			 p->trust.bad_lines, p->trust.bad_lines == 1 ? "" : "s",
 			 p->trust.bad_lines == 1 ? "is" : "are", p->trust.first_bad);
 		rc = warn_path(&p->warnings, "", file, what);
 	}
+	vh_buf_free(&why);
 	free(file);
 	return rc;
 }
@@ -219,31 +231,44 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 	       by->verdict == VH_MADEBY_BROUGHT ? MADE_BROUGHT : MADE_NONE;
 }
 
+/* Who else can change what the env runs: the env directory, its
+ * pyvenv.cfg and bin/, every directory above it. Returns 0, VH_EREFUSED
+ * (why says who, as "its bin/ is writable by its group"), VH_ENOMEM. */
 static int check_perms(struct vh_policy *p, const struct facts *f)
 {
-	enum vh_perm why;
+	struct vh_buf path = VH_BUF_INIT;
+	enum vh_writers why;
 	char *bad = NULL;
-	int i, rc;
+	int i, rc = 0;
 
-	for (i = 0; i < NGUARDED; i++) {
+	for (i = 0; i < NGUARDED && rc == 0; i++) {
 		if (!f->has[i])
 			continue;
-		why = vh_perm_judge(&f->st[i], 0);
-		if (why == VH_PERM_NOT_YOURS)
+		vh_buf_reset(&path);
+		if (vh_buf_puts(&path, p->real) < 0 || vh_buf_puts(&path, guarded[i][0]) < 0) {
+			rc = VH_ENOMEM;
+			break;
+		}
+		why = vh_perm_judge(path.data, &f->st[i], 0);
+		if (why == VH_WRITERS_OWNER)
 			rc = vh_buf_printf(&p->why, "%s belongs to uid %lu, not to you", guarded[i][1],
 					   (unsigned long)f->st[i].uid);
-		else if (why != VH_PERM_OK)
-			rc = vh_buf_printf(&p->why, "%s %s", guarded[i][1], vh_perm_text(why));
-		if (why != VH_PERM_OK)
-			return rc < 0 ? VH_ENOMEM : VH_EREFUSED;
+		else if (why != VH_WRITERS_NONE)
+			rc = vh_buf_printf(&p->why, "%s %s", guarded[i][1], vh_writers_text(why));
+		if (why != VH_WRITERS_NONE)
+			rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
+	vh_buf_free(&path);
+	if (rc)
+		return rc;
 	if (vh_perm_parents(&bad, &why, p->real) < 0)
 		return VH_ENOMEM;
 	if (!bad)
 		return 0;
 	rc = vh_buf_puts(&p->why, "the directory ") < 0 || vh_msg_escape(&p->why, bad) < 0 ||
 	     vh_buf_printf(&p->why, " above it %s, who could put another env in its place",
-			   vh_perm_text(why)) < 0 ? VH_ENOMEM : VH_EREFUSED;
+			   why == VH_WRITERS_UNKNOWN ? "cannot be looked at" : vh_writers_text(why)) < 0 ?
+	     VH_ENOMEM : VH_EREFUSED;
 	free(bad);
 	return rc;
 }
@@ -277,20 +302,31 @@ static int judge_content(struct vh_policy *p, struct facts *f, const char *env)
 	return 0;
 }
 
+/* The user's own choice (activate), or this shell's forced pin. */
 static int manual(struct vh_policy *p, struct facts *f, const char *env, int deny, int force)
 {
-	int i, rc;
+	int rc;
 
+	if (p->unknown && !force)
+		return refuse(p, "your decisions cannot be read, so a deny of it could not be honoured;"
+			      " activate --force uses it anyway", NULL);
 	if (deny && !force)
 		return refuse(p, "you denied it; 'venvhook allow' undoes that, or use activate --force",
 			      NULL);
 	rc = stat_guarded(p, f);
 	if (rc)
 		return rc == VH_EREFUSED ? 0 : rc;
-	for (i = 0; i < NGUARDED && !force; i++)
-		if (f->has[i] && (f->st[i].mode & S_IWOTH))
-			return vh_buf_printf(&p->why, "%s is writable by anyone; activate --force uses it anyway",
-					     guarded[i][1]) < 0 ? VH_ENOMEM : 0;
+	rc = check_perms(p, f);
+	if (rc == VH_EREFUSED && !force)
+		return vh_buf_puts(&p->why, "; activate --force uses it anyway") < 0 ? VH_ENOMEM : 0;
+	if (rc == VH_EREFUSED) {
+		/* forced: what others can change, for the line that says so */
+		vh_buf_free(&p->exposed);
+		p->exposed = p->why;
+		memset(&p->why, 0, sizeof(p->why));
+	} else if (rc) {
+		return rc;
+	}
 	rc = judge_content(p, f, env);
 	if (rc)
 		return rc == VH_EREFUSED ? 0 : rc;
@@ -379,12 +415,19 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 		     const struct vh_policy_ask *ask, int deny, const struct vh_trust_entry *e)
 {
-	enum vh_policy_mode mode = ask->mode;
 	int rc;
 
-	if (deny && (mode == VH_POLICY_AUTO || !e || e->how != VH_CONSENT_ACTIVATED))
+	/* this shell's own activate --force, and nothing else, keeps a pin
+	 * that a deny or a writable directory would take away */
+	if (ask->mode == VH_POLICY_PIN && ask->force)
+		return manual(p, f, env, deny, 1);
+	if (p->unknown)
+		return refuse(p, "your decisions cannot be read, so a deny of it could not be honoured",
+			      NULL);
+	/* only an allow (which replaces it) undoes a deny */
+	if (deny)
 		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
-	/* trust = off: no checks at all, but a deny above still holds. */
+	/* trust = off: no checks at all, but a deny still holds. */
 	if (vh_config.trust == VH_CONFIG_TRUST_OFF) {
 		p->ok = 1;
 		p->basis = VH_BASIS_CONFIG;
@@ -393,10 +436,15 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 	rc = stat_guarded(p, f);
 	if (rc == 0)
 		rc = judge_content(p, f, env);
+	/* whatever the basis: consent cannot make a path others can swap safe */
+	if (rc == 0 && (rc = check_perms(p, f)) == VH_EREFUSED)
+		return ask->mode == VH_POLICY_AUTO &&
+		       vh_buf_puts(&p->why, "; 'venvhook activate --force' uses it anyway") < 0 ?
+		       VH_ENOMEM : 0;
 	if (rc)
 		return rc == VH_EREFUSED ? 0 : rc;
-	/* Consent overrides the owner, mode and git checks, not the identity
-	 * it was given to: the same directory, the same tracked content. */
+	/* Consent overrides the git checks, not the identity it was given to:
+	 * the same directory, the same tracked content. */
 	if (e && e->decision == VH_DECISION_ALLOW && !strcmp(e->ident, p->ident) &&
 	    same_content(e->git, p->git)) {
 		p->ok = 1;
@@ -404,8 +452,6 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 		p->consent = e;
 		return 0;
 	}
-	if (deny)
-		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
 	rc = judge_new(p, f, env, ask, e);
 	/* An allow for the path, of another directory: that is the news,
 	 * whatever else keeps the new one out. */
@@ -423,11 +469,12 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 {
 	struct vh_madeby by;
 	enum made made;
-	int rc, in_store = 0;
+	int rc = 0, in_store = 0;
 
+	/* every refusal here is one an allow would lift */
+	p->fixable = 1;
 	memset(&by, 0, sizeof(by));
-	rc = check_perms(p, f);
-	if (rc == 0 && f->tracked.answer == VH_TRACKED_YES && e && e->decision == VH_DECISION_ALLOW &&
+	if (f->tracked.answer == VH_TRACKED_YES && e && e->decision == VH_DECISION_ALLOW &&
 	    !strcmp(e->ident, p->ident)) {
 		rc = vh_buf_printf(&p->why, "git tracks other files in it than when you %s it",
 				   e->how == VH_CONSENT_MADE ? "made" : e->how == VH_CONSENT_ACTIVATED ?
@@ -467,6 +514,28 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 	return 0;
 }
 
+/* p->use: the path was judged by what it leads to now; it goes on PATH as
+ * it is only when no one else can make it lead elsewhere later, and it
+ * still leads to what was judged. */
+static int path_to_use(struct vh_policy *p, const char *env)
+{
+	enum vh_writers why;
+	char *bad = NULL, *led = NULL;
+	int steady = 0;
+
+	if (strcmp(env, p->real)) {
+		steady = vh_perm_steady(&led, &bad, &why, env);
+		free(bad);
+		if (steady < 0)
+			return VH_ENOMEM;
+		if (steady && strcmp(led, p->real))
+			steady = 0;
+		free(led);
+	}
+	p->use = strdup(steady ? env : p->real);
+	return p->use ? 0 : VH_ENOMEM;
+}
+
 int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy_ask *ask)
 {
 	const struct vh_trust_entry *e;
@@ -484,9 +553,11 @@ int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy
 	e = vh_trust_find(&p->trust, p->real, &deny);
 	rc = ask->mode == VH_POLICY_MANUAL ? manual(p, &f, env, deny, ask->force) :
 	     automatic(p, &f, env, ask, deny, e);
-	if (rc == 0 && !p->ok && ask->mode == VH_POLICY_AUTO &&
+	if (rc == 0 && !p->ok && p->fixable && ask->mode == VH_POLICY_AUTO &&
 	    vh_buf_puts(&p->why, "; 'venvhook allow' trusts it") < 0)
 		rc = VH_ENOMEM;
+	if (rc == 0 && p->ok)
+		rc = path_to_use(p, env);
 	vh_tracked_free(&f.tracked);
 	return rc;
 }

@@ -8,12 +8,21 @@
  * bound to the env directory's identity and, where git tracks any of it, to
  * the tracked content. An env in the user's own env stores ($WORKON_HOME,
  * Poetry's, pipenv's, pyenv's: see stores.h) is the user's by location,
- * unless a setting of the project chose it. Anything else is refused with the reason.
- * Whatever the basis, the env and its bin/ and pyvenv.cfg must be the
- * user's and writable by nobody else, no directory above it writable by
- * another user, and git must say it tracks none of it; an allow overrides
- * those, but not a change of identity. A deny beats everything but the
- * user's own `activate` of the env while it is pinned. */
+ * unless a setting of the project chose it. Anything else is refused with
+ * the reason, and git must say it tracks none of it; an allow overrides
+ * that, but not a change of identity. Whatever the basis, the env and its
+ * bin/ and pyvenv.cfg must be the user's (or root's) and writable by nobody
+ * else (mode bits and ACLs), and so must every directory above it (a
+ * sticky one, as /tmp, is fine): consent cannot make a path others can
+ * swap safe, so no allow overrides that; only `activate --force` does, for
+ * the shell it is given in. A deny is overridden only by an allow (or that
+ * --force). When the user's decisions cannot be read (or could have been
+ * written by someone else), nothing is activated automatically: a deny
+ * among them could not be honoured.
+ *
+ * What goes on PATH is what was judged: the env's path as found when no
+ * one but the user and root can change what it leads to (every directory
+ * and symlink on it theirs: perms.h), else its real path. */
 #ifndef VH_POLICY_H
 #define VH_POLICY_H
 
@@ -57,6 +66,17 @@ struct vh_policy {
 	enum vh_basis basis;
 	const struct vh_trust_entry *consent; /* CONSENT: the record (in trust) */
 	char *real;         /* the env's real path */
+	/* ok: the path for PATH and VIRTUAL_ENV, the env as given when no one
+	 * but the user and root can change what it leads to, else real */
+	char *use;
+	/* the user's decisions could not be used (warnings says why): nothing
+	 * a deny might cover is taken */
+	int unknown;
+	/* refused, and 'venvhook allow' would let it in */
+	int fixable;
+	/* ok, by force: who else can change what it runs (a sentence
+	 * fragment, "its bin/ is writable by its group"), or empty */
+	struct vh_buf exposed;
 	char ident[VH_TRUST_IDENT_MAX];
 	char git[41];       /* "-", "?" or the tracked entries' id */
 	struct vh_buf why;  /* refused: why, a sentence fragment */
@@ -71,7 +91,10 @@ struct vh_policy_ask {
 	 * (AUTO only; NULL: nothing) */
 	const struct vh_made_ask *seen;
 	const char *path; /* PATH now, to name what the env's bin/ would shadow */
-	int force;        /* MANUAL: skip the deny and permission checks */
+	/* MANUAL: the user's --force; PIN: this shell's own `activate --force`
+	 * of this env (the hook's key, never the environment): the deny and
+	 * the checks of who else can write it do not hold it back */
+	int force;
 	/* a setting of the project put the env where it is (discovery's
 	 * project_setting): it is not the user's by location, wherever it is */
 	int project_chose;

@@ -50,6 +50,31 @@ int vh_fs_keeps_dir_times(int dirfd, const char *path);
  * slower and gives the same answers. */
 int vh_open_searchdir(int dirfd, const char *path);
 
+/* What a file's ACL says about who besides its owner may write it, beyond
+ * its mode bits. */
+struct vh_acl {
+	int has_group;     /* the ACL, not the mode's group bits, says group_write */
+	int group_write;   /* has_group: the owning group may write it */
+	int others_write;  /* a named user (neither me nor root) or a named group may */
+	int inherit_write; /* a directory: its default (inherited) entries give that
+			    * to what is made in it */
+};
+
+/* Reads the ACL of the file fd (or, fd < 0, of the absolute path, symlinks
+ * followed), whose mode is mode, as it concerns the user me, through the
+ * system's own interface: Linux's POSIX.1e ACLs from their extended
+ * attributes (system.posix_acl_access, asked only when the mode's group
+ * bits, which are then the ACL's mask, allow writing; and, for a directory
+ * when inherited, system.posix_acl_default), macOS's extended ACL (its allow entries, and
+ * their inheritance flags); elsewhere nothing (vh_acl_kind says which). A
+ * file without an ACL leaves *out all 0. Returns 0, or -1 with errno set
+ * when there is one that cannot be read: count that as writable by others. */
+int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t me,
+	       int inherited);
+
+/* The ACLs vh_acl_get reads in this build, for doctor and messages. */
+extern const char vh_acl_kind[];
+
 /* Negative, zero or positive as a is before, equal to or after b. */
 int vh_timespec_cmp(const struct timespec *a, const struct timespec *b);
 

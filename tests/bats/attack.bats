@@ -352,8 +352,8 @@ index_head() {
 	mkdir -p "$VHOME/made" "$VHOME/ptr"
 	echo named >"$VHOME/ptr/.venv"
 	chown -R "$VICTIM:$VICTIM" "$VHOME/made" "$VHOME/ptr"
-	export PY=/usr/bin/python3 AB="$VHOME/a $VHOME/b"
-	session "cd made" "run \$PY -m venv --without-pip .venv" "cd made/.." "cd made" report \
+	export AB="$VHOME/a $VHOME/b"
+	session "cd made" "run /usr/bin/python3 -m venv --without-pip .venv" "cd made/.." "cd made" report \
 		"run venvhook allow $VHOME/a $VHOME/b" status "cd a" report "cd b" report "cd ptr" report
 	assert_success
 	assert_active 1 "$VHOME/made/.venv"

@@ -18,6 +18,7 @@
 
 #include "core/util/buf.h"
 #include "core/util/err.h"
+#include "core/trust/madeby.h"
 #include "core/trust/policy.h"
 #include "core/trust/trust.h"
 #include "core/trust/watch.h"
@@ -54,6 +55,11 @@ struct row {
 	const char *exposed; /* taken by force: what others can change (default "") */
 	const char *home;    /* $HOME, under root (default h) */
 	const char *data;    /* $XDG_DATA_HOME, under root (default share) */
+	/* __venvhook_cmdlines as the hook hands it (madeby.h), each line run
+	 * in the project: NULL for the line that made the env (MADE_LINE), so
+	 * that every other rule is seen to hold for an env made here (the
+	 * line is necessary, never sufficient); "" for none handed */
+	const char *lines;
 };
 
 #define NEEDS_ROOT 1
@@ -256,14 +262,22 @@ static void s_allowed_then_tracked(struct ctx *c)
 /* there before the watch began (and so older than it) */
 static void s_before_watch(struct ctx *c)
 {
-	const char *dirs[1] = { c->proj };
+	const char *dirs[2] = { c->proj, c->env };
 
 	mkenv(c);
 	vh_watch_free(c->watch);
 	memset(c->watch, 0, sizeof(*c->watch));
 	c->watch->since.tv_sec = 0;
-	if (vh_watch_update(c->watch, NULL, dirs, 1) < 0)
+	if (vh_watch_update(c->watch, c->proj, dirs, 2) < 0)
 		tap_ok(0, "setup: watch");
+}
+
+/* there at the last export (a watched path), made again since */
+static void s_there_remade(struct ctx *c)
+{
+	s_before_watch(c);
+	sh("rm -rf '%s'", c->env);
+	mkenv(c);
 }
 
 /* appeared while watched, its bin/ from long ago (the rest made now) */
@@ -274,6 +288,26 @@ static void s_archive_bin(struct ctx *c)
 	mkenv(c);
 	snprintf(p, sizeof(p), "%s/bin", c->env);
 	set_mtime(p, 1000000000);
+}
+
+/* an env made elsewhere before the watch began, moved in since: its
+ * files' birth times, which nobody can set, are older than the watch */
+static void s_moved_in(struct ctx *c)
+{
+	const char *dirs[2] = { c->proj, c->env };
+	char env[512];
+
+	strcpy(env, c->env);
+	snprintf(c->env, sizeof(c->env), "%s.made", env);
+	mkenv(c);
+	strcpy(c->env, env);
+	/* (the file system's clock is coarse: the watch begins clearly later) */
+	sh("sleep 0.1");
+	vh_watch_free(c->watch);
+	memset(c->watch, 0, sizeof(*c->watch));
+	if (vh_watch_update(c->watch, c->proj, dirs, 2) < 0)
+		tap_ok(0, "setup: watch");
+	sh("mv '%s.made' '%s'", c->env, c->env);
 }
 
 static void s_tracked(struct ctx *c)
@@ -412,12 +446,25 @@ static void s_trust_bad_lines(struct ctx *c)
 #define UNTIL "; until that is fixed, no env is activated but by 'venvhook activate --force'\n"
 #define ARCHIVE "it appeared here, but its files are older than that (an archive or a copy" \
 		" that keeps times brought it)"
+#define THERE "it was already here when you arrived"
+#define NO_LINE "it appeared, but this shell did not tell venvhook which command made it"
+#define UNREADABLE "it appeared, but venvhook could not read the commands you ran"
+#define BROUGHT(cmd) "it appeared with " cmd " (an env that may have come with files unpacked," \
+		     " fetched, cloned, copied or moved is not taken as yours)"
+#define NOT_MAKER "it appeared, but not from a command venvhook knows to make envs" \
+		  " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)"
+/* __venvhook_cmdlines of one line (no flags, no FROM) */
+#define LINE(l) "\036\036" l "\037\036"
+#define MADE_LINE LINE("python3 -m venv .venv")
 #define A VH_POLICY_AUTO
 #define P VH_POLICY_PIN
 #define M VH_POLICY_MANUAL
 #define STRICT VH_CONFIG_TRUST_STRICT
 
 /* a row names only what it needs; the fields it leaves out are the defaults */
+/* more than VH_LINES_MAX of lines, filled in by main */
+static char big_lines[VH_LINES_MAX + 64];
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const struct row rows[] = {
@@ -428,19 +475,48 @@ static const struct row rows[] = {
 	  0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
 	{ "made here, recorded: consent", "h/madeok/.venv", s_made_recorded, 0, A, 0, 0, STRICT,
 	  1, VH_BASIS_CONSENT, "", "", 0 },
-	{ "archive: appeared, files older than the watch", "h/tar/.venv", s_archive, 1, A, 0, 0,
-	  STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
-	{ "archive: times set since the watch, change time later", "h/tar2/.venv", s_archive_late, 1,
-	  A, 0, 0, STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
+	{ "archive: unpacked at the prompt (tar), files older than the watch", "h/tar/.venv",
+	  s_archive, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, BROUGHT("tar") NO_ALLOW, "", 0,
+	  .lines = LINE("tar xzf ../p.tgz") },
+	{ "archive: fetched and unpacked (curl | tar), times set since the watch", "h/tar2/.venv",
+	  s_archive_late, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, BROUGHT("curl") NO_ALLOW, "", 0,
+	  .lines = LINE("curl -s https://example.org/p.tgz | tar xz") },
+	{ "archive: born before the watch, moved in while a line made envs", "h/tar4/.venv",
+	  s_moved_in, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
+	{ "times anyone can set decide nothing: files from 2001, made by the line", "h/old/.venv",
+	  s_archive, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0 },
+	/* made here: the line is necessary */
+	{ "made here needs a line: the shell handed none", "h/nol/.venv", s_env, 1, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, NO_LINE NO_ALLOW, "", 0, .lines = "" },
+	{ "made here: the lines not read yet, export asks for them", "h/ask/.venv", s_env, 1, A, 0, 0,
+	  STRICT, 0, VH_BASIS_NONE, "venvhook needs the commands you ran" NO_ALLOW, "", 0, .lines = "?" },
+	{ "forged __venvhook_cmdlines (a line holds the byte 036): unreadable", "h/forged/.venv",
+	  s_env, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, UNREADABLE NO_ALLOW, "", 0,
+	  .lines = "\036\036python3 -m venv .venv\036\037\036" },
+	{ "oversized __venvhook_cmdlines (over 256 KiB): unreadable", "h/big/.venv", s_env, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, UNREADABLE NO_ALLOW, "", 0, .lines = big_lines },
+	{ "a line missing from the history: cannot tell", "h/gap/.venv", s_env, 1, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, "it appeared, but a command you ran since is not in the shell's history,"
+	  " so venvhook cannot tell what made it" NO_ALLOW, "", 0, .lines = "g" MADE_LINE },
+	{ "a line that makes no env", "h/ls/.venv", s_env, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  NOT_MAKER NO_ALLOW, "", 0, .lines = LINE("ls -la") },
+	{ "a line that makes another env", "h/other/.venv", s_env, 1, A, 0, 0, STRICT, 0,
+	  VH_BASIS_NONE, NOT_MAKER NO_ALLOW, "", 0, .lines = LINE("python3 -m venv ../elsewhere/.venv") },
+	{ "unpack, then env-making on the same line: refused", "h/both/.venv", s_archive_bin, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, BROUGHT("tar") NO_ALLOW, "", 0,
+	  .lines = LINE("tar xzf ../p.tgz && python3 -m venv .venv") },
+	{ "made by virtualenv naming it", "h/ve/.venv", s_env, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE,
+	  "", "", 0, .lines = LINE("virtualenv .venv") },
 	{ "allowed", "h/allowed/.venv", s_allowed, 0, A, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
 	{ "allowed, then replaced by another directory", "h/swap/.venv", s_replaced, 0, A, 0, 0,
 	  STRICT, 0, VH_BASIS_NONE,
 	  "it is not the env you allowed: that directory was replaced by another one since" NO_ALLOW,
 	  "", 0 },
-	{ "archive: bin/ older than the watch", "h/tar3/.venv", s_archive_bin, 1, A, 0, 0, STRICT,
-	  0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
-	{ "there before the watch began: not seen made", "h/before/.venv", s_before_watch, 1, A, 0,
-	  0, STRICT, 0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
+	{ "there before the watch began: already here", "h/before/.venv", s_before_watch, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, THERE NO_ALLOW, "", 0 },
+	{ "there at the last export, made again since: already here", "h/remade/.venv",
+	  s_there_remade, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, THERE NO_ALLOW, "", 0,
+	  .lines = LINE("rm -rf .venv && python3 -m venv .venv") },
 	{ "two allows of one path: the later line counts", "h/two/.venv", s_two_allows, 0, A, 0, 0,
 	  STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
 	{ "allowed, git tracks it since", "h/trk2/.venv", s_allowed_then_tracked, 0, A, 0, 0, STRICT,
@@ -590,10 +666,12 @@ static void run_row(const struct row *r)
 	struct vh_policy_ask ask = { .mode = r->mode, .force = r->force,
 				     .project_chose = r->project_chose, .path = "/usr/bin:/bin" };
 	struct vh_watch w;
+	struct vh_lines lines;
+	struct vh_made_ask seen = { NULL, &lines, VH_DIALECT_POSIX, NULL };
 	struct vh_policy p;
 	struct vh_buf want = VH_BUF_INIT;
 	struct ctx c;
-	const char *dirs[1];
+	const char *dirs[2];
 	char *slash, via[512], home[512], data[512];
 	int rc;
 
@@ -614,17 +692,22 @@ static void run_row(const struct row *r)
 	setenv("HOME", under(home, sizeof(home), r->home ? r->home : "h"), 1);
 	setenv("XDG_DATA_HOME", under(data, sizeof(data), r->data ? r->data : "share"), 1);
 	c.watch = &w;
-	dirs[0] = c.proj;
-	if (r->watch && vh_watch_update(&w, NULL, dirs, 1) < 0)
-		tap_ok(0, "setup: watch");
-	vh_config.trust = VH_CONFIG_TRUST_STRICT;
-	r->setup(&c);
-	vh_config.trust = r->config;
-	ask.watch = r->watch ? &w : NULL;
 	if (r->via)
 		under(via, sizeof(via), r->via);
 	else
 		snprintf(via, sizeof(via), "%s", c.env);
+	/* the project and the env's own path (as found), as export watches them */
+	dirs[0] = c.proj;
+	dirs[1] = via;
+	if (r->watch && vh_watch_update(&w, c.proj, dirs, 2) < 0)
+		tap_ok(0, "setup: watch");
+	vh_config.trust = VH_CONFIG_TRUST_STRICT;
+	r->setup(&c);
+	vh_config.trust = r->config;
+	seen.watch = r->watch ? &w : NULL;
+	ask.seen = &seen;
+	if (vh_lines_read(&lines, r->lines ? r->lines : MADE_LINE) != 0)
+		tap_ok(0, "setup: lines");
 	rc = vh_policy_check(&p, via, &ask);
 	tap_ok(rc == 0 && p.ok == r->ok && p.basis == r->basis, "%s: %s (basis %d)", r->rule,
 	       r->ok ? "taken" : "refused", (int)p.basis);
@@ -640,6 +723,7 @@ static void run_row(const struct row *r)
 			"  what others can change, said when forced");
 	}
 	vh_policy_free(&p);
+	vh_lines_free(&lines);
 	vh_watch_free(&w);
 	vh_buf_free(&want);
 	setenv("HOME", under(home, sizeof(home), "h"), 1);
@@ -672,6 +756,10 @@ int main(void)
 	setenv("VENVHOOK_GIT_TIMEOUT_MS", "120000", 1);
 	unsetenv("GIT_DIR");
 	unsetenv("GIT_WORK_TREE");
+	/* one line that makes the env, padded with blanks past the cap */
+	memset(big_lines, ' ', sizeof(big_lines) - 1);
+	memcpy(big_lines, "\036\036python3 -m venv .venv", sizeof("\036\036python3 -m venv .venv") - 1);
+	memcpy(big_lines + sizeof(big_lines) - 3, "\037\036", 2);
 	if (vh_config_load() != 0)
 		tap_ok(0, "config: loaded");
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)

@@ -229,14 +229,17 @@ refute_raw_controls() {
 # from $VH_VE), then another with $CTL in its VIRTUAL_ENV_PROMPT
 # (SET-BOTH: VIRTUAL_ENV from $VH_VE2, VIRTUAL_ENV_PROMPT from $VH_P).
 # Each time the prompt draws the name as SHOWN ($CTL_SHOWN: '?' for every
-# control), and none of the controls reaches the terminal.
+# control), and none of the controls reaches the terminal. An empty SET-VE
+# skips the first (the shells that show VIRTUAL_ENV_PROMPT only).
 ctl_walk() {
 	local shown=${3-$CTL_SHOWN}
 	wait_prompt 'READY>'
 	: >"$T/raw"
 	tmux -S "$SOCK" pipe-pane -o "cat >>'$T/raw'"
-	type_line "$1"
-	wait_prompt "(v$shown) READY>"
+	if [[ -n $1 ]]; then
+		type_line "$1"
+		wait_prompt "(v$shown) READY>"
+	fi
 	type_line "$2"
 	wait_prompt "(p$shown) READY>"
 	tmux -S "$SOCK" pipe-pane
@@ -300,6 +303,53 @@ ctl_start() {
 		tmux_next
 		ctl_start "$loc" env ENV="$HOME/.mkshrc" "${VH_MKSH:-mksh}" -i
 		ctl_walk 'export VIRTUAL_ENV=$VH_VE' 'export VIRTUAL_ENV=$VH_VE2 VIRTUAL_ENV_PROMPT=$VH_P'
+		tmux_next
+	done
+}
+
+@test "tcsh --prompt: a foreign env's name holding bidi or control characters is not shown (C and UTF-8)" {
+	local loc
+	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init tcsh --prompt`"' >"$HOME/.tcshrc"
+	for loc in C.UTF-8 C; do
+		ctl_start "$loc" tcsh -i
+		wait_prompt 'READY>'
+		: >"$T/raw"
+		tmux -S "$SOCK" pipe-pane -o "cat >>'$T/raw'"
+		# tcsh has no builtin that replaces characters by class: a name
+		# that is not printable ASCII is left out, then the next choice
+		# (the last part of VIRTUAL_ENV) is shown if it is
+		type_line 'setenv VIRTUAL_ENV "$VH_VE"'
+		type_line 'echo "[$VIRTUAL_ENV:t]" | od -An -c | head -1'
+		wait_for '[   v   a 342 200 256   b'
+		wait_prompt 'READY>'
+		type_line 'setenv VIRTUAL_ENV "$VH_VE2"; setenv VIRTUAL_ENV_PROMPT "$VH_P"'
+		wait_prompt '(other) READY>'
+		tmux -S "$SOCK" pipe-pane
+		refute_raw_controls "$T/raw"
+		tmux_next
+	done
+}
+
+@test "nu, xonsh and elvish --prompt: bidi and control characters in VIRTUAL_ENV_PROMPT are drawn as '?' (C and UTF-8)" {
+	local loc
+	mkdir -p "$HOME/.config/nushell" "$HOME/.config/elvish" "$HOME/.run"
+	printf '^$env.VENVHOOK init nu --prompt | save -f ~/.venvhook.nu\n' >"$HOME/.config/nushell/env.nu"
+	printf '%s\n' '$env.config.show_banner = false' '$env.PROMPT_COMMAND = {|| "READY" }' \
+		'$env.PROMPT_COMMAND_RIGHT = ""' '$env.PROMPT_INDICATOR = "> "' \
+		'source ~/.venvhook.nu' >"$HOME/.config/nushell/config.nu"
+	printf '%s\n' '$PROMPT = "READY> "' '$RIGHT_PROMPT = ""' '$BOTTOM_TOOLBAR = ""' \
+		'execx($(@($VENVHOOK) init xonsh --prompt))' >"$HOME/.xonshrc"
+	printf '%s\n' 'set edit:prompt = { put "READY> " }' 'set edit:rprompt = { put "" }' \
+		'eval ((external $E:VENVHOOK) init elvish --prompt | slurp)' >"$HOME/.config/elvish/rc.elv"
+	for loc in C.UTF-8 C; do
+		ctl_start "$loc" "${VH_NU:-nu}" --no-history
+		ctl_walk '' '$env.VIRTUAL_ENV = $env.VH_VE2; $env.VIRTUAL_ENV_PROMPT = $env.VH_P'
+		tmux_next
+		ctl_start "$loc" "${VH_XONSH:-xonsh}" --rc "$HOME/.xonshrc" -i
+		ctl_walk '' '$VIRTUAL_ENV = $VH_VE2; $VIRTUAL_ENV_PROMPT = $VH_P'
+		tmux_next
+		ctl_start "$loc" env XDG_RUNTIME_DIR="$HOME/.run" "${VH_ELVISH:-elvish}"
+		ctl_walk '' 'set E:VIRTUAL_ENV = $E:VH_VE2; set E:VIRTUAL_ENV_PROMPT = $E:VH_P'
 		tmux_next
 	done
 }

@@ -5,7 +5,7 @@
  * the PATH the plan computed (the first entry equal to the env's bin/ gone,
  * the new one first), or venvhook must have refused a value the shell says
  * it cannot hold (unsayable). Hostile entries stand next to the one taken
- * out: names that are patterns, case variants (bash's nocasematch on),
+ * out: names that are patterns, case variants (with a case-blind match on),
  * longer and shorter entries, duplicates, empty entries, a 2,000-entry PATH.
  *
  * This file names no shell. What differs is in tests/pathedit/NAME.pathedit
@@ -15,9 +15,9 @@
  * each step: take PATH from the file @NOW@ exactly as the shell takes it
  * from the environment, evaluate the file @OUT@ as the hook evaluates
  * export's output, and print the PATH it exports (printenv) and a NUL.
- * One shell process runs all the steps of a group (a shell such as xonsh
- * takes a third of a second to start). Each group runs twice: first with
- * no output, to learn the PATH the shell exports for each value (fish makes
+ * One shell process runs all the steps of a group (a shell may take a
+ * third of a second to start). Each group runs twice: first with
+ * no output, to learn the PATH the shell exports for each value (one makes
  * an empty entry "."), which is what venvhook is asked about; then with
  * venvhook's output. */
 #include <stdio.h>
@@ -129,7 +129,7 @@ static void expand(struct vh_buf *out, const char *text, const char *now, const 
 }
 
 /* Runs the script with the shell, PATH the system's and a UTF-8 locale, as
- * in a terminal (fish reads the environment by the locale); *got is what it
+ * in a terminal (a shell may read the environment by the locale); *got is what it
  * printed. */
 static int run(struct vh_buf *got, const struct shell *s)
 {
@@ -154,8 +154,8 @@ static int run(struct vh_buf *got, const struct shell *s)
 		dup2(fds[1], 1);
 		close(fds[0]);
 		close(fds[1]);
-		/* (BSD csh closes every descriptor up to the limit before each
-		 * command it starts: 20,000 of them take it 40 ms) */
+		/* (a shell may close every descriptor up to the limit before
+		 * each command it starts: 20,000 of them take 40 ms) */
 		if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur > 1024) {
 			lim.rlim_cur = 1024;
 			setrlimit(RLIMIT_NOFILE, &lim);
@@ -472,8 +472,8 @@ static void check_shell(struct shell *s)
 		free(paths[k]);
 
 	/* 2,000 entries, hostile ones among them (those the shell can hold,
-	 * and in UTF-8: tcsh 6.24 drops bytes of a long command
-	 * substitution's output near a byte that is not, its wide_read), ours
+	 * and in UTF-8: a shell may drop bytes of a long command
+	 * substitution's output near a byte that is not), ours
 	 * in the middle and again near the end. */
 	{
 		const char *const *nm = hostile;
@@ -501,8 +501,8 @@ static void check_shell(struct shell *s)
 		/* (the third alone first: what entering sends) */
 		lost = check_steps(s, ls + 2, 1);
 		if (lost) {
-			/* BSD csh takes no word of more than about 4 KiB at
-			 * all, with or without venvhook */
+			/* a shell may take no word of more than about 4 KiB
+			 * at all, with or without venvhook */
 			printf("ok %d - %s: a 2,000-entry PATH # SKIP the shell cannot take one at all,"
 			       " without venvhook\n", ++tap_count, name);
 			goto done;
@@ -513,8 +513,8 @@ static void check_shell(struct shell *s)
 		most_switch = most_sent;
 		tap_ok(failed == 0 && refused == 0 && lost == 0, "%s: a 2,000-entry PATH (%zu bytes):"
 		       " leave, switch, enter", name, long_path.len);
-		/* a one-line shell (the csh family) is sent the whole PATH to
-		 * leave or switch, one with no edit_path (xonsh) every time */
+		/* a one-line shell is sent the whole PATH to leave or switch,
+		 * one with no edit_path every time */
 		if (!s->sh->one_line && s->sh->edit_path)
 			tap_ok(most_switch < 1024, "  leaving or switching sends %zu bytes, not the PATH",
 			       most_switch);

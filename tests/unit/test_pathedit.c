@@ -362,6 +362,24 @@ static void around(struct vh_buf *out, size_t k, const char *bin)
 
 #define NFORMS 10
 
+/* How many of path's entries are entry. */
+static int entries(const char *path, const char *entry)
+{
+	size_t n = strlen(entry);
+	const char *p = path;
+	int count = 0;
+
+	for (;;) {
+		const char *c = strchr(p, ':');
+		size_t len = c ? (size_t)(c - p) : strlen(p);
+
+		count += len == n && !memcmp(p, entry, n);
+		if (!c)
+			return count;
+		p = c + 1;
+	}
+}
+
 /* 1 when s is valid UTF-8 (no overlong forms or surrogates checked: the
  * names here are plain). */
 static int utf8(const char *s)
@@ -420,7 +438,7 @@ static void check_shell(struct shell *s)
 		      long_path = VH_BUF_INIT;
 	struct step st[NHOSTILE * 12], *t = st;
 	char *paths[NHOSTILE * 3];
-	const char *const *h;
+	const char *const *h, *nbin;
 	size_t k, n, lost, np = 0, most_switch;
 	int i;
 
@@ -449,11 +467,15 @@ static void check_shell(struct shell *s)
 		for (k = 0; k < 3; k++) {
 			around(&long_path, ((size_t)(h - hostile) + 3 * k) % NFORMS, abin.data);
 			paths[np] = vh_buf_detach(&long_path);
-			*t++ = (struct step){ .now_in = paths[np], .mark = strdup(a.data) }; /* leave */
+			/* venvhook left each entry equal to ours (twice: only
+			 * the first goes) */
+			nbin = entries(paths[np], abin.data) > 1 ? "2" : NULL;
 			*t++ = (struct step){ .now_in = paths[np], .mark = strdup(a.data),
-					      .env = strdup(b.data) }; /* switch */
+					      .nbin = nbin }; /* leave */
 			*t++ = (struct step){ .now_in = paths[np], .mark = strdup(a.data),
-					      .env = strdup(a.data) }; /* repair: ours not first */
+					      .env = strdup(b.data), .nbin = nbin }; /* switch */
+			*t++ = (struct step){ .now_in = paths[np], .mark = strdup(a.data),
+					      .env = strdup(a.data), .nbin = nbin }; /* repair */
 			np++;
 		}
 		*t++ = (struct step){ .now_in = "/usr/bin:/bin", .env = strdup(a.data) }; /* enter */

@@ -37,6 +37,11 @@ FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust/trust.c $(src
 fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
 
+# The made-here rule's reader of command lines (core/trust/madeby.c).
+FUZZ_MADEBY_SRCS = $(srcdir)/fuzz/fuzz_madeby.c $(srcdir)/core/trust/madeby.c $(srcdir)/core/util/buf.c
+fuzz/fuzz_madeby: $(FUZZ_MADEBY_SRCS) config.h
+	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_MADEBY_SRCS)
+
 # One binary per shell of configure.ac's list; each drives that real shell.
 # The registry's entries refer to the embedded hooks (hooks/embedded.c) and
 # to doctor's report (core/cmd/doctor.c, core/util/msg.c).
@@ -47,8 +52,9 @@ $(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DVH_FUZZ_SHELL="\"$$sh\"" -o $@ $(FUZZ_QUOTE_SRCS)
 
-FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust $(FUZZ_QUOTE_HARNESSES)
-FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust \
+FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby \
+	$(FUZZ_QUOTE_HARNESSES)
+FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust madeby:fuzz/fuzz_madeby \
 	$(HOOK_SHELLS:%=quote:fuzz/fuzz_quote_%)
 
 fuzz: $(FUZZ_HARNESSES)
@@ -77,6 +83,7 @@ clean-fuzz:
 	-rm -rf fuzz/findings
 .PHONY: fuzz fuzz-smoke fuzz-long clean-fuzz
 
-EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c \
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c fuzz/fuzz_madeby.c \
+	fuzz/madeby.dict fuzz/madeby.options \
 	fuzz/toml.dict fuzz/toml.options \
 	fuzz/pyvenv.dict fuzz/pyvenv.options fuzz/quote.dict fuzz/quote.options fuzz/corpus

@@ -14,19 +14,89 @@
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lpwd   $PWD at the last prompt: where the line after it started
+# and, for the made-here rule (core/trust/madeby.h), where the lines run
+# since the last export begin: __venvhook_hn the history number of the
+# first (the one a cd inside it exported from, else the next), its start
+# __venvhook_wfrom (empty for the next), and __venvhook_dd the command number
+# less the history number then (it changes when a line is kept out of the
+# history).
+
+# The lines run since the last export, as core/trust/madeby.h reads them,
+# into __venvhook_l: flags, the directory the first started in when it was
+# running at the last export, the lines from that one on, each ended by
+# the byte 037. Reading the history costs a subshell, which runs only when
+# export asks (an env appeared). `history` marks where each entry's text
+# begins with its HISTTIMEFORMAT (here the byte 037); fc could not list the
+# line running.
+__venvhook_lines() {
+    local __venvhook_n=${__venvhook_nums@P} __venvhook_f='' __venvhook_a __venvhook_s
+    local __venvhook_c=${__venvhook_n% *} __venvhook_h=${__venvhook_n#* } __venvhook_p
+    local __venvhook_from=${__venvhook_wfrom-}
+    local -a __venvhook_e=()
+    # a line since that the history did not keep (HISTCONTROL, HISTIGNORE)
+    ((__venvhook_c - __venvhook_h == ${__venvhook_dd:-__venvhook_c - __venvhook_h})) ||
+        __venvhook_f=g
+    __venvhook_a=${__venvhook_hn:-0}
+    # too many to read, or not known where they begin: the last alone
+    if [[ -z ${__venvhook_hn-} ]] || ((__venvhook_h - __venvhook_a >= 100)); then
+        __venvhook_a=$__venvhook_h
+        __venvhook_f+=t
+        __venvhook_from=''
+    fi
+    if ((__venvhook_a <= __venvhook_h)); then
+        __venvhook_s=$(HISTTIMEFORMAT=$'\037' builtin history "$((__venvhook_h - __venvhook_a + 1))")
+        __venvhook_s=${__venvhook_s#*$'\037'}
+        while [[ $__venvhook_s == *$'\037'* ]]; do
+            __venvhook_p=${__venvhook_s%%$'\037'*}
+            __venvhook_e+=("${__venvhook_p%$'\n'*}")
+            __venvhook_s=${__venvhook_s#*$'\037'}
+        done
+        __venvhook_e+=("$__venvhook_s")
+        # a line holding the byte 037 splits wrongly: say so
+        ((${#__venvhook_e[@]} == __venvhook_h - __venvhook_a + 1)) || __venvhook_f+=b
+    fi
+    __venvhook_l=$__venvhook_f$'\036'$__venvhook_from$'\036'
+    for __venvhook_s in ${__venvhook_e[@]+"${__venvhook_e[@]}"}; do
+        __venvhook_l+=$__venvhook_s$'\037'
+    done
+    __venvhook_l+=$'\036'
+}
 
 # Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)
-# the env applies to the subshell only, so it is not announced there.
-__venvhook_export() {
-    local __venvhook_code __venvhook_p __venvhook_w=()
+# the env applies to the subshell only, so it is not announced there. The
+# lines run since the last export go to export in the environment, never
+# on its command line, and only when it asks for them (__venvhook_more).
+# "mid": a cd inside a command line runs it, and that line goes on.
+__venvhook_export() { # [mid]
+    local __venvhook_code __venvhook_p __venvhook_w=() __venvhook_l='?'
     [[ -z ${__venvhook_unhooked-} && -x ${__venvhook_exe-} ]] || { __venvhook_gone; return 0; }
     __venvhook_pwd=$PWD
-    if ((BASH_SUBSHELL)); then
-        __venvhook_code=$(VENVHOOK_QUIET=1 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
-    else
-        __venvhook_code=$("${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+    while :; do
+        if ((BASH_SUBSHELL)); then
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l VENVHOOK_QUIET=1 \
+                "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+        else
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l \
+                "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+        fi
+        builtin eval -- "$__venvhook_code"
+        [[ -n ${__venvhook_more-} ]] || break
+        builtin unset -v __venvhook_more
+        [[ $__venvhook_l == '?' ]] || break
+        __venvhook_lines
+    done
+    # the next lines begin with the one running (a cd inside it exported),
+    # which started where the last prompt stood, else with the next one
+    # (not while the rc file loads: bash reads the history file after it)
+    if [[ -n ${__venvhook_ready-} ]]; then
+        __venvhook_code=${__venvhook_nums@P}
+        __venvhook_hn=${__venvhook_code#* }
+        __venvhook_dd=$((${__venvhook_code% *} - __venvhook_hn))
+        [[ ${1-} == mid ]] || ((__venvhook_hn += 1))
     fi
-    builtin eval -- "$__venvhook_code"
+    __venvhook_wfrom=''
+    [[ ${1-} == mid ]] && __venvhook_wfrom=${__venvhook_lpwd-}
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in ${__venvhook_watch[@]+"${__venvhook_watch[@]}"}; do
@@ -39,15 +109,15 @@ __venvhook_export() {
 # What every trigger checks, with builtins only: the directory changed, an
 # env appeared at a watched path, or someone else changed the env
 # (__venvhook_moved). No process unless one of them holds.
-__venvhook_check() {
+__venvhook_check() { # [mid]
     if [[ $PWD != "${__venvhook_pwd-}" ]] || __venvhook_moved; then
-        __venvhook_start=${__venvhook_start-} __venvhook_export
+        __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
     # (a global loop variable: cheaper than a local, and venvhook's own)
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_start=${__venvhook_start-} __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
             return 0
         fi
     done
@@ -63,6 +133,7 @@ __venvhook_moved() {
     [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${PATH+${#PATH}} != "${__venvhook_pl-}" ]]
 }
 __venvhook_cmdno='\#'
+__venvhook_nums='\# \!'
 
 # First in PROMPT_COMMAND, as `__venvhook_hook&&:`: it returns the status it
 # found, so that prompt code after it still reads the user's $?, and the
@@ -74,6 +145,7 @@ __venvhook_hook() {
     # the command number of the prompt this runs before, for `venvhook doctor`
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
+    __venvhook_lpwd=$PWD
     return "$__venvhook_status"
 }
 
@@ -96,6 +168,7 @@ __venvhook_late() {
 __venvhook_precmd() {
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
+    __venvhook_lpwd=$PWD
 }
 
 # cd, pushd and popd run the hook themselves, so the rest of the command
@@ -106,7 +179,7 @@ __venvhook_chdir() { # CMD...
     local __venvhook_rc=0
     "$@" || __venvhook_rc=$?
     __venvhook_start=
-    __venvhook_check
+    __venvhook_check mid
     return "$__venvhook_rc"
 }
 
@@ -350,6 +423,9 @@ __venvhook_register() {
         precmd_functions=(__venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"})
     # an array from here on, so that the check can read it under set -u
     __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
+    # what the made-here rule reads begins here; nothing inherited counts
+    builtin unset -v __venvhook_hn __venvhook_dd __venvhook_wfrom __venvhook_more __venvhook_ready
+    __venvhook_lpwd=$PWD
     __venvhook_wrap cd
     __venvhook_wrap pushd
     __venvhook_wrap popd
@@ -371,6 +447,7 @@ if [[ $- == *i* ]]; then
     __venvhook_start=1
     [[ ${TERM_PROGRAM-} == vscode ]] && __venvhook_start=11
     __venvhook_check
+    __venvhook_ready=1
     # counted for `venvhook doctor`
     __venvhook_loads=$((${__venvhook_loads-0} + 1))
 fi

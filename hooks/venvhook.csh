@@ -19,6 +19,10 @@ set __venvhook_veset = 0 ;
 set __venvhook_np = 0 ;
 set __venvhook_watch = ( ) ;
 set __venvhook_w = ( ) ;
+# csh has no hook before each prompt, and hands export no command lines: an
+# env made here needs venvhook allow (core/trust/madeby.h). None inherited
+# counts either.
+unsetenv __venvhook_cmdlines __venvhook_cmdfrom ;
 
 # Runs `venvhook export` and applies it. A watched path seen now is looked
 # for no more: it starts one export, not one at every prompt. (The list is

@@ -19,6 +19,13 @@
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lines  the command lines run since the last export, from the
+#                     one that was last then (it may have been running), as
+#                     fish_preexec saw them, for the made-here rule
+#                     (core/trust/madeby.h); __venvhook_cut when older ones
+#                     were dropped (64 at most), __venvhook_lpwd where the
+#                     last began, __venvhook_wfrom where the first began when
+#                     it was running at the last export
 
 # What the hook keeps between prompts is this shell's own: a key, a watch
 # list or a directory inherited from elsewhere (exported, universal, or
@@ -32,14 +39,64 @@ end
 builtin set -g __venvhook_key -
 builtin set -g __venvhook_watch
 
-# Runs `venvhook export` and applies it.
+# What the made-here rule reads begins here; nothing inherited counts.
+builtin set -g __venvhook_lines
+builtin set -g __venvhook_cut
+builtin set -g __venvhook_wfrom
+builtin set -g __venvhook_lpwd $PWD
+builtin set -e __venvhook_more
+builtin set -e __venvhook_mid
+
+# Before each command line runs (not at an idle prompt): the line, and where
+# it starts, for the made-here rule.
+function __venvhook_preexec --on-event fish_preexec
+    if builtin test (builtin count $__venvhook_lines) -ge 64
+        builtin set -e __venvhook_lines[1]
+        builtin set -g __venvhook_cut t
+    end
+    builtin set -ga __venvhook_lines "$argv[1]"
+    builtin set -g __venvhook_lpwd $PWD
+end
+
+# Runs `venvhook export` and applies it. The lines go to export in the
+# environment, never on its command line, and only when it asks for them
+# (__venvhook_more: an env appeared), in core/trust/madeby.h's form; with no
+# line seen (fish runs no fish_preexec for lines read from a pipe) it hands
+# over nothing. __venvhook_mid: a cd inside a command line runs it, and that
+# line goes on.
 function __venvhook_export
     if builtin set -q __venvhook_unhooked; or not builtin test -x "$__venvhook_exe"
         __venvhook_gone
         builtin return 0
     end
     builtin set -g __venvhook_pwd $PWD
-    command $__venvhook_exe export fish $__venvhook_key | builtin source
+    __venvhook_cmdlines='?' command $__venvhook_exe export fish $__venvhook_key | builtin source
+    if builtin set -q __venvhook_more
+        builtin set -e __venvhook_more
+        builtin set -l __venvhook_l ''
+        if builtin test -n "$__venvhook_cut"
+            # too many to keep: the last alone
+            builtin set __venvhook_l t\x1e\x1e"$__venvhook_lines[-1]"\x1f\x1e
+        else if builtin set -q __venvhook_lines[1]
+            builtin set __venvhook_l \x1e"$__venvhook_wfrom"\x1e
+            for __venvhook_p in $__venvhook_lines
+                builtin set __venvhook_l "$__venvhook_l$__venvhook_p"\x1f
+            end
+            builtin set __venvhook_l "$__venvhook_l"\x1e
+        end
+        __venvhook_cmdlines=$__venvhook_l command $__venvhook_exe export fish $__venvhook_key | builtin source
+        builtin set -e __venvhook_more
+    end
+    # the next lines begin with the one running (a cd inside it exported),
+    # else with the next
+    if builtin set -q __venvhook_mid; and builtin set -q __venvhook_lines[1]
+        builtin set -g __venvhook_lines $__venvhook_lines[-1]
+        builtin set -g __venvhook_wfrom $__venvhook_lpwd
+    else
+        builtin set -g __venvhook_lines
+        builtin set -g __venvhook_wfrom
+    end
+    builtin set -g __venvhook_cut
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     builtin set -l __venvhook_w
@@ -105,10 +162,12 @@ end
 # handler.
 function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
+    builtin set -g __venvhook_mid 1
     # a directory change ends the shell's start too (fish reading commands
     # from a pipe draws no prompt)
     builtin set -g __venvhook_start
     __venvhook_precmd
+    builtin set -e __venvhook_mid
     builtin return $__venvhook_status
 end
 

@@ -16,7 +16,7 @@
 #                                                               that change the shell
 #   pwd                 the directory the last export resolved
 #   ve                  $env.VIRTUAL_ENV as the last export left it
-#   __venvhook_watch    env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#   __venvhook_watch    env paths (DIR/NAME, a store, .python-version) that export asked it to
 #                       look for, because they were absent (core/trust/watch.h)
 #   __venvhook_key      the word export handed back with them
 #

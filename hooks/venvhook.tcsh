@@ -7,10 +7,16 @@
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_veset  $?VIRTUAL_ENV and __venvhook_np $#path as the last
 #                     export left them (see __venvhook_sync)
-#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
-#                     look for, because they were absent (see core/trust/watch.h)
+#   __venvhook_watch  env paths that export asked it to look for, because
+#                     they were absent (see core/trust/watch.h)
 #   __venvhook_w      the first 8 of them that are still absent
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lpwd   $cwd at the last prompt: where the line after it started
+#   __venvhook_nprompts prompts since the last export, and __venvhook_wfrom the
+#                     directory the line running then started in (set
+#                     __venvhook_wmid when a cd inside it ran that export):
+#                     the made-here rule (core/trust/madeby.h) reads the lines
+#                     run since
 # Each load sets them afresh: a key, a watch list or a directory inherited
 # from elsewhere (the environment) proves nothing.
 # It also keeps the env names for the completion (completions/venvhook.tcsh):
@@ -22,11 +28,26 @@ set __venvhook_veset = 0 ;
 set __venvhook_np = 0 ;
 set __venvhook_watch = ( ) ;
 set __venvhook_w = ( ) ;
+set __venvhook_lpwd = $cwd:q ;
+set __venvhook_nprompts = 0 ;
+unset __venvhook_wfrom __venvhook_wmid __venvhook_more __venvhook_mid ;
+unsetenv __venvhook_cmdlines __venvhook_cmdfrom ;
+
+# The lines go to export in the environment and on its stdin, never on its
+# command line, and only when it asks for them (__venvhook_more: an env
+# appeared): "-" and flags in __venvhook_cmdlines ("t": only the last line,
+# when other lines may have run since the last export: tcsh has no count of
+# the lines, only of the prompts, and an empty line is a prompt too), the
+# directory the first started in when a cd inside it ran the last export
+# (__venvhook_wmid) in __venvhook_cmdfrom, and the lines, one per line, from
+# `history -h` (the line running is the last, in cwdcmd too).
+alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; if ( $__venvhook_nprompts <= 1 ) set __venvhook_f = o ; if ( $__venvhook_f == o ) set __venvhook_n = $__venvhook_nprompts ; if ( $__venvhook_f == o && $?__venvhook_wmid ) @ __venvhook_n++ ; if ( $__venvhook_n < 1 ) set __venvhook_n = 1 ; setenv __venvhook_cmdlines "-$__venvhook_f" ; setenv __venvhook_cmdfrom "" ; if ( $__venvhook_f == o && $?__venvhook_wmid ) setenv __venvhook_cmdfrom $__venvhook_wfrom:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines __venvhook_cmdfrom ; unset __venvhook_more' ;
 
 # Runs `venvhook export` and applies it. A watched path seen now is looked
 # for no more: it starts one export, not one at every prompt. (The list is
-# padded with '/', which exists, so that every subscript exists.)
-alias __venvhook_export 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
+# padded with '/', which exists, so that every subscript exists.) The next
+# lines begin with the one that is last now.
+alias __venvhook_export 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; if ( ! $?__venvhook_unhooked ) setenv __venvhook_cmdlines "?" ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines ; if ( $?__venvhook_more ) eval __venvhook_again ; unset __venvhook_wmid ; if ( $?__venvhook_mid ) set __venvhook_wmid ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_nprompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
 
 # What every trigger checks, with builtins only and no eval (tcsh is slow
 # at both): the directory changed, an env appeared at a watched path, or
@@ -79,14 +100,18 @@ alias __venvhook_gone 'if ( ! $?__venvhook_unhooked ) eval __venvhook_gone1 ; se
 alias __venvhook_gone1 'set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_p = ( $path:q "" ) ; set __venvhook_what = "unhooked this shell" ; if ( $__venvhook_me:q != "" && $__venvhook_p[1]:q == $__venvhook_me:q/bin ) eval __venvhook_gone2 ; if ( $__venvhook_me:q != "" && $__venvhook_ve:q == $__venvhook_me:q && $__venvhook_p[1]:q != $__venvhook_me:q/bin ) set __venvhook_what = "unhooked this shell; its env stays on PATH, where csh cannot take it off: open a new shell" ; if ( $?__VENVHOOK_PYTHONHOME && $__venvhook_what:q != "unhooked this shell; its env stays on PATH, where csh cannot take it off: open a new shell" ) eval setenv PYTHONHOME \$__VENVHOOK_PYTHONHOME:q ; unsetenv __VENVHOOK_ENV ; unsetenv __VENVHOOK_PYTHONHOME ; unsetenv __VENVHOOK_PIN ; unsetenv __VENVHOOK_PAUSE ; __venvhook_sync ; /bin/sh -c $__venvhook_say:q sh "venvhook: $__venvhook_exe:q is gone: $__venvhook_what:q"' ;
 alias __venvhook_gone2 'shift path ; set path = ( $path:q ) ; rehash ; if ( $__venvhook_ve:q == $__venvhook_me:q ) unsetenv VIRTUAL_ENV ; if ( $__venvhook_ve:q == $__venvhook_me:q ) unsetenv VIRTUAL_ENV_PROMPT ; if ( $__venvhook_ve:q == $__venvhook_me:q ) set __venvhook_what = "deactivated its env and unhooked this shell"' ;
 
+# After the check before each prompt: where the next line starts, and one
+# more prompt since the last export (for the made-here rule).
+alias __venvhook_saw 'set __venvhook_lpwd = $cwd:q ; @ __venvhook_nprompts++' ;
+
 # Chained after the user's own cwdcmd (each directory change) and precmd
 # (each prompt), once however often this is loaded; only in an interactive
 # shell ($prompt is set), so that `tcsh -c` and scripts, which read
 # ~/.tcshrc too, start no venvhook process and print nothing.
-if ( $?prompt && "`alias cwdcmd`" == "" ) alias cwdcmd __venvhook_hook ;
-if ( $?prompt && "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; __venvhook_hook" ;
-if ( $?prompt && "`alias precmd`" == "" ) alias precmd __venvhook_hook ;
-if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias precmd` ; __venvhook_hook" ;
+if ( $?prompt && "`alias cwdcmd`" == "" ) alias cwdcmd 'set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid' ;
+if ( $?prompt && "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid" ;
+if ( $?prompt && "`alias precmd`" == "" ) alias precmd '__venvhook_hook ; __venvhook_saw' ;
+if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias precmd` ; __venvhook_hook ; __venvhook_saw" ;
 
 # `venvhook doctor` through the alias comes here (the binary prints this
 # alias's name): it passes what only this shell can see.

@@ -12,23 +12,57 @@
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lines  the command lines run since the last export (from the
+#                     one a cd inside it exported from), as preexec saw them,
+#                     for the made-here rule (core/trust/madeby.h);
+#                     __venvhook_cut when older ones were dropped (64 at
+#                     most), __venvhook_lpwd where the last began,
+#                     __venvhook_wfrom where the first began when it was
+#                     running at the last export
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that
-# says what was activated.
-__venvhook_export() { # [quiet]
+# says what was activated; "mid": a cd inside a command line runs it, and
+# that line goes on.
+__venvhook_export() { # [quiet|mid]
     builtin emulate -L zsh
-    local __venvhook_code __venvhook_p
+    local __venvhook_code __venvhook_p __venvhook_l='?' __venvhook_from
     local -a __venvhook_w
     [[ -z ${__venvhook_unhooked-} && -x ${__venvhook_exe-} ]] || { __venvhook_gone; return 0; }
     typeset -g __venvhook_pwd=$PWD
-    if [[ ${1-} == quiet ]]; then
-        # start-up: nothing on the terminal now; a refusal or warning is
-        # kept in __venvhook_later for the first prompt
-        __venvhook_code=$(VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+    # The lines go to export in the environment, never on its command line,
+    # and only when it asks for them (__venvhook_more: an env appeared), in
+    # core/trust/madeby.h's form.
+    while :; do
+        if [[ ${1-} == quiet ]]; then
+            # start-up: nothing on the terminal now; a refusal or warning is
+            # kept in __venvhook_later for the first prompt
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        else
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        fi
+        builtin eval -- "$__venvhook_code"
+        [[ -n ${__venvhook_more-} ]] || break
+        builtin unset __venvhook_more
+        [[ $__venvhook_l == '?' ]] || break
+        if [[ -n ${__venvhook_cut-} ]]; then
+            # too many to keep: the last alone
+            __venvhook_l=t$'\036\036'${__venvhook_lines[-1]-}$'\037\036'
+        elif (( ${#__venvhook_lines} )); then
+            __venvhook_l=$'\036'${__venvhook_wfrom-}$'\036'${(pj:\037:)__venvhook_lines}$'\037\036'
+        else
+            __venvhook_l=$'\036\036\036'
+        fi
+    done
+    # the next lines begin with the one running (a cd inside it exported),
+    # else with the next
+    if [[ ${1-} == mid ]] && (( ${#__venvhook_lines} )); then
+        typeset -ga __venvhook_lines=("${__venvhook_lines[-1]}")
+        typeset -g __venvhook_wfrom=${__venvhook_lpwd-}
     else
-        __venvhook_code=$("${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        typeset -ga __venvhook_lines=()
+        typeset -g __venvhook_wfrom=
     fi
-    builtin eval -- "$__venvhook_code"
+    typeset -g __venvhook_cut=
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in "${__venvhook_watch[@]}"; do
@@ -46,7 +80,7 @@ __venvhook_export() { # [quiet]
 # every expansion is quoted and defaulted, so the user's options
 # (ksh_arrays, no_unset, glob_subst, sh_word_split, err_exit) read it as
 # zsh's defaults do.
-__venvhook_check() { # [quiet]
+__venvhook_check() { # [quiet|mid]
     local __venvhook_p
     if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ||
         ${#PATH} != "${__venvhook_pl-}" ]]; then
@@ -55,7 +89,7 @@ __venvhook_check() { # [quiet]
     fi
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_start=${__venvhook_start-} __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export "${${1-}:#quiet}"
             return 0
         fi
     done
@@ -79,10 +113,22 @@ __venvhook_moved() {
 # shell that runs with err_exit: they return 0.
 __venvhook_hook() {
     __venvhook_start=
-    __venvhook_check
+    __venvhook_check mid
 }
 # (a second name for the same function: one call less before each prompt)
 functions[__venvhook_precmd]=${functions[__venvhook_check]}
+# Before each command line runs (not at an idle prompt): the text that runs
+# ($3: aliases expanded; else $1, the line as typed), and where it starts,
+# for the made-here rule.
+__venvhook_preexec() {
+    if (( ${#__venvhook_lines} >= 64 )); then
+        __venvhook_lines[1]=()
+        __venvhook_cut=t
+    fi
+    __venvhook_lines+=("${3:-${1-}}")
+    __venvhook_lpwd=$PWD
+    return 0
+}
 # Last before each prompt: a foreign env that another tool's precmd
 # (pyenv-virtualenv's, which goes first) deactivated just now is replaced
 # by the env of here at this same prompt.
@@ -218,10 +264,15 @@ __venvhook_register() {
     add-zsh-hook chpwd __venvhook_hook
     precmd_functions=(__venvhook_precmd "${precmd_functions[@]:#__venvhook_precmd}")
     add-zsh-hook precmd __venvhook_late
+    add-zsh-hook preexec __venvhook_preexec
     # counted for `venvhook doctor`
     typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
     # declared, so that the check can read it under no_unset
     typeset -ga __venvhook_watch __venvhook_later
+    # what the made-here rule reads begins here; nothing inherited counts
+    typeset -ga __venvhook_lines=()
+    typeset -g __venvhook_cut= __venvhook_wfrom= __venvhook_lpwd=$PWD
+    builtin unset __venvhook_more
 }
 if [[ -o interactive ]]; then
     # What the hook keeps between prompts is this shell's own: a key, a

@@ -224,6 +224,7 @@ static const char *unsayable(const char *value)
 
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
+	.line_dialect = VH_DIALECT_CSH,
 	.guard = vh_guard_csh,
 	.csh_test = "$?tcsh",
 	.hook = vh_hook_tcsh,
@@ -250,6 +251,7 @@ const struct vh_shell vh_shell_tcsh = {
 
 const struct vh_shell vh_shell_csh = {
 	.name = "csh",
+	.line_dialect = VH_DIALECT_CSH,
 	.guard = vh_guard_csh,
 	.csh_test = "! $?tcsh",
 	.hook = vh_hook_csh,

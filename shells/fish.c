@@ -122,6 +122,7 @@ const struct vh_shell vh_shell_fish = {
 	.prompt = vh_prompt_fish,
 	.rc = { { "~/.config/fish/config.fish", "status is-interactive; and %s init fish | source" } },
 	.end = "\n",
+	.line_dialect = VH_DIALECT_FISH,
 	.checks = checks,
 	.rival_facts = rival_facts,
 	.quote = quote,

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/util/buf.h"
+#include "core/trust/madeby.h"
 
 struct vh_cmd;
 struct vh_doctor;
@@ -98,6 +99,13 @@ struct vh_shell {
 	 * keeps up to date, not from `venvhook list` (tcsh: complete cannot
 	 * take names with blanks from a command). */
 	int names_list;
+	/* How the shell reads a command line, for the made-here rule, which
+	 * reads the lines the hook hands over (core/trust/madeby.h). */
+	enum vh_dialect line_dialect;
+	/* 1: the hook hands over no command lines (not written yet for this
+	 * shell): export reads none, so an inherited __venvhook_cmdlines is
+	 * never read, and an env made at the prompt needs allow. */
+	int no_lines;
 
 	/* doctor: the hook's function that gathers the facts and calls doctor
 	 * itself, for a shell function that cannot pass them (the csh family's
@@ -147,6 +155,11 @@ struct vh_shell {
 	/* A list variable of venvhook's own, not exported (n may be 0). */
 	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
 };
+
+/* The programs a command line may hand a command string with -c (the
+ * shells venvhook knows and their kin), and how each reads it: the
+ * made-here rule reads that string too (core/trust/madeby.h). */
+extern const struct vh_dialect_program vh_shell_programs[];
 
 /* The registry, in configure.ac's order, NULL-terminated. */
 extern const struct vh_shell *const vh_shells[];

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "shells/shell.h"
 #include "core/output/apply.h"
@@ -18,7 +19,9 @@
 #include "core/util/msg.h"
 #include "core/decide/userconfig.h"
 #include "core/trust/policy.h"
+#include "core/trust/madeby.h"
 #include "core/trust/watch.h"
+#include "core/decide/userconfig.h"
 #include "core/store/store.h"
 #include "core/decide/want.h"
 
@@ -117,35 +120,59 @@ done:
 	return rc;
 }
 
-/* The dirs whose envs the shell watches: here, and the project's root
- * (where the env was found, or the git work-tree root the walk ended at). */
-static size_t watch_dirs(const char **dirs, const char *cwd, const struct vh_found *found)
+/* The env paths the shell watches (watch.h): the env directories of here
+ * and of the project's root (where the env was found; else the nearest
+ * directory that holds a project file, else the git work-tree root the walk
+ * ended at), and where the stores would put the project's env
+ * (found->expect).
+ * *n of them, each to be freed. */
+static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh_found *found)
 {
-	size_t n = 0;
+	const char *dirs[2];
+	size_t nd = 0, i, j;
 
-	dirs[n++] = cwd;
+	*n = 0;
+	dirs[nd++] = cwd;
 	if (found->env && found->rule == VH_RULE_CHILD)
-		dirs[n++] = found->owner;
-	else if (!found->env && found->stop)
-		dirs[n++] = found->stop;
-	return n;
+		dirs[nd++] = found->owner;
+	else if (!found->env && (found->project || found->stop))
+		dirs[nd++] = found->project ? found->project : found->stop;
+	if (nd == 2 && !strcmp(dirs[0], dirs[1]))
+		nd = 1;
+	for (i = 0; i < nd; i++)
+		for (j = 0; vh_config.env_dirs[j] && *n < VH_WATCH_MAX; j++) {
+			struct vh_buf b = VH_BUF_INIT;
+
+			if (vh_buf_puts(&b, dirs[i]) < 0 ||
+			    (strcmp(dirs[i], "/") && vh_buf_putc(&b, '/') < 0) ||
+			    vh_buf_puts(&b, vh_config.env_dirs[j]) < 0) {
+				vh_buf_free(&b);
+				return -1;
+			}
+			paths[(*n)++] = vh_buf_detach(&b);
+		}
+	for (i = 0; i < found->nexpect && *n < VH_WATCH_MAX; i++)
+		if (!(paths[(*n)++] = strdup(found->expect[i])))
+			return -1;
+	return 0;
 }
 
 /* Hands the shell its new watch list and key (see watch.h), and a
  * names_list shell its env names, when they differ from what the key it
  * passed says. */
-static int send_key(const struct vh_shell *sh, const char *held, const struct vh_watch *prev,
-		    const char *cwd, const struct vh_found *found, const char *forced)
+static int send_key(const struct vh_shell *sh, const char *held, const char *cwd,
+		    const struct vh_found *found, const char *forced)
 {
 	struct vh_watch w = { 0 };
 	struct vh_buf key = VH_BUF_INIT, names = VH_BUF_INIT, old = VH_BUF_INIT,
 		      out = VH_BUF_INIT, wout = VH_BUF_INIT;
-	const char *dirs[VH_WATCH_MAX_DIRS];
+	char *want[VH_WATCH_MAX] = { NULL };
 	char **paths = NULL;
-	size_t n = 0, i;
+	size_t n = 0, nwant = 0, i;
 	int rc = -1, r;
 
-	if (vh_watch_update(&w, prev, dirs, watch_dirs(dirs, cwd, found)) < 0 ||
+	r = watch_paths(want, &nwant, cwd, found);
+	if (r < 0 || vh_watch_update(&w, cwd, (const char *const *)want, nwant) < 0 ||
 	    vh_watch_paths(&paths, &n, &w) < 0)
 		goto done;
 	if (vh_buf_puts(&wout, "") < 0 ||
@@ -188,6 +215,8 @@ done:
 	for (i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
+	for (i = 0; i < VH_WATCH_MAX; i++)
+		free(want[i]);
 	vh_watch_free(&w);
 	vh_buf_free(&key);
 	vh_buf_free(&names);
@@ -302,18 +331,59 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 	return rc;
 }
 
+/* The lines the hook hands over (madeby.h): in __venvhook_cmdlines, or, from
+ * a shell that cannot build that value, "-FLAGS" there, FROM in
+ * __venvhook_cmdfrom and the lines on stdin, which must then be a pipe or a
+ * file (never the terminal). */
+static int read_lines(struct vh_lines *l)
+{
+	const char *v = getenv("__venvhook_cmdlines");
+	struct vh_buf in = VH_BUF_INIT;
+	struct stat st;
+	char chunk[4096];
+	ssize_t n;
+	int rc;
+
+	if (!v || v[0] != '-')
+		return vh_lines_read(l, v);
+	if (fstat(0, &st) < 0 || !(S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode)))
+		return vh_lines_read(l, NULL);
+	while ((n = read(0, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || in.len > VH_LINES_MAX)
+			break;
+		if (vh_buf_add(&in, chunk, (size_t)n) < 0) {
+			vh_buf_free(&in);
+			return VH_ENOMEM;
+		}
+	}
+	if (n < 0 || in.len > VH_LINES_MAX)
+		rc = vh_lines_read(l, "\036");  /* unreadable: BAD */
+	else
+		rc = vh_lines_read_list(l, v, getenv("__venvhook_cmdfrom"), in.data ? in.data : "",
+					in.len);
+	vh_buf_free(&in);
+	return rc;
+}
+
 static int export_run(const struct vh_shell *sh, const char *key)
 {
 	struct vh_wanted w;
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
+	struct vh_lines lines = { 0 };
+	struct vh_made_ask seen = { &prev, &lines, sh->line_dialect, vh_shell_programs };
 	const char *start;
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 
 	memset(&w, 0, sizeof(w));
 	vh_state_read(&now);
-	if (key && vh_watch_parse(&prev, key) < 0)
+	/* The hook's key and the lines it hands over with it (madeby.h): only
+	 * from the hook, which always sets the variable, so that one inherited
+	 * from elsewhere is never read. */
+	if (key && (vh_watch_parse(&prev, key) < 0 || (!sh->no_lines && read_lines(&lines) < 0)))
 		goto done;
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");
@@ -325,8 +395,21 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	 * activates the env it chose): an env put on by then may be adopted
 	 * (plan.h). */
 	start = getenv("__venvhook_start");
-	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL, key_forces(key, now.v[VH_MARK_PIN]),
+	r = vh_want_here(&w, &now, cwd, key ? &seen : NULL, key_forces(key, now.v[VH_MARK_PIN]),
 			 start && *start);
+	if (r == 0 && w.need_lines) {
+		/* An env appeared: the hook runs export again with the lines
+		 * the shell ran, which it reads only now (it costs a process in
+		 * some shells). Nothing else changes meanwhile. */
+		struct vh_buf out = VH_BUF_INIT;
+
+		r = sh->set_local(&out, "__venvhook_more", "1");
+		if (r == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
+			r = VH_EIO;
+		vh_buf_free(&out);
+		rc = r ? 1 : 0;
+		goto done;
+	}
 	vh_msg_lines(&w.say);
 	if (r < 0)
 		goto done;
@@ -341,7 +424,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	if (r == VH_EUNSAYABLE)
 		r = 0;
 	if (r == 0 && key)
-		r = send_key(sh, key, &prev, cwd, &w.found, w.forced ? w.want.pin : NULL);
+		r = send_key(sh, key, cwd, &w.found, w.forced ? w.want.pin : NULL);
 	rc = r ? 1 : 0;
 done:
 	if (rc && r == VH_ENOMEM)
@@ -349,5 +432,6 @@ done:
 	free(cwd);
 	vh_wanted_free(&w);
 	vh_watch_free(&prev);
+	vh_lines_free(&lines);
 	return rc;
 }

@@ -50,10 +50,10 @@ static int usable(struct vh_buf *say, const char *env, const char *doing, int *r
  * is recorded, and *note says so for the activation line. Returns 0 or
  * VH_ENOMEM. */
 static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy_mode mode,
-		   const struct vh_watch *watch, const struct vh_state *now, int project_chose,
+		   const struct vh_made_ask *seen, const struct vh_state *now, int project_chose,
 		   int tool_inside, int force)
 {
-	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
+	struct vh_policy_ask ask = { .mode = mode, .seen = seen, .path = now->v[VH_PATH],
 				     .project_chose = project_chose, .force = force };
 	struct vh_policy p;
 	const char *why;
@@ -65,15 +65,23 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		goto done;
 	if (vh_buf_add(&w->say, vh_buf_str(&p.warnings), p.warnings.len) < 0)
 		goto done;
-	*ok = p.ok;
 	rc = 0;
-	if (p.ok) {
+	/* the path that goes on PATH, not only the one found, must be one
+	 * PATH can hold */
+	*ok = p.ok && usable(&w->say, p.use, "not activating ", &rc);
+	if (rc < 0)
+		goto done;
+	if (*ok) {
 		/* what goes on PATH is what was judged */
 		free(w->used);
 		w->used = p.use;
 		p.use = NULL;
 	}
-	if (!p.ok && tool_inside && vh_store_tool_env(env)) {
+	if (p.ok && !*ok) {
+		; /* said: PATH cannot hold it */
+	} else if (p.need_lines) {
+		w->need_lines = 1;
+	} else if (!p.ok && tool_inside && vh_store_tool_env(env)) {
 		; /* a tox, nox, pipx or uv tool env, entered: no request for it */
 	} else if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
@@ -91,7 +99,7 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		w->want.note = "made here: yours from now on";
 		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
 			rc = vh_want_unrecorded(&w->say, why, file, "the env you made is on now, but"
-						" will need 'venvhook allow' next time");
+						" will need 'venvhook allow' from the next cd on");
 			w->want.note = NULL;
 		}
 	}
@@ -102,7 +110,7 @@ done:
 }
 
 static int want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		     const struct vh_watch *watch, int pin_forced);
+		     const struct vh_made_ask *seen, int pin_forced);
 
 /* The wanted env's name, for VIRTUAL_ENV_PROMPT. */
 static int named(struct vh_wanted *w, const struct vh_state *now)
@@ -170,7 +178,7 @@ static int foreign_facts(struct vh_wanted *w, const struct vh_state *now)
 }
 
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		 const struct vh_watch *watch, int pin_forced, int start)
+		 const struct vh_made_ask *seen, int pin_forced, int start)
 {
 	int rc;
 
@@ -179,12 +187,14 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 	w->want.pause = now->v[VH_MARK_PAUSE];
 	w->want.start = start;
 	w->want.cwd = cwd;
-	rc = want_here(w, now, cwd, watch, pin_forced);
-	return rc < 0 ? rc : foreign_facts(w, now);
+	rc = want_here(w, now, cwd, seen, pin_forced);
+	if (rc < 0 || w->need_lines)
+		return rc;
+	return foreign_facts(w, now);
 }
 
 static int want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		     const struct vh_watch *watch, int pin_forced)
+		     const struct vh_made_ask *seen, int pin_forced)
 {
 	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
 	int ok = 0, rc = 0;
@@ -216,7 +226,7 @@ static int want_here(struct vh_wanted *w, const struct vh_state *now, const char
 		w->want.pause = NULL;
 	if (!w->found.env || w->want.pause || !usable(&w->say, w->found.env, "not activating ", &rc))
 		return rc;
-	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting,
+	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, seen, now, w->found.project_setting,
 		     w->found.rule == VH_RULE_INSIDE, 0);
 	if (rc == 0 && ok)
 		w->want.env = w->used;
@@ -368,6 +378,8 @@ int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *
 		return rc < 0 ? rc : VH_EREFUSED;
 	if (vh_policy_check(&chosen, w->chosen, &ask) < 0) {
 		rc = VH_ENOMEM;
+	} else if (chosen.ok && !usable(&w->say, chosen.use, "cannot activate ", &rc)) {
+		rc = rc < 0 ? rc : VH_EREFUSED;
 	} else if (!chosen.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 

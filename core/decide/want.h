@@ -13,7 +13,7 @@
 #include "core/output/plan.h"
 #include "core/decide/state.h"
 
-struct vh_watch;
+struct vh_made_ask;
 
 struct vh_wanted {
 	struct vh_want want;   /* for vh_apply; points into found, now and the fields below */
@@ -25,18 +25,21 @@ struct vh_wanted {
 	char *leave;           /* want.leave */
 	char *stale;           /* want.stale_prompt */
 	struct vh_buf say;     /* lines for the user, each ending in '\n' */
+	/* export: the made-here rule needs the lines the shell ran; nothing
+	 * else here holds (see cmd_export.c) */
+	int need_lines;
 };
 
 /* The env for the shell in cwd (export): pin, pause, discovery, trust, and
  * the name it is shown by. An env made here is recorded as the user's
- * (watch: what the hook watched since it came here, or NULL). pin_forced:
- * the pin is this shell's own activate --force (the hook's key says so;
- * a pin from the environment alone never is). start: the shell is
+ * (seen: what the hook saw since the last export, or NULL; see policy.h).
+ * pin_forced: the pin is this shell's own activate --force (the hook's key
+ * says so; a pin from the environment alone never is). start: the shell is
  * starting (no prompt drawn yet), when an env someone else put on is
  * adopted if it is the one wanted (plan.h). Returns 0 or VH_ENOMEM.
  * Free w with vh_wanted_free in both cases. */
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		 const struct vh_watch *watch, int pin_forced, int start);
+		 const struct vh_made_ask *seen, int pin_forced, int start);
 
 /* The env the user chose by name or path (activate), pinned, if the policy
  * lets it in; the choice is recorded as consent, unless consent could not

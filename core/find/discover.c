@@ -338,6 +338,13 @@ int vh_discover(struct vh_found *out, const char *cwd)
 		}
 		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_AFTER)) != 0)
 			goto store;
+		/* The nearest project root, for the hook to watch (a tool run
+		 * below it makes its env there) */
+		if (!out->project && (probe(&at, dir, "pyproject.toml", NULL, 1) == PRESENT ||
+				      probe(&at, dir, "Pipfile", NULL, 1) == PRESENT ||
+				      probe(&at, dir, "uv.lock", NULL, 1) == PRESENT) &&
+		    !(out->project = strdup(dir)))
+			goto oom;
 		/* A work-tree root ends the walk. libgit2 is asked once, from cwd so
 		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
 		 * when a '.git' is met: a walk that meets none never loads it. */
@@ -409,6 +416,13 @@ stop:
 oom:
 	rc = -1;
 done:
+	/* No env: where the stores would put it, for the hook to watch. */
+	if (rc == 0 && !out->env && vh_stores_finish(&stores, cwd) < 0)
+		rc = -1;
+	while (rc == 0 && !out->env && stores.nexpect && out->nexpect < VH_FOUND_EXPECT) {
+		out->expect[out->nexpect++] = stores.expect[--stores.nexpect];
+		stores.expect[stores.nexpect] = NULL;
+	}
 	vh_dircache_save(&cache);
 	vh_buf_free(&why);
 	vh_buf_add(&out->warnings, vh_buf_str(&stores.warn), stores.warn.len);
@@ -427,6 +441,9 @@ void vh_found_free(struct vh_found *f)
 	free(f->owner);
 	free(f->stop);
 	free(f->from);
+	free(f->project);
+	while (f->nexpect)
+		free(f->expect[--f->nexpect]);
 	vh_buf_free(&f->warnings);
 	memset(f, 0, sizeof(*f));
 }

@@ -20,6 +20,8 @@ enum vh_rule {
 	VH_RULE_PDM,	/* owner/.pdm-python, or pdm's central venv of owner/pyproject.toml */
 };
 
+#define VH_FOUND_EXPECT 4
+
 struct vh_found {
 	enum vh_rule rule;
 	char *env;	/* absolute path of the env directory, or NULL */
@@ -32,6 +34,13 @@ struct vh_found {
 	 * virtualenvs.path): then the env is an in-project env for the trust
 	 * policy, not one that is the user's by location. */
 	int project_setting;
+	/* No env found: the nearest directory from cwd up (below the walk's
+	 * end) that holds a project file (pyproject.toml, Pipfile, uv.lock),
+	 * or NULL; and where the stores would put the project's env, were it
+	 * made (up to VH_FOUND_EXPECT paths): the hook watches them. */
+	char *project;
+	char *expect[VH_FOUND_EXPECT];
+	size_t nexpect;
 	/* What the walk has to say (a pointer file that points nowhere, a
 	 * .git it cannot read, a directory it cannot look into, a store's
 	 * file it cannot read): a line each, escaped, for the command. */

@@ -65,6 +65,11 @@ char *vh_store_join(const char *dir, const char *name);
  * -1 (both freed) when either is NULL, that is out of memory. */
 int vh_store_take(struct vh_store_hit *hit, char *env, char *from);
 
+/* Notes path (copied) as where the project's env would be, were the tool
+ * to make it (the hook watches it; the first VH_FOUND_EXPECT only). 0 or
+ * -1. */
+int vh_store_expect(struct vh_stores_walk *w, const char *path);
+
 /* vh_store_take of the env named name in the store dir, when name can
  * name one (vh_env_name_ok: a name never leaves its store); else 0 (from
  * freed). */

@@ -228,9 +228,15 @@ static int store_env(char **out, struct vh_stores_walk *w, const char *dir, cons
 	*out = NULL;
 	if (vh_store_pipenv_root(&home) < 0)
 		return -1;
-	/* No store, no env: nothing to hash. */
-	if (!home || stat(home, &st) < 0 || !S_ISDIR(st.st_mode))
+	/* No store, no env: nothing to hash. The hook watches for the store
+	 * itself, which pipenv makes with its first env; that env is then
+	 * new by its birth time (made_here, policy.c). */
+	if (!home)
 		goto done;
+	if (stat(home, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		rc = vh_store_expect(w, home);
+		goto done;
+	}
 	if (custom && *custom && boolish(custom) < 0) {
 		if (vh_buf_puts(&name, custom) < 0)
 			rc = -1;
@@ -353,6 +359,11 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if (!env && (rc = store_env(&env, w, dir, file)) != 0)
 		goto done;
+	/* (an env not made yet: the hook watches where pipenv will make it) */
+	if (env && !vh_env_at(AT_FDCWD, env) && vh_store_expect(w, env) < 0) {
+		rc = -1;
+		goto done;
+	}
 	if (env) {
 		/* (vh_store_take owns both from here, whatever it returns) */
 		rc = vh_store_take(hit, env, file);

@@ -41,7 +41,10 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <fcntl.h>
 
+#include "core/find/envdir.h"
 #include "core/util/sha256.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
@@ -565,6 +568,51 @@ done:
 	return rc;
 }
 
+/* Where Poetry will make the project's env when none is there: {base}-pyX.Y
+ * for the Python Poetry would take, which (unless told otherwise) is the
+ * one it runs on, Debian's and most installs' python3: the X.Y of the
+ * program the first python3 on PATH leads to (python3.X, through its
+ * links: an env's own python3 leads there too). Noted for the hook to
+ * watch (vh_store_expect). 0 or -1. */
+static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
+{
+	const char *path = getenv("PATH"), *p, *e, *target = NULL;
+	struct vh_buf b = VH_BUF_INIT;
+	char *real = NULL;
+	int rc = 0;
+
+	for (p = path; p && *p; p = *e ? e + 1 : e) {
+		e = strchr(p, ':');
+		if (!e)
+			e = p + strlen(p);
+		if (e == p || *p != '/')
+			continue;
+		vh_buf_reset(&b);
+		if (vh_buf_add(&b, p, (size_t)(e - p)) < 0 || vh_buf_puts(&b, "/python3") < 0) {
+			rc = -1;
+			break;
+		}
+		real = realpath(b.data, NULL);
+		if (!real)
+			continue;
+		target = strrchr(real, '/') + 1;
+		if (strncmp(target, "python3.", 8) || !target[8] || strspn(target + 8, "0123456789") !=
+								    strlen(target + 8))
+			target = NULL;
+		break;
+	}
+	if (rc == 0 && target) {
+		vh_buf_reset(&b);
+		if (vh_buf_puts(&b, venvs) < 0 || vh_buf_putc(&b, '/') < 0 || vh_buf_puts(&b, base) < 0 ||
+		    vh_buf_puts(&b, "-py") < 0 || vh_buf_puts(&b, target + 6) < 0 ||
+		    vh_store_expect(w, b.data) < 0)
+			rc = -1;
+	}
+	free(real);
+	vh_buf_free(&b);
+	return rc;
+}
+
 int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
 		    enum vh_stores_phase phase)
 {
@@ -589,9 +637,13 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if ((rc = venvs_path(&venvs, &set, w, &c, dir)) != 0 || !venvs)
 		goto done;
-	/* No store, no env: nothing to hash. */
-	if (stat(venvs, &st) < 0 || !S_ISDIR(st.st_mode))
+	/* No store, no env: nothing to hash (libmd stays unloaded). The hook
+	 * watches for the store itself, which Poetry makes with its first
+	 * env; that env is then new by its birth time (made_here, policy.c). */
+	if (stat(venvs, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		rc = vh_store_expect(w, venvs);
 		goto done;
+	}
 	file = vh_store_join(dir, "pyproject.toml");
 	if (!file) {
 		rc = -1;
@@ -601,8 +653,23 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		goto done;
 	if ((rc = env_base(&base, w, name, dir, file)) != 0)
 		goto done;
-	if ((rc = pick_env(&pick, w, &c, venvs, base.data)) != 0 || !pick)
+	if ((rc = pick_env(&pick, w, &c, venvs, base.data)) != 0)
 		goto done;
+	if (!pick) {
+		rc = expect(w, venvs, base.data);
+		goto done;
+	}
+	if (vh_env_name_ok(pick)) {
+		/* (an env not made yet: the hook watches where Poetry will make it) */
+		char *env = vh_store_join(venvs, pick);
+
+		if (!env || (!vh_env_at(AT_FDCWD, env) && vh_store_expect(w, env) < 0)) {
+			free(env);
+			rc = -1;
+			goto done;
+		}
+		free(env);
+	}
 	rc = vh_store_take_named(hit, venvs, pick, file);
 	file = NULL;
 	if (rc == 1)

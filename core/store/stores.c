@@ -120,6 +120,33 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	return rc;
 }
 
+int vh_stores_finish(struct vh_stores_walk *w, const char *cwd)
+{
+	char *versions = NULL, *file = NULL;
+	struct stat st;
+	int rc = 0;
+
+	if (!on(VH_STORE_PYENV) || w->pyenv_seen)
+		return 0;
+	if (vh_store_pyenv_root(&versions) < 0)
+		return -1;
+	if (versions && stat(versions, &st) == 0 && S_ISDIR(st.st_mode)) {
+		file = vh_store_join(cwd, ".python-version");
+		rc = file ? vh_store_expect(w, file) : -1;
+	}
+	free(file);
+	free(versions);
+	return rc;
+}
+
+int vh_store_expect(struct vh_stores_walk *w, const char *path)
+{
+	if (!path || w->nexpect >= VH_FOUND_EXPECT)
+		return 0;
+	w->expect[w->nexpect] = strdup(path);
+	return w->expect[w->nexpect++] ? 0 : -1;
+}
+
 int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, const char *dir)
 {
 	struct vh_buf why = VH_BUF_INIT;
@@ -158,6 +185,8 @@ int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, con
 
 void vh_stores_walk_free(struct vh_stores_walk *w)
 {
+	while (w->nexpect)
+		free(w->expect[--w->nexpect]);
 	free(w->pp_dir);
 	vh_toml_free(&w->pp_doc);
 	vh_buf_free(&w->warn);

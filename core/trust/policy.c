@@ -12,11 +12,13 @@
 #include "core/find/envdir.h"
 #include "core/util/err.h"
 #include "core/util/msg.h"
+#include "core/trust/contents.h"
 #include "core/trust/perms.h"
 #include "core/trust/shadow.h"
 #include "core/store/stores.h"
 #include "core/trust/tracked.h"
 #include "core/decide/userconfig.h"
+#include "core/trust/madeby.h"
 #include "core/trust/watch.h"
 
 /* The three things whose owner decides what runs: the env directory (its
@@ -29,11 +31,6 @@ static const char *const guarded[NGUARDED][2] = {
 	{ "/bin", "its bin/" },
 };
 
-/* How far a file's times may sit from the moment the shell began watching
- * and from each other, for the file to count as made there and then: the
- * kernel stamps files from a clock that can lag the one export reads. */
-#define VH_MADE_SLACK_NS 50000000L
-#define VH_MADE_SKEW_S 1
 
 struct facts {
 	struct vh_stat st[NGUARDED];
@@ -117,8 +114,21 @@ static int stat_guarded(struct vh_policy *p, struct facts *f)
 			break;
 		}
 		f->has[i] = vh_stat(&f->st[i], AT_FDCWD, path.data, 1) == 0;
-		if (f->has[i] || (errno == ENOENT && i == G_BIN))
+		if (f->has[i])
 			continue;
+		if (errno == ENOENT && i == G_BIN) {
+			/* absent holds nothing to run; a link to nothing yet is
+			 * whatever whoever can write where it points makes later */
+			struct vh_stat lst;
+
+			if (vh_stat(&lst, AT_FDCWD, path.data, 0) < 0 && errno == ENOENT)
+				continue;
+			rc = vh_buf_printf(&p->why, "%s is a symlink that leads nowhere yet (what"
+					   " it leads to is made by whoever can write there)",
+					   guarded[i][1]);
+			rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
+			break;
+		}
 		rc = vh_buf_printf(&p->why, "cannot check %s (%s)", guarded[i][1], strerror(errno));
 		rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
@@ -136,48 +146,141 @@ static int same_content(const char *allowed, const char *now)
 	return !strcmp(allowed, now);
 }
 
-/* 0: the env did not appear while the shell watched; 1: it did and its
- * files were made then; 2: it did, but its files are older (an unpacked
- * archive or a copy that kept its times) or carry times set by hand. */
-static int made_here(const struct vh_watch *w, const char *env, const struct facts *f)
+/* What the made-here rule found (made_here()). */
+enum made {
+	MADE_NOT_SEEN = 0, /* nothing was watched (no hook asked) */
+	MADE_THERE,        /* it was there at the last export */
+	MADE_YES,
+	MADE_OLD,          /* it is new here, but its files are older than the last export */
+	MADE_NO_BTIME,     /* not watched, and no birth time says it is new */
+	MADE_NO_LINES,     /* the shell said nothing of what it ran */
+	MADE_GAP,          /* a line since is missing from the shell's history */
+	MADE_CUT,          /* more lines since than the hook hands over */
+	MADE_BAD,          /* the lines could not be read */
+	MADE_NEED,         /* the lines are needed, and the hook will hand them over */
+	MADE_BROUGHT,      /* a command read could have brought it (madeby.by) */
+	MADE_NONE,         /* no command read makes it */
+};
+
+/* 1 when t, a file's birth time, is before since, the last export's
+ * moment as vh_clock_files read it (less the time a stamp may lag where
+ * that is not the files' own clock). */
+static int before(const struct timespec *t, const struct timespec *since)
 {
-	struct timespec since, now;
-	const struct vh_stat *st;
-	int i;
+	struct timespec s = *since, now;
+	long slack = 0;
 
-	if (!w || !w->since.tv_sec || !vh_watch_appeared(w, env))
-		return 0;
-	since = w->since;
-	since.tv_nsec -= VH_MADE_SLACK_NS;
-	if (since.tv_nsec < 0) {
-		since.tv_sec--;
-		since.tv_nsec += 1000000000L;
+	if (vh_clock_files(&now, &slack) < 0)
+		slack = 1000000000L;
+	while (s.tv_nsec < 0) {
+		s.tv_sec--;
+		s.tv_nsec += 1000000000L;
 	}
-	if (clock_gettime(CLOCK_REALTIME, &now) < 0)
-		return 2;
-	now.tv_sec += VH_MADE_SKEW_S;
+	return vh_timespec_cmp(t, &s) < 0;
+}
+
+/* The made-here rule. An env is new when it was not there at the last
+ * export: a watched path that was absent then (the hook looks at those at
+ * every prompt, so it appeared during the last line), or, anywhere else,
+ * an env directory born since (its birth time, which no one can set). Its
+ * guarded files must be as new (birth time, else change time). Then the
+ * lines the shell ran since that export (for a watched path, the last one
+ * alone) must hold a command that makes envs naming it or working in its
+ * project, and none that could have brought it. Timestamps that anyone
+ * can set (mtime) decide nothing. */
+static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen, const char *env,
+			   const char *real, const struct facts *f)
+{
+	const struct vh_watch *w = seen ? seen->watch : NULL;
+	const struct vh_lines *l = seen ? seen->lines : NULL;
+	struct vh_madeby_ask ask;
+	int i, watched;
+
+	memset(by, 0, sizeof(*by));
+	if (!w || !w->since.tv_sec)
+		return MADE_NOT_SEEN;
+	if (vh_watch_was_there(w, env))
+		return MADE_THERE;
+	watched = vh_watch_appeared(w, env);
+	if (!watched) {
+		if (!f->st[G_DIR].has_btime)
+			return MADE_NO_BTIME;
+		if (before(&f->st[G_DIR].btime, &w->since))
+			return MADE_THERE;
+	}
+	/* (birth times only: a file system without them may round the
+	 * others down to its own grain) */
 	for (i = 0; i < NGUARDED; i++) {
-		struct timespec skewed;
+		const struct vh_stat *st = &f->st[i];
 
-		if (!f->has[i])
-			continue;
-		st = &f->st[i];
-		skewed = st->ctime;
-		skewed.tv_sec += VH_MADE_SKEW_S;
-		if (vh_timespec_cmp(&st->mtime, &since) < 0 || vh_timespec_cmp(&st->ctime, &since) < 0 ||
-		    (st->has_btime && vh_timespec_cmp(&st->btime, &since) < 0) ||
-		    vh_timespec_cmp(&st->mtime, &skewed) > 0 || vh_timespec_cmp(&st->ctime, &now) > 0)
-			return 2;
+		if (f->has[i] && st->has_btime && before(&st->btime, &w->since))
+			return MADE_OLD;
 	}
-	/* Written in place, pyvenv.cfg's change and modification times agree;
-	 * an archive sets the second long after the first. */
-	st = &f->st[G_CFG];
-	return st->ctime.tv_sec - st->mtime.tv_sec > VH_MADE_SKEW_S ? 2 : 1;
+	if (!l || l->state == VH_LINES_NONE)
+		return MADE_NO_LINES;
+	if (l->state == VH_LINES_ASK)
+		return MADE_NEED;
+	if (l->state == VH_LINES_GAP)
+		return MADE_GAP;
+	if (l->state == VH_LINES_BAD)
+		return MADE_BAD;
+	if (l->state == VH_LINES_CUT && !watched)
+		return MADE_CUT;
+	memset(&ask, 0, sizeof(ask));
+	ask.lines = l->lines;
+	ask.len = l->len;
+	ask.from = l->from;
+	ask.base = w->base;
+	ask.home = getenv("HOME");
+	ask.env = env;
+	ask.real = real;
+	/* a watched path was looked at before every line: it appeared during
+	 * the last; only that one is read when the earlier ones were cut */
+	ask.last_only = watched && l->state == VH_LINES_CUT;
+	ask.dialect = seen->dialect;
+	ask.programs = seen->programs;
+	if (vh_madeby_judge(by, &ask) < 0)
+		return MADE_BAD;
+	return by->verdict == VH_MADEBY_MADE ? MADE_YES :
+	       by->verdict == VH_MADEBY_BROUGHT ? MADE_BROUGHT : MADE_NONE;
 }
 
 /* Who else can change what the env runs: the env directory, its
  * pyvenv.cfg and bin/, every directory above it. Returns 0, VH_EREFUSED
  * (why says who, as "its bin/ is writable by its group"), VH_ENOMEM. */
+/* A guarded entry (bin/, pyvenv.cfg) that is a symlink: judging what it
+ * leads to now does not hold unless no one else can make it lead
+ * elsewhere, nor change what it leads to: every directory and link on the
+ * way, not only the target (vh_perm_path). No tool that makes envs makes
+ * such a link. VH_EREFUSED (why filled), 0, or VH_ENOMEM. */
+static int check_link(struct vh_policy *p, const char *path, const char *what)
+{
+	struct vh_stat st;
+	enum vh_writers why = VH_WRITERS_NONE;
+	char *led = NULL, *bad = NULL;
+	int r, refused;
+
+	if (vh_stat(&st, AT_FDCWD, path, 0) < 0 || !S_ISLNK(st.mode))
+		return 0; /* (the followed stat judged it: not a link) */
+	r = vh_perm_path(&led, &bad, &why, path);
+	if (r == VH_ENOMEM)
+		return r;
+	refused = r < 0 || bad || !led;
+	if (r < 0)
+		r = vh_buf_printf(&p->why, "%s is a symlink that cannot be followed", what);
+	else if (bad)
+		r = vh_buf_printf(&p->why, "%s is a symlink, and ", what) < 0 ||
+		    vh_msg_escape(&p->why, bad) < 0 ||
+		    vh_buf_printf(&p->why, " on the way to what it leads to %s",
+				  why == VH_WRITERS_UNKNOWN ? "cannot be looked at" :
+				  vh_writers_text(why)) < 0 ? -1 : 0;
+	free(led);
+	free(bad);
+	if (r < 0)
+		return VH_ENOMEM;
+	return refused ? VH_EREFUSED : 0;
+}
+
 static int check_perms(struct vh_policy *p, const struct facts *f)
 {
 	struct vh_buf path = VH_BUF_INIT;
@@ -193,6 +296,8 @@ static int check_perms(struct vh_policy *p, const struct facts *f)
 			rc = VH_ENOMEM;
 			break;
 		}
+		if (i != G_DIR && (rc = check_link(p, path.data, guarded[i][1])) != 0)
+			break;
 		why = vh_perm_judge(path.data, &f->st[i], 0);
 		if (why == VH_WRITERS_OWNER)
 			rc = vh_buf_printf(&p->why, "%s belongs to uid %lu, not to you", guarded[i][1],
@@ -203,6 +308,9 @@ static int check_perms(struct vh_policy *p, const struct facts *f)
 			rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
 	vh_buf_free(&path);
+	/* and what runs from it besides bin/ itself: its links, site-packages */
+	if (rc == 0)
+		rc = vh_env_contents_check(&p->why, p->real);
 	if (rc)
 		return rc;
 	if (vh_perm_parents(&bad, &why, p->real) < 0)
@@ -285,17 +393,56 @@ static const char *consent_verb(const struct vh_trust_entry *e)
 	       e->how == VH_CONSENT_ACTIVATED ? "activated" : "allowed";
 }
 
+/* What the made-here rule saw, for the refusal: what venvhook saw, in the
+ * user's words. */
+static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
+{
+	switch (m) {
+	case MADE_OLD:
+		return vh_buf_puts(why, "it appeared here, but its files are older than that (an archive"
+				   " or a copy that keeps times brought it)");
+	case MADE_NO_BTIME:
+		return vh_buf_puts(why, "it appeared where venvhook was not watching, and this file system"
+				   " keeps no creation time that shows it is new");
+	case MADE_NO_LINES:
+		return vh_buf_puts(why, "it appeared, but this shell did not tell venvhook which command"
+				   " made it");
+	case MADE_GAP:
+		return vh_buf_puts(why, "it appeared, but a command you ran since is not in the shell's"
+				   " history, so venvhook cannot tell what made it");
+	case MADE_CUT:
+		return vh_buf_puts(why, "it appeared where venvhook was not watching, after more commands"
+				   " than this shell hands venvhook");
+	case MADE_BAD:
+		return vh_buf_puts(why, "it appeared, but venvhook could not read the commands you ran");
+	case MADE_BROUGHT:
+		if (!by->by[0])
+			return vh_buf_puts(why, "it appeared with a command line nested too deep for"
+					   " venvhook to read");
+		if (vh_buf_puts(why, "it appeared with ") < 0 || vh_msg_escape(why, by->by) < 0)
+			return -1;
+		return vh_buf_puts(why, " (an env that may have come with files unpacked, fetched,"
+				   " cloned, copied or moved is not taken as yours)");
+	case MADE_NONE:
+		return vh_buf_puts(why, "it appeared, but not from a command venvhook knows to make envs"
+				   " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)");
+	case MADE_THERE:
+		return vh_buf_puts(why, "it was already here when you arrived");
+	default:
+		return vh_buf_puts(why, "venvhook did not see you make it");
+	}
+}
+
 /* The reason an env that is not the user's by consent or location is
  * refused, and what it would shadow. */
-static int not_consented(struct vh_policy *p, const char *env, int appeared,
-			 const struct vh_trust_entry *e, const char *path)
+static int not_consented(struct vh_policy *p, const char *env, enum made m,
+			 const struct vh_madeby *by, const struct vh_trust_entry *e, const char *path)
 {
 	struct vh_buf shadow = VH_BUF_INIT;
 	int n, rc;
 
-	if (appeared == 2)
-		rc = refuse(p, "it appeared here, but its files are older than that (an archive or a copy"
-			       " that keeps times brought it)", NULL);
+	if (m != MADE_NOT_SEEN && m != MADE_THERE)
+		rc = say_made(&p->why, m, by);
 	else if (e && e->decision == VH_DECISION_OLD_ALLOW)
 		rc = refuse(p, "venvhook did not see you make it, and your allow of it is from an older"
 			       " venvhook, which bound it to pyvenv.cfg only", NULL);
@@ -303,7 +450,7 @@ static int not_consented(struct vh_policy *p, const char *env, int appeared,
 		rc = vh_buf_printf(&p->why, "it is not the env you %s: git tracks other files in it"
 				   " since", consent_verb(e));
 	else
-		rc = refuse(p, "venvhook did not see you make it", NULL);
+		rc = say_made(&p->why, m, by);
 	if (rc < 0)
 		return VH_ENOMEM;
 	n = vh_shadow_list(&shadow, env, path, 6);
@@ -372,10 +519,13 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 		     const struct vh_policy_ask *ask, const struct vh_trust_entry *e)
 {
-	int rc = 0, appeared, in_store = 0;
+	struct vh_madeby by;
+	enum made made;
+	int rc = 0, in_store = 0;
 
 	/* every refusal here is one an allow would lift */
 	p->fixable = 1;
+	memset(&by, 0, sizeof(by));
 	if (f->tracked.answer == VH_TRACKED_YES && e && e->decision == VH_DECISION_ALLOW &&
 	    !strcmp(e->ident, p->ident)) {
 		rc = vh_buf_printf(&p->why, "git tracks other files in it than when you %s it",
@@ -402,9 +552,14 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 	} else if (in_store) {
 		p->basis = VH_BASIS_STORE;
 	} else {
-		appeared = ask->mode == VH_POLICY_AUTO ? made_here(ask->watch, env, f) : 0;
-		if (appeared != 1)
-			return not_consented(p, env, appeared, e, ask->path);
+		made = ask->mode == VH_POLICY_AUTO ? made_here(&by, ask->seen, env, p->real, f) :
+		       MADE_NOT_SEEN;
+		if (made == MADE_NEED) {
+			p->need_lines = 1;
+			return refuse(p, "venvhook needs the commands you ran", NULL);
+		}
+		if (made != MADE_YES)
+			return not_consented(p, env, made, &by, e, ask->path);
 		p->basis = VH_BASIS_MADE;
 	}
 	p->ok = 1;
@@ -457,6 +612,18 @@ int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy
 		rc = path_to_use(p, env);
 	vh_tracked_free(&f.tracked);
 	return rc;
+}
+
+int vh_policy_allowed(const struct vh_policy *p)
+{
+	const struct vh_trust_entry *e;
+	int deny;
+
+	if (!p->real)
+		return 0;
+	e = vh_trust_find(&p->trust, p->real, &deny);
+	return e && !deny && e->decision == VH_DECISION_ALLOW && !strcmp(e->ident, p->ident) &&
+	       same_content(e->git, p->git);
 }
 
 int vh_policy_consent(const struct vh_policy *p, enum vh_consent how, const char **why,

@@ -1,8 +1,10 @@
 /* Whether an env may go first on PATH: the trust policy (README "Trust").
  *
  * Automatic activation takes an env when the user consented to it and it
- * is still the env consented to: venvhook saw it being made at a prompt in
- * its project ("made"), or `venvhook allow` / `venvhook activate` took it,
+ * is still the env consented to: venvhook saw the user's own command make
+ * it at a prompt (the made-here rule: it was not there at the last export,
+ * and the command line that made it makes envs and brought no files; see
+ * made_here() and madeby.h), or `venvhook allow` / `venvhook activate` took it,
  * bound to the env directory's identity and, where git tracks any of it, to
  * the tracked content. An env in the user's own env stores ($WORKON_HOME,
  * Poetry's, pipenv's, pyenv's: see stores.h) is the user's by location,
@@ -25,9 +27,21 @@
 #define VH_POLICY_H
 
 #include "core/util/buf.h"
+#include "core/trust/madeby.h"
 #include "core/trust/trust.h"
 
 struct vh_watch;
+struct vh_lines;
+
+/* What the hook saw since the last export, for the made-here rule: what
+ * that export noted (watch.h), the command lines run since (madeby.h), and
+ * how this shell reads them. */
+struct vh_made_ask {
+	const struct vh_watch *watch;
+	const struct vh_lines *lines;
+	enum vh_dialect dialect;
+	const struct vh_dialect_program *programs;
+};
 
 enum vh_policy_mode {
 	VH_POLICY_AUTO,   /* discovery found it (a cd, a pointer file) */
@@ -46,6 +60,9 @@ enum vh_basis {
 
 struct vh_policy {
 	int ok;
+	/* refused for now: the made-here rule needs the lines the shell ran,
+	 * which the hook hands over when asked (madeby.h, VH_LINES_ASK) */
+	int need_lines;
 	enum vh_basis basis;
 	const struct vh_trust_entry *consent; /* CONSENT: the record (in trust) */
 	char *real;         /* the env's real path */
@@ -70,8 +87,9 @@ struct vh_policy {
 /* What the policy is asked, besides the env. */
 struct vh_policy_ask {
 	enum vh_policy_mode mode;
-	/* what the shell watched since it came here, for the made-here rule */
-	const struct vh_watch *watch;
+	/* what the hook saw since the last export, for the made-here rule
+	 * (AUTO only; NULL: nothing) */
+	const struct vh_made_ask *seen;
 	const char *path; /* PATH now, to name what the env's bin/ would shadow */
 	/* MANUAL: the user's --force; PIN: this shell's own `activate --force`
 	 * of this env (the hook's key, never the environment): the deny and
@@ -87,6 +105,12 @@ struct vh_policy_ask {
  * vh_policy_free in both cases. */
 int vh_policy_check(struct vh_policy *out, const char *env, const struct vh_policy_ask *ask);
 void vh_policy_free(struct vh_policy *p);
+
+/* 1 when the user's decisions (p->trust, as vh_policy_check read them)
+ * hold an allow of the env p judged that still matches it (the same
+ * directory, the same tracked content) and no deny: allowing it again
+ * changes nothing. */
+int vh_policy_allowed(const struct vh_policy *p);
 
 /* Records the user's consent to the env p judged (p->real, identity and
  * git content as judged). Returns 0, or a code (VH_EIO, VH_ENOHOME,

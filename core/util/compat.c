@@ -176,6 +176,20 @@ int vh_open_searchdir(int dirfd, const char *path)
 	return openat(dirfd, path, VH_O_SEARCHDIR | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 }
 
+int vh_clock_files(struct timespec *now, long *slack_ns)
+{
+#ifdef CLOCK_REALTIME_COARSE
+	/* Linux stamps files from the coarse clock: reading it, a file made
+	 * later is stamped no earlier (with multigrain times, later still). */
+	*slack_ns = 0;
+	if (clock_gettime(CLOCK_REALTIME_COARSE, now) == 0)
+		return 0;
+#endif
+	/* Elsewhere a stamp may lag the precise clock by a tick or so. */
+	*slack_ns = 50000000L;
+	return clock_gettime(CLOCK_REALTIME, now);
+}
+
 int vh_timespec_cmp(const struct timespec *a, const struct timespec *b)
 {
 	if (a->tv_sec != b->tv_sec)

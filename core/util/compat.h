@@ -78,6 +78,12 @@ extern const char vh_acl_kind[];
 /* Negative, zero or positive as a is before, equal to or after b. */
 int vh_timespec_cmp(const struct timespec *a, const struct timespec *b);
 
+/* Now, from the clock the kernel stamps files with, or as near to it as
+ * the system allows: a file made after this call has times no earlier,
+ * less *slack_ns (0 where the clock is the files' own: Linux's coarse
+ * clock; elsewhere the time a stamp may lag). Returns 0 or -1. */
+int vh_clock_files(struct timespec *now, long *slack_ns);
+
 /* Records argv[0] for vh_self_path's last resort; main() calls it first.
  * Only the pointer is kept: nothing is resolved until it is asked for. */
 void vh_self_init(const char *argv0);

@@ -152,28 +152,30 @@ parses() {
 # key_of OUTPUT: the __venvhook_key bash was told to set.
 key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 
-@test "export KEY: the watch list names the absent env paths of here and the project root; the same key back prints nothing" {
+@test "export KEY: the watch list names the absent env paths of here and the project root; each export hands back its own moment" {
 	mkdir -p "$T/repo/src" "$T/repo/.git"
 	git init -q "$T/repo"
 	cd "$T/repo/src"
 	run --separate-stderr "$VENVHOOK" export bash -
 	assert_success
-	assert_line --index 0 "__venvhook_watch=('$T/repo/src/.venv/pyvenv.cfg' '$T/repo/src/venv/pyvenv.cfg' '$T/repo/.venv/pyvenv.cfg' '$T/repo/venv/pyvenv.cfg')"
+	assert_line --index 0 "__venvhook_watch=('$T/repo/src/.venv' '$T/repo/src/venv' '$T/repo/.venv' '$T/repo/venv')"
 	key=$(key_of "$output")
 	[[ $key == w[0-9]*.[0-9]*:* ]]
 	# the key holds no byte a shell would split or expand
 	[[ $key =~ ^[0-9a-z.:/,_-]+$ ]]
+	# the same again: nothing changes but the moment the key holds
 	run --separate-stderr "$VENVHOOK" export bash "$key"
 	assert_success
-	assert_output ""
+	assert_equal "${#lines[@]}" 2
+	[[ $(key_of "$output") != "$key" && $(key_of "$output") == w[0-9]*.[0-9]*:* ]]
 	# an env already there is not watched for, and the key notes what it is
 	mkenv "$T/repo/.venv"
 	cd "$T/repo"
 	run --separate-stderr "$VENVHOOK" export bash "$key"
-	assert_line "__venvhook_watch=('$T/repo/venv/pyvenv.cfg')"
+	assert_line "__venvhook_watch=('$T/repo/venv')"
 	# a key that is not one is no watch: a fresh one
 	run --separate-stderr "$VENVHOOK" export fish 'w12:zz/$(x)'
-	assert_line "builtin set -g __venvhook_watch '$T/repo/venv/pyvenv.cfg'"
+	assert_line "builtin set -g __venvhook_watch '$T/repo/venv'"
 	[[ $(key_of "$output") == "" ]]
 	assert_line --partial "builtin set -g __venvhook_key 'w"
 }
@@ -378,6 +380,60 @@ trust_file() { printf '%s' "$HOME/.local/share/venvhook/trust"; }
 	[[ ! -e $(trust_file) ]]
 }
 
+@test "allow of several: an env git tracks needs --yes (or a y at a terminal) and says why; one allowed again is said so" {
+	mkenv_unallowed "$T/src/mine/.venv"
+	mkenv_unallowed "$T/src/clone/.venv"
+	git -C "$T/src/clone" init -q
+	git -C "$T/src/clone" add -f .venv
+	mkdir -p "$T/src/plain"
+	run --separate-stderr "$VENVHOOK" allow "$T/src/mine" "$T/src/clone" "$T/src/plain" </dev/null
+	assert_success
+	assert_equal "$stderr" "venvhook: allowed $T/src/mine/.venv
+venvhook: not allowing $T/src/clone/.venv: git tracks its files (it came with its repository); allow it by itself, or add --yes
+venvhook: no env for $T/src/plain: nothing to decide about"
+	assert_equal "$(grep -c '^allow ' "$(trust_file)")" 1
+	# again, with --yes: the first is already allowed, the tracked one now is
+	run --separate-stderr "$VENVHOOK" allow --yes "$T/src/mine" "$T/src/clone"
+	assert_success
+	assert_equal "$stderr" "venvhook: already allowed $T/src/mine/.venv
+venvhook: allowed $T/src/clone/.venv (git tracks its files: a change to them asks again)"
+	# one path by itself needs no --yes, and an allow again says so
+	run --separate-stderr "$VENVHOOK" allow "$T/src/clone"
+	assert_equal "$stderr" "venvhook: already allowed $T/src/clone/.venv"
+	mkenv_unallowed "$T/one/.venv"
+	git -C "$T/one" init -q
+	git -C "$T/one" add -f .venv
+	run --separate-stderr "$VENVHOOK" allow "$T/one"
+	assert_success
+	assert_equal "$stderr" "venvhook: allowed $T/one/.venv (git tracks its files: a change to them asks again)"
+}
+
+@test "allow of several at a terminal asks about an env git tracks: y allows, anything else does not" {
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+	mkenv_unallowed "$T/mine/.venv"
+	mkenv_unallowed "$T/clone/.venv"
+	git -C "$T/clone" init -q
+	git -C "$T/clone" add -f .venv
+	mkenv_unallowed "$T/other/.venv"
+	git -C "$T/other" init -q
+	git -C "$T/other" add -f .venv
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	wait_prompt 'READY>'
+	type_line 'venvhook allow mine clone'
+	wait_for "venvhook: allow $T/clone/.venv? git tracks its files (it came with its repository) [y/N]"
+	type_line 'y'
+	wait_for "venvhook: allowed $T/clone/.venv (git tracks its files: a change to them asks again)"
+	type_line 'venvhook allow mine other'
+	wait_for "venvhook: already allowed $T/mine/.venv"
+	wait_for "venvhook: allow $T/other/.venv? git tracks its files (it came with its repository) [y/N]"
+	type_line ''
+	wait_for "venvhook: not allowing $T/other/.venv"
+	tmux -S "$SOCK" kill-server
+	assert_equal "$(grep -c '^allow ' "$(trust_file)")" 2
+}
+
 @test "a corrupt trust file: one line naming it, and its good decisions still hold" {
 	mkenv "$T/good/.venv"
 	mkenv "$T/bad/.venv"
@@ -394,7 +450,8 @@ venvhook: activated good (.venv)"
 
 @test "an unwritable trust file or a full disk: one line, exit 1, the old file whole" {
 	mkenv "$T/a"
-	mkenv "$T/b"
+	# (not allowed yet: an allow again writes nothing)
+	mkenv_unallowed "$T/b"
 	"$VENVHOOK" allow "$T/a" 2>/dev/null
 	cp "$(trust_file)" "$T/before"
 	# a write that fails as on a full disk (a file size limit: EFBIG); the

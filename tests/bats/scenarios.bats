@@ -896,18 +896,26 @@ hostile_workon_env() {
 	git -C "$T/pth-src" add -f .
 	git -C "$T/pth-src" -c user.name=t -c user.email=t@t commit -qm x
 	git clone -q "$T/pth-src" "$T/pth"
-	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report \
+	session "cd proj" "run /usr/bin/python3 -m venv --without-pip .venv" "cd proj/src" report \
 		"run python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'" "cd /" report "cd proj" report \
 		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report \
-		"cd pth" "run \$PY -m venv --without-pip .venv" "cd pth/src" report
+		"cd pth" "run /usr/bin/python3 -m venv --without-pip .venv" "cd pth/src" report
 	assert_success
-	assert_active 1 "$T/proj/.venv"
-	assert_line "prefix=$T/proj/.venv"
+	if [[ -n ${drv_no_lines:-} ]]; then
+		# the driver says why this shell hands export no command lines
+		# here: venvhook cannot see what made the env, so it asks
+		assert_inactive 1
+		assert_inactive 3
+		assert_stderr_contains "venvhook: not activating $T/proj/.venv: it appeared, but this shell did not tell venvhook which command made it; 'venvhook allow' trusts it"
+	else
+		assert_active 1 "$T/proj/.venv"
+		assert_line "prefix=$T/proj/.venv"
+		assert_active 3 "$T/proj/.venv"
+		assert_stderr_contains "venvhook: activated proj (.venv; made here: yours from now on)"
+	fi
 	assert_inactive 2
-	assert_active 3 "$T/proj/.venv"
 	assert_inactive 4
 	assert_inactive 5
-	assert_stderr_contains "venvhook: activated proj (.venv; made here: yours from now on)"
 	assert_stderr_contains "venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"
 	assert_stderr_contains "venvhook: not activating $T/pth/.venv: its files are tracked by git in $T/pth (it came with the repository); 'venvhook allow' trusts it"
 }

@@ -350,7 +350,7 @@ print(name + "-" + base64.urlsafe_b64encode(hashlib.sha256(p.encode()).digest()[
 	realenv "$T/other/black"
 	session "cd other/black" report
 	assert_inactive 1
-	assert_stderr_contains "venvhook: not activating $T/other/black: venvhook did not see you make it"
+	assert_stderr_contains "venvhook: not activating $T/other/black: it was already here when you arrived"
 }
 
 @test "an env moved from where it was made: activated, and one line says its scripts point elsewhere" {

@@ -18,6 +18,7 @@
 
 #include "core/util/buf.h"
 #include "core/util/err.h"
+#include "core/trust/madeby.h"
 #include "core/trust/policy.h"
 #include "core/trust/trust.h"
 #include "core/trust/watch.h"
@@ -54,6 +55,11 @@ struct row {
 	const char *exposed; /* taken by force: what others can change (default "") */
 	const char *home;    /* $HOME, under root (default h) */
 	const char *data;    /* $XDG_DATA_HOME, under root (default share) */
+	/* __venvhook_cmdlines as the hook hands it (madeby.h), each line run
+	 * in the project: NULL for the line that made the env (MADE_LINE), so
+	 * that every other rule is seen to hold for an env made here (the
+	 * line is necessary, never sufficient); "" for none handed */
+	const char *lines;
 };
 
 #define NEEDS_ROOT 1
@@ -256,14 +262,22 @@ static void s_allowed_then_tracked(struct ctx *c)
 /* there before the watch began (and so older than it) */
 static void s_before_watch(struct ctx *c)
 {
-	const char *dirs[1] = { c->proj };
+	const char *dirs[2] = { c->proj, c->env };
 
 	mkenv(c);
 	vh_watch_free(c->watch);
 	memset(c->watch, 0, sizeof(*c->watch));
 	c->watch->since.tv_sec = 0;
-	if (vh_watch_update(c->watch, NULL, dirs, 1) < 0)
+	if (vh_watch_update(c->watch, c->proj, dirs, 2) < 0)
 		tap_ok(0, "setup: watch");
+}
+
+/* there at the last export (a watched path), made again since */
+static void s_there_remade(struct ctx *c)
+{
+	s_before_watch(c);
+	sh("rm -rf '%s'", c->env);
+	mkenv(c);
 }
 
 /* appeared while watched, its bin/ from long ago (the rest made now) */
@@ -274,6 +288,26 @@ static void s_archive_bin(struct ctx *c)
 	mkenv(c);
 	snprintf(p, sizeof(p), "%s/bin", c->env);
 	set_mtime(p, 1000000000);
+}
+
+/* an env made elsewhere before the watch began, moved in since: its
+ * files' birth times, which nobody can set, are older than the watch */
+static void s_moved_in(struct ctx *c)
+{
+	const char *dirs[2] = { c->proj, c->env };
+	char env[512];
+
+	strcpy(env, c->env);
+	snprintf(c->env, sizeof(c->env), "%s.made", env);
+	mkenv(c);
+	strcpy(c->env, env);
+	/* (the file system's clock is coarse: the watch begins clearly later) */
+	sh("sleep 0.1");
+	vh_watch_free(c->watch);
+	memset(c->watch, 0, sizeof(*c->watch));
+	if (vh_watch_update(c->watch, c->proj, dirs, 2) < 0)
+		tap_ok(0, "setup: watch");
+	sh("mv '%s.made' '%s'", c->env, c->env);
 }
 
 static void s_tracked(struct ctx *c)
@@ -361,6 +395,70 @@ static void s_link_in_open_dir(struct ctx *c)
 	   root);
 }
 
+/* allowed; then its bin/ a symlink to nothing yet, in a directory anyone
+ * can write (the attacker makes it after the check) */
+static void s_bin_dangling(struct ctx *c)
+{
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("mkdir -p '%s/h/shared' && chmod 0777 '%s/h/shared' && rm -rf '%s/bin' &&"
+	   " ln -s '%s/h/shared/nobin' '%s/bin'", root, root, c->env, root, c->env);
+}
+
+/* allowed; its bin/ a symlink to a directory of the user's (or, open:
+ * one in a directory anyone can write, who could swap it) */
+static void bin_linked(struct ctx *c, const char *to, int open)
+{
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("mkdir -p '%s/%s' && chmod %s '%s/%s' && mv '%s/bin' '%s/%s/bin' &&"
+	   " ln -s '%s/%s/bin' '%s/bin'", root, to, open ? "0777" : "0755", root, to, c->env, root,
+	   to, root, to, c->env);
+}
+
+static void s_bin_link_open(struct ctx *c) { bin_linked(c, "h/open3", 1); }
+static void s_bin_link_own(struct ctx *c) { bin_linked(c, "h/own3", 0); }
+
+/* allowed; then what runs from it besides bin/ itself changed: a link in
+ * bin/ to nothing yet or through a directory anyone can write, a
+ * site-packages others can write (a .pth file there runs at every start) */
+static void contents(struct ctx *c, const char *how)
+{
+	mkenv(c);
+	sh("mkdir -p '%s/lib/python3.11/site-packages'", c->env);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("cd '%s' && mkdir -p '%s/h/shared' && chmod 0777 '%s/h/shared' && %s", c->env, root, root,
+	   how);
+}
+
+static void s_python_dangling(struct ctx *c)
+{
+	char how[600];
+
+	snprintf(how, sizeof(how), "ln -s '%s/h/gone/py' bin/python", root);
+	contents(c, how);
+}
+
+static void s_python_link_open(struct ctx *c)
+{
+	char how[600];
+
+	snprintf(how, sizeof(how), "mkdir -p '%s/h/shared/py' && ln -s '%s/h/shared/py/python3'"
+		 " bin/python && touch '%s/h/shared/py/python3'", root, root, root);
+	contents(c, how);
+}
+
+static void s_site_open(struct ctx *c) { contents(c, "chmod o+w lib/python3.11/site-packages"); }
+static void s_site_acl(struct ctx *c) { contents(c, "setfacl -m u:12345:rwx lib/python3.11/site-packages"); }
+static void s_lib_open(struct ctx *c) { contents(c, "chmod o+w lib"); }
+
+/* an env python3 -m venv made (its links lead to the system's python) */
+static void s_real_venv(struct ctx *c)
+{
+	sh("/usr/bin/python3 -m venv --without-pip '%s'", c->env);
+	consent(c, VH_CONSENT_ALLOWED);
+}
+
 /* allowed, the trust file then someone else's */
 static void s_trust_foreign(struct ctx *c)
 {
@@ -412,12 +510,25 @@ static void s_trust_bad_lines(struct ctx *c)
 #define UNTIL "; until that is fixed, no env is activated but by 'venvhook activate --force'\n"
 #define ARCHIVE "it appeared here, but its files are older than that (an archive or a copy" \
 		" that keeps times brought it)"
+#define THERE "it was already here when you arrived"
+#define NO_LINE "it appeared, but this shell did not tell venvhook which command made it"
+#define UNREADABLE "it appeared, but venvhook could not read the commands you ran"
+#define BROUGHT(cmd) "it appeared with " cmd " (an env that may have come with files unpacked," \
+		     " fetched, cloned, copied or moved is not taken as yours)"
+#define NOT_MAKER "it appeared, but not from a command venvhook knows to make envs" \
+		  " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)"
+/* __venvhook_cmdlines of one line (no flags, no FROM) */
+#define LINE(l) "\036\036" l "\037\036"
+#define MADE_LINE LINE("python3 -m venv .venv")
 #define A VH_POLICY_AUTO
 #define P VH_POLICY_PIN
 #define M VH_POLICY_MANUAL
 #define STRICT VH_CONFIG_TRUST_STRICT
 
 /* a row names only what it needs; the fields it leaves out are the defaults */
+/* more than VH_LINES_MAX of lines, filled in by main */
+static char big_lines[VH_LINES_MAX + 64];
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const struct row rows[] = {
@@ -428,19 +539,48 @@ static const struct row rows[] = {
 	  0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
 	{ "made here, recorded: consent", "h/madeok/.venv", s_made_recorded, 0, A, 0, 0, STRICT,
 	  1, VH_BASIS_CONSENT, "", "", 0 },
-	{ "archive: appeared, files older than the watch", "h/tar/.venv", s_archive, 1, A, 0, 0,
-	  STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
-	{ "archive: times set since the watch, change time later", "h/tar2/.venv", s_archive_late, 1,
-	  A, 0, 0, STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
+	{ "archive: unpacked at the prompt (tar), files older than the watch", "h/tar/.venv",
+	  s_archive, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, BROUGHT("tar") NO_ALLOW, "", 0,
+	  .lines = LINE("tar xzf ../p.tgz") },
+	{ "archive: fetched and unpacked (curl | tar), times set since the watch", "h/tar2/.venv",
+	  s_archive_late, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, BROUGHT("curl") NO_ALLOW, "", 0,
+	  .lines = LINE("curl -s https://example.org/p.tgz | tar xz") },
+	{ "archive: born before the watch, moved in while a line made envs", "h/tar4/.venv",
+	  s_moved_in, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
+	{ "times anyone can set decide nothing: files from 2001, made by the line", "h/old/.venv",
+	  s_archive, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0 },
+	/* made here: the line is necessary */
+	{ "made here needs a line: the shell handed none", "h/nol/.venv", s_env, 1, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, NO_LINE NO_ALLOW, "", 0, .lines = "" },
+	{ "made here: the lines not read yet, export asks for them", "h/ask/.venv", s_env, 1, A, 0, 0,
+	  STRICT, 0, VH_BASIS_NONE, "venvhook needs the commands you ran" NO_ALLOW, "", 0, .lines = "?" },
+	{ "forged __venvhook_cmdlines (a line holds the byte 036): unreadable", "h/forged/.venv",
+	  s_env, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, UNREADABLE NO_ALLOW, "", 0,
+	  .lines = "\036\036python3 -m venv .venv\036\037\036" },
+	{ "oversized __venvhook_cmdlines (over 256 KiB): unreadable", "h/big/.venv", s_env, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, UNREADABLE NO_ALLOW, "", 0, .lines = big_lines },
+	{ "a line missing from the history: cannot tell", "h/gap/.venv", s_env, 1, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, "it appeared, but a command you ran since is not in the shell's history,"
+	  " so venvhook cannot tell what made it" NO_ALLOW, "", 0, .lines = "g" MADE_LINE },
+	{ "a line that makes no env", "h/ls/.venv", s_env, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  NOT_MAKER NO_ALLOW, "", 0, .lines = LINE("ls -la") },
+	{ "a line that makes another env", "h/other/.venv", s_env, 1, A, 0, 0, STRICT, 0,
+	  VH_BASIS_NONE, NOT_MAKER NO_ALLOW, "", 0, .lines = LINE("python3 -m venv ../elsewhere/.venv") },
+	{ "unpack, then env-making on the same line: refused", "h/both/.venv", s_archive_bin, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, BROUGHT("tar") NO_ALLOW, "", 0,
+	  .lines = LINE("tar xzf ../p.tgz && python3 -m venv .venv") },
+	{ "made by virtualenv naming it", "h/ve/.venv", s_env, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE,
+	  "", "", 0, .lines = LINE("virtualenv .venv") },
 	{ "allowed", "h/allowed/.venv", s_allowed, 0, A, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
 	{ "allowed, then replaced by another directory", "h/swap/.venv", s_replaced, 0, A, 0, 0,
 	  STRICT, 0, VH_BASIS_NONE,
 	  "it is not the env you allowed: that directory was replaced by another one since" NO_ALLOW,
 	  "", 0 },
-	{ "archive: bin/ older than the watch", "h/tar3/.venv", s_archive_bin, 1, A, 0, 0, STRICT,
-	  0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
-	{ "there before the watch began: not seen made", "h/before/.venv", s_before_watch, 1, A, 0,
-	  0, STRICT, 0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
+	{ "there before the watch began: already here", "h/before/.venv", s_before_watch, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, THERE NO_ALLOW, "", 0 },
+	{ "there at the last export, made again since: already here", "h/remade/.venv",
+	  s_there_remade, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, THERE NO_ALLOW, "", 0,
+	  .lines = LINE("rm -rf .venv && python3 -m venv .venv") },
 	{ "two allows of one path: the later line counts", "h/two/.venv", s_two_allows, 0, A, 0, 0,
 	  STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
 	{ "allowed, git tracks it since", "h/trk2/.venv", s_allowed_then_tracked, 0, A, 0, 0, STRICT,
@@ -472,7 +612,7 @@ static const struct row rows[] = {
 	/* location */
 	{ "store by location: ~/.virtualenvs", "h/.virtualenvs/st", s_env, 0, A, 0, 0, STRICT,
 	  1, VH_BASIS_STORE, "", "", 0 },
-	{ "pointer into a store: the project chose it", "h/.virtualenvs/pt", s_env, 0, A, 0, 1,
+	{ "a store path a project setting placed (poetry.toml): not the user's by location", "h/.virtualenvs/pt", s_env, 0, A, 0, 1,
 	  STRICT, 0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
 	/* git */
 	{ "tracked: came with the repository", "h/tracked/.venv", s_tracked, 1, A, 0, 0, STRICT,
@@ -528,6 +668,31 @@ static const struct row rows[] = {
 	{ "directory symlink in a directory anyone can write: the real path goes on PATH",
 	  "h/lko/env", s_link_in_open_dir, 0, A, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0,
 	  .via = "h/open/p/env", .use = "@/h/lko/env" },
+	/* a bin/ that is a symlink: judged all the way to what it leads to */
+	{ "bin/ a symlink to nothing yet: not judged as absent", "h/bdl/.venv", s_bin_dangling, 0, A,
+	  0, 0, STRICT, 0, VH_BASIS_NONE, "its bin/ is a symlink that leads nowhere yet (what it leads"
+	  " to is made by whoever can write there)", "", 0 },
+	{ "bin/ a symlink through a directory anyone can write: refused", "h/bln/.venv",
+	  s_bin_link_open, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE, "its bin/ is a symlink, and"
+	  " @/h/open3 on the way to what it leads to is writable by anyone" FORCE_IT, "", 0 },
+	{ "bin/ a symlink to a directory of the user's: taken", "h/blo/.venv", s_bin_link_own, 0, A,
+	  0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
+	/* what runs from it besides bin/ itself: the links in bin/, site-packages */
+	{ "a link in bin/ to nothing yet: refused", "h/pyd/.venv", s_python_dangling, 0, A, 0, 0,
+	  STRICT, 0, VH_BASIS_NONE, "its bin/python is a symlink that leads nowhere (what it would"
+	  " lead to is made by whoever can write there)" FORCE_IT, "", 0 },
+	{ "a link in bin/ through a directory anyone can write: refused", "h/pyo/.venv",
+	  s_python_link_open, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE, "its bin/python is a symlink,"
+	  " and @/h/shared on the way to what it leads to is writable by anyone" FORCE_IT, "", 0 },
+	{ "site-packages writable by anyone: refused", "h/spo/.venv", s_site_open, 0, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, "its lib/python3.11/site-packages/ is writable by anyone" FORCE_IT, "", 0 },
+	{ "site-packages writable through an ACL: refused", "h/spa/.venv", s_site_acl, 0, A, 0, 0,
+	  STRICT, 0, VH_BASIS_NONE, "its lib/python3.11/site-packages/ is writable by another user"
+	  " through an ACL" FORCE_IT, "", NEEDS_ACL },
+	{ "lib/ writable by anyone: refused", "h/libo/.venv", s_lib_open, 0, A, 0, 0, STRICT, 0,
+	  VH_BASIS_NONE, "its lib/ is writable by anyone" FORCE_IT, "", 0 },
+	{ "an env python3 -m venv made: its links lead to the system's python", "h/real/.venv",
+	  s_real_venv, 0, A, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
 	/* the trust file */
 	{ "unreadable trust file: nothing a deny might cover is taken, said once", "h/tu/.venv",
 	  s_trust_unreadable, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, UNKNOWN,
@@ -590,10 +755,12 @@ static void run_row(const struct row *r)
 	struct vh_policy_ask ask = { .mode = r->mode, .force = r->force,
 				     .project_chose = r->project_chose, .path = "/usr/bin:/bin" };
 	struct vh_watch w;
+	struct vh_lines lines;
+	struct vh_made_ask seen = { NULL, &lines, VH_DIALECT_POSIX, NULL };
 	struct vh_policy p;
 	struct vh_buf want = VH_BUF_INIT;
 	struct ctx c;
-	const char *dirs[1];
+	const char *dirs[2];
 	char *slash, via[512], home[512], data[512];
 	int rc;
 
@@ -614,17 +781,22 @@ static void run_row(const struct row *r)
 	setenv("HOME", under(home, sizeof(home), r->home ? r->home : "h"), 1);
 	setenv("XDG_DATA_HOME", under(data, sizeof(data), r->data ? r->data : "share"), 1);
 	c.watch = &w;
-	dirs[0] = c.proj;
-	if (r->watch && vh_watch_update(&w, NULL, dirs, 1) < 0)
-		tap_ok(0, "setup: watch");
-	vh_config.trust = VH_CONFIG_TRUST_STRICT;
-	r->setup(&c);
-	vh_config.trust = r->config;
-	ask.watch = r->watch ? &w : NULL;
 	if (r->via)
 		under(via, sizeof(via), r->via);
 	else
 		snprintf(via, sizeof(via), "%s", c.env);
+	/* the project and the env's own path (as found), as export watches them */
+	dirs[0] = c.proj;
+	dirs[1] = via;
+	if (r->watch && vh_watch_update(&w, c.proj, dirs, 2) < 0)
+		tap_ok(0, "setup: watch");
+	vh_config.trust = VH_CONFIG_TRUST_STRICT;
+	r->setup(&c);
+	vh_config.trust = r->config;
+	seen.watch = r->watch ? &w : NULL;
+	ask.seen = &seen;
+	if (vh_lines_read(&lines, r->lines ? r->lines : MADE_LINE) != 0)
+		tap_ok(0, "setup: lines");
 	rc = vh_policy_check(&p, via, &ask);
 	tap_ok(rc == 0 && p.ok == r->ok && p.basis == r->basis, "%s: %s (basis %d)", r->rule,
 	       r->ok ? "taken" : "refused", (int)p.basis);
@@ -640,6 +812,7 @@ static void run_row(const struct row *r)
 			"  what others can change, said when forced");
 	}
 	vh_policy_free(&p);
+	vh_lines_free(&lines);
 	vh_watch_free(&w);
 	vh_buf_free(&want);
 	setenv("HOME", under(home, sizeof(home), "h"), 1);
@@ -672,6 +845,10 @@ int main(void)
 	setenv("VENVHOOK_GIT_TIMEOUT_MS", "120000", 1);
 	unsetenv("GIT_DIR");
 	unsetenv("GIT_WORK_TREE");
+	/* one line that makes the env, padded with blanks past the cap */
+	memset(big_lines, ' ', sizeof(big_lines) - 1);
+	memcpy(big_lines, "\036\036python3 -m venv .venv", sizeof("\036\036python3 -m venv .venv") - 1);
+	memcpy(big_lines + sizeof(big_lines) - 3, "\037\036", 2);
 	if (vh_config_load() != 0)
 		tap_ok(0, "config: loaded");
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)

@@ -439,3 +439,25 @@ rc_lines_help() {
 	done < <(grep -rhoP 'apt-get install \K[a-z0-9][a-z0-9.+-]*(?![a-z0-9.+:-])' "$VH_SRCDIR/tests" | sort -u)
 	assert_equal "${missing[*]}" ""
 }
+
+@test "the prompt segments replace exactly the characters venvhook's own names lose (msg.c), one list each" {
+	# C1 (U+0080-U+009F) and the bidi controls of core/util/msg.c's
+	# bidi_control, as the UTF-8 byte escapes the sh-family segments list
+	local cps=() cp want file got
+	for ((cp = 0x80; cp < 0xa0; cp++)); do cps+=("$cp"); done
+	# read the bidi code points from msg.c itself, so the two cannot part
+	local ranges
+	ranges=$(sed -n '/^static int bidi_control/,/^}/p' "$VH_SRCDIR/core/util/msg.c")
+	while read -r lo hi; do
+		for ((cp = lo; cp <= hi; cp++)); do cps+=("$cp"); done
+	done < <(grep -oE 'cp >= 0x[0-9a-f]+ && cp <= 0x[0-9a-f]+' <<<"$ranges" | sed -E 's/cp >= (0x[0-9a-f]+) && cp <= (0x[0-9a-f]+)/\1 \2/')
+	while read -r cp; do cps+=("$cp"); done < <(grep -oE 'cp == 0x[0-9a-f]+' <<<"$ranges" | sed 's/cp == //')
+	want=$(python3 -c 'import sys
+for c in sorted(set(int(a, 0) for a in sys.argv[1:])):
+    print("".join("\\x%02x" % b for b in chr(c).encode()))' "${cps[@]}" | sort)
+	assert_equal "$(wc -l <<<"$want")" 44
+	for file in prompt.bash prompt.zsh prompt.ksh93 prompt.mksh; do
+		got=$(grep -oE "\\\$'(\\\\x[0-9a-f]{2})+'" "$VH_SRCDIR/hooks/$file" | tr -d "\$'" | sort)
+		assert_equal "$got" "$want"
+	done
+}

@@ -4,7 +4,8 @@
 # survives and no tool beyond POSIX is needed at build time. --one-line
 # leaves out FILE's comment and blank lines: the hook of a shell whose rc
 # line evals init's output joined into one line (the csh family), where a
-# comment would swallow everything after it.
+# comment would swallow everything after it. A byte past 0x7f is cast:
+# char may be signed, and -Woverflow (strict builds) rejects 0xc3 there.
 set -eu
 one=
 if [ "${1:-}" = --one-line ]; then
@@ -19,5 +20,5 @@ if [ -n "$one" ]; then
 	sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' "$file"
 else
 	cat "$file"
-fi | od -An -v -tx1 | sed -e 's/[0-9a-f][0-9a-f]/0x&,/g' -e 's/^ */\t/'
+fi | od -An -v -tx1 | sed -e 's/[0-9a-f][0-9a-f]/0x&,/g' -e 's/0x[89a-f][0-9a-f]/(char)&/g' -e 's/^ */\t/'
 printf '\t0x00\n};\n'

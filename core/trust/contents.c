@@ -12,10 +12,12 @@
 #include "core/util/err.h"
 #include "core/util/msg.h"
 #include "core/trust/perms.h"
+#include "core/trust/shadow.h"
 
 /* More entries than any env holds there: past them, an env is refused
- * rather than judged for ever (the names are the env's maker's). */
-#define VH_CONTENTS_MAX 4096
+ * rather than judged for ever (the names are the env's maker's); bin/'s
+ * bound is the one its shadow list reads to. */
+#define VH_CONTENTS_MAX VH_SHADOW_SCAN
 #define VH_LIB_MAX 64
 
 /* "its NAME" (NAME escaped: an entry's name is the env maker's). */
@@ -104,7 +106,8 @@ static int join2(struct vh_buf *path, struct vh_buf *name, const char *dir, cons
 /* Each entry of dir for which each() is asked, at most max of them;
  * more refuse. */
 static int each_entry(struct vh_buf *why, const char *dir, const char *dname, size_t max,
-		      int (*each)(struct vh_buf *, const char *, const char *, const char *))
+		      int (*each)(struct vh_buf *, const char *, const char *, const char *,
+				  const struct dirent *))
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -117,23 +120,25 @@ static int each_entry(struct vh_buf *why, const char *dir, const char *dname, si
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		if (++n > max) {
-			rc = vh_buf_puts(why, "its ") < 0 || vh_buf_puts(why, dname) < 0 ||
-			     vh_buf_puts(why, " holds more entries than an env's does") < 0 ? VH_ENOMEM :
-											     VH_EREFUSED;
+			rc = vh_buf_printf(why, "its %s holds more than %zu entries, more than venvhook"
+					   " judges", dname, max) < 0 ? VH_ENOMEM : VH_EREFUSED;
 			break;
 		}
-		rc = each(why, dir, dname, e->d_name);
+		rc = each(why, dir, dname, e->d_name, e);
 	}
 	closedir(d);
 	return rc;
 }
 
-static int bin_entry(struct vh_buf *why, const char *dir, const char *dname, const char *entry)
+static int bin_entry(struct vh_buf *why, const char *dir, const char *dname, const char *entry,
+		     const struct dirent *e)
 {
 	struct vh_buf path = VH_BUF_INIT, name = VH_BUF_INIT;
 	struct vh_stat st;
 	int rc;
 
+	if (!vh_dirent_may_be_link(e))
+		return 0;
 	rc = join2(&path, &name, dir, dname, entry, "");
 	if (rc == 0 && vh_stat(&st, AT_FDCWD, path.data, 0) == 0 && S_ISLNK(st.mode) &&
 	    !sibling(path.data))
@@ -143,11 +148,13 @@ static int bin_entry(struct vh_buf *why, const char *dir, const char *dname, con
 	return rc;
 }
 
-static int lib_entry(struct vh_buf *why, const char *dir, const char *dname, const char *entry)
+static int lib_entry(struct vh_buf *why, const char *dir, const char *dname, const char *entry,
+		     const struct dirent *e)
 {
 	struct vh_buf path = VH_BUF_INIT, name = VH_BUF_INIT, sp = VH_BUF_INIT;
 	int rc;
 
+	(void)e;
 	rc = join2(&path, &name, dir, dname, entry, "/");
 	if (rc == 0)
 		rc = judge_dir(why, path.data, name.data);

@@ -8,6 +8,7 @@
 #define _DARWIN_C_SOURCE 1
 #include "core/util/compat.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -524,5 +525,15 @@ int vh_platform_macos(void)
 	return 1;
 #else
 	return 0;
+#endif
+}
+
+int vh_dirent_may_be_link(const struct dirent *e)
+{
+#ifdef DT_LNK
+	return e->d_type == DT_LNK || e->d_type == DT_UNKNOWN;
+#else
+	(void)e;
+	return 1;
 #endif
 }

@@ -29,6 +29,12 @@ struct vh_stat {
  * errno set. */
 int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow);
 
+struct dirent;
+/* 0 when readdir's entry e is surely not a symlink (its d_type says so:
+ * Linux, macOS and the BSDs fill it on their file systems), else 1, and
+ * the caller asks lstat. */
+int vh_dirent_may_be_link(const struct dirent *e);
+
 /* The same fields from a struct stat fstatat() filled (no birth time
  * where only statx gives one). */
 struct stat;

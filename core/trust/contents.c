@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/util/compat.h"
 #include "core/util/err.h"
@@ -49,6 +50,20 @@ static int judge_link(struct vh_buf *why, const char *path, const char *name)
 	return rc;
 }
 
+/* A link to another entry of its own directory (bin/python -> python3):
+ * that entry is judged in its turn, the directory by the policy or here
+ * (lib64 -> lib). */
+static int sibling(const char *path)
+{
+	char to[256];
+	ssize_t n = readlink(path, to, sizeof(to) - 1);
+
+	if (n <= 0 || (size_t)n >= sizeof(to) - 1)
+		return 0;
+	to[n] = '\0';
+	return !strchr(to, '/') && strcmp(to, ".") && strcmp(to, "..");
+}
+
 /* A directory Python reads code from: absent is fine. */
 static int judge_dir(struct vh_buf *why, const char *path, const char *name)
 {
@@ -60,7 +75,7 @@ static int judge_dir(struct vh_buf *why, const char *path, const char *name)
 		       its(why, name) < 0 || vh_buf_puts(why, " cannot be looked at") < 0 ? VH_ENOMEM :
 											 VH_EREFUSED;
 	if (S_ISLNK(st.mode))
-		return judge_link(why, path, name);
+		return sibling(path) ? 0 : judge_link(why, path, name);
 	if (!S_ISDIR(st.mode))
 		return 0;
 	w = vh_perm_judge(path, &st, 0);
@@ -120,7 +135,8 @@ static int bin_entry(struct vh_buf *why, const char *dir, const char *dname, con
 	int rc;
 
 	rc = join2(&path, &name, dir, dname, entry, "");
-	if (rc == 0 && vh_stat(&st, AT_FDCWD, path.data, 0) == 0 && S_ISLNK(st.mode))
+	if (rc == 0 && vh_stat(&st, AT_FDCWD, path.data, 0) == 0 && S_ISLNK(st.mode) &&
+	    !sibling(path.data))
 		rc = judge_link(why, path.data, name.data);
 	vh_buf_free(&path);
 	vh_buf_free(&name);

@@ -612,7 +612,7 @@ static const struct row rows[] = {
 	/* location */
 	{ "store by location: ~/.virtualenvs", "h/.virtualenvs/st", s_env, 0, A, 0, 0, STRICT,
 	  1, VH_BASIS_STORE, "", "", 0 },
-	{ "pointer into a store: the project chose it", "h/.virtualenvs/pt", s_env, 0, A, 0, 1,
+	{ "a store path a project setting placed (poetry.toml): not the user's by location", "h/.virtualenvs/pt", s_env, 0, A, 0, 1,
 	  STRICT, 0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
 	/* git */
 	{ "tracked: came with the repository", "h/tracked/.venv", s_tracked, 1, A, 0, 0, STRICT,

@@ -14,7 +14,7 @@ names() {
 	tcsh | csh) echo '( alias ; set ) | grep venvhook' ;;
 	# shellcheck disable=SC2016  # nushell's, not ours
 	nu) echo '[...(scope commands | get name) ...($env | columns)] | where {|n| $n =~ venvhook } | str join (char nl) | print' ;;
-	# (the hook's globals are those of the code execx ran: its aliases' functions show them)
+	# (the hook's globals are those of the code the rc line ran: its aliases' functions show them)
 	xonsh) echo "print('\\n'.join(n for n in [*globals(), *aliases, *(getattr(f, '__name__', '') for f in aliases.values())] if 'venvhook' in n))" ;;
 	# (the hook's own names live in the namespace of the eval that loaded
 	# it: the REPL has the commands it added, and the completer)

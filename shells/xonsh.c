@@ -1,7 +1,12 @@
 /* xonsh. What init and export print is plain Python (valid xonsh too):
- * the rc line runs init's output with execx, and the hook runs export's
+ * the rc line runs init's output with exec, and the hook runs export's
  * with exec in the same globals (xonsh's context), which is where its own
- * variables live. A value is a str literal of printable ASCII: the bytes
+ * variables live. The rc line reads init's output with Python's
+ * subprocess, not xonsh's $(...): while xonsh runs its rc files it runs
+ * every command unthreaded ($THREAD_SUBPROCS None), and for such a
+ * command $(...) keeps what its reader thread has queued within
+ * $XONSH_PROC_FREQUENCY of the command's end, which under load is nothing
+ * or a part (xonsh 0.13.4, procs/pipelines.py, iterraw; doc/shells.md). A value is a str literal of printable ASCII: the bytes
  * of a name are decoded as xonsh decodes the environment (UTF-8, a byte
  * that is not as the surrogate U+DC80 + byte, Python's surrogateescape), so
  * that what xonsh hands its commands is the name's own bytes again. */
@@ -132,7 +137,8 @@ const struct vh_shell vh_shell_xonsh = {
 	.hook = vh_hook_xonsh,
 	.prompt = vh_prompt_xonsh,
 	.completion = vh_shell_completion_lists,
-	.rc = { { "~/.xonshrc", "execx($(%s init xonsh))" } },
+	.rc = { { "~/.xonshrc",
+		  "exec(compile(__import__('subprocess').check_output(['%s', 'init', 'xonsh']), 'venvhook', 'exec'))" } },
 	.end = "\n",
 	.call = "%s()\n",
 	.checks = checks,

@@ -338,7 +338,8 @@ ctl_start() {
 		'$env.PROMPT_COMMAND_RIGHT = ""' '$env.PROMPT_INDICATOR = "> "' \
 		'source ~/.venvhook.nu' >"$HOME/.config/nushell/config.nu"
 	printf '%s\n' '$PROMPT = "READY> "' '$RIGHT_PROMPT = ""' '$BOTTOM_TOOLBAR = ""' \
-		'execx($(@($VENVHOOK) init xonsh --prompt))' >"$HOME/.xonshrc"
+		"exec(compile(__import__('subprocess').check_output([\$VENVHOOK, 'init', 'xonsh', '--prompt']), 'venvhook', 'exec'))" \
+		>"$HOME/.xonshrc"
 	printf '%s\n' 'set edit:prompt = { put "READY> " }' 'set edit:rprompt = { put "" }' \
 		'eval ((external $E:VENVHOOK) init elvish --prompt | slurp)' >"$HOME/.config/elvish/rc.elv"
 	for loc in C.UTF-8 C; do

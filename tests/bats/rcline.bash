@@ -14,7 +14,7 @@ names() {
 	tcsh | csh) echo '( alias ; set ) | grep venvhook' ;;
 	# shellcheck disable=SC2016  # nushell's, not ours
 	nu) echo '[...(scope commands | get name) ...($env | columns)] | where {|n| $n =~ venvhook } | str join (char nl) | print' ;;
-	# (the hook's globals are those of the code execx ran: its aliases' functions show them)
+	# (the hook's globals are those of the code the rc line ran: its aliases' functions show them)
 	xonsh) echo "print('\\n'.join(n for n in [*globals(), *aliases, *(getattr(f, '__name__', '') for f in aliases.values())] if 'venvhook' in n))" ;;
 	# (the hook's own names live in the namespace of the eval that loaded
 	# it: the REPL has the commands it added, and the completer)
@@ -29,22 +29,27 @@ names() {
 # of it), with PATH $VH_RC_PATH when that is set; then lists what it
 # defined. Sets $output (the names) and $stderr.
 in_shell() {
-	local sh=$1 hook=$2 rc
+	local sh=$1 hook=$2 rc found=""
+	# the init line: init SHELL, or xonsh's 'init', 'xonsh' (words of a
+	# Python list); an ERE for grep, awk and sed alike
+	local at="(init |'init', ')$sh([^A-Za-z0-9_]|\$)"
 	vh_use_driver "$sh"
 	[[ -z ${VH_RC_PATH:-} ]] || export PATH=$VH_RC_PATH
 	drv_write_rc "" ""
 	for rc in "$HOME/.bashrc" "$HOME/.zshrc" "$HOME/.config/fish/config.fish" "$HOME/.tcshrc" \
 		"$HOME/.cshrc" "$HOME/.kshrc" "$HOME/.mkshrc" "$HOME/.config/nushell/env.nu" "$HOME/.xonshrc" \
 		"$HOME/.config/elvish/rc.elv"; do
-		[[ -f $rc ]] || continue
+		if [[ ! -f $rc ]] || ! grep -qE "$at" "$rc"; then continue; fi
+		found=$rc
 		if [[ -n ${3-} ]]; then
-			VH_LINE=$3 awk -v sh="$sh" '/init / && index($0, "init " sh) { print ENVIRON["VH_LINE"]; next } { print }' \
+			VH_LINE=$3 VH_AT=$at awk '$0 ~ ENVIRON["VH_AT"] { print ENVIRON["VH_LINE"]; next } { print }' \
 				"$rc" >"$rc.new"
 		else
-			sed "s/init $sh\\b/init $hook/" "$rc" >"$rc.new"
+			sed -E "s/$at/\\1$hook\\2/" "$rc" >"$rc.new"
 		fi
 		mv "$rc.new" "$rc"
 	done
+	[[ -n $found ]] || fail "$sh: no rc file holds its init line"
 	{ names "$sh"; echo exit; } >"$T/stdin" # (a shell on a terminal ends at exit, not at its end)
 	status=0
 	drv_interactive <"$T/stdin" >"$T/out" 2>"$T/err" || status=$?

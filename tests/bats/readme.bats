@@ -98,6 +98,8 @@ BY_CI=('make check' 'make deb')
 		# (elvish's REPL does not show the hook's names: its completer shows)
 		[[ $output == *__venvhook_* || ($sh == elvish && $output == *'arg-completer[venvhook]'*) ]] ||
 			fail "$sh: '$line' loaded no hook: $output $stderr"
+		# (xonsh's hook adds the venvhook alias at its end: all of init's output ran)
+		[[ $sh != xonsh || $output == *__venvhook_alias* ]] || fail "xonsh: '$line' loaded a part: $output"
 		assert_equal "$stderr" ""
 	done
 }

@@ -86,6 +86,8 @@ teardown() { term_teardown; }
 
 @test "xonsh at a terminal: started in a project, --prompt, idle prompts, an env made at the prompt" {
 	printf '%s\n' '$PROMPT = "READY> "' '$RIGHT_PROMPT = ""' '$BOTTOM_TOOLBAR = ""' \
-		'execx($(@($VENVHOOK) init xonsh --prompt))' 'execx($(@($VENVHOOK) init xonsh --prompt))' >"$HOME/.xonshrc"
+		"exec(compile(__import__('subprocess').check_output([\$VENVHOOK, 'init', 'xonsh', '--prompt']), 'venvhook', 'exec'))" \
+		"exec(compile(__import__('subprocess').check_output([\$VENVHOOK, 'init', 'xonsh', '--prompt']), 'venvhook', 'exec'))" \
+		>"$HOME/.xonshrc"
 	term_walk 'echo @("ve=[%s]" % ${...}.get("VIRTUAL_ENV", ""))' -- "$VH_XONSH" --rc "$HOME/.xonshrc" -i
 }

@@ -9,6 +9,11 @@
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_r*     the region where export's answer holds (rtop, rnames,
+#                     rgone, rkeep, rref: see core/decide/region.h), and
+#                     __venvhook_w{root,fix,rel} what to watch in it
+#   __venvhook_moved  the directory a cd went into by the region, with no
+#                     export: the next export is told (it watched there)
 
 # Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)
 # the env applies to the subshell only, so it is not announced there.
@@ -16,10 +21,13 @@ __venvhook_export() {
     local __venvhook_code __venvhook_p __venvhook_w=()
     __venvhook_pwd=$PWD
     if ((BASH_SUBSHELL)); then
-        __venvhook_code=$(VENVHOOK_QUIET=1 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+        __venvhook_code=$(__venvhook_moved=${__venvhook_moved-} VENVHOOK_QUIET=1 \
+            "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
     else
-        __venvhook_code=$("${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+        __venvhook_code=$(__venvhook_moved=${__venvhook_moved-} \
+            "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
     fi
+    __venvhook_moved=
     builtin eval -- "$__venvhook_code"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
@@ -30,14 +38,65 @@ __venvhook_export() {
     __venvhook_sync
 }
 
-# What every trigger checks, with builtins only: the directory changed, an
-# env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
-# back (an activate script's deactivate, another tool's hook). No process
-# unless one of them holds.
+# 0 when $PWD lies in the region where the last export's answer holds
+# (core/decide/region.h): at or below its top, a directory of the user's
+# own, none between it and the top a symlink or unreadable, none of them
+# holding any of the walk's names; nothing in rgone there, everything in
+# rkeep there and no newer than rref.
+# shellcheck disable=SC2154  # export sets the region (eval)
+__venvhook_inside() {
+    local __venvhook_d=$PWD __venvhook_n
+    [[ -n ${__venvhook_rtop-} ]] || return 1
+    case $__venvhook_d in
+        "$__venvhook_rtop" | "${__venvhook_rtop%/}"/*) ;;
+        *) return 1 ;;
+    esac
+    [[ -O $__venvhook_d ]] || return 1
+    for __venvhook_n in ${__venvhook_rgone[@]+"${__venvhook_rgone[@]}"}; do
+        [[ -e $__venvhook_n || -L $__venvhook_n ]] && return 1
+    done
+    for __venvhook_n in ${__venvhook_rkeep[@]+"${__venvhook_rkeep[@]}"}; do
+        [[ -f $__venvhook_rref && -e $__venvhook_n && ! $__venvhook_n -nt $__venvhook_rref ]] || return 1
+    done
+    while [[ $__venvhook_d != "$__venvhook_rtop" ]]; do
+        [[ ! -L $__venvhook_d && -r $__venvhook_d && -x $__venvhook_d ]] || return 1
+        for __venvhook_n in "${__venvhook_rnames[@]}"; do
+            [[ -e $__venvhook_d/$__venvhook_n || -L $__venvhook_d/$__venvhook_n ]] && return 1
+        done
+        __venvhook_d=${__venvhook_d%/*}
+        __venvhook_d=${__venvhook_d:-/}
+    done
+    return 0
+}
+
+# A cd into the region: what export would have left, without it. The
+# watch moves with the shell: the root's paths, and the env paths here
+# (core/trust/watch.h, vh_watch_move).
+__venvhook_moveto() {
+    __venvhook_pwd=$PWD
+    __venvhook_moved=$PWD
+    __venvhook_watch=(${__venvhook_wfix[@]+"${__venvhook_wfix[@]}"})
+    [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
+    for __venvhook_p in "${__venvhook_wrel[@]}"; do
+        [[ -e ${PWD%/}/$__venvhook_p ]] || __venvhook_watch+=("${PWD%/}/$__venvhook_p")
+    done
+}
+
+# What every trigger checks, with builtins only: VIRTUAL_ENV changed
+# behind venvhook's back (an activate script's deactivate, another tool's
+# hook), the directory changed and left the region, or an env appeared at
+# a watched path. No process unless one of them holds.
 __venvhook_check() {
-    if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
+    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
         __venvhook_export
         return 0
+    fi
+    if [[ $PWD != "${__venvhook_pwd-}" ]]; then
+        if ! __venvhook_inside; then
+            __venvhook_export
+            return 0
+        fi
+        __venvhook_moveto
     fi
     # (a global loop variable: cheaper than a local, and venvhook's own)
     for __venvhook_p in "${__venvhook_watch[@]}"; do
@@ -145,6 +204,8 @@ venvhook() {
     # shellcheck disable=SC2154  # init sets it, before this file
     if __venvhook_has "${1-}" ${__venvhook_changes[@]+"${__venvhook_changes[@]}"}; then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
+        # (what the region rested on may have changed: the next cd asks)
+        __venvhook_rtop=
         builtin eval -- "$__venvhook_code"
         return
     fi
@@ -227,8 +288,10 @@ __venvhook_register() {
     fi
     __venvhook_has __venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"} ||
         precmd_functions=(__venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"})
-    # an array from here on, so that the check can read it under set -u
+    # arrays from here on, so that the check can read them under set -u
     __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
+    __venvhook_rnames=(${__venvhook_rnames[@]+"${__venvhook_rnames[@]}"})
+    __venvhook_wrel=(${__venvhook_wrel[@]+"${__venvhook_wrel[@]}"})
     __venvhook_wrap cd
     __venvhook_wrap pushd
     __venvhook_wrap popd

@@ -1,6 +1,7 @@
 /* venvhook export SHELL: what the hook evals after a directory change. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -18,7 +19,9 @@
 #include "core/trust/policy.h"
 #include "core/trust/watch.h"
 #include "core/store/store.h"
+#include "core/decide/region.h"
 #include "core/decide/want.h"
+#include "core/util/hex.h"
 
 static int export_run(const struct vh_shell *sh, const char *key);
 
@@ -92,7 +95,9 @@ done:
 }
 
 /* The dirs whose envs the shell watches: here, and the project's root
- * (where the env was found, or the git work-tree root the walk ended at). */
+ * (where the env was found, or the git work-tree root the walk ended at),
+ * the root even when it is here: the region's shortcut (hooks) moves the
+ * first to where the shell goes and keeps the second. */
 static size_t watch_dirs(const char **dirs, const char *cwd, const struct vh_found *found)
 {
 	size_t n = 0;
@@ -105,12 +110,105 @@ static size_t watch_dirs(const char **dirs, const char *cwd, const struct vh_fou
 	return n;
 }
 
+/* The region's part of what the hook keeps (region.h): its top, the names,
+ * the paths to be absent and those to stay as they are, the reference
+ * file; and for the watch's move (vh_watch_move), its root, the paths
+ * watched there and the env paths of a directory (relative to it). "" for
+ * no region. */
+static int region_code(struct vh_buf *out, const struct vh_shell *sh, const struct vh_region *r,
+		       const struct vh_watch *w)
+{
+	const char *gone[VH_DEPS_MAX], *keep[VH_DEPS_MAX], *rel[VH_CONFIG_MAX_ENV_DIRS];
+	struct vh_buf rels = VH_BUF_INIT;
+	char **fix = NULL;
+	size_t i, ng = 0, nk = 0, nfix = 0;
+	int rc = VH_ENOMEM;
+
+	if (!r->top) {
+		rc = sh->set_local(out, "__venvhook_rtop", "");
+		goto done;
+	}
+	for (i = 0; i < r->deps.n; i++) {
+		if (r->deps.there[i])
+			keep[nk++] = r->deps.path[i];
+		else
+			gone[ng++] = r->deps.path[i];
+	}
+	for (i = 0; vh_config.env_dirs[i]; i++)
+		if (vh_buf_puts(&rels, vh_config.env_dirs[i]) < 0 ||
+		    vh_buf_add(&rels, "/pyvenv.cfg", sizeof("/pyvenv.cfg")) < 0)
+			goto done;
+	for (i = 0; vh_config.env_dirs[i]; i++)
+		rel[i] = i ? rel[i - 1] + strlen(rel[i - 1]) + 1 : rels.data;
+	if (vh_watch_root_paths(&fix, &nfix, w) < 0)
+		goto done;
+	rc = sh->set_local(out, "__venvhook_rtop", r->top);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_rnames", r->names, r->nnames);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_rgone", gone, ng);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_rkeep", keep, nk);
+	if (rc == 0)
+		rc = sh->set_local(out, "__venvhook_rref", r->ref ? r->ref : "");
+	if (rc == 0)
+		rc = sh->set_local(out, "__venvhook_wroot", w->n > 1 ? w->d[1].dir : "");
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_wfix", (const char *const *)fix, nfix);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_wrel", rel, i);
+done:
+	for (i = 0; i < nfix; i++)
+		free(fix[i]);
+	free(fix);
+	vh_buf_free(&rels);
+	return rc;
+}
+
+/* Appends the region's code to out when it is not what the shell holds
+ * (the key's part "r" and a digest of the code). A region this shell
+ * cannot be told (a name it cannot carry) is no region. */
+static int send_region(struct vh_buf *out, struct vh_buf *key, const struct vh_shell *sh,
+		       const char *held, const struct vh_region *r, const struct vh_watch *w)
+{
+	struct vh_buf code = VH_BUF_INIT, old = VH_BUF_INIT, part = VH_BUF_INIT;
+	const char *s;
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+	int rc = region_code(&code, sh, r, w);
+
+	if (rc == VH_EUNSAYABLE) {
+		vh_buf_reset(&code);
+		rc = sh->set_local(&code, "__venvhook_rtop", "");
+		r = NULL;
+	}
+	if (rc < 0)
+		goto done;
+	for (s = vh_buf_str(&code); *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+	rc = VH_ENOMEM;
+	if ((r && r->top ? vh_buf_printf(&part, "r%016llx", (unsigned long long)h) :
+	     vh_buf_puts(&part, "")) < 0 || key_part(&old, held, 'r') < 0)
+		goto done;
+	if (strcmp(vh_buf_str(&part), vh_buf_str(&old)) &&
+	    vh_buf_add(out, vh_buf_str(&code), code.len) < 0)
+		goto done;
+	rc = part.len && ((key->len && vh_buf_putc(key, '_') < 0) ||
+			  vh_buf_add(key, part.data, part.len) < 0) ? VH_ENOMEM : 0;
+done:
+	vh_buf_free(&code);
+	vh_buf_free(&old);
+	vh_buf_free(&part);
+	return rc;
+}
+
 /* Hands the shell its new watch list and key (see watch.h), and a
  * names_list shell its env names, when they differ from what the key it
  * passed says. */
 static int send_key(const struct vh_shell *sh, const char *held, const struct vh_watch *prev,
-		    const char *cwd, const struct vh_found *found)
+		    const char *cwd, const struct vh_wanted *want)
 {
+	const struct vh_found *found = &want->found;
+	struct vh_region region;
 	struct vh_watch w = { 0 };
 	struct vh_buf key = VH_BUF_INIT, names = VH_BUF_INIT, old = VH_BUF_INIT,
 		      out = VH_BUF_INIT, wout = VH_BUF_INIT;
@@ -130,7 +228,11 @@ static int send_key(const struct vh_shell *sh, const char *held, const struct vh
 		if (sh->set_list(&wout, "__venvhook_watch", NULL, 0) < 0)
 			goto done;
 	}
-	if (vh_watch_format(&key, &w) < 0)
+	if (vh_watch_format(&key, &w) < 0 || vh_region_of(&region, want, cwd) < 0)
+		goto done;
+	r = send_region(&out, &key, sh, held, &region, &w);
+	vh_region_free(&region);
+	if (r < 0)
 		goto done;
 	if (sh->names_list) {
 		if (names_part(&names, found) < 0 || key_part(&old, held, 'n') < 0)
@@ -268,12 +370,18 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	struct vh_wanted w;
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
+	const char *moved;
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 
 	memset(&w, 0, sizeof(w));
 	vh_state_read(&now);
 	if (key && vh_watch_parse(&prev, key) < 0)
+		goto done;
+	/* The shell went into moved by the region's shortcut (no export) and
+	 * watched there since: the watch is that directory's. */
+	moved = getenv("__venvhook_moved");
+	if (key && moved && moved[0] == '/' && vh_watch_move(&prev, moved) < 0)
 		goto done;
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");
@@ -295,7 +403,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	if (r == VH_EUNSAYABLE)
 		r = 0;
 	if (r == 0 && key)
-		r = send_key(sh, key, &prev, cwd, &w.found);
+		r = send_key(sh, key, &prev, cwd, &w);
 	rc = r ? 1 : 0;
 done:
 	if (rc && r == VH_ENOMEM)

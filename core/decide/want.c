@@ -63,6 +63,11 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		goto done;
 	*ok = p.ok;
 	rc = 0;
+	free(w->real);
+	if (p.ok && !(w->real = strdup(p.real))) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
 	if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 
@@ -371,6 +376,7 @@ void vh_wanted_free(struct vh_wanted *w)
 	vh_found_free(&w->found);
 	free(w->chosen);
 	free(w->name);
+	free(w->real);
 	vh_buf_free(&w->say);
 	memset(w, 0, sizeof(*w));
 }

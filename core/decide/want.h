@@ -20,6 +20,7 @@ struct vh_wanted {
 	struct vh_found found; /* discovery's answer for the directory asked about */
 	char *chosen;          /* activate: the env the user named */
 	char *name;            /* want.prompt: the wanted env's name (envname.h) */
+	char *real;            /* the real path of the env the policy let on, or NULL */
 	struct vh_buf say;     /* lines for the user, each ending in '\n' */
 };
 

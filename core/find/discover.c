@@ -245,6 +245,25 @@ size_t vh_walk_names(const char **names, enum vh_walk_names which)
 	return n;
 }
 
+size_t vh_walk_names_before(const char **names, const struct vh_found *f)
+{
+	const char *const *const fixed[] = { inside_names, store_names };
+	const char *const *p;
+	const char *hit;
+	size_t n = 0, i;
+
+	if (f->rule == VH_RULE_CHILD) {
+		hit = f->env + strlen(f->owner) + (strcmp(f->owner, "/") != 0);
+		for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+			for (p = fixed[i]; *p; p++)
+				names[n++] = *p;
+		for (p = vh_config.env_dirs; *p && strcmp(*p, hit); p++)
+			names[n++] = *p;
+	}
+	names[n] = NULL;
+	return n;
+}
+
 /* Records dir in the cache when it holds none of the names (dircache.h). */
 static void remember(struct vh_dircache *c, uint64_t key, const struct vh_pathfd *at,
 		     const char *dir, const struct stat *st, const char *const *names)

@@ -54,9 +54,16 @@ extern const char vh_pointer_name[];
  * most VH_WALK_NAMES_MAX - 1 of them, NULL-terminated into names; its
  * count returned. VH_WALK_BUT_GIT leaves out git's names (a work tree's
  * root is recorded without them). */
+struct vh_found;
 #define VH_WALK_NAMES_MAX (16 + VH_CONFIG_MAX_ENV_DIRS)
 enum vh_walk_names { VH_WALK_ALL, VH_WALK_BUT_GIT };
 size_t vh_walk_names(const char **names, enum vh_walk_names which);
+
+/* The names the walk asked in the directory it found f's env in before
+ * the step that found it (for the child env directories: its own
+ * pyvenv.cfg, the stores' files and the env directory names before the
+ * one found); none for any other rule. */
+size_t vh_walk_names_before(const char **names, const struct vh_found *f);
 
 /* Walks up from the absolute directory cwd; see README "How discovery works".
  * Returns 0 (out->env NULL when nothing was found) or VH_ENOMEM.

@@ -6,6 +6,7 @@
 #include "core/util/buf.h"
 #include "core/util/fileio.h"
 #include "core/store/stores.h"
+#include "core/util/deps.h"
 
 /* What a rule found: the env, the file that chose it, and whether a
  * project setting placed it (see struct vh_found). */
@@ -23,6 +24,14 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
 int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
 int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+
+/* The region's part of each (stores.h, vh_stores_region): the user's
+ * Poetry config.toml, as a dependency; virtualenvwrapper's $WORKON_HOME and
+ * its envs (none of which may name a project: then any directory may be
+ * one), or unusable past VH_STORE_VEW_REGION_MAX envs. 0 or VH_ENOMEM. */
+#define VH_STORE_VEW_REGION_MAX 16
+int vh_store_poetry_region(struct vh_deps *d);
+int vh_store_vew_region(struct vh_deps *d);
 
 /* Poetry's {name}-{hash} for a project name and the project directory's
  * real path (see store_poetry.c). 0; 1 when it cannot be computed (a name

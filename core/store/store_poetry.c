@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 
 #include "core/util/sha256.h"
+#include "core/util/err.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
 #include "core/util/toml.h"
@@ -150,28 +151,46 @@ static int copy_setting(struct setting *dst, const struct setting *src)
 	return !src->str || dst->str ? 0 : -1;
 }
 
+/* The path of the user's config.toml ($POETRY_CONFIG_DIR, else
+ * platformdirs' config directory); NULL with no home at all. 0 or -1. */
+static int config_file(char **file)
+{
+	const char *dir = getenv("POETRY_CONFIG_DIR");
+	char *base = NULL;
+
+	*file = NULL;
+	if (dir && *dir)
+		base = strdup(dir);
+	else if (xdg(&base, "XDG_CONFIG_HOME", "~/.config", "pypoetry") < 0)
+		return -1;
+	if (!base)
+		return dir && *dir ? -1 : 0;
+	*file = vh_store_join(base, "config.toml");
+	free(base);
+	return *file ? 0 : -1;
+}
+
+int vh_store_poetry_region(struct vh_deps *d)
+{
+	char *file = NULL;
+	int rc = config_file(&file) < 0 ? VH_ENOMEM : file ? vh_deps_add(d, file) : 0;
+
+	free(file);
+	return rc;
+}
+
 /* The user's config.toml, read once a process (again while it is refused,
  * so that each walk says why). 0, 2, -1. */
 static int user_config(struct poetry_cfg *c, struct vh_stores_walk *w)
 {
 	static struct poetry_cfg kept;
 	static int have;
-	const char *dir = getenv("POETRY_CONFIG_DIR");
-	char *file = NULL, *base = NULL;
+	char *file = NULL;
 	int rc;
 
 	if (!have) {
-		if (dir && *dir)
-			base = strdup(dir);
-		else if (xdg(&base, "XDG_CONFIG_HOME", "~/.config", "pypoetry") < 0)
+		if (config_file(&file) < 0)
 			return -1;
-		if (!base && dir && *dir)
-			return -1;
-		file = base ? vh_store_join(base, "config.toml") : NULL;
-		rc = base && !file ? -1 : 0;
-		free(base);
-		if (rc)
-			return rc;
 		kept.in_project.in_project = 1;
 		rc = file ? read_config(&kept, w, file, USER) : 0;
 		free(file);

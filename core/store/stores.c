@@ -70,6 +70,17 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	return rc;
 }
 
+int vh_stores_region(struct vh_deps *d, const char *top)
+{
+	int rc = 0;
+
+	if (on(VH_STORE_POETRY) && vh_store_is_file(NULL, top, "pyproject.toml"))
+		rc = vh_store_poetry_region(d);
+	if (rc == 0 && on(VH_STORE_VEW))
+		rc = vh_store_vew_region(d);
+	return rc;
+}
+
 void vh_stores_walk_free(struct vh_stores_walk *w)
 {
 	vh_buf_free(&w->warn);

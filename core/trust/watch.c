@@ -199,12 +199,10 @@ int vh_watch_update(struct vh_watch *w, const struct vh_watch *prev, const char 
 	size_t i, j, k = 0, slots = nnames();
 
 	memset(w, 0, sizeof(*w));
-	for (i = 0; i < n && k < VH_WATCH_MAX_DIRS; i++) {
-		for (j = 0; j < k && strcmp(uniq[j], dirs[i]); j++)
-			;
-		if (j == k)
-			uniq[k++] = dirs[i];
-	}
+	/* (the same directory twice stays twice: here and the root, which the
+	 * region's shortcut tells apart; vh_watch_paths lists it once) */
+	for (i = 0; i < n && k < VH_WATCH_MAX_DIRS; i++)
+		uniq[k++] = dirs[i];
 	if (prev && same_dirs(prev, uniq, k)) {
 		w->since = prev->since;
 		for (i = 0; i < k; i++) {
@@ -268,7 +266,7 @@ int vh_watch_paths(char ***paths, size_t *n, const struct vh_watch *w)
 		return -1;
 	for (i = 0; i < w->n; i++)
 		for (j = 0; j < slots; j++) {
-			if (w->d[i].slot[j].present)
+			if (w->d[i].slot[j].present || (i && !strcmp(w->d[i].dir, w->d[0].dir)))
 				continue;
 			v[k] = join3(w->d[i].dir, vh_config.env_dirs[j], "pyvenv.cfg");
 			if (!v[k]) {
@@ -309,4 +307,37 @@ int vh_watch_appeared(const struct vh_watch *w, const char *env)
 		}
 	}
 	return 0;
+}
+
+int vh_watch_move(struct vh_watch *w, const char *dir)
+{
+	char *copy;
+
+	if (!w->n || !w->since.tv_sec)
+		return 0;
+	if (!(copy = strdup(dir)))
+		return -1;
+	free(w->d[0].dir);
+	w->d[0].dir = copy;
+	/* back at the root: what was there when the watch began, as the hook
+	 * watches it (the root's paths) */
+	if (w->n > 1 && !strcmp(dir, w->d[1].dir))
+		memcpy(w->d[0].slot, w->d[1].slot, sizeof(w->d[0].slot));
+	else
+		memset(w->d[0].slot, 0, sizeof(w->d[0].slot));
+	return 0;
+}
+
+int vh_watch_root_paths(char ***paths, size_t *n, const struct vh_watch *w)
+{
+	struct vh_watch root = *w;
+
+	if (w->n < 2) {
+		*paths = NULL;
+		*n = 0;
+		return 0;
+	}
+	root.n = w->n - 1;
+	memmove(root.d, w->d + 1, root.n * sizeof(root.d[0]));
+	return vh_watch_paths(paths, n, &root);
 }

@@ -68,6 +68,17 @@ int vh_watch_paths(char ***paths, size_t *n, const struct vh_watch *w);
  * appeared while the shell was watching. */
 int vh_watch_appeared(const struct vh_watch *w, const char *env);
 
+/* The shell went into dir without an export (the region's shortcut,
+ * region.h) and has watched it since: the watch's first directory (where
+ * the shell stood) becomes dir, its env paths absent (the hook saw none of
+ * the walk's names there), or as the root's were when dir is the root (the
+ * hook watches the root's paths); the rest (the root) stays. 0 or -1. */
+int vh_watch_move(struct vh_watch *w, const char *dir);
+
+/* vh_watch_paths of the watch's directories but the first: what the
+ * shell watches wherever in the region it goes. 0 or -1. */
+int vh_watch_root_paths(char ***paths, size_t *n, const struct vh_watch *w);
+
 void vh_watch_free(struct vh_watch *w);
 
 #endif

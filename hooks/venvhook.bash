@@ -45,12 +45,9 @@ __venvhook_export() {
 # rkeep there and no newer than rref.
 # shellcheck disable=SC2154  # export sets the region (eval)
 __venvhook_inside() {
-    local __venvhook_d=$PWD __venvhook_n
+    local __venvhook_d=$PWD __venvhook_n=${__venvhook_rtop%/}
     [[ -n ${__venvhook_rtop-} ]] || return 1
-    case $__venvhook_d in
-        "$__venvhook_rtop" | "${__venvhook_rtop%/}"/*) ;;
-        *) return 1 ;;
-    esac
+    [[ $__venvhook_d == "$__venvhook_rtop" || $__venvhook_d == "$__venvhook_n"/* ]] || return 1
     [[ -O $__venvhook_d ]] || return 1
     for __venvhook_n in ${__venvhook_rgone[@]+"${__venvhook_rgone[@]}"}; do
         [[ -e $__venvhook_n || -L $__venvhook_n ]] && return 1

@@ -13,6 +13,11 @@ status is-interactive; or return 0
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_r*     the region where export's answer holds (rtop, rnames,
+#                     rgone, rkeep, rref: see core/decide/region.h), and
+#                     __venvhook_w{root,fix,rel} what to watch in it
+#   __venvhook_moved  the directory a cd went into by the region, with no
+#                     export: the next export is told (it watched there)
 
 # The key's "none yet" (export takes the key as its last argument; without
 # one it prints no watch list).
@@ -21,7 +26,8 @@ builtin set -q __venvhook_key; or builtin set -g __venvhook_key -
 # Runs `venvhook export` and applies it.
 function __venvhook_export
     builtin set -g __venvhook_pwd $PWD
-    command $__venvhook_exe export fish $__venvhook_key | builtin source
+    __venvhook_moved=$__venvhook_moved command $__venvhook_exe export fish $__venvhook_key | builtin source
+    builtin set -g __venvhook_moved
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     builtin set -l __venvhook_w
@@ -32,28 +38,79 @@ function __venvhook_export
     __venvhook_sync
 end
 
-# What every trigger checks, with builtins only: the directory changed, an
-# env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
-# back (an activate script's deactivate, another tool's hook). No process
-# unless one of them holds. Few commands, as fish runs each slowly: one
-# test for both strings (each with an x in front, so that no value reads as
-# an operator), and fish 3.5's `path filter -q` for all watched paths at
-# once.
+# 0 when $PWD lies in the region where the last export's answer holds
+# (core/decide/region.h): at or below its top, a directory of the user's
+# own, none between it and the top a symlink or unreadable, none of them
+# holding any of the walk's names; nothing in rgone there, everything in
+# rkeep there and no newer than rref. `path` tests a list at once and
+# takes a directory's parent without cutting a name at a newline; a fish
+# older than 3.5, which has none, asks export at each cd.
+function __venvhook_inside --description 'venvhook: $PWD lies in the region'
+    builtin -q path 2>/dev/null; or builtin return 1
+    builtin test -n "$__venvhook_rtop" -a -O "$PWD"; or builtin return 1
+    if builtin set -q __venvhook_rgone[1]
+        builtin path filter -q -- $__venvhook_rgone; and builtin return 1
+        builtin path filter -q -l -- $__venvhook_rgone; and builtin return 1
+    end
+    for __venvhook_p in $__venvhook_rkeep
+        builtin test -f "$__venvhook_rref" -a -e "$__venvhook_p" -a ! "$__venvhook_p" -nt "$__venvhook_rref"
+        or builtin return 1
+    end
+    builtin set -l __venvhook_d $PWD
+    while builtin test "x$__venvhook_d" != "x$__venvhook_rtop"
+        builtin test "x$__venvhook_d" != x/ -a ! -L "$__venvhook_d" -a -r "$__venvhook_d" -a -x "$__venvhook_d"
+        or builtin return 1
+        builtin path filter -q -- "$__venvhook_d/"$__venvhook_rnames; and builtin return 1
+        builtin path filter -q -l -- "$__venvhook_d/"$__venvhook_rnames; and builtin return 1
+        builtin set __venvhook_d (builtin path dirname -Z -- $__venvhook_d | builtin string split0)
+    end
+    builtin return 0
+end
+
+# A cd into the region: what export would have left, without it. The
+# watch moves with the shell: the root's paths, and the env paths here
+# (core/trust/watch.h, vh_watch_move).
+function __venvhook_moveto
+    builtin set -g __venvhook_pwd $PWD
+    builtin set -g __venvhook_moved $PWD
+    builtin set -g __venvhook_watch $__venvhook_wfix
+    builtin test "x$PWD" = "x$__venvhook_wroot"; and builtin return 0
+    for __venvhook_p in "$PWD/"$__venvhook_wrel
+        builtin test -e "$__venvhook_p"; or builtin set -a __venvhook_watch $__venvhook_p
+    end
+end
+
+# What every trigger checks, with builtins only: the directory changed and
+# left the region, VIRTUAL_ENV changed behind venvhook's back (an activate
+# script's deactivate, another tool's hook), or an env appeared at a
+# watched path. No process unless one of them holds. Few commands, as fish
+# runs each slowly: one test for both strings (each with an x in front, so
+# that no value reads as an operator), and fish 3.5's `path filter -q` for
+# all watched paths at once.
 builtin set -q __venvhook_pwd; or builtin set -g __venvhook_pwd
 builtin set -q __venvhook_ve; or builtin set -g __venvhook_ve
+builtin set -q __venvhook_rtop; or builtin set -g __venvhook_rtop
+function __venvhook_changed --description "venvhook: the directory or env changed: export (0), or the region's shortcut"
+    if builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve"; or not __venvhook_inside
+        __venvhook_export
+        builtin return 0
+    end
+    __venvhook_moveto
+    builtin return 1
+end
 if builtin -q path 2>/dev/null
     function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
         if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve"
-            __venvhook_export
-        else if builtin path filter -q -- $__venvhook_watch
+            __venvhook_changed; and builtin return
+        end
+        if builtin path filter -q -- $__venvhook_watch
             __venvhook_export
         end
     end
 else
     function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
         if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve"
-            __venvhook_export
-            builtin return
+            __venvhook_changed; and builtin return
         end
         for __venvhook_p in $__venvhook_watch
             if builtin test -e "$__venvhook_p"
@@ -85,6 +142,8 @@ end
 # the binary.
 function venvhook --description 'venvhook: Python envs that follow $PWD'
     if builtin set -q argv[1]; and builtin contains -- $argv[1] $__venvhook_changes
+        # (what the region rested on may have changed: the next cd asks)
+        builtin set -g __venvhook_rtop
         command $__venvhook_exe call fish $argv | builtin source
         builtin return $pipestatus[1]
     end

@@ -7,6 +7,11 @@
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_r*     the region where export's answer holds (rtop, rnames,
+#                     rgone, rkeep, rref: see core/decide/region.h), and
+#                     __venvhook_w{root,fix,rel} what to watch in it
+#   __venvhook_moved  the directory a cd went into by the region, with no
+#                     export: the next export is told (it watched there)
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that
 # says what was activated.
@@ -18,10 +23,13 @@ __venvhook_export() { # [quiet]
     if [[ ${1-} == quiet ]]; then
         # start-up: nothing on the terminal now; a refusal or warning is
         # kept in __venvhook_later for the first prompt
-        __venvhook_code=$(VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        __venvhook_code=$(__venvhook_moved=${__venvhook_moved-} VENVHOOK_QUIET=1 VENVHOOK_LATER=1 \
+            "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
     else
-        __venvhook_code=$("${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        __venvhook_code=$(__venvhook_moved=${__venvhook_moved-} \
+            "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
     fi
+    typeset -g __venvhook_moved=
     builtin eval -- "$__venvhook_code"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
@@ -33,18 +41,67 @@ __venvhook_export() { # [quiet]
     __venvhook_sync
 }
 
-# What every trigger checks, with builtins only: the directory changed, an
-# env appeared at a watched path, or VIRTUAL_ENV changed behind venvhook's
-# back (an activate script's deactivate, another tool's hook). No process
-# unless one of them holds. It runs before every prompt, so it does without
-# `emulate -L zsh` (a third of its cost): every expansion is quoted and
-# defaulted, so the user's options (ksh_arrays, no_unset, glob_subst,
-# sh_word_split, err_exit) read it as zsh's defaults do.
+# 0 when $PWD lies in the region where the last export's answer holds
+# (core/decide/region.h): at or below its top, a directory of the user's
+# own, none between it and the top a symlink or unreadable, none of them
+# holding any of the walk's names; nothing in rgone there, everything in
+# rkeep there and no newer than rref. (Like the check, without emulate.)
+__venvhook_inside() {
+    local __venvhook_d=$PWD __venvhook_n=${__venvhook_rtop-}
+    [[ -n $__venvhook_n ]] || return 1
+    __venvhook_n=${__venvhook_n%/}
+    [[ $__venvhook_d == "$__venvhook_rtop" || $__venvhook_d == "$__venvhook_n"/* ]] || return 1
+    [[ -O $__venvhook_d ]] || return 1
+    for __venvhook_n in "${__venvhook_rgone[@]}"; do
+        [[ -e $__venvhook_n || -L $__venvhook_n ]] && return 1
+    done
+    for __venvhook_n in "${__venvhook_rkeep[@]}"; do
+        [[ -f ${__venvhook_rref-} && -e $__venvhook_n && ! $__venvhook_n -nt ${__venvhook_rref-} ]] || return 1
+    done
+    while [[ $__venvhook_d != "$__venvhook_rtop" ]]; do
+        [[ ! -L $__venvhook_d && -r $__venvhook_d && -x $__venvhook_d ]] || return 1
+        for __venvhook_n in "${__venvhook_rnames[@]}"; do
+            [[ -e $__venvhook_d/$__venvhook_n || -L $__venvhook_d/$__venvhook_n ]] && return 1
+        done
+        __venvhook_d=${__venvhook_d%/*}
+        __venvhook_d=${__venvhook_d:-/}
+    done
+    return 0
+}
+
+# A cd into the region: what export would have left, without it. The
+# watch moves with the shell: the root's paths, and the env paths here
+# (core/trust/watch.h, vh_watch_move).
+__venvhook_moveto() {
+    local __venvhook_p
+    typeset -g __venvhook_pwd=$PWD __venvhook_moved=$PWD
+    __venvhook_watch=("${__venvhook_wfix[@]}")
+    [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
+    for __venvhook_p in "${__venvhook_wrel[@]}"; do
+        [[ -e ${PWD%/}/$__venvhook_p ]] || __venvhook_watch+=("${PWD%/}/$__venvhook_p")
+    done
+}
+
+# What every trigger checks, with builtins only: VIRTUAL_ENV changed
+# behind venvhook's back (an activate script's deactivate, another tool's
+# hook), the directory changed and left the region, or an env appeared at
+# a watched path. No process unless one of them holds. It runs before
+# every prompt, so it does without `emulate -L zsh` (a third of its cost):
+# every expansion is quoted and defaulted, so the user's options
+# (ksh_arrays, no_unset, glob_subst, sh_word_split, err_exit) read it as
+# zsh's defaults do.
 __venvhook_check() { # [quiet]
     local __venvhook_p
-    if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
+    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
         __venvhook_export "$@"
         return 0
+    fi
+    if [[ $PWD != "${__venvhook_pwd-}" ]]; then
+        if ! __venvhook_inside; then
+            __venvhook_export "$@"
+            return 0
+        fi
+        __venvhook_moveto
     fi
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
@@ -88,6 +145,8 @@ venvhook() {
     local __venvhook_code
     if (( ${+__venvhook_changes} && ${__venvhook_changes[(Ie)${1-}]} )); then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
+        # (what the region rested on may have changed: the next cd asks)
+        typeset -g __venvhook_rtop=
         builtin eval -- "$__venvhook_code"
         return
     fi
@@ -146,7 +205,8 @@ __venvhook_register() {
     # counted for `venvhook doctor`
     typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
     # declared, so that the check can read it under no_unset
-    typeset -ga __venvhook_watch __venvhook_later
+    typeset -ga __venvhook_watch __venvhook_later __venvhook_rnames __venvhook_rgone \
+        __venvhook_rkeep __venvhook_wfix __venvhook_wrel
 }
 if [[ -o interactive ]]; then
     __venvhook_register

@@ -240,6 +240,87 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	assert_equal "$(grep -c . <<<"$stderr")" 1
 }
 
+# --- the region (core/decide/region.h): a cd that changes nothing starts no
+# process, and every cd has the answer export would give ---
+
+@test "a cd within a project, and between directories outside any, starts no process" {
+	counting
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/src/pkg/sub" "$T/proj/docs" "$T/out/a/b" "$T/out/c"
+	region_settled
+	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/src/pkg/sub" "cd proj/src" \
+		"cd proj/docs" "cd proj/src/pkg" "cd proj" report "cd proj/docs" report \
+		"cd out/a/b" "cd out/c" "cd out" "cd out/a" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_active 2 "$T/proj/.venv"
+	assert_inactive 3
+	# one export: leaving the project
+	assert_equal "$(exports_in "$T/calls")" 1
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+}
+
+@test "the region asks export for a symlink, another user's directory, an unreadable parent" {
+	counting
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/src/in" "$T/proj/theirs" "$T/proj/shut/in"
+	ln -s "$T/proj/src" "$T/proj/link"
+	region_settled
+	chmod a-r "$T/proj/shut"
+	# (root reads anything: the unreadable parent is judged as another user,
+	# and root can give theirs to a third)
+	local want=3
+	if ((EUID == 0)); then
+		unprivileged
+		chown 1 "$T/proj/theirs"
+		want=4
+	fi
+	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/link" "cd proj/link/in" \
+		"cd proj/src" "cd proj/shut/in" "cd proj/src/in" "cd proj/theirs" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	# through the link twice, the unreadable parent, and a directory the
+	# user does not own
+	assert_equal "$(exports_in "$T/calls")" "$want"
+}
+
+@test "the region: a name appearing between two cds, or the env going, asks export" {
+	counting
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/sub/inner" "$T/proj/docs"
+	region_settled
+	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/sub" \
+		"run touch $T/proj/sub/Pipfile" "cd proj/sub/inner" report \
+		"run rm $T/proj/sub/Pipfile" "cd proj/docs" \
+		"run mkdir $T/proj/sub/inner/.venv" "cd proj/sub/inner" report \
+		"run rm -r $T/proj/.venv" "cd proj/docs" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_active 2 "$T/proj/.venv"
+	assert_inactive 3
+	# Pipfile, .venv (no env: mkdir alone), the env gone
+	assert_equal "$(exports_in "$T/calls")" 3
+}
+
+@test "the region: allow, deny, the trust file and the config changing ask export" {
+	counting
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/src" "$T/proj/docs"
+	region_settled
+	export CONF=$HOME/.config/venvhook/config
+	mkdir -p "${CONF%/*}"
+	# another shell's deny, a config that names other env directories
+	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/src" \
+		"run $VENVHOOK deny $T/proj/.venv" "cd proj/docs" report \
+		"run $VENVHOOK allow $T/proj/.venv" "cd proj/src" report \
+		"line printf 'env_dirs = venv\n' >$(drv_var CONF)" "cd proj/docs" report
+	assert_success
+	assert_inactive 1
+	assert_active 2 "$T/proj/.venv"
+	assert_inactive 3
+	assert_equal "$(exports_in "$T/calls")" 3
+}
+
 # Directory names a shell could misread. Each must round-trip byte for byte,
 # and nothing in one may ever run.
 hostile_names() {

@@ -6,26 +6,30 @@
  * is exactly the input bytes; or quote() refuses, and only for what the
  * emitter documents (the csh family, one_line, cannot carry a newline).
  *
- * One shell runs for the whole fuzzing process (tests/unit/test_quote.c
- * starts one per string). For each input a scratch FILE is rewritten to
- *     printf '%s\000' <quoted>
- * and the shell, reading its commands from a pipe, is told `source FILE`
- * (fish, which reads a piped script whole before running it, runs a
- * `read`/`source` loop instead). A shell without a builtin printf (the csh
- * family, mksh) execs /usr/bin/printf for each input: slower, same
- * property. What it prints up to the NUL must be the
- * input. Sourcing a file, as the hooks eval or source venvhook's output,
- * keeps the quoted bytes off the pipe: tcsh reading a script from a pipe
- * waits for one more read() after a line holding invalid UTF-8, which would
- * stall every such input. The input never holds a NUL (a C string cannot), so
- * the NUL delimits; quoting that splits the word shows as an early NUL, and
- * quoting that leaves a quote open or kills the shell as an error message
- * and a short answer, a timeout or EOF.
+ * The statement for an input is the one configure.ac's list says prints a
+ * word and a NUL (VH_<NAME>_PRINT), with the quoted word for W; what it
+ * prints up to the NUL must be the input. A scratch FILE is rewritten to
+ * hold it, and the shell made to run the file as the list says
+ * (VH_<NAME>_FEED): a shell that runs for the whole fuzzing process
+ * (tests/unit/test_quote.c starts one per list) is told `source FILE`, or,
+ * given a program for -c that reads file names on its stdin and runs each
+ * (fish, xonsh, elvish), the name; a shell that can run no file it is
+ * told of at run time (nushell, whose source is read as it parses) runs
+ * the file as a script, one process per input. A shell without a builtin
+ * printf (the csh family, mksh) execs /usr/bin/printf for each input:
+ * slower, same property. Sourcing a file, as the hooks eval or source
+ * venvhook's output, keeps the quoted bytes off the pipe: tcsh reading a
+ * script from a pipe waits for one more read() after a line holding
+ * invalid UTF-8, which would stall every such input. The input never holds
+ * a NUL (a C string cannot), so the NUL delimits; quoting that splits the
+ * word shows as an early NUL, and quoting that leaves a quote open or
+ * kills the shell as an error message and a short answer, a timeout or EOF.
  *
  * Environment: VH_FUZZ_SHELL_PATH overrides the shell's path (default from
  * VH_<NAME> as make fuzz-smoke sets it from configure.ac's list of shells,
  * else the usual Debian path); VH_<NAME>_BARE, the arguments that start it
- * without rc files (from the same list; else -f, or --norc for bash).
+ * without rc files, VH_<NAME>_PRINT and VH_<NAME>_FEED (from the same
+ * list; else -f, or --norc for bash, printf and `source`).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -52,10 +56,15 @@
 static const struct vh_shell *sh;
 static pid_t child = -1;
 static int to_shell = -1, from_shell = -1, stmt_fd[2] = { -1, -1 }, turn;
-static char dir[64], stmt_path[2][96], source_line[2][128];
+static char dir[64], stmt_path[2][96], source_line[2][128], path_env[80];
 /* csh and tcsh have no builtin printf; PATH is empty (see start_shell). */
 static const char *printf_cmd;
-static struct vh_buf statement = VH_BUF_INIT, got = VH_BUF_INIT;
+/* The statement that prints W and a NUL; -c's program, or "-" for a
+ * process per input (see above). */
+static const char *print_tmpl, *feed;
+static char *argv_base[16];
+static int argc_base;
+static struct vh_buf statement = VH_BUF_INIT, got = VH_BUF_INIT, word = VH_BUF_INIT;
 
 static void show(const char *label, const char *p, size_t n)
 {
@@ -122,23 +131,64 @@ static void cleanup(void)
 		rmdir(dir);
 }
 
+/* Forks the shell with argv_base and extra (NULL-ended), its stdin and
+ * stdout on new pipes (to_shell, from_shell), in dir. */
+static void spawn(char *const *extra)
+{
+	char *argv[20];
+	char *const envp[] = { path_env, "LC_ALL=C.UTF-8", "HOME=/nonexistent", NULL };
+	int in[2], out[2], i, n = 0;
+
+	for (i = 0; i < argc_base; i++)
+		argv[n++] = argv_base[i];
+	for (i = 0; extra && extra[i] && n < 19; i++)
+		argv[n++] = extra[i];
+	argv[n] = NULL;
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
+		perror("pipe");
+		exit(2);
+	}
+	child = fork();
+	if (child < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (child == 0) {
+		/* Its own cwd, so a planted bug that runs a word as a command
+		 * creates files there, not in the tree. */
+		if (chdir(dir) < 0 || dup2(in[0], 0) < 0 || dup2(out[1], 1) < 0)
+			_exit(127);
+		execve(argv[0], argv, envp);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	to_shell = in[1];
+	from_shell = out[0];
+}
+
 static void start_shell(void)
 {
 	const char *path = shell_path();
 	/* tmpfs: rewriting the file for each input on a disk is 6x slower. */
 	const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-	int fish = !strcmp(VH_FUZZ_SHELL, "fish");
-	char *argv[5] = { (char *)path, NULL, NULL, NULL, NULL };
+	/* (argv_base points into it for the whole run) */
+	static char bare_copy[128];
 	const char *bare;
-	char path_env[80];
-	char *const envp[] = { path_env, "LC_ALL=C.UTF-8", "HOME=/nonexistent", NULL };
-	int in[2], out[2], i;
+	char *tok, *save = NULL;
+	int i;
 
 	if (access(path, X_OK) != 0) {
 		fprintf(stderr, "fuzz_quote_%s: no shell at %s (set VH_FUZZ_SHELL_PATH)\n",
 			VH_FUZZ_SHELL, path);
 		exit(2);
 	}
+	print_tmpl = shell_var("_PRINT");
+	if (!print_tmpl || !*print_tmpl)
+		print_tmpl = "printf %s\\000 W";
+	feed = shell_var("_FEED");
+	if (!feed)
+		feed = "";
 	/* The path goes on the pipe unquoted: keep it to safe bytes. */
 	if (!tmp || !*tmp || strlen(tmp) > 32 || strpbrk(tmp, " \t\n'\"\\$`!;&|<>(){}*?[]~#%"))
 		tmp = "/tmp";
@@ -159,7 +209,7 @@ static void start_shell(void)
 			perror(stmt_path[i]);
 			exit(2);
 		}
-		snprintf(source_line[i], sizeof(source_line[i]), fish ? "%s\n" : "source %s\n",
+		snprintf(source_line[i], sizeof(source_line[i]), *feed ? "%s\n" : "source %s\n",
 			 stmt_path[i]);
 	}
 	/* PATH holds only the scratch dir (no executables): a word that broken
@@ -167,51 +217,40 @@ static void start_shell(void)
 	snprintf(path_env, sizeof(path_env), "PATH=%s", dir);
 	bare = shell_var("_BARE");
 	if (!bare)
-		bare = !strcmp(VH_FUZZ_SHELL, "bash") ? "--norc" : fish ? "--no-config" : "-f";
-	i = 1;
-	if (*bare)
-		argv[i++] = (char *)bare;
-	if (fish) {
-		argv[i++] = "-c";
-		argv[i++] = "while builtin read -l __venvhook_f; builtin source $__venvhook_f; end";
-	}
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
-		perror("pipe");
-		exit(2);
-	}
-	child = fork();
-	if (child < 0) {
-		perror("fork");
-		exit(2);
-	}
-	if (child == 0) {
-		/* Its own cwd, so a planted bug that runs a word as a command
-		 * creates files there, not in the tree. */
-		if (chdir(dir) < 0 || dup2(in[0], 0) < 0 || dup2(out[1], 1) < 0)
-			_exit(127);
-		execve(path, argv, envp);
-		_exit(127);
-	}
-	close(in[0]);
-	close(out[1]);
-	to_shell = in[1];
-	from_shell = out[0];
+		bare = !strcmp(VH_FUZZ_SHELL, "bash") ? "--norc" : "-f";
+	argv_base[argc_base++] = (char *)path;
+	snprintf(bare_copy, sizeof(bare_copy), "%s", bare);
+	for (tok = strtok_r(bare_copy, " ", &save); tok && argc_base < 12; tok = strtok_r(NULL, " ", &save))
+		argv_base[argc_base++] = tok;
 	/* A dead shell must show as EOF on read, not kill the fuzzer. */
 	signal(SIGPIPE, SIG_IGN);
+	if (!strcmp(feed, "-"))
+		return; /* a process per input */
+	if (*feed) {
+		char *extra[] = { "-c", (char *)feed, NULL };
+
+		spawn(extra);
+	} else {
+		spawn(NULL);
+	}
 }
 
 static void send_statement(const char *s);
 static void receive(const char *s);
 
-/* The shell's own printf, when it has one (PATH holds nothing to run):
+/* Where the statement is printf's (the sh family, fish, the csh family):
+ * the shell's own printf, when it has one (PATH holds nothing to run),
  * else /usr/bin/printf, exec'd for each input. */
 static void find_printf(void)
 {
+	printf_cmd = "";
+	if (strncmp(print_tmpl, "printf ", 7) || !strcmp(feed, "-"))
+		return;
 	vh_buf_reset(&statement);
 	vh_buf_puts(&statement, "printf '%s\\000' builtin || /usr/bin/printf '%s\\000' exec\n");
 	send_statement("(looking for printf)");
 	receive("(looking for printf)");
-	printf_cmd = !strcmp(vh_buf_str(&got), "builtin") ? "printf" : "/usr/bin/printf";
+	printf_cmd = !strcmp(vh_buf_str(&got), "builtin") ? "" : "/usr/bin/";
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -229,7 +268,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* Puts the statement in the file and tells the shell to source it. */
+/* Puts the statement in the file and tells the shell to source it, or
+ * starts a shell to run it. */
 static void send_statement(const char *s)
 {
 	const char *p = source_line[turn];
@@ -240,6 +280,18 @@ static void send_statement(const char *s)
 	    pwrite(stmt_fd[turn], statement.data, statement.len, 0) != (ssize_t)statement.len) {
 		perror(stmt_path[turn]);
 		exit(2);
+	}
+	if (!strcmp(feed, "-")) {
+		char *extra[] = { stmt_path[turn], NULL };
+
+		if (child > 0) {
+			close(to_shell);
+			close(from_shell);
+			waitpid(child, NULL, 0);
+		}
+		spawn(extra);
+		turn = !turn;
+		return;
 	}
 	turn = !turn;
 	while (left) {
@@ -290,6 +342,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1);
+	const char *t;
 	size_t i, n = 0;
 	int rc;
 
@@ -301,18 +354,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			s[n++] = (char)data[i];
 	s[n] = '\0';
 
-	vh_buf_reset(&statement);
-	vh_buf_printf(&statement, "%s '%%s\\000' ", printf_cmd);
-	rc = sh->quote(&statement, s);
+	vh_buf_reset(&word);
+	rc = sh->quote(&word, s);
 	if (rc < 0) {
-		/* The only refusal any emitter documents. */
-		if (!(sh->one_line && strchr(s, '\n')))
+		/* The only refusals: what the emitter says it cannot say. */
+		if (!vh_shell_unsayable(sh, s))
 			finding("quote() refused a string it should carry", s);
 		free(s);
 		return 0;
 	}
-	if (sh->one_line && strchr(s, '\n'))
-		finding("quote() carried a newline its shell's eval cannot", s);
+	if (vh_shell_unsayable(sh, s))
+		finding("quote() carried a value its emitter says it cannot", s);
+	vh_buf_reset(&statement);
+	vh_buf_puts(&statement, printf_cmd);
+	for (t = print_tmpl; *t; t++)
+		if (*t == 'W')
+			vh_buf_add(&statement, word.data, word.len);
+		else
+			vh_buf_putc(&statement, *t);
 	vh_buf_putc(&statement, '\n');
 	send_statement(s);
 	receive(s);

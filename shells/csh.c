@@ -124,13 +124,15 @@ static int add_once(struct vh_buf *out, const char *flag, int dir)
 	return rc;
 }
 
-static int tcsh_completion(struct vh_buf *out, const struct vh_cmd *const *cmds)
+static int tcsh_completion(struct vh_buf *out, const struct vh_shell *sh,
+			   const struct vh_cmd *const *cmds)
 {
 	const struct vh_cmd *const *c;
 	const struct vh_cmd_option *o;
 	const char *shells = vh_shell_names(), *s;
 	int pass, rc = 0;
 
+	(void)sh;
 	rc |= vh_buf_puts(out, "complete venvhook 'p/1/(");
 	for (c = cmds; *c; c++)
 		if (!(*c)->hidden && (*c)->brief)
@@ -210,13 +212,17 @@ static const struct vh_shell_check csh_checks[] = {
 
 static const char *const rival_facts[] = { "hooks", "precmd", NULL };
 
+static const char *unsayable(const char *value)
+{
+	return strchr(value, '\n') ? "this shell cannot hold a newline in a variable safely" : NULL;
+}
+
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
 	.hook = vh_hook_tcsh,
 	.completion = tcsh_completion,
 	.prompt = vh_prompt_tcsh,
-	.rc_file = "~/.tcshrc",
-	.rc_line = "eval \"`%s init tcsh`\"",
+	.rc = { { "~/.tcshrc", "eval \"`%s init tcsh`\"" } },
 	.end = " ;\n",
 	.bad_exe = bad_exe,
 	.doctor_gather = "__venvhook_doctor",
@@ -225,6 +231,7 @@ const struct vh_shell vh_shell_tcsh = {
 	.set_list = set_list,
 	.names_list = 1,
 	.one_line = 1,
+	.unsayable = unsayable,
 	.quote = quote,
 	.set_env = set_env,
 	.unset_env = unset_env,
@@ -239,8 +246,7 @@ const struct vh_shell vh_shell_csh = {
 	.hook = vh_hook_csh,
 	.no_prompt = "has no hook that runs before each prompt, so --prompt cannot keep the env's"
 		     " name there up to date; show $VIRTUAL_ENV_PROMPT yourself or use tcsh",
-	.rc_file = "~/.cshrc",
-	.rc_line = "eval \"`%s init csh`\"",
+	.rc = { { "~/.cshrc", "eval \"`%s init csh`\"" } },
 	.end = " ;\n",
 	.bad_exe = bad_exe,
 	.doctor_gather = "__venvhook_doctor",
@@ -248,6 +254,7 @@ const struct vh_shell vh_shell_csh = {
 	.rival_facts = rival_facts,
 	.set_list = set_list,
 	.one_line = 1,
+	.unsayable = unsayable,
 	.quote = quote,
 	.set_env = set_env,
 	.unset_env = unset_env,

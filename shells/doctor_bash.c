@@ -73,5 +73,5 @@ void vh_doctor_bash(struct vh_doctor *d)
 		vh_doctor_say(d, 0, "cd, pushd and popd switch the env for the rest of their command line", NULL, NULL);
 	else if (cd)
 		vh_doctor_say(d, 1, "cd is a function defined after venvhook was loaded, so the env switches at the next prompt, not for the rest of the cd's command line; define it (or load the tool that does) before the init line in ~/.bashrc", NULL, NULL);
-	vh_doctor_rivals(d, texts, 3);
+	vh_doctor_rivals(d, texts, 3, NULL);
 }

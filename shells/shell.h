@@ -25,24 +25,41 @@ struct vh_shell_check {
 	struct vh_shell_wire wire[3]; /* ended by a NULL fact */
 };
 
+/* A file the user edits and the line to add to it (%s: how to call
+ * venvhook). */
+struct vh_shell_rc {
+	const char *file, *line;
+};
+
 struct vh_shell {
 	const char *name;
+	/* Other names init and export take for it ("nushell"), NULL-ended;
+	 * NULL: none. */
+	const char *const *aliases;
 	const char *hook; /* hooks/venvhook.<name>, embedded at build time */
 	/* hooks/prompt.<name>, printed after the rest by `init SHELL --prompt`,
 	 * or NULL where the shell has no way to show it; no_prompt then says
 	 * why (a sentence fragment after "NAME "). */
 	const char *prompt;
 	const char *no_prompt;
-	/* Appends the completion, which init prints after the hook, from the
-	 * command table cmds (NULL-terminated); NULL where the shell loads
-	 * its own file (completions/) or has none. tcsh: its completion is
-	 * no file a tcsh would load by itself. */
-	int (*completion)(struct vh_buf *out, const struct vh_cmd *const *cmds);
+	/* Appends the completion, which init prints before the hook (after
+	 * the lines that give it the binary), from the command table cmds
+	 * (NULL-terminated); NULL where the shell loads its own file
+	 * (completions/) or has none. tcsh: its completion is no file a tcsh
+	 * would load by itself; nushell, xonsh, elvish: lists their hook's
+	 * completer reads (vh_shell_completion_lists). */
+	int (*completion)(struct vh_buf *out, const struct vh_shell *sh,
+			  const struct vh_cmd *const *cmds);
 
-	/* The rc file and the line to add there (%s: how to call venvhook),
-	 * for --help, the man page and init's refusals. */
-	const char *rc_file;
-	const char *rc_line;
+	/* The rc files and the line to add to each, in the order the shell
+	 * reads them, for --help, the man page and init's refusals; ended by
+	 * a NULL file. One for a shell that evals init's output; two for one
+	 * that cannot eval text (nushell: a file it reads first saves init's
+	 * output, the next sources it). */
+	struct vh_shell_rc rc[3];
+	/* The file init's output is saved to, for a shell whose rc sources
+	 * it (nushell), else NULL: doctor's advice when it is stale. */
+	const char *saved_init;
 	/* The rc line evals init's output as one joined line (the csh family;
 	 * configure.ac's list says one-line too, and the hooks are embedded
 	 * without their comment lines then): a value holding a newline cannot
@@ -50,8 +67,11 @@ struct vh_shell {
 	int one_line;
 	/* Ends a statement in what the shell evals ("\n"; " ;\n" where the
 	 * lines are joined). A call of one of the hook's own functions or
-	 * aliases is its name and this. */
+	 * aliases is its name and this, unless call says otherwise. */
 	const char *end;
+	/* How such a call is written, %s its name ("%s()\n" in Python), or
+	 * NULL. */
+	const char *call;
 	/* Why the hook cannot call the binary at path (a sentence fragment
 	 * after "cannot write a hook that calls PATH"), or NULL when it can
 	 * (NULL: any path it can quote). */
@@ -70,10 +90,23 @@ struct vh_shell {
 	const struct vh_shell_check *checks;
 	void (*doctor)(struct vh_doctor *d);
 	const char *const *rival_facts;
+	/* Other tools of this shell's own that switch Python envs, beyond
+	 * those core/cmd/doctor.c knows for every shell: the name their hook
+	 * shows under in those facts, the tool, how to stop it; ended by a
+	 * NULL name; NULL: none. */
+	const char *const (*rivals)[3];
+
+	/* Why this shell cannot be told value (a sentence fragment after
+	 * "not activating PATH: "), or NULL when it can: the csh family's
+	 * eval joins lines (a newline), nushell's strings are UTF-8 (a byte
+	 * that is not). The emitter refuses exactly these values; the quoting
+	 * tests and fuzz harnesses hold it to that. NULL: it can say any. */
+	const char *(*unsayable)(const char *value);
 
 	/* The emitter. Each appends to out and returns 0, VH_ENOMEM, or
-	 * VH_EUNSAYABLE when this shell cannot carry a value safely (nothing
-	 * useful is left in out then) (core/util/err.h). */
+	 * VH_EUNSAYABLE when this shell cannot carry a value safely, which is
+	 * when unsayable says why (nothing useful is left in out then)
+	 * (core/util/err.h). */
 	/* s as one word that evaluates to exactly s. */
 	int (*quote)(struct vh_buf *out, const char *s);
 	int (*set_env)(struct vh_buf *out, const char *name, const char *value);
@@ -100,13 +133,32 @@ struct vh_shell {
 /* The registry, in configure.ac's order, NULL-terminated. */
 extern const struct vh_shell *const vh_shells[];
 
-/* "zsh", "-zsh" (a login shell's argv[0]) and "/bin/zsh" all find zsh. */
+/* "zsh", "-zsh" (a login shell's argv[0]) and "/bin/zsh" all find zsh;
+ * an entry's aliases find it too. */
 const struct vh_shell *vh_shell_lookup(const char *name);
 /* The names, for --help and errors: "bash, zsh". */
 const char *vh_shell_names(void);
 
-/* sh's rc line, venvhook called as exe. */
-int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, const char *exe);
+/* sh's rc line i (0 for the first; see rc), venvhook called as exe;
+ * VH_ENOTFOUND past the last. */
+int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, size_t i, const char *exe);
+
+/* What a saved init output (saved_init) is checked against: the version
+ * and a hash of the hook, "0.1.0-1a2b3c4d". */
+int vh_shell_made(struct vh_buf *out, const struct vh_shell *sh);
+
+/* The completion as lists the hook's completer reads (a shell whose
+ * hooks/venvhook.NAME completes from them: its entry's completion):
+ * __venvhook_commands (and --help, --version), __venvhook_options ("COMMAND
+ * --FLAG" each), __venvhook_shell_commands, __venvhook_env_commands and
+ * __venvhook_program_commands (the commands whose argument is a shell, an
+ * env, or a program to run), __venvhook_shells; from the command table
+ * cmds. */
+int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
+			      const struct vh_cmd *const *cmds);
+
+/* Why sh cannot be told value, or NULL (see unsayable). */
+const char *vh_shell_unsayable(const struct vh_shell *sh, const char *value);
 
 /* A call of the hook's function (or alias) name, as sh evals it. */
 int vh_shell_call(struct vh_buf *out, const struct vh_shell *sh, const char *name);

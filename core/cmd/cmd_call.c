@@ -32,7 +32,8 @@ static int rerun(const struct vh_shell *sh, int argc, char **argv)
 			goto done;
 		r = sh->quote(&out, argv[i]);
 		if (r == VH_EUNSAYABLE)
-			vh_msgf("this shell cannot pass an argument holding a newline");
+			vh_msgf("cannot pass that argument: %s", vh_shell_unsayable(sh, argv[i]) ?
+				vh_shell_unsayable(sh, argv[i]) : "this shell cannot quote it safely");
 		if (r < 0)
 			goto done;
 	}

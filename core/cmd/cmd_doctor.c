@@ -44,6 +44,33 @@ static void check(struct vh_doctor *d, const struct vh_shell_check *c)
 	vh_doctor_say(d, 0, c->ok, NULL, NULL);
 }
 
+/* A shell whose rc sources a saved init output: that the copy loaded is
+ * what this binary's init prints now. */
+static void check_saved(struct vh_doctor *d, const struct vh_shell *sh)
+{
+	const char *made = vh_doctor_fact(d, "made");
+	struct vh_buf now = VH_BUF_INIT, line = VH_BUF_INIT;
+
+	if (vh_shell_made(&now, sh) < 0 || vh_shell_rc_line(&line, sh, 0, "venvhook") < 0) {
+		vh_doctor_say(d, 1, "cannot tell whether the hook loaded from ", sh->saved_init,
+			      " is this venvhook's");
+	} else if (made && !strcmp(made, now.data)) {
+		vh_doctor_say(d, 0, "the hook loaded from ", sh->saved_init, " is this venvhook's");
+	} else {
+		struct vh_buf after = VH_BUF_INIT;
+
+		vh_buf_puts(&after, made && *made ? " was made by another venvhook (" :
+			    " was made by an older venvhook (");
+		vh_msg_escape(&after, made && *made ? made : "no version");
+		vh_buf_printf(&after, "; this one is %s): make it again; the line '%s' in %s makes"
+			      " it at each start", now.data, line.data, sh->rc[0].file);
+		vh_doctor_say(d, 1, "the hook loaded from ", sh->saved_init, vh_buf_str(&after));
+		vh_buf_free(&after);
+	}
+	vh_buf_free(&now);
+	vh_buf_free(&line);
+}
+
 static void check_hooks(struct vh_doctor *d, const struct vh_shell *sh)
 {
 	const char *loads = vh_doctor_fact(d, "loads"), *texts[8];
@@ -57,12 +84,14 @@ static void check_hooks(struct vh_doctor *d, const struct vh_shell *sh)
 		vh_doctor_say(d, 0, "the hook was loaded ", loads, " times: harmless, but your rc files run init more than once");
 	if (sh->doctor)
 		sh->doctor(d);
+	if (sh->saved_init)
+		check_saved(d, sh);
 	for (c = sh->checks; c && c->ok; c++)
 		check(d, c);
 	for (k = 0; sh->rival_facts && sh->rival_facts[k] && k < 8; k++)
 		texts[k] = vh_doctor_fact(d, sh->rival_facts[k]);
 	if (k)
-		vh_doctor_rivals(d, texts, k);
+		vh_doctor_rivals(d, texts, k, sh->rivals);
 }
 
 static void check_files(struct vh_doctor *d)

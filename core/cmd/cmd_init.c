@@ -83,8 +83,12 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	 * on PATH (which venvhook itself rewrites). */
 	if (vh_self_path(&real) < 0) {
 		struct vh_buf line = VH_BUF_INIT;
+		size_t k;
 
-		vh_shell_rc_line(&line, sh, "/path/to/venvhook");
+		for (k = 0; k < sizeof(sh->rc) / sizeof(sh->rc[0]) && sh->rc[k].file; k++)
+			if ((k && vh_buf_puts(&line, "; ") < 0) ||
+			    vh_shell_rc_line(&line, sh, k, "/path/to/venvhook") < 0)
+				break;
 		vh_msgf("cannot find my own path (asked %s): load the hook with venvhook's"
 			" absolute path (%s)", vh_self_methods, vh_buf_str(&line));
 		vh_buf_free(&line);
@@ -106,11 +110,23 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		goto done;
 	if (put_changes(&out, sh) < 0)
 		goto done;
+	/* A shell whose rc saves this to a file (saved_init): what doctor
+	 * checks that file against. */
+	if (sh->saved_init) {
+		struct vh_buf made = VH_BUF_INIT;
+
+		i = vh_shell_made(&made, sh) < 0 ? -1 :
+		    sh->set_local(&out, "__venvhook_made", made.data);
+		vh_buf_free(&made);
+		if (i < 0)
+			goto done;
+	}
+	/* (what the hook's completer reads, before it) */
+	if (sh->completion && sh->completion(&out, sh, vh_cmds) < 0)
+		goto done;
 	/* (a one-line shell's hook and prompt come without their comment
 	 * lines: build-aux/embed.sh) */
 	if (vh_buf_puts(&out, sh->hook) < 0)
-		goto done;
-	if (sh->completion && sh->completion(&out, vh_cmds) < 0)
 		goto done;
 	if (prompt && vh_buf_puts(&out, sh->prompt) < 0)
 		goto done;
@@ -146,18 +162,24 @@ static int more_help(FILE *f)
 	return ferror(f) ? -1 : 0;
 }
 
+/* One row per rc line: a shell with two (nushell) has its name on the
+ * first only. */
 int vh_cmd_rc_lines(FILE *f, const char *indent)
 {
 	const struct vh_shell *const *sh;
 	struct vh_buf line = VH_BUF_INIT;
+	size_t i;
 	int rc = 0;
 
 	for (sh = vh_shells; *sh && rc == 0; sh++) {
-		vh_buf_reset(&line);
-		rc = vh_shell_rc_line(&line, *sh, "venvhook");
-		if (rc == 0 && fprintf(f, "%s%-6s %-28s %s\n", indent, (*sh)->name, (*sh)->rc_file,
-				       vh_buf_str(&line)) < 0)
-			rc = -1;
+		for (i = 0; rc == 0; i++) {
+			vh_buf_reset(&line);
+			if (vh_shell_rc_line(&line, *sh, i, "venvhook") < 0)
+				break;
+			if (fprintf(f, "%s%-6s %-28s %s\n", indent, i ? "" : (*sh)->name,
+				    (*sh)->rc[i].file, vh_buf_str(&line)) < 0)
+				rc = -1;
+		}
 	}
 	vh_buf_free(&line);
 	return rc;

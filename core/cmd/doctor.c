@@ -50,26 +50,40 @@ static const char *const rivals[][3] = {
 	  "set PYTHON_AUTO_VRUN=false before oh-my-zsh is loaded, or drop its python plugin" },
 };
 
-void vh_doctor_rivals(struct vh_doctor *d, const char *const *texts, size_t ntexts)
+/* One finding per tool of table (n rows) whose hook's name shows in one of
+ * the texts, once per tool; seen holds the tools said already. */
+static void rivals_in(struct vh_doctor *d, const char *const *texts, size_t ntexts,
+		      const char *const (*table)[3], size_t n, const char **seen, size_t *nseen)
 {
-	const char *seen[sizeof(rivals) / sizeof(rivals[0])];
 	struct vh_buf b = VH_BUF_INIT;
-	size_t i, j, k, nseen = 0;
+	size_t i, j, k;
 
-	for (i = 0; i < sizeof(rivals) / sizeof(rivals[0]); i++) {
-		for (k = 0; k < ntexts && !(texts[k] && strstr(texts[k], rivals[i][0])); k++)
+	for (i = 0; i < n && table[i][0]; i++) {
+		for (k = 0; k < ntexts && !(texts[k] && strstr(texts[k], table[i][0])); k++)
 			;
 		if (k == ntexts)
 			continue;
-		for (j = 0; j < nseen && strcmp(seen[j], rivals[i][1]); j++)
+		for (j = 0; j < *nseen && strcmp(seen[j], table[i][1]); j++)
 			;
-		if (j < nseen)
+		if (j < *nseen || *nseen >= 32)
 			continue;
-		seen[nseen++] = rivals[i][1];
+		seen[(*nseen)++] = table[i][1];
 		vh_buf_reset(&b);
 		vh_buf_printf(&b, "%s also switches envs from this shell's hooks: two tools would "
-			      "fight over VIRTUAL_ENV and PATH; %s", rivals[i][1], rivals[i][2]);
+			      "fight over VIRTUAL_ENV and PATH; %s", table[i][1], table[i][2]);
 		vh_doctor_say(d, 1, vh_buf_str(&b), NULL, NULL);
 	}
 	vh_buf_free(&b);
+}
+
+void vh_doctor_rivals(struct vh_doctor *d, const char *const *texts, size_t ntexts,
+		      const char *const (*own)[3])
+{
+	const char *seen[32];
+	size_t nseen = 0, n;
+
+	rivals_in(d, texts, ntexts, rivals, sizeof(rivals) / sizeof(rivals[0]), seen, &nseen);
+	for (n = 0; own && own[n][0]; n++)
+		;
+	rivals_in(d, texts, ntexts, own, n, seen, &nseen);
 }

@@ -28,7 +28,10 @@ const char *vh_doctor_fact(const struct vh_doctor *d, const char *key);
 int vh_doctor_fact_has(const struct vh_doctor *d, const char *key, const char *needle);
 
 /* A problem for each other tool that switches Python envs whose hook's
- * name shows in one of the n texts (function lists, prompt hooks). */
-void vh_doctor_rivals(struct vh_doctor *d, const char *const *texts, size_t n);
+ * name shows in one of the n texts (function lists, prompt hooks): those
+ * every shell can have, and own, the shell's own (its registry entry's
+ * rivals, ended by a NULL name; may be NULL). */
+void vh_doctor_rivals(struct vh_doctor *d, const char *const *texts, size_t n,
+		      const char *const (*own)[3]);
 
 #endif

@@ -90,12 +90,14 @@ int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct
 done:
 	if (rc == VH_EUNSAYABLE) {
 		const char *what = bad < VH_NVARS ? plan.target.v[bad] : NULL;
+		const char *why = vh_shell_unsayable(sh, what);
+		struct vh_buf b = VH_BUF_INIT;
 
+		vh_buf_puts(&b, ": ");
+		vh_buf_puts(&b, why ? why : "this shell cannot quote a value safely");
 		vh_msg_path(want->env ? "not activating " : "cannot update the environment for ",
-			    want->env ? want->env : vh_var_names[bad],
-			    what && strchr(what, '\n') ?
-			    ": this shell cannot hold a newline in a variable safely" :
-			    ": this shell cannot quote a value safely");
+			    want->env ? want->env : vh_var_names[bad], vh_buf_str(&b));
+		vh_buf_free(&b);
 	}
 	vh_buf_free(&out);
 	vh_plan_free(&plan);

@@ -287,7 +287,7 @@ git_roots() {
 	assert_equal "$output" "'$(readlink -f "$VENVHOOK")' 'list' 'it'\"'\"'s a b' ;"
 	run --separate-stderr "$VENVHOOK" call csh list "$(printf 'a\nb')"
 	assert_failure 1
-	assert_equal "$stderr" "venvhook: this shell cannot pass an argument holding a newline"
+	assert_equal "$stderr" "venvhook: cannot pass that argument: this shell cannot hold a newline in a variable safely"
 }
 
 @test "activate's output ends by telling the shell to sync its deactivate" {

@@ -19,7 +19,7 @@ doctor_in() {
 @test "doctor: no problem in a plain setup, in every shell" {
 	local sh
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
-	for sh in $VH_SHELLS; do
+	for sh in $(vh_shells); do
 		doctor_in "$sh"
 		assert_line "venvhook doctor, in $sh"
 		assert_line "ok       the hook is loaded, once"

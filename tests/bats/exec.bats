@@ -243,8 +243,7 @@ time.sleep(60)' >"$T/sig.out" &
 	wait "$pid" || rc=$?
 	assert_equal "$rc" 7
 	assert_equal "$(tail -n 1 "$T/sig.out")" "got it in $T/p/.venv"
-	run --separate-stderr "$VENVHOOK" exec -- no-such-program-here
-	assert_failure 127
+	run -127 --separate-stderr "$VENVHOOK" exec -- no-such-program-here
 	assert_equal "$stderr" "venvhook: no-such-program-here: command not found"
 	printf '#!/bin/sh\n' >"$T/noexec"
 	run --separate-stderr "$VENVHOOK" exec -- "$T/noexec"
@@ -330,7 +329,8 @@ sys.stderr.write(sys.prefix)' "${args[@]}" >"$T/got" 2>"$T/prefix"
 	assert_success
 	assert_output "$d/.venv/bin/python"
 	command -v script >/dev/null || fail "script (util-linux) is needed"
-	script -qec "$(printf '%q ' "$VENVHOOK" which -C "$d")" /dev/null >"$T/tty.out"
+	# script(1) runs its command with $SHELL: CI's is sh, which has no $'...'
+	SHELL=/bin/bash script -qec "$(printf '%q ' "$VENVHOOK" which -C "$d")" /dev/null >"$T/tty.out"
 	grep -qF 'p\x1b]0;x\x07/.venv/bin/python' "$T/tty.out" || fail "not escaped: $(cat -v "$T/tty.out")"
 	local nl=$T/$'new\nline'
 	realenv "$nl/.venv"

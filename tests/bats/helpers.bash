@@ -30,6 +30,32 @@ vh_setup() {
 	cd "$T" || return 1
 }
 
+# vh_installed NAME: 0 unless NAME is one of configure.ac's optional
+# shells (nushell) and is not installed here, which run-scenarios and the
+# shell's own suite skip with one line (CI, which sets
+# VH_REQUIRE_ALL_SHELLS, fails instead).
+vh_installed() {
+	local var=VH_${1^^}
+	[[ -n ${VH_REQUIRE_ALL_SHELLS:-} || " ${VH_OPTIONAL_SHELLS:-} " != *" $1 "* ]] && return 0
+	[[ ${!var:-no} != no && -x ${!var:-no} ]]
+}
+
+# vh_shells: the shells the loops over every shell go through: configure's
+# list, less an optional one that is not installed.
+vh_shells() {
+	local sh
+	for sh in ${VH_SHELLS:?VH_SHELLS is set by make check}; do
+		vh_installed "$sh" && printf '%s\n' "$sh"
+	done
+}
+
+# vh_skip_uninstalled NAME: skips the test (or, in setup_file, the file)
+# when vh_installed says so.
+vh_skip_uninstalled() {
+	local var=VH_${1^^}_GET
+	vh_installed "$1" || skip "$1 is not installed (${!var:-see configure.ac})"
+}
+
 # vh_use_driver NAME|FILE: loads a tests/drivers/*.driver and a clean sandbox.
 vh_use_driver() {
 	local driver=$1
@@ -155,6 +181,27 @@ run_loaded() {
 # esc VALUE: VALUE as dumpenv prints it.
 esc() { "$VH_DUMPENV" -e "$1"; }
 
+# What a driver may leave out, when its shell writes these as most do:
+#   drv_head VAR      VAR's value as the first word of a command (the
+#                     program it names): drv_var VAR
+#   drv_command TEXT  a command line of the session's steps (cd, run, fail,
+#                     deactivate), as the shell is to run it: TEXT (elvish
+#                     wraps it to keep its status: it has no $?)
+#   drv_status_line   a line that prints "status=" and the last status:
+#                     echo "status=$(drv_status)"
+#   drv_cannot_hold NAME  0 when the shell cannot hold NAME at all (it is
+#                     refused, with one line, where the name is tested):
+#                     a newline where drv_no_newlines is set
+__vh_head() { if declare -F drv_head >/dev/null; then drv_head "$1"; else drv_var "$1"; fi; }
+__vh_command() { if declare -F drv_command >/dev/null; then drv_command "$1"; else printf '%s\n' "$1"; fi; }
+__vh_status_line() {
+	if declare -F drv_status_line >/dev/null; then drv_status_line; else printf 'echo "status=%s"\n' "$(drv_status)"; fi
+}
+vh_cannot_hold() { # NAME
+	[[ -n ${drv_no_newlines:-} && $1 == *$'\n'* ]] && return 0
+	declare -F drv_cannot_hold >/dev/null && drv_cannot_hold "$1"
+}
+
 # session STEP...: starts the driver's shell interactively with the hook
 # loaded and feeds it one line per step. Paths reach the shell only through
 # environment variables (VH_ARG1, VH_ARG2, ...), never through quoting.
@@ -197,20 +244,21 @@ __vh_script() { # FILE STEP...
 			__vh_args=$((__vh_args + 1))
 			var=VH_ARG$__vh_args
 			export "$var=$arg"
-			printf 'cd %s\n' "$(drv_var "$var")" >>"$file"
+			__vh_command "cd $(drv_var "$var")" >>"$file"
 			;;
 		report)
 			printf '%s VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME PATH __VENVHOOK_PIN __VENVHOOK_PAUSE\n' \
-				"$(drv_var VH_DUMPENV)" >>"$file"
+				"$(__vh_head VH_DUMPENV)" >>"$file"
 			;;
 		fail\ *)
-			printf 'sh -c "exit %s"\necho "status=%s"\n' "${step#fail }" "$(drv_status)" >>"$file"
+			__vh_command "sh -c \"exit ${step#fail }\"" >>"$file"
+			__vh_status_line >>"$file"
 			;;
 		status)
-			printf 'echo "status=%s"\n' "$(drv_status)" >>"$file"
+			__vh_status_line >>"$file"
 			;;
 		deactivate)
-			printf 'deactivate\n' >>"$file"
+			__vh_command deactivate >>"$file"
 			;;
 		setenv\ *)
 			read -r name var <<<"${step#setenv }"
@@ -224,13 +272,19 @@ __vh_script() { # FILE STEP...
 			drv_setvar "$name" "$var" >>"$file"
 			;;
 		run\ *)
-			local word words=()
+			local word words=() text="" head=1
 			read -ra words <<<"${step#run }"
 			for word in "${words[@]}"; do
-				if [[ $word == \$* ]]; then drv_var "${word#\$}"; else printf '%s' "$word"; fi
-				printf ' '
-			done >>"$file"
-			printf '\n' >>"$file"
+				if [[ $word == \$* ]] && ((head)); then
+					text+="$(__vh_head "${word#\$}") "
+				elif [[ $word == \$* ]]; then
+					text+="$(drv_var "${word#\$}") "
+				else
+					text+="$word "
+				fi
+				head=0
+			done
+			__vh_command "$text" >>"$file"
 			;;
 		line\ *)
 			printf '%s\n' "${step#line }" >>"$file"

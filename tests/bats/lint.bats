@@ -12,7 +12,7 @@ setup() { vh_setup; }
 @test "each shell's hook and prompt segment pass its checks, as written and as init prints them" {
 	local sh f
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
-	for sh in $VH_SHELLS; do
+	for sh in $(vh_shells); do
 		vh_use_driver "$sh"
 		for f in "$VH_SRCDIR/hooks/venvhook.$sh" "$VH_SRCDIR/hooks/prompt.$sh"; do
 			[[ -e $f || $f == */prompt.* ]] || fail "$sh: no $f"
@@ -107,12 +107,31 @@ alias_bodies() {
 	assert_success
 }
 
+# One pattern per way a name gets defined, for the shells of the sh
+# family, fish and csh: sh name() and name=, ksh and fish function,
+# fish/csh/ksh set, sh local/typeset, csh alias. A shell of another kind
+# gives its own (its driver's drv_def_patterns); a pattern's last word is
+# the name.
+DEF_PATTERNS='^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*(\(\)|=)
+(^|[[:space:]])function[[:space:]]+[A-Za-z_][A-Za-z0-9_]*
+(^|[[:space:];\\])set([[:space:]]+-[A-Za-z]+)*([[:space:]]+--)?[[:space:]]+[A-Za-z_][A-Za-z0-9_]*
+(^|[[:space:];])(local|typeset)([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*
+(^|[[:space:];)])alias[[:space:]]+[A-Za-z_][A-Za-z0-9_]*'
+
+# defined CODE PATTERNS: the names CODE defines by PATTERNS that are not
+# venvhook's own (prefixed) nor in $own.
+defined() {
+	local pattern
+	while IFS= read -r pattern; do
+		[[ -n $pattern ]] || continue
+		grep -oE "$pattern" <<<"$1" | sed -E 's/(\(\)|=)$//; s/[^A-Za-z0-9_~:-]+$//' |
+			grep -oE '[A-Za-z_][A-Za-z0-9_:-]*~?$' |
+			grep -vE "^(__venvhook_[A-Za-z0-9_]*~?|$own)\$" || true
+	done <<<"$2"
+}
+
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
-	local code pattern bad="" own="venvhook|deactivate|pydoc" sh
-	# (fish's `set -q NAME` only asks whether NAME is set)
-	code=$(grep -hv '^[[:space:]]*#' "$VH_SRCDIR"/hooks/venvhook.* "$VH_SRCDIR"/hooks/prompt.* \
-		"$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook "$VH_COMPLETIONS"/venvhook.fish |
-		sed -E 's/set -q [A-Za-z_]+//g')
+	local code bad="" own="venvhook~?|deactivate~?|pydoc~?" sh
 	# venvhook and deactivate are the two commands the user types, and
 	# pydoc the one the activate scripts define; the names each shell's
 	# own interfaces go by, which the hooks join, chain onto or wrap, each
@@ -122,17 +141,16 @@ alias_bodies() {
 		vh_use_driver "$sh"
 		own+="|${drv_own_names// /|}"
 	done
-	# One pattern per way a name gets defined: sh name() and name=, ksh and
-	# fish function, fish/csh/ksh set, sh local/typeset, csh alias.
-	for pattern in \
-		'^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*(\(\)|=)' \
-		'(^|[[:space:]])function[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
-		'(^|[[:space:];\\])set([[:space:]]+-[A-Za-z]+)*([[:space:]]+--)?[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
-		'(^|[[:space:];])(local|typeset)([[:space:]]+-[a-z]+)*[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' \
-		'(^|[[:space:];)])alias[[:space:]]+[A-Za-z_][A-Za-z0-9_]*'; do
-		bad+=$(grep -oE "$pattern" <<<"$code" | sed -E 's/(\(\)|=)$//' | awk '{ print $NF }' |
-			grep -vE "^(__venvhook_[A-Za-z0-9_]*|$own)\$" || true)
+	for sh in $VH_SHELLS; do
+		vh_use_driver "$sh"
+		# (fish's `set -q NAME` only asks whether NAME is set)
+		code=$(cat "$VH_SRCDIR/hooks/venvhook.$sh" "$VH_SRCDIR"/hooks/prompt."$sh" 2>/dev/null |
+			grep -v '^[[:space:]]*#' | sed -E 's/set -q [A-Za-z_]+//g')
+		bad+=$(defined "$code" "${drv_def_patterns:-$DEF_PATTERNS}")
 	done
+	code=$(grep -hv '^[[:space:]]*#' "$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook \
+		"$VH_COMPLETIONS"/venvhook.fish | sed -E 's/set -q [A-Za-z_]+//g')
+	bad+=$(defined "$code" "$DEF_PATTERNS")
 	assert_equal "$bad" ""
 }
 

@@ -10,6 +10,11 @@ setup_file() {
 
 setup() {
 	vh_use_driver "$VH_DRIVER"
+	# a scenario the shell cannot express, named by its driver with the reason
+	local why
+	if declare -F drv_skip >/dev/null && why=$(drv_skip "$BATS_TEST_DESCRIPTION"); then
+		skip "$drv_name: $why"
+	fi
 }
 
 teardown() {
@@ -145,13 +150,16 @@ prefix=/usr"
 	# substitution's output when a byte that is not UTF-8 lies that close
 	# to the end of one of its 4 KiB reads, and leaving or switching sends
 	# tcsh the whole PATH (it has no way to take one entry out): there,
-	# this PATH's entries are UTF-8.
-	if [[ $drv_name == tcsh ]]; then
-		for i in "${!names[@]}"; do
-			LC_ALL=C.UTF-8 iconv -f UTF-8 -t UTF-8 <<<"${names[i]}" >/dev/null 2>&1 || unset 'names[i]'
-		done
-		names=("${names[@]}")
-	fi
+	# this PATH's entries are UTF-8. Elsewhere, only the names the shell
+	# can hold (vh_cannot_hold): nushell's PATH is UTF-8.
+	for i in "${!names[@]}"; do
+		if [[ $drv_name == tcsh ]] && ! LC_ALL=C.UTF-8 iconv -f UTF-8 -t UTF-8 <<<"${names[i]}" >/dev/null 2>&1; then
+			unset 'names[i]'
+		elif vh_cannot_hold "${names[i]}"; then
+			unset 'names[i]'
+		fi
+	done
+	names=("${names[@]}")
 	for ((i = 0; i < 2000; i++)); do
 		case $((i % 500)) in
 		7) long+="$T/A/.VENV/BIN:" ;;           # a case variant first
@@ -336,10 +344,9 @@ hostile_names() {
 @test "hostile directory names round-trip exactly and never run" {
 	local names=() steps=() i
 	mapfile -d '' names < <(hostile_names)
-	if [[ -n ${drv_no_newlines:-} ]]; then # refused instead: see the next test
-		for i in "${!names[@]}"; do [[ ${names[i]} == *$'\n'* ]] && unset 'names[i]'; done
-		names=("${names[@]}")
-	fi
+	# a name the shell cannot hold is refused instead: see the next tests
+	for i in "${!names[@]}"; do vh_cannot_hold "${names[i]}" && unset 'names[i]'; done
+	names=("${names[@]}")
 	for i in "${!names[@]}"; do
 		mkenv "$T/${names[i]}/.venv"
 		steps+=("cd ${names[i]}" report "cd /" report)
@@ -367,6 +374,26 @@ hostile_names() {
 		assert_stderr_contains "venvhook: not activating $T/two\x0alines/.venv: this shell cannot hold a newline in a variable safely"
 	else
 		assert_active 1 "$T/$(printf 'two\nlines')/.venv"
+	fi
+	assert_line "status=5"
+}
+
+@test "a name that is not UTF-8: carried exactly, or refused with one line where the shell cannot" {
+	local bad=$T/$'bad\xff\xfename'
+	mkenv "$bad/env"
+	mkenv "$T/ok/.venv"
+	mkdir -p "$T/proj"
+	# (a shell that cannot hold the name cannot stand in it either: the
+	# name comes through a pointer file)
+	printf '%s\n' "$bad/env" >"$T/proj/.venv"
+	session "cd ok" "cd proj" report "fail 5"
+	if vh_cannot_hold "$bad"; then
+		# the old env is left, the new one is not half-applied
+		assert_inactive 1
+		assert_equal "$(grep -c 'not activating' <<<"$stderr")" 1
+		assert_stderr_contains "venvhook: not activating $T/bad\xff\xfename/env: "
+	else
+		assert_active 1 "$bad/env"
 	fi
 	assert_line "status=5"
 }

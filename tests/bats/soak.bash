@@ -25,15 +25,19 @@ __soak_rand() { # N: sets __r to a number in [0, N)
 
 # Names a tree is built from. The hostile ones are those the scenario suite
 # round-trips; a newline only where the shell can hold one (tcsh and csh
-# refuse it, see the README), and no ':' (never put on PATH: a refusal, not
-# a walk).
+# refuse it, see the README; nushell none that is not UTF-8), and no ':'
+# (never put on PATH: a refusal, not a walk).
 __soak_names() {
 	__soak_plain=(src lib pkg docs app core tools deep a b)
 	# shellcheck disable=SC2016,SC1003 # names, not code
 	__soak_hostile=("with space" "it's" 'say "hi"' '$(touch PWNED)' '`touch PWNED`'
 		'bang!bang' '!!' '100%' '%s%n' 'back\slash\' $'tab\there' $'caf\xc3\xa9'
 		$'bad\xff\xfeutf8' '${HOME}' '*' '[ab]' '~' '-n' 'a;b|c&d' $'\033[31mred' '{a,b}' '#x')
-	[[ -n ${drv_no_newlines:-} ]] || __soak_hostile+=($'new\nline')
+	__soak_hostile+=($'new\nline')
+	# (only the names the shell can hold: see vh_cannot_hold)
+	local h keep=()
+	for h in "${__soak_hostile[@]}"; do vh_cannot_hold "$h" || keep+=("$h"); done
+	__soak_hostile=("${keep[@]}")
 	# shuffled (Fisher-Yates)
 	__soak_deck=("${__soak_hostile[@]}")
 	local i t
@@ -290,7 +294,7 @@ __soak_check_above() { # ROOT
 # first is the start), soak_did what the step was.
 soak_script() {
 	local file=$1 steps=$2 i k cur=$soak_start report cds=() chase=""
-	report="$(drv_var VH_DUMPENV) PWD VIRTUAL_ENV PATH"
+	report="$(__vh_head VH_DUMPENV) PWD VIRTUAL_ENV PATH"
 	for k in "${!soak_places[@]}"; do
 		export "VH_SOAK_P$k=${soak_places[k]}"
 		cds[k]="cd $(drv_var "VH_SOAK_P$k")"
@@ -350,6 +354,11 @@ soak_script() {
 				printf '%s\n' "${cds[k]}"
 				cur=${soak_places[k]}
 				soak_did+=("cd $cur")
+				# elvish's cd takes the directory's physical path
+				if [[ -n ${drv_physical_cd:-} ]]; then
+					__soak_phys "$cur"
+					cur=$__p
+				fi
 			fi
 			soak_want+=("$cur")
 			printf '%s\n' "$report"

@@ -31,10 +31,12 @@ setup() {
 	vg call "$T" -- call "$sh" activate "$T/other/.venv"
 	vg rerun "$T" -- call "$sh" list
 	vg newline "$nl" -- export "$sh"
-	# (each run's output shows it met its situation, in this shell's syntax)
-	vg_check init=__venvhook activate="VIRTUAL_ENV[= ]'$T/proj/.venv'" \
-		deactivate="VIRTUAL_ENV" switch="VIRTUAL_ENV[= ]'$T/other/.venv'" noenv= \
-		watch=__venvhook_key call=__venvhook_sync rerun="'list'"
+	# (each run's output shows it met its situation, in this shell's
+	# syntax: the name, then its value in the shell's quotes)
+	local q="['\"]"
+	vg_check init=__venvhook activate="VIRTUAL_ENV.{0,5}$q$T/proj/.venv$q" \
+		deactivate="VIRTUAL_ENV" switch="VIRTUAL_ENV.{0,5}$q$T/other/.venv$q" noenv= \
+		watch=__venvhook_key call=__venvhook_sync rerun="${q}list$q"
 	if [[ -n ${drv_no_newlines:-} ]]; then
 		[[ ! -s $T/newline.out ]] || fail "a newline was said: $(cat "$T/newline.out")"
 		grep -q 'cannot hold a newline' "$T/newline.err"

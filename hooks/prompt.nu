@@ -1,0 +1,19 @@
+# venvhook's prompt segment for nushell, printed by `venvhook init nu
+# --prompt` after the hook. It puts `(NAME) ` before your prompt while
+# $env.VIRTUAL_ENV_PROMPT is set and non-empty and
+# $env.VIRTUAL_ENV_DISABLE_PROMPT is unset or empty.
+#
+# $env.PROMPT_COMMAND (a closure or a string) is kept and still makes your
+# prompt, after the name; the name is a string, shown as it is. Loading
+# this again wraps only a prompt that is not already venvhook's. No
+# process.
+if not ($env.__venvhook_state.prompt_wrapped? | default false) {
+    let __venvhook_user_prompt = ($env.PROMPT_COMMAND? | default '')
+    $env.PROMPT_COMMAND = {||
+        let name = ($env.VIRTUAL_ENV_PROMPT? | default '')
+        let segment = (if $name != '' and ($env.VIRTUAL_ENV_DISABLE_PROMPT? | default '') == '' { $"\(($name)\) " } else { '' })
+        let user = (if ($__venvhook_user_prompt | describe) == 'closure' { do $__venvhook_user_prompt } else { $__venvhook_user_prompt })
+        $segment + ($user | default '' | into string)
+    }
+    $env.__venvhook_state.prompt_wrapped = true
+}

@@ -1,0 +1,240 @@
+# venvhook's nushell hook. `venvhook init nu` prints this after the lines
+# that give it the absolute path of the venvhook binary and the commands
+# that change the shell (from its command table); env.nu saves it and
+# config.nu sources it (nushell cannot eval text):
+#     env.nu:     venvhook init nu | save -f ~/.venvhook.nu
+#     config.nu:  source ~/.venvhook.nu
+#
+# nushell runs hooks only before a prompt: $env.config.hooks.env_change.PWD
+# when the directory changed since the last one, pre_prompt before each.
+# Neither starts a process unless something changed. A command on the same
+# line as a cd runs before the env switches.
+#
+# What it keeps, in $env.__venvhook_state (a record: nushell hands commands only
+# strings, so none of it is exported):
+#   __venvhook_exe      the binary          __venvhook_changes  its commands
+#                                                               that change the shell
+#   pwd                 the directory the last export resolved
+#   ve                  $env.VIRTUAL_ENV as the last export left it
+#   __venvhook_watch    env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#                       look for, because they were absent (core/trust/watch.h)
+#   __venvhook_key      the word export handed back with them
+#
+# What the binary prints for nushell is one call of these commands a line
+# (shells/nu.c): sourced, init's lines run as they are; export's are read
+# as data by __venvhook_apply.
+
+# The state, or a new one where there is none (a record: an environment
+# variable of that name is not it).
+def __venvhook_state [] {
+    let s = ($env.__venvhook_state? | default {})
+    if ($s | describe | str starts-with 'record') { $s } else { {} }
+}
+
+def --env __venvhook_local [name: string, value: string] {
+    $env.__venvhook_state = (__venvhook_state | upsert $name $value)
+}
+
+def --env __venvhook_list [name: string, values: list<string>] {
+    $env.__venvhook_state = (__venvhook_state | upsert $name $values)
+}
+
+def --env __venvhook_setenv [name: string, value: string] {
+    if $name == 'PATH' {
+        $env.PATH = (if $value == '' { [] } else { $value | split row (char esep) })
+    } else {
+        load-env {$name: $value}
+    }
+}
+
+def --env __venvhook_unsetenv [name: string] {
+    hide-env -i $name
+}
+
+# PATH as a list: the first entry equal to REMOVE taken out, PREPEND put
+# first ('' for neither).
+def --env __venvhook_editpath [remove: string, prepend: string] {
+    mut p = (if ($env.PATH | describe) == 'string' { $env.PATH | split row (char esep) } else { $env.PATH })
+    if $remove != '' {
+        let at = ($p | enumerate | where item == $remove | get index)
+        if ($at | length) > 0 {
+            $p = ($p | drop nth ($at | first))
+        }
+    }
+    if $prepend != '' {
+        $p = ($p | prepend $prepend)
+    }
+    $env.PATH = $p
+}
+
+# Runs what the binary printed: each line a command above and its
+# arguments, read as data, never as code.
+def --env __venvhook_apply [text: string] {
+    for line in ($text | lines) {
+        let words = ($line | split row -n 2 ' ')
+        let args = (if ($words | length) > 1 { $"[($words | get 1)]" | from nuon } else { [] })
+        match ($words | first) {
+            '__venvhook_setenv' => { __venvhook_setenv ($args | get 0) ($args | get 1) }
+            '__venvhook_unsetenv' => { __venvhook_unsetenv ($args | get 0) }
+            '__venvhook_editpath' => { __venvhook_editpath ($args | get 0) ($args | get 1) }
+            '__venvhook_local' => { __venvhook_local ($args | get 0) ($args | get 1) }
+            '__venvhook_list' => { __venvhook_list ($args | get 0) ($args | get 1) }
+            '__venvhook_sync' => { __venvhook_sync }
+            _ => { }
+        }
+    }
+}
+
+# `deactivate` and `pydoc`, for the habits the activate scripts taught,
+# work while an env venvhook activated is active (nushell cannot define a
+# command at run time: they are defined here, and say so otherwise). This
+# notes the env they belong to.
+def --env __venvhook_sync [] {
+    $env.__venvhook_state.ve = ($env.VIRTUAL_ENV? | default '')
+}
+
+def __venvhook_ours_on [] {
+    ($env.__VENVHOOK_ENV? | default '') != '' and ($env.VIRTUAL_ENV? | default '') == $env.__VENVHOOK_ENV
+}
+
+def --env --wrapped deactivate [...args] {
+    if (__venvhook_ours_on) {
+        venvhook deactivate ...$args
+    } else {
+        print -e 'deactivate: no env venvhook activated is active'
+        ^/bin/sh -c 'exit 1'
+    }
+}
+
+def --wrapped pydoc [...args] {
+    if (__venvhook_ours_on) {
+        ^python -m pydoc ...$args
+    } else {
+        print -e 'pydoc: no env venvhook activated is active'
+        ^/bin/sh -c 'exit 127'
+    }
+}
+
+# Runs `venvhook export` and applies it; the exit status the user's last
+# command left is kept. A binary that is gone or fails changes nothing
+# (it, or nushell, says why on stderr).
+def --env __venvhook_export [] {
+    let status = ($env.LAST_EXIT_CODE? | default 0)
+    $env.__venvhook_state.pwd = $env.PWD
+    let text = (try { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } catch { '' })
+    __venvhook_apply ($text | default '')
+    # A watched path seen now is looked for no more: it starts one export,
+    # not one at every prompt.
+    $env.__venvhook_state.__venvhook_watch = ($env.__venvhook_state.__venvhook_watch | where {|p| not ($p | path exists) })
+    __venvhook_sync
+    $env.LAST_EXIT_CODE = $status
+}
+
+# What every trigger checks, with builtins only: the directory changed,
+# VIRTUAL_ENV changed behind venvhook's back (an activate script's
+# deactivate, another tool's hook), or an env appeared at a watched path.
+# No process unless one of them holds.
+def --env __venvhook_check [] {
+    if $env.PWD != $env.__venvhook_state.pwd or ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve {
+        __venvhook_export
+    } else if ($env.__venvhook_state.__venvhook_watch | any {|p| $p | path exists }) {
+        __venvhook_export
+    }
+}
+
+# The commands that change this shell's environment (__venvhook_changes)
+# go through this command, which applies what the binary prints for them
+# (ending in __venvhook_sync); doctor gets what only this shell sees;
+# anything else runs the binary. A command nushell does not run last on its
+# line reports its failure as a nushell error; so the binary's messages are
+# passed on as they are, and a failure ends in a command that exits with
+# its status (the one process a failure costs).
+def --env --wrapped venvhook [...args: string@__venvhook_complete] {
+    let exe = $env.__venvhook_state.__venvhook_exe
+    if ($args | length) > 0 and ($args | first) in $env.__venvhook_state.__venvhook_changes {
+        let r = (^$exe call nu ...$args | complete)
+        print -e -n $r.stderr
+        if $r.exit_code == 0 {
+            __venvhook_apply $r.stdout
+        } else {
+            ^/bin/sh -c $"exit ($r.exit_code)"
+        }
+    } else if ($args | length) > 0 and ($args | first) == 'doctor' {
+        # what only this shell can see, for the binary to judge: whether
+        # its hooks are still in the lists, and the code of the others
+        let pwd_hooks = ($env.config.hooks?.env_change?.PWD? | default [])
+        let prompt_hooks = ($env.config.hooks?.pre_prompt? | default [])
+        let others = ([...$pwd_hooks ...$prompt_hooks] | each {|h|
+            try { view source (if ($h | describe) starts-with 'record' { $h.code } else { $h }) } catch { '' }
+        } | str join "\n")
+        (^$exe call nu doctor ...($args | skip 1) $"loads=($env.__venvhook_state.loads)"
+            $"hooks=(if (__venvhook_ours $pwd_hooks) { 'env_change.PWD' } else { '' })"
+            $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
+            $"made=($env.__venvhook_state.__venvhook_made? | default '')" $"rivals=($others)")
+    } else {
+        ^$exe ...$args
+    }
+}
+
+# Completion, from the command table's lists init gives the state
+# (__venvhook_commands...): the commands, a command's options, init's
+# shells, and the env names `venvhook list` prints. CONTEXT: the command
+# line up to the cursor.
+def __venvhook_complete [context: string] {
+    let s = $env.__venvhook_state
+    let words = ($context | split row -r '\s+')
+    let cur = ($words | last)
+    let all = (if ($words | length) == 2 {
+        $s.__venvhook_commands
+    } else if ($cur | str starts-with '-') {
+        $s.__venvhook_options | each {|o| $o | split row ' ' } | where {|p| ($p | first) == ($words | get 1) } | each {|p| $p | last }
+    } else if ($words | get 1) in $s.__venvhook_shell_commands {
+        $s.__venvhook_shells
+    } else if ($words | get 1) in $s.__venvhook_env_commands {
+        try { ^($s.__venvhook_exe) list | lines } catch { [] }
+    } else {
+        []
+    })
+    $all | where {|c| $c | str starts-with $cur }
+}
+
+# 1 when a list of hooks holds one of venvhook's (a record marked
+# __venvhook, as zoxide marks its own).
+def __venvhook_ours [hooks: list<any>] {
+    $hooks | any {|h| ($h | describe) starts-with 'record' and ($h.__venvhook? | default false) }
+}
+
+# The state, reset at each load (what a parent left is not trusted), but
+# for what init's lines above set; then the hooks, replacing any an
+# earlier load added; then the check, so that a shell that starts inside a
+# project is active before its first prompt.
+let __venvhook_old = (__venvhook_state)
+$env.__venvhook_state = {
+    __venvhook_exe: $__venvhook_old.__venvhook_exe
+    __venvhook_changes: $__venvhook_old.__venvhook_changes
+    __venvhook_made: ($__venvhook_old.__venvhook_made? | default '')
+    __venvhook_commands: ($__venvhook_old.__venvhook_commands? | default [])
+    __venvhook_options: ($__venvhook_old.__venvhook_options? | default [])
+    __venvhook_shell_commands: ($__venvhook_old.__venvhook_shell_commands? | default [])
+    __venvhook_env_commands: ($__venvhook_old.__venvhook_env_commands? | default [])
+    __venvhook_program_commands: ($__venvhook_old.__venvhook_program_commands? | default [])
+    __venvhook_shells: ($__venvhook_old.__venvhook_shells? | default [])
+    __venvhook_watch: []
+    __venvhook_key: '-'
+    pwd: ''
+    ve: ''
+    loads: (($__venvhook_old.loads? | default 0) + 1)
+    prompt_wrapped: ($__venvhook_old.prompt_wrapped? | default false)
+}
+$env.config = ($env.config | upsert hooks {|c|
+    let hooks = ($c.hooks? | default {})
+    let env_change = ($hooks.env_change? | default {})
+    $hooks
+    | upsert env_change ($env_change | upsert PWD (
+        $env_change.PWD? | default [] | where {|h| not (__venvhook_ours [$h]) }
+        | append {__venvhook: true, code: {|before, after| __venvhook_check }}))
+    | upsert pre_prompt (
+        $hooks.pre_prompt? | default [] | where {|h| not (__venvhook_ours [$h]) }
+        | append {__venvhook: true, code: {|| __venvhook_check }})
+})
+__venvhook_check

@@ -99,6 +99,12 @@ region_settled() {
 	find "$T" "$HOME" ! -path "$dir/region*" -exec touch -h -d "@$((now - 60))" {} +
 }
 
+# region_want N CDS: the exports a region scenario wants, N, or one per cd
+# (CDS) in a shell whose hook has no shortcut (drv_no_region says why).
+region_want() {
+	if [[ -n ${drv_no_region:-} ]]; then echo "$2"; else echo "$1"; fi
+}
+
 # exports_in FILE: how many `venvhook export` calls a counting log holds.
 exports_in() {
 	[[ -e $1 ]] || { echo 0; return; }

@@ -17,8 +17,8 @@
  *   ref    a file of venvhook's whose modification time is older than each
  *          of keep's was when export looked and at least
  *          VH_REGION_SETTLE seconds older than that moment, so that any
- *          later change of one of them makes it newer (the shells' -nt,
- *          tcsh's -M).
+ *          later change of one of them makes it newer (the hooks'
+ *          comparison of two files' times).
  * A shell whose $PWD is top or below it, where those hold, $PWD is a
  * directory of the user's own that is no symlink, and nothing between
  * $PWD and top is a symlink, has the answer export would give: no process.

@@ -320,11 +320,12 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	region_settled
 	export CONF=$HOME/.config/venvhook/config
 	mkdir -p "${CONF%/*}"
+	printf 'env_dirs = venv\n' >"$T/conf"
 	# another shell's deny, a config that names other env directories
 	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/src" \
 		"run $VENVHOOK deny $T/proj/.venv" "cd proj/docs" report \
 		"run $VENVHOOK allow $T/proj/.venv" "cd proj/src" report \
-		"line printf 'env_dirs = venv\n' >$(drv_var CONF)" "cd proj/docs" report
+		"run cp $T/conf $CONF" "cd proj/docs" report
 	assert_success
 	assert_inactive 1
 	assert_active 2 "$T/proj/.venv"

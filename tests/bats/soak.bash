@@ -714,7 +714,7 @@ soak_mut_run() {
 	mapfile -t lines < <(grep -Ev "$drv_noise" "$out")
 	n=${#soak_want[@]}
 	for ((i = 0; i < n && bad < 5; i++)); do
-		local base=$((5 * i)) shell_ve shell_path
+		local base=$((5 * i))
 		if ! __soak_got "${lines[base]:-}" PWD || ! __soak_got "${lines[base + 3]:-}" VIRTUAL_ENV ||
 			! __soak_got "${lines[base + 4]:-}" PATH; then
 			bad=$((bad + 1))

@@ -7,9 +7,10 @@
  *    says "line N: why" with N no more than the input's line count + 1;
  *  - every key part and string it keeps is valid UTF-8 without a NUL;
  *  - the same bytes parse the same way twice;
- *  - round trip: the strings and booleans it keeps, written back as TOML
- *    (one `"k"."k" = "v"` line each, every byte escaped as TOML allows),
- *    parse back to exactly the same entries in the same order;
+ *  - round trip: the strings, booleans and arrays of strings it keeps,
+ *    written back as TOML (one `"k"."k" = "v"` line each, every byte
+ *    escaped as TOML allows), parse back to exactly the same entries in
+ *    the same order (the tables a header opens are not written back);
  *  - vh_toml_get finds the first entry of each kept path, and says dup
  *    exactly when the path occurs more than once;
  *  - the memory it holds and the steps it took are within toml.h's linear
@@ -115,6 +116,14 @@ static int same_entry(const struct vh_toml *da, const struct vh_toml_entry *a,
 	for (i = 0; i < a->depth; i++)
 		if (strcmp(ka[i], kb[i]))
 			return 0;
+	if (a->type == VH_TOML_STRINGS) {
+		if (a->nstrs != b->nstrs)
+			return 0;
+		for (i = 0; i < a->nstrs; i++)
+			if (strcmp(a->strs[i], b->strs[i]))
+				return 0;
+		return 1;
+	}
 	return a->type == VH_TOML_STRING ? !strcmp(a->str, b->str) :
 	       a->type == VH_TOML_BOOL ? a->boolean == b->boolean : 1;
 }
@@ -148,6 +157,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = m = 0; i < doc.n; i++) {
 		if (doc.v[i].type == VH_TOML_STRING)
 			CHECK(doc.v[i].str && utf8_ok(doc.v[i].str), "a string is not UTF-8");
+		for (j = 0; j < doc.v[i].nstrs; j++)
+			CHECK(doc.v[i].type == VH_TOML_STRINGS && utf8_ok(doc.v[i].strs[j]),
+			      "an array's string is not UTF-8");
 		if ((m += doc.v[i].depth) > ROUND_TRIP_MAX)
 			continue;
 		CHECK(same_entry(&doc, &doc.v[i], &again, &again.v[i]), "entry %zu differs between two parses", i);
@@ -159,12 +171,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(doc.bytes <= VH_TOML_BYTES_PER_BYTE * size + 4096, "%zu bytes held for %zu of text",
 	      doc.bytes, size);
 	CHECK(doc.work <= WORK_PER_BYTE * size + 64, "%zu steps for %zu bytes of text", doc.work, size);
-	/* Round trip of the strings and booleans, each written with its whole
+	/* Round trip of the strings, booleans and arrays of strings, each written with its whole
 	 * key path: only up to that bound too. */
 	if (m > ROUND_TRIP_MAX)
 		goto lookups;
 	for (i = 0; i < doc.n; i++) {
-		if (doc.v[i].type == VH_TOML_OTHER)
+		if (doc.v[i].type == VH_TOML_OTHER || doc.v[i].type == VH_TOML_TABLE)
 			continue;
 		key = key_of(&doc, &doc.v[i], &kbuf, &kcap);
 		for (j = 0; j < doc.v[i].depth; j++) {
@@ -173,9 +185,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			quoted(&out, key[j]);
 		}
 		vh_buf_puts(&out, " = ");
-		if (doc.v[i].type == VH_TOML_STRING)
+		if (doc.v[i].type == VH_TOML_STRING) {
 			quoted(&out, doc.v[i].str);
-		else
+		} else if (doc.v[i].type == VH_TOML_STRINGS) {
+			vh_buf_putc(&out, '[');
+			for (j = 0; j < doc.v[i].nstrs; j++) {
+				if (j)
+					vh_buf_puts(&out, ", ");
+				quoted(&out, doc.v[i].strs[j]);
+			}
+			vh_buf_putc(&out, ']');
+		} else
 			vh_buf_puts(&out, doc.v[i].boolean ? "true" : "false");
 		vh_buf_putc(&out, '\n');
 	}
@@ -183,7 +203,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc2 = vh_toml_parse(&back, &err2, out.data ? out.data : "", out.len);
 	CHECK(rc2 == 0, "the written-back document is refused: %s\n%s", vh_buf_str(&err2), vh_buf_str(&out));
 	for (i = k = 0; i < doc.n; i++) {
-		if (doc.v[i].type == VH_TOML_OTHER)
+		if (doc.v[i].type == VH_TOML_OTHER || doc.v[i].type == VH_TOML_TABLE)
 			continue;
 		CHECK(k < back.n && same_entry(&doc, &doc.v[i], &back, &back.v[k]), "entry %zu does not round-trip", i);
 		k++;

@@ -1,7 +1,10 @@
 # venvhook's prompt segment for fish, printed by `venvhook init fish --prompt`
-# after the hook. It puts `(NAME) ` before your prompt while
-# $VIRTUAL_ENV_PROMPT is set and non-empty and $VIRTUAL_ENV_DISABLE_PROMPT
-# is unset or empty.
+# after the hook. It puts `(NAME) ` before your prompt while an env is on
+# and $VIRTUAL_ENV_DISABLE_PROMPT is unset or empty. NAME is
+# $VIRTUAL_ENV_PROMPT, or, for an env someone else put on with no name of
+# its own (mise, direnv), the last part of $VIRTUAL_ENV; a name in the
+# activate scripts' "(NAME) " form is shown once, and nothing is shown
+# while an activate script of this shell shows the name itself.
 #
 # Your fish_prompt is kept as __venvhook_user_prompt and still draws your
 # prompt: fish_prompt prints the name, then calls it. It runs first, with
@@ -15,8 +18,14 @@ end
 if builtin functions -q __venvhook_user_prompt
     function fish_prompt --description 'venvhook: (env name) and your prompt'
         builtin set -l __venvhook_text (__venvhook_user_prompt | string collect -N)
-        if builtin test -n "$VIRTUAL_ENV_PROMPT" -a -z "$VIRTUAL_ENV_DISABLE_PROMPT"
-            builtin echo -n "($VIRTUAL_ENV_PROMPT) "
+        builtin set -l __venvhook_n $VIRTUAL_ENV_PROMPT
+        if builtin test -z "$__venvhook_n" -a -n "$VIRTUAL_ENV"
+            builtin set __venvhook_n (builtin string replace -r '.*/' '' -- $VIRTUAL_ENV)
+        end
+        # nothing while an activate script of this shell shows the name itself
+        if builtin test -n "$__venvhook_n" -a -z "$VIRTUAL_ENV_DISABLE_PROMPT"
+            and not builtin set -q _OLD_FISH_PROMPT_OVERRIDE
+            builtin echo -n "("(builtin string replace -r '^\((.*)\) $' '$1' -- $__venvhook_n | builtin string replace -ra '[[:cntrl:]]' '?')") "
         end
         builtin echo -n "$__venvhook_text"
     end

@@ -6,13 +6,18 @@
 # What it keeps between prompts (all of it venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
+#   __venvhook_pl     ${#PATH} as the last export left it
+#   __venvhook_start  set while the shell starts (its rc file; in VS Code's
+#                     terminal also its first command line, where the Python
+#                     extension activates its env, unless a cd comes first): an
+#                     env put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
 #   __venvhook_r*     the region where export's answer holds (rtop, rnames,
 #                     rgone, rkeep, rref: see core/decide/region.h), and
 #                     __venvhook_w{root,fix,rel} what to watch in it
-#   __venvhook_moved  the directory a cd went into by the region, with no
+#   __venvhook_went   the directory a cd went into by the region, with no
 #                     export: the next export is told (it watched there)
 
 # Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)
@@ -21,13 +26,13 @@ __venvhook_export() {
     local __venvhook_code __venvhook_p __venvhook_w=()
     __venvhook_pwd=$PWD
     if ((BASH_SUBSHELL)); then
-        __venvhook_code=$(__venvhook_moved=${__venvhook_moved-} VENVHOOK_QUIET=1 \
+        __venvhook_code=$(__venvhook_went=${__venvhook_went-} VENVHOOK_QUIET=1 \
             "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
     else
-        __venvhook_code=$(__venvhook_moved=${__venvhook_moved-} \
+        __venvhook_code=$(__venvhook_went=${__venvhook_went-} \
             "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
     fi
-    __venvhook_moved=
+    __venvhook_went=
     builtin eval -- "$__venvhook_code"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
@@ -71,7 +76,7 @@ __venvhook_inside() {
 # (core/trust/watch.h, vh_watch_move).
 __venvhook_moveto() {
     __venvhook_pwd=$PWD
-    __venvhook_moved=$PWD
+    __venvhook_went=$PWD
     __venvhook_watch=(${__venvhook_wfix[@]+"${__venvhook_wfix[@]}"})
     [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
     for __venvhook_p in "${__venvhook_wrel[@]}"; do
@@ -79,18 +84,17 @@ __venvhook_moveto() {
     done
 }
 
-# What every trigger checks, with builtins only: VIRTUAL_ENV changed
-# behind venvhook's back (an activate script's deactivate, another tool's
-# hook), the directory changed and left the region, or an env appeared at
-# a watched path. No process unless one of them holds.
+# What every trigger checks, with builtins only: someone else changed the
+# env (__venvhook_moved), the directory changed and left the region, or an
+# env appeared at a watched path. No process unless one of them holds.
 __venvhook_check() {
-    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
-        __venvhook_export
+    if __venvhook_moved; then
+        __venvhook_start=${__venvhook_start-} __venvhook_export
         return 0
     fi
     if [[ $PWD != "${__venvhook_pwd-}" ]]; then
         if ! __venvhook_inside; then
-            __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export
             return 0
         fi
         __venvhook_moveto
@@ -98,11 +102,20 @@ __venvhook_check() {
     # (a global loop variable: cheaper than a local, and venvhook's own)
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export
             return 0
         fi
     done
     return 0
+}
+
+# True when VIRTUAL_ENV or PATH is not as the last export left it: someone
+# else changed them (an activate script or its deactivate, direnv's
+# restore, an editor's injection, mise or conda), and export sorts out
+# whose env is on (core/output/plan.h). PATH is compared by its length,
+# which every activation and deactivation changes.
+__venvhook_moved() {
+    [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${PATH+${#PATH}} != "${__venvhook_pl-}" ]]
 }
 __venvhook_cmdno='\#'
 
@@ -124,7 +137,9 @@ __venvhook_hook() {
 # by the env of here at this same prompt, not the next one.
 __venvhook_late() {
     __venvhook_status=$?
-    [[ ${VIRTUAL_ENV-} == "${__venvhook_ve-}" ]] || __venvhook_export
+    __venvhook_moved && __venvhook_export
+    # (in VS Code: two prompts, the shell's first and the one after its first line)
+    __venvhook_start=${__venvhook_start#1}
     return "$__venvhook_status"
 }
 
@@ -145,6 +160,7 @@ __venvhook_precmd() {
 __venvhook_chdir() { # CMD...
     local __venvhook_rc=0
     "$@" || __venvhook_rc=$?
+    __venvhook_start=
     __venvhook_check
     return "$__venvhook_rc"
 }
@@ -209,7 +225,7 @@ venvhook() {
     case ${1-} in
         doctor)
             # what only this shell can see, for the binary to judge
-            local __venvhook_x=0 __venvhook_ran=unknown __venvhook_cd=0 __venvhook_now
+            local __venvhook_x=0 __venvhook_ran=unknown __venvhook_cd=1 __venvhook_now __venvhook_c
             [[ -n ${PS1+set} && ${PS1@a} == *x* ]] && __venvhook_x=1
             # the hook ran at the prompt this command line was typed at
             __venvhook_now=${__venvhook_cmdno@P}
@@ -217,7 +233,18 @@ venvhook() {
                 __venvhook_ran=0
                 ((__venvhook_tick + 1 == __venvhook_now)) && __venvhook_ran=1
             fi
-            [[ $(builtin declare -f cd 2>/dev/null) == *__venvhook_chdir* ]] && __venvhook_cd=1
+            # whether cd, pushd and popd still run venvhook's wrapper: an
+            # alias or a function defined after init runs instead of it
+            for __venvhook_c in cd pushd popd; do
+                if [[ -n ${BASH_ALIASES[$__venvhook_c]+set} ]] && builtin shopt -q expand_aliases; then
+                    [[ ${BASH_ALIASES[$__venvhook_c]} == "__venvhook_alias_$__venvhook_c" ]] && continue
+                    __venvhook_cd="alias $__venvhook_c"
+                    break
+                fi
+                [[ $(builtin declare -f "$__venvhook_c" 2>/dev/null) == *__venvhook_chdir* ]] && continue
+                __venvhook_cd="function $__venvhook_c"
+                break
+            done
             "${__venvhook_exe:-venvhook}" call bash doctor "${@:2}" "loads=${__venvhook_loads-0}" \
                 "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x" "ran=$__venvhook_ran" \
                 "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
@@ -231,10 +258,19 @@ venvhook() {
 # exist while an env venvhook activated is active, as theirs do while
 # theirs is. They are defined again on each activation because an activate
 # script's own deactivate removes its functions when it is done; a pydoc
-# function that is not venvhook's is left alone.
+# function that is not venvhook's is left alone. While someone else's env
+# is on (__VENVHOOK_ASIDE), its own deactivate is left in place. An env
+# venvhook adopted from an activate script (at shell start) is venvhook's:
+# the script's saved prompt comes back, as venvhook's activation would
+# have left it.
 __venvhook_sync() {
     __venvhook_ve=${VIRTUAL_ENV-}
-    if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+    __venvhook_pl=${PATH+${#PATH}}
+    if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" && -z ${__VENVHOOK_ASIDE-} ]]; then
+        if [[ -n ${_OLD_VIRTUAL_PS1+set} && -z ${__venvhook_owns_deactivate-} ]]; then
+            PS1=$_OLD_VIRTUAL_PS1
+            builtin unset -v _OLD_VIRTUAL_PS1 _OLD_VIRTUAL_PATH _OLD_VIRTUAL_PYTHONHOME
+        fi
         # shellcheck disable=SC2317  # the user calls it
         deactivate() { venvhook deactivate "$@"; }
         __venvhook_owns_deactivate=1
@@ -253,6 +289,8 @@ __venvhook_sync() {
             builtin unset -v __venvhook_owns_pydoc
         fi
     fi
+    # the --prompt segment's name (hooks/prompt.bash)
+    [[ -z ${__venvhook_seg-} ]] || __venvhook_segment
 }
 
 __venvhook_has() { # WORD LIST...: 0 when WORD is in LIST
@@ -300,6 +338,10 @@ __venvhook_register() {
 # runs ahead of the hook.
 if [[ $- == *i* ]]; then
     __venvhook_register
+    # (in VS Code's terminal, where the Python extension types its activate
+    # line first, through the first command line)
+    __venvhook_start=1
+    [[ ${TERM_PROGRAM-} == vscode ]] && __venvhook_start=11
     __venvhook_check
     # counted for `venvhook doctor`
     __venvhook_loads=$((${__venvhook_loads-0} + 1))

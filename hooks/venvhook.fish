@@ -10,13 +10,18 @@ status is-interactive; or return 0
 # What it keeps between prompts (venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
+#   __venvhook_path   "$PATH" as the last export left it
+#   __venvhook_start  set while the shell starts (its rc file; in VS Code's
+#                     terminal also its first command line, where the Python
+#                     extension activates its env, unless a cd comes first): an
+#                     env put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
 #   __venvhook_r*     the region where export's answer holds (rtop, rnames,
 #                     rgone, rkeep, rref: see core/decide/region.h), and
 #                     __venvhook_w{root,fix,rel} what to watch in it
-#   __venvhook_moved  the directory a cd went into by the region, with no
+#   __venvhook_went   the directory a cd went into by the region, with no
 #                     export: the next export is told (it watched there)
 
 # The key's "none yet" (export takes the key as its last argument; without
@@ -26,8 +31,8 @@ builtin set -q __venvhook_key; or builtin set -g __venvhook_key -
 # Runs `venvhook export` and applies it.
 function __venvhook_export
     builtin set -g __venvhook_pwd $PWD
-    __venvhook_moved=$__venvhook_moved command $__venvhook_exe export fish $__venvhook_key | builtin source
-    builtin set -g __venvhook_moved
+    __venvhook_went=$__venvhook_went command $__venvhook_exe export fish $__venvhook_key | builtin source
+    builtin set -g __venvhook_went
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     builtin set -l __venvhook_w
@@ -72,7 +77,7 @@ end
 # (core/trust/watch.h, vh_watch_move).
 function __venvhook_moveto
     builtin set -g __venvhook_pwd $PWD
-    builtin set -g __venvhook_moved $PWD
+    builtin set -g __venvhook_went $PWD
     builtin set -g __venvhook_watch $__venvhook_wfix
     builtin test "x$PWD" = "x$__venvhook_wroot"; and builtin return 0
     for __venvhook_p in "$PWD/"$__venvhook_wrel
@@ -81,18 +86,22 @@ function __venvhook_moveto
 end
 
 # What every trigger checks, with builtins only: the directory changed and
-# left the region, VIRTUAL_ENV changed behind venvhook's back (an activate
-# script's deactivate, another tool's hook), or an env appeared at a
-# watched path. No process unless one of them holds. Few commands, as fish
-# runs each slowly: one test for both strings (each with an x in front, so
-# that no value reads as an operator), and fish 3.5's `path filter -q` for
-# all watched paths at once.
+# left the region, an env appeared at a watched path, or someone else
+# changed the env: VIRTUAL_ENV or PATH is not as the last export left it (an
+# activate script or its deactivate, direnv's restore, an editor's
+# injection, mise or conda), and export sorts out whose env is on
+# (core/output/plan.h). No process unless one of them holds. Few commands,
+# as fish runs each slowly: one test for the strings (each with an x in
+# front, so that no value reads as an operator), and fish 3.5's `path
+# filter -q` for all watched paths at once.
 builtin set -q __venvhook_pwd; or builtin set -g __venvhook_pwd
 builtin set -q __venvhook_ve; or builtin set -g __venvhook_ve
+builtin set -q __venvhook_path; or builtin set -g __venvhook_path
+builtin set -q __venvhook_start; or builtin set -g __venvhook_start
 builtin set -q __venvhook_rtop; or builtin set -g __venvhook_rtop
 function __venvhook_changed --description "venvhook: the directory or env changed: export (0), or the region's shortcut"
-    if builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve"; or not __venvhook_inside
-        __venvhook_export
+    if builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"; or not __venvhook_inside
+        __venvhook_start=$__venvhook_start __venvhook_export
         builtin return 0
     end
     __venvhook_moveto
@@ -100,25 +109,35 @@ function __venvhook_changed --description "venvhook: the directory or env change
 end
 if builtin -q path 2>/dev/null
     function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
-        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve"
+        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"
             __venvhook_changed; and builtin return
         end
         if builtin path filter -q -- $__venvhook_watch
-            __venvhook_export
+            __venvhook_start=$__venvhook_start __venvhook_export
         end
     end
 else
     function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
-        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve"
+        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"
             __venvhook_changed; and builtin return
         end
         for __venvhook_p in $__venvhook_watch
             if builtin test -e "$__venvhook_p"
-                __venvhook_export
+                __venvhook_start=$__venvhook_start __venvhook_export
                 builtin return
             end
         end
     end
+end
+
+# The shell's start ends at its first prompt (in VS Code's terminal, at the
+# prompt after its first command line): this handler runs the check once
+# more at each of those prompts (a second check changes nothing), then
+# takes itself away.
+function __venvhook_first --on-event fish_prompt --description 'venvhook: the first prompts'
+    __venvhook_precmd
+    builtin set -g __venvhook_start (builtin string replace -r '^1' '' -- $__venvhook_start)
+    builtin test -n "$__venvhook_start"; or builtin functions -e __venvhook_first
 end
 
 # The check runs before each prompt: it is the handler of the fish_prompt
@@ -131,6 +150,9 @@ end
 # handler.
 function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
+    # a directory change ends the shell's start too (fish reading commands
+    # from a pipe draws no prompt)
+    builtin set -g __venvhook_start
     __venvhook_precmd
     builtin return $__venvhook_status
 end
@@ -163,11 +185,25 @@ end
 # exist while an env venvhook activated is active, as theirs do while
 # theirs is. They are defined again on each activation because an activate
 # script's own deactivate removes its functions when it is done; a pydoc
-# function that is not venvhook's is left alone.
+# function that is not venvhook's is left alone. While someone else's env
+# is on (__VENVHOOK_ASIDE), its own deactivate is left in place. An env
+# venvhook adopted from an activate script (at shell start) is venvhook's:
+# the script's saved prompt comes back, as venvhook's activation would
+# have left it.
 function __venvhook_sync
     builtin set -g __venvhook_ve "$VIRTUAL_ENV"
+    builtin set -g __venvhook_path "$PATH"
     if builtin set -q __VENVHOOK_ENV; and builtin set -q VIRTUAL_ENV
-        and builtin test "$VIRTUAL_ENV" = "$__VENVHOOK_ENV"
+        and builtin test "$VIRTUAL_ENV" = "$__VENVHOOK_ENV"; and not builtin set -q __VENVHOOK_ASIDE
+        if builtin set -q _OLD_FISH_PROMPT_OVERRIDE; and builtin functions -q _old_fish_prompt
+            and not builtin set -q __venvhook_owns_deactivate
+            builtin functions -e fish_prompt
+            builtin functions -c _old_fish_prompt fish_prompt
+            builtin functions -e _old_fish_prompt
+            builtin set -e _OLD_FISH_PROMPT_OVERRIDE
+            builtin set -e _OLD_VIRTUAL_PATH
+            builtin set -e _OLD_VIRTUAL_PYTHONHOME
+        end
         function deactivate --description 'venvhook: deactivate the env'
             venvhook deactivate $argv
         end
@@ -197,4 +233,8 @@ else
     builtin set -g __venvhook_loads 1
 end
 
+# (in VS Code's terminal, where the Python extension types its activate
+# line first, through the first command line)
+builtin set -g __venvhook_start 1
+builtin test "$TERM_PROGRAM" = vscode; and builtin set -g __venvhook_start 11
 __venvhook_precmd

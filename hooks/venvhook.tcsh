@@ -15,7 +15,7 @@
 #                     rgone, rkeep, rref: see core/decide/region.h), and
 #                     __venvhook_w{root,fix,rel} what to watch in it;
 #                     __venvhook_n, _g, _k: rnames, rgone, rkeep padded
-#   __venvhook_moved  the directory a cd went into by the region, with no
+#   __venvhook_went   the directory a cd went into by the region, with no
 #                     export: the next export is told (it watched there)
 # It also keeps the env names for the completion (completions/venvhook.tcsh):
 # export prints a new list when the key of the one held here is stale.
@@ -29,7 +29,7 @@ if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
 if ( ! $?__venvhook_rtop ) set __venvhook_rtop = "" ;
 if ( ! $?__venvhook_rref ) set __venvhook_rref = "" ;
 if ( ! $?__venvhook_wroot ) set __venvhook_wroot = "" ;
-if ( ! $?__venvhook_moved ) set __venvhook_moved = "" ;
+if ( ! $?__venvhook_went ) set __venvhook_went = "" ;
 if ( ! $?__venvhook_rnames ) set __venvhook_rnames = ( ) ;
 if ( ! $?__venvhook_rgone ) set __venvhook_rgone = ( ) ;
 if ( ! $?__venvhook_rkeep ) set __venvhook_rkeep = ( ) ;
@@ -44,7 +44,7 @@ set __venvhook_slash = / ;
 # the shell (in the environment, for that process alone). A watched path
 # seen now is looked for no more: it starts one export, not one at every
 # prompt.
-alias __venvhook_export 'setenv __venvhook_moved $__venvhook_moved:q ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_moved ; set __venvhook_moved = "" ; set __venvhook_pwd = $cwd:q ; __venvhook_pad ; __venvhook_pick ; __venvhook_sync' ;
+alias __venvhook_export 'setenv __venvhook_went $__venvhook_went:q ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_went ; set __venvhook_went = "" ; set __venvhook_pwd = $cwd:q ; __venvhook_pad ; __venvhook_pick ; __venvhook_sync' ;
 
 # The watched paths still absent, the first 8 of them: the list is padded
 # with '/', which exists, so that every subscript exists; the hook is the
@@ -96,7 +96,7 @@ alias __venvhook_keep 'if ( ! -f $__venvhook_rref:q ) set __venvhook_st = 0 ; if
 # A cd into the region: what export would have left, without it. The
 # watch moves with the shell: the root's paths, and the env paths here
 # (core/trust/watch.h, vh_watch_move); then the hook runs again, for them.
-alias __venvhook_moveto 'set __venvhook_pwd = $cwd:q ; set __venvhook_moved = $cwd:q ; set __venvhook_watch = ( $__venvhook_wfix:q ) ; if ( $cwd:q != $__venvhook_wroot:q && $#__venvhook_wrel ) eval __venvhook_here ; __venvhook_pick ; eval __venvhook_hook' ;
+alias __venvhook_moveto 'set __venvhook_pwd = $cwd:q ; set __venvhook_went = $cwd:q ; set __venvhook_watch = ( $__venvhook_wfix:q ) ; if ( $cwd:q != $__venvhook_wroot:q && $#__venvhook_wrel ) eval __venvhook_here ; __venvhook_pick ; eval __venvhook_hook' ;
 alias __venvhook_here 'set __venvhook_p = ( $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q ) ; if ( ! -e $cwd:q/$__venvhook_p[1]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[1]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[2]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[2]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[3]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[3]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[4]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[4]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[5]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[5]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[6]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[6]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[7]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[7]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[8]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[8]:q )' ;
 
 # Something changed: the directory alone, within the region (no process),
@@ -116,8 +116,12 @@ alias venvhook 'set __venvhook_rtop = "" ; eval "`$__venvhook_exe:q call tcsh \!
 # theirs is (a pydoc alias of your own is replaced then: csh cannot read an
 # alias without starting a process). They are defined again on each
 # activation because activate.csh's own deactivate removes its aliases
-# when it is done. One-line ifs only (an alias is one line).
-alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
+# when it is done. While someone else's env is on (__VENVHOOK_ASIDE), its
+# own deactivate is left in place. An env venvhook adopted from an activate
+# script (at shell start) is venvhook's: the script's saved prompt comes
+# back, as venvhook's activation would have left it. One-line ifs only (an
+# alias is one line).
+alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $?__VENVHOOK_ASIDE ) set __venvhook_ours = 0 ; if ( $__venvhook_ours && $?_OLD_VIRTUAL_PROMPT && ! $?__venvhook_owns_deactivate ) eval set prompt = \$_OLD_VIRTUAL_PROMPT:q ; if ( $__venvhook_ours && $?_OLD_VIRTUAL_PROMPT && ! $?__venvhook_owns_deactivate ) unset _OLD_VIRTUAL_PROMPT _OLD_VIRTUAL_PATH ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
 
 # Chained after the user's own cwdcmd (each directory change) and precmd
 # (each prompt), once however often this is loaded; only in an interactive
@@ -136,4 +140,8 @@ if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
 
 # The rc line's eval parses all of this as one line, before the alias above
 # exists; eval looks it up when it runs.
+# While the shell starts, an env someone else put on may be adopted
+# (export's rule: core/output/plan.h).
+if ( $?prompt ) setenv __venvhook_start 1 ;
 if ( $?prompt ) eval __venvhook_hook ;
+unsetenv __venvhook_start ;

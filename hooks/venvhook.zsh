@@ -4,13 +4,18 @@
 # What it keeps between prompts (venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_ve     $VIRTUAL_ENV as the last export left it
+#   __venvhook_pl     ${#PATH} as the last export left it
+#   __venvhook_start  set while the shell starts (its rc file; in VS Code's
+#                     terminal also its first command line, where the Python
+#                     extension activates its env, unless a cd comes first): an
+#                     env put on by then may be adopted (export's rule)
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
 #   __venvhook_r*     the region where export's answer holds (rtop, rnames,
 #                     rgone, rkeep, rref: see core/decide/region.h), and
 #                     __venvhook_w{root,fix,rel} what to watch in it
-#   __venvhook_moved  the directory a cd went into by the region, with no
+#   __venvhook_went   the directory a cd went into by the region, with no
 #                     export: the next export is told (it watched there)
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that
@@ -23,13 +28,13 @@ __venvhook_export() { # [quiet]
     if [[ ${1-} == quiet ]]; then
         # start-up: nothing on the terminal now; a refusal or warning is
         # kept in __venvhook_later for the first prompt
-        __venvhook_code=$(__venvhook_moved=${__venvhook_moved-} VENVHOOK_QUIET=1 VENVHOOK_LATER=1 \
+        __venvhook_code=$(__venvhook_went=${__venvhook_went-} VENVHOOK_QUIET=1 VENVHOOK_LATER=1 \
             "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
     else
-        __venvhook_code=$(__venvhook_moved=${__venvhook_moved-} \
+        __venvhook_code=$(__venvhook_went=${__venvhook_went-} \
             "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
     fi
-    typeset -g __venvhook_moved=
+    typeset -g __venvhook_went=
     builtin eval -- "$__venvhook_code"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
@@ -74,7 +79,7 @@ __venvhook_inside() {
 # (core/trust/watch.h, vh_watch_move).
 __venvhook_moveto() {
     local __venvhook_p
-    typeset -g __venvhook_pwd=$PWD __venvhook_moved=$PWD
+    typeset -g __venvhook_pwd=$PWD __venvhook_went=$PWD
     __venvhook_watch=("${__venvhook_wfix[@]}")
     [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
     for __venvhook_p in "${__venvhook_wrel[@]}"; do
@@ -82,34 +87,44 @@ __venvhook_moveto() {
     done
 }
 
-# What every trigger checks, with builtins only: VIRTUAL_ENV changed
-# behind venvhook's back (an activate script's deactivate, another tool's
-# hook), the directory changed and left the region, or an env appeared at
-# a watched path. No process unless one of them holds. It runs before
+# What every trigger checks, with builtins only: someone else changed the
+# env (VIRTUAL_ENV, or PATH by its length), the directory changed and left
+# the region, or an env appeared at a watched path. No process unless one
+# of them holds. It runs before
 # every prompt, so it does without `emulate -L zsh` (a third of its cost):
 # every expansion is quoted and defaulted, so the user's options
 # (ksh_arrays, no_unset, glob_subst, sh_word_split, err_exit) read it as
 # zsh's defaults do.
 __venvhook_check() { # [quiet]
     local __venvhook_p
-    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ]]; then
-        __venvhook_export "$@"
+    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ]]; then
+        __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
     if [[ $PWD != "${__venvhook_pwd-}" ]]; then
         if ! __venvhook_inside; then
-            __venvhook_export "$@"
+            __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
             return 0
         fi
         __venvhook_moveto
     fi
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export
             return 0
         fi
     done
     return 0
+}
+
+# True when VIRTUAL_ENV or PATH is not as the last export left it: someone
+# else changed them (an activate script or its deactivate, direnv's
+# restore, an editor's injection, mise or conda), and export sorts out
+# whose env is on (core/output/plan.h). PATH is compared by its length,
+# which every activation and deactivation changes. (The check above says
+# the same inline: a call less before each prompt.)
+__venvhook_moved() {
+    [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ]]
 }
 
 # On every directory change (chpwd, so also a cd inside a function, before
@@ -118,6 +133,7 @@ __venvhook_check() { # [quiet]
 # the next command the user's $? itself, and a non-zero return would end a
 # shell that runs with err_exit: they return 0.
 __venvhook_hook() {
+    __venvhook_start=
     __venvhook_check
 }
 # (a second name for the same function: one call less before each prompt)
@@ -126,7 +142,9 @@ functions[__venvhook_precmd]=${functions[__venvhook_check]}
 # (pyenv-virtualenv's, which goes first) deactivated just now is replaced
 # by the env of here at this same prompt.
 __venvhook_late() {
-    [[ ${VIRTUAL_ENV-} == "${__venvhook_ve-}" ]] || __venvhook_export
+    __venvhook_moved && __venvhook_export
+    # (in VS Code: two prompts, the shell's first and the one after its first line)
+    __venvhook_start=${__venvhook_start#1}
     # what start-up had to say, now that the prompt is drawn
     if (( ${#__venvhook_later} )); then
         builtin print -ru2 -- "${__venvhook_later[@]}"
@@ -165,11 +183,19 @@ venvhook() {
 # exist while an env venvhook activated is active, as theirs do while
 # theirs is. They are defined again on each activation because an activate
 # script's own deactivate removes its functions when it is done; a pydoc
-# function that is not venvhook's is left alone.
+# function that is not venvhook's is left alone. While someone else's env
+# is on (__VENVHOOK_ASIDE), its own deactivate is left in place. An env
+# venvhook adopted from an activate script (at shell start) is venvhook's:
+# the script's saved prompt comes back, as venvhook's activation would
+# have left it.
 __venvhook_sync() {
     builtin emulate -L zsh
-    typeset -g __venvhook_ve=${VIRTUAL_ENV-}
-    if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+    typeset -g __venvhook_ve=${VIRTUAL_ENV-} __venvhook_pl=${#PATH}
+    if [[ -n ${__VENVHOOK_ENV-} && ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" && -z ${__VENVHOOK_ASIDE-} ]]; then
+        if [[ -n ${_OLD_VIRTUAL_PS1+set} && -z ${__venvhook_owns_deactivate-} ]]; then
+            PS1=$_OLD_VIRTUAL_PS1
+            builtin unset _OLD_VIRTUAL_PS1 _OLD_VIRTUAL_PATH _OLD_VIRTUAL_PYTHONHOME
+        fi
         deactivate() { venvhook deactivate "$@"; }
         typeset -g __venvhook_owns_deactivate=1
         if [[ -n ${__venvhook_owns_pydoc-} ]] || (( ! ${+functions[pydoc]} )); then
@@ -210,5 +236,9 @@ __venvhook_register() {
 }
 if [[ -o interactive ]]; then
     __venvhook_register
+    # (in VS Code's terminal, where the Python extension types its activate
+    # line first, through the first command line)
+    typeset -g __venvhook_start=1
+    [[ ${TERM_PROGRAM-} == vscode ]] && __venvhook_start=11
     __venvhook_check quiet
 fi

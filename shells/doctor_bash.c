@@ -37,6 +37,25 @@ static char *first_word(const char *list)
 	return strndup(list ? list : "", n);
 }
 
+/* cd=KIND NAME: the shell found cd, pushd or popd (NAME) an alias or a
+ * function (KIND) that does not run venvhook's wrapper; a plain "0" (an
+ * older hook) is cd as a function. Only the known words are printed. */
+static void wrapper_lost(struct vh_doctor *d, const char *fact)
+{
+	static const char *const names[] = { "cd", "pushd", "popd" };
+	const char *name = "cd", *sp = strchr(fact, ' ');
+	int alias = !strncmp(fact, "alias ", 6);
+	size_t i;
+
+	for (i = 0; sp && i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(sp + 1, names[i]))
+			name = names[i];
+	if (alias)
+		vh_doctor_say(d, 1, "", name, " is an alias defined after venvhook was loaded, and runs instead of venvhook's wrapper: the env switches at the next prompt, not for the rest of the command line; define the alias (or load the tool that does, such as oh-my-bash) before the init line in ~/.bashrc");
+	else
+		vh_doctor_say(d, 1, "", name, " is a function defined after venvhook was loaded, so the env switches at the next prompt, not for the rest of the command line; define it (or load the tool that does) before the init line in ~/.bashrc");
+}
+
 /* ran=1 says the hook ran at the prompt the doctor command was typed at
  * (the hook notes bash's command number), whatever called it:
  * PROMPT_COMMAND, a terminal's integration that runs a saved copy of it
@@ -72,6 +91,6 @@ void vh_doctor_bash(struct vh_doctor *d)
 	if (cd && !strcmp(cd, "1"))
 		vh_doctor_say(d, 0, "cd, pushd and popd switch the env for the rest of their command line", NULL, NULL);
 	else if (cd)
-		vh_doctor_say(d, 1, "cd is a function defined after venvhook was loaded, so the env switches at the next prompt, not for the rest of the cd's command line; define it (or load the tool that does) before the init line in ~/.bashrc", NULL, NULL);
+		wrapper_lost(d, cd);
 	vh_doctor_rivals(d, texts, 3, NULL);
 }

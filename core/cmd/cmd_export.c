@@ -33,7 +33,8 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 {
 	/* The directories the names come from: $WORKON_HOME and the stores'. */
 	int (*const dirs[])(char **) = { vh_workon_home, vh_store_pipenv_root, vh_store_poetry_root,
-					 vh_store_pyenv_root };
+					 vh_store_pyenv_root, vh_store_virtualfish_root,
+					 vh_store_autoswitch_root, vh_store_pdm_root };
 	struct vh_stat st;
 	char *home = NULL;
 	size_t i;
@@ -371,6 +372,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
 	const char *moved;
+	const char *start;
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 
@@ -380,7 +382,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		goto done;
 	/* The shell went into moved by the region's shortcut (no export) and
 	 * watched there since: the watch is that directory's. */
-	moved = getenv("__venvhook_moved");
+	moved = getenv("__venvhook_went");
 	if (key && moved && moved[0] == '/' && vh_watch_move(&prev, moved) < 0)
 		goto done;
 	if (vh_cwd(&cwd) < 0) {
@@ -388,7 +390,12 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		rc = 0;
 		goto done;
 	}
-	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL);
+	/* The hook says when the shell is starting (its rc file, and in VS
+	 * Code's terminal its first command line, where the Python extension
+	 * activates the env it chose): an env put on by then may be adopted
+	 * (plan.h). */
+	start = getenv("__venvhook_start");
+	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL, start && *start);
 	vh_msg_lines(&w.say);
 	if (r < 0)
 		goto done;

@@ -49,9 +49,14 @@ static const char *rule_name(enum vh_rule r)
 	case VH_RULE_PYENV:
 		return "pyenv";
 	case VH_RULE_UV:
+	case VH_RULE_UV_PROJECT:
 		return "uv";
 	case VH_RULE_VEW:
 		return "virtualenvwrapper";
+	case VH_RULE_HATCH:
+		return "hatch";
+	case VH_RULE_PDM:
+		return "pdm";
 	default:
 		return NULL;
 	}
@@ -116,6 +121,12 @@ static const char *store_text(enum vh_rule r)
 		return ": the pyenv-virtualenv env named by ";
 	case VH_RULE_UV:
 		return ": UV_PROJECT_ENVIRONMENT of the uv project of ";
+	case VH_RULE_UV_PROJECT:
+		return ": the env uv uses for the workspace of ";
+	case VH_RULE_HATCH:
+		return ": the hatch env of ";
+	case VH_RULE_PDM:
+		return ": the pdm env of ";
 	default:
 		return ": the virtualenvwrapper env of ";
 	}

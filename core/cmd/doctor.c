@@ -46,6 +46,12 @@ static const char *const rivals[][3] = {
 	{ "_autoswitch", "zsh-autoswitch-virtualenv", "keep one of them for Python envs" },
 	{ "__vfsupport", "virtualfish", "keep one of them for Python envs" },
 	{ "__vf_", "virtualfish", "keep one of them for Python envs" },
+	/* mise activate's hook functions (its _.python.venv puts an env on) */
+	{ "_mise_hook", "mise", "drop _.python.venv from mise.toml, or keep one of them for Python envs" },
+	{ "__mise_env_eval", "mise", "drop _.python.venv from mise.toml, or keep one of them for Python envs" },
+	/* prezto's python module, with auto-switch on: a directory-change hook */
+	{ "_python-workon-cwd", "prezto's python module",
+	  "zstyle ':prezto:module:python:virtualenv' auto-switch 'no' before prezto is loaded" },
 	{ "auto_vrun", "oh-my-zsh's python plugin (PYTHON_AUTO_VRUN=true)",
 	  "set PYTHON_AUTO_VRUN=false before oh-my-zsh is loaded, or drop its python plugin" },
 };

@@ -110,10 +110,12 @@ int vh_env_name(char **name, struct vh_buf *say, const char *env, const struct v
 	int rc;
 
 	*name = NULL;
-	/* An env already active keeps its name. It comes from the environment
-	 * then: cleaned again. */
+	/* An env venvhook has on keeps its name. It comes from the environment
+	 * then: cleaned again. (Not one someone else put on, whose name is
+	 * theirs: an activate script's "(.venv) ", an editor's.) */
 	if (now->v[VH_MARK_ENV] && strcmp(now->v[VH_MARK_ENV], env) == 0 &&
-	    now->v[VH_VIRTUAL_ENV_PROMPT])
+	    now->v[VH_VIRTUAL_ENV] && strcmp(now->v[VH_VIRTUAL_ENV], env) == 0 &&
+	    !vh_state_foreign(now) && now->v[VH_VIRTUAL_ENV_PROMPT])
 		return displayable(name, strdup(now->v[VH_VIRTUAL_ENV_PROMPT]));
 	rc = cfg_name(&raw, say, env);
 	if (rc < 0)

@@ -2,6 +2,8 @@
 #ifndef VH_STATE_H
 #define VH_STATE_H
 
+#include <stddef.h>
+
 enum vh_var {
 	VH_VIRTUAL_ENV,
 	VH_VIRTUAL_ENV_PROMPT,
@@ -11,6 +13,13 @@ enum vh_var {
 	VH_MARK_PYTHONHOME, /* PYTHONHOME as it was before activation, when it was set */
 	VH_MARK_PIN,        /* env chosen with `venvhook activate`: kept across cd */
 	VH_MARK_PAUSE,      /* env `venvhook deactivate` switched off until you leave */
+	VH_MARK_NBIN,       /* how many entries of PATH are the env's bin/ as venvhook left it */
+	VH_MARK_ASIDE,      /* the foreign env venvhook stands aside for (see vh_state_foreign) */
+	VH_MARK_LEAVE,      /* the project whose leaving ends an inherited foreign env */
+	/* read, never written: conda's own (see vh_state_foreign) */
+	VH_CONDA_PREFIX,
+	VH_CONDA_EXE,
+	VH_CONDA_DEFAULT_ENV,
 	VH_NVARS
 };
 
@@ -20,7 +29,18 @@ extern const char *const vh_var_names[VH_NVARS];
  * depending on who filled them: see vh_state_read and vh_plan. */
 struct vh_state {
 	const char *v[VH_NVARS];
+	int adopted; /* by vh_state_adopt: nothing is foreign, all of the env's bin/ goes */
 };
+
+/* The env someone else has on now, which venvhook stands aside for, or
+ * NULL: VIRTUAL_ENV when it is not venvhook's (not its marker's, or its
+ * marker's env activated again over venvhook's own: its bin/ on PATH more
+ * often than venvhook left it, __VENVHOOK_NBIN), else CONDA_PREFIX of a conda env other than base whose bin/ is on
+ * PATH (conda sets no VIRTUAL_ENV). Pure: reads st alone. */
+const char *vh_state_foreign(const struct vh_state *st);
+
+/* __VENVHOOK_NBIN as a number (1 when unset or not one). */
+size_t vh_state_nbin(const struct vh_state *st);
 
 /* Fills st from the process environment (borrowed pointers). */
 void vh_state_read(struct vh_state *st);

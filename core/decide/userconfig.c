@@ -171,8 +171,16 @@ static int handler(void *user, const char *section, const char *name, const char
 		r = set_stores(value);
 		if (r == -2)
 			return 0;
-		if (r < 0)
-			warn(p, "stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper");
+		if (r < 0) {
+			struct vh_buf what = VH_BUF_INIT;
+			int i;
+
+			vh_buf_puts(&what, "stores takes none or some of:");
+			for (i = 0; i < VH_STORE_COUNT; i++)
+				vh_buf_printf(&what, " %s", vh_store_names[i]);
+			warn(p, vh_buf_str(&what));
+			vh_buf_free(&what);
+		}
 	} else if (!strcmp(name, "trust")) {
 		if (!strcmp(value, "strict"))
 			vh_config.trust = VH_CONFIG_TRUST_STRICT;

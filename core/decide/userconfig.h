@@ -7,7 +7,7 @@
  *     follow_pointer_files = yes   a file named .venv points to the env
  *     trust = strict               strict | owner | off: what automatic
  *                                  activation checks (see policy.h)
- *     stores = poetry pipenv pyenv uv virtualenvwrapper
+ *     stores = poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch hatch pdm
  *                                  the tools' env stores discovery and
  *                                  list follow (see stores.h); fewer turn
  *                                  the others off, none all of them

@@ -13,6 +13,7 @@
 #include "core/util/msg.h"
 #include "core/trust/policy.h"
 #include "core/trust/trust.h"
+#include "core/store/stores.h"
 
 /* One line for the user: prefix, path (escaped), suffix. */
 static int say_path(struct vh_buf *say, const char *prefix, const char *path, const char *suffix)
@@ -44,10 +45,13 @@ static int usable(struct vh_buf *say, const char *env, const char *doing, int *r
 }
 
 /* *ok = 1 when the trust policy lets env be activated (mode AUTO or PIN);
- * else say holds why. An env made here is recorded, and *note says so for
- * the activation line. Returns 0 or VH_ENOMEM. */
+ * else say holds why, unless the env is one a tool keeps for itself and
+ * was entered (tool_inside: stores.h, vh_store_tool_env). An env made here
+ * is recorded, and *note says so for the activation line. Returns 0 or
+ * VH_ENOMEM. */
 static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy_mode mode,
-		   const struct vh_watch *watch, const struct vh_state *now, int project_chose)
+		   const struct vh_watch *watch, const struct vh_state *now, int project_chose,
+		   int tool_inside)
 {
 	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
 				     .project_chose = project_chose };
@@ -68,7 +72,9 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		rc = VH_ENOMEM;
 		goto done;
 	}
-	if (!p.ok) {
+	if (!p.ok && tool_inside && vh_store_tool_env(env)) {
+		; /* a tox, nox, pipx or uv tool env, entered: no request for it */
+	} else if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 
 		if (vh_buf_puts(&tail, ": ") < 0 || vh_buf_puts(&tail, vh_buf_str(&p.why)) < 0 ||
@@ -94,6 +100,9 @@ done:
 	return rc;
 }
 
+static int want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
+		     const struct vh_watch *watch);
+
 /* The wanted env's name, for VIRTUAL_ENV_PROMPT. */
 static int named(struct vh_wanted *w, const struct vh_state *now)
 {
@@ -106,15 +115,79 @@ static int named(struct vh_wanted *w, const struct vh_state *now)
 	return rc;
 }
 
+/* The project a foreign env lives in: the directory whose env directory
+ * (.venv...) it is, as discovery would find it there; else NULL. */
+static int home_project(struct vh_wanted *w, const char *env)
+{
+	struct vh_found found = { 0 };
+	char *dir = strdup(env), *slash;
+	int rc = VH_ENOMEM;
+
+	if (!dir)
+		return VH_ENOMEM;
+	slash = strrchr(dir, '/');
+	rc = 0;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		rc = vh_discover(&found, dir) < 0 ? VH_ENOMEM : 0;
+		if (rc == 0 && found.env && found.rule == VH_RULE_CHILD && !strcmp(found.env, env)) {
+			w->leave = found.owner;
+			found.owner = NULL;
+			w->want.leave = w->leave;
+		}
+	}
+	vh_found_free(&found);
+	free(dir);
+	return rc;
+}
+
+/* What becomes of an env someone else has on (plan.h says the rule): the
+ * facts the plan needs that only files can tell. */
+static int foreign_facts(struct vh_wanted *w, const struct vh_state *now)
+{
+	const char *f = vh_state_foreign(now), *mark = now->v[VH_MARK_ENV];
+	const char *ve = now->v[VH_VIRTUAL_ENV];
+	struct vh_state none;
+	struct vh_buf ignored = VH_BUF_INIT;
+	int rc = 0;
+
+	if (!f)
+		return 0;
+	/* at start, one that will not be adopted: is it a project's? */
+	if (w->want.start && !(w->want.env && !strcmp(w->want.env, f)))
+		rc = home_project(w, f);
+	/* a foreign VIRTUAL_ENV that came with no name of its own keeps the
+	 * one venvhook gave its env, unless the plan knows that name */
+	if (rc == 0 && !now->v[VH_MARK_ASIDE] && mark && ve && !strcmp(ve, f) && strcmp(f, mark) &&
+	    now->v[VH_VIRTUAL_ENV_PROMPT]) {
+		memset(&none, 0, sizeof(none));
+		rc = vh_env_name(&w->stale, &ignored, mark, &none);
+		w->want.stale_prompt = w->stale;
+	}
+	vh_buf_free(&ignored);
+	return rc;
+}
+
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		 const struct vh_watch *watch)
+		 const struct vh_watch *watch, int start)
+{
+	int rc;
+
+	memset(w, 0, sizeof(*w));
+	w->want.pin = now->v[VH_MARK_PIN];
+	w->want.pause = now->v[VH_MARK_PAUSE];
+	w->want.start = start;
+	w->want.cwd = cwd;
+	rc = want_here(w, now, cwd, watch);
+	return rc < 0 ? rc : foreign_facts(w, now);
+}
+
+static int want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
+		     const struct vh_watch *watch)
 {
 	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
 	int ok = 0, rc = 0;
 
-	memset(w, 0, sizeof(*w));
-	w->want.pin = pin;
-	w->want.pause = pause;
 	if (vh_discover(&w->found, cwd) < 0 ||
 	    vh_buf_add(&w->say, vh_buf_str(&w->found.warnings), w->found.warnings.len) < 0)
 		return VH_ENOMEM;
@@ -126,7 +199,7 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 				rc = say_path(&w->say, "the env you activated, ", pin,
 					      ", is gone; back to automatic activation");
 		} else {
-			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0);
+			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0, 0);
 		}
 		if (rc < 0)
 			return rc;
@@ -141,7 +214,8 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 		w->want.pause = NULL;
 	if (!w->found.env || w->want.pause || !usable(&w->say, w->found.env, "not activating ", &rc))
 		return rc;
-	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting);
+	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting,
+		     w->found.rule == VH_RULE_INSIDE);
 	if (rc == 0 && ok)
 		w->want.env = w->found.env;
 	return rc == 0 ? named(w, now) : rc;
@@ -149,13 +223,20 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 
 int vh_want_foreign(struct vh_buf *say, const struct vh_state *now, const char *doing)
 {
-	const char *ve = now->v[VH_VIRTUAL_ENV], *mark = now->v[VH_MARK_ENV];
+	const char *f = vh_state_foreign(now);
 
-	if (!ve || (mark && !strcmp(ve, mark)))
+	if (!f)
 		return 0;
-	vh_buf_printf(say, "cannot %s: VIRTUAL_ENV (", doing);
-	vh_msg_escape(say, ve);
-	vh_buf_puts(say, ") was set outside venvhook; use that env's own deactivate first\n");
+	vh_buf_printf(say, "cannot %s: ", doing);
+	if (f == now->v[VH_VIRTUAL_ENV]) {
+		vh_buf_puts(say, "VIRTUAL_ENV (");
+		vh_msg_escape(say, f);
+		vh_buf_puts(say, ") was set outside venvhook; use that env's own deactivate first\n");
+	} else {
+		vh_buf_puts(say, "the conda env ");
+		vh_msg_escape(say, f);
+		vh_buf_puts(say, " is active; conda deactivate first\n");
+	}
 	return 1;
 }
 
@@ -373,6 +454,8 @@ done:
 
 void vh_wanted_free(struct vh_wanted *w)
 {
+	free(w->leave);
+	free(w->stale);
 	vh_found_free(&w->found);
 	free(w->chosen);
 	free(w->name);

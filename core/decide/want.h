@@ -21,15 +21,19 @@ struct vh_wanted {
 	char *chosen;          /* activate: the env the user named */
 	char *name;            /* want.prompt: the wanted env's name (envname.h) */
 	char *real;            /* the real path of the env the policy let on, or NULL */
+	char *leave;           /* want.leave */
+	char *stale;           /* want.stale_prompt */
 	struct vh_buf say;     /* lines for the user, each ending in '\n' */
 };
 
 /* The env for the shell in cwd (export): pin, pause, discovery, trust, and
  * the name it is shown by. An env made here is recorded as the user's
- * (watch: what the hook watched since it came here, or NULL). Returns 0
- * or VH_ENOMEM. Free w with vh_wanted_free in both cases. */
+ * (watch: what the hook watched since it came here, or NULL). start: the
+ * shell is starting (no prompt drawn yet), when an env someone else put
+ * on is adopted if it is the one wanted (plan.h). Returns 0 or VH_ENOMEM.
+ * Free w with vh_wanted_free in both cases. */
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		 const struct vh_watch *watch);
+		 const struct vh_watch *watch, int start);
 
 /* The env the user chose by name or path (activate), pinned, if the policy
  * lets it in; the choice is recorded as consent. cwd may be NULL (gone).
@@ -50,9 +54,9 @@ int vh_want_none(struct vh_wanted *w, const struct vh_state *now, const char *cw
  * VH_ENOMEM. */
 int vh_want_target(char **env, struct vh_buf *say, const char *arg);
 
-/* 1, with the line that says so in say, when VIRTUAL_ENV is set and is
- * not what venvhook activated (an activate script or another tool's):
- * activate and deactivate leave it alone. doing: "activate"... */
+/* 1, with the line that says so in say, when another tool's env is on
+ * (vh_state_foreign: an activate script's, conda's...): activate and
+ * deactivate leave it alone. doing: "activate"... */
 int vh_want_foreign(struct vh_buf *say, const struct vh_state *now, const char *doing);
 
 /* The line for a decision that could not be written into say: "<why>

@@ -180,18 +180,28 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	return *out ? 0 : -1;
 }
 
-/* dir/.venv is a file: the env it names (in $WORKON_HOME) or the path it
- * holds (relative to dir). Returns 0 (found), VH_EREFUSED (a warning says
- * why not), VH_ENOMEM. */
-static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, const char *dir)
+/* dir/.venv is a file: the env it names (in the homes of the tools that
+ * write such files: vh_store_named) or the path it holds (relative to
+ * dir). Returns 0 (found), VH_EREFUSED (a warning says why not),
+ * VH_ENOMEM. */
+static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
+			  const struct vh_pathfd *at, const char *dir)
 {
 	char *text = NULL, *env = NULL;
+	enum vh_resolve r;
 	int rc;
 
 	rc = read_pointer(&text, &out->warnings, at, dir);
 	if (rc)
 		return rc;
-	switch (vh_env_resolve(&env, text, dir)) {
+	if (!strchr(text, '/') && strcmp(text, ".") && strcmp(text, "..")) {
+		rc = vh_store_named(&env, w, dir, text);
+		r = rc < 0 ? VH_RESOLVE_OOM : rc ? VH_RESOLVED : env ? VH_RESOLVE_NOT_ENV :
+		    VH_RESOLVE_NO_HOME;
+	} else {
+		r = vh_env_resolve(&env, text, dir);
+	}
+	switch (r) {
 	case VH_RESOLVED:
 		out->rule = VH_RULE_POINTER;
 		out->owner = strdup(dir);
@@ -225,7 +235,8 @@ static int follow_pointer(struct vh_found *out, const struct vh_pathfd *at, cons
  * directory of the walk reads it by one of these names. */
 static const char *const inside_names[] = { "pyvenv.cfg", NULL };
 static const char *const store_names[] = { "pyproject.toml", "poetry.toml", "uv.lock", "Pipfile",
-					   ".python-version", NULL };
+					   ".python-version", ".pdm-python", ".pdm.toml", "hatch.toml",
+					   NULL };
 static const char *const git_names[] = { ".git", "HEAD", NULL };
 
 size_t vh_walk_names(const char **names, enum vh_walk_names which)
@@ -358,7 +369,7 @@ static int step_children(struct vh_found *out, struct walk *w)
 		 * directory fails with ENOTDIR. */
 		if (pr == NOT_DIR && vh_config.follow_pointers && !strcmp(*name, vh_pointer_name)) {
 			out->unsure = 1;
-			rc = follow_pointer(out, &w->at, w->dir);
+			rc = follow_pointer(out, &w->stores, &w->at, w->dir);
 			return rc == VH_ENOMEM ? VH_ENOMEM : WALK_DONE;
 		}
 	}
@@ -446,9 +457,40 @@ static int walk_up(struct walk *w, int *rc)
 {
 	if (!up(w->dir))
 		return 0;
+	w->stores.depth++;
 	if (!w->opened++ && (*rc = vh_pathfd_open(&w->at, w->cwd)) < 0)
 		return 0;
 	return 1;
+}
+
+/* Past the work tree's root the walk stopped at, only the tools that look
+ * there (pyenv, uv): the same walk, asking only their names (stores.h,
+ * VH_STORES_BEYOND). WALK_DONE or VH_ENOMEM. */
+static int walk_beyond(struct vh_found *out, struct walk *w, struct vh_dircache *cache)
+{
+	int rc = 0, r;
+
+	while (walk_up(w, &rc)) {
+		w->have_st = vh_pathfd_stat(&w->at, w->dir, &w->dst, AT_SYMLINK_NOFOLLOW) == 0;
+		w->known = w->have_st && vh_dircache_has(cache, w->key, &w->dst);
+		w->at.empty = w->known ? w->dir : NULL;
+		w->at.absent = w->names;
+		r = vh_stores_find(out, &w->stores, w->dir, VH_STORES_BEYOND);
+		if (r < 0)
+			return VH_ENOMEM;
+		if (r == 1) {
+			free(out->stop);
+			out->stop = NULL;
+			return WALK_DONE;
+		}
+		if (r == 2) {
+			out->unsure = 1;
+			return WALK_DONE;
+		}
+		if (!w->known && w->have_st)
+			remember(cache, w->key, &w->at, w->dir, &w->dst, w->names);
+	}
+	return rc < 0 ? VH_ENOMEM : WALK_DONE;
 }
 
 static void walk_free(struct walk *w)
@@ -485,6 +527,8 @@ int vh_discover(struct vh_found *out, const char *cwd)
 	do
 		step = walk_step(out, &w, &cache);
 	while (step == WALK_ON && walk_up(&w, &rc));
+	if (step == WALK_DONE && rc == 0 && out->stop && !out->env)
+		step = walk_beyond(out, &w, &cache);
 	if (step < 0 || rc < 0)
 		rc = VH_ENOMEM;
 	else if (step == WALK_ON)

@@ -17,7 +17,10 @@ enum vh_rule {
 	VH_RULE_PIPENV,	/* owner/Pipfile: pipenv's env of the project */
 	VH_RULE_PYENV,	/* owner/.python-version names a pyenv-virtualenv env */
 	VH_RULE_UV,	/* UV_PROJECT_ENVIRONMENT at owner (pyproject.toml or uv.lock) */
+	VH_RULE_UV_PROJECT, /* the .venv of owner's uv workspace root, from its pyproject.toml */
 	VH_RULE_VEW,	/* $WORKON_HOME/NAME/.project names owner (virtualenvwrapper) */
+	VH_RULE_HATCH,	/* owner/pyproject.toml: hatch's default env of the project */
+	VH_RULE_PDM,	/* owner/.pdm-python, or pdm's central venv of owner/pyproject.toml */
 };
 
 struct vh_found {

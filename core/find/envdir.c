@@ -7,6 +7,7 @@
 
 #include "core/util/buf.h"
 #include "core/util/err.h"
+#include "core/store/store.h"
 
 int vh_env_at(int dirfd, const char *rel)
 {
@@ -82,4 +83,54 @@ enum vh_resolve vh_env_resolve(char **out, const char *arg, const char *base)
 	}
 	*out = dir;
 	return real && vh_env_at(AT_FDCWD, dir) ? VH_RESOLVED : VH_RESOLVE_NOT_ENV;
+}
+
+/* 1 when path is below dir + "/bin/". */
+static int in_bin(const char *path, const char *dir)
+{
+	size_t n = dir ? strlen(dir) : 0;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return dir && !strncmp(path, dir, n) && !strncmp(path + n, "/bin/", 5);
+}
+
+int vh_env_moved(char **old, const char *env)
+{
+	static const char *const scripts[] = { "bin/pip", "bin/pip3", NULL };
+	char *script, *python = NULL, *real = NULL, *was = NULL, *was_real = NULL, *slash;
+	size_t i;
+	int rc = 0;
+
+	*old = NULL;
+	for (i = 0; scripts[i] && !python; i++) {
+		if (!(script = join(env, scripts[i])))
+			return VH_ENOMEM;
+		python = vh_store_shebang(script);
+		free(script);
+	}
+	if (!python || in_bin(python, env))
+		goto done;
+	real = realpath(env, NULL);
+	if (real && in_bin(python, real))
+		goto done;
+	/* The prefix the script names: its interpreter's directory's parent,
+	 * unless that is this env by another path. */
+	if (!(was = strdup(python))) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < 2 && (slash = strrchr(was, '/')) && slash != was; i++)
+		*slash = '\0';
+	was_real = realpath(was, NULL);
+	if (i == 2 && !(was_real && real && !strcmp(was_real, real))) {
+		*old = was;
+		was = NULL;
+	}
+done:
+	free(python);
+	free(real);
+	free(was);
+	free(was_real);
+	return rc;
 }

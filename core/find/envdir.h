@@ -24,4 +24,11 @@ enum vh_resolve {
  * Caller frees *out in both cases. */
 enum vh_resolve vh_env_resolve(char **out, const char *arg, const char *base);
 
+/* An env moved or copied from where it was made: the programs pip
+ * installed (bin/pip, bin/pip3) name in their first line the interpreter
+ * of another prefix, so they no longer run. *old = that prefix, or NULL
+ * when the scripts agree with env (or there are none to tell). Returns 0
+ * or VH_ENOMEM. */
+int vh_env_moved(char **old, const char *env);
+
 #endif

@@ -124,8 +124,11 @@ static int on(enum vh_store_id id)
 /* WORKON_HOME, then each store the config follows. */
 static int add_stores(struct vh_env_list *l, const char *prefix)
 {
-	int (*const root[])(char **) = { vh_store_pipenv_root, vh_store_poetry_root };
-	const enum vh_store_id id[] = { VH_STORE_PIPENV, VH_STORE_POETRY };
+	int (*const root[])(char **) = { vh_store_pipenv_root, vh_store_poetry_root,
+					 vh_store_virtualfish_root, vh_store_autoswitch_root,
+					 vh_store_pdm_root };
+	const enum vh_store_id id[] = { VH_STORE_PIPENV, VH_STORE_POETRY, VH_STORE_VIRTUALFISH,
+					VH_STORE_AUTOSWITCH, VH_STORE_PDM };
 	char *dir = NULL, *workon = NULL;
 	size_t i;
 	int rc;
@@ -138,7 +141,9 @@ static int add_stores(struct vh_env_list *l, const char *prefix)
 		if (!on(id[i]))
 			continue;
 		rc = root[i](&dir);
-		/* pipenv's store is $WORKON_HOME when that is set: once is enough. */
+		/* pipenv's store is $WORKON_HOME when that is set, virtualfish's
+		 * and autoswitch's ~/.virtualenvs when theirs are not: once is
+		 * enough. */
 		if (rc == 0 && dir && !(workon && !strcmp(dir, workon)))
 			rc = add_dir(l, dir, NULL, prefix);
 		free(dir);

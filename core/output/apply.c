@@ -13,6 +13,7 @@
 #include "core/util/buf.h"
 #include "core/decide/userconfig.h"
 #include "core/find/discover.h"
+#include "core/find/envdir.h"
 #include "core/decide/envname.h"
 #include "core/util/err.h"
 #include "core/util/msg.h"
@@ -70,6 +71,31 @@ static void announce(const struct vh_plan *plan, const char *old_prompt, const c
 	vh_buf_free(&line);
 }
 
+/* Said once, on activating an env that was moved or copied from where it
+ * was made (its pip scripts name another prefix's python), quiet or not:
+ * the first pip would fail with "cannot execute" and no hint. */
+static void moved(const char *env)
+{
+	char *old = NULL;
+
+	struct vh_buf line = VH_BUF_INIT;
+
+	if (!env || vh_env_moved(&old, env) < 0 || !old)
+		return;
+	vh_msg_escape(&line, env);
+	vh_buf_puts(&line, " was made as ");
+	vh_msg_escape(&line, old);
+	/* venv --upgrade keeps the scripts (CPython's venv skips
+	 * setup_scripts then): only making it anew fixes them. */
+	vh_buf_puts(&line, ": its scripts (pip, ...) name that path's python and fail to run;"
+		    " recreate it ('python3 -m venv --clear ");
+	vh_msg_escape(&line, env);
+	vh_buf_puts(&line, "', then install its packages again)");
+	vh_msgf("%s", vh_buf_str(&line));
+	vh_buf_free(&line);
+	free(old);
+}
+
 int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want)
 {
 	struct vh_plan plan;
@@ -86,6 +112,7 @@ int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct
 	if (out.len && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
 		goto done;
 	announce(&plan, now->v[VH_VIRTUAL_ENV_PROMPT], want->note);
+	moved(plan.activated);
 	rc = 0;
 done:
 	if (rc == VH_EUNSAYABLE) {

@@ -1,5 +1,6 @@
 #include "core/output/plan.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,21 +45,38 @@ static int set_copy(struct vh_plan *p, enum vh_var var, const char *value)
 	return own(p, var, strdup(value));
 }
 
+/* PATH without the first entry equal to bin (every one, for a state that
+ * vh_state_adopt made), as the target; its edit when there was one. */
+static int take_out(struct vh_plan *p, const char *bin, int all)
+{
+	const char *path = p->target.v[VH_PATH];
+	char *out = NULL;
+
+	if (!path || vh_pathlist_find(path, bin) < 0)
+		return 0;
+	if ((all ? vh_pathlist_prune(&out, path, bin, 0) : vh_pathlist_remove(&out, path, bin)) < 0 ||
+	    own(p, VH_PATH, out) < 0)
+		return -1;
+	/* the edit the shell can make itself: one entry out of the PATH now */
+	if (!p->path_remove && !p->path_prepend && path == p->path_now && !all) {
+		p->path_remove = strdup(bin);
+		if (!p->path_remove)
+			return -1;
+	}
+	return 0;
+}
+
 static int deactivate(struct vh_plan *p)
 {
 	struct vh_state *t = &p->target;
-	char *bin = vh_env_bin(t->v[VH_MARK_ENV]), *path = NULL;
+	char *bin = vh_env_bin(t->v[VH_MARK_ENV]);
 	int rc = -1;
 
 	if (!bin)
 		return -1;
 	p->deactivated = t->v[VH_MARK_ENV];
-	if (t->v[VH_PATH] && vh_pathlist_find(t->v[VH_PATH], bin) >= 0) {
-		if (vh_pathlist_remove(&path, t->v[VH_PATH], bin) < 0 || own(p, VH_PATH, path) < 0)
-			goto done;
-		p->path_remove = bin;
-		bin = NULL;
-	}
+	if (take_out(p, bin, t->adopted) < 0)
+		goto done;
 	if (eq(t->v[VH_VIRTUAL_ENV], t->v[VH_MARK_ENV])) {
 		set_copy(p, VH_VIRTUAL_ENV, NULL);
 		set_copy(p, VH_VIRTUAL_ENV_PROMPT, NULL);
@@ -80,6 +98,7 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 {
 	struct vh_state *t = &p->target;
 	char *bin = vh_env_bin(w->env), *path = NULL;
+	const char *before = t->v[VH_PATH];
 	int rc = -1;
 
 	if (!bin)
@@ -89,14 +108,17 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 			goto done;
 		set_copy(p, VH_PYTHONHOME, NULL);
 	}
-	if (vh_pathlist_prepend(&path, t->v[VH_PATH] ? t->v[VH_PATH] : "", bin) < 0 ||
+	if (vh_pathlist_prepend(&path, before ? before : "", bin) < 0 ||
 	    own(p, VH_PATH, path) < 0 ||
 	    set_copy(p, VH_VIRTUAL_ENV, w->env) < 0 ||
 	    set_copy(p, VH_VIRTUAL_ENV_PROMPT, w->prompt) < 0 ||
 	    set_copy(p, VH_MARK_ENV, w->env) < 0)
 		goto done;
-	p->path_prepend = bin;
-	bin = NULL;
+	/* the edit: put first, after at most one entry taken out of the PATH now */
+	if (!p->path_prepend && (before == p->path_now || p->path_remove)) {
+		p->path_prepend = bin;
+		bin = NULL;
+	}
 	p->activated = w->env;
 	rc = 0;
 done:
@@ -137,48 +159,179 @@ static void diff(struct vh_plan *p, const struct vh_state *now)
 		p->ops[p->nops++].kind = VH_OP_REHASH;
 }
 
+/* 1 when dir is the directory under or at root. */
+static int within(const char *dir, const char *root)
+{
+	size_t n = strlen(root);
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	return !strncmp(dir, root, n) && (dir[n] == '/' || dir[n] == '\0' || n == 1);
+}
+
+/* The foreign env f is over: its bin/ off PATH and its VIRTUAL_ENV gone. */
+static int drop_foreign(struct vh_plan *p, const char *f)
+{
+	struct vh_state *t = &p->target;
+	char *bin = vh_env_bin(f);
+	int rc = bin ? take_out(p, bin, 0) : -1;
+
+	free(bin);
+	if (eq(t->v[VH_VIRTUAL_ENV], f)) {
+		set_copy(p, VH_VIRTUAL_ENV, NULL);
+		set_copy(p, VH_VIRTUAL_ENV_PROMPT, NULL);
+	}
+	t->v[VH_MARK_ASIDE] = t->v[VH_MARK_LEAVE] = NULL;
+	return rc;
+}
+
+/* Someone else's env f is on: venvhook leaves it alone. Of its own env,
+ * only f's own entry may stay on PATH (the same env activated again over
+ * venvhook's: the entries are one env's, and the count tells when theirs
+ * goes); any other env's entry comes off, so that nothing of an env that
+ * is not on runs, and VIRTUAL_ENV and its name are no longer venvhook's
+ * where f set none of its own (conda). The marker stays: f's deactivate
+ * may restore a PATH that holds venvhook's entry, and the next plan takes
+ * it out, or keeps it for the env wanted there. */
+static int stand_aside(struct vh_plan *p, const char *f, const struct vh_want *w)
+{
+	struct vh_state *t = &p->target;
+	const char *mark = t->v[VH_MARK_ENV], *ve = t->v[VH_VIRTUAL_ENV];
+
+	p->foreign = 1;
+	t->v[VH_MARK_ASIDE] = f;
+	if (w->start)
+		t->v[VH_MARK_LEAVE] = w->leave;
+	if (mark && !eq(mark, f)) {
+		char *bin = vh_env_bin(mark);
+		int rc = bin ? take_out(p, bin, 0) : -1;
+
+		free(bin);
+		if (rc < 0)
+			return -1;
+		if (eq(ve, mark)) {
+			set_copy(p, VH_VIRTUAL_ENV, NULL);
+			set_copy(p, VH_VIRTUAL_ENV_PROMPT, NULL);
+		}
+	}
+	/* f set VIRTUAL_ENV and no name: the name venvhook gave its env is not f's */
+	if (eq(ve, f) && w->stale_prompt && eq(t->v[VH_VIRTUAL_ENV_PROMPT], w->stale_prompt))
+		set_copy(p, VH_VIRTUAL_ENV_PROMPT, NULL);
+	return 0;
+}
+
+/* The foreign env f, put on at shell start, is the env wanted here: from
+ * now on it is venvhook's, as if venvhook had activated it. One entry of
+ * its bin/ stays (the first: what runs now runs on), the entry of an env
+ * venvhook had before goes. */
+static int adopt(struct vh_plan *p, const char *f, const struct vh_want *w)
+{
+	struct vh_state *t = &p->target;
+	const char *mark = t->v[VH_MARK_ENV];
+	char *bin = vh_env_bin(f), *path = NULL;
+	int rc = -1;
+
+	if (!bin)
+		return -1;
+	if (mark && !eq(mark, f)) {
+		char *old = vh_env_bin(mark);
+
+		rc = old ? take_out(p, old, 0) : -1;
+		free(old);
+		if (rc < 0)
+			goto done;
+		rc = -1;
+	}
+	if (t->v[VH_PATH] && vh_pathlist_count(t->v[VH_PATH], bin) > 1 &&
+	    (vh_pathlist_prune(&path, t->v[VH_PATH], bin, 1) < 0 || own(p, VH_PATH, path) < 0))
+		goto done;
+	if (set_copy(p, VH_MARK_ENV, f) < 0 || set_copy(p, VH_VIRTUAL_ENV_PROMPT, w->prompt) < 0)
+		goto done;
+	t->v[VH_MARK_ASIDE] = t->v[VH_MARK_LEAVE] = NULL;
+	rc = 0;
+done:
+	free(bin);
+	return rc;
+}
+
+/* __VENVHOOK_NBIN for the target: how often venvhook's env's bin/ is on
+ * PATH as it leaves it, so that one more is someone else's activation. */
+static int count_bins(struct vh_plan *p)
+{
+	struct vh_state *t = &p->target;
+	char *bin, num[24];
+
+	if (!t->v[VH_MARK_ENV])
+		return set_copy(p, VH_MARK_NBIN, NULL);
+	bin = vh_env_bin(t->v[VH_MARK_ENV]);
+	if (!bin)
+		return -1;
+	snprintf(num, sizeof(num), "%zu", t->v[VH_PATH] ? vh_pathlist_count(t->v[VH_PATH], bin) : 0);
+	free(bin);
+	/* (the default, 1, is left unsaid: one variable less in the usual case) */
+	return set_copy(p, VH_MARK_NBIN, strcmp(num, "1") ? num : NULL);
+}
+
+/* From venvhook's own state (no foreign env) to the env wanted. */
+static int own_plan(struct vh_plan *p, const struct vh_want *want)
+{
+	struct vh_state *t = &p->target;
+	const char *mark = t->v[VH_MARK_ENV];
+	int was_on = mark && eq(t->v[VH_VIRTUAL_ENV], mark);
+
+	if (set_copy(p, VH_MARK_PIN, want->pin) < 0 || set_copy(p, VH_MARK_PAUSE, want->pause) < 0)
+		return -1;
+	if (mark && eq(want->env, mark) && intact(t))
+		return 0;
+	if (mark && deactivate(p) < 0)
+		return -1;
+	if (want->env && activate(p, want) < 0)
+		return -1;
+	if (eq(p->activated, p->deactivated))
+		p->activated = p->deactivated = NULL; /* a repair, not news */
+	/* "deactivated" is news only of an env that was on, and not at start:
+	 * an env a shell inherits was never on in it. */
+	if (!was_on || want->start)
+		p->deactivated = NULL;
+	return 0;
+}
+
 int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want *want)
 {
-	const char *ve = now->v[VH_VIRTUAL_ENV], *mark = now->v[VH_MARK_ENV];
+	struct vh_want w = *want;
+	const char *f = vh_state_foreign(now), *aside = now->v[VH_MARK_ASIDE];
+	const char *mark = now->v[VH_MARK_ENV];
 
 	memset(p, 0, sizeof(*p));
 	p->target = *now;
 	p->path_now = now->v[VH_PATH];
-	/* Activated by hand (or by another tool): leave it alone until it is
-	 * gone. Only the PATH entry venvhook added for its own env goes, so
-	 * that nothing of an env that is not active stays on PATH; the marker
-	 * stays, because the other env's deactivate restores the PATH it saved,
-	 * entry and all, and the next plan then takes that entry out again. */
-	if (ve && !eq(ve, mark)) {
-		p->foreign = 1;
-		if (mark && now->v[VH_PATH]) {
-			char *bin = vh_env_bin(mark), *path = NULL;
-			int rc = -1;
-
-			if (bin && vh_pathlist_find(now->v[VH_PATH], bin) < 0)
-				rc = 0;
-			else if (bin && vh_pathlist_remove(&path, now->v[VH_PATH], bin) == 0 &&
-				 (rc = own(p, VH_PATH, path)) == 0) {
-				p->path_remove = bin; /* PATH's edit (see plan.h) */
-				bin = NULL;
-			}
-			free(bin);
-			if (rc < 0)
-				return -1;
-			diff(p, now);
-		}
+	/* an env the shell inherited in its project, and the shell has left it */
+	if (f && now->v[VH_MARK_LEAVE] && !w.start && w.cwd && !within(w.cwd, now->v[VH_MARK_LEAVE])) {
+		if (drop_foreign(p, f) < 0)
+			return -1;
+		f = aside = NULL;
+	}
+	if (f && !(w.start && w.env && eq(w.env, f) && eq(f, now->v[VH_VIRTUAL_ENV]))) {
+		if (stand_aside(p, f, &w) < 0)
+			return -1;
+		diff(p, now);
 		return 0;
 	}
-	if (set_copy(p, VH_MARK_PIN, want->pin) < 0 || set_copy(p, VH_MARK_PAUSE, want->pause) < 0)
-		return -1;
-	if (!mark || !eq(want->env, mark) || !intact(now)) {
-		if (mark && deactivate(p) < 0)
+	if (f) {
+		if (adopt(p, f, &w) < 0)
 			return -1;
-		if (want->env && activate(p, want) < 0)
-			return -1;
-		if (eq(p->activated, p->deactivated))
-			p->activated = p->deactivated = NULL; /* a repair, not news */
+	} else if (aside) {
+		/* The env venvhook stood aside for is gone. Where it was venvhook's
+		 * own env activated again, its deactivate did what venvhook's
+		 * does: the env is off, in its project until the shell leaves. */
+		p->target.v[VH_MARK_ASIDE] = p->target.v[VH_MARK_LEAVE] = NULL;
+		if (eq(aside, mark) && !now->v[VH_VIRTUAL_ENV] && eq(w.env, mark)) {
+			w.pause = mark;
+			w.env = NULL;
+		}
 	}
+	if (own_plan(p, &w) < 0 || count_bins(p) < 0)
+		return -1;
 	diff(p, now);
 	return 0;
 }

@@ -27,7 +27,7 @@ struct vh_plan {
 	char *path_remove, *path_prepend;
 	const char *activated;   /* env path newly activated, or NULL */
 	const char *deactivated; /* env path venvhook let go of, or NULL */
-	int foreign;             /* VIRTUAL_ENV belongs to someone else: hands off */
+	int foreign;             /* another tool's env is on: hands off (vh_state_foreign) */
 };
 
 /* The env wanted now: its path and the name to show, and the values the
@@ -38,9 +38,26 @@ struct vh_want {
 	const char *pin;
 	const char *pause;
 	const char *note;   /* said after the activation line's name, or NULL */
+	/* What becomes of an env someone else put on (vh_state_foreign), as
+	 * want.c decides it, looking at files: */
+	int start;          /* the shell is starting: a foreign env that is env is adopted */
+	const char *leave;  /* start: the project a foreign env not adopted lives in, or NULL */
+	const char *cwd;    /* where the shell is (a foreign env inherited in its project
+			     * goes when the shell is outside it: __VENVHOOK_LEAVE) */
+	const char *stale_prompt; /* VIRTUAL_ENV_PROMPT as venvhook set it for its env, which
+				   * a foreign env that sets none would show, or NULL */
 };
 
-/* Fills plan; plan->nops == 0 when nothing changes. Returns 0 or -1 (out of
+/* The rule against every other activator (an activate script and its
+ * deactivate, direnv, mise, conda, an editor's injection): venvhook knows
+ * its own PATH entry by its marker (__VENVHOOK_ENV's bin/), stands aside
+ * while someone else's env is on (__VENVHOOK_ASIDE), with nothing of its
+ * own env in front of or behind it on PATH but that same env's entry, and
+ * when that env goes leaves exactly one entry of its own, or none; an env
+ * put on at shell start that is the one wanted here is adopted as its own.
+ * doc/activators.md says it for users.
+ *
+ * Fills plan; plan->nops == 0 when nothing changes. Returns 0 or -1 (out of
  * memory). Free with vh_plan_free even after failure. */
 int vh_plan(struct vh_plan *plan, const struct vh_state *now, const struct vh_want *want);
 void vh_plan_free(struct vh_plan *plan);

@@ -7,6 +7,7 @@
 #include "core/util/fileio.h"
 #include "core/store/stores.h"
 #include "core/util/deps.h"
+#include "core/util/toml.h"
 
 /* What a rule found: the env, the file that chose it, and whether a
  * project setting placed it (see struct vh_found). */
@@ -14,16 +15,27 @@ struct vh_store_hit {
 	char *env;
 	char *from;
 	int project_setting;
+	enum vh_rule rule; /* VH_RULE_NONE: the store's own rule */
 };
 
 /* Each rule: 0 nothing here, 1 hit filled, 2 refused (a line in w->warn),
  * -1 out of memory. */
 int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
 		    enum vh_stores_phase phase);
-int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		    enum vh_stores_phase phase);
 int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
-int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		enum vh_stores_phase phase);
+
+/* dir's pyproject.toml, parsed once a walk: *doc NULL when there is none.
+ * 0; 2 when it is no TOML venvhook reads exactly, or too big (w->warn says
+ * so: no env for it); -1 out of memory. */
+int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, const char *dir);
 int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
+int vh_store_pdm(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		 enum vh_stores_phase phase);
 
 /* The region's part of each (stores.h, vh_stores_region): the user's
  * Poetry config.toml, as a dependency; virtualenvwrapper's $WORKON_HOME and
@@ -31,6 +43,9 @@ int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
  * one), or unusable past VH_STORE_VEW_REGION_MAX envs. 0 or VH_ENOMEM. */
 #define VH_STORE_VEW_REGION_MAX 16
 int vh_store_poetry_region(struct vh_deps *d);
+/* hatch's: its config file, and its store for top's project absent
+ * (unusable when it is there). */
+int vh_store_hatch_region(struct vh_deps *d, const char *top);
 int vh_store_vew_region(struct vh_deps *d);
 
 /* Poetry's {name}-{hash} for a project name and the project directory's
@@ -49,6 +64,10 @@ int vh_store_poetry_root(char **out);
 int vh_store_pipenv_root(char **out);
 int vh_store_pyenv_root(char **out); /* $PYENV_ROOT/versions */
 int vh_store_vew_root(char **out);
+int vh_store_virtualfish_root(char **out); /* $VIRTUALFISH_HOME */
+int vh_store_autoswitch_root(char **out);  /* $AUTOSWITCH_VIRTUAL_ENV_DIR */
+int vh_store_hatch_root(char **out);       /* hatch's env/virtual: NAME/ID/ENV below it */
+int vh_store_pdm_root(char **out);         /* pdm's venv.location */
 
 /* dir + "/" + name (no doubled '/' after "/"); NULL out of memory. */
 char *vh_store_join(const char *dir, const char *name);
@@ -76,6 +95,43 @@ int vh_store_expandvars(char **out, const char *path);
  * ...", "is larger than ...") gets ": " or " " before it. */
 int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what);
 
+
+/* The per-user directories of platformdirs (see platdirs.c): the cache,
+ * config or data directory of app as the tools written in Python place
+ * them on this platform. *out NULL when there is no home. 0 or -1. */
+enum vh_platdir { VH_PLATDIR_CACHE, VH_PLATDIR_CONFIG, VH_PLATDIR_DATA };
+int vh_platdir(char **out, enum vh_platdir kind, const char *app);
+
+/* An installed tool, as toolver.c finds it: its command on PATH, the
+ * version of the distribution that command runs (major -1: unknown), and
+ * the interpreter its script names (NULL: unknown). */
+struct vh_tool {
+	int found;
+	int major, minor, patch;
+	char *python;
+};
+
+/* The tool whose command is command (distribution dist), looked up once
+ * a process: *out is never NULL after 0. 0 or -1. */
+int vh_tool_find(const struct vh_tool **out, const char *command, const char *dist);
+
+/* 1 when t's version is at least major.minor.patch, 0 when it is older,
+ * -1 when it is unknown. */
+int vh_tool_at_least(const struct vh_tool *t, int major, int minor, int patch);
+
+/* *out = the first runnable regular file name in path's absolute entries,
+ * skipping the entry skip (NULL: none); NULL when none. 0 or -1. */
+int vh_path_which(char **out, const char *name, const char *path, const char *skip);
+
+/* The interpreter a script's first line names ("#!/path/python", or
+ * pip's launcher for longer paths), or NULL (none, "#!/usr/bin/env",
+ * unreadable, out of memory). Caller frees. */
+char *vh_store_shebang(const char *script);
+
+/* The "X.Y" of the interpreter python names, without running it: from
+ * its real name (python3.11), else from the pyvenv.cfg of the env it is
+ * in; "" when neither tells. Returns 0. */
+int vh_python_minor(char out[16], const char *python);
 
 /* The limit on the project files read (pyproject.toml, Pipfile, the tools'
  * config files): far above any real one, so a bigger file is garbage. */

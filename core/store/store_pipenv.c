@@ -1,22 +1,40 @@
-/* pipenv: the env of the project whose Pipfile is nearest, as
- * Project.virtualenv_name and get_location_for_virtualenv place it:
+/* pipenv: the env of the project whose Pipfile is nearest, as pipenv's
+ * VenvLocator (pipenv/utils/venv_locator.py) places it:
  *
- *   $WORKON_HOME (default $XDG_DATA_HOME/virtualenvs, ~/.local/share/...),
- *   with $VARS and ~ expanded, / {name}-{hash}[-{PIPENV_PYTHON}]
- *   name  the Pipfile's directory's name (of its real path), each of
- *         ` &$!*@"()[]\` and CR, LF, TAB made '_', cut to 42 characters;
- *   hash  urlsafe-base64(sha256(the Pipfile's real path)[:6]) (8 characters);
+ *   $WORKON_HOME (default $XDG_DATA_HOME/virtualenvs, ~/.local/share/...,
+ *   on macOS too), with $VARS and ~ expanded, / {name}-{hash}[-{PIPENV_PYTHON}]
+ *   name  the Pipfile's directory's name, each of ` &$!*@"()[]\` and CR,
+ *         LF, TAB made '_', cut to 42 characters;
+ *   hash  urlsafe-base64(sha256(the Pipfile's path)[:6]) (8 characters):
+ *         its real path, or since 2026.4 (commit 4e0c1722c) the real path
+ *         of its directory, a symlinked Pipfile kept;
  *   PIPENV_CUSTOM_VENV_NAME replaces the whole name.
  *
- * A .venv in the project (directory or pointer file) is pipenv's env when
- * it exists, and PIPENV_VENV_IN_PROJECT makes .venv the only place; both
- * leave nothing for this rule. The Pipfile must be TOML: pipenv refuses
- * anything else. */
+ * Which of that env and the project's .venv, by version (pypa/pipenv
+ * 3f1b272abd51d7d7ab7f5935bb6b25da86e93e8b, venv_locator.py get_location
+ * and is_venv_in_project; Debian's 2022.12.19, project.py):
+ *   - a .venv file points to the env (discover.c's pointer rule);
+ *   - pipenv 2022: a .venv directory is the env; without one, the store's,
+ *     unless PIPENV_VENV_IN_PROJECT says .venv;
+ *   - pipenv 2026.2 and later (commits 7b59919d0, 62356a706):
+ *     PIPENV_VENV_IN_PROJECT (true or false), else the Pipfile's
+ *     [pipenv] venv_in_project, else whether .venv is a directory, says
+ *     in-project; in-project, .venv is the env unless neither setting is
+ *     true and the store's env exists: the store beats a .venv made
+ *     beside it.
+ * The Pipfile is looked for in the directory and PIPENV_MAX_DEPTH - 1
+ * above it (default 3 directories in all for 2022, 10 from 2024.0.2:
+ * commit 0e8e40d21; PIPENV_NO_INHERIT: the directory only). The Pipfile
+ * must be TOML: pipenv refuses anything else. Which pipenv is installed
+ * (toolver.c) is asked only where the versions differ; unknown, the
+ * current rules apply. */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/find/envdir.h"
 #include "core/util/sha256.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
@@ -37,23 +55,78 @@ static int boolish(const char *v)
 	return -1;
 }
 
-/* PIPENV_VENV_IN_PROJECT (or PIPENV_NO_VENV_IN_PROJECT) says .venv, true
- * or any other non-empty string, as get_from_env reads it. */
-static int in_project(void)
+/* get_from_env("VENV_IN_PROJECT"): a boolean pipenv reads (1, true,
+ * yes, on; 0, false, no, off), else the string itself. */
+enum setting { UNSET, SAYS_FALSE, SAYS_TRUE, SAYS_STRING, SAYS_EMPTY };
+
+static enum setting from_env(const char *name, const char *negated)
 {
-	const char *v = getenv("PIPENV_VENV_IN_PROJECT");
+	const char *v = getenv(name);
 	int b;
 
-	if (v) {
+	if (!v && negated && (v = getenv(negated))) {
 		b = boolish(v);
-		return b < 0 ? *v != '\0' : b;
-	}
-	v = getenv("PIPENV_NO_VENV_IN_PROJECT");
-	if (v) {
+		if (b >= 0)
+			return b ? SAYS_FALSE : SAYS_TRUE;
+	} else if (v) {
 		b = boolish(v);
-		return b < 0 ? *v != '\0' : !b;
+		if (b >= 0)
+			return b ? SAYS_TRUE : SAYS_FALSE;
 	}
-	return 0;
+	return !v ? UNSET : *v ? SAYS_STRING : SAYS_EMPTY;
+}
+
+static int truthy(enum setting s)
+{
+	return s == SAYS_TRUE || s == SAYS_STRING;
+}
+
+/* pipenv's environment settings, read once a process. */
+static enum setting venv_in_project(void)
+{
+	return from_env("PIPENV_VENV_IN_PROJECT", "PIPENV_NO_VENV_IN_PROJECT");
+}
+
+/* The pipenv installed. -1 out of memory. */
+static int pipenv_tool(const struct vh_tool **t)
+{
+	return vh_tool_find(t, "pipenv", "pipenv");
+}
+
+/* 1 when the installed pipenv is at least 2026.minor (or unknown: the
+ * current rules), 0 older, -1 out of memory. */
+static int since_2026(int minor)
+{
+	const struct vh_tool *t;
+
+	if (pipenv_tool(&t) < 0)
+		return -1;
+	return vh_tool_at_least(t, 2026, minor, 0) != 0;
+}
+
+/* 1 when a Pipfile depth directories above the current one is beyond
+ * where pipenv looks, else 0; -1 out of memory. */
+static int too_deep(int depth)
+{
+	const char *v = getenv("PIPENV_MAX_DEPTH");
+	enum setting inherit = from_env("PIPENV_NO_INHERIT", NULL);
+	const struct vh_tool *t;
+	char *e;
+	long n;
+
+	if (depth == 0)
+		return 0;
+	if (truthy(inherit))
+		return 1;
+	if (v && *v) {
+		n = strtol(v, &e, 10);
+		return !*e && n >= 0 && depth >= n;
+	}
+	if (depth < 3)
+		return 0;
+	if (pipenv_tool(&t) < 0)
+		return -1;
+	return depth >= (vh_tool_at_least(t, 2024, 0, 2) == 0 ? 3 : 10);
 }
 
 int vh_store_pipenv_root(char **out)
@@ -126,20 +199,110 @@ done:
 	return rc;
 }
 
-int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir)
+/* The Pipfile's [pipenv] venv_in_project: -1 not set, else Python's
+ * bool() of it (a TOML false, "" are false; anything else true). */
+static int pipfile_in_project(const struct vh_toml *doc)
+{
+	static const char *const key[] = { "pipenv", "venv_in_project", NULL };
+	const struct vh_toml_entry *e;
+	int dup;
+
+	e = vh_toml_get(doc, key, &dup);
+	if (!e)
+		return -1;
+	if (e->type == VH_TOML_BOOL)
+		return e->boolean;
+	return e->type == VH_TOML_STRING ? *e->str != '\0' : 1;
+}
+
+/* The store env's path for the Pipfile at file (in dir) into *out (NULL:
+ * pipenv can have made none). 0, 2 (said why), -1. */
+static int store_env(char **out, struct vh_stores_walk *w, const char *dir, const char *file)
 {
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
-	const char *custom, *py;
-	char *file = NULL, *real = NULL, *home = NULL;
+	const char *custom = getenv("PIPENV_CUSTOM_VENV_NAME"), *py = getenv("PIPENV_PYTHON");
+	char *real = NULL, *home = NULL, *rdir = NULL;
+	struct stat st, lst;
+	int rc = 0, kept;
+
+	*out = NULL;
+	if (vh_store_pipenv_root(&home) < 0)
+		return -1;
+	/* No store, no env: nothing to hash. */
+	if (!home || stat(home, &st) < 0 || !S_ISDIR(st.st_mode))
+		goto done;
+	if (custom && *custom && boolish(custom) < 0) {
+		if (vh_buf_puts(&name, custom) < 0)
+			rc = -1;
+		goto take;
+	}
+	if (custom && boolish(custom) == 1)
+		goto done; /* pipenv cannot use a name that reads as true */
+	/* A symlinked Pipfile: its own path since 2026.4, its target's before. */
+	kept = lstat(file, &lst) == 0 && S_ISLNK(lst.st_mode);
+	if (kept && (kept = since_2026(4)) < 0) {
+		rc = -1;
+		goto done;
+	}
+	if (kept) {
+		rdir = realpath(dir, NULL);
+		real = rdir ? vh_store_join(rdir, "Pipfile") : NULL;
+	} else {
+		real = realpath(file, NULL);
+	}
+	if (!real)
+		goto done;
+	vh_buf_puts(&why, ": ");
+	rc = vh_pipenv_env_name(&name, &why, real);
+	if (rc == 2) {
+		rc = 0;
+		goto done;
+	}
+	if (rc > 0) {
+		vh_buf_puts(&why, "; so its pipenv env is not looked for");
+		rc = vh_store_refuse(w, file, vh_buf_str(&why));
+	}
+	if (rc)
+		goto done;
+	if (py && *py && boolish(py) < 0) {
+		const char *base = py[0] == '/' ? strrchr(py, '/') + 1 : py;
+
+		if (vh_buf_putc(&name, '-') < 0 || vh_buf_puts(&name, base) < 0)
+			rc = -1;
+	} else if (py && boolish(py) == 1) {
+		goto done;
+	}
+take:
+	if (rc == 0 && !(*out = vh_store_join(home, name.data)))
+		rc = -1;
+done:
+	vh_buf_free(&why);
+	vh_buf_free(&name);
+	free(real);
+	free(rdir);
+	free(home);
+	return rc;
+}
+
+int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
+		    enum vh_stores_phase phase)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	char *file = NULL, *env = NULL;
 	struct vh_toml doc = { 0 };
-	struct stat st;
-	int rc = 0;
+	enum setting env_says;
+	int rc = 0, deep, pf, is_dir, store = 0, in_project, stop = 0;
 
 	if (w->pipenv_seen || !vh_store_is_file(w, dir, "Pipfile"))
 		return 0;
+	/* A .venv that is neither a directory nor absent is a pointer file,
+	 * which discover.c follows. */
+	is_dir = vh_store_exists(w, dir, ".venv/.");
+	if (phase == VH_STORES_FIRST ? !is_dir : (is_dir || vh_store_exists(w, dir, ".venv")))
+		return 0;
 	w->pipenv_seen = 1;
-	custom = getenv("PIPENV_CUSTOM_VENV_NAME");
-	py = getenv("PIPENV_PYTHON");
+	if ((deep = too_deep(w->depth)) != 0)
+		return deep < 0 ? -1 : 0;
 	file = vh_store_join(dir, "Pipfile");
 	if (!file)
 		return -1;
@@ -148,56 +311,54 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		vh_buf_puts(&why, "; not activating an env for it");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));
 	}
-	if (rc || vh_store_exists(w, dir, ".venv") || in_project())
+	if (rc)
 		goto done;
-	if (vh_store_pipenv_root(&home) < 0) {
-		rc = -1;
-		goto done;
-	}
-	/* No store, no env: nothing to hash. */
-	if (!home || stat(home, &st) < 0 || !S_ISDIR(st.st_mode))
-		goto done;
-	if (custom && *custom && boolish(custom) < 0) {
-		if (vh_buf_puts(&name, custom) < 0)
-			rc = -1;
-	} else if (custom && boolish(custom) == 1) {
-		goto done; /* pipenv cannot use a name that reads as true */
+	env_says = venv_in_project();
+	pf = pipfile_in_project(&doc);
+	/* pipenv 2026.2 and later (VenvLocator.is_venv_in_project). */
+	in_project = env_says == SAYS_FALSE ? 0 : env_says == SAYS_TRUE ? 1 : pf >= 0 ? pf : is_dir;
+	if (is_dir) {
+		/* get_location: the store's env beats .venv unless a setting
+		 * asked for .venv; an explicit false asks for the store alone. */
+		if (!in_project) {
+			store = stop = 1;
+		} else if (!truthy(env_says) && pf != 1) {
+			if ((rc = store_env(&env, w, dir, file)) != 0)
+				goto done;
+			store = env && vh_env_at(AT_FDCWD, env);
+		}
+		/* pipenv 2022: a .venv directory is the env, whatever is set. */
+		if (store && (rc = since_2026(2)) <= 0)
+			store = stop = 0;
+		rc = rc < 0 ? -1 : 0;
 	} else {
-		real = realpath(file, NULL);
-		if (!real)
-			goto done;
-		vh_buf_reset(&why);
-		vh_buf_puts(&why, ": ");
-		rc = vh_pipenv_env_name(&name, &why, real);
-		if (rc == 2) {
-			rc = 0;
-			goto done;
-		}
-		if (rc > 0) {
-			vh_buf_puts(&why, "; so its pipenv env is not looked for");
-			rc = vh_store_refuse(w, file, vh_buf_str(&why));
-		}
-		if (rc)
-			goto done;
-		if (py && *py && boolish(py) < 0) {
-			const char *base = py[0] == '/' ? strrchr(py, '/') + 1 : py;
-
-			if (vh_buf_putc(&name, '-') < 0 || vh_buf_puts(&name, base) < 0)
-				rc = -1;
-		} else if (py && boolish(py) == 1) {
-			goto done;
-		}
+		store = !in_project;
+		/* pipenv 2022 has no [pipenv] venv_in_project, and takes any
+		 * other string in PIPENV_VENV_IN_PROJECT for true. */
+		if (((env_says == UNSET && pf >= 0) || env_says == SAYS_STRING) &&
+		    (rc = since_2026(2)) == 0)
+			store = env_says != SAYS_STRING;
+		rc = rc < 0 ? -1 : 0;
 	}
 	if (rc)
 		goto done;
-	rc = vh_store_take(hit, vh_store_join(home, name.data), file);
-	file = NULL;
+	if (!store) {
+		/* In-project without a .venv: pipenv has no env, and would make
+		 * one here; nothing above is the project's. */
+		rc = is_dir ? 0 : 2;
+		goto done;
+	}
+	if (!env && (rc = store_env(&env, w, dir, file)) != 0)
+		goto done;
+	rc = env ? vh_store_take(hit, env, file) : 0;
+	env = file = NULL;
+	/* Asked for the store alone: no .venv instead, and nothing above. */
+	if (rc == 0 && stop)
+		rc = 2;
 done:
 	vh_toml_free(&doc);
 	vh_buf_free(&why);
-	vh_buf_free(&name);
 	free(file);
-	free(real);
-	free(home);
+	free(env);
 	return rc;
 }

@@ -3,27 +3,43 @@
  * (Poetry 1.3 and 2.x alike):
  *
  *   {name}-{hash}-py{X.Y}
- *   name  the project name (Poetry 2: [project] name first, then
- *         [tool.poetry] name; "non-package-mode" for package-mode = false
- *         without one), normalised as packaging's canonicalize_name (runs of
- *         '-', '_', '.' become one '-', lowercase), each of ` $!*@"\` and
- *         CR, LF, TAB made '_', cut to 42 characters;
+ *   name  the project name, normalised as packaging's canonicalize_name
+ *         (runs of '-', '_', '.' become one '-', lowercase), each of
+ *         ` $!*@"\` and CR, LF, TAB made '_', cut to 42 characters;
+ *         Poetry 2 reads [project] name, then [tool.poetry] name
+ *         ("non-package-mode" for package-mode = false without one);
+ *         Poetry 1 reads [tool.poetry] name only;
  *   hash  the first 8 characters of urlsafe-base64(sha256(realpath of the
  *         project directory)) (the path's bytes, less those that are not
  *         UTF-8, as Poetry's encode() drops them);
- *   X.Y   the minor version `poetry env use` recorded in envs.toml, else the
- *         one env of that name and hash there is (Poetry would take the
- *         version of the Python it runs on: of several, the newest is taken).
+ *   X.Y   the minor version `poetry env use` recorded in envs.toml; else
+ *         that of the Python Poetry prefers (EnvManager.get): Poetry 2 the
+ *         `python` on PATH (virtualenvs.use-poetry-python: its own), Poetry
+ *         1 its own (virtualenvs.prefer-active-python: the `python` on
+ *         PATH). The one env of that name and hash is taken whatever its
+ *         version; of several, the preferred version's, and when that
+ *         cannot be told without running Python, the newest.
+ *
+ * Read from Poetry's source (python-poetry/poetry
+ * f46702336862f30050d5c641d5ed6f7568ded793 and the tags 1.3.0, 1.8.5):
+ * src/poetry/utils/env/env_manager.py (EnvManager.get, generate_env_name),
+ * src/poetry/utils/env/python/manager.py (get_preferred_python),
+ * src/poetry/config/config.py (Config.get, boolean_normalizer: case-blind
+ * since 2.0.1, commit f907d2d31), src/poetry/locations.py (platformdirs).
  *
  * Settings, as Poetry's Config.get reads them: POETRY_VIRTUALENVS_IN_PROJECT
  * / POETRY_VIRTUALENVS_PATH / POETRY_CACHE_DIR, else the project's
  * poetry.toml, else the user's $POETRY_CONFIG_DIR/config.toml (default
- * $XDG_CONFIG_HOME/pypoetry), else the defaults ({cache-dir}/virtualenvs,
- * cache-dir $XDG_CACHE_HOME/pypoetry). An in-project .venv directory wins
- * unless virtualenvs.in-project is false. */
+ * platformdirs' config directory: ~/.config/pypoetry, on macOS
+ * ~/Library/Application Support/pypoetry), else the defaults
+ * ({cache-dir}/virtualenvs, cache-dir ~/.cache/pypoetry, on macOS
+ * ~/Library/Caches/pypoetry). An in-project .venv directory wins unless
+ * virtualenvs.in-project is false. Which Poetry is installed (toolver.c)
+ * is asked only where the versions differ. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "core/util/sha256.h"
@@ -36,12 +52,15 @@ enum source { UNSET, USER, PROJECT, ENVIRON };
 
 struct setting {
 	enum source from;
-	int in_project;	/* for in-project: 0 false, 1 anything else */
+	int in_project;	/* for the booleans: 0 false, 1 anything else */
 	char *str;
 };
 
 struct poetry_cfg {
 	struct setting in_project, path, cache_dir;
+	/* Poetry 1's virtualenvs.prefer-active-python, Poetry 2's
+	 * virtualenvs.use-poetry-python (unset: false) */
+	struct setting prefer_active, use_poetry;
 };
 
 static void cfg_free(struct poetry_cfg *c)
@@ -49,6 +68,8 @@ static void cfg_free(struct poetry_cfg *c)
 	free(c->in_project.str);
 	free(c->path.str);
 	free(c->cache_dir.str);
+	free(c->prefer_active.str);
+	free(c->use_poetry.str);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -72,6 +93,8 @@ static int read_config(struct poetry_cfg *c, struct vh_stores_walk *w, const cha
 	static const char *const in_project[] = { "virtualenvs", "in-project", NULL };
 	static const char *const path[] = { "virtualenvs", "path", NULL };
 	static const char *const cache_dir[] = { "cache-dir", NULL };
+	static const char *const prefer[] = { "virtualenvs", "prefer-active-python", NULL };
+	static const char *const use[] = { "virtualenvs", "use-poetry-python", NULL };
 	struct vh_buf why = VH_BUF_INIT;
 	struct vh_toml doc;
 	const struct vh_toml_entry *e;
@@ -106,6 +129,14 @@ static int read_config(struct poetry_cfg *c, struct vh_stores_walk *w, const cha
 		else if (set_str(&c->cache_dir, from, e->str) < 0)
 			rc = -1;
 	}
+	if (!dup && (e = vh_toml_get(&doc, prefer, &dup)) && !dup && e->type == VH_TOML_BOOL) {
+		c->prefer_active.from = from;
+		c->prefer_active.in_project = e->boolean;
+	}
+	if (!dup && (e = vh_toml_get(&doc, use, &dup)) && !dup && e->type == VH_TOML_BOOL) {
+		c->use_poetry.from = from;
+		c->use_poetry.in_project = e->boolean;
+	}
 	if (dup && rc == 0)
 		rc = vh_store_refuse(w, file, ": a Poetry setting is given twice or is not a string; "
 				     "so Poetry's env is not looked for");
@@ -113,35 +144,6 @@ done:
 	vh_toml_free(&doc);
 	vh_buf_free(&why);
 	return rc;
-}
-
-/* $VAR/sub when VAR is set and not blank (platformdirs), else ~/fallback/sub. */
-static int xdg(char **out, const char *var, const char *fallback, const char *sub)
-{
-	const char *v = getenv(var), *s;
-	struct vh_buf b = VH_BUF_INIT;
-	char *home = NULL;
-	int rc;
-
-	*out = NULL;
-	for (s = v; s && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'); s++)
-		;
-	if (s && *s) {
-		rc = vh_buf_puts(&b, v);
-	} else {
-		if (vh_store_expanduser(&home, fallback) < 0)
-			return -1;
-		rc = home[0] == '~' ? 1 : vh_buf_puts(&b, home);
-		free(home);
-		if (rc > 0)
-			return 0; /* no home at all */
-	}
-	if (rc < 0 || vh_buf_putc(&b, '/') < 0 || vh_buf_puts(&b, sub) < 0) {
-		vh_buf_free(&b);
-		return -1;
-	}
-	*out = vh_buf_detach(&b);
-	return 0;
 }
 
 static int copy_setting(struct setting *dst, const struct setting *src)
@@ -161,7 +163,7 @@ static int config_file(char **file)
 	*file = NULL;
 	if (dir && *dir)
 		base = strdup(dir);
-	else if (xdg(&base, "XDG_CONFIG_HOME", "~/.config", "pypoetry") < 0)
+	else if (vh_platdir(&base, VH_PLATDIR_CONFIG, "pypoetry") < 0)
 		return -1;
 	if (!base)
 		return dir && *dir ? -1 : 0;
@@ -201,8 +203,46 @@ static int user_config(struct poetry_cfg *c, struct vh_stores_walk *w)
 		have = 1;
 	}
 	if (copy_setting(&c->in_project, &kept.in_project) < 0 || copy_setting(&c->path, &kept.path) < 0 ||
-	    copy_setting(&c->cache_dir, &kept.cache_dir) < 0)
+	    copy_setting(&c->cache_dir, &kept.cache_dir) < 0 ||
+	    copy_setting(&c->prefer_active, &kept.prefer_active) < 0 ||
+	    copy_setting(&c->use_poetry, &kept.use_poetry) < 0)
 		return -1;
+	return 0;
+}
+
+/* The Poetry installed, when a rule depends on its version. -1 out of
+ * memory. */
+static int poetry_tool(const struct vh_tool **t)
+{
+	return vh_tool_find(t, "poetry", "poetry");
+}
+
+/* boolean_normalizer: "true" or "1", any case since Poetry 2.0.1 (before
+ * it, exactly). 1, 0, or -1 out of memory. */
+static int env_bool(const char *v)
+{
+	const struct vh_tool *t;
+
+	if (!strcmp(v, "true") || !strcmp(v, "1"))
+		return 1;
+	if (strcasecmp(v, "true"))
+		return 0;
+	if (poetry_tool(&t) < 0)
+		return -1;
+	return vh_tool_at_least(t, 2, 0, 1) != 0;
+}
+
+static int environ_bool(struct setting *s, const char *name)
+{
+	const char *v = getenv(name);
+	int b;
+
+	if (!v)
+		return 0;
+	if ((b = env_bool(v)) < 0)
+		return -1;
+	s->from = ENVIRON;
+	s->in_project = b;
 	return 0;
 }
 
@@ -210,10 +250,10 @@ static int environ_settings(struct poetry_cfg *c)
 {
 	const char *v;
 
-	if ((v = getenv("POETRY_VIRTUALENVS_IN_PROJECT"))) {
-		c->in_project.from = ENVIRON;
-		c->in_project.in_project = !strcmp(v, "true") || !strcmp(v, "1");
-	}
+	if (environ_bool(&c->in_project, "POETRY_VIRTUALENVS_IN_PROJECT") < 0 ||
+	    environ_bool(&c->prefer_active, "POETRY_VIRTUALENVS_PREFER_ACTIVE_PYTHON") < 0 ||
+	    environ_bool(&c->use_poetry, "POETRY_VIRTUALENVS_USE_POETRY_PYTHON") < 0)
+		return -1;
 	if ((v = getenv("POETRY_VIRTUALENVS_PATH")) && set_str(&c->path, ENVIRON, v) < 0)
 		return -1;
 	if ((v = getenv("POETRY_CACHE_DIR")) && set_str(&c->cache_dir, ENVIRON, v) < 0)
@@ -254,7 +294,7 @@ static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const stru
 	*set = c->path.from == PROJECT;
 	if (c->cache_dir.str)
 		cache = strdup(c->cache_dir.str);
-	else if (xdg(&cache, "XDG_CACHE_HOME", "~/.cache", "pypoetry") < 0)
+	else if (vh_platdir(&cache, VH_PLATDIR_CACHE, "pypoetry") < 0)
 		return -1;
 	if (!cache)
 		return c->cache_dir.str ? -1 : 0;
@@ -296,48 +336,44 @@ static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const stru
 }
 
 /* The project's name from pyproject.toml into *name (NULL: not a Poetry
- * project). 0, 2, -1. */
-static int project_name(char **name, struct vh_stores_walk *w, const char *file)
+ * project). Poetry 2 reads [project] name first; Poetry 1 knows only
+ * [tool.poetry] name, so where both are there and differ the installed
+ * Poetry decides. 0, 2, -1. */
+static int project_name(char **name, struct vh_stores_walk *w, const char *dir, const char *file)
 {
 	static const char *const project[] = { "project", "name", NULL };
 	static const char *const tool[] = { "tool", "poetry", "name", NULL };
 	static const char *const mode[] = { "tool", "poetry", "package-mode", NULL };
-	struct vh_buf why = VH_BUF_INIT;
-	struct vh_toml doc;
-	const struct vh_toml_entry *e;
-	int rc, dup;
+	const struct vh_toml *doc;
+	const struct vh_toml_entry *e, *t;
+	const struct vh_tool *poetry;
+	int rc, dup, dup2;
 
 	*name = NULL;
-	rc = vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE);
-	if (rc == 2)
-		rc = 0;
-	else if (rc > 0) {
-		vh_buf_puts(&why, "; not activating an env for it");
-		rc = vh_store_refuse(w, file, vh_buf_str(&why));
+	if ((rc = vh_store_pyproject(&doc, w, dir)) != 0 || !doc)
+		return rc;
+	e = vh_toml_get(doc, project, &dup);
+	t = vh_toml_get(doc, tool, &dup2);
+	if (dup || dup2 || (e && e->type != VH_TOML_STRING) || (t && t->type != VH_TOML_STRING))
+		return vh_store_refuse(w, file, ": the project name is given twice or is not a string; "
+				       "not activating an env for it");
+	if (e && t && strcmp(e->str, t->str)) {
+		if (poetry_tool(&poetry) < 0)
+			return -1;
+		if (poetry->major == 1)
+			e = t;
 	}
-	if (rc)
-		goto done;
-	e = vh_toml_get(&doc, project, &dup);
-	if (!dup && !e)
-		e = vh_toml_get(&doc, tool, &dup);
-	if (dup || (e && e->type != VH_TOML_STRING)) {
-		rc = vh_store_refuse(w, file, ": the project name is given twice or is not a string; "
-				     "not activating an env for it");
-		goto done;
-	}
+	if (!e)
+		e = t;
 	if (e) {
 		*name = strdup(e->str);
 	} else {
-		e = vh_toml_get(&doc, mode, &dup);
+		e = vh_toml_get(doc, mode, &dup);
 		if (!e || e->type != VH_TOML_BOOL || e->boolean)
-			goto done;
+			return 0;
 		*name = strdup("non-package-mode");
 	}
-	rc = *name ? 0 : -1;
-done:
-	vh_toml_free(&doc);
-	vh_buf_free(&why);
-	return rc;
+	return *name ? 0 : -1;
 }
 
 int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name, const char *real)
@@ -432,10 +468,40 @@ static int newer(const char *a, const char *b)
 	return strcmp(a, b) > 0;
 }
 
-/* The env directory name: from envs.toml, else the newest {base}-py*. 0
- * (*out NULL: none), 2, -1. */
-static int pick_env(char **out, struct vh_stores_walk *w, const char *venvs, const char *base)
+/* The "X.Y" of the Python Poetry would make an env with (see above), into
+ * pref; "-" when it cannot be told. 0 or -1. */
+static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 {
+	const struct vh_tool *t;
+	const char *mark = getenv("__VENVHOOK_ENV");
+	char *python = NULL, *skip = NULL;
+	int active, rc = 0;
+
+	if (poetry_tool(&t) < 0)
+		return -1;
+	active = t->major == 1 ? c->prefer_active.in_project : !c->use_poetry.in_project;
+	if (active) {
+		/* PATH as it is without the env venvhook put on it. */
+		if (mark && !(skip = vh_store_join(mark, "bin")))
+			return -1;
+		rc = vh_path_which(&python, "python", getenv("PATH"), skip);
+	}
+	if (rc == 0)
+		vh_python_minor(pref, python ? python : t->python);
+	if (!pref[0])
+		strcpy(pref, "-");
+	free(python);
+	free(skip);
+	return rc;
+}
+
+/* The env directory name: from envs.toml, else as preferred_minor says.
+ * 0 (*out NULL: none), 2, -1. */
+static int pick_env(char **out, struct vh_stores_walk *w, const struct poetry_cfg *c,
+		    const char *venvs, const char *base)
+{
+	char pref[16] = "";
+	size_t n = 0;
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
 	const struct vh_toml_entry *e;
 	const char *minor[] = { base, "minor", NULL };
@@ -477,23 +543,38 @@ static int pick_env(char **out, struct vh_stores_walk *w, const char *venvs, con
 			*out = vh_buf_detach(&name);
 		goto done;
 	}
-	/* No envs.toml, or nothing recorded for this project. */
+	/* No envs.toml, or nothing recorded for this project: its one env,
+	 * else the one of the Python Poetry prefers (none when that one is
+	 * not there: Poetry would make it), else the newest. */
 	rc = 0;
 	dir = opendir(venvs);
 	while (dir && (d = readdir(dir))) {
 		if (strncmp(d->d_name, base, blen) || strncmp(d->d_name + blen, "-py", 3))
 			continue;
-		if (!best || newer(d->d_name + blen + 3, best + blen + 3)) {
-			free(best);
-			best = strdup(d->d_name);
-			if (!best) {
-				rc = -1;
-				break;
-			}
+		n++;
+		if (best && !newer(d->d_name + blen + 3, best + blen + 3))
+			continue;
+		free(best);
+		if (!(best = strdup(d->d_name))) {
+			rc = -1;
+			break;
 		}
 	}
 	if (dir)
 		closedir(dir);
+	if (rc == 0 && n > 1 && (rc = preferred_minor(pref, c)) == 0 && strcmp(pref, "-")) {
+		free(best);
+		best = NULL;
+		if (vh_buf_puts(&name, base) < 0 || vh_buf_puts(&name, "-py") < 0 ||
+		    vh_buf_puts(&name, pref) < 0)
+			rc = -1;
+		else
+			best = vh_buf_detach(&name);
+	}
+	if (rc < 0) {
+		free(best);
+		best = NULL;
+	}
 	*out = best;
 done:
 	vh_toml_free(&doc);
@@ -535,11 +616,11 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		rc = -1;
 		goto done;
 	}
-	if ((rc = project_name(&name, w, file)) != 0 || !name)
+	if ((rc = project_name(&name, w, dir, file)) != 0 || !name)
 		goto done;
 	if ((rc = env_base(&base, w, name, dir, file)) != 0)
 		goto done;
-	if ((rc = pick_env(&pick, w, venvs, base.data)) != 0 || !pick)
+	if ((rc = pick_env(&pick, w, &c, venvs, base.data)) != 0 || !pick)
 		goto done;
 	rc = vh_store_take(hit, vh_store_join(venvs, pick), file);
 	file = NULL;

@@ -2,6 +2,7 @@
 #include "core/store/stores.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/find/envdir.h"
+#include "core/util/err.h"
 #include "core/util/fileio.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
@@ -21,7 +23,41 @@ const char *const vh_store_names[VH_STORE_COUNT] = {
 	[VH_STORE_PYENV] = "pyenv",
 	[VH_STORE_UV] = "uv",
 	[VH_STORE_VEW] = "virtualenvwrapper",
+	[VH_STORE_VIRTUALFISH] = "virtualfish",
+	[VH_STORE_AUTOSWITCH] = "autoswitch",
+	[VH_STORE_HATCH] = "hatch",
+	[VH_STORE_PDM] = "pdm",
 };
+
+/* A home from an environment variable, else ~/.virtualenvs, as
+ * virtualfish (its virtual and auto_activation scripts,
+ * justinmayer/virtualfish 341a88b73c4574e0b9d8773048fbb8147b3830b4) and
+ * zsh-autoswitch-virtualenv (its plugin script,
+ * MichaelAquilina/zsh-autoswitch-virtualenv
+ * 9020833b13f8982d1fdc0d1541ccdc87670beb23) default it. 0 or -1. */
+static int home_of(char **out, const char *var)
+{
+	const char *v = getenv(var), *home = getenv("HOME");
+
+	*out = NULL;
+	if (v && *v)
+		*out = strdup(v);
+	else if (home && *home)
+		*out = vh_store_join(home, ".virtualenvs");
+	else
+		return 0;
+	return *out ? 0 : -1;
+}
+
+int vh_store_virtualfish_root(char **out)
+{
+	return home_of(out, "VIRTUALFISH_HOME");
+}
+
+int vh_store_autoswitch_root(char **out)
+{
+	return home_of(out, "AUTOSWITCH_VIRTUAL_ENV_DIR");
+}
 
 static int on(enum vh_store_id id)
 {
@@ -30,7 +66,7 @@ static int on(enum vh_store_id id)
 
 static int take(struct vh_found *out, struct vh_store_hit *hit, enum vh_rule rule, const char *dir)
 {
-	out->rule = rule;
+	out->rule = hit->rule != VH_RULE_NONE ? hit->rule : rule;
 	out->env = hit->env;
 	out->from = hit->from;
 	out->project_setting = hit->project_setting;
@@ -49,20 +85,35 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 		w->uv_env = getenv("UV_PROJECT_ENVIRONMENT");
 		w->uv_env_read = 1;
 	}
+	if (phase == VH_STORES_BEYOND) {
+		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == 1)
+			return take(out, &hit, VH_RULE_UV, dir);
+		if (rc == 0 && on(VH_STORE_PYENV) && (rc = vh_store_pyenv(&hit, w, dir)) == 1)
+			return take(out, &hit, VH_RULE_PYENV, dir);
+		return rc;
+	}
 	if (phase == VH_STORES_FIRST) {
 		/* Asked once a directory: uv and Poetry (in both phases) want it. */
-		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY)) &&
-			       vh_store_is_file(w, dir, "pyproject.toml");
-		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir)) == 1)
+		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY) || on(VH_STORE_HATCH) ||
+				on(VH_STORE_PDM)) && vh_store_is_file(w, dir, "pyproject.toml");
+		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == 1)
 			return take(out, &hit, VH_RULE_UV, dir);
 		if (rc == 0 && on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
 			return take(out, &hit, VH_RULE_POETRY, dir);
+		if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir, phase)) == 1)
+			return take(out, &hit, VH_RULE_PIPENV, dir);
+		if (rc == 0 && on(VH_STORE_PDM) && (rc = vh_store_pdm(&hit, w, dir, phase)) == 1)
+			return take(out, &hit, VH_RULE_PDM, dir);
+		if (rc == 0 && on(VH_STORE_HATCH) && (rc = vh_store_hatch(&hit, w, dir)) == 1)
+			return take(out, &hit, VH_RULE_HATCH, dir);
 		return rc;
 	}
 	if (on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
 		return take(out, &hit, VH_RULE_POETRY, dir);
-	if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir)) == 1)
+	if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir, phase)) == 1)
 		return take(out, &hit, VH_RULE_PIPENV, dir);
+	if (rc == 0 && on(VH_STORE_PDM) && (rc = vh_store_pdm(&hit, w, dir, phase)) == 1)
+		return take(out, &hit, VH_RULE_PDM, dir);
 	if (rc == 0 && on(VH_STORE_PYENV) && (rc = vh_store_pyenv(&hit, w, dir)) == 1)
 		return take(out, &hit, VH_RULE_PYENV, dir);
 	if (rc == 0 && on(VH_STORE_VEW) && (rc = vh_store_vew(&hit, w, dir)) == 1)
@@ -70,66 +121,185 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	return rc;
 }
 
-int vh_stores_region(struct vh_deps *d, const char *top)
+/* Anything by that name in dir (a dangling symlink too), or a name that
+ * cannot be looked at. */
+static int any_at(const char *dir, const char *name)
 {
+	char *p = vh_store_join(dir, name);
+	struct stat st;
+	int yes = !p || lstat(p, &st) == 0 || errno != ENOENT;
+
+	free(p);
+	return yes;
+}
+
+/* uv's workspace search from top (store_uv.c, workspace_root): the nearest
+ * pyproject.toml above it, each directory on the way holding none. */
+static int uv_region(struct vh_deps *d, const char *top)
+{
+	char *dir = strdup(top), *slash;
 	int rc = 0;
 
-	if (on(VH_STORE_POETRY) && vh_store_is_file(NULL, top, "pyproject.toml"))
+	while (dir && rc == 0 && strcmp(dir, "/") && !d->unusable) {
+		slash = strrchr(dir, '/');
+		slash[slash == dir] = '\0';
+		rc = vh_deps_add_in(d, dir, "pyproject.toml");
+		if (rc == 0 && d->n && d->there[d->n - 1])
+			break;
+	}
+	if (!dir)
+		rc = VH_ENOMEM;
+	free(dir);
+	return rc;
+}
+
+int vh_stores_region(struct vh_deps *d, const char *top)
+{
+	int pyproject = vh_store_is_file(NULL, top, "pyproject.toml");
+	int rc = 0;
+
+	/* The rules that run before the env directories (VH_STORES_FIRST) and
+	 * read what no path here can stand for: pipenv's (from 2026 a store env
+	 * beats .venv, by the installed pipenv's version, PIPENV_VENV_IN_PROJECT
+	 * and the Pipfile's [pipenv] venv_in_project) and pdm's saved
+	 * interpreter (.pdm-python, .pdm.toml: an env anywhere). No region:
+	 * export at every cd. */
+	if ((on(VH_STORE_PIPENV) && any_at(top, "Pipfile")) ||
+	    (on(VH_STORE_PDM) && pyproject && (any_at(top, ".pdm-python") || any_at(top, ".pdm.toml")))) {
+		d->unusable = 1;
+		return 0;
+	}
+	if (pyproject && on(VH_STORE_POETRY))
 		rc = vh_store_poetry_region(d);
+	if (rc == 0 && pyproject && on(VH_STORE_UV))
+		rc = uv_region(d, top);
+	if (rc == 0 && pyproject && on(VH_STORE_HATCH))
+		rc = vh_store_hatch_region(d, top);
 	if (rc == 0 && on(VH_STORE_VEW))
 		rc = vh_store_vew_region(d);
 	return rc;
 }
 
+int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, const char *dir)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	char *file;
+	int rc;
+
+	*doc = NULL;
+	if (!w->pp_dir || strcmp(w->pp_dir, dir)) {
+		free(w->pp_dir);
+		vh_toml_free(&w->pp_doc);
+		if (!(w->pp_dir = strdup(dir)) || !(file = vh_store_join(dir, "pyproject.toml"))) {
+			free(w->pp_dir);
+			w->pp_dir = NULL;
+			return -1;
+		}
+		rc = vh_toml_read(&w->pp_doc, &why, file, VH_STORE_MAX_FILE);
+		if (rc == 2)
+			rc = 3; /* none there */
+		else if (rc == 1) {
+			vh_buf_puts(&why, "; not activating an env for it");
+			rc = vh_store_refuse(w, file, vh_buf_str(&why));
+		}
+		free(file);
+		vh_buf_free(&why);
+		if (rc < 0) {
+			free(w->pp_dir);
+			w->pp_dir = NULL;
+			return -1;
+		}
+		w->pp_rc = rc;
+	}
+	if (w->pp_rc == 0)
+		*doc = &w->pp_doc;
+	return w->pp_rc == 3 ? 0 : w->pp_rc;
+}
+
 void vh_stores_walk_free(struct vh_stores_walk *w)
 {
+	free(w->pp_dir);
+	vh_toml_free(&w->pp_doc);
 	vh_buf_free(&w->warn);
 	memset(w, 0, sizeof(*w));
 }
 
 /* --- the user's store roots, for the trust policy --- */
 
-static int add_root(char ***v, size_t *n, char *path)
+static int uv_root(char **out)
 {
-	char *real, **nv;
+	const char *uv = getenv("UV_PROJECT_ENVIRONMENT");
 
-	if (!path)
-		return 0;
-	real = realpath(path, NULL);
-	free(path);
-	if (!real)
-		return errno == ENOMEM ? -1 : 0;
-	nv = realloc(*v, (*n + 1) * sizeof(*nv));
-	if (!nv) {
-		free(real);
-		return -1;
-	}
-	*v = nv;
-	nv[(*n)++] = real;
-	return 0;
+	*out = uv && uv[0] == '/' ? strdup(uv) : NULL;
+	return uv && uv[0] == '/' && !*out ? -1 : 0;
 }
 
-int vh_store_roots(char ***out, size_t *n)
+/* Every store, the one place that says where each keeps its envs: the
+ * root as the user's environment and config place it, and the shape of
+ * an env's path below it (fnmatch with FNM_PATHNAME; "" the root itself). */
+static const struct {
+	enum vh_store_id id;
+	int (*root)(char **);
+	const char *shape;
+} stores[] = {
+	{ VH_STORE_VEW, vh_store_vew_root, "*" },
+	{ VH_STORE_PIPENV, vh_store_pipenv_root, "*" },
+	{ VH_STORE_POETRY, vh_store_poetry_root, "*" },
+	{ VH_STORE_PYENV, vh_store_pyenv_root, "*" },
+	{ VH_STORE_PYENV, vh_store_pyenv_root, "*/envs/*" }, /* pyenv-virtualenv's own */
+	{ VH_STORE_UV, uv_root, "" },
+	{ VH_STORE_VIRTUALFISH, vh_store_virtualfish_root, "*" },
+	{ VH_STORE_AUTOSWITCH, vh_store_autoswitch_root, "*" },
+	{ VH_STORE_HATCH, vh_store_hatch_root, "*/*/*" },
+	{ VH_STORE_PDM, vh_store_pdm_root, "*" },
+};
+
+void vh_store_roots_free(struct vh_store_root *v, size_t n)
 {
-	char *p = NULL;
-	const char *uv = getenv("UV_PROJECT_ENVIRONMENT");
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int vh_store_roots(struct vh_store_root **out, size_t *n)
+{
+	struct vh_store_root *v = NULL, *nv;
+	char *p, *real;
 	size_t i;
 
 	*out = NULL;
 	*n = 0;
-	if ((on(VH_STORE_VEW) && (vh_store_vew_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_PIPENV) && (vh_store_pipenv_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_POETRY) && (vh_store_poetry_root(&p) < 0 || add_root(out, n, p) < 0)) ||
-	    (on(VH_STORE_PYENV) && (vh_store_pyenv_root(&p) < 0 || add_root(out, n, p) < 0)))
-		goto oom;
-	if (on(VH_STORE_UV) && uv && uv[0] == '/' && add_root(out, n, strdup(uv)) < 0)
-		goto oom;
+	for (i = 0; i < sizeof(stores) / sizeof(stores[0]); i++) {
+		if (!on(stores[i].id))
+			continue;
+		if (stores[i].root(&p) < 0)
+			goto oom;
+		if (!p)
+			continue;
+		real = realpath(p, NULL);
+		free(p);
+		if (!real) {
+			if (errno == ENOMEM)
+				goto oom;
+			continue;
+		}
+		nv = realloc(v, (*n + 1) * sizeof(*nv));
+		if (!nv) {
+			free(real);
+			goto oom;
+		}
+		v = nv;
+		v[*n].path = real;
+		v[*n].shape = stores[i].shape;
+		v[*n].id = stores[i].id;
+		(*n)++;
+	}
+	*out = v;
 	return 0;
 oom:
-	for (i = 0; i < *n; i++)
-		free((*out)[i]);
-	free(*out);
-	*out = NULL;
+	vh_store_roots_free(v, *n);
 	*n = 0;
 	return -1;
 }
@@ -146,34 +316,121 @@ static char *parent_of(const char *real_env)
 
 int vh_env_in_user_store(const char *real_env)
 {
-	char **roots, *parent;
+	struct vh_store_root *roots;
 	size_t n, i, len;
+	const char *rel;
 	int yes = 0;
 
 	if (vh_store_roots(&roots, &n) < 0)
 		return -1;
-	parent = parent_of(real_env);
-	for (i = 0; i < n && parent; i++) {
-		if (!strcmp(roots[i], real_env) || !strcmp(roots[i], parent)) {
-			yes = 1;
-			break;
-		}
-		/* pyenv-virtualenv keeps an env in versions/VERSION/envs/NAME. */
-		len = strlen(roots[i]);
-		if (!strncmp(parent, roots[i], len) && parent[len] == '/' &&
-		    strchr(parent + len + 1, '/') && !strcmp(strchr(parent + len + 1, '/'), "/envs") &&
-		    !strcmp(roots[i] + (len >= 9 ? len - 9 : 0), "/versions")) {
-			yes = 1;
-			break;
-		}
+	for (i = 0; i < n && !yes; i++) {
+		len = strlen(roots[i].path);
+		if (len == 1) /* "/" */
+			len = 0;
+		if (strncmp(real_env, roots[i].path, len) || (real_env[len] && real_env[len] != '/'))
+			continue;
+		rel = real_env[len] ? real_env + len + 1 : "";
+		/* "." and ".." cannot be in a real path: a shape matches envs only. */
+		yes = !*roots[i].shape ? !*rel : *rel && fnmatch(roots[i].shape, rel, FNM_PATHNAME) == 0;
 	}
-	for (i = 0; i < n; i++)
-		free(roots[i]);
-	free(roots);
-	if (!parent)
-		return errno == ENOMEM ? -1 : 0;
-	free(parent);
+	vh_store_roots_free(roots, n);
 	return yes;
+}
+
+/* --- envs the tools keep for themselves --- */
+
+/* 1 when real (a real path) is dir's real path, with sub appended to dir. */
+static int same_dir(const char *real, const char *dir, const char *sub)
+{
+	char *p = sub ? vh_store_join(dir, sub) : strdup(dir), *r = NULL, *e = NULL;
+	int yes = 0;
+
+	if (p && vh_store_expanduser(&e, p) == 0 && e[0] == '/' && (r = realpath(e, NULL)))
+		yes = !strcmp(r, real);
+	free(p);
+	free(e);
+	free(r);
+	return yes;
+}
+
+const char *vh_store_tool_env(const char *env)
+{
+	/* pipx src/pipx/paths.py (pypa/pipx 9bb766c055d47b44ea36c342b87ed569e7c442b1):
+	 * PIPX_HOME, platformdirs' user_data_path("pipx"), the fallback
+	 * ~/.local/pipx, PIPX_GLOBAL_HOME or /opt/pipx; venvs/ and shared/ in
+	 * each. uv: crates/uv-tool (astral-sh/uv 26a9dd4b): UV_TOOL_DIR, else
+	 * uv's data directory ($XDG_DATA_HOME/uv, ~/.local/share/uv)/tools. */
+	const char *pipx[] = { getenv("PIPX_HOME"), NULL, "~/.local/pipx", getenv("PIPX_GLOBAL_HOME"),
+			       "/opt/pipx" };
+	const char *uv_dir = getenv("UV_TOOL_DIR"), *xdg = getenv("XDG_DATA_HOME");
+	const char *slash = strrchr(env, '/'), *what = NULL;
+	char *real = NULL, *parent = NULL, *data = NULL, *uv = NULL;
+	size_t i;
+
+	if (!slash || slash == env)
+		return NULL;
+	for (i = 0; slash - env >= 5 && i < 2; i++)
+		if (!strncmp(slash - 5, i ? "/.nox" : "/.tox", 5))
+			return i ? "nox" : "tox";
+	real = realpath(env, NULL);
+	parent = real ? parent_of(real) : NULL;
+	if (!parent || vh_platdir(&data, VH_PLATDIR_DATA, "pipx") < 0)
+		goto done;
+	pipx[1] = data;
+	for (i = 0; i < sizeof(pipx) / sizeof(pipx[0]) && !what; i++)
+		if (pipx[i] && *pipx[i] &&
+		    (same_dir(parent, pipx[i], "venvs") || same_dir(real, pipx[i], "shared")))
+			what = "pipx";
+	if (!what) {
+		if (uv_dir && *uv_dir)
+			uv = strdup(uv_dir);
+		else
+			uv = vh_store_join(xdg && *xdg ? xdg : "~/.local/share", "uv/tools");
+		if (uv && same_dir(parent, uv, NULL))
+			what = "uv tool";
+	}
+done:
+	free(real);
+	free(parent);
+	free(data);
+	free(uv);
+	return what;
+}
+
+/* --- pointer files --- */
+
+int vh_store_named(char **out, const struct vh_stores_walk *w, const char *dir, const char *name)
+{
+	int (*const homes[])(char **) = { vh_store_pipenv_root, vh_workon_home, vh_store_virtualfish_root,
+					  vh_store_autoswitch_root, vh_store_pipenv_root };
+	const int id[] = { VH_STORE_PIPENV, -1, VH_STORE_VIRTUALFISH, VH_STORE_AUTOSWITCH, VH_STORE_PIPENV };
+	int pipfile = on(VH_STORE_PIPENV) && vh_store_is_file(w, dir, "Pipfile");
+	char *home, *env;
+	size_t i;
+
+	*out = NULL;
+	for (i = pipfile ? 0 : 1; i < sizeof(id) / sizeof(id[0]); i++) {
+		if ((id[i] >= 0 && !on((enum vh_store_id)id[i])) || (i == 4 && pipfile))
+			continue;
+		if (homes[i](&home) < 0)
+			return -1;
+		if (!home)
+			continue;
+		env = vh_store_join(home, name);
+		free(home);
+		if (!env)
+			return -1;
+		if (vh_env_at(AT_FDCWD, env)) {
+			free(*out);
+			*out = env;
+			return 1;
+		}
+		if (*out)
+			free(env);
+		else
+			*out = env;
+	}
+	return 0;
 }
 
 /* --- what the rules share --- */

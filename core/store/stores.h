@@ -24,6 +24,7 @@
 #include "core/util/buf.h"
 #include "core/find/discover.h"
 #include "core/find/pathfd.h"
+#include "core/util/toml.h"
 
 enum vh_store_id {
 	VH_STORE_POETRY,
@@ -31,19 +32,28 @@ enum vh_store_id {
 	VH_STORE_PYENV,
 	VH_STORE_UV,
 	VH_STORE_VEW,
+	VH_STORE_VIRTUALFISH, /* $VIRTUALFISH_HOME: a pointer file's names */
+	VH_STORE_AUTOSWITCH,  /* $AUTOSWITCH_VIRTUAL_ENV_DIR (zsh-autoswitch-virtualenv) */
+	VH_STORE_HATCH,
+	VH_STORE_PDM,
 	VH_STORE_COUNT
 };
 
 /* The names the config's `stores` line uses: "poetry", "pipenv", "pyenv",
- * "uv", "virtualenvwrapper". */
+ * "uv", "virtualenvwrapper", "virtualfish", "autoswitch", "hatch", "pdm". */
 extern const char *const vh_store_names[VH_STORE_COUNT];
 
-enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER };
+/* VH_STORES_BEYOND: the directories above the git work-tree root the walk
+ * stopped at, where only the tools that look past it are asked: pyenv
+ * (the nearest .python-version, up to /) and uv (the nearest
+ * pyproject.toml and its workspace). */
+enum vh_stores_phase { VH_STORES_FIRST, VH_STORES_AFTER, VH_STORES_BEYOND };
 
 /* What one walk has seen so far (the nearest-file rules) and the lines it
  * has to say. Zero it before the walk; free with vh_stores_walk_free. */
 struct vh_stores_walk {
-	int poetry_seen, pipenv_seen, pyenv_seen;
+	int poetry_seen, pipenv_seen, pyenv_seen, uv_seen, hatch_seen, pdm_seen;
+	int depth; /* of the directory asked about: 0 the walk's first, 1 its parent... */
 	int pyproject; /* the directory asked about holds pyproject.toml (FIRST sets it) */
 	/* The walk's directories by descriptor (see pathfd.h), or NULL: the
 	 * rules ask about the directory's own files through it. */
@@ -51,6 +61,11 @@ struct vh_stores_walk {
 	/* UV_PROJECT_ENVIRONMENT, read once a walk (FIRST sets it) */
 	const char *uv_env;
 	int uv_env_read;
+	/* pyproject.toml of the directory pp_dir, read once for the rules
+	 * that look into it (vh_store_pyproject) */
+	char *pp_dir;
+	int pp_rc;
+	struct vh_toml pp_doc;
 	struct vh_buf warn; /* lines for stderr, each ending in '\n' */
 };
 
@@ -85,9 +100,39 @@ int vh_stores_region(struct vh_deps *d, const char *top);
  * Returns 1, 0, or -1 out of memory. */
 int vh_env_in_user_store(const char *real_env);
 
-/* The same roots as a list (real paths, each a directory that exists;
- * an absolute UV_PROJECT_ENVIRONMENT is listed as the env itself).
- * Returns 0 or -1; the caller frees each string and the array. */
-int vh_store_roots(char ***out, size_t *n);
+/* The same roots as a list, the one place that says where each store
+ * keeps its envs (for the trust policy, and for watching where an env
+ * would appear): each root's real path (a directory that exists; an
+ * absolute UV_PROJECT_ENVIRONMENT is listed as the env itself) and the
+ * shape of an env's path below it, an fnmatch(FNM_PATHNAME) pattern: a
+ * child NAME (most stores), VERSION/envs/NAME (pyenv-virtualenv),
+ * NAME/ID/ENV (hatch), or "" for the root itself. Returns 0 or -1; free with
+ * vh_store_roots_free. */
+struct vh_store_root {
+	char *path;
+	const char *shape;
+	enum vh_store_id id;
+};
+int vh_store_roots(struct vh_store_root **out, size_t *n);
+void vh_store_roots_free(struct vh_store_root *v, size_t n);
+
+/* The tool that made env (an absolute path) for its own use, when it is
+ * one: "tox" and "nox" (a directory in .tox or .nox), "pipx" (in
+ * $PIPX_HOME/venvs, default platformdirs' data directory's pipx/venvs,
+ * ~/.local/pipx/venvs, /opt/pipx/venvs; or pipx's shared env), "uv tool"
+ * ($UV_TOOL_DIR, default ~/.local/share/uv/tools, on macOS too). Entering
+ * such an env is no request to activate it: its refusal is not said.
+ * NULL for any other env (and out of memory). */
+const char *vh_store_tool_env(const char *env);
+
+/* A pointer file (a regular file named .venv) in dir names an env: the
+ * homes the tools that write one look it up in, in turn: pipenv's store
+ * first when dir holds a Pipfile (pipenv's get_location), then
+ * $WORKON_HOME (default ~/.virtualenvs), $VIRTUALFISH_HOME (virtualfish,
+ * default ~/.virtualenvs), $AUTOSWITCH_VIRTUAL_ENV_DIR
+ * (zsh-autoswitch-virtualenv, default ~/.virtualenvs) and pipenv's store.
+ * Returns 1 with *out the env, 0 with *out the first place looked at
+ * (NULL: no home at all), -1 out of memory. The caller frees *out. */
+int vh_store_named(char **out, const struct vh_stores_walk *w, const char *dir, const char *name);
 
 #endif

@@ -310,3 +310,20 @@ int vh_self_path(char **out)
 		return 0;
 	return vh_self_from_argv0(out, self_argv0, getenv("PATH"));
 }
+
+int vh_platform_macos(void)
+{
+	/* A test hook, not a setting: it only moves where the stores are looked
+	 * for, as WORKON_HOME or XDG_CACHE_HOME already can. */
+	const char *t = getenv("VENVHOOK_TEST_PLATFORM");
+
+	if (t && !strcmp(t, "macos"))
+		return 1;
+	if (t && !strcmp(t, "linux"))
+		return 0;
+#ifdef __APPLE__
+	return 1;
+#else
+	return 0;
+#endif
+}

@@ -86,4 +86,12 @@ int vh_self_invoked(char **out);
  * "/proc/self/exe, argv[0]" on Linux. */
 extern const char vh_self_methods[];
 
+/* Whose per-user directories the tools' stores follow: macOS's
+ * (~/Library/Caches, ~/Library/Application Support, as Python's
+ * platformdirs gives them there) or the XDG ones every other system uses.
+ * The build's system decides; the test hook VENVHOOK_TEST_PLATFORM
+ * ("macos" or "linux") picks one, so that the macOS rules are tested on
+ * Linux. 1 for macOS, else 0. */
+int vh_platform_macos(void);
+
 #endif

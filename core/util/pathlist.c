@@ -66,6 +66,51 @@ fail:
 	return -1;
 }
 
+size_t vh_pathlist_count(const char *list, const char *entry)
+{
+	size_t n = strlen(entry), len, count = 0;
+	const char *p = list, *colon;
+
+	if (!*list)
+		return 0;
+	for (;;) {
+		colon = strchr(p, ':');
+		len = colon ? (size_t)(colon - p) : strlen(p);
+		count += len == n && memcmp(p, entry, n) == 0;
+		if (!colon)
+			return count;
+		p = colon + 1;
+	}
+}
+
+int vh_pathlist_prune(char **out, const char *list, const char *entry, int keep)
+{
+	struct vh_buf b = VH_BUF_INIT;
+	size_t n = strlen(entry), len;
+	const char *p = list, *colon;
+	int kept = 0, first = 1;
+
+	if (vh_buf_puts(&b, "") < 0)
+		goto fail;
+	while (*list) {
+		colon = strchr(p, ':');
+		len = colon ? (size_t)(colon - p) : strlen(p);
+		if (!(len == n && memcmp(p, entry, n) == 0 && kept++ >= keep)) {
+			if ((!first && vh_buf_putc(&b, ':') < 0) || vh_buf_add(&b, p, len) < 0)
+				goto fail;
+			first = 0;
+		}
+		if (!colon)
+			break;
+		p = colon + 1;
+	}
+	*out = vh_buf_detach(&b);
+	return *out ? 0 : -1;
+fail:
+	vh_buf_free(&b);
+	return -1;
+}
+
 int vh_pathlist_prepend(char **out, const char *list, const char *entry)
 {
 	struct vh_buf b = VH_BUF_INIT;

@@ -9,6 +9,11 @@ long vh_pathlist_find(const char *list, const char *entry);
 /* *out = list without its first entry equal to entry (a copy of list if
  * there is none). An empty list stays empty. Caller frees. */
 int vh_pathlist_remove(char **out, const char *list, const char *entry);
+/* How many entries of list equal entry. */
+size_t vh_pathlist_count(const char *list, const char *entry);
+/* *out = list with every entry equal to entry but the first taken out
+ * (keep 1) or all of them (keep 0). Caller frees. */
+int vh_pathlist_prune(char **out, const char *list, const char *entry, int keep);
 /* *out = entry, then list (just entry when list is empty). Caller frees. */
 int vh_pathlist_prepend(char **out, const char *list, const char *entry);
 

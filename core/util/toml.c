@@ -1,6 +1,7 @@
 /* See toml.h. A recursive-descent reader of TOML 1.0 (https://toml.io),
- * written from the specification; it records string and boolean values
- * by their full key path and checks the rest only for syntax. */
+ * written from the specification; it records string, boolean and
+ * string-array values and the tables headers open, by their full key
+ * path, and checks the rest only for syntax. */
 #include "core/util/toml.h"
 
 #include <errno.h>
@@ -23,8 +24,11 @@
 struct node {
 	uint32_t parent, name, len, depth;
 	uint32_t first, count; /* the entries at this path: the first, how many */
-	uint32_t array;        /* declared by a [[header]] */
+	uint32_t flags;        /* NODE_ARRAY, NODE_USED */
 };
+
+#define NODE_ARRAY 1u /* declared by a [[header]] */
+#define NODE_USED 2u  /* an entry is at it or below it (vh_toml_has_table) */
 
 /* An internal node of the crit-bit tree that finds a node from its parent
  * and name: the key is the parent's number (4 bytes, big-endian), then the
@@ -53,6 +57,7 @@ struct parser {
 	struct vh_toml_tree *t;
 	uint32_t table;  /* the current [table] */
 	int table_kept;	 /* 0 under [[array]] tables */
+	size_t nstrs;	 /* the strings of every array of strings */
 	int oom;
 };
 
@@ -470,7 +475,7 @@ static int key(struct parser *ps, uint32_t *node, int kept, int *under_array)
 			*node = child(ps, *node, off, t->text.len - off);
 			if (*node == NONE)
 				return oom(ps);
-			if (under_array && t->nodes[*node].array)
+			if (under_array && (t->nodes[*node].flags & NODE_ARRAY))
 				*under_array = 1;
 		} else {
 			text_cut(t, off);
@@ -510,6 +515,8 @@ static int record(struct parser *ps, uint32_t k, enum vh_toml_type type, size_t 
 	e->depth = n->depth;
 	e->type = type;
 	e->str = NULL;
+	e->strs = NULL;
+	e->nstrs = 0;
 	e->at = off;
 	e->boolean = boolean;
 	return 0;
@@ -657,14 +664,33 @@ static int scalar(struct parser *ps, uint32_t k, int kept)
 
 static int array(struct parser *ps, uint32_t k, int kept, int depth)
 {
+	struct vh_toml_tree *t = ps->t;
+	size_t off = t->text.len, n = 0;
+	int mixed = !kept;
+
 	ps->p++;
 	for (;;) {
 		if (skip_ws_newlines(ps) < 0)
 			return -1;
 		if (peek(ps, 0) == ']')
 			break;
-		/* The elements are not addressable by a key path. */
-		if (value(ps, NONE, 0, depth + 1) < 0 || skip_ws_newlines(ps) < 0)
+		/* The elements are not addressable by a key path; the strings of
+		 * an array of strings are kept with it, one after another in
+		 * the text, each with its NUL. */
+		if (!mixed && (peek(ps, 0) == '"' || peek(ps, 0) == '\'')) {
+			if (string(ps, &t->text) < 0)
+				return -1;
+			if (vh_buf_putc(&t->text, '\0') < 0)
+				return oom(ps);
+			n++;
+		} else {
+			if (!mixed)
+				text_cut(t, off);
+			mixed = 1;
+			if (value(ps, NONE, 0, depth + 1) < 0)
+				return -1;
+		}
+		if (skip_ws_newlines(ps) < 0)
 			return -1;
 		if (peek(ps, 0) == ',') {
 			ps->p++;
@@ -675,7 +701,15 @@ static int array(struct parser *ps, uint32_t k, int kept, int depth)
 		break;
 	}
 	ps->p++;
-	return kept ? record(ps, k, VH_TOML_OTHER, 0, 0) : 0;
+	if (!kept)
+		return 0;
+	if (mixed)
+		return record(ps, k, VH_TOML_OTHER, 0, 0);
+	if (record(ps, k, VH_TOML_STRINGS, off, 0) < 0)
+		return -1;
+	ps->doc->v[ps->doc->n - 1].nstrs = n;
+	ps->nstrs += n;
+	return 0;
 }
 
 /* key = value at p, under the node base (the table or the inline table). */
@@ -760,8 +794,18 @@ static int header(struct parser *ps)
 			    "']' was expected to end a table header");
 	ps->p += is_array ? 2 : 1;
 	ps->table_kept = !is_array && !under_array;
-	if (is_array)
-		ps->t->nodes[k].array = 1;
+	if (is_array) {
+		struct node *nodes = ps->t->nodes;
+		uint32_t up;
+
+		/* [[a.b]] makes a table of a (vh_toml_has_table), as [a.b]
+		 * does; each node is marked once. */
+		nodes[k].flags |= NODE_ARRAY;
+		for (up = nodes[k].parent; up != NONE && !(nodes[up].flags & NODE_USED); up = nodes[up].parent)
+			nodes[up].flags |= NODE_USED;
+	}
+	if (ps->table_kept && record(ps, k, VH_TOML_TABLE, 0, 0) < 0)
+		return -1;
 	ps->table = k;
 	return end_of_line(ps);
 }
@@ -775,11 +819,43 @@ static size_t held(const struct vh_toml *doc)
 	       t->ccap * sizeof(*t->crit) + t->text.cap;
 }
 
+/* Where the strings of the arrays of strings, and the strings, lie now
+ * that the text stays where it is; which nodes have an entry at or below
+ * them (each node is marked once: linear). */
+static int settle(struct vh_toml *doc, size_t nstrs)
+{
+	struct vh_toml_tree *t = doc->tree;
+	size_t i, j, used = 0;
+	const char *s;
+	uint32_t k;
+
+	if (nstrs) {
+		doc->strv = malloc(nstrs * sizeof(*doc->strv));
+		if (!doc->strv)
+			return -1;
+	}
+	for (i = 0; i < doc->n; i++) {
+		struct vh_toml_entry *e = &doc->v[i];
+
+		if (e->type == VH_TOML_STRING)
+			e->str = t->text.data + e->at;
+		if (e->type == VH_TOML_STRINGS) {
+			/* no strv when every array is empty: nothing to point into */
+			e->strs = doc->strv ? doc->strv + used : NULL;
+			for (j = 0, s = t->text.data + e->at; j < e->nstrs; j++, s += strlen(s) + 1)
+				doc->strv[used++] = s;
+		}
+		for (k = (uint32_t)e->node; k != NONE && !(t->nodes[k].flags & NODE_USED);
+		     k = t->nodes[k].parent)
+			t->nodes[k].flags |= NODE_USED;
+	}
+	return 0;
+}
+
 int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, size_t len)
 {
 	struct parser ps = { 0 };
 	struct vh_toml_tree *t;
-	size_t i;
 	int rc = 0;
 
 	memset(doc, 0, sizeof(*doc));
@@ -820,10 +896,11 @@ int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, siz
 			rc = -1;
 	}
 	/* The text is where it stays: the strings can point into it now. */
-	for (i = 0; i < doc->n; i++)
-		if (doc->v[i].type == VH_TOML_STRING)
-			doc->v[i].str = t->text.data + doc->v[i].at;
-	doc->bytes = held(doc);
+	if (settle(doc, ps.nstrs) < 0) {
+		rc = -1;
+		ps.oom = 1;
+	}
+	doc->bytes = held(doc) + ps.nstrs * sizeof(*doc->strv);
 	if (rc < 0)
 		return ps.oom ? -1 : 1;
 	return 0;
@@ -879,6 +956,19 @@ void vh_toml_key(const struct vh_toml *doc, const struct vh_toml_entry *e, const
 	}
 }
 
+int vh_toml_has_table(const struct vh_toml *doc, const char *const *path)
+{
+	const struct vh_toml_tree *t = doc->tree;
+	uint32_t k = 0;
+	size_t work = 0;
+
+	if (!t)
+		return 0;
+	for (; *path && k != NONE; path++)
+		k = find_child(t, &work, k, *path, strlen(*path));
+	return k != NONE && (t->nodes[k].flags & NODE_USED);
+}
+
 void vh_toml_free(struct vh_toml *doc)
 {
 	if (doc->tree) {
@@ -888,5 +978,6 @@ void vh_toml_free(struct vh_toml *doc)
 		free(doc->tree);
 	}
 	free(doc->v);
+	free(doc->strv);
 	memset(doc, 0, sizeof(*doc));
 }

@@ -1,11 +1,13 @@
 /* A strict reader of TOML (1.0) for the few settings venvhook looks up in
- * the tools' files: pyproject.toml's project name, Poetry's config.toml,
- * poetry.toml and envs.toml, and the check that a Pipfile is TOML at all.
+ * the tools' files: pyproject.toml's project name and its uv, hatch and
+ * pdm tables, Poetry's config.toml, poetry.toml and envs.toml, the
+ * Pipfile's [pipenv] table, hatch's and pdm's config files.
  *
  * It reads the whole grammar, so that nothing in a value it does not need
  * (an array, an inline table, a multi-line string holding "[project]") can
- * be mistaken for a key, but it keeps only strings and booleans: the values
- * of every other kind are recorded as VH_TOML_OTHER. Anything it cannot
+ * be mistaken for a key, but it keeps only strings, booleans, arrays of
+ * strings and which tables a header opens: the values of every other kind
+ * are recorded as VH_TOML_OTHER. Anything it cannot
  * read exactly (bad syntax, invalid UTF-8, a string holding a NUL, a key
  * defined twice) is an error: the caller then activates nothing, as the
  * tool itself would refuse the file.
@@ -31,7 +33,13 @@
 /* The largest text vh_toml_parse reads; callers cap files far lower. */
 #define VH_TOML_MAX_TEXT (64u << 20)
 
-enum vh_toml_type { VH_TOML_STRING, VH_TOML_BOOL, VH_TOML_OTHER };
+enum vh_toml_type {
+	VH_TOML_STRING,
+	VH_TOML_BOOL,
+	VH_TOML_STRINGS, /* an array whose elements are all strings (or none) */
+	VH_TOML_TABLE,   /* a [table] header: the table exists, maybe empty */
+	VH_TOML_OTHER
+};
 
 struct vh_toml_entry {
 	size_t node;	/* its key path (vh_toml_key) */
@@ -39,7 +47,9 @@ struct vh_toml_entry {
 	enum vh_toml_type type;
 	const char *str; /* VH_TOML_STRING: the value, escapes undone (no NUL) */
 	int boolean;	/* VH_TOML_BOOL */
-	size_t at;	/* toml.c's: where str lies in the tree's text */
+	const char *const *strs; /* VH_TOML_STRINGS: nstrs values */
+	size_t nstrs;
+	size_t at;	/* toml.c's: where str (or the first of strs) lies in the text */
 };
 
 struct vh_toml_tree; /* the key paths (toml.c) */
@@ -51,6 +61,7 @@ struct vh_toml {
 	struct vh_toml_entry *v;
 	size_t n, cap;
 	struct vh_toml_tree *tree;
+	const char **strv; /* every array's strings, one after another */
 	/* Steps the key paths took (tree lookups and the bytes they
 	 * compared): linear in the text, as tests/unit/test_toml.c checks. */
 	size_t work;
@@ -72,6 +83,10 @@ int vh_toml_read(struct vh_toml *doc, struct vh_buf *err, const char *path, size
  * is then invalid TOML: treat it as unreadable). */
 const struct vh_toml_entry *vh_toml_get(const struct vh_toml *doc, const char *const *path,
 					int *dup);
+
+/* 1 when the table at path exists: a [path] header, a key below it, or
+ * an (inline) value at path itself; else 0. */
+int vh_toml_has_table(const struct vh_toml *doc, const char *const *path);
 
 /* The components of e's key path into parts[0 .. e->depth - 1]. */
 void vh_toml_key(const struct vh_toml *doc, const struct vh_toml_entry *e, const char **parts);

@@ -17,6 +17,19 @@ setup() {
 	assert_equal "$(grep -c user-pc "$T/pc")" 4
 }
 
+@test "prompt code after the hook sees VIRTUAL_ENV's change without a cd already made (bash)" {
+	mkenv "$T/mine"
+	export HAND=$T/mine
+	drv_write_rc 'PROMPT_COMMAND="echo \"pc=\$PATH\" >>\"\$T/pc\""' ""
+	session "cd proj" report "setenv VIRTUAL_ENV HAND" report
+	assert_env 2 VIRTUAL_ENV "$T/mine"
+	assert_env 2 PATH "$BASE_PATH"
+	# prompts before: cd, report, setenv, report, exit: the 4th is the first
+	# after the change, and the user's prompt code sees it applied there
+	assert_equal "$(sed -n 3p "$T/pc")" "pc=$T/proj/.venv/bin:$BASE_PATH"
+	assert_equal "$(sed -n 4p "$T/pc")" "pc=$BASE_PATH"
+}
+
 @test "a PROMPT_COMMAND array is kept and still runs" {
 	drv_write_rc 'PROMPT_COMMAND=("echo one >>\"\$T/pc\"" "echo two >>\"\$T/pc\"")' ""
 	session "cd proj" report "line declare -p PROMPT_COMMAND"

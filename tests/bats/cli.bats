@@ -239,7 +239,11 @@ git_roots() {
 	run "$VENVHOOK" list
 	assert_success
 	assert_output "home-env"
-	WORKON_HOME=$T/nowhere run --separate-stderr "$VENVHOOK" list
+	# still virtualfish's and zsh-autoswitch-virtualenv's home
+	WORKON_HOME=$T/nowhere run "$VENVHOOK" list
+	assert_output "home-env"
+	WORKON_HOME=$T/nowhere VIRTUALFISH_HOME=$T/nowhere AUTOSWITCH_VIRTUAL_ENV_DIR=$T/nowhere \
+		run --separate-stderr "$VENVHOOK" list
 	assert_success
 	assert_equal "$output" ""
 	assert_equal "$stderr" ""
@@ -555,7 +559,7 @@ stop_at_git_root = yes
 quiet = no
 follow_pointer_files = yes
 trust = strict
-stores = poetry pipenv pyenv uv virtualenvwrapper"
+stores = poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch hatch pdm"
 	assert_equal "$stderr" ""
 	XDG_CONFIG_HOME=$T/xdg run "$VENVHOOK" config
 	assert_line --index 0 "# $T/xdg/venvhook/config (not found: the defaults)"

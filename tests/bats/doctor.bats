@@ -16,6 +16,20 @@ doctor_in() {
 	session "${steps[@]}" "run venvhook doctor" status
 }
 
+@test "doctor (bash): a cd, pushd or popd alias defined after init is named, as an alias; one defined before is wrapped" {
+	# (oh-my-bash loaded after venvhook defines cd as an alias)
+	doctor_in bash "alias cd='cd -P'"
+	assert_line "problem  cd is an alias defined after venvhook was loaded, and runs instead of venvhook's wrapper: the env switches at the next prompt, not for the rest of the command line; define the alias (or load the tool that does, such as oh-my-bash) before the init line in ~/.bashrc"
+	refute_line --partial "ok       cd, pushd and popd"
+	doctor_in bash "alias popd='popd -n'"
+	assert_line --partial "problem  popd is an alias defined after venvhook was loaded"
+	vh_use_driver bash
+	drv_write_rc "alias cd='cd -P'" ""
+	session "run venvhook doctor" status
+	assert_line "ok       cd, pushd and popd switch the env for the rest of their command line"
+	assert_line "no problem found"
+}
+
 @test "doctor: no problem in a plain setup, in every shell" {
 	local sh
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
@@ -68,7 +82,7 @@ doctor_in() {
 	assert_line --partial "problem  PROMPT_COMMAND no longer runs the hook"
 	# a cd function defined after the init line replaces venvhook's
 	doctor_in bash 'cd() { builtin cd "$@"; }'
-	assert_line "problem  cd is a function defined after venvhook was loaded, so the env switches at the next prompt, not for the rest of the cd's command line; define it (or load the tool that does) before the init line in ~/.bashrc"
+	assert_line "problem  cd is a function defined after venvhook was loaded, so the env switches at the next prompt, not for the rest of the command line; define it (or load the tool that does) before the init line in ~/.bashrc"
 	vh_use_driver bash
 	drv_write_rc 'cd() { builtin cd "$@"; }' ""
 	session "run venvhook doctor" status
@@ -122,6 +136,16 @@ doctor_in() {
 	assert_line --partial "problem  zsh-autoswitch-virtualenv also switches envs"
 	doctor_in fish 'function __direnv_export_eval; end'
 	assert_line --partial "problem  direnv also switches envs"
+	# mise (activate's hooks; its _.python.venv puts an env on) and
+	# prezto's python module (auto-switch on: a chpwd hook)
+	doctor_in zsh '_mise_hook() { :; }' 'precmd_functions+=(_mise_hook)' \
+		'_python-workon-cwd() { :; }' 'chpwd_functions+=(_python-workon-cwd)'
+	assert_line "problem  mise also switches envs from this shell's hooks: two tools would fight over VIRTUAL_ENV and PATH; drop _.python.venv from mise.toml, or keep one of them for Python envs"
+	assert_line "problem  prezto's python module also switches envs from this shell's hooks: two tools would fight over VIRTUAL_ENV and PATH; zstyle ':prezto:module:python:virtualenv' auto-switch 'no' before prezto is loaded"
+	doctor_in bash '_mise_hook() { :; }' 'PROMPT_COMMAND="_mise_hook;$PROMPT_COMMAND"'
+	assert_line --partial "problem  mise also switches envs"
+	doctor_in fish 'function __mise_env_eval --on-event fish_prompt; end'
+	assert_line --partial "problem  mise also switches envs"
 	doctor_in tcsh "alias precmd 'eval \`direnv export tcsh\`'" "alias cwdcmd \"\`alias cwdcmd\` ; \`alias precmd\`\""
 	assert_line --partial "problem  direnv also switches envs"
 }

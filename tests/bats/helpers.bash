@@ -215,6 +215,8 @@ vh_cannot_hold() { # NAME
 #   report         dumpenv of the variables venvhook manages
 #   fail N         run a command that exits N, then show the status
 #   status         show the status of the step before
+#   source FILE    source FILE (relative to $T unless absolute): ENV/bin/$drv_activate
+#                  is an env's activate script for the shell
 #   setenv NAME VAR    export NAME with the value of the variable VAR
 #   unsetenv NAME      remove NAME from the environment
 #   setvar NAME VAR    a shell variable NAME (not exported) with VAR's value
@@ -265,6 +267,14 @@ __vh_script() { # FILE STEP...
 			;;
 		deactivate)
 			__vh_command deactivate >>"$file"
+			;;
+		source\ *)
+			arg=${step#source }
+			[[ $arg == /* ]] || arg=$T/$arg
+			__vh_args=$((__vh_args + 1))
+			var=VH_ARG$__vh_args
+			export "$var=$arg"
+			drv_source "$var" >>"$file"
 			;;
 		setenv\ *)
 			read -r name var <<<"${step#setenv }"
@@ -376,12 +386,12 @@ tmux_screen() { tmux -S "$SOCK" capture-pane -p -J -S -200; }
 # type_line TEXT: types TEXT as it is, then Enter.
 type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
 
-# tmux_start WIDTH SHELL-COMMAND...: a detached session in $T running the
-# command with a clean environment.
+# tmux_start WIDTH SHELL-COMMAND...: a detached session in $T (or
+# $TMUX_CWD) running the command with a clean environment.
 tmux_start() {
 	local width=$1
 	shift
-	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "$T" \
+	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "${TMUX_CWD:-$T}" \
 		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
 }
 

@@ -143,9 +143,11 @@ defined() {
 	done
 	for sh in $VH_SHELLS; do
 		vh_use_driver "$sh"
-		# (fish's `set -q NAME` only asks whether NAME is set)
+		# (fish's `set -q NAME` only asks whether NAME is set, and `set -e
+		# NAME` erases it: what an activate script left, once venvhook
+		# adopted its env)
 		code=$(cat "$VH_SRCDIR/hooks/venvhook.$sh" "$VH_SRCDIR"/hooks/prompt."$sh" 2>/dev/null |
-			grep -v '^[[:space:]]*#' | sed -E 's/set -q [A-Za-z_]+//g')
+			grep -v '^[[:space:]]*#' | sed -E 's/set -[qe] [A-Za-z_]+//g')
 		bad+=$(defined "$code" "${drv_def_patterns:-$DEF_PATTERNS}")
 	done
 	code=$(grep -hv '^[[:space:]]*#' "$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook \
@@ -212,4 +214,50 @@ venvhook --version"
 	assert_output --partial __venvhook_prompt
 	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
+}
+
+# doc/THREATS.md (issue 22): every input core/ names has a row, and every
+# row names a test that exists (tests/threats-lint says how it looks).
+@test "the threat model names every input core/ reads, and every test it names exists" {
+	run bash "$VH_SRCDIR/tests/threats-lint" "$VH_SRCDIR"
+	assert_success
+	assert_output ""
+}
+
+@test "the threat model's lint fails on an input added without its row, and on a test that does not exist" {
+	mkdir -p "$T/src/core/find" "$T/src/doc" "$T/src/tests/unit"
+	cp "$VH_SRCDIR/core/find/discover.c" "$T/src/core/find/"
+	cp "$VH_SRCDIR/doc/THREATS.md" "$T/src/doc/"
+	printf 'int x;\n' >"$T/src/tests/unit/test_policy.c"
+	# a row for the names discover.c asks, a made-up test named in it
+	printf '| `pyvenv.cfg` `pyproject.toml` `uv.lock` `Pipfile` `.python-version` `.git` `HEAD` `PWD` `.venv` | x | x | `tests/unit/test_policy.c` "no such test" |\n' \
+		>"$T/src/doc/THREATS.md"
+	printf '%s\n' '#include <stdlib.h>' '/* "COMMENT_ONLY" */' \
+		'const char *f(void) { return getenv("VH_NEW_INPUT") ? "newconf.toml" : ".newdot"; }' \
+		>"$T/src/core/find/new.c"
+	run bash "$VH_SRCDIR/tests/threats-lint" "$T/src"
+	assert_failure
+	assert_line "threats-lint: core/ reads 'VH_NEW_INPUT' but no row of THREATS.md names it"
+	assert_line "threats-lint: core/ reads 'newconf.toml' but no row of THREATS.md names it"
+	assert_line "threats-lint: core/ reads '.newdot' but no row of THREATS.md names it"
+	assert_line 'threats-lint: tests/unit/test_policy.c has no test named "no such test"'
+	refute_output --partial COMMENT_ONLY
+	# and a test file that is not there
+	printf '| `x` | x | x | `tests/unit/test_gone.c` |\n' >>"$T/src/doc/THREATS.md"
+	run bash "$VH_SRCDIR/tests/threats-lint" "$T/src"
+	assert_line "threats-lint: no such test file: tests/unit/test_gone.c"
+}
+
+# make mutate's list (tests/mutate/mutations) still applies: each original
+# line is in its file exactly once and each test it names exists, so moved
+# code fails here, in check, and not only in a make mutate run.
+@test "every mutation make mutate applies still finds its line, and its tests exist" {
+	run env MUTATE_LINT=1 bash "$VH_SRCDIR/tests/mutate/run"
+	assert_success
+	refute_output --partial STALE
+	# and a mutation whose line has moved is named
+	printf 'name: moved\nfile: core/trust/policy.c\nfrom: no such line\nto: x\ntest: tests/unit/test_policy\n' >"$T/list"
+	run env MUTATE_LINT=1 bash "$VH_SRCDIR/tests/mutate/run" "$T/list"
+	assert_failure
+	assert_line "STALE     moved: 'no such line' is in core/trust/policy.c 0 times, not once"
 }

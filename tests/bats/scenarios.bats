@@ -221,6 +221,106 @@ prefix=/usr"
 	assert_active 2 "$T/proj/.venv"
 }
 
+@test "VIRTUAL_ENV changed behind venvhook's back, with no cd, is seen at the next prompt" {
+	mkenv "$T/proj/.venv"
+	mkenv "$T/mine"
+	export HAND=$T/mine
+	# another env's activate (VIRTUAL_ENV set), then its deactivate (unset),
+	# each in the same directory: only the hook's VIRTUAL_ENV check sees them.
+	# BSD csh has no prompt hook; fish, ksh93 and tcsh, as their drivers run
+	# them (lines on stdin), run none between these lines (doc/THREATS.md,
+	# "Known gaps": fish at a terminal does).
+	case $drv_name in
+	bash | zsh | mksh | nu | xonsh | elvish) ;;
+	*) skip "$drv_name: no prompt hook between lines as its driver runs it" ;;
+	esac
+	session "cd proj" report "setenv VIRTUAL_ENV HAND" report "unsetenv VIRTUAL_ENV" report
+	assert_active 1 "$T/proj/.venv"
+	assert_env 2 VIRTUAL_ENV "$T/mine"
+	assert_env 2 PATH "$BASE_PATH"
+	assert_active 3 "$T/proj/.venv"
+}
+
+# --- other activators: venvhook's PATH entry against everyone else's ---
+# (core/output/plan.h: the rule; doc/activators.md)
+
+# py_prefixes: the prefix= lines python3 printed, joined by spaces.
+py_prefixes() { grep '^prefix=' <<<"$output" | tr '\n' ' '; }
+
+@test "an activate script in venvhook's project, a cd, its deactivate, a cd out: the system's python3, no env bin left on PATH" {
+	# (the scripts' prompt changes would show in the output of some shells)
+	export VIRTUAL_ENV_DISABLE_PROMPT=1
+	mkvenv "$T/a/.venv"
+	mkdir -p "$T/a/src" "$T/elsewhere"
+	session "cd a" "source a/.venv/bin/$drv_activate" "$PY_PREFIX" "cd a/src" report "$PY_PREFIX" \
+		deactivate "cd elsewhere" report "$PY_PREFIX"
+	assert_equal "$(py_prefixes)" "prefix=$T/a/.venv prefix=$T/a/.venv prefix=/usr "
+	assert_env 1 VIRTUAL_ENV "$T/a/.venv"
+	assert_inactive 2
+	refute_stderr_contains "command not found"
+}
+
+@test "an env injected at shell start (VS Code's Python extension): adopted, a cd switches it, leaving ends it" {
+	mkvenv "$T/a/.venv"
+	mkvenv "$T/b/.venv"
+	# what the extension's environment-variable collection gives a new
+	# terminal: its deactivate directory and the env's bin/ before PATH,
+	# VIRTUAL_ENV and the activate script's VIRTUAL_ENV_PROMPT
+	mkdir -p "$T/vsc/deactivate/bash"
+	local D=$T/vsc/deactivate/bash
+	export VIRTUAL_ENV=$T/a/.venv VIRTUAL_ENV_PROMPT="(.venv) " PATH=$D:$T/a/.venv/bin:$BASE_PATH
+	cd "$T/a"
+	session report "$PY_PREFIX" "cd b" report "$PY_PREFIX" "cd /" report "$PY_PREFIX"
+	assert_env 1 VIRTUAL_ENV "$T/a/.venv"
+	assert_env 1 VIRTUAL_ENV_PROMPT a
+	assert_env 1 PATH "$D:$T/a/.venv/bin:$BASE_PATH"
+	assert_active 2 "$T/b/.venv" "$D:$BASE_PATH"
+	assert_inactive 3 "$D:$BASE_PATH"
+	assert_equal "$(py_prefixes)" "prefix=$T/a/.venv prefix=$T/b/.venv prefix=/usr "
+}
+
+@test "an env the shell inherited that venvhook would not choose: gone on leaving its project; one activated by hand stays until deactivated" {
+	export VIRTUAL_ENV_DISABLE_PROMPT=1
+	# no consent: venvhook would not activate it itself
+	realenv "$T/a/.venv"
+	mkvenv "$T/b/.venv"
+	mkdir -p "$T/a/src" "$T/c"
+	export VIRTUAL_ENV=$T/a/.venv PATH=$T/a/.venv/bin:$BASE_PATH
+	cd "$T/a/src"
+	session report "cd a" report "cd c" report "$PY_PREFIX" \
+		"source b/.venv/bin/$drv_activate" "cd /" report "$PY_PREFIX" deactivate "cd c" report
+	assert_env 1 VIRTUAL_ENV "$T/a/.venv"
+	assert_env 2 VIRTUAL_ENV "$T/a/.venv"
+	assert_env 2 PATH "$T/a/.venv/bin:$BASE_PATH"
+	assert_inactive 3
+	assert_env 4 VIRTUAL_ENV "$T/b/.venv"
+	assert_env 4 PATH "$T/b/.venv/bin:$BASE_PATH"
+	assert_equal "$(py_prefixes)" "prefix=/usr prefix=$T/b/.venv "
+	assert_inactive 5
+	refute_stderr_contains "deactivated"
+}
+
+@test "a foreign env that sets VIRTUAL_ENV and no name of its own (mise), in venvhook's project: no stale name, no false \"deactivated\"" {
+	mkenv "$T/alpha/.venv"
+	# (where venvhook itself finds nothing: mise's venv = "../../menv")
+	realenv "$T/menv"
+	mkdir -p "$T/alpha/m/sub"
+	export MISE_VE=$T/menv MISE_PATH=$T/menv/bin:$T/alpha/.venv/bin:$BASE_PATH \
+		SAVED=$T/alpha/.venv/bin:$BASE_PATH
+	# what mise's hook does at the prompt after entering alpha/m (its
+	# mise.toml's _.python.venv), then at the prompt after leaving it: the
+	# PATH it saved back
+	session "cd alpha" report "cd alpha/m" "setenv VIRTUAL_ENV MISE_VE" "setenv PATH MISE_PATH" \
+		"cd alpha/m/sub" report "cd /" "setenv PATH SAVED" "unsetenv VIRTUAL_ENV" "cd /" report
+	assert_active 1 "$T/alpha/.venv"
+	assert_env 2 VIRTUAL_ENV "$T/menv"
+	assert_env 2 VIRTUAL_ENV_PROMPT unset
+	assert_env 2 PATH "$T/menv/bin:$BASE_PATH"
+	assert_inactive 3
+	assert_equal "$(grep -c . <<<"$stderr")" 1
+	assert_stderr_contains "venvhook: activated alpha (.venv)"
+}
+
 @test "pyvenv.cfg prompt is used; a long command line does not break it" {
 	long=$(printf 'x%.0s' {1..400})
 	mkenv "$T/proj/.venv" "prompt = 'my ; proj'
@@ -331,6 +431,45 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	assert_active 2 "$T/proj/.venv"
 	assert_inactive 3
 	assert_equal "$(exports_in "$T/calls")" "$(region_want $((3 + ${drv_no_mtime:-0})) 4)"
+}
+
+@test "the region under the tools' rules: a uv workspace made above asks export" {
+	counting
+	mkenv "$T/ws/member/.venv"
+	mkdir -p "$T/ws/member/src" "$T/ws/member/docs"
+	printf '[project]\nname = "member"\n' >"$T/ws/member/pyproject.toml"
+	printf '[project]\nname = "root"\n[tool.uv.workspace]\nmembers = ["*"]\n' >"$T/wsroot"
+	region_settled
+	# a workspace root above the member: uv takes the root's env, and there
+	# is none (the region watches the pyproject.toml files above the member)
+	session "cd ws/member" "setvar __venvhook_exe COUNTING" "cd ws/member/src" report \
+		"run cp $T/wsroot $T/ws/pyproject.toml" "cd ws/member/docs" report \
+		"run rm $T/ws/pyproject.toml" "cd ws/member/src" report
+	assert_success
+	assert_active 1 "$T/ws/member/.venv"
+	assert_inactive 2
+	assert_active 3 "$T/ws/member/.venv"
+	# the workspace made, and gone (with a member refused, no region)
+	assert_equal "$(exports_in "$T/calls")" "$(region_want $((2 + ${drv_no_mtime:-0})) 3)"
+}
+
+@test "the region under the tools' rules: pipenv's and pdm's files at the root give none" {
+	counting
+	mkenv "$T/pp/.venv"
+	mkenv "$T/pd/.venv"
+	mkdir -p "$T/pp/src" "$T/pd/src"
+	printf '[pipenv]\nvenv_in_project = true\n' >"$T/pp/Pipfile"
+	: >"$T/pd/pyproject.toml"
+	printf '%s\n' "$T/pd/.venv/bin/python" >"$T/pd/.pdm-python"
+	region_settled
+	# pipenv's choice rests on its version, PIPENV_VENV_IN_PROJECT and its
+	# store; pdm's on an interpreter anywhere: every cd asks export
+	session "cd pp" "setvar __venvhook_exe COUNTING" "cd pp/src" "cd pp" report \
+		"cd pd" "cd pd/src" "cd pd" report
+	assert_success
+	assert_active 1 "$T/pp/.venv"
+	assert_active 2 "$T/pd/.venv"
+	assert_equal "$(exports_in "$T/calls")" 5
 }
 
 # Directory names a shell could misread. Each must round-trip byte for byte,

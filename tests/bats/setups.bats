@@ -224,6 +224,38 @@ FAKE_PYENV='_pyenv_virtualenv_hook() {
 	done
 }
 
+@test "zsh: another tool's env that goes away at the prompt (pyenv-virtualenv) gives way to the env of here at that same prompt, in either load order" {
+	mkvenv "$T/a/.venv"
+	mkvenv "$T/pyenv/p"
+	mkdir -p "$T/py"
+	echo p >"$T/py/.python-version"
+	local order hook='precmd_functions=(_pyenv_virtualenv_hook $precmd_functions)'
+	# as pyenv-virtualenv's own zsh init does, the hook goes first in
+	# precmd_functions: before venvhook's when loaded after it, after
+	# venvhook's first hook (and before its last) when loaded before
+	for order in before after; do
+		if [[ $order == before ]]; then
+			printf '%s\n' 'PS1="READY> "' "$FAKE_PYENV" "$hook" \
+				'eval "$("$VENVHOOK" init zsh)"' >"$HOME/.zshrc"
+		else
+			printf '%s\n' 'PS1="READY> "' "$FAKE_PYENV" \
+				'eval "$("$VENVHOOK" init zsh)"' "$hook" >"$HOME/.zshrc"
+		fi
+		tmux_start 250 sh -c 'cd "$T" && exec env ZDOTDIR="$HOME" zsh -i'
+		wait_prompt 'READY>'
+		type_line 'cd py'
+		wait_prompt 'READY>'
+		type_line "$PREFIX_LINE"
+		py_is 1 "$T/pyenv/p"
+		type_line 'cd ../a'
+		wait_prompt 'READY>'
+		type_line "$PREFIX_LINE; echo \"pa\"\"th=\$PATH\""
+		py_is 2 "$T/a/.venv"
+		wait_for "path=$T/a/.venv/bin:$BASE_PATH"
+		tmux_next
+	done
+}
+
 @test "zsh started inside a project prints nothing before its first prompt, and is active there" {
 	mkvenv "$T/a/.venv"
 	printf '%s\n' 'PS1="READY> "' 'eval "$("$VENVHOOK" init zsh)"' >"$HOME/.zshrc"

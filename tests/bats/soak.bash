@@ -529,7 +529,11 @@ soak_run() {
 # repository made or removed, an env denied or allowed from "another
 # shell", the config changed, or a pause past the region's settling time.
 soak_mut_ops=(name name name name name name env env git cfg cfg deny deny allow config settle settle)
-soak_mut_names=(pyvenv.cfg pyproject.toml poetry.toml uv.lock Pipfile .python-version HEAD venv)
+# (NAME:WHAT, issue 26's rules: a file with that content, written anew when
+# one with other content is there, so a change of content is met too)
+soak_mut_names=(pyvenv.cfg pyproject.toml poetry.toml uv.lock Pipfile .python-version HEAD venv
+	hatch.toml .pdm-python .pdm.toml Pipfile:in-project pyproject.toml:workspace
+	pyproject.toml:project hatch.toml:path .pdm-python:venv)
 
 # __soak_mut_helpers DIR: the programs the shell runs: DIR/mutate (one
 # mutation, its target a directory named by number: $VH_SOAK_D<n>) and
@@ -544,8 +548,18 @@ d=${!d:?no directory $2}
 old=$(date -d '-60 seconds' '+@%s')
 case $1 in
 name) # (a directory of that name, an env's, stays: the walk goes there)
-	if [[ -f $d/$3 || -L $d/$3 ]]; then rm -f -- "$d/$3"; elif [[ ! -e $d/$3 ]]; then
-		: >"$d/$3" && touch -d "$old" "$d/$3"
+	f=${3%%:*} text=
+	case $3 in
+	*:in-project) text=$'[pipenv]\nvenv_in_project = true\n' ;;
+	*:workspace) text=$'[project]\nname = "root"\n[tool.uv.workspace]\nmembers = ["*", "*/*"]\n' ;;
+	*:project) text=$'[project]\nname = "member"\n' ;;
+	*:path) text=$'[envs.default]\npath = "venv"\n' ;;
+	*:venv) text="$d/venv/bin/python"$'\n' ;;
+	esac
+	if [[ -n $text && -f $d/$f && ! -L $d/$f && $(<"$d/$f")$'\n' != "$text" ]]; then
+		printf '%s' "$text" >"$d/$f"
+	elif [[ -f $d/$f || -L $d/$f ]]; then rm -f -- "$d/$f"; elif [[ ! -e $d/$f ]]; then
+		printf '%s' "$text" >"$d/$f" && touch -d "$old" "$d/$f"
 	fi ;;
 env) # (one of the tree's own stays)
 	if [[ -e $d/.venv/made ]]; then rm -rf -- "$d/.venv"; elif [[ ! -e $d/.venv && ! -L $d/.venv ]]; then
@@ -579,7 +593,7 @@ EOS
 	cat >"$1/export" <<'EOS'
 #!/bin/bash
 # export KEY [MOVED]: the state export leaves the shell's environment in.
-code=$(__venvhook_moved=${2-} "$VENVHOOK" export bash "$1" 2>/dev/null) || echo "export failed"
+code=$(__venvhook_went=${2-} "$VENVHOOK" export bash "$1" 2>/dev/null) || echo "export failed"
 eval "$code"
 exec "$VH_DUMPENV" VIRTUAL_ENV PATH
 EOS
@@ -624,7 +638,7 @@ __soak_near_dir() {
 soak_mut_script() {
 	local file=$1 steps=$2 i k cur=$soak_start report cmp op arg cds=()
 	report="$(__vh_head VH_DUMPENV) PWD VIRTUAL_ENV PATH"
-	cmp="$(__vh_head VH_SOAK_CMP) $(__soak_own __venvhook_key) $(__soak_own __venvhook_moved)"
+	cmp="$(__vh_head VH_SOAK_CMP) $(__soak_own __venvhook_key) $(__soak_own __venvhook_went)"
 	for k in "${!soak_places[@]}"; do
 		export "VH_SOAK_P$k=${soak_places[k]}"
 		cds[k]="cd $(drv_var "VH_SOAK_P$k")"

@@ -11,8 +11,9 @@ setup() {
 	: "${VH_TOMLDUMP:=${VENVHOOK%/*}/tests/helpers/tomldump}"
 }
 
-# The strings and booleans of a TOML file by key path, as tomllib reads
-# them, in tomldump's format; "error" when tomllib refuses it.
+# The strings, booleans and arrays of strings of a TOML file by key path,
+# as tomllib reads them, in tomldump's format; "error" when tomllib
+# refuses it.
 tomllib_dump() {
 	/usr/bin/python3 - "$1" <<'PY'
 import json, sys, tomllib
@@ -24,6 +25,8 @@ def walk(path, v, out):
         out.append((path, "b", "true" if v else "false"))
     elif isinstance(v, str):
         out.append((path, "s", json.dumps(v, ensure_ascii=False)))
+    elif isinstance(v, list) and all(isinstance(x, str) for x in v):
+        out.append((path, "a", json.dumps(v, ensure_ascii=False)))
 try:
     doc = tomllib.load(open(sys.argv[1], "rb"))
 except Exception as e:
@@ -36,12 +39,13 @@ for path, t, v in out:
 PY
 }
 
-# mine FILE: tomldump's strings and booleans (or just "error"), sorted.
+# mine FILE: tomldump's strings, booleans and arrays of strings (or just
+# "error"), sorted.
 mine() {
 	"$VH_TOMLDUMP" "$1" | awk -F '\t' '$1 == "error" { print "error"; exit } $2 != "o"' | sort
 }
 
-@test "the TOML reader keeps exactly the strings and booleans Python's tomllib reads, and refuses what it refuses" {
+@test "the TOML reader keeps exactly the strings, booleans and arrays of strings Python's tomllib reads, and refuses what it refuses" {
 	local d=$T/toml f
 	mkdir -p "$d"
 	cat >"$d/poetry.toml" <<'TOML'
@@ -104,6 +108,18 @@ classifiers = ['''x''', """y"""]
 dev-dependencies = []
 package = false
 managed = true
+
+[tool.uv.workspace]
+members = ["packages/*", 'libs/[a-z]*', """multi
+line"""]
+exclude = [
+  "packages/skip", # a comment
+]
+mixed = ["a", 1]
+nested = [["a"], ["b"]]
+
+[tool.hatch.envs.default]
+path = ".venv"
 TOML
 	printf '[my-cool-project-hyM8hnWM]\nminor = "3.11"\npatch = "3.11.2"\n\n["caf\xc3\xa9-abcdefgh"]\nminor = "3.12"\n' >"$d/envs.toml"
 	printf 'cache-dir = "/x/y"\n[virtualenvs]\nin-project = false\npath = "{cache-dir}/virtualenvs"\n[virtualenvs.options]\nno-pip = true\n' >"$d/config.toml"
@@ -217,8 +233,8 @@ TOML
 	assert_line "stores = none"
 	printf 'stores = poetry conda\n' >"$HOME/.config/venvhook/config"
 	run --separate-stderr "$VENVHOOK" config
-	assert_line "stores = poetry pipenv pyenv uv virtualenvwrapper"
-	assert_equal "$stderr" "venvhook: $HOME/.config/venvhook/config:1: stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper; the line is ignored"
+	assert_line "stores = poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch hatch pdm"
+	assert_equal "$stderr" "venvhook: $HOME/.config/venvhook/config:1: stores takes none or some of: poetry pipenv pyenv uv virtualenvwrapper virtualfish autoswitch hatch pdm; the line is ignored"
 }
 
 @test "libmd is loaded only when a name is hashed: not for a project with a .venv or without a Poetry store" {

@@ -13,7 +13,12 @@ term_setup() { # SHELL
 }
 
 term_teardown() {
+	local sid
+	sid=$(tmux -S "$SOCK" list-panes -a -F '#{pane_pid}' 2>/dev/null) || sid=
 	tmux -S "$SOCK" kill-server 2>/dev/null || true
+	# a shell under strace outlives its terminal (nushell then spins on the
+	# closed tty, for good): whatever is left of the pane's session goes too
+	for sid in $sid; do pkill -KILL -s "$sid" 2>/dev/null || true; done
 	refute_executed
 }
 

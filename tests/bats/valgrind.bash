@@ -44,6 +44,10 @@ vg() {
 		rc=0
 		cd "$dir" || exit 1
 		export PWD=$dir
+		# git's answer comes from a child that valgrind slows down many
+		# times over: on a loaded machine the default 2 s ran out (the
+		# env is then refused for want of an answer, another path)
+		export VENVHOOK_GIT_TIMEOUT_MS=${VENVHOOK_GIT_TIMEOUT_MS:-60000}
 		env "${envs[@]}" valgrind -q --leak-check=full \
 			--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
 			--error-exitcode=86 --num-callers=30 --log-file="$T/$name.vg" \

@@ -17,6 +17,19 @@ setup() {
 	grep -q user-precmd "$T/hooks"
 }
 
+@test "prompt code after the hook sees VIRTUAL_ENV's change without a cd already made (zsh)" {
+	mkenv "$T/mine"
+	export HAND=$T/mine
+	drv_write_rc 'precmd_functions=(mine); mine() { print -r -- "pc=$PATH" >>"$T/pc"; }' ""
+	session "cd proj" report "setenv VIRTUAL_ENV HAND" report
+	assert_env 2 VIRTUAL_ENV "$T/mine"
+	assert_env 2 PATH "$BASE_PATH"
+	# prompts before: cd, report, setenv, report, exit: the 4th is the first
+	# after the change, and the user's precmd sees it applied there
+	assert_equal "$(sed -n 3p "$T/pc")" "pc=$T/proj/.venv/bin:$BASE_PATH"
+	assert_equal "$(sed -n 4p "$T/pc")" "pc=$BASE_PATH"
+}
+
 @test "loaded twice, chpwd_functions holds the hook once" {
 	drv_write_rc "" "$(drv_init_line)"
 	session "line print -r -- \${#chpwd_functions} \$chpwd_functions"

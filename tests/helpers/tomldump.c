@@ -1,5 +1,7 @@
 /* tomldump FILE: what core/util/toml.c keeps of FILE, one entry a line, as
- * "key.path<TAB>s|b|o<TAB>value" with each key part and string in JSON
+ * "key.path<TAB>s|b|a|o<TAB>value" with each key part and string in JSON
+ * (a: an array of strings, as a JSON list; o: any other value, or a
+ * table a header opens)
  * escapes; "error<TAB>line N: why" when it refuses the file. The store
  * tests compare this with Python's tomllib. */
 #include <stdio.h>
@@ -60,6 +62,14 @@ int main(int argc, char **argv)
 			printf("\"\n");
 		} else if (doc.v[i].type == VH_TOML_BOOL) {
 			printf("\tb\t%s\n", doc.v[i].boolean ? "true" : "false");
+		} else if (doc.v[i].type == VH_TOML_STRINGS) {
+			printf("\ta\t[");
+			for (j = 0; j < doc.v[i].nstrs; j++) {
+				printf(j ? ", \"" : "\"");
+				put(doc.v[i].strs[j]);
+				putchar('"');
+			}
+			printf("]\n");
 		} else {
 			printf("\to\t\n");
 		}

@@ -127,7 +127,7 @@ static void step(const struct shell *s, const char *exe, const char *now_in, con
 {
 	const struct vh_shell *sh = vh_shell_lookup(s->name);
 	struct vh_buf out = VH_BUF_INIT, got = VH_BUF_INIT, want = VH_BUF_INIT;
-	struct vh_state st = { { NULL } };
+	struct vh_state st = { { NULL }, 0 };
 	struct vh_want w = { .env = env, .prompt = env ? "p" : NULL };
 	struct vh_plan plan;
 	enum vh_var bad;

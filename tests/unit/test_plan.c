@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +9,7 @@
 static struct vh_state st(const char *ve, const char *mark, const char *path, const char *ph,
 			  const char *saved)
 {
-	struct vh_state s = { { NULL } };
+	struct vh_state s = { { NULL }, 0 };
 
 	s.v[VH_VIRTUAL_ENV] = ve;
 	s.v[VH_VIRTUAL_ENV_PROMPT] = ve ? "old" : NULL;
@@ -17,6 +18,152 @@ static struct vh_state st(const char *ve, const char *mark, const char *path, co
 	s.v[VH_PYTHONHOME] = ph;
 	s.v[VH_MARK_PYTHONHOME] = saved;
 	return s;
+}
+
+/* The rule against every other activator (plan.h). */
+static void activators(void)
+{
+	struct vh_plan p;
+	struct vh_state s;
+	struct vh_want none = { .env = NULL }, a = { .env = "/p/a/.venv", .prompt = "a" },
+		       b = { .env = "/p/b/.venv", .prompt = "b" };
+	const char *A = "/p/a/.venv/bin", *B = "/p/b/.venv/bin";
+	char path[256];
+
+	/* venvhook's A, then A's own activate script on top: A's bin twice */
+	snprintf(path, sizeof(path), "%s:%s:/usr/bin", A, A);
+	s = st("/p/a/.venv", "/p/a/.venv", path, NULL, NULL);
+	tap_str(vh_state_foreign(&s), "/p/a/.venv", "venvhook's env activated again over it is foreign");
+	vh_plan(&p, &s, &a);
+	tap_ok(p.foreign && !strcmp(p.target.v[VH_PATH], path), "  venvhook stands aside, both entries stay");
+	tap_str(p.target.v[VH_MARK_ASIDE], "/p/a/.venv", "  and notes it");
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/a/.venv", "  VIRTUAL_ENV stays");
+	vh_plan_free(&p);
+	/* a cd to elsewhere, still aside: nothing */
+	s.v[VH_MARK_ASIDE] = "/p/a/.venv";
+	vh_plan(&p, &s, &b);
+	tap_ok(p.foreign && p.nops == 0, "  a cd changes nothing while their activation is on (%d ops)", p.nops);
+	vh_plan_free(&p);
+	/* their deactivate: PATH as before it, VIRTUAL_ENV unset; in A's project */
+	s = st(NULL, "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	s.v[VH_MARK_ASIDE] = "/p/a/.venv";
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_PATH], "/usr/bin", "  their deactivate in A's project: nothing of A stays");
+	tap_str(p.target.v[VH_MARK_PAUSE], "/p/a/.venv", "  and A stays off there, as after venvhook's");
+	tap_ok(!p.target.v[VH_MARK_ENV] && !p.target.v[VH_MARK_ASIDE] && !p.deactivated && !p.activated,
+	       "  markers gone, nothing announced");
+	vh_plan_free(&p);
+	/* ... or elsewhere */
+	vh_plan(&p, &s, &none);
+	tap_str(p.target.v[VH_PATH], "/usr/bin", "  their deactivate elsewhere: no stale entry");
+	tap_ok(!p.target.v[VH_MARK_PAUSE] && !p.deactivated, "  no pause, no \"deactivated\"");
+	vh_plan_free(&p);
+	/* direnv's unload restores the PATH it saved: A's bin once, VIRTUAL_ENV A */
+	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	s.v[VH_MARK_ASIDE] = "/p/a/.venv";
+	tap_ok(!vh_state_foreign(&s), "a restore to venvhook's own state ends the foreign env");
+	vh_plan(&p, &s, &b);
+	tap_str(p.target.v[VH_PATH], "/p/b/.venv/bin:/usr/bin", "  and the next env follows at once");
+	tap_ok(!p.target.v[VH_MARK_ASIDE], "  the aside marker goes");
+	vh_plan_free(&p);
+
+	/* another env over venvhook's: venvhook's entry comes off, gone
+	 * afterwards with their deactivate, elsewhere */
+	snprintf(path, sizeof(path), "%s:%s:/usr/bin", B, A);
+	s = st("/p/b/.venv", "/p/a/.venv", path, NULL, NULL);
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_PATH], "/p/b/.venv/bin:/usr/bin", "another env over ours: ours comes off PATH");
+	vh_plan_free(&p);
+	s = st(NULL, "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	s.v[VH_MARK_ASIDE] = "/p/b/.venv";
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/a/.venv", "  their deactivate in A: A is back");
+	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin:/usr/bin", "  with one entry");
+	tap_ok(!p.target.v[VH_MARK_PAUSE], "  not paused");
+	vh_plan_free(&p);
+
+	/* a foreign env with no name of its own: venvhook's stale name goes */
+	s = st("/mise/.venv", "/p/a/.venv", "/mise/.venv/bin:/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	s.v[VH_VIRTUAL_ENV_PROMPT] = "alpha";
+	none.stale_prompt = "alpha";
+	vh_plan(&p, &s, &none);
+	tap_ok(!p.target.v[VH_VIRTUAL_ENV_PROMPT], "a foreign env that set no name does not show venvhook's");
+	vh_plan_free(&p);
+	s.v[VH_VIRTUAL_ENV_PROMPT] = "theirs";
+	vh_plan(&p, &s, &none);
+	tap_str(p.target.v[VH_VIRTUAL_ENV_PROMPT], "theirs", "  one that set its own keeps it");
+	vh_plan_free(&p);
+	none.stale_prompt = NULL;
+
+	/* conda over venvhook's env: venvhook's VIRTUAL_ENV and entry go */
+	s = st("/p/a/.venv", "/p/a/.venv", "/c/envs/x/bin:/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	s.v[VH_CONDA_PREFIX] = "/c/envs/x";
+	s.v[VH_CONDA_EXE] = "/c/bin/conda";
+	tap_str(vh_state_foreign(&s), "/c/envs/x", "an active conda env is foreign");
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_PATH], "/c/envs/x/bin:/usr/bin", "  venvhook's entry comes off");
+	tap_ok(!p.target.v[VH_VIRTUAL_ENV] && !p.target.v[VH_VIRTUAL_ENV_PROMPT], "  and its VIRTUAL_ENV");
+	vh_plan_free(&p);
+	s = st(NULL, NULL, "/c/bin:/usr/bin", NULL, NULL);
+	s.v[VH_CONDA_PREFIX] = "/c";
+	s.v[VH_CONDA_EXE] = "/c/bin/conda";
+	tap_ok(!vh_state_foreign(&s), "  conda's base is not");
+	s.v[VH_CONDA_EXE] = NULL;
+	s.v[VH_CONDA_DEFAULT_ENV] = "base";
+	tap_ok(!vh_state_foreign(&s), "  nor is it without CONDA_EXE");
+
+	/* VS Code's injection at start: its deactivate dir, then A's bin, twice */
+	s = st("/p/a/.venv", NULL, "/d:/p/a/.venv/bin:/d:/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	a.start = 1;
+	vh_plan(&p, &s, &a);
+	tap_ok(!p.foreign, "an env put on at start, the one wanted here, is adopted");
+	tap_str(p.target.v[VH_PATH], "/d:/p/a/.venv/bin:/d:/usr/bin", "  with one entry of its bin");
+	tap_str(p.target.v[VH_MARK_ENV], "/p/a/.venv", "  as venvhook's");
+	tap_str(p.target.v[VH_VIRTUAL_ENV_PROMPT], "a", "  under venvhook's name");
+	tap_ok(!p.activated && !p.deactivated, "  silently");
+	vh_plan_free(&p);
+	a.start = 0;
+	vh_plan(&p, &s, &a);
+	tap_ok(p.foreign, "  not after start: an activation by hand is left alone");
+	vh_plan_free(&p);
+	b.start = 1;
+	vh_plan(&p, &s, &b);
+	tap_ok(p.foreign, "  nor one that is not the env wanted there");
+	vh_plan_free(&p);
+	b.start = 0;
+	/* inherited in its project (__VENVHOOK_LEAVE): goes when the shell is out of it */
+	s = st("/p/a/.venv", NULL, "/p/a/.venv/bin:/usr/bin", NULL, NULL);
+	none.start = 1;
+	none.leave = "/p/a";
+	vh_plan(&p, &s, &none);
+	tap_str(p.target.v[VH_MARK_LEAVE], "/p/a", "an inherited env that is not wanted: its project noted");
+	vh_plan_free(&p);
+	none.start = 0;
+	none.leave = NULL;
+	s.v[VH_MARK_ASIDE] = "/p/a/.venv";
+	s.v[VH_MARK_LEAVE] = "/p/a";
+	none.cwd = "/p/a/src";
+	vh_plan(&p, &s, &none);
+	tap_ok(p.foreign && p.nops == 0, "  kept inside it");
+	vh_plan_free(&p);
+	none.cwd = "/p/ab";
+	vh_plan(&p, &s, &none);
+	tap_ok(!p.foreign && !p.target.v[VH_VIRTUAL_ENV] && !strcmp(p.target.v[VH_PATH], "/usr/bin"),
+	       "  gone outside it");
+	tap_ok(!p.target.v[VH_MARK_ASIDE] && !p.target.v[VH_MARK_LEAVE], "  with its markers");
+	vh_plan_free(&p);
+	b.cwd = "/p/b";
+	vh_plan(&p, &s, &b);
+	tap_str(p.target.v[VH_PATH], "/p/b/.venv/bin:/usr/bin", "  and the env of where it went follows");
+	vh_plan_free(&p);
+
+	/* exec's state: every copy of the env's bin/ goes */
+	snprintf(path, sizeof(path), "%s:%s:/usr/bin", A, A);
+	s = st("/p/a/.venv", "/p/a/.venv", path, NULL, NULL);
+	vh_state_adopt(&s);
+	vh_plan(&p, &s, &b);
+	tap_str(p.target.v[VH_PATH], "/p/b/.venv/bin:/usr/bin", "exec: every copy of the env's bin goes");
+	vh_plan_free(&p);
 }
 
 int main(void)
@@ -73,7 +220,9 @@ int main(void)
 
 	s = st("/hand/env", NULL, "/hand/env/bin:/usr/bin", NULL, NULL);
 	vh_plan(&p, &s, &a);
-	tap_ok(p.nops == 0 && p.foreign, "a hand-activated env is left alone");
+	tap_ok(p.nops == 1 && p.ops[0].var == VH_MARK_ASIDE && p.foreign,
+	       "a hand-activated env is left alone: venvhook notes it stands aside (%d ops)", p.nops);
+	tap_str(p.target.v[VH_MARK_ASIDE], "/hand/env", "  for that env");
 	vh_plan_free(&p);
 
 	/* ours was A; the user sourced another env's activate on top */
@@ -83,12 +232,24 @@ int main(void)
 	tap_str(p.target.v[VH_PATH], "/hand/env/bin:/usr/bin", "  but ours leaves PATH");
 	tap_str(p.target.v[VH_VIRTUAL_ENV], "/hand/env", "  and VIRTUAL_ENV stays theirs");
 	tap_str(p.target.v[VH_MARK_ENV], "/p/a/.venv", "  while the marker stays, for their deactivate");
-	tap_ok(p.nops == 2 && !p.activated && !p.deactivated, "  quietly: PATH and rehash (%d ops)", p.nops);
+	tap_ok(p.nops == 3 && !p.activated && !p.deactivated, "  quietly: PATH, the aside marker and rehash (%d ops)", p.nops);
 	vh_plan_free(&p);
 	/* the next plan, with ours already off PATH: nothing more */
 	s = st("/hand/env", "/p/a/.venv", "/hand/env/bin:/usr/bin", NULL, NULL);
+	s.v[VH_MARK_ASIDE] = "/hand/env";
 	vh_plan(&p, &s, &none);
 	tap_ok(p.nops == 0 && p.foreign, "  then nothing more");
+	vh_plan_free(&p);
+
+	/* active A, and the user took A's bin/ off PATH (PATH=${PATH#...}):
+	 * VIRTUAL_ENV says A, so A's bin/ goes back first */
+	s = st("/p/a/.venv", "/p/a/.venv", "/usr/bin:/bin", NULL, NULL);
+	vh_plan(&p, &s, &a);
+	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin:/usr/bin:/bin",
+		"an env whose bin/ was taken off PATH gets it back");
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/a/.venv", "  VIRTUAL_ENV stays");
+	tap_ok(p.path_prepend && !strcmp(p.path_prepend, "/p/a/.venv/bin"), "  PATH's edit: bin put first");
+	tap_ok(!p.activated && !p.deactivated, "  quietly: a repair, not news");
 	vh_plan_free(&p);
 
 	/* ...and later deactivated it, which unset VIRTUAL_ENV: ours is repaired */
@@ -128,7 +289,8 @@ int main(void)
 	vh_plan_free(&p);
 	s = st("/mine", NULL, "/mine/bin:/usr/bin", NULL, NULL);
 	vh_plan(&p, &s, &pinned);
-	tap_ok(p.nops == 0 && p.foreign, "a hand-activated env: not even the pin is set");
+	tap_ok(p.nops == 1 && p.foreign && !p.target.v[VH_MARK_PIN],
+	       "a hand-activated env: not even the pin is set");
 	vh_plan_free(&p);
 
 	/* exec's and which's state (vh_state_adopt): a hand-activated env is
@@ -162,5 +324,6 @@ int main(void)
 	vh_state_adopt(&s);
 	tap_ok(!s.v[VH_MARK_ENV], "  and marks nothing where nothing is active");
 
+	activators();
 	return tap_done();
 }

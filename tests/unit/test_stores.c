@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/util/md5.h"
 #include "core/util/sha256.h"
 #include "core/store/store.h"
 #include "core/store/stores.h"
@@ -45,7 +46,8 @@ static void roots(void)
 {
 	const char *unset[] = { "WORKON_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME",
 				"POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "POETRY_CONFIG_DIR",
-				"PYENV_ROOT", "UV_PROJECT_ENVIRONMENT", NULL };
+				"PYENV_ROOT", "UV_PROJECT_ENVIRONMENT", "VIRTUALFISH_HOME",
+				"AUTOSWITCH_VIRTUAL_ENV_DIR", NULL };
 	size_t i;
 
 	snprintf(home, sizeof(home), "/tmp/vh-stores-XXXXXX");
@@ -68,12 +70,54 @@ static void roots(void)
 	sh("ln -s real-workon linked");
 	setenv("WORKON_HOME", in_home("linked"), 1);
 	in_store("real-workon/g", 1, "a WORKON_HOME reached through a symlink counts");
-	in_store(".virtualenvs/a", 0, "  and ~/.virtualenvs no longer does");
+	in_store(".virtualenvs/a", 1, "  and ~/.virtualenvs still does: virtualfish's and autoswitch's home");
+	setenv("VIRTUALFISH_HOME", in_home("linked"), 1);
+	setenv("AUTOSWITCH_VIRTUAL_ENV_DIR", in_home("elsewhere"), 1);
+	in_store(".virtualenvs/a", 0, "  until theirs are set elsewhere too");
+	in_store("elsewhere/f", 1, "  AUTOSWITCH_VIRTUAL_ENV_DIR is a store");
+	unsetenv("AUTOSWITCH_VIRTUAL_ENV_DIR");
+	setenv("AUTOSWITCH_VIRTUAL_ENV_DIR", in_home("linked"), 1);
 	setenv("UV_PROJECT_ENVIRONMENT", in_home("elsewhere/f"), 1);
 	in_store("elsewhere/f", 1, "an absolute UV_PROJECT_ENVIRONMENT is the user's");
 	setenv("UV_PROJECT_ENVIRONMENT", "elsewhere/f", 1);
 	in_store("elsewhere/f", 0, "  a relative one is the project's");
 	sh("cd / && rm -rf \"$HOME\"");
+}
+
+/* RFC 1321's test suite, and the padding's edges against Python's hashlib. */
+static void md5(void)
+{
+	static const struct {
+		const char *in;
+		size_t xs; /* or this many 'x' */
+		const char *hex;
+	} v[] = {
+		{ "", 0, "d41d8cd98f00b204e9800998ecf8427e" },
+		{ "a", 0, "0cc175b9c0f1b6a831c399e269772661" },
+		{ "abc", 0, "900150983cd24fb0d6963f7d28e17f72" },
+		{ "message digest", 0, "f96b697d7cb7938d525a2f31aaf161d0" },
+		{ "abcdefghijklmnopqrstuvwxyz", 0, "c3fcd3d76192e4007dfb496cca67e13b" },
+		{ "12345678901234567890123456789012345678901234567890123456789012345678901234567890", 0,
+		  "57edf4a22be3c955ac49da2e2107b67a" },
+		{ NULL, 55, "04364420e25c512fd958a70738aa8f72" },
+		{ NULL, 56, "668a72d5ba17f08e62dabcafad6db14b" },
+		{ NULL, 63, "7dc2ca208106a2f703567bdff99d8981" },
+		{ NULL, 64, "c1bb4f81d892b2d57947682aeb252456" },
+		{ NULL, 65, "1bc932052302d074bdec39795fe00cf6" },
+		{ NULL, 119, "ab347a5f68c8a443cfcddc633f12c24f" },
+		{ NULL, 120, "fb98667f98096de92620b64f46e1c5b5" },
+	};
+	unsigned char d[VH_MD5_LEN];
+	char hex[2 * VH_MD5_LEN + 1], xs[128];
+	size_t i, j;
+
+	memset(xs, 'x', sizeof(xs));
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		vh_md5(d, v[i].in ? v[i].in : xs, v[i].in ? strlen(v[i].in) : v[i].xs);
+		for (j = 0; j < VH_MD5_LEN; j++)
+			snprintf(hex + 2 * j, 3, "%02x", d[j]);
+		tap_str(hex, v[i].hex, "md5 (RFC 1321, and the padding's edges)");
+	}
 }
 
 static void poetry(const char *name, const char *dir, const char *want, const char *what)
@@ -141,6 +185,7 @@ int main(void)
 	pipenv("/tmp/ptest/pbad\xff/Pipfile", NULL, 2, "pipenv: no env can exist for a path that is not UTF-8");
 	vh_buf_free(&b);
 	vh_buf_free(&why);
+	md5();
 	roots();
 	return tap_done();
 }

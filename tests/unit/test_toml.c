@@ -5,20 +5,31 @@
 #include "core/util/toml.h"
 #include "tap.h"
 
-/* The string or boolean at the dotted path (components split at '.'), as
- * "s:VALUE", "b:1", "o" (another kind), "dup" or NULL. */
+/* dotted split at '.' into path (at most 15 components) in buf. */
+static void split(const char **path, char *buf, size_t size, const char *dotted)
+{
+	char *save = NULL, *tok;
+	int n = 0;
+
+	snprintf(buf, size, "%s", dotted);
+	for (tok = strtok_r(buf, ".", &save); tok && n < 15; tok = strtok_r(NULL, ".", &save))
+		path[n++] = tok;
+	path[n] = NULL;
+}
+
+/* The value at the dotted path, as "s:VALUE", "b:1", "a:V1|V2" (an array
+ * of strings), "t" (a table a header opens), "o" (another kind), "dup" or
+ * NULL. */
 static char *get(const struct vh_toml *doc, const char *dotted)
 {
 	static char out[256];
 	const char *path[16];
-	char buf[256], *save = NULL, *tok;
+	char buf[256];
 	const struct vh_toml_entry *e;
-	int n = 0, dup;
+	size_t i, len;
+	int dup;
 
-	snprintf(buf, sizeof(buf), "%s", dotted);
-	for (tok = strtok_r(buf, ".", &save); tok && n < 15; tok = strtok_r(NULL, ".", &save))
-		path[n++] = tok;
-	path[n] = NULL;
+	split(path, buf, sizeof(buf), dotted);
 	e = vh_toml_get(doc, path, &dup);
 	if (dup)
 		return "dup";
@@ -28,6 +39,11 @@ static char *get(const struct vh_toml *doc, const char *dotted)
 		snprintf(out, sizeof(out), "s:%s", e->str);
 	else if (e->type == VH_TOML_BOOL)
 		snprintf(out, sizeof(out), "b:%d", e->boolean);
+	else if (e->type == VH_TOML_TABLE)
+		snprintf(out, sizeof(out), "t");
+	else if (e->type == VH_TOML_STRINGS)
+		for (i = 0, len = (size_t)snprintf(out, sizeof(out), "a:"); i < e->nstrs && len < sizeof(out); i++)
+			len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s", i ? "|" : "", e->strs[i]);
 	else
 		snprintf(out, sizeof(out), "o");
 	return out;
@@ -43,6 +59,24 @@ static void ok_doc(const char *text, const char *path, const char *want, const c
 		printf("#   %s\n", vh_buf_str(&err));
 	else
 		tap_str(get(&doc, path), want, what);
+	vh_toml_free(&doc);
+	vh_buf_free(&err);
+}
+
+/* vh_toml_has_table at the dotted path: whether the table exists. */
+static void has_doc(const char *text, const char *dotted, int want, const char *what)
+{
+	struct vh_buf err = VH_BUF_INIT;
+	struct vh_toml doc;
+	const char *path[16];
+	char buf[256];
+	int rc = vh_toml_parse(&doc, &err, text, strlen(text));
+
+	split(path, buf, sizeof(buf), dotted);
+	if (!tap_ok(rc == 0, "%s: parses", what))
+		printf("#   %s\n", vh_buf_str(&err));
+	else
+		tap_ok(vh_toml_has_table(&doc, path) == want, "%s: %s", what, want ? "there" : "not there");
 	vh_toml_free(&doc);
 	vh_buf_free(&err);
 }
@@ -99,6 +133,12 @@ static void shape(struct vh_buf *b, int which, size_t n)
 			vh_buf_printf(b, "%zu\"]\n", i++);
 		}
 		break;
+	case 5: /* one long array of empty strings */
+		vh_buf_puts(b, "a = [");
+		while (b->len < n - 2)
+			vh_buf_puts(b, "'',");
+		vh_buf_puts(b, "]\n");
+		break;
 	default: /* one key defined over and over */
 		while (b->len < n)
 			vh_buf_puts(b, "[project]\nname = \"a\"\n");
@@ -111,14 +151,14 @@ static void linear(void)
 	static const char *const what[] = {
 		"a deep dotted header then many keys", "many [[x]] then many [y] headers",
 		"one [[x]] header repeated", "deep dotted keys", "long names sharing a prefix",
-		"one key defined again and again",
+		"a long array of empty strings", "one key defined again and again",
 	};
 	struct vh_buf text = VH_BUF_INIT, err = VH_BUF_INIT;
 	struct vh_toml doc;
 	size_t work[2], bytes[2], len[2], i;
 	int w, rc;
 
-	for (w = 0; w < 6; w++) {
+	for (w = 0; w < 7; w++) {
 		for (i = 0; i < 2; i++) {
 			shape(&text, w, (size_t)256 * 1024 << i);
 			vh_buf_reset(&err);
@@ -167,6 +207,22 @@ int main(void)
 	ok_doc("\xef\xbb\xbf[project]\r\nname = \"crlf\"\r\n", "project.name", "s:crlf", "a byte order mark and CRLF lines");
 	ok_doc("[project]\nname = \"a\"\n[project]\nname = \"b\"\n", "project.name", "dup", "a key given twice is reported");
 	ok_doc("[project]\nname = 1\n", "project.name", "o", "a name that is no string is another kind");
+	ok_doc("m = [\"a\", 'b/*', \"\"\"c\"\"\",\n  '''d''' ,]\n", "m", "a:a|b/*|c|d", "an array of strings keeps them in order");
+	ok_doc("m = []\n", "m", "a:", "an empty array is an array of no strings");
+	ok_doc("m = [\"a\", 1]\nn = \"z\"\n", "m", "o", "a string then a number is another kind");
+	ok_doc("m = [\"a\", 1]\nn = \"z\"\n", "n", "s:z", "  and the string after it is whole");
+	ok_doc("m = [1, \"a\"]\n", "m", "o", "a number then a string is another kind");
+	ok_doc("m = [\"a\", [\"b\"]]\n", "m", "o", "an array in the array is another kind");
+	ok_doc("[[w]]\nm = [\"a\"]\n", "w.m", NULL, "an array of strings under [[...]] is not kept");
+	ok_doc("[tool.uv]\n", "tool.uv", "t", "a header opens a table");
+	has_doc("[tool.uv]\n", "tool.uv", 1, "an empty [tool.uv]");
+	has_doc("[tool.uv.workspace]\n", "tool.uv", 1, "a header below it");
+	has_doc("tool.uv.managed = false\n", "tool.uv", 1, "a dotted key below it");
+	has_doc("[tool]\nuv = {}\n", "tool.uv", 1, "an inline table at it");
+	has_doc("[tool]\nuvx = 1\n", "tool.uv", 0, "a key that only starts like it");
+	has_doc("[[tool.uv]]\nx = 1\n", "tool.uv", 0, "an array of tables");
+	has_doc("[[tool.uv.index]]\nurl = \"u\"\n", "tool.uv", 1, "an array of tables below it");
+	has_doc("[project]\nname = \"uv\"\n", "tool.uv", 0, "no such table");
 
 	bad_doc("[project]\nname = \"unterminated\n", 0, "line 2: a string that does not end on its line", "an unterminated string");
 	bad_doc("name = \"a\" junk\n", 0, "line 1: unexpected text after a value or header", "text after a value");

@@ -45,7 +45,7 @@ static void put(const char *rel, const char *text, size_t n)
 /* envname: a pyvenv.cfg with NUL bytes, one that cannot be read. */
 static void test_envname(void)
 {
-	struct vh_state none = { { 0 } };
+	struct vh_state none = { { 0 }, 0 };
 	struct vh_buf say = VH_BUF_INIT, want = VH_BUF_INIT;
 	char *name = NULL;
 	int ok;
@@ -168,14 +168,14 @@ static void test_discover(void)
 /* want: a pinned env that is gone, an env PATH cannot hold. */
 static void test_want(void)
 {
-	struct vh_state now = { { 0 } };
+	struct vh_state now = { { 0 }, 0 };
 	struct vh_wanted w;
 	struct vh_buf want = VH_BUF_INIT;
 
 	now.v[VH_MARK_PIN] = at("gone");
 	mkdir(at("colon:x"), 0755);
 	put("colon:x/.venv/pyvenv.cfg", "home = /usr/bin\n", 16);
-	tap_ok(vh_want_here(&w, &now, at("colon:x"), NULL) == 0 && !w.want.env, "want: no env");
+	tap_ok(vh_want_here(&w, &now, at("colon:x"), NULL, 0) == 0 && !w.want.env, "want: no env");
 	vh_buf_printf(&want, "the env you activated, %s/gone, is gone; back to automatic activation\n"
 		      "not activating %s/colon:x/.venv: PATH cannot hold a ':' in a directory name\n",
 		      root, root);

@@ -1,0 +1,336 @@
+#!/usr/bin/env bats
+# Other activators at a real terminal, in all seven shells: tmux runs the
+# shell with the README's rc line (each driver's), keys are typed with
+# send-keys and the screen is read with capture-pane. Real envs (python3
+# -m venv), and the real interpreter says where it runs (sys.prefix).
+# The rule these hold venvhook to: core/output/plan.h, doc/activators.md.
+
+load helpers
+
+setup() {
+	vh_setup
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+	mkvenv "$T/a/.venv"
+	mkvenv "$T/b/.venv"
+	mkdir -p "$T/a/src" "$T/elsewhere"
+	# what the shell's python3 says: where it runs, the VIRTUAL_ENV it got,
+	# and every env bin/ on its PATH ($T spelled T)
+	cat >"$T/report.py" <<-'EOF'
+		import os, sys
+		t = os.environ["T"]
+		rel = lambda p: "T" + p[len(t):] if p.startswith(t) else p
+		bins = [rel(p) for p in os.environ["PATH"].split(":") if "venv" in p]
+		print(sys.argv[1], "prefix=" + rel(sys.prefix), "ve=" + rel(os.environ.get("VIRTUAL_ENV", "")),
+		      "bins=" + ",".join(bins) + ".")
+	EOF
+}
+
+teardown() {
+	tmux -S "$SOCK" kill-server 2>/dev/null || true
+}
+
+# shell_rc SHELL: writes SHELL's rc file (a prompt 'READY> ', then the
+# driver's init line, the README's) and sets $act (the env's activate
+# script for the shell), $src (the command that sources it) and $cmd (how
+# the shell is started).
+shell_rc() {
+	local init
+	init=$(source "$VH_SRCDIR/tests/drivers/$1.driver" && drv_init_line && printf '%s' "$drv_exe") || fail "no driver for $1"
+	local exe=${init##*$'\n'}
+	init=${init%$'\n'*}
+	act=activate src=. cmd=("$exe" -i)
+	case $1 in
+	bash) printf '%s\n' "PS1='READY> '" "$init" >"$HOME/.bashrc"; cmd=("$exe" --rcfile "$HOME/.bashrc" -i) ;;
+	zsh) printf '%s\n' "PS1='READY> '" "$init" >"$HOME/.zshrc"; cmd=(env ZDOTDIR="$HOME" "$exe" -i) ;;
+	ksh93) printf '%s\n' "PS1='READY> '" "$init" >"$HOME/.kshrc" ;;
+	mksh) printf '%s\n' "PS1='READY> '" "$init" >"$HOME/.mkshrc" ;;
+	fish)
+		mkdir -p "$HOME/.config/fish"
+		printf '%s\n' "set -g fish_greeting" "function fish_prompt; echo -n 'READY> '; end" "$init" \
+			>"$HOME/.config/fish/config.fish"
+		act=activate.fish src=source cmd=(env XDG_CONFIG_HOME="$HOME/.config" "$exe" -i)
+		;;
+	tcsh) printf '%s\n' "set prompt = 'READY> '" "$init" >"$HOME/.tcshrc"; act=activate.csh src=source ;;
+	csh) printf '%s\n' "set prompt = 'READY> '" "$init" >"$HOME/.cshrc"; act=activate.csh src=source ;;
+	esac
+}
+
+# start DIR [VAR=VALUE...]: the shell in $T/DIR, with those variables
+# added to its clean environment (as an editor starts a terminal).
+start() {
+	local dir=$1
+	shift
+	TMUX_CWD=$T/$dir tmux_start 200 env "$@" "${cmd[@]}"
+	wait_for 'READY>'
+}
+
+# report N: types the line that makes python3 report, and waits for its
+# report; $got is that line of the screen.
+report() {
+	type_line "python3 \"\$T/report.py\" R$1"
+	poll_screen "report R$1" screen_has_report "R$1"
+	got=$(grep -oE "R$1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")
+}
+# (csh echoes typeahead: the report may follow a prompt on its line)
+screen_has_report() { grep -qE "$1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen"; }
+
+# The issue's scenario (venvhook's env on, an activate script of it, a cd,
+# the script's deactivate, a cd out): no half-activated PATH.
+activate_cd_deactivate() {
+	shell_rc "$1"
+	start .
+	type_line 'cd a'
+	wait_for 'venvhook: activated a (.venv)'
+	type_line "$src .venv/bin/$act"
+	type_line 'cd src'
+	report 1
+	# (the script put the env's bin/ in front of PATH as it found it, which
+	# held venvhook's entry of the same env: both are a's)
+	assert_equal "$got" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin,T/a/.venv/bin."
+	type_line deactivate
+	report 2
+	# (BSD csh has no hook before a prompt: venvhook sees the script's
+	# deactivate at the next cd, and the env's bin/ stays until then)
+	[[ $1 == csh ]] || assert_equal "$got" "R2 prefix=/usr ve= bins=."
+	type_line 'cd ../../elsewhere'
+	report 3
+	assert_equal "$got" "R3 prefix=/usr ve= bins=."
+	# and venvhook's own activation is back on entering again
+	type_line 'cd ../a'
+	report 4
+	assert_equal "$got" "R4 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	type_line 'cd ..'
+	report 5
+	assert_equal "$got" "R5 prefix=/usr ve= bins=."
+	refute_executed
+}
+
+@test "bash at a terminal: activate script, cd, its deactivate, cd out: the system's python3, no env bin" {
+	activate_cd_deactivate bash
+}
+@test "zsh at a terminal: activate script, cd, its deactivate, cd out: the system's python3, no env bin" {
+	activate_cd_deactivate zsh
+}
+@test "fish at a terminal: activate script, cd, its deactivate, cd out: the system's python3, no env bin" {
+	activate_cd_deactivate fish
+}
+@test "tcsh at a terminal: activate script, cd, its deactivate, cd out: the system's python3, no env bin" {
+	activate_cd_deactivate tcsh
+}
+@test "csh at a terminal: activate script, cd, its deactivate, cd out: the system's python3, no env bin" {
+	activate_cd_deactivate csh
+}
+@test "ksh93 at a terminal: activate script, cd, its deactivate, cd out: the system's python3, no env bin" {
+	activate_cd_deactivate ksh93
+}
+@test "mksh at a terminal: activate script, cd, its deactivate, cd out: the system's python3, no env bin" {
+	activate_cd_deactivate mksh
+}
+
+# VS Code's Python extension, activate-script mode: the terminal opens in
+# the workspace folder (VS Code sets TERM_PROGRAM=vscode) and the extension
+# types `source .../activate` as its first command line. Then two cds: B's
+# env, then the system's. With "by-hand" the same outside VS Code: an env
+# the user activated, which stays until they deactivate it.
+vscode_script() {
+	shell_rc "$1"
+	local how=${2:-vscode}
+	if [[ $how == vscode ]]; then start a TERM_PROGRAM=vscode; else start a; fi
+	type_line "$src \"\$T/a/.venv/bin/$act\""
+	report 1
+	type_line 'cd ../b'
+	report 2
+	type_line 'cd /'
+	report 3
+	case $1-$how in
+	tcsh-* | csh-* | *-by-hand)
+		# (the start of tcsh and csh is the rc file alone: the script's env
+		# is one the user chose, and stays, alone on PATH, until its
+		# deactivate)
+		assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" \
+			"R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin,T/a/.venv/bin."
+		assert_equal "$got" "R3 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin,T/a/.venv/bin."
+		type_line deactivate
+		type_line 'cd /'
+		report 4
+		assert_equal "$got" "R4 prefix=/usr ve= bins=."
+		;;
+	*)
+		# (adopted: venvhook's entry once)
+		assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" \
+			"R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+		assert_equal "$(grep -oE "R2 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" "R2 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin."
+		assert_equal "$got" "R3 prefix=/usr ve= bins=."
+		;;
+	esac
+}
+
+@test "bash at a terminal: VS Code's activate script as the first line, then two cds" {
+	vscode_script bash
+}
+@test "zsh at a terminal: VS Code's activate script as the first line, then two cds" {
+	vscode_script zsh
+}
+@test "fish at a terminal: VS Code's activate script as the first line, then two cds" {
+	vscode_script fish
+}
+@test "tcsh at a terminal: VS Code's activate script as the first line, then two cds" {
+	vscode_script tcsh
+}
+@test "csh at a terminal: VS Code's activate script as the first line, then two cds" {
+	vscode_script csh
+}
+@test "ksh93 at a terminal: VS Code's activate script as the first line, then two cds" {
+	vscode_script ksh93
+}
+@test "mksh at a terminal: VS Code's activate script as the first line, then two cds" {
+	vscode_script mksh
+}
+
+# VS Code's Python extension, environment-variable mode: the new
+# terminal's environment has a directory of the extension's own (its
+# deactivate script) and the env's bin/ before PATH, VIRTUAL_ENV and the
+# activate script's VIRTUAL_ENV_PROMPT. Then two cds.
+vscode_env() {
+	shell_rc "$1"
+	local d=$T/vsc/deactivate/$1
+	mkdir -p "$d"
+	start a PATH="$d:$T/a/.venv/bin:$BASE_PATH" VIRTUAL_ENV="$T/a/.venv" VIRTUAL_ENV_PROMPT="(.venv) "
+	report 1
+	assert_equal "$got" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	type_line 'cd ../b'
+	report 2
+	assert_equal "$got" "R2 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin."
+	type_line 'cd /'
+	report 3
+	assert_equal "$got" "R3 prefix=/usr ve= bins=."
+}
+
+@test "bash and fish at a terminal outside VS Code: an activate script as the first line is the user's, until deactivate" {
+	vscode_script bash by-hand
+	tmux_next
+	vscode_script fish by-hand
+}
+
+@test "bash at a terminal: VS Code's injected env, then two cds" {
+	vscode_env bash
+}
+@test "zsh at a terminal: VS Code's injected env, then two cds" {
+	vscode_env zsh
+}
+@test "fish at a terminal: VS Code's injected env, then two cds" {
+	vscode_env fish
+}
+@test "tcsh at a terminal: VS Code's injected env, then two cds" {
+	vscode_env tcsh
+}
+@test "csh at a terminal: VS Code's injected env, then two cds" {
+	vscode_env csh
+}
+@test "ksh93 at a terminal: VS Code's injected env, then two cds" {
+	vscode_env ksh93
+}
+@test "mksh at a terminal: VS Code's injected env, then two cds" {
+	vscode_env mksh
+}
+
+# direnv (the real one) with an .envrc that activates the project's venv,
+# beside venvhook: direnv's unload restores the PATH it saved, which held
+# venvhook's entry. Into the direnv project, on to a venvhook project, out;
+# and back the other way.
+direnv_walk() {
+	command -v direnv >/dev/null || fail "direnv is needed (apt-get install direnv)"
+	shell_rc "$1"
+	local rc=$HOME/.bashrc
+	[[ $1 == zsh ]] && rc=$HOME/.zshrc
+	# (the README's line last, as users add it)
+	printf '%s\n' "eval \"\$(direnv hook $1)\"" "$(cat "$rc")" >"$rc"
+	printf 'source .venv/bin/activate\n' >"$T/a/.envrc"
+	(cd "$T/a" && direnv allow . 2>/dev/null) || fail "direnv allow failed"
+	start .
+	type_line 'cd a'
+	report 1
+	type_line 'cd ../b'
+	report 2
+	type_line 'cd ..'
+	report 3
+	type_line 'cd b'
+	report 4
+	type_line 'cd ../a'
+	report 5
+	type_line 'cd ..'
+	report 6
+	local all
+	all=$(for n in 1 2 3 4 5 6; do grep -oE "R$n prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen"; done)
+	# in a, direnv's activation: in bash over venvhook's entry of the same
+	# env (venvhook's cd goes first), in zsh alone (direnv's chpwd does)
+	local a=T/a/.venv/bin
+	[[ $1 == bash ]] && a=$a,$a
+	assert_equal "$all" "R1 prefix=T/a/.venv ve=T/a/.venv bins=$a.
+R2 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin.
+R3 prefix=/usr ve= bins=.
+R4 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin.
+R5 prefix=T/a/.venv ve=T/a/.venv bins=$a.
+R6 prefix=/usr ve= bins=."
+}
+
+@test "bash at a terminal: direnv's venv .envrc, a second project, out, and back" {
+	direnv_walk bash
+}
+@test "zsh at a terminal: direnv's venv .envrc, a second project, out, and back" {
+	direnv_walk zsh
+}
+
+# The --prompt segment beside another activator: an activate script draws
+# the name itself (no "(.venv) ((.venv) )"); a foreign env that sets no
+# VIRTUAL_ENV_PROMPT (mise's _.python.venv, prezto's auto-switch) shows its
+# name from VIRTUAL_ENV, not the name of venvhook's env before it.
+prompt_walk() {
+	shell_rc "$1"
+	local rc
+	case $1 in
+	bash) rc=$HOME/.bashrc ;; zsh) rc=$HOME/.zshrc ;; ksh93) rc=$HOME/.kshrc ;; mksh) rc=$HOME/.mkshrc ;;
+	esac
+	sed -i "s/ init $1/ init $1 --prompt/" "$rc"
+	grep -q -- "--prompt" "$rc" || fail "no --prompt in $rc"
+	realenv "$T/mise-venv"
+	start .
+	wait_prompt 'READY>'
+	# (venvhook's own name for a's env: its project's)
+	type_line 'cd a'
+	wait_prompt '(a) READY>'
+	type_line 'cd ..'
+	wait_prompt 'READY>'
+	type_line '. a/.venv/bin/activate'
+	wait_prompt '(.venv) READY>'
+	type_line 'deactivate'
+	wait_prompt 'READY>'
+	# what mise's hook does in a directory whose mise.toml has _.python.venv,
+	# here after venvhook's env was on
+	type_line 'cd b'
+	wait_prompt '(b) READY>'
+	type_line 'export VIRTUAL_ENV="$T/mise-venv" PATH="$T/mise-venv/bin:$PATH"'
+	wait_prompt '(mise-venv) READY>'
+	type_line 'python3 "$T/report.py" R1'
+	poll_screen "report R1" screen_has_report R1
+	assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" \
+		"R1 prefix=T/mise-venv ve=T/mise-venv bins=T/mise-venv/bin."
+	# (the one "deactivated" is the cd out of a: standing aside for mise's
+	# env says nothing of b)
+	assert_equal "$(grep -c "venvhook: deactivated" <<<"$screen")" 1
+	assert_equal "$(grep -c "venvhook: deactivated b" <<<"$screen")" 0
+}
+
+@test "bash at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
+	prompt_walk bash
+}
+@test "zsh at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
+	prompt_walk zsh
+}
+@test "ksh93 at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
+	prompt_walk ksh93
+}
+@test "mksh at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
+	prompt_walk mksh
+}

@@ -261,3 +261,14 @@ venvhook --version"
 	assert_failure
 	assert_line "STALE     moved: 'no such line' is in core/trust/policy.c 0 times, not once"
 }
+
+# A test that needs a program says which package has it ("apt-get install
+# P"); bootstrap, which CI runs on a fresh machine, must install each P, or
+# CI fails where a developer's machine, which happens to have it, passes.
+@test "every package a test asks for is one bootstrap installs" {
+	local p missing=()
+	while read -r p; do
+		grep -qE "(^|[[:space:]\"])$p([[:space:]\"]|$)" "$VH_SRCDIR/bootstrap" || missing+=("$p")
+	done < <(grep -rhoP 'apt-get install \K[a-z0-9][a-z0-9.+-]*(?![a-z0-9.+:-])' "$VH_SRCDIR/tests" | sort -u)
+	assert_equal "${missing[*]}" ""
+}

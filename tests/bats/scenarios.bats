@@ -457,18 +457,23 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	counting
 	mkenv "$T/pp/.venv"
 	mkenv "$T/pd/.venv"
+	mkenv "$T/other/.venv"
+	mv "$T/other/.venv/pyvenv.cfg" "$T/cfg"
 	mkdir -p "$T/pp/src" "$T/pd/src"
 	printf '[pipenv]\nvenv_in_project = true\n' >"$T/pp/Pipfile"
 	: >"$T/pd/pyproject.toml"
-	printf '%s\n' "$T/pd/.venv/bin/python" >"$T/pd/.pdm-python"
+	# pdm's saved interpreter, in a directory that is no env yet
+	printf '%s\n' "$T/other/.venv/bin/python" >"$T/pd/.pdm-python"
 	region_settled
 	# pipenv's choice rests on its version, PIPENV_VENV_IN_PROJECT and its
-	# store; pdm's on an interpreter anywhere: every cd asks export
+	# store; pdm's on an interpreter anywhere: every cd asks export, and
+	# sees the env pdm's file names become one
 	session "cd pp" "setvar __venvhook_exe COUNTING" "cd pp/src" "cd pp" report \
-		"cd pd" "cd pd/src" "cd pd" report
+		"cd pd" "cd pd/src" report "run cp $T/cfg $T/other/.venv/pyvenv.cfg" "cd pd" report
 	assert_success
 	assert_active 1 "$T/pp/.venv"
 	assert_active 2 "$T/pd/.venv"
+	assert_active 3 "$T/other/.venv"
 	assert_equal "$(exports_in "$T/calls")" 5
 }
 

@@ -554,7 +554,7 @@ name) # (a directory of that name, an env's, stays: the walk goes there)
 	*:workspace) text=$'[project]\nname = "root"\n[tool.uv.workspace]\nmembers = ["*", "*/*"]\n' ;;
 	*:project) text=$'[project]\nname = "member"\n' ;;
 	*:path) text=$'[envs.default]\npath = "venv"\n' ;;
-	*:venv) text="$d/venv/bin/python"$'\n' ;;
+	*:venv) text="${d%/*}/.venv/bin/python"$'\n' ;; # (the parent's, which env makes)
 	esac
 	if [[ -n $text && -f $d/$f && ! -L $d/$f && $(<"$d/$f")$'\n' != "$text" ]]; then
 		printf '%s' "$text" >"$d/$f"

@@ -4,8 +4,9 @@
  * from the table):
  *
  *     shell    NAME
- *     command  NAME  ARG  BRIEF      (ARG: none, shell, env, command or
- *                                     commandline: COMMAND and its own words)
+ *     command  NAME  ARG  BRIEF      (ARG: none, shell, env, command,
+ *                                     commandline: COMMAND and its own words,
+ *                                     or paths: any number of directories)
  *     option   COMMAND  FLAG  BRIEF  VALUE   (VALUE: "-", or DIR: a directory follows)
  *
  * Hidden commands (call) and those without a brief (export) are left out.
@@ -28,7 +29,7 @@ static int bad(const char *what, const char *name, const char *s)
 
 int main(void)
 {
-	static const char *const args[] = { "none", "shell", "env", "command" };
+	static const char *const args[] = { "none", "shell", "env", "command", "paths" };
 	const struct vh_cmd *const *c;
 	const struct vh_cmd_option *o;
 	const char *names = vh_shell_names(), *e;

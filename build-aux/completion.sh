@@ -2,10 +2,12 @@
 # completion.sh TABLE TEMPLATE: prints the completion file made from
 # TEMPLATE (completions/*.in), with each @NAME@ in it replaced from TABLE,
 # the command table as build-aux/cmdtable prints it. Inline: @COMMANDS@,
-# @SHELLS@ (blank-separated), @SHELL_COMMANDS@, @ENV_COMMANDS@,
-# @COMMAND_COMMANDS@ (the commands whose argument is a shell, an env, or a
+# @SHELLS@ (blank-separated), @SHELL_COMMANDS@, @ENV_COMMANDS@ (the commands
+# whose argument is a shell, an env),
+# @COMMAND_COMMANDS@ (those whose argument is a
 # program: exec and which), @COMMANDLINE_COMMANDS@ (those whose program
-# takes the rest of the line: exec), @DIR_OPTIONS@ (the flags a directory
+# takes the rest of the line: exec), @PATH_COMMANDS@ (those that take any
+# number of directories: allow, deny), @DIR_OPTIONS@ (the flags a directory
 # follows: -C), each joined by '|' for a case pattern. On a line of its
 # own: @BASH_OPTIONS@, @ZSH_COMMANDS@, @ZSH_OPTIONS@, @FISH_COMMANDS@,
 # @FISH_OPTIONS@, @FISH_ARGS@ (case arms or complete lines). A name left
@@ -29,6 +31,7 @@ FNR == NR {
 		if ($3 == "env") add(envcmds, $2)
 		if ($3 == "command" || $3 == "commandline") add(progcmds, $2)
 		if ($3 == "commandline") add(linecmds, $2)
+		if ($3 == "paths") add(pathcmds, $2)
 	} else if ($1 == "option") {
 		o = ($2 in opts) ? opts[$2] " " $3 : $3
 		opts[$2] = o
@@ -39,7 +42,7 @@ FNR == NR {
 }
 FNR == 1 {
 	if (!cmds[0] || !shells[0] || !shellcmds[0] || !envcmds[0] || !progcmds[0] || !linecmds[0] ||
-	    !dirs[0]) {
+	    !dirs[0] || !pathcmds[0]) {
 		print "completion.sh: the table lacks commands, shells or arguments" > "/dev/stderr"
 		exit 1
 	}
@@ -72,6 +75,8 @@ FNR == 1 {
 				printf "complete -c venvhook -n '\''__venvhook_complete_after %s'\'' -a '\''(__venvhook_complete_envs)'\''\n", c
 			else if (arg[c] == "command" || arg[c] == "commandline")
 				printf "complete -c venvhook -n '\''__venvhook_complete_in %s'\'' -a '\''(__venvhook_complete_program)'\''\n", c
+			else if (arg[c] == "paths")
+				printf "complete -c venvhook -n '\''__venvhook_complete_paths %s'\'' -a '\''(__fish_complete_directories (commandline -ct) \"\")'\''\n", c
 		}
 	else { print "completion.sh: unknown @" name "@ in " FILENAME > "/dev/stderr"; exit 1 }
 	next
@@ -85,6 +90,7 @@ FNR == 1 {
 	gsub(/@COMMAND_COMMANDS@/, join(progcmds, "|"), line)
 	gsub(/@COMMANDLINE_COMMANDS@/, join(linecmds, "|"), line)
 	gsub(/@DIR_OPTIONS@/, join(dirs, "|"), line)
+	gsub(/@PATH_COMMANDS@/, join(pathcmds, "|"), line)
 	if (line ~ /@[A-Z_]+@/) { print "completion.sh: unknown name left in " FILENAME ": " line > "/dev/stderr"; exit 1 }
 	print line
 }

@@ -8,6 +8,7 @@
 #include "core/cmd/cmd.h"
 #include "core/util/compat.h"
 #include "core/util/msg.h"
+#include "core/util/suggest.h"
 #include "core/decide/userconfig.h"
 
 #ifndef PACKAGE_VERSION
@@ -63,9 +64,19 @@ int main(int argc, char **argv)
 	c = vh_cmd_find(argv[1]);
 	if (!c) {
 		struct vh_buf b = VH_BUF_INIT;
+		const char *names[32], *like;
+		size_t k = 0, i;
 
+		for (i = 0; vh_cmds[i] && k < sizeof(names) / sizeof(names[0]); i++)
+			if (!vh_cmds[i]->hidden)
+				names[k++] = vh_cmds[i]->name;
+		like = vh_suggest(argv[1], names, k);
 		vh_msg_escape(&b, argv[1]);
-		vh_msgf("unknown command '%s'; see 'venvhook --help'", vh_buf_str(&b));
+		if (like)
+			vh_msgf("unknown command '%s' (did you mean '%s'?); see 'venvhook --help'",
+				vh_buf_str(&b), like);
+		else
+			vh_msgf("unknown command '%s'; see 'venvhook --help'", vh_buf_str(&b));
 		vh_buf_free(&b);
 		return VH_EXIT_USAGE;
 	}
@@ -80,6 +91,8 @@ int main(int argc, char **argv)
 		vh_msgf("out of memory");
 		return 1;
 	}
-	vh_msg_lines(&vh_config.warnings);
+	/* (export says them once a shell, as it can) */
+	if (!c->no_config_warnings)
+		vh_msg_lines(&vh_config.warnings);
 	return c->run(c, argc - 1, argv + 1);
 }

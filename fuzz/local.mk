@@ -20,20 +20,27 @@ FUZZ_SECONDS = 4
 # links its static archive): not a copy. Linked even
 # though the harness defines ini_parse_stream (to check the reader's writes
 # against the buffer size) and calls libinih's through dlsym(RTLD_NEXT).
-FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/find/pyvenv.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/buf.c \
-	$(srcdir)/core/util/msg.c
+FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/find/pyvenv.c $(srcdir)/core/util/fileio.c \
+	$(srcdir)/core/util/writers.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/msg.c
 fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_SHARED_LIBS) -ldl
 
-FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/util/toml.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/buf.c \
-	$(srcdir)/core/util/msg.c
+FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/util/toml.c $(srcdir)/core/util/fileio.c \
+	$(srcdir)/core/util/writers.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/msg.c
 fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TOML_SRCS)
 
-FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust/trust.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c $(srcdir)/core/util/xdg.c $(srcdir)/core/util/buf.c
+FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust/trust.c $(srcdir)/core/util/compat.c \
+	$(srcdir)/core/util/pathlist.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c \
+	$(srcdir)/core/util/xdg.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/writers.c $(srcdir)/core/util/msg.c
 fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
+
+# The made-here rule's reader of command lines (core/trust/madeby.c).
+FUZZ_MADEBY_SRCS = $(srcdir)/fuzz/fuzz_madeby.c $(srcdir)/core/trust/madeby.c $(srcdir)/core/util/buf.c
+fuzz/fuzz_madeby: $(FUZZ_MADEBY_SRCS) config.h
+	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_MADEBY_SRCS)
 
 # One binary per shell of configure.ac's list; each drives that real shell.
 # The registry's entries refer to the embedded hooks (hooks/embedded.c) and
@@ -45,8 +52,9 @@ $(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DVH_FUZZ_SHELL="\"$$sh\"" -o $@ $(FUZZ_QUOTE_SRCS)
 
-FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust $(FUZZ_QUOTE_HARNESSES)
-FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust \
+FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby \
+	$(FUZZ_QUOTE_HARNESSES)
+FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust madeby:fuzz/fuzz_madeby \
 	$(HOOK_SHELLS:%=quote:fuzz/fuzz_quote_%)
 
 fuzz: $(FUZZ_HARNESSES)
@@ -75,6 +83,7 @@ clean-fuzz:
 	-rm -rf fuzz/findings
 .PHONY: fuzz fuzz-smoke fuzz-long clean-fuzz
 
-EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c \
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c fuzz/fuzz_madeby.c \
+	fuzz/madeby.dict fuzz/madeby.options \
 	fuzz/toml.dict fuzz/toml.options \
 	fuzz/pyvenv.dict fuzz/pyvenv.options fuzz/quote.dict fuzz/quote.options fuzz/corpus

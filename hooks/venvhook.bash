@@ -14,26 +14,86 @@
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lpwd   $PWD at the last prompt: where the line after it started
 #   __venvhook_r*     the region where export's answer holds (rtop, rnames,
-#                     rgone, rkeep, rref: see core/decide/region.h), and
+#                     rgone, rkeep, rref, renv: see core/decide/region.h), and
 #                     __venvhook_w{root,fix,rel} what to watch in it
 #   __venvhook_went   the directory a cd went into by the region, with no
-#                     export: the next export is told (it watched there)
+#                     export: the next export is told (it watched there, and
+#                     the lines since began there)
+# and, for the made-here rule (core/trust/madeby.h), where the lines run
+# since the last export begin: __venvhook_hn the history number of the
+# first (the one a cd inside it exported from, else the next), its start
+# __venvhook_wfrom (empty for the next), and __venvhook_dd the command number
+# less the history number then (it changes when a line is kept out of the
+# history).
+
+# The lines run since the last export, as core/trust/madeby.h reads them,
+# into __venvhook_l: flags, the directory the first started in when it was
+# running at the last export, the lines from that one on, each ended by
+# the byte 037. Reading the history costs a subshell, which runs only when
+# export asks (an env appeared). `history` marks where each entry's text
+# begins with its HISTTIMEFORMAT (here the byte 037); fc could not list the
+# line running.
+__venvhook_lines() {
+    local __venvhook_n=${__venvhook_nums@P} __venvhook_f='' __venvhook_a __venvhook_s
+    local __venvhook_c=${__venvhook_n% *} __venvhook_h=${__venvhook_n#* } __venvhook_p
+    local __venvhook_from=${__venvhook_wfrom-}
+    local -a __venvhook_e=()
+    # a line since that the history did not keep (HISTCONTROL, HISTIGNORE)
+    ((__venvhook_c - __venvhook_h == ${__venvhook_dd:-__venvhook_c - __venvhook_h})) ||
+        __venvhook_f=g
+    __venvhook_a=${__venvhook_hn:-0}
+    # too many to read, or not known where they begin: the last alone
+    if [[ -z ${__venvhook_hn-} ]] || ((__venvhook_h - __venvhook_a >= 100)); then
+        __venvhook_a=$__venvhook_h
+        __venvhook_f+=t
+        __venvhook_from=''
+    fi
+    if ((__venvhook_a <= __venvhook_h)); then
+        __venvhook_s=$(HISTTIMEFORMAT=$'\037' builtin history "$((__venvhook_h - __venvhook_a + 1))")
+        __venvhook_s=${__venvhook_s#*$'\037'}
+        while [[ $__venvhook_s == *$'\037'* ]]; do
+            __venvhook_p=${__venvhook_s%%$'\037'*}
+            __venvhook_e+=("${__venvhook_p%$'\n'*}")
+            __venvhook_s=${__venvhook_s#*$'\037'}
+        done
+        __venvhook_e+=("$__venvhook_s")
+        # a line holding the byte 037 splits wrongly: say so
+        ((${#__venvhook_e[@]} == __venvhook_h - __venvhook_a + 1)) || __venvhook_f+=b
+    fi
+    __venvhook_l=$__venvhook_f$'\036'$__venvhook_from$'\036'
+    for __venvhook_s in ${__venvhook_e[@]+"${__venvhook_e[@]}"}; do
+        __venvhook_l+=$__venvhook_s$'\037'
+    done
+    __venvhook_l+=$'\036'
+}
 
 # Runs `venvhook export` and applies it. In a subshell (`(cd proj && make)`)
-# the env applies to the subshell only, so it is not announced there.
-__venvhook_export() {
-    local __venvhook_code __venvhook_p __venvhook_w=()
+# the env applies to the subshell only, so it is not announced there. The
+# lines run since the last export go to export in the environment, never
+# on its command line, and only when it asks for them (__venvhook_more).
+# "mid": a cd inside a command line runs it, and that line goes on.
+__venvhook_export() { # [mid]
+    local __venvhook_code __venvhook_p __venvhook_w=() __venvhook_l='?'
+    [[ -z ${__venvhook_unhooked-} && -x ${__venvhook_exe-} ]] || { __venvhook_gone; return 0; }
     __venvhook_pwd=$PWD
-    if ((BASH_SUBSHELL)); then
-        __venvhook_code=$(__venvhook_went=${__venvhook_went-} VENVHOOK_QUIET=1 \
-            "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
-    else
-        __venvhook_code=$(__venvhook_went=${__venvhook_went-} \
-            "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
-    fi
+    while :; do
+        if ((BASH_SUBSHELL)); then
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l __venvhook_went=${__venvhook_went-} \
+                VENVHOOK_QUIET=1 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+        else
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l __venvhook_went=${__venvhook_went-} \
+                "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+        fi
+        builtin eval -- "$__venvhook_code"
+        [[ -n ${__venvhook_more-} ]] || break
+        builtin unset -v __venvhook_more
+        [[ $__venvhook_l == '?' ]] || break
+        __venvhook_lines
+    done
     __venvhook_went=
-    builtin eval -- "$__venvhook_code"
+    __venvhook_began "$@"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in ${__venvhook_watch[@]+"${__venvhook_watch[@]}"}; do
@@ -43,17 +103,42 @@ __venvhook_export() {
     __venvhook_sync
 }
 
+# Where the lines export is next handed begin (after an export, or a cd
+# into the region, which stands for one): with the one running (a cd inside
+# it), which started where the last prompt stood, else with the next one
+# (not while the rc file loads: bash reads the history file after it).
+__venvhook_began() { # [mid]
+    local __venvhook_code
+    if [[ -n ${__venvhook_ready-} ]]; then
+        __venvhook_code=${__venvhook_nums@P}
+        __venvhook_hn=${__venvhook_code#* }
+        __venvhook_dd=$((${__venvhook_code% *} - __venvhook_hn))
+        [[ ${1-} == mid ]] || ((__venvhook_hn += 1))
+    fi
+    __venvhook_wfrom=''
+    [[ ${1-} == mid ]] && __venvhook_wfrom=${__venvhook_lpwd-}
+    return 0
+}
+
 # 0 when $PWD lies in the region where the last export's answer holds
 # (core/decide/region.h): at or below its top, a directory of the user's
 # own, none between it and the top a symlink or unreadable, none of them
 # holding any of the walk's names; nothing in rgone there, everything in
-# rkeep there and no newer than rref.
+# rkeep there and no newer than rref, every variable in renv as it was.
 # shellcheck disable=SC2154  # export sets the region (eval)
 __venvhook_inside() {
-    local __venvhook_d=$PWD __venvhook_n=${__venvhook_rtop%/}
+    local __venvhook_d=$PWD __venvhook_n=${__venvhook_rtop%/} __venvhook_v
     [[ -n ${__venvhook_rtop-} ]] || return 1
     [[ $__venvhook_d == "$__venvhook_rtop" || $__venvhook_d == "$__venvhook_n"/* ]] || return 1
     [[ -O $__venvhook_d ]] || return 1
+    for __venvhook_n in ${__venvhook_renv[@]+"${__venvhook_renv[@]}"}; do
+        if [[ $__venvhook_n == *=* ]]; then
+            __venvhook_v=${__venvhook_n%%=*}
+            [[ -n ${!__venvhook_v+set} && ${!__venvhook_v} == "${__venvhook_n#*=}" ]] || return 1
+        else
+            [[ -z ${!__venvhook_n+set} ]] || return 1
+        fi
+    done
     for __venvhook_n in ${__venvhook_rgone[@]+"${__venvhook_rgone[@]}"}; do
         [[ -e $__venvhook_n || -L $__venvhook_n ]] && return 1
     done
@@ -72,12 +157,14 @@ __venvhook_inside() {
 }
 
 # A cd into the region: what export would have left, without it. The
-# watch moves with the shell: the root's paths, and the env paths here
-# (core/trust/watch.h, vh_watch_move).
-__venvhook_moveto() {
+# watch moves with the shell (the root's and the stores' paths, and the
+# env paths here: core/trust/watch.h, vh_watch_move), and the lines export
+# is next handed begin here.
+__venvhook_moveto() { # [mid]
     __venvhook_pwd=$PWD
     __venvhook_went=$PWD
     __venvhook_watch=(${__venvhook_wfix[@]+"${__venvhook_wfix[@]}"})
+    __venvhook_began "$@"
     [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
     for __venvhook_p in "${__venvhook_wrel[@]}"; do
         [[ -e ${PWD%/}/$__venvhook_p ]] || __venvhook_watch+=("${PWD%/}/$__venvhook_p")
@@ -87,22 +174,22 @@ __venvhook_moveto() {
 # What every trigger checks, with builtins only: someone else changed the
 # env (__venvhook_moved), the directory changed and left the region, or an
 # env appeared at a watched path. No process unless one of them holds.
-__venvhook_check() {
+__venvhook_check() { # [mid]
     if __venvhook_moved; then
-        __venvhook_start=${__venvhook_start-} __venvhook_export
+        __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
     if [[ $PWD != "${__venvhook_pwd-}" ]]; then
         if ! __venvhook_inside; then
-            __venvhook_start=${__venvhook_start-} __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
             return 0
         fi
-        __venvhook_moveto
+        __venvhook_moveto "$@"
     fi
     # (a global loop variable: cheaper than a local, and venvhook's own)
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_start=${__venvhook_start-} __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
             return 0
         fi
     done
@@ -118,6 +205,7 @@ __venvhook_moved() {
     [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${PATH+${#PATH}} != "${__venvhook_pl-}" ]]
 }
 __venvhook_cmdno='\#'
+__venvhook_nums='\# \!'
 
 # First in PROMPT_COMMAND, as `__venvhook_hook&&:`: it returns the status it
 # found, so that prompt code after it still reads the user's $?, and the
@@ -129,6 +217,7 @@ __venvhook_hook() {
     # the command number of the prompt this runs before, for `venvhook doctor`
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
+    __venvhook_lpwd=$PWD
     return "$__venvhook_status"
 }
 
@@ -151,6 +240,7 @@ __venvhook_late() {
 __venvhook_precmd() {
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
+    __venvhook_lpwd=$PWD
 }
 
 # cd, pushd and popd run the hook themselves, so the rest of the command
@@ -161,7 +251,7 @@ __venvhook_chdir() { # CMD...
     local __venvhook_rc=0
     "$@" || __venvhook_rc=$?
     __venvhook_start=
-    __venvhook_check
+    __venvhook_check mid
     return "$__venvhook_rc"
 }
 
@@ -214,6 +304,11 @@ __venvhook_wrap() { # NAME
 # the binary.
 venvhook() {
     local __venvhook_code
+    if [[ -n ${__venvhook_unhooked-} || ! -x ${__venvhook_exe-} ]]; then
+        __venvhook_gone
+        [[ ${1-} == deactivate ]] && return 0
+        return 127
+    fi
     # shellcheck disable=SC2154  # init sets it, before this file
     if __venvhook_has "${1-}" ${__venvhook_changes[@]+"${__venvhook_changes[@]}"}; then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
@@ -250,7 +345,8 @@ venvhook() {
                 "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
                 "vscode=${__vsc_original_prompt_command[*]-}"
             ;;
-        *) "${__venvhook_exe:-venvhook}" "$@" ;;
+        # status: run through the hook (it says when there is none)
+        *) __VENVHOOK_SHELL=bash "${__venvhook_exe:-venvhook}" "$@" ;;
     esac
 }
 
@@ -293,6 +389,82 @@ __venvhook_sync() {
     [[ -z ${__venvhook_seg-} ]] || __venvhook_segment
 }
 
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run: with builtins only, take the env it activated off PATH and
+# put the variables back as deactivating would, say so in one line, and
+# unhook this shell (its prompt hooks, its cd, pushd and popd, the venvhook
+# function), so that no later prompt or cd tries to run it. Once.
+__venvhook_gone() {
+    [[ -n ${__venvhook_unhooked-} ]] && return 0
+    __venvhook_unhooked=1
+    local __venvhook_e __venvhook_n __venvhook_case=0 __venvhook_what='unhooked this shell'
+    local -a __venvhook_l
+    builtin shopt -q nocasematch && __venvhook_case=1
+    builtin shopt -u nocasematch
+    if [[ -n ${__VENVHOOK_ENV-} ]]; then
+        # the first PATH entry equal to it, as venvhook itself takes it out
+        __venvhook_e=$__VENVHOOK_ENV/bin
+        if [[ $PATH == "$__venvhook_e" ]]; then
+            # shellcheck disable=SC2123  # PATH, emptied
+            PATH=
+        elif [[ $PATH == "$__venvhook_e":* ]]; then
+            PATH=${PATH#"$__venvhook_e":}
+        elif [[ $PATH == *:"$__venvhook_e":* ]]; then
+            PATH=${PATH%%:"$__venvhook_e":*}:${PATH#*:"$__venvhook_e":}
+        elif [[ $PATH == *:"$__venvhook_e" ]]; then
+            PATH=${PATH%:"$__venvhook_e"}
+        fi
+        if [[ ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+            builtin unset -v VIRTUAL_ENV VIRTUAL_ENV_PROMPT
+            __venvhook_what="deactivated its env and $__venvhook_what"
+        fi
+        # shellcheck disable=SC2034  # for the commands run from here
+        [[ -n ${__VENVHOOK_PYTHONHOME+set} ]] && builtin export PYTHONHOME="$__VENVHOOK_PYTHONHOME"
+        builtin hash -r
+    fi
+    ((__venvhook_case)) && builtin shopt -s nocasematch
+    builtin unset -v __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    __venvhook_sync
+    builtin printf 'venvhook: %s is gone: %s\n' "${__venvhook_exe-venvhook}" "$__venvhook_what" >&2
+    # the prompt hooks
+    if [[ -n ${PROMPT_COMMAND+set} && ${PROMPT_COMMAND@a} == *a* ]]; then
+        for __venvhook_n in "${PROMPT_COMMAND[@]}"; do
+            [[ $__venvhook_n == __venvhook_hook\&\&: || $__venvhook_n == __venvhook_late\&\&: ]] ||
+                __venvhook_l+=("$__venvhook_n")
+        done
+        PROMPT_COMMAND=(${__venvhook_l[@]+"${__venvhook_l[@]}"})
+    else
+        # shellcheck disable=SC2128,SC2178  # the string form
+        PROMPT_COMMAND=${PROMPT_COMMAND//$'\n''__venvhook_late&&:'/}
+        # shellcheck disable=SC2128,SC2178
+        PROMPT_COMMAND=${PROMPT_COMMAND//'__venvhook_hook&&:;'/}
+        # shellcheck disable=SC2128,SC2178
+        PROMPT_COMMAND=${PROMPT_COMMAND//'__venvhook_hook&&:'/}
+    fi
+    __venvhook_l=()
+    for __venvhook_n in ${precmd_functions[@]+"${precmd_functions[@]}"}; do
+        [[ $__venvhook_n == __venvhook_precmd ]] || __venvhook_l+=("$__venvhook_n")
+    done
+    [[ -n ${precmd_functions+set} ]] && precmd_functions=(${__venvhook_l[@]+"${__venvhook_l[@]}"})
+    # cd, pushd and popd as they were before the hook
+    for __venvhook_n in cd pushd popd; do
+        if [[ ${BASH_ALIASES[$__venvhook_n]-} == "__venvhook_alias_$__venvhook_n" ]]; then
+            __venvhook_e=__venvhook_text_$__venvhook_n
+            # shellcheck disable=SC2004  # BASH_ALIASES is associative: $ is needed
+            BASH_ALIASES[$__venvhook_n]=${!__venvhook_e}
+        fi
+        [[ $(builtin declare -f "$__venvhook_n" 2>/dev/null) == *__venvhook_chdir* ]] || continue
+        if builtin declare -F "__venvhook_user_$__venvhook_n" >/dev/null; then
+            __venvhook_e=$(builtin declare -f "__venvhook_user_$__venvhook_n")
+            builtin eval -- "$__venvhook_n ${__venvhook_e#"__venvhook_user_$__venvhook_n "}"
+        else
+            builtin unset -f "$__venvhook_n"
+        fi
+    done
+    builtin unset -f venvhook
+    return 0
+}
+
 __venvhook_has() { # WORD LIST...: 0 when WORD is in LIST
     local __venvhook_w
     for __venvhook_w in "${@:2}"; do
@@ -327,6 +499,9 @@ __venvhook_register() {
     __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
     __venvhook_rnames=(${__venvhook_rnames[@]+"${__venvhook_rnames[@]}"})
     __venvhook_wrel=(${__venvhook_wrel[@]+"${__venvhook_wrel[@]}"})
+    # what the made-here rule reads begins here; nothing inherited counts
+    builtin unset -v __venvhook_hn __venvhook_dd __venvhook_wfrom __venvhook_more __venvhook_ready
+    __venvhook_lpwd=$PWD
     __venvhook_wrap cd
     __venvhook_wrap pushd
     __venvhook_wrap popd
@@ -337,12 +512,20 @@ __venvhook_register() {
 # a project is active before its first prompt, and before prompt code that
 # runs ahead of the hook.
 if [[ $- == *i* ]]; then
+    # What the hook keeps between prompts is this shell's own: a key, a
+    # watch list or a directory inherited from elsewhere (exported, or
+    # given in the environment) proves nothing, so each load starts them
+    # afresh (one export more, when the file is loaded twice).
+    builtin unset -v __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve \
+        __venvhook_rtop __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref \
+        __venvhook_renv __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)
     __venvhook_start=1
     [[ ${TERM_PROGRAM-} == vscode ]] && __venvhook_start=11
     __venvhook_check
+    __venvhook_ready=1
     # counted for `venvhook doctor`
     __venvhook_loads=$((${__venvhook_loads-0} + 1))
 fi

@@ -3,9 +3,10 @@
 
 # Only an interactive shell gets the hook: `fish -c` (as prompts like tide
 # run in the background) and scripts that load config.fish start no
-# venvhook process and print nothing. (The README's rc line also checks
-# `status is-interactive` first, so that init itself does not run there.)
-status is-interactive; or return 0
+# venvhook process and print nothing. init's guard checks `status
+# is-interactive` before it evals this (a `return` here would end
+# config.fish); the README's rc line also checks it first, so that init
+# itself does not run there.
 
 # What it keeps between prompts (venvhook's own, none exported):
 #   __venvhook_pwd    the directory the last export resolved
@@ -18,21 +19,86 @@ status is-interactive; or return 0
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lines  the command lines run since the last export, from the
+#                     one that was last then (it may have been running), as
+#                     fish_preexec saw them, for the made-here rule
+#                     (core/trust/madeby.h); __venvhook_cut when older ones
+#                     were dropped (64 at most), __venvhook_lpwd where the
+#                     last began, __venvhook_wfrom where the first began when
+#                     it was running at the last export
 #   __venvhook_r*     the region where export's answer holds (rtop, rnames,
-#                     rgone, rkeep, rref: see core/decide/region.h), and
+#                     rgone, rkeep, rref, renv: see core/decide/region.h), and
 #                     __venvhook_w{root,fix,rel} what to watch in it
 #   __venvhook_went   the directory a cd went into by the region, with no
-#                     export: the next export is told (it watched there)
+#                     export: the next export is told (it watched there, and
+#                     the lines since began there)
 
-# The key's "none yet" (export takes the key as its last argument; without
-# one it prints no watch list).
-builtin set -q __venvhook_key; or builtin set -g __venvhook_key -
+# What the hook keeps between prompts is this shell's own: a key, a watch
+# list or a directory inherited from elsewhere (exported, universal, or
+# given in the environment) proves nothing, so each load starts them
+# afresh (one export more, when the file is loaded twice). The key's "none
+# yet" is '-' (export takes the key as its last argument; without one it
+# prints no watch list).
+for __venvhook_p in __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve __venvhook_rtop \
+    __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref __venvhook_renv \
+    __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went
+    builtin set -eg $__venvhook_p
+end
+builtin set -g __venvhook_rtop
+builtin set -g __venvhook_went
+builtin set -g __venvhook_key -
+builtin set -g __venvhook_watch
 
-# Runs `venvhook export` and applies it.
+# What the made-here rule reads begins here; nothing inherited counts.
+builtin set -g __venvhook_lines
+builtin set -g __venvhook_cut
+builtin set -g __venvhook_wfrom
+builtin set -g __venvhook_lpwd $PWD
+builtin set -e __venvhook_more
+builtin set -e __venvhook_mid
+
+# Before each command line runs (not at an idle prompt): the line, and where
+# it starts, for the made-here rule.
+function __venvhook_preexec --on-event fish_preexec
+    if builtin test (builtin count $__venvhook_lines) -ge 64
+        builtin set -e __venvhook_lines[1]
+        builtin set -g __venvhook_cut t
+    end
+    builtin set -ga __venvhook_lines "$argv[1]"
+    builtin set -g __venvhook_lpwd $PWD
+end
+
+# Runs `venvhook export` and applies it. The lines go to export in the
+# environment, never on its command line, and only when it asks for them
+# (__venvhook_more: an env appeared), in core/trust/madeby.h's form; with no
+# line seen (fish runs no fish_preexec for lines read from a pipe) it hands
+# over nothing. __venvhook_mid: a cd inside a command line runs it, and that
+# line goes on.
 function __venvhook_export
+    if builtin set -q __venvhook_unhooked; or not builtin test -x "$__venvhook_exe"
+        __venvhook_gone
+        builtin return 0
+    end
     builtin set -g __venvhook_pwd $PWD
-    __venvhook_went=$__venvhook_went command $__venvhook_exe export fish $__venvhook_key | builtin source
+    __venvhook_cmdlines='?' __venvhook_went=$__venvhook_went command $__venvhook_exe export fish $__venvhook_key | builtin source
+    if builtin set -q __venvhook_more
+        builtin set -e __venvhook_more
+        builtin set -l __venvhook_l ''
+        if builtin test -n "$__venvhook_cut"
+            # too many to keep: the last alone
+            builtin set __venvhook_l t\x1e\x1e"$__venvhook_lines[-1]"\x1f\x1e
+        else if builtin set -q __venvhook_lines[1]
+            builtin set __venvhook_l \x1e"$__venvhook_wfrom"\x1e
+            for __venvhook_p in $__venvhook_lines
+                builtin set __venvhook_l "$__venvhook_l$__venvhook_p"\x1f
+            end
+            builtin set __venvhook_l "$__venvhook_l"\x1e
+        end
+        __venvhook_cmdlines=$__venvhook_l __venvhook_went=$__venvhook_went command $__venvhook_exe export fish $__venvhook_key | builtin source
+        builtin set -e __venvhook_more
+    end
     builtin set -g __venvhook_went
+    __venvhook_began
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     builtin set -l __venvhook_w
@@ -43,16 +109,40 @@ function __venvhook_export
     __venvhook_sync
 end
 
+# Where the lines export is next handed begin (after an export, or a cd
+# into the region, which stands for one): with the one running (a cd
+# inside it), else with the next.
+function __venvhook_began
+    if builtin set -q __venvhook_mid; and builtin set -q __venvhook_lines[1]
+        builtin set -g __venvhook_lines $__venvhook_lines[-1]
+        builtin set -g __venvhook_wfrom $__venvhook_lpwd
+    else
+        builtin set -g __venvhook_lines
+        builtin set -g __venvhook_wfrom
+    end
+    builtin set -g __venvhook_cut
+end
+
 # 0 when $PWD lies in the region where the last export's answer holds
 # (core/decide/region.h): at or below its top, a directory of the user's
 # own, none between it and the top a symlink or unreadable, none of them
 # holding any of the walk's names; nothing in rgone there, everything in
-# rkeep there and no newer than rref. `path` tests a list at once and
-# takes a directory's parent without cutting a name at a newline; a fish
-# older than 3.5, which has none, asks export at each cd.
+# rkeep there and no newer than rref, every variable in renv as it was.
+# `path` tests a list at once and takes a directory's parent without
+# cutting a name at a newline; a fish older than 3.5, which has none, asks
+# export at each cd.
 function __venvhook_inside --description 'venvhook: $PWD lies in the region'
     builtin -q path 2>/dev/null; or builtin return 1
     builtin test -n "$__venvhook_rtop" -a -O "$PWD"; or builtin return 1
+    for __venvhook_p in $__venvhook_renv
+        builtin set -l __venvhook_v (builtin string split -m 1 = -- $__venvhook_p)
+        if builtin set -q __venvhook_v[2]
+            builtin set -q $__venvhook_v[1]; or builtin return 1
+            builtin test "x$$__venvhook_v[1]" = "x$__venvhook_v[2]"; or builtin return 1
+        else
+            builtin set -q $__venvhook_v[1]; and builtin return 1
+        end
+    end
     if builtin set -q __venvhook_rgone[1]
         builtin path filter -q -- $__venvhook_rgone; and builtin return 1
         builtin path filter -q -l -- $__venvhook_rgone; and builtin return 1
@@ -73,32 +163,33 @@ function __venvhook_inside --description 'venvhook: $PWD lies in the region'
 end
 
 # A cd into the region: what export would have left, without it. The
-# watch moves with the shell: the root's paths, and the env paths here
-# (core/trust/watch.h, vh_watch_move).
+# watch moves with the shell (the root's and the stores' paths, and the
+# env paths here: core/trust/watch.h, vh_watch_move), and the lines export
+# is next handed begin here.
 function __venvhook_moveto
     builtin set -g __venvhook_pwd $PWD
     builtin set -g __venvhook_went $PWD
     builtin set -g __venvhook_watch $__venvhook_wfix
+    __venvhook_began
     builtin test "x$PWD" = "x$__venvhook_wroot"; and builtin return 0
-    for __venvhook_p in "$PWD/"$__venvhook_wrel
+    for __venvhook_p in (builtin string trim -r -c / -- $PWD)/$__venvhook_wrel
         builtin test -e "$__venvhook_p"; or builtin set -a __venvhook_watch $__venvhook_p
     end
 end
 
 # What every trigger checks, with builtins only: the directory changed and
 # left the region, an env appeared at a watched path, or someone else
-# changed the env: VIRTUAL_ENV or PATH is not as the last export left it (an
-# activate script or its deactivate, direnv's restore, an editor's
-# injection, mise or conda), and export sorts out whose env is on
-# (core/output/plan.h). No process unless one of them holds. Few commands,
-# as fish runs each slowly: one test for the strings (each with an x in
-# front, so that no value reads as an operator), and fish 3.5's `path
-# filter -q` for all watched paths at once.
+# changed the env: VIRTUAL_ENV
+# or PATH is not as the last export left it (an activate script or its
+# deactivate, direnv's restore, an editor's injection, mise or conda), and
+# export sorts out whose env is on (core/output/plan.h). No process unless
+# one of them holds. Few commands, as fish runs each slowly: one test for
+# the strings (each with an x in front, so that no value reads as an
+# operator), and fish 3.5's `path filter -q` for all watched paths at once.
 builtin set -q __venvhook_pwd; or builtin set -g __venvhook_pwd
 builtin set -q __venvhook_ve; or builtin set -g __venvhook_ve
 builtin set -q __venvhook_path; or builtin set -g __venvhook_path
 builtin set -q __venvhook_start; or builtin set -g __venvhook_start
-builtin set -q __venvhook_rtop; or builtin set -g __venvhook_rtop
 function __venvhook_changed --description "venvhook: the directory or env changed: export (0), or the region's shortcut"
     if builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"; or not __venvhook_inside
         __venvhook_start=$__venvhook_start __venvhook_export
@@ -150,10 +241,12 @@ end
 # handler.
 function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
     builtin set -l __venvhook_status $status
+    builtin set -g __venvhook_mid 1
     # a directory change ends the shell's start too (fish reading commands
     # from a pipe draws no prompt)
     builtin set -g __venvhook_start
     __venvhook_precmd
+    builtin set -e __venvhook_mid
     builtin return $__venvhook_status
 end
 
@@ -163,6 +256,11 @@ end
 # binary prints for them (ending in __venvhook_sync); everything else runs
 # the binary.
 function venvhook --description 'venvhook: Python envs that follow $PWD'
+    if builtin set -q __venvhook_unhooked; or not builtin test -x "$__venvhook_exe"
+        __venvhook_gone
+        builtin test "$argv[1]" = deactivate; and builtin return 0
+        builtin return 127
+    end
     if builtin set -q argv[1]; and builtin contains -- $argv[1] $__venvhook_changes
         # (what the region rested on may have changed: the next cd asks)
         builtin set -g __venvhook_rtop
@@ -177,7 +275,8 @@ function venvhook --description 'venvhook: Python envs that follow $PWD'
             command $__venvhook_exe call fish doctor $__venvhook_rest loads=$__venvhook_loads \
                 "hooks="(builtin string join ' ' (builtin functions --all --names))
         case '*'
-            command $__venvhook_exe $argv
+            # status: run through the hook (it says when there is none)
+            __VENVHOOK_SHELL=fish command $__venvhook_exe $argv
     end
 end
 
@@ -224,6 +323,32 @@ function __venvhook_sync
             builtin set -e __venvhook_owns_pydoc
         end
     end
+end
+
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run: with builtins only, take the env it activated off PATH and
+# put the variables back as deactivating would, say so in one line, and
+# unhook this shell (its event handlers, the venvhook function), so that no
+# later prompt or cd tries to run it. Once.
+function __venvhook_gone
+    builtin set -q __venvhook_unhooked; and builtin return 0
+    builtin set -g __venvhook_unhooked 1
+    builtin set -l __venvhook_what 'unhooked this shell'
+    if builtin set -q __VENVHOOK_ENV
+        # the first PATH entry equal to it, as venvhook itself takes it out
+        builtin set -l __venvhook_i (builtin contains -i -- "$__VENVHOOK_ENV/bin" $PATH)
+        and builtin set -e PATH[$__venvhook_i]
+        if builtin test "$VIRTUAL_ENV" = "$__VENVHOOK_ENV"
+            builtin set -e VIRTUAL_ENV VIRTUAL_ENV_PROMPT
+            builtin set __venvhook_what "deactivated its env and $__venvhook_what"
+        end
+        builtin set -q __VENVHOOK_PYTHONHOME; and builtin set -gx PYTHONHOME $__VENVHOOK_PYTHONHOME
+    end
+    builtin set -e __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    __venvhook_sync
+    builtin printf 'venvhook: %s is gone: %s\n' "$__venvhook_exe" "$__venvhook_what" >&2
+    builtin functions -e __venvhook_precmd __venvhook_hook venvhook
+    builtin return 0
 end
 
 # counted for `venvhook doctor`

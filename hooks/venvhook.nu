@@ -16,7 +16,7 @@
 #                                                               that change the shell
 #   pwd                 the directory the last export resolved
 #   ve                  $env.VIRTUAL_ENV as the last export left it
-#   __venvhook_watch    env paths (DIR/NAME/pyvenv.cfg) that export asked it to
+#   __venvhook_watch    env paths (DIR/NAME, a store, .python-version) that export asked it to
 #                       look for, because they were absent (core/trust/watch.h)
 #   __venvhook_key      the word export handed back with them
 #
@@ -115,11 +115,56 @@ def --wrapped pydoc [...args] {
     }
 }
 
+# The binary is there and can run (an uninstall, an upgrade to another
+# path take it away under a running shell): a file (its link followed)
+# with an execute bit, asked with builtins.
+def __venvhook_here [] {
+    let f = (try { ls -l ($env.__venvhook_state.__venvhook_exe | path expand) | first } catch { null })
+    $f != null and $f.type == 'file' and ($f.mode | str contains 'x')
+}
+
+# The binary is gone or cannot run: with builtins only, take the env
+# venvhook activated off PATH (its first entry) and put the variables back
+# as deactivating would, say so in one line, and unhook this shell (its
+# hooks; nushell cannot remove a command at run time: venvhook says it is
+# gone, deactivate that no env of venvhook's is active). Once.
+def --env __venvhook_gone [] {
+    if ($env.__venvhook_state.unhooked? | default false) { return }
+    $env.__venvhook_state.unhooked = true
+    mut what = 'unhooked this shell'
+    let ve = ($env.__VENVHOOK_ENV? | default '')
+    if $ve != '' {
+        __venvhook_editpath $"($ve)/bin" ''
+        if ($env.VIRTUAL_ENV? | default '') == $ve {
+            hide-env -i VIRTUAL_ENV VIRTUAL_ENV_PROMPT
+            $what = $"deactivated its env and ($what)"
+        }
+        if '__VENVHOOK_PYTHONHOME' in $env {
+            load-env {PYTHONHOME: $env.__VENVHOOK_PYTHONHOME}
+        }
+    }
+    hide-env -i __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    __venvhook_sync
+    print -e $"venvhook: ($env.__venvhook_state.__venvhook_exe) is gone: ($what)"
+    $env.config = ($env.config | upsert hooks {|c|
+        let hooks = ($c.hooks? | default {})
+        let env_change = ($hooks.env_change? | default {})
+        $hooks
+        | upsert env_change ($env_change | upsert PWD (
+            $env_change.PWD? | default [] | where {|h| not (__venvhook_ours [$h]) }))
+        | upsert pre_prompt ($hooks.pre_prompt? | default [] | where {|h| not (__venvhook_ours [$h]) })
+    })
+}
+
 # Runs `venvhook export` and applies it; the exit status the user's last
 # command left is kept. A binary that is gone or fails changes nothing
 # (it, or nushell, says why on stderr).
 def --env __venvhook_export [] {
     let status = ($env.LAST_EXIT_CODE? | default 0)
+    if not (__venvhook_here) {
+        __venvhook_gone
+        return
+    }
     $env.__venvhook_state.pwd = $env.PWD
     let text = (try { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } catch { '' })
     __venvhook_apply ($text | default '')
@@ -135,6 +180,7 @@ def --env __venvhook_export [] {
 # deactivate, another tool's hook), or an env appeared at a watched path.
 # No process unless one of them holds.
 def --env __venvhook_check [] {
+    if ($env.__venvhook_state.unhooked? | default false) { return }
     if $env.PWD != $env.__venvhook_state.pwd or ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve {
         __venvhook_export
     } else if ($env.__venvhook_state.__venvhook_watch | any {|p| $p | path exists }) {
@@ -151,7 +197,13 @@ def --env __venvhook_check [] {
 # its status (the one process a failure costs).
 def --env --wrapped venvhook [...args: string@__venvhook_complete] {
     let exe = $env.__venvhook_state.__venvhook_exe
-    if ($args | length) > 0 and ($args | first) in $env.__venvhook_state.__venvhook_changes {
+    if ($env.__venvhook_state.unhooked? | default false) or not (__venvhook_here) {
+        __venvhook_gone
+        if ($args | length) == 0 or ($args | first) != 'deactivate' {
+            print -e $"venvhook: ($exe) is gone"
+            ^/bin/sh -c 'exit 127'
+        }
+    } else if ($args | length) > 0 and ($args | first) in $env.__venvhook_state.__venvhook_changes {
         let r = (^$exe call nu ...$args | complete)
         print -e -n $r.stderr
         if $r.exit_code == 0 {
@@ -172,7 +224,8 @@ def --env --wrapped venvhook [...args: string@__venvhook_complete] {
             $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
             $"made=($env.__venvhook_state.__venvhook_made? | default '')" $"rivals=($others)")
     } else {
-        ^$exe ...$args
+        # (the binary is told the shell it runs in: status knows the hook is loaded)
+        with-env {__VENVHOOK_SHELL: nu} { ^$exe ...$args }
     }
 }
 
@@ -224,6 +277,7 @@ $env.__venvhook_state = {
     pwd: ''
     ve: ''
     loads: (($__venvhook_old.loads? | default 0) + 1)
+    unhooked: false
     prompt_wrapped: ($__venvhook_old.prompt_wrapped? | default false)
 }
 $env.config = ($env.config | upsert hooks {|c|

@@ -7,54 +7,47 @@
 #   __venvhook_pwd    the directory the last export resolved
 #   __venvhook_veset  $?VIRTUAL_ENV and __venvhook_np $#path as the last
 #                     export left them (see __venvhook_sync)
-#   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
-#                     look for, because they were absent (see core/trust/watch.h)
+#   __venvhook_watch  env paths that export asked it to look for, because
+#                     they were absent (see core/trust/watch.h)
 #   __venvhook_w      the first 8 of them that are still absent
 #   __venvhook_key    the word export handed back with them
-#   __venvhook_r*     the region where export's answer holds (rtop, rnames,
-#                     rgone, rkeep, rref: see core/decide/region.h), and
-#                     __venvhook_w{root,fix,rel} what to watch in it;
-#                     __venvhook_n, _g, _k: rnames, rgone, rkeep padded
-#   __venvhook_went   the directory a cd went into by the region, with no
-#                     export: the next export is told (it watched there)
+#   __venvhook_lpwd   $cwd at the last prompt: where the line after it started
+#   __venvhook_nprompts prompts since the last export, and __venvhook_wfrom the
+#                     directory the line running then started in (set
+#                     __venvhook_wmid when a cd inside it ran that export):
+#                     the made-here rule (core/trust/madeby.h) reads the lines
+#                     run since
+# Each load sets them afresh: a key, a watch list or a directory inherited
+# from elsewhere (the environment) proves nothing.
 # It also keeps the env names for the completion (completions/venvhook.tcsh):
 # export prints a new list when the key of the one held here is stale.
 if ( ! $?__venvhook_envs ) set __venvhook_envs = ( ) ;
-if ( ! $?__venvhook_key ) set __venvhook_key = - ;
-if ( ! $?__venvhook_pwd ) set __venvhook_pwd = /dev/null/x ;
-if ( ! $?__venvhook_veset ) set __venvhook_veset = 0 ;
-if ( ! $?__venvhook_np ) set __venvhook_np = 0 ;
-if ( ! $?__venvhook_watch ) set __venvhook_watch = ( ) ;
-if ( ! $?__venvhook_w ) set __venvhook_w = ( ) ;
-if ( ! $?__venvhook_rtop ) set __venvhook_rtop = "" ;
-if ( ! $?__venvhook_rref ) set __venvhook_rref = "" ;
-if ( ! $?__venvhook_wroot ) set __venvhook_wroot = "" ;
-if ( ! $?__venvhook_went ) set __venvhook_went = "" ;
-if ( ! $?__venvhook_rnames ) set __venvhook_rnames = ( ) ;
-if ( ! $?__venvhook_rgone ) set __venvhook_rgone = ( ) ;
-if ( ! $?__venvhook_rkeep ) set __venvhook_rkeep = ( ) ;
-if ( ! $?__venvhook_wfix ) set __venvhook_wfix = ( ) ;
-if ( ! $?__venvhook_wrel ) set __venvhook_wrel = ( ) ;
-if ( ! $?__venvhook_n ) set __venvhook_n = ( ) ;
-if ( ! $?__venvhook_g ) set __venvhook_g = ( ) ;
-if ( ! $?__venvhook_k ) set __venvhook_k = ( ) ;
-set __venvhook_slash = / ;
+set __venvhook_key = - ;
+set __venvhook_pwd = /dev/null/x ;
+set __venvhook_veset = 0 ;
+set __venvhook_np = 0 ;
+set __venvhook_watch = ( ) ;
+set __venvhook_w = ( ) ;
+set __venvhook_lpwd = $cwd:q ;
+set __venvhook_nprompts = 0 ;
+unset __venvhook_wfrom __venvhook_wmid __venvhook_more __venvhook_mid ;
+unsetenv __venvhook_cmdlines __venvhook_cmdfrom ;
 
-# Runs `venvhook export` and applies it, telling it where the region took
-# the shell (in the environment, for that process alone). A watched path
-# seen now is looked for no more: it starts one export, not one at every
-# prompt.
-alias __venvhook_export 'setenv __venvhook_went $__venvhook_went:q ; eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_went ; set __venvhook_went = "" ; set __venvhook_pwd = $cwd:q ; __venvhook_pad ; __venvhook_pick ; __venvhook_sync' ;
+# The lines go to export in the environment and on its stdin, never on its
+# command line, and only when it asks for them (__venvhook_more: an env
+# appeared): "-" and flags in __venvhook_cmdlines ("t": only the last line,
+# when other lines may have run since the last export: tcsh has no count of
+# the lines, only of the prompts, and an empty line is a prompt too), the
+# directory the first started in when a cd inside it ran the last export
+# (__venvhook_wmid) in __venvhook_cmdfrom, and the lines, one per line, from
+# `history -h` (the line running is the last, in cwdcmd too).
+alias __venvhook_again 'unset __venvhook_more ; set __venvhook_n = 1 ; set __venvhook_f = t ; if ( $__venvhook_nprompts <= 1 ) set __venvhook_f = o ; if ( $__venvhook_f == o ) set __venvhook_n = $__venvhook_nprompts ; if ( $__venvhook_f == o && $?__venvhook_wmid ) @ __venvhook_n++ ; if ( $__venvhook_n < 1 ) set __venvhook_n = 1 ; setenv __venvhook_cmdlines "-$__venvhook_f" ; setenv __venvhook_cmdfrom "" ; if ( $__venvhook_f == o && $?__venvhook_wmid ) setenv __venvhook_cmdfrom $__venvhook_wfrom:q ; eval "`history -h $__venvhook_n | $__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines __venvhook_cmdfrom ; unset __venvhook_more' ;
 
-# The watched paths still absent, the first 8 of them: the list is padded
-# with '/', which exists, so that every subscript exists; the hook is the
-# __venvhook_hN that tests that many.
-alias __venvhook_pick 'set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8' ;
-
-# The region's lists padded to the sizes the tests below take: the names
-# repeated, rgone with a path that cannot exist, rkeep with rref; no root
-# of the watch is one that cannot exist (an operand cannot be empty).
-alias __venvhook_pad 'if ( $__venvhook_wroot:q == "" ) set __venvhook_wroot = /dev/null/x ; set __venvhook_n = ( $__venvhook_rnames:q $__venvhook_rnames:q $__venvhook_rnames:q $__venvhook_rnames:q ) ; set __venvhook_g = ( $__venvhook_rgone:q /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x /dev/null/x ) ; set __venvhook_k = ( $__venvhook_rkeep:q $__venvhook_rref:q $__venvhook_rref:q $__venvhook_rref:q $__venvhook_rref:q $__venvhook_rref:q $__venvhook_rref:q $__venvhook_rref:q $__venvhook_rref:q )' ;
+# Runs `venvhook export` and applies it. A watched path seen now is looked
+# for no more: it starts one export, not one at every prompt. (The list is
+# padded with '/', which exists, so that every subscript exists.) The next
+# lines begin with the one that is last now.
+alias __venvhook_export 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; if ( ! $?__venvhook_unhooked ) setenv __venvhook_cmdlines "?" ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q export tcsh $__venvhook_key:q`" ; unsetenv __venvhook_cmdlines ; if ( $?__venvhook_more ) eval __venvhook_again ; unset __venvhook_wmid ; if ( $?__venvhook_mid ) set __venvhook_wmid ; set __venvhook_wfrom = $__venvhook_lpwd:q ; set __venvhook_nprompts = 0 ; set __venvhook_pwd = $cwd:q ; set __venvhook_p = ( $__venvhook_watch:q / / / / / / / / ) ; set __venvhook_w = ( ) ; if ( ! -e $__venvhook_p[1]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[1]:q ) ; if ( ! -e $__venvhook_p[2]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[2]:q ) ; if ( ! -e $__venvhook_p[3]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[3]:q ) ; if ( ! -e $__venvhook_p[4]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[4]:q ) ; if ( ! -e $__venvhook_p[5]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[5]:q ) ; if ( ! -e $__venvhook_p[6]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[6]:q ) ; if ( ! -e $__venvhook_p[7]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[7]:q ) ; if ( ! -e $__venvhook_p[8]:q ) set __venvhook_w = ( $__venvhook_w:q $__venvhook_p[8]:q ) ; if ( $#__venvhook_w == 0 ) alias __venvhook_hook __venvhook_h0 ; if ( $#__venvhook_w == 1 ) alias __venvhook_hook __venvhook_h1 ; if ( $#__venvhook_w == 2 ) alias __venvhook_hook __venvhook_h2 ; if ( $#__venvhook_w == 3 ) alias __venvhook_hook __venvhook_h3 ; if ( $#__venvhook_w == 4 ) alias __venvhook_hook __venvhook_h4 ; if ( $#__venvhook_w == 5 ) alias __venvhook_hook __venvhook_h5 ; if ( $#__venvhook_w == 6 ) alias __venvhook_hook __venvhook_h6 ; if ( $#__venvhook_w == 7 ) alias __venvhook_hook __venvhook_h7 ; if ( $#__venvhook_w == 8 ) alias __venvhook_hook __venvhook_h8 ; __venvhook_sync' ;
 
 # What every trigger checks, with builtins only and no eval (tcsh is slow
 # at both): the directory changed, an env appeared at a watched path, or
@@ -66,50 +59,23 @@ alias __venvhook_pad 'if ( $__venvhook_wroot:q == "" ) set __venvhook_wroot = /d
 # __venvhook_hook is an alias of __venvhook_hN, the one that tests the N
 # paths left (each export picks it): an alias is one line, it cannot loop,
 # and every subscript it names must exist.
-alias __venvhook_h0 'if ( $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-alias __venvhook_h1 'if ( -e $__venvhook_w[1]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-alias __venvhook_h2 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-alias __venvhook_h3 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-alias __venvhook_h4 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-alias __venvhook_h5 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-alias __venvhook_h6 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-alias __venvhook_h7 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-alias __venvhook_h8 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_changed' ;
-if ( ! $?__venvhook_loads ) alias __venvhook_hook __venvhook_h0 ;
-
-# The region (core/decide/region.h), as the other shells' hooks test it,
-# unrolled: an alias is one line and cannot loop. __venvhook_st says how
-# far it got: 1 walking up from $cwd, 3 at the top, 0 not in the region.
-# A directory more than 12 below the top, more than 16 names, 32
-# paths to be absent or 8 to stay as they are: export decides.
-alias __venvhook_try 'set __venvhook_st = 0 ; set __venvhook_d = $cwd:q ; if ( -o $cwd:q && $#__venvhook_rnames >= 4 && $#__venvhook_rnames <= 16 && $#__venvhook_rgone <= 32 && $#__venvhook_rkeep <= 8 && $__venvhook_rtop:q != "" ) set __venvhook_st = 1 ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; __venvhook_lv ; if ( $__venvhook_st == 3 ) eval __venvhook_deps' ;
-# One directory of the walk up: the top, or one that is no symlink,
-# readable, and holds none of the names.
-alias __venvhook_lv 'if ( $__venvhook_st == 1 ) if ( $__venvhook_d:q == $__venvhook_rtop:q ) set __venvhook_st = 3 ; if ( $__venvhook_st == 1 ) eval __venvhook_lvt' ;
-alias __venvhook_lvt 'set __venvhook_t = ( $__venvhook_d:q/$__venvhook_n[1]:q $__venvhook_d:q/$__venvhook_n[2]:q $__venvhook_d:q/$__venvhook_n[3]:q $__venvhook_d:q/$__venvhook_n[4]:q $__venvhook_d:q/$__venvhook_n[5]:q $__venvhook_d:q/$__venvhook_n[6]:q $__venvhook_d:q/$__venvhook_n[7]:q $__venvhook_d:q/$__venvhook_n[8]:q $__venvhook_d:q/$__venvhook_n[9]:q $__venvhook_d:q/$__venvhook_n[10]:q $__venvhook_d:q/$__venvhook_n[11]:q $__venvhook_d:q/$__venvhook_n[12]:q $__venvhook_d:q/$__venvhook_n[13]:q $__venvhook_d:q/$__venvhook_n[14]:q $__venvhook_d:q/$__venvhook_n[15]:q $__venvhook_d:q/$__venvhook_n[16]:q ) ; set __venvhook_st = 0 ; if ( ! -l $__venvhook_d:q && -r $__venvhook_d:q && -x $__venvhook_d:q && ! -e $__venvhook_t[1]:q && ! -l $__venvhook_t[1]:q && ! -e $__venvhook_t[2]:q && ! -l $__venvhook_t[2]:q && ! -e $__venvhook_t[3]:q && ! -l $__venvhook_t[3]:q && ! -e $__venvhook_t[4]:q && ! -l $__venvhook_t[4]:q && ! -e $__venvhook_t[5]:q && ! -l $__venvhook_t[5]:q && ! -e $__venvhook_t[6]:q && ! -l $__venvhook_t[6]:q && ! -e $__venvhook_t[7]:q && ! -l $__venvhook_t[7]:q && ! -e $__venvhook_t[8]:q && ! -l $__venvhook_t[8]:q && ! -e $__venvhook_t[9]:q && ! -l $__venvhook_t[9]:q && ! -e $__venvhook_t[10]:q && ! -l $__venvhook_t[10]:q && ! -e $__venvhook_t[11]:q && ! -l $__venvhook_t[11]:q && ! -e $__venvhook_t[12]:q && ! -l $__venvhook_t[12]:q && ! -e $__venvhook_t[13]:q && ! -l $__venvhook_t[13]:q && ! -e $__venvhook_t[14]:q && ! -l $__venvhook_t[14]:q && ! -e $__venvhook_t[15]:q && ! -l $__venvhook_t[15]:q && ! -e $__venvhook_t[16]:q && ! -l $__venvhook_t[16]:q && $__venvhook_d:q != $__venvhook_slash:q ) set __venvhook_st = 1 ; if ( $__venvhook_st == 1 ) set __venvhook_d = $__venvhook_d:h:q ; if ( $__venvhook_d:q == "" ) set __venvhook_d = /' ;
-# What must be absent.
-alias __venvhook_deps 'if ( -e $__venvhook_g[1]:q || -l $__venvhook_g[1]:q || -e $__venvhook_g[2]:q || -l $__venvhook_g[2]:q || -e $__venvhook_g[3]:q || -l $__venvhook_g[3]:q || -e $__venvhook_g[4]:q || -l $__venvhook_g[4]:q || -e $__venvhook_g[5]:q || -l $__venvhook_g[5]:q || -e $__venvhook_g[6]:q || -l $__venvhook_g[6]:q || -e $__venvhook_g[7]:q || -l $__venvhook_g[7]:q || -e $__venvhook_g[8]:q || -l $__venvhook_g[8]:q || -e $__venvhook_g[9]:q || -l $__venvhook_g[9]:q || -e $__venvhook_g[10]:q || -l $__venvhook_g[10]:q || -e $__venvhook_g[11]:q || -l $__venvhook_g[11]:q || -e $__venvhook_g[12]:q || -l $__venvhook_g[12]:q || -e $__venvhook_g[13]:q || -l $__venvhook_g[13]:q || -e $__venvhook_g[14]:q || -l $__venvhook_g[14]:q || -e $__venvhook_g[15]:q || -l $__venvhook_g[15]:q || -e $__venvhook_g[16]:q || -l $__venvhook_g[16]:q || -e $__venvhook_g[17]:q || -l $__venvhook_g[17]:q || -e $__venvhook_g[18]:q || -l $__venvhook_g[18]:q || -e $__venvhook_g[19]:q || -l $__venvhook_g[19]:q || -e $__venvhook_g[20]:q || -l $__venvhook_g[20]:q || -e $__venvhook_g[21]:q || -l $__venvhook_g[21]:q || -e $__venvhook_g[22]:q || -l $__venvhook_g[22]:q || -e $__venvhook_g[23]:q || -l $__venvhook_g[23]:q || -e $__venvhook_g[24]:q || -l $__venvhook_g[24]:q || -e $__venvhook_g[25]:q || -l $__venvhook_g[25]:q || -e $__venvhook_g[26]:q || -l $__venvhook_g[26]:q || -e $__venvhook_g[27]:q || -l $__venvhook_g[27]:q || -e $__venvhook_g[28]:q || -l $__venvhook_g[28]:q || -e $__venvhook_g[29]:q || -l $__venvhook_g[29]:q || -e $__venvhook_g[30]:q || -l $__venvhook_g[30]:q || -e $__venvhook_g[31]:q || -l $__venvhook_g[31]:q || -e $__venvhook_g[32]:q || -l $__venvhook_g[32]:q ) set __venvhook_st = 0 ; if ( $#__venvhook_rkeep && $__venvhook_st == 3 ) eval __venvhook_keep' ;
-# What must stay as it was: there, and no newer than rref (-M, seconds:
-# rref is older than each by VH_REGION_SETTLE seconds at least).
-alias __venvhook_keep 'if ( ! -f $__venvhook_rref:q ) set __venvhook_st = 0 ; if ( $__venvhook_st == 3 ) @ __venvhook_m = -M $__venvhook_rref:q ; if ( ! -e $__venvhook_k[1]:q || ! -e $__venvhook_k[2]:q || ! -e $__venvhook_k[3]:q || ! -e $__venvhook_k[4]:q || ! -e $__venvhook_k[5]:q || ! -e $__venvhook_k[6]:q || ! -e $__venvhook_k[7]:q || ! -e $__venvhook_k[8]:q ) set __venvhook_st = 0 ; if ( $__venvhook_st == 3 ) if ( -M $__venvhook_k[1]:q > $__venvhook_m || -M $__venvhook_k[2]:q > $__venvhook_m || -M $__venvhook_k[3]:q > $__venvhook_m || -M $__venvhook_k[4]:q > $__venvhook_m || -M $__venvhook_k[5]:q > $__venvhook_m || -M $__venvhook_k[6]:q > $__venvhook_m || -M $__venvhook_k[7]:q > $__venvhook_m || -M $__venvhook_k[8]:q > $__venvhook_m ) set __venvhook_st = 0' ;
-
-# A cd into the region: what export would have left, without it. The
-# watch moves with the shell: the root's paths, and the env paths here
-# (core/trust/watch.h, vh_watch_move); then the hook runs again, for them.
-alias __venvhook_moveto 'set __venvhook_pwd = $cwd:q ; set __venvhook_went = $cwd:q ; set __venvhook_watch = ( $__venvhook_wfix:q ) ; if ( $cwd:q != $__venvhook_wroot:q && $#__venvhook_wrel ) eval __venvhook_here ; __venvhook_pick ; eval __venvhook_hook' ;
-alias __venvhook_here 'set __venvhook_p = ( $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q $__venvhook_wrel:q ) ; if ( ! -e $cwd:q/$__venvhook_p[1]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[1]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[2]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[2]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[3]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[3]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[4]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[4]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[5]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[5]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[6]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[6]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[7]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[7]:q ) ; if ( ! -e $cwd:q/$__venvhook_p[8]:q ) set __venvhook_watch = ( $__venvhook_watch:q $cwd:q/$__venvhook_p[8]:q )' ;
-
-# Something changed: the directory alone, within the region (no process),
-# or else export.
-alias __venvhook_changed 'set __venvhook_st = 0 ; if ( $cwd:q != $__venvhook_pwd:q && $?VIRTUAL_ENV == $__venvhook_veset && $#path == $__venvhook_np ) eval __venvhook_try ; if ( $__venvhook_st != 3 ) eval __venvhook_export ; if ( $__venvhook_st == 3 ) eval __venvhook_moveto' ;
+alias __venvhook_h0 'if ( $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h1 'if ( -e $__venvhook_w[1]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h2 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h3 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h4 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h5 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h6 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h7 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_h8 'if ( -e $__venvhook_w[1]:q || -e $__venvhook_w[2]:q || -e $__venvhook_w[3]:q || -e $__venvhook_w[4]:q || -e $__venvhook_w[5]:q || -e $__venvhook_w[6]:q || -e $__venvhook_w[7]:q || -e $__venvhook_w[8]:q || $cwd:q != $__venvhook_pwd:q || $?VIRTUAL_ENV != $__venvhook_veset || $#path != $__venvhook_np ) eval __venvhook_export' ;
+alias __venvhook_hook __venvhook_h0 ;
 
 # `venvhook activate`, `deactivate`, `allow` and `deny` change this shell's
 # environment, so the binary prints code for them (ending in
 # __venvhook_sync) and this evals it; for anything else it prints the
 # command line that runs it. A failed command prints nothing, and eval of
-# nothing keeps the binary's $status. (What the region rested on may have
-# changed: the next cd asks export.)
-alias venvhook 'set __venvhook_rtop = "" ; eval "`$__venvhook_exe:q call tcsh \!*:q`"' ;
+# nothing keeps the binary's $status.
+alias venvhook 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q call tcsh \!*:q`"' ;
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,
 # exist while an env venvhook activated is active, as theirs do while
@@ -122,15 +88,30 @@ alias venvhook 'set __venvhook_rtop = "" ; eval "`$__venvhook_exe:q call tcsh \!
 # back, as venvhook's activation would have left it. One-line ifs only (an
 # alias is one line).
 alias __venvhook_sync 'set __venvhook_veset = $?VIRTUAL_ENV ; set __venvhook_np = $#path ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ours = 0 ; if ( $__venvhook_me:q != "" && $__venvhook_me:q == $__venvhook_ve:q ) set __venvhook_ours = 1 ; if ( $?__VENVHOOK_ASIDE ) set __venvhook_ours = 0 ; if ( $__venvhook_ours && $?_OLD_VIRTUAL_PROMPT && ! $?__venvhook_owns_deactivate ) eval set prompt = \$_OLD_VIRTUAL_PROMPT:q ; if ( $__venvhook_ours && $?_OLD_VIRTUAL_PROMPT && ! $?__venvhook_owns_deactivate ) unset _OLD_VIRTUAL_PROMPT _OLD_VIRTUAL_PATH ; if ( $__venvhook_ours ) alias deactivate venvhook deactivate ; if ( $__venvhook_ours ) alias pydoc python -m pydoc ; if ( $__venvhook_ours ) set __venvhook_owns_deactivate ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unalias deactivate pydoc ; if ( $__venvhook_ve:q == "" && $?__venvhook_owns_deactivate ) unset __venvhook_owns_deactivate' ;
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run (the export and venvhook aliases check, with -x): with
+# builtins, take the env it activated off PATH (when it is PATH's first
+# entry, where venvhook put it: csh has no way to take out another) and
+# put the variables back as deactivating would, say so in one line (sh
+# writes it to stderr: csh cannot), and unhook this shell: the aliases stay
+# and do nothing more, so that no later prompt or cd tries to run it. Once.
+set __venvhook_say = 'printf "%s\n" "$1" >&2' ;
+alias __venvhook_gone 'if ( ! $?__venvhook_unhooked ) eval __venvhook_gone1 ; set __venvhook_unhooked' ;
+alias __venvhook_gone1 'set __venvhook_me = ; if ( $?__VENVHOOK_ENV ) eval set __venvhook_me = \$__VENVHOOK_ENV:q ; set __venvhook_ve = ; if ( $?VIRTUAL_ENV ) eval set __venvhook_ve = \$VIRTUAL_ENV:q ; set __venvhook_p = ( $path:q "" ) ; set __venvhook_what = "unhooked this shell" ; if ( $__venvhook_me:q != "" && $__venvhook_p[1]:q == $__venvhook_me:q/bin ) eval __venvhook_gone2 ; if ( $__venvhook_me:q != "" && $__venvhook_ve:q == $__venvhook_me:q && $__venvhook_p[1]:q != $__venvhook_me:q/bin ) set __venvhook_what = "unhooked this shell; its env stays on PATH, where csh cannot take it off: open a new shell" ; if ( $?__VENVHOOK_PYTHONHOME && $__venvhook_what:q != "unhooked this shell; its env stays on PATH, where csh cannot take it off: open a new shell" ) eval setenv PYTHONHOME \$__VENVHOOK_PYTHONHOME:q ; unsetenv __VENVHOOK_ENV ; unsetenv __VENVHOOK_PYTHONHOME ; unsetenv __VENVHOOK_PIN ; unsetenv __VENVHOOK_PAUSE ; __venvhook_sync ; /bin/sh -c $__venvhook_say:q sh "venvhook: $__venvhook_exe:q is gone: $__venvhook_what:q"' ;
+alias __venvhook_gone2 'shift path ; set path = ( $path:q ) ; rehash ; if ( $__venvhook_ve:q == $__venvhook_me:q ) unsetenv VIRTUAL_ENV ; if ( $__venvhook_ve:q == $__venvhook_me:q ) unsetenv VIRTUAL_ENV_PROMPT ; if ( $__venvhook_ve:q == $__venvhook_me:q ) set __venvhook_what = "deactivated its env and unhooked this shell"' ;
+
+# After the check before each prompt: where the next line starts, and one
+# more prompt since the last export (for the made-here rule).
+alias __venvhook_saw 'set __venvhook_lpwd = $cwd:q ; @ __venvhook_nprompts++' ;
 
 # Chained after the user's own cwdcmd (each directory change) and precmd
 # (each prompt), once however often this is loaded; only in an interactive
 # shell ($prompt is set), so that `tcsh -c` and scripts, which read
 # ~/.tcshrc too, start no venvhook process and print nothing.
-if ( $?prompt && "`alias cwdcmd`" == "" ) alias cwdcmd __venvhook_hook ;
-if ( $?prompt && "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; __venvhook_hook" ;
-if ( $?prompt && "`alias precmd`" == "" ) alias precmd __venvhook_hook ;
-if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias precmd` ; __venvhook_hook" ;
+if ( $?prompt && "`alias cwdcmd`" == "" ) alias cwdcmd 'set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid' ;
+if ( $?prompt && "`alias cwdcmd`" !~ *__venvhook_hook* ) alias cwdcmd "`alias cwdcmd` ; set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid" ;
+if ( $?prompt && "`alias precmd`" == "" ) alias precmd '__venvhook_hook ; __venvhook_saw' ;
+if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias precmd` ; __venvhook_hook ; __venvhook_saw" ;
 
 # `venvhook doctor` through the alias comes here (the binary prints this
 # alias's name): it passes what only this shell can see.

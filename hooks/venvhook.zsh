@@ -12,30 +12,57 @@
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
+#   __venvhook_lines  the command lines run since the last export (from the
+#                     one a cd inside it exported from), as preexec saw them,
+#                     for the made-here rule (core/trust/madeby.h);
+#                     __venvhook_cut when older ones were dropped (64 at
+#                     most), __venvhook_lpwd where the last began,
+#                     __venvhook_wfrom where the first began when it was
+#                     running at the last export
 #   __venvhook_r*     the region where export's answer holds (rtop, rnames,
-#                     rgone, rkeep, rref: see core/decide/region.h), and
+#                     rgone, rkeep, rref, renv: see core/decide/region.h), and
 #                     __venvhook_w{root,fix,rel} what to watch in it
 #   __venvhook_went   the directory a cd went into by the region, with no
-#                     export: the next export is told (it watched there)
+#                     export: the next export is told (it watched there, and
+#                     the lines since began there)
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that
-# says what was activated.
-__venvhook_export() { # [quiet]
+# says what was activated; "mid": a cd inside a command line runs it, and
+# that line goes on.
+__venvhook_export() { # [quiet|mid]
     builtin emulate -L zsh
-    local __venvhook_code __venvhook_p
+    local __venvhook_code __venvhook_p __venvhook_l='?' __venvhook_from
     local -a __venvhook_w
+    [[ -z ${__venvhook_unhooked-} && -x ${__venvhook_exe-} ]] || { __venvhook_gone; return 0; }
     typeset -g __venvhook_pwd=$PWD
-    if [[ ${1-} == quiet ]]; then
-        # start-up: nothing on the terminal now; a refusal or warning is
-        # kept in __venvhook_later for the first prompt
-        __venvhook_code=$(__venvhook_went=${__venvhook_went-} VENVHOOK_QUIET=1 VENVHOOK_LATER=1 \
-            "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
-    else
-        __venvhook_code=$(__venvhook_went=${__venvhook_went-} \
-            "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
-    fi
+    # The lines go to export in the environment, never on its command line,
+    # and only when it asks for them (__venvhook_more: an env appeared), in
+    # core/trust/madeby.h's form.
+    while :; do
+        if [[ ${1-} == quiet ]]; then
+            # start-up: nothing on the terminal now; a refusal or warning is
+            # kept in __venvhook_later for the first prompt
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l __venvhook_went=${__venvhook_went-} \
+                VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        else
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l __venvhook_went=${__venvhook_went-} \
+                "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+        fi
+        builtin eval -- "$__venvhook_code"
+        [[ -n ${__venvhook_more-} ]] || break
+        builtin unset __venvhook_more
+        [[ $__venvhook_l == '?' ]] || break
+        if [[ -n ${__venvhook_cut-} ]]; then
+            # too many to keep: the last alone
+            __venvhook_l=t$'\036\036'${__venvhook_lines[-1]-}$'\037\036'
+        elif (( ${#__venvhook_lines} )); then
+            __venvhook_l=$'\036'${__venvhook_wfrom-}$'\036'${(pj:\037:)__venvhook_lines}$'\037\036'
+        else
+            __venvhook_l=$'\036\036\036'
+        fi
+    done
     typeset -g __venvhook_went=
-    builtin eval -- "$__venvhook_code"
+    __venvhook_began "$@"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in "${__venvhook_watch[@]}"; do
@@ -46,17 +73,41 @@ __venvhook_export() { # [quiet]
     __venvhook_sync
 }
 
+# Where the lines export is next handed begin (after an export, or a cd
+# into the region, which stands for one): with the one running (a cd
+# inside it exported), else with the next.
+__venvhook_began() { # [quiet|mid]
+    builtin emulate -L zsh
+    if [[ ${1-} == mid ]] && (( ${#__venvhook_lines} )); then
+        typeset -ga __venvhook_lines=("${__venvhook_lines[-1]}")
+        typeset -g __venvhook_wfrom=${__venvhook_lpwd-}
+    else
+        typeset -ga __venvhook_lines=()
+        typeset -g __venvhook_wfrom=
+    fi
+    typeset -g __venvhook_cut=
+}
+
 # 0 when $PWD lies in the region where the last export's answer holds
 # (core/decide/region.h): at or below its top, a directory of the user's
 # own, none between it and the top a symlink or unreadable, none of them
 # holding any of the walk's names; nothing in rgone there, everything in
-# rkeep there and no newer than rref. (Like the check, without emulate.)
+# rkeep there and no newer than rref, every variable in renv as it was.
+# (Like the check, without emulate.)
 __venvhook_inside() {
-    local __venvhook_d=$PWD __venvhook_n=${__venvhook_rtop-}
+    local __venvhook_d=$PWD __venvhook_n=${__venvhook_rtop-} __venvhook_v
     [[ -n $__venvhook_n ]] || return 1
     __venvhook_n=${__venvhook_n%/}
     [[ $__venvhook_d == "$__venvhook_rtop" || $__venvhook_d == "$__venvhook_n"/* ]] || return 1
     [[ -O $__venvhook_d ]] || return 1
+    for __venvhook_n in "${__venvhook_renv[@]}"; do
+        if [[ $__venvhook_n == *=* ]]; then
+            __venvhook_v=${__venvhook_n%%=*}
+            [[ ${(P)+__venvhook_v} == 1 && ${(P)__venvhook_v} == "${__venvhook_n#*=}" ]] || return 1
+        else
+            [[ ${(P)+__venvhook_n} == 0 ]] || return 1
+        fi
+    done
     for __venvhook_n in "${__venvhook_rgone[@]}"; do
         [[ -e $__venvhook_n || -L $__venvhook_n ]] && return 1
     done
@@ -75,12 +126,16 @@ __venvhook_inside() {
 }
 
 # A cd into the region: what export would have left, without it. The
-# watch moves with the shell: the root's paths, and the env paths here
-# (core/trust/watch.h, vh_watch_move).
-__venvhook_moveto() {
+# watch moves with the shell (the root's and the stores' paths, and the
+# env paths here: core/trust/watch.h, vh_watch_move), and the lines export
+# is next handed begin here.
+__venvhook_moveto() { # [quiet|mid]
+    builtin emulate -L zsh
     local __venvhook_p
     typeset -g __venvhook_pwd=$PWD __venvhook_went=$PWD
+    typeset -ga __venvhook_watch
     __venvhook_watch=("${__venvhook_wfix[@]}")
+    __venvhook_began "$@"
     [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
     for __venvhook_p in "${__venvhook_wrel[@]}"; do
         [[ -e ${PWD%/}/$__venvhook_p ]] || __venvhook_watch+=("${PWD%/}/$__venvhook_p")
@@ -95,7 +150,7 @@ __venvhook_moveto() {
 # every expansion is quoted and defaulted, so the user's options
 # (ksh_arrays, no_unset, glob_subst, sh_word_split, err_exit) read it as
 # zsh's defaults do.
-__venvhook_check() { # [quiet]
+__venvhook_check() { # [quiet|mid]
     local __venvhook_p
     if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ]]; then
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
@@ -106,11 +161,11 @@ __venvhook_check() { # [quiet]
             __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
             return 0
         fi
-        __venvhook_moveto
+        __venvhook_moveto "$@"
     fi
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
-            __venvhook_start=${__venvhook_start-} __venvhook_export
+            __venvhook_start=${__venvhook_start-} __venvhook_export "${${1-}:#quiet}"
             return 0
         fi
     done
@@ -134,10 +189,22 @@ __venvhook_moved() {
 # shell that runs with err_exit: they return 0.
 __venvhook_hook() {
     __venvhook_start=
-    __venvhook_check
+    __venvhook_check mid
 }
 # (a second name for the same function: one call less before each prompt)
 functions[__venvhook_precmd]=${functions[__venvhook_check]}
+# Before each command line runs (not at an idle prompt): the text that runs
+# ($3: aliases expanded; else $1, the line as typed), and where it starts,
+# for the made-here rule.
+__venvhook_preexec() {
+    if (( ${#__venvhook_lines} >= 64 )); then
+        __venvhook_lines[1]=()
+        __venvhook_cut=t
+    fi
+    __venvhook_lines+=("${3:-${1-}}")
+    __venvhook_lpwd=$PWD
+    return 0
+}
 # Last before each prompt: a foreign env that another tool's precmd
 # (pyenv-virtualenv's, which goes first) deactivated just now is replaced
 # by the env of here at this same prompt.
@@ -161,6 +228,11 @@ __venvhook_late() {
 venvhook() {
     builtin emulate -L zsh
     local __venvhook_code
+    if [[ -n ${__venvhook_unhooked-} || ! -x ${__venvhook_exe-} ]]; then
+        __venvhook_gone
+        [[ ${1-} == deactivate ]] && return 0
+        return 127
+    fi
     if (( ${+__venvhook_changes} && ${__venvhook_changes[(Ie)${1-}]} )); then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
         # (what the region rested on may have changed: the next cd asks)
@@ -175,7 +247,8 @@ venvhook() {
                 "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
                 "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)"
             ;;
-        (*) "${__venvhook_exe:-venvhook}" "$@" ;;
+        # status: run through the hook (it says when there is none)
+        (*) __VENVHOOK_SHELL=zsh "${__venvhook_exe:-venvhook}" "$@" ;;
     esac
 }
 
@@ -219,6 +292,47 @@ __venvhook_sync() {
 # starts inside a project is active at its first prompt; that start-up
 # activation says nothing (powerlevel10k's instant prompt flags any output
 # during start-up), and the prompt shows the env anyway; a refusal or a
+
+# The binary is gone (uninstalled, or upgraded to another path) or can no
+# longer run: with builtins only, take the env it activated off PATH and
+# put the variables back as deactivating would, say so in one line, and
+# unhook this shell (its chpwd and precmd hooks, the venvhook function), so
+# that no later prompt or cd tries to run it. Once.
+__venvhook_gone() {
+    builtin emulate -L zsh
+    [[ -n ${__venvhook_unhooked-} ]] && return 0
+    typeset -g __venvhook_unhooked=1
+    local __venvhook_e __venvhook_what='unhooked this shell'
+    if [[ -n ${__VENVHOOK_ENV-} ]]; then
+        # the first PATH entry equal to it, as venvhook itself takes it out
+        __venvhook_e=$__VENVHOOK_ENV/bin
+        if [[ $PATH == "$__venvhook_e" ]]; then
+            PATH=
+        elif [[ $PATH == "$__venvhook_e":* ]]; then
+            PATH=${PATH#"$__venvhook_e":}
+        elif [[ $PATH == *:"$__venvhook_e":* ]]; then
+            PATH=${PATH%%:"$__venvhook_e":*}:${PATH#*:"$__venvhook_e":}
+        elif [[ $PATH == *:"$__venvhook_e" ]]; then
+            PATH=${PATH%:"$__venvhook_e"}
+        fi
+        if [[ ${VIRTUAL_ENV-} == "$__VENVHOOK_ENV" ]]; then
+            builtin unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT
+            __venvhook_what="deactivated its env and $__venvhook_what"
+        fi
+        [[ -n ${__VENVHOOK_PYTHONHOME+set} ]] && builtin export PYTHONHOME="$__VENVHOOK_PYTHONHOME"
+        builtin rehash
+    fi
+    builtin unset __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    __venvhook_sync
+    builtin print -ru2 -- "venvhook: ${__venvhook_exe-venvhook} is gone: $__venvhook_what"
+    builtin autoload -Uz add-zsh-hook
+    add-zsh-hook -d chpwd __venvhook_hook
+    add-zsh-hook -d precmd __venvhook_late
+    precmd_functions=("${precmd_functions[@]:#__venvhook_precmd}")
+    builtin unfunction venvhook 2>/dev/null
+    return 0
+}
+
 # warning then is printed before the first prompt, by __venvhook_late.
 __venvhook_register() {
     builtin emulate -L zsh
@@ -228,13 +342,25 @@ __venvhook_register() {
     add-zsh-hook chpwd __venvhook_hook
     precmd_functions=(__venvhook_precmd "${precmd_functions[@]:#__venvhook_precmd}")
     add-zsh-hook precmd __venvhook_late
+    add-zsh-hook preexec __venvhook_preexec
     # counted for `venvhook doctor`
     typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
     # declared, so that the check can read it under no_unset
     typeset -ga __venvhook_watch __venvhook_later __venvhook_rnames __venvhook_rgone \
-        __venvhook_rkeep __venvhook_wfix __venvhook_wrel
+        __venvhook_rkeep __venvhook_renv __venvhook_wfix __venvhook_wrel
+    # what the made-here rule reads begins here; nothing inherited counts
+    typeset -ga __venvhook_lines=()
+    typeset -g __venvhook_cut= __venvhook_wfrom= __venvhook_lpwd=$PWD
+    builtin unset __venvhook_more
 }
 if [[ -o interactive ]]; then
+    # What the hook keeps between prompts is this shell's own: a key, a
+    # watch list or a directory inherited from elsewhere (exported, or
+    # given in the environment) proves nothing, so each load starts them
+    # afresh (one export more, when the file is loaded twice).
+    builtin unset __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve __venvhook_rtop \
+        __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref __venvhook_renv \
+        __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went 2>/dev/null
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

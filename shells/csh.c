@@ -149,6 +149,10 @@ static int tcsh_completion(struct vh_buf *out, const struct vh_shell *sh,
 				rc |= vh_buf_printf(out, " 'n/%s/$__venvhook_envs/'", (*c)->name);
 				continue;
 			}
+			if (pass && (*c)->arg == VH_CMD_ARG_PATHS) {
+				rc |= vh_buf_printf(out, " 'n/%s/d/'", (*c)->name);
+				continue;
+			}
 			if (!pass && (*c)->arg == VH_CMD_ARG_COMMAND) {
 				rc |= vh_buf_printf(out, " 'n/%s/c/'", (*c)->name);
 				for (o = (*c)->options; o && o->flag; o++)
@@ -158,6 +162,7 @@ static int tcsh_completion(struct vh_buf *out, const struct vh_shell *sh,
 				continue;
 			}
 			if (pass || (*c)->arg == VH_CMD_ARG_ENV || (*c)->arg == VH_CMD_ARG_COMMAND ||
+			    (*c)->arg == VH_CMD_ARG_PATHS ||
 			    ((*c)->arg == VH_CMD_ARG_NONE && !((*c)->options && (*c)->options->flag)))
 				continue;
 			rc |= vh_buf_printf(out, " 'n/%s/(", (*c)->name);
@@ -219,6 +224,9 @@ static const char *unsayable(const char *value)
 
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
+	.line_dialect = VH_DIALECT_CSH,
+	.guard = vh_guard_csh,
+	.csh_test = "$?tcsh",
 	.hook = vh_hook_tcsh,
 	.completion = tcsh_completion,
 	.prompt = vh_prompt_tcsh,
@@ -243,6 +251,9 @@ const struct vh_shell vh_shell_tcsh = {
 
 const struct vh_shell vh_shell_csh = {
 	.name = "csh",
+	.line_dialect = VH_DIALECT_CSH,
+	.guard = vh_guard_csh,
+	.csh_test = "! $?tcsh",
 	.hook = vh_hook_csh,
 	.no_prompt = "has no hook that runs before each prompt, so --prompt cannot keep the env's"
 		     " name there up to date; show $VIRTUAL_ENV_PROMPT yourself or use tcsh",

@@ -117,10 +117,12 @@ static const char *const rival_facts[] = { "hooks", NULL };
 
 const struct vh_shell vh_shell_fish = {
 	.name = "fish",
+	.guard = vh_guard_fish,
 	.hook = vh_hook_fish,
 	.prompt = vh_prompt_fish,
 	.rc = { { "~/.config/fish/config.fish", "status is-interactive; and %s init fish | source" } },
 	.end = "\n",
+	.line_dialect = VH_DIALECT_FISH,
 	.checks = checks,
 	.rival_facts = rival_facts,
 	.quote = quote,

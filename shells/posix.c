@@ -216,6 +216,12 @@ static const char *const rival_facts[] = { "hooks", "precmd", NULL };
 
 const struct vh_shell vh_shell_bash = {
 	.name = "bash",
+	.guard = vh_guard_posix,
+	.sh_test = "[ -n \"${BASH_VERSION-}\" ] && [ -z \"${ZSH_VERSION-}\" ]",
+	/* ${var@a}, ${var@P}; bash 3.2 is macOS's /bin/bash */
+	.sh_new = "(( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) ))",
+	.sh_old_say = "echo \"venvhook: the bash hook needs bash 4.4 or newer, and this is bash"
+		      " ${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}: install a newer bash, or use zsh\" >&2",
 	.hook = vh_hook_bash,
 	.prompt = vh_prompt_bash,
 	.rc = { { "~/.bashrc", "eval \"$(%s init bash)\"" } },
@@ -243,6 +249,8 @@ static const struct vh_shell_check zsh_checks[] = {
 
 const struct vh_shell vh_shell_zsh = {
 	.name = "zsh",
+	.guard = vh_guard_posix,
+	.sh_test = "[ -n \"${ZSH_VERSION-}\" ]",
 	.hook = vh_hook_zsh,
 	.prompt = vh_prompt_zsh,
 	.rc = { { "~/.zshrc", "eval \"$(%s init zsh)\"" } },
@@ -269,8 +277,13 @@ static const struct vh_shell_check ksh93_checks[] = {
 	{ NULL, { { NULL, NULL, NULL, NULL } } },
 };
 
+static const char *const ksh93_aliases[] = { "ksh", NULL };
+
 const struct vh_shell vh_shell_ksh93 = {
 	.name = "ksh93",
+	.aliases = ksh93_aliases,
+	.guard = vh_guard_posix,
+	.sh_test = "[ -z \"${BASH_VERSION-}${ZSH_VERSION-}\" ] && case ${KSH_VERSION-} in *MIRBSD*) false ;; *93*) true ;; *) false ;; esac",
 	.hook = vh_hook_ksh93,
 	.prompt = vh_prompt_ksh93,
 	.rc = { { "~/.kshrc", "eval \"$(%s init ksh93)\"" } },
@@ -299,6 +312,8 @@ static const struct vh_shell_check mksh_checks[] = {
 
 const struct vh_shell vh_shell_mksh = {
 	.name = "mksh",
+	.guard = vh_guard_posix,
+	.sh_test = "[ -z \"${BASH_VERSION-}${ZSH_VERSION-}\" ] && case ${KSH_VERSION-} in *MIRBSD*) true ;; *) false ;; esac",
 	.hook = vh_hook_mksh,
 	.prompt = vh_prompt_mksh,
 	.rc = { { "~/.mkshrc", "eval \"$(%s init mksh)\"" } },

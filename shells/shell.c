@@ -14,6 +14,14 @@ VH_SHELL_LIST
 const struct vh_shell *const vh_shells[] = { VH_SHELL_LIST NULL };
 #undef VH_SHELL
 
+const struct vh_dialect_program vh_shell_programs[] = {
+	{ "sh", VH_DIALECT_POSIX },   { "bash", VH_DIALECT_POSIX },  { "dash", VH_DIALECT_POSIX },
+	{ "zsh", VH_DIALECT_POSIX },  { "ksh", VH_DIALECT_POSIX },   { "ksh93", VH_DIALECT_POSIX },
+	{ "mksh", VH_DIALECT_POSIX }, { "yash", VH_DIALECT_POSIX },  { "ash", VH_DIALECT_POSIX },
+	{ "busybox", VH_DIALECT_POSIX }, { "fish", VH_DIALECT_FISH }, { "csh", VH_DIALECT_CSH },
+	{ "tcsh", VH_DIALECT_CSH },   { NULL, VH_DIALECT_POSIX },
+};
+
 const struct vh_shell *vh_shell_lookup(const char *name)
 {
 	const struct vh_shell *const *sh;
@@ -71,6 +79,22 @@ int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, size_t i, co
 	    vh_buf_puts(out, at + 2) < 0)
 		return VH_ENOMEM;
 	return 0;
+}
+
+int vh_shell_rc_say(struct vh_buf *out, const struct vh_shell *sh, const char *exe, int files)
+{
+	size_t i;
+	int rc = 0;
+
+	files = files || (sh->rc[0].file && sh->rc[1].file);
+	for (i = 0; rc == 0 && i < sizeof(sh->rc) / sizeof(sh->rc[0]) && sh->rc[i].file; i++) {
+		if (i && vh_buf_puts(out, ", then ") < 0)
+			return VH_ENOMEM;
+		rc = vh_shell_rc_line(out, sh, i, exe);
+		if (rc == 0 && files && vh_buf_printf(out, " in %s", sh->rc[i].file) < 0)
+			return VH_ENOMEM;
+	}
+	return rc;
 }
 
 const char *vh_shell_unsayable(const struct vh_shell *sh, const char *value)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/util/buf.h"
+#include "core/trust/madeby.h"
 
 struct vh_cmd;
 struct vh_doctor;
@@ -60,6 +61,24 @@ struct vh_shell {
 	/* The file init's output is saved to, for a shell whose rc sources
 	 * it (nushell), else NULL: doctor's advice when it is stale. */
 	const char *saved_init;
+
+	/* init's output: the hook (body: the variables it starts with, the
+	 * hook file, completion and prompt) behind the guard that, in any
+	 * other shell that could eval it, prints one line naming the rc line
+	 * for that shell and defines nothing (shells/guard.c; exe: the path
+	 * the hook calls). */
+	int (*guard)(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		     const char *body);
+	/* The POSIX family: a test, in sh words holding no ' and no \, that
+	 * holds in this shell and in no other shell of the registry (every
+	 * guard asks it); and, where the hook needs a newer version than some
+	 * have, a test that holds when this one is new enough and the command
+	 * that says it is not in one line on stderr (same rules). NULL
+	 * otherwise. */
+	const char *sh_test, *sh_new, *sh_old_say;
+	/* The csh family: a csh expression that holds in this shell and not in
+	 * the others of the family. */
+	const char *csh_test;
 	/* The rc line evals init's output as one joined line (the csh family;
 	 * configure.ac's list says one-line too, and the hooks are embedded
 	 * without their comment lines then): a value holding a newline cannot
@@ -80,6 +99,13 @@ struct vh_shell {
 	 * keeps up to date, not from `venvhook list` (tcsh: complete cannot
 	 * take names with blanks from a command). */
 	int names_list;
+	/* How the shell reads a command line, for the made-here rule, which
+	 * reads the lines the hook hands over (core/trust/madeby.h). */
+	enum vh_dialect line_dialect;
+	/* 1: the hook hands over no command lines (not written yet for this
+	 * shell): export reads none, so an inherited __venvhook_cmdlines is
+	 * never read, and an env made at the prompt needs allow. */
+	int no_lines;
 
 	/* doctor: the hook's function that gathers the facts and calls doctor
 	 * itself, for a shell function that cannot pass them (the csh family's
@@ -130,6 +156,11 @@ struct vh_shell {
 	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
 };
 
+/* The programs a command line may hand a command string with -c (the
+ * shells venvhook knows and their kin), and how each reads it: the
+ * made-here rule reads that string too (core/trust/madeby.h). */
+extern const struct vh_dialect_program vh_shell_programs[];
+
 /* The registry, in configure.ac's order, NULL-terminated. */
 extern const struct vh_shell *const vh_shells[];
 
@@ -139,9 +170,32 @@ const struct vh_shell *vh_shell_lookup(const char *name);
 /* The names, for --help and errors: "bash, zsh". */
 const char *vh_shell_names(void);
 
+/* The guards (shells/guard.c), and s quoted for sh and fish at once. */
+int vh_guard_posix(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		   const char *body);
+int vh_guard_fish(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		  const char *body);
+int vh_guard_csh(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		 const char *body);
+int vh_guard_elvish(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		    const char *body);
+int vh_guard_nu(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		const char *body);
+int vh_guard_xonsh(struct vh_buf *out, const struct vh_shell *self, const char *exe,
+		   const char *body);
+int vh_guard_quote(struct vh_buf *out, const char *s);
+/* What the hook for hook says in shell in (NULL: a shell of no known
+ * kind), after "venvhook: ": "this is the zsh hook; in bash use: ...". */
+int vh_guard_say(struct vh_buf *out, const struct vh_shell *hook, const struct vh_shell *in);
+
 /* sh's rc line i (0 for the first; see rc), venvhook called as exe;
  * VH_ENOTFOUND past the last. */
 int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, size_t i, const char *exe);
+
+/* All of sh's rc lines, venvhook called as exe, as a sentence: "LINE",
+ * or "LINE in FILE, then LINE in FILE" where there are two or files is
+ * set. */
+int vh_shell_rc_say(struct vh_buf *out, const struct vh_shell *sh, const char *exe, int files);
 
 /* What a saved init output (saved_init) is checked against: the version
  * and a hash of the hook, "0.1.0-1a2b3c4d". */

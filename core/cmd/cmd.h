@@ -21,6 +21,7 @@ enum vh_cmd_arg {
 	/* a program on PATH, after the options; for a command that runs it
 	 * (max_args -1), the rest of the line is that program's (exec) */
 	VH_CMD_ARG_COMMAND,
+	VH_CMD_ARG_PATHS, /* any number of paths: directories (allow, deny) */
 };
 
 /* One of a command's flags, for the completions (brief as vh_cmd's):
@@ -55,6 +56,10 @@ struct vh_cmd {
 	 * init defines runs it as `venvhook call SHELL NAME ARGS` and evals
 	 * what it prints; init hands the hooks the list of these. */
 	int changes_shell;
+	/* main does not say the config file's warnings before it runs: export
+	 * says them itself, once a shell rather than at every cd; init reads
+	 * no setting, and its warnings would come before export's. */
+	int no_config_warnings;
 	/* Run directly, argv[0] being the name; NULL when it only works
 	 * through the shell function. Returns an exit code. */
 	int (*run)(const struct vh_cmd *self, int argc, char **argv);
@@ -69,7 +74,7 @@ extern const struct vh_cmd *const vh_cmds[];
 
 extern const struct vh_cmd vh_cmd_init, vh_cmd_export, vh_cmd_activate, vh_cmd_deactivate,
 	vh_cmd_allow, vh_cmd_deny, vh_cmd_status, vh_cmd_doctor, vh_cmd_config, vh_cmd_list,
-	vh_cmd_exec, vh_cmd_which, vh_cmd_call;
+	vh_cmd_exec, vh_cmd_which, vh_cmd_call, vh_cmd_guard;
 
 /* The entry named name, or NULL. */
 const struct vh_cmd *vh_cmd_find(const char *name);
@@ -97,5 +102,10 @@ const struct vh_shell *vh_cmd_shell(const char *name);
  * the like through the shell function): then the watch is left as it is.
  * Returns an exit code. */
 int vh_export_run(const struct vh_shell *sh, const char *key);
+
+/* Appends the hook key's part that marks pin as this shell's own
+ * `activate --force` (cmd_export.c). Returns 0 or -1 out of memory. */
+struct vh_buf;
+int vh_export_force_part(struct vh_buf *key, const char *pin);
 
 #endif

@@ -2,6 +2,7 @@
  * kept across cd until deactivate. It changes the shell's environment, so
  * it works only through the shell function (`venvhook call SHELL
  * activate`), which evals what it prints. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,23 @@
 #include "core/util/err.h"
 #include "core/util/msg.h"
 #include "core/decide/want.h"
+#include "shells/shell.h"
+
+/* The hook's key, set to say that pin is this shell's forced one (the
+ * next export adds back what else the key holds). */
+static int force_key(const struct vh_shell *sh, const char *pin)
+{
+	struct vh_buf key = VH_BUF_INIT, out = VH_BUF_INIT;
+	int rc = VH_ENOMEM;
+
+	if (vh_export_force_part(&key, pin) < 0 || sh->set_local(&out, "__venvhook_key", key.data) < 0)
+		goto done;
+	rc = fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) ? VH_EIO : 0;
+done:
+	vh_buf_free(&key);
+	vh_buf_free(&out);
+	return rc;
+}
 
 static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
 {
@@ -35,6 +53,12 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc
 	r = vh_apply(sh, &now, &w.want);
 	if (r == VH_ENOMEM)
 		goto oom;
+	/* --force holds for this shell only: its hook's key (which a child
+	 * shell does not inherit) carries it from export to export */
+	if (r == 0 && w.forced)
+		r = force_key(sh, w.want.pin);
+	if (r == VH_ENOMEM)
+		goto oom;
 	rc = r ? 1 : 0;
 	goto done;
 oom:
@@ -46,7 +70,7 @@ done:
 }
 
 static const struct vh_cmd_option options[] = {
-	{ "--force", "even a denied or world-writable env", NULL },
+	{ "--force", "even a denied env, or one others can change (this shell only)", NULL },
 	{ NULL, NULL, NULL },
 };
 
@@ -59,7 +83,8 @@ const struct vh_cmd vh_cmd_activate = {
 		"tool's store as venvhook list names it, or else the project's .venv or\n"
 		"venv; PATH (anything with a '/', or '.') is an env\n"
 		"directory. The env stays active across cd until you deactivate it.\n"
-		"A denied env, or one anyone can write to, needs --force.\n"
+		"A denied env, or one someone else can change, needs --force, which\n"
+		"holds for this shell only.\n"
 		"Works through the shell function that init defines.\n",
 	.options = options,
 	.arg = VH_CMD_ARG_ENV,

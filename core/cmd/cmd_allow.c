@@ -1,11 +1,16 @@
-/* venvhook allow [PATH...] and venvhook deny [PATH...]: the user's decision
- * about envs that automatic activation would refuse (or should refuse).
- * Each PATH is an env, or a directory whose env discovery finds; default:
- * here. */
+/* venvhook allow [--yes] [PATH...] and venvhook deny [PATH...]: the user's
+ * decision about envs that automatic activation would refuse (or should
+ * refuse). Each PATH is an env, or a directory whose env discovery finds;
+ * default: here. Allowing several at once (the README's adoption line)
+ * takes the envs with nothing to say for or against them; one git tracks
+ * came with its repository, and is allowed only with --yes, or a y at the
+ * terminal. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/util/buf.h"
 #include "core/cmd/cmd.h"
@@ -17,8 +22,46 @@
 #include "core/trust/trust.h"
 #include "core/decide/want.h"
 
-/* Records the decision for one env (its real path). */
-static int decide_one(enum vh_decision decision, const char *env)
+/* Of several allowed at once, one git tracks (p->git a digest) or cannot
+ * tell about ("?"): 1 when the user says so (--yes, or y at the terminal
+ * when stdin and stderr are both one), else 0 after the line that says
+ * why not. */
+static int bulk_consent(const struct vh_policy *p, const char *env, int yes)
+{
+	const char *what = !strcmp(p->git, "?") ? "git cannot tell whether it tracks its files" :
+			   "git tracks its files (it came with its repository)";
+	char answer[16];
+
+	if (yes)
+		return 1;
+	if (isatty(0) && isatty(2)) {
+		struct vh_buf q = VH_BUF_INIT;
+		int ok;
+
+		vh_buf_puts(&q, "allow ");
+		vh_msg_escape(&q, env);
+		vh_buf_printf(&q, "? %s [y/N] ", what);
+		fprintf(stderr, "venvhook: %s", vh_buf_str(&q));
+		fflush(stderr);
+		vh_buf_free(&q);
+		ok = fgets(answer, sizeof(answer), stdin) && (answer[0] == 'y' || answer[0] == 'Y');
+		if (!ok)
+			vh_msg_path("not allowing ", env, "");
+		return ok;
+	}
+	{
+		struct vh_buf tail = VH_BUF_INIT;
+
+		vh_buf_printf(&tail, ": %s; allow it by itself, or add --yes", what);
+		vh_msg_path("not allowing ", env, vh_buf_str(&tail));
+		vh_buf_free(&tail);
+	}
+	return 0;
+}
+
+/* Records the decision for one env (its real path); bulk: one of several
+ * allowed at once, yes: --yes. 0 done (or left, said why), 1 failed. */
+static int decide_one(enum vh_decision decision, const char *env, int bulk, int yes)
 {
 	struct vh_policy p;
 	struct vh_trust_entry e;
@@ -35,6 +78,7 @@ static int decide_one(enum vh_decision decision, const char *env)
 			vh_msgf("out of memory");
 			goto done;
 		}
+		vh_msg_lines(&p.warnings);
 		if (!p.ok) {
 			struct vh_buf tail = VH_BUF_INIT;
 
@@ -42,6 +86,15 @@ static int decide_one(enum vh_decision decision, const char *env)
 			vh_buf_puts(&tail, vh_buf_str(&p.why));
 			vh_msg_path("cannot allow ", env, vh_buf_str(&tail));
 			vh_buf_free(&tail);
+			goto done;
+		}
+		if (vh_policy_allowed(&p)) {
+			vh_msg_path("already allowed ", env, "");
+			rc = 0;
+			goto done;
+		}
+		if (bulk && strcmp(p.git, "-") && !bulk_consent(&p, env, yes)) {
+			rc = 0;
 			goto done;
 		}
 		r = vh_policy_consent(&p, VH_CONSENT_ALLOWED, &why, &file);
@@ -63,7 +116,20 @@ static int decide_one(enum vh_decision decision, const char *env)
 		vh_buf_free(&say);
 		goto done;
 	}
-	vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env, "");
+	if (p.exposed.len) {
+		/* consent cannot make a path others can swap safe (policy.h) */
+		struct vh_buf tail = VH_BUF_INIT;
+
+		vh_buf_puts(&tail, ", but ");
+		vh_buf_puts(&tail, vh_buf_str(&p.exposed));
+		vh_buf_puts(&tail, ": only 'venvhook activate --force' uses it");
+		vh_msg_path("allowed ", env, vh_buf_str(&tail));
+		vh_buf_free(&tail);
+	} else {
+		vh_msg_path(decision == VH_DECISION_ALLOW ? "allowed " : "denied ", env,
+			    decision == VH_DECISION_ALLOW && strcmp(p.git, "-") && strcmp(p.git, "?") ?
+			    " (git tracks its files: a change to them asks again)" : "");
+	}
 	rc = 0;
 done:
 	vh_policy_free(&p);
@@ -78,7 +144,13 @@ done:
 static int decide(enum vh_decision decision, int n, char **paths)
 {
 	char *env = NULL;
-	int i, rc = 0, none = 0;
+	int i, rc = 0, none = 0, yes = 0;
+
+	if (decision == VH_DECISION_ALLOW && n && !strcmp(paths[0], "--yes")) {
+		yes = 1;
+		n--;
+		paths++;
+	}
 
 	for (i = 0; i < (n ? n : 1); i++) {
 		struct vh_buf say = VH_BUF_INIT;
@@ -90,7 +162,7 @@ static int decide(enum vh_decision decision, int n, char **paths)
 			vh_msgf("out of memory");
 		if (r == VH_ENOTFOUND)
 			none++;
-		else if (r < 0 || decide_one(decision, env))
+		else if (r < 0 || decide_one(decision, env, n > 1, yes))
 			rc = 1;
 		free(env);
 		env = NULL;
@@ -117,9 +189,14 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc
 	return rc ? rc : vh_export_run(sh, NULL);
 }
 
+static const struct vh_cmd_option allow_options[] = {
+	{ "--yes", "also envs git tracks, of several", NULL },
+	{ NULL, NULL, NULL },
+};
+
 const struct vh_cmd vh_cmd_allow = {
 	.name = "allow",
-	.usage = "allow [PATH...]",
+	.usage = "allow [--yes] [PATH...]",
 	.summary = "trust the env of each PATH (default: here) for automatic activation",
 	.brief = "trust the env here for automatic activation",
 	.help = "Trusts the env of each PATH (an env, or a directory whose env discovery\n"
@@ -127,7 +204,12 @@ const struct vh_cmd vh_cmd_allow = {
 		"git tracks files in it, to those files as they are now: a new directory\n"
 		"at the same path, or a pull that changes them, needs allowing again.\n"
 		"Of several PATHs, one without an env gets a line and the others are\n"
-		"allowed. Through the shell function it applies at once.\n",
+		"allowed, but for an env git tracks (it came with its repository): that\n"
+		"one needs --yes, or y at the prompt when venvhook asks at a terminal.\n"
+		"An env already allowed is said so. Through the shell function it\n"
+		"applies at once.\n",
+	.options = allow_options,
+	.arg = VH_CMD_ARG_PATHS,
 	.min_args = 0,
 	.max_args = -1,
 	.changes_shell = 1,
@@ -142,6 +224,7 @@ const struct vh_cmd vh_cmd_deny = {
 	.brief = "never activate the env here automatically",
 	.help = "Keeps the env of each PATH off whatever it holds; a deny beats an allow.\n"
 		"Through the shell function it applies at once.\n",
+	.arg = VH_CMD_ARG_PATHS,
 	.min_args = 0,
 	.max_args = -1,
 	.changes_shell = 1,

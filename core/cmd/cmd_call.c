@@ -25,7 +25,9 @@ static int rerun(const struct vh_shell *sh, int argc, char **argv)
 		vh_msgf("cannot find my own path (asked %s)", vh_self_methods);
 		goto done;
 	}
-	if (sh->quote(&out, self) < 0)
+	/* the hook's name, as the other shells' functions pass it (status
+	 * says when there is none) */
+	if (vh_buf_printf(&out, "env __VENVHOOK_SHELL=%s ", sh->name) < 0 || sh->quote(&out, self) < 0)
 		goto done;
 	for (i = 0; i < argc; i++) {
 		if (vh_buf_putc(&out, ' ') < 0)

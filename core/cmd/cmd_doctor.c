@@ -24,6 +24,7 @@
 #include "core/find/envdir.h"
 #include "core/util/msg.h"
 #include "core/decide/userconfig.h"
+#include "core/util/xdg.h"
 
 /* One of the shell's checks: its first wire that does not hold is the
  * problem, else the check is fine. */
@@ -94,11 +95,56 @@ static void check_hooks(struct vh_doctor *d, const struct vh_shell *sh)
 		vh_doctor_rivals(d, texts, k, sh->rivals);
 }
 
+/* venvhook's own files, in a place someone else can change: not used
+ * (core/util/xdg.h); the caches say nothing of it at each prompt. */
+static void check_places(struct vh_doctor *d)
+{
+	static const char *const files[][3] = {
+		{ "XDG_DATA_HOME", ".local/share", "trust" },
+		{ "XDG_CACHE_HOME", ".cache", "checked" },
+		{ "XDG_CACHE_HOME", ".cache", "dirs" },
+		{ "XDG_CACHE_HOME", ".cache", "projects" },
+	};
+	struct vh_buf why = VH_BUF_INIT, after = VH_BUF_INIT;
+	struct stat st;
+	char *file, *slash, *said = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		file = NULL;
+		if (vh_xdg_file(&file, files[i][0], files[i][1], files[i][2]) != 0 || !file)
+			continue;
+		slash = strrchr(file, '/');
+		*slash = '\0';
+		/* (not made yet: it will be, the user's alone; said once a directory) */
+		if (stat(file, &st) == 0 && (!said || strcmp(said, file))) {
+			*slash = '/';
+			vh_buf_reset(&why);
+			vh_buf_reset(&after);
+			if (vh_xdg_usable(&why, file, 1) > 0 &&
+			    vh_buf_printf(&after, ": %s; make that yours alone, or set %s to a directory"
+					  " of your own", vh_buf_str(&why), files[i][0]) == 0) {
+				*slash = '\0';
+				vh_doctor_say(d, 1, "venvhook neither uses nor writes its files in ", file,
+					      vh_buf_str(&after));
+				free(said);
+				said = file;
+				file = NULL;
+			}
+		}
+		free(file);
+	}
+	free(said);
+	vh_buf_free(&why);
+	vh_buf_free(&after);
+}
+
 static void check_files(struct vh_doctor *d)
 {
 	const char *w = getenv("WORKON_HOME");
 	struct stat st;
 
+	check_places(d);
 	if (w && *w && (stat(w, &st) < 0 || !S_ISDIR(st.st_mode)))
 		vh_doctor_say(d, 1, "WORKON_HOME (", w, ") is not a directory: venvhook activate NAME and the completion find no named env; create it or fix the variable");
 	if (vh_config.bad_lines)
@@ -159,7 +205,8 @@ const struct vh_cmd vh_cmd_doctor = {
 		"directory-change or prompt hook reset after venvhook was loaded), another\n"
 		"tool (direnv, pyenv-virtualenv, zsh-autoswitch-virtualenv, virtualfish)\n"
 		"also switching envs, PS1 exported, a WORKON_HOME that is not a directory,\n"
-		"a config file with bad lines. Exit 1 when a problem is found. Works\n"
+		"a config file with bad lines, venvhook's own files in a place someone\n"
+		"else can change. Exit 1 when a problem is found. Works\n"
 		"through the shell function, which tells it what the shell sees.\n",
 	.min_args = 0,
 	.max_args = 0,

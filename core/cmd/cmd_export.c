@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "shells/shell.h"
 #include "core/output/apply.h"
@@ -15,13 +16,16 @@
 #include "core/find/envdir.h"
 #include "core/find/envlist.h"
 #include "core/util/err.h"
+#include "core/util/hex.h"
 #include "core/util/msg.h"
+#include "core/decide/userconfig.h"
 #include "core/trust/policy.h"
+#include "core/trust/madeby.h"
 #include "core/trust/watch.h"
+#include "core/decide/userconfig.h"
 #include "core/store/store.h"
 #include "core/decide/region.h"
 #include "core/decide/want.h"
-#include "core/util/hex.h"
 
 static int export_run(const struct vh_shell *sh, const char *key);
 
@@ -75,6 +79,29 @@ static int key_part(struct vh_buf *out, const char *key, char tag)
 	return vh_buf_puts(out, "");
 }
 
+/* The key's force part, "f" and the hex of the pin that this shell's own
+ * `activate --force` set (activate puts it in the key; each export keeps it
+ * while that pin stays): a pin from the environment alone, as a child shell
+ * inherits it, is never forced (issue 20). 1 when key holds it for pin. */
+static int key_forces(const char *key, const char *pin)
+{
+	struct vh_buf part = VH_BUF_INIT;
+	char *held = NULL;
+	size_t len;
+	int yes;
+
+	yes = key && pin && key_part(&part, key, 'f') == 0 && part.len > 1 &&
+	      vh_hex_decode(&held, &len, part.data + 1, part.len - 1) == 0 && !strcmp(held, pin);
+	free(held);
+	vh_buf_free(&part);
+	return yes;
+}
+
+int vh_export_force_part(struct vh_buf *key, const char *pin)
+{
+	return vh_buf_putc(key, 'f') < 0 || vh_hex_put(key, pin, strlen(pin)) < 0 ? -1 : 0;
+}
+
 static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct vh_found *found)
 {
 	struct vh_env_list l = { 0 };
@@ -95,54 +122,111 @@ done:
 	return rc;
 }
 
-/* The dirs whose envs the shell watches: here, and the project's root
- * (where the env was found, or the git work-tree root the walk ended at),
- * the root even when it is here: the region's shortcut (hooks) moves the
- * first to where the shell goes and keeps the second. */
-static size_t watch_dirs(const char **dirs, const char *cwd, const struct vh_found *found)
+/* The env paths the shell watches (watch.h): the env directories of here
+ * and of the project's root (where the env was found; else the nearest
+ * directory that holds a project file, else the git work-tree root the walk
+ * ended at), and where the stores would put the project's env
+ * (found->expect).
+ * *n of them, each to be freed. */
+static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh_found *found)
+{
+	const char *dirs[2];
+	size_t nd = 0, i, j;
+
+	*n = 0;
+	dirs[nd++] = cwd;
+	if (found->env && found->rule == VH_RULE_CHILD)
+		dirs[nd++] = found->owner;
+	else if (!found->env && (found->project || found->stop))
+		dirs[nd++] = found->project ? found->project : found->stop;
+	if (nd == 2 && !strcmp(dirs[0], dirs[1]))
+		nd = 1;
+	for (i = 0; i < nd; i++)
+		for (j = 0; vh_config.env_dirs[j] && *n < VH_WATCH_MAX; j++) {
+			struct vh_buf b = VH_BUF_INIT;
+
+			if (vh_buf_puts(&b, dirs[i]) < 0 ||
+			    (strcmp(dirs[i], "/") && vh_buf_putc(&b, '/') < 0) ||
+			    vh_buf_puts(&b, vh_config.env_dirs[j]) < 0) {
+				vh_buf_free(&b);
+				return -1;
+			}
+			paths[(*n)++] = vh_buf_detach(&b);
+		}
+	for (i = 0; i < found->nexpect && *n < VH_WATCH_MAX; i++)
+		if (!(paths[(*n)++] = strdup(found->expect[i])))
+			return -1;
+	return 0;
+}
+
+/* The project's root the shell watches besides here (watch_paths), or
+ * NULL. */
+static const char *watch_root(const struct vh_found *found)
+{
+	const char *root = NULL;
+
+	if (found->env && found->rule == VH_RULE_CHILD)
+		root = found->owner;
+	else if (!found->env && (found->project || found->stop))
+		root = found->project ? found->project : found->stop;
+	return root;
+}
+
+static size_t env_dir_count(void)
 {
 	size_t n = 0;
 
-	dirs[n++] = cwd;
-	if (found->env && found->rule == VH_RULE_CHILD)
-		dirs[n++] = found->owner;
-	else if (!found->env && found->stop)
-		dirs[n++] = found->stop;
+	while (vh_config.env_dirs[n])
+		n++;
 	return n;
+}
+
+/* The name of path when it lies directly in dir, else NULL. */
+static const char *name_in(const char *path, const char *dir)
+{
+	size_t len = strcmp(dir, "/") ? strlen(dir) : 0;
+
+	if (strncmp(path, dir, len) || path[len] != '/' || !path[len + 1] || strchr(path + len + 1, '/'))
+		return NULL;
+	return path + len + 1;
 }
 
 /* The region's part of what the hook keeps (region.h): its top, the names,
  * the paths to be absent and those to stay as they are, the reference
- * file; and for the watch's move (vh_watch_move), its root, the paths
- * watched there and the env paths of a directory (relative to it). "" for
- * no region. */
+ * file, the variables as they were; and for the watch's move
+ * (vh_watch_move): the root, the watched paths that stay wherever the shell
+ * goes in the region (wfix: the root's, the stores'), and the names
+ * watched in the directory it stands in (wrel). "" for no region. */
 static int region_code(struct vh_buf *out, const struct vh_shell *sh, const struct vh_region *r,
-		       const struct vh_watch *w)
+		       const char *cwd, const struct vh_found *found, const struct vh_watch *w)
 {
-	const char *gone[VH_DEPS_MAX], *keep[VH_DEPS_MAX], *rel[VH_CONFIG_MAX_ENV_DIRS];
-	struct vh_buf rels = VH_BUF_INIT;
-	char **fix = NULL;
-	size_t i, ng = 0, nk = 0, nfix = 0;
-	int rc = VH_ENOMEM;
+	const char *gone[VH_DEPS_MAX], *keep[VH_DEPS_MAX], *rel[VH_WATCH_MAX], *fix[VH_WATCH_MAX];
+	const char *root = watch_root(found), *name;
+	size_t i, j, ng = 0, nk = 0, nfix = 0, nrel = 0;
+	int rc;
 
-	if (!r->top) {
-		rc = sh->set_local(out, "__venvhook_rtop", "");
-		goto done;
-	}
+	if (!r->top)
+		return sh->set_local(out, "__venvhook_rtop", "");
 	for (i = 0; i < r->deps.n; i++) {
 		if (r->deps.there[i])
 			keep[nk++] = r->deps.path[i];
 		else
 			gone[ng++] = r->deps.path[i];
 	}
-	for (i = 0; vh_config.env_dirs[i]; i++)
-		if (vh_buf_puts(&rels, vh_config.env_dirs[i]) < 0 ||
-		    vh_buf_add(&rels, "/pyvenv.cfg", sizeof("/pyvenv.cfg")) < 0)
-			goto done;
-	for (i = 0; vh_config.env_dirs[i]; i++)
-		rel[i] = i ? rel[i - 1] + strlen(rel[i - 1]) + 1 : rels.data;
-	if (vh_watch_root_paths(&fix, &nfix, w) < 0)
-		goto done;
+	/* here's env directories (and what a store watches here: pyenv's
+	 * .python-version) move with the shell; the rest stays, and the
+	 * root's stay too when the root is here */
+	for (i = 0; i < w->n; i++) {
+		name = name_in(w->s[i].path, cwd);
+		if (name) {
+			for (j = 0; j < nrel && strcmp(rel[j], name); j++)
+				;
+			if (j == nrel)
+				rel[nrel++] = name;
+		}
+		if ((!name || (root && !strcmp(root, cwd))) && !w->s[i].present)
+			fix[nfix++] = w->s[i].path;
+	}
 	rc = sh->set_local(out, "__venvhook_rtop", r->top);
 	if (rc == 0)
 		rc = sh->set_list(out, "__venvhook_rnames", r->names, r->nnames);
@@ -153,16 +237,13 @@ static int region_code(struct vh_buf *out, const struct vh_shell *sh, const stru
 	if (rc == 0)
 		rc = sh->set_local(out, "__venvhook_rref", r->ref ? r->ref : "");
 	if (rc == 0)
-		rc = sh->set_local(out, "__venvhook_wroot", w->n > 1 ? w->d[1].dir : "");
+		rc = sh->set_list(out, "__venvhook_renv", (const char *const *)r->env, r->nenv);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_wfix", (const char *const *)fix, nfix);
+		rc = sh->set_local(out, "__venvhook_wroot", root ? root : "");
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_wrel", rel, i);
-done:
-	for (i = 0; i < nfix; i++)
-		free(fix[i]);
-	free(fix);
-	vh_buf_free(&rels);
+		rc = sh->set_list(out, "__venvhook_wfix", fix, nfix);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_wrel", rel, nrel);
 	return rc;
 }
 
@@ -170,12 +251,13 @@ done:
  * (the key's part "r" and a digest of the code). A region this shell
  * cannot be told (a name it cannot carry) is no region. */
 static int send_region(struct vh_buf *out, struct vh_buf *key, const struct vh_shell *sh,
-		       const char *held, const struct vh_region *r, const struct vh_watch *w)
+		       const char *held, const struct vh_region *r, const char *cwd,
+		       const struct vh_found *found, const struct vh_watch *w)
 {
 	struct vh_buf code = VH_BUF_INIT, old = VH_BUF_INIT, part = VH_BUF_INIT;
 	const char *s;
 	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
-	int rc = region_code(&code, sh, r, w);
+	int rc = region_code(&code, sh, r, cwd, found, w);
 
 	if (rc == VH_EUNSAYABLE) {
 		vh_buf_reset(&code);
@@ -205,20 +287,21 @@ done:
 /* Hands the shell its new watch list and key (see watch.h), and a
  * names_list shell its env names, when they differ from what the key it
  * passed says. */
-static int send_key(const struct vh_shell *sh, const char *held, const struct vh_watch *prev,
-		    const char *cwd, const struct vh_wanted *want)
+static int send_key(const struct vh_shell *sh, const char *held, const char *cwd,
+		    const struct vh_wanted *wanted, const char *forced)
 {
-	const struct vh_found *found = &want->found;
+	const struct vh_found *found = &wanted->found;
 	struct vh_region region;
 	struct vh_watch w = { 0 };
 	struct vh_buf key = VH_BUF_INIT, names = VH_BUF_INIT, old = VH_BUF_INIT,
 		      out = VH_BUF_INIT, wout = VH_BUF_INIT;
-	const char *dirs[VH_WATCH_MAX_DIRS];
+	char *want[VH_WATCH_MAX] = { NULL };
 	char **paths = NULL;
-	size_t n = 0, i;
+	size_t n = 0, nwant = 0, i;
 	int rc = -1, r;
 
-	if (vh_watch_update(&w, prev, dirs, watch_dirs(dirs, cwd, found)) < 0 ||
+	r = watch_paths(want, &nwant, cwd, found);
+	if (r < 0 || vh_watch_update(&w, cwd, (const char *const *)want, nwant) < 0 ||
 	    vh_watch_paths(&paths, &n, &w) < 0)
 		goto done;
 	if (vh_buf_puts(&wout, "") < 0 ||
@@ -229,9 +312,9 @@ static int send_key(const struct vh_shell *sh, const char *held, const struct vh
 		if (sh->set_list(&wout, "__venvhook_watch", NULL, 0) < 0)
 			goto done;
 	}
-	if (vh_watch_format(&key, &w) < 0 || vh_region_of(&region, want, cwd) < 0)
+	if (vh_watch_format(&key, &w) < 0 || vh_region_of(&region, wanted, cwd) < 0)
 		goto done;
-	r = send_region(&out, &key, sh, held, &region, &w);
+	r = send_region(&out, &key, sh, held, &region, cwd, found, &w);
 	vh_region_free(&region);
 	if (r < 0)
 		goto done;
@@ -249,6 +332,8 @@ static int send_key(const struct vh_shell *sh, const char *held, const struct vh
 		    vh_buf_add(&key, names.data ? names.data : "", names.len) < 0)
 			goto done;
 	}
+	if (forced && ((key.len && vh_buf_putc(&key, '_') < 0) || vh_export_force_part(&key, forced) < 0))
+		goto done;
 	if (!key.len && vh_buf_putc(&key, '-') < 0)
 		goto done;
 	rc = 0;
@@ -263,6 +348,8 @@ done:
 	for (i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
+	for (i = 0; i < VH_WATCH_MAX; i++)
+		free(want[i]);
 	vh_watch_free(&w);
 	vh_buf_free(&key);
 	vh_buf_free(&names);
@@ -301,6 +388,7 @@ const struct vh_cmd vh_cmd_export = {
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,
 	.max_args = 2, /* the hook's KEY, not in the usage: no user passes it */
+	.no_config_warnings = 1,
 	.run = run,
 };
 
@@ -348,15 +436,25 @@ done:
 
 int vh_export_run(const struct vh_shell *sh, const char *key)
 {
-	struct vh_buf later = VH_BUF_INIT;
+	struct vh_buf later = VH_BUF_INIT, said = VH_BUF_INIT;
 	const char *defer = getenv("VENVHOOK_LATER");
-	int rc;
+	int rc, say = vh_config.warnings.len && !vh_config_said();
 
 	/* Start-up, where the hook asks (VENVHOOK_LATER): what would be said
 	 * goes into a list the hook prints before the first prompt. */
 	if (defer && *defer)
 		vh_msg_capture(&later);
+	/* The config file's warnings, once a shell: then the shell carries
+	 * which file, as it is now, they were about (main does not say them
+	 * for export). */
+	if (say)
+		vh_msg_lines(&vh_config.warnings);
 	rc = export_run(sh, key);
+	if (rc == 0 && say && vh_config.id[0] &&
+	    (sh->set_env(&said, VH_CONFIG_SAID, vh_config.id) < 0 ||
+	     fwrite(said.data, 1, said.len, stdout) != said.len || fflush(stdout)))
+		rc = 1;
+	vh_buf_free(&said);
 	vh_msg_capture(NULL);
 	if (rc != 0 && later.len) /* failed: no shell code will show them */
 		fwrite(later.data, 1, later.len, stderr);
@@ -366,24 +464,66 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 	return rc;
 }
 
+/* The lines the hook hands over (madeby.h): in __venvhook_cmdlines, or, from
+ * a shell that cannot build that value, "-FLAGS" there, FROM in
+ * __venvhook_cmdfrom and the lines on stdin, which must then be a pipe or a
+ * file (never the terminal). */
+static int read_lines(struct vh_lines *l)
+{
+	const char *v = getenv("__venvhook_cmdlines");
+	struct vh_buf in = VH_BUF_INIT;
+	struct stat st;
+	char chunk[4096];
+	ssize_t n;
+	int rc;
+
+	if (!v || v[0] != '-')
+		return vh_lines_read(l, v);
+	if (fstat(0, &st) < 0 || !(S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode)))
+		return vh_lines_read(l, NULL);
+	while ((n = read(0, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || in.len > VH_LINES_MAX)
+			break;
+		if (vh_buf_add(&in, chunk, (size_t)n) < 0) {
+			vh_buf_free(&in);
+			return VH_ENOMEM;
+		}
+	}
+	if (n < 0 || in.len > VH_LINES_MAX)
+		rc = vh_lines_read(l, "\036");  /* unreadable: BAD */
+	else
+		rc = vh_lines_read_list(l, v, getenv("__venvhook_cmdfrom"), in.data ? in.data : "",
+					in.len);
+	vh_buf_free(&in);
+	return rc;
+}
+
 static int export_run(const struct vh_shell *sh, const char *key)
 {
 	struct vh_wanted w;
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
 	const char *moved;
+	struct vh_lines lines = { 0 };
+	struct vh_made_ask seen = { &prev, &lines, sh->line_dialect, vh_shell_programs };
 	const char *start;
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 
 	memset(&w, 0, sizeof(w));
 	vh_state_read(&now);
-	if (key && vh_watch_parse(&prev, key) < 0)
+	/* The hook's key and the lines it hands over with it (madeby.h): only
+	 * from the hook, which always sets the variable, so that one inherited
+	 * from elsewhere is never read. */
+	if (key && (vh_watch_parse(&prev, key) < 0 || (!sh->no_lines && read_lines(&lines) < 0)))
 		goto done;
 	/* The shell went into moved by the region's shortcut (no export) and
 	 * watched there since: the watch is that directory's. */
 	moved = getenv("__venvhook_went");
-	if (key && moved && moved[0] == '/' && vh_watch_move(&prev, moved) < 0)
+	if (key && moved && moved[0] == '/' &&
+	    vh_watch_move(&prev, moved, (const char *const *)vh_config.env_dirs, env_dir_count()) < 0)
 		goto done;
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");
@@ -395,7 +535,21 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	 * activates the env it chose): an env put on by then may be adopted
 	 * (plan.h). */
 	start = getenv("__venvhook_start");
-	r = vh_want_here(&w, &now, cwd, key ? &prev : NULL, start && *start);
+	r = vh_want_here(&w, &now, cwd, key ? &seen : NULL, key_forces(key, now.v[VH_MARK_PIN]),
+			 start && *start);
+	if (r == 0 && w.need_lines) {
+		/* An env appeared: the hook runs export again with the lines
+		 * the shell ran, which it reads only now (it costs a process in
+		 * some shells). Nothing else changes meanwhile. */
+		struct vh_buf out = VH_BUF_INIT;
+
+		r = sh->set_local(&out, "__venvhook_more", "1");
+		if (r == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
+			r = VH_EIO;
+		vh_buf_free(&out);
+		rc = r ? 1 : 0;
+		goto done;
+	}
 	vh_msg_lines(&w.say);
 	if (r < 0)
 		goto done;
@@ -410,7 +564,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	if (r == VH_EUNSAYABLE)
 		r = 0;
 	if (r == 0 && key)
-		r = send_key(sh, key, &prev, cwd, &w);
+		r = send_key(sh, key, cwd, &w, w.forced ? w.want.pin : NULL);
 	rc = r ? 1 : 0;
 done:
 	if (rc && r == VH_ENOMEM)
@@ -418,5 +572,6 @@ done:
 	free(cwd);
 	vh_wanted_free(&w);
 	vh_watch_free(&prev);
+	vh_lines_free(&lines);
 	return rc;
 }

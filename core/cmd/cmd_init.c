@@ -36,7 +36,7 @@ static int put_changes(struct vh_buf *out, const struct vh_shell *sh)
 static int hook_path(char **path, const char *real)
 {
 	char *found = NULL, *resolved = NULL, *bad = NULL;
-	enum vh_perm why;
+	enum vh_writers why;
 	int rc = 0;
 
 	*path = NULL;
@@ -56,7 +56,7 @@ static int hook_path(char **path, const char *real)
 static int run(const struct vh_cmd *self, int argc, char **argv)
 {
 	const struct vh_shell *sh;
-	struct vh_buf out = VH_BUF_INIT;
+	struct vh_buf out = VH_BUF_INIT, body = VH_BUF_INIT;
 	const char *name = NULL, *why;
 	char *self_path = NULL, *real;
 	int rc = 1, prompt = 0, i;
@@ -102,13 +102,13 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		vh_msg_path("cannot write a hook that calls ", self_path, why);
 		goto done;
 	}
-	i = sh->set_local(&out, "__venvhook_exe", self_path);
+	i = sh->set_local(&body, "__venvhook_exe", self_path);
 	if (i == VH_EUNSAYABLE)
 		vh_msg_path("cannot write a hook that calls ", self_path,
 			    ": the shell cannot quote that path safely");
 	if (i < 0)
 		goto done;
-	if (put_changes(&out, sh) < 0)
+	if (put_changes(&body, sh) < 0)
 		goto done;
 	/* A shell whose rc saves this to a file (saved_init): what doctor
 	 * checks that file against. */
@@ -116,25 +116,30 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		struct vh_buf made = VH_BUF_INIT;
 
 		i = vh_shell_made(&made, sh) < 0 ? -1 :
-		    sh->set_local(&out, "__venvhook_made", made.data);
+		    sh->set_local(&body, "__venvhook_made", made.data);
 		vh_buf_free(&made);
 		if (i < 0)
 			goto done;
 	}
 	/* (what the hook's completer reads, before it) */
-	if (sh->completion && sh->completion(&out, sh, vh_cmds) < 0)
+	if (sh->completion && sh->completion(&body, sh, vh_cmds) < 0)
 		goto done;
 	/* (a one-line shell's hook and prompt come without their comment
 	 * lines: build-aux/embed.sh) */
-	if (vh_buf_puts(&out, sh->hook) < 0)
+	if (vh_buf_puts(&body, sh->hook) < 0)
 		goto done;
-	if (prompt && vh_buf_puts(&out, sh->prompt) < 0)
+	if (prompt && vh_buf_puts(&body, sh->prompt) < 0)
+		goto done;
+	/* behind the line that, in another shell, says which line to use
+	 * there and defines nothing */
+	if (sh->guard(&out, sh, self_path, vh_buf_str(&body)) < 0)
 		goto done;
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)
 		goto done;
 	rc = 0;
 done:
 	free(self_path);
+	vh_buf_free(&body);
 	vh_buf_free(&out);
 	return rc;
 }
@@ -162,8 +167,7 @@ static int more_help(FILE *f)
 	return ferror(f) ? -1 : 0;
 }
 
-/* One row per rc line: a shell with two (nushell) has its name on the
- * first only. */
+/* One row per rc line, each with its shell's name (nushell has two). */
 int vh_cmd_rc_lines(FILE *f, const char *indent)
 {
 	const struct vh_shell *const *sh;
@@ -176,7 +180,7 @@ int vh_cmd_rc_lines(FILE *f, const char *indent)
 			vh_buf_reset(&line);
 			if (vh_shell_rc_line(&line, *sh, i, "venvhook") < 0)
 				break;
-			if (fprintf(f, "%s%-6s %-28s %s\n", indent, i ? "" : (*sh)->name,
+			if (fprintf(f, "%s%-6s %-28s %s\n", indent, (*sh)->name,
 				    (*sh)->rc[i].file, vh_buf_str(&line)) < 0)
 				rc = -1;
 		}
@@ -197,5 +201,6 @@ const struct vh_cmd vh_cmd_init = {
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,
 	.max_args = 2,
+	.no_config_warnings = 1,
 	.run = run,
 };

@@ -13,7 +13,6 @@
 #include "core/find/discover.h"
 #include "core/find/envlist.h"
 #include "core/util/msg.h"
-#include "core/decide/userconfig.h"
 
 static int run(const struct vh_cmd *self, int argc, char **argv)
 {
@@ -38,20 +37,8 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 			return vh_cmd_usage(self);
 		}
 	}
-	/* The project's own env directories are all list adds from discovery:
-	 * its store rules would only cost (virtualenvwrapper's index is a stat
-	 * per env in $WORKON_HOME). */
-	{
-		unsigned stores = vh_config.stores;
-		int r = 0;
-
-		vh_config.stores = 0;
-		if (vh_cwd(&cwd) == 0)
-			r = vh_discover(&found, cwd);
-		vh_config.stores = stores;
-		if (r < 0)
-			goto done;
-	}
+	if (vh_cwd(&cwd) == 0 && vh_env_list_project(&found, cwd) < 0)
+		goto done;
 	if (vh_env_list_collect(&l, &found, prefix) < 0)
 		goto done;
 	for (k = 0; k < l.n; k++) {

@@ -18,8 +18,13 @@
 #include "core/find/pyvenv.h"
 #include "core/decide/state.h"
 #include "core/decide/userconfig.h"
+#include "shells/shell.h"
 
 struct facts {
+	/* The shell whose hook ran this (its function passes its name in
+	 * __VENVHOOK_SHELL), or NULL: run directly, as in a shell without the
+	 * rc line, the most likely reason an env is not on. */
+	const struct vh_shell *hook;
 	struct vh_state now;
 	const char *active, *by; /* by: "auto", "manual", "outside" */
 	char *cwd;
@@ -170,10 +175,27 @@ static void text_path(struct vh_buf *b, const char *s)
 	vh_msg_escape(b, s);
 }
 
+/* What to add, for the shell $SHELL names (a guess: the login shell). */
+static void text_no_hook(struct vh_buf *b)
+{
+	const char *login = getenv("SHELL");
+	const struct vh_shell *sh = login && *login ? vh_shell_lookup(login) : NULL;
+
+	vh_buf_puts(b, "hook:   not loaded in this shell: add the init line for your shell to its rc file");
+	if (sh) {
+		vh_buf_printf(b, " (%s: ", sh->name);
+		vh_shell_rc_say(b, sh, "venvhook", 1);
+		vh_buf_putc(b, ')');
+	}
+	vh_buf_puts(b, ", then open a new shell; venvhook --help lists each shell's\n");
+}
+
 static int text(struct vh_buf *b, const struct facts *f)
 {
 	const char *pause = f->now.v[VH_MARK_PAUSE];
 
+	if (!f->hook)
+		text_no_hook(b);
 	vh_buf_puts(b, "active: ");
 	if (!f->active) {
 		vh_buf_puts(b, "none\n");
@@ -261,7 +283,9 @@ static void json_field(struct vh_buf *b, const char *key, const char *value, int
 
 static int json(struct vh_buf *b, const struct facts *f)
 {
-	vh_buf_puts(b, "{\"active\":");
+	vh_buf_puts(b, "{\"hook\":");
+	vh_json_str(b, f->hook ? f->hook->name : NULL);
+	vh_buf_puts(b, ",\"active\":");
 	if (f->active) {
 		vh_buf_putc(b, '{');
 		json_field(b, "env", f->active, 0);
@@ -329,6 +353,8 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	} else if (argc != 1) {
 		return vh_cmd_usage(self);
 	}
+	if (getenv("__VENVHOOK_SHELL"))
+		f.hook = vh_shell_lookup(getenv("__VENVHOOK_SHELL"));
 	if (gather(&f) < 0 || (as_json && interpreter(&f) < 0))
 		goto oom;
 	(as_json ? json : text)(&out, &f);
@@ -366,7 +392,8 @@ const struct vh_cmd vh_cmd_status = {
 		"project, venvhook activate, or something outside venvhook), the env\n"
 		"discovery finds for the current directory and by which rule (or the git\n"
 		"work-tree root the walk stopped at), its Python version from pyvenv.cfg,\n"
-		"the trust decision, a pause, and the config file. --json prints the same\n"
+		"the trust decision, a pause, and the config file; first, when the shell\n"
+		"that ran it has no hook loaded, that line to add. --json prints the same\n"
 		"as one JSON object for scripts.\n",
 	.options = options,
 	.min_args = 0,

@@ -5,6 +5,7 @@
 #include "core/util/buf.h"
 #include "core/cmd/cmd.h"
 #include "core/util/msg.h"
+#include "core/util/suggest.h"
 
 const struct vh_cmd *const vh_cmds[] = {
 	&vh_cmd_init,
@@ -20,6 +21,7 @@ const struct vh_cmd *const vh_cmds[] = {
 	&vh_cmd_exec,
 	&vh_cmd_which,
 	&vh_cmd_call,
+	&vh_cmd_guard,
 	NULL,
 };
 
@@ -61,9 +63,18 @@ const struct vh_shell *vh_cmd_shell(const char *name)
 
 	if (!sh) {
 		struct vh_buf b = VH_BUF_INIT;
+		const char *names[32], *like;
+		size_t n = 0;
 
+		for (n = 0; vh_shells[n] && n < sizeof(names) / sizeof(names[0]); n++)
+			names[n] = vh_shells[n]->name;
+		like = vh_suggest(name, names, n);
 		vh_msg_escape(&b, name);
-		vh_msgf("unknown shell '%s' (known: %s)", vh_buf_str(&b), vh_shell_names());
+		if (like)
+			vh_msgf("unknown shell '%s' (did you mean '%s'?; known: %s)", vh_buf_str(&b), like,
+				vh_shell_names());
+		else
+			vh_msgf("unknown shell '%s' (known: %s)", vh_buf_str(&b), vh_shell_names());
 		vh_buf_free(&b);
 	}
 	return sh;

@@ -17,7 +17,7 @@ int vh_envof(struct vh_envof *e, const char *dir)
 	memset(e, 0, sizeof(*e));
 	vh_state_read(&e->now);
 	vh_state_adopt(&e->now);
-	rc = vh_want_here(&e->w, &e->now, dir, NULL, 0);
+	rc = vh_want_here(&e->w, &e->now, dir, NULL, 0, 0);
 	if (rc < 0)
 		return rc;
 	/* no pin and no pause (adopted): an env found and not wanted was refused */

@@ -16,12 +16,17 @@
 #include "core/util/buf.h"
 #include "core/util/compat.h"
 #include "core/util/err.h"
+#include "core/util/fileio.h"
 #include "core/util/xdg.h"
 
 void vh_region_free(struct vh_region *r)
 {
+	size_t i;
+
 	free(r->top);
 	free(r->ref);
+	for (i = 0; i < r->nenv; i++)
+		free(r->env[i]);
 	vh_deps_free(&r->deps);
 	memset(r, 0, sizeof(*r));
 }
@@ -38,11 +43,54 @@ static const char *top_of(const struct vh_wanted *w)
 		return NULL;
 	if (!f->env)
 		return f->top && !f->stop && !w->want.env ? "/" : NULL;
-	if ((f->rule != VH_RULE_INSIDE && f->rule != VH_RULE_CHILD) || w->want.env != f->env)
+	if ((f->rule != VH_RULE_INSIDE && f->rule != VH_RULE_CHILD) || !w->want.env ||
+	    strcmp(w->want.env, f->env))
 		return NULL;
 	/* No symlink on the way to it: the hook compares $PWD's text with it,
 	 * and a link changed later would lead that text elsewhere. */
 	return w->real && !strcmp(w->real, f->env) ? f->owner : NULL;
+}
+
+/* A name a shell can hold as a variable's. */
+static int env_name_ok(const char *s)
+{
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_'))
+		return 0;
+	for (s++; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_' ||
+		      (*s >= '0' && *s <= '9')))
+			return 0;
+	return 1;
+}
+
+/* The variables the answer read (vh_getenv), as they were: "NAME=VALUE",
+ * or "NAME" unset. 1 when one cannot be handed over (too many, a name no
+ * shell holds): no region. 0, 1 or VH_ENOMEM. */
+static int env_of(struct vh_region *r)
+{
+	const char *names[VH_REGION_MAX_ENV], *v;
+	struct vh_buf b = VH_BUF_INIT;
+	int n = vh_getenv_names(names, VH_REGION_MAX_ENV), i;
+
+	if (n < 0)
+		return 1;
+	for (i = 0; i < n; i++) {
+		/* the hook's own checks: where it is, and the PATH it compares */
+		if (!strcmp(names[i], "PATH") || !strcmp(names[i], "PWD"))
+			continue;
+		if (!env_name_ok(names[i]))
+			return 1;
+		v = getenv(names[i]);
+		vh_buf_reset(&b);
+		if (vh_buf_puts(&b, names[i]) < 0 || (v && (vh_buf_putc(&b, '=') < 0 || vh_buf_puts(&b, v) < 0)) ||
+		    !(r->env[r->nenv] = vh_buf_detach(&b))) {
+			vh_buf_free(&b);
+			return VH_ENOMEM;
+		}
+		r->nenv++;
+	}
+	vh_buf_free(&b);
+	return 0;
 }
 
 /* "<dir>/<name>" into p (reset first). */
@@ -163,7 +211,7 @@ static void ref_make(const char *link, const char *dir, const char *old)
 	    vh_buf_printf(&name, "region.%lld.%09ld", (long long)now.tv_sec, now.tv_nsec) < 0 ||
 	    path_in(&path, dir, name.data) < 0 || vh_buf_printf(&tmp, "%s.%ld", link, (long)getpid()) < 0)
 		goto done;
-	fd = open(path.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0600);
+	fd = vh_file_open_own(path.data, O_EXCL);
 	if (fd < 0)
 		goto done;
 	close(fd);
@@ -190,6 +238,7 @@ static int ref_find(char **ref, const struct timespec *newest)
 	struct vh_buf path = VH_BUF_INIT;
 	struct timespec now;
 	struct vh_stat st;
+	struct stat own;
 	char *link = NULL, *dir = NULL, target[64];
 	ssize_t n = -1;
 	int rc = VH_ENOMEM, there = 0;
@@ -213,7 +262,7 @@ static int ref_find(char **ref, const struct timespec *newest)
 			rc = VH_ENOMEM;
 		else
 			there = vh_stat(&st, AT_FDCWD, path.data, 0) == 0 && S_ISREG(st.mode) &&
-				st.uid == geteuid() && !(st.mode & 022);
+				stat(path.data, &own) == 0 && vh_file_private(-1, path.data, &own);
 	}
 	if (rc < 0)
 		goto done;
@@ -250,6 +299,10 @@ int vh_region_of(struct vh_region *r, const struct vh_wanted *w, const char *cwd
 			goto done;
 	}
 	r->nnames = vh_walk_names(r->names, VH_WALK_ALL);
+	if ((rc = env_of(r)) != 0) {
+		rc = rc < 0 ? rc : 0;
+		goto done;
+	}
 	if (!(r->top = strdup(top)))
 		rc = VH_ENOMEM;
 done:

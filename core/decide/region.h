@@ -18,7 +18,12 @@
  *          of keep's was when export looked and at least
  *          VH_REGION_SETTLE seconds older than that moment, so that any
  *          later change of one of them makes it newer (the hooks'
- *          comparison of two files' times).
+ *          comparison of two files' times);
+ *   env    the environment variables the answer read (vh_getenv: HOME,
+ *          XDG_*, WORKON_HOME, UV_PROJECT_ENVIRONMENT, POETRY_*, PIPENV_*,
+ *          HATCH_*, PDM_*, PYENV_ROOT, GIT_CEILING_DIRECTORIES...), each
+ *          "NAME=VALUE" when it was set and "NAME" when not: the shell's
+ *          must still be so (PATH and PWD are the hook's own checks).
  * A shell whose $PWD is top or below it, where those hold, $PWD is a
  * directory of the user's own that is no symlink, and nothing between
  * $PWD and top is a symlink, has the answer export would give: no process.
@@ -38,12 +43,15 @@
 /* Seconds a reference file must be older than the export that hands it
  * out: coarser than any file system's timestamps venvhook trusts. */
 #define VH_REGION_SETTLE 3
+#define VH_REGION_MAX_ENV 64
 struct vh_region {
 	char *top; /* NULL: no region, export at every change of directory */
 	const char *names[VH_WALK_NAMES_MAX];
 	size_t nnames;
 	struct vh_deps deps; /* gone (absent) and keep (there) */
 	char *ref;           /* NULL when keep is empty */
+	char *env[VH_REGION_MAX_ENV];
+	size_t nenv;
 };
 
 /* The region of w, export's answer for cwd (the environment's state now).

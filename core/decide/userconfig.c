@@ -1,6 +1,7 @@
 #include "core/decide/userconfig.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <ini.h>
 #include <stdio.h>
@@ -10,10 +11,13 @@
 #include <unistd.h>
 
 #include "core/util/buf.h"
+#include "core/util/compat.h"
 #include "core/util/err.h"
 #include "core/util/fileio.h"
 #include "core/util/msg.h"
+#include "core/util/suggest.h"
 #include "core/store/stores.h"
+#include "core/util/writers.h"
 #include "core/util/xdg.h"
 
 const char *const vh_config_trust_names[] = {
@@ -155,6 +159,25 @@ static int set_stores(const char *v)
 	return rc;
 }
 
+/* what, and "did you mean" one of the n choices, when one is close to v. */
+static void warn_like(struct parse *p, const char *what, const char *v, const char *const *choices,
+		      size_t n)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	const char *like = vh_suggest(v, choices, n);
+
+	vh_buf_puts(&why, what);
+	if (like)
+		vh_buf_printf(&why, " (did you mean '%s'?)", like);
+	warn(p, vh_buf_str(&why));
+	vh_buf_free(&why);
+}
+
+/* The keys, for "did you mean". */
+static const char *const keys[] = {
+	"env_dirs", "stop_at_git_root", "quiet", "follow_pointer_files", "trust", "stores",
+};
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
@@ -189,7 +212,7 @@ static int handler(void *user, const char *section, const char *name, const char
 		else if (!strcmp(value, "off"))
 			vh_config.trust = VH_CONFIG_TRUST_OFF;
 		else
-			warn(p, "trust is strict, owner or off");
+			warn_like(p, "trust is strict, owner or off", value, vh_config_trust_names, 3);
 	} else if (!strcmp(name, "stop_at_git_root") || !strcmp(name, "quiet") ||
 		   !strcmp(name, "follow_pointer_files")) {
 		if (boolean(&b, value) < 0) {
@@ -207,10 +230,13 @@ static int handler(void *user, const char *section, const char *name, const char
 		}
 	} else {
 		struct vh_buf why = VH_BUF_INIT;
+		const char *like = vh_suggest(name, keys, sizeof(keys) / sizeof(keys[0]));
 
 		vh_buf_puts(&why, "unknown key '");
 		vh_msg_escape(&why, name);
 		vh_buf_puts(&why, "'");
+		if (like)
+			vh_buf_printf(&why, " (did you mean '%s'?)", like);
 		warn(p, vh_buf_str(&why));
 		vh_buf_free(&why);
 	}
@@ -218,47 +244,96 @@ static int handler(void *user, const char *section, const char *name, const char
 }
 
 
+/* "ignoring <file>: <why>; using the defaults" */
+static void ignore(const char *why, int e)
+{
+	unsigned long h = 5381;
+	const char *c;
+
+	vh_buf_puts(&vh_config.warnings, "ignoring ");
+	vh_msg_escape(&vh_config.warnings, vh_config.file);
+	vh_buf_puts(&vh_config.warnings, ": ");
+	vh_buf_puts(&vh_config.warnings, why);
+	if (e)
+		vh_buf_printf(&vh_config.warnings, " (%s)", strerror(e));
+	vh_buf_puts(&vh_config.warnings, "; using the defaults\n");
+	/* said once per shell while the reason stays (vh_config_said): the
+	 * reason's own hash names it */
+	for (c = why; *c; c++)
+		h = h * 33 + (unsigned char)*c;
+	snprintf(vh_config.id, sizeof(vh_config.id), "ignored:%d:%lx", e, h);
+}
+
 int vh_config_load(void)
 {
+	struct vh_buf why = VH_BUF_INIT;
 	struct parse p = { 0 };
 	struct stat st;
-	int fd, e;
+	int fd = -1, r;
 
 	if (vh_xdg_file(&vh_config.file, "XDG_CONFIG_HOME", ".config", "config") == VH_ENOMEM)
 		return VH_ENOMEM;
 	if (!vh_config.file)
 		return 0;
+	/* Its settings decide what is checked (trust = off): believed only
+	 * from a place and a file no one else can write (xdg.h, fileio.h),
+	 * and never waited on (a FIFO would block every prompt). */
+	r = vh_xdg_usable(&why, vh_config.file, 0);
+	if (r < 0)
+		goto oom;
+	if (r > 0) {
+		ignore(vh_buf_str(&why), 0);
+		goto done;
+	}
 	/* open, then fdopen: most users have no config file, and a failed
 	 * fopen costs its FILE as well as the open */
-	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC);
-	p.f = fd < 0 ? NULL : fdopen(fd, "r");
-	if (!p.f) {
-		if (fd >= 0) {
-			e = errno;
-			close(fd);
-			errno = e;
-		}
-		if (errno != ENOENT && errno != ENOTDIR) {
-			char why[128];
+	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			ignore("it cannot be read", errno);
+		goto done;
+	}
+	if (fstat(fd, &st) < 0) {
+		ignore("it cannot be read", errno);
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		ignore("it is not a regular file", 0);
+		goto done;
+	}
+	if (!vh_file_private(fd, NULL, &st)) {
+		struct vh_stat vs;
 
-			snprintf(why, sizeof(why), ": %s; using the defaults\n", strerror(errno));
-			vh_buf_puts(&vh_config.warnings, "cannot read ");
-			vh_msg_escape(&vh_config.warnings, vh_config.file);
-			vh_buf_puts(&vh_config.warnings, why);
-		}
-		return 0;
+		vh_stat_from(&vs, &st);
+		vh_buf_puts(&why, "it ");
+		vh_buf_puts(&why, vh_writers_text(vh_writers_of(fd, NULL, &vs, 0)));
+		ignore(vh_buf_str(&why), 0);
+		goto done;
 	}
 	vh_config.found = 1;
+	{
+		struct vh_stat vs;
+
+		/* (which file, as it is: export's __VENVHOOK_CONFIG_SAID) */
+		vh_stat_from(&vs, &st);
+		snprintf(vh_config.id, sizeof(vh_config.id), "%ju:%ju:%jd:%jd.%09ld",
+			 (uintmax_t)vs.dev, (uintmax_t)vs.ino, (intmax_t)vs.size,
+			 (intmax_t)vs.mtime.tv_sec, (long)vs.mtime.tv_nsec);
+	}
 	/* Read a line at a time, but not without end: a file that large is
 	 * no config (the defaults hold). */
-	if (fstat(fd, &st) == 0 && st.st_size > VH_READ_MAX) {
+	if (st.st_size > VH_READ_MAX) {
 		vh_msg_escape(&vh_config.warnings, vh_config.file);
 		vh_buf_printf(&vh_config.warnings, " is larger than %d KiB; using the defaults\n",
 			      VH_READ_MAX / 1024);
 		vh_config.bad_lines++;
-		fclose(p.f);
-		return 0;
+		goto done;
 	}
+	if (!(p.f = fdopen(fd, "r"))) {
+		ignore("it cannot be read", errno);
+		goto done;
+	}
+	fd = -1;
 	/* Errors inih finds itself are lines the reader already blanked. */
 	ini_parse_stream(reader, &p, handler, &p);
 	fclose(p.f);
@@ -267,7 +342,21 @@ int vh_config_load(void)
 		vh_buf_printf(&vh_config.warnings, ": %d more bad lines are ignored\n",
 			      vh_config.bad_lines - MAX_WARNINGS);
 	}
+done:
+	if (fd >= 0)
+		close(fd);
+	vh_buf_free(&why);
 	return 0;
+oom:
+	vh_buf_free(&why);
+	return VH_ENOMEM;
+}
+
+int vh_config_said(void)
+{
+	const char *said = getenv(VH_CONFIG_SAID);
+
+	return said && vh_config.id[0] && !strcmp(said, vh_config.id);
 }
 
 int vh_config_format(struct vh_buf *out)

@@ -31,6 +31,9 @@ struct vh_config {
 	int found;   /* the file existed */
 	int bad_lines;
 	struct vh_buf warnings; /* for the command to print: a line each, escaped */
+	/* The file as read (device, inode, size, modification time), or why
+	 * it could not be: what export's __VENVHOOK_CONFIG_SAID names. */
+	char id[96];
 	const char *env_dirs[VH_CONFIG_MAX_ENV_DIRS + 1]; /* NULL-terminated */
 	int stop_at_git_root;
 	int quiet;
@@ -46,6 +49,12 @@ extern struct vh_config vh_config;
  * warning in vh_config.warnings for each bad line (and for a file that
  * cannot be read). Returns 0 or VH_ENOMEM. */
 int vh_config_load(void);
+
+/* The variable export sets to vh_config.id once it said the warnings, so
+ * that a shell hears them once, not at every cd; 1 when the environment
+ * says they were said about the file as it is now. */
+#define VH_CONFIG_SAID "__VENVHOOK_CONFIG_SAID"
+int vh_config_said(void);
 
 /* The settings as a config file would say them, for `venvhook config`. */
 int vh_config_format(struct vh_buf *out);

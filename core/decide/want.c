@@ -50,11 +50,11 @@ static int usable(struct vh_buf *say, const char *env, const char *doing, int *r
  * is recorded, and *note says so for the activation line. Returns 0 or
  * VH_ENOMEM. */
 static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy_mode mode,
-		   const struct vh_watch *watch, const struct vh_state *now, int project_chose,
-		   int tool_inside)
+		   const struct vh_made_ask *seen, const struct vh_state *now, int project_chose,
+		   int tool_inside, int force)
 {
-	struct vh_policy_ask ask = { .mode = mode, .watch = watch, .path = now->v[VH_PATH],
-				     .project_chose = project_chose };
+	struct vh_policy_ask ask = { .mode = mode, .seen = seen, .path = now->v[VH_PATH],
+				     .project_chose = project_chose, .force = force };
 	struct vh_policy p;
 	const char *why;
 	char *file = NULL;
@@ -68,11 +68,20 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 	*ok = p.ok;
 	rc = 0;
 	free(w->real);
+	w->real = NULL;
 	if (p.ok && !(w->real = strdup(p.real))) {
 		rc = VH_ENOMEM;
 		goto done;
 	}
-	if (!p.ok && tool_inside && vh_store_tool_env(env)) {
+	if (p.ok) {
+		/* what goes on PATH is what was judged */
+		free(w->used);
+		w->used = p.use;
+		p.use = NULL;
+	}
+	if (p.need_lines) {
+		w->need_lines = 1;
+	} else if (!p.ok && tool_inside && vh_store_tool_env(env)) {
 		; /* a tox, nox, pipx or uv tool env, entered: no request for it */
 	} else if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
@@ -90,7 +99,7 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		w->want.note = "made here: yours from now on";
 		if (vh_policy_consent(&p, VH_CONSENT_MADE, &why, &file) < 0) {
 			rc = vh_want_unrecorded(&w->say, why, file, "the env you made is on now, but"
-						" will need 'venvhook allow' next time");
+						" will need 'venvhook allow' from the next cd on");
 			w->want.note = NULL;
 		}
 	}
@@ -101,7 +110,7 @@ done:
 }
 
 static int want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		     const struct vh_watch *watch);
+		     const struct vh_made_ask *seen, int pin_forced);
 
 /* The wanted env's name, for VIRTUAL_ENV_PROMPT. */
 static int named(struct vh_wanted *w, const struct vh_state *now)
@@ -169,7 +178,7 @@ static int foreign_facts(struct vh_wanted *w, const struct vh_state *now)
 }
 
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		 const struct vh_watch *watch, int start)
+		 const struct vh_made_ask *seen, int pin_forced, int start)
 {
 	int rc;
 
@@ -178,12 +187,14 @@ int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cw
 	w->want.pause = now->v[VH_MARK_PAUSE];
 	w->want.start = start;
 	w->want.cwd = cwd;
-	rc = want_here(w, now, cwd, watch);
-	return rc < 0 ? rc : foreign_facts(w, now);
+	rc = want_here(w, now, cwd, seen, pin_forced);
+	if (rc < 0 || w->need_lines)
+		return rc;
+	return foreign_facts(w, now);
 }
 
 static int want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		     const struct vh_watch *watch)
+		     const struct vh_made_ask *seen, int pin_forced)
 {
 	const char *pin = now->v[VH_MARK_PIN], *pause = now->v[VH_MARK_PAUSE];
 	int ok = 0, rc = 0;
@@ -199,12 +210,13 @@ static int want_here(struct vh_wanted *w, const struct vh_state *now, const char
 				rc = say_path(&w->say, "the env you activated, ", pin,
 					      ", is gone; back to automatic activation");
 		} else {
-			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0, 0);
+			rc = trusted(w, &ok, pin, VH_POLICY_PIN, NULL, now, 0, 0, pin_forced);
 		}
 		if (rc < 0)
 			return rc;
 		if (ok) {
-			w->want.env = pin;
+			w->want.env = w->want.pin = w->used;
+			w->forced = pin_forced;
 			return named(w, now);
 		}
 		w->want.pin = NULL;
@@ -214,10 +226,10 @@ static int want_here(struct vh_wanted *w, const struct vh_state *now, const char
 		w->want.pause = NULL;
 	if (!w->found.env || w->want.pause || !usable(&w->say, w->found.env, "not activating ", &rc))
 		return rc;
-	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, watch, now, w->found.project_setting,
-		     w->found.rule == VH_RULE_INSIDE);
+	rc = trusted(w, &ok, w->found.env, VH_POLICY_AUTO, seen, now, w->found.project_setting,
+		     w->found.rule == VH_RULE_INSIDE, 0);
 	if (rc == 0 && ok)
-		w->want.env = w->found.env;
+		w->want.env = w->used;
 	return rc == 0 ? named(w, now) : rc;
 }
 
@@ -298,7 +310,10 @@ static int say_not_env(struct vh_buf *say, enum vh_resolve r, const char *arg, c
 
 /* The user chose env by hand: that is consent, recorded (bound to what the
  * env is now) unless the policy would take the env anyway, so that the pin
- * it leaves behind is judged like any env on the next cd. */
+ * it leaves behind is judged like any env on the next cd; and unless
+ * consent would not let it in (a deny, which only allow undoes; a place
+ * others can write, which no consent makes safe): that takes --force,
+ * which is not recorded. */
 static int remember_choice(struct vh_wanted *w, const struct vh_policy *chosen,
 			   const struct vh_state *now)
 {
@@ -311,7 +326,7 @@ static int remember_choice(struct vh_wanted *w, const struct vh_policy *chosen,
 	if (vh_policy_check(&p, w->chosen, &ask) < 0)
 		goto done;
 	rc = 0;
-	if (!p.ok && vh_policy_consent(chosen, VH_CONSENT_ACTIVATED, &why, &file) < 0) {
+	if (!p.ok && p.fixable && vh_policy_consent(chosen, VH_CONSENT_ACTIVATED, &why, &file) < 0) {
 		rc = vh_want_unrecorded(&w->say, why, file, "not activating what cannot stay on");
 		rc = rc < 0 ? rc : VH_EREFUSED;
 	}
@@ -342,11 +357,12 @@ int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *
 	r = vh_env_resolve(&w->chosen, arg, cwd ? cwd : "/");
 	if (r == VH_RESOLVE_OOM)
 		return VH_ENOMEM;
-	/* A name not in $WORKON_HOME: one of the stores', as list names it. */
+	/* A name not in $WORKON_HOME: one of the stores' or the project's
+	 * (.venv, venv), as list names it. */
 	if (r != VH_RESOLVED && is_name(arg)) {
 		char *store = NULL;
 
-		if (vh_env_list_find(&store, arg) < 0)
+		if (vh_env_list_find(&store, cwd, arg) < 0)
 			return VH_ENOMEM;
 		if (store) {
 			free(w->chosen);
@@ -370,10 +386,23 @@ int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *
 		rc = rc < 0 ? rc : VH_EREFUSED;
 		vh_buf_free(&tail);
 	} else {
-		rc = remember_choice(w, &chosen, now);
+		/* --force: this shell only; the hook's key carries it
+		 * (cmd_export.c), and it is not recorded */
+		w->forced = force;
+		if (chosen.exposed.len &&
+		    (vh_buf_puts(&w->say, "activating ") < 0 || vh_msg_escape(&w->say, w->chosen) < 0 ||
+		     vh_buf_puts(&w->say, " although ") < 0 ||
+		     vh_buf_puts(&w->say, vh_buf_str(&chosen.exposed)) < 0 ||
+		     vh_buf_puts(&w->say, ": they can change what runs\n") < 0))
+			rc = VH_ENOMEM;
+		if (rc == 0)
+			rc = remember_choice(w, &chosen, now);
 	}
 	if (rc == 0) {
-		w->want.env = w->want.pin = w->chosen;
+		free(w->used);
+		w->used = chosen.use;
+		chosen.use = NULL;
+		w->want.env = w->want.pin = w->used;
 		rc = named(w, now);
 	}
 	vh_policy_free(&chosen);
@@ -458,6 +487,7 @@ void vh_wanted_free(struct vh_wanted *w)
 	free(w->stale);
 	vh_found_free(&w->found);
 	free(w->chosen);
+	free(w->used);
 	free(w->name);
 	free(w->real);
 	vh_buf_free(&w->say);

@@ -13,31 +13,40 @@
 #include "core/output/plan.h"
 #include "core/decide/state.h"
 
-struct vh_watch;
+struct vh_made_ask;
 
 struct vh_wanted {
 	struct vh_want want;   /* for vh_apply; points into found, now and the fields below */
 	struct vh_found found; /* discovery's answer for the directory asked about */
 	char *chosen;          /* activate: the env the user named */
+	char *used;            /* the wanted env's path as judged (policy.h's use) */
+	int forced;            /* activate --force took it: this shell's own pin */
 	char *name;            /* want.prompt: the wanted env's name (envname.h) */
 	char *real;            /* the real path of the env the policy let on, or NULL */
 	char *leave;           /* want.leave */
 	char *stale;           /* want.stale_prompt */
 	struct vh_buf say;     /* lines for the user, each ending in '\n' */
+	/* export: the made-here rule needs the lines the shell ran; nothing
+	 * else here holds (see cmd_export.c) */
+	int need_lines;
 };
 
 /* The env for the shell in cwd (export): pin, pause, discovery, trust, and
  * the name it is shown by. An env made here is recorded as the user's
- * (watch: what the hook watched since it came here, or NULL). start: the
- * shell is starting (no prompt drawn yet), when an env someone else put
- * on is adopted if it is the one wanted (plan.h). Returns 0 or VH_ENOMEM.
+ * (seen: what the hook saw since the last export, or NULL; see policy.h).
+ * pin_forced: the pin is this shell's own activate --force (the hook's key
+ * says so; a pin from the environment alone never is). start: the shell is
+ * starting (no prompt drawn yet), when an env someone else put on is
+ * adopted if it is the one wanted (plan.h). Returns 0 or VH_ENOMEM.
  * Free w with vh_wanted_free in both cases. */
 int vh_want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
-		 const struct vh_watch *watch, int start);
+		 const struct vh_made_ask *seen, int pin_forced, int start);
 
 /* The env the user chose by name or path (activate), pinned, if the policy
- * lets it in; the choice is recorded as consent. cwd may be NULL (gone).
- * Returns 0, VH_EREFUSED (say holds why) or VH_ENOMEM. */
+ * lets it in; the choice is recorded as consent, unless consent could not
+ * let it in (a deny, a directory others can write: force, which holds for
+ * this shell only, sets w->forced). cwd may be NULL (gone). Returns 0,
+ * VH_EREFUSED (say holds why) or VH_ENOMEM. */
 int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
 		   const char *arg, int force);
 

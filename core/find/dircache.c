@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/util/buf.h"
 #include "core/util/fileio.h"
 #include "core/util/xdg.h"
 
@@ -21,6 +22,18 @@ static char *cache_file(void)
 	char *file = NULL;
 
 	return vh_xdg_file(&file, "XDG_CACHE_HOME", ".cache", "dirs") == 0 ? file : NULL;
+}
+
+/* A place only the user can write (xdg.h). */
+static int usable(const char *file, int writing)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	int r = vh_xdg_usable(&why, file, writing);
+
+	vh_buf_free(&why);
+	if (r)
+		errno = EPERM;
+	return r == 0;
 }
 
 uint64_t vh_dircache_key(const char *const *names)
@@ -66,14 +79,16 @@ static void load(struct vh_dircache *c)
 	c->loaded = 1;
 	c->n = 0;
 	file = cache_file();
-	fd = file ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
+	/* Written by someone else, it could hide an env from the walk: read
+	 * only from a place only the user can write (a cache: not using one
+	 * only costs time, and is said by doctor). */
+	fd = file && usable(file, 0) ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
 	free(file);
 	if (fd < 0) {
 		c->usable = errno == ENOENT;
 		return;
 	}
-	/* Written by someone else, it could hide an env from the walk. */
-	if (fstat(fd, &st) < 0 || !vh_file_private(&st))
+	if (fstat(fd, &st) < 0 || !vh_file_private(fd, NULL, &st))
 		goto done;
 	/* (by the offset in *c: GCC takes &c->f for its first member and warns
 	 * of an overflow) */
@@ -201,14 +216,14 @@ void vh_dircache_save(struct vh_dircache *c)
 	if (!c->added)
 		return;
 	file = cache_file();
-	if (!file || vh_xdg_make_parent(file) < 0)
+	if (!file || vh_xdg_make_parent(file) < 0 || !usable(file, 1))
 		goto done;
 	/* An unusable file (another owner, another format, torn, full) goes:
 	 * appending to it would be read by no one. */
 	if (!c->usable && unlink(file) < 0 && errno != ENOENT)
 		goto done;
-	fd = open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
-	if (fd < 0 || fstat(fd, &st) < 0 || !vh_file_private(&st))
+	fd = vh_file_open_own(file, O_APPEND);
+	if (fd < 0 || fstat(fd, &st) < 0)
 		goto done;
 	fresh = st.st_size == 0;
 	if (!fresh && (st.st_size < (off_t)sizeof(h) ||

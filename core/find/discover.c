@@ -145,6 +145,7 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	/* not on the stack: inlined, it would make every walk's frame 4 KiB
 	 * deeper, a page the kernel faults in at each export */
 	static char text[4096];
+	struct stat st;
 	char *s, *e, *path;
 	ssize_t n;
 	int fd;
@@ -153,8 +154,16 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	path = join(dir, vh_pointer_name);
 	if (!path)
 		return -1;
-	fd = vh_pathfd_openat(at, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	/* A project's file: never waited on, never a terminal (a .venv that
+	 * links to /dev/tty would read what the user types ahead), read only
+	 * when fstat says it is a regular file. */
+	fd = vh_pathfd_openat(at, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	free(path);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		pointer_msg(w, dir, " is not a regular file", NULL);
+		return VH_EREFUSED;
+	}
 	n = fd < 0 ? -1 : read(fd, text, sizeof(text) - 1);
 	if (fd >= 0)
 		close(fd);
@@ -376,6 +385,18 @@ static int step_children(struct vh_found *out, struct walk *w)
 	return WALK_ON;
 }
 
+/* The nearest project root, for the hook to watch (a tool run below it
+ * makes its env there): WALK_ON, or VH_ENOMEM. */
+static int step_project(struct vh_found *out, struct walk *w)
+{
+	if (!out->project && (probe(&w->at, w->dir, "pyproject.toml", NULL, 1) == PRESENT ||
+			      probe(&w->at, w->dir, "Pipfile", NULL, 1) == PRESENT ||
+			      probe(&w->at, w->dir, "uv.lock", NULL, 1) == PRESENT) &&
+	    !(out->project = strdup(w->dir)))
+		return VH_ENOMEM;
+	return WALK_ON;
+}
+
 /* The walk ends at w->dir, a work tree's root. */
 static int stop_here(struct vh_found *out, struct walk *w)
 {
@@ -443,6 +464,7 @@ static int walk_step(struct vh_found *out, struct walk *w, struct vh_dircache *c
 	    (rc = step_stores(out, w, VH_STORES_FIRST)) != WALK_ON ||
 	    (rc = step_children(out, w)) != WALK_ON ||
 	    (rc = step_stores(out, w, VH_STORES_AFTER)) != WALK_ON ||
+	    (rc = step_project(out, w)) != WALK_ON ||
 	    (rc = step_git(out, w, cache)) != WALK_ON)
 		return rc;
 	passed(w, cache);
@@ -534,6 +556,13 @@ int vh_discover(struct vh_found *out, const char *cwd)
 	else if (step == WALK_ON)
 		out->top = 1; /* up to "/" and nothing */
 done:
+	/* No env: where the stores would put it, for the hook to watch. */
+	if (rc == 0 && !out->env && vh_stores_finish(&w.stores, cwd) < 0)
+		rc = VH_ENOMEM;
+	while (rc == 0 && !out->env && w.stores.nexpect && out->nexpect < VH_FOUND_EXPECT) {
+		out->expect[out->nexpect++] = w.stores.expect[--w.stores.nexpect];
+		w.stores.expect[w.stores.nexpect] = NULL;
+	}
 	vh_dircache_save(&cache);
 	vh_buf_add(&out->warnings, vh_buf_str(&w.stores.warn), w.stores.warn.len);
 	if (w.stores.warn.len)
@@ -550,6 +579,9 @@ void vh_found_free(struct vh_found *f)
 	free(f->owner);
 	free(f->stop);
 	free(f->from);
+	free(f->project);
+	while (f->nexpect)
+		free(f->expect[--f->nexpect]);
 	vh_buf_free(&f->warnings);
 	memset(f, 0, sizeof(*f));
 }

@@ -23,6 +23,8 @@ enum vh_rule {
 	VH_RULE_PDM,	/* owner/.pdm-python, or pdm's central venv of owner/pyproject.toml */
 };
 
+#define VH_FOUND_EXPECT 4
+
 struct vh_found {
 	enum vh_rule rule;
 	char *env;	/* absolute path of the env directory, or NULL */
@@ -44,6 +46,13 @@ struct vh_found {
 	 * warning, a pointer file, libgit2, a directory it could not look
 	 * into (region.h hands the shell no region then). */
 	int unsure;
+	/* No env found: the nearest directory from cwd up (below the walk's
+	 * end) that holds a project file (pyproject.toml, Pipfile, uv.lock),
+	 * or NULL; and where the stores would put the project's env, were it
+	 * made (up to VH_FOUND_EXPECT paths): the hook watches them. */
+	char *project;
+	char *expect[VH_FOUND_EXPECT];
+	size_t nexpect;
 	/* What the walk has to say (a pointer file that points nowhere, a
 	 * .git it cannot read, a directory it cannot look into, a store's
 	 * file it cannot read): a line each, escaped, for the command. */

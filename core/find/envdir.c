@@ -1,4 +1,5 @@
 #include "core/find/envdir.h"
+#include "core/util/compat.h"
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -23,9 +24,14 @@ int vh_env_at(int dirfd, const char *rel)
 	return ok;
 }
 
+int vh_env_name_ok(const char *name)
+{
+	return *name && strcmp(name, ".") && strcmp(name, "..") && !strchr(name, '/');
+}
+
 int vh_workon_home(char **out)
 {
-	const char *home = getenv("WORKON_HOME");
+	const char *home = vh_getenv("WORKON_HOME");
 	struct vh_buf b = VH_BUF_INIT;
 
 	*out = NULL;
@@ -33,7 +39,7 @@ int vh_workon_home(char **out)
 		*out = strdup(home);
 		return *out ? 0 : -1;
 	}
-	home = getenv("HOME");
+	home = vh_getenv("HOME");
 	if (!home || !*home)
 		return 0;
 	if (vh_buf_puts(&b, home) < 0 || vh_buf_puts(&b, "/.virtualenvs") < 0) {
@@ -63,7 +69,11 @@ enum vh_resolve vh_env_resolve(char **out, const char *arg, const char *base)
 	int r;
 
 	*out = NULL;
-	if (!strchr(arg, '/') && strcmp(arg, ".") && strcmp(arg, "..")) {
+	if (!*arg) {
+		*out = strdup("");
+		return *out ? VH_RESOLVE_NOT_ENV : VH_RESOLVE_OOM;
+	}
+	if (vh_env_name_ok(arg)) {
 		r = vh_workon_home(&dir);
 		if (r < 0 || !dir)
 			return r < 0 ? VH_RESOLVE_OOM : VH_RESOLVE_NO_HOME;

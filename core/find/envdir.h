@@ -11,6 +11,12 @@ int vh_env_at(int dirfd, const char *rel);
  * Returns 0 or VH_ENOMEM. */
 int vh_workon_home(char **out);
 
+/* 1 when name can name an env in a store (joined to the store's
+ * directory, it stays right inside it): not empty, not "." or "..", no
+ * '/'. Every name joined to a store goes through this, whoever wrote it
+ * (an index, a project's file, the user). */
+int vh_env_name_ok(const char *name);
+
 enum vh_resolve {
 	VH_RESOLVED = 0,
 	VH_RESOLVE_OOM = -1,

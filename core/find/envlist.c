@@ -168,7 +168,7 @@ static int add_project(struct vh_env_list *l, const struct vh_found *found, cons
 
 	if (found->rule != VH_RULE_CHILD)
 		return 0;
-	dirfd = open(found->owner, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dirfd = open(found->owner, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (dirfd < 0)
 		return 0;
 	for (name = vh_config.env_dirs; *name && rc == 0; name++)
@@ -213,14 +213,29 @@ int vh_env_list_collect(struct vh_env_list *l, const struct vh_found *project, c
 	return 0;
 }
 
-int vh_env_list_find(char **out, const char *name)
+int vh_env_list_project(struct vh_found *found, const char *cwd)
 {
-	struct vh_env_list l;
+	unsigned stores = vh_config.stores;
+	int rc;
+
+	memset(found, 0, sizeof(*found));
+	vh_config.stores = 0;
+	rc = vh_discover(found, cwd);
+	vh_config.stores = stores;
+	return rc < 0 ? -1 : 0;
+}
+
+int vh_env_list_find(char **out, const char *cwd, const char *name)
+{
+	struct vh_env_list l = { 0 };
+	struct vh_found found = { 0 };
 	size_t i;
 	int rc;
 
 	*out = NULL;
-	rc = vh_env_list_collect(&l, NULL, name);
+	rc = cwd ? vh_env_list_project(&found, cwd) : 0;
+	rc = rc < 0 ? rc : vh_env_list_collect(&l, &found, name);
+	vh_found_free(&found);
 	for (i = 0; rc == 0 && i < l.n; i++) {
 		if (!strcmp(l.v[i].name, name)) {
 			*out = l.v[i].path;

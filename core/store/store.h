@@ -77,6 +77,16 @@ char *vh_store_join(const char *dir, const char *name);
  * -1 (both freed) when either is NULL, that is out of memory. */
 int vh_store_take(struct vh_store_hit *hit, char *env, char *from);
 
+/* Notes path (copied) as where the project's env would be, were the tool
+ * to make it (the hook watches it; the first VH_FOUND_EXPECT only). 0 or
+ * -1. */
+int vh_store_expect(struct vh_stores_walk *w, const char *path);
+
+/* vh_store_take of the env named name in the store dir, when name can
+ * name one (vh_env_name_ok: a name never leaves its store); else 0 (from
+ * freed). */
+int vh_store_take_named(struct vh_store_hit *hit, const char *dir, const char *name, char *from);
+
 /* 1 when dir/name is a regular file (symlinks followed); asked through
  * w->at when w is not NULL. */
 int vh_store_is_file(const struct vh_stores_walk *w, const char *dir, const char *name);
@@ -94,6 +104,18 @@ int vh_store_expandvars(char **out, const char *path);
  * returns 2 (refused), or -1 out of memory. A what from a reader ("line N:
  * ...", "is larger than ...") gets ": " or " " before it. */
 int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what);
+
+/* A tool's own config.toml, as hatch and pdm find theirs: the file the
+ * variable var names, else config.toml in tool's config directory
+ * (vh_platdir). 0: read into *doc (the caller frees it); 1: none; 2: it
+ * cannot be read or parsed, refused with one line (so tool's env is not
+ * looked for); -1: out of memory. */
+int vh_store_tool_config(struct vh_toml *doc, struct vh_stores_walk *w, const char *var,
+			 const char *tool);
+
+/* The path of that file into *file (NULL with no home), for the region
+ * (stores.h, vh_stores_region). 0 or -1. */
+int vh_store_tool_config_file(char **file, const char *var, const char *tool);
 
 
 /* The per-user directories of platformdirs (see platdirs.c): the cache,

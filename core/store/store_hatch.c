@@ -51,58 +51,30 @@ static char *expand(const char *s)
 	return out;
 }
 
-/* The user's config file ($HATCH_CONFIG, else config.toml in platformdirs'
- * config directory); NULL with no home. 0 or -1. */
-static int config_file(char **file)
-{
-	const char *v = getenv("HATCH_CONFIG");
-	char *dir = NULL;
-
-	*file = NULL;
-	if (v && *v)
-		return (*file = strdup(v)) ? 0 : -1;
-	if (vh_platdir(&dir, VH_PLATDIR_CONFIG, "hatch") < 0)
-		return -1;
-	if (!dir)
-		return 0;
-	*file = vh_store_join(dir, "config.toml");
-	free(dir);
-	return *file ? 0 : -1;
-}
-
 /* The user's config, read once a process. 0, 2 (refused), -1. */
 static int load_cfg(struct vh_stores_walk *w)
 {
 	static const char *const data[] = { "dirs", "data", NULL };
 	static const char *const virt[] = { "dirs", "env", "virtual", NULL };
-	struct vh_buf why = VH_BUF_INIT;
 	const struct vh_toml_entry *e;
-	struct vh_toml doc = { 0 };
-	char *file = NULL;
+	struct vh_toml doc;
 	int rc, dup;
 
 	if (cfg.read)
 		return 0;
-	if (config_file(&file) < 0)
-		return -1;
-	rc = file ? vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE) : 2;
-	if (rc == 1) {
-		vh_buf_puts(&why, "; so hatch's env is not looked for");
-		rc = vh_store_refuse(w, file, vh_buf_str(&why));
-	} else if (rc == 0) {
+	rc = vh_store_tool_config(&doc, w, "HATCH_CONFIG", "hatch");
+	if (rc == 0) {
 		if ((e = vh_toml_get(&doc, data, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		    !(cfg.data = strdup(e->str)))
 			rc = -1;
 		if ((e = vh_toml_get(&doc, virt, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		    !(cfg.virtual = strdup(e->str)))
 			rc = -1;
-	} else if (rc == 2) {
+	} else if (rc == 1) {
 		rc = 0;
 	}
 	cfg.read = rc == 0;
 	vh_toml_free(&doc);
-	vh_buf_free(&why);
-	free(file);
 	return rc;
 }
 
@@ -110,7 +82,7 @@ static int load_cfg(struct vh_stores_walk *w)
  * relative to root (NULL: a store, not a project's). */
 static int env_dir(char **out, const char *root)
 {
-	const char *v = getenv("HATCH_DATA_DIR");
+	const char *v = vh_getenv("HATCH_DATA_DIR");
 	char *data = NULL, *joined;
 	int rc = 0;
 
@@ -216,7 +188,7 @@ static int path_option(const char **path, char **from, int *project, struct vh_s
 	static const char *const in_hatch[] = { "envs", "default", "path", NULL };
 	static const char *const type_p[] = { "tool", "hatch", "envs", "default", "type", NULL };
 	static const char *const type_h[] = { "envs", "default", "type", NULL };
-	const char *v = getenv("HATCH_ENV_TYPE_VIRTUAL_PATH");
+	const char *v = vh_getenv("HATCH_ENV_TYPE_VIRTUAL_PATH");
 	const struct vh_toml_entry *e;
 	struct vh_buf why = VH_BUF_INIT;
 	char *file;
@@ -269,7 +241,7 @@ int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 	const struct vh_toml_entry *e;
 	struct vh_toml hatch_toml = { 0 };
 	struct vh_buf name = VH_BUF_INIT, env = VH_BUF_INIT;
-	const char *path, *home = getenv("HOME");
+	const char *path, *home = vh_getenv("HOME");
 	char *file = NULL, *from = NULL, *real = NULL, *store = NULL, *vhome = NULL, id[9] = "";
 	struct stat st;
 	int rc, project, dup, flat;
@@ -351,7 +323,7 @@ int vh_store_hatch_region(struct vh_deps *d, const char *top)
 	struct stat st;
 	int rc;
 
-	if (config_file(&file) < 0)
+	if (vh_store_tool_config_file(&file, "HATCH_CONFIG", "hatch") < 0)
 		return VH_ENOMEM;
 	rc = file ? vh_deps_add(d, file) : 0;
 	free(file);

@@ -44,42 +44,22 @@ static struct {
 static int load_cfg(struct vh_stores_walk *w)
 {
 	static const char *const location[] = { "venv", "location", NULL };
-	const char *v = getenv("PDM_CONFIG_FILE");
-	struct vh_buf why = VH_BUF_INIT;
 	const struct vh_toml_entry *e;
-	struct vh_toml doc = { 0 };
-	char *dir = NULL, *file = NULL;
+	struct vh_toml doc;
 	int rc, dup;
 
 	if (cfg.read)
 		return 0;
-	if (v && *v) {
-		file = strdup(v);
-	} else {
-		if (vh_platdir(&dir, VH_PLATDIR_CONFIG, "pdm") < 0)
-			return -1;
-		file = dir ? vh_store_join(dir, "config.toml") : NULL;
-		if (dir && !file) {
-			free(dir);
-			return -1;
-		}
-		free(dir);
-	}
-	rc = file ? vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE) : 2;
-	if (rc == 1) {
-		vh_buf_puts(&why, "; so pdm's env is not looked for");
-		rc = vh_store_refuse(w, file, vh_buf_str(&why));
-	} else if (rc == 0) {
+	rc = vh_store_tool_config(&doc, w, "PDM_CONFIG_FILE", "pdm");
+	if (rc == 0) {
 		if ((e = vh_toml_get(&doc, location, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		    vh_store_expanduser(&cfg.location, e->str) < 0)
 			rc = -1;
-	} else if (rc == 2) {
+	} else if (rc == 1) {
 		rc = 0;
 	}
 	cfg.read = rc == 0;
 	vh_toml_free(&doc);
-	vh_buf_free(&why);
-	free(file);
 	return rc;
 }
 

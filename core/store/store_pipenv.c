@@ -35,6 +35,7 @@
 #include <sys/stat.h>
 
 #include "core/find/envdir.h"
+#include "core/util/compat.h"
 #include "core/util/sha256.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
@@ -61,10 +62,10 @@ enum setting { UNSET, SAYS_FALSE, SAYS_TRUE, SAYS_STRING, SAYS_EMPTY };
 
 static enum setting from_env(const char *name, const char *negated)
 {
-	const char *v = getenv(name);
+	const char *v = vh_getenv(name);
 	int b;
 
-	if (!v && negated && (v = getenv(negated))) {
+	if (!v && negated && (v = vh_getenv(negated))) {
 		b = boolish(v);
 		if (b >= 0)
 			return b ? SAYS_FALSE : SAYS_TRUE;
@@ -108,7 +109,7 @@ static int since_2026(int minor)
  * where pipenv looks, else 0; -1 out of memory. */
 static int too_deep(int depth)
 {
-	const char *v = getenv("PIPENV_MAX_DEPTH");
+	const char *v = vh_getenv("PIPENV_MAX_DEPTH");
 	enum setting inherit = from_env("PIPENV_NO_INHERIT", NULL);
 	const struct vh_tool *t;
 	char *e;
@@ -131,7 +132,7 @@ static int too_deep(int depth)
 
 int vh_store_pipenv_root(char **out)
 {
-	const char *home = getenv("WORKON_HOME"), *data;
+	const char *home = vh_getenv("WORKON_HOME"), *data;
 	char *joined = NULL, *vars = NULL;
 	int rc;
 
@@ -139,7 +140,7 @@ int vh_store_pipenv_root(char **out)
 	if (home && *home) {
 		joined = strdup(home);
 	} else {
-		data = getenv("XDG_DATA_HOME");
+		data = vh_getenv("XDG_DATA_HOME");
 		if (data && !*data)
 			return 0; /* a relative "virtualenvs": wherever pipenv runs */
 		joined = vh_store_join(data ? data : "~/.local/share", "virtualenvs");
@@ -220,7 +221,7 @@ static int pipfile_in_project(const struct vh_toml *doc)
 static int store_env(char **out, struct vh_stores_walk *w, const char *dir, const char *file)
 {
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
-	const char *custom = getenv("PIPENV_CUSTOM_VENV_NAME"), *py = getenv("PIPENV_PYTHON");
+	const char *custom = vh_getenv("PIPENV_CUSTOM_VENV_NAME"), *py = vh_getenv("PIPENV_PYTHON");
 	char *real = NULL, *home = NULL, *rdir = NULL;
 	struct stat st, lst;
 	int rc = 0, kept;
@@ -228,9 +229,15 @@ static int store_env(char **out, struct vh_stores_walk *w, const char *dir, cons
 	*out = NULL;
 	if (vh_store_pipenv_root(&home) < 0)
 		return -1;
-	/* No store, no env: nothing to hash. */
-	if (!home || stat(home, &st) < 0 || !S_ISDIR(st.st_mode))
+	/* No store, no env: nothing to hash. The hook watches for the store
+	 * itself, which pipenv makes with its first env; that env is then
+	 * new by its birth time (made_here, policy.c). */
+	if (!home)
 		goto done;
+	if (stat(home, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		rc = vh_store_expect(w, home);
+		goto done;
+	}
 	if (custom && *custom && boolish(custom) < 0) {
 		if (vh_buf_puts(&name, custom) < 0)
 			rc = -1;
@@ -273,6 +280,9 @@ static int store_env(char **out, struct vh_stores_walk *w, const char *dir, cons
 		goto done;
 	}
 take:
+	/* a name never leaves its store (PIPENV_CUSTOM_VENV_NAME="../x") */
+	if (rc == 0 && !vh_env_name_ok(vh_buf_str(&name)))
+		goto done;
 	if (rc == 0 && !(*out = vh_store_join(home, name.data)))
 		rc = -1;
 done:
@@ -350,8 +360,16 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if (!env && (rc = store_env(&env, w, dir, file)) != 0)
 		goto done;
-	rc = env ? vh_store_take(hit, env, file) : 0;
-	env = file = NULL;
+	/* (an env not made yet: the hook watches where pipenv will make it) */
+	if (env && !vh_env_at(AT_FDCWD, env) && vh_store_expect(w, env) < 0) {
+		rc = -1;
+		goto done;
+	}
+	if (env) {
+		/* (vh_store_take owns both from here, whatever it returns) */
+		rc = vh_store_take(hit, env, file);
+		env = file = NULL;
+	}
 	/* Asked for the store alone: no .venv instead, and nothing above. */
 	if (rc == 0 && stop)
 		rc = 2;

@@ -41,7 +41,11 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <fcntl.h>
 
+#include "core/find/envdir.h"
+#include "core/util/compat.h"
 #include "core/util/sha256.h"
 #include "core/util/err.h"
 #include "core/util/msg.h"
@@ -157,7 +161,7 @@ static int copy_setting(struct setting *dst, const struct setting *src)
  * platformdirs' config directory); NULL with no home at all. 0 or -1. */
 static int config_file(char **file)
 {
-	const char *dir = getenv("POETRY_CONFIG_DIR");
+	const char *dir = vh_getenv("POETRY_CONFIG_DIR");
 	char *base = NULL;
 
 	*file = NULL;
@@ -234,7 +238,7 @@ static int env_bool(const char *v)
 
 static int environ_bool(struct setting *s, const char *name)
 {
-	const char *v = getenv(name);
+	const char *v = vh_getenv(name);
 	int b;
 
 	if (!v)
@@ -254,9 +258,9 @@ static int environ_settings(struct poetry_cfg *c)
 	    environ_bool(&c->prefer_active, "POETRY_VIRTUALENVS_PREFER_ACTIVE_PYTHON") < 0 ||
 	    environ_bool(&c->use_poetry, "POETRY_VIRTUALENVS_USE_POETRY_PYTHON") < 0)
 		return -1;
-	if ((v = getenv("POETRY_VIRTUALENVS_PATH")) && set_str(&c->path, ENVIRON, v) < 0)
+	if ((v = vh_getenv("POETRY_VIRTUALENVS_PATH")) && set_str(&c->path, ENVIRON, v) < 0)
 		return -1;
-	if ((v = getenv("POETRY_CACHE_DIR")) && set_str(&c->cache_dir, ENVIRON, v) < 0)
+	if ((v = vh_getenv("POETRY_CACHE_DIR")) && set_str(&c->cache_dir, ENVIRON, v) < 0)
 		return -1;
 	return 0;
 }
@@ -473,7 +477,7 @@ static int newer(const char *a, const char *b)
 static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 {
 	const struct vh_tool *t;
-	const char *mark = getenv("__VENVHOOK_ENV");
+	const char *mark = vh_getenv("__VENVHOOK_ENV");
 	char *python = NULL, *skip = NULL;
 	int active, rc = 0;
 
@@ -484,7 +488,7 @@ static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 		/* PATH as it is without the env venvhook put on it. */
 		if (mark && !(skip = vh_store_join(mark, "bin")))
 			return -1;
-		rc = vh_path_which(&python, "python", getenv("PATH"), skip);
+		rc = vh_path_which(&python, "python", vh_getenv("PATH"), skip);
 	}
 	if (rc == 0)
 		vh_python_minor(pref, python ? python : t->python);
@@ -584,6 +588,51 @@ done:
 	return rc;
 }
 
+/* Where Poetry will make the project's env when none is there: {base}-pyX.Y
+ * for the Python Poetry would take, which (unless told otherwise) is the
+ * one it runs on, Debian's and most installs' python3: the X.Y of the
+ * program the first python3 on PATH leads to (python3.X, through its
+ * links: an env's own python3 leads there too). Noted for the hook to
+ * watch (vh_store_expect). 0 or -1. */
+static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
+{
+	const char *path = vh_getenv("PATH"), *p, *e, *target = NULL;
+	struct vh_buf b = VH_BUF_INIT;
+	char *real = NULL;
+	int rc = 0;
+
+	for (p = path; p && *p; p = *e ? e + 1 : e) {
+		e = strchr(p, ':');
+		if (!e)
+			e = p + strlen(p);
+		if (e == p || *p != '/')
+			continue;
+		vh_buf_reset(&b);
+		if (vh_buf_add(&b, p, (size_t)(e - p)) < 0 || vh_buf_puts(&b, "/python3") < 0) {
+			rc = -1;
+			break;
+		}
+		real = realpath(b.data, NULL);
+		if (!real)
+			continue;
+		target = strrchr(real, '/') + 1;
+		if (strncmp(target, "python3.", 8) || !target[8] || strspn(target + 8, "0123456789") !=
+								    strlen(target + 8))
+			target = NULL;
+		break;
+	}
+	if (rc == 0 && target) {
+		vh_buf_reset(&b);
+		if (vh_buf_puts(&b, venvs) < 0 || vh_buf_putc(&b, '/') < 0 || vh_buf_puts(&b, base) < 0 ||
+		    vh_buf_puts(&b, "-py") < 0 || vh_buf_puts(&b, target + 6) < 0 ||
+		    vh_store_expect(w, b.data) < 0)
+			rc = -1;
+	}
+	free(real);
+	vh_buf_free(&b);
+	return rc;
+}
+
 int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
 		    enum vh_stores_phase phase)
 {
@@ -608,9 +657,13 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if ((rc = venvs_path(&venvs, &set, w, &c, dir)) != 0 || !venvs)
 		goto done;
-	/* No store, no env: nothing to hash. */
-	if (stat(venvs, &st) < 0 || !S_ISDIR(st.st_mode))
+	/* No store, no env: nothing to hash (libmd stays unloaded). The hook
+	 * watches for the store itself, which Poetry makes with its first
+	 * env; that env is then new by its birth time (made_here, policy.c). */
+	if (stat(venvs, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		rc = vh_store_expect(w, venvs);
 		goto done;
+	}
 	file = vh_store_join(dir, "pyproject.toml");
 	if (!file) {
 		rc = -1;
@@ -620,9 +673,24 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 		goto done;
 	if ((rc = env_base(&base, w, name, dir, file)) != 0)
 		goto done;
-	if ((rc = pick_env(&pick, w, &c, venvs, base.data)) != 0 || !pick)
+	if ((rc = pick_env(&pick, w, &c, venvs, base.data)) != 0)
 		goto done;
-	rc = vh_store_take(hit, vh_store_join(venvs, pick), file);
+	if (!pick) {
+		rc = expect(w, venvs, base.data);
+		goto done;
+	}
+	if (vh_env_name_ok(pick)) {
+		/* (an env not made yet: the hook watches where Poetry will make it) */
+		char *env = vh_store_join(venvs, pick);
+
+		if (!env || (!vh_env_at(AT_FDCWD, env) && vh_store_expect(w, env) < 0)) {
+			free(env);
+			rc = -1;
+			goto done;
+		}
+		free(env);
+	}
+	rc = vh_store_take_named(hit, venvs, pick, file);
 	file = NULL;
 	if (rc == 1)
 		hit->project_setting = set || c.in_project.from == PROJECT;

@@ -50,7 +50,7 @@ static struct {
 
 static const char *project_filename(void)
 {
-	const char *f = getenv("VIRTUALENVWRAPPER_PROJECT_FILENAME");
+	const char *f = vh_getenv("VIRTUALENVWRAPPER_PROJECT_FILENAME");
 
 	return f && *f && !strchr(f, '/') ? f : ".project";
 }
@@ -145,24 +145,23 @@ static struct entry *ix_add(void)
  * (as cdproject reads it, through a command substitution), when absolute. */
 static int read_project(struct entry *e, int dirfd, const char *file)
 {
-	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT, p = VH_BUF_INIT;
+	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT, p = VH_BUF_INIT, chunk = VH_BUF_INIT;
 	struct stat st;
-	int rc = 0, fd;
+	int rc = 0, r;
 
 	if (vh_buf_puts(&p, e->name) < 0 || vh_buf_putc(&p, '/') < 0 || vh_buf_puts(&p, file) < 0)
 		goto oom;
-	fd = openat(dirfd, p.data, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd >= 0) {
-		char chunk[MAX_PROJECT_FILE + 1];
-		ssize_t n = read(fd, chunk, sizeof(chunk));
+	/* a regular file only: never waited on, never a terminal */
+	r = vh_read_file(&chunk, dirfd, p.data, MAX_PROJECT_FILE);
+	if (r == VH_READ_ENOMEM)
+		goto oom;
+	if (r == VH_READ_OK && chunk.len && !memchr(chunk.data, '\0', chunk.len)) {
+		size_t n = chunk.len;
 
-		close(fd);
-		if (n > 0 && n <= MAX_PROJECT_FILE && !memchr(chunk, '\0', (size_t)n)) {
-			while (n > 0 && chunk[n - 1] == '\n')
-				n--;
-			if (n > 0 && chunk[0] == '/' && vh_buf_add(&text, chunk, (size_t)n) < 0)
-				goto oom;
-		}
+		while (n > 0 && chunk.data[n - 1] == '\n')
+			n--;
+		if (n > 0 && chunk.data[0] == '/' && vh_buf_add(&text, chunk.data, n) < 0)
+			goto oom;
 	}
 	if (text.len) {
 		e->project = vh_buf_detach(&text);
@@ -179,6 +178,7 @@ done:
 	vh_buf_free(&text);
 	vh_buf_free(&why);
 	vh_buf_free(&p);
+	vh_buf_free(&chunk);
 	return rc;
 }
 
@@ -215,9 +215,8 @@ oom:
 
 static void save(const char *cache)
 {
-	struct vh_buf b = VH_BUF_INIT, tmp = VH_BUF_INIT;
+	struct vh_buf b = VH_BUF_INIT, why = VH_BUF_INIT;
 	size_t i;
-	int fd, ok = 0;
 
 	if (vh_buf_puts(&b, MAGIC) < 0 || vh_buf_puts(&b, ix.key) < 0 || vh_buf_putc(&b, '\n') < 0)
 		goto done;
@@ -229,20 +228,15 @@ static void save(const char *cache)
 		    vh_buf_printf(&b, " %llu %llu\n", e->pdev, e->pino) < 0)
 			goto done;
 	}
-	if (vh_xdg_make_parent(cache) < 0 || vh_buf_printf(&tmp, "%s.%ld", cache, (long)getpid()) < 0)
+	/* Only where no one else can write (xdg.h), never through a symlink
+	 * or into another's file; a rename replaces the index whole: two
+	 * shells at once lose nothing but the work of one of them. */
+	if (vh_xdg_make_parent(cache) < 0 || vh_xdg_usable(&why, cache, 1) != 0)
 		goto done;
-	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto done;
-	ok = write(fd, b.data, b.len) == (ssize_t)b.len;
-	ok = close(fd) == 0 && ok;
-	/* A rename replaces the index whole: two shells at once lose nothing
-	 * but the work of one of them. */
-	if (!ok || rename(tmp.data, cache) < 0)
-		unlink(tmp.data);
+	(void)vh_file_replace(cache, b.data, b.len);
 done:
 	vh_buf_free(&b);
-	vh_buf_free(&tmp);
+	vh_buf_free(&why);
 }
 
 /* The index in the cache file, if it is that of this WORKON_HOME. Each
@@ -252,8 +246,14 @@ static int load_saved(const char *cache)
 	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT;
 	char *line, *nl, *f[5];
 	struct entry *e;
+	struct stat st;
 	int i, rc = 0;
 
+	/* Its names and directories choose envs: believed only from a place
+	 * and a file no one else can write (xdg.h, fileio.h); else rebuilt. */
+	if (vh_xdg_usable(&why, cache, 0) != 0 || stat(cache, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    !vh_file_private(-1, cache, &st))
+		goto done;
 	if (vh_read_file_why(&text, &why, cache, MAX_INDEX) != 0)
 		goto done;
 	line = text.data;
@@ -315,7 +315,8 @@ static int load(void)
 	ix.loaded = 1;
 	if (vh_workon_home(&ix.home) < 0)
 		return -1;
-	if (!ix.home || (dirfd = open(ix.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+	if (!ix.home ||
+	    (dirfd = open(ix.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) < 0 ||
 	    vh_stat(&st, dirfd, ".", 1) < 0)
 		goto done;
 	if (hex(&key, ix.home) < 0 || vh_buf_putc(&key, ' ') < 0 || hex(&key, file) < 0 ||
@@ -374,6 +375,9 @@ int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 			best = e;
 	}
 	if (!best)
+		return 0;
+	/* a name from the index never leaves $WORKON_HOME */
+	if (!vh_env_name_ok(best->name))
 		return 0;
 	env = vh_store_join(ix.home, best->name);
 	return vh_store_take(hit, env, env ? vh_store_join(env, project_filename()) : NULL);

@@ -1,5 +1,6 @@
 /* The order of the store rules and what they share; see stores.h. */
 #include "core/store/stores.h"
+#include "core/util/compat.h"
 
 #include <errno.h>
 #include <fnmatch.h>
@@ -37,7 +38,7 @@ const char *const vh_store_names[VH_STORE_COUNT] = {
  * 9020833b13f8982d1fdc0d1541ccdc87670beb23) default it. 0 or -1. */
 static int home_of(char **out, const char *var)
 {
-	const char *v = getenv(var), *home = getenv("HOME");
+	const char *v = vh_getenv(var), *home = vh_getenv("HOME");
 
 	*out = NULL;
 	if (v && *v)
@@ -82,7 +83,7 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	int rc = 0;
 
 	if (!w->uv_env_read) {
-		w->uv_env = getenv("UV_PROJECT_ENVIRONMENT");
+		w->uv_env = vh_getenv("UV_PROJECT_ENVIRONMENT");
 		w->uv_env_read = 1;
 	}
 	if (phase == VH_STORES_BEYOND) {
@@ -180,6 +181,33 @@ int vh_stores_region(struct vh_deps *d, const char *top)
 	return rc;
 }
 
+int vh_stores_finish(struct vh_stores_walk *w, const char *cwd)
+{
+	char *versions = NULL, *file = NULL;
+	struct stat st;
+	int rc = 0;
+
+	if (!on(VH_STORE_PYENV) || w->pyenv_seen)
+		return 0;
+	if (vh_store_pyenv_root(&versions) < 0)
+		return -1;
+	if (versions && stat(versions, &st) == 0 && S_ISDIR(st.st_mode)) {
+		file = vh_store_join(cwd, ".python-version");
+		rc = file ? vh_store_expect(w, file) : -1;
+	}
+	free(file);
+	free(versions);
+	return rc;
+}
+
+int vh_store_expect(struct vh_stores_walk *w, const char *path)
+{
+	if (!path || w->nexpect >= VH_FOUND_EXPECT)
+		return 0;
+	w->expect[w->nexpect] = strdup(path);
+	return w->expect[w->nexpect++] ? 0 : -1;
+}
+
 int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, const char *dir)
 {
 	struct vh_buf why = VH_BUF_INIT;
@@ -218,6 +246,8 @@ int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, con
 
 void vh_stores_walk_free(struct vh_stores_walk *w)
 {
+	while (w->nexpect)
+		free(w->expect[--w->nexpect]);
 	free(w->pp_dir);
 	vh_toml_free(&w->pp_doc);
 	vh_buf_free(&w->warn);
@@ -228,7 +258,7 @@ void vh_stores_walk_free(struct vh_stores_walk *w)
 
 static int uv_root(char **out)
 {
-	const char *uv = getenv("UV_PROJECT_ENVIRONMENT");
+	const char *uv = vh_getenv("UV_PROJECT_ENVIRONMENT");
 
 	*out = uv && uv[0] == '/' ? strdup(uv) : NULL;
 	return uv && uv[0] == '/' && !*out ? -1 : 0;
@@ -360,9 +390,9 @@ const char *vh_store_tool_env(const char *env)
 	 * ~/.local/pipx, PIPX_GLOBAL_HOME or /opt/pipx; venvs/ and shared/ in
 	 * each. uv: crates/uv-tool (astral-sh/uv 26a9dd4b): UV_TOOL_DIR, else
 	 * uv's data directory ($XDG_DATA_HOME/uv, ~/.local/share/uv)/tools. */
-	const char *pipx[] = { getenv("PIPX_HOME"), NULL, "~/.local/pipx", getenv("PIPX_GLOBAL_HOME"),
+	const char *pipx[] = { vh_getenv("PIPX_HOME"), NULL, "~/.local/pipx", vh_getenv("PIPX_GLOBAL_HOME"),
 			       "/opt/pipx" };
-	const char *uv_dir = getenv("UV_TOOL_DIR"), *xdg = getenv("XDG_DATA_HOME");
+	const char *uv_dir = vh_getenv("UV_TOOL_DIR"), *xdg = vh_getenv("XDG_DATA_HOME");
 	const char *slash = strrchr(env, '/'), *what = NULL;
 	char *real = NULL, *parent = NULL, *data = NULL, *uv = NULL;
 	size_t i;
@@ -462,6 +492,15 @@ int vh_store_take(struct vh_store_hit *hit, char *env, char *from)
 	return rc;
 }
 
+int vh_store_take_named(struct vh_store_hit *hit, const char *dir, const char *name, char *from)
+{
+	if (!from || !vh_env_name_ok(name)) {
+		free(from);
+		return from ? 0 : -1;
+	}
+	return vh_store_take(hit, vh_store_join(dir, name), from);
+}
+
 static int stat_at(struct stat *st, const struct vh_stores_walk *w, const char *dir,
 		   const char *name)
 {
@@ -499,7 +538,7 @@ int vh_store_expanduser(char **out, const char *path)
 	if (!slash)
 		slash = path + strlen(path);
 	if (slash == path + 1) {
-		home = getenv("HOME");
+		home = vh_getenv("HOME");
 		if (!home && (pw = getpwuid(getuid())))
 			home = pw->pw_dir;
 	} else {
@@ -566,7 +605,7 @@ int vh_store_expandvars(char **out, const char *path)
 		}
 		if (!name)
 			goto oom;
-		value = getenv(name);
+		value = vh_getenv(name);
 		free(name);
 		if (value ? vh_buf_puts(&b, value) < 0 : vh_buf_add(&b, p, (size_t)(end - p)) < 0)
 			goto oom;
@@ -594,5 +633,46 @@ int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what
 	    vh_buf_putc(&w->warn, '\n') < 0)
 		return -1;
 	return 2;
+}
+
+int vh_store_tool_config_file(char **file, const char *var, const char *tool)
+{
+	const char *v = vh_getenv(var);
+	char *dir = NULL;
+
+	*file = NULL;
+	if (v && *v)
+		return (*file = strdup(v)) ? 0 : -1;
+	if (vh_platdir(&dir, VH_PLATDIR_CONFIG, tool) < 0)
+		return -1;
+	if (!dir)
+		return 0;
+	*file = vh_store_join(dir, "config.toml");
+	free(dir);
+	return *file ? 0 : -1;
+}
+
+int vh_store_tool_config(struct vh_toml *doc, struct vh_stores_walk *w, const char *var,
+			 const char *tool)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	char *file = NULL;
+	int rc;
+
+	memset(doc, 0, sizeof(*doc));
+	if (vh_store_tool_config_file(&file, var, tool) < 0)
+		return -1;
+	if (!file)
+		return 1;
+	rc = vh_toml_read(doc, &why, file, VH_STORE_MAX_FILE);
+	if (rc == 1) {
+		rc = vh_buf_printf(&why, "; so %s's env is not looked for", tool) < 0 ? -1 :
+		     vh_store_refuse(w, file, vh_buf_str(&why));
+	} else if (rc == 2) {
+		rc = 1;
+	}
+	vh_buf_free(&why);
+	free(file);
+	return rc;
 }
 

@@ -67,6 +67,10 @@ struct vh_stores_walk {
 	int pp_rc;
 	struct vh_toml pp_doc;
 	struct vh_buf warn; /* lines for stderr, each ending in '\n' */
+	/* where a rule would find the project's env, were it made (the env
+	 * it names is not there yet): the hook watches these */
+	char *expect[VH_FOUND_EXPECT];
+	size_t nexpect;
 };
 
 /* The env the stores give dir, the absolute directory the walk is at.
@@ -75,6 +79,11 @@ struct vh_stores_walk {
  * nothing and look no further; w->warn says why), -1 out of memory. */
 int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *dir,
 		   enum vh_stores_phase phase);
+
+/* The walk found no env for cwd: notes where one would appear that the
+ * rules could not name yet (pyenv local writes cwd's .python-version when
+ * pyenv is there and no version file was met). 0 or -1. */
+int vh_stores_finish(struct vh_stores_walk *w, const char *cwd);
 
 void vh_stores_walk_free(struct vh_stores_walk *w);
 

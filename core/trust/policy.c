@@ -17,6 +17,7 @@
 #include "core/store/stores.h"
 #include "core/trust/tracked.h"
 #include "core/decide/userconfig.h"
+#include "core/trust/madeby.h"
 #include "core/trust/watch.h"
 
 /* The three things whose owner decides what runs: the env directory (its
@@ -29,11 +30,6 @@ static const char *const guarded[NGUARDED][2] = {
 	{ "/bin", "its bin/" },
 };
 
-/* How far a file's times may sit from the moment the shell began watching
- * and from each other, for the file to count as made there and then: the
- * kernel stamps files from a clock that can lag the one export reads. */
-#define VH_MADE_SLACK_NS 50000000L
-#define VH_MADE_SKEW_S 1
 
 struct facts {
 	struct vh_stat st[NGUARDED];
@@ -44,7 +40,9 @@ struct facts {
 void vh_policy_free(struct vh_policy *p)
 {
 	free(p->real);
+	free(p->use);
 	vh_buf_free(&p->why);
+	vh_buf_free(&p->exposed);
 	vh_buf_free(&p->warnings);
 	vh_trust_free(&p->trust);
 	memset(p, 0, sizeof(*p));
@@ -58,9 +56,12 @@ static int warn_path(struct vh_buf *w, const char *prefix, const char *path, con
 	return 0;
 }
 
-/* The user's recorded decisions, read into p->trust. */
+/* The user's recorded decisions, read into p->trust. A file that cannot
+ * be used leaves none, and p->unknown: nothing a deny might cover is
+ * taken (fail closed). */
 static int load_decisions(struct vh_policy *p)
 {
+	struct vh_buf why = VH_BUF_INIT;
 	char *file = NULL, what[96];
 	int r, rc = 0;
 
@@ -69,17 +70,24 @@ static int load_decisions(struct vh_policy *p)
 		return 0;
 	if (r < 0)
 		return r;
-	r = vh_trust_load(&p->trust, file);
-	if (r == VH_ENOMEM)
+	r = vh_trust_load(&p->trust, file, &why);
+	if (r == VH_ENOMEM) {
 		rc = r;
-	else if (r == VH_EIO)
-		rc = warn_path(&p->warnings, "cannot read ", file, ", so no allow or deny applies");
+	} else if (r < 0) {
+		vh_trust_free(&p->trust);
+		p->unknown = 1;
+		rc = vh_buf_puts(&p->warnings, "ignoring your decisions: ") < 0 ||
+		     vh_buf_puts(&p->warnings, vh_buf_str(&why)) < 0 ||
+		     vh_buf_puts(&p->warnings, "; until that is fixed, no env is activated but by"
+				 " 'venvhook activate --force'\n") < 0 ? VH_ENOMEM : 0;
+	}
 	if (rc == 0 && p->trust.bad_lines) {
 		snprintf(what, sizeof(what), ": ignoring %zu line%s that %s no decision (first: line %zu)",
 			 p->trust.bad_lines, p->trust.bad_lines == 1 ? "" : "s",
 			 p->trust.bad_lines == 1 ? "is" : "are", p->trust.first_bad);
 		rc = warn_path(&p->warnings, "", file, what);
 	}
+	vh_buf_free(&why);
 	free(file);
 	return rc;
 }
@@ -124,70 +132,143 @@ static int same_content(const char *allowed, const char *now)
 	return !strcmp(allowed, now);
 }
 
-/* 0: the env did not appear while the shell watched; 1: it did and its
- * files were made then; 2: it did, but its files are older (an unpacked
- * archive or a copy that kept its times) or carry times set by hand. */
-static int made_here(const struct vh_watch *w, const char *env, const struct facts *f)
+/* What the made-here rule found (made_here()). */
+enum made {
+	MADE_NOT_SEEN = 0, /* nothing was watched (no hook asked) */
+	MADE_THERE,        /* it was there at the last export */
+	MADE_YES,
+	MADE_OLD,          /* it is new here, but its files are older than the last export */
+	MADE_NO_BTIME,     /* not watched, and no birth time says it is new */
+	MADE_NO_LINES,     /* the shell said nothing of what it ran */
+	MADE_GAP,          /* a line since is missing from the shell's history */
+	MADE_CUT,          /* more lines since than the hook hands over */
+	MADE_BAD,          /* the lines could not be read */
+	MADE_NEED,         /* the lines are needed, and the hook will hand them over */
+	MADE_BROUGHT,      /* a command read could have brought it (madeby.by) */
+	MADE_NONE,         /* no command read makes it */
+};
+
+/* 1 when t, a file's birth time, is before since, the last export's
+ * moment as vh_clock_files read it (less the time a stamp may lag where
+ * that is not the files' own clock). */
+static int before(const struct timespec *t, const struct timespec *since)
 {
-	struct timespec since, now;
-	const struct vh_stat *st;
-	int i;
+	struct timespec s = *since, now;
+	long slack = 0;
 
-	if (!w || !w->since.tv_sec || !vh_watch_appeared(w, env))
-		return 0;
-	since = w->since;
-	since.tv_nsec -= VH_MADE_SLACK_NS;
-	if (since.tv_nsec < 0) {
-		since.tv_sec--;
-		since.tv_nsec += 1000000000L;
+	if (vh_clock_files(&now, &slack) < 0)
+		slack = 1000000000L;
+	while (s.tv_nsec < 0) {
+		s.tv_sec--;
+		s.tv_nsec += 1000000000L;
 	}
-	if (clock_gettime(CLOCK_REALTIME, &now) < 0)
-		return 2;
-	now.tv_sec += VH_MADE_SKEW_S;
-	for (i = 0; i < NGUARDED; i++) {
-		struct timespec skewed;
-
-		if (!f->has[i])
-			continue;
-		st = &f->st[i];
-		skewed = st->ctime;
-		skewed.tv_sec += VH_MADE_SKEW_S;
-		if (vh_timespec_cmp(&st->mtime, &since) < 0 || vh_timespec_cmp(&st->ctime, &since) < 0 ||
-		    (st->has_btime && vh_timespec_cmp(&st->btime, &since) < 0) ||
-		    vh_timespec_cmp(&st->mtime, &skewed) > 0 || vh_timespec_cmp(&st->ctime, &now) > 0)
-			return 2;
-	}
-	/* Written in place, pyvenv.cfg's change and modification times agree;
-	 * an archive sets the second long after the first. */
-	st = &f->st[G_CFG];
-	return st->ctime.tv_sec - st->mtime.tv_sec > VH_MADE_SKEW_S ? 2 : 1;
+	return vh_timespec_cmp(t, &s) < 0;
 }
 
+/* The made-here rule. An env is new when it was not there at the last
+ * export: a watched path that was absent then (the hook looks at those at
+ * every prompt, so it appeared during the last line), or, anywhere else,
+ * an env directory born since (its birth time, which no one can set). Its
+ * guarded files must be as new (birth time, else change time). Then the
+ * lines the shell ran since that export (for a watched path, the last one
+ * alone) must hold a command that makes envs naming it or working in its
+ * project, and none that could have brought it. Timestamps that anyone
+ * can set (mtime) decide nothing. */
+static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen, const char *env,
+			   const char *real, const struct facts *f)
+{
+	const struct vh_watch *w = seen ? seen->watch : NULL;
+	const struct vh_lines *l = seen ? seen->lines : NULL;
+	struct vh_madeby_ask ask;
+	int i, watched;
+
+	memset(by, 0, sizeof(*by));
+	if (!w || !w->since.tv_sec)
+		return MADE_NOT_SEEN;
+	if (vh_watch_was_there(w, env))
+		return MADE_THERE;
+	watched = vh_watch_appeared(w, env);
+	if (!watched) {
+		if (!f->st[G_DIR].has_btime)
+			return MADE_NO_BTIME;
+		if (before(&f->st[G_DIR].btime, &w->since))
+			return MADE_THERE;
+	}
+	/* (birth times only: a file system without them may round the
+	 * others down to its own grain) */
+	for (i = 0; i < NGUARDED; i++) {
+		const struct vh_stat *st = &f->st[i];
+
+		if (f->has[i] && st->has_btime && before(&st->btime, &w->since))
+			return MADE_OLD;
+	}
+	if (!l || l->state == VH_LINES_NONE)
+		return MADE_NO_LINES;
+	if (l->state == VH_LINES_ASK)
+		return MADE_NEED;
+	if (l->state == VH_LINES_GAP)
+		return MADE_GAP;
+	if (l->state == VH_LINES_BAD)
+		return MADE_BAD;
+	if (l->state == VH_LINES_CUT && !watched)
+		return MADE_CUT;
+	memset(&ask, 0, sizeof(ask));
+	ask.lines = l->lines;
+	ask.len = l->len;
+	ask.from = l->from;
+	ask.base = w->base;
+	ask.home = vh_getenv("HOME");
+	ask.env = env;
+	ask.real = real;
+	/* a watched path was looked at before every line: it appeared during
+	 * the last; only that one is read when the earlier ones were cut */
+	ask.last_only = watched && l->state == VH_LINES_CUT;
+	ask.dialect = seen->dialect;
+	ask.programs = seen->programs;
+	if (vh_madeby_judge(by, &ask) < 0)
+		return MADE_BAD;
+	return by->verdict == VH_MADEBY_MADE ? MADE_YES :
+	       by->verdict == VH_MADEBY_BROUGHT ? MADE_BROUGHT : MADE_NONE;
+}
+
+/* Who else can change what the env runs: the env directory, its
+ * pyvenv.cfg and bin/, every directory above it. Returns 0, VH_EREFUSED
+ * (why says who, as "its bin/ is writable by its group"), VH_ENOMEM. */
 static int check_perms(struct vh_policy *p, const struct facts *f)
 {
-	enum vh_perm why;
+	struct vh_buf path = VH_BUF_INIT;
+	enum vh_writers why;
 	char *bad = NULL;
-	int i, rc;
+	int i, rc = 0;
 
-	for (i = 0; i < NGUARDED; i++) {
+	for (i = 0; i < NGUARDED && rc == 0; i++) {
 		if (!f->has[i])
 			continue;
-		why = vh_perm_judge(&f->st[i], 0);
-		if (why == VH_PERM_NOT_YOURS)
+		vh_buf_reset(&path);
+		if (vh_buf_puts(&path, p->real) < 0 || vh_buf_puts(&path, guarded[i][0]) < 0) {
+			rc = VH_ENOMEM;
+			break;
+		}
+		why = vh_perm_judge(path.data, &f->st[i], 0);
+		if (why == VH_WRITERS_OWNER)
 			rc = vh_buf_printf(&p->why, "%s belongs to uid %lu, not to you", guarded[i][1],
 					   (unsigned long)f->st[i].uid);
-		else if (why != VH_PERM_OK)
-			rc = vh_buf_printf(&p->why, "%s %s", guarded[i][1], vh_perm_text(why));
-		if (why != VH_PERM_OK)
-			return rc < 0 ? VH_ENOMEM : VH_EREFUSED;
+		else if (why != VH_WRITERS_NONE)
+			rc = vh_buf_printf(&p->why, "%s %s", guarded[i][1], vh_writers_text(why));
+		if (why != VH_WRITERS_NONE)
+			rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
+	vh_buf_free(&path);
+	if (rc)
+		return rc;
 	if (vh_perm_parents(&bad, &why, p->real) < 0)
 		return VH_ENOMEM;
 	if (!bad)
 		return 0;
 	rc = vh_buf_puts(&p->why, "the directory ") < 0 || vh_msg_escape(&p->why, bad) < 0 ||
 	     vh_buf_printf(&p->why, " above it %s, who could put another env in its place",
-			   vh_perm_text(why)) < 0 ? VH_ENOMEM : VH_EREFUSED;
+			   why == VH_WRITERS_UNKNOWN ? "cannot be looked at" : vh_writers_text(why)) < 0 ?
+	     VH_ENOMEM : VH_EREFUSED;
 	free(bad);
 	return rc;
 }
@@ -221,20 +302,31 @@ static int judge_content(struct vh_policy *p, struct facts *f, const char *env)
 	return 0;
 }
 
+/* The user's own choice (activate), or this shell's forced pin. */
 static int manual(struct vh_policy *p, struct facts *f, const char *env, int deny, int force)
 {
-	int i, rc;
+	int rc;
 
+	if (p->unknown && !force)
+		return refuse(p, "your decisions cannot be read, so a deny of it could not be honoured;"
+			      " activate --force uses it anyway", NULL);
 	if (deny && !force)
 		return refuse(p, "you denied it; 'venvhook allow' undoes that, or use activate --force",
 			      NULL);
 	rc = stat_guarded(p, f);
 	if (rc)
 		return rc == VH_EREFUSED ? 0 : rc;
-	for (i = 0; i < NGUARDED && !force; i++)
-		if (f->has[i] && (f->st[i].mode & S_IWOTH))
-			return vh_buf_printf(&p->why, "%s is writable by anyone; activate --force uses it anyway",
-					     guarded[i][1]) < 0 ? VH_ENOMEM : 0;
+	rc = check_perms(p, f);
+	if (rc == VH_EREFUSED && !force)
+		return vh_buf_puts(&p->why, "; activate --force uses it anyway") < 0 ? VH_ENOMEM : 0;
+	if (rc == VH_EREFUSED) {
+		/* forced: what others can change, for the line that says so */
+		vh_buf_free(&p->exposed);
+		p->exposed = p->why;
+		memset(&p->why, 0, sizeof(p->why));
+	} else if (rc) {
+		return rc;
+	}
 	rc = judge_content(p, f, env);
 	if (rc)
 		return rc == VH_EREFUSED ? 0 : rc;
@@ -249,17 +341,56 @@ static const char *consent_verb(const struct vh_trust_entry *e)
 	       e->how == VH_CONSENT_ACTIVATED ? "activated" : "allowed";
 }
 
+/* What the made-here rule saw, for the refusal: what venvhook saw, in the
+ * user's words. */
+static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
+{
+	switch (m) {
+	case MADE_OLD:
+		return vh_buf_puts(why, "it appeared here, but its files are older than that (an archive"
+				   " or a copy that keeps times brought it)");
+	case MADE_NO_BTIME:
+		return vh_buf_puts(why, "it appeared where venvhook was not watching, and this file system"
+				   " keeps no creation time that shows it is new");
+	case MADE_NO_LINES:
+		return vh_buf_puts(why, "it appeared, but this shell did not tell venvhook which command"
+				   " made it");
+	case MADE_GAP:
+		return vh_buf_puts(why, "it appeared, but a command you ran since is not in the shell's"
+				   " history, so venvhook cannot tell what made it");
+	case MADE_CUT:
+		return vh_buf_puts(why, "it appeared where venvhook was not watching, after more commands"
+				   " than this shell hands venvhook");
+	case MADE_BAD:
+		return vh_buf_puts(why, "it appeared, but venvhook could not read the commands you ran");
+	case MADE_BROUGHT:
+		if (!by->by[0])
+			return vh_buf_puts(why, "it appeared with a command line nested too deep for"
+					   " venvhook to read");
+		if (vh_buf_puts(why, "it appeared with ") < 0 || vh_msg_escape(why, by->by) < 0)
+			return -1;
+		return vh_buf_puts(why, " (an env that may have come with files unpacked, fetched,"
+				   " cloned, copied or moved is not taken as yours)");
+	case MADE_NONE:
+		return vh_buf_puts(why, "it appeared, but not from a command venvhook knows to make envs"
+				   " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)");
+	case MADE_THERE:
+		return vh_buf_puts(why, "it was already here when you arrived");
+	default:
+		return vh_buf_puts(why, "venvhook did not see you make it");
+	}
+}
+
 /* The reason an env that is not the user's by consent or location is
  * refused, and what it would shadow. */
-static int not_consented(struct vh_policy *p, const char *env, int appeared,
-			 const struct vh_trust_entry *e, const char *path)
+static int not_consented(struct vh_policy *p, const char *env, enum made m,
+			 const struct vh_madeby *by, const struct vh_trust_entry *e, const char *path)
 {
 	struct vh_buf shadow = VH_BUF_INIT;
 	int n, rc;
 
-	if (appeared == 2)
-		rc = refuse(p, "it appeared here, but its files are older than that (an archive or a copy"
-			       " that keeps times brought it)", NULL);
+	if (m != MADE_NOT_SEEN && m != MADE_THERE)
+		rc = say_made(&p->why, m, by);
 	else if (e && e->decision == VH_DECISION_OLD_ALLOW)
 		rc = refuse(p, "venvhook did not see you make it, and your allow of it is from an older"
 			       " venvhook, which bound it to pyvenv.cfg only", NULL);
@@ -267,7 +398,7 @@ static int not_consented(struct vh_policy *p, const char *env, int appeared,
 		rc = vh_buf_printf(&p->why, "it is not the env you %s: git tracks other files in it"
 				   " since", consent_verb(e));
 	else
-		rc = refuse(p, "venvhook did not see you make it", NULL);
+		rc = say_made(&p->why, m, by);
 	if (rc < 0)
 		return VH_ENOMEM;
 	n = vh_shadow_list(&shadow, env, path, 6);
@@ -284,12 +415,19 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 		     const struct vh_policy_ask *ask, int deny, const struct vh_trust_entry *e)
 {
-	enum vh_policy_mode mode = ask->mode;
 	int rc;
 
-	if (deny && (mode == VH_POLICY_AUTO || !e || e->how != VH_CONSENT_ACTIVATED))
+	/* this shell's own activate --force, and nothing else, keeps a pin
+	 * that a deny or a writable directory would take away */
+	if (ask->mode == VH_POLICY_PIN && ask->force)
+		return manual(p, f, env, deny, 1);
+	if (p->unknown)
+		return refuse(p, "your decisions cannot be read, so a deny of it could not be honoured",
+			      NULL);
+	/* only an allow (which replaces it) undoes a deny */
+	if (deny)
 		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
-	/* trust = off: no checks at all, but a deny above still holds. */
+	/* trust = off: no checks at all, but a deny still holds. */
 	if (vh_config.trust == VH_CONFIG_TRUST_OFF) {
 		p->ok = 1;
 		p->basis = VH_BASIS_CONFIG;
@@ -298,10 +436,15 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 	rc = stat_guarded(p, f);
 	if (rc == 0)
 		rc = judge_content(p, f, env);
+	/* whatever the basis: consent cannot make a path others can swap safe */
+	if (rc == 0 && (rc = check_perms(p, f)) == VH_EREFUSED)
+		return ask->mode == VH_POLICY_AUTO &&
+		       vh_buf_puts(&p->why, "; 'venvhook activate --force' uses it anyway") < 0 ?
+		       VH_ENOMEM : 0;
 	if (rc)
 		return rc == VH_EREFUSED ? 0 : rc;
-	/* Consent overrides the owner, mode and git checks, not the identity
-	 * it was given to: the same directory, the same tracked content. */
+	/* Consent overrides the git checks, not the identity it was given to:
+	 * the same directory, the same tracked content. */
 	if (e && e->decision == VH_DECISION_ALLOW && !strcmp(e->ident, p->ident) &&
 	    same_content(e->git, p->git)) {
 		p->ok = 1;
@@ -309,8 +452,6 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 		p->consent = e;
 		return 0;
 	}
-	if (deny)
-		return refuse(p, "you denied it; 'venvhook allow' undoes that", NULL);
 	rc = judge_new(p, f, env, ask, e);
 	/* An allow for the path, of another directory: that is the news,
 	 * whatever else keeps the new one out. */
@@ -326,10 +467,14 @@ static int automatic(struct vh_policy *p, struct facts *f, const char *env,
 static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 		     const struct vh_policy_ask *ask, const struct vh_trust_entry *e)
 {
-	int rc, appeared, in_store = 0;
+	struct vh_madeby by;
+	enum made made;
+	int rc = 0, in_store = 0;
 
-	rc = check_perms(p, f);
-	if (rc == 0 && f->tracked.answer == VH_TRACKED_YES && e && e->decision == VH_DECISION_ALLOW &&
+	/* every refusal here is one an allow would lift */
+	p->fixable = 1;
+	memset(&by, 0, sizeof(by));
+	if (f->tracked.answer == VH_TRACKED_YES && e && e->decision == VH_DECISION_ALLOW &&
 	    !strcmp(e->ident, p->ident)) {
 		rc = vh_buf_printf(&p->why, "git tracks other files in it than when you %s it",
 				   e->how == VH_CONSENT_MADE ? "made" : e->how == VH_CONSENT_ACTIVATED ?
@@ -355,13 +500,40 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 	} else if (in_store) {
 		p->basis = VH_BASIS_STORE;
 	} else {
-		appeared = ask->mode == VH_POLICY_AUTO ? made_here(ask->watch, env, f) : 0;
-		if (appeared != 1)
-			return not_consented(p, env, appeared, e, ask->path);
+		made = ask->mode == VH_POLICY_AUTO ? made_here(&by, ask->seen, env, p->real, f) :
+		       MADE_NOT_SEEN;
+		if (made == MADE_NEED) {
+			p->need_lines = 1;
+			return refuse(p, "venvhook needs the commands you ran", NULL);
+		}
+		if (made != MADE_YES)
+			return not_consented(p, env, made, &by, e, ask->path);
 		p->basis = VH_BASIS_MADE;
 	}
 	p->ok = 1;
 	return 0;
+}
+
+/* p->use: the path was judged by what it leads to now; it goes on PATH as
+ * it is only when no one else can make it lead elsewhere later, and it
+ * still leads to what was judged. */
+static int path_to_use(struct vh_policy *p, const char *env)
+{
+	enum vh_writers why;
+	char *bad = NULL, *led = NULL;
+	int steady = 0;
+
+	if (strcmp(env, p->real)) {
+		steady = vh_perm_steady(&led, &bad, &why, env);
+		free(bad);
+		if (steady < 0)
+			return VH_ENOMEM;
+		if (steady && strcmp(led, p->real))
+			steady = 0;
+		free(led);
+	}
+	p->use = strdup(steady ? env : p->real);
+	return p->use ? 0 : VH_ENOMEM;
 }
 
 int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy_ask *ask)
@@ -381,11 +553,25 @@ int vh_policy_check(struct vh_policy *p, const char *env, const struct vh_policy
 	e = vh_trust_find(&p->trust, p->real, &deny);
 	rc = ask->mode == VH_POLICY_MANUAL ? manual(p, &f, env, deny, ask->force) :
 	     automatic(p, &f, env, ask, deny, e);
-	if (rc == 0 && !p->ok && ask->mode == VH_POLICY_AUTO &&
+	if (rc == 0 && !p->ok && p->fixable && ask->mode == VH_POLICY_AUTO &&
 	    vh_buf_puts(&p->why, "; 'venvhook allow' trusts it") < 0)
 		rc = VH_ENOMEM;
+	if (rc == 0 && p->ok)
+		rc = path_to_use(p, env);
 	vh_tracked_free(&f.tracked);
 	return rc;
+}
+
+int vh_policy_allowed(const struct vh_policy *p)
+{
+	const struct vh_trust_entry *e;
+	int deny;
+
+	if (!p->real)
+		return 0;
+	e = vh_trust_find(&p->trust, p->real, &deny);
+	return e && !deny && e->decision == VH_DECISION_ALLOW && !strcmp(e->ident, p->ident) &&
+	       same_content(e->git, p->git);
 }
 
 int vh_policy_consent(const struct vh_policy *p, enum vh_consent how, const char **why,

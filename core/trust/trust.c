@@ -14,6 +14,8 @@
 #include "core/util/err.h"
 #include "core/util/fileio.h"
 #include "core/util/hex.h"
+#include "core/util/msg.h"
+#include "core/util/writers.h"
 #include "core/util/xdg.h"
 
 const char *const vh_consent_names[] = {
@@ -211,21 +213,47 @@ int vh_trust_file(char **out)
 	return vh_xdg_file(out, "XDG_DATA_HOME", ".local/share", "trust");
 }
 
-int vh_trust_load(struct vh_trust *t, const char *file)
+/* "<file> <what>[ (<errno's text>)]" into why; returns rc, or VH_ENOMEM. */
+static int unusable(struct vh_buf *why, const char *file, const char *what, int e, int rc)
+{
+	if (vh_msg_escape(why, file) < 0 || vh_buf_printf(why, " %s", what) < 0 ||
+	    (e && vh_buf_printf(why, " (%s)", strerror(e)) < 0))
+		return VH_ENOMEM;
+	return rc;
+}
+
+int vh_trust_load(struct vh_trust *t, const char *file, struct vh_buf *why)
 {
 	struct vh_buf text = VH_BUF_INIT;
-	int rc;
+	struct vh_stat vs;
+	struct stat st;
+	int rc, r;
 
 	memset(t, 0, sizeof(*t));
+	r = vh_xdg_usable(why, file, 0);
+	if (r)
+		return r < 0 ? VH_ENOMEM : VH_EIO;
+	/* (no one else can swap it between this look and the read: its
+	 * directory is the user's alone) */
+	if (stat(file, &st) < 0)
+		return errno == ENOENT ? 0 : unusable(why, file, "cannot be read", errno, VH_EIO);
+	if (!S_ISREG(st.st_mode))
+		return unusable(why, file, "is not a regular file", 0, VH_EIO);
 	rc = vh_read_file(&text, AT_FDCWD, file, VH_TRUST_MAX);
 	if (rc == VH_READ_ENOENT)
 		return 0;
 	if (rc != VH_READ_OK) {
 		vh_buf_free(&text);
-		return rc == VH_READ_ENOMEM ? VH_ENOMEM : VH_EIO;
+		return rc == VH_READ_ENOMEM ? VH_ENOMEM :
+		       unusable(why, file, "cannot be read", errno, VH_EIO);
 	}
-	rc = vh_trust_parse(t, text.data ? text.data : "", text.len);
+	rc = vh_trust_parse(t, text.data ? text.data : "", text.len) < 0 ? VH_ENOMEM : 0;
 	vh_buf_free(&text);
+	if (rc == 0 && !vh_file_private(-1, file, &st)) {
+		vh_stat_from(&vs, &st);
+		rc = unusable(why, file, vh_writers_text(vh_writers_of(-1, file, &vs, 0)), 0,
+			      VH_EREFUSED);
+	}
 	return rc;
 }
 
@@ -255,9 +283,9 @@ static int replaces(const struct vh_trust_entry *n, const struct vh_trust_entry 
 
 int vh_trust_record(const char **why, const char *file, const struct vh_trust_entry *e)
 {
-	struct vh_buf lock = VH_BUF_INIT, tmp = VH_BUF_INIT, text = VH_BUF_INIT;
+	struct vh_buf lock = VH_BUF_INIT, text = VH_BUF_INIT, said = VH_BUF_INIT;
 	struct vh_trust t = { 0 };
-	int lockfd = -1, fd = -1, rc = -1, saved, r;
+	int lockfd = -1, rc = -1, saved, r;
 	size_t i;
 
 	/* Past a file size limit, write() should fail like on a full disk,
@@ -268,21 +296,33 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
 		goto done;
 	*why = "out of memory writing";
 	errno = ENOMEM;
-	if (vh_buf_puts(&lock, file) < 0 || vh_buf_puts(&lock, ".lock") < 0 ||
-	    vh_buf_printf(&tmp, "%s.%ld.tmp", file, (long)getpid()) < 0)
+	r = vh_xdg_usable(&said, file, 1);
+	if (r < 0)
+		goto done;
+	*why = "not writing where someone else could change it:";
+	errno = EPERM;
+	if (r > 0)
+		goto done;
+	*why = "out of memory writing";
+	errno = ENOMEM;
+	if (vh_buf_puts(&lock, file) < 0 || vh_buf_puts(&lock, ".lock") < 0)
 		goto done;
 	*why = "cannot lock";
-	lockfd = open(lock.data, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	lockfd = vh_file_open_own(lock.data, 0);
 	if (lockfd < 0 || flock(lockfd, LOCK_EX) < 0)
 		goto done;
 	*why = "cannot read";
-	r = vh_trust_load(&t, file);
-	if (r < 0)
+	r = vh_trust_load(&t, file, &said);
+	if (r < 0 && r != VH_EREFUSED)
 		goto done;
 	*why = "out of memory writing";
 	errno = ENOMEM;
 	for (i = 0; i < t.n; i++) {
 		if (replaces(e, &t.v[i]))
+			continue;
+		/* a file someone else could have written: only its denies,
+		 * which take away, are kept */
+		if (r == VH_EREFUSED && t.v[i].decision != VH_DECISION_DENY)
 			continue;
 		if (vh_trust_format_entry(&text, &t.v[i]) < 0)
 			goto done;
@@ -290,29 +330,17 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
 	if (vh_trust_format_entry(&text, e) < 0)
 		goto done;
 	*why = "cannot write";
-	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0 || vh_write_all(fd, text.data, text.len) < 0 || fsync(fd) < 0)
-		goto done;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto done;
-	}
-	fd = -1;
-	if (rename(tmp.data, file) < 0)
+	if (vh_file_replace(file, text.data, text.len) < 0)
 		goto done;
 	rc = 0;
 done:
 	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	if (rc < 0 && tmp.data)
-		unlink(tmp.data);
 	if (lockfd >= 0)
 		close(lockfd); /* releases the lock */
 	vh_trust_free(&t);
 	vh_buf_free(&lock);
-	vh_buf_free(&tmp);
 	vh_buf_free(&text);
+	vh_buf_free(&said);
 	errno = saved;
 	return rc == 0 ? 0 : saved == ENOMEM ? VH_ENOMEM : VH_EIO;
 }

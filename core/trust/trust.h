@@ -74,18 +74,27 @@ int vh_trust_format_entry(struct vh_buf *b, const struct vh_trust_entry *e);
  * XDG_DATA_HOME nor HOME is set, VH_ENOMEM. */
 int vh_trust_file(char **out);
 
-/* Loads the trust file (a missing one holds nothing). Returns 0, VH_ENOMEM,
- * or VH_EIO when it exists and cannot be read (errno says why). */
-int vh_trust_load(struct vh_trust *t, const char *file);
+/* Loads the trust file (a missing one holds nothing). Its decisions are
+ * believed only from a place only the user can write (vh_xdg_usable) and a
+ * file that is the user's own regular file no one else can write. Returns
+ * 0; VH_ENOMEM; VH_EIO when it cannot be used (its place is not the user's
+ * alone, it is not a regular file, it cannot be read), or VH_EREFUSED when
+ * it is a file others could have written: t holds its lines then, of which
+ * only the denies may be kept. Either way why gets what is wrong, escaped
+ * ("<path> is writable by anyone"). */
+int vh_trust_load(struct vh_trust *t, const char *file, struct vh_buf *why);
 
 /* Records e (an allow or a deny) for e->path. A deny or an allow made or
  * given with allow replaces every decision held for the path; an allow by
  * activation replaces the allows only, so a deny still keeps automatic
  * activation off. Holds an flock on "<file>.lock" from read to rename so
  * that two shells deciding at once lose neither decision; writes a
- * temporary file and renames it, so a failed write (full disk) leaves the
- * old file whole. Returns 0, or VH_EIO (VH_ENOMEM) with errno set and
- * *why naming the step that failed. */
+ * new file beside it (never an existing one, never through a symlink) and
+ * renames it, so a failed write (full disk) leaves the old file whole.
+ * Nothing is written where someone else could change it (vh_xdg_usable);
+ * of a file others could have written (VH_EREFUSED above), only the denies
+ * are kept. Returns 0, or VH_EIO (VH_ENOMEM) with errno set and *why naming
+ * the step that failed. */
 int vh_trust_record(const char **why, const char *file, const struct vh_trust_entry *e);
 
 /* The identity an allow is bound to, for the env directory real: its

@@ -19,6 +19,16 @@ static char *cache_file(void)
 	return vh_xdg_file(&file, "XDG_CACHE_HOME", ".cache", "checked") == 0 ? file : NULL;
 }
 
+/* A place only the user can write (xdg.h): the cache is used only there. */
+static int usable(const char *file, int writing)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	int r = vh_xdg_usable(&why, file, writing);
+
+	vh_buf_free(&why);
+	return r == 0;
+}
+
 int vh_cache_get(struct vh_buf *value, const char *key)
 {
 	static char buf[VH_CACHE_MAX];
@@ -33,11 +43,12 @@ int vh_cache_get(struct vh_buf *value, const char *key)
 	if (n < 0) {
 		n = 0;
 		file = cache_file();
-		fd = file ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
-		free(file);
 		/* Its answers feed the trust checks ("git tracks nothing in this
-		 * env"): a file someone else wrote, or could, is not read. */
-		if (fd >= 0 && fstat(fd, &st) == 0 && vh_file_private(&st))
+		 * env"): a file someone else wrote, or could, is not read, nor one
+		 * in a place others can write (xdg.h). */
+		fd = file && usable(file, 0) ? open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) : -1;
+		free(file);
+		if (fd >= 0 && fstat(fd, &st) == 0 && vh_file_private(fd, NULL, &st))
 			n = read(fd, buf, sizeof(buf));
 		if (fd >= 0)
 			close(fd);
@@ -63,10 +74,10 @@ void vh_cache_put(const char *key, const char *value)
 {
 	struct vh_buf line = VH_BUF_INIT;
 	struct stat st;
-	int fd, flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK;
+	int fd, flags = O_APPEND;
 	char *file = cache_file();
 
-	if (!file || vh_xdg_make_parent(file) < 0)
+	if (!file || vh_xdg_make_parent(file) < 0 || !usable(file, 1))
 		goto done;
 	if (vh_buf_puts(&line, key) < 0 || vh_buf_putc(&line, ' ') < 0 ||
 	    vh_buf_puts(&line, value) < 0 || vh_buf_putc(&line, '\n') < 0)
@@ -74,14 +85,14 @@ void vh_cache_put(const char *key, const char *value)
 	/* Only the first 64 KiB is read back: start over when it is full. A
 	 * file vh_cache_get would not read starts over too, as the user's. */
 	if (lstat(file, &st) == 0) {
-		if (!vh_file_private(&st)) {
+		if (!S_ISREG(st.st_mode) || st.st_nlink != 1 || !vh_file_private(-1, file, &st)) {
 			if (unlink(file) < 0)
 				goto done;
 		} else if (st.st_size + (off_t)line.len > VH_CACHE_MAX - 4096) {
 			flags |= O_TRUNC;
 		}
 	}
-	fd = open(file, flags | O_NOFOLLOW, 0600);
+	fd = vh_file_open_own(file, flags);
 	if (fd < 0)
 		goto done;
 	/* One write of one short line: appends from two shells do not mix. */

@@ -176,6 +176,20 @@ int vh_open_searchdir(int dirfd, const char *path)
 	return openat(dirfd, path, VH_O_SEARCHDIR | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 }
 
+int vh_clock_files(struct timespec *now, long *slack_ns)
+{
+#ifdef CLOCK_REALTIME_COARSE
+	/* Linux stamps files from the coarse clock: reading it, a file made
+	 * later is stamped no earlier (with multigrain times, later still). */
+	*slack_ns = 0;
+	if (clock_gettime(CLOCK_REALTIME_COARSE, now) == 0)
+		return 0;
+#endif
+	/* Elsewhere a stamp may lag the precise clock by a tick or so. */
+	*slack_ns = 50000000L;
+	return clock_gettime(CLOCK_REALTIME, now);
+}
+
 int vh_timespec_cmp(const struct timespec *a, const struct timespec *b)
 {
 	if (a->tv_sec != b->tv_sec)
@@ -184,6 +198,191 @@ int vh_timespec_cmp(const struct timespec *a, const struct timespec *b)
 		return a->tv_nsec < b->tv_nsec ? -1 : 1;
 	return 0;
 }
+
+#if defined(HAVE_LINUX_XATTR)
+/* Linux: the POSIX.1e ACL as the kernel hands it out (posix_acl_xattr.h):
+ * a little-endian version 2, then 8-byte entries of tag, permissions, id. */
+#include <sys/xattr.h>
+
+const char vh_acl_kind[] = "POSIX.1e (Linux extended attributes)";
+
+enum { A_USER = 0x02, A_GROUP_OBJ = 0x04, A_GROUP = 0x08, A_MASK = 0x10, A_OTHER = 0x20 };
+
+struct acl_scan {
+	int named_write; /* a named user (not me, not root) or named group */
+	int group_obj_write, other_write, mask, mask_write;
+};
+
+static unsigned long le(const unsigned char *p, int n)
+{
+	unsigned long v = 0;
+
+	while (n--)
+		v = v << 8 | p[n];
+	return v;
+}
+
+static ssize_t xattr(int fd, const char *path, const char *name, void *buf, size_t size)
+{
+	return fd >= 0 ? fgetxattr(fd, name, buf, size) : getxattr(path, name, buf, size);
+}
+
+/* 0: no such ACL (or a file system that keeps none); 1: *s filled; -1. */
+static int acl_read(struct acl_scan *s, int fd, const char *path, const char *name, uid_t me)
+{
+	unsigned char small[4 + 8 * 32], *p = small;
+	ssize_t n = xattr(fd, path, name, small, sizeof(small));
+	int rc = -1;
+
+	memset(s, 0, sizeof(*s));
+	if (n < 0 && errno == ERANGE) { /* more than 32 entries: ask its size */
+		n = xattr(fd, path, name, NULL, 0);
+		p = n > 0 ? malloc((size_t)n) : NULL;
+		n = p ? xattr(fd, path, name, p, (size_t)n) : -1;
+	}
+	if (n < 0) {
+		if (errno == ENODATA || errno == ENOTSUP || errno == EOPNOTSUPP)
+			rc = 0;
+		goto done;
+	}
+	if (n < 4 || le(p, 4) != 2 || (n - 4) % 8) {
+		errno = EINVAL;
+		goto done;
+	}
+	for (n -= 4; n > 0; n -= 8) {
+		const unsigned char *e = p + 4 + (size_t)(n - 8);
+		unsigned long tag = le(e, 2), id = le(e + 4, 4);
+		int w = (le(e + 2, 2) & 2) != 0;
+
+		if ((tag == A_USER && w && id != (unsigned long)me && id != 0) || (tag == A_GROUP && w))
+			s->named_write = 1;
+		else if (tag == A_GROUP_OBJ)
+			s->group_obj_write = w;
+		else if (tag == A_MASK)
+			s->mask = 1, s->mask_write = w;
+		else if (tag == A_OTHER)
+			s->other_write = w;
+	}
+	rc = 1;
+done:
+	if (p != small)
+		free(p);
+	return rc;
+}
+
+int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t me,
+	       int inherited)
+{
+	struct acl_scan s;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	/* With an ACL, the group bits are its mask: without a write bit
+	 * there, no named entry and no group may write. */
+	if (mode & S_IWGRP) {
+		r = acl_read(&s, fd, path, "system.posix_acl_access", me);
+		if (r < 0)
+			return -1;
+		if (r > 0) {
+			out->has_group = 1;
+			out->group_write = s.group_obj_write && (!s.mask || s.mask_write);
+			out->others_write = s.named_write && s.mask_write;
+		}
+	}
+	if (S_ISDIR(mode) && inherited) {
+		r = acl_read(&s, fd, path, "system.posix_acl_default", me);
+		if (r < 0)
+			return -1;
+		out->inherit_write = r > 0 && ((s.named_write && (!s.mask || s.mask_write)) || s.other_write);
+	}
+	return 0;
+}
+
+#elif HAVE_DECL_ACL_TYPE_EXTENDED && defined(HAVE_MEMBERSHIP_H)
+/* macOS: extended ACLs (NFSv4-like, not POSIX.1e) beside the mode bits,
+ * which they do not show; entries name users and groups by UUID. Written
+ * from acl(3), acl_get_entry(3) (0 on success there), mbr_uuid_to_id(3);
+ * not run by the test suite, which runs on Linux. */
+#include <membership.h>
+#include <sys/acl.h>
+
+const char vh_acl_kind[] = "macOS extended ACLs";
+
+static int acl_writes(acl_permset_t ps)
+{
+	static const acl_perm_t w[] = { ACL_WRITE_DATA, ACL_APPEND_DATA, ACL_DELETE_CHILD,
+					ACL_WRITE_SECURITY, ACL_CHANGE_OWNER };
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (acl_get_perm_np(ps, w[i]) > 0)
+			return 1;
+	return 0;
+}
+
+int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t me,
+	       int inherited)
+{
+	acl_t acl;
+	acl_entry_t e;
+	int which = ACL_FIRST_ENTRY, rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	acl = fd >= 0 ? acl_get_fd_np(fd, ACL_TYPE_EXTENDED) : acl_get_file(path, ACL_TYPE_EXTENDED);
+	if (!acl)
+		return errno == ENOENT || errno == ENOTSUP ? 0 : -1;
+	while (acl_get_entry(acl, which, &e) == 0) {
+		acl_tag_t tag;
+		acl_permset_t ps;
+		acl_flagset_t fs;
+		guid_t *who;
+		id_t id = 0;
+		int type = -1, only;
+
+		which = ACL_NEXT_ENTRY;
+		if (acl_get_tag_type(e, &tag) < 0 || tag != ACL_EXTENDED_ALLOW)
+			continue;
+		if (acl_get_permset(e, &ps) < 0 || acl_get_flagset_np(e, &fs) < 0) {
+			rc = -1;
+			break;
+		}
+		if (!acl_writes(ps))
+			continue;
+		who = acl_get_qualifier(e);
+		if (who && mbr_uuid_to_id((const unsigned char *)who, &id, &type) != 0)
+			type = -1;
+		if (who)
+			acl_free(who);
+		if (type == ID_TYPE_UID && (id == me || id == 0))
+			continue;
+		only = acl_get_flag_np(fs, ACL_ENTRY_ONLY_INHERIT) > 0;
+		if (!only)
+			out->others_write = 1;
+		if (S_ISDIR(mode) && inherited && (only || acl_get_flag_np(fs, ACL_ENTRY_FILE_INHERIT) > 0 ||
+				      acl_get_flag_np(fs, ACL_ENTRY_DIRECTORY_INHERIT) > 0))
+			out->inherit_write = 1;
+	}
+	acl_free(acl);
+	return rc;
+}
+
+#else
+/* No ACL this build can read (the BSDs' are not read yet): the mode bits
+ * alone say who may write. */
+const char vh_acl_kind[] = "none (mode bits only)";
+
+int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t me,
+	       int inherited)
+{
+	(void)fd;
+	(void)path;
+	(void)mode;
+	(void)me;
+	(void)inherited;
+	memset(out, 0, sizeof(*out));
+	return 0;
+}
+#endif
 
 static const char *self_argv0;
 
@@ -326,4 +525,41 @@ int vh_platform_macos(void)
 #else
 	return 0;
 #endif
+}
+
+/* The names vh_getenv was asked (NUL-separated), bounded. */
+static struct {
+	char buf[2048];
+	size_t len, n;
+	int over;
+} env_read;
+
+const char *vh_getenv(const char *name)
+{
+	size_t len = strlen(name) + 1, i;
+	const char *p = env_read.buf;
+
+	for (i = 0; i < env_read.n; i++, p += strlen(p) + 1)
+		if (!strcmp(p, name))
+			return getenv(name);
+	if (env_read.n >= 64 || len > sizeof(env_read.buf) - env_read.len) {
+		env_read.over = 1;
+	} else {
+		memcpy(env_read.buf + env_read.len, name, len);
+		env_read.len += len;
+		env_read.n++;
+	}
+	return getenv(name);
+}
+
+int vh_getenv_names(const char **names, size_t max)
+{
+	const char *p = env_read.buf;
+	size_t i;
+
+	if (env_read.over || env_read.n > max)
+		return -1;
+	for (i = 0; i < env_read.n; i++, p += strlen(p) + 1)
+		names[i] = p;
+	return (int)env_read.n;
 }

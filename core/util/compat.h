@@ -50,8 +50,39 @@ int vh_fs_keeps_dir_times(int dirfd, const char *path);
  * slower and gives the same answers. */
 int vh_open_searchdir(int dirfd, const char *path);
 
+/* What a file's ACL says about who besides its owner may write it, beyond
+ * its mode bits. */
+struct vh_acl {
+	int has_group;     /* the ACL, not the mode's group bits, says group_write */
+	int group_write;   /* has_group: the owning group may write it */
+	int others_write;  /* a named user (neither me nor root) or a named group may */
+	int inherit_write; /* a directory: its default (inherited) entries give that
+			    * to what is made in it */
+};
+
+/* Reads the ACL of the file fd (or, fd < 0, of the absolute path, symlinks
+ * followed), whose mode is mode, as it concerns the user me, through the
+ * system's own interface: Linux's POSIX.1e ACLs from their extended
+ * attributes (system.posix_acl_access, asked only when the mode's group
+ * bits, which are then the ACL's mask, allow writing; and, for a directory
+ * when inherited, system.posix_acl_default), macOS's extended ACL (its allow entries, and
+ * their inheritance flags); elsewhere nothing (vh_acl_kind says which). A
+ * file without an ACL leaves *out all 0. Returns 0, or -1 with errno set
+ * when there is one that cannot be read: count that as writable by others. */
+int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t me,
+	       int inherited);
+
+/* The ACLs vh_acl_get reads in this build, for doctor and messages. */
+extern const char vh_acl_kind[];
+
 /* Negative, zero or positive as a is before, equal to or after b. */
 int vh_timespec_cmp(const struct timespec *a, const struct timespec *b);
+
+/* Now, from the clock the kernel stamps files with, or as near to it as
+ * the system allows: a file made after this call has times no earlier,
+ * less *slack_ns (0 where the clock is the files' own: Linux's coarse
+ * clock; elsewhere the time a stamp may lag). Returns 0 or -1. */
+int vh_clock_files(struct timespec *now, long *slack_ns);
 
 /* Records argv[0] for vh_self_path's last resort; main() calls it first.
  * Only the pointer is kept: nothing is resolved until it is asked for. */
@@ -93,5 +124,15 @@ extern const char vh_self_methods[];
  * ("macos" or "linux") picks one, so that the macOS rules are tested on
  * Linux. 1 for macOS, else 0. */
 int vh_platform_macos(void);
+
+/* getenv(name), noting name: the variables the answer of this process
+ * read (an export's region holds only while they stay as they were,
+ * core/decide/region.h). Discovery, the stores and the config read the
+ * environment through it. */
+const char *vh_getenv(const char *name);
+
+/* The names vh_getenv was asked, in order, into names (at most max);
+ * their count, or -1 when more were asked than it could note. */
+int vh_getenv_names(const char **names, size_t max);
 
 #endif

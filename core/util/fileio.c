@@ -2,14 +2,80 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-int vh_file_private(const struct stat *st)
+#include "core/util/compat.h"
+#include "core/util/writers.h"
+
+int vh_file_private(int fd, const char *path, const struct stat *st)
 {
-	return S_ISREG(st->st_mode) && st->st_uid == geteuid() && !(st->st_mode & 022);
+	struct vh_stat vs;
+
+	if (!S_ISREG(st->st_mode) && !S_ISDIR(st->st_mode))
+		return 0;
+	vh_stat_from(&vs, st);
+	return vh_writers_of(fd, path, &vs, 0) == VH_WRITERS_NONE;
+}
+
+int vh_file_open_own(const char *path, int flags)
+{
+	struct stat st;
+	int fd = open(path, flags | O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
+		      0600), saved;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0)
+		goto bad;
+	/* one link: not a name for a file that also lives elsewhere */
+	if (!S_ISREG(st.st_mode) || st.st_nlink != 1 || !vh_file_private(fd, NULL, &st)) {
+		errno = EPERM;
+		goto bad;
+	}
+	return fd;
+bad:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+int vh_file_replace(const char *path, const char *data, size_t len)
+{
+	struct vh_buf tmp = VH_BUF_INIT;
+	int fd = -1, rc = -1, made = 0, saved;
+
+	if (vh_buf_puts(&tmp, path) < 0 || vh_buf_puts(&tmp, ".XXXXXX") < 0) {
+		errno = ENOMEM;
+		goto done;
+	}
+	/* O_CREAT|O_EXCL, 0600: a name of its own, never an existing file or a
+	 * symlink (mkostemp, with O_CLOEXEC, is not POSIX) */
+	fd = mkstemp(tmp.data);
+	if (fd < 0)
+		goto done;
+	made = 1;
+	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if (vh_write_all(fd, data, len) < 0 || fsync(fd) < 0)
+		goto done;
+	rc = close(fd);
+	fd = -1;
+	if (rc == 0)
+		rc = rename(tmp.data, path);
+done:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0 && made)
+		unlink(tmp.data);
+	vh_buf_free(&tmp);
+	errno = saved;
+	return rc;
 }
 
 int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)

@@ -36,11 +36,27 @@ int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max);
  * memory. */
 int vh_read_file_why(struct vh_buf *out, struct vh_buf *why, const char *path, size_t max);
 
-/* 1 when st is the user's own regular file that no one else can write:
- * the caches' files, whose answers the walk and the trust checks act on,
- * are read only then. */
+/* 1 when st (the status of fd, or, fd < 0, of the absolute path) is the
+ * user's own regular file or directory that no one else can write, by its
+ * mode or an ACL (core/util/writers.h): venvhook's own files (the trust
+ * file, the config, the caches and indexes, and their directories: see
+ * xdg.h), whose contents decide what runs, are believed only then. */
 struct stat;
-int vh_file_private(const struct stat *st);
+int vh_file_private(int fd, const char *path, const struct stat *st);
+
+/* Opens path, a file of venvhook's own in a directory only the user can
+ * write (xdg.h), for writing (flags: O_APPEND, O_TRUNC, O_RDWR...): made
+ * when absent (0600), never through a symlink, never a file that is not
+ * the user's own private regular file with one link. Returns the
+ * descriptor, or -1 with errno set (EPERM for a file that is not). */
+int vh_file_open_own(const char *path, int flags);
+
+/* Replaces path, in a directory only the user can write, with the len
+ * bytes of data: written to a new file beside it that mkstemp makes (never
+ * an existing file, never through a symlink), flushed to disk and renamed
+ * over path, so that a failed write leaves the old file whole. Returns 0
+ * or -1 with errno set. */
+int vh_file_replace(const char *path, const char *data, size_t len);
 
 /* write(2) until all n bytes are written, EINTR retried. Returns 0 or -1
  * with errno set. */

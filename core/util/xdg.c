@@ -1,16 +1,21 @@
 #include "core/util/xdg.h"
+#include "core/util/compat.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/util/buf.h"
 #include "core/util/err.h"
+#include "core/util/msg.h"
+#include "core/util/writers.h"
 
 int vh_xdg_file(char **out, const char *var, const char *fallback, const char *leaf)
 {
-	const char *base = getenv(var), *home = getenv("HOME");
+	const char *base = vh_getenv(var), *home = vh_getenv("HOME");
 	struct vh_buf b = VH_BUF_INIT;
 	int r;
 
@@ -54,4 +59,109 @@ int vh_xdg_make_parent(const char *file)
 	}
 	free(dir);
 	return rc;
+}
+
+/* "<path> <what is wrong>" */
+static int say(struct vh_buf *why, const char *path, enum vh_writers w)
+{
+	if (vh_msg_escape(why, path) < 0 || vh_buf_putc(why, ' ') < 0 ||
+	    vh_buf_puts(why, w == VH_WRITERS_UNKNOWN ? "cannot be looked at" : vh_writers_text(w)) < 0)
+		return -1;
+	return 1;
+}
+
+/* The user's own directory, writable by no one else: 0, 1 (why), -1. A
+ * directory that is not there holds nothing: 0. */
+static int own_dir(struct vh_buf *why, const char *dir)
+{
+	struct vh_stat st;
+	enum vh_writers w;
+
+	if (vh_stat(&st, AT_FDCWD, dir, 1) < 0)
+		return errno == ENOENT ? 0 : say(why, dir, VH_WRITERS_UNKNOWN);
+	w = S_ISDIR(st.mode) ? vh_writers_of(-1, dir, &st, 0) : VH_WRITERS_UNKNOWN;
+	return w == VH_WRITERS_NONE ? 0 : say(why, dir, w);
+}
+
+/* The place: no one else can change what dir leads to, and dir and the
+ * XDG root above it are the user's own. 0, 1 (why says why not) or -1. */
+static int place(struct vh_buf *why, char *dir)
+{
+	enum vh_writers w;
+	char *bad = NULL, *slash;
+	int r;
+
+	r = vh_path_steady(NULL, &bad, &w, dir, 0, NULL);
+	if (r == 0)
+		r = say(why, bad, w);
+	else
+		r = r < 0 ? -1 : 0;
+	free(bad);
+	if (r)
+		return r;
+	r = own_dir(why, dir);
+	slash = strrchr(dir, '/');
+	if (r == 0 && slash && slash != dir) {
+		*slash = '\0';
+		r = own_dir(why, dir); /* the XDG root */
+		*slash = '/';
+	}
+	return r;
+}
+
+/* place(), once a process for each directory (the caches share one). */
+static int place_once(struct vh_buf *why, char *dir)
+{
+	static struct {
+		char *dir;
+		int verdict;
+		struct vh_buf why;
+	} seen[4];
+	static size_t n;
+	struct vh_buf said = VH_BUF_INIT;
+	size_t i;
+	int r;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(seen[i].dir, dir))
+			return seen[i].verdict && vh_buf_add(why, vh_buf_str(&seen[i].why),
+							    seen[i].why.len) < 0 ? -1 : seen[i].verdict;
+	r = place(&said, dir);
+	if (r >= 0 && vh_buf_add(why, vh_buf_str(&said), said.len) < 0)
+		r = -1;
+	if (r >= 0 && n < sizeof(seen) / sizeof(seen[0]) && (seen[n].dir = strdup(dir)) != NULL) {
+		seen[n].verdict = r;
+		seen[n].why = said;
+		n++;
+		return r;
+	}
+	vh_buf_free(&said);
+	return r;
+}
+
+int vh_xdg_usable(struct vh_buf *why, const char *file, int writing)
+{
+	const char *slash = strrchr(file, '/');
+	enum vh_writers w;
+	struct stat st;
+	char *dir, *bad = NULL;
+	int r;
+
+	if (!slash || slash == file)
+		return 0;
+	/* to read: nothing there, nothing to believe */
+	if (!writing && lstat(file, &st) < 0)
+		return 0;
+	dir = strndup(file, (size_t)(slash - file));
+	if (!dir)
+		return -1;
+	r = place_once(why, dir);
+	free(dir);
+	/* a file that is a symlink: where it leads, too */
+	if (r == 0 && !writing && S_ISLNK(st.st_mode)) {
+		r = vh_path_steady(NULL, &bad, &w, file, 0, NULL);
+		r = r < 0 ? -1 : r == 0 ? say(why, bad, w) : 0;
+		free(bad);
+	}
+	return r;
 }

@@ -12,4 +12,18 @@ int vh_xdg_file(char **out, const char *var, const char *fallback, const char *l
  * Returns 0 or VH_EIO with errno set. */
 int vh_xdg_make_parent(const char *file);
 
+/* Whether file, a path vh_xdg_file made, is where venvhook may keep what
+ * it believes: its directory (…/venvhook) and the XDG root above it are the
+ * user's own, not root's, and writable by no one else (mode bits and ACLs),
+ * and no one else can change what the path leads to (vh_path_steady: the
+ * directories above, the symlinks on it). To read (writing 0), a file that
+ * is not there is fine: there is nothing to believe. To write (writing 1,
+ * once vh_xdg_make_parent made the directories), the place is judged
+ * whether or not the file is there yet. Returns 0 (usable), 1 (not: why
+ * gets what is wrong, as "<path> is writable by its group", escaped), -1
+ * out of memory. A directory's verdict is not asked for again in the same
+ * process. */
+struct vh_buf;
+int vh_xdg_usable(struct vh_buf *why, const char *file, int writing);
+
 #endif

@@ -16,6 +16,23 @@ setup() { vh_setup; }
 	assert_line '  tcsh   ~/.tcshrc                    eval "`venvhook init tcsh`"'
 }
 
+@test "a mistyped command, shell or config key or value: did you mean" {
+	run --separate-stderr "$VENVHOOK" stauts
+	assert_failure 2
+	assert_equal "$stderr" "venvhook: unknown command 'stauts' (did you mean 'status'?); see 'venvhook --help'"
+	run --separate-stderr "$VENVHOOK" frobnicate
+	assert_equal "$stderr" "venvhook: unknown command 'frobnicate'; see 'venvhook --help'"
+	run --separate-stderr "$VENVHOOK" init zhs
+	assert_failure 2
+	assert_equal "$stderr" "venvhook: unknown shell 'zhs' (did you mean 'zsh'?; known: ${VH_SHELLS// /, })"
+	mkdir -p "$HOME/.config/venvhook"
+	printf 'quite = yes\ntrust = strick\nenvdirs = .venv\n' >"$HOME/.config/venvhook/config"
+	run --separate-stderr "$VENVHOOK" config
+	assert_equal "$stderr" "venvhook: $HOME/.config/venvhook/config:1: unknown key 'quite' (did you mean 'quiet'?); the line is ignored
+venvhook: $HOME/.config/venvhook/config:2: trust is strict, owner or off (did you mean 'strict'?); the line is ignored
+venvhook: $HOME/.config/venvhook/config:3: unknown key 'envdirs' (did you mean 'env_dirs'?); the line is ignored"
+}
+
 @test "--version prints the version" {
 	run "$VENVHOOK" --version
 	assert_success
@@ -57,20 +74,24 @@ setup() { vh_setup; }
 @test "init output parses in each shell and calls this binary by absolute path" {
 	local self
 	self=$(readlink -f "$VENVHOOK")
-	run "$VENVHOOK" init bash
+	"$VENVHOOK" init bash | "$VH_BASH" -n
+	run init_body bash
 	assert_success
 	assert_line "__venvhook_exe='$self'"
 	"$VH_BASH" -n <<<"$output"
-	run "$VENVHOOK" init zsh
-	"$VH_ZSH" -n <<<"$output"
-	run "$VENVHOOK" init fish
-	assert_line "builtin set -g __venvhook_exe '$self'"
+	"$VENVHOOK" init zsh | "$VH_ZSH" -n
+	init_body zsh | "$VH_ZSH" -n
+	"$VENVHOOK" init fish | "$VH_FISH" --no-execute
+	run init_body fish
+	assert_line "builtin set -g __venvhook_exe '$self' ;"
 	"$VH_FISH" --no-execute <<<"$output"
 	for sh in tcsh csh; do
-		run "$VENVHOOK" init $sh
+		# eval joins the lines
+		"$VENVHOOK" init $sh | tr '\n' ' ' | "$VH_TCSH" -n
+		run init_body $sh
 		assert_line "set __venvhook_exe = '$self' ;"
-		# eval joins the lines: no comment may survive, every line ends in ';'
-		# ($#name, a list's length, is no comment)
+		# no comment may survive, every line ends in ';' ($#name, a
+		# list's length, is no comment)
 		refute_output --regexp '(^|[^$])#'
 		assert_equal "$(grep -vc ' ;$' <<<"$output")" 0
 		"$VH_TCSH" -n <<<"$output"
@@ -107,28 +128,30 @@ setup() { vh_setup; }
 # key_of OUTPUT: the __venvhook_key bash was told to set.
 key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 
-@test "export KEY: the watch list names the absent env paths of here and the project root; the same key back prints nothing" {
+@test "export KEY: the watch list names the absent env paths of here and the project root; each export hands back its own moment" {
 	mkdir -p "$T/repo/src" "$T/repo/.git"
 	git init -q "$T/repo"
 	cd "$T/repo/src"
 	run --separate-stderr "$VENVHOOK" export bash -
 	assert_success
-	assert_line --index 0 "__venvhook_watch=('$T/repo/src/.venv/pyvenv.cfg' '$T/repo/src/venv/pyvenv.cfg' '$T/repo/.venv/pyvenv.cfg' '$T/repo/venv/pyvenv.cfg')"
+	assert_line --index 0 "__venvhook_watch=('$T/repo/src/.venv' '$T/repo/src/venv' '$T/repo/.venv' '$T/repo/venv')"
 	key=$(key_of "$output")
 	[[ $key == w[0-9]*.[0-9]*:* ]]
 	# the key holds no byte a shell would split or expand
 	[[ $key =~ ^[0-9a-z.:/,_-]+$ ]]
+	# the same again: nothing changes but the moment the key holds
 	run --separate-stderr "$VENVHOOK" export bash "$key"
 	assert_success
-	assert_output ""
+	assert_equal "${#lines[@]}" 2
+	[[ $(key_of "$output") != "$key" && $(key_of "$output") == w[0-9]*.[0-9]*:* ]]
 	# an env already there is not watched for, and the key notes what it is
 	mkenv "$T/repo/.venv"
 	cd "$T/repo"
 	run --separate-stderr "$VENVHOOK" export bash "$key"
-	assert_line "__venvhook_watch=('$T/repo/venv/pyvenv.cfg')"
+	assert_line "__venvhook_watch=('$T/repo/venv')"
 	# a key that is not one is no watch: a fresh one
 	run --separate-stderr "$VENVHOOK" export fish 'w12:zz/$(x)'
-	assert_line "builtin set -g __venvhook_watch '$T/repo/venv/pyvenv.cfg'"
+	assert_line "builtin set -g __venvhook_watch '$T/repo/venv'"
 	[[ $(key_of "$output") == "" ]]
 	assert_line --partial "builtin set -g __venvhook_key 'w"
 }
@@ -288,7 +311,7 @@ git_roots() {
 	assert_equal "$stderr" "venvhook: no env is active"
 	run --separate-stderr "$VENVHOOK" call tcsh list "it's a b"
 	assert_success
-	assert_equal "$output" "'$(readlink -f "$VENVHOOK")' 'list' 'it'\"'\"'s a b' ;"
+	assert_equal "$output" "env __VENVHOOK_SHELL=tcsh '$(readlink -f "$VENVHOOK")' 'list' 'it'\"'\"'s a b' ;"
 	run --separate-stderr "$VENVHOOK" call csh list "$(printf 'a\nb')"
 	assert_failure 1
 	assert_equal "$stderr" "venvhook: cannot pass that argument: this shell cannot hold a newline in a variable safely"
@@ -333,6 +356,60 @@ trust_file() { printf '%s' "$HOME/.local/share/venvhook/trust"; }
 	[[ ! -e $(trust_file) ]]
 }
 
+@test "allow of several: an env git tracks needs --yes (or a y at a terminal) and says why; one allowed again is said so" {
+	mkenv_unallowed "$T/src/mine/.venv"
+	mkenv_unallowed "$T/src/clone/.venv"
+	git -C "$T/src/clone" init -q
+	git -C "$T/src/clone" add -f .venv
+	mkdir -p "$T/src/plain"
+	run --separate-stderr "$VENVHOOK" allow "$T/src/mine" "$T/src/clone" "$T/src/plain" </dev/null
+	assert_success
+	assert_equal "$stderr" "venvhook: allowed $T/src/mine/.venv
+venvhook: not allowing $T/src/clone/.venv: git tracks its files (it came with its repository); allow it by itself, or add --yes
+venvhook: no env for $T/src/plain: nothing to decide about"
+	assert_equal "$(grep -c '^allow ' "$(trust_file)")" 1
+	# again, with --yes: the first is already allowed, the tracked one now is
+	run --separate-stderr "$VENVHOOK" allow --yes "$T/src/mine" "$T/src/clone"
+	assert_success
+	assert_equal "$stderr" "venvhook: already allowed $T/src/mine/.venv
+venvhook: allowed $T/src/clone/.venv (git tracks its files: a change to them asks again)"
+	# one path by itself needs no --yes, and an allow again says so
+	run --separate-stderr "$VENVHOOK" allow "$T/src/clone"
+	assert_equal "$stderr" "venvhook: already allowed $T/src/clone/.venv"
+	mkenv_unallowed "$T/one/.venv"
+	git -C "$T/one" init -q
+	git -C "$T/one" add -f .venv
+	run --separate-stderr "$VENVHOOK" allow "$T/one"
+	assert_success
+	assert_equal "$stderr" "venvhook: allowed $T/one/.venv (git tracks its files: a change to them asks again)"
+}
+
+@test "allow of several at a terminal asks about an env git tracks: y allows, anything else does not" {
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+	mkenv_unallowed "$T/mine/.venv"
+	mkenv_unallowed "$T/clone/.venv"
+	git -C "$T/clone" init -q
+	git -C "$T/clone" add -f .venv
+	mkenv_unallowed "$T/other/.venv"
+	git -C "$T/other" init -q
+	git -C "$T/other" add -f .venv
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	wait_prompt 'READY>'
+	type_line 'venvhook allow mine clone'
+	wait_for "venvhook: allow $T/clone/.venv? git tracks its files (it came with its repository) [y/N]"
+	type_line 'y'
+	wait_for "venvhook: allowed $T/clone/.venv (git tracks its files: a change to them asks again)"
+	type_line 'venvhook allow mine other'
+	wait_for "venvhook: already allowed $T/mine/.venv"
+	wait_for "venvhook: allow $T/other/.venv? git tracks its files (it came with its repository) [y/N]"
+	type_line ''
+	wait_for "venvhook: not allowing $T/other/.venv"
+	tmux -S "$SOCK" kill-server
+	assert_equal "$(grep -c '^allow ' "$(trust_file)")" 2
+}
+
 @test "a corrupt trust file: one line naming it, and its good decisions still hold" {
 	mkenv "$T/good/.venv"
 	mkenv "$T/bad/.venv"
@@ -349,7 +426,8 @@ venvhook: activated good (.venv)"
 
 @test "an unwritable trust file or a full disk: one line, exit 1, the old file whole" {
 	mkenv "$T/a"
-	mkenv "$T/b"
+	# (not allowed yet: an allow again writes nothing)
+	mkenv_unallowed "$T/b"
 	"$VENVHOOK" allow "$T/a" 2>/dev/null
 	cp "$(trust_file)" "$T/before"
 	# a write that fails as on a full disk (a file size limit: EFBIG); the
@@ -359,13 +437,20 @@ venvhook: activated good (.venv)"
 	assert_output "venvhook: cannot write $(trust_file): File too large; nothing was recorded"
 	cmp "$(trust_file)" "$T/before"
 	assert_equal "$(find "$HOME/.local/share/venvhook" -name '*.tmp' | wc -l)" 0
-	# a directory that cannot be written
+	# a directory of the user's that cannot be written
 	unprivileged
+	chmod 555 "$HOME/.local/share/venvhook"
+	run --separate-stderr "${vh_wrap[@]}" "$VENVHOOK" allow "$T/b"
+	assert_failure 1
+	assert_equal "$stderr" "venvhook: cannot write $(trust_file): Permission denied; nothing was recorded"
+	cmp "$(trust_file)" "$T/before"
+	# one that someone else (root, here) could change: not written, and
+	# its decisions not believed (issue 20)
 	chown -R 0:0 "$HOME/.local/share/venvhook"
 	run --separate-stderr "${vh_wrap[@]}" "$VENVHOOK" allow "$T/b"
 	assert_failure 1
-	[[ $stderr == "venvhook: cannot lock $(trust_file): Permission denied; nothing was recorded" ||
-		$stderr == "venvhook: cannot write $(trust_file): Permission denied; nothing was recorded" ]]
+	assert_equal "$stderr" "venvhook: ignoring your decisions: $HOME/.local/share/venvhook belongs to another user; until that is fixed, no env is activated but by 'venvhook activate --force'
+venvhook: not writing where someone else could change it: $(trust_file): Operation not permitted; nothing was recorded"
 	cmp "$(trust_file)" "$T/before"
 }
 
@@ -377,7 +462,7 @@ venvhook: activated good (.venv)"
 	run --separate-stderr "$VENVHOOK" export bash
 	assert_success
 	assert_output ""
-	assert_equal "$stderr" "venvhook: not activating $T/proj/.venv: the env directory belongs to uid 4242, not to you; 'venvhook allow' trusts it"
+	assert_equal "$stderr" "venvhook: not activating $T/proj/.venv: the env directory belongs to uid 4242, not to you; 'venvhook activate --force' uses it anyway"
 }
 
 @test "init for csh and tcsh refuses a binary whose path holds a blank, with one line" {
@@ -649,7 +734,7 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	run --separate-stderr env VIRTUAL_ENV="$p/.venv" __VENVHOOK_ENV="$p/.venv" "$VENVHOOK" status --json
 	assert_success
 	local e='q\"\\\u0001\u00ff'
-	assert_output "{\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"file\":null,\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false},\"interpreter\":\"$T/$e/.venv/bin/python\"}"
+	assert_output "{\"hook\":null,\"active\":{\"env\":\"$T/$e/.venv\",\"by\":\"auto\"},\"here\":{\"dir\":\"$T/$e\",\"env\":\"$T/$e/.venv\",\"rule\":\"child\",\"from\":\"$T/$e\",\"file\":null,\"git_root\":null},\"python\":\"3.11.2\",\"trust\":{\"ok\":true,\"why\":null,\"basis\":\"allowed\"},\"pinned\":null,\"paused\":null,\"config\":{\"file\":\"$HOME/.config/venvhook/config\",\"found\":false},\"interpreter\":\"$T/$e/.venv/bin/python\"}"
 	run --separate-stderr "$VENVHOOK" status --yaml
 	assert_failure 2
 }
@@ -661,13 +746,21 @@ venvhook: $f:8: trust is strict, owner or off; the line is ignored"
 	"$VENVHOOK" export bash >/dev/null 2>&1
 	run_loaded "$VENVHOOK" export bash
 	[[ $loaded != *libgit2* ]] || fail "the cache did not answer: $loaded"
-	# writable by the group: its answers are not taken, libgit2 is asked
-	chmod g+w "$HOME/.cache/venvhook/checked"
+	# writable by anyone: its answers are not taken, libgit2 is asked
+	chmod o+w "$HOME/.cache/venvhook/checked"
 	run_loaded "$VENVHOOK" export bash
 	assert_output --partial "VIRTUAL_ENV='$T/repo/.venv'"
-	[[ $loaded == *libgit2* ]] || fail "a group-writable cache was read: $loaded"
+	[[ $loaded == *libgit2* ]] || fail "a cache anyone can write was read: $loaded"
 	# and the next write starts it over as the user's own
 	[[ $(stat -c %a "$HOME/.cache/venvhook/checked") == 600 ]] || fail "not started over"
+	# writable by another user through an ACL entry (the mode shows g+w:
+	# the ACL's mask), as with `setfacl -m u:nobody:rw`
+	"$VENVHOOK" export bash >/dev/null 2>&1
+	run_loaded "$VENVHOOK" export bash
+	[[ $loaded != *libgit2* ]] || fail "the cache did not answer: $loaded"
+	setfacl -m u:65534:rw "$HOME/.cache/venvhook/checked"
+	run_loaded "$VENVHOOK" export bash
+	[[ $loaded == *libgit2* ]] || fail "a cache another user can write through an ACL was read: $loaded"
 	if ((EUID == 0)); then
 		chown 65534 "$HOME/.cache/venvhook/checked"
 		run_loaded "$VENVHOOK" export bash

@@ -109,7 +109,12 @@ tab() {
 	# exec: COMMAND as a command, then its own words as zsh completes them
 	tab 9 'venvhook exec vhuniq' 'venvhook exec vhuniqprog '
 	tab 10 'venvhook exec -- venvhook init tc' 'venvhook exec -- venvhook init tcsh '
-	for arg in activate init tcsh 'beta two' "it's" 'd$ollar' 'back\slash' no exec vhuniqprog; do
+	# allow and deny take directories, activate --force an env
+	mkdir -p "$T/my dir/sub"
+	tab 11 'venvhook allow ./my' 'venvhook allow ./my\ dir/'
+	tab 12 'venvhook deny ./my\ dir/ ./my' 'venvhook deny ./my\ dir/ ./my\ dir/'
+	tab 13 'venvhook activate --force be' 'venvhook activate --force beta\ two '
+	for arg in activate init tcsh 'beta two' "it's" 'd$ollar' 'back\slash' no exec vhuniqprog './my dir/' --force; do
 		grep -qxF "<$arg>" <<<"$screen" || fail "no <$arg> on the screen: $screen"
 	done
 	# a directory in WORKON_HOME that is no env is never offered
@@ -268,9 +273,41 @@ uniq_program() {
 	assert_output --partial './my dir/'
 }
 
+@test "allow and deny complete directories, any number of them, and activate --force an env (bash, fish)" {
+	mkdir -p "$T/my dir/sub" "$T/proj" "$T/pro2"
+	: >"$T/profile"
+	bash_complete 'venvhook allow pro'
+	assert_output $'pro2\nproj'
+	bash_complete 'venvhook deny proj pro'
+	assert_output $'pro2\nproj'
+	bash_complete 'venvhook allow ./my'
+	assert_output './my dir'
+	bash_complete 'venvhook activate --force '
+	assert_output $'alpha\nback\\\\slash\nbeta\\ two\nd\\$ollar\nit\\\'s'
+	bash_complete 'venvhook activate --force ./my'
+	assert_output './my dir'
+	run "$VH_FISH" --no-config -c 'set -g __venvhook_exe $VENVHOOK
+		source $VH_COMPLETIONS/venvhook.fish
+		complete -C "venvhook allow ./my"; echo ==
+		complete -C "venvhook deny proj pro"; echo ==
+		complete -C "venvhook activate --force "; echo ==
+		complete -C "venvhook activate alpha "'
+	assert_success
+	assert_output "./my dir/
+==
+pro2/
+proj/
+==
+$ENVS
+=="
+}
+
 @test "make install puts each file where its shell looks" {
 	[[ -n ${VH_BUILDDIR:-} ]] || skip "VH_BUILDDIR is set by make check"
 	local dest=$T/dest bashdir fishdir zshdir
+	# make as a user runs it, not as a sub-make of make check's without its
+	# jobserver's descriptors (which says so, and prints directory lines)
+	unset MAKEFLAGS MFLAGS MAKELEVEL
 	# install, not install-data: the binary too (not install-strip, so the
 	# build's own binary is copied as it is)
 	make -s --no-print-directory -C "$VH_BUILDDIR" install DESTDIR="$dest" >/dev/null
@@ -281,10 +318,11 @@ print: ; @echo "$(bashcompletiondir)"')
 	assert_line --regexp '/bash-completion/completions/venvhook$'
 	assert_line --regexp '/zsh/site-functions/_venvhook$'
 	assert_line --regexp '/fish/vendor_completions.d/venvhook.fish$'
-	# and the man page (doc/local.mk) and the binary
+	# and the man page and the documents (doc/local.mk) and the binary
 	assert_line --regexp '/share/man/man1/venvhook\.1$'
+	assert_line --regexp '/share/doc/venvhook/trust\.md$'
 	assert_line --regexp '/bin/venvhook$'
-	assert_equal "${#lines[@]}" 5
+	assert_equal "${#lines[@]}" $((5 + $(find "$VH_SRCDIR/doc" -name '*.md' | wc -l)))
 	local bin
 	bin=$(grep '/bin/venvhook$' <<<"$output")
 	run "$bin" --version
@@ -316,7 +354,7 @@ words() { tr ' ' '\n' <<<"$1" | grep . | sort; }
 	# (parsed from --help, not written here: a command added later is covered)
 	(($(grep -c . <<<"$cmds") >= 9)) || fail "--help not parsed: $cmds"
 	[[ $shells == *bash* && $shells == *csh* ]] || fail "--help's shells not parsed: $shells"
-	tcsh=$("$VENVHOOK" init tcsh | grep '^complete venvhook ')
+	tcsh=$(init_body tcsh | grep '^complete venvhook ')
 	# the commands
 	bash_complete 'venvhook '
 	assert_equal "$(grep -v '^--' <<<"$output")" "$cmds"

@@ -72,3 +72,12 @@ user-cd $T/away"
 	[[ $(cat "$T/calls") == "export csh "* ]]
 	assert_stderr_contains "/no-such-dir-venvhook-tests: No such file or directory"
 }
+
+@test "csh hands export no command lines, and drops any the environment brings: an env made at its prompt needs allow" {
+	mkdir -p "$T/new"
+	export __venvhook_cmdlines=$'\036\036python3 -m venv .venv\037\036'
+	session "cd new" "run /usr/bin/python3 -m venv --without-pip .venv" "cd new" report
+	assert_success
+	assert_inactive 1
+	assert_stderr_contains "venvhook: not activating $T/new/.venv: it appeared, but this shell did not tell venvhook which command made it; 'venvhook allow' trusts it"
+}

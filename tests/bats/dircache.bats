@@ -265,7 +265,12 @@ EOF
 	# the user's own file is believed: the env is hidden (so the forgery works)
 	run "$VENVHOOK" export bash
 	refute_output --partial "$mid/.venv"
-	chmod 0620 "$CACHE"
+	chmod 0602 "$CACHE"
+	run "$VENVHOOK" export bash
+	assert_output --partial "$mid/.venv/bin"
+	# another user's write through an ACL entry
+	cp "$BATS_TEST_TMPDIR/forged" "$CACHE" && chmod 0600 "$CACHE"
+	setfacl -m u:65534:rw "$CACHE"
 	run "$VENVHOOK" export bash
 	assert_output --partial "$mid/.venv/bin"
 	if ((EUID == 0)); then

@@ -159,3 +159,16 @@ doctor_in() {
 	assert_failure 1
 	assert_line --partial "problem  the hook is not loaded in the shell that ran this"
 }
+
+@test "doctor: venvhook's own files in a place someone else can change are named, once a directory" {
+	vh_use_driver bash
+	mkdir -p "$T/cache/venvhook" "$HOME/.local/share/venvhook"
+	chmod 0777 "$T/cache"
+	export XDG_CACHE_HOME=$T/cache
+	setfacl -m u:65534:rwx "$HOME/.local/share/venvhook"
+	run --separate-stderr "$VENVHOOK" doctor
+	assert_failure 1
+	assert_line "problem  venvhook neither uses nor writes its files in $T/cache/venvhook: $T/cache is writable by anyone; make that yours alone, or set XDG_CACHE_HOME to a directory of your own"
+	assert_line "problem  venvhook neither uses nor writes its files in $HOME/.local/share/venvhook: $HOME/.local/share/venvhook is writable by another user through an ACL; make that yours alone, or set XDG_DATA_HOME to a directory of your own"
+	assert_equal "$(grep -c 'neither uses nor writes' <<<"$output")" 2
+}

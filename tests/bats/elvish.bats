@@ -58,14 +58,19 @@ teardown() { term_teardown; }
 	assert_equal "$(grep -c '^users-pydoc$' <<<"$output")" 2
 }
 
-@test "completion: commands, a command's options, init's shells, the env names" {
+@test "completion: commands, a command's options, init's shells, the env names, paths" {
 	export WORKON_HOME=$T/workon
+	mkdir "$T/path-here"
 	mkenv "$WORKON_HOME/alpha"
 	mkenv "$WORKON_HOME/beta two"
 	local c='for c [($edit:completion:arg-completer[venvhook]'
 	session "line $c venvhook '')] { echo c=\$c }" "line $c venvhook de)] { echo c=\$c }" \
 		"line $c venvhook init '')] { echo c=\$c }" "line $c venvhook list -)] { echo c=\$c }" \
-		"line $c venvhook activate '')] { echo c=\$c }"
+		"line $c venvhook activate '')] { echo c=\$c }" \
+		"line $c venvhook allow $T/pa)] { echo c=\$c[stem] }" \
+		"line $c venvhook activate --force $T/pa)] { echo c=\$c[stem] }"
+	# a path after allow, deny and activate --force (elvish's own)
+	assert_equal "$(grep -c "^c=$T/path-here/\$" <<<"$output")" 2
 	assert_line "c=init"
 	assert_line "c=--version"
 	assert_line "c=deny"

@@ -235,7 +235,8 @@ signal.signal(signal.SIGUSR1, lambda *a: (print("got it in " + sys.prefix, flush
 print("ready", flush=True)
 time.sleep(60)' >"$T/sig.out" &
 	local pid=$! i rc=0
-	for ((i = 0; i < 200; i++)); do
+	# (up to 60 s: python starts slowly on a loaded machine)
+	for ((i = 0; i < 1200; i++)); do
 		grep -q ready "$T/sig.out" && break
 		sleep 0.05
 	done
@@ -412,7 +413,10 @@ args=['a b', '-C']"
 	git -C "$repo" commit -qm one
 	assert_equal "$(cat "$LOG")" "$repo/.venv"
 	rm "$repo/.git/hooks/pre-commit" "$LOG"
-	# make, from elsewhere
+	# make, from elsewhere, as a user runs it: not as a sub-make of make
+	# check's (whose jobserver descriptors it does not have: "jobserver
+	# unavailable", and directory lines, depending on the fds it got)
+	unset MAKEFLAGS MFLAGS MAKELEVEL
 	recipe make >"$repo/Makefile"
 	run make -s --no-print-directory -C "$repo" check
 	assert_success

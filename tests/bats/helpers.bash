@@ -2,8 +2,38 @@
 # `session`, which runs a real interactive shell over a list of steps.
 
 bats_require_minimum_version 1.5.0
-bats_load_library bats-support
-bats_load_library bats-assert
+
+# vh_load_library NAME: bats_load_library NAME, without the dirname process
+# its load.bash starts for each file it sources (some 15 a test: bats loads
+# the libraries again for every test). Where load.bash says more than
+# `source "$(dirname "${BASH_SOURCE[0]}")/FILE"`, bats' own loader.
+vh_load_library() {
+	local dir line files=()
+	for dir in ${BATS_LIB_PATH//:/ } /usr/lib/bats; do
+		[[ -f $dir/$1/load.bash ]] && break
+	done
+	if [[ -f $dir/$1/load.bash ]]; then
+		while IFS= read -r line; do
+			[[ -z $line || $line == \#* ]] && continue
+			if [[ $line =~ ^source\ \"\$\(dirname\ \"\$\{BASH_SOURCE\[0\]\}\"\)/([^\"\$]*)\"$ ]]; then
+				files+=("$dir/$1/${BASH_REMATCH[1]}")
+			else
+				files=()
+				break
+			fi
+		done <"$dir/$1/load.bash"
+	fi
+	if ((${#files[@]})); then
+		for line in "${files[@]}"; do
+			# shellcheck source=/dev/null
+			source "$line" || return
+		done
+	else
+		bats_load_library "$1"
+	fi
+}
+vh_load_library bats-support
+vh_load_library bats-assert
 
 : "${VENVHOOK:?run through make check, or set VENVHOOK to the binary}"
 : "${VH_DUMPENV:=${VENVHOOK%/*}/tests/helpers/dumpenv}"
@@ -22,8 +52,13 @@ vh_setup() {
 	unset VIRTUAL_ENV VIRTUAL_ENV_PROMPT PYTHONHOME __VENVHOOK_ENV __VENVHOOK_PYTHONHOME \
 		__VENVHOOK_PIN __VENVHOOK_PAUSE WORKON_HOME
 	unset PROMPT_COMMAND VENVHOOK_QUIET GIT_DIR GIT_WORK_TREE GIT_CEILING_DIRECTORIES
-	unset ZDOTDIR ENV BASH_ENV XDG_DATA_HOME XDG_CACHE_HOME XDG_CONFIG_HOME
+	unset ZDOTDIR ENV BASH_ENV XDG_DATA_HOME XDG_CACHE_HOME XDG_CONFIG_HOME PYENV_ROOT
 	export LC_ALL=C.UTF-8
+	# libgit2's child gets 2 s by default: plenty on a quiet machine, not
+	# under valgrind or on a loaded one, and no test may depend on how fast
+	# the machine is. The tests of the limit itself set their own, with a
+	# stand-in that never answers (a FIFO as .git/config, trust.bats).
+	export VENVHOOK_GIT_TIMEOUT_MS=600000
 	# VH_SESSION_WRAP: a command the sessions' shells run under
 	# (tests/helpers/noproc hides /proc from them).
 	vh_wrap=(${VH_SESSION_WRAP:+"$VH_SESSION_WRAP"})
@@ -145,8 +180,8 @@ mkenv_unallowed() {
 	local prog
 	for prog in python python3 python3.11 pip pip3 activate activate.fish activate.csh Activate.ps1; do
 		printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$dir/bin/$prog"
-		chmod +x "$dir/bin/$prog"
 	done
+	chmod +x "$dir"/bin/*
 }
 
 # mkvenv DIR: a real env, made as users make them (python3 -m venv,
@@ -182,6 +217,38 @@ run_loaded() {
 	loaded=$(cat "$log")
 	[[ $loaded != unsupported ]] || skip "this system has no dl_iterate_phdr"
 	[[ $loaded == *"(main program)"* ]] || fail "the preloaded helper reported nothing: $loaded"
+}
+
+# unwrap SHELL: the hook that `venvhook init SHELL` (on stdin) evals behind
+# its guard (shells/guard.c), as the shell evals it: the POSIX family's and
+# fish's one quoted word, each line of the csh family's.
+unwrap() {
+	local out line
+	out=$(cat)
+	case $1 in
+	nu | elvish) # (the first line, and the here-document's end: shells/guard.c)
+		sed -e '1d' -e '$d' <<<"$out"
+		;;
+	xonsh) # (the docstring, and the here-document's end)
+		sed -e "1,/^'''\$/d" -e '$d' <<<"$out"
+		;;
+	tcsh | csh)
+		while IFS= read -r line; do
+			[[ $line == 'if ( '*' ) eval '* ]] || continue
+			line=${line#*) eval }
+			eval "printf '%s\n' ${line% ;}"
+		done <<<"$out"
+		;;
+	*)
+		line=$(sed -n '2,$p' <<<"$out")
+		eval "printf '%s' ${line#*&& eval }"
+		;;
+	esac
+}
+
+# init_body SHELL [ARG...]: the hook `venvhook init SHELL ARG...` evals.
+init_body() {
+	"$VENVHOOK" init "$@" | unwrap "$1"
 }
 
 # esc VALUE: VALUE as dumpenv prints it.
@@ -331,15 +398,33 @@ __vh_script() { # FILE STEP...
 }
 
 # The Nth value of VAR in the session's reports (1-based), as dumpenv shows it.
+# (bash alone: a test asks this a few dozen times, sessions in every shell)
 reported() { # N VAR
-	printf '%s\n' "$output" | grep -E "^$2(=| unset$)" | sed -n "${1}p"
+	local line n=0
+	for line in "${lines[@]}"; do
+		if [[ $line == "$2="* || $line == "$2 unset" ]] && ((++n == $1)); then
+			printf '%s\n' "$line"
+			return
+		fi
+	done
 }
 
 # assert_env N VAR VALUE: report N shows VAR with exactly VALUE (or unset).
 assert_env() {
 	local want
-	if [[ $3 == unset ]]; then want="$2 unset"; else want="$2=$(esc "$3")"; fi
+	if [[ $3 == unset ]]; then want="$2 unset"; else want="$2=$(esc_fast "$3")"; fi
 	assert_equal "$(reported "$1" "$2")" "$want"
+}
+
+# esc_fast VALUE: esc VALUE, without a process for printable ASCII (which
+# dumpenv leaves as it is, but for '\').
+esc_fast() {
+	local LC_ALL=C
+	if [[ $1 =~ ^[\ -~]*$ && $1 != *\\* ]]; then
+		printf '%s\n' "$1"
+	else
+		esc "$1"
+	fi
 }
 
 # assert_active N ENV: report N shows ENV active with its bin first on PATH
@@ -387,22 +472,26 @@ tmux_screen() { tmux -S "$SOCK" capture-pane -p -J -S -200; }
 type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
 
 # tmux_start WIDTH SHELL-COMMAND...: a detached session in $T (or
-# $TMUX_CWD) running the command with a clean environment.
+# $TMUX_CWD) running the command with a clean environment (but for the
+# tests' git timeout).
 tmux_start() {
 	local width=$1
 	shift
 	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "${TMUX_CWD:-$T}" \
-		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" "$@"
+		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" \
+		${VENVHOOK_GIT_TIMEOUT_MS:+VENVHOOK_GIT_TIMEOUT_MS="$VENVHOOK_GIT_TIMEOUT_MS"} "$@"
 }
 
 # poll_screen WHAT TEST [ARG...]: reads the pane into $screen and runs TEST
-# ARG... on it, again every 0.1 s until it succeeds (at most ~10 s); then
-# fails, saying WHAT was never seen, with the screen. The one polling loop
-# of the terminal tests.
+# ARG... on it, again every 0.1 s until it succeeds, for at most
+# $VH_SCREEN_WAIT seconds (60: a loaded machine may take many to start a
+# shell; a passing test waits only as long as it must); then fails, saying
+# WHAT was never seen, with the screen. The one polling loop of the
+# terminal tests.
 poll_screen() {
-	local what=$1 i
+	local what=$1 end=$((SECONDS + ${VH_SCREEN_WAIT:-60}))
 	shift
-	for ((i = 0; i < 100; i++)); do
+	while ((SECONDS < end)); do
 		screen=$(tmux_screen)
 		"$@" && return 0
 		sleep 0.1

@@ -295,7 +295,8 @@ ci_mount() {
 	mkdir -p "$1.back" "$1"
 	/usr/bin/python3 "$VH_SRCDIR/tests/helpers/cifs.py" "$1.back" "$1" 2>"$T/cifs.log" &
 	local i
-	for ((i = 0; i < 200; i++)); do
+	# (up to 60 s: python and FUSE start slowly on a loaded machine)
+	for ((i = 0; i < 600; i++)); do
 		mountpoint -q "$1" && break
 		kill -0 $! 2>/dev/null || skip "cannot mount FUSE here: $(tail -n 1 "$T/cifs.log")"
 		sleep 0.1

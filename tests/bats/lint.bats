@@ -20,11 +20,25 @@ setup() { vh_setup; }
 			run drv_lint "$f"
 			assert_success
 		done
-		"$VENVHOOK" init "$sh" >"$T/init.$sh"
+		# the hook init evals, and its guard: the first line (whose
+		# quotes fish reads differently, on purpose: shells/guard.c), the
+		# csh family's whole output as its eval joins it, or the whole
+		# output of nushell, xonsh and elvish
+		init_body "$sh" >"$T/init.$sh"
 		run drv_lint "$T/init.$sh"
 		assert_success
+		if [[ $sh == tcsh || $sh == csh ]]; then
+			"$VENVHOOK" init "$sh" | tr '\n' ' ' >"$T/init.$sh"
+		elif [[ $sh == nu || $sh == xonsh || $sh == elvish ]]; then
+			# (their guard's lines are theirs too: the whole output)
+			"$VENVHOOK" init "$sh" >"$T/init.$sh"
+		else
+			"$VENVHOOK" init "$sh" | head -n 1 >"$T/init.$sh"
+		fi
+		SHELLCHECK_OPTS='-e SC1003,SC2016' run drv_lint "$T/init.$sh"
+		assert_success
 		[[ -e $VH_SRCDIR/hooks/prompt.$sh ]] || continue
-		"$VENVHOOK" init "$sh" --prompt >"$T/init.$sh"
+		init_body "$sh" --prompt >"$T/init.$sh"
 		run drv_lint "$T/init.$sh"
 		assert_success
 	done
@@ -42,7 +56,7 @@ alias_bodies() {
 	local sh n
 	for sh in tcsh csh "tcsh --prompt"; do
 		# shellcheck disable=SC2086  # "tcsh --prompt" is two words
-		"$VENVHOOK" init $sh >"$T/init"
+		init_body $sh >"$T/init"
 		alias_bodies "$T/init" >"$T/bodies"
 		n=$(grep -c . "$T/bodies")
 		((n >= 10)) || fail "$sh: only $n alias bodies: $(cat "$T/bodies")"
@@ -60,7 +74,7 @@ alias_bodies() {
 	run "$VH_FISH" --no-execute "$VH_COMPLETIONS/venvhook.fish"
 	assert_success
 	# tcsh's comes with its hook
-	"$VENVHOOK" init tcsh >"$T/init.tcsh"
+	init_body tcsh >"$T/init.tcsh"
 	run "$VH_TCSH" -n "$T/init.tcsh"
 	assert_success
 }
@@ -77,6 +91,10 @@ alias_bodies() {
 	run bash -c 'grep -nEw "$1" "$2"/core/*.[ch] "$2"/core/*/*.[ch] | grep -v -e zsh-autoswitch-virtualenv -e oh-my-zsh' _ "$names" "$VH_SRCDIR"
 	assert_output ""
 	for f in "$VH_SRCDIR"/core/*.[ch] "$VH_SRCDIR"/core/*/*.[ch]; do
+		# (madeby.c reads the user's command lines: the commands it
+		# knows, eval and builtin among them, are words it reads, not
+		# syntax it writes)
+		[[ ${f##*/} == madeby.c ]] && continue
 		gcc -fpreprocessed -dD -E -P "$f" | grep -o '"\([^"\\]\|\\.\)*"' |
 			grep -E '\$\(|`[a-z$"]| ;\\n|\<eval\>|\<(un)?setenv\>|\<builtin\>|set -[gxeA]|\<export [A-Za-z_]+=|\<unset -|\<alias\>|\<source\>' |
 			sed "s|^|${f##*/}: |"
@@ -99,11 +117,22 @@ alias_bodies() {
 	assert_output ""
 }
 
+# HACKING.md's "What trust rests on": files are made in one place
+# (core/util/fileio.c: mkstemp and rename, or an O_NOFOLLOW open of the
+# user's own file), and who can write a file is judged in one place
+# (core/util/writers.c, with compat.c's ACLs): no other source creates a
+# file or reads a mode's write bits.
+@test "only fileio.c creates files, and only writers.c and compat.c judge write bits" {
+	run bash -c 'grep -nE "O_CREAT|mkstemp|S_IW(GRP|OTH|USR)|S_IRWX[GO]|[&|] *0?0?2[02]\>" "$1"/core/*/*.c |
+		grep -vE "^$1/core/util/(fileio|writers|compat)\.c:"' _ "$VH_SRCDIR"
+	assert_output ""
+}
+
 @test "the project's own scripts pass shellcheck" {
 	run shellcheck "$VH_SRCDIR/bootstrap" "$VH_SRCDIR/.ci/run" "$VH_SRCDIR/tests/run-scenarios" \
 		"$VH_SRCDIR/tests/bats/soak.bash" "$VH_SRCDIR/tests/bats/valgrind.bash" "$VH_SRCDIR/fuzz/smoke" \
 		"$VH_SRCDIR/build-aux/embed.sh" "$VH_SRCDIR/build-aux/completion.sh" "$VH_SRCDIR/demo/run" \
-		"$VH_SRCDIR/tests/check-builds" "$VH_SRCDIR/fuzz/longseeds"
+		"$VH_SRCDIR/tests/check-builds" "$VH_SRCDIR/fuzz/longseeds" "$VH_SRCDIR/tests/bats/attack.bash"
 	assert_success
 }
 
@@ -131,9 +160,12 @@ defined() {
 }
 
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
-	local code bad="" own="venvhook~?|deactivate~?|pydoc~?" sh
+	local code bad="" own="venvhook~?|deactivate~?|pydoc~?|__VENVHOOK_[A-Z_]+|PATH|path|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|PYTHONHOME" sh
 	# venvhook and deactivate are the two commands the user types, and
-	# pydoc the one the activate scripts define; the names each shell's
+	# pydoc the one the activate scripts define; the variables venvhook
+	# sets in the environment (its own exported __VENVHOOK_ names, and
+	# those activation changes, which the hook puts back when the binary
+	# is gone: PATH, csh's path list, VIRTUAL_ENV...); the names each shell's
 	# own interfaces go by, which the hooks join, chain onto or wrap, each
 	# driver lists (drv_own_names: PROMPT_COMMAND, cwdcmd, PS1...).
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
@@ -174,7 +206,7 @@ defined() {
 		for n in ${(k)functions} ${(k)parameters}; do (( ${before[(Ie)$n]} )) || print -r -- $n; done'
 	assert_success
 	assert_output --partial __venvhook_precmd
-	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
+	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^preexec_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 }
 
@@ -212,8 +244,47 @@ venvhook --version"
 		for n in ${(k)functions} ${(k)parameters}; do (( ${before[(Ie)$n]} )) || print -r -- $n; done'
 	assert_success
 	assert_output --partial __venvhook_prompt
-	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
+	bad=$(grep -v -e '^__venvhook_' -e '^add-zsh-hook$' -e '^chpwd_functions$' -e '^precmd_functions$' -e '^preexec_functions$' -e '^before$' -e '^n$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
+}
+
+# rc_lines_help: the rc line table of --help, one "SHELL|FILE|LINE" a line.
+rc_lines_help() {
+	"$VENVHOOK" --help | sed -n '/^Load the hook from/,/^$/p' | sed -e '1d' -e '/^$/d' |
+		sed -E 's/^  ([^ ]+) +([^ ]+) +(.*)$/\1|\2|\3/'
+}
+
+@test "the README fits a screen: under 12 KB" {
+	local size
+	size=$(wc -c <"$VH_SRCDIR/README.md")
+	((size < 12 * 1024)) || fail "README.md is $size bytes: documentation goes to doc/venvhook.1 or doc/, with at most a link line in the README"
+}
+
+@test "the rc line tables of the README and the man page are --help's, row for row" {
+	local want readme man
+	want=$(rc_lines_help)
+	[[ $want == *'bash|~/.bashrc|eval "$(venvhook init bash)"'* ]] || fail "--help not parsed: $want"
+	[[ $(cut -d'|' -f1 <<<"$want" | uniq | tr '\n' ' ') == "$VH_SHELLS " ]] || fail "--help has not the lines of each shell of $VH_SHELLS, in order: $want"
+	# the README's table: | shell | `file` | `line` |, '|' escaped in a cell
+	readme=$(sed -n '/^| shell | file | line |$/,/^$/p' "$VH_SRCDIR/README.md" | sed -e '1,2d' -e '/^$/d' |
+		sed -E -e 's/^\| (.*) \|$/\1/' -e 's/ \| /|/g' -e 's/\\\|/|/g' -e 's/(^|\|)`+ ?/\1/g' -e 's/ ?`+(\||$)/\1/g')
+	assert_equal "$readme" "$want"
+	# the man page's Shell setup list: "SHELL, FILE" and the line below it
+	man=$(mandoc -Tascii -Owidth=200 "$VH_SRCDIR/doc/venvhook.1" | sed $'s/.\b//g' |
+		sed -n '/^   Shell setup$/,/^   Discovery$/p' | sed -n '/^     [a-z0-9]*, /,$p' |
+		awk '/^     [a-z0-9]+, / { sub(/^ +/, ""); sub(/, /, "|"); head = $0; next }
+			/^             / && head != "" { sub(/^ +/, ""); print head "|" $0; head = ""; next }
+			/^$/ { next } { exit }')
+	assert_equal "$man" "$want"
+}
+
+@test "the man page's config keys and defaults are what venvhook config prints" {
+	local man want
+	want=$(env -u XDG_CONFIG_HOME HOME="$T" "$VENVHOOK" config | grep -v '^#')
+	[[ $want == *"trust = strict"* ]] || fail "config not parsed: $want"
+	man=$(sed -n '/^\.Sh CONFIGURATION$/,/^\.Sh /p' "$VH_SRCDIR/doc/venvhook.1" |
+		sed -nE 's/^\.It Ic ([a-z_]+) No = Li (.*)$/\1 = \2/p')
+	assert_equal "$man" "$want"
 }
 
 # doc/THREATS.md (issue 22): every input core/ names has a row, and every

@@ -41,13 +41,33 @@ venvhook: deactivated proj"
 	assert_equal "$(grep -c '^venvhook: activated' <<<"$stderr")" 1
 }
 
-@test "a cd function of the user's is kept (the env then waits for the prompt); doctor says so" {
-	drv_write_rc 'function cd { echo user-cd >>"$T/cds"; \builtin cd "$@"; }' ""
-	session "cd proj" report "run venvhook doctor" status
-	assert_active 1 "$T/proj/.venv"
-	grep -q user-cd "$T/cds"
-	assert_line "problem  cd is a function that is not venvhook's, so the env switches at the next prompt, not for the rest of the cd's command line; leave cd to venvhook, or call __venvhook_check after the directory change in yours"
-	assert_line "status=1"
+@test "a cd function that was there first is kept and runs first, and the env switches on the line; doctor is happy" {
+	local def
+	for def in 'function cd { echo user-cd >>"$T/cds"; \builtin cd "$@"; }' \
+		'cd() { echo user-cd >>"$T/cds"; \builtin cd "$@"; }'; do
+		drv_write_rc "$def" ""
+		rm -f "$T/cds"
+		session 'line cd proj; echo "on=$VIRTUAL_ENV"' report "run venvhook doctor" status
+		assert_line "on=$T/proj/.venv"
+		assert_active 1 "$T/proj/.venv"
+		grep -q user-cd "$T/cds"
+		assert_line "ok       the hook runs on directory changes"
+		assert_line "status=0"
+	done
+}
+
+@test "a stock Debian account (/etc/skel/.mkshrc, which reads /etc/mkshrc and its cd): doctor is happy, cd switches on the line" {
+	[[ -r /etc/skel/.mkshrc && -r /etc/mkshrc ]] || skip "no Debian mksh skeleton here"
+	{
+		cat /etc/skel/.mkshrc
+		printf '%s\n' 'PS1=' "$(drv_init_line)"
+	} >"$HOME/.mkshrc"
+	session 'line cd proj; echo "on=$VIRTUAL_ENV"' "run venvhook doctor" status 'line cd_csh /; echo "off=$VIRTUAL_ENV"'
+	assert_line "on=$T/proj/.venv"
+	assert_line "ok       the hook runs on directory changes"
+	assert_line "status=0"
+	assert_line "off="
+	refute_line --regexp "^problem"
 }
 
 @test "doctor: a PS1 set after the init line is a problem; set before it, it keeps the check" {

@@ -181,13 +181,13 @@ fish_rc() { # PROMPT-FUNCTION-BODY
 		# (csh has none: see above)
 		"$VENVHOOK" init "$sh" --prompt >/dev/null 2>&1 || continue
 		n=$((n + 1))
-		run "$VENVHOOK" init "$sh"
+		run init_body "$sh"
 		assert_success
 		refute_output --partial __venvhook_prompt
 		refute_output --partial __venvhook_ps_
 		refute_output --partial __venvhook_user_prompt
 		without=$output
-		run "$VENVHOOK" init "$sh" --prompt
+		run init_body "$sh" --prompt
 		assert_success
 		# the hook, then the segment
 		[[ $output == "$without"?* ]] || fail "$sh: init --prompt is not the hook and more"

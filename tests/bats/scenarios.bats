@@ -9,6 +9,13 @@ setup_file() {
 }
 
 setup() {
+	# VH_ONLY_TAG (run-noproc): only the tests tagged so run, the others
+	# are skipped ("# bats test_tags=TAG" above them, as newer bats reads it)
+	if [[ -n ${VH_ONLY_TAG:-} ]] && ! BATS_TEST_DESCRIPTION=$BATS_TEST_DESCRIPTION awk 'prev == "# bats test_tags=" ENVIRON["VH_ONLY_TAG"] &&
+		$0 == "@test \"" ENVIRON["BATS_TEST_DESCRIPTION"] "\" {" { found = 1 } { prev = $0 } END { exit !found }' \
+		"$BATS_TEST_FILENAME"; then
+		skip "not tagged $VH_ONLY_TAG"
+	fi
 	vh_use_driver "$VH_DRIVER"
 	# a scenario the shell cannot express, named by its driver with the reason
 	local why
@@ -21,6 +28,7 @@ teardown() {
 	refute_executed
 }
 
+# bats test_tags=noproc
 @test "activates on cd into a project and a subdirectory, deactivates on leaving" {
 	mkenv "$T/proj/.venv"
 	mkdir -p "$T/proj/src/pkg" "$T/elsewhere"
@@ -35,6 +43,7 @@ teardown() {
 	assert_stderr_contains "venvhook: activated proj (.venv)" "venvhook: deactivated proj"
 }
 
+# bats test_tags=noproc
 @test "a shell started inside a project is active at its first prompt" {
 	mkenv "$T/proj/.venv"
 	cd "$T/proj"
@@ -42,6 +51,7 @@ teardown() {
 	assert_active 1 "$T/proj/.venv"
 }
 
+# bats test_tags=noproc
 @test "switches from project A to project B in one step" {
 	mkenv "$T/a/.venv"
 	mkenv "$T/b/venv" "prompt = 'Bee'"
@@ -53,6 +63,7 @@ teardown() {
 	assert_stderr_contains "venvhook: activated Bee (venv), deactivated a"
 }
 
+# bats test_tags=noproc
 @test "the interpreter the user gets: python3 runs in the env on entering, switching and leaving (real envs)" {
 	mkvenv "$T/a/.venv"
 	mkvenv "$T/b/.venv"
@@ -433,6 +444,34 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	assert_equal "$(exports_in "$T/calls")" "$(region_want $((3 + ${drv_no_mtime:-0})) 4)"
 }
 
+@test "the region: a variable discovery reads, changed between two cds, asks export" {
+	counting
+	mkdir -p "$T/uvproj/src" "$T/uvproj/docs"
+	printf '[project]\nname = "uvproj"\nversion = "0.1.0"\n' >"$T/uvproj/pyproject.toml"
+	: >"$T/uvproj/uv.lock"
+	mkenv "$T/uvproj/.venv"
+	mkenv "$T/abs"
+	export ABSENV=$T/abs PF2=.proj2
+	# read by virtualenvwrapper's rule, set as it is by default
+	export VIRTUALENVWRAPPER_PROJECT_FILENAME=.project
+	region_settled
+	# uv's UV_PROJECT_ENVIRONMENT set, then unset, each between two cds
+	# inside the project: the next cd has uv's env, then the .venv again;
+	# then a variable that was set changed (the answer stays: one export)
+	session "cd uvproj" "setvar __venvhook_exe COUNTING" "cd uvproj/src" report \
+		"setenv UV_PROJECT_ENVIRONMENT ABSENV" "cd uvproj/docs" report \
+		"unsetenv UV_PROJECT_ENVIRONMENT" "cd uvproj/src" report "cd uvproj" report \
+		"setenv VIRTUALENVWRAPPER_PROJECT_FILENAME PF2" "cd uvproj/docs" "cd uvproj/src" report
+	assert_success
+	assert_active 1 "$T/uvproj/.venv"
+	assert_active 2 "$T/abs"
+	assert_active 3 "$T/uvproj/.venv"
+	assert_active 4 "$T/uvproj/.venv"
+	assert_active 5 "$T/uvproj/.venv"
+	# the set, the unset and the change (the other cds inside the region)
+	assert_equal "$(exports_in "$T/calls")" "$(region_want 3 6)"
+}
+
 @test "the region under the tools' rules: a uv workspace made above asks export" {
 	counting
 	mkenv "$T/ws/member/.venv"
@@ -641,6 +680,63 @@ hostile_names() {
 	assert_equal "$(grep -c '^venvhook: cannot' <<<"$stderr")" 1
 }
 
+# The binary removed under a running shell (uninstalled, or upgraded to
+# another path): the next cd or prompt puts PATH and the variables back
+# with builtins, says so once, and the hook runs it no more.
+gone_setup() {
+	mkenv "$T/proj/.venv"
+	mkenv "$T/two/.venv"
+	mkdir -p "$T/bin" "$T/away"
+	cp "$VENVHOOK" "$T/bin/venvhook"
+	export VENVHOOK=$T/bin/venvhook GONE=$T/bin/venvhook
+}
+
+@test "the binary removed while the shell runs: one line, PATH and the variables back, unhooked, no error after" {
+	gone_setup
+	# (set in the shell: xonsh is a Python program, which a PYTHONHOME
+	# pointing nowhere stops before it starts)
+	export BEFORE=/before
+	session "setenv PYTHONHOME BEFORE" "cd proj" report 'run rm -f $GONE' "cd away" report "cd two" report status "fail 3"
+	assert_active 1 "$T/proj/.venv"
+	assert_env 1 PYTHONHOME unset
+	assert_inactive 2
+	assert_env 2 PATH "$BASE_PATH"
+	assert_env 2 PYTHONHOME /before
+	assert_env 2 __VENVHOOK_PIN unset
+	assert_inactive 3
+	assert_env 3 PATH "$BASE_PATH"
+	assert_line "status=0"
+	assert_line "status=3"
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+	assert_stderr_contains "venvhook: $GONE is gone: deactivated its env and unhooked this shell"
+}
+
+@test "the binary not executable, the env's PATH entry not first: it is taken out where it is (csh: says it cannot)" {
+	gone_setup
+	export NEWPATH=$T/front:$T/proj/.venv/bin:$BASE_PATH
+	session "cd proj" 'run chmod -x $GONE' "setenv PATH NEWPATH" "cd away" report
+	if [[ $drv_name == tcsh || $drv_name == csh ]]; then
+		assert_env 1 VIRTUAL_ENV "$T/proj/.venv"
+		assert_env 1 PATH "$NEWPATH"
+		assert_stderr_contains "venvhook: $GONE is gone: unhooked this shell; its env stays on PATH, where csh cannot take it off: open a new shell"
+	else
+		assert_inactive 1 "$T/front:$BASE_PATH"
+		assert_stderr_contains "venvhook: $GONE is gone: deactivated its env and unhooked this shell"
+	fi
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+}
+
+@test "without the binary, deactivate still deactivates, with builtins" {
+	gone_setup
+	session "cd proj" 'run rm -f $GONE' deactivate status report "cd two" report
+	assert_line "status=0"
+	assert_inactive 1
+	assert_env 1 PATH "$BASE_PATH"
+	assert_inactive 2
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+	assert_stderr_contains "venvhook: $GONE is gone: deactivated its env and unhooked this shell"
+}
+
 # --- manual activation (venvhook activate / deactivate) ---
 
 # A $WORKON_HOME env whose name the shell must not read as code.
@@ -649,6 +745,7 @@ hostile_workon_env() {
 	mkenv "$WORKON_HOME/$NAME"
 }
 
+# bats test_tags=noproc
 @test "activate NAME from WORKON_HOME stays on across cd until deactivate, then automatic activation resumes" {
 	hostile_workon_env
 	mkenv "$T/proj/.venv"
@@ -697,6 +794,23 @@ hostile_workon_env() {
 	assert_stderr_contains "$T/conda/envs/x is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate"
 }
 
+@test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {
+	export WORKON_HOME=$T/workon
+	mkenv_unallowed "$T/proj/venv"
+	mkenv "$T/two/.venv"
+	mkdir -p "$T/proj/src"
+	session "cd proj/src" report "run venvhook activate venv" status report \
+		"cd two" report "run venvhook activate .venv" status report
+	assert_inactive 1
+	assert_active 2 "$T/proj/venv"
+	assert_env 2 __VENVHOOK_PIN "$T/proj/venv"
+	assert_active 3 "$T/proj/venv"
+	assert_active 4 "$T/two/.venv"
+	assert_env 4 __VENVHOOK_PIN "$T/two/.venv"
+	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=0 "
+	refute_stderr_contains "no env named"
+}
+
 @test "an unknown name or no name changes nothing and fails with one line" {
 	export WORKON_HOME=$T/workon
 	mkenv "$T/proj/.venv"
@@ -707,6 +821,7 @@ hostile_workon_env() {
 	assert_stderr_contains "no env named 'nosuch' in $WORKON_HOME (see venvhook list)"
 }
 
+# bats test_tags=noproc
 @test "deactivate inside a project pauses it until you leave, subdirectories included" {
 	mkenv "$T/proj/.venv"
 	mkenv "$T/other/.venv"
@@ -723,6 +838,7 @@ hostile_workon_env() {
 	assert_stderr_contains "automatic activation is off in $T/proj until you leave it"
 }
 
+# bats test_tags=noproc
 @test "the deactivate habit: deactivate works while venvhook's env is active, and only then" {
 	hostile_workon_env
 	mkenv "$T/proj/.venv"
@@ -811,7 +927,7 @@ hostile_workon_env() {
 	assert_stderr_contains "not activating $T/clone/.venv: git tracks other files in it than when you allowed it; 'venvhook allow' trusts it"
 }
 
-@test "an env writable by group or others is refused; manual activate refuses only world-writable, unless --force" {
+@test "an env others can write to is refused, on cd and by activate; activate --force takes it, and it stays across cd" {
 	mkenv_unallowed "$T/a/.venv"
 	mkenv_unallowed "$T/b/.venv"
 	# a group of others (the user's own private group would be harmless)
@@ -819,18 +935,28 @@ hostile_workon_env() {
 	chmod g+w "$T/a/.venv/bin"
 	chmod o+w "$T/b/.venv/pyvenv.cfg"
 	session "cd a" report "cd b" report "run venvhook activate $T/a/.venv" status report \
-		"run venvhook activate $T/b/.venv" status report "run venvhook activate --force $T/b/.venv" status report
+		"run venvhook activate --force $T/a/.venv" status report "cd /" report \
+		"run venvhook activate $T/b/.venv" status report "run venvhook activate --force $T/b/.venv" status \
+		report "cd a" report
 	assert_inactive 1
 	assert_inactive 2
-	assert_active 3 "$T/a/.venv"
+	assert_inactive 3
 	assert_active 4 "$T/a/.venv"
-	assert_active 5 "$T/b/.venv"
-	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=1 status=0 "
-	assert_stderr_contains "not activating $T/a/.venv: its bin/ is writable by its group; 'venvhook allow' trusts it"
-	assert_stderr_contains "not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; 'venvhook allow' trusts it"
-	assert_stderr_contains "not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway"
+	# (the force is the shell's own: its hook's key carries it to this export)
+	assert_active 5 "$T/a/.venv"
+	assert_active 6 "$T/a/.venv"
+	assert_active 7 "$T/b/.venv"
+	assert_active 8 "$T/b/.venv"
+	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=1 status=0 status=1 status=0 "
+	assert_stderr_contains "not activating $T/a/.venv: its bin/ is writable by its group; 'venvhook activate --force' uses it anyway" \
+		"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; 'venvhook activate --force' uses it anyway" \
+		"not activating $T/a/.venv: its bin/ is writable by its group; activate --force uses it anyway" \
+		"activating $T/a/.venv although its bin/ is writable by its group: they can change what runs" \
+		"not activating $T/b/.venv: its pyvenv.cfg is writable by anyone; activate --force uses it anyway" \
+		"activating $T/b/.venv although its pyvenv.cfg is writable by anyone: they can change what runs"
 }
 
+# bats test_tags=noproc
 @test "deny switches the env off here and now and keeps it off; allow undoes it" {
 	mkenv "$T/proj/.venv"
 	session "cd proj" report "run venvhook deny" status report "cd /" "cd proj" report \
@@ -842,7 +968,18 @@ hostile_workon_env() {
 	assert_equal "$(grep '^status=' <<<"$output" | tr '\n' ' ')" "status=0 status=0 "
 	assert_stderr_contains "venvhook: denied $T/proj/.venv"
 	assert_stderr_contains "not activating $T/proj/.venv: you denied it; 'venvhook allow' undoes that"
+	refute_stderr_contains "undoes that; 'venvhook allow' trusts it"
 	assert_stderr_contains "venvhook: allowed $T/proj/.venv"
+}
+
+@test "a bad config line is said once in a shell, not at every cd, and again once the file changes" {
+	mkenv "$T/proj/.venv"
+	mkdir -p "$HOME/.config/venvhook" "$T/a" "$T/b"
+	printf 'quite = yes\n' >"$HOME/.config/venvhook/config"
+	export CFG=$HOME/.config/venvhook/config
+	session "cd a" "cd proj" "cd b" "cd a" 'run touch -d 2001-02-03 $CFG' "cd proj" "cd b"
+	assert_equal "$(grep -c "unknown key 'quite'" <<<"$stderr")" 2
+	assert_stderr_contains "venvhook: activated proj (.venv)"
 }
 
 @test "a config file's env_dirs names the env directories discovery looks for" {
@@ -857,6 +994,7 @@ hostile_workon_env() {
 
 # --- status: what is active, who activated it, and why ---
 
+# bats test_tags=noproc
 @test "status says who activated the env and why, in each situation" {
 	export WORKON_HOME=$T/workon
 	mkenv "$WORKON_HOME/named"
@@ -883,8 +1021,21 @@ hostile_workon_env() {
 	assert_equal "$(grep -c '^active: none$' <<<"$output")" 3
 }
 
+# bats test_tags=noproc
+@test "status through the hook says nothing of it; the binary run directly, as in a shell without the rc line, says the hook is not loaded and the line to add" {
+	mkenv "$T/proj/.venv"
+	export SHELL=/bin/bash
+	session "cd proj" "run venvhook status" 'run $VENVHOOK status' 'run $VENVHOOK status --json'
+	# through the hook: active, here, ...; directly: hook, active, ...
+	assert_equal "$(grep -oE '^(hook|active):' <<<"$output" | tr '\n' ' ')" "active: hook: active: "
+	assert_line "active: $T/proj/.venv, activated by venvhook on entering its project"
+	assert_line "hook:   not loaded in this shell: add the init line for your shell to its rc file (bash: eval \"\$(venvhook init bash)\" in ~/.bashrc), then open a new shell; venvhook --help lists each shell's"
+	assert_line --partial '{"hook":null,"active":'
+}
+
 # --- trust: envs the user makes are on at once; what arrives is asked about ---
 
+# bats test_tags=noproc
 @test "an env made at a prompt in its project is activated, with the real interpreter, and remembered as yours" {
 	mkdir -p "$T/proj/src" "$T/clone-src/.venv/bin" "$T/empty" "$T/pth-src/.venv/lib/python3.11/site-packages"
 	# the user's own env, made where the shell sits
@@ -902,59 +1053,31 @@ hostile_workon_env() {
 	git -C "$T/pth-src" add -f .
 	git -C "$T/pth-src" -c user.name=t -c user.email=t@t commit -qm x
 	git clone -q "$T/pth-src" "$T/pth"
-	session "cd proj" "run \$PY -m venv --without-pip .venv" "cd proj/src" report \
+	session "cd proj" "run /usr/bin/python3 -m venv --without-pip .venv" "cd proj/src" report \
 		"run python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'" "cd /" report "cd proj" report \
 		"cd empty" "run git clone -q \$UPSTREAM ." "cd empty/.venv" report \
-		"cd pth" "run \$PY -m venv --without-pip .venv" "cd pth/src" report
+		"cd pth" "run /usr/bin/python3 -m venv --without-pip .venv" "cd pth/src" report
 	assert_success
-	assert_active 1 "$T/proj/.venv"
-	assert_line "prefix=$T/proj/.venv"
+	if [[ -n ${drv_no_lines:-} ]]; then
+		# the driver says why this shell hands export no command lines
+		# here: venvhook cannot see what made the env, so it asks
+		assert_inactive 1
+		assert_inactive 3
+		assert_stderr_contains "venvhook: not activating $T/proj/.venv: it appeared, but this shell did not tell venvhook which command made it; 'venvhook allow' trusts it"
+	else
+		assert_active 1 "$T/proj/.venv"
+		assert_line "prefix=$T/proj/.venv"
+		assert_active 3 "$T/proj/.venv"
+		assert_stderr_contains "venvhook: activated proj (.venv; made here: yours from now on)"
+	fi
 	assert_inactive 2
-	assert_active 3 "$T/proj/.venv"
 	assert_inactive 4
 	assert_inactive 5
-	assert_stderr_contains "venvhook: activated proj (.venv; made here: yours from now on)"
 	assert_stderr_contains "venvhook: not activating $T/empty/.venv: its files are tracked by git in $T/empty (it came with the repository); 'venvhook allow' trusts it"
 	assert_stderr_contains "venvhook: not activating $T/pth/.venv: its files are tracked by git in $T/pth (it came with the repository); 'venvhook allow' trusts it"
 }
 
 # --- the tools' env stores (core/store/stores.h): envs the real tools made ---
-
-@test "Poetry's env, made by Poetry, activates in its project and below; python3 is the env's; leaving deactivates" {
-	poetry_env "$T/my proj é" My_Proj.App
-	mkdir -p "$T/my proj é/src/pkg" "$T/elsewhere"
-	session "cd my proj é" report "cd my proj é/src/pkg" report "$PY_PREFIX" "cd elsewhere" report
-	assert_success
-	assert_active 1 "$POETRY_ENV"
-	assert_active 2 "$POETRY_ENV"
-	assert_line "prefix=$POETRY_ENV"
-	assert_inactive 3
-	[[ $POETRY_ENV == "$HOME/.cache/pypoetry/virtualenvs/my-proj-app-"????????"-py3.11" ]]
-}
-
-@test "Poetry: .venv beside the store env wins, as in Poetry, until virtualenvs.in-project is false" {
-	poetry_env "$T/both" both
-	realenv "$T/both/.venv"
-	allowed "$T/both/.venv"
-	session "cd both" report "$PY_PREFIX"
-	assert_active 1 "$T/both/.venv"
-	assert_equal "$(poetry_says "$T/both")" "$T/both/.venv"
-	(cd "$T/both" && tool poetry config virtualenvs.in-project false)
-	assert_equal "$(poetry_says "$T/both")" "$POETRY_ENV"
-	session "cd both" report "$PY_PREFIX"
-	assert_active 1 "$POETRY_ENV"
-	assert_line "prefix=$POETRY_ENV"
-}
-
-@test "Poetry in-project (virtualenvs.in-project true): its .venv activates" {
-	poetry_project "$T/inproj" inproj
-	(cd "$T/inproj" && tool poetry config --local virtualenvs.in-project true && tool poetry env use /usr/bin/python3 >/dev/null 2>&1)
-	allowed "$T/inproj/.venv"
-	mkdir -p "$T/inproj/sub"
-	session "cd inproj/sub" report "$PY_PREFIX"
-	assert_active 1 "$T/inproj/.venv"
-	assert_line "prefix=$T/inproj/.venv"
-}
 
 @test "Poetry 2's [project] name, the env laid out by hand as Poetry names it" {
 	poetry_project "$T/p2 app" "Poetry2.App" project
@@ -964,35 +1087,6 @@ hostile_workon_env() {
 	session "cd p2 app" report "$PY_PREFIX"
 	assert_active 1 "$HOME/.cache/pypoetry/virtualenvs/$name-py3.11"
 	assert_line "prefix=$HOME/.cache/pypoetry/virtualenvs/$name-py3.11"
-}
-
-@test "pipenv's env, made by pipenv, activates in its project and below; in-project too" {
-	pipenv_env "$T/pip proj é"
-	mkdir -p "$T/pip proj é/sub"
-	local store=$PIPENV_ENV
-	pipenv_env "$T/inpip" PIPENV_VENV_IN_PROJECT=1
-	allowed "$T/inpip/.venv"
-	assert_equal "$PIPENV_ENV" "$T/inpip/.venv"
-	session "cd pip proj é/sub" report "$PY_PREFIX" "cd inpip" report "cd /" report
-	assert_active 1 "$store"
-	assert_line "prefix=$store"
-	assert_active 2 "$T/inpip/.venv"
-	assert_inactive 3
-	[[ $store == "$HOME/.local/share/virtualenvs/pip_proj_é-"???????? ]]
-}
-
-@test "virtualenvwrapper: the project of mkvirtualenv -a activates its env; setvirtualenvproject is noticed" {
-	export WORKON_HOME=$T/workon
-	mkdir -p "$T/vewproj/sub" "$T/other place"
-	vew mkvirtualenv -a "$T/vewproj" vewenv
-	session "cd vewproj/sub" report "$PY_PREFIX" "cd /" report
-	assert_active 1 "$WORKON_HOME/vewenv"
-	assert_line "prefix=$WORKON_HOME/vewenv"
-	assert_inactive 2
-	vew setvirtualenvproject "$WORKON_HOME/vewenv" "$T/other place"
-	session "cd vewproj" report "cd other place" report
-	assert_inactive 1
-	assert_active 2 "$WORKON_HOME/vewenv"
 }
 
 @test "pyenv-virtualenv: .python-version naming an env activates it; a plain interpreter changes nothing" {

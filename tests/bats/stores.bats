@@ -320,3 +320,95 @@ TOML
 	assert_line "here:   $T/p/rel/$base-py3.11: the Poetry env of $T/p/pyproject.toml (placed by a project setting: an in-project env)"
 	assert_equal "$(cd "$T/p" && tool POETRY_VIRTUALENVS_PATH=rel poetry env info -p)" "rel/$base-py3.11"
 }
+
+@test "PIPENV_CUSTOM_VENV_NAME names an env in pipenv's store, never one out of it (../)" {
+	export WORKON_HOME=$T/workon
+	mkdir -p "$WORKON_HOME/named" "$T/out" "$T/pc"
+	printf 'home = /usr/bin\n' >"$WORKON_HOME/named/pyvenv.cfg"
+	printf 'home = /usr/bin\n' >"$T/out/pyvenv.cfg"
+	printf '[packages]\n' >"$T/pc/Pipfile"
+	cd "$T/pc"
+	PIPENV_CUSTOM_VENV_NAME=named run "$VENVHOOK" status
+	assert_line "here:   $WORKON_HOME/named: the pipenv env of $T/pc/Pipfile"
+	for name in ../out ../workon/../out /abs ..; do
+		PIPENV_CUSTOM_VENV_NAME=$name run "$VENVHOOK" status
+		refute_output --partial "pipenv env"
+		refute_output --partial "out"
+	done
+}
+
+# --- envs the tools make themselves, in a real shell ---
+# Made by Poetry, pipenv and virtualenvwrapper, each run once here, in
+# bash: what they cost is the tools' (seconds of Python each), and what
+# they test is discovery, the same in every shell; how each shell applies
+# an env from a store is in scenarios.bats (pyenv, uv, Poetry 2's layout).
+
+@test "(bash) Poetry's env, made by Poetry, activates in its project and below; python3 is the env's; leaving deactivates" {
+	vh_use_driver bash
+	poetry_env "$T/my proj é" My_Proj.App
+	mkdir -p "$T/my proj é/src/pkg" "$T/elsewhere"
+	session "cd my proj é" report "cd my proj é/src/pkg" report "$PY_PREFIX" "cd elsewhere" report
+	assert_success
+	assert_active 1 "$POETRY_ENV"
+	assert_active 2 "$POETRY_ENV"
+	assert_line "prefix=$POETRY_ENV"
+	assert_inactive 3
+	[[ $POETRY_ENV == "$HOME/.cache/pypoetry/virtualenvs/my-proj-app-"????????"-py3.11" ]]
+}
+
+@test "(bash) Poetry: .venv beside the store env wins, as in Poetry, until virtualenvs.in-project is false" {
+	vh_use_driver bash
+	poetry_env "$T/both" both
+	realenv "$T/both/.venv"
+	allowed "$T/both/.venv"
+	session "cd both" report "$PY_PREFIX"
+	assert_active 1 "$T/both/.venv"
+	assert_equal "$(poetry_says "$T/both")" "$T/both/.venv"
+	(cd "$T/both" && tool poetry config virtualenvs.in-project false)
+	assert_equal "$(poetry_says "$T/both")" "$POETRY_ENV"
+	session "cd both" report "$PY_PREFIX"
+	assert_active 1 "$POETRY_ENV"
+	assert_line "prefix=$POETRY_ENV"
+}
+
+@test "(bash) Poetry in-project (virtualenvs.in-project true): its .venv activates" {
+	vh_use_driver bash
+	poetry_project "$T/inproj" inproj
+	(cd "$T/inproj" && tool poetry config --local virtualenvs.in-project true && tool poetry env use /usr/bin/python3 >/dev/null 2>&1)
+	allowed "$T/inproj/.venv"
+	mkdir -p "$T/inproj/sub"
+	session "cd inproj/sub" report "$PY_PREFIX"
+	assert_active 1 "$T/inproj/.venv"
+	assert_line "prefix=$T/inproj/.venv"
+}
+
+@test "(bash) pipenv's env, made by pipenv, activates in its project and below; in-project too" {
+	vh_use_driver bash
+	pipenv_env "$T/pip proj é"
+	mkdir -p "$T/pip proj é/sub"
+	local store=$PIPENV_ENV
+	pipenv_env "$T/inpip" PIPENV_VENV_IN_PROJECT=1
+	allowed "$T/inpip/.venv"
+	assert_equal "$PIPENV_ENV" "$T/inpip/.venv"
+	session "cd pip proj é/sub" report "$PY_PREFIX" "cd inpip" report "cd /" report
+	assert_active 1 "$store"
+	assert_line "prefix=$store"
+	assert_active 2 "$T/inpip/.venv"
+	assert_inactive 3
+	[[ $store == "$HOME/.local/share/virtualenvs/pip_proj_é-"???????? ]]
+}
+
+@test "(bash) virtualenvwrapper: the project of mkvirtualenv -a activates its env; setvirtualenvproject is noticed" {
+	vh_use_driver bash
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/vewproj/sub" "$T/other place"
+	vew mkvirtualenv -a "$T/vewproj" vewenv
+	session "cd vewproj/sub" report "$PY_PREFIX" "cd /" report
+	assert_active 1 "$WORKON_HOME/vewenv"
+	assert_line "prefix=$WORKON_HOME/vewenv"
+	assert_inactive 2
+	vew setvirtualenvproject "$WORKON_HOME/vewenv" "$T/other place"
+	session "cd vewproj" report "cd other place" report
+	assert_inactive 1
+	assert_active 2 "$WORKON_HOME/vewenv"
+}

@@ -25,7 +25,7 @@ teardown() {
 	# tcsh ignores redirections inside cwdcmd, so the user's alias prints.
 	drv_write_rc "alias cwdcmd 'echo \"user-cwdcmd \$cwd\"'" "$(drv_init_line)"
 	session "line alias cwdcmd" "cd proj/src" report "cd away" report
-	assert_line 'echo "user-cwdcmd $cwd" ; __venvhook_hook'
+	assert_line 'echo "user-cwdcmd $cwd" ; set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid'
 	assert_line "user-cwdcmd $T/proj/src"
 	assert_line "user-cwdcmd $T/away"
 	assert_active 1 "$T/proj/.venv"
@@ -35,12 +35,12 @@ teardown() {
 
 @test "no cwdcmd of the user's: cwdcmd is exactly the hook, however often loaded" {
 	session "line alias cwdcmd"
-	assert_line "__venvhook_hook"
+	assert_line "set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid"
 	drv_write_rc "" "$(drv_init_line)
 $(drv_init_line)"
 	session "line alias cwdcmd"
-	assert_line "__venvhook_hook"
-	refute_line --partial "; __venvhook_hook"
+	assert_line "set __venvhook_mid ; __venvhook_hook ; unset __venvhook_mid"
+	refute_line --partial "unset __venvhook_mid ; set __venvhook_mid"
 }
 
 @test "pushd and popd into and out of a project activate and deactivate" {

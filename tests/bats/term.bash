@@ -44,8 +44,10 @@ term_walk() {
 	command -v strace >/dev/null || fail "strace is needed (apt-get install strace)"
 	mkenv "$T/hostile/.venv" "prompt = $TERM_NAME"
 	mkdir -p "$T/away" "$T/new"
+	# (LeakSanitizer cannot run under ptrace: the sanitizer build's venvhook
+	# checks leaks in every other test)
 	tmux_start 250 env -C "$T/proj" TERM=xterm XDG_CONFIG_HOME="$HOME/.config" \
-		strace -f -qq -e trace=execve,fork,vfork,clone,clone3 -o "$T/trace" "$@"
+		ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=execve,fork,vfork,clone,clone3 -o "$T/trace" "$@"
 	# started in a project: its env before the first prompt
 	wait_prompt '(proj) READY>'
 	type_line "$print_ve"
@@ -67,7 +69,15 @@ term_walk() {
 	type_line 'cd ../new'
 	wait_prompt 'READY>'
 	type_line '/usr/bin/python3 -m venv --without-pip .venv'
-	wait_for "venvhook: activated new (.venv; made here: yours from now on)"
+	if [[ -n ${drv_no_lines:-} ]]; then
+		# the driver says why this shell hands export no command lines:
+		# venvhook cannot see what made the env (core/trust/madeby.h),
+		# so it asks; allowed, it is on at the next prompt
+		wait_for "venvhook: not activating $T/new/.venv: it appeared, but this shell did not tell venvhook which command made it; 'venvhook allow' trusts it"
+		type_line 'venvhook allow'
+	else
+		wait_for "venvhook: activated new (.venv; made here: yours from now on)"
+	fi
 	wait_prompt '(new) READY>'
 	type_line "$print_ve"
 	wait_for "ve=[$T/new/.venv]"

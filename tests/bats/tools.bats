@@ -350,7 +350,7 @@ print(name + "-" + base64.urlsafe_b64encode(hashlib.sha256(p.encode()).digest()[
 	realenv "$T/other/black"
 	session "cd other/black" report
 	assert_inactive 1
-	assert_stderr_contains "venvhook: not activating $T/other/black: venvhook did not see you make it"
+	assert_stderr_contains "venvhook: not activating $T/other/black: it was already here when you arrived"
 }
 
 @test "an env moved from where it was made: activated, and one line says its scripts point elsewhere" {
@@ -538,6 +538,51 @@ print(f"{data}/env/virtual/{name}/{pid}/{name}")' "$1" "$2" "$3"
 	# another type of environment: not hatch's virtual env; the .venv then
 	printf '[envs.default]\ntype = "conda"\n' >"$T/Hatch Proj/hatch.toml"
 	assert_equal "$(here "$T/Hatch Proj")" "$T/Hatch Proj/.venv"
+}
+
+# pdm_hash DIR: pdm's hash_path of the directory's real path (the 8
+# characters after its name in a venv pdm venv create names).
+pdm_hash() {
+	/usr/bin/python3 -c 'import base64, hashlib, os, sys
+print(base64.urlsafe_b64encode(hashlib.md5(os.path.realpath(sys.argv[1]).encode()).digest()).decode()[:8])' "$1"
+}
+
+# hatch's and pdm's own config.toml (their config directory, or the file
+# HATCH_CONFIG / PDM_CONFIG_FILE names): where each keeps its envs; one that
+# cannot be parsed is refused with one line, and no env is then taken from
+# the walk there, as for Poetry's (hatch: src/hatch/config/model.py, dirs.data; pdm:
+# src/pdm/project/config.py, venv.location).
+@test "hatch's and pdm's config files place their stores; a broken one is one line and no env" {
+	mkdir -p "$T/hp" "$T/pp"
+	printf '[project]\nname = "hp"\nversion = "0.1"\n' >"$T/hp/pyproject.toml"
+	printf '[project]\nname = "pp"\nversion = "0.1"\n[tool.pdm]\n' >"$T/pp/pyproject.toml"
+	local env
+	env=$(hatch_env "$T/hp" "$T/hdata" hp)
+	realenv "$env"
+	printf '[dirs]\ndata = "%s"\n' "$T/hdata" >"$T/hatch.toml.cfg"
+	HATCH_CONFIG=$T/hatch.toml.cfg run here "$T/hp"
+	assert_output "$env"
+	# the same file in hatch's own config directory
+	mkdir -p "$HOME/.config/hatch"
+	cp "$T/hatch.toml.cfg" "$HOME/.config/hatch/config.toml"
+	assert_equal "$(here "$T/hp")" "$env"
+	printf '[dirs\n' >"$HOME/.config/hatch/config.toml"
+	cd "$T/hp"
+	run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	assert_equal "$stderr" "venvhook: $HOME/.config/hatch/config.toml: line 1: ']' was expected to end a table header; so hatch's env is not looked for"
+	rm "$HOME/.config/hatch/config.toml"
+	# pdm: venv.location
+	mkdir -p "$T/pdmvenvs"
+	realenv "$T/pdmvenvs/pp-$(pdm_hash "$T/pp")-py3.11"
+	printf '[venv]\nlocation = "%s"\n' "$T/pdmvenvs" >"$T/pdm.cfg"
+	PDM_CONFIG_FILE=$T/pdm.cfg run here "$T/pp"
+	assert_output "$T/pdmvenvs/pp-$(pdm_hash "$T/pp")-py3.11"
+	printf '[venv\n' >"$T/pdm.cfg"
+	cd "$T/pp"
+	PDM_CONFIG_FILE=$T/pdm.cfg run --separate-stderr "$VENVHOOK" export bash
+	assert_output ""
+	assert_equal "$stderr" "venvhook: $T/pdm.cfg: line 1: ']' was expected to end a table header; so pdm's env is not looked for"
 }
 
 # --- pdm (pdm-project/pdm a7e9d0015b4d5ca5d1b0c558582f9bf41b2fdf54, and Debian's pdm 2.2.1) ---

@@ -17,10 +17,8 @@ vg_setup_file() {
 vg_setup() {
 	[[ -z ${VH_VG_SKIP:-} ]] || skip "$VH_VG_SKIP"
 	command -v valgrind >/dev/null || fail "valgrind not found (apt-get install valgrind)"
-	# libgit2's child runs under valgrind too, slowly, and more so on a
-	# loaded machine: no question here hangs, so give it all the time it
-	# takes rather than the 2 s a cd gets
-	export VENVHOOK_GIT_TIMEOUT_MS=600000
+	# (libgit2's child, under valgrind too, gets all the time it takes:
+	# vh_setup's VENVHOOK_GIT_TIMEOUT_MS, for every test)
 	VG_JOBS=()
 	# the exit status a run is to end with, when not 0: VG_RC[NAME]=N
 	declare -gA VG_RC=()

@@ -64,7 +64,9 @@ setup() {
 	mkenv_unallowed "$T/made/.venv"
 	vg allow "$T" -- allow "$T/a" "$T/b/.venv"
 	vg refused "$T/theirs" -- export zsh
-	vg made "$T/made" -- export fish "$key"
+	# the line the hook hands over with the key (core/trust/madeby.h)
+	__venvhook_cmdlines=$'\036'$T/made$'\036python3 -m venv .venv\037\036' \
+		vg made "$T/made" -- export fish "$key"
 	vg tracked "$T/repo" -- export tcsh -
 	vg_check allow= refused= made="VIRTUAL_ENV '$T/made/.venv'" tracked="set __venvhook_key"
 	! grep -q VIRTUAL_ENV "$T/tracked.out"

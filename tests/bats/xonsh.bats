@@ -62,13 +62,17 @@ teardown() { term_teardown; }
 	assert_line "status=1"
 }
 
-@test "completion, through xonsh's completer: commands, a command's options, init's shells, the env names" {
+@test "completion, through xonsh's completer: commands, a command's options, init's shells, the env names, paths" {
 	export WORKON_HOME=$T/workon
+	mkdir "$T/path-here"
 	mkenv "$WORKON_HOME/alpha"
 	mkenv "$WORKON_HOME/beta two"
 	drv_write_rc "" $'from xonsh.completer import Completer\ndef __vh_c(line):\n    w = line.split(" ")[-1]\n    for c in sorted(Completer().complete(w, line, len(line) - len(w), len(line), {}, multiline_text=line, cursor_index=len(line))[0]):\n        print("c=" + c)\n'
 	session 'line __vh_c("venvhook ")' 'line __vh_c("venvhook de")' 'line __vh_c("venvhook init ")' \
-		'line __vh_c("venvhook list -")' 'line __vh_c("venvhook activate ")'
+		'line __vh_c("venvhook list -")' 'line __vh_c("venvhook activate ")' \
+		"line __vh_c(\"venvhook allow $T/pa\")" "line __vh_c(\"venvhook activate --force $T/pa\")"
+	# a path after allow, deny and activate --force (xonsh's own completer)
+	assert_equal "$(grep -c "^c=$T/path-here/\$" <<<"$output")" 2
 	assert_line "c=init"
 	assert_line "c=--version"
 	assert_line "c=deny"

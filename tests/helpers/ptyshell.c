@@ -227,7 +227,7 @@ int main(int argc, char **argv)
 		case 'l': log_fd = open(optarg, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600); break;
 		case 'o': term_fd = 1; break;
 		case 'e': term_fd = 2; break;
-		case 'r': ready = unescape(optarg, &ready_len); break;
+		case 'r': free(ready); ready = unescape(optarg, &ready_len); break;
 		case 't': timeout = atoi(optarg); break;
 		default:
 			fprintf(stderr, "usage: ptyshell [-o | -e] [-r READY [-p]] [-t SECONDS] [-l FILE] -- SHELL ARG...\n");
@@ -300,6 +300,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "ptyshell: no output for %d s: killing %s\n", timeout, argv[optind]);
 			kill(pid, SIGKILL);
 			waitpid(pid, NULL, 0);
+			free(script);
+			free(ready);
 			return 124;
 		}
 		for (i = 0; i < 2; i++) {
@@ -341,6 +343,9 @@ int main(int argc, char **argv)
 		flush_line(&term, 0);
 	if (other.len)
 		flush_line(&other, 0);
+	/* (freed for LeakSanitizer, which checks this program in the sanitizer build) */
+	free(script);
+	free(ready);
 	if (waitpid(pid, &status, 0) < 0)
 		return 2;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

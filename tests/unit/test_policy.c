@@ -1,7 +1,10 @@
 /* The trust policy as a table (README "Trust", core/trust/policy.h): one
  * row per rule, each a real env on disk, a real trust file and a real
  * watch, judged by vh_policy_check; each row asserts the decision, its
- * basis and the line the user sees (the reason, then any warning).
+ * basis and the line the user sees (the reason, then any warning); a row
+ * that is taken, the path put on PATH (what was judged: the path as given
+ * only when no one else can make it lead elsewhere) and, when forced, what
+ * others can change.
  * doc/THREATS.md names these rows; tests/mutate/mutations lists the
  * one-line mutations of the rules that this table must kill. */
 #include <fcntl.h>
@@ -15,6 +18,7 @@
 
 #include "core/util/buf.h"
 #include "core/util/err.h"
+#include "core/trust/madeby.h"
 #include "core/trust/policy.h"
 #include "core/trust/trust.h"
 #include "core/trust/watch.h"
@@ -43,8 +47,23 @@ struct row {
 	enum vh_basis basis;
 	const char *why;  /* '@' stands for root */
 	const char *warn; /* likewise */
-	int root_only;    /* needs root (chown) */
+	int needs;        /* NEEDS_ROOT (chown), NEEDS_ACL (setfacl) */
+	/* optional (NULL: the default) */
+	const char *via;     /* the path judged, under root (default: env) */
+	const char *use;     /* taken: the path put on PATH, '@' for root (default: the
+			      * path judged, as given) */
+	const char *exposed; /* taken by force: what others can change (default "") */
+	const char *home;    /* $HOME, under root (default h) */
+	const char *data;    /* $XDG_DATA_HOME, under root (default share) */
+	/* __venvhook_cmdlines as the hook hands it (madeby.h), each line run
+	 * in the project: NULL for the line that made the env (MADE_LINE), so
+	 * that every other rule is seen to hold for an env made here (the
+	 * line is necessary, never sufficient); "" for none handed */
+	const char *lines;
 };
+
+#define NEEDS_ROOT 1
+#define NEEDS_ACL 2
 
 __attribute__((format(printf, 1, 2)))
 static void sh(const char *fmt, ...)
@@ -57,6 +76,13 @@ static void sh(const char *fmt, ...)
 	va_end(ap);
 	if (system(cmd) != 0)
 		tap_ok(0, "setup: %s", cmd);
+}
+
+/* root/rel into buf, which has room for a path */
+static const char *under(char *buf, size_t size, const char *rel)
+{
+	snprintf(buf, size, "%s/%s", root, rel);
+	return buf;
 }
 
 static void mkenv(struct ctx *c)
@@ -236,14 +262,22 @@ static void s_allowed_then_tracked(struct ctx *c)
 /* there before the watch began (and so older than it) */
 static void s_before_watch(struct ctx *c)
 {
-	const char *dirs[1] = { c->proj };
+	const char *dirs[2] = { c->proj, c->env };
 
 	mkenv(c);
 	vh_watch_free(c->watch);
 	memset(c->watch, 0, sizeof(*c->watch));
 	c->watch->since.tv_sec = 0;
-	if (vh_watch_update(c->watch, NULL, dirs, 1) < 0)
+	if (vh_watch_update(c->watch, c->proj, dirs, 2) < 0)
 		tap_ok(0, "setup: watch");
+}
+
+/* there at the last export (a watched path), made again since */
+static void s_there_remade(struct ctx *c)
+{
+	s_before_watch(c);
+	sh("rm -rf '%s'", c->env);
+	mkenv(c);
 }
 
 /* appeared while watched, its bin/ from long ago (the rest made now) */
@@ -254,6 +288,26 @@ static void s_archive_bin(struct ctx *c)
 	mkenv(c);
 	snprintf(p, sizeof(p), "%s/bin", c->env);
 	set_mtime(p, 1000000000);
+}
+
+/* an env made elsewhere before the watch began, moved in since: its
+ * files' birth times, which nobody can set, are older than the watch */
+static void s_moved_in(struct ctx *c)
+{
+	const char *dirs[2] = { c->proj, c->env };
+	char env[512];
+
+	strcpy(env, c->env);
+	snprintf(c->env, sizeof(c->env), "%s.made", env);
+	mkenv(c);
+	strcpy(c->env, env);
+	/* (the file system's clock is coarse: the watch begins clearly later) */
+	sh("sleep 0.1");
+	vh_watch_free(c->watch);
+	memset(c->watch, 0, sizeof(*c->watch));
+	if (vh_watch_update(c->watch, c->proj, dirs, 2) < 0)
+		tap_ok(0, "setup: watch");
+	sh("mv '%s.made' '%s'", c->env, c->env);
 }
 
 static void s_tracked(struct ctx *c)
@@ -294,6 +348,83 @@ static void s_bin_private_group(struct ctx *c)
 static void s_cfg_foreign(struct ctx *c) { mkenv(c); sh("chown 12345 '%s/pyvenv.cfg'", c->env); }
 static void s_dir_foreign(struct ctx *c) { mkenv(c); sh("chown 12345 '%s'", c->env); }
 
+/* ACLs: a named user may write bin/ */
+static void s_bin_acl(struct ctx *c) { mkenv(c); sh("setfacl -m u:12345:rwx '%s/bin'", c->env); }
+
+/* a default ACL on the directory above, set after the env was made */
+static void s_parent_default_acl(struct ctx *c)
+{
+	mkenv(c);
+	sh("setfacl -d -m u:12345:rwx '%s'", c->proj);
+}
+
+/* a default ACL on the store, the env made in it since: inherited */
+static void s_store_default_acl(struct ctx *c)
+{
+	sh("setfacl -d -m u:12345:rwx '%s'", c->proj);
+	mkenv(c);
+}
+
+/* a directory above $HOME that anyone may write (HOME is @/up/hh) */
+static void s_above_home_open(struct ctx *c)
+{
+	mkenv(c);
+	sh("chmod 0777 '%s/up'", root);
+}
+
+/* the env reached through a symlink (.venv -> env) */
+static void s_link(struct ctx *c)
+{
+	mkenv(c);
+	sh("ln -s env '%s/.venv'", c->proj);
+}
+
+static void s_link_foreign(struct ctx *c)
+{
+	s_link(c);
+	sh("chown -h 12345 '%s/.venv'", c->proj);
+}
+
+/* allowed, then a directory symlink to its project (@/h/open/p -> ../lko)
+ * in a directory anyone can write */
+static void s_link_in_open_dir(struct ctx *c)
+{
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("mkdir -p '%s/h/open' && chmod 0777 '%s/h/open' && ln -s ../lko '%s/h/open/p'", root, root,
+	   root);
+}
+
+/* allowed, the trust file then someone else's */
+static void s_trust_foreign(struct ctx *c)
+{
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("chown 12345 '%s/share/venvhook/trust'", root);
+}
+
+/* allowed, the trust file then copied into $XDG_DATA_HOME (the row's,
+ * data, which venvhook has not looked at yet: a place's verdict is kept
+ * for the process), and how (a command; $d is that directory) applied */
+static void own_files_in(struct ctx *c, const char *data, const char *how)
+{
+	char d[512];
+
+	mkenv(c);
+	setenv("XDG_DATA_HOME", under(d, sizeof(d), "share"), 1);
+	consent(c, VH_CONSENT_ALLOWED);
+	setenv("XDG_DATA_HOME", under(d, sizeof(d), data), 1);
+	sh("d='%s' && mkdir -p \"$d/venvhook\" && cp '%s/share/venvhook/trust' \"$d/venvhook/trust\" && %s",
+	   d, root, how);
+}
+
+static void s_own_dir_open(struct ctx *c) { own_files_in(c, "x1", "chmod 0777 \"$d/venvhook\""); }
+static void s_own_root_acl(struct ctx *c) { own_files_in(c, "x2", "setfacl -m u:12345:rwx \"$d\""); }
+/* a shared XDG root as /tmp is: sticky, anyone may add to it */
+static void s_own_root_sticky(struct ctx *c) { own_files_in(c, "x3", "chmod 1777 \"$d\""); }
+/* the XDG root and its venvhook/ the user's own, a directory above them not */
+static void s_own_above_open(struct ctx *c) { own_files_in(c, "x4/d", "chmod 0777 \"$d/..\""); }
+
 static void s_trust_unreadable(struct ctx *c)
 {
 	mkenv(c);
@@ -309,13 +440,33 @@ static void s_trust_bad_lines(struct ctx *c)
 #define NO_ALLOW "; 'venvhook allow' trusts it"
 #define NOT_SEEN "venvhook did not see you make it"
 #define DENIED "you denied it; 'venvhook allow' undoes that"
+#define FORCE_IT "; 'venvhook activate --force' uses it anyway"
+#define UNKNOWN "your decisions cannot be read, so a deny of it could not be honoured"
+#define IGNORING "ignoring your decisions: "
+#define UNTIL "; until that is fixed, no env is activated but by 'venvhook activate --force'\n"
 #define ARCHIVE "it appeared here, but its files are older than that (an archive or a copy" \
 		" that keeps times brought it)"
+#define THERE "it was already here when you arrived"
+#define NO_LINE "it appeared, but this shell did not tell venvhook which command made it"
+#define UNREADABLE "it appeared, but venvhook could not read the commands you ran"
+#define BROUGHT(cmd) "it appeared with " cmd " (an env that may have come with files unpacked," \
+		     " fetched, cloned, copied or moved is not taken as yours)"
+#define NOT_MAKER "it appeared, but not from a command venvhook knows to make envs" \
+		  " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)"
+/* __venvhook_cmdlines of one line (no flags, no FROM) */
+#define LINE(l) "\036\036" l "\037\036"
+#define MADE_LINE LINE("python3 -m venv .venv")
 #define A VH_POLICY_AUTO
 #define P VH_POLICY_PIN
 #define M VH_POLICY_MANUAL
 #define STRICT VH_CONFIG_TRUST_STRICT
 
+/* a row names only what it needs; the fields it leaves out are the defaults */
+/* more than VH_LINES_MAX of lines, filled in by main */
+static char big_lines[VH_LINES_MAX + 64];
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const struct row rows[] = {
 	/* consent */
 	{ "made here: appeared at a prompt, made then", "h/made/.venv", s_env, 1, A, 0, 0, STRICT,
@@ -324,32 +475,63 @@ static const struct row rows[] = {
 	  0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
 	{ "made here, recorded: consent", "h/madeok/.venv", s_made_recorded, 0, A, 0, 0, STRICT,
 	  1, VH_BASIS_CONSENT, "", "", 0 },
-	{ "archive: appeared, files older than the watch", "h/tar/.venv", s_archive, 1, A, 0, 0,
-	  STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
-	{ "archive: times set since the watch, change time later", "h/tar2/.venv", s_archive_late, 1,
-	  A, 0, 0, STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
+	{ "archive: unpacked at the prompt (tar), files older than the watch", "h/tar/.venv",
+	  s_archive, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, BROUGHT("tar") NO_ALLOW, "", 0,
+	  .lines = LINE("tar xzf ../p.tgz") },
+	{ "archive: fetched and unpacked (curl | tar), times set since the watch", "h/tar2/.venv",
+	  s_archive_late, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, BROUGHT("curl") NO_ALLOW, "", 0,
+	  .lines = LINE("curl -s https://example.org/p.tgz | tar xz") },
+	{ "archive: born before the watch, moved in while a line made envs", "h/tar4/.venv",
+	  s_moved_in, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
+	{ "times anyone can set decide nothing: files from 2001, made by the line", "h/old/.venv",
+	  s_archive, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0 },
+	/* made here: the line is necessary */
+	{ "made here needs a line: the shell handed none", "h/nol/.venv", s_env, 1, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, NO_LINE NO_ALLOW, "", 0, .lines = "" },
+	{ "made here: the lines not read yet, export asks for them", "h/ask/.venv", s_env, 1, A, 0, 0,
+	  STRICT, 0, VH_BASIS_NONE, "venvhook needs the commands you ran" NO_ALLOW, "", 0, .lines = "?" },
+	{ "forged __venvhook_cmdlines (a line holds the byte 036): unreadable", "h/forged/.venv",
+	  s_env, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, UNREADABLE NO_ALLOW, "", 0,
+	  .lines = "\036\036python3 -m venv .venv\036\037\036" },
+	{ "oversized __venvhook_cmdlines (over 256 KiB): unreadable", "h/big/.venv", s_env, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, UNREADABLE NO_ALLOW, "", 0, .lines = big_lines },
+	{ "a line missing from the history: cannot tell", "h/gap/.venv", s_env, 1, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, "it appeared, but a command you ran since is not in the shell's history,"
+	  " so venvhook cannot tell what made it" NO_ALLOW, "", 0, .lines = "g" MADE_LINE },
+	{ "a line that makes no env", "h/ls/.venv", s_env, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  NOT_MAKER NO_ALLOW, "", 0, .lines = LINE("ls -la") },
+	{ "a line that makes another env", "h/other/.venv", s_env, 1, A, 0, 0, STRICT, 0,
+	  VH_BASIS_NONE, NOT_MAKER NO_ALLOW, "", 0, .lines = LINE("python3 -m venv ../elsewhere/.venv") },
+	{ "unpack, then env-making on the same line: refused", "h/both/.venv", s_archive_bin, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, BROUGHT("tar") NO_ALLOW, "", 0,
+	  .lines = LINE("tar xzf ../p.tgz && python3 -m venv .venv") },
+	{ "made by virtualenv naming it", "h/ve/.venv", s_env, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE,
+	  "", "", 0, .lines = LINE("virtualenv .venv") },
 	{ "allowed", "h/allowed/.venv", s_allowed, 0, A, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
 	{ "allowed, then replaced by another directory", "h/swap/.venv", s_replaced, 0, A, 0, 0,
 	  STRICT, 0, VH_BASIS_NONE,
 	  "it is not the env you allowed: that directory was replaced by another one since" NO_ALLOW,
 	  "", 0 },
-	{ "archive: bin/ older than the watch", "h/tar3/.venv", s_archive_bin, 1, A, 0, 0, STRICT,
-	  0, VH_BASIS_NONE, ARCHIVE NO_ALLOW, "", 0 },
-	{ "there before the watch began: not seen made", "h/before/.venv", s_before_watch, 1, A, 0,
-	  0, STRICT, 0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
+	{ "there before the watch began: already here", "h/before/.venv", s_before_watch, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, THERE NO_ALLOW, "", 0 },
+	{ "there at the last export, made again since: already here", "h/remade/.venv",
+	  s_there_remade, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, THERE NO_ALLOW, "", 0,
+	  .lines = LINE("rm -rf .venv && python3 -m venv .venv") },
 	{ "two allows of one path: the later line counts", "h/two/.venv", s_two_allows, 0, A, 0, 0,
 	  STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
 	{ "allowed, git tracks it since", "h/trk2/.venv", s_allowed_then_tracked, 0, A, 0, 0, STRICT,
 	  0, VH_BASIS_NONE, "git tracks other files in it than when you allowed it" NO_ALLOW, "", 0 },
 	/* deny */
 	{ "denied beats made here", "h/denied/.venv", s_denied, 1, A, 0, 0, STRICT,
-	  0, VH_BASIS_NONE, DENIED NO_ALLOW, "", 0 },
+	  0, VH_BASIS_NONE, DENIED, "", 0 },
 	{ "denied beats an older allow", "h/alden/.venv", s_allowed_denied, 0, A, 0, 0, STRICT,
-	  0, VH_BASIS_NONE, DENIED NO_ALLOW, "", 0 },
+	  0, VH_BASIS_NONE, DENIED, "", 0 },
 	{ "denied, activated with --force: still not automatic", "h/forced/.venv", s_denied_forced,
-	  1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED NO_ALLOW, "", 0 },
-	{ "denied, activated with --force: kept while pinned", "h/forced2/.venv", s_denied_forced, 0,
-	  P, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
+	  1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED, "", 0 },
+	{ "denied, activated with --force: a pin without this shell's --force is refused",
+	  "h/forced2/.venv", s_denied_forced, 0, P, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED, "", 0 },
+	{ "denied, activated with --force: kept while pinned by this shell's --force",
+	  "h/forced3/.venv", s_denied_forced, 0, P, 1, 0, STRICT, 1, VH_BASIS_CHOSEN, "", "", 0 },
 	{ "denied, activated with --force, then replaced: refused while pinned",
 	  "h/.virtualenvs/dfr", s_denied_forced_replaced, 0, P, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED,
 	  "", 0 },
@@ -375,35 +557,82 @@ static const struct row rows[] = {
 	/* owners and modes */
 	{ "writable parent", "h/wp/.venv", s_parent_open, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
 	  "the directory @/h/wp above it is writable by anyone, who could put another env in its"
-	  " place" NO_ALLOW, "", 0 },
+	  " place" FORCE_IT, "", 0 },
 	{ "sticky parent: others can add, not swap", "h/sticky/.venv", s_parent_sticky, 1, A, 0, 0,
 	  STRICT, 1, VH_BASIS_MADE, "", "", 0 },
 	{ "env directory writable by anyone", "h/eo/.venv", s_env_open, 1, A, 0, 0, STRICT,
-	  0, VH_BASIS_NONE, "the env directory is writable by anyone" NO_ALLOW, "", 0 },
+	  0, VH_BASIS_NONE, "the env directory is writable by anyone" FORCE_IT, "", 0 },
 	{ "pyvenv.cfg writable by anyone", "h/co/.venv", s_cfg_open, 1, A, 0, 0, STRICT,
-	  0, VH_BASIS_NONE, "its pyvenv.cfg is writable by anyone" NO_ALLOW, "", 0 },
+	  0, VH_BASIS_NONE, "its pyvenv.cfg is writable by anyone" FORCE_IT, "", 0 },
 	{ "bin/ writable by anyone, activate without --force", "h/bo/.venv", s_bin_open, 0, M, 0, 0,
 	  STRICT, 0, VH_BASIS_NONE, "its bin/ is writable by anyone; activate --force uses it anyway",
 	  "", 0 },
-	{ "bin/ writable by anyone, activate --force", "h/bof/.venv", s_bin_open, 0, M, 1, 0,
-	  STRICT, 1, VH_BASIS_CHOSEN, "", "", 0 },
-	{ "allow overrides the mode, not the identity", "h/oa/.venv", s_open_allowed, 0, A, 0, 0,
-	  STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
+	{ "bin/ writable by anyone, activate --force: taken, and said", "h/bof/.venv", s_bin_open, 0,
+	  M, 1, 0, STRICT, 1, VH_BASIS_CHOSEN, "", "", 0, .exposed = "its bin/ is writable by anyone" },
+	{ "allow does not override the mode: consent cannot make a swappable env safe", "h/oa/.venv",
+	  s_open_allowed, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  "the env directory is writable by anyone" FORCE_IT, "", 0 },
 	{ "group-writable, another group", "h/grp/.venv", s_bin_group, 1, A, 0, 0, STRICT,
-	  0, VH_BASIS_NONE, "its bin/ is writable by its group" NO_ALLOW, "", 1 },
+	  0, VH_BASIS_NONE, "its bin/ is writable by its group" FORCE_IT, "", 1 },
 	{ "private group: group-writable by the user's own group", "h/upg/.venv", s_bin_private_group,
 	  1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0 },
 	{ "foreign-owned pyvenv.cfg", "h/fo/.venv", s_cfg_foreign, 1, A, 0, 0, STRICT, 0,
-	  VH_BASIS_NONE, "its pyvenv.cfg belongs to uid 12345, not to you" NO_ALLOW, "", 1 },
+	  VH_BASIS_NONE, "its pyvenv.cfg belongs to uid 12345, not to you" FORCE_IT, "", 1 },
 	{ "foreign-owned env directory", "h/fd/.venv", s_dir_foreign, 1, A, 0, 0, STRICT, 0,
-	  VH_BASIS_NONE, "the env directory belongs to uid 12345, not to you" NO_ALLOW, "", 1 },
+	  VH_BASIS_NONE, "the env directory belongs to uid 12345, not to you" FORCE_IT, "", 1 },
+	/* ACLs (POSIX.1e): an entry, or a default ACL on a directory above */
+	{ "ACL: a named user may write bin/", "h/acl/.venv", s_bin_acl, 1, A, 0, 0, STRICT, 0,
+	  VH_BASIS_NONE, "its bin/ is writable by another user through an ACL" FORCE_IT, "", NEEDS_ACL },
+	{ "ACL: a default ACL on the directory above", "h/dacl/.venv", s_parent_default_acl, 1, A, 0,
+	  0, STRICT, 0, VH_BASIS_NONE, "the directory @/h/dacl above it has a default ACL that lets"
+	  " another user write what is made in it, who could put another env in its place" FORCE_IT,
+	  "", NEEDS_ACL },
+	{ "ACL: made in a store whose default ACL it inherits", "h2/.virtualenvs/dacl",
+	  s_store_default_acl, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  "the env directory is writable by another user through an ACL" FORCE_IT, "", NEEDS_ACL,
+	  .home = "h2" },
+	/* every directory from / down, not only up to $HOME */
+	{ "writable directory above $HOME", "up/hh/p/.venv", s_above_home_open, 1, A, 0, 0, STRICT, 0,
+	  VH_BASIS_NONE, "the directory @/up above it is writable by anyone, who could put another"
+	  " env in its place" FORCE_IT, "", 0, .home = "up/hh" },
+	/* the path judged is the path used */
+	{ "symlink on the path, the user's: the path as found goes on PATH", "h/lk/env", s_link, 1, A,
+	  0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0, .via = "h/lk/.venv" },
+	{ "symlink on the path owned by someone else: the real path goes on PATH", "h/lkf/env",
+	  s_link_foreign, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", NEEDS_ROOT,
+	  .via = "h/lkf/.venv", .use = "@/h/lkf/env" },
+	{ "directory symlink in a directory anyone can write: the real path goes on PATH",
+	  "h/lko/env", s_link_in_open_dir, 0, A, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0,
+	  .via = "h/open/p/env", .use = "@/h/lko/env" },
 	/* the trust file */
-	{ "unreadable trust file: no decision applies, said once", "h/tu/.venv", s_trust_unreadable,
-	  1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "",
-	  "cannot read @/share/venvhook/trust, so no allow or deny applies\n", 0 },
+	{ "unreadable trust file: nothing a deny might cover is taken, said once", "h/tu/.venv",
+	  s_trust_unreadable, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, UNKNOWN,
+	  IGNORING "@/share/venvhook/trust is not a regular file" UNTIL, 0 },
 	{ "trust file with a bad line", "h/tb/.venv", s_trust_bad_lines, 0, A, 0, 0, STRICT, 0,
 	  VH_BASIS_NONE, NOT_SEEN NO_ALLOW,
 	  "@/share/venvhook/trust: ignoring 1 line that is no decision (first: line 1)\n", 0 },
+	/* venvhook's own files: believed only when the user's alone */
+	{ "own files: the trust file belongs to someone else", "h/tf/.venv", s_trust_foreign, 0, A,
+	  0, 0, STRICT, 0, VH_BASIS_NONE, UNKNOWN,
+	  IGNORING "@/share/venvhook/trust belongs to another user" UNTIL, NEEDS_ROOT },
+	{ "own files: their directory writable by anyone", "h/xo/.venv", s_own_dir_open, 0, A, 0, 0,
+	  STRICT, 0, VH_BASIS_NONE, UNKNOWN, IGNORING "@/x1/venvhook is writable by anyone" UNTIL, 0,
+	  .data = "x1" },
+	{ "own files: an ACL entry on the XDG root", "h/xa/.venv", s_own_root_acl, 0, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, UNKNOWN,
+	  IGNORING "@/x2 is writable by another user through an ACL" UNTIL, NEEDS_ACL, .data = "x2" },
+	{ "own files: the XDG root sticky and writable by anyone", "h/xs/.venv", s_own_root_sticky, 0,
+	  A, 0, 0, STRICT, 0, VH_BASIS_NONE, UNKNOWN,
+	  IGNORING "@/x3 is writable by anyone" UNTIL, 0, .data = "x3" },
+	{ "own files: a directory above the XDG root writable by anyone", "h/xw/.venv",
+	  s_own_above_open, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE, UNKNOWN,
+	  IGNORING "@/x4 is writable by anyone" UNTIL, 0, .data = "x4/d" },
+	{ "own files unusable: activate without --force is refused", "h/xm/.venv", s_own_dir_open, 0,
+	  M, 0, 0, STRICT, 0, VH_BASIS_NONE, UNKNOWN "; activate --force uses it anyway",
+	  IGNORING "@/x1/venvhook is writable by anyone" UNTIL, 0, .data = "x1" },
+	{ "own files unusable: activate --force still takes it", "h/xf/.venv", s_own_dir_open, 0, M,
+	  1, 0, STRICT, 1, VH_BASIS_CHOSEN, "", IGNORING "@/x1/venvhook is writable by anyone" UNTIL,
+	  0, .data = "x1" },
 	/* the environment's markers */
 	{ "inherited pin marker proves nothing, made here or not", "h/pin/.venv", s_env, 1, P, 0, 0, STRICT,
 	  0, VH_BASIS_NONE, NOT_SEEN, "", 0 },
@@ -411,13 +640,14 @@ static const struct row rows[] = {
 	{ "trust = owner: no consent needed", "h/own/.venv", s_env, 0, A, 0, 0,
 	  VH_CONFIG_TRUST_OWNER, 1, VH_BASIS_CONFIG, "", "", 0 },
 	{ "trust = owner: modes still checked", "h/own2/.venv", s_env_open, 0, A, 0, 0,
-	  VH_CONFIG_TRUST_OWNER, 0, VH_BASIS_NONE, "the env directory is writable by anyone" NO_ALLOW,
+	  VH_CONFIG_TRUST_OWNER, 0, VH_BASIS_NONE, "the env directory is writable by anyone" FORCE_IT,
 	  "", 0 },
 	{ "trust = off: no checks", "h/off/.venv", s_env_open, 0, A, 0, 0, VH_CONFIG_TRUST_OFF,
 	  1, VH_BASIS_CONFIG, "", "", 0 },
 	{ "trust = off: a deny still holds", "h/offd/.venv", s_denied, 0, A, 0, 0,
-	  VH_CONFIG_TRUST_OFF, 0, VH_BASIS_NONE, DENIED NO_ALLOW, "", 0 },
+	  VH_CONFIG_TRUST_OFF, 0, VH_BASIS_NONE, DENIED, "", 0 },
 };
+#pragma GCC diagnostic pop
 
 /* s with each '@' replaced by root. */
 static const char *expand(struct vh_buf *b, const char *s)
@@ -436,15 +666,21 @@ static void run_row(const struct row *r)
 	struct vh_policy_ask ask = { .mode = r->mode, .force = r->force,
 				     .project_chose = r->project_chose, .path = "/usr/bin:/bin" };
 	struct vh_watch w;
+	struct vh_lines lines;
+	struct vh_made_ask seen = { NULL, &lines, VH_DIALECT_POSIX, NULL };
 	struct vh_policy p;
 	struct vh_buf want = VH_BUF_INIT;
 	struct ctx c;
-	const char *dirs[1];
-	char *slash;
+	const char *dirs[2];
+	char *slash, via[512], home[512], data[512];
 	int rc;
 
-	if (r->root_only && getuid() != 0) {
+	if ((r->needs & NEEDS_ROOT) && getuid() != 0) {
 		printf("ok %d - %s # SKIP needs root\n", ++tap_count, r->rule);
+		return;
+	}
+	if ((r->needs & NEEDS_ACL) && system("command -v setfacl >/dev/null") != 0) {
+		printf("ok %d - %s # SKIP setfacl is not installed\n", ++tap_count, r->rule);
 		return;
 	}
 	memset(&w, 0, sizeof(w));
@@ -453,24 +689,45 @@ static void run_row(const struct row *r)
 	slash = strrchr(c.proj, '/');
 	*slash = '\0';
 	sh("rm -rf '%s/share/venvhook' && mkdir -p '%s'", root, c.proj);
+	setenv("HOME", under(home, sizeof(home), r->home ? r->home : "h"), 1);
+	setenv("XDG_DATA_HOME", under(data, sizeof(data), r->data ? r->data : "share"), 1);
 	c.watch = &w;
+	if (r->via)
+		under(via, sizeof(via), r->via);
+	else
+		snprintf(via, sizeof(via), "%s", c.env);
+	/* the project and the env's own path (as found), as export watches them */
 	dirs[0] = c.proj;
-	if (r->watch && vh_watch_update(&w, NULL, dirs, 1) < 0)
+	dirs[1] = via;
+	if (r->watch && vh_watch_update(&w, c.proj, dirs, 2) < 0)
 		tap_ok(0, "setup: watch");
 	vh_config.trust = VH_CONFIG_TRUST_STRICT;
 	r->setup(&c);
 	vh_config.trust = r->config;
-	ask.watch = r->watch ? &w : NULL;
-	rc = vh_policy_check(&p, c.env, &ask);
+	seen.watch = r->watch ? &w : NULL;
+	ask.seen = &seen;
+	if (vh_lines_read(&lines, r->lines ? r->lines : MADE_LINE) != 0)
+		tap_ok(0, "setup: lines");
+	rc = vh_policy_check(&p, via, &ask);
 	tap_ok(rc == 0 && p.ok == r->ok && p.basis == r->basis, "%s: %s (basis %d)", r->rule,
 	       r->ok ? "taken" : "refused", (int)p.basis);
 	if (rc || p.ok != r->ok || p.basis != r->basis)
 		printf("#   got: rc %d, ok %d, basis %d\n", rc, p.ok, (int)p.basis);
 	tap_str(vh_buf_str(&p.why), expand(&want, r->why), "  the reason the user sees");
 	tap_str(vh_buf_str(&p.warnings), expand(&want, r->warn), "  and the warnings");
+	if (r->ok) {
+		/* what goes on PATH is what was judged */
+		tap_str(p.use ? p.use : "(none)", r->use ? expand(&want, r->use) : via,
+			"  the path put on PATH");
+		tap_str(vh_buf_str(&p.exposed), expand(&want, r->exposed ? r->exposed : ""),
+			"  what others can change, said when forced");
+	}
 	vh_policy_free(&p);
+	vh_lines_free(&lines);
 	vh_watch_free(&w);
 	vh_buf_free(&want);
+	setenv("HOME", under(home, sizeof(home), "h"), 1);
+	setenv("XDG_DATA_HOME", under(data, sizeof(data), "share"), 1);
 }
 
 int main(void)
@@ -499,6 +756,10 @@ int main(void)
 	setenv("VENVHOOK_GIT_TIMEOUT_MS", "120000", 1);
 	unsetenv("GIT_DIR");
 	unsetenv("GIT_WORK_TREE");
+	/* one line that makes the env, padded with blanks past the cap */
+	memset(big_lines, ' ', sizeof(big_lines) - 1);
+	memcpy(big_lines, "\036\036python3 -m venv .venv", sizeof("\036\036python3 -m venv .venv") - 1);
+	memcpy(big_lines + sizeof(big_lines) - 3, "\037\036", 2);
 	if (vh_config_load() != 0)
 		tap_ok(0, "config: loaded");
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)

@@ -9,6 +9,7 @@
 #include "core/util/sha256.h"
 #include "core/store/store.h"
 #include "core/store/stores.h"
+#include "core/find/envdir.h"
 #include "tap.h"
 
 static char home[64];
@@ -145,6 +146,32 @@ static void pipenv(const char *pipfile, const char *want, int want_rc, const cha
 	vh_buf_free(&why);
 }
 
+/* A name joined to a store never leaves it (issue 20), whoever wrote it:
+ * an index, a project's file, PIPENV_CUSTOM_VENV_NAME, the user. */
+static void names(void)
+{
+	static const char *const bad[] = { "", ".", "..", "../out/x", "a/b", "/abs", "named/..", NULL };
+	struct vh_store_hit hit = { 0 };
+	const char *const *n;
+	int refused = 1;
+
+	snprintf(home, sizeof(home), "/tmp/vh-names-XXXXXX");
+	if (!mkdtemp(home))
+		return;
+	sh("mkdir -p store/named out/x && printf 'home = /usr/bin\\n' >store/named/pyvenv.cfg &&"
+	   " cp store/named/pyvenv.cfg out/x/pyvenv.cfg && mkdir -p store/a/b && cp out/x/pyvenv.cfg store/a/b/");
+	for (n = bad; *n; n++) {
+		refused &= !vh_env_name_ok(*n);
+		refused &= vh_store_take_named(&hit, in_home("store"), *n, strdup("from")) == 0 && !hit.env;
+	}
+	tap_ok(refused, "names: empty, '.', '..' and any '/' name no env in a store, even one that is there");
+	tap_ok(vh_store_take_named(&hit, in_home("store"), "named", strdup("from")) == 1 && hit.env &&
+	       !strcmp(hit.env, in_home("store/named")), "names: a plain name is taken");
+	free(hit.env);
+	free(hit.from);
+	sh("cd .. && rm -rf \"$OLDPWD\"");
+}
+
 int main(void)
 {
 	struct vh_buf b = VH_BUF_INIT, why = VH_BUF_INIT;
@@ -185,6 +212,7 @@ int main(void)
 	pipenv("/tmp/ptest/pbad\xff/Pipfile", NULL, 2, "pipenv: no env can exist for a path that is not UTF-8");
 	vh_buf_free(&b);
 	vh_buf_free(&why);
+	names();
 	md5();
 	roots();
 	return tap_done();

@@ -1,0 +1,1563 @@
+/* Which command made an env (see madeby.h).
+ *
+ * One pass over the lines: a reader of the shell's syntax that splits them
+ * into simple commands (words dequoted; a word whose value depends on an
+ * expansion, a glob or a substitution is "dynamic" and names nothing), and
+ * a judge of each command, which moves the directory (cd), makes envs,
+ * brings files, or does neither. Substitutions, subshells and the text of
+ * sh -c or eval are read as commands of their own, with a copy of the
+ * directory; heredoc bodies and what follows a '#' are read as "weak"
+ * regions, where a command that brings files counts and one that makes envs
+ * does not (a heredoc may feed a shell; some shells, by default, read '#'
+ * as an ordinary character). */
+#include "core/trust/madeby.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util/buf.h"
+#include "core/util/err.h"
+
+/* Nesting deeper than this is not read: the line counts as one that may
+ * have brought anything. */
+#define MAX_DEPTH 24
+/* Commands unwrapped (env, sudo, nice...) before the one they run. */
+#define MAX_UNWRAP 16
+/* Heredocs waiting for their bodies on one line. */
+#define MAX_HEREDOCS 8
+
+enum {
+	W_DYN = 1,   /* the value is not the text: an expansion, glob, substitution */
+	W_BRACE = 2, /* an unquoted { or } inside: a brace expansion, unless the word is one */
+};
+
+struct ctx {
+	const struct vh_madeby_ask *ask;
+	enum vh_dialect dialect;
+	const char *p, *end;
+	int depth;
+	int counting;	/* the commands read now count (not earlier lines under last_only) */
+	char *env, *real, *env_parent, *real_parent; /* normalised */
+	int made, brought, unreadable;
+	char made_by[48], brought_by[48];
+	int oom;
+};
+
+/* The words of the simple command being read. */
+struct cmd {
+	struct vh_buf arena;
+	size_t *off;
+	unsigned char *fl;
+	size_t n, cap;
+	int open;	/* a word is being built, from start */
+	size_t start;
+	unsigned char cur;
+	int skip_next;	/* the next word is a redirection's target */
+	int doc_next;	/* the next word is a heredoc's delimiter */
+	int doc_tabs;
+	int cut;	/* a '#' ended it: the words after may still have been its own */
+	int weak;
+	char *doc[MAX_HEREDOCS];
+	int doc_strip[MAX_HEREDOCS];
+	int ndoc;
+};
+
+static int parse(struct ctx *c, char **cwd, int close, int weak);
+static void judge(struct ctx *c, char **words, const unsigned char *fl, size_t n, char **cwd,
+		  int weak, int cut, int unwraps);
+
+/* --- paths --- */
+
+/* Lexical normal form of an absolute path: no "." or "..", no doubled or
+ * trailing '/'. NULL for a relative one or out of memory (c->oom). */
+static char *normal(struct ctx *c, const char *base, const char *path)
+{
+	struct vh_buf b = VH_BUF_INIT;
+	const char *s, *e;
+	char *out;
+
+	if (path[0] != '/' && !base)
+		return NULL;
+	if (path[0] != '/' && (vh_buf_puts(&b, base) < 0 || vh_buf_putc(&b, '/') < 0))
+		goto oom;
+	if (vh_buf_puts(&b, path) < 0)
+		goto oom;
+	out = malloc(b.len + 2);
+	if (!out)
+		goto oom;
+	out[0] = '\0';
+	{
+		size_t len = 0;
+
+		for (s = b.data; *s;) {
+			while (*s == '/')
+				s++;
+			for (e = s; *e && *e != '/'; e++)
+				;
+			if (e == s)
+				break;
+			if (e - s == 1 && s[0] == '.') {
+				/* nothing */
+			} else if (e - s == 2 && s[0] == '.' && s[1] == '.') {
+				while (len && out[len - 1] != '/')
+					len--;
+				if (len)
+					len--;
+			} else {
+				out[len++] = '/';
+				memcpy(out + len, s, (size_t)(e - s));
+				len += (size_t)(e - s);
+			}
+			s = e;
+		}
+		if (!len)
+			out[len++] = '/';
+		out[len] = '\0';
+	}
+	vh_buf_free(&b);
+	return out;
+oom:
+	vh_buf_free(&b);
+	c->oom = 1;
+	return NULL;
+}
+
+/* 1 when a is b or one of its ancestors. */
+static int at_or_above(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	if (!strcmp(a, "/"))
+		return 1;
+	return !strncmp(a, b, n) && (b[n] == '\0' || b[n] == '/');
+}
+
+static char *parent(struct ctx *c, const char *p)
+{
+	const char *s = p ? strrchr(p, '/') : NULL;
+	char *out;
+
+	if (!s)
+		return NULL;
+	out = s == p ? strdup("/") : strndup(p, (size_t)(s - p));
+	if (!out)
+		c->oom = 1;
+	return out;
+}
+
+static int is_env(const struct ctx *c, const char *path)
+{
+	return path && ((c->env && !strcmp(path, c->env)) || (c->real && !strcmp(path, c->real)));
+}
+
+static void note(char *dst, const char *what, const char *more)
+{
+	size_t n = strlen(what), m = more ? strlen(more) : 0;
+
+	if (n > 47)
+		n = 47;
+	memcpy(dst, what, n);
+	if (more && n + 1 + m <= 47) {
+		dst[n++] = ' ';
+		memcpy(dst + n, more, m);
+		n += m;
+	}
+	dst[n] = '\0';
+}
+
+static void made(struct ctx *c, int weak, const char *what, const char *more)
+{
+	if (!c->counting || weak || c->made)
+		return;
+	c->made = 1;
+	note(c->made_by, what, more);
+}
+
+static void brought(struct ctx *c, const char *what, const char *more)
+{
+	if (!c->counting || c->brought)
+		return;
+	c->brought = 1;
+	note(c->brought_by, what, more);
+}
+
+/* --- reading words --- */
+
+static int push_word(struct ctx *c, struct cmd *m)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 16;
+		size_t *off = realloc(m->off, cap * sizeof(*off));
+		unsigned char *fl;
+
+		if (!off)
+			return -1;
+		m->off = off;
+		fl = realloc(m->fl, cap);
+		if (!fl)
+			return -1;
+		m->fl = fl;
+		m->cap = cap;
+	}
+	m->off[m->n] = m->start;
+	m->fl[m->n++] = m->cur;
+	(void)c;
+	return 0;
+}
+
+static void begin(struct cmd *m)
+{
+	if (m->open)
+		return;
+	m->open = 1;
+	m->start = m->arena.len;
+	m->cur = 0;
+}
+
+static void addc(struct ctx *c, struct cmd *m, char ch)
+{
+	begin(m);
+	if (vh_buf_putc(&m->arena, ch) < 0)
+		c->oom = 1;
+}
+
+static void adds(struct ctx *c, struct cmd *m, const char *s)
+{
+	begin(m);
+	if (vh_buf_puts(&m->arena, s) < 0)
+		c->oom = 1;
+}
+
+static void end_word(struct ctx *c, struct cmd *m)
+{
+	const char *w;
+
+	if (!m->open)
+		return;
+	m->open = 0;
+	if (vh_buf_putc(&m->arena, '\0') < 0) {
+		c->oom = 1;
+		return;
+	}
+	w = m->arena.data + m->start;
+	if ((m->cur & W_BRACE) && strcmp(w, "{") && strcmp(w, "}"))
+		m->cur |= W_DYN;
+	if (m->skip_next) {
+		m->skip_next = 0;
+		m->arena.len = m->start;
+		return;
+	}
+	if (m->doc_next) {
+		m->doc_next = 0;
+		if (m->ndoc < MAX_HEREDOCS) {
+			m->doc[m->ndoc] = strdup(w);
+			if (!m->doc[m->ndoc])
+				c->oom = 1;
+			m->doc_strip[m->ndoc++] = m->doc_tabs;
+		}
+		m->arena.len = m->start;
+		return;
+	}
+	if (push_word(c, m) < 0)
+		c->oom = 1;
+}
+
+/* Ends the command being read and judges it. */
+static void flush(struct ctx *c, struct cmd *m, char **cwd, int weak)
+{
+	char **words;
+	size_t i;
+
+	end_word(c, m);
+	m->skip_next = m->doc_next = 0;
+	if (m->n && !c->oom) {
+		words = malloc(m->n * sizeof(*words));
+		if (!words) {
+			c->oom = 1;
+		} else {
+			for (i = 0; i < m->n; i++)
+				words[i] = m->arena.data + m->off[i];
+			judge(c, words, m->fl, m->n, cwd, weak || m->weak, m->cut, 0);
+			free(words);
+		}
+	}
+	m->n = 0;
+	m->cut = 0;
+	vh_buf_reset(&m->arena);
+}
+
+static void free_cmd(struct cmd *m)
+{
+	int i;
+
+	for (i = 0; i < m->ndoc; i++)
+		free(m->doc[i]);
+	vh_buf_free(&m->arena);
+	free(m->off);
+	free(m->fl);
+}
+
+/* A nested reading (a substitution, a subshell, a heredoc body) with a copy
+ * of the directory; it ends at close (consumed) or at the end. */
+static void nested(struct ctx *c, char *const *cwd, int close, int weak)
+{
+	char *copy = NULL;
+
+	if (*cwd && !(copy = strdup(*cwd))) {
+		c->oom = 1;
+		return;
+	}
+	parse(c, &copy, close, weak);
+	free(copy);
+}
+
+/* The bodies of the heredocs of the line just ended, read as weak commands. */
+static void bodies(struct ctx *c, struct cmd *m, char *const *cwd)
+{
+	const char *end = c->end;
+	int i;
+
+	for (i = 0; i < m->ndoc; i++) {
+		const char *body = c->p, *q = c->p, *stop = end, *after = end;
+
+		while (q < end) {
+			const char *eol = memchr(q, '\n', (size_t)(end - q)), *s = q;
+
+			if (!eol)
+				eol = end;
+			if (m->doc_strip[i])
+				while (s < eol && *s == '\t')
+					s++;
+			if ((size_t)(eol - s) == strlen(m->doc[i]) && !memcmp(s, m->doc[i], (size_t)(eol - s))) {
+				stop = q;
+				after = eol < end ? eol + 1 : end;
+				break;
+			}
+			q = eol < end ? eol + 1 : end;
+		}
+		c->p = body;
+		c->end = stop;
+		nested(c, cwd, 0, 1);
+		c->end = end;
+		c->p = after;
+		free(m->doc[i]);
+	}
+	m->ndoc = 0;
+}
+
+/* ch is one of set (never the NUL that ends set: an input byte may be 0). */
+static int one_of(char ch, const char *set)
+{
+	return ch && strchr(set, ch);
+}
+
+static int name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '_';
+}
+
+static void single(struct ctx *c, struct cmd *m)
+{
+	c->p++;
+	begin(m);
+	while (c->p < c->end && *c->p != '\'') {
+		if (c->dialect == VH_DIALECT_FISH && *c->p == '\\' && c->p + 1 < c->end &&
+		    (c->p[1] == '\'' || c->p[1] == '\\'))
+			c->p++;
+		addc(c, m, *c->p++);
+	}
+	if (c->p < c->end)
+		c->p++;
+}
+
+static void dollar(struct ctx *c, struct cmd *m, char **cwd, int weak);
+
+static void dquote(struct ctx *c, struct cmd *m, char **cwd, int weak)
+{
+	c->p++;
+	begin(m);
+	while (c->p < c->end && *c->p != '"') {
+		if (*c->p == '\\' && c->p + 1 < c->end) {
+			char nx = c->p[1];
+
+			if (nx == '\n') {
+				c->p += 2;
+			} else if (one_of(nx, "$`\"\\")) {
+				addc(c, m, nx);
+				c->p += 2;
+			} else {
+				addc(c, m, *c->p++);
+			}
+		} else if (*c->p == '$') {
+			dollar(c, m, cwd, weak);
+		} else if (*c->p == '`' && c->dialect != VH_DIALECT_FISH) {
+			c->p++;
+			m->cur |= W_DYN;
+			nested(c, cwd, '`', weak);
+		} else {
+			addc(c, m, *c->p++);
+		}
+	}
+	if (c->p < c->end)
+		c->p++;
+}
+
+static void dollar(struct ctx *c, struct cmd *m, char **cwd, int weak)
+{
+	c->p++;
+	begin(m);
+	if (c->p >= c->end) {
+		addc(c, m, '$');
+		return;
+	}
+	if (*c->p == '(') {
+		/* $(...), and $((...)), whose inner ( reads as a subshell */
+		c->p++;
+		m->cur |= W_DYN;
+		nested(c, cwd, ')', weak);
+	} else if (*c->p == '{') {
+		c->p++;
+		m->cur |= W_DYN;
+		nested(c, cwd, '}', 1);
+	} else if (*c->p == '\'' && c->dialect == VH_DIALECT_POSIX) {
+		/* $'...': escapes can spell anything */
+		c->p++;
+		m->cur |= W_DYN;
+		while (c->p < c->end && *c->p != '\'')
+			c->p += *c->p == '\\' && c->p + 1 < c->end ? 2 : 1;
+		if (c->p < c->end)
+			c->p++;
+	} else if (*c->p == '"' && c->dialect == VH_DIALECT_POSIX) {
+		dquote(c, m, cwd, weak);
+		m->cur |= W_DYN;
+	} else if (name_char(*c->p)) {
+		m->cur |= W_DYN;
+		while (c->p < c->end && name_char(*c->p))
+			c->p++;
+	} else if (one_of(*c->p, "@*#?$!-")) {
+		m->cur |= W_DYN;
+		c->p++;
+	} else {
+		addc(c, m, '$');
+	}
+}
+
+/* A redirection operator at c->p (after an optional fd number, which is
+ * dropped). */
+static void redirect(struct ctx *c, struct cmd *m)
+{
+	const char *s = c->p;
+	size_t i;
+
+	if (m->open) {
+		const char *w = m->arena.data ? m->arena.data + m->start : "";
+		size_t len = m->arena.len - m->start;
+
+		for (i = 0; i < len && w[i] >= '0' && w[i] <= '9'; i++)
+			;
+		if (i == len) { /* 2>file: the 2 is no word */
+			m->open = 0;
+			m->arena.len = m->start;
+		} else {
+			end_word(c, m);
+		}
+	}
+	while (c->p < c->end && c->p - s < 3 && one_of(*c->p, "<>&|-!"))
+		c->p++;
+	if (c->p - s >= 2 && s[0] == '<' && s[1] == '<' && (c->p - s == 2 || s[2] == '-')) {
+		m->doc_next = 1;
+		m->doc_tabs = c->p - s == 3;
+	} else {
+		m->skip_next = 1;
+	}
+	/* >&2, <&-: the target is glued on */
+	if (c->p[-1] == '&' && c->p < c->end && *c->p >= '0' && *c->p <= '9') {
+		while (c->p < c->end && *c->p >= '0' && *c->p <= '9')
+			c->p++;
+		m->skip_next = 0;
+	} else if (c->p - s >= 2 && c->p[-1] == '-' && c->p[-2] == '&') {
+		m->skip_next = 0;
+	}
+}
+
+/* Reads commands until close (consumed; 0: the end of the input). */
+static int parse(struct ctx *c, char **cwd, int close, int weak)
+{
+	struct cmd m;
+	int comment = 0;
+
+	memset(&m, 0, sizeof(m));
+	m.weak = weak;
+	if (++c->depth > MAX_DEPTH) {
+		/* too deep to read: skip to the end and count it as unreadable */
+		c->unreadable = 1;
+		c->p = c->end;
+		c->depth--;
+		return 0;
+	}
+	while (c->p < c->end && !c->oom) {
+		char ch = *c->p;
+
+		if (close && ch == close) {
+			c->p++;
+			break;
+		}
+		switch (ch) {
+		case ' ':
+		case '\t':
+		case '\r':
+			c->p++;
+			end_word(c, &m);
+			break;
+		case '\n':
+			c->p++;
+			flush(c, &m, cwd, comment);
+			comment = 0;
+			m.weak = weak;
+			if (m.ndoc)
+				bodies(c, &m, cwd);
+			break;
+		case ';':
+		case '&':
+		case '|':
+			if (ch == '&' && c->p + 1 < c->end && c->p[1] == '>') {
+				redirect(c, &m);
+				break;
+			}
+			while (c->p < c->end && (*c->p == ';' || *c->p == '&' || *c->p == '|'))
+				c->p++;
+			flush(c, &m, cwd, comment);
+			break;
+		case '(':
+			c->p++;
+			if (c->dialect == VH_DIALECT_FISH) {
+				begin(&m);
+				m.cur |= W_DYN;
+				nested(c, cwd, ')', weak || comment);
+			} else {
+				flush(c, &m, cwd, comment);
+				nested(c, cwd, ')', weak || comment);
+			}
+			break;
+		case ')':
+			c->p++;
+			flush(c, &m, cwd, comment);
+			break;
+		case '{':
+		case '}':
+			addc(c, &m, *c->p++);
+			m.cur |= W_BRACE;
+			break;
+		case '<':
+		case '>':
+			if (c->p + 1 < c->end && c->p[1] == '(') {
+				c->p += 2;
+				begin(&m);
+				m.cur |= W_DYN;
+				nested(c, cwd, ')', weak || comment);
+				break;
+			}
+			redirect(c, &m);
+			break;
+		case '#':
+			if (!m.open) {
+				c->p++;
+				if (m.n)
+					m.cut = 1;
+				flush(c, &m, cwd, comment);
+				comment = 1;
+				break;
+			}
+			addc(c, &m, *c->p++);
+			break;
+		case '\\':
+			if (c->p + 1 < c->end && c->p[1] == '\n') {
+				c->p += 2;
+				break;
+			}
+			c->p++;
+			begin(&m);
+			if (c->p < c->end) {
+				if (c->dialect == VH_DIALECT_FISH && name_char(*c->p))
+					m.cur |= W_DYN; /* \x74, \n... */
+				addc(c, &m, *c->p++);
+			}
+			break;
+		case '\'':
+			single(c, &m);
+			break;
+		case '"':
+			dquote(c, &m, cwd, weak || comment);
+			break;
+		case '`':
+			c->p++;
+			begin(&m);
+			m.cur |= W_DYN;
+			nested(c, cwd, '`', weak || comment);
+			break;
+		case '$':
+			dollar(c, &m, cwd, weak || comment);
+			break;
+		case '*':
+		case '?':
+		case '[':
+			addc(c, &m, *c->p++);
+			m.cur |= W_DYN;
+			break;
+		case '~':
+			c->p++;
+			if (!m.open && (c->p >= c->end || one_of(*c->p, "/ \t\n;&|)")) && c->ask->home) {
+				adds(c, &m, c->ask->home);
+				break;
+			}
+			if (!m.open) {
+				begin(&m);
+				m.cur |= W_DYN; /* ~user */
+			}
+			addc(c, &m, '~');
+			break;
+		default:
+			addc(c, &m, *c->p++);
+		}
+	}
+	flush(c, &m, cwd, comment);
+	if (m.ndoc)
+		bodies(c, &m, cwd);
+	free_cmd(&m);
+	c->depth--;
+	return 0;
+}
+
+/* --- judging one command --- */
+
+static const char *base(const char *w)
+{
+	const char *s = strrchr(w, '/');
+
+	return s ? s + 1 : w;
+}
+
+static int in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+/* Case-insensitive (a file system that folds case runs TAR as tar). */
+static int in_fold(const char *w, const char *const *list)
+{
+	for (; *list; list++) {
+		const char *a = w, *b = *list;
+
+		while (*a && *b) {
+			char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+
+			if (x != *b)
+				break;
+			a++;
+			b++;
+		}
+		if (!*a && !*b)
+			return 1;
+	}
+	return 0;
+}
+
+static int is_assignment(const char *w)
+{
+	const char *s = w;
+
+	if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return 0;
+	while (name_char(*s))
+		s++;
+	if (*s == '[') {
+		s = strchr(s, ']');
+		if (!s)
+			return 0;
+		s++;
+	}
+	if (*s == '+')
+		s++;
+	return *s == '=';
+}
+
+/* Commands that unpack, fetch, clone or copy files, wherever they put them. */
+static const char *const bring_any[] = {
+	"tar", "gtar", "bsdtar", "star", "unzip", "funzip", "unzipsfx", "7z", "7za", "7zr", "7zz",
+	"unar", "unrar", "rar", "cpio", "bsdcpio", "pax", "ar", "jar", "unsquashfs", "dpkg-deb",
+	"rpm2cpio", "rpm2archive", "cabextract", "lha", "unace", "arj", "unshar", "curl", "wget",
+	"wget2", "aria2c", "axel", "fetch", "lftp", "ftp", "sftp", "rclone", "gsutil", "hg", "svn",
+	"bzr", "fossil", "darcs", "pijul", "jj", "gh", "glab", "docker", "podman", "kubectl", "git-lfs",
+	NULL
+};
+/* git's commands that change no file of the work tree. */
+static const char *const git_quiet[] = {
+	"status", "log", "diff", "show", "add", "commit", "init", "branch", "tag", "remote", "config",
+	"fetch", "push", "rev-parse", "ls-files", "ls-tree", "ls-remote", "blame", "grep", "describe",
+	"shortlog", "reflog", "gc", "fsck", "help", "version", "clean", "rm", "notes", "cat-file",
+	"rev-list", "whatchanged", "count-objects", "var", "check-ignore", "difftool", "format-patch",
+	"request-pull", "credential", "maintenance", "hash-object", "range-diff", "show-ref",
+	"for-each-ref", "symbolic-ref", "name-rev", "cherry", "verify-commit", "verify-tag",
+	"--version", "--help", NULL
+};
+/* Words that lead into the command after them. */
+static const char *const lead[] = { "!", "{", "then", "do", "else", "elif", "if", "while", "until",
+				    "and", "or", "not", "begin", "nohup", "builtin", "noglob",
+				    "nocorrect", "-", "chronic", "unbuffer", "caffeinate", "command",
+				    "exec", "time", "nice", "env", "sudo", "doas", "timeout",
+				    "stdbuf", "ionice", "xargs", "flock", NULL };
+/* Words after which nothing runs now. */
+static const char *const inert[] = { "for", "select", "case", "function", "in", "fi", "done",
+				     "esac", "end", "switch", "foreach", "endif", "endsw",
+				     "breaksw", "}", "[[", "((", "return", "break", "continue",
+				     "alias", "abbr", "complete", NULL };
+
+/* The options of a lead word that take the next word as their value
+ * (short letters, long names), and whether a duration follows them. */
+struct lead_opts {
+	const char *name, *letters;
+	const char *const *longs;
+};
+static const char *const sudo_long[] = { "--user", "--group", "--close-from", "--chdir",
+					 "--host", "--prompt", "--role", "--type",
+					 "--other-user", "--command-timeout", NULL };
+static const char *const xargs_long[] = { "--arg-file", "--delimiter", "--eof", "--replace",
+					  "--max-lines", "--max-args", "--max-procs",
+					  "--max-chars", "--process-slot-var", NULL };
+static const char *const none_long[] = { NULL };
+static const char *const timeout_long[] = { "--signal", "--kill-after", NULL };
+static const char *const env_long[] = { "--unset", "--chdir", "--split-string", NULL };
+static const struct lead_opts lead_opts[] = {
+	{ "sudo", "ugCDhprtUT", sudo_long },
+	{ "doas", "uC", none_long },
+	{ "xargs", "adEeIiLlnPs", xargs_long },
+	{ "timeout", "sk", timeout_long },
+	{ "env", "uCS", env_long },
+	{ "nice", "n", none_long },
+	{ "stdbuf", "ioe", none_long },
+	{ "ionice", "cnpPu", none_long },
+	{ "exec", "a", none_long },
+	{ "caffeinate", "tw", none_long },
+	{ NULL, NULL, NULL },
+};
+
+/* Index of the first word after the lead word at i and its options; for
+ * timeout, after its duration too; for flock, after its file. */
+static size_t after_lead(char **w, const unsigned char *fl, size_t n, size_t i)
+{
+	const char *name = base(w[i]);
+	const struct lead_opts *o;
+	size_t j = i + 1;
+
+	for (o = lead_opts; o->name && strcmp(o->name, name); o++)
+		;
+	if (!strcmp(name, "command") && j < n && (!strcmp(w[j], "-v") || !strcmp(w[j], "-V")))
+		return n; /* a lookup: nothing runs */
+	while (j < n && w[j][0] == '-' && w[j][1] && !(fl[j] & W_DYN)) {
+		const char *opt = w[j];
+
+		j++;
+		if (!strcmp(opt, "--"))
+			break;
+		if (!o->name)
+			continue;
+		if (opt[1] == '-') {
+			if (!strchr(opt, '=') && in(opt, o->longs))
+				j++;
+		} else if (!strcmp(name, "nice") && opt[1] >= '0' && opt[1] <= '9') {
+			/* nice -10 */
+		} else if (strchr(o->letters, opt[strlen(opt) - 1]) && strlen(opt) == 2) {
+			j++;
+		}
+	}
+	if (!strcmp(name, "timeout") || !strcmp(name, "flock"))
+		j++;
+	return j;
+}
+
+/* The judgement of one argument's path: the env's own path? */
+static int names_env(struct ctx *c, const char *cwd, const char *w, unsigned char fl)
+{
+	char *p;
+	int yes;
+
+	if (fl & W_DYN)
+		return 0;
+	p = normal(c, cwd, w);
+	yes = is_env(c, p);
+	free(p);
+	return yes;
+}
+
+/* A tool that works in the project of dir: the env's parent is dir or
+ * above it. */
+static int works_here(const struct ctx *c, const char *dir)
+{
+	return dir && ((c->env_parent && at_or_above(c->env_parent, dir)) ||
+		       (c->real_parent && at_or_above(c->real_parent, dir)));
+}
+
+/* python -m venv and virtualenv: every argument that is no option is a
+ * directory it makes (options listed take a value). */
+static void make_dirs(struct ctx *c, char **w, const unsigned char *fl, size_t i, size_t n,
+		      const char *cwd, int weak, const char *label, const char *more,
+		      const char *const *valued)
+{
+	int dashdash = 0;
+
+	for (; i < n; i++) {
+		if (!dashdash && w[i][0] == '-' && w[i][1]) {
+			if (!strcmp(w[i], "--"))
+				dashdash = 1;
+			else if (!strchr(w[i], '=') && in(w[i], valued))
+				i++;
+			continue;
+		}
+		if (names_env(c, cwd, w[i], fl[i]))
+			made(c, weak, label, more);
+	}
+}
+
+static const char *const venv_valued[] = { "--prompt", NULL };
+static const char *const virtualenv_valued[] = {
+	"-p", "--python", "--prompt", "--activators", "--seeder", "--app-data", "--discovery",
+	"--creator", "--extra-search-dir", "--pip", "--setuptools", "--wheel", "--try-first-with",
+	NULL
+};
+
+/* The project tools: uv, poetry, pipenv, pdm, hatch, rye. Their options
+ * that take a value; those that name the project's directory; the
+ * subcommands that make or fill the project's env; the one that runs a
+ * command (its words are judged as one); and a second word some need. */
+struct tool {
+	const char *name;
+	const char *const *valued;
+	const char *const *dir_opts;
+	const char *const *makes;
+	const char *runs;
+};
+static const char *const uv_valued[] = {
+	"-p", "--python", "--prompt", "--index-url", "--extra-index-url", "--index",
+	"--default-index", "-f", "--find-links", "--link-mode", "--exclude-newer",
+	"--keyring-provider", "--index-strategy", "--cache-dir", "--config-file", "--color",
+	"--python-preference", "--allow-insecure-host", "--with", "--with-requirements",
+	"--extra", "--group", "--only-group", "--no-group", "--package", "-C", "--config-setting",
+	"--resolution", "--prerelease", "--refresh-package", "--reinstall-package",
+	"--upgrade-package", "-P", "--env-file", "--script", "--directory", "--project", NULL
+};
+static const char *const uv_dirs[] = { "--directory", "--project", NULL };
+static const char *const uv_makes[] = { "venv", "sync", "add", "remove", "run", NULL };
+static const char *const poetry_valued[] = { "-C", "--directory", "-P", "--project", "-E",
+					     "--extras", "--with", "--without", "--only", "-G",
+					     "--group", NULL };
+static const char *const poetry_dirs[] = { "-C", "--directory", "-P", "--project", NULL };
+static const char *const poetry_makes[] = { "install", "add", "remove", "update", "sync", "run",
+					    "shell", "env", NULL };
+static const char *const pipenv_valued[] = { "--python", "--categories", NULL };
+static const char *const pipenv_makes[] = { "install", "sync", "update", "upgrade", "lock", "run",
+					    "shell", "--python", "--three", NULL };
+static const char *const pdm_valued[] = { "-p", "--project", "-G", "--group", "-L",
+					  "--lockfile", NULL };
+static const char *const pdm_dirs[] = { "-p", "--project", NULL };
+static const char *const pdm_makes[] = { "install", "sync", "add", "remove", "update", "use",
+					 "run", "venv", NULL };
+static const char *const hatch_valued[] = { "-e", "--env", "--data-dir", "--cache-dir", NULL };
+static const char *const hatch_makes[] = { "env", "shell", "run", "test", NULL };
+static const char *const rye_makes[] = { "sync", "add", "run", NULL };
+static const char *const no_words[] = { NULL };
+static const struct tool tools[] = {
+	{ "uv", uv_valued, uv_dirs, uv_makes, "run" },
+	{ "poetry", poetry_valued, poetry_dirs, poetry_makes, "run" },
+	{ "pipenv", pipenv_valued, no_words, pipenv_makes, "run" },
+	{ "pdm", pdm_valued, pdm_dirs, pdm_makes, "run" },
+	{ "hatch", hatch_valued, no_words, hatch_makes, "run" },
+	{ "rye", no_words, no_words, rye_makes, "run" },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+/* The directory a project tool's option names (--directory D, -C D,
+ * --project=D) among w[i..n), or NULL; *seen when there is one. */
+static const char *tool_dir(const struct tool *t, char **w, const unsigned char *fl, size_t i,
+			    size_t n, int *seen)
+{
+	const char *dir = NULL;
+	size_t j, len;
+
+	for (j = i; j < n; j++) {
+		const char *a = w[j], *eq = strchr(a, '=');
+		const char *const *o;
+
+		if (a[0] != '-' || (fl[j] & W_DYN))
+			continue;
+		if (!strcmp(a, "--"))
+			break;
+		for (o = t->dir_opts; *o; o++) {
+			len = strlen(*o);
+			if (strncmp(a, *o, len))
+				continue;
+			if (!a[len] && j + 1 < n) {
+				*seen = 1;
+				dir = fl[j + 1] & W_DYN ? NULL : w[j + 1];
+			} else if (eq == a + len) {
+				*seen = 1;
+				dir = fl[j] & W_DYN ? NULL : eq + 1;
+			}
+		}
+	}
+	return dir;
+}
+
+/* A project tool (t) with its arguments from i: the subcommand is the first
+ * word that is no option (or an option that makes the env, pipenv's
+ * --python); it makes the env of the project it works in. */
+static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsigned char *fl,
+		     size_t i, size_t n, char **cwd, int weak, const char *label, int unwraps)
+{
+	char *dir = NULL;
+	const char *sub = NULL, *dir_word;
+	size_t j, end = n;
+	int seen = 0;
+
+	for (j = i; j < n; j++) {
+		const char *a = w[j];
+
+		if (!strcmp(a, "--")) {
+			end = j;
+			break;
+		}
+		if (a[0] != '-' || !a[1] || (fl[j] & W_DYN) || in(a, t->makes)) {
+			sub = fl[j] & W_DYN ? NULL : a;
+			break;
+		}
+		if (!strchr(a, '=') && (in(a, t->valued) || in(a, t->dir_opts)))
+			j++;
+	}
+	if (!sub || !in(sub, t->makes))
+		return;
+	/* the options before and after the subcommand, up to its command */
+	dir_word = tool_dir(t, w, fl, i, end, &seen);
+	if (seen)
+		dir = dir_word ? normal(c, *cwd, dir_word) : NULL;
+	else if (*cwd && !(dir = strdup(*cwd)))
+		c->oom = 1;
+	j++;
+	if (!strcmp(t->name, "uv") && !strcmp(sub, "venv")) {
+		/* uv venv [PATH]: PATH, else the project's .venv */
+		int named = 0;
+
+		for (; j < n; j++) {
+			if (w[j][0] == '-' && w[j][1]) {
+				if (!strchr(w[j], '=') && in(w[j], t->valued))
+					j++;
+				continue;
+			}
+			named = 1;
+			if (names_env(c, *cwd, w[j], fl[j]))
+				made(c, weak, label, sub);
+			break;
+		}
+		if (!named && works_here(c, dir))
+			made(c, weak, label, sub);
+		free(dir);
+		return;
+	}
+	/* poetry env use, pdm venv create: the second word says */
+	if (((!strcmp(sub, "env") && strcmp(t->name, "hatch")) || !strcmp(sub, "venv")) &&
+	    (j >= n || (strcmp(w[j], "use") && strcmp(w[j], "create")))) {
+		free(dir);
+		return;
+	}
+	if (works_here(c, dir))
+		made(c, weak, label, sub);
+	free(dir);
+	/* poetry run CMD...: CMD is a command of its own */
+	if (!strcmp(sub, t->runs)) {
+		while (j < n && w[j][0] == '-' && w[j][1] && strcmp(w[j], "--")) {
+			if (!strchr(w[j], '=') && in(w[j], t->valued))
+				j++;
+			j++;
+		}
+		if (j < n && !strcmp(w[j], "--"))
+			j++;
+		if (j < n)
+			judge(c, w + j, fl + j, n - j, cwd, weak, 0, unwraps + 1);
+	}
+}
+
+/* python [options] -m MODULE args. */
+static void python_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
+		       int weak, int unwraps)
+{
+	const char *mod = NULL, *name = base(w[0]);
+	const struct tool *t;
+	size_t j = 1, k;
+
+	while (j < n && !mod) {
+		const char *a = w[j];
+
+		if ((fl[j] & W_DYN) || a[0] != '-' || !a[1])
+			return; /* a script: venvhook cannot read it */
+		if (a[1] == '-') {
+			if (!strcmp(a, "--check-hash-based-pycs"))
+				j++;
+			j++;
+			continue;
+		}
+		for (k = 1; a[k]; k++) {
+			if (a[k] == 'c')
+				return;
+			if (a[k] == 'm') {
+				mod = a[k + 1] ? a + k + 1 : (j + 1 < n && !(fl[j + 1] & W_DYN) ? w[++j] : NULL);
+				break;
+			}
+			if (a[k] == 'W' || a[k] == 'X') {
+				if (!a[k + 1])
+					j++;
+				break;
+			}
+		}
+		j++;
+	}
+	if (!mod)
+		return;
+	if (!strcmp(mod, "venv") || !strcmp(mod, "virtualenv")) {
+		char label[48];
+
+		note(label, name, "-m");
+		make_dirs(c, w, fl, j, n, *cwd, weak, label, mod,
+			  !strcmp(mod, "venv") ? venv_valued : virtualenv_valued);
+	} else if (!strcmp(mod, "zipfile") || !strcmp(mod, "tarfile") || !strcmp(mod, "shutil")) {
+		brought(c, name, mod);
+	} else {
+		for (t = tools; t->name; t++)
+			if (!strcmp(t->name, mod))
+				tool_cmd(c, t, w, fl, j, n, cwd, weak, t->name, unwraps);
+	}
+}
+
+static int python_name(const char *name)
+{
+	const char *s;
+
+	if (!strncmp(name, "python", 6))
+		s = name + 6;
+	else if (!strncmp(name, "pypy", 4))
+		s = name + 4;
+	else
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || *s == '.'))
+			return 0;
+	return 1;
+}
+
+/* cp, mv, ln, install, rsync, scp, ditto: their options that take a value
+ * (short letters, long names) and whether -t names the destination. */
+struct copier {
+	const char *name, *letters;
+	const char *const *longs;
+	int target;
+};
+static const char *const cp_long[] = { "--suffix", "--target-directory", NULL };
+static const char *const install_long[] = { "--suffix", "--target-directory", "--mode", "--owner",
+					    "--group", "--strip-program", NULL };
+static const char *const rsync_long[] = {
+	"--rsh", "--filter", "--temp-dir", "--block-size", "--remote-option", "--exclude",
+	"--include", "--files-from", "--exclude-from", "--include-from", "--partial-dir",
+	"--backup-dir", "--link-dest", "--compare-dest", "--copy-dest", "--chmod", "--chown",
+	"--port", "--password-file", "--max-size", "--min-size", "--log-file", "--out-format",
+	"--rsync-path", "--timeout", "--contimeout", "--bwlimit", "--iconv", "--usermap",
+	"--groupmap", "--info", "--debug", "--suffix", "--max-delete", "--modify-window",
+	"--skip-compress", "--address", "--sockopts", "--outbuf", "--write-batch", "--read-batch",
+	"--only-write-batch", "--compress-choice", "--checksum-choice", "--stop-after", "--stop-at",
+	"--early-input", "--log-file-format", NULL
+};
+static const struct copier copiers[] = {
+	{ "cp", "S", cp_long, 1 },	     { "gcp", "S", cp_long, 1 },
+	{ "mv", "S", cp_long, 1 },	     { "gmv", "S", cp_long, 1 },
+	{ "ln", "S", cp_long, 1 },	     { "gln", "S", cp_long, 1 },
+	{ "install", "Smog", install_long, 1 }, { "ginstall", "Smog", install_long, 1 },
+	{ "rsync", "efTBM", rsync_long, 0 }, { "scp", "cDFiJloPSX", none_long, 0 },
+	{ "ditto", "", none_long, 0 },	     { NULL, NULL, NULL, 0 },
+};
+
+/* 1 when a tree put at r could be the env, hold it or be inside it. */
+static int touches(const struct ctx *c, const char *r)
+{
+	return (c->env && (at_or_above(r, c->env) || at_or_above(c->env, r))) ||
+	       (c->real && (at_or_above(r, c->real) || at_or_above(c->real, r)));
+}
+
+/* 1 when anything put inside d could be the env or hold it. */
+static int under(const struct ctx *c, const char *d)
+{
+	return (c->env && at_or_above(d, c->env)) || (c->real && at_or_above(d, c->real));
+}
+
+/* dest/<the last name of src> (NULL: out of memory). */
+static char *arrival(struct ctx *c, const char *d, const char *src, size_t len)
+{
+	const char *slash;
+	struct vh_buf b = VH_BUF_INIT;
+	char *r;
+
+	for (slash = src + len; slash > src && slash[-1] != '/'; slash--)
+		;
+	if (vh_buf_puts(&b, d) < 0 || vh_buf_putc(&b, '/') < 0 ||
+	    vh_buf_add(&b, slash, (size_t)(src + len - slash)) < 0) {
+		vh_buf_free(&b);
+		c->oom = 1;
+		return NULL;
+	}
+	r = normal(c, NULL, b.data);
+	vh_buf_free(&b);
+	return r;
+}
+
+/* Brought when what it puts could be the env, hold it, or be inside it:
+ * each source arrives as dest/<its last name>, or, with one source, as
+ * dest itself (a new directory); rsync's src/ puts its contents in dest; a
+ * glob or a variable among the sources could put anything in dest. A
+ * destination venvhook cannot resolve could be anywhere. */
+static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
+			 const unsigned char *fl, size_t n, const char *cwd, int cut)
+{
+	const char *dest = NULL;
+	unsigned char dest_fl = 0;
+	size_t j, k, nsrc = 0, *src = NULL;
+	int dashdash = 0, hit = 0, itself;
+	char *d = NULL, *r;
+
+	if (cut) {
+		brought(c, cp->name, NULL);
+		return;
+	}
+	src = malloc(n * sizeof(*src));
+	if (!src) {
+		c->oom = 1;
+		return;
+	}
+	for (j = 1; j < n; j++) {
+		const char *a = w[j];
+
+		if (dashdash || a[0] != '-' || !a[1] || (fl[j] & W_DYN)) {
+			src[nsrc++] = j;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			dashdash = 1;
+		} else if (a[1] == '-') {
+			const char *eq = strchr(a, '=');
+
+			if (cp->target && !strncmp(a, "--target-directory", 18) && (!a[18] || eq)) {
+				if (eq) {
+					dest = eq + 1;
+					dest_fl = fl[j];
+				} else if (j + 1 < n) {
+					dest = w[++j];
+					dest_fl = fl[j];
+				}
+			} else if (!eq && in(a, cp->longs) && j + 1 < n) {
+				j++;
+			}
+		} else {
+			/* a cluster of letters; the first that takes a value takes
+			 * the rest of the word, or the next word */
+			for (k = 1; a[k]; k++) {
+				int t = cp->target && a[k] == 't';
+
+				if (!t && !strchr(cp->letters, a[k]))
+					continue;
+				if (a[k + 1]) {
+					if (t) {
+						dest = a + k + 1;
+						dest_fl = fl[j];
+					}
+				} else if (j + 1 < n) {
+					j++;
+					if (t) {
+						dest = w[j];
+						dest_fl = fl[j];
+					}
+				}
+				break;
+			}
+		}
+	}
+	if (!dest) {
+		if (nsrc < 2)
+			goto done; /* nothing is put anywhere */
+		nsrc--;
+		dest = w[src[nsrc]];
+		dest_fl = fl[src[nsrc]];
+	}
+	if (!nsrc)
+		goto done;
+	d = dest_fl & W_DYN ? NULL : normal(c, cwd, dest);
+	if (!d) {
+		hit = !c->oom;
+		goto done;
+	}
+	/* dest itself can only be new with one source, and never the
+	 * directory the command ran in or one above it */
+	itself = nsrc == 1 && !(cwd && at_or_above(d, cwd));
+	for (k = 0; k < nsrc && !hit && !c->oom; k++) {
+		const char *s = w[src[k]];
+		size_t len = strlen(s);
+
+		if (fl[src[k]] & W_DYN) {
+			hit = under(c, d);
+			continue;
+		}
+		while (len > 1 && s[len - 1] == '/')
+			len--;
+		if (!strcmp(cp->name, "rsync") && len < strlen(s))
+			itself = 1; /* src/: its contents into dest */
+		r = arrival(c, d, s, len);
+		hit = r && touches(c, r);
+		free(r);
+	}
+	if (!hit && itself)
+		hit = touches(c, d);
+done:
+	if (hit)
+		brought(c, cp->name, NULL);
+	free(d);
+	free(src);
+}
+
+/* sh -c STRING, eval WORDS: the string read as commands of their own. */
+static void read_string(struct ctx *c, const char *s, char **cwd, int weak, enum vh_dialect d)
+{
+	const char *p = c->p, *end = c->end;
+	enum vh_dialect was = c->dialect;
+	char *copy = strdup(s);
+
+	if (!copy) {
+		c->oom = 1;
+		return;
+	}
+	c->p = copy;
+	c->end = copy + strlen(copy);
+	c->dialect = d;
+	nested(c, cwd, 0, weak);
+	c->dialect = was;
+	c->p = p;
+	c->end = end;
+	free(copy);
+}
+
+static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd)
+{
+	size_t j = 1;
+	char *to = NULL;
+
+	while (j < n && w[j][0] == '-' && w[j][1] && strcmp(w[j], "--") && !(fl[j] & W_DYN))
+		j++;
+	if (j < n && !strcmp(w[j], "--"))
+		j++;
+	if (j == n && !strcmp(base(w[0]), "popd"))
+		to = NULL; /* the stack: not followed */
+	else if (j == n)
+		to = c->ask->home ? normal(c, NULL, c->ask->home) : NULL;
+	else if (j + 1 == n && !(fl[j] & W_DYN) && strcmp(w[j], "-") && w[j][0] != '+')
+		to = normal(c, *cwd, w[j]);
+	free(*cwd);
+	*cwd = to;
+}
+
+static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
+		  int weak, int cut, int unwraps)
+{
+	const struct vh_dialect_program *prog;
+	const char *name;
+	size_t i = 0, j;
+
+	if (c->oom || unwraps > MAX_UNWRAP)
+		return;
+	for (;;) {
+		while (i < n && is_assignment(w[i]))
+			i++;
+		if (i >= n || (fl[i] & W_DYN))
+			return; /* no command, or one venvhook cannot read */
+		name = base(w[i]);
+		if (in(w[i], inert))
+			return;
+		if (!in(name, lead) || ++unwraps > MAX_UNWRAP)
+			break;
+		if (!strcmp(name, "env")) {
+			/* env -S STRING: the string is a command line */
+			for (j = i + 1; j + 1 < n && w[j][0] == '-'; j++)
+				if (!strcmp(w[j], "-S") || !strcmp(w[j], "--split-string")) {
+					if (!(fl[j + 1] & W_DYN))
+						read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
+					return;
+				}
+		}
+		if (!strcmp(name, "flock")) {
+			for (j = i + 1; j + 1 < n; j++)
+				if (!strcmp(w[j], "-c") || !strcmp(w[j], "--command")) {
+					if (!(fl[j + 1] & W_DYN))
+						read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
+					return;
+				}
+		}
+		i = after_lead(w, fl, n, i);
+	}
+	w += i;
+	fl += i;
+	n -= i;
+	/* VH_DIALECT_FISH: a directory with a trailing '/' alone is a cd */
+	if (n == 1 && c->dialect == VH_DIALECT_FISH && w[0][0] && w[0][strlen(w[0]) - 1] == '/') {
+		if (!weak) {
+			char *to = normal(c, *cwd, w[0]);
+
+			free(*cwd);
+			*cwd = to;
+		}
+		return;
+	}
+	if (!strcmp(name, "cd") || !strcmp(name, "chdir") || !strcmp(name, "pushd") ||
+	    !strcmp(name, "popd") || !strcmp(name, "prevd") || !strcmp(name, "nextd")) {
+		if (!weak) {
+			if (!strcmp(name, "prevd") || !strcmp(name, "nextd")) {
+				free(*cwd);
+				*cwd = NULL;
+			} else {
+				cd_cmd(c, w, fl, n, cwd);
+			}
+		}
+		return;
+	}
+	for (prog = c->ask->programs; prog && prog->name; prog++) {
+		/* sh -c STRING (the first word after the options) */
+		int dash_c = 0;
+
+		if (strcmp(name, prog->name))
+			continue;
+		for (j = 1; j < n && w[j][0] == '-' && w[j][1]; j++)
+			if (!(fl[j] & W_DYN) && w[j][1] != '-' && strchr(w[j], 'c'))
+				dash_c = 1;
+		if (dash_c && j < n && !(fl[j] & W_DYN))
+			read_string(c, w[j], cwd, weak, prog->dialect);
+		return;
+	}
+	if (!strcmp(name, "eval")) {
+		struct vh_buf s = VH_BUF_INIT;
+
+		for (j = 1; j < n; j++) {
+			if (fl[j] & W_DYN) {
+				vh_buf_free(&s);
+				return;
+			}
+			if ((j > 1 && vh_buf_putc(&s, ' ') < 0) || vh_buf_puts(&s, w[j]) < 0) {
+				c->oom = 1;
+				vh_buf_free(&s);
+				return;
+			}
+		}
+		if (s.data)
+			read_string(c, s.data, cwd, weak, c->dialect);
+		vh_buf_free(&s);
+		return;
+	}
+	if (!strcmp(name, "find")) {
+		/* find ... -exec CMD ... ; */
+		for (j = 1; j < n; j++)
+			if (!strcmp(w[j], "-exec") || !strcmp(w[j], "-execdir") || !strcmp(w[j], "-ok") ||
+			    !strcmp(w[j], "-okdir")) {
+				size_t k = j + 1;
+
+				while (k < n && strcmp(w[k], ";") && strcmp(w[k], "+"))
+					k++;
+				if (k > j + 1)
+					judge(c, w + j + 1, fl + j + 1, k - j - 1, cwd, weak, 0, unwraps + 1);
+				j = k;
+			}
+		return;
+	}
+	if (in_fold(name, bring_any)) {
+		brought(c, name, NULL);
+		return;
+	}
+	{
+		const struct copier *cp;
+
+		for (cp = copiers; cp->name; cp++)
+			if (in_fold(name, (const char *const[]){ cp->name, NULL })) {
+				bring_to_cmd(c, cp, w, fl, n, *cwd, cut);
+				return;
+			}
+	}
+	if (!strcmp(name, "git") || !strcmp(name, "GIT")) {
+		/* git [-C dir] [-c k=v] SUBCOMMAND */
+		for (j = 1; j < n && w[j][0] == '-' && w[j][1]; j++)
+			if (!strchr(w[j], '=') && (!strcmp(w[j], "-C") || !strcmp(w[j], "-c") ||
+						   !strcmp(w[j], "--git-dir") || !strcmp(w[j], "--work-tree") ||
+						   !strcmp(w[j], "--namespace") || !strcmp(w[j], "--config-env")))
+				j++;
+		if (j < n && !(fl[j] & W_DYN) && in(w[j], git_quiet))
+			return;
+		brought(c, name, j < n && !(fl[j] & W_DYN) ? w[j] : NULL);
+		return;
+	}
+	if (python_name(name)) {
+		python_cmd(c, w, fl, n, cwd, weak, unwraps);
+		return;
+	}
+	if (!strcmp(name, "virtualenv")) {
+		make_dirs(c, w, fl, 1, n, *cwd, weak, name, NULL, virtualenv_valued);
+		return;
+	}
+	{
+		const struct tool *t;
+
+		for (t = tools; t->name; t++)
+			if (!strcmp(t->name, name)) {
+				tool_cmd(c, t, w, fl, 1, n, cwd, weak, name, unwraps);
+				return;
+			}
+	}
+}
+
+/* --- the whole --- */
+
+int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
+{
+	struct ctx c;
+	const char *p = ask->lines, *end = ask->lines ? ask->lines + ask->len : NULL, *e;
+	char *cwd = NULL;
+	int first = 1;
+
+	memset(out, 0, sizeof(*out));
+	memset(&c, 0, sizeof(c));
+	c.ask = ask;
+	c.dialect = ask->dialect;
+	c.env = ask->env ? normal(&c, NULL, ask->env) : NULL;
+	c.real = ask->real ? normal(&c, NULL, ask->real) : NULL;
+	c.env_parent = parent(&c, c.env);
+	c.real_parent = parent(&c, c.real);
+	while (p && p < end && !c.oom) {
+		const char *start = first && ask->from ? ask->from : ask->base;
+
+		e = memchr(p, '\037', (size_t)(end - p));
+		if (!e)
+			e = end;
+		free(cwd);
+		cwd = start && start[0] == '/' ? normal(&c, NULL, start) : NULL;
+		c.counting = !ask->last_only || e + (e < end) >= end;
+		c.p = p;
+		c.end = e;
+		parse(&c, &cwd, 0, 0);
+		p = e + 1;
+		first = 0;
+	}
+	if (c.unreadable && !c.brought) {
+		c.brought = 1;
+		c.brought_by[0] = '\0';
+	}
+	if (c.brought) {
+		out->verdict = VH_MADEBY_BROUGHT;
+		memcpy(out->by, c.brought_by, sizeof(out->by));
+	} else if (c.made) {
+		out->verdict = VH_MADEBY_MADE;
+		memcpy(out->by, c.made_by, sizeof(out->by));
+	}
+	free(cwd);
+	free(c.env);
+	free(c.real);
+	free(c.env_parent);
+	free(c.real_parent);
+	return c.oom ? VH_ENOMEM : 0;
+}
+
+/* --- what the hook hands over --- */
+
+static enum vh_lines_state flag_state(const char *f, size_t n)
+{
+	return memchr(f, 'b', n) ? VH_LINES_BAD : memchr(f, 'g', n) ? VH_LINES_GAP :
+	       memchr(f, 't', n) ? VH_LINES_CUT : VH_LINES_OK;
+}
+
+void vh_lines_free(struct vh_lines *l)
+{
+	free(l->copy);
+	memset(l, 0, sizeof(*l));
+}
+
+int vh_lines_read_list(struct vh_lines *l, const char *value, const char *from, const char *text,
+		       size_t len)
+{
+	size_t nf = from ? strlen(from) : 0, i;
+	char *p;
+
+	memset(l, 0, sizeof(*l));
+	if (len > VH_LINES_MAX || nf > VH_LINES_MAX || memchr(text, '\0', len) ||
+	    memchr(text, '\037', len)) {
+		l->state = VH_LINES_BAD;
+		return 0;
+	}
+	l->copy = p = malloc(nf + 1 + len + 1);
+	if (!p)
+		return VH_ENOMEM;
+	memcpy(p, from ? from : "", nf + 1);
+	l->from = nf ? p : NULL;
+	p += nf + 1;
+	while (len && text[len - 1] == '\n')
+		len--;
+	for (i = 0; i < len; i++)
+		p[i] = text[i] == '\n' ? '\037' : text[i];
+	p[len] = '\0';
+	l->lines = p;
+	l->len = len;
+	l->state = flag_state(value + 1, strlen(value + 1));
+	return 0;
+}
+
+int vh_lines_read(struct vh_lines *l, const char *value)
+{
+	const char *field[3];
+	size_t len[3], n, i;
+	const char *q, *e;
+
+	memset(l, 0, sizeof(*l));
+	if (!value || !*value)
+		return 0;
+	if (!strcmp(value, "?")) {
+		l->state = VH_LINES_ASK;
+		return 0;
+	}
+	n = strlen(value);
+	if (n > VH_LINES_MAX) {
+		l->state = VH_LINES_BAD;
+		return 0;
+	}
+	l->copy = malloc(n + 1);
+	if (!l->copy)
+		return VH_ENOMEM;
+	memcpy(l->copy, value, n + 1);
+	for (i = 0, q = l->copy; i < 3; i++) {
+		e = memchr(q, '\036', (size_t)(l->copy + n - q));
+		if (!e) {
+			l->state = VH_LINES_BAD;
+			return 0;
+		}
+		field[i] = q;
+		len[i] = (size_t)(e - q);
+		q = e + 1;
+	}
+	if (q != l->copy + n) {
+		l->state = VH_LINES_BAD; /* a line held the separator */
+		return 0;
+	}
+	l->state = flag_state(field[0], len[0]);
+	l->copy[field[1] - l->copy + len[1]] = '\0';
+	l->from = len[1] ? field[1] : NULL;
+	l->lines = field[2];
+	l->len = len[2];
+	return 0;
+}

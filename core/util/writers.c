@@ -1,0 +1,246 @@
+#include "core/util/writers.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/util/buf.h"
+
+/* The user, asked once: glibc's getuid() is a system call each time, and
+ * a judgement of a path asks it for every directory. */
+static uid_t user(void)
+{
+	static uid_t me;
+	static int known;
+
+	if (!known) {
+		me = getuid();
+		known = 1;
+	}
+	return me;
+}
+
+const char *vh_writers_text(enum vh_writers w)
+{
+	switch (w) {
+	case VH_WRITERS_OWNER:
+		return "belongs to another user";
+	case VH_WRITERS_ANYONE:
+		return "is writable by anyone";
+	case VH_WRITERS_GROUP:
+		return "is writable by its group";
+	case VH_WRITERS_ACL:
+		return "is writable by another user through an ACL";
+	case VH_WRITERS_INHERIT:
+		return "has a default ACL that lets another user write what is made in it";
+	case VH_WRITERS_UNKNOWN:
+		return "has an ACL that cannot be read";
+	default:
+		return "is yours";
+	}
+}
+
+int vh_private_group_lookup(gid_t gid)
+{
+	static int known = -1;
+	static gid_t known_gid;
+	struct passwd *pw;
+	struct group *gr;
+	char **m;
+
+	if (known >= 0 && known_gid == gid)
+		return known;
+	known_gid = gid;
+	known = 0;
+	/* NSS may be a network service: asked only for the user's own group */
+	if (gid != getgid() || !(pw = getpwuid(getuid())) || pw->pw_gid != gid || !pw->pw_name)
+		return known;
+	gr = getgrgid(gid);
+	if (!gr || !gr->gr_name || strcmp(gr->gr_name, pw->pw_name))
+		return known;
+	for (m = gr->gr_mem; m && *m; m++)
+		if (strcmp(*m, pw->pw_name))
+			return known;
+	return known = 1;
+}
+
+enum vh_writers vh_writers_with(int fd, const char *path, const struct vh_stat *st, unsigned flags,
+				int (*private_group)(gid_t gid))
+{
+	uid_t me = user();
+	struct vh_acl acl;
+	int group;
+
+	if (st->uid != me && !(st->uid == 0 && (flags & VH_WRITERS_ROOT_OK)))
+		return VH_WRITERS_OWNER;
+	if ((flags & VH_WRITERS_STICKY_OK) && S_ISDIR(st->mode) && (st->mode & S_ISVTX))
+		return VH_WRITERS_NONE;
+	if (st->mode & S_IWOTH)
+		return VH_WRITERS_ANYONE;
+	if (vh_acl_get(&acl, fd, path, st->mode, me, (flags & VH_WRITERS_INHERITED) != 0) < 0)
+		return VH_WRITERS_UNKNOWN;
+	group = acl.has_group ? acl.group_write : (st->mode & S_IWGRP) != 0;
+	if (group && !(private_group ? private_group : vh_private_group_lookup)(st->gid))
+		return VH_WRITERS_GROUP;
+	if (acl.others_write)
+		return VH_WRITERS_ACL;
+	if (acl.inherit_write)
+		return VH_WRITERS_INHERIT;
+	return VH_WRITERS_NONE;
+}
+
+enum vh_writers vh_writers_of(int fd, const char *path, const struct vh_stat *st, unsigned flags)
+{
+	return vh_writers_with(fd, path, st, flags, NULL);
+}
+
+/* The directory dir (status st) as the place of the next entry of a path:
+ * 0 when no one else can change its entries, 1 when others can add entries
+ * but only the owner of an entry can swap it (sticky), or why not. flags
+ * add to VH_WRITERS_ROOT_OK (VH_WRITERS_INHERITED). */
+static int place(enum vh_writers *why, const char *dir, const struct vh_stat *st, unsigned flags,
+		 int (*private_group)(gid_t))
+{
+	flags |= VH_WRITERS_ROOT_OK;
+	*why = vh_writers_with(-1, dir, st, flags, private_group);
+	if (*why == VH_WRITERS_NONE)
+		return 0;
+	if (S_ISDIR(st->mode) && (st->mode & S_ISVTX) &&
+	    vh_writers_with(-1, dir, st, flags | VH_WRITERS_STICKY_OK, private_group) ==
+		    VH_WRITERS_NONE)
+		return 1;
+	return -1;
+}
+
+int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *path, unsigned flags,
+		   int (*private_group)(gid_t gid))
+{
+	struct vh_buf cur = VH_BUF_INIT, rest = VH_BUF_INIT, next = VH_BUF_INIT;
+	struct vh_stat dir, st;
+	char target[PATH_MAX];
+	const char *p, *c;
+	size_t len, keep;
+	ssize_t n;
+	int links = 0, sticky = 0, rc = -1, saved = 0;
+	uid_t me = user();
+
+	if (real)
+		*real = NULL;
+	*bad = NULL;
+	*why = VH_WRITERS_NONE;
+	if (vh_buf_puts(&cur, "/") < 0 || vh_buf_puts(&rest, path) < 0)
+		goto done;
+	if (vh_stat(&dir, AT_FDCWD, "/", 1) < 0) {
+		*why = VH_WRITERS_UNKNOWN;
+		goto not;
+	}
+	if ((sticky = place(why, "/", &dir, flags, private_group)) < 0)
+		goto not;
+	for (p = rest.data; *p;) {
+		while (*p == '/')
+			p++;
+		c = p;
+		p += strcspn(p, "/");
+		len = (size_t)(p - c);
+		if (!len || (len == 1 && c[0] == '.'))
+			continue;
+		keep = cur.len;
+		if (len == 2 && c[0] == '.' && c[1] == '.') {
+			/* up from where the path has led, as the kernel goes */
+			while (cur.len > 1 && cur.data[cur.len - 1] != '/')
+				cur.len--;
+			if (cur.len > 1)
+				cur.len--;
+			cur.data[cur.len] = '\0';
+			if (vh_stat(&dir, AT_FDCWD, cur.data, 1) < 0) {
+				*why = VH_WRITERS_UNKNOWN;
+				goto not;
+			}
+			while (*p == '/')
+				p++;
+			if (*p && (sticky = place(why, cur.data, &dir, flags, private_group)) < 0)
+				goto not;
+			continue;
+		}
+		if ((cur.len > 1 && vh_buf_putc(&cur, '/') < 0) || vh_buf_add(&cur, c, len) < 0 ||
+		    vh_buf_puts(&cur, "") < 0)
+			goto done;
+		if (vh_stat(&st, AT_FDCWD, cur.data, 0) < 0) {
+			*why = VH_WRITERS_UNKNOWN;
+			goto not;
+		}
+		/* more after it ("a/b", "a/..", "a/"): as the kernel, only in a
+		 * directory (a link is followed first) */
+		if (*p == '/' && !S_ISLNK(st.mode) && !S_ISDIR(st.mode)) {
+			*why = VH_WRITERS_UNKNOWN;
+			errno = ENOTDIR;
+			goto not;
+		}
+		/* in a sticky directory, only the entry's owner can swap it */
+		if (sticky && st.uid != me && st.uid != 0) {
+			*why = VH_WRITERS_OWNER;
+			goto not;
+		}
+		if (S_ISLNK(st.mode)) {
+			if (st.uid != me && st.uid != 0) {
+				*why = VH_WRITERS_OWNER;
+				goto not;
+			}
+			n = readlink(cur.data, target, sizeof(target) - 1);
+			if (n <= 0 || ++links > 40) {
+				*why = VH_WRITERS_UNKNOWN;
+				goto not;
+			}
+			target[n] = '\0';
+			/* the link's place: back to its directory (or to /) */
+			cur.len = target[0] == '/' ? 1 : keep;
+			cur.data[cur.len] = '\0';
+			vh_buf_reset(&next);
+			/* p is "" or "/" and what followed the link */
+			if (vh_buf_puts(&next, target) < 0 || vh_buf_puts(&next, p) < 0)
+				goto done;
+			vh_buf_reset(&rest);
+			if (vh_buf_puts(&rest, next.data) < 0)
+				goto done;
+			p = rest.data;
+			if (vh_stat(&dir, AT_FDCWD, cur.data, 1) < 0) {
+				*why = VH_WRITERS_UNKNOWN;
+				goto not;
+			}
+			sticky = place(why, cur.data, &dir, flags, private_group);
+			if (sticky < 0)
+				goto not;
+			continue;
+		}
+		dir = st;
+		/* the next entry's place, when there is one */
+		while (*p == '/')
+			p++;
+		if (*p && (sticky = place(why, cur.data, &dir, flags, private_group)) < 0)
+			goto not;
+	}
+	*why = VH_WRITERS_NONE;
+	rc = 1;
+	if (real && !(*real = vh_buf_detach(&cur)))
+		rc = -1;
+	goto done;
+not:
+	saved = errno;
+	rc = 0;
+	*bad = vh_buf_detach(&cur);
+	if (!*bad)
+		rc = -1;
+done:
+	vh_buf_free(&cur);
+	vh_buf_free(&rest);
+	vh_buf_free(&next);
+	if (rc == 0)
+		errno = saved;
+	return rc;
+}

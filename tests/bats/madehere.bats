@@ -1,0 +1,177 @@
+#!/usr/bin/env bats
+# The made-here rule (core/trust/madeby.h; man venvhook, Made here) at a real
+# terminal, in each shell with a prompt hook: tmux types the lines, the
+# screen is read back. An env the user's own command makes is on at the
+# next prompt with no command; an archive's, unpacked at the prompt with
+# its files stamped "now", is not, even when something on the same line
+# then works on it. The tools are the real ones (python3 -m venv,
+# virtualenv, Poetry, pipenv). Every archive env's bin/ls leaves a mark,
+# and `ls` is typed after each unpack: the teardown fails on a mark.
+
+load helpers
+
+setup() {
+	vh_setup
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	command -v virtualenv >/dev/null || fail "virtualenv is needed (apt-get install python3-virtualenv)"
+	command -v poetry >/dev/null || fail "Poetry is needed (apt-get install python3-poetry)"
+	command -v pipenv >/dev/null || fail "pipenv is needed (apt-get install pipenv)"
+	unset WORKON_HOME PIPENV_VENV_IN_PROJECT PIPENV_CUSTOM_VENV_NAME PIPENV_PYTHON
+	export PIPENV_VERBOSITY=-1
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+	mkdir -p "$T/a" "$T/b" "$T/new" "$T/ve/d1" "$T/ve/d2" "$T/proj/src" "$T/store"
+	# A server that builds the archive on request: every file stamped the
+	# moment it is fetched, the env's bin/ls a marker.
+	mkdir -p "$T/tpl/.venv/bin"
+	printf 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n' >"$T/tpl/.venv/pyvenv.cfg"
+	printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$T/tpl/.venv/bin/ls"
+	chmod +x "$T/tpl/.venv/bin/ls"
+	printf '#!/bin/sh\nfind "%s/tpl" -exec touch {} +\nexec tar -C "%s/tpl" -cf - .venv\n' "$T" "$T" >"$T/serve"
+	chmod +x "$T/serve"
+	# a project that is no git repository, whose Poetry keeps its env in
+	# the project (its own poetry.toml says so), and one whose Poetry env
+	# goes to the user's store
+	poetry_project "$T/proj" inproj
+	printf '[virtualenvs]\nin-project = true\n' >"$T/proj/poetry.toml"
+	poetry_project "$T/store" storeproj
+	# a project whose pipenv env goes to the user's store, not made yet
+	mkdir -p "$T/pip"
+	printf '[packages]\n\n[requires]\n' >"$T/pip/Pipfile"
+}
+
+teardown() {
+	tmux -S "$SOCK" kill-server 2>/dev/null || true
+	refute_executed
+}
+
+# wait_slow TEXT: as wait_for, for a tool that may take long on a loaded
+# machine (Poetry, virtualenv): polls for up to a minute.
+wait_slow() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		screen=$(tmux_screen)
+		screen_has "$1" && return 0
+		sleep 0.1
+	done
+	fail "never saw '$1' on the screen:
+$screen"
+}
+
+# made_here_walk ECHO-VE [QUIET [ECHO-WENT]]: the same walk in each shell,
+# which starts in $T; ECHO-VE is the shell's line that shows VIRTUAL_ENV as
+# ve=[...], QUIET its redirection of both outputs to /dev/null, ECHO-WENT
+# (a shell whose hook takes the region's shortcut) its line that shows
+# __venvhook_went as went=[...].
+made_here_walk() {
+	local ve=$1 quiet=${2:->/dev/null 2>&1} went=${3-}
+	wait_prompt 'READY>'
+	# an archive whose files are stamped now, unpacked where the shell sits
+	type_line 'cd a'
+	wait_prompt 'READY>'
+	type_line "$T/serve | tar x"
+	wait_for "venvhook: not activating $T/a/.venv: it appeared with tar (an env that may have come with files unpacked, fetched, cloned, copied or moved is not taken as yours), and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	type_line 'ls'
+	type_line "$ve"
+	wait_for "ve=[]"
+	# the same, then what a uv sync does to it on the same line
+	type_line 'cd ../b'
+	wait_prompt 'READY>'
+	type_line "$T/serve | tar x && /usr/bin/python3 -m venv --without-pip .venv"
+	wait_for "venvhook: not activating $T/b/.venv: it appeared with tar"
+	type_line 'ls'
+	# python3 -m venv where the shell sits
+	type_line 'cd ../new'
+	wait_prompt 'READY>'
+	type_line '/usr/bin/python3 -m venv --without-pip .venv'
+	wait_for "venvhook: activated new (.venv; made here: yours from now on)"
+	type_line "$ve"
+	wait_for "ve=[$T/new/.venv]"
+	# in a subdirectory, then cd there on the same line
+	type_line 'cd ..'
+	wait_for "venvhook: deactivated new"
+	type_line '/usr/bin/python3 -m venv --without-pip sub/.venv && cd sub'
+	wait_for "venvhook: activated sub (.venv; made here: yours from now on)"
+	# virtualenv
+	type_line 'cd ../ve'
+	wait_for "venvhook: deactivated sub"
+	type_line 'virtualenv -q .venv'
+	wait_slow "venvhook: activated ve (.venv; made here: yours from now on)"
+	type_line "$ve"
+	wait_for "ve=[$T/ve/.venv]"
+	local made=4 back=..
+	if [[ -n $went ]]; then
+		# a cd inside the project by the region's shortcut (no export: the
+		# hook shows where it went), then an env made there: the watch and
+		# the lines moved with the shell (core/trust/watch.h)
+		region_settled
+		type_line 'cd d1'
+		type_line 'cd ../d2'
+		type_line "$went"
+		wait_for "went=[$T/ve/d2]"
+		type_line '/usr/bin/python3 -m venv --without-pip .venv'
+		wait_for "venvhook: activated d2 (.venv; made here: yours from now on)"
+		type_line "$ve"
+		wait_for "ve=[$T/ve/d2/.venv]"
+		made=5 back=../..
+	fi
+	# Poetry, run from src/ of a project git does not hold, makes .venv at
+	# the project's root
+	type_line "cd $back/proj/src"
+	wait_for "venvhook: deactivated"
+	type_line "poetry env use /usr/bin/python3 $quiet"
+	type_line "$ve"
+	wait_slow "ve=[$T/proj/.venv]"
+	assert_equal "$(grep -c 'made here: yours from now on' <<<"$screen")" "$made"
+	# Poetry's env in the user's store
+	type_line 'cd ../../store'
+	wait_prompt 'READY>'
+	type_line "poetry env use /usr/bin/python3 $quiet"
+	type_line "$ve"
+	wait_slow "ve=[$HOME/.cache/pypoetry/virtualenvs/storeproj-"
+	# pipenv's env in the user's store, which its first env makes
+	type_line 'cd ../pip'
+	wait_prompt 'READY>'
+	type_line "pipenv --python /usr/bin/python3 $quiet"
+	type_line "$ve"
+	wait_slow "ve=[$HOME/.local/share/virtualenvs/pip-"
+	run find "$T" -name PWNED
+	assert_output ""
+}
+
+@test "bash at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	made_here_walk 'echo "ve=[${VIRTUAL_ENV-}]"' '' 'echo "went=[${__venvhook_went-}]"'
+}
+
+@test "zsh at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n' >"$HOME/.zshrc"
+	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
+	made_here_walk 'echo "ve=[${VIRTUAL_ENV-}]"' '' 'echo "went=[${__venvhook_went-}]"'
+}
+
+@test "fish at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
+	mkdir -p "$HOME/.config/fish"
+	printf '%s\n' "set -g fish_greeting" "function fish_prompt; echo -n 'READY> '; end" \
+		'"$VENVHOOK" init fish | source' >"$HOME/.config/fish/config.fish"
+	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" fish -i
+	made_here_walk 'echo "ve=[$VIRTUAL_ENV]"' '' 'echo "went=[$__venvhook_went]"'
+}
+
+@test "tcsh at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
+	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init tcsh`"' >"$HOME/.tcshrc"
+	tmux_start 250 tcsh -i
+	made_here_walk 'echo "ve=[`printenv VIRTUAL_ENV`]"' '>& /dev/null'
+}
+
+@test "ksh93 at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
+	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init ksh93)"' >"$HOME/.kshrc"
+	tmux_start 250 "${VH_KSH93:-ksh93}" -i
+	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"' '' 'print -r -- "went=[${__venvhook_went-}]"'
+}
+
+@test "mksh at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
+	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init mksh)"' >"$HOME/.mkshrc"
+	tmux_start 250 "${VH_MKSH:-mksh}" -i
+	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"' '' 'print -r -- "went=[${__venvhook_went-}]"'
+}

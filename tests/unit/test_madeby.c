@@ -1,0 +1,338 @@
+/* The made-here rule's reading of command lines (core/trust/madeby.c), as a
+ * table: what the user ran, where, and what it says of the env. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/trust/madeby.h"
+#include "shells/shell.h"
+#include "tap.h"
+
+#define M VH_MADEBY_MADE
+#define B VH_MADEBY_BROUGHT
+#define N VH_MADEBY_NONE
+#define P VH_DIALECT_POSIX
+#define F VH_DIALECT_FISH
+#define C VH_DIALECT_CSH
+
+/* from: where the first line started (it was running at the last export);
+ * the others started in BASE, the last export's directory; lines: each
+ * ended by \037 but the last. */
+#define BASE "/p/proj"
+struct row {
+	const char *what;
+	enum vh_dialect dialect;
+	const char *from, *env;
+	int last_only;
+	const char *earlier, *line;
+	enum vh_madeby_verdict want;
+	const char *by;
+};
+
+static const struct row rows[] = {
+	/* --- made: a command that makes envs, naming it or working in its project --- */
+	{ "python3 -m venv .venv", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv", M, "python3 -m venv" },
+	{ "the interpreter by path, options before the dir", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "/usr/bin/python3 -m venv --without-pip --prompt x .venv", M, "python3 -m venv" },
+	{ "-Im and -mvenv", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3.11 -I -mvenv .venv", M, "python3.11 -m venv" },
+	{ "a subdirectory, then cd into it", P, "/p", "/p/sub/.venv", 1, NULL,
+	  "python3 -m venv sub/.venv && cd sub", M, "python3 -m venv" },
+	{ "virtualenv ../other/.venv", P, "/p/proj", "/p/other/.venv", 0, NULL,
+	  "virtualenv -p python3 ../other/.venv", M, "virtualenv" },
+	{ "python -m virtualenv", P, "/p/proj", "/p/proj/venv", 1, NULL,
+	  "python -m virtualenv venv", M, "python -m virtualenv" },
+	{ "uv venv, no path, from src/ of the project", P, "/p/proj/src", "/p/proj/.venv", 1, NULL,
+	  "uv venv", M, "uv venv" },
+	{ "uv venv PATH", P, "/p", "/p/x/env", 0, NULL, "uv venv --seed x/env", M, "uv venv" },
+	{ "uv sync from src/", P, "/p/proj/src", "/p/proj/.venv", 1, NULL, "uv sync", M,
+	  "uv sync" },
+	{ "cd into the project, then uv add", P, "/p", "/p/proj/.venv", 1, NULL,
+	  "cd proj && uv add requests", M, "uv add" },
+	{ "uv --directory", P, "/tmp", "/p/proj/.venv", 1, NULL,
+	  "uv --directory /p/proj sync --frozen", M, "uv sync" },
+	{ "uv sync --project after the subcommand", P, "/tmp", "/p/proj/.venv", 1, NULL,
+	  "uv sync --project=/p/proj", M, "uv sync" },
+	{ "poetry install", P, "/p/proj", "/p/proj/.venv", 1, NULL, "poetry install --no-root", M,
+	  "poetry install" },
+	{ "poetry -C DIR env use", P, "/", "/p/proj/.venv", 1, NULL,
+	  "poetry -C /p/proj env use python3", M, "poetry env" },
+	{ "pipenv install", P, "/p/proj", "/p/proj/.venv", 1, NULL, "pipenv install", M,
+	  "pipenv install" },
+	{ "pipenv --python", P, "/p/proj", "/p/proj/.venv", 1, NULL, "pipenv --python 3.11", M,
+	  "pipenv --python" },
+	{ "pdm venv create", P, "/p/proj", "/p/proj/.venv", 1, NULL, "pdm venv create", M,
+	  "pdm venv" },
+	{ "hatch env create", P, "/p/proj", "/p/proj/.venv", 1, NULL, "hatch env create", M,
+	  "hatch env" },
+	{ "python3 -m poetry install", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m poetry install", M, "poetry install" },
+	{ "mkdir, cd, make", P, "/p", "/p/new/.venv", 1, NULL,
+	  "mkdir -p new && cd new && python3 -m venv .venv", M, "python3 -m venv" },
+	{ "a cd in the first line exported; the lines after start there", P, "/p", "/p/proj/.venv", 0,
+	  "cd proj\037ls -la\037", "python3 -m venv .venv", M, "python3 -m venv" },
+	{ "the first line's cd, where a variable names the directory", P, "/p", "/p/proj/.venv", 0,
+	  "cd \"$P\"\037", "python3 -m venv .venv", M, "python3 -m venv" },
+	{ "the first line alone goes on after its cd", P, "/p", "/p/proj/.venv", 0, NULL,
+	  "cd proj && python3 -m venv .venv", M, "python3 -m venv" },
+	{ "the first line made it before its cd exported; it started where the prompt was", P, "/p",
+	  "/p/x/.venv", 0, "python3 -m venv x/.venv && cd x\037", "ls", M, "python3 -m venv" },
+	{ "~ is $HOME", P, "/p", "/h/envs/x", 0, NULL, "python3 -m venv ~/envs/x", M,
+	  "python3 -m venv" },
+	{ "cd with no argument goes home", P, "/p", "/h/.venv", 1, NULL, "cd; python3 -m venv .venv",
+	  M, "python3 -m venv" },
+	{ "wrapped: sudo, env, nice, time", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "time env FOO=1 nice -n 5 sudo -u me python3 -m venv .venv", M, "python3 -m venv" },
+	{ "an assignment in front", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "PIP_INDEX_URL=x python3 -m venv .venv", M, "python3 -m venv" },
+	{ "a comment after it", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv # for the tests", M, "python3 -m venv" },
+	{ "a subshell's cd stays inside it", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "(cd /tmp && ls) && python3 -m venv .venv", M, "python3 -m venv" },
+	{ "cp of a file next to it is no threat", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "cp ../notes.txt . && python3 -m venv .venv", M, "python3 -m venv" },
+	{ "mv of the old env away", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "mv .venv old-venv && python3 -m venv .venv", M, "python3 -m venv" },
+	{ "git status is no clone", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "git status && python3 -m venv .venv", M, "python3 -m venv" },
+	{ "the real path counts too", P, "/p", "/p/link/.venv", 1, NULL,
+	  "python3 -m venv /p/proj/.venv", M, "python3 -m venv" },
+	{ "fish: ; and", F, "/p", "/p/sub/.venv", 1, NULL, "python3 -m venv sub/.venv; and cd sub",
+	  M, "python3 -m venv" },
+	{ "fish: a dir with a trailing / is a cd", F, "/p", "/p/sub/.venv", 1, NULL,
+	  "sub/\npython3 -m venv .venv", M, "python3 -m venv" },
+	{ "tcsh: the same line", C, "/p", "/p/sub/.venv", 1, NULL,
+	  "python3 -m venv sub/.venv && cd sub", M, "python3 -m venv" },
+	{ "earlier lines' bringers do not count under last_only", P, "/p/proj", "/p/proj/.venv", 1,
+	  "tar xf data.tgz\037", "python3 -m venv .venv", M, "python3 -m venv" },
+
+	/* --- brought: anything that unpacks, clones, fetches, copies or moves it --- */
+	{ "curl | tar", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "curl -sL https://example.org/proj.tgz | tar xz", B, "curl" },
+	{ "tar, then uv sync", P, "/p/proj", "/p/proj/.venv", 1, NULL, "tar xf proj.tar && uv sync",
+	  B, "tar" },
+	{ "tar, then python -m venv over what it unpacked", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "tar -xf /tmp/evil.tar; python3 -m venv .venv", B, "tar" },
+	{ "git clone, then a venv", P, "/p", "/p/r/.venv", 1, NULL,
+	  "git clone https://example.org/r && cd r && python3 -m venv .venv", B, "git clone" },
+	{ "git -C checkout", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "git -C . checkout main && python3 -m venv .venv", B, "git checkout" },
+	{ "a git alias could be checkout", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "git co main; python3 -m venv .venv", B, "git co" },
+	{ "cp -r of an env into it", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "cp -r ../evil/.venv . && python3 -m venv .venv", B, "cp" },
+	{ "cp -t DIR", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "cp -rt . ../evil/.venv; python3 -m venv .venv", B, "cp" },
+	{ "a copy into the env after", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv && cp ~/evil/ls .venv/bin/", B, "cp" },
+	{ "cp -r of a project holding it", P, "/p", "/p/new/.venv", 1, NULL,
+	  "cp -r ~/Downloads/proj new && python3 -m venv new/.venv", B, "cp" },
+	{ "rsync src/ puts its contents", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "rsync -a ../evil/ ./ && python3 -m venv .venv", B, "rsync" },
+	{ "a glob of sources", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "cp -r ../evil/.[a-z]* . && python3 -m venv .venv", B, "cp" },
+	{ "ln -s", P, "/p/proj", "/p/proj/.venv", 1, NULL, "ln -s ../evil/.venv .venv", B, "ln" },
+	{ "mv of an env into place", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "mv /tmp/x/.venv . && uv sync", B, "mv" },
+	{ "a destination in a variable", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "cp -r /tmp/x \"$D\" && uv sync", B, "cp" },
+	{ "inside $(...)", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "echo \"$(tar xf e.tar)\" && python3 -m venv .venv", B, "tar" },
+	{ "inside backquotes", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "x=`unzip -q e.zip`; python3 -m venv .venv", B, "unzip" },
+	{ "after a #: zsh runs it", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv; echo done # ; tar xf e.tar", B, "tar" },
+	{ "a heredoc fed to sh", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "sh <<'EOF'\ntar xf e.tar\nEOF\npython3 -m venv .venv", B, "tar" },
+	{ "sh -c", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "bash -lc 'tar xf e.tar' && python3 -m venv .venv", B, "tar" },
+	{ "eval", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "eval 'tar xf e.tar' && python3 -m venv .venv", B, "tar" },
+	{ "t\\ar", P, "/p/proj", "/p/proj/.venv", 1, NULL, "t\\ar xf e; python3 -m venv .venv", B,
+	  "tar" },
+	{ "\"tar\"", P, "/p/proj", "/p/proj/.venv", 1, NULL, "\"t\"'a'r xf e; python3 -m venv .venv",
+	  B, "tar" },
+	{ "TAR on a file system that folds case", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "TAR xf e; python3 -m venv .venv", B, "TAR" },
+	{ "find -exec tar", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "find . -name '*.tgz' -exec tar xf {} \\; ; python3 -m venv .venv", B, "tar" },
+	{ "xargs tar", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "xargs -n 1 tar xf <list; python3 -m venv .venv", B, "tar" },
+	{ "python -m tarfile", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m tarfile -e e.tar . && python3 -m venv .venv", B, "python3 tarfile" },
+	{ "uv run CMD runs CMD", P, "/p/proj", "/p/proj/.venv", 1, NULL, "uv run -- tar xf e.tar",
+	  B, "tar" },
+	{ "an earlier line's tar counts when all lines count", P, "/p/proj", "/p/proj/.venv", 0,
+	  "tar xf evil.tgz\037", "python3 -m venv .venv", B, "tar" },
+	{ "fish reads 'it\\'s' as one string, so tar runs", F, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "echo 'it\\'s'; tar xf e; python3 -m venv .venv", B, "tar" },
+	{ "fish: (cmd) substitutes anywhere", F, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "echo x(tar xf e); python3 -m venv .venv", B, "tar" },
+
+	/* --- none: nothing read makes this env --- */
+	{ "make venv: venvhook cannot read a Makefile", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "make venv", N, "" },
+	{ "another env", P, "/p/proj", "/p/proj/.venv", 1, NULL, "python3 -m venv other/.venv", N,
+	  "" },
+	{ "a command in a variable", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "\"$PY\" -m venv .venv", N, "" },
+	{ "a path in a variable", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv \"$D\"", N, "" },
+	{ "a path a variable ends names nothing", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv$SUFFIX", N, "" },
+	{ "a command name a variable ends names nothing", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3$V -m venv .venv", N, "" },
+	{ "a script", P, "/p/proj", "/p/proj/.venv", 1, NULL, "python3 mkenv.py .venv", N, "" },
+	{ "python -c", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -c 'import venv' -m venv .venv", N, "" },
+	{ "echo of the command", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "echo python3 -m venv .venv", N, "" },
+	{ "in a comment", P, "/p/proj", "/p/proj/.venv", 1, NULL, "# python3 -m venv .venv", N, "" },
+	{ "in a heredoc", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "cat <<EOF >notes\npython3 -m venv .venv\nEOF", N, "" },
+	{ "uv sync in another project", P, "/p/other", "/p/proj/.venv", 1, NULL, "uv sync", N, "" },
+	{ "uv lock makes no env", P, "/p/proj", "/p/proj/.venv", 1, NULL, "uv lock", N, "" },
+	{ "cd - loses the directory", P, "/p/x", "/p/proj/.venv", 1, NULL,
+	  "cd - && python3 -m venv .venv", N, "" },
+	{ "no directory to start from", P, NULL, "/p/proj/.venv", 1, NULL, "python3 -m venv .venv",
+	  N, "" },
+	{ "no directory, but an absolute path", P, NULL, "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv /p/proj/.venv", M, "python3 -m venv" },
+	{ "../.. resolves", P, "/p/a/b", "/p/proj/.venv", 1, NULL, "virtualenv ../../proj/.venv", M,
+	  "virtualenv" },
+	{ "earlier lines' makers do not count under last_only", P, "/p/proj", "/p/proj/.venv", 1,
+	  "python3 -m venv .venv\037", "ls", N, "" },
+	{ "POSIX reads 'it\\'s' differently: no command of it runs", P, "/p/proj", "/p/proj/.venv", 1,
+	  NULL, "echo 'it\\'s'; tar xf e; python3 -m venv .venv", N, "" },
+	{ "an empty line", P, "/p/proj", "/p/proj/.venv", 1, NULL, "", N, "" },
+};
+
+/* A line nested deeper than venvhook reads: unreadable, so it may have
+ * brought anything. */
+static void too_deep(void)
+{
+	struct vh_buf_like {
+		char s[512];
+	} b;
+	struct vh_madeby out;
+	struct vh_madeby_ask ask = { 0 };
+	size_t i, n = 0;
+
+	for (i = 0; i < 40; i++) {
+		b.s[n++] = '$';
+		b.s[n++] = '(';
+	}
+	memcpy(b.s + n, "python3 -m venv .venv", 21);
+	n += 21;
+	for (i = 0; i < 40; i++)
+		b.s[n++] = ')';
+	ask.lines = b.s;
+	ask.len = n;
+	ask.from = "/p/proj";
+	ask.env = "/p/proj/.venv";
+	ask.last_only = 1;
+	tap_ok(vh_madeby_judge(&out, &ask) == 0 && out.verdict == VH_MADEBY_BROUGHT,
+	       "nesting deeper than venvhook reads counts as bringing anything (%d)", out.verdict);
+}
+
+/* Big input: linear, and no crash on unclosed quotes and substitutions. */
+static void big(void)
+{
+	static const char *const units[] = { "'", "\"", "$(", "`", "${", "<<E\n", "(", "\\", "#" };
+	size_t len = 200000, i, u;
+	char *s = malloc(len + 32);
+	struct vh_madeby out;
+	struct vh_madeby_ask ask = { 0 };
+
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		size_t ul = strlen(units[u]);
+
+		for (i = 0; i + ul <= len; i += ul)
+			memcpy(s + i, units[u], ul);
+		memcpy(s + i, " tar x", 6);
+		ask.lines = s;
+		ask.len = i + 6;
+		ask.from = "/p";
+		ask.env = "/p/.venv";
+		tap_ok(vh_madeby_judge(&out, &ask) == 0, "200 KB of %s reads to the end", units[u]);
+	}
+	free(s);
+}
+
+static void lines(void)
+{
+	struct vh_lines l;
+	char big_value[VH_LINES_MAX + 8];
+
+	tap_ok(vh_lines_read(&l, NULL) == 0 && l.state == VH_LINES_NONE, "no variable: none");
+	vh_lines_free(&l);
+	tap_ok(vh_lines_read(&l, "") == 0 && l.state == VH_LINES_NONE, "empty: none");
+	vh_lines_free(&l);
+	vh_lines_read(&l, "\036/p\036cd p\037ls\037python3 -m venv .venv\037\036");
+	tap_ok(l.state == VH_LINES_OK && !strcmp(l.from, "/p") && l.len == 30 &&
+	       !memcmp(l.lines, "cd p\037ls\037python3 -m venv .venv\037", 30),
+	       "three fields: flags, from, the lines");
+	vh_lines_free(&l);
+	vh_lines_read(&l, "g\036\036ls\037\036");
+	tap_ok(l.state == VH_LINES_GAP && !l.from, "g: a line is missing from the history; an empty from is none");
+	vh_lines_free(&l);
+	vh_lines_read(&l, "t\036\036ls\037\036");
+	tap_ok(l.state == VH_LINES_CUT, "t: cut short");
+	vh_lines_free(&l);
+	vh_lines_read(&l, "\036/p\036ls\036y\036");
+	tap_ok(l.state == VH_LINES_BAD, "a line holding the separator: unreadable");
+	vh_lines_free(&l);
+	vh_lines_read(&l, "\036/p\036");
+	tap_ok(l.state == VH_LINES_BAD, "two fields: unreadable");
+	vh_lines_free(&l);
+	vh_lines_read(&l, "?");
+	tap_ok(l.state == VH_LINES_ASK, "?: the hook will hand them over when asked");
+	vh_lines_free(&l);
+	vh_lines_read_list(&l, "-t", "/a", "cd x\nls\npython3 -m venv .venv\n", 29);
+	tap_ok(l.state == VH_LINES_CUT && !strcmp(l.from, "/a") && l.len == 29 &&
+	       !memcmp(l.lines, "cd x\037ls\037python3 -m venv .venv", 29),
+	       "a list on stdin: one line each");
+	vh_lines_free(&l);
+	vh_lines_read_list(&l, "-o", "", "a\037b\n", 4);
+	tap_ok(l.state == VH_LINES_BAD && !l.from, "a list holding the byte 037: unreadable");
+	vh_lines_free(&l);
+	memset(big_value, 'x', sizeof(big_value) - 1);
+	big_value[sizeof(big_value) - 1] = '\0';
+	vh_lines_read(&l, big_value);
+	tap_ok(l.state == VH_LINES_BAD, "more than VH_LINES_MAX: unreadable");
+	vh_lines_free(&l);
+}
+
+int main(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct row *r = &rows[i];
+		char text[1024];
+		struct vh_madeby out;
+		struct vh_madeby_ask ask = { 0 };
+		int rc;
+
+		ask.dialect = r->dialect;
+		ask.programs = vh_shell_programs;
+		ask.from = r->from;
+		ask.home = "/h";
+		ask.env = r->env;
+		ask.real = !strcmp(r->env, "/p/link/.venv") ? "/p/proj/.venv" : NULL;
+		ask.last_only = r->last_only;
+		snprintf(text, sizeof(text), "%s%s", r->earlier ? r->earlier : "", r->line);
+		ask.lines = text;
+		ask.len = strlen(text);
+		ask.base = r->earlier ? (!strcmp(r->env, "/p/x/.venv") ? "/p/x" : BASE) : r->from;
+		rc = vh_madeby_judge(&out, &ask);
+		if (!tap_ok(rc == 0 && out.verdict == r->want, "%s", r->what))
+			printf("#   verdict %d, want %d (by '%s')\n", out.verdict, r->want, out.by);
+		else
+			tap_str(out.by, r->by, "  by");
+	}
+	too_deep();
+	big();
+	lines();
+	return tap_done();
+}

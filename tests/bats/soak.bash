@@ -325,7 +325,7 @@ soak_script() {
 		tour[k]=${tour[__r]}
 		tour[__r]=$t
 	done
-	export VH_SOAK_START=$soak_start
+	export VH_SOAK_START=$soak_start VH_SOAK_VENV=venv VH_SOAK_DOTVENV=.venv
 	soak_want=("$cur") soak_did=("(start)")
 	{
 		printf '%s\n' "$report"
@@ -527,8 +527,10 @@ soak_run() {
 # The mutations, and where: a walk name made or removed in a directory, an
 # env made or removed there, an env's pyvenv.cfg removed or written anew, a
 # repository made or removed, an env denied or allowed from "another
-# shell", the config changed, or a pause past the region's settling time.
-soak_mut_ops=(name name name name name name env env git cfg cfg deny deny allow config settle settle)
+# shell", the config changed, a pause past the region's settling time, or
+# (by the shell itself) a variable discovery reads set or unset:
+# UV_PROJECT_ENVIRONMENT, naming venv or .venv.
+soak_mut_ops=(name name name name name name env env git cfg cfg deny deny allow config settle settle var var)
 # (NAME:WHAT, issue 26's rules: a file with that content, written anew when
 # one with other content is there, so a change of content is met too)
 soak_mut_names=(pyvenv.cfg pyproject.toml poetry.toml uv.lock Pipfile .python-version HEAD venv
@@ -666,6 +668,23 @@ soak_mut_script() {
 					k=$__r
 				fi
 				arg=""
+				if [[ $op == var ]]; then
+					# a variable discovery reads, changed by the shell
+					# itself: uv's env of a project (relative: venv
+					# where .venv is, and the other way), or none
+					__soak_rand 3
+					case $__r in
+					0) drv_unsetenv UV_PROJECT_ENVIRONMENT ;;
+					1) drv_setenv UV_PROJECT_ENVIRONMENT VH_SOAK_VENV ;;
+					2) drv_setenv UV_PROJECT_ENVIRONMENT VH_SOAK_DOTVENV ;;
+					esac
+					[[ -z ${drv_prompt_line:-} ]] || printf '%s\n' "$drv_prompt_line"
+					soak_did+=("var UV_PROJECT_ENVIRONMENT $__r")
+					soak_want+=("$cur")
+					printf '%s\n%s\n%s' "$report" "$cmp" "${VH_SOAK_DEBUG:+$VH_SOAK_DEBUG
+}"
+					continue
+				fi
 				if [[ $op == name ]]; then
 					__soak_rand ${#soak_mut_names[@]}
 					arg=${soak_mut_names[__r]}
@@ -774,8 +793,9 @@ soak_mut_run() {
 	fi
 	if ((bad == 0)); then
 		exports=$(exports_in "$T/calls")
-		printf '# soak (mutating) %s: %d steps, %d cds compared with export, %d exports by the hook\n' \
-			"$drv_name" "$((n - 1))" "$((compared - 1))" "$exports" >&3
+		printf '# soak (mutating) %s: %d steps, %d cds compared with export, %d exports by the hook, %d variable changes\n' \
+			"$drv_name" "$((n - 1))" "$((compared - 1))" "$exports" \
+			"$(printf '%s\n' "${soak_did[@]}" | grep -c '^var ')" >&3
 	fi
 	((bad == 0))
 }

@@ -726,7 +726,7 @@ soak_mut_script() {
 # soak_mut_run: the mutating walk for the loaded driver.
 soak_mut_run() {
 	local seed=${VH_SOAK_SEED:-$soak_default_seed} steps=${VH_SOAK_MUT_STEPS:-$soak_mut_default_steps}
-	local script out err i n bad=0 lines=() why exports=0 compared=0
+	local script out err i k n bad=0 lines=() why exports=0 compared=0
 	printf '# soak (mutating) %s: VH_SOAK_SEED=%s VH_SOAK_MUT_STEPS=%s\n' "$drv_name" "$seed" "$steps" >&3
 	trap - DEBUG
 	__soak_s=$(((seed + 1) % 2147483648))
@@ -768,6 +768,9 @@ soak_mut_run() {
 		# notices only an env appearing at a watched path, by design, and
 		# the region is for cds)
 		[[ ${soak_did[i]} == cd\ * || $i == 0 ]] || continue
+		# (nor does a cd to where the shell already is: $PWD is as the
+		# last check left it, and no hook asks export for it, by design)
+		[[ $i == 0 || ${soak_want[i]} != "${soak_want[i - 1]}" ]] || continue
 		compared=$((compared + 1))
 		why=""
 		[[ ${lines[base + 1]} == "${lines[base + 3]}" ]] ||
@@ -778,6 +781,10 @@ soak_mut_run() {
 			bad=$((bad + 1))
 			printf 'soak %s FAILED: VH_SOAK_SEED=%s step %d of %d (%s): %s\n' "$drv_name" "$seed" "$i" \
 				"$((n - 1))" "$(__soak_esc "${soak_did[i]}")" "$why" >&2
+			# the steps before it, for the replay
+			for ((k = i > 8 ? i - 8 : 1; k < i; k++)); do
+				printf '  step %d: %s\n' "$k" "$(__soak_esc "${soak_did[k]}")" >&2
+			done
 		fi
 	done
 	if ((bad == 0)) && ((${#lines[@]} != 5 * n)); then

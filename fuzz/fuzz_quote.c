@@ -25,11 +25,11 @@
  * word shows as an early NUL, and quoting that leaves a quote open or
  * kills the shell as an error message and a short answer, a timeout or EOF.
  *
- * Environment: VH_FUZZ_SHELL_PATH overrides the shell's path (default from
- * VH_<NAME> as make fuzz-smoke sets it from configure.ac's list of shells,
- * else the usual Debian path); VH_<NAME>_BARE, the arguments that start it
- * without rc files, VH_<NAME>_PRINT and VH_<NAME>_FEED (from the same
- * list; else -f, or --norc for bash, printf and `source`).
+ * Environment, as make fuzz-smoke sets it from configure.ac's list of
+ * shells: VH_<NAME>, the shell's path (VH_FUZZ_SHELL_PATH overrides it);
+ * VH_<NAME>_BARE, the arguments that start it without rc files;
+ * VH_<NAME>_PRINT and VH_<NAME>_FEED (else printf and `source`). The
+ * harness names no shell: without the first two it says so and stops.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -111,13 +111,21 @@ static const char *shell_path(void)
 	if (p && *p)
 		return p;
 	p = shell_var("");
-	if (p && *p)
-		return p;
-	if (!strcmp(VH_FUZZ_SHELL, "bash"))
-		return "/bin/bash";
-	if (!strcmp(VH_FUZZ_SHELL, "csh"))
-		return "/usr/bin/bsd-csh";
-	return "/usr/bin/" VH_FUZZ_SHELL;
+	return p && *p ? p : NULL;
+}
+
+/* What make fuzz-smoke sets from configure.ac's list is not set. */
+static void unset_var(const char *suffix)
+{
+	size_t i;
+
+	fprintf(stderr, "fuzz_quote_%s: VH_", VH_FUZZ_SHELL);
+	for (i = 0; VH_FUZZ_SHELL[i]; i++)
+		fputc(VH_FUZZ_SHELL[i] >= 'a' && VH_FUZZ_SHELL[i] <= 'z' ? VH_FUZZ_SHELL[i] - 'a' + 'A' :
+		      VH_FUZZ_SHELL[i], stderr);
+	fprintf(stderr, "%s is not set (make fuzz-smoke sets it from configure.ac's list of shells)\n",
+		suffix);
+	exit(2);
 }
 
 static void cleanup(void)
@@ -178,6 +186,8 @@ static void start_shell(void)
 	char *tok, *save = NULL;
 	int i;
 
+	if (!path)
+		unset_var("");
 	if (access(path, X_OK) != 0) {
 		fprintf(stderr, "fuzz_quote_%s: no shell at %s (set VH_FUZZ_SHELL_PATH)\n",
 			VH_FUZZ_SHELL, path);
@@ -217,7 +227,7 @@ static void start_shell(void)
 	snprintf(path_env, sizeof(path_env), "PATH=%s", dir);
 	bare = shell_var("_BARE");
 	if (!bare)
-		bare = !strcmp(VH_FUZZ_SHELL, "bash") ? "--norc" : "-f";
+		unset_var("_BARE");
 	argv_base[argc_base++] = (char *)path;
 	snprintf(bare_copy, sizeof(bare_copy), "%s", bare);
 	for (tok = strtok_r(bare_copy, " ", &save); tok && argc_base < 12; tok = strtok_r(NULL, " ", &save))

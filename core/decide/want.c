@@ -65,21 +65,27 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		goto done;
 	if (vh_buf_add(&w->say, vh_buf_str(&p.warnings), p.warnings.len) < 0)
 		goto done;
-	*ok = p.ok;
 	rc = 0;
+	/* the path that goes on PATH, not only the one found, must be one
+	 * PATH can hold */
+	*ok = p.ok && usable(&w->say, p.use, "not activating ", &rc);
+	if (rc < 0)
+		goto done;
 	free(w->real);
 	w->real = NULL;
-	if (p.ok && !(w->real = strdup(p.real))) {
+	if (*ok && !(w->real = strdup(p.real))) {
 		rc = VH_ENOMEM;
 		goto done;
 	}
-	if (p.ok) {
+	if (*ok) {
 		/* what goes on PATH is what was judged */
 		free(w->used);
 		w->used = p.use;
 		p.use = NULL;
 	}
-	if (p.need_lines) {
+	if (p.ok && !*ok) {
+		; /* said: PATH cannot hold it */
+	} else if (p.need_lines) {
 		w->need_lines = 1;
 	} else if (!p.ok && tool_inside && vh_store_tool_env(env)) {
 		; /* a tox, nox, pipx or uv tool env, entered: no request for it */
@@ -378,6 +384,8 @@ int vh_want_chosen(struct vh_wanted *w, const struct vh_state *now, const char *
 		return rc < 0 ? rc : VH_EREFUSED;
 	if (vh_policy_check(&chosen, w->chosen, &ask) < 0) {
 		rc = VH_ENOMEM;
+	} else if (chosen.ok && !usable(&w->say, chosen.use, "cannot activate ", &rc)) {
+		rc = rc < 0 ? rc : VH_EREFUSED;
 	} else if (!chosen.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 

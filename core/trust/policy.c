@@ -12,6 +12,7 @@
 #include "core/find/envdir.h"
 #include "core/util/err.h"
 #include "core/util/msg.h"
+#include "core/trust/contents.h"
 #include "core/trust/perms.h"
 #include "core/trust/shadow.h"
 #include "core/store/stores.h"
@@ -113,8 +114,21 @@ static int stat_guarded(struct vh_policy *p, struct facts *f)
 			break;
 		}
 		f->has[i] = vh_stat(&f->st[i], AT_FDCWD, path.data, 1) == 0;
-		if (f->has[i] || (errno == ENOENT && i == G_BIN))
+		if (f->has[i])
 			continue;
+		if (errno == ENOENT && i == G_BIN) {
+			/* absent holds nothing to run; a link to nothing yet is
+			 * whatever whoever can write where it points makes later */
+			struct vh_stat lst;
+
+			if (vh_stat(&lst, AT_FDCWD, path.data, 0) < 0 && errno == ENOENT)
+				continue;
+			rc = vh_buf_printf(&p->why, "%s is a symlink that leads nowhere yet (what"
+					   " it leads to is made by whoever can write there)",
+					   guarded[i][1]);
+			rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
+			break;
+		}
 		rc = vh_buf_printf(&p->why, "cannot check %s (%s)", guarded[i][1], strerror(errno));
 		rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
@@ -234,6 +248,39 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 /* Who else can change what the env runs: the env directory, its
  * pyvenv.cfg and bin/, every directory above it. Returns 0, VH_EREFUSED
  * (why says who, as "its bin/ is writable by its group"), VH_ENOMEM. */
+/* A guarded entry (bin/, pyvenv.cfg) that is a symlink: judging what it
+ * leads to now does not hold unless no one else can make it lead
+ * elsewhere, nor change what it leads to: every directory and link on the
+ * way, not only the target (vh_perm_path). No tool that makes envs makes
+ * such a link. VH_EREFUSED (why filled), 0, or VH_ENOMEM. */
+static int check_link(struct vh_policy *p, const char *path, const char *what)
+{
+	struct vh_stat st;
+	enum vh_writers why = VH_WRITERS_NONE;
+	char *led = NULL, *bad = NULL;
+	int r, refused;
+
+	if (vh_stat(&st, AT_FDCWD, path, 0) < 0 || !S_ISLNK(st.mode))
+		return 0; /* (the followed stat judged it: not a link) */
+	r = vh_perm_path(&led, &bad, &why, path);
+	if (r == VH_ENOMEM)
+		return r;
+	refused = r < 0 || bad || !led;
+	if (r < 0)
+		r = vh_buf_printf(&p->why, "%s is a symlink that cannot be followed", what);
+	else if (bad)
+		r = vh_buf_printf(&p->why, "%s is a symlink, and ", what) < 0 ||
+		    vh_msg_escape(&p->why, bad) < 0 ||
+		    vh_buf_printf(&p->why, " on the way to what it leads to %s",
+				  why == VH_WRITERS_UNKNOWN ? "cannot be looked at" :
+				  vh_writers_text(why)) < 0 ? -1 : 0;
+	free(led);
+	free(bad);
+	if (r < 0)
+		return VH_ENOMEM;
+	return refused ? VH_EREFUSED : 0;
+}
+
 static int check_perms(struct vh_policy *p, const struct facts *f)
 {
 	struct vh_buf path = VH_BUF_INIT;
@@ -249,6 +296,8 @@ static int check_perms(struct vh_policy *p, const struct facts *f)
 			rc = VH_ENOMEM;
 			break;
 		}
+		if (i != G_DIR && (rc = check_link(p, path.data, guarded[i][1])) != 0)
+			break;
 		why = vh_perm_judge(path.data, &f->st[i], 0);
 		if (why == VH_WRITERS_OWNER)
 			rc = vh_buf_printf(&p->why, "%s belongs to uid %lu, not to you", guarded[i][1],
@@ -259,6 +308,9 @@ static int check_perms(struct vh_policy *p, const struct facts *f)
 			rc = rc < 0 ? VH_ENOMEM : VH_EREFUSED;
 	}
 	vh_buf_free(&path);
+	/* and what runs from it besides bin/ itself: its links, site-packages */
+	if (rc == 0)
+		rc = vh_env_contents_check(&p->why, p->real);
 	if (rc)
 		return rc;
 	if (vh_perm_parents(&bad, &why, p->real) < 0)

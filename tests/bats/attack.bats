@@ -362,3 +362,79 @@ index_head() {
 	assert_active 3 "$VHOME/b/venv"
 	assert_active 4 "$WORKON_HOME/named"
 }
+
+# Found by a review as an attacker (issue 20): each failed on 6ed6ef7.
+
+@test "a tarball made just now, unpacked where the victim sits, is not taken as made here" {
+	mkdir -p "$VHOME/proj"
+	chown "$VICTIM:$VICTIM" "$VHOME/proj"
+	mkdir -p "$AHOME/src"
+	evil_env "$AHOME/src/.venv"
+	chown "$ATTACKER:$ATTACKER" "$AHOME/src"
+	export TARBALL=$SHARED/fresh.tar
+	# served on demand: every member stamped with the moment it is made,
+	# as a server that builds its archive per request does (pax keeps
+	# nanoseconds)
+	attacker_on serve sh -c 'find "$1/.venv" -exec touch {} + && tar --format=posix -C "$1" -cf "$2" .venv' \
+		_ "$AHOME/src" "$TARBALL"
+	session "cd proj" "$(signal serve)" "run tar -xf \$TARBALL" "cd proj" report "$RUN_LS"
+	assert_success
+	[[ -e $SIG/serve.done ]] || fail "the attacker never served"
+	assert_inactive 1
+}
+
+@test "an env whose real path holds ':' reached through a path others can change: PATH gets no relative entry" {
+	fake_env "$VHOME/w:x/proj/.venv"
+	chown -R "$VICTIM:$VICTIM" "$VHOME/w:x"
+	victim_allows "$VHOME/w:x/proj/.venv"
+	# a drop directory anyone can write (not sticky), the victim's link in it
+	mkdir -p "$A/drop"
+	chown "$ATTACKER:$ATTACKER" "$A/drop"
+	chmod 0777 "$A/drop"
+	ln -s "$VHOME/w:x/proj" "$A/drop/proj"
+	chown -h "$VICTIM:$VICTIM" "$A/drop/proj"
+	session "cd $A/drop/proj" report
+	assert_success
+	# never "x/proj/.venv/bin", a PATH entry relative to wherever the shell is
+	assert_inactive 1
+	assert_stderr_contains "PATH cannot hold a ':' in a directory name"
+}
+
+@test "an env whose bin/ is a dangling symlink into a place the attacker can write: not judged as absent" {
+	fake_env "$VHOME/proj/.venv"
+	rm -rf "$VHOME/proj/.venv/bin"
+	# nothing there yet: 'ls .venv/bin/' shows nothing, nothing would be shadowed
+	ln -s "$SHARED/bin-of-nobody" "$VHOME/proj/.venv/bin"
+	chown -h "$VICTIM:$VICTIM" "$VHOME/proj" "$VHOME/proj/.venv/bin"
+	# the victim's allow (refusing it, as a fixed venvhook may, is fine too)
+	as_victim env HOME="$VHOME" "$VENVHOOK" allow "$VHOME/proj/.venv" >/dev/null 2>&1 || true
+	# shellcheck disable=SC2016  # the attacker's sh expands them
+	attacker_on plant sh -c 'mkdir "$1" && printf "#!/bin/sh\necho \"$1/ls\" >>\"$2\"\n" >"$1/ls" && chmod 755 "$1/ls"' \
+		_ "$SHARED/bin-of-nobody" "$MARK"
+	session "cd proj" report "$(signal plant)" "$RUN_LS"
+	assert_success
+	[[ -e $SIG/plant.done ]] || fail "the attacker never planted"
+	assert_inactive 1
+}
+
+
+@test "an ACL on an env's site-packages gives the attacker what python runs: refused as one on bin/ is" {
+	mkdir -p "$VHOME/proj"
+	chown "$VICTIM:$VICTIM" "$VHOME/proj"
+	# shellcheck disable=SC2016  # the victim's sh expands it
+	as_victim sh -c 'cd "$1" && /usr/bin/python3 -m venv --without-pip .venv' _ "$VHOME/proj" ||
+		fail "python3 -m venv failed"
+	local sp
+	sp=$(echo "$VHOME"/proj/.venv/lib/python3*/site-packages)
+	[[ -d $sp ]] || fail "no site-packages in $VHOME/proj/.venv"
+	victim_allows "$VHOME/proj/.venv"
+	setfacl -m "u:$ATTACKER:rwx" "$sp"
+	# every python start executes a .pth file's import lines
+	# shellcheck disable=SC2016  # the attacker's sh expands them
+	as_attacker sh -c 'printf "import os; open(\"%s\", \"a\").write(\"pth ran\")\n" "$2" >"$1/zz.pth"' _ "$sp" "$MARK"
+	[[ -f $sp/zz.pth ]] || fail "the ACL did not let the attacker write"
+	session "cd proj" report "run python3 -c pass"
+	assert_success
+	assert_inactive 1
+	assert_stderr_contains "site-packages/ is writable by another user through an ACL"
+}

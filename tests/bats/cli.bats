@@ -71,30 +71,54 @@ venvhook: $HOME/.config/venvhook/config:3: unknown key 'envdirs' (did you mean '
 	done
 }
 
+# parses SHELL FILE WHAT: FILE (WHAT of init's output) is that shell's
+# code, by the shell's own parser (the driver's drv_parse), and the same
+# with a line no shell can parse appended fails it: the check can fail.
+parses() {
+	[[ -s $2 ]] && grep -q __venvhook_ "$2" || fail "$1: $3 is empty or no hook: $(head -c 300 "$2")"
+	run drv_parse "$2"
+	[[ $status == 0 ]] || fail "$1: $3 does not parse: $output"
+	{ cat "$2"; printf '\n)\n'; } >"$2.bad"
+	run drv_parse "$2.bad"
+	[[ $status != 0 ]] || fail "$1: its parser passes $3 with an unmatched ')' appended: it checks nothing"
+}
+
+# Every shell of configure.ac's list, by its own parser (its driver's
+# drv_parse: bash -n, zsh -n, fish --no-execute, tcsh -n, ksh93 -n, mksh
+# -n, nu-check, xonsh's compilex, elvish -compileonly): init's output as
+# its rc line feeds it (a one-line shell's eval joins the lines), and the
+# hook its guard evals.
 @test "init output parses in each shell and calls this binary by absolute path" {
-	local self
+	local self sh n=0
 	self=$(readlink -f "$VENVHOOK")
-	"$VENVHOOK" init bash | "$VH_BASH" -n
+	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
+	for sh in $(vh_shells); do
+		vh_use_driver "$sh"
+		"$VENVHOOK" init "$sh" >"$T/init" || fail "$sh: venvhook init failed"
+		if [[ " $VH_ONE_LINE_SHELLS " == *" $sh "* ]]; then
+			tr '\n' ' ' <"$T/init" >"$T/rc"
+		else
+			cp "$T/init" "$T/rc"
+		fi
+		parses "$sh" "$T/rc" "init's output"
+		unwrap "$sh" <"$T/init" >"$T/body"
+		grep -qF -- "$self" "$T/body" || fail "$sh: the hook does not call $self"
+		parses "$sh" "$T/body" "the hook init's guard evals"
+		n=$((n + 1))
+	done
+	((n > 0)) || fail "no shell checked"
+	# the lines that give the hook the binary (the csh family's as its
+	# eval joins them: no comment survives, every line ends in ';'; $#name,
+	# a list's length, is no comment)
 	run init_body bash
-	assert_success
 	assert_line "__venvhook_exe='$self'"
-	"$VH_BASH" -n <<<"$output"
-	"$VENVHOOK" init zsh | "$VH_ZSH" -n
-	init_body zsh | "$VH_ZSH" -n
-	"$VENVHOOK" init fish | "$VH_FISH" --no-execute
 	run init_body fish
 	assert_line "builtin set -g __venvhook_exe '$self' ;"
-	"$VH_FISH" --no-execute <<<"$output"
-	for sh in tcsh csh; do
-		# eval joins the lines
-		"$VENVHOOK" init $sh | tr '\n' ' ' | "$VH_TCSH" -n
-		run init_body $sh
+	for sh in $VH_ONE_LINE_SHELLS; do
+		run init_body "$sh"
 		assert_line "set __venvhook_exe = '$self' ;"
-		# no comment may survive, every line ends in ';' ($#name, a
-		# list's length, is no comment)
 		refute_output --regexp '(^|[^$])#'
 		assert_equal "$(grep -vc ' ;$' <<<"$output")" 0
-		"$VH_TCSH" -n <<<"$output"
 	done
 }
 

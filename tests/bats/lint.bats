@@ -10,7 +10,7 @@ setup() { vh_setup; }
 # driver names (drv_lint: shellcheck, zsh -n, fish --no-execute, tcsh -n,
 # ksh93 -n, mksh -n).
 @test "each shell's hook and prompt segment pass its checks, as written and as init prints them" {
-	local sh f
+	local sh f body
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
 	for sh in $(vh_shells); do
 		vh_use_driver "$sh"
@@ -20,20 +20,22 @@ setup() { vh_setup; }
 			run drv_lint "$f"
 			assert_success
 		done
-		# the hook init evals, and its guard: the first line (whose
-		# quotes fish reads differently, on purpose: shells/guard.c), the
-		# csh family's whole output as its eval joins it, or the whole
-		# output of nushell, xonsh and elvish
+		# the hook init evals, and its guard: a one-line shell's whole
+		# output as its eval joins it; the whole output of a shell whose
+		# hook stands in it as it is (nushell's, xonsh's, elvish's guard
+		# lines are theirs too); else the first line, before the hook
+		# in one quoted word (whose quotes fish reads differently, on
+		# purpose: shells/guard.c)
 		init_body "$sh" >"$T/init.$sh"
 		run drv_lint "$T/init.$sh"
 		assert_success
-		if [[ $sh == tcsh || $sh == csh ]]; then
-			"$VENVHOOK" init "$sh" | tr '\n' ' ' >"$T/init.$sh"
-		elif [[ $sh == nu || $sh == xonsh || $sh == elvish ]]; then
-			# (their guard's lines are theirs too: the whole output)
-			"$VENVHOOK" init "$sh" >"$T/init.$sh"
-		else
-			"$VENVHOOK" init "$sh" | head -n 1 >"$T/init.$sh"
+		body=$(cat "$T/init.$sh")
+		"$VENVHOOK" init "$sh" >"$T/init.$sh"
+		if [[ " $VH_ONE_LINE_SHELLS " == *" $sh "* ]]; then
+			tr '\n' ' ' <"$T/init.$sh" >"$T/init.$sh.joined"
+			mv "$T/init.$sh.joined" "$T/init.$sh"
+		elif [[ $(cat "$T/init.$sh") != *"$body"* ]]; then
+			sed -i 2,\$d "$T/init.$sh"
 		fi
 		SHELLCHECK_OPTS='-e SC1003,SC2016' run drv_lint "$T/init.$sh"
 		assert_success
@@ -44,6 +46,96 @@ setup() { vh_setup; }
 	done
 }
 
+# shell_files_missing SRCDIR NAME...: what the tree SRCDIR lacks of each
+# registered shell's files (HACKING.md, "Adding a shell"), one line each:
+# its hook, its prompt segment exactly where init NAME --prompt gives one,
+# its driver (naming it, with what helpers.bash and the loops over the
+# shells call), its noproc scenario file, its own suite, its
+# tests/pathedit file (tests/unit/test_pathedit.c).
+DRV_FUNCTIONS='drv_write_rc drv_interactive drv_var drv_status drv_child_line drv_init_line
+drv_setenv drv_unsetenv drv_setvar drv_lint drv_parse'
+DRV_VARIABLES='drv_name drv_exe drv_noise drv_own_names'
+shell_files_missing() {
+	local src=$1 sh f name
+	shift
+	for sh in "$@"; do
+		for f in hooks/venvhook.$sh tests/drivers/$sh.driver tests/noproc/$sh.noproc \
+			tests/bats/$sh.bats tests/pathedit/$sh.pathedit; do
+			[[ -s $src/$f ]] || echo "$sh: no $f"
+		done
+		if "$VENVHOOK" init "$sh" --prompt >/dev/null 2>&1; then
+			[[ -s $src/hooks/prompt.$sh ]] || echo "$sh: init $sh --prompt works, but no hooks/prompt.$sh"
+		elif [[ -e $src/hooks/prompt.$sh ]]; then
+			echo "$sh: hooks/prompt.$sh, but init $sh --prompt gives none"
+		fi
+		if [[ -s $src/tests/pathedit/$sh.pathedit ]] &&
+			! grep -qx '#@step' "$src/tests/pathedit/$sh.pathedit"; then
+			echo "$sh: tests/pathedit/$sh.pathedit has no line #@step"
+		fi
+		[[ -s $src/tests/drivers/$sh.driver ]] || continue
+		(
+			# shellcheck source=/dev/null
+			source "$src/tests/drivers/$sh.driver"
+			[[ ${drv_name:-} == "$sh" ]] || echo "$sh: its driver names itself '${drv_name:-}'"
+			for name in $DRV_FUNCTIONS; do
+				declare -F "$name" >/dev/null || echo "$sh: its driver defines no $name"
+			done
+			for name in $DRV_VARIABLES; do
+				[[ -v $name ]] || echo "$sh: its driver sets no $name"
+			done
+		)
+	done
+}
+
+# The registry: configure.ac's list (VH_SHELLS) and the shells the binary
+# knows (vh_shells, as its errors list them), which must be the same.
+@test "every registered shell has its hook, driver, noproc, suite and pathedit files; test_pathedit.c names none" {
+	local known
+	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"
+	run --separate-stderr "$VENVHOOK" init nosuchshell
+	known=${stderr##*known: }
+	known=${known%)}
+	assert_equal "${known//, / }" "$VH_SHELLS"
+	run shell_files_missing "$VH_SRCDIR" $VH_SHELLS
+	assert_success
+	assert_output ""
+	# the tests that go over the registry name no shell: its files do
+	run grep -nwiE "${VH_SHELLS// /|}|ksh|nushell" "$VH_SRCDIR/tests/unit/test_pathedit.c"
+	assert_output ""
+}
+
+@test "the shell files' lint fails on a shell added to the registry without its files" {
+	local sh none=""
+	run shell_files_missing "$VH_SRCDIR" $VH_SHELLS fakesh
+	assert_output "fakesh: no hooks/venvhook.fakesh
+fakesh: no tests/drivers/fakesh.driver
+fakesh: no tests/noproc/fakesh.noproc
+fakesh: no tests/bats/fakesh.bats
+fakesh: no tests/pathedit/fakesh.pathedit"
+	# a driver that lacks what the loops call, a pathedit file without its
+	# steps, a prompt segment init does not print
+	mkdir -p "$T/src/hooks" "$T/src/tests"
+	cp -R "$VH_SRCDIR/hooks/." "$T/src/hooks/"
+	cp -R "$VH_SRCDIR/tests/drivers" "$VH_SRCDIR/tests/noproc" "$VH_SRCDIR/tests/bats" \
+		"$VH_SRCDIR/tests/pathedit" "$T/src/tests/"
+	sh=${VH_SHELLS%% *}
+	sed -i 's/^drv_parse()/drv_parse_gone()/' "$T/src/tests/drivers/$sh.driver"
+	sed -i '/^#@step$/d' "$T/src/tests/pathedit/$sh.pathedit"
+	run shell_files_missing "$T/src" "$sh"
+	assert_output "$sh: tests/pathedit/$sh.pathedit has no line #@step
+$sh: its driver defines no drv_parse"
+	for sh in $VH_SHELLS; do
+		"$VENVHOOK" init "$sh" --prompt >/dev/null 2>&1 || none=$sh
+	done
+	[[ -n $none ]] || return 0 # (every shell has a prompt segment)
+	touch "$T/src/hooks/prompt.$none"
+	run shell_files_missing "$T/src" "$none"
+	assert_output "$none: hooks/prompt.$none, but init $none --prompt gives none"
+	rm "$T/src/hooks/prompt.$none"
+	run shell_files_missing "$T/src" "$none"
+	assert_output ""
+}
+
 # alias_bodies FILE: the body of every alias FILE (an init output for the
 # csh family) defines, one a line, with each '!' escaped as the alias
 # definition had it; tcsh -n checks no alias body where it is defined.
@@ -52,10 +144,14 @@ alias_bodies() {
 	"$VH_TCSH" -f -c 'eval "`cat $1:q`" ; alias' "$1" | sed -e 's/^[^	]*	//' -e 's/!/\\!/g'
 }
 
-@test "the csh family's alias bodies parse (tcsh -n on each body, as it is defined)" {
-	local sh n
-	for sh in tcsh csh "tcsh --prompt"; do
-		# shellcheck disable=SC2086  # "tcsh --prompt" is two words
+@test "the one-line shells' alias bodies parse (tcsh -n on each body, as it is defined)" {
+	local sh n prompt=()
+	[[ -n ${VH_ONE_LINE_SHELLS:-} ]] || fail "VH_ONE_LINE_SHELLS is set by make check"
+	for sh in $VH_ONE_LINE_SHELLS; do
+		if "$VENVHOOK" init "$sh" --prompt >/dev/null 2>&1; then prompt+=("$sh --prompt"); fi
+	done
+	for sh in $VH_ONE_LINE_SHELLS "${prompt[@]}"; do
+		# shellcheck disable=SC2086  # "SHELL --prompt" is two words
 		init_body $sh >"$T/init"
 		alias_bodies "$T/init" >"$T/bodies"
 		n=$(grep -c . "$T/bodies")
@@ -342,4 +438,26 @@ rc_lines_help() {
 		grep -qE "(^|[[:space:]\"])$p([[:space:]\"]|$)" "$VH_SRCDIR/bootstrap" || missing+=("$p")
 	done < <(grep -rhoP 'apt-get install \K[a-z0-9][a-z0-9.+-]*(?![a-z0-9.+:-])' "$VH_SRCDIR/tests" | sort -u)
 	assert_equal "${missing[*]}" ""
+}
+
+@test "the prompt segments replace exactly the characters venvhook's own names lose (msg.c), one list each" {
+	# C1 (U+0080-U+009F) and the bidi controls of core/util/msg.c's
+	# bidi_control, as the UTF-8 byte escapes the sh-family segments list
+	local cps=() cp want file got
+	for ((cp = 0x80; cp < 0xa0; cp++)); do cps+=("$cp"); done
+	# read the bidi code points from msg.c itself, so the two cannot part
+	local ranges
+	ranges=$(sed -n '/^static int bidi_control/,/^}/p' "$VH_SRCDIR/core/util/msg.c")
+	while read -r lo hi; do
+		for ((cp = lo; cp <= hi; cp++)); do cps+=("$cp"); done
+	done < <(grep -oE 'cp >= 0x[0-9a-f]+ && cp <= 0x[0-9a-f]+' <<<"$ranges" | sed -E 's/cp >= (0x[0-9a-f]+) && cp <= (0x[0-9a-f]+)/\1 \2/')
+	while read -r cp; do cps+=("$cp"); done < <(grep -oE 'cp == 0x[0-9a-f]+' <<<"$ranges" | sed 's/cp == //')
+	want=$(python3 -c 'import sys
+for c in sorted(set(int(a, 0) for a in sys.argv[1:])):
+    print("".join("\\x%02x" % b for b in chr(c).encode()))' "${cps[@]}" | sort)
+	assert_equal "$(wc -l <<<"$want")" 44
+	for file in prompt.bash prompt.zsh prompt.ksh93 prompt.mksh; do
+		got=$(grep -oE "\\\$'(\\\\x[0-9a-f]{2})+'" "$VH_SRCDIR/hooks/$file" | tr -d "\$'" | sort)
+		assert_equal "$got" "$want"
+	done
 }

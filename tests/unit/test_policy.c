@@ -395,6 +395,70 @@ static void s_link_in_open_dir(struct ctx *c)
 	   root);
 }
 
+/* allowed; then its bin/ a symlink to nothing yet, in a directory anyone
+ * can write (the attacker makes it after the check) */
+static void s_bin_dangling(struct ctx *c)
+{
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("mkdir -p '%s/h/shared' && chmod 0777 '%s/h/shared' && rm -rf '%s/bin' &&"
+	   " ln -s '%s/h/shared/nobin' '%s/bin'", root, root, c->env, root, c->env);
+}
+
+/* allowed; its bin/ a symlink to a directory of the user's (or, open:
+ * one in a directory anyone can write, who could swap it) */
+static void bin_linked(struct ctx *c, const char *to, int open)
+{
+	mkenv(c);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("mkdir -p '%s/%s' && chmod %s '%s/%s' && mv '%s/bin' '%s/%s/bin' &&"
+	   " ln -s '%s/%s/bin' '%s/bin'", root, to, open ? "0777" : "0755", root, to, c->env, root,
+	   to, root, to, c->env);
+}
+
+static void s_bin_link_open(struct ctx *c) { bin_linked(c, "h/open3", 1); }
+static void s_bin_link_own(struct ctx *c) { bin_linked(c, "h/own3", 0); }
+
+/* allowed; then what runs from it besides bin/ itself changed: a link in
+ * bin/ to nothing yet or through a directory anyone can write, a
+ * site-packages others can write (a .pth file there runs at every start) */
+static void contents(struct ctx *c, const char *how)
+{
+	mkenv(c);
+	sh("mkdir -p '%s/lib/python3.11/site-packages'", c->env);
+	consent(c, VH_CONSENT_ALLOWED);
+	sh("cd '%s' && mkdir -p '%s/h/shared' && chmod 0777 '%s/h/shared' && %s", c->env, root, root,
+	   how);
+}
+
+static void s_python_dangling(struct ctx *c)
+{
+	char how[600];
+
+	snprintf(how, sizeof(how), "ln -s '%s/h/gone/py' bin/python", root);
+	contents(c, how);
+}
+
+static void s_python_link_open(struct ctx *c)
+{
+	char how[600];
+
+	snprintf(how, sizeof(how), "mkdir -p '%s/h/shared/py' && ln -s '%s/h/shared/py/python3'"
+		 " bin/python && touch '%s/h/shared/py/python3'", root, root, root);
+	contents(c, how);
+}
+
+static void s_site_open(struct ctx *c) { contents(c, "chmod o+w lib/python3.11/site-packages"); }
+static void s_site_acl(struct ctx *c) { contents(c, "setfacl -m u:12345:rwx lib/python3.11/site-packages"); }
+static void s_lib_open(struct ctx *c) { contents(c, "chmod o+w lib"); }
+
+/* an env python3 -m venv made (its links lead to the system's python) */
+static void s_real_venv(struct ctx *c)
+{
+	sh("/usr/bin/python3 -m venv --without-pip '%s'", c->env);
+	consent(c, VH_CONSENT_ALLOWED);
+}
+
 /* allowed, the trust file then someone else's */
 static void s_trust_foreign(struct ctx *c)
 {
@@ -548,7 +612,7 @@ static const struct row rows[] = {
 	/* location */
 	{ "store by location: ~/.virtualenvs", "h/.virtualenvs/st", s_env, 0, A, 0, 0, STRICT,
 	  1, VH_BASIS_STORE, "", "", 0 },
-	{ "pointer into a store: the project chose it", "h/.virtualenvs/pt", s_env, 0, A, 0, 1,
+	{ "a store path a project setting placed (poetry.toml): not the user's by location", "h/.virtualenvs/pt", s_env, 0, A, 0, 1,
 	  STRICT, 0, VH_BASIS_NONE, NOT_SEEN NO_ALLOW, "", 0 },
 	/* git */
 	{ "tracked: came with the repository", "h/tracked/.venv", s_tracked, 1, A, 0, 0, STRICT,
@@ -604,6 +668,31 @@ static const struct row rows[] = {
 	{ "directory symlink in a directory anyone can write: the real path goes on PATH",
 	  "h/lko/env", s_link_in_open_dir, 0, A, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0,
 	  .via = "h/open/p/env", .use = "@/h/lko/env" },
+	/* a bin/ that is a symlink: judged all the way to what it leads to */
+	{ "bin/ a symlink to nothing yet: not judged as absent", "h/bdl/.venv", s_bin_dangling, 0, A,
+	  0, 0, STRICT, 0, VH_BASIS_NONE, "its bin/ is a symlink that leads nowhere yet (what it leads"
+	  " to is made by whoever can write there)", "", 0 },
+	{ "bin/ a symlink through a directory anyone can write: refused", "h/bln/.venv",
+	  s_bin_link_open, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE, "its bin/ is a symlink, and"
+	  " @/h/open3 on the way to what it leads to is writable by anyone" FORCE_IT, "", 0 },
+	{ "bin/ a symlink to a directory of the user's: taken", "h/blo/.venv", s_bin_link_own, 0, A,
+	  0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
+	/* what runs from it besides bin/ itself: the links in bin/, site-packages */
+	{ "a link in bin/ to nothing yet: refused", "h/pyd/.venv", s_python_dangling, 0, A, 0, 0,
+	  STRICT, 0, VH_BASIS_NONE, "its bin/python is a symlink that leads nowhere (what it would"
+	  " lead to is made by whoever can write there)" FORCE_IT, "", 0 },
+	{ "a link in bin/ through a directory anyone can write: refused", "h/pyo/.venv",
+	  s_python_link_open, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE, "its bin/python is a symlink,"
+	  " and @/h/shared on the way to what it leads to is writable by anyone" FORCE_IT, "", 0 },
+	{ "site-packages writable by anyone: refused", "h/spo/.venv", s_site_open, 0, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, "its lib/python3.11/site-packages/ is writable by anyone" FORCE_IT, "", 0 },
+	{ "site-packages writable through an ACL: refused", "h/spa/.venv", s_site_acl, 0, A, 0, 0,
+	  STRICT, 0, VH_BASIS_NONE, "its lib/python3.11/site-packages/ is writable by another user"
+	  " through an ACL" FORCE_IT, "", NEEDS_ACL },
+	{ "lib/ writable by anyone: refused", "h/libo/.venv", s_lib_open, 0, A, 0, 0, STRICT, 0,
+	  VH_BASIS_NONE, "its lib/ is writable by anyone" FORCE_IT, "", 0 },
+	{ "an env python3 -m venv made: its links lead to the system's python", "h/real/.venv",
+	  s_real_venv, 0, A, 0, 0, STRICT, 1, VH_BASIS_CONSENT, "", "", 0 },
 	/* the trust file */
 	{ "unreadable trust file: nothing a deny might cover is taken, said once", "h/tu/.venv",
 	  s_trust_unreadable, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, UNKNOWN,

@@ -325,7 +325,10 @@ soak_script() {
 		tour[k]=${tour[__r]}
 		tour[__r]=$t
 	done
-	export VH_SOAK_START=$soak_start VH_SOAK_VENV=venv VH_SOAK_DOTVENV=.venv
+	export VH_SOAK_START=$soak_start VH_SOAK_VENV=venv VH_SOAK_DOTVENV=.venv \
+		VH_SOAK_ALTCONF=$BATS_TEST_TMPDIR/altconf
+	mkdir -p "$VH_SOAK_ALTCONF/venvhook"
+	printf 'env_dirs = venv .venv\n' >"$VH_SOAK_ALTCONF/venvhook/config"
 	soak_want=("$cur") soak_did=("(start)")
 	{
 		printf '%s\n' "$report"
@@ -529,7 +532,8 @@ soak_run() {
 # repository made or removed, an env denied or allowed from "another
 # shell", the config changed, a pause past the region's settling time, or
 # (by the shell itself) a variable discovery reads set or unset:
-# UV_PROJECT_ENVIRONMENT, naming venv or .venv.
+# UV_PROJECT_ENVIRONMENT, naming venv or .venv, or XDG_CONFIG_HOME, naming
+# a directory whose config puts venv first.
 soak_mut_ops=(name name name name name name env env git cfg cfg deny deny allow config settle settle var var)
 # (NAME:WHAT, issue 26's rules: a file with that content, written anew when
 # one with other content is there, so a change of content is met too)
@@ -671,15 +675,19 @@ soak_mut_script() {
 				if [[ $op == var ]]; then
 					# a variable discovery reads, changed by the shell
 					# itself: uv's env of a project (relative: venv
-					# where .venv is, and the other way), or none
-					__soak_rand 3
+					# where .venv is, and the other way), or none; the
+					# config's directory (one whose config puts venv
+					# before .venv), or the default
+					__soak_rand 5
 					case $__r in
 					0) drv_unsetenv UV_PROJECT_ENVIRONMENT ;;
 					1) drv_setenv UV_PROJECT_ENVIRONMENT VH_SOAK_VENV ;;
 					2) drv_setenv UV_PROJECT_ENVIRONMENT VH_SOAK_DOTVENV ;;
+					3) drv_setenv XDG_CONFIG_HOME VH_SOAK_ALTCONF ;;
+					4) drv_unsetenv XDG_CONFIG_HOME ;;
 					esac
 					[[ -z ${drv_prompt_line:-} ]] || printf '%s\n' "$drv_prompt_line"
-					soak_did+=("var UV_PROJECT_ENVIRONMENT $__r")
+					soak_did+=("var $__r (UV_PROJECT_ENVIRONMENT unset, venv, .venv; XDG_CONFIG_HOME alt, unset)")
 					soak_want+=("$cur")
 					printf '%s\n%s\n%s' "$report" "$cmp" "${VH_SOAK_DEBUG:+$VH_SOAK_DEBUG
 }"

@@ -15,6 +15,12 @@
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
 #   __venvhook_lpwd   $PWD at the last prompt: where the line after it started
+#   __venvhook_r*     the region where export's answer holds (rtop, rnames,
+#                     rgone, rkeep, rref, renv: see core/decide/region.h), and
+#                     __venvhook_w{root,fix,rel} what to watch in it
+#   __venvhook_went   the directory a cd went into by the region, with no
+#                     export: the next export is told (it watched there, and
+#                     the lines since began there)
 # and, for the made-here rule (core/trust/madeby.h), where the lines run
 # since the last export begin: __venvhook_hn the history number of the
 # first (the one a cd inside it exported from, else the next), its start
@@ -74,10 +80,10 @@ __venvhook_export() { # [mid]
     __venvhook_pwd=$PWD
     while :; do
         if ((BASH_SUBSHELL)); then
-            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l VENVHOOK_QUIET=1 \
-                "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l __venvhook_went=${__venvhook_went-} \
+                VENVHOOK_QUIET=1 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
         else
-            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l \
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l __venvhook_went=${__venvhook_went-} \
                 "${__venvhook_exe:-venvhook}" export bash "${__venvhook_key:--}")
         fi
         builtin eval -- "$__venvhook_code"
@@ -86,17 +92,8 @@ __venvhook_export() { # [mid]
         [[ $__venvhook_l == '?' ]] || break
         __venvhook_lines
     done
-    # the next lines begin with the one running (a cd inside it exported),
-    # which started where the last prompt stood, else with the next one
-    # (not while the rc file loads: bash reads the history file after it)
-    if [[ -n ${__venvhook_ready-} ]]; then
-        __venvhook_code=${__venvhook_nums@P}
-        __venvhook_hn=${__venvhook_code#* }
-        __venvhook_dd=$((${__venvhook_code% *} - __venvhook_hn))
-        [[ ${1-} == mid ]] || ((__venvhook_hn += 1))
-    fi
-    __venvhook_wfrom=''
-    [[ ${1-} == mid ]] && __venvhook_wfrom=${__venvhook_lpwd-}
+    __venvhook_went=
+    __venvhook_began "$@"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in ${__venvhook_watch[@]+"${__venvhook_watch[@]}"}; do
@@ -106,13 +103,88 @@ __venvhook_export() { # [mid]
     __venvhook_sync
 }
 
-# What every trigger checks, with builtins only: the directory changed, an
-# env appeared at a watched path, or someone else changed the env
-# (__venvhook_moved). No process unless one of them holds.
+# Where the lines export is next handed begin (after an export, or a cd
+# into the region, which stands for one): with the one running (a cd inside
+# it), which started where the last prompt stood, else with the next one
+# (not while the rc file loads: bash reads the history file after it).
+__venvhook_began() { # [mid]
+    local __venvhook_code
+    if [[ -n ${__venvhook_ready-} ]]; then
+        __venvhook_code=${__venvhook_nums@P}
+        __venvhook_hn=${__venvhook_code#* }
+        __venvhook_dd=$((${__venvhook_code% *} - __venvhook_hn))
+        [[ ${1-} == mid ]] || ((__venvhook_hn += 1))
+    fi
+    __venvhook_wfrom=''
+    [[ ${1-} == mid ]] && __venvhook_wfrom=${__venvhook_lpwd-}
+    return 0
+}
+
+# 0 when $PWD lies in the region where the last export's answer holds
+# (core/decide/region.h): at or below its top, a directory of the user's
+# own, none between it and the top a symlink or unreadable, none of them
+# holding any of the walk's names; nothing in rgone there, everything in
+# rkeep there and no newer than rref, every variable in renv as it was.
+# shellcheck disable=SC2154  # export sets the region (eval)
+__venvhook_inside() {
+    local __venvhook_d=$PWD __venvhook_n=${__venvhook_rtop%/} __venvhook_v
+    [[ -n ${__venvhook_rtop-} ]] || return 1
+    [[ $__venvhook_d == "$__venvhook_rtop" || $__venvhook_d == "$__venvhook_n"/* ]] || return 1
+    [[ -O $__venvhook_d ]] || return 1
+    for __venvhook_n in ${__venvhook_renv[@]+"${__venvhook_renv[@]}"}; do
+        if [[ $__venvhook_n == *=* ]]; then
+            __venvhook_v=${__venvhook_n%%=*}
+            [[ -n ${!__venvhook_v+set} && ${!__venvhook_v} == "${__venvhook_n#*=}" ]] || return 1
+        else
+            [[ -z ${!__venvhook_n+set} ]] || return 1
+        fi
+    done
+    for __venvhook_n in ${__venvhook_rgone[@]+"${__venvhook_rgone[@]}"}; do
+        [[ -e $__venvhook_n || -L $__venvhook_n ]] && return 1
+    done
+    for __venvhook_n in ${__venvhook_rkeep[@]+"${__venvhook_rkeep[@]}"}; do
+        [[ -f $__venvhook_rref && -e $__venvhook_n && ! $__venvhook_n -nt $__venvhook_rref ]] || return 1
+    done
+    while [[ $__venvhook_d != "$__venvhook_rtop" ]]; do
+        [[ ! -L $__venvhook_d && -r $__venvhook_d && -x $__venvhook_d ]] || return 1
+        for __venvhook_n in "${__venvhook_rnames[@]}"; do
+            [[ -e $__venvhook_d/$__venvhook_n || -L $__venvhook_d/$__venvhook_n ]] && return 1
+        done
+        __venvhook_d=${__venvhook_d%/*}
+        __venvhook_d=${__venvhook_d:-/}
+    done
+    return 0
+}
+
+# A cd into the region: what export would have left, without it. The
+# watch moves with the shell (the root's and the stores' paths, and the
+# env paths here: core/trust/watch.h, vh_watch_move), and the lines export
+# is next handed begin here.
+__venvhook_moveto() { # [mid]
+    __venvhook_pwd=$PWD
+    __venvhook_went=$PWD
+    __venvhook_watch=(${__venvhook_wfix[@]+"${__venvhook_wfix[@]}"})
+    __venvhook_began "$@"
+    [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
+    for __venvhook_p in "${__venvhook_wrel[@]}"; do
+        [[ -e ${PWD%/}/$__venvhook_p ]] || __venvhook_watch+=("${PWD%/}/$__venvhook_p")
+    done
+}
+
+# What every trigger checks, with builtins only: someone else changed the
+# env (__venvhook_moved), the directory changed and left the region, or an
+# env appeared at a watched path. No process unless one of them holds.
 __venvhook_check() { # [mid]
-    if [[ $PWD != "${__venvhook_pwd-}" ]] || __venvhook_moved; then
+    if __venvhook_moved; then
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
+    fi
+    if [[ $PWD != "${__venvhook_pwd-}" ]]; then
+        if ! __venvhook_inside; then
+            __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
+            return 0
+        fi
+        __venvhook_moveto "$@"
     fi
     # (a global loop variable: cheaper than a local, and venvhook's own)
     for __venvhook_p in "${__venvhook_watch[@]}"; do
@@ -240,6 +312,8 @@ venvhook() {
     # shellcheck disable=SC2154  # init sets it, before this file
     if __venvhook_has "${1-}" ${__venvhook_changes[@]+"${__venvhook_changes[@]}"}; then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
+        # (what the region rested on may have changed: the next cd asks)
+        __venvhook_rtop=
         builtin eval -- "$__venvhook_code"
         return
     fi
@@ -421,8 +495,10 @@ __venvhook_register() {
     fi
     __venvhook_has __venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"} ||
         precmd_functions=(__venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"})
-    # an array from here on, so that the check can read it under set -u
+    # arrays from here on, so that the check can read them under set -u
     __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
+    __venvhook_rnames=(${__venvhook_rnames[@]+"${__venvhook_rnames[@]}"})
+    __venvhook_wrel=(${__venvhook_wrel[@]+"${__venvhook_wrel[@]}"})
     # what the made-here rule reads begins here; nothing inherited counts
     builtin unset -v __venvhook_hn __venvhook_dd __venvhook_wfrom __venvhook_more __venvhook_ready
     __venvhook_lpwd=$PWD
@@ -440,7 +516,9 @@ if [[ $- == *i* ]]; then
     # watch list or a directory inherited from elsewhere (exported, or
     # given in the environment) proves nothing, so each load starts them
     # afresh (one export more, when the file is loaded twice).
-    builtin unset -v __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve
+    builtin unset -v __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve \
+        __venvhook_rtop __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref \
+        __venvhook_renv __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

@@ -26,6 +26,12 @@
 #                     were dropped (64 at most), __venvhook_lpwd where the
 #                     last began, __venvhook_wfrom where the first began when
 #                     it was running at the last export
+#   __venvhook_r*     the region where export's answer holds (rtop, rnames,
+#                     rgone, rkeep, rref, renv: see core/decide/region.h), and
+#                     __venvhook_w{root,fix,rel} what to watch in it
+#   __venvhook_went   the directory a cd went into by the region, with no
+#                     export: the next export is told (it watched there, and
+#                     the lines since began there)
 
 # What the hook keeps between prompts is this shell's own: a key, a watch
 # list or a directory inherited from elsewhere (exported, universal, or
@@ -33,9 +39,13 @@
 # afresh (one export more, when the file is loaded twice). The key's "none
 # yet" is '-' (export takes the key as its last argument; without one it
 # prints no watch list).
-for __venvhook_p in __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve
+for __venvhook_p in __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve __venvhook_rtop \
+    __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref __venvhook_renv \
+    __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went
     builtin set -eg $__venvhook_p
 end
+builtin set -g __venvhook_rtop
+builtin set -g __venvhook_went
 builtin set -g __venvhook_key -
 builtin set -g __venvhook_watch
 
@@ -70,7 +80,7 @@ function __venvhook_export
         builtin return 0
     end
     builtin set -g __venvhook_pwd $PWD
-    __venvhook_cmdlines='?' command $__venvhook_exe export fish $__venvhook_key | builtin source
+    __venvhook_cmdlines='?' __venvhook_went=$__venvhook_went command $__venvhook_exe export fish $__venvhook_key | builtin source
     if builtin set -q __venvhook_more
         builtin set -e __venvhook_more
         builtin set -l __venvhook_l ''
@@ -84,19 +94,11 @@ function __venvhook_export
             end
             builtin set __venvhook_l "$__venvhook_l"\x1e
         end
-        __venvhook_cmdlines=$__venvhook_l command $__venvhook_exe export fish $__venvhook_key | builtin source
+        __venvhook_cmdlines=$__venvhook_l __venvhook_went=$__venvhook_went command $__venvhook_exe export fish $__venvhook_key | builtin source
         builtin set -e __venvhook_more
     end
-    # the next lines begin with the one running (a cd inside it exported),
-    # else with the next
-    if builtin set -q __venvhook_mid; and builtin set -q __venvhook_lines[1]
-        builtin set -g __venvhook_lines $__venvhook_lines[-1]
-        builtin set -g __venvhook_wfrom $__venvhook_lpwd
-    else
-        builtin set -g __venvhook_lines
-        builtin set -g __venvhook_wfrom
-    end
-    builtin set -g __venvhook_cut
+    builtin set -g __venvhook_went
+    __venvhook_began
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     builtin set -l __venvhook_w
@@ -107,8 +109,77 @@ function __venvhook_export
     __venvhook_sync
 end
 
-# What every trigger checks, with builtins only: the directory changed, an
-# env appeared at a watched path, or someone else changed the env: VIRTUAL_ENV
+# Where the lines export is next handed begin (after an export, or a cd
+# into the region, which stands for one): with the one running (a cd
+# inside it), else with the next.
+function __venvhook_began
+    if builtin set -q __venvhook_mid; and builtin set -q __venvhook_lines[1]
+        builtin set -g __venvhook_lines $__venvhook_lines[-1]
+        builtin set -g __venvhook_wfrom $__venvhook_lpwd
+    else
+        builtin set -g __venvhook_lines
+        builtin set -g __venvhook_wfrom
+    end
+    builtin set -g __venvhook_cut
+end
+
+# 0 when $PWD lies in the region where the last export's answer holds
+# (core/decide/region.h): at or below its top, a directory of the user's
+# own, none between it and the top a symlink or unreadable, none of them
+# holding any of the walk's names; nothing in rgone there, everything in
+# rkeep there and no newer than rref, every variable in renv as it was.
+# `path` tests a list at once and takes a directory's parent without
+# cutting a name at a newline; a fish older than 3.5, which has none, asks
+# export at each cd.
+function __venvhook_inside --description 'venvhook: $PWD lies in the region'
+    builtin -q path 2>/dev/null; or builtin return 1
+    builtin test -n "$__venvhook_rtop" -a -O "$PWD"; or builtin return 1
+    for __venvhook_p in $__venvhook_renv
+        builtin set -l __venvhook_v (builtin string split -m 1 = -- $__venvhook_p)
+        if builtin set -q __venvhook_v[2]
+            builtin set -q $__venvhook_v[1]; or builtin return 1
+            builtin test "x$$__venvhook_v[1]" = "x$__venvhook_v[2]"; or builtin return 1
+        else
+            builtin set -q $__venvhook_v[1]; and builtin return 1
+        end
+    end
+    if builtin set -q __venvhook_rgone[1]
+        builtin path filter -q -- $__venvhook_rgone; and builtin return 1
+        builtin path filter -q -l -- $__venvhook_rgone; and builtin return 1
+    end
+    for __venvhook_p in $__venvhook_rkeep
+        builtin test -f "$__venvhook_rref" -a -e "$__venvhook_p" -a ! "$__venvhook_p" -nt "$__venvhook_rref"
+        or builtin return 1
+    end
+    builtin set -l __venvhook_d $PWD
+    while builtin test "x$__venvhook_d" != "x$__venvhook_rtop"
+        builtin test "x$__venvhook_d" != x/ -a ! -L "$__venvhook_d" -a -r "$__venvhook_d" -a -x "$__venvhook_d"
+        or builtin return 1
+        builtin path filter -q -- "$__venvhook_d/"$__venvhook_rnames; and builtin return 1
+        builtin path filter -q -l -- "$__venvhook_d/"$__venvhook_rnames; and builtin return 1
+        builtin set __venvhook_d (builtin path dirname -Z -- $__venvhook_d | builtin string split0)
+    end
+    builtin return 0
+end
+
+# A cd into the region: what export would have left, without it. The
+# watch moves with the shell (the root's and the stores' paths, and the
+# env paths here: core/trust/watch.h, vh_watch_move), and the lines export
+# is next handed begin here.
+function __venvhook_moveto
+    builtin set -g __venvhook_pwd $PWD
+    builtin set -g __venvhook_went $PWD
+    builtin set -g __venvhook_watch $__venvhook_wfix
+    __venvhook_began
+    builtin test "x$PWD" = "x$__venvhook_wroot"; and builtin return 0
+    for __venvhook_p in (builtin string trim -r -c / -- $PWD)/$__venvhook_wrel
+        builtin test -e "$__venvhook_p"; or builtin set -a __venvhook_watch $__venvhook_p
+    end
+end
+
+# What every trigger checks, with builtins only: the directory changed and
+# left the region, an env appeared at a watched path, or someone else
+# changed the env: VIRTUAL_ENV
 # or PATH is not as the last export left it (an activate script or its
 # deactivate, direnv's restore, an editor's injection, mise or conda), and
 # export sorts out whose env is on (core/output/plan.h). No process unless
@@ -119,19 +190,27 @@ builtin set -q __venvhook_pwd; or builtin set -g __venvhook_pwd
 builtin set -q __venvhook_ve; or builtin set -g __venvhook_ve
 builtin set -q __venvhook_path; or builtin set -g __venvhook_path
 builtin set -q __venvhook_start; or builtin set -g __venvhook_start
+function __venvhook_changed --description "venvhook: the directory or env changed: export (0), or the region's shortcut"
+    if builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"; or not __venvhook_inside
+        __venvhook_start=$__venvhook_start __venvhook_export
+        builtin return 0
+    end
+    __venvhook_moveto
+    builtin return 1
+end
 if builtin -q path 2>/dev/null
     function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
         if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"
-            __venvhook_start=$__venvhook_start __venvhook_export
-        else if builtin path filter -q -- $__venvhook_watch
+            __venvhook_changed; and builtin return
+        end
+        if builtin path filter -q -- $__venvhook_watch
             __venvhook_start=$__venvhook_start __venvhook_export
         end
     end
 else
     function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
         if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"
-            __venvhook_start=$__venvhook_start __venvhook_export
-            builtin return
+            __venvhook_changed; and builtin return
         end
         for __venvhook_p in $__venvhook_watch
             if builtin test -e "$__venvhook_p"
@@ -183,6 +262,8 @@ function venvhook --description 'venvhook: Python envs that follow $PWD'
         builtin return 127
     end
     if builtin set -q argv[1]; and builtin contains -- $argv[1] $__venvhook_changes
+        # (what the region rested on may have changed: the next cd asks)
+        builtin set -g __venvhook_rtop
         command $__venvhook_exe call fish $argv | builtin source
         builtin return $pipestatus[1]
     end

@@ -19,6 +19,12 @@
 #                     most), __venvhook_lpwd where the last began,
 #                     __venvhook_wfrom where the first began when it was
 #                     running at the last export
+#   __venvhook_r*     the region where export's answer holds (rtop, rnames,
+#                     rgone, rkeep, rref, renv: see core/decide/region.h), and
+#                     __venvhook_w{root,fix,rel} what to watch in it
+#   __venvhook_went   the directory a cd went into by the region, with no
+#                     export: the next export is told (it watched there, and
+#                     the lines since began there)
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that
 # says what was activated; "mid": a cd inside a command line runs it, and
@@ -36,9 +42,11 @@ __venvhook_export() { # [quiet|mid]
         if [[ ${1-} == quiet ]]; then
             # start-up: nothing on the terminal now; a refusal or warning is
             # kept in __venvhook_later for the first prompt
-            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l __venvhook_went=${__venvhook_went-} \
+                VENVHOOK_QUIET=1 VENVHOOK_LATER=1 "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
         else
-            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
+            __venvhook_code=$(__venvhook_cmdlines=$__venvhook_l __venvhook_went=${__venvhook_went-} \
+                "${__venvhook_exe:-venvhook}" export zsh "${__venvhook_key:--}")
         fi
         builtin eval -- "$__venvhook_code"
         [[ -n ${__venvhook_more-} ]] || break
@@ -53,16 +61,8 @@ __venvhook_export() { # [quiet|mid]
             __venvhook_l=$'\036\036\036'
         fi
     done
-    # the next lines begin with the one running (a cd inside it exported),
-    # else with the next
-    if [[ ${1-} == mid ]] && (( ${#__venvhook_lines} )); then
-        typeset -ga __venvhook_lines=("${__venvhook_lines[-1]}")
-        typeset -g __venvhook_wfrom=${__venvhook_lpwd-}
-    else
-        typeset -ga __venvhook_lines=()
-        typeset -g __venvhook_wfrom=
-    fi
-    typeset -g __venvhook_cut=
+    typeset -g __venvhook_went=
+    __venvhook_began "$@"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     for __venvhook_p in "${__venvhook_watch[@]}"; do
@@ -73,19 +73,95 @@ __venvhook_export() { # [quiet|mid]
     __venvhook_sync
 }
 
-# What every trigger checks, with builtins only: the directory changed, an
-# env appeared at a watched path, or someone else changed the env
-# (__venvhook_moved). No process unless one of them holds. It runs before
+# Where the lines export is next handed begin (after an export, or a cd
+# into the region, which stands for one): with the one running (a cd
+# inside it exported), else with the next.
+__venvhook_began() { # [quiet|mid]
+    builtin emulate -L zsh
+    if [[ ${1-} == mid ]] && (( ${#__venvhook_lines} )); then
+        typeset -ga __venvhook_lines=("${__venvhook_lines[-1]}")
+        typeset -g __venvhook_wfrom=${__venvhook_lpwd-}
+    else
+        typeset -ga __venvhook_lines=()
+        typeset -g __venvhook_wfrom=
+    fi
+    typeset -g __venvhook_cut=
+}
+
+# 0 when $PWD lies in the region where the last export's answer holds
+# (core/decide/region.h): at or below its top, a directory of the user's
+# own, none between it and the top a symlink or unreadable, none of them
+# holding any of the walk's names; nothing in rgone there, everything in
+# rkeep there and no newer than rref, every variable in renv as it was.
+# (Like the check, without emulate.)
+__venvhook_inside() {
+    local __venvhook_d=$PWD __venvhook_n=${__venvhook_rtop-} __venvhook_v
+    [[ -n $__venvhook_n ]] || return 1
+    __venvhook_n=${__venvhook_n%/}
+    [[ $__venvhook_d == "$__venvhook_rtop" || $__venvhook_d == "$__venvhook_n"/* ]] || return 1
+    [[ -O $__venvhook_d ]] || return 1
+    for __venvhook_n in "${__venvhook_renv[@]}"; do
+        if [[ $__venvhook_n == *=* ]]; then
+            __venvhook_v=${__venvhook_n%%=*}
+            [[ ${(P)+__venvhook_v} == 1 && ${(P)__venvhook_v} == "${__venvhook_n#*=}" ]] || return 1
+        else
+            [[ ${(P)+__venvhook_n} == 0 ]] || return 1
+        fi
+    done
+    for __venvhook_n in "${__venvhook_rgone[@]}"; do
+        [[ -e $__venvhook_n || -L $__venvhook_n ]] && return 1
+    done
+    for __venvhook_n in "${__venvhook_rkeep[@]}"; do
+        [[ -f ${__venvhook_rref-} && -e $__venvhook_n && ! $__venvhook_n -nt ${__venvhook_rref-} ]] || return 1
+    done
+    while [[ $__venvhook_d != "$__venvhook_rtop" ]]; do
+        [[ ! -L $__venvhook_d && -r $__venvhook_d && -x $__venvhook_d ]] || return 1
+        for __venvhook_n in "${__venvhook_rnames[@]}"; do
+            [[ -e $__venvhook_d/$__venvhook_n || -L $__venvhook_d/$__venvhook_n ]] && return 1
+        done
+        __venvhook_d=${__venvhook_d%/*}
+        __venvhook_d=${__venvhook_d:-/}
+    done
+    return 0
+}
+
+# A cd into the region: what export would have left, without it. The
+# watch moves with the shell (the root's and the stores' paths, and the
+# env paths here: core/trust/watch.h, vh_watch_move), and the lines export
+# is next handed begin here.
+__venvhook_moveto() { # [quiet|mid]
+    builtin emulate -L zsh
+    local __venvhook_p
+    typeset -g __venvhook_pwd=$PWD __venvhook_went=$PWD
+    typeset -ga __venvhook_watch
+    __venvhook_watch=("${__venvhook_wfix[@]}")
+    __venvhook_began "$@"
+    [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
+    for __venvhook_p in "${__venvhook_wrel[@]}"; do
+        [[ -e ${PWD%/}/$__venvhook_p ]] || __venvhook_watch+=("${PWD%/}/$__venvhook_p")
+    done
+}
+
+# What every trigger checks, with builtins only: someone else changed the
+# env (VIRTUAL_ENV, or PATH by its length), the directory changed and left
+# the region, or an env appeared at a watched path. No process unless one
+# of them holds. It runs before
 # every prompt, so it does without `emulate -L zsh` (a third of its cost):
 # every expansion is quoted and defaulted, so the user's options
 # (ksh_arrays, no_unset, glob_subst, sh_word_split, err_exit) read it as
 # zsh's defaults do.
 __venvhook_check() { # [quiet|mid]
     local __venvhook_p
-    if [[ $PWD != "${__venvhook_pwd-}" || ${VIRTUAL_ENV-} != "${__venvhook_ve-}" ||
-        ${#PATH} != "${__venvhook_pl-}" ]]; then
+    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ]]; then
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
+    fi
+    if [[ $PWD != "${__venvhook_pwd-}" ]]; then
+        if ! __venvhook_inside; then
+            __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
+            return 0
+        fi
+        __venvhook_moveto "$@"
     fi
     for __venvhook_p in "${__venvhook_watch[@]}"; do
         if [[ -e $__venvhook_p ]]; then
@@ -159,6 +235,8 @@ venvhook() {
     fi
     if (( ${+__venvhook_changes} && ${__venvhook_changes[(Ie)${1-}]} )); then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
+        # (what the region rested on may have changed: the next cd asks)
+        typeset -g __venvhook_rtop=
         builtin eval -- "$__venvhook_code"
         return
     fi
@@ -268,7 +346,8 @@ __venvhook_register() {
     # counted for `venvhook doctor`
     typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
     # declared, so that the check can read it under no_unset
-    typeset -ga __venvhook_watch __venvhook_later
+    typeset -ga __venvhook_watch __venvhook_later __venvhook_rnames __venvhook_rgone \
+        __venvhook_rkeep __venvhook_renv __venvhook_wfix __venvhook_wrel
     # what the made-here rule reads begins here; nothing inherited counts
     typeset -ga __venvhook_lines=()
     typeset -g __venvhook_cut= __venvhook_wfrom= __venvhook_lpwd=$PWD
@@ -279,7 +358,9 @@ if [[ -o interactive ]]; then
     # watch list or a directory inherited from elsewhere (exported, or
     # given in the environment) proves nothing, so each load starts them
     # afresh (one export more, when the file is loaded twice).
-    builtin unset __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve 2>/dev/null
+    builtin unset __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve __venvhook_rtop \
+        __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref __venvhook_renv \
+        __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went 2>/dev/null
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

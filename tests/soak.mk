@@ -2,17 +2,20 @@
 # make check runs tests/bats/soak.bats for each shell through its driver
 # (tests/run-scenarios): a short walk with a fixed seed. `make soak` runs a
 # long walk per shell with a random seed (or VH_SOAK_SEED, to replay one)
-# and prints the seed first.
+# and prints the seed first; the mutating walk (issue 29) too.
 EXTRA_DIST += tests/bats/soak.bats tests/bats/soak.bash
 
 VH_SOAK_LONG_STEPS = 3000
+VH_SOAK_MUT_LONG_STEPS = 1000
 soak: all tests/helpers/dumpenv$(EXEEXT)
 	@seed=$${VH_SOAK_SEED:-`od -An -N4 -tu4 /dev/urandom | tr -d ' '`}; \
 	steps=$${VH_SOAK_STEPS:-$(VH_SOAK_LONG_STEPS)}; \
-	echo "soak: VH_SOAK_SEED=$$seed VH_SOAK_STEPS=$$steps"; \
+	msteps=$${VH_SOAK_MUT_STEPS:-$(VH_SOAK_MUT_LONG_STEPS)}; \
+	echo "soak: VH_SOAK_SEED=$$seed VH_SOAK_STEPS=$$steps VH_SOAK_MUT_STEPS=$$msteps"; \
 	$(AM_TESTS_ENVIRONMENT) \
 	VH_SOAK_SEED=$$seed; export VH_SOAK_SEED; \
 	VH_SOAK_STEPS=$$steps; export VH_SOAK_STEPS; \
+	VH_SOAK_MUT_STEPS=$$msteps; export VH_SOAK_MUT_STEPS; \
 	VH_DRIVER_SUITES=soak; export VH_DRIVER_SUITES; \
 	rc=0; for d in $(SHELL_DRIVERS); do \
 		$(SHELL) $(srcdir)/tests/run-scenarios $(srcdir)/$$d || rc=1; \

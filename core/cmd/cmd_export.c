@@ -1,6 +1,7 @@
 /* venvhook export SHELL: what the hook evals after a directory change. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -23,6 +24,7 @@
 #include "core/trust/watch.h"
 #include "core/decide/userconfig.h"
 #include "core/store/store.h"
+#include "core/decide/region.h"
 #include "core/decide/want.h"
 
 static int export_run(const struct vh_shell *sh, const char *key);
@@ -157,12 +159,139 @@ static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh
 	return 0;
 }
 
+/* The project's root the shell watches besides here (watch_paths), or
+ * NULL. */
+static const char *watch_root(const struct vh_found *found)
+{
+	const char *root = NULL;
+
+	if (found->env && found->rule == VH_RULE_CHILD)
+		root = found->owner;
+	else if (!found->env && (found->project || found->stop))
+		root = found->project ? found->project : found->stop;
+	return root;
+}
+
+static size_t env_dir_count(void)
+{
+	size_t n = 0;
+
+	while (vh_config.env_dirs[n])
+		n++;
+	return n;
+}
+
+/* The name of path when it lies directly in dir, else NULL. */
+static const char *name_in(const char *path, const char *dir)
+{
+	size_t len = strcmp(dir, "/") ? strlen(dir) : 0;
+
+	if (strncmp(path, dir, len) || path[len] != '/' || !path[len + 1] || strchr(path + len + 1, '/'))
+		return NULL;
+	return path + len + 1;
+}
+
+/* The region's part of what the hook keeps (region.h): its top, the names,
+ * the paths to be absent and those to stay as they are, the reference
+ * file, the variables as they were; and for the watch's move
+ * (vh_watch_move): the root, the watched paths that stay wherever the shell
+ * goes in the region (wfix: the root's, the stores'), and the names
+ * watched in the directory it stands in (wrel). "" for no region. */
+static int region_code(struct vh_buf *out, const struct vh_shell *sh, const struct vh_region *r,
+		       const char *cwd, const struct vh_found *found, const struct vh_watch *w)
+{
+	const char *gone[VH_DEPS_MAX], *keep[VH_DEPS_MAX], *rel[VH_WATCH_MAX], *fix[VH_WATCH_MAX];
+	const char *root = watch_root(found), *name;
+	size_t i, j, ng = 0, nk = 0, nfix = 0, nrel = 0;
+	int rc;
+
+	if (!r->top)
+		return sh->set_local(out, "__venvhook_rtop", "");
+	for (i = 0; i < r->deps.n; i++) {
+		if (r->deps.there[i])
+			keep[nk++] = r->deps.path[i];
+		else
+			gone[ng++] = r->deps.path[i];
+	}
+	/* here's env directories (and what a store watches here: pyenv's
+	 * .python-version) move with the shell; the rest stays, and the
+	 * root's stay too when the root is here */
+	for (i = 0; i < w->n; i++) {
+		name = name_in(w->s[i].path, cwd);
+		if (name) {
+			for (j = 0; j < nrel && strcmp(rel[j], name); j++)
+				;
+			if (j == nrel)
+				rel[nrel++] = name;
+		}
+		if ((!name || (root && !strcmp(root, cwd))) && !w->s[i].present)
+			fix[nfix++] = w->s[i].path;
+	}
+	rc = sh->set_local(out, "__venvhook_rtop", r->top);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_rnames", r->names, r->nnames);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_rgone", gone, ng);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_rkeep", keep, nk);
+	if (rc == 0)
+		rc = sh->set_local(out, "__venvhook_rref", r->ref ? r->ref : "");
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_renv", (const char *const *)r->env, r->nenv);
+	if (rc == 0)
+		rc = sh->set_local(out, "__venvhook_wroot", root ? root : "");
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_wfix", fix, nfix);
+	if (rc == 0)
+		rc = sh->set_list(out, "__venvhook_wrel", rel, nrel);
+	return rc;
+}
+
+/* Appends the region's code to out when it is not what the shell holds
+ * (the key's part "r" and a digest of the code). A region this shell
+ * cannot be told (a name it cannot carry) is no region. */
+static int send_region(struct vh_buf *out, struct vh_buf *key, const struct vh_shell *sh,
+		       const char *held, const struct vh_region *r, const char *cwd,
+		       const struct vh_found *found, const struct vh_watch *w)
+{
+	struct vh_buf code = VH_BUF_INIT, old = VH_BUF_INIT, part = VH_BUF_INIT;
+	const char *s;
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+	int rc = region_code(&code, sh, r, cwd, found, w);
+
+	if (rc == VH_EUNSAYABLE) {
+		vh_buf_reset(&code);
+		rc = sh->set_local(&code, "__venvhook_rtop", "");
+		r = NULL;
+	}
+	if (rc < 0)
+		goto done;
+	for (s = vh_buf_str(&code); *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+	rc = VH_ENOMEM;
+	if ((r && r->top ? vh_buf_printf(&part, "r%016llx", (unsigned long long)h) :
+	     vh_buf_puts(&part, "")) < 0 || key_part(&old, held, 'r') < 0)
+		goto done;
+	if (strcmp(vh_buf_str(&part), vh_buf_str(&old)) &&
+	    vh_buf_add(out, vh_buf_str(&code), code.len) < 0)
+		goto done;
+	rc = part.len && ((key->len && vh_buf_putc(key, '_') < 0) ||
+			  vh_buf_add(key, part.data, part.len) < 0) ? VH_ENOMEM : 0;
+done:
+	vh_buf_free(&code);
+	vh_buf_free(&old);
+	vh_buf_free(&part);
+	return rc;
+}
+
 /* Hands the shell its new watch list and key (see watch.h), and a
  * names_list shell its env names, when they differ from what the key it
  * passed says. */
 static int send_key(const struct vh_shell *sh, const char *held, const char *cwd,
-		    const struct vh_found *found, const char *forced)
+		    const struct vh_wanted *wanted, const char *forced)
 {
+	const struct vh_found *found = &wanted->found;
+	struct vh_region region;
 	struct vh_watch w = { 0 };
 	struct vh_buf key = VH_BUF_INIT, names = VH_BUF_INIT, old = VH_BUF_INIT,
 		      out = VH_BUF_INIT, wout = VH_BUF_INIT;
@@ -183,7 +312,11 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 		if (sh->set_list(&wout, "__venvhook_watch", NULL, 0) < 0)
 			goto done;
 	}
-	if (vh_watch_format(&key, &w) < 0)
+	if (vh_watch_format(&key, &w) < 0 || vh_region_of(&region, wanted, cwd) < 0)
+		goto done;
+	r = send_region(&out, &key, sh, held, &region, cwd, found, &w);
+	vh_region_free(&region);
+	if (r < 0)
 		goto done;
 	if (sh->names_list) {
 		if (names_part(&names, found) < 0 || key_part(&old, held, 'n') < 0)
@@ -372,6 +505,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	struct vh_wanted w;
 	struct vh_state now;
 	struct vh_watch prev = { 0 };
+	const char *moved;
 	struct vh_lines lines = { 0 };
 	struct vh_made_ask seen = { &prev, &lines, sh->line_dialect, vh_shell_programs };
 	const char *start;
@@ -384,6 +518,12 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	 * from the hook, which always sets the variable, so that one inherited
 	 * from elsewhere is never read. */
 	if (key && (vh_watch_parse(&prev, key) < 0 || (!sh->no_lines && read_lines(&lines) < 0)))
+		goto done;
+	/* The shell went into moved by the region's shortcut (no export) and
+	 * watched there since: the watch is that directory's. */
+	moved = getenv("__venvhook_went");
+	if (key && moved && moved[0] == '/' &&
+	    vh_watch_move(&prev, moved, (const char *const *)vh_config.env_dirs, env_dir_count()) < 0)
 		goto done;
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");
@@ -424,7 +564,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	if (r == VH_EUNSAYABLE)
 		r = 0;
 	if (r == 0 && key)
-		r = send_key(sh, key, cwd, &w.found, w.forced ? w.want.pin : NULL);
+		r = send_key(sh, key, cwd, &w, w.forced ? w.want.pin : NULL);
 	rc = r ? 1 : 0;
 done:
 	if (rc && r == VH_ENOMEM)

@@ -71,6 +71,12 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 	*ok = p.ok && usable(&w->say, p.use, "not activating ", &rc);
 	if (rc < 0)
 		goto done;
+	free(w->real);
+	w->real = NULL;
+	if (*ok && !(w->real = strdup(p.real))) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
 	if (*ok) {
 		/* what goes on PATH is what was judged */
 		free(w->used);
@@ -491,6 +497,7 @@ void vh_wanted_free(struct vh_wanted *w)
 	free(w->chosen);
 	free(w->used);
 	free(w->name);
+	free(w->real);
 	vh_buf_free(&w->say);
 	memset(w, 0, sizeof(*w));
 }

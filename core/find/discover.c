@@ -235,27 +235,53 @@ static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
 	return rc;
 }
 
-/* Every name a directory of the walk is asked about, as dircache.h wants
- * them: the config's env directories and the names of the rules here, of
- * the stores (whether or not they are on) and of gitdir.c. A rule that asks
- * about a name not listed still works: its question is asked each time.
- * but_git: the same without .git, for a work tree's root. */
-static void walk_names(const char **names, const char **but_git)
+/* The names a directory of the walk is asked about, in the order of the
+ * steps that ask them (walk_step): its own pyvenv.cfg; the stores' files
+ * (whether or not the stores are on); the config's env directories; git's.
+ * A name no step asks about still works, asked each time: the walk cache
+ * (dircache.h) answers only for the names listed, and the region a shell
+ * is handed (region.h) watches only these. A rule that reads a file in a
+ * directory of the walk reads it by one of these names. */
+static const char *const inside_names[] = { "pyvenv.cfg", NULL };
+static const char *const store_names[] = { "pyproject.toml", "poetry.toml", "uv.lock", "Pipfile",
+					   ".python-version", ".pdm-python", ".pdm.toml", "hatch.toml",
+					   NULL };
+static const char *const git_names[] = { ".git", "HEAD", NULL };
+
+size_t vh_walk_names(const char **names, enum vh_walk_names which)
 {
-	static const char *const fixed[] = { "pyvenv.cfg", "pyproject.toml", "uv.lock", "Pipfile",
-					     ".python-version", ".pdm-python", ".pdm.toml", "hatch.toml", ".git",
-					     "HEAD", NULL };
+	const char *const *const fixed[] = { inside_names, store_names };
+	const char *const *p;
 	size_t n = 0, i;
 
-	for (i = 0; fixed[i]; i++)
-		names[n++] = fixed[i];
-	for (i = 0; vh_config.env_dirs[i]; i++)
-		names[n++] = vh_config.env_dirs[i];
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		for (p = fixed[i]; *p; p++)
+			names[n++] = *p;
+	for (p = vh_config.env_dirs; *p; p++)
+		names[n++] = *p;
+	for (p = git_names; which == VH_WALK_ALL && *p; p++)
+		names[n++] = *p;
 	names[n] = NULL;
-	for (i = n = 0; names[i]; i++)
-		if (strcmp(names[i], ".git"))
-			but_git[n++] = names[i];
-	but_git[n] = NULL;
+	return n;
+}
+
+size_t vh_walk_names_before(const char **names, const struct vh_found *f)
+{
+	const char *const *const fixed[] = { inside_names, store_names };
+	const char *const *p;
+	const char *hit;
+	size_t n = 0, i;
+
+	if (f->rule == VH_RULE_CHILD) {
+		hit = f->env + strlen(f->owner) + (strcmp(f->owner, "/") != 0);
+		for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+			for (p = fixed[i]; *p; p++)
+				names[n++] = *p;
+		for (p = vh_config.env_dirs; *p && strcmp(*p, hit); p++)
+			names[n++] = *p;
+	}
+	names[n] = NULL;
+	return n;
 }
 
 /* Records dir in the cache when it holds none of the names (dircache.h). */
@@ -268,168 +294,280 @@ static void remember(struct vh_dircache *c, uint64_t key, const struct vh_pathfd
 	vh_dircache_add(c, key, fd, rel, st, names);
 }
 
+/* One walk up: where it is, what it has learnt, what it holds open. */
+struct walk {
+	const char *cwd;
+	char *dir;		/* the directory asked about, cut as the walk goes up */
+	struct vh_pathfd at;	/* cwd's directories by descriptor (pathfd.h) */
+	int opened;
+	struct vh_stores_walk stores;
+	/* the walk cache: the keys of "holds none of the names" and of
+	 * "holds none but .git" (a work tree's root) */
+	const char *names[VH_WALK_NAMES_MAX], *but_git[VH_WALK_NAMES_MAX];
+	uint64_t key, key_root;
+	struct vh_gitdir_known gk;
+	/* the directory asked about: its status, and whether the cache knows it */
+	struct stat dst;
+	int have_st, known, known_root;
+	/* what gitdir.c asks of the directories below a root (gitdir.h) */
+	dev_t below_dev;
+	size_t below;
+	int below_plain;
+	/* libgit2, asked at most once a walk (from cwd) */
+	int git_asked, git_st;
+	char *git_root;
+	struct vh_buf why;
+	int warned;	/* "cannot look into" said once */
+};
+
+enum { WALK_ON, WALK_DONE };
+
+/* The walk cache's knowledge of w->dir (dircache.h): with it, the steps'
+ * questions about the names it lacks are answered without asking. */
+static void look_up(struct walk *w, struct vh_dircache *cache)
+{
+	w->have_st = vh_pathfd_stat(&w->at, w->dir, &w->dst, AT_SYMLINK_NOFOLLOW) == 0;
+	w->known = w->have_st && vh_dircache_has(cache, w->key, &w->dst);
+	w->known_root = w->have_st && !w->known && vh_dircache_has(cache, w->key_root, &w->dst);
+	w->at.empty = w->known || w->known_root ? w->dir : NULL;
+	w->at.absent = w->known ? w->names : w->but_git;
+}
+
+/* The directory is an env itself (it holds pyvenv.cfg). */
+static int step_inside(struct vh_found *out, struct walk *w)
+{
+	enum probe pr = probe(&w->at, w->dir, "pyvenv.cfg", NULL, 1);
+
+	if (pr == PRESENT)
+		return found(out, VH_RULE_INSIDE, w->dir, NULL) < 0 ? VH_ENOMEM : WALK_DONE;
+	if (pr == UNREADABLE && !w->warned++) {
+		vh_buf_puts(&out->warnings, "cannot look into ");
+		vh_msg_escape(&out->warnings, w->dir);
+		vh_buf_puts(&out->warnings, ", looking further up\n");
+		out->unsure = 1;
+	}
+	return WALK_ON;
+}
+
+/* The tools' own rules (core/store/stores.h): 1 found, 2 refused (a
+ * warning says why, and nothing above is used). */
+static int step_stores(struct vh_found *out, struct walk *w, enum vh_stores_phase phase)
+{
+	int rc = vh_stores_find(out, &w->stores, w->dir, phase);
+
+	if (rc < 0)
+		return VH_ENOMEM;
+	if (rc == 2)
+		out->unsure = 1;
+	return rc ? WALK_DONE : WALK_ON;
+}
+
+/* A child env directory (the config's env_dirs, .venv first), or a
+ * pointer file named .venv. */
+static int step_children(struct vh_found *out, struct walk *w)
+{
+	const char *const *name;
+	enum probe pr;
+	int rc;
+
+	for (name = vh_config.env_dirs; *name; name++) {
+		pr = probe(&w->at, w->dir, *name, "pyvenv.cfg", 1);
+		if (pr == PRESENT)
+			return found(out, VH_RULE_CHILD, w->dir, *name) < 0 ? VH_ENOMEM : WALK_DONE;
+		/* Costs nothing on the usual walk: only a .venv that is not a
+		 * directory fails with ENOTDIR. */
+		if (pr == NOT_DIR && vh_config.follow_pointers && !strcmp(*name, vh_pointer_name)) {
+			out->unsure = 1;
+			rc = follow_pointer(out, &w->stores, &w->at, w->dir);
+			return rc == VH_ENOMEM ? VH_ENOMEM : WALK_DONE;
+		}
+	}
+	return WALK_ON;
+}
+
+/* The nearest project root, for the hook to watch (a tool run below it
+ * makes its env there): WALK_ON, or VH_ENOMEM. */
+static int step_project(struct vh_found *out, struct walk *w)
+{
+	if (!out->project && (probe(&w->at, w->dir, "pyproject.toml", NULL, 1) == PRESENT ||
+			      probe(&w->at, w->dir, "Pipfile", NULL, 1) == PRESENT ||
+			      probe(&w->at, w->dir, "uv.lock", NULL, 1) == PRESENT) &&
+	    !(out->project = strdup(w->dir)))
+		return VH_ENOMEM;
+	return WALK_ON;
+}
+
+/* The walk ends at w->dir, a work tree's root. */
+static int stop_here(struct vh_found *out, struct walk *w)
+{
+	out->stop = strdup(w->dir);
+	return out->stop ? WALK_DONE : VH_ENOMEM;
+}
+
+/* A '.git' here: a work tree's root ends the walk. libgit2 is asked once,
+ * from cwd so that GIT_CEILING_DIRECTORIES applies as it does for git, and
+ * only when a '.git' is met: a walk that meets none never loads it. */
+static int step_git(struct vh_found *out, struct walk *w, struct vh_dircache *cache)
+{
+	if (!vh_config.stop_at_git_root || probe(&w->at, w->dir, ".git", NULL, 0) != PRESENT)
+		return WALK_ON;
+	/* Most often the files alone say so, and libgit2 stays unloaded. */
+	w->gk.below_dev = w->below && w->below_plain ? &w->below_dev : NULL;
+	if (!w->git_asked && vh_gitdir_is_root(&w->at, w->cwd, w->dir, &w->gk)) {
+		if (!w->known_root && w->have_st)
+			remember(cache, w->key_root, &w->at, w->dir, &w->dst, w->but_git);
+		return stop_here(out, w);
+	}
+	out->unsure = 1;
+	if (!w->git_asked++)
+		w->git_st = vh_git_root(&w->git_root, &w->why, w->cwd, w->dir);
+	if (w->git_st == VH_ENOMEM)
+		return VH_ENOMEM;
+	/* No answer (a FIFO for a config, no libgit2): git would not look
+	 * above a repository it cannot read; neither do we. */
+	if (w->git_st != VH_OK && w->git_st != VH_ENOTFOUND) {
+		git_msg(&out->warnings, w->dir, "cannot be read", &w->why);
+		return stop_here(out, w);
+	}
+	if (w->git_root && same_file(w->git_root, w->dir))
+		return stop_here(out, w);
+	/* Not the root libgit2 found: hidden by a ceiling (walk on) or broken.
+	 * Like git, do not look above a broken one. */
+	if (broken_repo(&out->warnings, w->dir))
+		return stop_here(out, w);
+	w->below_plain = 0;
+	return WALK_ON;
+}
+
+/* Walking on past w->dir: what gitdir.c asks of the directories below a
+ * root, and the cache's record of a directory that holds none of the
+ * names. */
+static void passed(struct walk *w, struct vh_dircache *cache)
+{
+	if (!w->known || (w->below && w->dst.st_dev != w->below_dev))
+		w->below_plain = 0;
+	if (!w->below++)
+		w->below_dev = w->dst.st_dev;
+	if (!w->known && w->have_st)
+		remember(cache, w->key, &w->at, w->dir, &w->dst, w->names);
+}
+
+/* The steps of one directory, in the order the tools' own rules take:
+ * WALK_ON (nothing here: go up), WALK_DONE (out says what was found), or
+ * VH_ENOMEM. */
+static int walk_step(struct vh_found *out, struct walk *w, struct vh_dircache *cache)
+{
+	int rc;
+
+	look_up(w, cache);
+	if ((rc = step_inside(out, w)) != WALK_ON ||
+	    (rc = step_stores(out, w, VH_STORES_FIRST)) != WALK_ON ||
+	    (rc = step_children(out, w)) != WALK_ON ||
+	    (rc = step_stores(out, w, VH_STORES_AFTER)) != WALK_ON ||
+	    (rc = step_project(out, w)) != WALK_ON ||
+	    (rc = step_git(out, w, cache)) != WALK_ON)
+		return rc;
+	passed(w, cache);
+	return WALK_ON;
+}
+
+/* Up one directory; 0 at "/". Above cwd, every question is asked from a
+ * descriptor of one of its directories (core/find/pathfd.h), so that its
+ * cost stays linear in the depth; cwd's own are asked as they are, and a
+ * walk that ends there (a project's root) opens nothing. */
+static int walk_up(struct walk *w, int *rc)
+{
+	if (!up(w->dir))
+		return 0;
+	w->stores.depth++;
+	if (!w->opened++ && (*rc = vh_pathfd_open(&w->at, w->cwd)) < 0)
+		return 0;
+	return 1;
+}
+
+/* Past the work tree's root the walk stopped at, only the tools that look
+ * there (pyenv, uv): the same walk, asking only their names (stores.h,
+ * VH_STORES_BEYOND). WALK_DONE or VH_ENOMEM. */
+static int walk_beyond(struct vh_found *out, struct walk *w, struct vh_dircache *cache)
+{
+	int rc = 0, r;
+
+	while (walk_up(w, &rc)) {
+		w->have_st = vh_pathfd_stat(&w->at, w->dir, &w->dst, AT_SYMLINK_NOFOLLOW) == 0;
+		w->known = w->have_st && vh_dircache_has(cache, w->key, &w->dst);
+		w->at.empty = w->known ? w->dir : NULL;
+		w->at.absent = w->names;
+		r = vh_stores_find(out, &w->stores, w->dir, VH_STORES_BEYOND);
+		if (r < 0)
+			return VH_ENOMEM;
+		if (r == 1) {
+			free(out->stop);
+			out->stop = NULL;
+			return WALK_DONE;
+		}
+		if (r == 2) {
+			out->unsure = 1;
+			return WALK_DONE;
+		}
+		if (!w->known && w->have_st)
+			remember(cache, w->key, &w->at, w->dir, &w->dst, w->names);
+	}
+	return rc < 0 ? VH_ENOMEM : WALK_DONE;
+}
+
+static void walk_free(struct walk *w)
+{
+	vh_buf_free(&w->why);
+	vh_stores_walk_free(&w->stores);
+	vh_pathfd_close(&w->at);
+	free(w->git_root);
+	free(w->dir);
+}
+
 int vh_discover(struct vh_found *out, const char *cwd)
 {
 	static struct vh_dircache cache;
-	const char *names[16 + VH_CONFIG_MAX_ENV_DIRS], *but_git[16 + VH_CONFIG_MAX_ENV_DIRS];
-	uint64_t key, key_root;
-	struct vh_gitdir_known gk = { NULL, &cache };
-	struct stat dst;
-	dev_t below_dev = 0;
-	size_t below = 0;
-	int known, known_root, have_st, below_plain = 1;
-	char *dir, *root = NULL;
-	const char *const *name;
-	struct vh_buf why = VH_BUF_INIT;
-	struct vh_stores_walk stores = { 0 };
-	struct vh_pathfd at;
-	enum probe pr;
-	int rc = 0, warned = 0, git_asked = 0, opened = 0, st = VH_ENOTFOUND;
+	struct walk w;
+	int rc = 0, step = WALK_ON;
 
 	memset(out, 0, sizeof(*out));
-	memset(&at, 0, sizeof(at));
-	dir = strdup(cwd);
-	if (!dir)
-		return -1;
-	/* Above cwd, every question of the walk is asked from a descriptor of
-	 * one of its directories (core/find/pathfd.h), so that its cost stays
-	 * linear in the depth; cwd's own are asked as they are, and a walk
-	 * that ends there (a project's root) opens nothing. */
-	stores.at = &at;
-	walk_names(names, but_git);
-	key = vh_dircache_key(names);
-	key_root = vh_dircache_key(but_git);
-	do {
-		/* A directory the cache knows holds none of the names (or, a
-		 * work tree's root, none but .git): the questions below are
-		 * answered without asking (pathfd.h). */
-		have_st = vh_pathfd_stat(&at, dir, &dst, AT_SYMLINK_NOFOLLOW) == 0;
-		known = have_st && vh_dircache_has(&cache, key, &dst);
-		known_root = have_st && !known && vh_dircache_has(&cache, key_root, &dst);
-		at.empty = known || known_root ? dir : NULL;
-		at.absent = known ? names : but_git;
-		pr = probe(&at, dir, "pyvenv.cfg", NULL, 1);
-		if (pr == PRESENT) {
-			rc = found(out, VH_RULE_INSIDE, dir, NULL);
-			goto done;
-		}
-		if (pr == UNREADABLE && !warned++) {
-			vh_buf_puts(&out->warnings, "cannot look into ");
-			vh_msg_escape(&out->warnings, dir);
-			vh_buf_puts(&out->warnings, ", looking further up\n");
-		}
-		/* The tools' own rules (core/store/stores.h), around the child dirs. */
-		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_FIRST)) != 0)
-			goto store;
-		for (name = vh_config.env_dirs; *name; name++) {
-			pr = probe(&at, dir, *name, "pyvenv.cfg", 1);
-			if (pr == PRESENT) {
-				rc = found(out, VH_RULE_CHILD, dir, *name);
-				goto done;
-			}
-			/* Costs nothing on the usual walk: only a .venv that is not
-			 * a directory fails with ENOTDIR. */
-			if (pr == NOT_DIR && vh_config.follow_pointers &&
-			    !strcmp(*name, vh_pointer_name)) {
-				rc = follow_pointer(out, &stores, &at, dir);
-				rc = rc == VH_EREFUSED ? 0 : rc;
-				goto done;
-			}
-		}
-		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_AFTER)) != 0)
-			goto store;
-		/* The nearest project root, for the hook to watch (a tool run
-		 * below it makes its env there) */
-		if (!out->project && (probe(&at, dir, "pyproject.toml", NULL, 1) == PRESENT ||
-				      probe(&at, dir, "Pipfile", NULL, 1) == PRESENT ||
-				      probe(&at, dir, "uv.lock", NULL, 1) == PRESENT) &&
-		    !(out->project = strdup(dir)))
-			goto oom;
-		/* A work-tree root ends the walk. libgit2 is asked once, from cwd so
-		 * that GIT_CEILING_DIRECTORIES applies as it does for git, and only
-		 * when a '.git' is met: a walk that meets none never loads it. */
-		if (vh_config.stop_at_git_root && probe(&at, dir, ".git", NULL, 0) == PRESENT) {
-			/* Most often the files alone say so, and libgit2 stays unloaded. */
-			gk.below_dev = below && below_plain ? &below_dev : NULL;
-			if (!git_asked && vh_gitdir_is_root(&at, cwd, dir, &gk)) {
-				if (!known_root && have_st)
-					remember(&cache, key_root, &at, dir, &dst, but_git);
-				goto stop;
-			}
-			if (!git_asked++)
-				st = vh_git_root(&root, &why, cwd, dir);
-			if (st == VH_ENOMEM)
-				goto oom;
-			/* No answer (a FIFO for a config, no libgit2): git would not
-			 * look above a repository it cannot read; neither do we. */
-			if (st != VH_OK && st != VH_ENOTFOUND) {
-				git_msg(&out->warnings, dir, "cannot be read", &why);
-				goto stop;
-			}
-			if (root && same_file(root, dir))
-				goto stop;
-			/* Not the root libgit2 found: hidden by a ceiling (walk on)
-			 * or broken. Like git, do not look above a broken one. */
-			if (!broken_repo(&out->warnings, dir)) {
-				below_plain = 0;
-				continue;
-			}
-			goto stop;
-		}
-		/* Walking on: what gitdir.c asks of the directories below a root. */
-		if (!known || (below && dst.st_dev != below_dev))
-			below_plain = 0;
-		if (!below++)
-			below_dev = dst.st_dev;
-		if (!known && have_st)
-			remember(&cache, key, &at, dir, &dst, names);
-	} while (up(dir) && ++stores.depth && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0));
-	if (rc < 0)
-		goto oom;
-	goto done;
-store: /* 1: found; 2: said why not, and nothing above is used */
-	rc = rc < 0 ? -1 : 0;
-	goto done;
-stop:
-	out->stop = strdup(dir);
-	if (!out->stop)
-		goto oom;
-	/* Past the root, only the tools that look there (pyenv, uv): the
-	 * same walk, asking only their names (stores.h, VH_STORES_BEYOND). */
-	while (up(dir) && ++stores.depth && (opened++ || (rc = vh_pathfd_open(&at, cwd)) == 0)) {
-		have_st = vh_pathfd_stat(&at, dir, &dst, AT_SYMLINK_NOFOLLOW) == 0;
-		known = have_st && vh_dircache_has(&cache, key, &dst);
-		at.empty = known ? dir : NULL;
-		at.absent = names;
-		if ((rc = vh_stores_find(out, &stores, dir, VH_STORES_BEYOND)) != 0) {
-			if (rc == 1) {
-				free(out->stop);
-				out->stop = NULL;
-			}
-			goto store;
-		}
-		if (!known && have_st)
-			remember(&cache, key, &at, dir, &dst, names);
+	memset(&w, 0, sizeof(w));
+	w.cwd = cwd;
+	w.stores.at = &w.at;
+	w.gk.cache = &cache;
+	w.below_plain = 1;
+	w.git_st = VH_ENOTFOUND;
+	vh_walk_names(w.names, VH_WALK_ALL);
+	vh_walk_names(w.but_git, VH_WALK_BUT_GIT);
+	w.key = vh_dircache_key(w.names);
+	w.key_root = vh_dircache_key(w.but_git);
+	w.dir = strdup(cwd);
+	if (!w.dir) {
+		rc = VH_ENOMEM;
+		goto done;
 	}
-	rc = rc < 0 ? -1 : 0;
-	goto done;
-oom:
-	rc = -1;
+	do
+		step = walk_step(out, &w, &cache);
+	while (step == WALK_ON && walk_up(&w, &rc));
+	if (step == WALK_DONE && rc == 0 && out->stop && !out->env)
+		step = walk_beyond(out, &w, &cache);
+	if (step < 0 || rc < 0)
+		rc = VH_ENOMEM;
+	else if (step == WALK_ON)
+		out->top = 1; /* up to "/" and nothing */
 done:
 	/* No env: where the stores would put it, for the hook to watch. */
-	if (rc == 0 && !out->env && vh_stores_finish(&stores, cwd) < 0)
-		rc = -1;
-	while (rc == 0 && !out->env && stores.nexpect && out->nexpect < VH_FOUND_EXPECT) {
-		out->expect[out->nexpect++] = stores.expect[--stores.nexpect];
-		stores.expect[stores.nexpect] = NULL;
+	if (rc == 0 && !out->env && vh_stores_finish(&w.stores, cwd) < 0)
+		rc = VH_ENOMEM;
+	while (rc == 0 && !out->env && w.stores.nexpect && out->nexpect < VH_FOUND_EXPECT) {
+		out->expect[out->nexpect++] = w.stores.expect[--w.stores.nexpect];
+		w.stores.expect[w.stores.nexpect] = NULL;
 	}
 	vh_dircache_save(&cache);
-	vh_buf_free(&why);
-	vh_buf_add(&out->warnings, vh_buf_str(&stores.warn), stores.warn.len);
-	vh_stores_walk_free(&stores);
-	vh_pathfd_close(&at);
-	free(root);
-	free(dir);
+	vh_buf_add(&out->warnings, vh_buf_str(&w.stores.warn), w.stores.warn.len);
+	if (w.stores.warn.len)
+		out->unsure = 1;
+	walk_free(&w);
 	if (rc < 0)
 		vh_found_free(out);
 	return rc;

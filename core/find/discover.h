@@ -2,7 +2,10 @@
 #ifndef VH_DISCOVER_H
 #define VH_DISCOVER_H
 
+#include <stddef.h>
+
 #include "core/util/buf.h"
+#include "core/decide/userconfig.h"
 
 enum vh_rule {
 	VH_RULE_NONE = 0,
@@ -34,6 +37,15 @@ struct vh_found {
 	 * virtualenvs.path): then the env is an in-project env for the trust
 	 * policy, not one that is the user's by location. */
 	int project_setting;
+	/* How the walk ended when it found no env and stopped at no work
+	 * tree: top, it asked every directory up to "/" and none held
+	 * anything. */
+	int top;
+	/* 1 when the answer rests on more than the names of walk_names in
+	 * the directories walked and the files the rules read there: a
+	 * warning, a pointer file, libgit2, a directory it could not look
+	 * into (region.h hands the shell no region then). */
+	int unsure;
 	/* No env found: the nearest directory from cwd up (below the walk's
 	 * end) that holds a project file (pyproject.toml, Pipfile, uv.lock),
 	 * or NULL; and where the stores would put the project's env, were it
@@ -49,6 +61,21 @@ struct vh_found {
 
 /* A regular file by this name points to the project's env. */
 extern const char vh_pointer_name[];
+
+/* Every name a directory of the walk is asked about (see discover.c), at
+ * most VH_WALK_NAMES_MAX - 1 of them, NULL-terminated into names; its
+ * count returned. VH_WALK_BUT_GIT leaves out git's names (a work tree's
+ * root is recorded without them). */
+struct vh_found;
+#define VH_WALK_NAMES_MAX (16 + VH_CONFIG_MAX_ENV_DIRS)
+enum vh_walk_names { VH_WALK_ALL, VH_WALK_BUT_GIT };
+size_t vh_walk_names(const char **names, enum vh_walk_names which);
+
+/* The names the walk asked in the directory it found f's env in before
+ * the step that found it (for the child env directories: its own
+ * pyvenv.cfg, the stores' files and the env directory names before the
+ * one found); none for any other rule. */
+size_t vh_walk_names_before(const char **names, const struct vh_found *f);
 
 /* Walks up from the absolute directory cwd; see README "How discovery works".
  * Returns 0 (out->env NULL when nothing was found) or VH_ENOMEM.

@@ -1,4 +1,5 @@
 #include "core/find/envdir.h"
+#include "core/util/compat.h"
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ int vh_env_name_ok(const char *name)
 
 int vh_workon_home(char **out)
 {
-	const char *home = getenv("WORKON_HOME");
+	const char *home = vh_getenv("WORKON_HOME");
 	struct vh_buf b = VH_BUF_INIT;
 
 	*out = NULL;
@@ -38,7 +39,7 @@ int vh_workon_home(char **out)
 		*out = strdup(home);
 		return *out ? 0 : -1;
 	}
-	home = getenv("HOME");
+	home = vh_getenv("HOME");
 	if (!home || !*home)
 		return 0;
 	if (vh_buf_puts(&b, home) < 0 || vh_buf_puts(&b, "/.virtualenvs") < 0) {

@@ -9,6 +9,7 @@
  * the headers configure found is a compile error.
  */
 #include "core/find/git.h"
+#include "core/util/compat.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -93,7 +94,7 @@ static int git_failed(struct vh_buf *why, const char *doing)
 
 static int timeout_ms(void)
 {
-	const char *s = getenv("VENVHOOK_GIT_TIMEOUT_MS");
+	const char *s = vh_getenv("VENVHOOK_GIT_TIMEOUT_MS");
 	char *end;
 	long v;
 
@@ -334,7 +335,7 @@ static int q_root(struct vh_buf *payload, struct vh_buf *why, const void *arg)
 	(void)why;
 	/* Not GIT_REPOSITORY_OPEN_FROM_ENV: GIT_DIR/GIT_WORK_TREE name a repository
 	 * for git commands, not the project the shell is standing in. */
-	if (git.open_ext(&repo, arg, 0, getenv("GIT_CEILING_DIRECTORIES")) < 0)
+	if (git.open_ext(&repo, arg, 0, vh_getenv("GIT_CEILING_DIRECTORIES")) < 0)
 		goto done;
 	workdir = git.workdir(repo);
 	if (!workdir)
@@ -352,7 +353,7 @@ int vh_git_root(char **root, struct vh_buf *why, const char *dir, const char *wo
 {
 	struct vh_buf payload = VH_BUF_INIT, dotgit = VH_BUF_INIT;
 	struct memo m = { "root", VH_BUF_INIT, NULL };
-	const char *ceiling = getenv("GIT_CEILING_DIRECTORIES");
+	const char *ceiling = vh_getenv("GIT_CEILING_DIRECTORIES");
 	int st = VH_ENOMEM;
 
 	*root = NULL;

@@ -1,4 +1,5 @@
 #include "core/find/gitdir.h"
+#include "core/util/compat.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -243,12 +244,12 @@ done:
 int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir,
 		      const struct vh_gitdir_known *known)
 {
-	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
+	const char *ceil = vh_getenv("GIT_CEILING_DIRECTORIES");
 	struct vh_buf gitdir = VH_BUF_INIT;
 	int ok = 0;
 
 	/* Ceilings and file system edges have rules of their own: libgit2's. */
-	if ((ceil && *ceil) || getenv("GIT_DISCOVERY_ACROSS_FILESYSTEM"))
+	if ((ceil && *ceil) || vh_getenv("GIT_DISCOVERY_ACROSS_FILESYSTEM"))
 		return 0;
 	if (vh_buf_puts(&gitdir, dir) < 0 || vh_buf_puts(&gitdir, strcmp(dir, "/") ? "/.git" : ".git") < 0)
 		goto done;

@@ -40,7 +40,7 @@ static int blank(const char *s)
 
 int vh_platdir(char **out, enum vh_platdir kind, const char *app)
 {
-	const char *v = getenv(dirs[kind].var);
+	const char *v = vh_getenv(dirs[kind].var);
 	char *base = NULL, *path;
 	struct stat st;
 	int macos = vh_platform_macos();

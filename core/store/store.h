@@ -6,6 +6,7 @@
 #include "core/util/buf.h"
 #include "core/util/fileio.h"
 #include "core/store/stores.h"
+#include "core/util/deps.h"
 #include "core/util/toml.h"
 
 /* What a rule found: the env, the file that chose it, and whether a
@@ -35,6 +36,17 @@ int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir);
 int vh_store_pdm(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
 		 enum vh_stores_phase phase);
+
+/* The region's part of each (stores.h, vh_stores_region): the user's
+ * Poetry config.toml, as a dependency; virtualenvwrapper's $WORKON_HOME and
+ * its envs (none of which may name a project: then any directory may be
+ * one), or unusable past VH_STORE_VEW_REGION_MAX envs. 0 or VH_ENOMEM. */
+#define VH_STORE_VEW_REGION_MAX 16
+int vh_store_poetry_region(struct vh_deps *d);
+/* hatch's: its config file, and its store for top's project absent
+ * (unusable when it is there). */
+int vh_store_hatch_region(struct vh_deps *d, const char *top);
+int vh_store_vew_region(struct vh_deps *d);
 
 /* Poetry's {name}-{hash} for a project name and the project directory's
  * real path (see store_poetry.c). 0; 1 when it cannot be computed (a name
@@ -100,6 +112,10 @@ int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what
  * looked for); -1: out of memory. */
 int vh_store_tool_config(struct vh_toml *doc, struct vh_stores_walk *w, const char *var,
 			 const char *tool);
+
+/* The path of that file into *file (NULL with no home), for the region
+ * (stores.h, vh_stores_region). 0 or -1. */
+int vh_store_tool_config_file(char **file, const char *var, const char *tool);
 
 
 /* The per-user directories of platformdirs (see platdirs.c): the cache,

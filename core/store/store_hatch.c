@@ -23,11 +23,13 @@
  * not one this rule places. Hatch uses its env whether or not the project
  * also holds a .venv, so this rule comes before the env directories. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "core/util/compat.h"
+#include "core/util/err.h"
 #include "core/util/sha256.h"
 #include "core/store/store.h"
 
@@ -80,7 +82,7 @@ static int load_cfg(struct vh_stores_walk *w)
  * relative to root (NULL: a store, not a project's). */
 static int env_dir(char **out, const char *root)
 {
-	const char *v = getenv("HATCH_DATA_DIR");
+	const char *v = vh_getenv("HATCH_DATA_DIR");
 	char *data = NULL, *joined;
 	int rc = 0;
 
@@ -186,7 +188,7 @@ static int path_option(const char **path, char **from, int *project, struct vh_s
 	static const char *const in_hatch[] = { "envs", "default", "path", NULL };
 	static const char *const type_p[] = { "tool", "hatch", "envs", "default", "type", NULL };
 	static const char *const type_h[] = { "envs", "default", "type", NULL };
-	const char *v = getenv("HATCH_ENV_TYPE_VIRTUAL_PATH");
+	const char *v = vh_getenv("HATCH_ENV_TYPE_VIRTUAL_PATH");
 	const struct vh_toml_entry *e;
 	struct vh_buf why = VH_BUF_INIT;
 	char *file;
@@ -239,7 +241,7 @@ int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 	const struct vh_toml_entry *e;
 	struct vh_toml hatch_toml = { 0 };
 	struct vh_buf name = VH_BUF_INIT, env = VH_BUF_INIT;
-	const char *path, *home = getenv("HOME");
+	const char *path, *home = vh_getenv("HOME");
 	char *file = NULL, *from = NULL, *real = NULL, *store = NULL, *vhome = NULL, id[9] = "";
 	struct stat st;
 	int rc, project, dup, flat;
@@ -311,5 +313,42 @@ done:
 	free(real);
 	free(store);
 	free(vhome);
+	return rc;
+}
+
+int vh_store_hatch_region(struct vh_deps *d, const char *top)
+{
+	struct vh_stores_walk w = { 0 };
+	char *file = NULL, *real = NULL, *store = NULL;
+	struct stat st;
+	int rc;
+
+	if (vh_store_tool_config_file(&file, "HATCH_CONFIG", "hatch") < 0)
+		return VH_ENOMEM;
+	rc = file ? vh_deps_add(d, file) : 0;
+	free(file);
+	if (rc < 0)
+		return rc;
+	rc = load_cfg(&w);
+	vh_stores_walk_free(&w);
+	if (rc < 0)
+		return VH_ENOMEM;
+	/* The rule's answer with no `path`: the store's env of the project,
+	 * when the store is there (vh_store_hatch). A store there: no region
+	 * (its envs, NAME/ID/ENV deep, are not watched); none: it must stay
+	 * so. */
+	if (rc || !(real = realpath(top, NULL))) {
+		d->unusable = 1;
+		return 0;
+	}
+	rc = env_dir(&store, real);
+	free(real);
+	if (rc < 0)
+		return VH_ENOMEM;
+	if (!store || lstat(store, &st) == 0 || errno != ENOENT)
+		d->unusable = 1;
+	else
+		rc = vh_deps_add(d, store);
+	free(store);
 	return rc;
 }

@@ -35,6 +35,7 @@
 #include <sys/stat.h>
 
 #include "core/find/envdir.h"
+#include "core/util/compat.h"
 #include "core/util/sha256.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
@@ -61,10 +62,10 @@ enum setting { UNSET, SAYS_FALSE, SAYS_TRUE, SAYS_STRING, SAYS_EMPTY };
 
 static enum setting from_env(const char *name, const char *negated)
 {
-	const char *v = getenv(name);
+	const char *v = vh_getenv(name);
 	int b;
 
-	if (!v && negated && (v = getenv(negated))) {
+	if (!v && negated && (v = vh_getenv(negated))) {
 		b = boolish(v);
 		if (b >= 0)
 			return b ? SAYS_FALSE : SAYS_TRUE;
@@ -108,7 +109,7 @@ static int since_2026(int minor)
  * where pipenv looks, else 0; -1 out of memory. */
 static int too_deep(int depth)
 {
-	const char *v = getenv("PIPENV_MAX_DEPTH");
+	const char *v = vh_getenv("PIPENV_MAX_DEPTH");
 	enum setting inherit = from_env("PIPENV_NO_INHERIT", NULL);
 	const struct vh_tool *t;
 	char *e;
@@ -131,7 +132,7 @@ static int too_deep(int depth)
 
 int vh_store_pipenv_root(char **out)
 {
-	const char *home = getenv("WORKON_HOME"), *data;
+	const char *home = vh_getenv("WORKON_HOME"), *data;
 	char *joined = NULL, *vars = NULL;
 	int rc;
 
@@ -139,7 +140,7 @@ int vh_store_pipenv_root(char **out)
 	if (home && *home) {
 		joined = strdup(home);
 	} else {
-		data = getenv("XDG_DATA_HOME");
+		data = vh_getenv("XDG_DATA_HOME");
 		if (data && !*data)
 			return 0; /* a relative "virtualenvs": wherever pipenv runs */
 		joined = vh_store_join(data ? data : "~/.local/share", "virtualenvs");
@@ -220,7 +221,7 @@ static int pipfile_in_project(const struct vh_toml *doc)
 static int store_env(char **out, struct vh_stores_walk *w, const char *dir, const char *file)
 {
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
-	const char *custom = getenv("PIPENV_CUSTOM_VENV_NAME"), *py = getenv("PIPENV_PYTHON");
+	const char *custom = vh_getenv("PIPENV_CUSTOM_VENV_NAME"), *py = vh_getenv("PIPENV_PYTHON");
 	char *real = NULL, *home = NULL, *rdir = NULL;
 	struct stat st, lst;
 	int rc = 0, kept;

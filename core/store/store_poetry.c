@@ -45,7 +45,9 @@
 #include <fcntl.h>
 
 #include "core/find/envdir.h"
+#include "core/util/compat.h"
 #include "core/util/sha256.h"
+#include "core/util/err.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
 #include "core/util/toml.h"
@@ -155,28 +157,46 @@ static int copy_setting(struct setting *dst, const struct setting *src)
 	return !src->str || dst->str ? 0 : -1;
 }
 
+/* The path of the user's config.toml ($POETRY_CONFIG_DIR, else
+ * platformdirs' config directory); NULL with no home at all. 0 or -1. */
+static int config_file(char **file)
+{
+	const char *dir = vh_getenv("POETRY_CONFIG_DIR");
+	char *base = NULL;
+
+	*file = NULL;
+	if (dir && *dir)
+		base = strdup(dir);
+	else if (vh_platdir(&base, VH_PLATDIR_CONFIG, "pypoetry") < 0)
+		return -1;
+	if (!base)
+		return dir && *dir ? -1 : 0;
+	*file = vh_store_join(base, "config.toml");
+	free(base);
+	return *file ? 0 : -1;
+}
+
+int vh_store_poetry_region(struct vh_deps *d)
+{
+	char *file = NULL;
+	int rc = config_file(&file) < 0 ? VH_ENOMEM : file ? vh_deps_add(d, file) : 0;
+
+	free(file);
+	return rc;
+}
+
 /* The user's config.toml, read once a process (again while it is refused,
  * so that each walk says why). 0, 2, -1. */
 static int user_config(struct poetry_cfg *c, struct vh_stores_walk *w)
 {
 	static struct poetry_cfg kept;
 	static int have;
-	const char *dir = getenv("POETRY_CONFIG_DIR");
-	char *file = NULL, *base = NULL;
+	char *file = NULL;
 	int rc;
 
 	if (!have) {
-		if (dir && *dir)
-			base = strdup(dir);
-		else if (vh_platdir(&base, VH_PLATDIR_CONFIG, "pypoetry") < 0)
+		if (config_file(&file) < 0)
 			return -1;
-		if (!base && dir && *dir)
-			return -1;
-		file = base ? vh_store_join(base, "config.toml") : NULL;
-		rc = base && !file ? -1 : 0;
-		free(base);
-		if (rc)
-			return rc;
 		kept.in_project.in_project = 1;
 		rc = file ? read_config(&kept, w, file, USER) : 0;
 		free(file);
@@ -218,7 +238,7 @@ static int env_bool(const char *v)
 
 static int environ_bool(struct setting *s, const char *name)
 {
-	const char *v = getenv(name);
+	const char *v = vh_getenv(name);
 	int b;
 
 	if (!v)
@@ -238,9 +258,9 @@ static int environ_settings(struct poetry_cfg *c)
 	    environ_bool(&c->prefer_active, "POETRY_VIRTUALENVS_PREFER_ACTIVE_PYTHON") < 0 ||
 	    environ_bool(&c->use_poetry, "POETRY_VIRTUALENVS_USE_POETRY_PYTHON") < 0)
 		return -1;
-	if ((v = getenv("POETRY_VIRTUALENVS_PATH")) && set_str(&c->path, ENVIRON, v) < 0)
+	if ((v = vh_getenv("POETRY_VIRTUALENVS_PATH")) && set_str(&c->path, ENVIRON, v) < 0)
 		return -1;
-	if ((v = getenv("POETRY_CACHE_DIR")) && set_str(&c->cache_dir, ENVIRON, v) < 0)
+	if ((v = vh_getenv("POETRY_CACHE_DIR")) && set_str(&c->cache_dir, ENVIRON, v) < 0)
 		return -1;
 	return 0;
 }
@@ -457,7 +477,7 @@ static int newer(const char *a, const char *b)
 static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 {
 	const struct vh_tool *t;
-	const char *mark = getenv("__VENVHOOK_ENV");
+	const char *mark = vh_getenv("__VENVHOOK_ENV");
 	char *python = NULL, *skip = NULL;
 	int active, rc = 0;
 
@@ -468,7 +488,7 @@ static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 		/* PATH as it is without the env venvhook put on it. */
 		if (mark && !(skip = vh_store_join(mark, "bin")))
 			return -1;
-		rc = vh_path_which(&python, "python", getenv("PATH"), skip);
+		rc = vh_path_which(&python, "python", vh_getenv("PATH"), skip);
 	}
 	if (rc == 0)
 		vh_python_minor(pref, python ? python : t->python);
@@ -576,7 +596,7 @@ done:
  * watch (vh_store_expect). 0 or -1. */
 static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
 {
-	const char *path = getenv("PATH"), *p, *e, *target = NULL;
+	const char *path = vh_getenv("PATH"), *p, *e, *target = NULL;
 	struct vh_buf b = VH_BUF_INIT;
 	char *real = NULL;
 	int rc = 0;

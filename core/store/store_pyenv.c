@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "core/util/fileio.h"
+#include "core/util/compat.h"
 #include "core/store/store.h"
 
 /* Bigger than any version file; pyenv reads lines of at most 1024. */
@@ -23,7 +24,7 @@
 
 int vh_store_pyenv_root(char **out)
 {
-	const char *root = getenv("PYENV_ROOT"), *home = getenv("HOME");
+	const char *root = vh_getenv("PYENV_ROOT"), *home = vh_getenv("HOME");
 	struct vh_buf b = VH_BUF_INIT;
 	size_t len;
 	int rc;

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "core/util/buf.h"
+#include "core/util/compat.h"
 #include "core/store/store.h"
 
 static char *parent(const char *dir)
@@ -201,7 +202,7 @@ static int uv_evidence(struct vh_stores_walk *w, const char *root, const char *f
 int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
 		enum vh_stores_phase phase)
 {
-	const char *v = w->uv_env_read ? w->uv_env : getenv("UV_PROJECT_ENVIRONMENT");
+	const char *v = w->uv_env_read ? w->uv_env : vh_getenv("UV_PROJECT_ENVIRONMENT");
 	const struct vh_toml *doc;
 	char *root = NULL, *file = NULL, *env;
 	int rc, pyproject = phase == VH_STORES_BEYOND ? vh_store_is_file(w, dir, "pyproject.toml") :

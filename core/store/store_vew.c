@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "core/util/compat.h"
+#include "core/util/deps.h"
 #include "core/find/envdir.h"
 #include "core/util/err.h"
 #include "core/util/fileio.h"
@@ -49,7 +50,7 @@ static struct {
 
 static const char *project_filename(void)
 {
-	const char *f = getenv("VIRTUALENVWRAPPER_PROJECT_FILENAME");
+	const char *f = vh_getenv("VIRTUALENVWRAPPER_PROJECT_FILENAME");
 
 	return f && *f && !strchr(f, '/') ? f : ".project";
 }
@@ -380,4 +381,27 @@ int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 		return 0;
 	env = vh_store_join(ix.home, best->name);
 	return vh_store_take(hit, env, env ? vh_store_join(env, project_filename()) : NULL);
+}
+
+/* Any directory may be a project: the region holds while no .project can
+ * have been written. The index knows them all; an env made or removed
+ * changes $WORKON_HOME, and a .project written into an env that had none
+ * changes that env's directory. */
+int vh_store_vew_region(struct vh_deps *d)
+{
+	size_t i;
+	int rc;
+
+	if (load() < 0)
+		return VH_ENOMEM;
+	if (!ix.home)
+		return 0;
+	if (ix.with_project || ix.n > VH_STORE_VEW_REGION_MAX) {
+		d->unusable = 1;
+		return 0;
+	}
+	rc = vh_deps_add(d, ix.home);
+	for (i = 0; i < ix.n && rc == 0; i++)
+		rc = vh_deps_add_in(d, ix.home, ix.v[i].name);
+	return rc;
 }

@@ -1,5 +1,6 @@
 /* The order of the store rules and what they share; see stores.h. */
 #include "core/store/stores.h"
+#include "core/util/compat.h"
 
 #include <errno.h>
 #include <fnmatch.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/find/envdir.h"
+#include "core/util/err.h"
 #include "core/util/fileio.h"
 #include "core/util/msg.h"
 #include "core/store/store.h"
@@ -36,7 +38,7 @@ const char *const vh_store_names[VH_STORE_COUNT] = {
  * 9020833b13f8982d1fdc0d1541ccdc87670beb23) default it. 0 or -1. */
 static int home_of(char **out, const char *var)
 {
-	const char *v = getenv(var), *home = getenv("HOME");
+	const char *v = vh_getenv(var), *home = vh_getenv("HOME");
 
 	*out = NULL;
 	if (v && *v)
@@ -81,7 +83,7 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 	int rc = 0;
 
 	if (!w->uv_env_read) {
-		w->uv_env = getenv("UV_PROJECT_ENVIRONMENT");
+		w->uv_env = vh_getenv("UV_PROJECT_ENVIRONMENT");
 		w->uv_env_read = 1;
 	}
 	if (phase == VH_STORES_BEYOND) {
@@ -117,6 +119,65 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 		return take(out, &hit, VH_RULE_PYENV, dir);
 	if (rc == 0 && on(VH_STORE_VEW) && (rc = vh_store_vew(&hit, w, dir)) == 1)
 		return take(out, &hit, VH_RULE_VEW, dir);
+	return rc;
+}
+
+/* Anything by that name in dir (a dangling symlink too), or a name that
+ * cannot be looked at. */
+static int any_at(const char *dir, const char *name)
+{
+	char *p = vh_store_join(dir, name);
+	struct stat st;
+	int yes = !p || lstat(p, &st) == 0 || errno != ENOENT;
+
+	free(p);
+	return yes;
+}
+
+/* uv's workspace search from top (store_uv.c, workspace_root): the nearest
+ * pyproject.toml above it, each directory on the way holding none. */
+static int uv_region(struct vh_deps *d, const char *top)
+{
+	char *dir = strdup(top), *slash;
+	int rc = 0;
+
+	while (dir && rc == 0 && strcmp(dir, "/") && !d->unusable) {
+		slash = strrchr(dir, '/');
+		slash[slash == dir] = '\0';
+		rc = vh_deps_add_in(d, dir, "pyproject.toml");
+		if (rc == 0 && d->n && d->there[d->n - 1])
+			break;
+	}
+	if (!dir)
+		rc = VH_ENOMEM;
+	free(dir);
+	return rc;
+}
+
+int vh_stores_region(struct vh_deps *d, const char *top)
+{
+	int pyproject = vh_store_is_file(NULL, top, "pyproject.toml");
+	int rc = 0;
+
+	/* The rules that run before the env directories (VH_STORES_FIRST) and
+	 * read what no path here can stand for: pipenv's (from 2026 a store env
+	 * beats .venv, by the installed pipenv's version, PIPENV_VENV_IN_PROJECT
+	 * and the Pipfile's [pipenv] venv_in_project) and pdm's saved
+	 * interpreter (.pdm-python, .pdm.toml: an env anywhere). No region:
+	 * export at every cd. */
+	if ((on(VH_STORE_PIPENV) && any_at(top, "Pipfile")) ||
+	    (on(VH_STORE_PDM) && pyproject && (any_at(top, ".pdm-python") || any_at(top, ".pdm.toml")))) {
+		d->unusable = 1;
+		return 0;
+	}
+	if (pyproject && on(VH_STORE_POETRY))
+		rc = vh_store_poetry_region(d);
+	if (rc == 0 && pyproject && on(VH_STORE_UV))
+		rc = uv_region(d, top);
+	if (rc == 0 && pyproject && on(VH_STORE_HATCH))
+		rc = vh_store_hatch_region(d, top);
+	if (rc == 0 && on(VH_STORE_VEW))
+		rc = vh_store_vew_region(d);
 	return rc;
 }
 
@@ -197,7 +258,7 @@ void vh_stores_walk_free(struct vh_stores_walk *w)
 
 static int uv_root(char **out)
 {
-	const char *uv = getenv("UV_PROJECT_ENVIRONMENT");
+	const char *uv = vh_getenv("UV_PROJECT_ENVIRONMENT");
 
 	*out = uv && uv[0] == '/' ? strdup(uv) : NULL;
 	return uv && uv[0] == '/' && !*out ? -1 : 0;
@@ -329,9 +390,9 @@ const char *vh_store_tool_env(const char *env)
 	 * ~/.local/pipx, PIPX_GLOBAL_HOME or /opt/pipx; venvs/ and shared/ in
 	 * each. uv: crates/uv-tool (astral-sh/uv 26a9dd4b): UV_TOOL_DIR, else
 	 * uv's data directory ($XDG_DATA_HOME/uv, ~/.local/share/uv)/tools. */
-	const char *pipx[] = { getenv("PIPX_HOME"), NULL, "~/.local/pipx", getenv("PIPX_GLOBAL_HOME"),
+	const char *pipx[] = { vh_getenv("PIPX_HOME"), NULL, "~/.local/pipx", vh_getenv("PIPX_GLOBAL_HOME"),
 			       "/opt/pipx" };
-	const char *uv_dir = getenv("UV_TOOL_DIR"), *xdg = getenv("XDG_DATA_HOME");
+	const char *uv_dir = vh_getenv("UV_TOOL_DIR"), *xdg = vh_getenv("XDG_DATA_HOME");
 	const char *slash = strrchr(env, '/'), *what = NULL;
 	char *real = NULL, *parent = NULL, *data = NULL, *uv = NULL;
 	size_t i;
@@ -477,7 +538,7 @@ int vh_store_expanduser(char **out, const char *path)
 	if (!slash)
 		slash = path + strlen(path);
 	if (slash == path + 1) {
-		home = getenv("HOME");
+		home = vh_getenv("HOME");
 		if (!home && (pw = getpwuid(getuid())))
 			home = pw->pw_dir;
 	} else {
@@ -544,7 +605,7 @@ int vh_store_expandvars(char **out, const char *path)
 		}
 		if (!name)
 			goto oom;
-		value = getenv(name);
+		value = vh_getenv(name);
 		free(name);
 		if (value ? vh_buf_puts(&b, value) < 0 : vh_buf_add(&b, p, (size_t)(end - p)) < 0)
 			goto oom;
@@ -574,28 +635,35 @@ int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what
 	return 2;
 }
 
+int vh_store_tool_config_file(char **file, const char *var, const char *tool)
+{
+	const char *v = vh_getenv(var);
+	char *dir = NULL;
+
+	*file = NULL;
+	if (v && *v)
+		return (*file = strdup(v)) ? 0 : -1;
+	if (vh_platdir(&dir, VH_PLATDIR_CONFIG, tool) < 0)
+		return -1;
+	if (!dir)
+		return 0;
+	*file = vh_store_join(dir, "config.toml");
+	free(dir);
+	return *file ? 0 : -1;
+}
+
 int vh_store_tool_config(struct vh_toml *doc, struct vh_stores_walk *w, const char *var,
 			 const char *tool)
 {
-	const char *v = getenv(var);
 	struct vh_buf why = VH_BUF_INIT;
-	char *dir = NULL, *file = NULL;
+	char *file = NULL;
 	int rc;
 
 	memset(doc, 0, sizeof(*doc));
-	if (v && *v) {
-		if (!(file = strdup(v)))
-			return -1;
-	} else {
-		if (vh_platdir(&dir, VH_PLATDIR_CONFIG, tool) < 0)
-			return -1;
-		if (!dir)
-			return 1;
-		file = vh_store_join(dir, "config.toml");
-		free(dir);
-		if (!file)
-			return -1;
-	}
+	if (vh_store_tool_config_file(&file, var, tool) < 0)
+		return -1;
+	if (!file)
+		return 1;
 	rc = vh_toml_read(doc, &why, file, VH_STORE_MAX_FILE);
 	if (rc == 1) {
 		rc = vh_buf_printf(&why, "; so %s's env is not looked for", tool) < 0 ? -1 :

@@ -87,6 +87,15 @@ int vh_stores_finish(struct vh_stores_walk *w, const char *cwd);
 
 void vh_stores_walk_free(struct vh_stores_walk *w);
 
+/* For the region a shell is handed (core/decide/region.h): what the
+ * stores' answers for the directories at and below top depend on besides
+ * the walk's names there: the user's own settings files their first rules
+ * read for a top that holds pyproject.toml, and virtualenvwrapper's
+ * projects, which may name any directory. Adds them to d (or makes it
+ * unusable). Returns 0 or VH_ENOMEM. */
+struct vh_deps;
+int vh_stores_region(struct vh_deps *d, const char *top);
+
 /* For the trust policy: 1 when real_env (an absolute path with no symlink)
  * is an env directory right inside one of the user's own stores, as the
  * user's environment and user-level config (not a project's) place them:

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/find/pyvenv.h"
+#include "core/util/compat.h"
 #include "core/store/store.h"
 
 #define MAX_TOOLS 4
@@ -214,7 +215,7 @@ static int look(struct vh_tool *t, const char *command, const char *dist)
 	int rc;
 
 	t->major = t->minor = t->patch = -1;
-	rc = vh_path_which(&script, command, getenv("PATH"), NULL);
+	rc = vh_path_which(&script, command, vh_getenv("PATH"), NULL);
 	if (rc < 0 || !script)
 		return rc;
 	t->found = 1;

@@ -231,7 +231,7 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 	ask.len = l->len;
 	ask.from = l->from;
 	ask.base = w->base;
-	ask.home = getenv("HOME");
+	ask.home = vh_getenv("HOME");
 	ask.env = env;
 	ask.real = real;
 	/* a watched path was looked at before every line: it appeared during

@@ -243,3 +243,34 @@ int vh_watch_was_there(const struct vh_watch *w, const char *env)
 
 	return s && s->present;
 }
+
+int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, size_t nrel)
+{
+	struct vh_buf p = VH_BUF_INIT;
+	size_t i;
+	char *copy;
+
+	if (!w->since.tv_sec || dir[0] != '/')
+		return 0;
+	if (!(copy = strdup(dir)))
+		return -1;
+	free(w->base);
+	w->base = copy;
+	for (i = 0; i < nrel && w->n < VH_WATCH_MAX; i++) {
+		vh_buf_reset(&p);
+		if (vh_buf_puts(&p, dir) < 0 || (strcmp(dir, "/") && vh_buf_putc(&p, '/') < 0) ||
+		    vh_buf_puts(&p, rel[i]) < 0) {
+			vh_buf_free(&p);
+			return -1;
+		}
+		if (find(w, p.data))
+			continue;
+		/* absent: the hook saw none of the walk's names there */
+		memset(&w->s[w->n], 0, sizeof(w->s[w->n]));
+		if (!(w->s[w->n].path = vh_buf_detach(&p)))
+			return -1;
+		w->n++;
+	}
+	vh_buf_free(&p);
+	return 0;
+}

@@ -66,6 +66,14 @@ int vh_watch_appeared(const struct vh_watch *w, const char *env);
  * directory or another). */
 int vh_watch_was_there(const struct vh_watch *w, const char *env);
 
+/* The shell went into dir without an export (the region's shortcut,
+ * core/decide/region.h) and has watched there since, as export would have
+ * had it watch: the lines since begin there (base), and dir's paths rel
+ * (env directory names, relative) join the watch as absent, the hook having
+ * seen none of the walk's names there. The paths watched before stay as
+ * they were noted. 0 or -1 out of memory. */
+int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, size_t nrel);
+
 void vh_watch_free(struct vh_watch *w);
 
 #endif

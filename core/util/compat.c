@@ -537,3 +537,40 @@ int vh_dirent_may_be_link(const struct dirent *e)
 	return 1;
 #endif
 }
+
+/* The names vh_getenv was asked (NUL-separated), bounded. */
+static struct {
+	char buf[2048];
+	size_t len, n;
+	int over;
+} env_read;
+
+const char *vh_getenv(const char *name)
+{
+	size_t len = strlen(name) + 1, i;
+	const char *p = env_read.buf;
+
+	for (i = 0; i < env_read.n; i++, p += strlen(p) + 1)
+		if (!strcmp(p, name))
+			return getenv(name);
+	if (env_read.n >= 64 || len > sizeof(env_read.buf) - env_read.len) {
+		env_read.over = 1;
+	} else {
+		memcpy(env_read.buf + env_read.len, name, len);
+		env_read.len += len;
+		env_read.n++;
+	}
+	return getenv(name);
+}
+
+int vh_getenv_names(const char **names, size_t max)
+{
+	const char *p = env_read.buf;
+	size_t i;
+
+	if (env_read.over || env_read.n > max)
+		return -1;
+	for (i = 0; i < env_read.n; i++, p += strlen(p) + 1)
+		names[i] = p;
+	return (int)env_read.n;
+}

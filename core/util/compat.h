@@ -131,4 +131,14 @@ extern const char vh_self_methods[];
  * Linux. 1 for macOS, else 0. */
 int vh_platform_macos(void);
 
+/* getenv(name), noting name: the variables the answer of this process
+ * read (an export's region holds only while they stay as they were,
+ * core/decide/region.h). Discovery, the stores and the config read the
+ * environment through it. */
+const char *vh_getenv(const char *name);
+
+/* The names vh_getenv was asked, in order, into names (at most max);
+ * their count, or -1 when more were asked than it could note. */
+int vh_getenv_names(const char **names, size_t max);
+
 #endif

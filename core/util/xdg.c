@@ -1,4 +1,5 @@
 #include "core/util/xdg.h"
+#include "core/util/compat.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,7 +15,7 @@
 
 int vh_xdg_file(char **out, const char *var, const char *fallback, const char *leaf)
 {
-	const char *base = getenv(var), *home = getenv("HOME");
+	const char *base = vh_getenv(var), *home = vh_getenv("HOME");
 	struct vh_buf b = VH_BUF_INIT;
 	int r;
 

@@ -119,6 +119,27 @@ counting() {
 	export COUNTING=$T/counting
 }
 
+# region_settled: the region's reference file (core/decide/region.h) made
+# half a minute ago, and everything under $T and $HOME a minute ago, as if
+# the user had set up long before: else the shortcut waits its
+# VH_REGION_SETTLE seconds after an export first makes the file.
+region_settled() {
+	local now dir=${XDG_CACHE_HOME:-$HOME/.cache}/venvhook
+	now=$(date +%s)
+	mkdir -p "$dir"
+	rm -f "$dir"/region*
+	: >"$dir/region.$((now - 30)).0"
+	ln -s "region.$((now - 30)).0" "$dir/region"
+	touch -d "@$((now - 30))" "$dir/region.$((now - 30)).0"
+	find "$T" "$HOME" ! -path "$dir/region*" -exec touch -h -d "@$((now - 60))" {} +
+}
+
+# region_want N CDS: the exports a region scenario wants, N, or one per cd
+# (CDS) in a shell whose hook has no shortcut (drv_no_region says why).
+region_want() {
+	if [[ -n ${drv_no_region:-} ]]; then echo "$2"; else echo "$1"; fi
+}
+
 # exports_in FILE: how many `venvhook export` calls a counting log holds.
 exports_in() {
 	[[ -e $1 ]] || { echo 0; return; }

@@ -19,7 +19,7 @@ setup() {
 	unset WORKON_HOME PIPENV_VENV_IN_PROJECT PIPENV_CUSTOM_VENV_NAME PIPENV_PYTHON
 	export PIPENV_VERBOSITY=-1
 	SOCK=$BATS_TEST_TMPDIR/tmux.sock
-	mkdir -p "$T/a" "$T/b" "$T/new" "$T/ve" "$T/proj/src" "$T/store"
+	mkdir -p "$T/a" "$T/b" "$T/new" "$T/ve/d1" "$T/ve/d2" "$T/proj/src" "$T/store"
 	# A server that builds the archive on request: every file stamped the
 	# moment it is fetched, the env's bin/ls a marker.
 	mkdir -p "$T/tpl/.venv/bin"
@@ -57,11 +57,13 @@ wait_slow() {
 $screen"
 }
 
-# made_here_walk ECHO-VE [QUIET]: the same walk in each shell, which starts
-# in $T; ECHO-VE is the shell's line that shows VIRTUAL_ENV as ve=[...],
-# QUIET its redirection of both outputs to /dev/null.
+# made_here_walk ECHO-VE [QUIET [ECHO-WENT]]: the same walk in each shell,
+# which starts in $T; ECHO-VE is the shell's line that shows VIRTUAL_ENV as
+# ve=[...], QUIET its redirection of both outputs to /dev/null, ECHO-WENT
+# (a shell whose hook takes the region's shortcut) its line that shows
+# __venvhook_went as went=[...].
 made_here_walk() {
-	local ve=$1 quiet=${2:->/dev/null 2>&1}
+	local ve=$1 quiet=${2:->/dev/null 2>&1} went=${3-}
 	wait_prompt 'READY>'
 	# an archive whose files are stamped now, unpacked where the shell sits
 	type_line 'cd a'
@@ -96,14 +98,30 @@ made_here_walk() {
 	wait_slow "venvhook: activated ve (.venv; made here: yours from now on)"
 	type_line "$ve"
 	wait_for "ve=[$T/ve/.venv]"
+	local made=4 back=..
+	if [[ -n $went ]]; then
+		# a cd inside the project by the region's shortcut (no export: the
+		# hook shows where it went), then an env made there: the watch and
+		# the lines moved with the shell (core/trust/watch.h)
+		region_settled
+		type_line 'cd d1'
+		type_line 'cd ../d2'
+		type_line "$went"
+		wait_for "went=[$T/ve/d2]"
+		type_line '/usr/bin/python3 -m venv --without-pip .venv'
+		wait_for "venvhook: activated d2 (.venv; made here: yours from now on)"
+		type_line "$ve"
+		wait_for "ve=[$T/ve/d2/.venv]"
+		made=5 back=../..
+	fi
 	# Poetry, run from src/ of a project git does not hold, makes .venv at
 	# the project's root
-	type_line 'cd ../proj/src'
-	wait_for "venvhook: deactivated ve"
+	type_line "cd $back/proj/src"
+	wait_for "venvhook: deactivated"
 	type_line "poetry env use /usr/bin/python3 $quiet"
 	type_line "$ve"
 	wait_slow "ve=[$T/proj/.venv]"
-	assert_equal "$(grep -c 'made here: yours from now on' <<<"$screen")" 4
+	assert_equal "$(grep -c 'made here: yours from now on' <<<"$screen")" "$made"
 	# Poetry's env in the user's store
 	type_line 'cd ../../store'
 	wait_prompt 'READY>'
@@ -123,13 +141,13 @@ made_here_walk() {
 @test "bash at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
 	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
 	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
-	made_here_walk 'echo "ve=[${VIRTUAL_ENV-}]"'
+	made_here_walk 'echo "ve=[${VIRTUAL_ENV-}]"' '' 'echo "went=[${__venvhook_went-}]"'
 }
 
 @test "zsh at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
 	printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n' >"$HOME/.zshrc"
 	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
-	made_here_walk 'echo "ve=[${VIRTUAL_ENV-}]"'
+	made_here_walk 'echo "ve=[${VIRTUAL_ENV-}]"' '' 'echo "went=[${__venvhook_went-}]"'
 }
 
 @test "fish at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
@@ -137,7 +155,7 @@ made_here_walk() {
 	printf '%s\n' "set -g fish_greeting" "function fish_prompt; echo -n 'READY> '; end" \
 		'"$VENVHOOK" init fish | source' >"$HOME/.config/fish/config.fish"
 	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" fish -i
-	made_here_walk 'echo "ve=[$VIRTUAL_ENV]"'
+	made_here_walk 'echo "ve=[$VIRTUAL_ENV]"' '' 'echo "went=[$__venvhook_went]"'
 }
 
 @test "tcsh at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
@@ -149,11 +167,11 @@ made_here_walk() {
 @test "ksh93 at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
 	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init ksh93)"' >"$HOME/.kshrc"
 	tmux_start 250 "${VH_KSH93:-ksh93}" -i
-	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"'
+	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"' '' 'print -r -- "went=[${__venvhook_went-}]"'
 }
 
 @test "mksh at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
 	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init mksh)"' >"$HOME/.mkshrc"
 	tmux_start 250 "${VH_MKSH:-mksh}" -i
-	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"'
+	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"' '' 'print -r -- "went=[${__venvhook_went-}]"'
 }

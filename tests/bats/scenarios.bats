@@ -359,6 +359,163 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	assert_equal "$(grep -c . <<<"$stderr")" 1
 }
 
+# --- the region (core/decide/region.h): a cd that changes nothing starts no
+# process, and every cd has the answer export would give ---
+
+@test "a cd within a project, and between directories outside any, starts no process" {
+	counting
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/src/pkg/sub" "$T/proj/docs" "$T/out/a/b" "$T/out/c"
+	region_settled
+	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/src/pkg/sub" "cd proj/src" \
+		"cd proj/docs" "cd proj/src/pkg" "cd proj" report "cd proj/docs" report \
+		"cd out/a/b" "cd out/c" "cd out" "cd out/a" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_active 2 "$T/proj/.venv"
+	assert_inactive 3
+	# one export: leaving the project (and each cd in it, in a shell that
+	# cannot compare times; every cd in a shell with no shortcut)
+	assert_equal "$(exports_in "$T/calls")" "$(region_want $((1 + ${drv_no_mtime:-0} * 6)) 10)"
+	assert_equal "$(grep -c . <<<"$stderr")" 2
+}
+
+@test "the region asks export for a symlink, another user's directory, an unreadable parent" {
+	counting
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/src/in" "$T/proj/theirs" "$T/proj/shut/in"
+	ln -s "$T/proj/src" "$T/proj/link"
+	region_settled
+	chmod a-r "$T/proj/shut"
+	# (root reads anything: the unreadable parent is judged as another user,
+	# and root can give theirs to a third)
+	local want=3
+	if ((EUID == 0)); then
+		unprivileged
+		chown 1 "$T/proj/theirs"
+		want=4
+	fi
+	[[ -z ${drv_no_mtime:-} ]] || want=6
+	want=$(region_want "$want" 6)
+	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/link" "cd proj/link/in" \
+		"cd proj/src" "cd proj/shut/in" "cd proj/src/in" "cd proj/theirs" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	# through the link twice, the unreadable parent, and a directory the
+	# user does not own
+	assert_equal "$(exports_in "$T/calls")" "$want"
+}
+
+@test "the region: a name appearing between two cds, or the env going, asks export" {
+	counting
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/sub/inner" "$T/proj/docs"
+	region_settled
+	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/sub" \
+		"run touch $T/proj/sub/Pipfile" "cd proj/sub/inner" report \
+		"run rm $T/proj/sub/Pipfile" "cd proj/docs" \
+		"run mkdir $T/proj/sub/inner/.venv" "cd proj/sub/inner" report \
+		"run rm -r $T/proj/.venv" "cd proj/docs" report
+	assert_success
+	assert_active 1 "$T/proj/.venv"
+	assert_active 2 "$T/proj/.venv"
+	assert_inactive 3
+	# Pipfile, .venv (no env: mkdir alone), the env gone
+	assert_equal "$(exports_in "$T/calls")" "$(region_want $((3 + ${drv_no_mtime:-0} * 2)) 5)"
+}
+
+@test "the region: allow, deny, the trust file and the config changing ask export" {
+	counting
+	mkenv "$T/proj/.venv"
+	mkdir -p "$T/proj/src" "$T/proj/docs"
+	region_settled
+	export CONF=$HOME/.config/venvhook/config
+	mkdir -p "${CONF%/*}"
+	printf 'env_dirs = venv\n' >"$T/conf"
+	# another shell's deny, a config that names other env directories
+	session "cd proj" "setvar __venvhook_exe COUNTING" "cd proj/src" \
+		"run $VENVHOOK deny $T/proj/.venv" "cd proj/docs" report \
+		"run $VENVHOOK allow $T/proj/.venv" "cd proj/src" report \
+		"run cp $T/conf $CONF" "cd proj/docs" report
+	assert_success
+	assert_inactive 1
+	assert_active 2 "$T/proj/.venv"
+	assert_inactive 3
+	assert_equal "$(exports_in "$T/calls")" "$(region_want $((3 + ${drv_no_mtime:-0})) 4)"
+}
+
+@test "the region: a variable discovery reads, changed between two cds, asks export" {
+	counting
+	mkdir -p "$T/uvproj/src" "$T/uvproj/docs"
+	printf '[project]\nname = "uvproj"\nversion = "0.1.0"\n' >"$T/uvproj/pyproject.toml"
+	: >"$T/uvproj/uv.lock"
+	mkenv "$T/uvproj/.venv"
+	mkenv "$T/abs"
+	export ABSENV=$T/abs PF2=.proj2
+	# read by virtualenvwrapper's rule, set as it is by default
+	export VIRTUALENVWRAPPER_PROJECT_FILENAME=.project
+	region_settled
+	# uv's UV_PROJECT_ENVIRONMENT set, then unset, each between two cds
+	# inside the project: the next cd has uv's env, then the .venv again;
+	# then a variable that was set changed (the answer stays: one export)
+	session "cd uvproj" "setvar __venvhook_exe COUNTING" "cd uvproj/src" report \
+		"setenv UV_PROJECT_ENVIRONMENT ABSENV" "cd uvproj/docs" report \
+		"unsetenv UV_PROJECT_ENVIRONMENT" "cd uvproj/src" report "cd uvproj" report \
+		"setenv VIRTUALENVWRAPPER_PROJECT_FILENAME PF2" "cd uvproj/docs" "cd uvproj/src" report
+	assert_success
+	assert_active 1 "$T/uvproj/.venv"
+	assert_active 2 "$T/abs"
+	assert_active 3 "$T/uvproj/.venv"
+	assert_active 4 "$T/uvproj/.venv"
+	assert_active 5 "$T/uvproj/.venv"
+	# the set, the unset and the change (the other cds inside the region)
+	assert_equal "$(exports_in "$T/calls")" "$(region_want 3 6)"
+}
+
+@test "the region under the tools' rules: a uv workspace made above asks export" {
+	counting
+	mkenv "$T/ws/member/.venv"
+	mkdir -p "$T/ws/member/src" "$T/ws/member/docs"
+	printf '[project]\nname = "member"\n' >"$T/ws/member/pyproject.toml"
+	printf '[project]\nname = "root"\n[tool.uv.workspace]\nmembers = ["*"]\n' >"$T/wsroot"
+	region_settled
+	# a workspace root above the member: uv takes the root's env, and there
+	# is none (the region watches the pyproject.toml files above the member)
+	session "cd ws/member" "setvar __venvhook_exe COUNTING" "cd ws/member/src" report \
+		"run cp $T/wsroot $T/ws/pyproject.toml" "cd ws/member/docs" report \
+		"run rm $T/ws/pyproject.toml" "cd ws/member/src" report
+	assert_success
+	assert_active 1 "$T/ws/member/.venv"
+	assert_inactive 2
+	assert_active 3 "$T/ws/member/.venv"
+	# the workspace made, and gone (with a member refused, no region)
+	assert_equal "$(exports_in "$T/calls")" "$(region_want $((2 + ${drv_no_mtime:-0})) 3)"
+}
+
+@test "the region under the tools' rules: pipenv's and pdm's files at the root give none" {
+	counting
+	mkenv "$T/pp/.venv"
+	mkenv "$T/pd/.venv"
+	mkenv "$T/other/.venv"
+	mv "$T/other/.venv/pyvenv.cfg" "$T/cfg"
+	mkdir -p "$T/pp/src" "$T/pd/src"
+	printf '[pipenv]\nvenv_in_project = true\n' >"$T/pp/Pipfile"
+	: >"$T/pd/pyproject.toml"
+	# pdm's saved interpreter, in a directory that is no env yet
+	printf '%s\n' "$T/other/.venv/bin/python" >"$T/pd/.pdm-python"
+	region_settled
+	# pipenv's choice rests on its version, PIPENV_VENV_IN_PROJECT and its
+	# store; pdm's on an interpreter anywhere: every cd asks export, and
+	# sees the env pdm's file names become one
+	session "cd pp" "setvar __venvhook_exe COUNTING" "cd pp/src" "cd pp" report \
+		"cd pd" "cd pd/src" report "run cp $T/cfg $T/other/.venv/pyvenv.cfg" "cd pd" report
+	assert_success
+	assert_active 1 "$T/pp/.venv"
+	assert_active 2 "$T/pd/.venv"
+	assert_active 3 "$T/other/.venv"
+	assert_equal "$(exports_in "$T/calls")" 5
+}
+
 # Directory names a shell could misread. Each must round-trip byte for byte,
 # and nothing in one may ever run.
 hostile_names() {

@@ -14,6 +14,7 @@
 # make check's run: fixed, and sized to take a few seconds per shell.
 soak_default_seed=20261126
 soak_default_steps=300
+soak_mut_default_steps=150
 
 # A 31-bit LCG in shell arithmetic, not $RANDOM: bash 5.1 changed how
 # $RANDOM follows a seed (see compat50 in bash(1)), and a seed must replay
@@ -324,7 +325,10 @@ soak_script() {
 		tour[k]=${tour[__r]}
 		tour[__r]=$t
 	done
-	export VH_SOAK_START=$soak_start
+	export VH_SOAK_START=$soak_start VH_SOAK_VENV=venv VH_SOAK_DOTVENV=.venv \
+		VH_SOAK_ALTCONF=$BATS_TEST_TMPDIR/altconf
+	mkdir -p "$VH_SOAK_ALTCONF/venvhook"
+	printf 'env_dirs = venv .venv\n' >"$VH_SOAK_ALTCONF/venvhook/config"
 	soak_want=("$cur") soak_did=("(start)")
 	{
 		printf '%s\n' "$report"
@@ -510,6 +514,303 @@ soak_run() {
 		printf '# soak %s: %d steps; %d reports with an env active, %d envs by %d names; %d through a link\n' \
 			"$drv_name" "$((n - 1))" "$active" "${#phys_seen[@]}" "${#seen[@]}" "$linked" >&3
 		printf '# soak %s: the tree: %d places, %d links\n' "$drv_name" "${#soak_places[@]}" "${#__soak_links[@]}" >&3
+	fi
+	((bad == 0))
+}
+
+# --- the mutating walk (issue 29): the same tree, random cds with files
+# appearing and disappearing between them, and after every cd the shell's
+# state compared with what `venvhook export` says for it, so that the
+# region's shortcut (core/decide/region.h) is proven against export itself.
+# (After a change with no cd the shell may lag, by design: an idle prompt
+# looks only for an env appearing at a watched path. The next cd must
+# catch up.) Half the changes are near the shell, half of the trust and
+# pyvenv.cfg changes are to its own env.
+
+# The mutations, and where: a walk name made or removed in a directory, an
+# env made or removed there, an env's pyvenv.cfg removed or written anew, a
+# repository made or removed, an env denied or allowed from "another
+# shell", the config changed, a pause past the region's settling time, or
+# (by the shell itself) a variable discovery reads set or unset:
+# UV_PROJECT_ENVIRONMENT, naming venv or .venv, or XDG_CONFIG_HOME, naming
+# a directory whose config puts venv first.
+soak_mut_ops=(name name name name name name env env git cfg cfg deny deny allow config settle settle var var)
+# (NAME:WHAT, issue 26's rules: a file with that content, written anew when
+# one with other content is there, so a change of content is met too)
+soak_mut_names=(pyvenv.cfg pyproject.toml poetry.toml uv.lock Pipfile .python-version HEAD venv
+	hatch.toml .pdm-python .pdm.toml Pipfile:in-project pyproject.toml:workspace
+	pyproject.toml:project hatch.toml:path .pdm-python:venv)
+
+# __soak_mut_helpers DIR: the programs the shell runs: DIR/mutate (one
+# mutation, its target a directory named by number: $VH_SOAK_D<n>) and
+# DIR/export (what export says for the shell's environment, directory, key
+# and moved directory: VIRTUAL_ENV and PATH, as dumpenv prints them).
+__soak_mut_helpers() {
+	cat >"$1/mutate" <<'EOS'
+#!/bin/bash
+# mutate OP N [NAME]: one change in the directory $VH_SOAK_D<N>.
+d=VH_SOAK_D$2
+d=${!d:?no directory $2}
+old=$(date -d '-60 seconds' '+@%s')
+case $1 in
+name) # (a directory of that name, an env's, stays: the walk goes there)
+	f=${3%%:*} text=
+	case $3 in
+	*:in-project) text=$'[pipenv]\nvenv_in_project = true\n' ;;
+	*:workspace) text=$'[project]\nname = "root"\n[tool.uv.workspace]\nmembers = ["*", "*/*"]\n' ;;
+	*:project) text=$'[project]\nname = "member"\n' ;;
+	*:path) text=$'[envs.default]\npath = "venv"\n' ;;
+	*:venv) text="${d%/*}/.venv/bin/python"$'\n' ;; # (the parent's, which env makes)
+	esac
+	if [[ -n $text && -f $d/$f && ! -L $d/$f && $(<"$d/$f")$'\n' != "$text" ]]; then
+		printf '%s' "$text" >"$d/$f"
+	elif [[ -f $d/$f || -L $d/$f ]]; then rm -f -- "$d/$f"; elif [[ ! -e $d/$f ]]; then
+		printf '%s' "$text" >"$d/$f" && touch -d "$old" "$d/$f"
+	fi ;;
+env) # (one of the tree's own stays)
+	if [[ -e $d/.venv/made ]]; then rm -rf -- "$d/.venv"; elif [[ ! -e $d/.venv && ! -L $d/.venv ]]; then
+		mkdir -p "$d/.venv/bin" && printf 'home = /usr/bin\nversion = 3.11.2\n' >"$d/.venv/pyvenv.cfg" &&
+			: >"$d/.venv/made" && touch -d "$old" "$d/.venv/pyvenv.cfg" "$d/.venv/made" "$d/.venv/bin" "$d/.venv"
+	fi ;;
+cfg)
+	# (half of these, and of deny and allow, change the shell's own env)
+	(($2 % 2)) || [[ -z ${VIRTUAL_ENV-} ]] || d=$VIRTUAL_ENV
+	for e in "$d" "$d/.venv" "$d/venv"; do
+		[[ -d $e/bin ]] || continue
+		if [[ -e $e/pyvenv.cfg ]]; then rm -f -- "$e/pyvenv.cfg"; else printf 'home = /usr/bin\n' >"$e/pyvenv.cfg"; fi
+		break
+	done ;;
+git)
+	if [[ -e $d/.git ]]; then rm -rf -- "$d/.git"; else git init -q -- "$d"; fi ;;
+deny | allow)
+	(($2 % 2)) || [[ -z ${VIRTUAL_ENV-} ]] || d=$VIRTUAL_ENV
+	for e in "$d" "$d/.venv" "$d/venv"; do
+		[[ -e $e/pyvenv.cfg ]] && { "$VENVHOOK" "$1" "$e" >/dev/null 2>&1; break; }
+	done ;;
+config)
+	c=${XDG_CONFIG_HOME:-$HOME/.config}/venvhook/config
+	mkdir -p "${c%/*}"
+	if [[ -e $c ]]; then rm -f -- "$c"; else printf 'env_dirs = venv .venv\n' >"$c"; fi ;;
+settle)
+	sleep 3.2 ;;
+esac
+exit 0
+EOS
+	cat >"$1/export" <<'EOS'
+#!/bin/bash
+# export KEY [MOVED]: the state export leaves the shell's environment in.
+code=$(__venvhook_went=${2-} "$VENVHOOK" export bash "$1" 2>/dev/null) || echo "export failed"
+eval "$code"
+exec "$VH_DUMPENV" VIRTUAL_ENV PATH
+EOS
+	chmod +x "$1/mutate" "$1/export"
+}
+
+# __soak_near PLACE: sets __k to a place under the same directory of the
+# tree's top as PLACE, and reached through no link, picked by the seed; 1
+# when there is none.
+__soak_near() {
+	local top=${1#"$soak_root"/} k near=()
+	top=$soak_root/${top%%/*}
+	for k in "${!soak_places[@]}"; do
+		[[ ${soak_places[k]} == "$top" || ${soak_places[k]} == "$top"/* ]] &&
+			[[ -n ${__soak_flag[${soak_places[k]}]+set} ]] && near+=("$k")
+	done
+	((${#near[@]})) || return 1
+	__soak_rand ${#near[@]}
+	__k=${near[__r]}
+}
+
+# __soak_own NAME: the value of the hook's own variable NAME, as an
+# argument (drv_own: where the shell keeps it elsewhere than drv_var).
+__soak_own() { if declare -F drv_own >/dev/null; then drv_own "$1"; else drv_var "$1"; fi; }
+
+# __soak_near_dir PLACE: sets __k to the number of a directory of the tree
+# (__soak_dirs) under the same directory of its top as PLACE, picked by the
+# seed; 1 when there is none.
+__soak_near_dir() {
+	local top=${1#"$soak_root"/} k near=()
+	top=$soak_root/${top%%/*}
+	for k in "${!__soak_dirs[@]}"; do
+		[[ ${__soak_dirs[k]} == "$top" || ${__soak_dirs[k]} == "$top"/* ]] && near+=("$k")
+	done
+	((${#near[@]})) || return 1
+	__soak_rand ${#near[@]}
+	__k=${near[__r]}
+}
+
+# soak_mut_script FILE STEPS: the walk for the shell; soak_did says what
+# each step was, soak_want the logical directory after it.
+soak_mut_script() {
+	local file=$1 steps=$2 i k cur=$soak_start report cmp op arg cds=()
+	report="$(__vh_head VH_DUMPENV) PWD VIRTUAL_ENV PATH"
+	cmp="$(__vh_head VH_SOAK_CMP) $(__soak_own __venvhook_key) $(__soak_own __venvhook_went)"
+	for k in "${!soak_places[@]}"; do
+		export "VH_SOAK_P$k=${soak_places[k]}"
+		cds[k]="cd $(drv_var "VH_SOAK_P$k")"
+	done
+	for k in "${!__soak_dirs[@]}"; do
+		export "VH_SOAK_D$k=${__soak_dirs[k]}"
+	done
+	export VH_SOAK_START=$soak_start
+	soak_want=("$cur") soak_did=("(start)")
+	{
+		printf '%s\n%s\n' "$report" "$cmp"
+		for ((i = 1; i <= steps; i++)); do
+			__soak_rand 3
+			if ((__r == 0)); then
+				__soak_rand ${#soak_mut_ops[@]}
+				op=${soak_mut_ops[__r]}
+				# half the time in a directory near the shell (under
+				# the same directory of the tree's top), where a change
+				# is one the shell's last answer may rest on
+				__soak_rand 2
+				if ((__r)) && __soak_near_dir "$cur"; then
+					k=$__k
+				else
+					__soak_rand ${#__soak_dirs[@]}
+					k=$__r
+				fi
+				arg=""
+				if [[ $op == var ]]; then
+					# a variable discovery reads, changed by the shell
+					# itself: uv's env of a project (relative: venv
+					# where .venv is, and the other way), or none; the
+					# config's directory (one whose config puts venv
+					# before .venv), or the default
+					__soak_rand 5
+					case $__r in
+					0) drv_unsetenv UV_PROJECT_ENVIRONMENT ;;
+					1) drv_setenv UV_PROJECT_ENVIRONMENT VH_SOAK_VENV ;;
+					2) drv_setenv UV_PROJECT_ENVIRONMENT VH_SOAK_DOTVENV ;;
+					3) drv_setenv XDG_CONFIG_HOME VH_SOAK_ALTCONF ;;
+					4) drv_unsetenv XDG_CONFIG_HOME ;;
+					esac
+					[[ -z ${drv_prompt_line:-} ]] || printf '%s\n' "$drv_prompt_line"
+					soak_did+=("var $__r (UV_PROJECT_ENVIRONMENT unset, venv, .venv; XDG_CONFIG_HOME alt, unset)")
+					soak_want+=("$cur")
+					printf '%s\n%s\n%s' "$report" "$cmp" "${VH_SOAK_DEBUG:+$VH_SOAK_DEBUG
+}"
+					continue
+				fi
+				if [[ $op == name ]]; then
+					__soak_rand ${#soak_mut_names[@]}
+					arg=${soak_mut_names[__r]}
+				fi
+				printf '%s %s %s %s\n' "$(__vh_head VH_SOAK_MUT)" "$op" "$k" "$arg"
+				# (a shell that draws no prompt between lines it reads
+				# from a file runs what its prompt would)
+				[[ -z ${drv_prompt_line:-} ]] || printf '%s\n' "$drv_prompt_line"
+				soak_did+=("$op $arg in ${__soak_dirs[k]}")
+			else
+				# half the time somewhere near (under the same directory
+				# of the tree's top), where the last answer may hold
+				__soak_rand 2
+				if ((__r)) && __soak_near "$cur"; then
+					k=$__k
+				else
+					__soak_rand ${#soak_places[@]}
+					k=$__r
+				fi
+				printf '%s\n' "${cds[k]}"
+				cur=${soak_places[k]}
+				soak_did+=("cd $cur")
+				# elvish's cd takes the directory's physical path
+				if [[ -n ${drv_physical_cd:-} ]]; then
+					__soak_phys "$cur"
+					cur=$__p
+				fi
+			fi
+			soak_want+=("$cur")
+			# (VH_SOAK_DEBUG: a line of the shell's code after each
+			# step, to print its state on stderr)
+			printf '%s\n%s\n%s' "$report" "$cmp" "${VH_SOAK_DEBUG:+$VH_SOAK_DEBUG
+}"
+		done
+		printf 'exit\n'
+	} >"$file"
+}
+
+# soak_mut_run: the mutating walk for the loaded driver.
+soak_mut_run() {
+	local seed=${VH_SOAK_SEED:-$soak_default_seed} steps=${VH_SOAK_MUT_STEPS:-$soak_mut_default_steps}
+	local script out err i k n bad=0 lines=() why exports=0 compared=0
+	printf '# soak (mutating) %s: VH_SOAK_SEED=%s VH_SOAK_MUT_STEPS=%s\n' "$drv_name" "$seed" "$steps" >&3
+	trap - DEBUG
+	__soak_s=$(((seed + 1) % 2147483648))
+	export VENVHOOK_QUIET=1 LC_ALL=C
+	soak_root=$T/soak
+	__soak_check_above "$soak_root" || return 1
+	soak_fixture "$soak_root" || return 1
+	__soak_mut_helpers "$BATS_TEST_TMPDIR"
+	export VH_SOAK_MUT=$BATS_TEST_TMPDIR/mutate VH_SOAK_CMP=$BATS_TEST_TMPDIR/export
+	script=$BATS_TEST_TMPDIR/soakm.$drv_name out=$BATS_TEST_TMPDIR/soakm.out err=$BATS_TEST_TMPDIR/soakm.err
+	soak_mut_script "$script" "$steps"
+	# counting: which steps the shell took without a process
+	counting
+	drv_write_rc "" "$(drv_setvar __venvhook_exe COUNTING)"
+	region_settled
+	cd "$soak_start" || return 1
+	LC_ALL=C.UTF-8 drv_interactive <"$script" >"$out" 2>"$err" || true
+	mapfile -t lines < <(grep -Ev "$drv_noise" "$out")
+	n=${#soak_want[@]}
+	for ((i = 0; i < n && bad < 5; i++)); do
+		local base=$((5 * i))
+		if ! __soak_got "${lines[base]:-}" PWD || ! __soak_got "${lines[base + 3]:-}" VIRTUAL_ENV ||
+			! __soak_got "${lines[base + 4]:-}" PATH; then
+			bad=$((bad + 1))
+			printf 'soak %s FAILED: VH_SOAK_SEED=%s step %d: no report (the shell printed %d lines); its stderr:\n' \
+				"$drv_name" "$seed" "$i" "${#lines[@]}" >&2
+			grep -Ev "$drv_noise" "$err" | head -20 >&2
+			break
+		fi
+		__soak_got "${lines[base]}" PWD
+		if [[ $__g != "${soak_want[i]}" ]]; then
+			bad=$((bad + 1))
+			printf 'soak %s FAILED: VH_SOAK_SEED=%s step %d (%s): the shell is in %s, not %s\n' "$drv_name" \
+				"$seed" "$i" "$(__soak_esc "${soak_did[i]}")" "$(__soak_esc "$__g")" \
+				"$(__soak_esc "${soak_want[i]}")" >&2
+			break
+		fi
+		# (a change with no cd is left to the next cd: an idle prompt
+		# notices only an env appearing at a watched path, by design, and
+		# the region is for cds)
+		[[ ${soak_did[i]} == cd\ * || $i == 0 ]] || continue
+		# (nor does a cd to where the shell already is: $PWD is as the
+		# last check left it, and no hook asks export for it, by design)
+		[[ $i == 0 || ${soak_want[i]} != "${soak_want[i - 1]}" ]] || continue
+		compared=$((compared + 1))
+		why=""
+		[[ ${lines[base + 1]} == "${lines[base + 3]}" ]] ||
+			why="the shell has $(__soak_esc "${lines[base + 1]}"), export says $(__soak_esc "${lines[base + 3]}")"
+		[[ -n $why || ${lines[base + 2]} == "${lines[base + 4]}" ]] ||
+			why="the shell has $(__soak_esc "${lines[base + 2]}"), export says $(__soak_esc "${lines[base + 4]}")"
+		if [[ -n $why ]]; then
+			bad=$((bad + 1))
+			printf 'soak %s FAILED: VH_SOAK_SEED=%s step %d of %d (%s): %s\n' "$drv_name" "$seed" "$i" \
+				"$((n - 1))" "$(__soak_esc "${soak_did[i]}")" "$why" >&2
+			# the steps before it, for the replay
+			for ((k = i > 8 ? i - 8 : 1; k < i; k++)); do
+				printf '  step %d: %s\n' "$k" "$(__soak_esc "${soak_did[k]}")" >&2
+			done
+		fi
+	done
+	if ((bad == 0)) && ((${#lines[@]} != 5 * n)); then
+		bad=1
+		printf 'soak %s FAILED: the shell printed %d lines, not %d\n' "$drv_name" "${#lines[@]}" $((5 * n)) >&2
+	fi
+	# (venvhook's own lines say what the changes made of the envs; anything
+	# else is the hook's fault)
+	if ((bad == 0)) && grep -Ev "$drv_noise" "$err" | grep -v '^venvhook: ' | grep -q .; then
+		bad=1
+		echo "soak $drv_name FAILED: the shell said on stderr:" >&2
+		grep -Ev "$drv_noise" "$err" | grep -v '^venvhook: ' | head -20 >&2
+	fi
+	if ((bad == 0)); then
+		exports=$(exports_in "$T/calls")
+		printf '# soak (mutating) %s: %d steps, %d cds compared with export, %d exports by the hook, %d variable changes\n' \
+			"$drv_name" "$((n - 1))" "$((compared - 1))" "$exports" \
+			"$(printf '%s\n' "${soak_did[@]}" | grep -c '^var ')" >&3
 	fi
 	((bad == 0))
 }

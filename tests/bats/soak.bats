@@ -18,9 +18,13 @@ setup() {
 
 teardown() {
 	# bats shows this only when the test fails
-	echo "replay: VH_SOAK_SEED=${VH_SOAK_SEED:-$soak_default_seed} VH_SOAK_STEPS=${VH_SOAK_STEPS:-$soak_default_steps} make soak"
+	echo "replay: VH_SOAK_SEED=${VH_SOAK_SEED:-$soak_default_seed} VH_SOAK_STEPS=${VH_SOAK_STEPS:-$soak_default_steps} VH_SOAK_MUT_STEPS=${VH_SOAK_MUT_STEPS:-$soak_mut_default_steps} make soak"
 }
 
 @test "soak: the shell follows a random walk of cds" {
 	soak_run
+}
+
+@test "soak: a random walk of cds and changes, each cd as export says" {
+	soak_mut_run
 }

@@ -146,6 +146,23 @@ int main(int argc, char **argv)
 	free(self);
 	free(want);
 
+	/* The variables read through vh_getenv, each once, in order, set or
+	 * not (the region hands them to the hook, core/decide/region.h). */
+	{
+		const char *names[4];
+		int n;
+
+		setenv("VH_TEST_A", "1", 1);
+		unsetenv("VH_TEST_B");
+		tap_str(vh_getenv("VH_TEST_A"), "1", "vh_getenv gives getenv's value");
+		tap_ok(vh_getenv("VH_TEST_B") == NULL, "and NULL for an unset one");
+		vh_getenv("VH_TEST_A");
+		n = vh_getenv_names(names, 4);
+		tap_ok(n == 2 && !strcmp(names[0], "VH_TEST_A") && !strcmp(names[1], "VH_TEST_B"),
+		       "vh_getenv_names: each name once, in order (%d)", n);
+		tap_ok(vh_getenv_names(names, 1) == -1, "more than the caller holds: -1");
+	}
+
 	if (chdir("/") == 0) {
 		char cmd[128];
 

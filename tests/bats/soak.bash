@@ -237,6 +237,19 @@ __soak_phys() {
 	done
 }
 
+# __soak_go K: the walk's step to place K: its cd line, the record of it,
+# and cur, the directory the shell is then in (elvish's cd takes the
+# directory's physical path).
+__soak_go() {
+	printf '%s\n' "${cds[$1]}"
+	cur=${soak_places[$1]}
+	soak_did+=("cd $cur")
+	if [[ -n ${drv_physical_cd:-} ]]; then
+		__soak_phys "$cur"
+		cur=$__p
+	fi
+}
+
 # __soak_expect PWD: sets __e to the env the README's rules name for the
 # logical PWD, or to "" for none. Walking up PWD as a string: a directory
 # holding pyvenv.cfg is the env; else its .venv, then its venv; a git
@@ -355,14 +368,7 @@ soak_script() {
 					__soak_rand ${#soak_places[@]}
 					k=$__r
 				fi
-				printf '%s\n' "${cds[k]}"
-				cur=${soak_places[k]}
-				soak_did+=("cd $cur")
-				# elvish's cd takes the directory's physical path
-				if [[ -n ${drv_physical_cd:-} ]]; then
-					__soak_phys "$cur"
-					cur=$__p
-				fi
+				__soak_go "$k"
 			fi
 			soak_want+=("$cur")
 			printf '%s\n' "$report"
@@ -712,14 +718,7 @@ soak_mut_script() {
 					__soak_rand ${#soak_places[@]}
 					k=$__r
 				fi
-				printf '%s\n' "${cds[k]}"
-				cur=${soak_places[k]}
-				soak_did+=("cd $cur")
-				# elvish's cd takes the directory's physical path
-				if [[ -n ${drv_physical_cd:-} ]]; then
-					__soak_phys "$cur"
-					cur=$__p
-				fi
+				__soak_go "$k"
 			fi
 			soak_want+=("$cur")
 			# (VH_SOAK_DEBUG: a line of the shell's code after each

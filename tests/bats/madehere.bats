@@ -5,7 +5,7 @@
 # next prompt with no command; an archive's, unpacked at the prompt with
 # its files stamped "now", is not, even when something on the same line
 # then works on it. The tools are the real ones (python3 -m venv,
-# virtualenv, Poetry, pipenv). Every archive env's bin/ls leaves a mark,
+# virtualenv, Poetry, pipenv; pyenv's store by its layout). Every archive env's bin/ls leaves a mark,
 # and `ls` is typed after each unpack: the teardown fails on a mark.
 
 load helpers
@@ -37,6 +37,11 @@ setup() {
 	# a project whose pipenv env goes to the user's store, not made yet
 	mkdir -p "$T/pip"
 	printf '[packages]\n\n[requires]\n' >"$T/pip/Pipfile"
+	# a pyenv-virtualenv env in the user's pyenv store, ~/.pyenv (pyenv is
+	# no Debian package: pyenv-virtualenv makes a Python 3 env with python
+	# -m venv, under versions/), and a directory without a .python-version
+	/usr/bin/python3 -m venv --without-pip "$HOME/.pyenv/versions/myenv" || fail "python3 -m venv failed"
+	mkdir -p "$T/pye"
 }
 
 teardown() {
@@ -134,6 +139,14 @@ made_here_walk() {
 	type_line "pipenv --python /usr/bin/python3 $quiet"
 	type_line "$ve"
 	wait_slow "ve=[$HOME/.local/share/virtualenvs/pip-"
+	# pyenv: `pyenv local myenv` writes the name to .python-version where
+	# the shell sits; the hook watches for that file (stores.h,
+	# vh_stores_finish), and the env it names is the user's by location
+	type_line 'cd ../pye'
+	wait_prompt 'READY>'
+	type_line 'echo myenv > .python-version'
+	type_line "$ve"
+	wait_for "ve=[$HOME/.pyenv/versions/myenv]"
 	run find "$T" -name PWNED
 	assert_output ""
 }

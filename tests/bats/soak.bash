@@ -338,10 +338,7 @@ soak_script() {
 		tour[k]=${tour[__r]}
 		tour[__r]=$t
 	done
-	export VH_SOAK_START=$soak_start VH_SOAK_VENV=venv VH_SOAK_DOTVENV=.venv \
-		VH_SOAK_ALTCONF=$BATS_TEST_TMPDIR/altconf
-	mkdir -p "$VH_SOAK_ALTCONF/venvhook"
-	printf 'env_dirs = venv .venv\n' >"$VH_SOAK_ALTCONF/venvhook/config"
+	export VH_SOAK_START=$soak_start
 	soak_want=("$cur") soak_did=("(start)")
 	{
 		printf '%s\n' "$report"
@@ -650,7 +647,10 @@ __soak_near_dir() {
 soak_mut_script() {
 	local file=$1 steps=$2 i k cur=$soak_start report cmp op arg cds=()
 	report="$(__vh_head VH_DUMPENV) PWD VIRTUAL_ENV PATH"
-	cmp="$(__vh_head VH_SOAK_CMP) $(__soak_own __venvhook_key) $(__soak_own __venvhook_went)"
+	cmp="$(__vh_head VH_SOAK_CMP) $(__soak_own __venvhook_key)"
+	# (where the region's shortcut moved the hook: a shell without the
+	# shortcut has no such variable, and export is asked without it)
+	[[ -n ${drv_no_region:-} ]] || cmp+=" $(__soak_own __venvhook_went)"
 	for k in "${!soak_places[@]}"; do
 		export "VH_SOAK_P$k=${soak_places[k]}"
 		cds[k]="cd $(drv_var "VH_SOAK_P$k")"
@@ -658,7 +658,12 @@ soak_mut_script() {
 	for k in "${!__soak_dirs[@]}"; do
 		export "VH_SOAK_D$k=${__soak_dirs[k]}"
 	done
-	export VH_SOAK_START=$soak_start
+	# the values the variable steps set (uv's env of a project; a config
+	# directory whose config puts venv before .venv)
+	export VH_SOAK_START=$soak_start VH_SOAK_VENV=venv VH_SOAK_DOTVENV=.venv \
+		VH_SOAK_ALTCONF=$BATS_TEST_TMPDIR/altconf
+	mkdir -p "$VH_SOAK_ALTCONF/venvhook"
+	printf 'env_dirs = venv .venv\n' >"$VH_SOAK_ALTCONF/venvhook/config"
 	soak_want=("$cur") soak_did=("(start)")
 	{
 		printf '%s\n%s\n' "$report" "$cmp"

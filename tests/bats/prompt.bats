@@ -242,6 +242,13 @@ ctl_walk() {
 	fi
 	type_line "$2"
 	wait_prompt "(p$shown) READY>"
+	# (the pipe's cat writes when it is scheduled: on a loaded machine the
+	# screen can be drawn before the bytes reach the file)
+	local i
+	for ((i = 0; i < 600; i++)); do
+		LC_ALL=C grep -qF -- "(p$shown) " "$T/raw" && break
+		sleep 0.1
+	done
 	tmux -S "$SOCK" pipe-pane
 	refute_raw_controls "$T/raw"
 	LC_ALL=C grep -qF -- "(p$shown) " "$T/raw" || fail "no '(p$shown) ' in what the terminal got"

@@ -241,6 +241,12 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 	ask.programs = seen->programs;
 	if (vh_madeby_judge(by, &ask) < 0)
 		return MADE_BAD;
+	/* Unwatched, an env is new by its birth time against since; after a
+	 * cd the region's shortcut took, the lines begin at that cd, later
+	 * than since, and cannot vouch for what came between (an unpack). A
+	 * watched path appeared during the last line, which they hold. */
+	if (by->verdict == VH_MADEBY_MADE && !watched && w->moved)
+		return MADE_CUT;
 	return by->verdict == VH_MADEBY_MADE ? MADE_YES :
 	       by->verdict == VH_MADEBY_BROUGHT ? MADE_BROUGHT : MADE_NONE;
 }

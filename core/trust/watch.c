@@ -256,6 +256,7 @@ int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, s
 		return -1;
 	free(w->base);
 	w->base = copy;
+	w->moved = 1;
 	for (i = 0; i < nrel && w->n < VH_WATCH_MAX; i++) {
 		vh_buf_reset(&p);
 		if (vh_buf_puts(&p, dir) < 0 || (strcmp(dir, "/") && vh_buf_putc(&p, '/') < 0) ||

@@ -36,6 +36,9 @@ struct vh_watch_slot {
 struct vh_watch {
 	struct timespec since; /* the export's moment; 0 for no watch */
 	char *base;            /* the directory it ran in, or NULL */
+	/* a cd the region's shortcut took moved it (vh_watch_move): the lines
+	 * the hook hands begin at that cd, later than since */
+	int moved;
 	size_t n;
 	struct vh_watch_slot s[VH_WATCH_MAX];
 };

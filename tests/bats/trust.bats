@@ -457,7 +457,11 @@ as_upg_user() {
 		"run /usr/bin/python3 -m venv --without-pip proj/.venv" "line cd proj" report "run ls"
 	assert_success
 	not_active 1
-	assert_stderr_contains "venvhook: not activating $T/dl/proj/.venv: it was already here when you arrived"
+	# (why depends on whether a cd exported on arriving: then "it was
+	# already here when you arrived"; a cd the region's shortcut took
+	# leaves the last export before the unpack, and the lines since hold
+	# the tar, or cannot all be read: refused either way)
+	assert_stderr_contains "venvhook: not activating $T/dl/proj/.venv: "
 	refute_stderr_contains "made here"
 }
 

@@ -290,6 +290,20 @@ static void s_archive_bin(struct ctx *c)
 	set_mtime(p, 1000000000);
 }
 
+/* a watch a cd by the region's shortcut moved (the lines begin at that
+ * cd), and an env made since where it does not look */
+static void s_shortcut_unwatched(struct ctx *c)
+{
+	const char *dirs[1] = { c->proj };
+
+	vh_watch_free(c->watch);
+	memset(c->watch, 0, sizeof(*c->watch));
+	if (vh_watch_update(c->watch, c->proj, dirs, 1) < 0)
+		tap_ok(0, "setup: watch");
+	c->watch->moved = 1;
+	mkenv(c);
+}
+
 /* an env made elsewhere before the watch began, moved in since: its
  * files' birth times, which nobody can set, are older than the watch */
 static void s_moved_in(struct ctx *c)
@@ -550,6 +564,10 @@ static const struct row rows[] = {
 	{ "times anyone can set decide nothing: files from 2001, made by the line", "h/old/.venv",
 	  s_archive, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0 },
 	/* made here: the line is necessary */
+	{ "after a cd by the region's shortcut, an env where it did not look: the lines cannot vouch",
+	  "h/short/.venv", s_shortcut_unwatched, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  "it appeared where venvhook was not watching, after more commands than this shell hands"
+	  " venvhook" NO_ALLOW, "", 0 },
 	{ "made here needs a line: the shell handed none", "h/nol/.venv", s_env, 1, A, 0, 0, STRICT,
 	  0, VH_BASIS_NONE, NO_LINE NO_ALLOW, "", 0, .lines = "" },
 	{ "made here: the lines not read yet, export asks for them", "h/ask/.venv", s_env, 1, A, 0, 0,

@@ -224,7 +224,10 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 		return MADE_GAP;
 	if (l->state == VH_LINES_BAD)
 		return MADE_BAD;
-	if (l->state == VH_LINES_CUT && !watched)
+	/* (after a shortcut cd the watch may still hold the old directory's
+	 * paths, which the hook no longer looks at: the last line alone
+	 * cannot vouch for one) */
+	if (l->state == VH_LINES_CUT && (!watched || w->moved))
 		return MADE_CUT;
 	memset(&ask, 0, sizeof(ask));
 	ask.lines = l->lines;

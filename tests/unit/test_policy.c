@@ -290,6 +290,14 @@ static void s_archive_bin(struct ctx *c)
 	set_mtime(p, 1000000000);
 }
 
+/* a watch a cd by the region's shortcut moved, still holding the env's
+ * path (the old directory's, which the hook no longer looks at) */
+static void s_shortcut_watched(struct ctx *c)
+{
+	c->watch->moved = 1;
+	mkenv(c);
+}
+
 /* a watch a cd by the region's shortcut moved (the lines begin at that
  * cd), and an env made since where it does not look */
 static void s_shortcut_unwatched(struct ctx *c)
@@ -565,6 +573,10 @@ static const struct row rows[] = {
 	{ "times anyone can set decide nothing: files from 2001, made by the line", "h/old/.venv",
 	  s_archive, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0 },
 	/* made here: the line is necessary */
+	{ "after a shortcut cd and more lines than are handed, a watched path: the last line cannot vouch",
+	  "h/shortcut/.venv", s_shortcut_watched, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  "it appeared where venvhook was not watching, after more commands than this shell hands"
+	  " venvhook" NO_ALLOW, "", 0, .lines = "t" MADE_LINE },
 	{ "after a cd by the region's shortcut, an env where it did not look: the lines cannot vouch",
 	  "h/short/.venv", s_shortcut_unwatched, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
 	  "it appeared where venvhook was not watching, after more commands than this shell hands"

@@ -31,6 +31,7 @@
 #include "core/output/plan.h"
 #include "core/output/render.h"
 #include "shells/shell.h"
+#include "shellenv.h"
 #include "tap.h"
 
 static char dir[64], script[96], init_file[96], empty[96];
@@ -75,35 +76,6 @@ static int read_file(struct vh_buf *out, const char *path)
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		vh_buf_add(out, chunk, n);
 	fclose(f);
-	return 0;
-}
-
-/* VH_<NAME><suffix>, as make check sets it from configure.ac's list. */
-static const char *shell_var(const char *name, const char *suffix)
-{
-	char var[64];
-	size_t i;
-
-	snprintf(var, sizeof(var), "VH_%s%s", name, suffix);
-	for (i = 3; var[i] && i < 3 + strlen(name); i++)
-		if (var[i] >= 'a' && var[i] <= 'z')
-			var[i] = (char)(var[i] - 'a' + 'A');
-	return getenv(var);
-}
-
-/* 1 when name is one of configure.ac's optional shells and CI does not
- * ask for all (VH_REQUIRE_ALL_SHELLS). */
-static int optional(const char *name)
-{
-	const char *list = getenv("VH_OPTIONAL_SHELLS"), *all = getenv("VH_REQUIRE_ALL_SHELLS");
-	size_t n = strlen(name);
-	const char *p;
-
-	if (all && *all)
-		return 0;
-	for (p = list; p && (p = strstr(p, name)); p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/util/buf.h"
 #include "shells/shell.h"
+#include "shellenv.h"
 #include "tap.h"
 
 /* Runs the script file with the shell (its arguments without rc files,
@@ -146,20 +147,6 @@ static int check_list(const struct vh_shell *sh, const char *path, const char *b
 	return fails;
 }
 
-static int optional(const char *name)
-{
-	const char *list = getenv("VH_OPTIONAL_SHELLS");
-	size_t n = strlen(name);
-	const char *p;
-
-	if (getenv("VH_REQUIRE_ALL_SHELLS") && *getenv("VH_REQUIRE_ALL_SHELLS"))
-		return 0;
-	for (p = list; p && (p = strstr(p, name)); p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-	return 0;
-}
-
 static void check_shell(const struct vh_shell *sh, const char *path, const char *bare,
 			const char *print, const char *get, const char *file)
 {
@@ -190,20 +177,6 @@ static void check_shell(const struct vh_shell *sh, const char *path, const char 
 		rnd[i] = random_strings[i];
 	fails = check_list(sh, path, bare, print, rnd, NRANDOM, file);
 	tap_ok(fails == 0, "%s: %d random byte strings round-trip (%d failed)", name, NRANDOM, fails);
-}
-
-/* VH_<NAME> (the shell's path) or VH_<NAME>_BARE (how to start it without
- * rc files), as make check sets them from configure.ac's list of shells. */
-static const char *shell_var(const char *name, const char *suffix)
-{
-	static char var[64];
-	size_t i;
-
-	snprintf(var, sizeof(var), "VH_%s%s", name, suffix);
-	for (i = 3; var[i] && i < 3 + strlen(name); i++)
-		if (var[i] >= 'a' && var[i] <= 'z')
-			var[i] = (char)(var[i] - 'a' + 'A');
-	return getenv(var);
 }
 
 int main(void)

@@ -301,6 +301,7 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 	struct vh_want w = *want;
 	const char *f = vh_state_foreign(now), *aside = now->v[VH_MARK_ASIDE];
 	const char *mark = now->v[VH_MARK_ENV];
+	int was_off = 0;
 
 	memset(p, 0, sizeof(*p));
 	p->target = *now;
@@ -329,9 +330,16 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 			w.pause = mark;
 			w.env = NULL;
 		}
+		/* Another env than venvhook's: its entry came off when venvhook
+		 * stood aside. An unload that puts venvhook's env back (mise's
+		 * and direnv's restore VIRTUAL_ENV and the PATH they saved)
+		 * does not make it on again for the user: no "deactivated". */
+		was_off = !eq(aside, mark);
 	}
 	if (own_plan(p, &w) < 0 || count_bins(p) < 0)
 		return -1;
+	if (was_off)
+		p->deactivated = NULL;
 	diff(p, now);
 	return 0;
 }

@@ -81,6 +81,14 @@ static void activators(void)
 	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin:/usr/bin", "  with one entry");
 	tap_ok(!p.target.v[VH_MARK_PAUSE], "  not paused");
 	vh_plan_free(&p);
+	/* mise's unload after that: VIRTUAL_ENV A and A's bin (last) put back,
+	 * elsewhere: A goes, and was not on to say "deactivated" of */
+	s = st("/p/a/.venv", "/p/a/.venv", "/usr/bin:/p/a/.venv/bin", NULL, NULL);
+	s.v[VH_MARK_ASIDE] = "/p/b/.venv";
+	vh_plan(&p, &s, &none);
+	tap_str(p.target.v[VH_PATH], "/usr/bin", "  their restore of A, elsewhere: A's entry goes");
+	tap_ok(!p.target.v[VH_VIRTUAL_ENV] && !p.deactivated, "  and VIRTUAL_ENV, with no \"deactivated\"");
+	vh_plan_free(&p);
 
 	/* a foreign env with no name of its own: venvhook's stale name goes */
 	s = st("/mise/.venv", "/p/a/.venv", "/mise/.venv/bin:/p/a/.venv/bin:/usr/bin", NULL, NULL);

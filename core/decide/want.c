@@ -89,6 +89,10 @@ static int trusted(struct vh_wanted *w, int *ok, const char *env, enum vh_policy
 		w->need_lines = 1;
 	} else if (!p.ok && tool_inside && vh_store_tool_env(env)) {
 		; /* a tox, nox, pipx or uv tool env, entered: no request for it */
+	} else if (!p.ok && mode == VH_POLICY_AUTO && vh_state_foreign(now) &&
+		   !strcmp(vh_state_foreign(now), env)) {
+		; /* someone else has it on (mise's _.python.venv): venvhook stands
+		   * aside, and "not activating" what runs already misleads */
 	} else if (!p.ok) {
 		struct vh_buf tail = VH_BUF_INIT;
 

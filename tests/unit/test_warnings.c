@@ -184,6 +184,20 @@ static void test_want(void)
 	tap_str(vh_buf_str(&w.say), want.data, "want: both reasons come back, in order");
 	vh_wanted_free(&w);
 	vh_buf_free(&want);
+
+	/* an env not allowed: refused, unless someone else has it on (mise's
+	 * _.python.venv), which venvhook stands aside for */
+	memset(&now, 0, sizeof(now));
+	put("m/.venv/pyvenv.cfg", "home = /usr/bin\n", 16);
+	tap_ok(vh_want_here(&w, &now, at("m"), NULL, 0, 0) == 0 && !w.want.env, "want: an env not allowed");
+	vh_buf_printf(&want, "not activating %s/m/.venv: ", root);
+	tap_ok(!strncmp(vh_buf_str(&w.say), want.data, want.len), "want: is refused, and says so");
+	vh_wanted_free(&w);
+	now.v[VH_VIRTUAL_ENV] = at("m/.venv");
+	tap_ok(vh_want_here(&w, &now, at("m"), NULL, 0, 0) == 0 && !w.want.env, "want: the same, on by another tool");
+	tap_str(vh_buf_str(&w.say), "", "want: no \"not activating\" of an env that is on");
+	vh_wanted_free(&w);
+	vh_buf_free(&want);
 }
 
 int main(void)

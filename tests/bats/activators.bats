@@ -334,3 +334,137 @@ prompt_walk() {
 @test "mksh at a terminal, --prompt: an activate script's name once; a foreign env's name from VIRTUAL_ENV" {
 	prompt_walk mksh
 }
+
+# mise (the real one, npm's @jdxcode/mise, which ./bootstrap installs)
+# beside venvhook. Project m's mise.toml has mise's venv activation,
+# `[env] _.python.venv = ".venv"` (an env python3 -m venv made: without
+# `create = true` mise only activates it), which venvhook was not told to
+# allow; project a is venvhook's. The rc file has mise's activate line and
+# the README's line in ORDER: mise-first (the README's line last, as users
+# add it) or venvhook-first. mise's hooks are its own: bash, a cd function
+# (__zsh_like_cd) and PROMPT_COMMAND; zsh, chpwd and precmd; fish, events
+# on PWD and the prompt. Its unload puts back VIRTUAL_ENV and the PATH
+# entries it saw before (venvhook's too, at the end of PATH).
+need_mise() {
+	command -v mise >/dev/null && return 0
+	[[ -z ${VH_REQUIRE_ALL_SHELLS:-} ]] || fail "mise is needed (./bootstrap: npm install -g @jdxcode/mise)"
+	skip "mise is not installed (./bootstrap: npm install -g @jdxcode/mise)"
+}
+
+# mreport N: as report, with VIRTUAL_ENV_PROMPT (blanks as _) too, which a
+# prompt theme shows as the env's name.
+mreport() {
+	type_line "python3 \"\$T/mreport.py\" M$1"
+	poll_screen "report M$1" screen_has_mreport "M$1"
+}
+screen_has_mreport() { grep -qE "$1 prefix=[^ ]* ve=[^ ]* vep=[^ ]* bins=[^ ]*[.]" <<<"$screen"; }
+
+# mise_walk SHELL ORDER: into m (mise's env), on to a (venvhook's), out,
+# into m again, a again, m straight from a, out.
+mise_walk() {
+	need_mise
+	shell_rc "$1"
+	local rc line
+	case $1 in
+	bash) rc=$HOME/.bashrc line='eval "$(mise activate bash)"' ;;
+	zsh) rc=$HOME/.zshrc line='eval "$(mise activate zsh)"' ;;
+	fish) rc=$HOME/.config/fish/config.fish line='mise activate fish | source' ;;
+	esac
+	if [[ $2 == mise-first ]]; then
+		sed -i "1a\\
+$line" "$rc" # (after the rc's first line)
+	else
+		printf '%s\n' "$line" >>"$rc"
+	fi
+	sed 's/"bins="/"vep=" + os.environ.get("VIRTUAL_ENV_PROMPT", "").replace(" ", "_"), &/' \
+		"$T/report.py" >"$T/mreport.py"
+	grep -q vep= "$T/mreport.py" || fail "no vep= in mreport.py"
+	realenv "$T/m/.venv"
+	[[ ${3:-} != allowed ]] || allowed "$T/m/.venv"
+	printf '[env]\n_.python.venv = ".venv"\n' >"$T/m/mise.toml"
+	(cd "$T/m" && env -i HOME="$HOME" PATH="$BASE_PATH" mise trust -q) || fail "mise trust failed"
+	start .
+	local n dirs=(m ../a ../elsewhere ../m ../a ../m ..)
+	for n in 1 2 3 4 5 6 7; do
+		type_line "cd ${dirs[n - 1]}"
+		mreport $n
+	done
+	local all m='prefix=T/m/.venv ve=T/m/.venv vep= bins=T/m/.venv/bin.' \
+		a='prefix=T/a/.venv ve=T/a/.venv vep=a bins=T/a/.venv/bin.' none='prefix=/usr ve= vep= bins=.'
+	all=$(for n in 1 2 3 4 5 6 7; do grep -oE "M$n prefix=[^ ]* ve=[^ ]* vep=[^ ]* bins=[^ ]*[.]" <<<"$screen"; done)
+	# (m's env allowed: venvhook activates it too where its hook runs
+	# first, as m, the same env)
+	[[ ${3:-} != allowed ]] || all=${all//ve=T\/m\/.venv vep=m /ve=T\/m\/.venv vep= }
+	# in m mise's env alone (no name of venvhook's env: it set none), in a
+	# venvhook's alone, elsewhere none
+	assert_equal "$all" "M1 $m
+M2 $a
+M3 $none
+M4 $m
+M5 $a
+M6 $m
+M7 $none"
+	# no "not activating" m's env while mise has it on: none where mise's
+	# hook runs first (bash, whose cd runs venvhook's hook after mise's cd
+	# function and its hooks, either order; zsh with the README's order);
+	# where venvhook's directory hook runs before mise's (zsh, fish) once
+	# per entry, before mise's env is on
+	local nag
+	nag=$(grep -c "venvhook: not activating" <<<"$screen" || true)
+	case $1-$2-${3:-} in
+	bash-* | zsh-mise-first-* | *-allowed) assert_equal "$nag" 0 ;;
+	*) ((nag <= 3)) || fail "\"not activating\" $nag times in 3 entries into m: $screen" ;;
+	esac
+	local said out_of_m
+	said=$(grep -oE 'venvhook: (de)?activated.*' <<<"$screen" | sed 's/[[:space:]]*$//' | sort -u)
+	if [[ ${3:-} == allowed ]]; then
+		# (of a and m alone, by their names: "deactivated .venv" is none)
+		assert_equal "$(grep -vxE 'venvhook: (activated [am] \(\.venv\)(, deactivated [am])?|deactivated [am])' <<<"$said")" ""
+	else
+		# venvhook speaks only of its own env: it activated and deactivated
+		# a, and said nothing when mise's env went (it had nothing on then)
+		assert_equal "$said" "venvhook: activated a (.venv)
+venvhook: deactivated a"
+		out_of_m=$(sed -n '/^M6 prefix/,/^M7 prefix/p' <<<"$screen")
+		[[ $out_of_m == *"M7 prefix"* ]] || fail "no M6 to M7 on the screen: $screen"
+		assert_equal "$(grep -c 'venvhook: deactivated' <<<"$out_of_m")" 0
+	fi
+	# nor did mise complain
+	[[ $screen != *"mise WARN"* && $screen != *"mise ERROR"* ]] || fail "mise complained: $screen"
+	# doctor names mise as a rival
+	# (DONE: doctor's lines are all there; the line typed says DO''NE)
+	type_line "venvhook doctor; echo DO''NE"
+	wait_for 'DONE'
+	assert_equal "$(grep -c "mise also switches envs from this shell's hooks" <<<"$screen")" 1
+	refute_executed
+}
+
+@test "bash at a terminal: the real mise's _.python.venv beside a venvhook project, venvhook's line last" {
+	mise_walk bash mise-first
+}
+@test "bash at a terminal: the real mise's _.python.venv beside a venvhook project, venvhook's line first" {
+	mise_walk bash venvhook-first
+	# (doctor: mise's hooks after venvhook's: the line goes last)
+	assert_equal "$(grep -c "PROMPT_COMMAND runs _mise_hook_prompt_command before venvhook's hook" <<<"$screen")" 1
+}
+@test "zsh at a terminal: the real mise's _.python.venv beside a venvhook project, venvhook's line last" {
+	mise_walk zsh mise-first
+}
+@test "zsh at a terminal: the real mise's _.python.venv beside a venvhook project, venvhook's line first" {
+	mise_walk zsh venvhook-first
+}
+@test "fish at a terminal: the real mise's _.python.venv beside a venvhook project, venvhook's line last" {
+	mise_walk fish mise-first
+}
+@test "fish at a terminal: the real mise's _.python.venv beside a venvhook project, venvhook's line first" {
+	mise_walk fish venvhook-first
+}
+@test "bash at a terminal: the real mise's _.python.venv, its env allowed in venvhook too" {
+	mise_walk bash mise-first allowed
+}
+@test "zsh at a terminal: the real mise's _.python.venv, its env allowed in venvhook too, venvhook's line first" {
+	mise_walk zsh venvhook-first allowed
+}
+@test "fish at a terminal: the real mise's _.python.venv, its env allowed in venvhook too" {
+	mise_walk fish mise-first allowed
+}

@@ -62,6 +62,10 @@ static const char *rule_name(enum vh_rule r)
 		return "hatch";
 	case VH_RULE_PDM:
 		return "pdm";
+	case VH_RULE_CONDA:
+		return "conda";
+	case VH_RULE_PIXI:
+		return "pixi";
 	default:
 		return NULL;
 	}
@@ -132,6 +136,8 @@ static const char *store_text(enum vh_rule r)
 		return ": the hatch env of ";
 	case VH_RULE_PDM:
 		return ": the pdm env of ";
+	case VH_RULE_PIXI:
+		return ": the pixi env of ";
 	default:
 		return ": the virtualenvwrapper env of ";
 	}
@@ -212,8 +218,9 @@ static int text(struct vh_buf *b, const struct facts *f)
 		text_path(b, f->found.env);
 		if (f->found.rule == VH_RULE_INSIDE) {
 			vh_buf_puts(b, ": you are inside the env");
-		} else if (f->found.rule == VH_RULE_CHILD) {
-			vh_buf_puts(b, ": the env directory of ");
+		} else if (f->found.rule == VH_RULE_CHILD || f->found.rule == VH_RULE_CONDA) {
+			vh_buf_puts(b, f->found.rule == VH_RULE_CONDA ? ": the conda prefix of " :
+				    ": the env directory of ");
 			text_path(b, f->found.owner);
 		} else if (f->found.rule == VH_RULE_POINTER) {
 			vh_buf_puts(b, ": named by the pointer file ");

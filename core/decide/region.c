@@ -1,5 +1,6 @@
 /* See region.h. */
 #include "core/decide/region.h"
+#include "core/find/envdir.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -188,6 +189,9 @@ static int top_deps(struct vh_deps *d, const struct vh_wanted *w, const char *to
 		rc = vh_deps_add_in(d, top, names[i]);
 	if (rc == 0 && w->found.env)
 		rc = vh_deps_add_in(d, w->found.env, "pyvenv.cfg");
+	/* (and a conda prefix's mark: envdir.h) */
+	if (rc == 0 && w->found.env)
+		rc = vh_deps_add_in(d, w->found.env, vh_conda_marker);
 	return rc;
 }
 

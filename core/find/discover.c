@@ -14,7 +14,9 @@
 #include "core/util/err.h"
 #include "core/find/git.h"
 #include "core/find/gitdir.h"
+#include "core/util/fileio.h"
 #include "core/util/msg.h"
+#include "core/util/toml.h"
 #include "core/find/pathfd.h"
 #include "core/store/stores.h"
 
@@ -246,6 +248,7 @@ static const char *const inside_names[] = { "pyvenv.cfg", NULL };
 static const char *const store_names[] = { "pyproject.toml", "poetry.toml", "uv.lock", "Pipfile",
 					   ".python-version", ".pdm-python", ".pdm.toml", "hatch.toml",
 					   NULL };
+static const char *const conda_names[] = { ".conda", ".pixi", "pixi.toml", NULL };
 static const char *const git_names[] = { ".git", "HEAD", NULL };
 
 size_t vh_walk_names(const char **names, enum vh_walk_names which)
@@ -258,6 +261,8 @@ size_t vh_walk_names(const char **names, enum vh_walk_names which)
 		for (p = fixed[i]; *p; p++)
 			names[n++] = *p;
 	for (p = vh_config.env_dirs; *p; p++)
+		names[n++] = *p;
+	for (p = conda_names; *p; p++)
 		names[n++] = *p;
 	for (p = git_names; which == VH_WALK_ALL && *p; p++)
 		names[n++] = *p;
@@ -372,6 +377,10 @@ static int step_children(struct vh_found *out, struct walk *w)
 
 	for (name = vh_config.env_dirs; *name; name++) {
 		pr = probe(&w->at, w->dir, *name, "pyvenv.cfg", 1);
+		/* or a conda prefix by a name the config lists for envs
+		 * (conda create -p ./venv): an env directory all the same */
+		if (pr == ABSENT && probe(&w->at, w->dir, *name, vh_conda_marker, 1) == PRESENT)
+			pr = PRESENT;
 		if (pr == PRESENT)
 			return found(out, VH_RULE_CHILD, w->dir, *name) < 0 ? VH_ENOMEM : WALK_DONE;
 		/* Costs nothing on the usual walk: only a .venv that is not a
@@ -383,6 +392,65 @@ static int step_children(struct vh_found *out, struct walk *w)
 		}
 	}
 	return WALK_ON;
+}
+
+/* 1 when dir/pyproject.toml has a [tool.pixi] table: pixi's manifest
+ * (PYPROJECT_PIXI_PREFIX, crates/pixi_consts/src/consts.rs at pixi
+ * 2b25fc76). A file that cannot be read as TOML is none: the stores that
+ * read it say why. 0, 1 or VH_ENOMEM. */
+static int pixi_pyproject(const char *dir)
+{
+	static const char *const table[] = { "tool", "pixi", NULL };
+	struct vh_buf err = VH_BUF_INIT;
+	struct vh_toml doc;
+	char *file = join(dir, "pyproject.toml");
+	int r;
+
+	if (!file)
+		return VH_ENOMEM;
+	r = vh_toml_read(&doc, &err, file, VH_READ_MAX);
+	if (r < 0)
+		r = VH_ENOMEM;
+	else
+		r = r == 0 && vh_toml_has_table(&doc, table);
+	vh_toml_free(&doc);
+	vh_buf_free(&err);
+	free(file);
+	return r;
+}
+
+/* A conda prefix where the tools that make one in a project put it:
+ * .conda (VS Code's Python extension: conda create -p .conda), and
+ * pixi's default env, .pixi/envs/default (PIXI_DIR, ENVIRONMENTS_DIR,
+ * DEFAULT_ENVIRONMENT_NAME in crates/pixi_consts/src/consts.rs at pixi
+ * 2b25fc76), beside its manifest: pixi.toml, else a pyproject.toml with a
+ * [tool.pixi] table, pixi's order. (conda create -p ./NAME, by a name the
+ * config lists: step_children.) WALK_ON, WALK_DONE or VH_ENOMEM. */
+static const char vh_pixi_env[] = ".pixi/envs/default";
+
+static int step_conda(struct vh_found *out, struct walk *w)
+{
+	const char *manifest = NULL;
+	int r;
+
+	if (probe(&w->at, w->dir, ".conda", vh_conda_marker, 1) == PRESENT)
+		return found(out, VH_RULE_CONDA, w->dir, ".conda") < 0 ? VH_ENOMEM : WALK_DONE;
+	if (probe(&w->at, w->dir, vh_pixi_env, vh_conda_marker, 1) != PRESENT)
+		return WALK_ON;
+	if (probe(&w->at, w->dir, "pixi.toml", NULL, 1) == PRESENT) {
+		manifest = "pixi.toml";
+	} else if (probe(&w->at, w->dir, "pyproject.toml", NULL, 1) == PRESENT) {
+		out->unsure = 1; /* rests on what the file holds */
+		if ((r = pixi_pyproject(w->dir)) < 0)
+			return VH_ENOMEM;
+		if (r)
+			manifest = "pyproject.toml";
+	}
+	if (!manifest)
+		return WALK_ON;
+	if (found(out, VH_RULE_PIXI, w->dir, vh_pixi_env) < 0 || !(out->from = join(w->dir, manifest)))
+		return VH_ENOMEM;
+	return WALK_DONE;
 }
 
 /* The nearest project root, for the hook to watch (a tool run below it
@@ -463,6 +531,7 @@ static int walk_step(struct vh_found *out, struct walk *w, struct vh_dircache *c
 	if ((rc = step_inside(out, w)) != WALK_ON ||
 	    (rc = step_stores(out, w, VH_STORES_FIRST)) != WALK_ON ||
 	    (rc = step_children(out, w)) != WALK_ON ||
+	    (rc = step_conda(out, w)) != WALK_ON ||
 	    (rc = step_stores(out, w, VH_STORES_AFTER)) != WALK_ON ||
 	    (rc = step_project(out, w)) != WALK_ON ||
 	    (rc = step_git(out, w, cache)) != WALK_ON)

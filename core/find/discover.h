@@ -21,6 +21,8 @@ enum vh_rule {
 	VH_RULE_VEW,	/* $WORKON_HOME/NAME/.project names owner (virtualenvwrapper) */
 	VH_RULE_HATCH,	/* owner/pyproject.toml: hatch's default env of the project */
 	VH_RULE_PDM,	/* owner/.pdm-python, or pdm's central venv of owner/pyproject.toml */
+	VH_RULE_CONDA,	/* owner/.conda is a conda prefix (conda create -p .conda; VS Code's) */
+	VH_RULE_PIXI,	/* owner/.pixi/envs/default, pixi's env of the manifest from */
 };
 
 #define VH_FOUND_EXPECT 4
@@ -67,7 +69,7 @@ extern const char vh_pointer_name[];
  * count returned. VH_WALK_BUT_GIT leaves out git's names (a work tree's
  * root is recorded without them). */
 struct vh_found;
-#define VH_WALK_NAMES_MAX (16 + VH_CONFIG_MAX_ENV_DIRS)
+#define VH_WALK_NAMES_MAX (18 + VH_CONFIG_MAX_ENV_DIRS)
 enum vh_walk_names { VH_WALK_ALL, VH_WALK_BUT_GIT };
 size_t vh_walk_names(const char **names, enum vh_walk_names which);
 

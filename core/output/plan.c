@@ -86,6 +86,15 @@ static int deactivate(struct vh_plan *p)
 			goto done;
 		set_copy(p, VH_MARK_PYTHONHOME, NULL);
 	}
+	/* a conda prefix's: conda's variables back as they were (a base env's
+	 * CONDA_PREFIX, set at shell start by conda's own activation), or
+	 * unset; only while CONDA_PREFIX is still the one venvhook set */
+	if (eq(t->v[VH_CONDA_PREFIX], t->v[VH_MARK_ENV]) &&
+	    (set_copy(p, VH_CONDA_PREFIX, t->v[VH_MARK_CONDA_PREFIX]) < 0 ||
+	     set_copy(p, VH_CONDA_DEFAULT_ENV, t->v[VH_MARK_CONDA_DEFAULT_ENV]) < 0 ||
+	     set_copy(p, VH_MARK_CONDA_PREFIX, NULL) < 0 ||
+	     set_copy(p, VH_MARK_CONDA_DEFAULT_ENV, NULL) < 0))
+		goto done;
 	/* The marker goes last: deactivated still points at its old value. */
 	p->target.v[VH_MARK_ENV] = NULL;
 	rc = 0;
@@ -108,6 +117,14 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 			goto done;
 		set_copy(p, VH_PYTHONHOME, NULL);
 	}
+	/* a conda prefix: what conda's activation sets besides PATH (plan.h),
+	 * the values before kept to put back */
+	if (w->conda_env &&
+	    (set_copy(p, VH_MARK_CONDA_PREFIX, t->v[VH_CONDA_PREFIX]) < 0 ||
+	     set_copy(p, VH_MARK_CONDA_DEFAULT_ENV, t->v[VH_CONDA_DEFAULT_ENV]) < 0 ||
+	     set_copy(p, VH_CONDA_PREFIX, w->env) < 0 ||
+	     set_copy(p, VH_CONDA_DEFAULT_ENV, w->conda_env) < 0))
+		goto done;
 	if (vh_pathlist_prepend(&path, before ? before : "", bin) < 0 ||
 	    own(p, VH_PATH, path) < 0 ||
 	    set_copy(p, VH_VIRTUAL_ENV, w->env) < 0 ||

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/find/envdir.h"
 #include "core/util/compat.h"
 #include "core/util/err.h"
 #include "core/util/fileio.h"
@@ -377,7 +378,11 @@ int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real)
 	if (vh_stat(&dir, AT_FDCWD, real, 1) < 0)
 		return -1;
 	if (!dir.has_btime) {
-		if (vh_buf_puts(&cfg, real) < 0 || vh_buf_puts(&cfg, "/pyvenv.cfg") < 0) {
+		/* the file the policy guards as the env's mark (policy.c) */
+		const char *marker = vh_env_marker(AT_FDCWD, real);
+
+		if (vh_buf_puts(&cfg, real) < 0 || vh_buf_putc(&cfg, '/') < 0 ||
+		    vh_buf_puts(&cfg, marker ? marker : "pyvenv.cfg") < 0) {
 			vh_buf_free(&cfg);
 			errno = ENOMEM;
 			return -1;

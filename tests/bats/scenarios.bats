@@ -784,14 +784,60 @@ hostile_workon_env() {
 	assert_equal "$(grep -c 'empty/ .*is not an env: it holds no pyvenv.cfg' <<<"$stderr")" 1
 }
 
-@test "activate of a conda prefix is refused with one line that says so" {
+@test "activate of a conda-meta/ without history is refused with one line that says so" {
 	mkdir -p "$T/conda/envs/x/conda-meta" "$T/conda/envs/x/bin"
 	export CONDA=$T/conda/envs/x
 	session 'run venvhook activate $CONDA' status report
 	assert_line "status=1"
 	assert_inactive 1
 	assert_equal "$(grep -c . <<<"$stderr")" 1
-	assert_stderr_contains "$T/conda/envs/x is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate"
+	assert_stderr_contains "$T/conda/envs/x is not an env: it holds conda-meta/ but no conda-meta/history, which every conda prefix has, and no pyvenv.cfg"
+}
+
+@test "a project's conda prefix (.conda): its bin/ first, CONDA_PREFIX and CONDA_DEFAULT_ENV as conda sets them, base's back on leaving" {
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	mkdir -p "$T/proj/src" "$T/out"
+	# conda's base, on since the shell started (conda's own activation)
+	export CONDA_PREFIX=$T/miniforge3 CONDA_DEFAULT_ENV=base CONDA_EXE=$T/miniforge3/bin/conda
+	session "cd proj/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV __VENVHOOK_CONDA_PREFIX" \
+		"line $EXE_LINE" "cd proj" "cd out" report \
+		"run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV __VENVHOOK_CONDA_PREFIX"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 VIRTUAL_ENV_PROMPT proj
+	assert_env 1 CONDA_PREFIX "$T/proj/.conda"
+	# a prefix env: conda's CONDA_DEFAULT_ENV is its path (Activator._default_env)
+	assert_env 1 CONDA_DEFAULT_ENV "$T/proj/.conda"
+	assert_env 1 __VENVHOOK_CONDA_PREFIX "$T/miniforge3"
+	# the python3 PATH gives is the prefix's (its sys.prefix is the
+	# system's: a symlink with no pyvenv.cfg)
+	assert_line "exe=$T/proj/.conda/bin/python3"
+	assert_inactive 2
+	assert_env 2 CONDA_PREFIX "$T/miniforge3"
+	assert_env 2 CONDA_DEFAULT_ENV base
+	assert_env 2 __VENVHOOK_CONDA_PREFIX unset
+	# its activation scripts are never run, and said once
+	refute_executed
+	assert_equal "$(grep -c 'proj/.conda: did not run its 2 conda activation scripts (etc/conda/activate.d)' <<<"$stderr")" 1
+}
+
+@test "pixi's default env beside pixi.toml: CONDA_DEFAULT_ENV is the workspace's name; none set before, none after" {
+	mkpixi "$T/pix"
+	printf '[workspace]\nname = "pix ws"\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n' >"$T/pix/pixi.toml"
+	allowed "$T/pix/.pixi/envs/default"
+	mkdir -p "$T/pix/src"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE
+	session "cd pix/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV" "line $EXE_LINE" \
+		"cd /" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV"
+	assert_active 1 "$T/pix/.pixi/envs/default"
+	assert_env 1 VIRTUAL_ENV_PROMPT pix
+	assert_env 1 CONDA_PREFIX "$T/pix/.pixi/envs/default"
+	assert_env 1 CONDA_DEFAULT_ENV "pix ws"
+	assert_line "exe=$T/pix/.pixi/envs/default/bin/python3"
+	assert_inactive 2
+	assert_env 2 CONDA_PREFIX unset
+	assert_env 2 CONDA_DEFAULT_ENV unset
+	refute_executed
 }
 
 @test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {

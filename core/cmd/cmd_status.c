@@ -63,6 +63,7 @@ static const char *rule_name(enum vh_rule r)
 	case VH_RULE_PDM:
 		return "pdm";
 	case VH_RULE_CONDA:
+	case VH_RULE_CONDA_ENV:
 		return "conda";
 	case VH_RULE_PIXI:
 		return "pixi";
@@ -138,6 +139,8 @@ static const char *store_text(enum vh_rule r)
 		return ": the pdm env of ";
 	case VH_RULE_PIXI:
 		return ": the pixi env of ";
+	case VH_RULE_CONDA_ENV:
+		return ": the conda env named by ";
 	default:
 		return ": the virtualenvwrapper env of ";
 	}

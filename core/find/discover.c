@@ -10,6 +10,7 @@
 #include "core/util/buf.h"
 #include "core/find/dircache.h"
 #include "core/decide/userconfig.h"
+#include "core/find/condaenv.h"
 #include "core/find/envdir.h"
 #include "core/util/err.h"
 #include "core/find/git.h"
@@ -248,7 +249,7 @@ static const char *const inside_names[] = { "pyvenv.cfg", NULL };
 static const char *const store_names[] = { "pyproject.toml", "poetry.toml", "uv.lock", "Pipfile",
 					   ".python-version", ".pdm-python", ".pdm.toml", "hatch.toml",
 					   NULL };
-static const char *const conda_names[] = { ".conda", ".pixi", "pixi.toml", NULL };
+static const char *const conda_names[] = { ".conda", ".pixi", "pixi.toml", "environment.yml", NULL };
 static const char *const git_names[] = { ".git", "HEAD", NULL };
 
 size_t vh_walk_names(const char **names, enum vh_walk_names which)
@@ -453,6 +454,58 @@ static int step_conda(struct vh_found *out, struct walk *w)
 	return WALK_DONE;
 }
 
+/* A named conda env: environment.yml's top-level name:, in the
+ * directories conda keeps named envs in (core/find/condaenv.h). One that
+ * names none there (or no name) lets the walk go on; one venvhook cannot
+ * read says so in a line, and the walk goes on. WALK_ON, WALK_DONE or
+ * VH_ENOMEM. */
+static int step_conda_named(struct vh_found *out, struct walk *w)
+{
+	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT;
+	char *file = NULL, *name = NULL, *env = NULL;
+	int rc = WALK_ON, r;
+
+	if (probe(&w->at, w->dir, vh_condaenv_file, NULL, 1) != PRESENT)
+		return WALK_ON;
+	out->unsure = 1; /* rests on what the file holds, and on conda's places */
+	if (!(file = join(w->dir, vh_condaenv_file))) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
+	r = vh_read_file(&text, AT_FDCWD, file, VH_READ_MAX);
+	if (r == VH_READ_ENOMEM) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
+	r = r == VH_READ_OK ? vh_condaenv_parse(&name, &why, text.data, text.len) :
+	    vh_buf_puts(&why, "cannot be read as a file") < 0 ? VH_ENOMEM : 1;
+	if (r == 1) {
+		vh_msg_escape(&out->warnings, file);
+		vh_buf_puts(&out->warnings, ": ");
+		vh_buf_puts(&out->warnings, vh_buf_str(&why));
+		vh_buf_puts(&out->warnings, "; not using it\n");
+	}
+	if (r < 0 || (name && vh_condaenv_find(&env, name) < 0)) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
+	if (env) {
+		out->rule = VH_RULE_CONDA_ENV;
+		out->env = env;
+		env = NULL;
+		out->from = file;
+		file = NULL;
+		rc = (out->owner = strdup(w->dir)) ? WALK_DONE : VH_ENOMEM;
+	}
+done:
+	vh_buf_free(&text);
+	vh_buf_free(&why);
+	free(file);
+	free(name);
+	free(env);
+	return rc;
+}
+
 /* The nearest project root, for the hook to watch (a tool run below it
  * makes its env there): WALK_ON, or VH_ENOMEM. */
 static int step_project(struct vh_found *out, struct walk *w)
@@ -532,6 +585,7 @@ static int walk_step(struct vh_found *out, struct walk *w, struct vh_dircache *c
 	    (rc = step_stores(out, w, VH_STORES_FIRST)) != WALK_ON ||
 	    (rc = step_children(out, w)) != WALK_ON ||
 	    (rc = step_conda(out, w)) != WALK_ON ||
+	    (rc = step_conda_named(out, w)) != WALK_ON ||
 	    (rc = step_stores(out, w, VH_STORES_AFTER)) != WALK_ON ||
 	    (rc = step_project(out, w)) != WALK_ON ||
 	    (rc = step_git(out, w, cache)) != WALK_ON)

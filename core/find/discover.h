@@ -23,6 +23,7 @@ enum vh_rule {
 	VH_RULE_PDM,	/* owner/.pdm-python, or pdm's central venv of owner/pyproject.toml */
 	VH_RULE_CONDA,	/* owner/.conda is a conda prefix (conda create -p .conda; VS Code's) */
 	VH_RULE_PIXI,	/* owner/.pixi/envs/default, pixi's env of the manifest from */
+	VH_RULE_CONDA_ENV, /* the named conda env owner/environment.yml's name: chooses */
 };
 
 #define VH_FOUND_EXPECT 4

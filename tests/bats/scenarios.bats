@@ -840,6 +840,27 @@ hostile_workon_env() {
 	refute_executed
 }
 
+@test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
+	# conda's root from CONDA_EXE, writable: ROOT/envs first
+	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)
+	mkconda "$T/miniforge3"
+	mkconda "$T/miniforge3/envs/data sci"
+	allowed "$T/miniforge3/envs/data sci"
+	mkdir -p "$T/proj/src"
+	printf 'name: data sci  # conda env create -f environment.yml\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n' >"$T/proj/environment.yml"
+	export CONDA_PREFIX=$T/miniforge3 CONDA_DEFAULT_ENV=base CONDA_EXE=$T/miniforge3/bin/conda
+	session "cd proj/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV" "line $EXE_LINE" \
+		"cd /" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV"
+	assert_active 1 "$T/miniforge3/envs/data sci"
+	assert_env 1 CONDA_PREFIX "$T/miniforge3/envs/data sci"
+	assert_env 1 CONDA_DEFAULT_ENV "data sci"
+	assert_line "exe=$T/miniforge3/envs/data sci/bin/python3"
+	assert_inactive 2
+	assert_env 2 CONDA_PREFIX "$T/miniforge3"
+	assert_env 2 CONDA_DEFAULT_ENV base
+	refute_executed
+}
+
 @test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {
 	export WORKON_HOME=$T/workon
 	mkenv_unallowed "$T/proj/venv"

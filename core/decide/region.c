@@ -44,7 +44,8 @@ static const char *top_of(const struct vh_wanted *w)
 		return NULL;
 	if (!f->env)
 		return f->top && !f->stop && !w->want.env ? "/" : NULL;
-	if ((f->rule != VH_RULE_INSIDE && f->rule != VH_RULE_CHILD) || !w->want.env ||
+	if ((f->rule != VH_RULE_INSIDE && f->rule != VH_RULE_CHILD && f->rule != VH_RULE_CONDA &&
+	     f->rule != VH_RULE_PIXI) || !w->want.env ||
 	    strcmp(w->want.env, f->env))
 		return NULL;
 	/* No symlink on the way to it: the hook compares $PWD's text with it,

@@ -278,13 +278,19 @@ size_t vh_walk_names_before(const char **names, const struct vh_found *f)
 	const char *hit;
 	size_t n = 0, i;
 
-	if (f->rule == VH_RULE_CHILD) {
+	if (f->rule == VH_RULE_CHILD || f->rule == VH_RULE_CONDA || f->rule == VH_RULE_PIXI) {
 		hit = f->env + strlen(f->owner) + (strcmp(f->owner, "/") != 0);
 		for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 			for (p = fixed[i]; *p; p++)
 				names[n++] = *p;
 		for (p = vh_config.env_dirs; *p && strcmp(*p, hit); p++)
 			names[n++] = *p;
+	}
+	/* step_conda's: .conda, then pixi's env and the manifest it rests on
+	 * (a pixi env found by a pyproject.toml's table is unsure: no region) */
+	if (f->rule == VH_RULE_PIXI) {
+		names[n++] = ".conda";
+		names[n++] = "pixi.toml";
 	}
 	names[n] = NULL;
 	return n;

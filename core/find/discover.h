@@ -77,7 +77,8 @@ size_t vh_walk_names(const char **names, enum vh_walk_names which);
 /* The names the walk asked in the directory it found f's env in before
  * the step that found it (for the child env directories: its own
  * pyvenv.cfg, the stores' files and the env directory names before the
- * one found); none for any other rule. */
+ * one found; for .conda and pixi's env, all of those and, for pixi's,
+ * .conda and the pixi.toml it rests on); none for any other rule. */
 size_t vh_walk_names_before(const char **names, const struct vh_found *f);
 
 /* Walks up from the absolute directory cwd; see README "How discovery works".

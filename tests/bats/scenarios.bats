@@ -362,6 +362,30 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 # --- the region (core/decide/region.h): a cd that changes nothing starts no
 # process, and every cd has the answer export would give ---
 
+@test "the region: a cd within a project whose env is .conda or pixi's starts no process" {
+	counting
+	mkconda "$T/cproj/.conda"
+	allowed "$T/cproj/.conda"
+	mkpixi "$T/pproj"
+	printf '[workspace]\nname = "pproj"\n' >"$T/pproj/pixi.toml"
+	export PIXI_TOML=$T/pproj/pixi.toml
+	allowed "$T/pproj/.pixi/envs/default"
+	mkdir -p "$T/cproj/src/pkg" "$T/cproj/docs" "$T/pproj/src/pkg" "$T/pproj/docs"
+	region_settled
+	session "cd cproj" "setvar __venvhook_exe COUNTING" "cd cproj/src/pkg" "cd cproj/docs" \
+		"cd cproj/src" report "cd pproj" "cd pproj/src/pkg" "cd pproj/docs" "cd pproj/src" report \
+		'run rm $PIXI_TOML' "cd pproj/docs" report
+	assert_success
+	assert_active 1 "$T/cproj/.conda"
+	assert_active 2 "$T/pproj/.pixi/envs/default"
+	# without its manifest, .pixi is no project's: the region ends
+	assert_inactive 3
+	# two exports: into the pixi project, and the cd after its manifest
+	# went (and each cd, in a shell that cannot compare times; every cd in
+	# a shell with no shortcut)
+	assert_equal "$(exports_in "$T/calls")" "$(region_want $((2 + ${drv_no_mtime:-0} * 6)) 8)"
+}
+
 @test "a cd within a project, and between directories outside any, starts no process" {
 	counting
 	mkenv "$T/proj/.venv"

@@ -58,8 +58,11 @@ static int value(char **out, struct vh_buf *why, const char *p, const char *e)
 	}
 	if (end == p)
 		return 0;
-	if (memchr(p, '\0', (size_t)(end - p)))
-		return vh_buf_puts(why, "its name: holds a NUL byte") < 0 ? VH_ENOMEM : 1;
+	/* (a '\r' inside a line ends it, for YAML: no control byte is a name's) */
+	for (q = p; q < end; q++)
+		if ((unsigned char)*q < 0x20 || *q == 0x7f)
+			return vh_buf_puts(why, "its name: holds a control character") < 0 ?
+			       VH_ENOMEM : 1;
 	*out = strndup(p, (size_t)(end - p));
 	return *out ? 0 : VH_ENOMEM;
 }

@@ -14,7 +14,8 @@ extern const char vh_condaenv_file[];
  * bytes), or NULL when there is none. Not a YAML parser: a line that
  * starts in column 0 with `name` and a `:` is the key; its value is plain
  * (up to a ` #` comment) or quoted in ' or " (no escapes: one holding a
- * backslash or a doubled quote is refused). Linear in len. Returns 0, 1
+ * backslash or a doubled quote is refused, as is a name holding a
+ * control character). Linear in len. Returns 0, 1
  * (refused: why says why, a phrase), or VH_ENOMEM. */
 int vh_condaenv_parse(char **name, struct vh_buf *why, const char *text, size_t len);
 

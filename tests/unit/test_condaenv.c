@@ -74,6 +74,7 @@ int main(void)
 	parse("name: \"a\\\\b\"\n", NULL, 1, "an escape in quotes: refused");
 	parse("name: 'it''s'\n", NULL, 1, "a doubled quote: refused");
 	parse("name: \"a\" b\n", NULL, 1, "text after the quotes: refused");
+	parse("name: a\rb\n", NULL, 1, "a control character (a lone CR ends a YAML line): refused");
 
 	/* linear: 200000 lines that each start like the key */
 	big = malloc(n * 6 + 1);

@@ -59,6 +59,15 @@ done:
 	return r;
 }
 
+/* dir/name is a conda prefix (envdir.h's vh_conda_at, asked as the walk
+ * asks): its conda-meta/history, and no condabin/conda (conda's own
+ * installation is no env). */
+static int conda_prefix(const struct vh_pathfd *at, const char *dir, const char *name)
+{
+	return probe(at, dir, name, vh_conda_marker, 1) == PRESENT &&
+	       probe(at, dir, name, "condabin/conda", 1) != PRESENT;
+}
+
 static int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -386,7 +395,7 @@ static int step_children(struct vh_found *out, struct walk *w)
 		pr = probe(&w->at, w->dir, *name, "pyvenv.cfg", 1);
 		/* or a conda prefix by a name the config lists for envs
 		 * (conda create -p ./venv): an env directory all the same */
-		if (pr == ABSENT && probe(&w->at, w->dir, *name, vh_conda_marker, 1) == PRESENT)
+		if (pr == ABSENT && conda_prefix(&w->at, w->dir, *name))
 			pr = PRESENT;
 		if (pr == PRESENT)
 			return found(out, VH_RULE_CHILD, w->dir, *name) < 0 ? VH_ENOMEM : WALK_DONE;
@@ -440,9 +449,9 @@ static int step_conda(struct vh_found *out, struct walk *w)
 	const char *manifest = NULL;
 	int r;
 
-	if (probe(&w->at, w->dir, ".conda", vh_conda_marker, 1) == PRESENT)
+	if (conda_prefix(&w->at, w->dir, ".conda"))
 		return found(out, VH_RULE_CONDA, w->dir, ".conda") < 0 ? VH_ENOMEM : WALK_DONE;
-	if (probe(&w->at, w->dir, vh_pixi_env, vh_conda_marker, 1) != PRESENT)
+	if (!conda_prefix(&w->at, w->dir, vh_pixi_env))
 		return WALK_ON;
 	if (probe(&w->at, w->dir, "pixi.toml", NULL, 1) == PRESENT) {
 		manifest = "pixi.toml";

@@ -33,7 +33,11 @@ static int has_file(int dirfd, const char *rel, const char *leaf)
 
 int vh_conda_at(int dirfd, const char *rel)
 {
-	return has_file(dirfd, rel, vh_conda_marker);
+	/* conda's installation (base) holds conda itself, in condabin/ (conda
+	 * 4.6 and later): the Python a conda user has everywhere, no env (as
+	 * state.h's vh_state_foreign counts it), also when pyenv installed
+	 * it under versions/ and a .python-version names it */
+	return has_file(dirfd, rel, vh_conda_marker) && !has_file(dirfd, rel, "condabin/conda");
 }
 
 int vh_conda_scripts(size_t *n, const char *env)

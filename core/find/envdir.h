@@ -23,7 +23,8 @@ const char *vh_env_marker(int dirfd, const char *rel);
 extern const char vh_conda_marker[];
 
 /* 1 when rel (relative to dirfd, or absolute) is a conda prefix: its
- * conda-meta/history is a regular file. */
+ * conda-meta/history is a regular file, and it is not conda's own
+ * installation (base: a regular condabin/conda). */
 int vh_conda_at(int dirfd, const char *rel);
 
 /* *n = the scripts conda's activation would run from the prefix env

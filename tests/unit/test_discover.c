@@ -188,6 +188,10 @@ int main(void)
 	expect("cd", NULL, NULL, "a conda-meta/history that is a directory makes no prefix");
 	mkdirs("cm/.conda/conda-meta");
 	expect("cm", NULL, NULL, "conda-meta/ without history makes no prefix");
+	conda_at("cb/.conda", CONDA_HISTORY);
+	mkdirs("cb/.conda/condabin");
+	file_at("cb/.conda/condabin/conda", "#!/bin/sh\n");
+	expect("cb", NULL, NULL, "conda's installation (condabin/conda) is no env");
 	conda_at("px/.pixi/envs/default", PIXI_HISTORY);
 	expect("px/a", NULL, NULL, "pixi's env without a manifest beside .pixi: none");
 	file_at("px/pixi.toml", "[workspace]\nname = \"px\"\n");

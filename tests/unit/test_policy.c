@@ -157,6 +157,11 @@ static void s_conda_history_fifo(struct ctx *c)
 	sh("mkdir -p '%s/bin' '%s/conda-meta' && mkfifo '%s/conda-meta/history'", c->env, c->env,
 	   c->env);
 }
+static void s_conda_base(struct ctx *c)
+{
+	mkconda(c);
+	sh("mkdir -p '%s/condabin' && touch '%s/condabin/conda'", c->env, c->env);
+}
 static void s_conda_tracked(struct ctx *c)
 {
 	mkconda(c);
@@ -804,6 +809,9 @@ static const struct row rows[] = {
 	{ "conda prefix: tracked, came with the repository", "h/ctr/.conda", s_conda_tracked, 0, A,
 	  0, 0, STRICT, 0, VH_BASIS_NONE, "its files are tracked by git in @/h/ctr (it came with the"
 	  " repository)" NO_ALLOW, "", 0 },
+	{ "conda's installation (condabin/conda) is no env", "h/cbs/miniforge3", s_conda_base, 0, A,
+	  0, 0, VH_CONFIG_TRUST_OWNER, 0, VH_BASIS_NONE,
+	  "cannot check its pyvenv.cfg (No such file or directory)", "", 0 },
 	{ "conda prefix: trust = owner, nothing others can write", "h/cow/.conda", s_conda, 0, A, 0,
 	  0, VH_CONFIG_TRUST_OWNER, 1, VH_BASIS_CONFIG, "", "", 0 },
 	/* the config */

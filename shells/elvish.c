@@ -109,7 +109,6 @@ static const char *const rival_facts[] = { "rivals", NULL };
 
 const struct vh_shell vh_shell_elvish = {
 	.name = "elvish",
-	.no_lines = 1, /* its hook hands over no command lines yet */
 	.guard = vh_guard_elvish,
 	.hook = vh_hook_elvish,
 	.prompt = vh_prompt_elvish,

@@ -152,7 +152,6 @@ static const char *const aliases[] = { "nushell", NULL };
 
 const struct vh_shell vh_shell_nu = {
 	.name = "nu",
-	.no_lines = 1, /* its hook hands over no command lines yet */
 	.guard = vh_guard_nu,
 	.aliases = aliases,
 	.hook = vh_hook_nu,

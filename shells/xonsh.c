@@ -132,7 +132,6 @@ static const char *const rivals[][3] = {
 
 const struct vh_shell vh_shell_xonsh = {
 	.name = "xonsh",
-	.no_lines = 1, /* its hook hands over no command lines yet */
 	.guard = vh_guard_xonsh,
 	.hook = vh_hook_xonsh,
 	.prompt = vh_prompt_xonsh,

@@ -638,6 +638,19 @@ static const char *base(const char *w)
 	return s ? s + 1 : w;
 }
 
+/* The program a command word runs by name, as nushell (^tar) and elvish
+ * (e:tar) spell it: their lines are read as a POSIX shell's, where these
+ * run nothing of the name. Read as the program, a bringer counts and a
+ * maker is seen. */
+static const char *program_name(const char *w)
+{
+	if (w[0] == '^')
+		return w + 1;
+	if (w[0] == 'e' && w[1] == ':')
+		return w + 2;
+	return w;
+}
+
 static int in(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -709,7 +722,8 @@ static const char *const lead[] = { "!", "{", "then", "do", "else", "elif", "if"
 				    "and", "or", "not", "begin", "nohup", "builtin", "noglob",
 				    "nocorrect", "-", "chronic", "unbuffer", "caffeinate", "command",
 				    "exec", "time", "nice", "env", "sudo", "doas", "timeout",
-				    "stdbuf", "ionice", "xargs", "flock", NULL };
+				    "stdbuf", "ionice", "xargs", "flock", "try", "external",
+				    "run-external", NULL };
 /* Words after which nothing runs now. */
 static const char *const inert[] = { "for", "select", "case", "function", "in", "fi", "done",
 				     "esac", "end", "switch", "foreach", "endif", "endsw",
@@ -992,7 +1006,7 @@ static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsign
 static void python_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		       int weak, int unwraps)
 {
-	const char *mod = NULL, *name = base(w[0]);
+	const char *mod = NULL, *name = base(program_name(w[0]));
 	const struct tool *t;
 	size_t j = 1, k;
 
@@ -1270,6 +1284,35 @@ static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, c
 	*cwd = to;
 }
 
+/* xonsh's ![CMD ...] and $[CMD ...], whose '[' reads as a glob here (the
+ * word names nothing): a program there that may bring files still counts,
+ * wherever it puts them. 1 when it was one. */
+static int xonsh_brings(struct ctx *c, const char *w, const char *next, unsigned char next_fl)
+{
+	const struct copier *cp;
+	const char *name;
+
+	if (!((w[0] == '!' || w[0] == '$') && w[1] == '['))
+		return 0;
+	name = base(w + 2);
+	if (!strcmp(name, "git") || !strcmp(name, "GIT")) {
+		if (next && !(next_fl & W_DYN) && in(next, git_quiet))
+			return 0;
+		brought(c, name, next && !(next_fl & W_DYN) ? next : NULL);
+		return 1;
+	}
+	if (in_fold(name, bring_any)) {
+		brought(c, name, NULL);
+		return 1;
+	}
+	for (cp = copiers; cp->name; cp++)
+		if (in_fold(name, (const char *const[]){ cp->name, NULL })) {
+			brought(c, name, NULL);
+			return 1;
+		}
+	return 0;
+}
+
 static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		  int weak, int cut, int unwraps)
 {
@@ -1282,9 +1325,12 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 	for (;;) {
 		while (i < n && is_assignment(w[i]))
 			i++;
+		if (i < n && (fl[i] & W_DYN) &&
+		    xonsh_brings(c, w[i], i + 1 < n ? w[i + 1] : NULL, i + 1 < n ? fl[i + 1] : 0))
+			return;
 		if (i >= n || (fl[i] & W_DYN))
 			return; /* no command, or one venvhook cannot read */
-		name = base(w[i]);
+		name = base(program_name(w[i]));
 		if (in(w[i], inert))
 			return;
 		if (!in(name, lead) || ++unwraps > MAX_UNWRAP)

@@ -190,16 +190,17 @@ made_here_walk() {
 	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"' '' 'print -r -- "went=[${__venvhook_went-}]"'
 }
 
-# made_here_core PRINT-VE LS THEN: the walk's core in a shell whose hook
+# made_here_core PRINT-VE LS THEN TAR: the walk's core in a shell whose hook
 # hands export its lines from its own pre-command hook (nushell's
 # pre_execution, xonsh's on_precommand, elvish's edit:after-readline),
 # which starts in $T: an archive unpacked at the prompt, then the same with
 # an env made on its line (THEN: the shell's way to run a command after
-# another), are not on; python3 -m venv at the prompt is, with the
-# interpreter the user gets; and in a subdirectory with a cd on its line.
-# LS runs the program ls (an archive env's bin/ls would leave its mark).
+# another; TAR: its own way to run the program tar), are not on; python3
+# -m venv at the prompt is, with the interpreter the user gets; and in a
+# subdirectory with a cd on its line. LS runs the program ls (an archive
+# env's bin/ls would leave its mark).
 made_here_core() {
-	local ve=$1 ls=$2 then=$3
+	local ve=$1 ls=$2 then=$3 tar=$4
 	wait_prompt 'READY>'
 	type_line 'cd a'
 	wait_prompt 'READY>'
@@ -210,7 +211,7 @@ made_here_core() {
 	wait_for "ve=[]"
 	type_line 'cd ../b'
 	wait_prompt 'READY>'
-	type_line "$T/serve | tar x $then /usr/bin/python3 -m venv --without-pip .venv"
+	type_line "$T/serve | $tar x $then /usr/bin/python3 -m venv --without-pip .venv"
 	wait_for "venvhook: not activating $T/b/.venv: it appeared with tar"
 	type_line "$ls"
 	type_line 'cd ../new'
@@ -242,7 +243,7 @@ made_here_core() {
 		'$env.PROMPT_COMMAND_RIGHT = ""' '$env.PROMPT_INDICATOR = ""' \
 		'source ~/.venvhook.nu' 'source ~/.venvhook.nu' >"$HOME/.config/nushell/config.nu"
 	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" "$VH_NU" --no-history
-	made_here_core 'print $"ve=[($env.VIRTUAL_ENV?)]"' '^ls' ';'
+	made_here_core 'print $"ve=[($env.VIRTUAL_ENV?)]"' '^ls' ';' '^tar'
 }
 
 @test "xonsh at a terminal: an env your command makes is on at the next prompt; an archive's is not" {
@@ -252,7 +253,7 @@ made_here_core() {
 		"exec(compile(__import__('subprocess').check_output([\$VENVHOOK, 'init', 'xonsh']), 'venvhook', 'exec'))" \
 		>"$HOME/.xonshrc"
 	tmux_start 250 "$VH_XONSH" --rc "$HOME/.xonshrc" -i
-	made_here_core 'echo @("ve=[%s]" % ${...}.get("VIRTUAL_ENV", ""))' 'ls' '&&'
+	made_here_core 'echo @("ve=[%s]" % ${...}.get("VIRTUAL_ENV", ""))' 'ls' '&&' 'tar'
 }
 
 @test "elvish at a terminal: an env your command makes is on at the next prompt; an archive's is not" {
@@ -262,5 +263,5 @@ made_here_core() {
 		'eval ((external $E:VENVHOOK) init elvish | slurp)' \
 		'eval ((external $E:VENVHOOK) init elvish | slurp)' >"$HOME/.config/elvish/rc.elv"
 	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" XDG_RUNTIME_DIR="$HOME/.run" "$VH_ELVISH"
-	made_here_core "echo 've=['\$E:VIRTUAL_ENV']'" 'ls' ';'
+	made_here_core "echo 've=['\$E:VIRTUAL_ENV']'" 'ls' ';' 'e:tar'
 }

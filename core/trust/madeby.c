@@ -638,10 +638,11 @@ static const char *base(const char *w)
 	return s ? s + 1 : w;
 }
 
-/* The program a command word runs by name, as nushell (^tar) and elvish
- * (e:tar) spell it: their lines are read as a POSIX shell's, where these
- * run nothing of the name. Read as the program, a bringer counts and a
- * maker is seen. */
+/* The program a command word runs by name where a shell spells that with
+ * a prefix (^tar, e:tar: the dialects without a reader of their own are
+ * read as POSIX, where these name no program). Read as the program, a
+ * bringer counts and a maker is seen (in a shell where the word names
+ * another program, one the user named so on purpose). */
 static const char *program_name(const char *w)
 {
 	if (w[0] == '^')
@@ -1284,9 +1285,9 @@ static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, c
 	*cwd = to;
 }
 
-/* xonsh's ![CMD ...] and $[CMD ...], whose '[' reads as a glob here (the
- * word names nothing): a program there that may bring files still counts,
- * wherever it puts them. 1 when it was one. */
+/* ![CMD ...] and $[CMD ...] (a shell's way to run CMD), whose '[' reads
+ * as a glob here (the word names nothing): a program there that may bring
+ * files still counts, wherever it puts them. 1 when it was one. */
 static int xonsh_brings(struct ctx *c, const char *w, const char *next, unsigned char next_fl)
 {
 	const struct copier *cp;

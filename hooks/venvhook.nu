@@ -8,7 +8,8 @@
 # nushell runs hooks only before a prompt: $env.config.hooks.env_change.PWD
 # when the directory changed since the last one, pre_prompt before each.
 # Neither starts a process unless something changed. A command on the same
-# line as a cd runs before the env switches.
+# line as a cd runs before the env switches. pre_execution, before each
+# command line runs, keeps the line for the made-here rule (no process).
 #
 # What it keeps, in $env.__venvhook_state (a record: nushell hands commands only
 # strings, so none of it is exported):

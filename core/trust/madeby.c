@@ -764,7 +764,7 @@ static const struct lead_opts lead_opts[] = {
  * timeout, after its duration too; for flock, after its file. */
 static size_t after_lead(char **w, const unsigned char *fl, size_t n, size_t i)
 {
-	const char *name = base(w[i]);
+	const char *name = base(program_name(w[i]));
 	const struct lead_opts *o;
 	size_t j = i + 1;
 

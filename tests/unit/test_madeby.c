@@ -115,6 +115,8 @@ static const struct row rows[] = {
 	 * read as a POSIX shell's */
 	{ "nushell's ^tar, then a venv", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "^tar xf /tmp/evil.tar; python3 -m venv .venv", B, "tar" },
+	{ "nushell's ^sudo -u root tar", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "^sudo -u root tar xf /tmp/evil.tar; python3 -m venv .venv", B, "tar" },
 	{ "nushell's run-external", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "run-external tar xf /tmp/evil.tar; python3 -m venv .venv", B, "tar" },
 	{ "elvish's e:tar", P, "/p/proj", "/p/proj/.venv", 1, NULL,

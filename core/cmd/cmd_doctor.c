@@ -121,7 +121,7 @@ static void check_places(struct vh_doctor *d)
 			*slash = '/';
 			vh_buf_reset(&why);
 			vh_buf_reset(&after);
-			if (vh_xdg_usable(&why, file, 1) > 0 &&
+			if (vh_xdg_usable(&why, file, 1) == VH_EUNSAFE &&
 			    vh_buf_printf(&after, ": %s; make that yours alone, or set %s to a directory"
 					  " of your own", vh_buf_str(&why), files[i][0]) == 0) {
 				*slash = '\0';

@@ -279,9 +279,9 @@ int vh_config_load(void)
 	 * from a place and a file no one else can write (xdg.h, fileio.h),
 	 * and never waited on (a FIFO would block every prompt). */
 	r = vh_xdg_usable(&why, vh_config.file, 0);
-	if (r < 0)
+	if (r == VH_ENOMEM)
 		goto oom;
-	if (r > 0) {
+	if (r) {
 		ignore(vh_buf_str(&why), 0);
 		goto done;
 	}

@@ -98,7 +98,7 @@ static int head_ok(const struct vh_pathfd *at, const char *gitdir, const struct 
 		ok = 1;
 		goto done;
 	}
-	if (read_at(&head, at, p.data, 4096) != VH_READ_OK)
+	if (read_at(&head, at, p.data, 4096) != VH_OK)
 		goto done;
 	n = head.len;
 	if (n && head.data[n - 1] == '\n')
@@ -144,11 +144,11 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir,
 	}
 	rc = read_at(&cfg, at, p.data, 65536);
 	/* none at all (not even a dangling symlink): every default holds */
-	if (rc == VH_READ_ENOENT && !exists(at, gitdir, "/config")) {
+	if (rc == VH_ENOTFOUND && !exists(at, gitdir, "/config")) {
 		ok = 1;
 		goto done;
 	}
-	if (rc != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
+	if (rc != VH_OK || memchr(cfg.data, '\0', cfg.len))
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);

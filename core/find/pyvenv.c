@@ -149,7 +149,7 @@ int vh_pyvenv_read(struct vh_pyvenv *out, const char *path)
 
 	memset(out, 0, sizeof(*out));
 	/* A FIFO or a device as pyvenv.cfg is refused, never waited on. */
-	if (vh_read_file(&b, AT_FDCWD, path, VH_READ_MAX) == VH_READ_OK)
+	if (vh_read_file(&b, AT_FDCWD, path, VH_READ_MAX) == VH_OK)
 		rc = vh_pyvenv_parse(out, vh_buf_str(&b), b.len);
 	saved = errno;
 	vh_buf_free(&b);

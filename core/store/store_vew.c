@@ -153,9 +153,9 @@ static int read_project(struct entry *e, int dirfd, const char *file)
 		goto oom;
 	/* a regular file only: never waited on, never a terminal */
 	r = vh_read_file(&chunk, dirfd, p.data, MAX_PROJECT_FILE);
-	if (r == VH_READ_ENOMEM)
+	if (r == VH_ENOMEM)
 		goto oom;
-	if (r == VH_READ_OK && chunk.len && !memchr(chunk.data, '\0', chunk.len)) {
+	if (r == VH_OK && chunk.len && !memchr(chunk.data, '\0', chunk.len)) {
 		size_t n = chunk.len;
 
 		while (n > 0 && chunk.data[n - 1] == '\n')

@@ -232,7 +232,7 @@ int vh_trust_load(struct vh_trust *t, const char *file, struct vh_buf *why)
 	memset(t, 0, sizeof(*t));
 	r = vh_xdg_usable(why, file, 0);
 	if (r)
-		return r < 0 ? VH_ENOMEM : VH_EIO;
+		return r == VH_ENOMEM ? VH_ENOMEM : VH_EIO;
 	/* (no one else can swap it between this look and the read: its
 	 * directory is the user's alone) */
 	if (stat(file, &st) < 0)
@@ -240,11 +240,11 @@ int vh_trust_load(struct vh_trust *t, const char *file, struct vh_buf *why)
 	if (!S_ISREG(st.st_mode))
 		return unusable(why, file, "is not a regular file", 0, VH_EIO);
 	rc = vh_read_file(&text, AT_FDCWD, file, VH_TRUST_MAX);
-	if (rc == VH_READ_ENOENT)
+	if (rc == VH_ENOTFOUND)
 		return 0;
-	if (rc != VH_READ_OK) {
+	if (rc != VH_OK) {
 		vh_buf_free(&text);
-		return rc == VH_READ_ENOMEM ? VH_ENOMEM :
+		return rc == VH_ENOMEM ? VH_ENOMEM :
 		       unusable(why, file, "cannot be read", errno, VH_EIO);
 	}
 	rc = vh_trust_parse(t, text.data ? text.data : "", text.len) < 0 ? VH_ENOMEM : 0;
@@ -297,11 +297,11 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
 	*why = "out of memory writing";
 	errno = ENOMEM;
 	r = vh_xdg_usable(&said, file, 1);
-	if (r < 0)
+	if (r == VH_ENOMEM)
 		goto done;
 	*why = "not writing where someone else could change it:";
 	errno = EPERM;
-	if (r > 0)
+	if (r)
 		goto done;
 	*why = "out of memory writing";
 	errno = ENOMEM;

@@ -115,7 +115,7 @@ static int place(enum vh_writers *why, const char *dir, const struct vh_stat *st
 	    vh_writers_with(-1, dir, st, flags | VH_WRITERS_STICKY_OK, private_group) ==
 		    VH_WRITERS_NONE)
 		return 1;
-	return -1;
+	return VH_EUNSAFE;
 }
 
 int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *path, unsigned flags,
@@ -228,14 +228,14 @@ int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *pa
 	*why = VH_WRITERS_NONE;
 	rc = 1;
 	if (real && !(*real = vh_buf_detach(&cur)))
-		rc = -1;
+		rc = VH_ENOMEM;
 	goto done;
 not:
 	saved = errno;
 	rc = 0;
 	*bad = vh_buf_detach(&cur);
 	if (!*bad)
-		rc = -1;
+		rc = VH_ENOMEM;
 done:
 	vh_buf_free(&cur);
 	vh_buf_free(&rest);

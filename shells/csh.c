@@ -177,7 +177,7 @@ static int tcsh_completion(struct vh_buf *out, const struct vh_shell *sh,
 		}
 	}
 	rc |= vh_buf_puts(out, " 'n/*/n/' ;\n");
-	return rc ? -1 : 0;
+	return rc ? VH_ENOMEM : 0;
 }
 
 /* The hook runs "`$__venvhook_exe:q ...`", and inside "`...`" csh splits

@@ -45,10 +45,10 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 	int rc;
 
 	if (vh_buf_putc(key, 'n') < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
 		if (dirs[i](&home) < 0)
-			return -1;
+			return VH_ENOMEM;
 		if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
 			rc = vh_buf_printf(key, "%lld.%09ld", (long long)st.mtime.tv_sec,
 					   (long)st.mtime.tv_nsec);
@@ -57,11 +57,11 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 		free(home);
 		home = NULL;
 		if (rc < 0 || vh_buf_putc(key, ':') < 0)
-			return -1;
+			return VH_ENOMEM;
 	}
 	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
 		if (vh_buf_printf(key, "%02x", (unsigned char)found->owner[i]) < 0)
-			return -1;
+			return VH_ENOMEM;
 	return 0;
 }
 
@@ -99,7 +99,7 @@ static int key_forces(const char *key, const char *pin)
 
 int vh_export_force_part(struct vh_buf *key, const char *pin)
 {
-	return vh_buf_putc(key, 'f') < 0 || vh_hex_put(key, pin, strlen(pin)) < 0 ? -1 : 0;
+	return vh_buf_putc(key, 'f') < 0 || vh_hex_put(key, pin, strlen(pin)) < 0 ? VH_ENOMEM : 0;
 }
 
 static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct vh_found *found)
@@ -149,13 +149,13 @@ static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh
 			    (strcmp(dirs[i], "/") && vh_buf_putc(&b, '/') < 0) ||
 			    vh_buf_puts(&b, vh_config.env_dirs[j]) < 0) {
 				vh_buf_free(&b);
-				return -1;
+				return VH_ENOMEM;
 			}
 			paths[(*n)++] = vh_buf_detach(&b);
 		}
 	for (i = 0; i < found->nexpect && *n < VH_WATCH_MAX; i++)
 		if (!(paths[(*n)++] = strdup(found->expect[i])))
-			return -1;
+			return VH_ENOMEM;
 	return 0;
 }
 
@@ -298,7 +298,7 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 	char *want[VH_WATCH_MAX] = { NULL };
 	char **paths = NULL;
 	size_t n = 0, nwant = 0, i;
-	int rc = -1, r;
+	int rc = VH_ENOMEM, r;
 
 	r = watch_paths(want, &nwant, cwd, found);
 	if (r < 0 || vh_watch_update(&w, cwd, (const char *const *)want, nwant) < 0 ||
@@ -341,9 +341,9 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 		goto done;
 	if (vh_buf_add(&out, vh_buf_str(&wout), wout.len) < 0 ||
 	    sh->set_local(&out, "__venvhook_key", key.data) < 0)
-		rc = -1;
+		rc = VH_ENOMEM;
 	else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
-		rc = -1;
+		rc = VH_EIO;
 done:
 	for (i = 0; i < n; i++)
 		free(paths[i]);
@@ -400,7 +400,7 @@ static int send_later(const struct vh_shell *sh, struct vh_buf *lines)
 	const char **v = NULL;
 	char *p, *nl;
 	size_t n = 0, cap = 0;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	for (p = lines->data; p && (nl = strchr(p, '\n')); p = nl + 1) {
 		if (n == cap) {
@@ -427,7 +427,7 @@ static int send_later(const struct vh_shell *sh, struct vh_buf *lines)
 		rc = 0;
 		goto done;
 	}
-	rc = fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) ? -1 : 0;
+	rc = fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) ? VH_EIO : 0;
 done:
 	free(v);
 	vh_buf_free(&out);

@@ -115,7 +115,7 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	if (sh->saved_init) {
 		struct vh_buf made = VH_BUF_INIT;
 
-		i = vh_shell_made(&made, sh) < 0 ? -1 :
+		i = vh_shell_made(&made, sh) < 0 ? VH_ENOMEM :
 		    sh->set_local(&body, "__venvhook_made", made.data);
 		vh_buf_free(&made);
 		if (i < 0)
@@ -164,7 +164,7 @@ static int more_help(FILE *f)
 		if ((*sh)->prompt)
 			fprintf(f, "%s%s", sep++ ? ", " : "", (*sh)->name);
 	fputs(".\n", f);
-	return ferror(f) ? -1 : 0;
+	return ferror(f) ? VH_EIO : 0;
 }
 
 /* One row per rc line, each with its shell's name (nushell has two). */
@@ -182,7 +182,7 @@ int vh_cmd_rc_lines(FILE *f, const char *indent)
 				break;
 			if (fprintf(f, "%s%-6s %-28s %s\n", indent, (*sh)->name,
 				    (*sh)->rc[i].file, vh_buf_str(&line)) < 0)
-				rc = -1;
+				rc = VH_EIO;
 		}
 	}
 	vh_buf_free(&line);

@@ -75,7 +75,7 @@ static int judge(struct facts *f)
 	struct tm tm;
 	char day[32] = "";
 	time_t when;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	struct vh_policy_ask ask = { .mode = VH_POLICY_AUTO, .path = f->now.v[VH_PATH],
 				     .project_chose = f->found.project_setting };
@@ -151,12 +151,12 @@ static int gather(struct facts *f)
 	if (ve)
 		f->by = !mark || strcmp(ve, mark) ? "outside" : pin && !strcmp(pin, ve) ? "manual" : "auto";
 	if (vh_cwd(&f->cwd) == 0 && vh_discover(&f->found, f->cwd) < 0)
-		return -1;
+		return VH_ENOMEM;
 	/* what the walk had to say explains the answer too */
 	vh_msg_lines(&f->found.warnings);
 	f->rule = rule_name(f->found.rule);
 	if (f->found.env && judge(f) < 0)
-		return -1;
+		return VH_ENOMEM;
 	/* The Python of the env here, else of the active one. */
 	env = f->found.env ? f->found.env : ve;
 	if (env && vh_buf_puts(&cfg, env) == 0 && vh_buf_puts(&cfg, "/pyvenv.cfg") == 0 &&
@@ -333,11 +333,11 @@ static int interpreter(struct facts *f)
 	if (!f->cwd)
 		return 0;
 	if (vh_envof(&e, f->cwd) < 0)
-		rc = -1;
+		rc = VH_ENOMEM;
 	else if (e.w.want.env &&
 		 vh_pathlist_search(&f->interpreter, e.plan.target.v[VH_PATH], "python", f->cwd) < 0 &&
 		 errno == ENOMEM)
-		rc = -1;
+		rc = VH_ENOMEM;
 	vh_envof_free(&e);
 	return rc;
 }

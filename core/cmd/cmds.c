@@ -48,7 +48,7 @@ int vh_cmd_help(FILE *f, const struct vh_cmd *c)
 {
 	if (fprintf(f, "usage: venvhook %s\n\n%s", c->usage, c->help) < 0 ||
 	    (c->more_help && c->more_help(f) < 0) || fflush(f))
-		return -1;
+		return VH_EIO;
 	return 0;
 }
 

@@ -13,7 +13,7 @@ static int edits_give(const struct vh_plan *plan, const char *target)
 {
 	const char *now = plan->path_now, *rm = plan->path_remove, *pre = plan->path_prepend;
 	char *a = NULL, *b = NULL;
-	int r = -1;
+	int r = VH_ENOMEM;
 
 	if (rm && vh_pathlist_find(now, rm) < 0)
 		return 0; /* the shell would find nothing to take out */

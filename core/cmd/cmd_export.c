@@ -59,9 +59,8 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 		if (rc < 0 || vh_buf_putc(key, ':') < 0)
 			return VH_ENOMEM;
 	}
-	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
-		if (vh_buf_printf(key, "%02x", (unsigned char)found->owner[i]) < 0)
-			return VH_ENOMEM;
+	if (found->rule == VH_RULE_CHILD && vh_hex_put(key, found->owner, strlen(found->owner)) < 0)
+		return VH_ENOMEM;
 	return 0;
 }
 

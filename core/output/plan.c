@@ -156,8 +156,6 @@ static void diff(struct vh_plan *p, const struct vh_state *now)
 		p->ops[p->nops].value = b;
 		p->nops++;
 	}
-	if (!eq(now->v[VH_PATH], p->target.v[VH_PATH]))
-		p->ops[p->nops++].kind = VH_OP_REHASH;
 }
 
 /* 1 when dir is the directory under or at root. */

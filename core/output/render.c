@@ -56,9 +56,7 @@ int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 		op = &plan->ops[i];
 		name = vh_var_names[op->var];
 		*bad = op->var;
-		if (op->kind == VH_OP_REHASH)
-			rc = sh->rehash(out);
-		else if (op->kind == VH_OP_UNSET)
+		if (op->kind == VH_OP_UNSET)
 			rc = sh->unset_env(out, name);
 		else if (op->var == VH_PATH)
 			rc = set_path(out, sh, plan, op->value);

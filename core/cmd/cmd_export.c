@@ -358,7 +358,7 @@ done:
 	return rc;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	static char outbuf[8192];
 	const struct vh_shell *sh;
@@ -368,18 +368,18 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	 * and the terminal test it makes to size one (two system calls of an
 	 * export's few dozen); what the hook evals goes out as it did. */
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
-	sh = vh_cmd_shell(argv[1]);
+	sh = vh_cmd_shell(a->pos[0]);
 	if (!sh)
 		return VH_EXIT_USAGE;
 	/* export SHELL [KEY]: the hook passes the key the last export gave it
 	 * ("-" for none; see watch.h) and gets its watch list and key back.
 	 * Without KEY (by hand) only the environment changes are printed. */
-	return vh_export_run(sh, argc == 3 ? argv[2] : NULL);
+	return vh_export_run(sh, a->npos == 2 ? a->pos[1] : NULL);
 }
 
 const struct vh_cmd vh_cmd_export = {
 	.name = "export",
-	.usage = "export SHELL",
+	.operands = "SHELL",
 	.summary = "print the code that moves the shell to the env of $PWD (the hook runs this)",
 	.help = "Finds the env of the current directory and prints the SHELL code that\n"
 		"activates it, switches to it or deactivates the one venvhook activated;\n"
@@ -387,6 +387,7 @@ const struct vh_cmd vh_cmd_export = {
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,
 	.max_args = 2, /* the hook's KEY, not in the usage: no user passes it */
+	.raw_args = 1,
 	.no_config_warnings = 1,
 	.run = run,
 };

@@ -342,17 +342,12 @@ static int interpreter(struct facts *f)
 	return rc;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	struct facts f = { 0 };
 	struct vh_buf out = VH_BUF_INIT;
-	int as_json = 0, rc = 1;
+	int as_json = vh_cmd_opt(a, self, "--json") != NULL, rc = 1;
 
-	if (argc == 2 && !strcmp(argv[1], "--json")) {
-		as_json = 1;
-	} else if (argc != 1) {
-		return vh_cmd_usage(self);
-	}
 	if (getenv("__VENVHOOK_SHELL"))
 		f.hook = vh_shell_lookup(getenv("__VENVHOOK_SHELL"));
 	if (gather(&f) < 0 || (as_json && interpreter(&f) < 0))
@@ -385,7 +380,6 @@ static const struct vh_cmd_option options[] = {
 
 const struct vh_cmd vh_cmd_status = {
 	.name = "status",
-	.usage = "status [--json]",
 	.summary = "say what is active and why, and what discovery finds here",
 	.brief = "say what is active and why",
 	.help = "Prints the active env and who activated it (venvhook on entering its\n"
@@ -397,6 +391,6 @@ const struct vh_cmd vh_cmd_status = {
 		"as one JSON object for scripts.\n",
 	.options = options,
 	.min_args = 0,
-	.max_args = 1,
+	.max_args = 0,
 	.run = run,
 };

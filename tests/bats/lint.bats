@@ -217,13 +217,15 @@ alias_bodies() {
 # (VH_ENOMEM, VH_EIO...), never a bare -1, and an answer of more than two
 # outcomes a named enum, never a bare 2. Prints each offending line.
 bare_codes() {
-	grep -nE '(return|\<(rc|r) =) -[0-9]+;' "$1"/core/*.c "$1"/core/*/*.c "$1"/shells/*.c
+	local files
+	files=$(find "$1/core" "$1/shells" -name '*.c' | sort)
+	# shellcheck disable=SC2086  # the sources' paths hold no blank
+	grep -nE '(return|\<(rc|r) =) -[0-9]+;' $files
 	# a bare 2 and up, in a function that returns int (a size_t is a count)
 	awk '/^[a-z].*\(/ && !/;[ \t]*$/ { sig = $0 }
 	     /^\{/ { in_int = sig ~ /^(static )?int / }
 	     /^\}/ { in_int = 0 }
-	     in_int && /return [2-9];/ { print FILENAME ":" FNR ":" $0 }' \
-		"$1"/core/*.c "$1"/core/*/*.c "$1"/shells/*.c
+	     in_int && /return [2-9];/ { print FILENAME ":" FNR ":" $0 }' $files
 }
 
 @test "core/ and shells/ return named codes: no bare return -1, no bare 2" {

@@ -98,7 +98,7 @@ static int edit_path(struct vh_buf *out, const char *now, const char *remove, co
 	const char *q = fam == ZSH ? "\"" : "", *anchor = "", *with = "";
 	size_t n = strlen(now), m, at = 0;
 	long i;
-	int rc = -1, empty = !*now;
+	int rc = VH_ENOMEM, empty = !*now;
 
 	if (remove) {
 		m = strlen(remove);

@@ -264,6 +264,39 @@ static void ignore(const char *why, int e)
 	snprintf(vh_config.id, sizeof(vh_config.id), "ignored:%d:%lx", e, h);
 }
 
+/* The config file, opened to read: its descriptor (st its status), or
+ * VH_EREFUSED when there is none to use (why it is not used is said). */
+static int open_config(struct stat *st)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	struct vh_stat vs;
+	int fd;
+
+	/* open, then fdopen: most users have no config file, and a failed
+	 * fopen costs its FILE as well as the open */
+	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			ignore("it cannot be read", errno);
+		return VH_EREFUSED;
+	}
+	if (fstat(fd, st) < 0)
+		ignore("it cannot be read", errno);
+	else if (!S_ISREG(st->st_mode))
+		ignore("it is not a regular file", 0);
+	else if (vh_file_private(fd, NULL, st))
+		return fd;
+	else {
+		vh_stat_from(&vs, st);
+		vh_buf_puts(&why, "it ");
+		vh_buf_puts(&why, vh_writers_text(vh_writers_of(fd, NULL, &vs, 0)));
+		ignore(vh_buf_str(&why), 0);
+		vh_buf_free(&why);
+	}
+	close(fd);
+	return VH_EREFUSED;
+}
+
 int vh_config_load(void)
 {
 	struct vh_buf why = VH_BUF_INIT;
@@ -285,31 +318,9 @@ int vh_config_load(void)
 		ignore(vh_buf_str(&why), 0);
 		goto done;
 	}
-	/* open, then fdopen: most users have no config file, and a failed
-	 * fopen costs its FILE as well as the open */
-	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0) {
-		if (errno != ENOENT && errno != ENOTDIR)
-			ignore("it cannot be read", errno);
+	fd = open_config(&st);
+	if (fd < 0)
 		goto done;
-	}
-	if (fstat(fd, &st) < 0) {
-		ignore("it cannot be read", errno);
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		ignore("it is not a regular file", 0);
-		goto done;
-	}
-	if (!vh_file_private(fd, NULL, &st)) {
-		struct vh_stat vs;
-
-		vh_stat_from(&vs, &st);
-		vh_buf_puts(&why, "it ");
-		vh_buf_puts(&why, vh_writers_text(vh_writers_of(fd, NULL, &vs, 0)));
-		ignore(vh_buf_str(&why), 0);
-		goto done;
-	}
 	vh_config.found = 1;
 	{
 		struct vh_stat vs;

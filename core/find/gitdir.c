@@ -118,8 +118,9 @@ done:
 /* A config that certainly leaves the work tree where the .git is: every
  * line a section header, a comment, or a key among those git init writes
  * with a value that changes nothing here. Anything else is for libgit2. */
-static int config_plain(const struct vh_pathfd *at, const char *gitdir,
-			const struct vh_gitdir_known *k)
+/* Each line of text (lowercased, NUL-free) is one git init writes, or a
+ * setting that changes nothing venvhook asks git (see config_plain). */
+static int lines_plain(char *text)
 {
 	static const char *const harmless[] = {
 		"filemode", "logallrefupdates", "ignorecase", "precomposeunicode", "symlinks",
@@ -129,9 +130,60 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir,
 		"splitindex", "checkstat", "trustctime", "autodetach", "prune", "gc", "mirror",
 		"pushurl", "tagopt", "skipfetchall", "partialclonefilter", "promisor", NULL,
 	};
-	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
 	char *line, *next, *eq, *key, *value, *c;
 	const char *const *h;
+
+	for (line = text; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		while (*line == ' ' || *line == '\t' || *line == '\r')
+			line++;
+		if (!*line || *line == '#' || *line == ';')
+			continue;
+		if (*line == '[') {
+			/* a section other git init writes: include, extensions... */
+			if (strncmp(line, "[core]", 6) && strncmp(line, "[remote ", 8) &&
+			    strncmp(line, "[branch ", 8) && strncmp(line, "[user]", 6) &&
+			    strncmp(line, "[gc]", 4))
+				return 0;
+			continue;
+		}
+		eq = strchr(line, '=');
+		if (!eq || strchr(line, '\\') || strchr(line, '"'))
+			return 0;
+		value = eq + 1;
+		while (eq > line && (eq[-1] == ' ' || eq[-1] == '\t'))
+			eq--;
+		*eq = '\0';
+		key = line;
+		while (*value == ' ' || *value == '\t')
+			value++;
+		for (c = value + strlen(value); c > value && isspace((unsigned char)c[-1]);)
+			*--c = '\0';
+		if (!strcmp(key, "repositoryformatversion")) {
+			if (strcmp(value, "0") && strcmp(value, "1"))
+				return 0;
+			continue;
+		}
+		if (!strcmp(key, "bare")) {
+			if (strcmp(value, "false"))
+				return 0;
+			continue;
+		}
+		for (h = harmless; *h && strcmp(key, *h); h++)
+			;
+		if (!*h)
+			return 0;
+	}
+	return 1;
+}
+
+static int config_plain(const struct vh_pathfd *at, const char *gitdir,
+			const struct vh_gitdir_known *k)
+{
+	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
+	char *c;
 	uint64_t judgement = key_of("gitdir.c config_plain 1");
 	struct stat st;
 	int ok = 0, rc, have;
@@ -152,49 +204,8 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir,
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
-	for (line = cfg.data; line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		while (*line == ' ' || *line == '\t' || *line == '\r')
-			line++;
-		if (!*line || *line == '#' || *line == ';')
-			continue;
-		if (*line == '[') {
-			/* a section other git init writes: include, extensions... */
-			if (strncmp(line, "[core]", 6) && strncmp(line, "[remote ", 8) &&
-			    strncmp(line, "[branch ", 8) && strncmp(line, "[user]", 6) &&
-			    strncmp(line, "[gc]", 4))
-				goto done;
-			continue;
-		}
-		eq = strchr(line, '=');
-		if (!eq || strchr(line, '\\') || strchr(line, '"'))
-			goto done;
-		value = eq + 1;
-		while (eq > line && (eq[-1] == ' ' || eq[-1] == '\t'))
-			eq--;
-		*eq = '\0';
-		key = line;
-		while (*value == ' ' || *value == '\t')
-			value++;
-		for (c = value + strlen(value); c > value && isspace((unsigned char)c[-1]);)
-			*--c = '\0';
-		if (!strcmp(key, "repositoryformatversion")) {
-			if (strcmp(value, "0") && strcmp(value, "1"))
-				goto done;
-			continue;
-		}
-		if (!strcmp(key, "bare")) {
-			if (strcmp(value, "false"))
-				goto done;
-			continue;
-		}
-		for (h = harmless; *h && strcmp(key, *h); h++)
-			;
-		if (!*h)
-			goto done;
-	}
+	if (!lines_plain(cfg.data))
+		goto done;
 	ok = 1;
 	if (have)
 		remember(k, judgement, at, p.data, &st);

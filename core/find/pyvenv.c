@@ -146,11 +146,12 @@ int vh_pyvenv_parse(struct vh_pyvenv *out, const char *text, size_t len)
 int vh_pyvenv_read(struct vh_pyvenv *out, const char *path)
 {
 	struct vh_buf b = VH_BUF_INIT;
-	int rc = -1, saved;
+	int rc, saved;
 
 	memset(out, 0, sizeof(*out));
 	/* A FIFO or a device as pyvenv.cfg is refused, never waited on. */
-	if (vh_read_file(&b, AT_FDCWD, path, VH_READ_MAX) == VH_OK)
+	rc = vh_read_file(&b, AT_FDCWD, path, VH_READ_MAX);
+	if (rc == VH_OK)
 		rc = vh_pyvenv_parse(out, vh_buf_str(&b), b.len);
 	saved = errno;
 	vh_buf_free(&b);

@@ -288,7 +288,7 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
 {
 	struct vh_buf lock = VH_BUF_INIT, text = VH_BUF_INIT, said = VH_BUF_INIT;
 	struct vh_trust t = { 0 };
-	int lockfd = -1, rc = -1, saved, r;
+	int lockfd = -1, rc = VH_EIO, saved, r;
 	size_t i;
 
 	/* Past a file size limit, write() should fail like on a full disk,

@@ -220,7 +220,7 @@ bare_codes() {
 	local files
 	files=$(find "$1/core" "$1/shells" -name '*.c' | sort)
 	# shellcheck disable=SC2086  # the sources' paths hold no blank
-	grep -nE '(return|\<(rc|r) =) -[0-9]+;' $files
+	grep -nE 'return -[0-9]+;|\<(rc|r) = -[0-9]+[;,]' $files
 	# a bare 2 and up, in a function that returns int (a size_t is a count)
 	awk '/^[a-z].*\(/ && !/;[ \t]*$/ { sig = $0 }
 	     /^\{/ { in_int = sig ~ /^(static )?int / }
@@ -230,6 +230,14 @@ bare_codes() {
 
 @test "core/ and shells/ return named codes: no bare return -1, no bare 2" {
 	run bare_codes "$VH_SRCDIR"
+	assert_output ""
+}
+
+@test "no C function in core/ or shells/ is longer than 80 lines" {
+	run bash -c 'awk '\''/^[a-zA-Z].*\(/ && !/;[ \t]*$/ { sig = $0 }
+		/^\{/ { start = FNR; name = sig }
+		/^\}/ && start { if (FNR - start - 1 > 80) print FILENAME ": " FNR - start - 1 " lines: " name; start = 0 }'\'' \
+		$(find "$1/core" "$1/shells" -name "*.c" | sort)' _ "$VH_SRCDIR"
 	assert_output ""
 }
 

@@ -217,6 +217,16 @@ static const char *unsayable(const char *value)
 	return strchr(value, '\n') ? "this shell cannot hold a newline in a variable safely" : NULL;
 }
 
+static const struct vh_emitter csh_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
 	.line_dialect = VH_DIALECT_CSH,
@@ -231,16 +241,10 @@ const struct vh_shell vh_shell_tcsh = {
 	.doctor_gather = "__venvhook_doctor",
 	.checks = tcsh_checks,
 	.rival_facts = rival_facts,
-	.set_list = set_list,
 	.names_list = 1,
 	.one_line = 1,
 	.unsayable = unsayable,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
+	.emit = &csh_emit,
 };
 
 const struct vh_shell vh_shell_csh = {
@@ -257,13 +261,7 @@ const struct vh_shell vh_shell_csh = {
 	.doctor_gather = "__venvhook_doctor",
 	.checks = csh_checks,
 	.rival_facts = rival_facts,
-	.set_list = set_list,
 	.one_line = 1,
 	.unsayable = unsayable,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
+	.emit = &csh_emit,
 };

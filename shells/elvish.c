@@ -100,6 +100,16 @@ static const struct vh_shell_check checks[] = {
 
 static const char *const rival_facts[] = { "rivals", NULL };
 
+static const struct vh_emitter elvish_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_elvish = {
 	.name = "elvish",
 	.no_lines = 1, /* its hook hands over no command lines yet */
@@ -111,11 +121,5 @@ const struct vh_shell vh_shell_elvish = {
 	.end = "\n",
 	.checks = checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
+	.emit = &elvish_emit,
 };

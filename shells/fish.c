@@ -108,6 +108,16 @@ static const struct vh_shell_check checks[] = {
 
 static const char *const rival_facts[] = { "hooks", NULL };
 
+static const struct vh_emitter fish_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_fish = {
 	.name = "fish",
 	.guard = vh_guard_fish,
@@ -118,11 +128,5 @@ const struct vh_shell vh_shell_fish = {
 	.line_dialect = VH_DIALECT_FISH,
 	.checks = checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
+	.emit = &fish_emit,
 };

@@ -143,6 +143,16 @@ static const struct vh_shell_check checks[] = {
 static const char *const rival_facts[] = { "rivals", NULL };
 static const char *const aliases[] = { "nushell", NULL };
 
+static const struct vh_emitter nu_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_nu = {
 	.name = "nu",
 	.no_lines = 1, /* its hook hands over no command lines yet */
@@ -159,11 +169,5 @@ const struct vh_shell vh_shell_nu = {
 	.checks = checks,
 	.rival_facts = rival_facts,
 	.unsayable = unsayable,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
+	.emit = &nu_emit,
 };

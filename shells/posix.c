@@ -197,6 +197,36 @@ static int ksh_set_list(struct vh_buf *out, const char *name, const char *const 
 
 static const char *const rival_facts[] = { "hooks", "precmd", NULL };
 
+static const struct vh_emitter bash_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = bash_edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
+static const struct vh_emitter zsh_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = zsh_edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
+static const struct vh_emitter ksh_emit = {
+	.quote = quote,
+	.set_env = ksh_set_env,
+	.unset_env = ksh_unset_env,
+	.set_path = ksh_set_path,
+	.edit_path = ksh_edit_path,
+	.set_local = set_local,
+	.set_list = ksh_set_list,
+};
+
 const struct vh_shell vh_shell_bash = {
 	.name = "bash",
 	.guard = vh_guard_posix,
@@ -210,13 +240,7 @@ const struct vh_shell vh_shell_bash = {
 	.rc = { { "~/.bashrc", "eval \"$(%s init bash)\"" } },
 	.end = "\n",
 	.doctor = vh_doctor_bash,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = bash_edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
+	.emit = &bash_emit,
 };
 
 static const struct vh_shell_check zsh_checks[] = {
@@ -239,13 +263,7 @@ const struct vh_shell vh_shell_zsh = {
 	.end = "\n",
 	.checks = zsh_checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = zsh_edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
+	.emit = &zsh_emit,
 };
 
 static const struct vh_shell_check ksh93_checks[] = {
@@ -271,13 +289,7 @@ const struct vh_shell vh_shell_ksh93 = {
 	.end = "\n",
 	.checks = ksh93_checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = ksh_set_env,
-	.unset_env = ksh_unset_env,
-	.set_path = ksh_set_path,
-	.edit_path = ksh_edit_path,
-	.set_local = set_local,
-	.set_list = ksh_set_list,
+	.emit = &ksh_emit,
 };
 
 static const struct vh_shell_check mksh_checks[] = {
@@ -300,11 +312,5 @@ const struct vh_shell vh_shell_mksh = {
 	.end = "\n",
 	.checks = mksh_checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = ksh_set_env,
-	.unset_env = ksh_unset_env,
-	.set_path = ksh_set_path,
-	.edit_path = ksh_edit_path,
-	.set_local = set_local,
-	.set_list = ksh_set_list,
+	.emit = &ksh_emit,
 };

@@ -165,12 +165,12 @@ int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
 	for (s = vh_shells; *s; s++)
 		if (add_name(shells, &nsh, (*s)->name) < 0)
 			goto done;
-	if (sh->set_list(out, "__venvhook_commands", commands, nc) < 0 ||
-	    sh->set_list(out, "__venvhook_options", options, no) < 0 ||
-	    sh->set_list(out, "__venvhook_shell_commands", shell_cmds, ns) < 0 ||
-	    sh->set_list(out, "__venvhook_env_commands", env_cmds, ne) < 0 ||
-	    sh->set_list(out, "__venvhook_program_commands", program_cmds, np) < 0 ||
-	    sh->set_list(out, "__venvhook_shells", shells, nsh) < 0)
+	if (sh->emit->set_list(out, "__venvhook_commands", commands, nc) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_options", options, no) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_shell_commands", shell_cmds, ns) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_env_commands", env_cmds, ne) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_program_commands", program_cmds, np) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_shells", shells, nsh) < 0)
 		goto done;
 	rc = 0;
 done:

@@ -123,6 +123,15 @@ static const char *const rivals[][3] = {
 	{ NULL, NULL, NULL },
 };
 
+static const struct vh_emitter xonsh_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_xonsh = {
 	.name = "xonsh",
 	.no_lines = 1, /* its hook hands over no command lines yet */
@@ -137,10 +146,5 @@ const struct vh_shell vh_shell_xonsh = {
 	.checks = checks,
 	.rival_facts = rival_facts,
 	.rivals = rivals,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.set_local = set_local,
-	.set_list = set_list,
+	.emit = &xonsh_emit,
 };

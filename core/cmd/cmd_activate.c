@@ -21,7 +21,7 @@ static int force_key(const struct vh_shell *sh, const char *pin)
 	struct vh_buf key = VH_BUF_INIT, out = VH_BUF_INIT;
 	int rc = VH_ENOMEM;
 
-	if (vh_export_force_part(&key, pin) < 0 || sh->set_local(&out, "__venvhook_key", key.data) < 0)
+	if (vh_export_force_part(&key, pin) < 0 || sh->emit->set_local(&out, "__venvhook_key", key.data) < 0)
 		goto done;
 	rc = fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) ? VH_EIO : 0;
 done:

@@ -27,12 +27,12 @@ static int rerun(const struct vh_shell *sh, int argc, char **argv)
 	}
 	/* the hook's name, as the other shells' functions pass it (status
 	 * says when there is none) */
-	if (vh_buf_printf(&out, "env __VENVHOOK_SHELL=%s ", sh->name) < 0 || sh->quote(&out, self) < 0)
+	if (vh_buf_printf(&out, "env __VENVHOOK_SHELL=%s ", sh->name) < 0 || sh->emit->quote(&out, self) < 0)
 		goto done;
 	for (i = 0; i < argc; i++) {
 		if (vh_buf_putc(&out, ' ') < 0)
 			goto done;
-		r = sh->quote(&out, argv[i]);
+		r = sh->emit->quote(&out, argv[i]);
 		if (r == VH_EUNSAYABLE)
 			vh_msgf("cannot pass that argument: %s", vh_shell_unsayable(sh, argv[i]) ?
 				vh_shell_unsayable(sh, argv[i]) : "this shell cannot quote it safely");

@@ -114,7 +114,7 @@ static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct
 		v[i] = l.v[i].name;
 	/* VH_EUNSAYABLE, a name the shell cannot carry: no list, rather than a
 	 * wrong one. */
-	rc = sh->set_list(out, "__venvhook_envs", v, l.n);
+	rc = sh->emit->set_list(out, "__venvhook_envs", v, l.n);
 done:
 	free(v);
 	vh_env_list_free(&l);
@@ -205,7 +205,7 @@ static int region_code(struct vh_buf *out, const struct vh_shell *sh, const stru
 	int rc;
 
 	if (!r->top)
-		return sh->set_local(out, "__venvhook_rtop", "");
+		return sh->emit->set_local(out, "__venvhook_rtop", "");
 	for (i = 0; i < r->deps.n; i++) {
 		if (r->deps.there[i])
 			keep[nk++] = r->deps.path[i];
@@ -226,23 +226,23 @@ static int region_code(struct vh_buf *out, const struct vh_shell *sh, const stru
 		if ((!name || (root && !strcmp(root, cwd))) && !w->s[i].present)
 			fix[nfix++] = w->s[i].path;
 	}
-	rc = sh->set_local(out, "__venvhook_rtop", r->top);
+	rc = sh->emit->set_local(out, "__venvhook_rtop", r->top);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_rnames", r->names, r->nnames);
+		rc = sh->emit->set_list(out, "__venvhook_rnames", r->names, r->nnames);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_rgone", gone, ng);
+		rc = sh->emit->set_list(out, "__venvhook_rgone", gone, ng);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_rkeep", keep, nk);
+		rc = sh->emit->set_list(out, "__venvhook_rkeep", keep, nk);
 	if (rc == 0)
-		rc = sh->set_local(out, "__venvhook_rref", r->ref ? r->ref : "");
+		rc = sh->emit->set_local(out, "__venvhook_rref", r->ref ? r->ref : "");
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_renv", (const char *const *)r->env, r->nenv);
+		rc = sh->emit->set_list(out, "__venvhook_renv", (const char *const *)r->env, r->nenv);
 	if (rc == 0)
-		rc = sh->set_local(out, "__venvhook_wroot", root ? root : "");
+		rc = sh->emit->set_local(out, "__venvhook_wroot", root ? root : "");
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_wfix", fix, nfix);
+		rc = sh->emit->set_list(out, "__venvhook_wfix", fix, nfix);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_wrel", rel, nrel);
+		rc = sh->emit->set_list(out, "__venvhook_wrel", rel, nrel);
 	return rc;
 }
 
@@ -260,7 +260,7 @@ static int send_region(struct vh_buf *out, struct vh_buf *key, const struct vh_s
 
 	if (rc == VH_EUNSAYABLE) {
 		vh_buf_reset(&code);
-		rc = sh->set_local(&code, "__venvhook_rtop", "");
+		rc = sh->emit->set_local(&code, "__venvhook_rtop", "");
 		r = NULL;
 	}
 	if (rc < 0)
@@ -304,11 +304,11 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 	    vh_watch_paths(&paths, &n, &w) < 0)
 		goto done;
 	if (vh_buf_puts(&wout, "") < 0 ||
-	    sh->set_list(&wout, "__venvhook_watch", (const char *const *)paths, n) < 0) {
+	    sh->emit->set_list(&wout, "__venvhook_watch", (const char *const *)paths, n) < 0) {
 		/* A path this shell cannot carry: watch nothing. */
 		vh_watch_free(&w);
 		vh_buf_reset(&wout);
-		if (sh->set_list(&wout, "__venvhook_watch", NULL, 0) < 0)
+		if (sh->emit->set_list(&wout, "__venvhook_watch", NULL, 0) < 0)
 			goto done;
 	}
 	if (vh_watch_format(&key, &w) < 0 || vh_region_of(&region, wanted, cwd) < 0)
@@ -339,7 +339,7 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 	if (!strcmp(vh_buf_str(&key), held) && !out.len)
 		goto done;
 	if (vh_buf_add(&out, vh_buf_str(&wout), wout.len) < 0 ||
-	    sh->set_local(&out, "__venvhook_key", key.data) < 0)
+	    sh->emit->set_local(&out, "__venvhook_key", key.data) < 0)
 		rc = VH_ENOMEM;
 	else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
 		rc = VH_EIO;
@@ -419,7 +419,7 @@ static int send_later(const struct vh_shell *sh, struct vh_buf *lines)
 	}
 	/* A line this shell cannot carry (no newline is ever in one, but a
 	 * one_line shell refuses what it cannot quote): said now instead. */
-	if (sh->set_list(&out, "__venvhook_later", v, n) < 0) {
+	if (sh->emit->set_list(&out, "__venvhook_later", v, n) < 0) {
 		size_t i;
 
 		for (i = 0; i < n; i++)
@@ -451,7 +451,7 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 		vh_msg_lines(&vh_config.warnings);
 	rc = export_run(sh, key);
 	if (rc == 0 && say && vh_config.id[0] &&
-	    (sh->set_env(&said, VH_CONFIG_SAID, vh_config.id) < 0 ||
+	    (sh->emit->set_env(&said, VH_CONFIG_SAID, vh_config.id) < 0 ||
 	     fwrite(said.data, 1, said.len, stdout) != said.len || fflush(stdout)))
 		rc = 1;
 	vh_buf_free(&said);
@@ -543,7 +543,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		 * some shells). Nothing else changes meanwhile. */
 		struct vh_buf out = VH_BUF_INIT;
 
-		r = sh->set_local(&out, "__venvhook_more", "1");
+		r = sh->emit->set_local(&out, "__venvhook_more", "1");
 		if (r == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
 			r = VH_EIO;
 		vh_buf_free(&out);

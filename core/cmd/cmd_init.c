@@ -23,7 +23,7 @@ static int put_changes(struct vh_buf *out, const struct vh_shell *sh)
 	for (i = 0; vh_cmds[i]; i++)
 		if (vh_cmds[i]->changes_shell && n < sizeof(names) / sizeof(names[0]))
 			names[n++] = vh_cmds[i]->name;
-	return sh->set_list(out, "__venvhook_changes", names, n);
+	return sh->emit->set_list(out, "__venvhook_changes", names, n);
 }
 
 /* The path the hook calls the binary by. real is the binary's resolved
@@ -92,7 +92,7 @@ static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 		vh_msg_path("cannot write a hook that calls ", self_path, why);
 		goto done;
 	}
-	i = sh->set_local(&body, "__venvhook_exe", self_path);
+	i = sh->emit->set_local(&body, "__venvhook_exe", self_path);
 	if (i == VH_EUNSAYABLE)
 		vh_msg_path("cannot write a hook that calls ", self_path,
 			    ": the shell cannot quote that path safely");
@@ -106,7 +106,7 @@ static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 		struct vh_buf made = VH_BUF_INIT;
 
 		i = vh_shell_made(&made, sh) < 0 ? VH_ENOMEM :
-		    sh->set_local(&body, "__venvhook_made", made.data);
+		    sh->emit->set_local(&body, "__venvhook_made", made.data);
 		vh_buf_free(&made);
 		if (i < 0)
 			goto done;

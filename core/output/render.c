@@ -35,14 +35,14 @@ static int set_path(struct vh_buf *out, const struct vh_shell *sh, const struct 
 {
 	int rc = VH_EUNSAYABLE;
 
-	if (sh->edit_path && plan->path_now && (plan->path_remove || plan->path_prepend)) {
+	if (sh->emit->edit_path && plan->path_now && (plan->path_remove || plan->path_prepend)) {
 		rc = edits_give(plan, target);
 		if (rc < 0)
 			return VH_ENOMEM;
-		rc = rc ? sh->edit_path(out, plan->path_now, plan->path_remove, plan->path_prepend) :
+		rc = rc ? sh->emit->edit_path(out, plan->path_now, plan->path_remove, plan->path_prepend) :
 		     VH_EUNSAYABLE;
 	}
-	return rc == VH_EUNSAYABLE ? sh->set_path(out, target) : rc;
+	return rc == VH_EUNSAYABLE ? sh->emit->set_path(out, target) : rc;
 }
 
 int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
@@ -57,11 +57,11 @@ int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 		name = vh_var_names[op->var];
 		*bad = op->var;
 		if (op->kind == VH_OP_UNSET)
-			rc = sh->unset_env(out, name);
+			rc = sh->emit->unset_env(out, name);
 		else if (op->var == VH_PATH)
 			rc = set_path(out, sh, plan, op->value);
 		else
-			rc = sh->set_env(out, name, op->value);
+			rc = sh->emit->set_env(out, name, op->value);
 	}
 	return rc < 0 ? rc : 0;
 }

@@ -233,6 +233,16 @@ bare_codes() {
 	assert_output ""
 }
 
+@test "every command entry a cmd_*.c defines is in the table, and declared once in cmd.h" {
+	local name missing=""
+	for name in $(sed -n 's/^const struct vh_cmd \(vh_cmd_[a-z_]*\) = {$/\1/p' "$VH_SRCDIR"/core/cmd/cmd_*.c); do
+		grep -q "&$name,\$" "$VH_SRCDIR/core/cmd/cmds.c" || missing+=" $name (table)"
+		grep -qE "[ ,]$name[,;]" "$VH_SRCDIR/core/cmd/cmd.h" || missing+=" $name (cmd.h)"
+	done
+	[[ -n $name ]] || fail "no entry found: the pattern is stale"
+	assert_equal "$missing" ""
+}
+
 @test "no C function in core/ or shells/ is longer than 80 lines" {
 	run bash -c 'awk '\''/^[a-zA-Z].*\(/ && !/;[ \t]*$/ { sig = $0 }
 		/^\{/ { start = FNR; name = sig }

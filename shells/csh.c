@@ -91,11 +91,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_puts(out, " ) ;\n");
 }
 
-static int rehash(struct vh_buf *out)
-{
-	return vh_buf_puts(out, "rehash ;\n");
-}
-
 /* tcsh's completion, from the command table: the commands, each one's
  * options and the shells. A backquote list in `complete` is split at
  * blanks and globbed, so an env name holding a space would come out in
@@ -177,7 +172,7 @@ static int tcsh_completion(struct vh_buf *out, const struct vh_shell *sh,
 		}
 	}
 	rc |= vh_buf_puts(out, " 'n/*/n/' ;\n");
-	return rc ? -1 : 0;
+	return rc ? VH_ENOMEM : 0;
 }
 
 /* The hook runs "`$__venvhook_exe:q ...`", and inside "`...`" csh splits
@@ -246,7 +241,6 @@ const struct vh_shell vh_shell_tcsh = {
 	.set_path = set_path,
 	.edit_path = edit_path,
 	.set_local = set_local,
-	.rehash = rehash,
 };
 
 const struct vh_shell vh_shell_csh = {
@@ -272,5 +266,4 @@ const struct vh_shell vh_shell_csh = {
 	.set_path = set_path,
 	.edit_path = edit_path,
 	.set_local = set_local,
-	.rehash = rehash,
 };

@@ -88,13 +88,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_puts(out, "]\n");
 }
 
-/* elvish looks commands up in $paths each time. */
-static int rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 static const struct vh_shell_check checks[] = {
 	{ "the hook runs on directory changes",
 	  { { "hooks", "after-chdir", NULL,
@@ -125,5 +118,4 @@ const struct vh_shell vh_shell_elvish = {
 	.edit_path = edit_path,
 	.set_local = set_local,
 	.set_list = set_list,
-	.rehash = rehash,
 };

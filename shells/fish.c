@@ -97,13 +97,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_putc(out, '\n');
 }
 
-/* fish looks commands up afresh each time: nothing to forget. */
-static int rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 static const struct vh_shell_check checks[] = {
 	{ "the hook runs on directory changes",
 	  { { "hooks", "__venvhook_hook", NULL, "the hook function is gone: load venvhook again" } } },
@@ -132,5 +125,4 @@ const struct vh_shell vh_shell_fish = {
 	.edit_path = edit_path,
 	.set_local = set_local,
 	.set_list = set_list,
-	.rehash = rehash,
 };

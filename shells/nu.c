@@ -122,13 +122,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_puts(out, "]\n") < 0 ? VH_ENOMEM : 0;
 }
 
-/* nushell looks commands up in $env.PATH each time. */
-static int rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 /* The hook's state is a record in $env (not handed to commands): its
  * path there can hold no quote of nu's. */
 static const char *bad_exe(const char *path)
@@ -173,5 +166,4 @@ const struct vh_shell vh_shell_nu = {
 	.edit_path = edit_path,
 	.set_local = set_local,
 	.set_list = set_list,
-	.rehash = rehash,
 };

@@ -164,16 +164,6 @@ static int ksh_edit_path(struct vh_buf *out, const char *now, const char *remove
 	return edit_path(out, now, remove, prepend, KSH);
 }
 
-static int bash_rehash(struct vh_buf *out)
-{
-	return vh_buf_puts(out, "builtin hash -r\n");
-}
-
-static int zsh_rehash(struct vh_buf *out)
-{
-	return vh_buf_puts(out, "builtin rehash\n");
-}
-
 /* ksh93 and mksh: `builtin` is something else there; a quoted command word
  * escapes an alias, and a function cannot take the name of a special
  * builtin such as export, unset or set. */
@@ -205,13 +195,6 @@ static int ksh_set_list(struct vh_buf *out, const char *name, const char *const 
 	return vh_buf_putc(out, '\n');
 }
 
-/* Assigning PATH empties ksh93's and mksh's table of tracked commands. */
-static int ksh_rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 static const char *const rival_facts[] = { "hooks", "precmd", NULL };
 
 const struct vh_shell vh_shell_bash = {
@@ -234,7 +217,6 @@ const struct vh_shell vh_shell_bash = {
 	.edit_path = bash_edit_path,
 	.set_local = set_local,
 	.set_list = set_list,
-	.rehash = bash_rehash,
 };
 
 static const struct vh_shell_check zsh_checks[] = {
@@ -264,7 +246,6 @@ const struct vh_shell vh_shell_zsh = {
 	.edit_path = zsh_edit_path,
 	.set_local = set_local,
 	.set_list = set_list,
-	.rehash = zsh_rehash,
 };
 
 static const struct vh_shell_check ksh93_checks[] = {
@@ -297,7 +278,6 @@ const struct vh_shell vh_shell_ksh93 = {
 	.edit_path = ksh_edit_path,
 	.set_local = set_local,
 	.set_list = ksh_set_list,
-	.rehash = ksh_rehash,
 };
 
 static const struct vh_shell_check mksh_checks[] = {
@@ -327,5 +307,4 @@ const struct vh_shell vh_shell_mksh = {
 	.edit_path = ksh_edit_path,
 	.set_local = set_local,
 	.set_list = ksh_set_list,
-	.rehash = ksh_rehash,
 };

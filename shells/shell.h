@@ -151,7 +151,6 @@ struct vh_shell {
 			 const char *prepend);
 	/* A shell variable of venvhook's own, not exported. */
 	int (*set_local)(struct vh_buf *out, const char *name, const char *value);
-	int (*rehash)(struct vh_buf *out);
 	/* A list variable of venvhook's own, not exported (n may be 0). */
 	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
 };

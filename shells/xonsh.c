@@ -102,13 +102,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_puts(out, "]\n");
 }
 
-/* xonsh's command cache follows $PATH by itself. */
-static int rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 static const struct vh_shell_check checks[] = {
 	{ "the hook runs on directory changes",
 	  { { "hooks", "__venvhook_on_chdir", NULL,
@@ -150,5 +143,4 @@ const struct vh_shell vh_shell_xonsh = {
 	.set_path = set_path,
 	.set_local = set_local,
 	.set_list = set_list,
-	.rehash = rehash,
 };

@@ -107,7 +107,7 @@ static int boolean(int *out, const char *v)
 	else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "off") || !strcmp(v, "0"))
 		*out = 0;
 	else
-		return -1;
+		return VH_ESYNTAX;
 	return 0;
 }
 
@@ -118,12 +118,12 @@ static int set_env_dirs(const char *v)
 	int n = 0;
 
 	if (!text)
-		return -2;
+		return VH_ENOMEM;
 	for (tok = strtok_r(text, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
 		if (n == VH_CONFIG_MAX_ENV_DIRS || strchr(tok, '/') || !strcmp(tok, ".") ||
 		    !strcmp(tok, "..")) {
 			free(text);
-			return -1;
+			return VH_ESYNTAX;
 		}
 		dirs[n++] = tok;
 	}
@@ -142,14 +142,14 @@ static int set_stores(const char *v)
 	int i, rc = 0;
 
 	if (!text)
-		return -2;
+		return VH_ENOMEM;
 	for (tok = strtok_r(text, " \t", &save); tok && rc == 0; tok = strtok_r(NULL, " \t", &save)) {
 		if (!strcmp(tok, "none"))
 			continue;
 		for (i = 0; i < VH_STORE_COUNT && strcmp(tok, vh_store_names[i]); i++)
 			;
 		if (i == VH_STORE_COUNT)
-			rc = -1;
+			rc = VH_ESYNTAX;
 		else
 			bits |= 1u << i;
 	}
@@ -186,13 +186,13 @@ static int handler(void *user, const char *section, const char *name, const char
 	(void)section; /* always "": the reader hides section lines */
 	if (!strcmp(name, "env_dirs")) {
 		r = set_env_dirs(value);
-		if (r == -2)
+		if (r == VH_ENOMEM)
 			return 0;
 		if (r < 0)
 			warn(p, "env_dirs takes up to 16 names without '/'");
 	} else if (!strcmp(name, "stores")) {
 		r = set_stores(value);
-		if (r == -2)
+		if (r == VH_ENOMEM)
 			return 0;
 		if (r < 0) {
 			struct vh_buf what = VH_BUF_INIT;
@@ -365,22 +365,22 @@ int vh_config_format(struct vh_buf *out)
 	int i, any = 0;
 
 	if (vh_buf_puts(out, "env_dirs =") < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (d = vh_config.env_dirs; *d; d++)
 		if (vh_buf_printf(out, " %s", *d) < 0)
-			return -1;
+			return VH_ENOMEM;
 	if (vh_buf_printf(out, "\nstop_at_git_root = %s\nquiet = %s\nfollow_pointer_files = %s\n"
 			  "trust = %s\nstores =",
 			  vh_config.stop_at_git_root ? "yes" : "no", vh_config.quiet ? "yes" : "no",
 			  vh_config.follow_pointers ? "yes" : "no",
 			  vh_config_trust_names[vh_config.trust]) < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < VH_STORE_COUNT; i++) {
 		if (!(vh_config.stores & (1u << i)))
 			continue;
 		any = 1;
 		if (vh_buf_printf(out, " %s", vh_store_names[i]) < 0)
-			return -1;
+			return VH_ENOMEM;
 	}
 	return vh_buf_puts(out, any ? "\n" : " none\n");
 }

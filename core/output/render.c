@@ -13,7 +13,7 @@ static int edits_give(const struct vh_plan *plan, const char *target)
 {
 	const char *now = plan->path_now, *rm = plan->path_remove, *pre = plan->path_prepend;
 	char *a = NULL, *b = NULL;
-	int r = -1;
+	int r = VH_ENOMEM;
 
 	if (rm && vh_pathlist_find(now, rm) < 0)
 		return 0; /* the shell would find nothing to take out */
@@ -56,9 +56,7 @@ int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 		op = &plan->ops[i];
 		name = vh_var_names[op->var];
 		*bad = op->var;
-		if (op->kind == VH_OP_REHASH)
-			rc = sh->rehash(out);
-		else if (op->kind == VH_OP_UNSET)
+		if (op->kind == VH_OP_UNSET)
 			rc = sh->unset_env(out, name);
 		else if (op->var == VH_PATH)
 			rc = set_path(out, sh, plan, op->value);

@@ -191,11 +191,11 @@ static int push_word(struct ctx *c, struct cmd *m)
 		unsigned char *fl;
 
 		if (!off)
-			return -1;
+			return VH_ENOMEM;
 		m->off = off;
 		fl = realloc(m->fl, cap);
 		if (!fl)
-			return -1;
+			return VH_ENOMEM;
 		m->fl = fl;
 		m->cap = cap;
 	}

@@ -485,7 +485,7 @@ int vh_self_from_argv0(char **out, const char *argv0, const char *path)
 		return rc;
 	*out = realpath(found, NULL);
 	free(found);
-	return *out ? 0 : errno == ENOMEM ? VH_ENOMEM : VH_EIO;
+	return *out ? 0 : errno == ENOMEM ? VH_ENOMEM : errno == ENOENT ? VH_ENOTFOUND : VH_EIO;
 }
 
 int vh_self_invoked(char **out)

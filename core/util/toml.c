@@ -3,7 +3,9 @@
  * string-array values and the tables headers open, by their full key
  * path, and checks the rest only for syntax. */
 #include "core/util/toml.h"
+#include "core/util/hex.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -294,18 +296,14 @@ static int hex_escape(struct parser *ps, struct vh_buf *out, size_t digits)
 {
 	uint32_t cp = 0;
 	size_t i;
-	int c;
+	int c, d;
 
 	for (i = 0; i < digits; i++) {
 		c = peek(ps, i);
-		if (c >= '0' && c <= '9')
-			cp = cp * 16 + (uint32_t)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			cp = cp * 16 + (uint32_t)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			cp = cp * 16 + (uint32_t)(c - 'A' + 10);
-		else
+		d = c < 0 ? VH_ESYNTAX : vh_hex_digit(tolower(c));
+		if (d < 0)
 			return fail(ps, "a bad \\u escape");
+		cp = cp * 16 + (uint32_t)d;
 	}
 	ps->p += digits;
 	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))

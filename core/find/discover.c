@@ -349,7 +349,7 @@ static int step_inside(struct vh_found *out, struct walk *w)
 	return WALK_ON;
 }
 
-/* The tools' own rules (core/store/stores.h): 1 found, 2 refused (a
+/* The tools' own rules (core/store/stores.h): found, or refused (a
  * warning says why, and nothing above is used). */
 static int step_stores(struct vh_found *out, struct walk *w, enum vh_stores_phase phase)
 {
@@ -357,9 +357,9 @@ static int step_stores(struct vh_found *out, struct walk *w, enum vh_stores_phas
 
 	if (rc < 0)
 		return VH_ENOMEM;
-	if (rc == 2)
+	if (rc == VH_STORE_REFUSED)
 		out->unsure = 1;
-	return rc ? WALK_DONE : WALK_ON;
+	return rc != VH_STORE_NONE ? WALK_DONE : WALK_ON;
 }
 
 /* A child env directory (the config's env_dirs, .venv first), or a
@@ -500,12 +500,12 @@ static int walk_beyond(struct vh_found *out, struct walk *w, struct vh_dircache 
 		r = vh_stores_find(out, &w->stores, w->dir, VH_STORES_BEYOND);
 		if (r < 0)
 			return VH_ENOMEM;
-		if (r == 1) {
+		if (r == VH_STORE_FOUND) {
 			free(out->stop);
 			out->stop = NULL;
 			return WALK_DONE;
 		}
-		if (r == 2) {
+		if (r == VH_STORE_REFUSED) {
 			out->unsure = 1;
 			return WALK_DONE;
 		}

@@ -7,7 +7,7 @@
 #include "core/util/suggest.h"
 #include "shells/shell.h"
 
-/* The index of flag among c's options, or -1. */
+/* The index of flag among c's options, or VH_ENOTFOUND. */
 static int option_index(const struct vh_cmd *c, const char *flag)
 {
 	int i;
@@ -15,7 +15,7 @@ static int option_index(const struct vh_cmd *c, const char *flag)
 	for (i = 0; c->options && c->options[i].flag && i < VH_CMD_MAX_OPTIONS; i++)
 		if (!strcmp(c->options[i].flag, flag))
 			return i;
-	return -1;
+	return VH_ENOTFOUND;
 }
 
 /* "venvhook: activate: <what> '<word>'<tail>", then the usage line. */
@@ -75,7 +75,7 @@ int vh_cmd_parse(struct vh_cmd_args *out, const struct vh_cmd *c, int argc, char
 			continue;
 		}
 		k = option_index(c, w);
-		/* a login shell's name ("-zsh", its $0) names a shell */
+		/* a login shell's name (its $0, a dash before it) names a shell */
 		if (k < 0 && c->arg == VH_CMD_ARG_SHELL && vh_shell_lookup(w)) {
 			argv[1 + npos++] = w;
 			continue;

@@ -295,15 +295,51 @@ done:
 	return rc;
 }
 
+/* Whether pipenv uses its store's env for the project in dir (file its
+ * Pipfile, doc read from it; is_dir: dir holds a .venv directory): *store,
+ * and *stop when it asked for the store alone (no .venv instead, nothing
+ * above); *env the store's env when it was looked up. 0 or a VH_E code. */
+static int use_store(int *store, int *stop, char **env, struct vh_stores_walk *w, const char *dir,
+		     const char *file, const struct vh_toml *doc, int is_dir)
+{
+	enum setting env_says = venv_in_project();
+	enum pybool pf = pipfile_in_project(doc);
+	int rc = 0, in_project;
+
+	/* pipenv 2026.2 and later (VenvLocator.is_venv_in_project). */
+	in_project = env_says == SAYS_FALSE ? 0 : env_says == SAYS_TRUE ? 1 :
+		     pf != IS_NEITHER ? pf == IS_TRUE : is_dir;
+	if (is_dir) {
+		/* get_location: the store's env beats .venv unless a setting
+		 * asked for .venv; an explicit false asks for the store alone. */
+		if (!in_project) {
+			*store = *stop = 1;
+		} else if (!truthy(env_says) && pf != IS_TRUE) {
+			if ((rc = store_env(env, w, dir, file)) != 0)
+				return rc;
+			*store = *env && vh_env_at(AT_FDCWD, *env);
+		}
+		/* pipenv 2022: a .venv directory is the env, whatever is set. */
+		if (*store && (rc = since_2026(2)) <= 0)
+			*store = *stop = 0;
+		return rc < 0 ? rc : 0;
+	}
+	*store = !in_project;
+	/* pipenv 2022 has no [pipenv] venv_in_project, and takes any other
+	 * string in PIPENV_VENV_IN_PROJECT for true. */
+	if (((env_says == UNSET && pf != IS_NEITHER) || env_says == SAYS_STRING) &&
+	    (rc = since_2026(2)) == 0)
+		*store = env_says != SAYS_STRING;
+	return rc < 0 ? rc : 0;
+}
+
 int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *dir,
 		    enum vh_stores_phase phase)
 {
 	struct vh_buf why = VH_BUF_INIT;
 	char *file = NULL, *env = NULL;
 	struct vh_toml doc = { 0 };
-	enum setting env_says;
-	enum pybool pf;
-	int rc = VH_STORE_NONE, deep, is_dir, store = 0, in_project, stop = 0;
+	int rc = VH_STORE_NONE, deep, is_dir, store = 0, stop = 0;
 
 	if (w->pipenv_seen || !vh_store_is_file(w, dir, "Pipfile"))
 		return VH_STORE_NONE;
@@ -327,34 +363,7 @@ int vh_store_pipenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	if (rc)
 		goto done;
-	env_says = venv_in_project();
-	pf = pipfile_in_project(&doc);
-	/* pipenv 2026.2 and later (VenvLocator.is_venv_in_project). */
-	in_project = env_says == SAYS_FALSE ? 0 : env_says == SAYS_TRUE ? 1 :
-		     pf != IS_NEITHER ? pf == IS_TRUE : is_dir;
-	if (is_dir) {
-		/* get_location: the store's env beats .venv unless a setting
-		 * asked for .venv; an explicit false asks for the store alone. */
-		if (!in_project) {
-			store = stop = 1;
-		} else if (!truthy(env_says) && pf != IS_TRUE) {
-			if ((rc = store_env(&env, w, dir, file)) != 0)
-				goto done;
-			store = env && vh_env_at(AT_FDCWD, env);
-		}
-		/* pipenv 2022: a .venv directory is the env, whatever is set. */
-		if (store && (rc = since_2026(2)) <= 0)
-			store = stop = 0;
-		rc = rc < 0 ? rc : 0;
-	} else {
-		store = !in_project;
-		/* pipenv 2022 has no [pipenv] venv_in_project, and takes any
-		 * other string in PIPENV_VENV_IN_PROJECT for true. */
-		if (((env_says == UNSET && pf != IS_NEITHER) || env_says == SAYS_STRING) &&
-		    (rc = since_2026(2)) == 0)
-			store = env_says != SAYS_STRING;
-		rc = rc < 0 ? rc : 0;
-	}
+	rc = use_store(&store, &stop, &env, w, dir, file, &doc, is_dir);
 	if (rc)
 		goto done;
 	if (!store) {

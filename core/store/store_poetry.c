@@ -501,19 +501,58 @@ static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 
 /* The env directory name: from envs.toml, else as preferred_minor says.
  * 0 (*out NULL: none), VH_STORE_REFUSED or VH_ENOMEM. */
+/* No envs.toml, or nothing recorded in it for the project base names:
+ * its one env in venvs, else the one of the Python Poetry prefers (none
+ * when that one is not there: Poetry would make it), else the newest.
+ * *out NULL when there is none. 0 or VH_ENOMEM. */
+static int unrecorded_env(char **out, const struct poetry_cfg *c, const char *venvs, const char *base)
+{
+	struct vh_buf name = VH_BUF_INIT;
+	char pref[16] = "", *best = NULL;
+	size_t n = 0, blen = strlen(base);
+	struct dirent *d;
+	DIR *dir = opendir(venvs);
+	int rc = 0;
+
+	while (dir && (d = readdir(dir))) {
+		if (strncmp(d->d_name, base, blen) || strncmp(d->d_name + blen, "-py", 3))
+			continue;
+		n++;
+		if (best && !newer(d->d_name + blen + 3, best + blen + 3))
+			continue;
+		free(best);
+		if (!(best = strdup(d->d_name))) {
+			rc = VH_ENOMEM;
+			break;
+		}
+	}
+	if (dir)
+		closedir(dir);
+	if (rc == 0 && n > 1 && (rc = preferred_minor(pref, c)) == 0 && strcmp(pref, "-")) {
+		free(best);
+		best = NULL;
+		if (vh_buf_puts(&name, base) < 0 || vh_buf_puts(&name, "-py") < 0 ||
+		    vh_buf_puts(&name, pref) < 0)
+			rc = VH_ENOMEM;
+		else
+			best = vh_buf_detach(&name);
+	}
+	if (rc < 0) {
+		free(best);
+		best = NULL;
+	}
+	*out = best;
+	return rc;
+}
+
 static int pick_env(char **out, struct vh_stores_walk *w, const struct poetry_cfg *c,
 		    const char *venvs, const char *base)
 {
-	char pref[16] = "";
-	size_t n = 0;
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
 	const struct vh_toml_entry *e;
 	const char *minor[] = { base, "minor", NULL };
 	struct vh_toml doc;
-	char *file, *best = NULL;
-	struct dirent *d;
-	size_t blen = strlen(base);
-	DIR *dir;
+	char *file;
 	int rc, dup;
 
 	*out = NULL;
@@ -547,39 +586,7 @@ static int pick_env(char **out, struct vh_stores_walk *w, const struct poetry_cf
 			*out = vh_buf_detach(&name);
 		goto done;
 	}
-	/* No envs.toml, or nothing recorded for this project: its one env,
-	 * else the one of the Python Poetry prefers (none when that one is
-	 * not there: Poetry would make it), else the newest. */
-	rc = 0;
-	dir = opendir(venvs);
-	while (dir && (d = readdir(dir))) {
-		if (strncmp(d->d_name, base, blen) || strncmp(d->d_name + blen, "-py", 3))
-			continue;
-		n++;
-		if (best && !newer(d->d_name + blen + 3, best + blen + 3))
-			continue;
-		free(best);
-		if (!(best = strdup(d->d_name))) {
-			rc = VH_ENOMEM;
-			break;
-		}
-	}
-	if (dir)
-		closedir(dir);
-	if (rc == 0 && n > 1 && (rc = preferred_minor(pref, c)) == 0 && strcmp(pref, "-")) {
-		free(best);
-		best = NULL;
-		if (vh_buf_puts(&name, base) < 0 || vh_buf_puts(&name, "-py") < 0 ||
-		    vh_buf_puts(&name, pref) < 0)
-			rc = VH_ENOMEM;
-		else
-			best = vh_buf_detach(&name);
-	}
-	if (rc < 0) {
-		free(best);
-		best = NULL;
-	}
-	*out = best;
+	rc = unrecorded_env(out, c, venvs, base);
 done:
 	vh_toml_free(&doc);
 	vh_buf_free(&why);

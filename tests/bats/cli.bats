@@ -626,10 +626,10 @@ help_usages() {
 venvhook: usage: venvhook status [--json]"
 	run --separate-stderr "$VENVHOOK" which python3 python
 	assert_failure 2
-	assert_line --index 0 "venvhook: which: one argument too many: 'python'"
+	assert_equal "${stderr_lines[0]}" "venvhook: which: one argument too many: 'python'"
 	run --separate-stderr "$VENVHOOK" list --paths --paths
 	assert_failure 2
-	assert_line --index 0 "venvhook: list: given twice: '--paths'"
+	assert_equal "${stderr_lines[0]}" "venvhook: list: given twice: '--paths'"
 	# exec: its options come first, the rest is the program's
 	run "$VENVHOOK" exec -C "$T/proj" printf '%s\n' --require-env
 	assert_success

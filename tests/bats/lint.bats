@@ -237,7 +237,7 @@ bare_codes() {
 	local name missing=""
 	for name in $(sed -n 's/^const struct vh_cmd \(vh_cmd_[a-z_]*\) = {$/\1/p' "$VH_SRCDIR"/core/cmd/cmd_*.c); do
 		grep -q "&$name,\$" "$VH_SRCDIR/core/cmd/cmds.c" || missing+=" $name (table)"
-		grep -qE "[ ,]$name[,;]" "$VH_SRCDIR/core/cmd/cmd.h" || missing+=" $name (cmd.h)"
+		grep -qE "[[:space:],]$name[,;]" "$VH_SRCDIR/core/cmd/cmd.h" || missing+=" $name (cmd.h)"
 	done
 	[[ -n $name ]] || fail "no entry found: the pattern is stale"
 	assert_equal "$missing" ""

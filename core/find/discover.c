@@ -107,7 +107,7 @@ static int found(struct vh_found *out, enum vh_rule rule, const char *dir, const
 	out->rule = rule;
 	out->owner = strdup(dir);
 	out->env = name ? join(dir, name) : strdup(dir);
-	return out->owner && out->env ? 0 : -1;
+	return out->owner && out->env ? 0 : VH_ENOMEM;
 }
 
 /* The warnings the walk returns (vh_found.warnings), a line each. Out of
@@ -165,7 +165,7 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	*out = NULL;
 	path = join(dir, vh_pointer_name);
 	if (!path)
-		return -1;
+		return VH_ENOMEM;
 	/* A project's file: never waited on, never a terminal (a .venv that
 	 * links to /dev/tty would read what the user types ahead), read only
 	 * when fstat says it is a regular file. */
@@ -198,7 +198,7 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 		return VH_EREFUSED;
 	}
 	*out = strndup(s, (size_t)(e - s));
-	return *out ? 0 : -1;
+	return *out ? 0 : VH_ENOMEM;
 }
 
 /* dir/.venv is a file: the env it names (in the homes of the tools that
@@ -228,7 +228,7 @@ static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
 		out->owner = strdup(dir);
 		out->env = env;
 		env = NULL;
-		rc = out->owner ? 0 : -1;
+		rc = out->owner ? 0 : VH_ENOMEM;
 		break;
 	case VH_RESOLVE_NOT_ENV:
 		pointer_msg(&out->warnings, dir, " points to ", env);
@@ -240,7 +240,7 @@ static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
 		rc = VH_EREFUSED;
 		break;
 	default:
-		rc = -1;
+		rc = VH_ENOMEM;
 	}
 	free(env);
 	free(text);
@@ -370,7 +370,7 @@ static int step_inside(struct vh_found *out, struct walk *w)
 	return WALK_ON;
 }
 
-/* The tools' own rules (core/store/stores.h): 1 found, 2 refused (a
+/* The tools' own rules (core/store/stores.h): found, or refused (a
  * warning says why, and nothing above is used). */
 static int step_stores(struct vh_found *out, struct walk *w, enum vh_stores_phase phase)
 {
@@ -378,9 +378,9 @@ static int step_stores(struct vh_found *out, struct walk *w, enum vh_stores_phas
 
 	if (rc < 0)
 		return VH_ENOMEM;
-	if (rc == 2)
+	if (rc == VH_STORE_REFUSED)
 		out->unsure = 1;
-	return rc ? WALK_DONE : WALK_ON;
+	return rc != VH_STORE_NONE ? WALK_DONE : WALK_ON;
 }
 
 /* A child env directory (the config's env_dirs, .venv first), or a
@@ -638,12 +638,12 @@ static int walk_beyond(struct vh_found *out, struct walk *w, struct vh_dircache 
 		r = vh_stores_find(out, &w->stores, w->dir, VH_STORES_BEYOND);
 		if (r < 0)
 			return VH_ENOMEM;
-		if (r == 1) {
+		if (r == VH_STORE_FOUND) {
 			free(out->stop);
 			out->stop = NULL;
 			return WALK_DONE;
 		}
-		if (r == 2) {
+		if (r == VH_STORE_REFUSED) {
 			out->unsure = 1;
 			return WALK_DONE;
 		}
@@ -731,11 +731,11 @@ int vh_cwd(char **out)
 
 	if (pwd && pwd[0] == '/' && same_file(pwd, ".")) {
 		*out = strdup(pwd);
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
 	cwd = getcwd(NULL, 0);
 	if (!cwd)
-		return -1;
+		return errno == ENOMEM ? VH_ENOMEM : errno == ENOENT ? VH_ENOTFOUND : VH_EIO;
 	*out = cwd;
 	return 0;
 }

@@ -90,7 +90,8 @@ void vh_found_free(struct vh_found *f);
 
 /* *out = the shell's working directory: $PWD when it names the current
  * directory (it keeps the symlinks the user cd'd through), else getcwd().
- * Returns -1 when neither works (the directory was deleted). */
+ * Returns VH_ENOTFOUND when neither works (the directory was deleted),
+ * VH_EIO (another reason: errno) or VH_ENOMEM. */
 int vh_cwd(char **out);
 
 #endif

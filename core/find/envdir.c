@@ -86,7 +86,7 @@ int vh_workon_home(char **out)
 	*out = NULL;
 	if (home && *home) {
 		*out = strdup(home);
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
 	home = vh_getenv("HOME");
 	if (!home || !*home)

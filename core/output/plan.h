@@ -5,7 +5,7 @@
 
 #include "core/decide/state.h"
 
-enum vh_op_kind { VH_OP_SET, VH_OP_UNSET, VH_OP_REHASH };
+enum vh_op_kind { VH_OP_SET, VH_OP_UNSET };
 
 struct vh_op {
 	enum vh_op_kind kind;

@@ -299,7 +299,7 @@ static int check_link(struct vh_policy *p, const char *path, const char *what)
 		    vh_msg_escape(&p->why, bad) < 0 ||
 		    vh_buf_printf(&p->why, " on the way to what it leads to %s",
 				  why == VH_WRITERS_UNKNOWN ? "cannot be looked at" :
-				  vh_writers_text(why)) < 0 ? -1 : 0;
+				  vh_writers_text(why)) < 0 ? VH_ENOMEM : 0;
 	free(led);
 	free(bad);
 	if (r < 0)
@@ -447,7 +447,7 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 			return vh_buf_puts(why, "it appeared with a command line nested too deep for"
 					   " venvhook to read");
 		if (vh_buf_puts(why, "it appeared with ") < 0 || vh_msg_escape(why, by->by) < 0)
-			return -1;
+			return VH_ENOMEM;
 		return vh_buf_puts(why, " (an env that may have come with files unpacked, fetched,"
 				   " cloned, copied or moved is not taken as yours)");
 	case MADE_NONE:

@@ -26,8 +26,8 @@ static int name_key(const char *p, const char *e, const char **v)
 	return 1;
 }
 
-/* The value [p, e) of the key, unquoted, into *out (NULL: empty). 0, 1
- * (why filled) or VH_ENOMEM. */
+/* The value [p, e) of the key, unquoted, into *out (NULL: empty). 0,
+ * VH_EREFUSED (why filled) or VH_ENOMEM. */
 static int value(char **out, struct vh_buf *why, const char *p, const char *e)
 {
 	const char *q, *end;
@@ -39,12 +39,12 @@ static int value(char **out, struct vh_buf *why, const char *p, const char *e)
 		if (!end || memchr(p + 1, '\\', (size_t)(end - p - 1)) ||
 		    (end + 1 < e && *(end + 1) == *p))
 			return vh_buf_puts(why, "its name: is quoted in a way venvhook does not read") < 0 ?
-			       VH_ENOMEM : 1;
+			       VH_ENOMEM : VH_EREFUSED;
 		for (q = end + 1; q < e && (*q == ' ' || *q == '\t'); q++)
 			;
 		if (q < e && *q != '#')
 			return vh_buf_puts(why, "its name: has text after the quoted name") < 0 ?
-			       VH_ENOMEM : 1;
+			       VH_ENOMEM : VH_EREFUSED;
 		p++;
 	} else {
 		/* a plain scalar: up to a comment (" #") */
@@ -62,7 +62,7 @@ static int value(char **out, struct vh_buf *why, const char *p, const char *e)
 	for (q = p; q < end; q++)
 		if ((unsigned char)*q < 0x20 || *q == 0x7f)
 			return vh_buf_puts(why, "its name: holds a control character") < 0 ?
-			       VH_ENOMEM : 1;
+			       VH_ENOMEM : VH_EREFUSED;
 	*out = strndup(p, (size_t)(end - p));
 	return *out ? 0 : VH_ENOMEM;
 }
@@ -85,7 +85,7 @@ int vh_condaenv_parse(char **name, struct vh_buf *why, const char *text, size_t 
 		if (seen++) {
 			free(*name);
 			*name = NULL;
-			return vh_buf_puts(why, "it has more than one top-level name: key") < 0 ? VH_ENOMEM : 1;
+			return vh_buf_puts(why, "it has more than one top-level name: key") < 0 ? VH_ENOMEM : VH_EREFUSED;
 		}
 		rc = value(name, why, v, e);
 		if (rc)

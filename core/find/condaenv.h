@@ -15,8 +15,8 @@ extern const char vh_condaenv_file[];
  * starts in column 0 with `name` and a `:` is the key; its value is plain
  * (up to a ` #` comment) or quoted in ' or " (no escapes: one holding a
  * backslash or a doubled quote is refused, as is a name holding a
- * control character). Linear in len. Returns 0, 1
- * (refused: why says why, a phrase), or VH_ENOMEM. */
+ * control character). Linear in len. Returns 0, VH_EREFUSED (why says
+ * why, a phrase), or VH_ENOMEM. */
 int vh_condaenv_parse(char **name, struct vh_buf *why, const char *text, size_t len);
 
 /* *env = the absolute path of the conda env name in conda's envs_dirs,

@@ -488,19 +488,19 @@ static int step_conda_named(struct vh_found *out, struct walk *w)
 		goto done;
 	}
 	r = vh_read_file(&text, AT_FDCWD, file, VH_READ_MAX);
-	if (r == VH_READ_ENOMEM) {
+	if (r == VH_ENOMEM) {
 		rc = VH_ENOMEM;
 		goto done;
 	}
-	r = r == VH_READ_OK ? vh_condaenv_parse(&name, &why, text.data, text.len) :
-	    vh_buf_puts(&why, "cannot be read as a file") < 0 ? VH_ENOMEM : 1;
-	if (r == 1) {
+	r = r == VH_OK ? vh_condaenv_parse(&name, &why, text.data, text.len) :
+	    vh_buf_puts(&why, "cannot be read as a file") < 0 ? VH_ENOMEM : VH_EREFUSED;
+	if (r == VH_EREFUSED) {
 		vh_msg_escape(&out->warnings, file);
 		vh_buf_puts(&out->warnings, ": ");
 		vh_buf_puts(&out->warnings, vh_buf_str(&why));
 		vh_buf_puts(&out->warnings, "; not using it\n");
 	}
-	if (r < 0 || (name && vh_condaenv_find(&env, name) < 0)) {
+	if (r == VH_ENOMEM || (name && vh_condaenv_find(&env, name) < 0)) {
 		rc = VH_ENOMEM;
 		goto done;
 	}

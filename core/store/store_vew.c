@@ -306,7 +306,7 @@ static int load(void)
 	struct vh_buf key = VH_BUF_INIT;
 	struct vh_stat st;
 	char *cache = NULL, sig[128];
-	const char *file = project_filename();
+	const char *file;
 	int dirfd = -1, rc = 0, fresh;
 	size_t i;
 
@@ -319,6 +319,9 @@ static int load(void)
 	    (dirfd = open(ix.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) < 0 ||
 	    vh_stat(&st, dirfd, ".", 1) < 0)
 		goto done;
+	/* read only when there is a store: a variable read is one the region
+	 * compares at every cd, and csh cannot read this name (30 bytes) */
+	file = project_filename();
 	if (hex(&key, ix.home) < 0 || vh_buf_putc(&key, ' ') < 0 || hex(&key, file) < 0 ||
 	    vh_buf_printf(&key, " %llu:%llu:%lld.%09ld:%lld.%09ld", (unsigned long long)st.dev,
 			  (unsigned long long)st.ino, (long long)st.mtime.tv_sec, (long)st.mtime.tv_nsec,

@@ -319,8 +319,9 @@ static int load(void)
 	    (dirfd = open(ix.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) < 0 ||
 	    vh_stat(&st, dirfd, ".", 1) < 0)
 		goto done;
-	/* read only when there is a store: a variable read is one the region
-	 * compares at every cd, and csh cannot read this name (30 bytes) */
+	/* read only when there is a store: a variable read is one the hook
+	 * compares at every change of directory (region.h), and not every
+	 * shell can read a name this long */
 	file = project_filename();
 	if (hex(&key, ix.home) < 0 || vh_buf_putc(&key, ' ') < 0 || hex(&key, file) < 0 ||
 	    vh_buf_printf(&key, " %llu:%llu:%lld.%09ld:%lld.%09ld", (unsigned long long)st.dev,

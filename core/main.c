@@ -18,12 +18,16 @@
 static void usage(FILE *f)
 {
 	const struct vh_cmd *const *c;
+	struct vh_buf line = VH_BUF_INIT;
 
 	/* Two blanks at least between the columns: tests split on them. */
 	fprintf(f, "usage: venvhook COMMAND [ARGS]\n\ncommands:\n");
-	for (c = vh_cmds; *c; c++)
-		if (!(*c)->hidden)
-			fprintf(f, "  %-29s  %s\n", (*c)->usage, (*c)->summary);
+	for (c = vh_cmds; *c; c++) {
+		vh_buf_reset(&line);
+		if (!(*c)->hidden && vh_cmd_synopsis(&line, *c) == 0)
+			fprintf(f, "  %-29s  %s\n", line.data, (*c)->summary);
+	}
+	vh_buf_free(&line);
 	fprintf(f, "\n  --help                         show this help\n"
 		   "  --version                      show the version\n"
 		   "  COMMAND --help                 show that command's help\n\n"
@@ -46,7 +50,8 @@ static int needs_hook(const struct vh_cmd *c)
 int main(int argc, char **argv)
 {
 	const struct vh_cmd *c;
-	int n = argc - 2;
+	struct vh_cmd_args a;
+	int rc;
 
 	vh_self_init(argv[0]);
 	if (argc < 2) {
@@ -85,8 +90,9 @@ int main(int argc, char **argv)
 		return vh_cmd_help(stdout, c) ? 1 : 0;
 	if (!c->run)
 		return needs_hook(c);
-	if (n < c->min_args || (c->max_args >= 0 && n > c->max_args))
-		return vh_cmd_usage(c);
+	rc = vh_cmd_parse(&a, c, argc - 1, argv + 1);
+	if (rc)
+		return rc;
 	if (vh_config_load() < 0) {
 		vh_msgf("out of memory");
 		return 1;
@@ -94,5 +100,5 @@ int main(int argc, char **argv)
 	/* (export says them once a shell, as it can) */
 	if (!c->no_config_warnings)
 		vh_msg_lines(&vh_config.warnings);
-	return c->run(c, argc - 1, argv + 1);
+	return c->run(c, &a);
 }

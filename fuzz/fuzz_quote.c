@@ -365,7 +365,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[n] = '\0';
 
 	vh_buf_reset(&word);
-	rc = sh->quote(&word, s);
+	rc = sh->emit->quote(&word, s);
 	if (rc < 0) {
 		/* The only refusals: what the emitter says it cannot say. */
 		if (!vh_shell_unsayable(sh, s))

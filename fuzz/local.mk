@@ -42,6 +42,14 @@ FUZZ_MADEBY_SRCS = $(srcdir)/fuzz/fuzz_madeby.c $(srcdir)/core/trust/madeby.c $(
 fuzz/fuzz_madeby: $(FUZZ_MADEBY_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_MADEBY_SRCS)
 
+# environment.yml's top-level name: (core/find/condaenv.c); the lookup's
+# dependencies are stubs in the harness.
+FUZZ_CONDAENV_SRCS = $(srcdir)/fuzz/fuzz_condaenv.c $(srcdir)/core/find/condaenv.c \
+	$(srcdir)/core/util/compat.c $(srcdir)/core/util/writers.c $(srcdir)/core/util/pathlist.c \
+	$(srcdir)/core/util/buf.c $(srcdir)/core/util/msg.c
+fuzz/fuzz_condaenv: $(FUZZ_CONDAENV_SRCS) config.h
+	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_CONDAENV_SRCS)
+
 # One binary per shell of configure.ac's list; each drives that real shell.
 # The registry's entries refer to the embedded hooks (hooks/embedded.c) and
 # to doctor's report (core/cmd/doctor.c, core/util/msg.c).
@@ -52,9 +60,10 @@ $(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DVH_FUZZ_SHELL="\"$$sh\"" -o $@ $(FUZZ_QUOTE_SRCS)
 
-FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby \
+FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby fuzz/fuzz_condaenv \
 	$(FUZZ_QUOTE_HARNESSES)
 FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust madeby:fuzz/fuzz_madeby \
+	condaenv:fuzz/fuzz_condaenv \
 	$(HOOK_SHELLS:%=quote:fuzz/fuzz_quote_%)
 
 fuzz: $(FUZZ_HARNESSES)
@@ -65,7 +74,7 @@ fuzz: $(FUZZ_HARNESSES)
 # fuzz/longseeds writes; a harness past FUZZ_LONG_RSS_MB is a finding.
 FUZZ_LONG_SECONDS = 600
 FUZZ_LONG_RSS_MB = 2048
-FUZZ_LONG = toml:fuzz/fuzz_toml pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust
+FUZZ_LONG = toml:fuzz/fuzz_toml pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust condaenv:fuzz/fuzz_condaenv
 fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust
 	$(AM_V_at)seeds=`mktemp -d` && $(SHELL) $(srcdir)/fuzz/longseeds "$$seeds" && \
 	FUZZ_SECONDS='$(FUZZ_LONG_SECONDS)' FUZZ_SEEDS="$$seeds" \
@@ -83,7 +92,7 @@ clean-fuzz:
 	-rm -rf fuzz/findings
 .PHONY: fuzz fuzz-smoke fuzz-long clean-fuzz
 
-EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c fuzz/fuzz_madeby.c \
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c fuzz/fuzz_madeby.c fuzz/fuzz_condaenv.c \
 	fuzz/madeby.dict fuzz/madeby.options \
 	fuzz/toml.dict fuzz/toml.options \
 	fuzz/pyvenv.dict fuzz/pyvenv.options fuzz/quote.dict fuzz/quote.options fuzz/corpus

@@ -8,7 +8,8 @@
 # nushell runs hooks only before a prompt: $env.config.hooks.env_change.PWD
 # when the directory changed since the last one, pre_prompt before each.
 # Neither starts a process unless something changed. A command on the same
-# line as a cd runs before the env switches.
+# line as a cd runs before the env switches. pre_execution, before each
+# command line runs, keeps the line for the made-here rule (no process).
 #
 # What it keeps, in $env.__venvhook_state (a record: nushell hands commands only
 # strings, so none of it is exported):
@@ -19,6 +20,10 @@
 #   __venvhook_watch    env paths (DIR/NAME, a store, .python-version) that export asked it to
 #                       look for, because they were absent (core/trust/watch.h)
 #   __venvhook_key      the word export handed back with them
+#   lines               the command lines run since the last export, as
+#                       pre_execution saw them, for the made-here rule
+#                       (core/trust/madeby.h); cut when older ones were
+#                       dropped (64 at most)
 #
 # What the binary prints for nushell is one call of these commands a line
 # (shells/nu.c): sourced, init's lines run as they are; export's are read
@@ -153,12 +158,50 @@ def --env __venvhook_gone [] {
         | upsert env_change ($env_change | upsert PWD (
             $env_change.PWD? | default [] | where {|h| not (__venvhook_ours [$h]) }))
         | upsert pre_prompt ($hooks.pre_prompt? | default [] | where {|h| not (__venvhook_ours [$h]) })
+        | upsert pre_execution ($hooks.pre_execution? | default [] | where {|h| not (__venvhook_ours [$h]) })
     })
+}
+
+# Before each command line runs (pre_execution; not at an idle prompt):
+# the line, for the made-here rule. nushell runs its hooks only before a
+# prompt, so no line is running when export runs: the lines since began
+# where the last export stood.
+def --env __venvhook_preexec [] {
+    let line = (commandline)
+    if ($line | str trim) == '' { return }
+    mut lines = ($env.__venvhook_state.lines? | default [])
+    if ($lines | length) >= 64 {
+        $lines = ($lines | skip 1)
+        $env.__venvhook_state.cut = 't'
+    }
+    $env.__venvhook_state.lines = ($lines | append $line)
+}
+
+# The lines as core/trust/madeby.h reads them: flags, no directory (no
+# line was running at the last export), each line ended by the byte 037;
+# '' when none was seen. A line holding 036 or 037 cannot be told apart
+# ("b"); a value the system cannot pass to a program (128 KiB) neither.
+def __venvhook_cmdlines [] {
+    let s = (__venvhook_state)
+    let lines = ($s.lines? | default [])
+    if ($lines | is-empty) { return '' }
+    let cut = (($s.cut? | default '') != '')
+    let lines = (if $cut { $lines | last 1 } else { $lines })
+    let rs = (char --integer 30)
+    let us = (char --integer 31)
+    let v = ([(if $cut { 't' } else { '' }) $rs $rs ($lines | each {|l| $l + $us } | str join) $rs] | str join)
+    if ($lines | any {|l| ($l | str contains $rs) or ($l | str contains $us) }) or ($v | str length --utf-8-bytes) >= 131072 {
+        ['b' $rs $rs $rs] | str join
+    } else {
+        $v
+    }
 }
 
 # Runs `venvhook export` and applies it; the exit status the user's last
 # command left is kept. A binary that is gone or fails changes nothing
-# (it, or nushell, says why on stderr).
+# (it, or nushell, says why on stderr). The lines go to export in the
+# environment, never on its command line, and only when it asks for them
+# (__venvhook_more: an env appeared).
 def --env __venvhook_export [] {
     let status = ($env.LAST_EXIT_CODE? | default 0)
     if not (__venvhook_here) {
@@ -166,8 +209,19 @@ def --env __venvhook_export [] {
         return
     }
     $env.__venvhook_state.pwd = $env.PWD
-    let text = (try { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } catch { '' })
+    $env.__venvhook_state.__venvhook_more = ''
+    let text = (try { with-env {__venvhook_cmdlines: '?', __venvhook_went: ''} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
     __venvhook_apply ($text | default '')
+    if $env.__venvhook_state.__venvhook_more != '' {
+        $env.__venvhook_state.__venvhook_more = ''
+        let lines = (__venvhook_cmdlines)
+        let text = (try { with-env {__venvhook_cmdlines: $lines, __venvhook_went: ''} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
+        __venvhook_apply ($text | default '')
+        $env.__venvhook_state.__venvhook_more = ''
+    }
+    # the lines export is next handed begin with the next one
+    $env.__venvhook_state.lines = []
+    $env.__venvhook_state.cut = ''
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     $env.__venvhook_state.__venvhook_watch = ($env.__venvhook_state.__venvhook_watch | where {|p| not ($p | path exists) })
@@ -274,6 +328,9 @@ $env.__venvhook_state = {
     __venvhook_shells: ($__venvhook_old.__venvhook_shells? | default [])
     __venvhook_watch: []
     __venvhook_key: '-'
+    __venvhook_more: ''
+    lines: []
+    cut: ''
     pwd: ''
     ve: ''
     loads: (($__venvhook_old.loads? | default 0) + 1)
@@ -290,5 +347,8 @@ $env.config = ($env.config | upsert hooks {|c|
     | upsert pre_prompt (
         $hooks.pre_prompt? | default [] | where {|h| not (__venvhook_ours [$h]) }
         | append {__venvhook: true, code: {|| __venvhook_check }})
+    | upsert pre_execution (
+        $hooks.pre_execution? | default [] | where {|h| not (__venvhook_ours [$h]) }
+        | append {__venvhook: true, code: {|| __venvhook_preexec }})
 })
 __venvhook_check

@@ -91,11 +91,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_puts(out, " ) ;\n");
 }
 
-static int rehash(struct vh_buf *out)
-{
-	return vh_buf_puts(out, "rehash ;\n");
-}
-
 /* tcsh's completion, from the command table: the commands, each one's
  * options and the shells. A backquote list in `complete` is split at
  * blanks and globbed, so an env name holding a space would come out in
@@ -177,7 +172,7 @@ static int tcsh_completion(struct vh_buf *out, const struct vh_shell *sh,
 		}
 	}
 	rc |= vh_buf_puts(out, " 'n/*/n/' ;\n");
-	return rc ? -1 : 0;
+	return rc ? VH_ENOMEM : 0;
 }
 
 /* The hook runs "`$__venvhook_exe:q ...`", and inside "`...`" csh splits
@@ -222,6 +217,16 @@ static const char *unsayable(const char *value)
 	return strchr(value, '\n') ? "this shell cannot hold a newline in a variable safely" : NULL;
 }
 
+static const struct vh_emitter csh_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_tcsh = {
 	.name = "tcsh",
 	.line_dialect = VH_DIALECT_CSH,
@@ -236,17 +241,10 @@ const struct vh_shell vh_shell_tcsh = {
 	.doctor_gather = "__venvhook_doctor",
 	.checks = tcsh_checks,
 	.rival_facts = rival_facts,
-	.set_list = set_list,
 	.names_list = 1,
 	.one_line = 1,
 	.unsayable = unsayable,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
-	.rehash = rehash,
+	.emit = &csh_emit,
 };
 
 const struct vh_shell vh_shell_csh = {
@@ -263,14 +261,7 @@ const struct vh_shell vh_shell_csh = {
 	.doctor_gather = "__venvhook_doctor",
 	.checks = csh_checks,
 	.rival_facts = rival_facts,
-	.set_list = set_list,
 	.one_line = 1,
 	.unsayable = unsayable,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
-	.rehash = rehash,
+	.emit = &csh_emit,
 };

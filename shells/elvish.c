@@ -88,13 +88,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_puts(out, "]\n");
 }
 
-/* elvish looks commands up in $paths each time. */
-static int rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 static const struct vh_shell_check checks[] = {
 	{ "the hook runs on directory changes",
 	  { { "hooks", "after-chdir", NULL,
@@ -107,9 +100,18 @@ static const struct vh_shell_check checks[] = {
 
 static const char *const rival_facts[] = { "rivals", NULL };
 
+static const struct vh_emitter elvish_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_elvish = {
 	.name = "elvish",
-	.no_lines = 1, /* its hook hands over no command lines yet */
 	.guard = vh_guard_elvish,
 	.hook = vh_hook_elvish,
 	.prompt = vh_prompt_elvish,
@@ -118,12 +120,5 @@ const struct vh_shell vh_shell_elvish = {
 	.end = "\n",
 	.checks = checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
-	.rehash = rehash,
+	.emit = &elvish_emit,
 };

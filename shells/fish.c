@@ -97,13 +97,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_putc(out, '\n');
 }
 
-/* fish looks commands up afresh each time: nothing to forget. */
-static int rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 static const struct vh_shell_check checks[] = {
 	{ "the hook runs on directory changes",
 	  { { "hooks", "__venvhook_hook", NULL, "the hook function is gone: load venvhook again" } } },
@@ -115,6 +108,16 @@ static const struct vh_shell_check checks[] = {
 
 static const char *const rival_facts[] = { "hooks", NULL };
 
+static const struct vh_emitter fish_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_fish = {
 	.name = "fish",
 	.guard = vh_guard_fish,
@@ -125,12 +128,5 @@ const struct vh_shell vh_shell_fish = {
 	.line_dialect = VH_DIALECT_FISH,
 	.checks = checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
-	.rehash = rehash,
+	.emit = &fish_emit,
 };

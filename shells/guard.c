@@ -239,7 +239,7 @@ int vh_guard_csh(struct vh_buf *out, const struct vh_shell *self, const char *ex
 		if (!(*sh)->csh_test || *sh == self)
 			continue;
 		if (vh_buf_printf(out, "if ( %s ) ", (*sh)->csh_test) < 0 ||
-		    (rc = self->quote(out, exe)) < 0 ||
+		    (rc = self->emit->quote(out, exe)) < 0 ||
 		    vh_buf_printf(out, " guard %s %s ;\n", self->name, (*sh)->name) < 0)
 			goto done;
 		rc = VH_ENOMEM;
@@ -253,7 +253,7 @@ int vh_guard_csh(struct vh_buf *out, const struct vh_shell *self, const char *ex
 		vh_buf_reset(&word);
 		if (vh_buf_add(&word, l, (size_t)(end - l)) < 0 ||
 		    vh_buf_printf(out, "if ( %s ) eval ", self->csh_test) < 0 ||
-		    (rc = self->quote(out, vh_buf_str(&word))) < 0 || vh_buf_puts(out, " ;\n") < 0)
+		    (rc = self->emit->quote(out, vh_buf_str(&word))) < 0 || vh_buf_puts(out, " ;\n") < 0)
 			goto done;
 		rc = VH_ENOMEM;
 	}

@@ -122,13 +122,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_puts(out, "]\n") < 0 ? VH_ENOMEM : 0;
 }
 
-/* nushell looks commands up in $env.PATH each time. */
-static int rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 /* The hook's state is a record in $env (not handed to commands): its
  * path there can hold no quote of nu's. */
 static const char *bad_exe(const char *path)
@@ -150,9 +143,18 @@ static const struct vh_shell_check checks[] = {
 static const char *const rival_facts[] = { "rivals", NULL };
 static const char *const aliases[] = { "nushell", NULL };
 
+static const struct vh_emitter nu_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_nu = {
 	.name = "nu",
-	.no_lines = 1, /* its hook hands over no command lines yet */
 	.guard = vh_guard_nu,
 	.aliases = aliases,
 	.hook = vh_hook_nu,
@@ -166,12 +168,5 @@ const struct vh_shell vh_shell_nu = {
 	.checks = checks,
 	.rival_facts = rival_facts,
 	.unsayable = unsayable,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
-	.rehash = rehash,
+	.emit = &nu_emit,
 };

@@ -98,7 +98,7 @@ static int edit_path(struct vh_buf *out, const char *now, const char *remove, co
 	const char *q = fam == ZSH ? "\"" : "", *anchor = "", *with = "";
 	size_t n = strlen(now), m, at = 0;
 	long i;
-	int rc = -1, empty = !*now;
+	int rc = VH_ENOMEM, empty = !*now;
 
 	if (remove) {
 		m = strlen(remove);
@@ -164,16 +164,6 @@ static int ksh_edit_path(struct vh_buf *out, const char *now, const char *remove
 	return edit_path(out, now, remove, prepend, KSH);
 }
 
-static int bash_rehash(struct vh_buf *out)
-{
-	return vh_buf_puts(out, "builtin hash -r\n");
-}
-
-static int zsh_rehash(struct vh_buf *out)
-{
-	return vh_buf_puts(out, "builtin rehash\n");
-}
-
 /* ksh93 and mksh: `builtin` is something else there; a quoted command word
  * escapes an alias, and a function cannot take the name of a special
  * builtin such as export, unset or set. */
@@ -205,14 +195,37 @@ static int ksh_set_list(struct vh_buf *out, const char *name, const char *const 
 	return vh_buf_putc(out, '\n');
 }
 
-/* Assigning PATH empties ksh93's and mksh's table of tracked commands. */
-static int ksh_rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 static const char *const rival_facts[] = { "hooks", "precmd", NULL };
+
+static const struct vh_emitter bash_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = bash_edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
+static const struct vh_emitter zsh_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.edit_path = zsh_edit_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
+static const struct vh_emitter ksh_emit = {
+	.quote = quote,
+	.set_env = ksh_set_env,
+	.unset_env = ksh_unset_env,
+	.set_path = ksh_set_path,
+	.edit_path = ksh_edit_path,
+	.set_local = set_local,
+	.set_list = ksh_set_list,
+};
 
 const struct vh_shell vh_shell_bash = {
 	.name = "bash",
@@ -227,14 +240,7 @@ const struct vh_shell vh_shell_bash = {
 	.rc = { { "~/.bashrc", "eval \"$(%s init bash)\"" } },
 	.end = "\n",
 	.doctor = vh_doctor_bash,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = bash_edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
-	.rehash = bash_rehash,
+	.emit = &bash_emit,
 };
 
 static const struct vh_shell_check zsh_checks[] = {
@@ -257,14 +263,7 @@ const struct vh_shell vh_shell_zsh = {
 	.end = "\n",
 	.checks = zsh_checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.edit_path = zsh_edit_path,
-	.set_local = set_local,
-	.set_list = set_list,
-	.rehash = zsh_rehash,
+	.emit = &zsh_emit,
 };
 
 static const struct vh_shell_check ksh93_checks[] = {
@@ -290,14 +289,7 @@ const struct vh_shell vh_shell_ksh93 = {
 	.end = "\n",
 	.checks = ksh93_checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = ksh_set_env,
-	.unset_env = ksh_unset_env,
-	.set_path = ksh_set_path,
-	.edit_path = ksh_edit_path,
-	.set_local = set_local,
-	.set_list = ksh_set_list,
-	.rehash = ksh_rehash,
+	.emit = &ksh_emit,
 };
 
 static const struct vh_shell_check mksh_checks[] = {
@@ -320,12 +312,5 @@ const struct vh_shell vh_shell_mksh = {
 	.end = "\n",
 	.checks = mksh_checks,
 	.rival_facts = rival_facts,
-	.quote = quote,
-	.set_env = ksh_set_env,
-	.unset_env = ksh_unset_env,
-	.set_path = ksh_set_path,
-	.edit_path = ksh_edit_path,
-	.set_local = set_local,
-	.set_list = ksh_set_list,
-	.rehash = ksh_rehash,
+	.emit = &ksh_emit,
 };

@@ -61,8 +61,8 @@ int vh_shell_call(struct vh_buf *out, const struct vh_shell *sh, const char *nam
 
 	if (at)
 		return vh_buf_add(out, sh->call, (size_t)(at - sh->call)) < 0 ||
-		       vh_buf_puts(out, name) < 0 || vh_buf_puts(out, at + 2) < 0 ? -1 : 0;
-	return vh_buf_puts(out, name) < 0 || vh_buf_puts(out, sh->end) < 0 ? -1 : 0;
+		       vh_buf_puts(out, name) < 0 || vh_buf_puts(out, at + 2) < 0 ? VH_ENOMEM : 0;
+	return vh_buf_puts(out, name) < 0 || vh_buf_puts(out, sh->end) < 0 ? VH_ENOMEM : 0;
 }
 
 int vh_shell_rc_line(struct vh_buf *out, const struct vh_shell *sh, size_t i, const char *exe)
@@ -118,11 +118,11 @@ int vh_shell_made(struct vh_buf *out, const struct vh_shell *sh)
 	return vh_buf_printf(out, "%s-%08llx", PACKAGE_VERSION, h & 0xffffffffULL) < 0 ? VH_ENOMEM : 0;
 }
 
-/* A list of at most 64 names, NULL-ended; 0, or -1 when full. */
+/* A list of at most 64 names, NULL-ended; 0, or VH_ETOOBIG when full. */
 static int add_name(const char **list, size_t *n, const char *name)
 {
 	if (*n >= 63)
-		return -1;
+		return VH_ETOOBIG;
 	list[(*n)++] = name;
 	list[*n] = NULL;
 	return 0;
@@ -139,7 +139,7 @@ int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
 	const struct vh_cmd_option *o;
 	const struct vh_shell *const *s;
 	size_t offsets[64], i;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	for (c = cmds; *c; c++) {
 		if ((*c)->hidden || !(*c)->brief)
@@ -165,12 +165,12 @@ int vh_shell_completion_lists(struct vh_buf *out, const struct vh_shell *sh,
 	for (s = vh_shells; *s; s++)
 		if (add_name(shells, &nsh, (*s)->name) < 0)
 			goto done;
-	if (sh->set_list(out, "__venvhook_commands", commands, nc) < 0 ||
-	    sh->set_list(out, "__venvhook_options", options, no) < 0 ||
-	    sh->set_list(out, "__venvhook_shell_commands", shell_cmds, ns) < 0 ||
-	    sh->set_list(out, "__venvhook_env_commands", env_cmds, ne) < 0 ||
-	    sh->set_list(out, "__venvhook_program_commands", program_cmds, np) < 0 ||
-	    sh->set_list(out, "__venvhook_shells", shells, nsh) < 0)
+	if (sh->emit->set_list(out, "__venvhook_commands", commands, nc) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_options", options, no) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_shell_commands", shell_cmds, ns) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_env_commands", env_cmds, ne) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_program_commands", program_cmds, np) < 0 ||
+	    sh->emit->set_list(out, "__venvhook_shells", shells, nsh) < 0)
 		goto done;
 	rc = 0;
 done:

@@ -32,6 +32,33 @@ struct vh_shell_rc {
 	const char *file, *line;
 };
 
+/* A shell family's emitter. Each appends to out and returns 0, VH_ENOMEM, or
+ * VH_EUNSAYABLE when this shell cannot carry a value safely, which is
+ * when unsayable says why (nothing useful is left in out then)
+ * (core/util/err.h). */
+struct vh_emitter {
+	/* s as one word that evaluates to exactly s. */
+	int (*quote)(struct vh_buf *out, const char *s);
+	int (*set_env)(struct vh_buf *out, const char *name, const char *value);
+	int (*unset_env)(struct vh_buf *out, const char *name);
+	/* PATH from a ':'-separated list (fish keeps PATH as a list). */
+	int (*set_path)(struct vh_buf *out, const char *list);
+	/* PATH changed in place, with the shell's own operations, from the
+	 * value now (what venvhook read, the shell's own): the first entry
+	 * equal to remove taken out (it is one of now's entries), then prepend
+	 * put first, joined by ':' unless what is left is empty; either may be
+	 * NULL. Keeps a switch's code small whatever PATH holds. Returns 0;
+	 * VH_EUNSAYABLE (nothing appended) when this shell cannot say it so,
+	 * and set_path is used with the whole new value; VH_ENOMEM. NULL:
+	 * always set_path. */
+	int (*edit_path)(struct vh_buf *out, const char *now, const char *remove,
+			 const char *prepend);
+	/* A shell variable of venvhook's own, not exported. */
+	int (*set_local)(struct vh_buf *out, const char *name, const char *value);
+	/* A list variable of venvhook's own, not exported (n may be 0). */
+	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
+};
+
 struct vh_shell {
 	const char *name;
 	/* Other names init and export take for it ("nushell"), NULL-ended;
@@ -129,31 +156,9 @@ struct vh_shell {
 	 * tests and fuzz harnesses hold it to that. NULL: it can say any. */
 	const char *(*unsayable)(const char *value);
 
-	/* The emitter. Each appends to out and returns 0, VH_ENOMEM, or
-	 * VH_EUNSAYABLE when this shell cannot carry a value safely, which is
-	 * when unsayable says why (nothing useful is left in out then)
-	 * (core/util/err.h). */
-	/* s as one word that evaluates to exactly s. */
-	int (*quote)(struct vh_buf *out, const char *s);
-	int (*set_env)(struct vh_buf *out, const char *name, const char *value);
-	int (*unset_env)(struct vh_buf *out, const char *name);
-	/* PATH from a ':'-separated list (fish keeps PATH as a list). */
-	int (*set_path)(struct vh_buf *out, const char *list);
-	/* PATH changed in place, with the shell's own operations, from the
-	 * value now (what venvhook read, the shell's own): the first entry
-	 * equal to remove taken out (it is one of now's entries), then prepend
-	 * put first, joined by ':' unless what is left is empty; either may be
-	 * NULL. Keeps a switch's code small whatever PATH holds. Returns 0;
-	 * VH_EUNSAYABLE (nothing appended) when this shell cannot say it so,
-	 * and set_path is used with the whole new value; VH_ENOMEM. NULL:
-	 * always set_path. */
-	int (*edit_path)(struct vh_buf *out, const char *now, const char *remove,
-			 const char *prepend);
-	/* A shell variable of venvhook's own, not exported. */
-	int (*set_local)(struct vh_buf *out, const char *name, const char *value);
-	int (*rehash)(struct vh_buf *out);
-	/* A list variable of venvhook's own, not exported (n may be 0). */
-	int (*set_list)(struct vh_buf *out, const char *name, const char *const *values, size_t n);
+	/* How to say things in it: one emitter for each family (bash, zsh,
+	 * ksh93 and mksh, tcsh and csh, fish, nu, xonsh, elvish). */
+	const struct vh_emitter *emit;
 };
 
 /* The programs a command line may hand a command string with -c (the

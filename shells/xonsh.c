@@ -102,13 +102,6 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_puts(out, "]\n");
 }
 
-/* xonsh's command cache follows $PATH by itself. */
-static int rehash(struct vh_buf *out)
-{
-	(void)out;
-	return 0;
-}
-
 static const struct vh_shell_check checks[] = {
 	{ "the hook runs on directory changes",
 	  { { "hooks", "__venvhook_on_chdir", NULL,
@@ -130,9 +123,17 @@ static const char *const rivals[][3] = {
 	{ NULL, NULL, NULL },
 };
 
+static const struct vh_emitter xonsh_emit = {
+	.quote = quote,
+	.set_env = set_env,
+	.unset_env = unset_env,
+	.set_path = set_path,
+	.set_local = set_local,
+	.set_list = set_list,
+};
+
 const struct vh_shell vh_shell_xonsh = {
 	.name = "xonsh",
-	.no_lines = 1, /* its hook hands over no command lines yet */
 	.guard = vh_guard_xonsh,
 	.hook = vh_hook_xonsh,
 	.prompt = vh_prompt_xonsh,
@@ -144,11 +145,5 @@ const struct vh_shell vh_shell_xonsh = {
 	.checks = checks,
 	.rival_facts = rival_facts,
 	.rivals = rivals,
-	.quote = quote,
-	.set_env = set_env,
-	.unset_env = unset_env,
-	.set_path = set_path,
-	.set_local = set_local,
-	.set_list = set_list,
-	.rehash = rehash,
+	.emit = &xonsh_emit,
 };

@@ -1,12 +1,16 @@
 /* Subcommands, tmux-style: each cmd_*.c exports one table entry, which says
- * everything about its command (name, usage, help, options, arguments,
- * whether it changes the shell's state, how it runs); core/cmd/cmds.c lists
- * them. --help, the usage errors, `venvhook call` and, at build time, the
- * completion files all come from the entries. */
+ * everything about its command (name, help, options, operands, whether it
+ * changes the shell's state, how it runs); core/cmd/cmds.c lists them. One
+ * parser reads every command's arguments from its entry (args.h); the
+ * usage lines, --help, the usage errors, `venvhook call` and, at build
+ * time, the completion files all come from the entries, and lint.bats
+ * holds the man page's SYNOPSIS to the usage lines. */
 #ifndef VH_CMD_H
 #define VH_CMD_H
 
 #include <stdio.h>
+
+#include "core/cmd/args.h"
 
 struct vh_shell;
 
@@ -35,7 +39,9 @@ struct vh_cmd_option {
 
 struct vh_cmd {
 	const char *name;
-	const char *usage;   /* after "venvhook ": the man page's SYNOPSIS line too (keep them alike) */
+	/* Its operands as the usage line names them after the options
+	 * ("NAME|PATH", "[PATH...]", "[--] COMMAND [ARG...]"), or NULL. */
+	const char *operands;
 	/* No user types it (call, the shell function's): not in --help, the
 	 * completions or the man page, and no --help of its own. */
 	int hidden;
@@ -45,13 +51,19 @@ struct vh_cmd {
 	const char *brief;
 	const char *help;    /* the rest of venvhook CMD --help */
 	int (*more_help)(FILE *f); /* what follows it there, from elsewhere (init: the shells'), or NULL */
-	/* Its flags, ended by { NULL }, or NULL for none: the completions
-	 * offer them (its usage names them too). */
+	/* Its flags, ended by { NULL }, or NULL for none (at most
+	 * VH_CMD_MAX_OPTIONS): the parser takes them, the usage line and the
+	 * completions offer them. */
 	const struct vh_cmd_option *options;
 	enum vh_cmd_arg arg;
-	/* How many arguments it takes run directly (max -1: any); checked
-	 * before run, which parses them. */
+	/* How many operands it takes (max -1: any), checked by the parser. */
 	int min_args, max_args;
+	/* Options come before the first operand, which starts a program's
+	 * own arguments (exec). */
+	int options_first;
+	/* Every word is an operand (the hooks' own commands: call hands the
+	 * user's words on to another command's parser). */
+	int raw_args;
 	/* It changes the shell's state: the shell function (or alias) that
 	 * init defines runs it as `venvhook call SHELL NAME ARGS` and evals
 	 * what it prints; init hands the hooks the list of these. */
@@ -60,13 +72,13 @@ struct vh_cmd {
 	 * says them itself, once a shell rather than at every cd; init reads
 	 * no setting, and its warnings would come before export's. */
 	int no_config_warnings;
-	/* Run directly, argv[0] being the name; NULL when it only works
+	/* Run directly, with its parsed arguments; NULL when it only works
 	 * through the shell function. Returns an exit code. */
-	int (*run)(const struct vh_cmd *self, int argc, char **argv);
-	/* Through `venvhook call SHELL`, for sh; NULL: call hands the shell
-	 * back a command line that runs the binary as usual. Checks its own
-	 * arguments (the shell function passes what it wants). */
-	int (*run_in)(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv);
+	int (*run)(const struct vh_cmd *self, const struct vh_cmd_args *a);
+	/* Through `venvhook call SHELL`, for sh, with its arguments parsed
+	 * the same way; NULL: call hands the shell back a command line that
+	 * runs the binary as usual. */
+	int (*run_in)(const struct vh_cmd *self, const struct vh_shell *sh, const struct vh_cmd_args *a);
 };
 
 /* The table, in venvhook --help's order, NULL-terminated. */
@@ -83,12 +95,12 @@ const struct vh_cmd *vh_cmd_find(const char *name);
  * a command that takes one); returns VH_EXIT_USAGE. */
 int vh_cmd_usage(const struct vh_cmd *c);
 
-/* venvhook CMD --help: the usage line and the help on f. 0, or -1 when the
- * write failed. */
+/* venvhook CMD --help: the usage line and the help on f. 0, or VH_EIO when
+ * the write failed. */
 int vh_cmd_help(FILE *f, const struct vh_cmd *c);
 
 /* Each shell's rc file and rc line (from its registry entry), a line each
- * after indent. 0, or -1 when a write failed. */
+ * after indent. 0, or VH_EIO when a write failed. */
 int vh_cmd_rc_lines(FILE *f, const char *indent);
 
 /* Whether arg asks for help (--help or -h). */
@@ -104,7 +116,7 @@ const struct vh_shell *vh_cmd_shell(const char *name);
 int vh_export_run(const struct vh_shell *sh, const char *key);
 
 /* Appends the hook key's part that marks pin as this shell's own
- * `activate --force` (cmd_export.c). Returns 0 or -1 out of memory. */
+ * `activate --force` (cmd_export.c). Returns 0 or VH_ENOMEM. */
 struct vh_buf;
 int vh_export_force_part(struct vh_buf *key, const char *pin);
 

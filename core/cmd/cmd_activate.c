@@ -21,7 +21,7 @@ static int force_key(const struct vh_shell *sh, const char *pin)
 	struct vh_buf key = VH_BUF_INIT, out = VH_BUF_INIT;
 	int rc = VH_ENOMEM;
 
-	if (vh_export_force_part(&key, pin) < 0 || sh->set_local(&out, "__venvhook_key", key.data) < 0)
+	if (vh_export_force_part(&key, pin) < 0 || sh->emit->set_local(&out, "__venvhook_key", key.data) < 0)
 		goto done;
 	rc = fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) ? VH_EIO : 0;
 done:
@@ -30,20 +30,18 @@ done:
 	return rc;
 }
 
-static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, const struct vh_cmd_args *a)
 {
 	struct vh_wanted w;
 	struct vh_state now;
 	char *cwd = NULL;
-	int force = argc == 3 && !strcmp(argv[1], "--force");
+	int force = vh_cmd_opt(a, self, "--force") != NULL;
 	int rc = 1, r;
 
-	if (argc != 2 + force)
-		return vh_cmd_usage(self);
 	vh_state_read(&now);
 	if (vh_cwd(&cwd) < 0)
 		cwd = NULL;
-	r = vh_want_chosen(&w, &now, cwd, argv[1 + force], force);
+	r = vh_want_chosen(&w, &now, cwd, a->pos[0], force);
 	vh_msg_lines(&w.say);
 	if (r == VH_ENOMEM)
 		goto oom;
@@ -76,7 +74,7 @@ static const struct vh_cmd_option options[] = {
 
 const struct vh_cmd vh_cmd_activate = {
 	.name = "activate",
-	.usage = "activate [--force] NAME|PATH",
+	.operands = "NAME|PATH",
 	.summary = "activate an env by name ($WORKON_HOME or the project) or path; it stays on across cd",
 	.brief = "activate an env by name or path",
 	.help = "NAME is an env in $WORKON_HOME (default ~/.virtualenvs), else in a\n"
@@ -88,6 +86,8 @@ const struct vh_cmd vh_cmd_activate = {
 		"Works through the shell function that init defines.\n",
 	.options = options,
 	.arg = VH_CMD_ARG_ENV,
+	.min_args = 1,
+	.max_args = 1,
 	.changes_shell = 1,
 	.run_in = run_in,
 };

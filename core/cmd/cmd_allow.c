@@ -141,16 +141,10 @@ done:
  * and says so; returns an exit code: 1 when a decision failed, or when no
  * path had an env. A path without one among others is said, not a failure,
  * so that one allow of every directory in ~/src adopts those with an env. */
-static int decide(enum vh_decision decision, int n, char **paths)
+static int decide(enum vh_decision decision, int n, char **paths, int yes)
 {
 	char *env = NULL;
-	int i, rc = 0, none = 0, yes = 0;
-
-	if (decision == VH_DECISION_ALLOW && n && !strcmp(paths[0], "--yes")) {
-		yes = 1;
-		n--;
-		paths++;
-	}
+	int i, rc = 0, none = 0;
 
 	for (i = 0; i < (n ? n : 1); i++) {
 		struct vh_buf say = VH_BUF_INIT;
@@ -175,16 +169,16 @@ static enum vh_decision decision_of(const struct vh_cmd *c)
 	return c == &vh_cmd_allow ? VH_DECISION_ALLOW : VH_DECISION_DENY;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
-	return decide(decision_of(self), argc - 1, argv + 1);
+	return decide(decision_of(self), a->npos, a->pos, vh_cmd_opt(a, self, "--yes") != NULL);
 }
 
 /* Through the shell function the decision applies here and now, as a cd
  * would apply it. */
-static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, const struct vh_cmd_args *a)
 {
-	int rc = decide(decision_of(self), argc - 1, argv + 1);
+	int rc = run(self, a);
 
 	return rc ? rc : vh_export_run(sh, NULL);
 }
@@ -196,7 +190,7 @@ static const struct vh_cmd_option allow_options[] = {
 
 const struct vh_cmd vh_cmd_allow = {
 	.name = "allow",
-	.usage = "allow [--yes] [PATH...]",
+	.operands = "[PATH...]",
 	.summary = "trust the env of each PATH (default: here) for automatic activation",
 	.brief = "trust the env here for automatic activation",
 	.help = "Trusts the env of each PATH (an env, or a directory whose env discovery\n"
@@ -219,7 +213,7 @@ const struct vh_cmd vh_cmd_allow = {
 
 const struct vh_cmd vh_cmd_deny = {
 	.name = "deny",
-	.usage = "deny [PATH...]",
+	.operands = "[PATH...]",
 	.summary = "never activate the env of each PATH (default: here) automatically",
 	.brief = "never activate the env here automatically",
 	.help = "Keeps the env of each PATH off whatever it holds; a deny beats an allow.\n"

@@ -27,12 +27,12 @@ static int rerun(const struct vh_shell *sh, int argc, char **argv)
 	}
 	/* the hook's name, as the other shells' functions pass it (status
 	 * says when there is none) */
-	if (vh_buf_printf(&out, "env __VENVHOOK_SHELL=%s ", sh->name) < 0 || sh->quote(&out, self) < 0)
+	if (vh_buf_printf(&out, "env __VENVHOOK_SHELL=%s ", sh->name) < 0 || sh->emit->quote(&out, self) < 0)
 		goto done;
 	for (i = 0; i < argc; i++) {
 		if (vh_buf_putc(&out, ' ') < 0)
 			goto done;
-		r = sh->quote(&out, argv[i]);
+		r = sh->emit->quote(&out, argv[i]);
 		if (r == VH_EUNSAYABLE)
 			vh_msgf("cannot pass that argument: %s", vh_shell_unsayable(sh, argv[i]) ?
 				vh_shell_unsayable(sh, argv[i]) : "this shell cannot quote it safely");
@@ -50,24 +50,27 @@ done:
 	return rc;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
-	const struct vh_shell *sh = vh_cmd_shell(argv[1]);
-	const struct vh_cmd *c = argc > 2 ? vh_cmd_find(argv[2]) : NULL;
+	const struct vh_shell *sh = vh_cmd_shell(a->pos[0]);
+	const struct vh_cmd *c = a->npos > 1 ? vh_cmd_find(a->pos[1]) : NULL;
+	struct vh_cmd_args ca;
 	int rc;
 
 	(void)self;
 	if (!sh)
 		return VH_EXIT_USAGE;
 	if (!c || !c->run_in)
-		return rerun(sh, argc - 2, argv + 2);
+		return rerun(sh, a->npos - 1, a->pos + 1);
 	/* `venvhook activate --help` reaches here through the shell function,
 	 * which evals whatever a command that changes the shell prints on
 	 * stdout: the help goes to stderr, stdout stays empty, and the eval of
 	 * nothing leaves the shell as it was. */
-	if (argc > 3 && vh_is_help_arg(argv[3]))
+	if (a->npos > 2 && vh_is_help_arg(a->pos[2]))
 		return vh_cmd_help(c->changes_shell ? stderr : stdout, c) ? 1 : 0;
-	rc = c->run_in(c, sh, argc - 2, argv + 2);
+	rc = vh_cmd_parse(&ca, c, a->npos - 1, a->pos + 1);
+	if (rc == 0)
+		rc = c->run_in(c, sh, &ca);
 	/* The shell's deactivate follows the new state (see the hooks). */
 	if (rc == 0 && c->changes_shell) {
 		struct vh_buf out = VH_BUF_INIT;
@@ -82,8 +85,9 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 
 const struct vh_cmd vh_cmd_call = {
 	.name = "call",
-	.usage = "call SHELL COMMAND [ARGS]",
+	.operands = "SHELL COMMAND [ARGS]",
 	.hidden = 1,
+	.raw_args = 1,
 	.min_args = 1,
 	.max_args = -1,
 	.run = run,

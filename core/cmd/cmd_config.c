@@ -7,12 +7,12 @@
 #include "core/util/msg.h"
 #include "core/decide/userconfig.h"
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	struct vh_buf out = VH_BUF_INIT;
 	int rc = 1;
 
-	(void)self, (void)argc, (void)argv;
+	(void)self, (void)a;
 	if (vh_config.file) {
 		if (vh_buf_puts(&out, "# ") < 0 || vh_msg_escape(&out, vh_config.file) < 0 ||
 		    vh_buf_puts(&out, vh_config.found ? "\n" : " (not found: the defaults)\n") < 0)
@@ -32,7 +32,6 @@ done:
 
 const struct vh_cmd vh_cmd_config = {
 	.name = "config",
-	.usage = "config",
 	.summary = "print the settings in force, as a config file would say them",
 	.brief = "print the settings in force",
 	.help = "Prints the settings venvhook uses, from $XDG_CONFIG_HOME/venvhook/config\n"

@@ -11,7 +11,7 @@
 #include "core/util/msg.h"
 #include "core/decide/want.h"
 
-static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, const struct vh_cmd_args *a)
 {
 	struct vh_wanted w;
 	struct vh_state now;
@@ -20,7 +20,7 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc
 
 	/* `deactivate nondestructive` is how the activate scripts clear an
 	 * env before theirs; it reaches here through the deactivate habit. */
-	if (argc > 2 || (argc == 2 && strcmp(argv[1], "nondestructive")))
+	if (a->npos && strcmp(a->pos[0], "nondestructive"))
 		return vh_cmd_usage(self);
 	vh_state_read(&now);
 	if (vh_cwd(&cwd) < 0)
@@ -50,12 +50,13 @@ done:
 
 const struct vh_cmd vh_cmd_deactivate = {
 	.name = "deactivate",
-	.usage = "deactivate",
 	.summary = "deactivate; inside a project, automatic activation stays off until you leave it",
 	.brief = "deactivate the env venvhook activated",
 	.help = "Deactivates the env venvhook activated. Inside a project, that project's\n"
 		"env stays off until you leave the project.\n"
 		"Works through the shell function that init defines.\n",
+	/* `deactivate nondestructive`, not in the usage: only scripts say it */
+	.max_args = 1,
 	.changes_shell = 1,
 	.run_in = run_in,
 };

@@ -121,7 +121,7 @@ static void check_places(struct vh_doctor *d)
 			*slash = '/';
 			vh_buf_reset(&why);
 			vh_buf_reset(&after);
-			if (vh_xdg_usable(&why, file, 1) > 0 &&
+			if (vh_xdg_usable(&why, file, 1) == VH_EUNSAFE &&
 			    vh_buf_printf(&after, ": %s; make that yours alone, or set %s to a directory"
 					  " of your own", vh_buf_str(&why), files[i][0]) == 0) {
 				*slash = '\0';
@@ -161,16 +161,16 @@ static int finish(struct vh_doctor *d)
 	return d->problems ? 1 : 0;
 }
 
-/* Through the shell function: argv holds what the shell sees. */
-static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc, char **argv)
+/* Through the shell function: the operands are what the shell sees. */
+static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, const struct vh_cmd_args *a)
 {
-	struct vh_doctor d = { VH_BUF_INIT, 0, argc - 1, argv + 1 };
+	struct vh_doctor d = { VH_BUF_INIT, 0, a->npos, a->pos };
 	const char *ps1 = vh_doctor_fact(&d, "ps1_exported");
 
 	(void)self;
 	/* A shell function that passes no facts: send it to the hook's
 	 * function that gathers them. */
-	if (argc == 1 && sh->doctor_gather) {
+	if (a->npos == 0 && sh->doctor_gather) {
 		if (vh_shell_call(&d.out, sh, sh->doctor_gather) < 0 ||
 		    fwrite(d.out.data, 1, d.out.len, stdout) != d.out.len || fflush(stdout))
 			d.problems = 1;
@@ -185,11 +185,13 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, int argc
 	return finish(&d);
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	struct vh_doctor d = { VH_BUF_INIT, 0, 0, NULL };
 
-	(void)self, (void)argc, (void)argv;
+	/* the facts come only from a shell function */
+	if (a->npos)
+		return vh_cmd_usage(self);
 	vh_doctor_say(&d, 1, "the hook is not loaded in the shell that ran this (or the binary was run directly): add the init line for your shell to its rc file (see venvhook --help)", NULL, NULL);
 	check_files(&d);
 	return finish(&d);
@@ -197,7 +199,6 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 
 const struct vh_cmd vh_cmd_doctor = {
 	.name = "doctor",
-	.usage = "doctor",
 	.summary = "check this shell's setup and say what to fix",
 	.brief = "check this shell setup",
 	.help = "Checks the setup of the shell it runs from and says what to fix: the\n"
@@ -208,8 +209,10 @@ const struct vh_cmd vh_cmd_doctor = {
 		"a config file with bad lines, venvhook's own files in a place someone\n"
 		"else can change. Exit 1 when a problem is found. Works\n"
 		"through the shell function, which tells it what the shell sees.\n",
+	/* the shell function's facts, KEY=VALUE: not the user's words */
+	.raw_args = 1,
 	.min_args = 0,
-	.max_args = 0,
+	.max_args = -1,
 	.run = run,
 	.run_in = run_in,
 };

@@ -98,31 +98,16 @@ static int script_dir(char **dir, int argc, char **argv, int first)
 	return 0;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	struct vh_envof e;
 	struct vh_buf name = VH_BUF_INIT;
-	const char *dir_arg = NULL;
-	char *dir = NULL;
-	int require = 0, rc = EXEC_FAILED, r = 0, i;
+	const char *dir_arg = vh_cmd_opt(a, self, "-C");
+	char *dir = NULL, **argv = a->argv;
+	int require = vh_cmd_opt(a, self, "--require-env") != NULL;
+	int rc = EXEC_FAILED, r = 0, argc = a->argc, i = (int)(a->pos - a->argv);
 
 	memset(&e, 0, sizeof(e));
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
-		}
-		if (!strcmp(argv[i], "-C") && !dir_arg && i + 1 < argc)
-			dir_arg = argv[++i];
-		else if (!strcmp(argv[i], "--require-env") && !require)
-			require = 1;
-		else if (argv[i][0] == '-')
-			return vh_cmd_usage(self);
-		else
-			break;
-	}
-	if (i >= argc)
-		return vh_cmd_usage(self);
 	if (vh_msg_escape(&name, argv[i]) < 0)
 		goto oom;
 	if (dir_arg) {
@@ -192,7 +177,7 @@ static const struct vh_cmd_option options[] = {
 
 const struct vh_cmd vh_cmd_exec = {
 	.name = "exec",
-	.usage = "exec [-C DIR] [--require-env] [--] COMMAND [ARG...]",
+	.operands = "[--] COMMAND [ARG...]",
 	.summary = "run a command with the env of the current directory (or DIR), for editors and scripts",
 	.brief = "run a command in the env of a directory",
 	.help = "Runs COMMAND with the env that a cd into DIR (default: here) would\n"
@@ -207,5 +192,6 @@ const struct vh_cmd vh_cmd_exec = {
 	.arg = VH_CMD_ARG_COMMAND,
 	.min_args = 1,
 	.max_args = -1,
+	.options_first = 1,
 	.run = run,
 };

@@ -45,10 +45,10 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 	int rc;
 
 	if (vh_buf_putc(key, 'n') < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
 		if (dirs[i](&home) < 0)
-			return -1;
+			return VH_ENOMEM;
 		if (home && vh_stat(&st, AT_FDCWD, home, 1) == 0)
 			rc = vh_buf_printf(key, "%lld.%09ld", (long long)st.mtime.tv_sec,
 					   (long)st.mtime.tv_nsec);
@@ -57,11 +57,10 @@ static int names_part(struct vh_buf *key, const struct vh_found *found)
 		free(home);
 		home = NULL;
 		if (rc < 0 || vh_buf_putc(key, ':') < 0)
-			return -1;
+			return VH_ENOMEM;
 	}
-	for (i = 0; found->rule == VH_RULE_CHILD && found->owner[i]; i++)
-		if (vh_buf_printf(key, "%02x", (unsigned char)found->owner[i]) < 0)
-			return -1;
+	if (found->rule == VH_RULE_CHILD && vh_hex_put(key, found->owner, strlen(found->owner)) < 0)
+		return VH_ENOMEM;
 	return 0;
 }
 
@@ -99,7 +98,7 @@ static int key_forces(const char *key, const char *pin)
 
 int vh_export_force_part(struct vh_buf *key, const char *pin)
 {
-	return vh_buf_putc(key, 'f') < 0 || vh_hex_put(key, pin, strlen(pin)) < 0 ? -1 : 0;
+	return vh_buf_putc(key, 'f') < 0 || vh_hex_put(key, pin, strlen(pin)) < 0 ? VH_ENOMEM : 0;
 }
 
 static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct vh_found *found)
@@ -115,7 +114,7 @@ static int put_names(struct vh_buf *out, const struct vh_shell *sh, const struct
 		v[i] = l.v[i].name;
 	/* VH_EUNSAYABLE, a name the shell cannot carry: no list, rather than a
 	 * wrong one. */
-	rc = sh->set_list(out, "__venvhook_envs", v, l.n);
+	rc = sh->emit->set_list(out, "__venvhook_envs", v, l.n);
 done:
 	free(v);
 	vh_env_list_free(&l);
@@ -149,13 +148,13 @@ static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh
 			    (strcmp(dirs[i], "/") && vh_buf_putc(&b, '/') < 0) ||
 			    vh_buf_puts(&b, vh_config.env_dirs[j]) < 0) {
 				vh_buf_free(&b);
-				return -1;
+				return VH_ENOMEM;
 			}
 			paths[(*n)++] = vh_buf_detach(&b);
 		}
 	for (i = 0; i < found->nexpect && *n < VH_WATCH_MAX; i++)
 		if (!(paths[(*n)++] = strdup(found->expect[i])))
-			return -1;
+			return VH_ENOMEM;
 	return 0;
 }
 
@@ -206,7 +205,7 @@ static int region_code(struct vh_buf *out, const struct vh_shell *sh, const stru
 	int rc;
 
 	if (!r->top)
-		return sh->set_local(out, "__venvhook_rtop", "");
+		return sh->emit->set_local(out, "__venvhook_rtop", "");
 	for (i = 0; i < r->deps.n; i++) {
 		if (r->deps.there[i])
 			keep[nk++] = r->deps.path[i];
@@ -227,23 +226,23 @@ static int region_code(struct vh_buf *out, const struct vh_shell *sh, const stru
 		if ((!name || (root && !strcmp(root, cwd))) && !w->s[i].present)
 			fix[nfix++] = w->s[i].path;
 	}
-	rc = sh->set_local(out, "__venvhook_rtop", r->top);
+	rc = sh->emit->set_local(out, "__venvhook_rtop", r->top);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_rnames", r->names, r->nnames);
+		rc = sh->emit->set_list(out, "__venvhook_rnames", r->names, r->nnames);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_rgone", gone, ng);
+		rc = sh->emit->set_list(out, "__venvhook_rgone", gone, ng);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_rkeep", keep, nk);
+		rc = sh->emit->set_list(out, "__venvhook_rkeep", keep, nk);
 	if (rc == 0)
-		rc = sh->set_local(out, "__venvhook_rref", r->ref ? r->ref : "");
+		rc = sh->emit->set_local(out, "__venvhook_rref", r->ref ? r->ref : "");
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_renv", (const char *const *)r->env, r->nenv);
+		rc = sh->emit->set_list(out, "__venvhook_renv", (const char *const *)r->env, r->nenv);
 	if (rc == 0)
-		rc = sh->set_local(out, "__venvhook_wroot", root ? root : "");
+		rc = sh->emit->set_local(out, "__venvhook_wroot", root ? root : "");
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_wfix", fix, nfix);
+		rc = sh->emit->set_list(out, "__venvhook_wfix", fix, nfix);
 	if (rc == 0)
-		rc = sh->set_list(out, "__venvhook_wrel", rel, nrel);
+		rc = sh->emit->set_list(out, "__venvhook_wrel", rel, nrel);
 	return rc;
 }
 
@@ -261,7 +260,7 @@ static int send_region(struct vh_buf *out, struct vh_buf *key, const struct vh_s
 
 	if (rc == VH_EUNSAYABLE) {
 		vh_buf_reset(&code);
-		rc = sh->set_local(&code, "__venvhook_rtop", "");
+		rc = sh->emit->set_local(&code, "__venvhook_rtop", "");
 		r = NULL;
 	}
 	if (rc < 0)
@@ -298,18 +297,18 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 	char *want[VH_WATCH_MAX] = { NULL };
 	char **paths = NULL;
 	size_t n = 0, nwant = 0, i;
-	int rc = -1, r;
+	int rc = VH_ENOMEM, r;
 
 	r = watch_paths(want, &nwant, cwd, found);
 	if (r < 0 || vh_watch_update(&w, cwd, (const char *const *)want, nwant) < 0 ||
 	    vh_watch_paths(&paths, &n, &w) < 0)
 		goto done;
 	if (vh_buf_puts(&wout, "") < 0 ||
-	    sh->set_list(&wout, "__venvhook_watch", (const char *const *)paths, n) < 0) {
+	    sh->emit->set_list(&wout, "__venvhook_watch", (const char *const *)paths, n) < 0) {
 		/* A path this shell cannot carry: watch nothing. */
 		vh_watch_free(&w);
 		vh_buf_reset(&wout);
-		if (sh->set_list(&wout, "__venvhook_watch", NULL, 0) < 0)
+		if (sh->emit->set_list(&wout, "__venvhook_watch", NULL, 0) < 0)
 			goto done;
 	}
 	if (vh_watch_format(&key, &w) < 0 || vh_region_of(&region, wanted, cwd) < 0)
@@ -340,10 +339,10 @@ static int send_key(const struct vh_shell *sh, const char *held, const char *cwd
 	if (!strcmp(vh_buf_str(&key), held) && !out.len)
 		goto done;
 	if (vh_buf_add(&out, vh_buf_str(&wout), wout.len) < 0 ||
-	    sh->set_local(&out, "__venvhook_key", key.data) < 0)
-		rc = -1;
+	    sh->emit->set_local(&out, "__venvhook_key", key.data) < 0)
+		rc = VH_ENOMEM;
 	else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
-		rc = -1;
+		rc = VH_EIO;
 done:
 	for (i = 0; i < n; i++)
 		free(paths[i]);
@@ -359,7 +358,7 @@ done:
 	return rc;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	static char outbuf[8192];
 	const struct vh_shell *sh;
@@ -369,18 +368,18 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	 * and the terminal test it makes to size one (two system calls of an
 	 * export's few dozen); what the hook evals goes out as it did. */
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
-	sh = vh_cmd_shell(argv[1]);
+	sh = vh_cmd_shell(a->pos[0]);
 	if (!sh)
 		return VH_EXIT_USAGE;
 	/* export SHELL [KEY]: the hook passes the key the last export gave it
 	 * ("-" for none; see watch.h) and gets its watch list and key back.
 	 * Without KEY (by hand) only the environment changes are printed. */
-	return vh_export_run(sh, argc == 3 ? argv[2] : NULL);
+	return vh_export_run(sh, a->npos == 2 ? a->pos[1] : NULL);
 }
 
 const struct vh_cmd vh_cmd_export = {
 	.name = "export",
-	.usage = "export SHELL",
+	.operands = "SHELL",
 	.summary = "print the code that moves the shell to the env of $PWD (the hook runs this)",
 	.help = "Finds the env of the current directory and prints the SHELL code that\n"
 		"activates it, switches to it or deactivates the one venvhook activated;\n"
@@ -388,6 +387,7 @@ const struct vh_cmd vh_cmd_export = {
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,
 	.max_args = 2, /* the hook's KEY, not in the usage: no user passes it */
+	.raw_args = 1,
 	.no_config_warnings = 1,
 	.run = run,
 };
@@ -400,7 +400,7 @@ static int send_later(const struct vh_shell *sh, struct vh_buf *lines)
 	const char **v = NULL;
 	char *p, *nl;
 	size_t n = 0, cap = 0;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	for (p = lines->data; p && (nl = strchr(p, '\n')); p = nl + 1) {
 		if (n == cap) {
@@ -419,7 +419,7 @@ static int send_later(const struct vh_shell *sh, struct vh_buf *lines)
 	}
 	/* A line this shell cannot carry (no newline is ever in one, but a
 	 * one_line shell refuses what it cannot quote): said now instead. */
-	if (sh->set_list(&out, "__venvhook_later", v, n) < 0) {
+	if (sh->emit->set_list(&out, "__venvhook_later", v, n) < 0) {
 		size_t i;
 
 		for (i = 0; i < n; i++)
@@ -427,7 +427,7 @@ static int send_later(const struct vh_shell *sh, struct vh_buf *lines)
 		rc = 0;
 		goto done;
 	}
-	rc = fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) ? -1 : 0;
+	rc = fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) ? VH_EIO : 0;
 done:
 	free(v);
 	vh_buf_free(&out);
@@ -451,7 +451,7 @@ int vh_export_run(const struct vh_shell *sh, const char *key)
 		vh_msg_lines(&vh_config.warnings);
 	rc = export_run(sh, key);
 	if (rc == 0 && say && vh_config.id[0] &&
-	    (sh->set_env(&said, VH_CONFIG_SAID, vh_config.id) < 0 ||
+	    (sh->emit->set_env(&said, VH_CONFIG_SAID, vh_config.id) < 0 ||
 	     fwrite(said.data, 1, said.len, stdout) != said.len || fflush(stdout)))
 		rc = 1;
 	vh_buf_free(&said);
@@ -543,7 +543,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 		 * some shells). Nothing else changes meanwhile. */
 		struct vh_buf out = VH_BUF_INIT;
 
-		r = sh->set_local(&out, "__venvhook_more", "1");
+		r = sh->emit->set_local(&out, "__venvhook_more", "1");
 		if (r == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
 			r = VH_EIO;
 		vh_buf_free(&out);

@@ -6,16 +6,15 @@
 #include "core/util/msg.h"
 #include "shells/shell.h"
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	const struct vh_shell *hook, *in;
 	struct vh_buf line = VH_BUF_INIT;
 	int rc = 1;
 
-	if (argc != 3)
-		return vh_cmd_usage(self);
-	hook = vh_cmd_shell(argv[1]);
-	in = vh_cmd_shell(argv[2]);
+	(void)self;
+	hook = vh_cmd_shell(a->pos[0]);
+	in = vh_cmd_shell(a->pos[1]);
 	if (!hook || !in)
 		return VH_EXIT_USAGE;
 	if (vh_guard_say(&line, hook, in) == 0) {
@@ -28,8 +27,9 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 
 const struct vh_cmd vh_cmd_guard = {
 	.name = "guard",
-	.usage = "guard HOOK SHELL",
+	.operands = "HOOK SHELL",
 	.hidden = 1,
+	.raw_args = 1,
 	.min_args = 2,
 	.max_args = 2,
 	.run = run,

@@ -23,7 +23,7 @@ static int put_changes(struct vh_buf *out, const struct vh_shell *sh)
 	for (i = 0; vh_cmds[i]; i++)
 		if (vh_cmds[i]->changes_shell && n < sizeof(names) / sizeof(names[0]))
 			names[n++] = vh_cmds[i]->name;
-	return sh->set_list(out, "__venvhook_changes", names, n);
+	return sh->emit->set_list(out, "__venvhook_changes", names, n);
 }
 
 /* The path the hook calls the binary by. real is the binary's resolved
@@ -53,25 +53,15 @@ static int hook_path(char **path, const char *real)
 	return rc;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	const struct vh_shell *sh;
 	struct vh_buf out = VH_BUF_INIT, body = VH_BUF_INIT;
 	const char *name = NULL, *why;
 	char *self_path = NULL, *real;
-	int rc = 1, prompt = 0, i;
+	int rc = 1, prompt = vh_cmd_opt(a, self, "--prompt") != NULL, i;
 
-	/* init SHELL [--prompt]; the flag is taken on either side of SHELL. */
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--prompt") && !prompt)
-			prompt = 1;
-		else if (!name)
-			name = argv[i];
-		else
-			return vh_cmd_usage(self);
-	}
-	if (!name)
-		return vh_cmd_usage(self);
+	name = a->pos[0];
 	sh = vh_cmd_shell(name);
 	if (!sh)
 		return VH_EXIT_USAGE;
@@ -102,7 +92,7 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 		vh_msg_path("cannot write a hook that calls ", self_path, why);
 		goto done;
 	}
-	i = sh->set_local(&body, "__venvhook_exe", self_path);
+	i = sh->emit->set_local(&body, "__venvhook_exe", self_path);
 	if (i == VH_EUNSAYABLE)
 		vh_msg_path("cannot write a hook that calls ", self_path,
 			    ": the shell cannot quote that path safely");
@@ -115,8 +105,8 @@ static int run(const struct vh_cmd *self, int argc, char **argv)
 	if (sh->saved_init) {
 		struct vh_buf made = VH_BUF_INIT;
 
-		i = vh_shell_made(&made, sh) < 0 ? -1 :
-		    sh->set_local(&body, "__venvhook_made", made.data);
+		i = vh_shell_made(&made, sh) < 0 ? VH_ENOMEM :
+		    sh->emit->set_local(&body, "__venvhook_made", made.data);
 		vh_buf_free(&made);
 		if (i < 0)
 			goto done;
@@ -164,7 +154,7 @@ static int more_help(FILE *f)
 		if ((*sh)->prompt)
 			fprintf(f, "%s%s", sep++ ? ", " : "", (*sh)->name);
 	fputs(".\n", f);
-	return ferror(f) ? -1 : 0;
+	return ferror(f) ? VH_EIO : 0;
 }
 
 /* One row per rc line, each with its shell's name (nushell has two). */
@@ -182,7 +172,7 @@ int vh_cmd_rc_lines(FILE *f, const char *indent)
 				break;
 			if (fprintf(f, "%s%-6s %-28s %s\n", indent, (*sh)->name,
 				    (*sh)->rc[i].file, vh_buf_str(&line)) < 0)
-				rc = -1;
+				rc = VH_EIO;
 		}
 	}
 	vh_buf_free(&line);
@@ -191,7 +181,7 @@ int vh_cmd_rc_lines(FILE *f, const char *indent)
 
 const struct vh_cmd vh_cmd_init = {
 	.name = "init",
-	.usage = "init SHELL [--prompt]",
+	.operands = "SHELL",
 	.summary = "print the hook to load in your shell's rc file (--prompt: the env's name in the prompt too)",
 	.brief = "print the hook for a shell rc file",
 	.help = "Prints the hook for SHELL, one of the shells below (its path, or its login\n"
@@ -200,7 +190,7 @@ const struct vh_cmd vh_cmd_init = {
 	.options = options,
 	.arg = VH_CMD_ARG_SHELL,
 	.min_args = 1,
-	.max_args = 2,
+	.max_args = 1,
 	.no_config_warnings = 1,
 	.run = run,
 };

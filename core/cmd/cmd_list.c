@@ -14,29 +14,17 @@
 #include "core/find/envlist.h"
 #include "core/util/msg.h"
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	struct vh_env_list l = { 0 };
 	struct vh_found found = { 0 };
 	struct vh_buf out = VH_BUF_INIT;
-	const char *prefix = NULL;
+	const char *prefix = a->npos ? a->pos[0] : NULL;
 	char *cwd = NULL;
-	int paths = 0, null = 0, rc = 1, i;
+	int paths = vh_cmd_opt(a, self, "--paths") != NULL, null = vh_cmd_opt(a, self, "--null") != NULL;
+	int rc = 1;
 	size_t k;
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--paths") && !paths && !prefix) {
-			paths = 1;
-		} else if (!strcmp(argv[i], "--null") && !null && !prefix) {
-			null = 1;
-		} else if (!strcmp(argv[i], "--") && i + 2 >= argc) {
-			prefix = i + 2 == argc ? argv[++i] : NULL;
-		} else if (argv[i][0] != '-' && i + 1 == argc) {
-			prefix = argv[i];
-		} else {
-			return vh_cmd_usage(self);
-		}
-	}
 	if (vh_cwd(&cwd) == 0 && vh_env_list_project(&found, cwd) < 0)
 		goto done;
 	if (vh_env_list_collect(&l, &found, prefix) < 0)
@@ -73,7 +61,7 @@ static const struct vh_cmd_option options[] = {
 
 const struct vh_cmd vh_cmd_list = {
 	.name = "list",
-	.usage = "list [--paths] [--null] [--] [PREFIX]",
+	.operands = "[--] [PREFIX]",
 	.summary = "print the names of the envs in $WORKON_HOME, the tools' stores and the project",
 	.brief = "print the names of the envs",
 	.help = "Prints the names activate takes, one a line, sorted: $WORKON_HOME's, those\n"
@@ -84,6 +72,6 @@ const struct vh_cmd vh_cmd_list = {
 		"--null prints each name (and path) as it is, ended by a NUL byte instead.\n",
 	.options = options,
 	.min_args = 0,
-	.max_args = 4,
+	.max_args = 1,
 	.run = run,
 };

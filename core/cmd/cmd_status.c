@@ -62,6 +62,11 @@ static const char *rule_name(enum vh_rule r)
 		return "hatch";
 	case VH_RULE_PDM:
 		return "pdm";
+	case VH_RULE_CONDA:
+	case VH_RULE_CONDA_ENV:
+		return "conda";
+	case VH_RULE_PIXI:
+		return "pixi";
 	default:
 		return NULL;
 	}
@@ -75,7 +80,7 @@ static int judge(struct facts *f)
 	struct tm tm;
 	char day[32] = "";
 	time_t when;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	struct vh_policy_ask ask = { .mode = VH_POLICY_AUTO, .path = f->now.v[VH_PATH],
 				     .project_chose = f->found.project_setting };
@@ -132,6 +137,10 @@ static const char *store_text(enum vh_rule r)
 		return ": the hatch env of ";
 	case VH_RULE_PDM:
 		return ": the pdm env of ";
+	case VH_RULE_PIXI:
+		return ": the pixi env of ";
+	case VH_RULE_CONDA_ENV:
+		return ": the conda env named by ";
 	default:
 		return ": the virtualenvwrapper env of ";
 	}
@@ -151,12 +160,12 @@ static int gather(struct facts *f)
 	if (ve)
 		f->by = !mark || strcmp(ve, mark) ? "outside" : pin && !strcmp(pin, ve) ? "manual" : "auto";
 	if (vh_cwd(&f->cwd) == 0 && vh_discover(&f->found, f->cwd) < 0)
-		return -1;
+		return VH_ENOMEM;
 	/* what the walk had to say explains the answer too */
 	vh_msg_lines(&f->found.warnings);
 	f->rule = rule_name(f->found.rule);
 	if (f->found.env && judge(f) < 0)
-		return -1;
+		return VH_ENOMEM;
 	/* The Python of the env here, else of the active one. */
 	env = f->found.env ? f->found.env : ve;
 	if (env && vh_buf_puts(&cfg, env) == 0 && vh_buf_puts(&cfg, "/pyvenv.cfg") == 0 &&
@@ -212,8 +221,9 @@ static int text(struct vh_buf *b, const struct facts *f)
 		text_path(b, f->found.env);
 		if (f->found.rule == VH_RULE_INSIDE) {
 			vh_buf_puts(b, ": you are inside the env");
-		} else if (f->found.rule == VH_RULE_CHILD) {
-			vh_buf_puts(b, ": the env directory of ");
+		} else if (f->found.rule == VH_RULE_CHILD || f->found.rule == VH_RULE_CONDA) {
+			vh_buf_puts(b, f->found.rule == VH_RULE_CONDA ? ": the conda prefix of " :
+				    ": the env directory of ");
 			text_path(b, f->found.owner);
 		} else if (f->found.rule == VH_RULE_POINTER) {
 			vh_buf_puts(b, ": named by the pointer file ");
@@ -333,26 +343,21 @@ static int interpreter(struct facts *f)
 	if (!f->cwd)
 		return 0;
 	if (vh_envof(&e, f->cwd) < 0)
-		rc = -1;
+		rc = VH_ENOMEM;
 	else if (e.w.want.env &&
 		 vh_pathlist_search(&f->interpreter, e.plan.target.v[VH_PATH], "python", f->cwd) < 0 &&
 		 errno == ENOMEM)
-		rc = -1;
+		rc = VH_ENOMEM;
 	vh_envof_free(&e);
 	return rc;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	struct facts f = { 0 };
 	struct vh_buf out = VH_BUF_INIT;
-	int as_json = 0, rc = 1;
+	int as_json = vh_cmd_opt(a, self, "--json") != NULL, rc = 1;
 
-	if (argc == 2 && !strcmp(argv[1], "--json")) {
-		as_json = 1;
-	} else if (argc != 1) {
-		return vh_cmd_usage(self);
-	}
 	if (getenv("__VENVHOOK_SHELL"))
 		f.hook = vh_shell_lookup(getenv("__VENVHOOK_SHELL"));
 	if (gather(&f) < 0 || (as_json && interpreter(&f) < 0))
@@ -385,7 +390,6 @@ static const struct vh_cmd_option options[] = {
 
 const struct vh_cmd vh_cmd_status = {
 	.name = "status",
-	.usage = "status [--json]",
 	.summary = "say what is active and why, and what discovery finds here",
 	.brief = "say what is active and why",
 	.help = "Prints the active env and who activated it (venvhook on entering its\n"
@@ -397,6 +401,6 @@ const struct vh_cmd vh_cmd_status = {
 		"as one JSON object for scripts.\n",
 	.options = options,
 	.min_args = 0,
-	.max_args = 1,
+	.max_args = 0,
 	.run = run,
 };

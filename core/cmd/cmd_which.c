@@ -40,27 +40,17 @@ done:
 	return rc;
 }
 
-static int run(const struct vh_cmd *self, int argc, char **argv)
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 {
 	struct vh_envof e;
-	const char *dir_arg = NULL, *name = NULL;
+	const char *dir_arg = vh_cmd_opt(a, self, "-C"), *name = a->npos ? a->pos[0] : "python";
 	char *dir = NULL, *path = NULL;
-	int rc = 1, r, i;
+	int rc = 1, r;
 
 	memset(&e, 0, sizeof(e));
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-C") && !dir_arg && !name && i + 1 < argc)
-			dir_arg = argv[++i];
-		else if (argv[i][0] && argv[i][0] != '-' && !name)
-			name = argv[i];
-		else
-			return vh_cmd_usage(self);
-	}
-	if (!name)
-		name = "python";
-	if (strchr(name, '/')) {
-		vh_msgf("usage: venvhook %s (COMMAND is a name to look up on PATH)", self->usage);
-		return VH_EXIT_USAGE;
+	if (!*name || strchr(name, '/')) {
+		vh_msgf("which: COMMAND is a name to look up on PATH, without a '/'");
+		return vh_cmd_usage(self);
 	}
 	if (dir_arg) {
 		if (vh_envof_enter(&dir, dir_arg) < 0)
@@ -111,7 +101,7 @@ static const struct vh_cmd_option options[] = {
 
 const struct vh_cmd vh_cmd_which = {
 	.name = "which",
-	.usage = "which [-C DIR] [COMMAND]",
+	.operands = "[COMMAND]",
 	.summary = "print the path of COMMAND (default python) with the env of here (or DIR) on",
 	.brief = "print the path of a program in the env of a directory",
 	.help = "Prints the absolute path that a PATH lookup of COMMAND (default: python)\n"
@@ -122,6 +112,6 @@ const struct vh_cmd vh_cmd_which = {
 	.options = options,
 	.arg = VH_CMD_ARG_COMMAND,
 	.min_args = 0,
-	.max_args = 3,
+	.max_args = 1,
 	.run = run,
 };

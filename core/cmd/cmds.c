@@ -37,19 +37,29 @@ const struct vh_cmd *vh_cmd_find(const char *name)
 
 int vh_cmd_usage(const struct vh_cmd *c)
 {
+	struct vh_buf line = VH_BUF_INIT;
+
+	vh_cmd_synopsis(&line, c);
 	if (c->arg == VH_CMD_ARG_SHELL)
-		vh_msgf("usage: venvhook %s (SHELL one of: %s)", c->usage, vh_shell_names());
+		vh_msgf("usage: venvhook %s (SHELL one of: %s)", vh_buf_str(&line), vh_shell_names());
 	else
-		vh_msgf("usage: venvhook %s", c->usage);
+		vh_msgf("usage: venvhook %s", vh_buf_str(&line));
+	vh_buf_free(&line);
 	return VH_EXIT_USAGE;
 }
 
 int vh_cmd_help(FILE *f, const struct vh_cmd *c)
 {
-	if (fprintf(f, "usage: venvhook %s\n\n%s", c->usage, c->help) < 0 ||
-	    (c->more_help && c->more_help(f) < 0) || fflush(f))
-		return -1;
-	return 0;
+	struct vh_buf line = VH_BUF_INIT;
+	int rc = VH_EIO;
+
+	if (vh_cmd_synopsis(&line, c) < 0)
+		rc = VH_ENOMEM;
+	else if (fprintf(f, "usage: venvhook %s\n\n%s", line.data, c->help) >= 0 &&
+		 (!c->more_help || c->more_help(f) >= 0) && !fflush(f))
+		rc = 0;
+	vh_buf_free(&line);
+	return rc;
 }
 
 int vh_is_help_arg(const char *arg)

@@ -5,7 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+
+#include "core/find/envdir.h"
 #include "core/util/err.h"
+#include "core/util/fileio.h"
+#include "core/util/toml.h"
 #include "core/util/msg.h"
 #include "core/find/pyvenv.h"
 #include "core/decide/userconfig.h"
@@ -26,27 +31,40 @@ const char *vh_path_base(const char *path, size_t *len)
 	return b;
 }
 
-/* The project's name when the env is called .venv or venv, else the env's. */
-static char *default_name(const char *env)
+/* The name of the directory that ends at end in env. */
+static char *parent_name(const char *env, const char *end)
 {
-	const char *const *name;
+	char *parent = strndup(env, (size_t)(end - env));
 	const char *b;
 	size_t len;
+	char *r;
 
+	if (!parent)
+		return NULL;
+	b = vh_path_base(*parent ? parent : "/", &len);
+	r = strndup(b, len);
+	free(parent);
+	return r;
+}
+
+/* The project's name when the env is called .venv or venv (the config's
+ * env directories), .conda, or is pixi's .pixi/envs/default; else the
+ * env's. */
+static char *default_name(const char *env)
+{
+	static const char pixi[] = "/.pixi/envs/default";
+	const char *const *name;
+	const char *b;
+	size_t len, n = strlen(env);
+
+	if (n > sizeof(pixi) - 1 && !strcmp(env + n - (sizeof(pixi) - 1), pixi))
+		return parent_name(env, env + n - (sizeof(pixi) - 1));
 	b = vh_path_base(env, &len);
-	for (name = vh_config.env_dirs; *name; name++) {
-		if (strlen(*name) == len && memcmp(b, *name, len) == 0 && b > env + 1) {
-			char *parent = strndup(env, (size_t)(b - 1 - env));
-			char *r;
-
-			if (!parent)
-				return NULL;
-			b = vh_path_base(parent, &len);
-			r = strndup(b, len);
-			free(parent);
-			return r;
-		}
-	}
+	if (len == 6 && !memcmp(b, ".conda", 6) && b > env + 1)
+		return parent_name(env, b - 1);
+	for (name = vh_config.env_dirs; *name; name++)
+		if (strlen(*name) == len && memcmp(b, *name, len) == 0 && b > env + 1)
+			return parent_name(env, b - 1);
 	return strndup(b, len);
 }
 
@@ -104,6 +122,13 @@ static int displayable(char **out, char *name)
 	return 0;
 }
 
+static int is_venv(const char *env)
+{
+	const char *m = vh_env_marker(AT_FDCWD, env);
+
+	return m && !strcmp(m, "pyvenv.cfg");
+}
+
 int vh_env_name(char **name, struct vh_buf *say, const char *env, const struct vh_state *now)
 {
 	char *raw = NULL;
@@ -117,8 +142,72 @@ int vh_env_name(char **name, struct vh_buf *say, const char *env, const struct v
 	    now->v[VH_VIRTUAL_ENV] && strcmp(now->v[VH_VIRTUAL_ENV], env) == 0 &&
 	    !vh_state_foreign(now) && now->v[VH_VIRTUAL_ENV_PROMPT])
 		return displayable(name, strdup(now->v[VH_VIRTUAL_ENV_PROMPT]));
-	rc = cfg_name(&raw, say, env);
+	/* (a conda prefix has no pyvenv.cfg to read) */
+	rc = vh_conda_at(AT_FDCWD, env) && !is_venv(env) ? 0 : cfg_name(&raw, say, env);
 	if (rc < 0)
 		return rc;
 	return displayable(name, raw ? raw : default_name(env));
+}
+
+/* The workspace name pixi's manifest gives: pixi.toml's [workspace] name
+ * (or the older [project] name); pyproject.toml's [tool.pixi.workspace]
+ * name, else its [project] name. NULL when none (or the file cannot be
+ * read: pixi would refuse it). */
+static char *pixi_name(const char *manifest)
+{
+	static const char *const toml_ws[] = { "workspace", "name", NULL };
+	static const char *const toml_pr[] = { "project", "name", NULL };
+	static const char *const py_ws[] = { "tool", "pixi", "workspace", "name", NULL };
+	static const char *const *const in_toml[] = { toml_ws, toml_pr, NULL };
+	static const char *const *const in_py[] = { py_ws, toml_pr, NULL };
+	const char *const *const *keys;
+	const struct vh_toml_entry *e;
+	struct vh_buf err = VH_BUF_INIT;
+	struct vh_toml doc;
+	size_t n;
+	char *name = NULL;
+	int dup = 0;
+
+	vh_path_base(manifest, &n);
+	keys = n == strlen("pyproject.toml") && !strcmp(manifest + strlen(manifest) - n,
+							 "pyproject.toml") ? in_py : in_toml;
+	if (vh_toml_read(&doc, &err, manifest, VH_READ_MAX) == 0)
+		for (; *keys && !name; keys++)
+			if ((e = vh_toml_get(&doc, *keys, &dup)) && !dup && e->type == VH_TOML_STRING &&
+			    *e->str)
+				name = strdup(e->str);
+	vh_toml_free(&doc);
+	vh_buf_free(&err);
+	return name;
+}
+
+int vh_env_conda_name(char **out, const char *env, const char *pixi_manifest)
+{
+	const char *marker = vh_env_marker(AT_FDCWD, env), *base, *parent;
+	size_t n, pn;
+	char *dir;
+
+	*out = NULL;
+	if (!marker || strcmp(marker, vh_conda_marker))
+		return 0;
+	if (pixi_manifest) {
+		*out = pixi_name(pixi_manifest);
+		if (!*out && (dir = strdup(pixi_manifest))) {
+			/* the manifest's directory's name */
+			*strrchr(dir, '/') = '\0';
+			base = vh_path_base(*dir ? dir : "/", &n);
+			*out = strndup(base, n);
+			free(dir);
+		}
+		return *out ? 0 : VH_ENOMEM;
+	}
+	base = vh_path_base(env, &n);
+	/* the directory it is in: named "envs"? */
+	dir = strndup(env, (size_t)(base - env));
+	if (!dir)
+		return VH_ENOMEM;
+	parent = vh_path_base(*dir ? dir : "/", &pn);
+	*out = pn == 4 && !strncmp(parent, "envs", 4) ? strndup(base, n) : strdup(env);
+	free(dir);
+	return *out ? 0 : VH_ENOMEM;
 }

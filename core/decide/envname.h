@@ -18,6 +18,17 @@
  * (escaped, ending in '\n'). Returns 0 or VH_ENOMEM; caller frees *name. */
 int vh_env_name(char **name, struct vh_buf *say, const char *env, const struct vh_state *now);
 
+/* *out = CONDA_DEFAULT_ENV for env when it is a conda prefix (and no
+ * venv: envdir.h's vh_env_marker), else NULL: what conda's activation
+ * sets, the prefix's name when it lies in a directory named "envs" (a
+ * named env), else its path (Activator._default_env, conda/activate.py at
+ * conda 0f64223f); for pixi's env (pixi_manifest: the manifest that chose
+ * it, else NULL) the workspace's name, the manifest's, else its
+ * directory's (get_static_environment_variables and display_name,
+ * crates/pixi_core/src/activation.rs and workspace/mod.rs at pixi
+ * 2b25fc76). Returns 0 or VH_ENOMEM; caller frees *out. */
+int vh_env_conda_name(char **out, const char *env, const char *pixi_manifest);
+
 /* The last component of path (trailing '/' ignored; "/" for "/"), as a
  * pointer into path and its length. */
 const char *vh_path_base(const char *path, size_t *len);

@@ -1,5 +1,6 @@
 /* See region.h. */
 #include "core/decide/region.h"
+#include "core/find/envdir.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -43,7 +44,8 @@ static const char *top_of(const struct vh_wanted *w)
 		return NULL;
 	if (!f->env)
 		return f->top && !f->stop && !w->want.env ? "/" : NULL;
-	if ((f->rule != VH_RULE_INSIDE && f->rule != VH_RULE_CHILD) || !w->want.env ||
+	if ((f->rule != VH_RULE_INSIDE && f->rule != VH_RULE_CHILD && f->rule != VH_RULE_CONDA &&
+	     f->rule != VH_RULE_PIXI) || !w->want.env ||
 	    strcmp(w->want.env, f->env))
 		return NULL;
 	/* No symlink on the way to it: the hook compares $PWD's text with it,
@@ -188,6 +190,9 @@ static int top_deps(struct vh_deps *d, const struct vh_wanted *w, const char *to
 		rc = vh_deps_add_in(d, top, names[i]);
 	if (rc == 0 && w->found.env)
 		rc = vh_deps_add_in(d, w->found.env, "pyvenv.cfg");
+	/* (and a conda prefix's mark: envdir.h) */
+	if (rc == 0 && w->found.env)
+		rc = vh_deps_add_in(d, w->found.env, vh_conda_marker);
 	return rc;
 }
 

@@ -17,6 +17,8 @@ const char *const vh_var_names[VH_NVARS] = {
 	[VH_MARK_NBIN] = "__VENVHOOK_NBIN",
 	[VH_MARK_ASIDE] = "__VENVHOOK_ASIDE",
 	[VH_MARK_LEAVE] = "__VENVHOOK_LEAVE",
+	[VH_MARK_CONDA_PREFIX] = "__VENVHOOK_CONDA_PREFIX",
+	[VH_MARK_CONDA_DEFAULT_ENV] = "__VENVHOOK_CONDA_DEFAULT_ENV",
 	[VH_CONDA_PREFIX] = "CONDA_PREFIX",
 	[VH_CONDA_EXE] = "CONDA_EXE",
 	[VH_CONDA_DEFAULT_ENV] = "CONDA_DEFAULT_ENV",
@@ -87,7 +89,8 @@ const char *vh_state_foreign(const struct vh_state *st)
 		return NULL;
 	if (ve && *ve && (!mark || strcmp(ve, mark) || on_path(st, ve, vh_state_nbin(st) + 1)))
 		return ve;
-	if (conda && *conda && !conda_base(st) && on_path(st, conda, 1))
+	if (conda && *conda && !conda_base(st) &&
+	    on_path(st, conda, mark && !strcmp(conda, mark) ? vh_state_nbin(st) + 1 : 1))
 		return conda;
 	return NULL;
 }

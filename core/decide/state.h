@@ -16,7 +16,10 @@ enum vh_var {
 	VH_MARK_NBIN,       /* how many entries of PATH are the env's bin/ as venvhook left it */
 	VH_MARK_ASIDE,      /* the foreign env venvhook stands aside for (see vh_state_foreign) */
 	VH_MARK_LEAVE,      /* the project whose leaving ends an inherited foreign env */
-	/* read, never written: conda's own (see vh_state_foreign) */
+	VH_MARK_CONDA_PREFIX,      /* CONDA_PREFIX before a conda prefix's activation, when set */
+	VH_MARK_CONDA_DEFAULT_ENV, /* CONDA_DEFAULT_ENV the same */
+	/* conda's own (see vh_state_foreign); the first and last set for a
+	 * conda prefix venvhook activates (plan.h), put back on leaving */
 	VH_CONDA_PREFIX,
 	VH_CONDA_EXE,
 	VH_CONDA_DEFAULT_ENV,
@@ -36,7 +39,9 @@ struct vh_state {
  * NULL: VIRTUAL_ENV when it is not venvhook's (not its marker's, or its
  * marker's env activated again over venvhook's own: its bin/ on PATH more
  * often than venvhook left it, __VENVHOOK_NBIN), else CONDA_PREFIX of a conda env other than base whose bin/ is on
- * PATH (conda sets no VIRTUAL_ENV). Pure: reads st alone. */
+ * PATH (conda sets no VIRTUAL_ENV), unless it is venvhook's own conda
+ * prefix, the same way: its marker's, with its bin/ no more often on
+ * PATH than venvhook left it. Pure: reads st alone. */
 const char *vh_state_foreign(const struct vh_state *st);
 
 /* __VENVHOOK_NBIN as a number (1 when unset or not one). */

@@ -107,7 +107,7 @@ static int boolean(int *out, const char *v)
 	else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "off") || !strcmp(v, "0"))
 		*out = 0;
 	else
-		return -1;
+		return VH_ESYNTAX;
 	return 0;
 }
 
@@ -118,12 +118,12 @@ static int set_env_dirs(const char *v)
 	int n = 0;
 
 	if (!text)
-		return -2;
+		return VH_ENOMEM;
 	for (tok = strtok_r(text, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
 		if (n == VH_CONFIG_MAX_ENV_DIRS || strchr(tok, '/') || !strcmp(tok, ".") ||
 		    !strcmp(tok, "..")) {
 			free(text);
-			return -1;
+			return VH_ESYNTAX;
 		}
 		dirs[n++] = tok;
 	}
@@ -142,14 +142,14 @@ static int set_stores(const char *v)
 	int i, rc = 0;
 
 	if (!text)
-		return -2;
+		return VH_ENOMEM;
 	for (tok = strtok_r(text, " \t", &save); tok && rc == 0; tok = strtok_r(NULL, " \t", &save)) {
 		if (!strcmp(tok, "none"))
 			continue;
 		for (i = 0; i < VH_STORE_COUNT && strcmp(tok, vh_store_names[i]); i++)
 			;
 		if (i == VH_STORE_COUNT)
-			rc = -1;
+			rc = VH_ESYNTAX;
 		else
 			bits |= 1u << i;
 	}
@@ -186,13 +186,13 @@ static int handler(void *user, const char *section, const char *name, const char
 	(void)section; /* always "": the reader hides section lines */
 	if (!strcmp(name, "env_dirs")) {
 		r = set_env_dirs(value);
-		if (r == -2)
+		if (r == VH_ENOMEM)
 			return 0;
 		if (r < 0)
 			warn(p, "env_dirs takes up to 16 names without '/'");
 	} else if (!strcmp(name, "stores")) {
 		r = set_stores(value);
-		if (r == -2)
+		if (r == VH_ENOMEM)
 			return 0;
 		if (r < 0) {
 			struct vh_buf what = VH_BUF_INIT;
@@ -264,6 +264,39 @@ static void ignore(const char *why, int e)
 	snprintf(vh_config.id, sizeof(vh_config.id), "ignored:%d:%lx", e, h);
 }
 
+/* The config file, opened to read: its descriptor (st its status), or
+ * VH_EREFUSED when there is none to use (why it is not used is said). */
+static int open_config(struct stat *st)
+{
+	struct vh_buf why = VH_BUF_INIT;
+	struct vh_stat vs;
+	int fd;
+
+	/* open, then fdopen: most users have no config file, and a failed
+	 * fopen costs its FILE as well as the open */
+	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			ignore("it cannot be read", errno);
+		return VH_EREFUSED;
+	}
+	if (fstat(fd, st) < 0)
+		ignore("it cannot be read", errno);
+	else if (!S_ISREG(st->st_mode))
+		ignore("it is not a regular file", 0);
+	else if (vh_file_private(fd, NULL, st))
+		return fd;
+	else {
+		vh_stat_from(&vs, st);
+		vh_buf_puts(&why, "it ");
+		vh_buf_puts(&why, vh_writers_text(vh_writers_of(fd, NULL, &vs, 0)));
+		ignore(vh_buf_str(&why), 0);
+		vh_buf_free(&why);
+	}
+	close(fd);
+	return VH_EREFUSED;
+}
+
 int vh_config_load(void)
 {
 	struct vh_buf why = VH_BUF_INIT;
@@ -279,37 +312,15 @@ int vh_config_load(void)
 	 * from a place and a file no one else can write (xdg.h, fileio.h),
 	 * and never waited on (a FIFO would block every prompt). */
 	r = vh_xdg_usable(&why, vh_config.file, 0);
-	if (r < 0)
+	if (r == VH_ENOMEM)
 		goto oom;
-	if (r > 0) {
+	if (r) {
 		ignore(vh_buf_str(&why), 0);
 		goto done;
 	}
-	/* open, then fdopen: most users have no config file, and a failed
-	 * fopen costs its FILE as well as the open */
-	fd = open(vh_config.file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0) {
-		if (errno != ENOENT && errno != ENOTDIR)
-			ignore("it cannot be read", errno);
+	fd = open_config(&st);
+	if (fd < 0)
 		goto done;
-	}
-	if (fstat(fd, &st) < 0) {
-		ignore("it cannot be read", errno);
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		ignore("it is not a regular file", 0);
-		goto done;
-	}
-	if (!vh_file_private(fd, NULL, &st)) {
-		struct vh_stat vs;
-
-		vh_stat_from(&vs, &st);
-		vh_buf_puts(&why, "it ");
-		vh_buf_puts(&why, vh_writers_text(vh_writers_of(fd, NULL, &vs, 0)));
-		ignore(vh_buf_str(&why), 0);
-		goto done;
-	}
 	vh_config.found = 1;
 	{
 		struct vh_stat vs;
@@ -365,22 +376,22 @@ int vh_config_format(struct vh_buf *out)
 	int i, any = 0;
 
 	if (vh_buf_puts(out, "env_dirs =") < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (d = vh_config.env_dirs; *d; d++)
 		if (vh_buf_printf(out, " %s", *d) < 0)
-			return -1;
+			return VH_ENOMEM;
 	if (vh_buf_printf(out, "\nstop_at_git_root = %s\nquiet = %s\nfollow_pointer_files = %s\n"
 			  "trust = %s\nstores =",
 			  vh_config.stop_at_git_root ? "yes" : "no", vh_config.quiet ? "yes" : "no",
 			  vh_config.follow_pointers ? "yes" : "no",
 			  vh_config_trust_names[vh_config.trust]) < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < VH_STORE_COUNT; i++) {
 		if (!(vh_config.stores & (1u << i)))
 			continue;
 		any = 1;
 		if (vh_buf_printf(out, " %s", vh_store_names[i]) < 0)
-			return -1;
+			return VH_ENOMEM;
 	}
 	return vh_buf_puts(out, any ? "\n" : " none\n");
 }

@@ -127,6 +127,12 @@ static int named(struct vh_wanted *w, const struct vh_state *now)
 		return 0;
 	rc = vh_env_name(&w->name, &w->say, w->want.env, now);
 	w->want.prompt = w->name;
+	/* a conda prefix: what conda's activation names it (envname.h) */
+	if (rc == 0)
+		rc = vh_env_conda_name(&w->conda, w->want.env,
+				       w->found.rule == VH_RULE_PIXI && w->want.env != w->want.pin ?
+				       w->found.from : NULL);
+	w->want.conda_env = w->conda;
 	return rc;
 }
 
@@ -258,9 +264,8 @@ int vh_want_foreign(struct vh_buf *say, const struct vh_state *now, const char *
 	return 1;
 }
 
-/* A conda prefix: conda's own activation sets far more than PATH (its
- * activate.d scripts), so venvhook leaves it to conda rather than half
- * activate it. */
+/* A directory that holds conda-meta/ but no conda-meta/history: what is
+ * left of a conda prefix, or a partial one; not an env (envdir.h). */
 static int conda_prefix(const char *dir)
 {
 	struct stat st;
@@ -306,8 +311,8 @@ static int say_not_env(struct vh_buf *say, enum vh_resolve r, const char *arg, c
 			vh_buf_puts(say, ")");
 		}
 		vh_buf_puts(say, conda_prefix(looked) ?
-			    " is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does"
-			    " not activate: use conda activate" :
+			    " is not an env: it holds conda-meta/ but no conda-meta/history, which every"
+			    " conda prefix has, and no pyvenv.cfg" :
 			    " is not an env: it holds no pyvenv.cfg");
 	}
 	free(home);
@@ -497,6 +502,7 @@ void vh_wanted_free(struct vh_wanted *w)
 	free(w->chosen);
 	free(w->used);
 	free(w->name);
+	free(w->conda);
 	free(w->real);
 	vh_buf_free(&w->say);
 	memset(w, 0, sizeof(*w));

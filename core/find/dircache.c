@@ -2,6 +2,7 @@
 #include "core/find/dircache.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -132,8 +133,8 @@ static int settled(const struct vh_dircache_rec *r)
 	       r->mtime_s + VH_DIRCACHE_SETTLE <= (int64_t)now.tv_sec;
 }
 
-/* 0 when the first component of every name is no entry of the directory. */
-static int all_absent(int dirfd, const char *path, const char *const *names)
+/* The first component of every name is no entry of the directory. */
+static bool all_absent(int dirfd, const char *path, const char *const *names)
 {
 	char buf[4096];
 	struct stat st;
@@ -144,15 +145,15 @@ static int all_absent(int dirfd, const char *path, const char *const *names)
 		slash = strchr(*names, '/');
 		nl = slash ? (size_t)(slash - *names) : strlen(*names);
 		if (!nl || pl + nl + 2 > sizeof(buf))
-			return -1;
+			return false;
 		memcpy(buf, path, pl);
 		buf[pl] = '/';
 		memcpy(buf + pl + 1, *names, nl);
 		buf[pl + 1 + nl] = '\0';
 		if (fstatat(dirfd, buf, &st, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT)
-			return -1;
+			return false;
 	}
-	return 0;
+	return true;
 }
 
 /* vh_fs_keeps_dir_times of the directory path lies in (path itself for a
@@ -190,7 +191,7 @@ int vh_dircache_add(struct vh_dircache *c, uint64_t key, int dirfd, const char *
 		return 0;
 	if (!c->loaded)
 		load(c);
-	if ((names && all_absent(dirfd, path, names) < 0) ||
+	if ((names && !all_absent(dirfd, path, names)) ||
 	    !fs_keeps(c, r.dev, dirfd, path, names != NULL))
 		return 0;
 	if (c->n == VH_DIRCACHE_MAX) {

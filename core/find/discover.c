@@ -10,11 +10,14 @@
 #include "core/util/buf.h"
 #include "core/find/dircache.h"
 #include "core/decide/userconfig.h"
+#include "core/find/condaenv.h"
 #include "core/find/envdir.h"
 #include "core/util/err.h"
 #include "core/find/git.h"
 #include "core/find/gitdir.h"
+#include "core/util/fileio.h"
 #include "core/util/msg.h"
+#include "core/util/toml.h"
 #include "core/find/pathfd.h"
 #include "core/store/stores.h"
 
@@ -56,6 +59,15 @@ done:
 	return r;
 }
 
+/* dir/name is a conda prefix (envdir.h's vh_conda_at, asked as the walk
+ * asks): its conda-meta/history, and no condabin/conda (conda's own
+ * installation is no env). */
+static int conda_prefix(const struct vh_pathfd *at, const char *dir, const char *name)
+{
+	return probe(at, dir, name, vh_conda_marker, 1) == PRESENT &&
+	       probe(at, dir, name, "condabin/conda", 1) != PRESENT;
+}
+
 static int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -95,7 +107,7 @@ static int found(struct vh_found *out, enum vh_rule rule, const char *dir, const
 	out->rule = rule;
 	out->owner = strdup(dir);
 	out->env = name ? join(dir, name) : strdup(dir);
-	return out->owner && out->env ? 0 : -1;
+	return out->owner && out->env ? 0 : VH_ENOMEM;
 }
 
 /* The warnings the walk returns (vh_found.warnings), a line each. Out of
@@ -153,7 +165,7 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 	*out = NULL;
 	path = join(dir, vh_pointer_name);
 	if (!path)
-		return -1;
+		return VH_ENOMEM;
 	/* A project's file: never waited on, never a terminal (a .venv that
 	 * links to /dev/tty would read what the user types ahead), read only
 	 * when fstat says it is a regular file. */
@@ -186,7 +198,7 @@ static int read_pointer(char **out, struct vh_buf *w, const struct vh_pathfd *at
 		return VH_EREFUSED;
 	}
 	*out = strndup(s, (size_t)(e - s));
-	return *out ? 0 : -1;
+	return *out ? 0 : VH_ENOMEM;
 }
 
 /* dir/.venv is a file: the env it names (in the homes of the tools that
@@ -216,7 +228,7 @@ static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
 		out->owner = strdup(dir);
 		out->env = env;
 		env = NULL;
-		rc = out->owner ? 0 : -1;
+		rc = out->owner ? 0 : VH_ENOMEM;
 		break;
 	case VH_RESOLVE_NOT_ENV:
 		pointer_msg(&out->warnings, dir, " points to ", env);
@@ -228,7 +240,7 @@ static int follow_pointer(struct vh_found *out, const struct vh_stores_walk *w,
 		rc = VH_EREFUSED;
 		break;
 	default:
-		rc = -1;
+		rc = VH_ENOMEM;
 	}
 	free(env);
 	free(text);
@@ -246,6 +258,7 @@ static const char *const inside_names[] = { "pyvenv.cfg", NULL };
 static const char *const store_names[] = { "pyproject.toml", "poetry.toml", "uv.lock", "Pipfile",
 					   ".python-version", ".pdm-python", ".pdm.toml", "hatch.toml",
 					   NULL };
+static const char *const conda_names[] = { ".conda", ".pixi", "pixi.toml", "environment.yml", NULL };
 static const char *const git_names[] = { ".git", "HEAD", NULL };
 
 size_t vh_walk_names(const char **names, enum vh_walk_names which)
@@ -258,6 +271,8 @@ size_t vh_walk_names(const char **names, enum vh_walk_names which)
 		for (p = fixed[i]; *p; p++)
 			names[n++] = *p;
 	for (p = vh_config.env_dirs; *p; p++)
+		names[n++] = *p;
+	for (p = conda_names; *p; p++)
 		names[n++] = *p;
 	for (p = git_names; which == VH_WALK_ALL && *p; p++)
 		names[n++] = *p;
@@ -272,13 +287,19 @@ size_t vh_walk_names_before(const char **names, const struct vh_found *f)
 	const char *hit;
 	size_t n = 0, i;
 
-	if (f->rule == VH_RULE_CHILD) {
+	if (f->rule == VH_RULE_CHILD || f->rule == VH_RULE_CONDA || f->rule == VH_RULE_PIXI) {
 		hit = f->env + strlen(f->owner) + (strcmp(f->owner, "/") != 0);
 		for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 			for (p = fixed[i]; *p; p++)
 				names[n++] = *p;
 		for (p = vh_config.env_dirs; *p && strcmp(*p, hit); p++)
 			names[n++] = *p;
+	}
+	/* step_conda's: .conda, then pixi's env and the manifest it rests on
+	 * (a pixi env found by a pyproject.toml's table is unsure: no region) */
+	if (f->rule == VH_RULE_PIXI) {
+		names[n++] = ".conda";
+		names[n++] = "pixi.toml";
 	}
 	names[n] = NULL;
 	return n;
@@ -349,7 +370,7 @@ static int step_inside(struct vh_found *out, struct walk *w)
 	return WALK_ON;
 }
 
-/* The tools' own rules (core/store/stores.h): 1 found, 2 refused (a
+/* The tools' own rules (core/store/stores.h): found, or refused (a
  * warning says why, and nothing above is used). */
 static int step_stores(struct vh_found *out, struct walk *w, enum vh_stores_phase phase)
 {
@@ -357,9 +378,9 @@ static int step_stores(struct vh_found *out, struct walk *w, enum vh_stores_phas
 
 	if (rc < 0)
 		return VH_ENOMEM;
-	if (rc == 2)
+	if (rc == VH_STORE_REFUSED)
 		out->unsure = 1;
-	return rc ? WALK_DONE : WALK_ON;
+	return rc != VH_STORE_NONE ? WALK_DONE : WALK_ON;
 }
 
 /* A child env directory (the config's env_dirs, .venv first), or a
@@ -372,6 +393,10 @@ static int step_children(struct vh_found *out, struct walk *w)
 
 	for (name = vh_config.env_dirs; *name; name++) {
 		pr = probe(&w->at, w->dir, *name, "pyvenv.cfg", 1);
+		/* or a conda prefix by a name the config lists for envs
+		 * (conda create -p ./venv): an env directory all the same */
+		if (pr == ABSENT && conda_prefix(&w->at, w->dir, *name))
+			pr = PRESENT;
 		if (pr == PRESENT)
 			return found(out, VH_RULE_CHILD, w->dir, *name) < 0 ? VH_ENOMEM : WALK_DONE;
 		/* Costs nothing on the usual walk: only a .venv that is not a
@@ -383,6 +408,117 @@ static int step_children(struct vh_found *out, struct walk *w)
 		}
 	}
 	return WALK_ON;
+}
+
+/* 1 when dir/pyproject.toml has a [tool.pixi] table: pixi's manifest
+ * (PYPROJECT_PIXI_PREFIX, crates/pixi_consts/src/consts.rs at pixi
+ * 2b25fc76). A file that cannot be read as TOML is none: the stores that
+ * read it say why. 0, 1 or VH_ENOMEM. */
+static int pixi_pyproject(const char *dir)
+{
+	static const char *const table[] = { "tool", "pixi", NULL };
+	struct vh_buf err = VH_BUF_INIT;
+	struct vh_toml doc;
+	char *file = join(dir, "pyproject.toml");
+	int r;
+
+	if (!file)
+		return VH_ENOMEM;
+	r = vh_toml_read(&doc, &err, file, VH_READ_MAX);
+	if (r < 0)
+		r = VH_ENOMEM;
+	else
+		r = r == 0 && vh_toml_has_table(&doc, table);
+	vh_toml_free(&doc);
+	vh_buf_free(&err);
+	free(file);
+	return r;
+}
+
+/* A conda prefix where the tools that make one in a project put it:
+ * .conda (VS Code's Python extension: conda create -p .conda), and
+ * pixi's default env, .pixi/envs/default (PIXI_DIR, ENVIRONMENTS_DIR,
+ * DEFAULT_ENVIRONMENT_NAME in crates/pixi_consts/src/consts.rs at pixi
+ * 2b25fc76), beside its manifest: pixi.toml, else a pyproject.toml with a
+ * [tool.pixi] table, pixi's order. (conda create -p ./NAME, by a name the
+ * config lists: step_children.) WALK_ON, WALK_DONE or VH_ENOMEM. */
+static const char vh_pixi_env[] = ".pixi/envs/default";
+
+static int step_conda(struct vh_found *out, struct walk *w)
+{
+	const char *manifest = NULL;
+	int r;
+
+	if (conda_prefix(&w->at, w->dir, ".conda"))
+		return found(out, VH_RULE_CONDA, w->dir, ".conda") < 0 ? VH_ENOMEM : WALK_DONE;
+	if (!conda_prefix(&w->at, w->dir, vh_pixi_env))
+		return WALK_ON;
+	if (probe(&w->at, w->dir, "pixi.toml", NULL, 1) == PRESENT) {
+		manifest = "pixi.toml";
+	} else if (probe(&w->at, w->dir, "pyproject.toml", NULL, 1) == PRESENT) {
+		out->unsure = 1; /* rests on what the file holds */
+		if ((r = pixi_pyproject(w->dir)) < 0)
+			return VH_ENOMEM;
+		if (r)
+			manifest = "pyproject.toml";
+	}
+	if (!manifest)
+		return WALK_ON;
+	if (found(out, VH_RULE_PIXI, w->dir, vh_pixi_env) < 0 || !(out->from = join(w->dir, manifest)))
+		return VH_ENOMEM;
+	return WALK_DONE;
+}
+
+/* A named conda env: environment.yml's top-level name:, in the
+ * directories conda keeps named envs in (core/find/condaenv.h). One that
+ * names none there (or no name) lets the walk go on; one venvhook cannot
+ * read says so in a line, and the walk goes on. WALK_ON, WALK_DONE or
+ * VH_ENOMEM. */
+static int step_conda_named(struct vh_found *out, struct walk *w)
+{
+	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT;
+	char *file = NULL, *name = NULL, *env = NULL;
+	int rc = WALK_ON, r;
+
+	if (probe(&w->at, w->dir, vh_condaenv_file, NULL, 1) != PRESENT)
+		return WALK_ON;
+	out->unsure = 1; /* rests on what the file holds, and on conda's places */
+	if (!(file = join(w->dir, vh_condaenv_file))) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
+	r = vh_read_file(&text, AT_FDCWD, file, VH_READ_MAX);
+	if (r == VH_ENOMEM) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
+	r = r == VH_OK ? vh_condaenv_parse(&name, &why, text.data, text.len) :
+	    vh_buf_puts(&why, "cannot be read as a file") < 0 ? VH_ENOMEM : VH_EREFUSED;
+	if (r == VH_EREFUSED) {
+		vh_msg_escape(&out->warnings, file);
+		vh_buf_puts(&out->warnings, ": ");
+		vh_buf_puts(&out->warnings, vh_buf_str(&why));
+		vh_buf_puts(&out->warnings, "; not using it\n");
+	}
+	if (r == VH_ENOMEM || (name && vh_condaenv_find(&env, name) < 0)) {
+		rc = VH_ENOMEM;
+		goto done;
+	}
+	if (env) {
+		out->rule = VH_RULE_CONDA_ENV;
+		out->env = env;
+		env = NULL;
+		out->from = file;
+		file = NULL;
+		rc = (out->owner = strdup(w->dir)) ? WALK_DONE : VH_ENOMEM;
+	}
+done:
+	vh_buf_free(&text);
+	vh_buf_free(&why);
+	free(file);
+	free(name);
+	free(env);
+	return rc;
 }
 
 /* The nearest project root, for the hook to watch (a tool run below it
@@ -463,6 +599,8 @@ static int walk_step(struct vh_found *out, struct walk *w, struct vh_dircache *c
 	if ((rc = step_inside(out, w)) != WALK_ON ||
 	    (rc = step_stores(out, w, VH_STORES_FIRST)) != WALK_ON ||
 	    (rc = step_children(out, w)) != WALK_ON ||
+	    (rc = step_conda(out, w)) != WALK_ON ||
+	    (rc = step_conda_named(out, w)) != WALK_ON ||
 	    (rc = step_stores(out, w, VH_STORES_AFTER)) != WALK_ON ||
 	    (rc = step_project(out, w)) != WALK_ON ||
 	    (rc = step_git(out, w, cache)) != WALK_ON)
@@ -500,12 +638,12 @@ static int walk_beyond(struct vh_found *out, struct walk *w, struct vh_dircache 
 		r = vh_stores_find(out, &w->stores, w->dir, VH_STORES_BEYOND);
 		if (r < 0)
 			return VH_ENOMEM;
-		if (r == 1) {
+		if (r == VH_STORE_FOUND) {
 			free(out->stop);
 			out->stop = NULL;
 			return WALK_DONE;
 		}
-		if (r == 2) {
+		if (r == VH_STORE_REFUSED) {
 			out->unsure = 1;
 			return WALK_DONE;
 		}
@@ -593,11 +731,11 @@ int vh_cwd(char **out)
 
 	if (pwd && pwd[0] == '/' && same_file(pwd, ".")) {
 		*out = strdup(pwd);
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
 	cwd = getcwd(NULL, 0);
 	if (!cwd)
-		return -1;
+		return errno == ENOMEM ? VH_ENOMEM : errno == ENOENT ? VH_ENOTFOUND : VH_EIO;
 	*out = cwd;
 	return 0;
 }

@@ -21,6 +21,9 @@ enum vh_rule {
 	VH_RULE_VEW,	/* $WORKON_HOME/NAME/.project names owner (virtualenvwrapper) */
 	VH_RULE_HATCH,	/* owner/pyproject.toml: hatch's default env of the project */
 	VH_RULE_PDM,	/* owner/.pdm-python, or pdm's central venv of owner/pyproject.toml */
+	VH_RULE_CONDA,	/* owner/.conda is a conda prefix (conda create -p .conda; VS Code's) */
+	VH_RULE_PIXI,	/* owner/.pixi/envs/default, pixi's env of the manifest from */
+	VH_RULE_CONDA_ENV, /* the named conda env owner/environment.yml's name: chooses */
 };
 
 #define VH_FOUND_EXPECT 4
@@ -67,14 +70,15 @@ extern const char vh_pointer_name[];
  * count returned. VH_WALK_BUT_GIT leaves out git's names (a work tree's
  * root is recorded without them). */
 struct vh_found;
-#define VH_WALK_NAMES_MAX (16 + VH_CONFIG_MAX_ENV_DIRS)
+#define VH_WALK_NAMES_MAX (18 + VH_CONFIG_MAX_ENV_DIRS)
 enum vh_walk_names { VH_WALK_ALL, VH_WALK_BUT_GIT };
 size_t vh_walk_names(const char **names, enum vh_walk_names which);
 
 /* The names the walk asked in the directory it found f's env in before
  * the step that found it (for the child env directories: its own
  * pyvenv.cfg, the stores' files and the env directory names before the
- * one found); none for any other rule. */
+ * one found; for .conda and pixi's env, all of those and, for pixi's,
+ * .conda and the pixi.toml it rests on); none for any other rule. */
 size_t vh_walk_names_before(const char **names, const struct vh_found *f);
 
 /* Walks up from the absolute directory cwd; see README "How discovery works".
@@ -86,7 +90,8 @@ void vh_found_free(struct vh_found *f);
 
 /* *out = the shell's working directory: $PWD when it names the current
  * directory (it keeps the symlinks the user cd'd through), else getcwd().
- * Returns -1 when neither works (the directory was deleted). */
+ * Returns VH_ENOTFOUND when neither works (the directory was deleted),
+ * VH_EIO (another reason: errno) or VH_ENOMEM. */
 int vh_cwd(char **out);
 
 #endif

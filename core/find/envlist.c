@@ -31,14 +31,14 @@ static int add(struct vh_env_list *l, const char *dir, const char *entry, const 
 
 		e = realloc(l->v, cap * sizeof(*e));
 		if (!e)
-			return -1;
+			return VH_ENOMEM;
 		l->v = e;
 		l->cap = cap;
 	}
 	if (vh_buf_puts(&path, dir) < 0 || (strcmp(dir, "/") && vh_buf_putc(&path, '/') < 0) ||
 	    vh_buf_puts(&path, entry) < 0) {
 		vh_buf_free(&path);
-		return -1;
+		return VH_ENOMEM;
 	}
 	e = &l->v[l->n];
 	e->name = strdup(name);
@@ -46,7 +46,7 @@ static int add(struct vh_env_list *l, const char *dir, const char *entry, const 
 	if (!e->name || !e->path) {
 		free(e->name);
 		free(e->path);
-		return -1;
+		return VH_ENOMEM;
 	}
 	l->n++;
 	return 0;
@@ -77,7 +77,7 @@ static int add_dir(struct vh_env_list *l, const char *dir, const char *label, co
 			continue;
 		vh_buf_reset(&name);
 		if ((label && vh_buf_puts(&name, label) < 0) || vh_buf_puts(&name, d->d_name) < 0)
-			rc = -1;
+			rc = VH_ENOMEM;
 		else
 			rc = add(l, dir, d->d_name, name.data);
 	}
@@ -105,7 +105,7 @@ static int add_pyenv(struct vh_env_list *l, const char *versions, const char *pr
 		if (vh_buf_puts(&sub, versions) < 0 || vh_buf_putc(&sub, '/') < 0 ||
 		    vh_buf_puts(&sub, d->d_name) < 0 || vh_buf_puts(&sub, "/envs") < 0 ||
 		    vh_buf_puts(&label, d->d_name) < 0 || vh_buf_puts(&label, "/envs/") < 0)
-			rc = -1;
+			rc = VH_ENOMEM;
 		else
 			rc = add_dir(l, sub.data, label.data, prefix);
 	}
@@ -135,7 +135,7 @@ static int add_stores(struct vh_env_list *l, const char *prefix)
 
 	rc = vh_workon_home(&workon);
 	if (rc < 0)
-		return -1;
+		return VH_ENOMEM;
 	rc = workon ? add_dir(l, workon, NULL, prefix) : 0;
 	for (i = 0; i < sizeof(id) / sizeof(id[0]) && rc == 0; i++) {
 		if (!on(id[i]))
@@ -195,7 +195,7 @@ int vh_env_list_collect(struct vh_env_list *l, const struct vh_found *project, c
 	if (!prefix)
 		prefix = "";
 	if (add_stores(l, prefix) < 0 || (project && add_project(l, project, prefix) < 0))
-		return -1;
+		return VH_ENOMEM;
 	if (!l->n) /* qsort wants a non-null array even for none */
 		return 0;
 	for (i = 0; i < l->n; i++)
@@ -222,7 +222,7 @@ int vh_env_list_project(struct vh_found *found, const char *cwd)
 	vh_config.stores = 0;
 	rc = vh_discover(found, cwd);
 	vh_config.stores = stores;
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? rc : 0;
 }
 
 int vh_env_list_find(char **out, const char *cwd, const char *name)

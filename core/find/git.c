@@ -156,7 +156,7 @@ static int memo_key(struct vh_buf *key, const struct memo *m)
 	struct vh_buf p = VH_BUF_INIT;
 	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a: the files' identity is the key's core */
 	size_t i;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	for (i = 0; i < m->arg.len; i++)
 		h = (h ^ (unsigned char)m->arg.data[i]) * 0x100000001b3ull;
@@ -320,7 +320,7 @@ static int ask_child(struct vh_buf *payload, struct vh_buf *why, question q, con
 static int dotgit_of(struct vh_buf *out, const char *worktree)
 {
 	return vh_buf_puts(out, worktree) < 0 ||
-	       vh_buf_puts(out, strcmp(worktree, "/") ? "/.git" : ".git") < 0 ? -1 : 0;
+	       vh_buf_puts(out, strcmp(worktree, "/") ? "/.git" : ".git") < 0 ? VH_ENOMEM : 0;
 }
 
 /* --- the questions, each run in the child --- */
@@ -428,7 +428,7 @@ static int relative(char ***out, size_t *n, const char *root, const struct track
 
 	*out = v;
 	if (!v)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < q->n; i++) {
 		const char *p = q->paths[i];
 
@@ -439,7 +439,7 @@ static int relative(char ***out, size_t *n, const char *root, const struct track
 			p++;
 		v[k] = strdup(p);
 		if (!v[k])
-			return -1;
+			return VH_ENOMEM;
 		k++;
 	}
 	qsort(v, k, sizeof(*v), by_name);
@@ -586,7 +586,7 @@ static int entries_of(struct vh_buf *list, git_index *index, const char *root, c
 		git.oid_fmt(hex, &e->id);
 		hex[GIT_OID_HEXSZ] = '\0';
 		if (vh_buf_printf(list, "%o %s %s\n", e->mode, hex, e->path) < 0)
-			rc = -1;
+			rc = VH_ENOMEM;
 	}
 	free(s.last);
 	return rc;

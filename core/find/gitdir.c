@@ -98,7 +98,7 @@ static int head_ok(const struct vh_pathfd *at, const char *gitdir, const struct 
 		ok = 1;
 		goto done;
 	}
-	if (read_at(&head, at, p.data, 4096) != VH_READ_OK)
+	if (read_at(&head, at, p.data, 4096) != VH_OK)
 		goto done;
 	n = head.len;
 	if (n && head.data[n - 1] == '\n')
@@ -118,8 +118,9 @@ done:
 /* A config that certainly leaves the work tree where the .git is: every
  * line a section header, a comment, or a key among those git init writes
  * with a value that changes nothing here. Anything else is for libgit2. */
-static int config_plain(const struct vh_pathfd *at, const char *gitdir,
-			const struct vh_gitdir_known *k)
+/* Each line of text (lowercased, NUL-free) is one git init writes, or a
+ * setting that changes nothing venvhook asks git (see config_plain). */
+static int lines_plain(char *text)
 {
 	static const char *const harmless[] = {
 		"filemode", "logallrefupdates", "ignorecase", "precomposeunicode", "symlinks",
@@ -129,30 +130,10 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir,
 		"splitindex", "checkstat", "trustctime", "autodetach", "prune", "gc", "mirror",
 		"pushurl", "tagopt", "skipfetchall", "partialclonefilter", "promisor", NULL,
 	};
-	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
 	char *line, *next, *eq, *key, *value, *c;
 	const char *const *h;
-	uint64_t judgement = key_of("gitdir.c config_plain 1");
-	struct stat st;
-	int ok = 0, rc, have;
 
-	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
-		goto done;
-	if (judged(&have, &st, k, judgement, at, p.data)) {
-		ok = 1;
-		goto done;
-	}
-	rc = read_at(&cfg, at, p.data, 65536);
-	/* none at all (not even a dangling symlink): every default holds */
-	if (rc == VH_READ_ENOENT && !exists(at, gitdir, "/config")) {
-		ok = 1;
-		goto done;
-	}
-	if (rc != VH_READ_OK || memchr(cfg.data, '\0', cfg.len))
-		goto done;
-	for (c = cfg.data; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	for (line = cfg.data; line; line = next) {
+	for (line = text; line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
@@ -165,12 +146,12 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir,
 			if (strncmp(line, "[core]", 6) && strncmp(line, "[remote ", 8) &&
 			    strncmp(line, "[branch ", 8) && strncmp(line, "[user]", 6) &&
 			    strncmp(line, "[gc]", 4))
-				goto done;
+				return 0;
 			continue;
 		}
 		eq = strchr(line, '=');
 		if (!eq || strchr(line, '\\') || strchr(line, '"'))
-			goto done;
+			return 0;
 		value = eq + 1;
 		while (eq > line && (eq[-1] == ' ' || eq[-1] == '\t'))
 			eq--;
@@ -182,19 +163,49 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir,
 			*--c = '\0';
 		if (!strcmp(key, "repositoryformatversion")) {
 			if (strcmp(value, "0") && strcmp(value, "1"))
-				goto done;
+				return 0;
 			continue;
 		}
 		if (!strcmp(key, "bare")) {
 			if (strcmp(value, "false"))
-				goto done;
+				return 0;
 			continue;
 		}
 		for (h = harmless; *h && strcmp(key, *h); h++)
 			;
 		if (!*h)
-			goto done;
+			return 0;
 	}
+	return 1;
+}
+
+static int config_plain(const struct vh_pathfd *at, const char *gitdir,
+			const struct vh_gitdir_known *k)
+{
+	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
+	char *c;
+	uint64_t judgement = key_of("gitdir.c config_plain 1");
+	struct stat st;
+	int ok = 0, rc, have;
+
+	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
+		goto done;
+	if (judged(&have, &st, k, judgement, at, p.data)) {
+		ok = 1;
+		goto done;
+	}
+	rc = read_at(&cfg, at, p.data, 65536);
+	/* none at all (not even a dangling symlink): every default holds */
+	if (rc == VH_ENOTFOUND && !exists(at, gitdir, "/config")) {
+		ok = 1;
+		goto done;
+	}
+	if (rc != VH_OK || memchr(cfg.data, '\0', cfg.len))
+		goto done;
+	for (c = cfg.data; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	if (!lines_plain(cfg.data))
+		goto done;
 	ok = 1;
 	if (have)
 		remember(k, judgement, at, p.data, &st);

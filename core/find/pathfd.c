@@ -1,4 +1,5 @@
 #include "core/find/pathfd.h"
+#include "core/util/err.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,7 +27,7 @@ int vh_pathfd_open(struct vh_pathfd *p, const char *path)
 	p->len = malloc((comps / VH_PATHFD_STRIDE + 2) * sizeof(*p->len));
 	p->fd = malloc((comps / VH_PATHFD_STRIDE + 2) * sizeof(*p->fd));
 	if (!p->path || !p->len || !p->fd)
-		return -1;
+		return VH_ENOMEM;
 	fd = vh_open_searchdir(AT_FDCWD, "/");
 	if (fd < 0)
 		return 0;
@@ -146,14 +147,14 @@ int vh_pathfd_stat_in(const struct vh_pathfd *p, const char *dir, const char *na
 
 	if (known_absent(p, dir, name)) {
 		errno = ENOENT;
-		return -1;
+		return VH_ENOTFOUND;
 	}
 	fd = base(p, dir, 0, &rel);
 	rl = strlen(rel);
 	nl = strlen(name);
 	if (rl + nl + 2 > sizeof(small) && !(buf = malloc(rl + nl + 2))) {
 		errno = ENOMEM;
-		return -1;
+		return VH_ENOMEM;
 	}
 	memcpy(buf, rel, rl);
 	n = rl;

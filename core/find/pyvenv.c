@@ -9,6 +9,7 @@
  * key and value from the full raw line the reader kept.
  */
 #include "core/find/pyvenv.h"
+#include "core/util/hex.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -137,7 +138,7 @@ int vh_pyvenv_parse(struct vh_pyvenv *out, const char *text, size_t len)
 	if (ini_parse_stream(reader_next, &r, on_pair, &r) == -2) {
 		vh_pyvenv_free(out);
 		errno = ENOMEM;
-		return -1;
+		return VH_ENOMEM;
 	}
 	return 0;
 }
@@ -145,11 +146,12 @@ int vh_pyvenv_parse(struct vh_pyvenv *out, const char *text, size_t len)
 int vh_pyvenv_read(struct vh_pyvenv *out, const char *path)
 {
 	struct vh_buf b = VH_BUF_INIT;
-	int rc = -1, saved;
+	int rc, saved;
 
 	memset(out, 0, sizeof(*out));
 	/* A FIFO or a device as pyvenv.cfg is refused, never waited on. */
-	if (vh_read_file(&b, AT_FDCWD, path, VH_READ_MAX) == VH_READ_OK)
+	rc = vh_read_file(&b, AT_FDCWD, path, VH_READ_MAX);
+	if (rc == VH_OK)
 		rc = vh_pyvenv_parse(out, vh_buf_str(&b), b.len);
 	saved = errno;
 	vh_buf_free(&b);
@@ -165,16 +167,6 @@ void vh_pyvenv_free(struct vh_pyvenv *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* Undoes the escapes repr() writes; an unknown escape stays as written. */
 static int unescape(struct vh_buf *b, const char *s, size_t len)
 {
@@ -185,18 +177,18 @@ static int unescape(struct vh_buf *b, const char *s, size_t len)
 	while (i < len) {
 		if (s[i] != '\\' || i + 1 >= len) {
 			if (vh_buf_putc(b, s[i++]) < 0)
-				return -1;
+				return VH_ENOMEM;
 			continue;
 		}
 		switch (s[i + 1]) {
 		case '\\': case '\'': case '"':
 			if (vh_buf_putc(b, s[i + 1]) < 0)
-				return -1;
+				return VH_ENOMEM;
 			i += 2;
 			continue;
 		case 'n': case 't': case 'r':
 			if (vh_buf_putc(b, s[i + 1] == 'n' ? '\n' : s[i + 1] == 't' ? '\t' : '\r') < 0)
-				return -1;
+				return VH_ENOMEM;
 			i += 2;
 			continue;
 		case 'x': digits = 2; break;
@@ -204,19 +196,19 @@ static int unescape(struct vh_buf *b, const char *s, size_t len)
 		case 'U': digits = 8; break;
 		default:
 			if (vh_buf_putc(b, s[i++]) < 0)
-				return -1;
+				return VH_ENOMEM;
 			continue;
 		}
 		cp = 0;
 		for (k = 0; k < digits; k++) {
-			d = i + 2 + k < len ? hexval((unsigned char)s[i + 2 + k]) : -1;
+			d = i + 2 + k < len ? vh_hex_digit(tolower((unsigned char)s[i + 2 + k])) : VH_ESYNTAX;
 			if (d < 0)
 				break;
 			cp = cp * 16 + (uint32_t)d;
 		}
 		if (k < digits || vh_utf8_put(b, cp) < 0) {
 			if (vh_buf_putc(b, s[i++]) < 0)
-				return -1;
+				return VH_ENOMEM;
 			continue;
 		}
 		i += 2 + digits;

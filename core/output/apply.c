@@ -96,6 +96,24 @@ static void moved(const char *env)
 	free(old);
 }
 
+/* Said once, on activating a conda prefix whose activation scripts
+ * (etc/conda/activate.d) conda would run: venvhook runs none, quiet or
+ * not, so that a missing setting (a compiler's, GDAL's data) has a cause
+ * the user can see. */
+static void scripts_skipped(const char *env)
+{
+	struct vh_buf line = VH_BUF_INIT;
+	size_t n = 0;
+
+	if (!env || vh_conda_scripts(&n, env) < 0 || !n)
+		return;
+	vh_msg_escape(&line, env);
+	vh_buf_printf(&line, ": did not run its %zu conda activation script%s (etc/conda/activate.d);"
+		      " 'conda activate' runs them", n, n == 1 ? "" : "s");
+	vh_msgf("%s", vh_buf_str(&line));
+	vh_buf_free(&line);
+}
+
 int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want)
 {
 	struct vh_plan plan;
@@ -113,6 +131,8 @@ int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct
 		goto done;
 	announce(&plan, now->v[VH_VIRTUAL_ENV_PROMPT], want->note);
 	moved(plan.activated);
+	if (want->conda_env)
+		scripts_skipped(plan.activated);
 	rc = 0;
 done:
 	if (rc == VH_EUNSAYABLE) {

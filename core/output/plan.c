@@ -1,4 +1,5 @@
 #include "core/output/plan.h"
+#include "core/util/err.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ static int eq(const char *a, const char *b)
 static int own(struct vh_plan *p, enum vh_var var, char *value)
 {
 	if (!value)
-		return -1;
+		return VH_ENOMEM;
 	free(p->owned[var]);
 	p->owned[var] = value;
 	p->target.v[var] = value;
@@ -56,12 +57,12 @@ static int take_out(struct vh_plan *p, const char *bin, int all)
 		return 0;
 	if ((all ? vh_pathlist_prune(&out, path, bin, 0) : vh_pathlist_remove(&out, path, bin)) < 0 ||
 	    own(p, VH_PATH, out) < 0)
-		return -1;
+		return VH_ENOMEM;
 	/* the edit the shell can make itself: one entry out of the PATH now */
 	if (!p->path_remove && !p->path_prepend && path == p->path_now && !all) {
 		p->path_remove = strdup(bin);
 		if (!p->path_remove)
-			return -1;
+			return VH_ENOMEM;
 	}
 	return 0;
 }
@@ -70,10 +71,10 @@ static int deactivate(struct vh_plan *p)
 {
 	struct vh_state *t = &p->target;
 	char *bin = vh_env_bin(t->v[VH_MARK_ENV]);
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	if (!bin)
-		return -1;
+		return VH_ENOMEM;
 	p->deactivated = t->v[VH_MARK_ENV];
 	if (take_out(p, bin, t->adopted) < 0)
 		goto done;
@@ -86,6 +87,15 @@ static int deactivate(struct vh_plan *p)
 			goto done;
 		set_copy(p, VH_MARK_PYTHONHOME, NULL);
 	}
+	/* a conda prefix's: conda's variables back as they were (a base env's
+	 * CONDA_PREFIX, set at shell start by conda's own activation), or
+	 * unset; only while CONDA_PREFIX is still the one venvhook set */
+	if (eq(t->v[VH_CONDA_PREFIX], t->v[VH_MARK_ENV]) &&
+	    (set_copy(p, VH_CONDA_PREFIX, t->v[VH_MARK_CONDA_PREFIX]) < 0 ||
+	     set_copy(p, VH_CONDA_DEFAULT_ENV, t->v[VH_MARK_CONDA_DEFAULT_ENV]) < 0 ||
+	     set_copy(p, VH_MARK_CONDA_PREFIX, NULL) < 0 ||
+	     set_copy(p, VH_MARK_CONDA_DEFAULT_ENV, NULL) < 0))
+		goto done;
 	/* The marker goes last: deactivated still points at its old value. */
 	p->target.v[VH_MARK_ENV] = NULL;
 	rc = 0;
@@ -99,15 +109,23 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 	struct vh_state *t = &p->target;
 	char *bin = vh_env_bin(w->env), *path = NULL;
 	const char *before = t->v[VH_PATH];
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	if (!bin)
-		return -1;
+		return VH_ENOMEM;
 	if (t->v[VH_PYTHONHOME]) {
 		if (set_copy(p, VH_MARK_PYTHONHOME, t->v[VH_PYTHONHOME]) < 0)
 			goto done;
 		set_copy(p, VH_PYTHONHOME, NULL);
 	}
+	/* a conda prefix: what conda's activation sets besides PATH (plan.h),
+	 * the values before kept to put back */
+	if (w->conda_env &&
+	    (set_copy(p, VH_MARK_CONDA_PREFIX, t->v[VH_CONDA_PREFIX]) < 0 ||
+	     set_copy(p, VH_MARK_CONDA_DEFAULT_ENV, t->v[VH_CONDA_DEFAULT_ENV]) < 0 ||
+	     set_copy(p, VH_CONDA_PREFIX, w->env) < 0 ||
+	     set_copy(p, VH_CONDA_DEFAULT_ENV, w->conda_env) < 0))
+		goto done;
 	if (vh_pathlist_prepend(&path, before ? before : "", bin) < 0 ||
 	    own(p, VH_PATH, path) < 0 ||
 	    set_copy(p, VH_VIRTUAL_ENV, w->env) < 0 ||
@@ -155,8 +173,6 @@ static void diff(struct vh_plan *p, const struct vh_state *now)
 		p->ops[p->nops].value = b;
 		p->nops++;
 	}
-	if (!eq(now->v[VH_PATH], p->target.v[VH_PATH]))
-		p->ops[p->nops++].kind = VH_OP_REHASH;
 }
 
 /* 1 when dir is the directory under or at root. */
@@ -174,7 +190,7 @@ static int drop_foreign(struct vh_plan *p, const char *f)
 {
 	struct vh_state *t = &p->target;
 	char *bin = vh_env_bin(f);
-	int rc = bin ? take_out(p, bin, 0) : -1;
+	int rc = bin ? take_out(p, bin, 0) : VH_ENOMEM;
 
 	free(bin);
 	if (eq(t->v[VH_VIRTUAL_ENV], f)) {
@@ -204,11 +220,11 @@ static int stand_aside(struct vh_plan *p, const char *f, const struct vh_want *w
 		t->v[VH_MARK_LEAVE] = w->leave;
 	if (mark && !eq(mark, f)) {
 		char *bin = vh_env_bin(mark);
-		int rc = bin ? take_out(p, bin, 0) : -1;
+		int rc = bin ? take_out(p, bin, 0) : VH_ENOMEM;
 
 		free(bin);
 		if (rc < 0)
-			return -1;
+			return VH_ENOMEM;
 		if (eq(ve, mark)) {
 			set_copy(p, VH_VIRTUAL_ENV, NULL);
 			set_copy(p, VH_VIRTUAL_ENV_PROMPT, NULL);
@@ -229,18 +245,18 @@ static int adopt(struct vh_plan *p, const char *f, const struct vh_want *w)
 	struct vh_state *t = &p->target;
 	const char *mark = t->v[VH_MARK_ENV];
 	char *bin = vh_env_bin(f), *path = NULL;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	if (!bin)
-		return -1;
+		return VH_ENOMEM;
 	if (mark && !eq(mark, f)) {
 		char *old = vh_env_bin(mark);
 
-		rc = old ? take_out(p, old, 0) : -1;
+		rc = old ? take_out(p, old, 0) : VH_ENOMEM;
 		free(old);
 		if (rc < 0)
 			goto done;
-		rc = -1;
+		rc = VH_ENOMEM;
 	}
 	if (t->v[VH_PATH] && vh_pathlist_count(t->v[VH_PATH], bin) > 1 &&
 	    (vh_pathlist_prune(&path, t->v[VH_PATH], bin, 1) < 0 || own(p, VH_PATH, path) < 0))
@@ -265,7 +281,7 @@ static int count_bins(struct vh_plan *p)
 		return set_copy(p, VH_MARK_NBIN, NULL);
 	bin = vh_env_bin(t->v[VH_MARK_ENV]);
 	if (!bin)
-		return -1;
+		return VH_ENOMEM;
 	snprintf(num, sizeof(num), "%zu", t->v[VH_PATH] ? vh_pathlist_count(t->v[VH_PATH], bin) : 0);
 	free(bin);
 	/* (the default, 1, is left unsaid: one variable less in the usual case) */
@@ -280,13 +296,13 @@ static int own_plan(struct vh_plan *p, const struct vh_want *want)
 	int was_on = mark && eq(t->v[VH_VIRTUAL_ENV], mark);
 
 	if (set_copy(p, VH_MARK_PIN, want->pin) < 0 || set_copy(p, VH_MARK_PAUSE, want->pause) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (mark && eq(want->env, mark) && intact(t))
 		return 0;
 	if (mark && deactivate(p) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (want->env && activate(p, want) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (eq(p->activated, p->deactivated))
 		p->activated = p->deactivated = NULL; /* a repair, not news */
 	/* "deactivated" is news only of an env that was on, and not at start:
@@ -308,18 +324,18 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 	/* an env the shell inherited in its project, and the shell has left it */
 	if (f && now->v[VH_MARK_LEAVE] && !w.start && w.cwd && !within(w.cwd, now->v[VH_MARK_LEAVE])) {
 		if (drop_foreign(p, f) < 0)
-			return -1;
+			return VH_ENOMEM;
 		f = aside = NULL;
 	}
 	if (f && !(w.start && w.env && eq(w.env, f) && eq(f, now->v[VH_VIRTUAL_ENV]))) {
 		if (stand_aside(p, f, &w) < 0)
-			return -1;
+			return VH_ENOMEM;
 		diff(p, now);
 		return 0;
 	}
 	if (f) {
 		if (adopt(p, f, &w) < 0)
-			return -1;
+			return VH_ENOMEM;
 	} else if (aside) {
 		/* The env venvhook stood aside for is gone. Where it was venvhook's
 		 * own env activated again, its deactivate did what venvhook's
@@ -331,7 +347,7 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 		}
 	}
 	if (own_plan(p, &w) < 0 || count_bins(p) < 0)
-		return -1;
+		return VH_ENOMEM;
 	diff(p, now);
 	return 0;
 }

@@ -5,7 +5,7 @@
 
 #include "core/decide/state.h"
 
-enum vh_op_kind { VH_OP_SET, VH_OP_UNSET, VH_OP_REHASH };
+enum vh_op_kind { VH_OP_SET, VH_OP_UNSET };
 
 struct vh_op {
 	enum vh_op_kind kind;
@@ -38,6 +38,10 @@ struct vh_want {
 	const char *pin;
 	const char *pause;
 	const char *note;   /* said after the activation line's name, or NULL */
+	/* env is a conda prefix: CONDA_DEFAULT_ENV to set with CONDA_PREFIX
+	 * (both as conda's activation sets them, their values before kept in
+	 * markers and put back on leaving); NULL for a venv */
+	const char *conda_env;
 	/* What becomes of an env someone else put on (vh_state_foreign), as
 	 * want.c decides it, looking at files: */
 	int start;          /* the shell is starting: a foreign env that is env is adopted */

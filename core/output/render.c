@@ -13,7 +13,7 @@ static int edits_give(const struct vh_plan *plan, const char *target)
 {
 	const char *now = plan->path_now, *rm = plan->path_remove, *pre = plan->path_prepend;
 	char *a = NULL, *b = NULL;
-	int r = -1;
+	int r = VH_ENOMEM;
 
 	if (rm && vh_pathlist_find(now, rm) < 0)
 		return 0; /* the shell would find nothing to take out */
@@ -35,14 +35,14 @@ static int set_path(struct vh_buf *out, const struct vh_shell *sh, const struct 
 {
 	int rc = VH_EUNSAYABLE;
 
-	if (sh->edit_path && plan->path_now && (plan->path_remove || plan->path_prepend)) {
+	if (sh->emit->edit_path && plan->path_now && (plan->path_remove || plan->path_prepend)) {
 		rc = edits_give(plan, target);
 		if (rc < 0)
 			return VH_ENOMEM;
-		rc = rc ? sh->edit_path(out, plan->path_now, plan->path_remove, plan->path_prepend) :
+		rc = rc ? sh->emit->edit_path(out, plan->path_now, plan->path_remove, plan->path_prepend) :
 		     VH_EUNSAYABLE;
 	}
-	return rc == VH_EUNSAYABLE ? sh->set_path(out, target) : rc;
+	return rc == VH_EUNSAYABLE ? sh->emit->set_path(out, target) : rc;
 }
 
 int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
@@ -56,14 +56,12 @@ int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 		op = &plan->ops[i];
 		name = vh_var_names[op->var];
 		*bad = op->var;
-		if (op->kind == VH_OP_REHASH)
-			rc = sh->rehash(out);
-		else if (op->kind == VH_OP_UNSET)
-			rc = sh->unset_env(out, name);
+		if (op->kind == VH_OP_UNSET)
+			rc = sh->emit->unset_env(out, name);
 		else if (op->var == VH_PATH)
 			rc = set_path(out, sh, plan, op->value);
 		else
-			rc = sh->set_env(out, name, op->value);
+			rc = sh->emit->set_env(out, name, op->value);
 	}
 	return rc < 0 ? rc : 0;
 }

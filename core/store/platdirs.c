@@ -49,7 +49,7 @@ int vh_platdir(char **out, enum vh_platdir kind, const char *app)
 	if (!blank(v)) {
 		path = vh_store_join(v, app);
 		if (!path)
-			return -1;
+			return VH_ENOMEM;
 		if (!macos || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
 			*out = path;
 			return 0;
@@ -57,12 +57,12 @@ int vh_platdir(char **out, enum vh_platdir kind, const char *app)
 		free(path);
 	}
 	if (vh_store_expanduser(&base, macos ? dirs[kind].mac : dirs[kind].xdg) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (base[0] == '~') { /* no home at all */
 		free(base);
 		return 0;
 	}
 	*out = vh_store_join(base, app);
 	free(base);
-	return *out ? 0 : -1;
+	return *out ? 0 : VH_ENOMEM;
 }

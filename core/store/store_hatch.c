@@ -51,7 +51,8 @@ static char *expand(const char *s)
 	return out;
 }
 
-/* The user's config, read once a process. 0, 2 (refused), -1. */
+/* The user's config, read once a process. 0, VH_STORE_REFUSED or
+ * VH_ENOMEM. */
 static int load_cfg(struct vh_stores_walk *w)
 {
 	static const char *const data[] = { "dirs", "data", NULL };
@@ -66,12 +67,14 @@ static int load_cfg(struct vh_stores_walk *w)
 	if (rc == 0) {
 		if ((e = vh_toml_get(&doc, data, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		    !(cfg.data = strdup(e->str)))
-			rc = -1;
+			rc = VH_ENOMEM;
 		if ((e = vh_toml_get(&doc, virt, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		    !(cfg.virtual = strdup(e->str)))
-			rc = -1;
-	} else if (rc == 1) {
+			rc = VH_ENOMEM;
+	} else if (rc == VH_ENOTFOUND) {
 		rc = 0;
+	} else if (rc == VH_EREFUSED) {
+		rc = VH_STORE_REFUSED;
 	}
 	cfg.read = rc == 0;
 	vh_toml_free(&doc);
@@ -93,21 +96,21 @@ static int env_dir(char **out, const char *root)
 			joined = root ? vh_store_join(root, *out) : NULL;
 			free(*out);
 			*out = joined;
-			return root && !joined ? -1 : 0;
+			return root && !joined ? VH_ENOMEM : 0;
 		}
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
 	if (v && *v)
 		data = expand(v);
 	else if (cfg.data)
 		data = expand(cfg.data);
 	else if ((rc = vh_platdir(&data, VH_PLATDIR_DATA, "hatch")) < 0)
-		return -1;
+		return rc;
 	if (!data)
 		return rc;
 	*out = vh_store_join(data, "env/virtual");
 	free(data);
-	return *out ? 0 : -1;
+	return *out ? 0 : VH_ENOMEM;
 }
 
 int vh_store_hatch_root(char **out)
@@ -118,7 +121,7 @@ int vh_store_hatch_root(char **out)
 	vh_stores_walk_free(&w);
 	*out = NULL;
 	if (rc)
-		return rc < 0 ? -1 : 0;
+		return rc < 0 ? rc : 0;
 	return env_dir(out, NULL);
 }
 
@@ -130,17 +133,18 @@ static int normalized(struct vh_buf *out, const char *name)
 	for (; *name; name++) {
 		if (strchr("-_.", *name)) {
 			if (!dash++ && vh_buf_putc(out, '-') < 0)
-				return -1;
+				return VH_ENOMEM;
 			continue;
 		}
 		dash = 0;
 		if (vh_buf_putc(out, (char)tolower((unsigned char)*name)) < 0)
-			return -1;
+			return VH_ENOMEM;
 	}
 	return vh_buf_puts(out, "");
 }
 
-/* Path.id: the first 8 characters of urlsafe-base64(sha256(path)). */
+/* Path.id: the first 8 characters of urlsafe-base64(sha256(path)). 0,
+ * VH_STORE_REFUSED (said why) or VH_ENOMEM. */
 static int project_id(char id[9], struct vh_stores_walk *w, const char *real, const char *file)
 {
 	unsigned char digest[VH_SHA256_LEN];
@@ -149,7 +153,7 @@ static int project_id(char id[9], struct vh_stores_walk *w, const char *real, co
 	int rc = 0;
 
 	if (!folded)
-		return -1;
+		return VH_ENOMEM;
 	/* casefold() on macOS: ASCII letters are all a real path needs to
 	 * fold the same; a path with others is refused rather than guessed. */
 	for (p = folded; vh_platform_macos() && *p; p++) {
@@ -167,7 +171,7 @@ static int project_id(char id[9], struct vh_stores_walk *w, const char *real, co
 		goto done;
 	}
 	if (vh_base64url(&b64, digest, sizeof(digest)) < 0) {
-		rc = -1;
+		rc = VH_ENOMEM;
 		goto done;
 	}
 	memcpy(id, b64.data, 8);
@@ -180,7 +184,7 @@ done:
 }
 
 /* The default env's `path` option and the file that set it (NULL: none).
- * 0, 2, -1. */
+ * 0, VH_STORE_REFUSED or VH_ENOMEM. */
 static int path_option(const char **path, char **from, int *project, struct vh_stores_walk *w,
 		       const char *dir, const struct vh_toml *pyproject, struct vh_toml *hatch_toml)
 {
@@ -198,15 +202,17 @@ static int path_option(const char **path, char **from, int *project, struct vh_s
 	*from = NULL;
 	*project = 0;
 	if (!(file = vh_store_join(dir, "hatch.toml")))
-		return -1;
+		return VH_ENOMEM;
 	/* asked through the walk, so that its cache knows the name */
-	rc = vh_store_is_file(w, dir, "hatch.toml") ? vh_toml_read(hatch_toml, &why, file, VH_STORE_MAX_FILE) : 2;
-	if (rc == 1) {
+	rc = VH_ENOTFOUND;
+	if (vh_store_is_file(w, dir, "hatch.toml"))
+		rc = vh_toml_read(hatch_toml, &why, file, VH_STORE_MAX_FILE);
+	if (rc == VH_EREFUSED) {
 		vh_buf_puts(&why, "; not activating an env for it");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));
 	}
 	vh_buf_free(&why);
-	if (rc == 2)
+	if (rc == VH_ENOTFOUND)
 		rc = 0;
 	if (rc) {
 		free(file);
@@ -247,12 +253,12 @@ int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 	int rc, project, dup, flat;
 
 	if (w->hatch_seen || !w->pyproject)
-		return 0;
+		return VH_STORE_NONE;
 	w->hatch_seen = 1;
 	if ((rc = vh_store_pyproject(&doc, w, dir)) != 0 || !doc || (rc = load_cfg(w)) != 0)
 		return rc;
 	if (!(file = vh_store_join(dir, "pyproject.toml")))
-		return -1;
+		return VH_ENOMEM;
 	if ((rc = path_option(&path, &from, &project, w, dir, doc, &hatch_toml)) != 0)
 		goto done;
 	if (path && !*path)
@@ -263,7 +269,7 @@ int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 		if (from)
 			free(file);
 		from = file = NULL;
-		if (rc == 1)
+		if (rc == VH_STORE_FOUND)
 			hit->project_setting = project;
 		goto done;
 	}
@@ -275,18 +281,18 @@ int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 	e = vh_toml_get(doc, name_key, &dup);
 	if (e && e->type == VH_TOML_STRING) {
 		if (normalized(&name, e->str) < 0) {
-			rc = -1;
+			rc = VH_ENOMEM;
 			goto done;
 		}
 	} else if ((rc = project_id(id, w, real, file)) != 0 || vh_buf_printf(&name, "%s-unmanaged", id) < 0) {
-		rc = rc ? rc : -1;
+		rc = rc ? rc : VH_ENOMEM;
 		goto done;
 	}
 	vhome = home && *home ? vh_store_join(home, ".virtualenvs") : NULL;
 	flat = (vhome && !strcmp(store, vhome)) ||
 	       (!strncmp(store, real, strlen(real)) && store[strlen(real)] == '/');
 	if (vh_buf_puts(&env, store) < 0 || vh_buf_putc(&env, '/') < 0 || vh_buf_puts(&env, name.data) < 0) {
-		rc = -1;
+		rc = VH_ENOMEM;
 		goto done;
 	}
 	if (!flat) {
@@ -295,14 +301,14 @@ int vh_store_hatch(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 		if (!id[0] && (rc = project_id(id, w, real, file)) != 0)
 			goto done;
 		if (vh_buf_printf(&env, "/%s/%s", id, name.data) < 0) {
-			rc = -1;
+			rc = VH_ENOMEM;
 			goto done;
 		}
 	}
 	rc = vh_store_take(hit, vh_buf_detach(&env), file);
 	file = NULL;
 	/* A store inside the project: the project placed it. */
-	if (rc == 1 && !strncmp(store, real, strlen(real)))
+	if (rc == VH_STORE_FOUND && !strncmp(store, real, strlen(real)))
 		hit->project_setting = 1;
 done:
 	vh_toml_free(&hatch_toml);

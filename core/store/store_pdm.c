@@ -40,7 +40,8 @@ static struct {
 	char *location;
 } cfg;
 
-/* The global config, read once a process. 0, 2, -1. */
+/* The global config, read once a process. 0, VH_STORE_REFUSED or
+ * VH_ENOMEM. */
 static int load_cfg(struct vh_stores_walk *w)
 {
 	static const char *const location[] = { "venv", "location", NULL };
@@ -54,9 +55,11 @@ static int load_cfg(struct vh_stores_walk *w)
 	if (rc == 0) {
 		if ((e = vh_toml_get(&doc, location, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		    vh_store_expanduser(&cfg.location, e->str) < 0)
-			rc = -1;
-	} else if (rc == 1) {
+			rc = VH_ENOMEM;
+	} else if (rc == VH_ENOTFOUND) {
 		rc = 0;
+	} else if (rc == VH_EREFUSED) {
+		rc = VH_STORE_REFUSED;
 	}
 	cfg.read = rc == 0;
 	vh_toml_free(&doc);
@@ -72,20 +75,21 @@ int vh_store_pdm_root(char **out)
 	vh_stores_walk_free(&w);
 	*out = NULL;
 	if (rc)
-		return rc < 0 ? -1 : 0;
+		return rc < 0 ? rc : 0;
 	if (cfg.location) {
 		*out = cfg.location[0] == '/' ? strdup(cfg.location) : NULL;
-		return cfg.location[0] == '/' && !*out ? -1 : 0;
+		return cfg.location[0] == '/' && !*out ? VH_ENOMEM : 0;
 	}
 	if (vh_platdir(&data, VH_PLATDIR_DATA, "pdm") < 0)
-		return -1;
+		return VH_ENOMEM;
 	*out = data ? vh_store_join(data, "venvs") : NULL;
-	rc = data && !*out ? -1 : 0;
+	rc = data && !*out ? VH_ENOMEM : 0;
 	free(data);
 	return rc;
 }
 
-/* .pdm.toml's [python] path (pdm before 2.5). 0, 2, -1. */
+/* .pdm.toml's [python] path (pdm before 2.5). 0, VH_STORE_REFUSED or
+ * VH_ENOMEM. */
 static int legacy_python(char **out, struct vh_stores_walk *w, const char *dir)
 {
 	static const char *const key[] = { "python", "path", NULL };
@@ -96,17 +100,17 @@ static int legacy_python(char **out, struct vh_stores_walk *w, const char *dir)
 	int rc, dup;
 
 	if (!file)
-		return -1;
+		return VH_ENOMEM;
 	rc = vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE);
-	if (rc == 1) {
+	if (rc == VH_EREFUSED) {
 		vh_buf_puts(&why, "; not activating an env for it");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));
-	} else if (rc == 2) {
+	} else if (rc == VH_ENOTFOUND) {
 		rc = 0;
 	} else if (rc == 0 && (e = vh_toml_get(&doc, key, &dup)) && !dup && e->type == VH_TOML_STRING &&
 		   *e->str) {
 		*out = e->str[0] == '/' ? strdup(e->str) : vh_store_join(dir, e->str);
-		rc = *out ? 0 : -1;
+		rc = *out ? 0 : VH_ENOMEM;
 	}
 	vh_toml_free(&doc);
 	vh_buf_free(&why);
@@ -115,7 +119,7 @@ static int legacy_python(char **out, struct vh_stores_walk *w, const char *dir)
 }
 
 /* .pdm-python's interpreter, trimmed, into *out (NULL: no such file).
- * 0, 2 (unreadable: said), -1. */
+ * 0, VH_STORE_REFUSED (unreadable: said) or VH_ENOMEM. */
 static int saved_python(char **out, struct vh_stores_walk *w, const char *dir)
 {
 	char text[MAX_PDM_PYTHON + 1], *s, *e, *file;
@@ -127,7 +131,7 @@ static int saved_python(char **out, struct vh_stores_walk *w, const char *dir)
 	if (!vh_store_is_file(w, dir, ".pdm-python"))
 		return vh_store_is_file(w, dir, ".pdm.toml") ? legacy_python(out, w, dir) : 0;
 	if (!(file = vh_store_join(dir, ".pdm-python")))
-		return -1;
+		return VH_ENOMEM;
 	fd = open(file, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	n = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, text, sizeof(text)) : -1;
 	if (fd >= 0)
@@ -146,13 +150,13 @@ static int saved_python(char **out, struct vh_stores_walk *w, const char *dir)
 		char *p = strndup(s, (size_t)(e - s));
 
 		if (!p) {
-			rc = -1;
+			rc = VH_ENOMEM;
 		} else if (*p == '/') {
 			*out = p;
 		} else { /* relative: from the project, where pdm runs */
 			*out = vh_store_join(dir, p);
 			free(p);
-			rc = *out ? 0 : -1;
+			rc = *out ? 0 : VH_ENOMEM;
 		}
 	}
 done:
@@ -160,7 +164,7 @@ done:
 	return rc;
 }
 
-/* pdm's hash_path: urlsafe-base64(md5(path))[:8]. 0 or -1. */
+/* pdm's hash_path: urlsafe-base64(md5(path))[:8]. 0 or VH_ENOMEM. */
 static int prefix_of(struct vh_buf *out, const char *real)
 {
 	unsigned char digest[VH_MD5_LEN];
@@ -171,7 +175,7 @@ static int prefix_of(struct vh_buf *out, const char *real)
 	vh_md5(digest, real, strlen(real));
 	if (vh_base64url(&b64, digest, sizeof(digest)) < 0 ||
 	    vh_buf_printf(out, "%s-%.8s-", base, b64.data) < 0)
-		rc = -1;
+		rc = VH_ENOMEM;
 	vh_buf_free(&b64);
 	return rc;
 }
@@ -187,7 +191,7 @@ int vh_store_pdm(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 	int rc, i;
 
 	if (w->pdm_seen || !w->pyproject)
-		return 0;
+		return VH_STORE_NONE;
 	if (phase == VH_STORES_FIRST) {
 		if ((rc = saved_python(&python, w, dir)) != 0 || !python)
 			return rc;
@@ -199,7 +203,7 @@ int vh_store_pdm(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 			*slash = '\0';
 		if (i < 2 || !vh_env_at(AT_FDCWD, env)) {
 			free(env);
-			return 0; /* no env: a system Python, or gone */
+			return VH_STORE_NONE; /* no env: a system Python, or gone */
 		}
 		return vh_store_take(hit, env, vh_store_join(dir, vh_store_is_file(w, dir, ".pdm-python") ?
 							     ".pdm-python" : ".pdm.toml"));
@@ -211,7 +215,7 @@ int vh_store_pdm(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 	if (stat(store, &st) < 0 || !S_ISDIR(st.st_mode) || !(real = realpath(dir, NULL)))
 		goto done;
 	if (!(file = vh_store_join(dir, "pyproject.toml"))) {
-		rc = -1;
+		rc = VH_ENOMEM;
 		goto done;
 	}
 	rc = prefix_of(&prefix, real);
@@ -222,7 +226,7 @@ int vh_store_pdm(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 				continue;
 			free(best);
 			if (!(best = strdup(d->d_name))) {
-				rc = -1;
+				rc = VH_ENOMEM;
 				break;
 			}
 		}

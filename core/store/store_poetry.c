@@ -82,7 +82,7 @@ static int set_str(struct setting *s, enum source from, const char *v)
 	char *copy = strdup(v);
 
 	if (!copy)
-		return -1;
+		return VH_ENOMEM;
 	free(s->str);
 	s->str = copy;
 	s->from = from;
@@ -90,7 +90,7 @@ static int set_str(struct setting *s, enum source from, const char *v)
 }
 
 /* The three settings from one config file (config.toml or poetry.toml).
- * 0, 2 refused, -1. */
+ * 0, VH_STORE_REFUSED or VH_ENOMEM. */
 static int read_config(struct poetry_cfg *c, struct vh_stores_walk *w, const char *file,
 		       enum source from)
 {
@@ -105,14 +105,14 @@ static int read_config(struct poetry_cfg *c, struct vh_stores_walk *w, const cha
 	int rc, dup;
 
 	rc = vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE);
-	if (rc == 2) {
+	if (rc == VH_ENOTFOUND) {
 		rc = 0;
 		goto done;
 	}
 	if (rc) {
-		if (rc > 0) {
+		if (rc == VH_EREFUSED) {
 			vh_buf_puts(&why, "; so Poetry's env is not looked for");
-			rc = vh_store_refuse(w, file, vh_buf_str(&why)) < 0 ? -1 : 2;
+			rc = vh_store_refuse(w, file, vh_buf_str(&why));
 		}
 		goto done;
 	}
@@ -125,13 +125,13 @@ static int read_config(struct poetry_cfg *c, struct vh_stores_walk *w, const cha
 		if (e->type != VH_TOML_STRING)
 			dup = 1;
 		else if (set_str(&c->path, from, e->str) < 0)
-			rc = -1;
+			rc = VH_ENOMEM;
 	}
 	if (!dup && (e = vh_toml_get(&doc, cache_dir, &dup)) && !dup) {
 		if (e->type != VH_TOML_STRING)
 			dup = 1;
 		else if (set_str(&c->cache_dir, from, e->str) < 0)
-			rc = -1;
+			rc = VH_ENOMEM;
 	}
 	if (!dup && (e = vh_toml_get(&doc, prefer, &dup)) && !dup && e->type == VH_TOML_BOOL) {
 		c->prefer_active.from = from;
@@ -154,11 +154,12 @@ static int copy_setting(struct setting *dst, const struct setting *src)
 {
 	*dst = *src;
 	dst->str = src->str ? strdup(src->str) : NULL;
-	return !src->str || dst->str ? 0 : -1;
+	return !src->str || dst->str ? 0 : VH_ENOMEM;
 }
 
 /* The path of the user's config.toml ($POETRY_CONFIG_DIR, else
- * platformdirs' config directory); NULL with no home at all. 0 or -1. */
+ * platformdirs' config directory); NULL with no home at all. 0 or
+ * VH_ENOMEM. */
 static int config_file(char **file)
 {
 	const char *dir = vh_getenv("POETRY_CONFIG_DIR");
@@ -168,12 +169,12 @@ static int config_file(char **file)
 	if (dir && *dir)
 		base = strdup(dir);
 	else if (vh_platdir(&base, VH_PLATDIR_CONFIG, "pypoetry") < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (!base)
-		return dir && *dir ? -1 : 0;
+		return dir && *dir ? VH_ENOMEM : 0;
 	*file = vh_store_join(base, "config.toml");
 	free(base);
-	return *file ? 0 : -1;
+	return *file ? 0 : VH_ENOMEM;
 }
 
 int vh_store_poetry_region(struct vh_deps *d)
@@ -186,7 +187,7 @@ int vh_store_poetry_region(struct vh_deps *d)
 }
 
 /* The user's config.toml, read once a process (again while it is refused,
- * so that each walk says why). 0, 2, -1. */
+ * so that each walk says why). 0, VH_STORE_REFUSED or VH_ENOMEM. */
 static int user_config(struct poetry_cfg *c, struct vh_stores_walk *w)
 {
 	static struct poetry_cfg kept;
@@ -196,7 +197,7 @@ static int user_config(struct poetry_cfg *c, struct vh_stores_walk *w)
 
 	if (!have) {
 		if (config_file(&file) < 0)
-			return -1;
+			return VH_ENOMEM;
 		kept.in_project.in_project = 1;
 		rc = file ? read_config(&kept, w, file, USER) : 0;
 		free(file);
@@ -210,19 +211,19 @@ static int user_config(struct poetry_cfg *c, struct vh_stores_walk *w)
 	    copy_setting(&c->cache_dir, &kept.cache_dir) < 0 ||
 	    copy_setting(&c->prefer_active, &kept.prefer_active) < 0 ||
 	    copy_setting(&c->use_poetry, &kept.use_poetry) < 0)
-		return -1;
+		return VH_ENOMEM;
 	return 0;
 }
 
-/* The Poetry installed, when a rule depends on its version. -1 out of
- * memory. */
+/* The Poetry installed, when a rule depends on its version. 0 or
+ * VH_ENOMEM. */
 static int poetry_tool(const struct vh_tool **t)
 {
 	return vh_tool_find(t, "poetry", "poetry");
 }
 
 /* boolean_normalizer: "true" or "1", any case since Poetry 2.0.1 (before
- * it, exactly). 1, 0, or -1 out of memory. */
+ * it, exactly). 1, 0, or VH_ENOMEM. */
 static int env_bool(const char *v)
 {
 	const struct vh_tool *t;
@@ -232,8 +233,8 @@ static int env_bool(const char *v)
 	if (strcasecmp(v, "true"))
 		return 0;
 	if (poetry_tool(&t) < 0)
-		return -1;
-	return vh_tool_at_least(t, 2, 0, 1) != 0;
+		return VH_ENOMEM;
+	return vh_tool_at_least(t, 2, 0, 1) != VH_TOOL_OLDER;
 }
 
 static int environ_bool(struct setting *s, const char *name)
@@ -244,7 +245,7 @@ static int environ_bool(struct setting *s, const char *name)
 	if (!v)
 		return 0;
 	if ((b = env_bool(v)) < 0)
-		return -1;
+		return b;
 	s->from = ENVIRON;
 	s->in_project = b;
 	return 0;
@@ -257,15 +258,16 @@ static int environ_settings(struct poetry_cfg *c)
 	if (environ_bool(&c->in_project, "POETRY_VIRTUALENVS_IN_PROJECT") < 0 ||
 	    environ_bool(&c->prefer_active, "POETRY_VIRTUALENVS_PREFER_ACTIVE_PYTHON") < 0 ||
 	    environ_bool(&c->use_poetry, "POETRY_VIRTUALENVS_USE_POETRY_PYTHON") < 0)
-		return -1;
+		return VH_ENOMEM;
 	if ((v = vh_getenv("POETRY_VIRTUALENVS_PATH")) && set_str(&c->path, ENVIRON, v) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if ((v = vh_getenv("POETRY_CACHE_DIR")) && set_str(&c->cache_dir, ENVIRON, v) < 0)
-		return -1;
+		return VH_ENOMEM;
 	return 0;
 }
 
-/* All settings in force for the project in dir. 0, 2, -1. */
+/* All settings in force for the project in dir. 0, VH_STORE_REFUSED or
+ * VH_ENOMEM. */
 static int load_config(struct poetry_cfg *c, struct vh_stores_walk *w, const char *dir, int project)
 {
 	char *file;
@@ -276,16 +278,17 @@ static int load_config(struct poetry_cfg *c, struct vh_stores_walk *w, const cha
 	rc = user_config(c, w);
 	if (rc == 0 && project) {
 		file = vh_store_join(dir, "poetry.toml");
-		rc = file ? read_config(c, w, file, PROJECT) : -1;
+		rc = file ? read_config(c, w, file, PROJECT) : VH_ENOMEM;
 		free(file);
 	}
 	if (rc == 0 && environ_settings(c) < 0)
-		rc = -1;
+		rc = VH_ENOMEM;
 	return rc;
 }
 
 /* virtualenvs.path with {cache-dir} filled in and ~ expanded; relative to
- * dir when relative. *set: a project setting decided it. 0, 2, -1. */
+ * dir when relative. *set: a project setting decided it. 0,
+ * VH_STORE_REFUSED or VH_ENOMEM. */
 static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const struct poetry_cfg *c,
 		      const char *dir)
 {
@@ -299,9 +302,9 @@ static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const stru
 	if (c->cache_dir.str)
 		cache = strdup(c->cache_dir.str);
 	else if (vh_platdir(&cache, VH_PLATDIR_CACHE, "pypoetry") < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (!cache)
-		return c->cache_dir.str ? -1 : 0;
+		return c->cache_dir.str ? VH_ENOMEM : 0;
 	if (c->path.from == UNSET)
 		*set = c->cache_dir.from == PROJECT;
 	tmpl = c->path.str ? c->path.str : "{cache-dir}/virtualenvs";
@@ -322,7 +325,7 @@ static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const stru
 	}
 	free(cache);
 	if (rc == 0 && vh_buf_puts(&b, "") < 0)
-		rc = -1;
+		rc = VH_ENOMEM;
 	if (rc == 0)
 		rc = vh_store_expanduser(&expanded, b.data);
 	vh_buf_free(&b);
@@ -333,7 +336,7 @@ static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const stru
 		*out = vh_store_join(dir, expanded);
 		free(expanded);
 		*set = 1;
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
 	*out = expanded;
 	return 0;
@@ -342,7 +345,7 @@ static int venvs_path(char **out, int *set, struct vh_stores_walk *w, const stru
 /* The project's name from pyproject.toml into *name (NULL: not a Poetry
  * project). Poetry 2 reads [project] name first; Poetry 1 knows only
  * [tool.poetry] name, so where both are there and differ the installed
- * Poetry decides. 0, 2, -1. */
+ * Poetry decides. 0, VH_STORE_REFUSED or VH_ENOMEM. */
 static int project_name(char **name, struct vh_stores_walk *w, const char *dir, const char *file)
 {
 	static const char *const project[] = { "project", "name", NULL };
@@ -363,7 +366,7 @@ static int project_name(char **name, struct vh_stores_walk *w, const char *dir, 
 				       "not activating an env for it");
 	if (e && t && strcmp(e->str, t->str)) {
 		if (poetry_tool(&poetry) < 0)
-			return -1;
+			return VH_ENOMEM;
 		if (poetry->major == 1)
 			e = t;
 	}
@@ -377,7 +380,7 @@ static int project_name(char **name, struct vh_stores_walk *w, const char *dir, 
 			return 0;
 		*name = strdup("non-package-mode");
 	}
-	return *name ? 0 : -1;
+	return *name ? 0 : VH_ENOMEM;
 }
 
 int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name, const char *real)
@@ -386,12 +389,12 @@ int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name,
 	struct vh_buf b64 = VH_BUF_INIT, bytes = VH_BUF_INIT;
 	const unsigned char *s;
 	size_t n = 0, len;
-	int dash = 0, rc = -1;
+	int dash = 0, rc = VH_ENOMEM;
 
 	for (s = (const unsigned char *)name; *s; s++)
 		if (*s >= 0x80)
 			return vh_buf_puts(why, "venvhook cannot compute Poetry's env name for a "
-					   "project name that is not ASCII") < 0 ? -1 : 1;
+					   "project name that is not ASCII") < 0 ? VH_ENOMEM : VH_EREFUSED;
 	/* canonicalize_name, lower(), then the shell-unsafe characters. */
 	for (s = (const unsigned char *)name; *s && n < 42; s++) {
 		int c = *s;
@@ -422,21 +425,18 @@ int vh_poetry_env_base(struct vh_buf *out, struct vh_buf *why, const char *name,
 		if (!len)
 			len = 1;
 	}
-	if (vh_sha256(digest, bytes.data ? bytes.data : "", bytes.len, why) < 0) {
-		rc = 1;
-		goto done;
-	}
-	if (vh_base64url(&b64, digest, sizeof(digest)) < 0 || vh_buf_putc(out, '-') < 0 ||
-	    vh_buf_add(out, b64.data, 8) < 0)
-		goto done;
-	rc = 0;
+	rc = vh_sha256(digest, bytes.data ? bytes.data : "", bytes.len, why);
+	if (rc == 0 && (vh_base64url(&b64, digest, sizeof(digest)) < 0 || vh_buf_putc(out, '-') < 0 ||
+			vh_buf_add(out, b64.data, 8) < 0))
+		rc = VH_ENOMEM;
 done:
 	vh_buf_free(&b64);
 	vh_buf_free(&bytes);
 	return rc;
 }
 
-/* {name}-{hash} of the project in dir. 0, 2 (said why), -1. */
+/* {name}-{hash} of the project in dir. 0, VH_STORE_REFUSED (said why) or
+ * VH_ENOMEM. */
 static int env_base(struct vh_buf *out, struct vh_stores_walk *w, const char *name,
 		    const char *dir, const char *file)
 {
@@ -448,7 +448,7 @@ static int env_base(struct vh_buf *out, struct vh_stores_walk *w, const char *na
 		return vh_store_refuse(w, dir, ": cannot resolve the project's path; not looking for its Poetry env");
 	vh_buf_puts(&why, ": ");
 	rc = vh_poetry_env_base(out, &why, name, real);
-	if (rc > 0) {
+	if (rc == VH_EREFUSED || rc == VH_ENOLIB) {
 		vh_buf_puts(&why, "; so its Poetry env is not looked for");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));
 	}
@@ -473,7 +473,7 @@ static int newer(const char *a, const char *b)
 }
 
 /* The "X.Y" of the Python Poetry would make an env with (see above), into
- * pref; "-" when it cannot be told. 0 or -1. */
+ * pref; "-" when it cannot be told. 0 or VH_ENOMEM. */
 static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 {
 	const struct vh_tool *t;
@@ -482,12 +482,12 @@ static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 	int active, rc = 0;
 
 	if (poetry_tool(&t) < 0)
-		return -1;
+		return VH_ENOMEM;
 	active = t->major == 1 ? c->prefer_active.in_project : !c->use_poetry.in_project;
 	if (active) {
 		/* PATH as it is without the env venvhook put on it. */
 		if (mark && !(skip = vh_store_join(mark, "bin")))
-			return -1;
+			return VH_ENOMEM;
 		rc = vh_path_which(&python, "python", vh_getenv("PATH"), skip);
 	}
 	if (rc == 0)
@@ -500,34 +500,73 @@ static int preferred_minor(char pref[16], const struct poetry_cfg *c)
 }
 
 /* The env directory name: from envs.toml, else as preferred_minor says.
- * 0 (*out NULL: none), 2, -1. */
+ * 0 (*out NULL: none), VH_STORE_REFUSED or VH_ENOMEM. */
+/* No envs.toml, or nothing recorded in it for the project base names:
+ * its one env in venvs, else the one of the Python Poetry prefers (none
+ * when that one is not there: Poetry would make it), else the newest.
+ * *out NULL when there is none. 0 or VH_ENOMEM. */
+static int unrecorded_env(char **out, const struct poetry_cfg *c, const char *venvs, const char *base)
+{
+	struct vh_buf name = VH_BUF_INIT;
+	char pref[16] = "", *best = NULL;
+	size_t n = 0, blen = strlen(base);
+	struct dirent *d;
+	DIR *dir = opendir(venvs);
+	int rc = 0;
+
+	while (dir && (d = readdir(dir))) {
+		if (strncmp(d->d_name, base, blen) || strncmp(d->d_name + blen, "-py", 3))
+			continue;
+		n++;
+		if (best && !newer(d->d_name + blen + 3, best + blen + 3))
+			continue;
+		free(best);
+		if (!(best = strdup(d->d_name))) {
+			rc = VH_ENOMEM;
+			break;
+		}
+	}
+	if (dir)
+		closedir(dir);
+	if (rc == 0 && n > 1 && (rc = preferred_minor(pref, c)) == 0 && strcmp(pref, "-")) {
+		free(best);
+		best = NULL;
+		if (vh_buf_puts(&name, base) < 0 || vh_buf_puts(&name, "-py") < 0 ||
+		    vh_buf_puts(&name, pref) < 0)
+			rc = VH_ENOMEM;
+		else
+			best = vh_buf_detach(&name);
+	}
+	if (rc < 0) {
+		free(best);
+		best = NULL;
+	}
+	*out = best;
+	return rc;
+}
+
 static int pick_env(char **out, struct vh_stores_walk *w, const struct poetry_cfg *c,
 		    const char *venvs, const char *base)
 {
-	char pref[16] = "";
-	size_t n = 0;
 	struct vh_buf why = VH_BUF_INIT, name = VH_BUF_INIT;
 	const struct vh_toml_entry *e;
 	const char *minor[] = { base, "minor", NULL };
 	struct vh_toml doc;
-	char *file, *best = NULL;
-	struct dirent *d;
-	size_t blen = strlen(base);
-	DIR *dir;
+	char *file;
 	int rc, dup;
 
 	*out = NULL;
 	file = vh_store_join(venvs, "envs.toml");
 	if (!file)
-		return -1;
+		return VH_ENOMEM;
 	rc = vh_toml_read(&doc, &why, file, VH_STORE_MAX_FILE);
-	if (rc < 0)
-		goto done;
-	if (rc == 1) {
+	if (rc == VH_EREFUSED) {
 		vh_buf_puts(&why, "; so Poetry's env is not looked for");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));
 		goto done;
 	}
+	if (rc < 0 && rc != VH_ENOTFOUND)
+		goto done;
 	if (rc == 0 && (e = vh_toml_get(&doc, minor, &dup))) {
 		const char *s = e->str, *end;
 
@@ -542,44 +581,12 @@ static int pick_env(char **out, struct vh_stores_walk *w, const struct poetry_cf
 			;
 		if (vh_buf_puts(&name, base) < 0 || vh_buf_puts(&name, "-py") < 0 ||
 		    vh_buf_add(&name, s, (size_t)(end - s)) < 0)
-			rc = -1;
+			rc = VH_ENOMEM;
 		else
 			*out = vh_buf_detach(&name);
 		goto done;
 	}
-	/* No envs.toml, or nothing recorded for this project: its one env,
-	 * else the one of the Python Poetry prefers (none when that one is
-	 * not there: Poetry would make it), else the newest. */
-	rc = 0;
-	dir = opendir(venvs);
-	while (dir && (d = readdir(dir))) {
-		if (strncmp(d->d_name, base, blen) || strncmp(d->d_name + blen, "-py", 3))
-			continue;
-		n++;
-		if (best && !newer(d->d_name + blen + 3, best + blen + 3))
-			continue;
-		free(best);
-		if (!(best = strdup(d->d_name))) {
-			rc = -1;
-			break;
-		}
-	}
-	if (dir)
-		closedir(dir);
-	if (rc == 0 && n > 1 && (rc = preferred_minor(pref, c)) == 0 && strcmp(pref, "-")) {
-		free(best);
-		best = NULL;
-		if (vh_buf_puts(&name, base) < 0 || vh_buf_puts(&name, "-py") < 0 ||
-		    vh_buf_puts(&name, pref) < 0)
-			rc = -1;
-		else
-			best = vh_buf_detach(&name);
-	}
-	if (rc < 0) {
-		free(best);
-		best = NULL;
-	}
-	*out = best;
+	rc = unrecorded_env(out, c, venvs, base);
 done:
 	vh_toml_free(&doc);
 	vh_buf_free(&why);
@@ -593,7 +600,7 @@ done:
  * one it runs on, Debian's and most installs' python3: the X.Y of the
  * program the first python3 on PATH leads to (python3.X, through its
  * links: an env's own python3 leads there too). Noted for the hook to
- * watch (vh_store_expect). 0 or -1. */
+ * watch (vh_store_expect). 0 or VH_ENOMEM. */
 static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
 {
 	const char *path = vh_getenv("PATH"), *p, *e, *target = NULL;
@@ -609,7 +616,7 @@ static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
 			continue;
 		vh_buf_reset(&b);
 		if (vh_buf_add(&b, p, (size_t)(e - p)) < 0 || vh_buf_puts(&b, "/python3") < 0) {
-			rc = -1;
+			rc = VH_ENOMEM;
 			break;
 		}
 		real = realpath(b.data, NULL);
@@ -626,7 +633,7 @@ static int expect(struct vh_stores_walk *w, const char *venvs, const char *base)
 		if (vh_buf_puts(&b, venvs) < 0 || vh_buf_putc(&b, '/') < 0 || vh_buf_puts(&b, base) < 0 ||
 		    vh_buf_puts(&b, "-py") < 0 || vh_buf_puts(&b, target + 6) < 0 ||
 		    vh_store_expect(w, b.data) < 0)
-			rc = -1;
+			rc = VH_ENOMEM;
 	}
 	free(real);
 	vh_buf_free(&b);
@@ -643,7 +650,7 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	int rc, set = 0;
 
 	if (w->poetry_seen || !w->pyproject)
-		return 0;
+		return VH_STORE_NONE;
 	rc = load_config(&c, w, dir, 1);
 	if (rc)
 		goto done;
@@ -666,7 +673,7 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 	}
 	file = vh_store_join(dir, "pyproject.toml");
 	if (!file) {
-		rc = -1;
+		rc = VH_ENOMEM;
 		goto done;
 	}
 	if ((rc = project_name(&name, w, dir, file)) != 0 || !name)
@@ -685,14 +692,14 @@ int vh_store_poetry(struct vh_store_hit *hit, struct vh_stores_walk *w, const ch
 
 		if (!env || (!vh_env_at(AT_FDCWD, env) && vh_store_expect(w, env) < 0)) {
 			free(env);
-			rc = -1;
+			rc = VH_ENOMEM;
 			goto done;
 		}
 		free(env);
 	}
 	rc = vh_store_take_named(hit, venvs, pick, file);
 	file = NULL;
-	if (rc == 1)
+	if (rc == VH_STORE_FOUND)
 		hit->project_setting = set || c.in_project.from == PROJECT;
 done:
 	cfg_free(&c);
@@ -721,5 +728,5 @@ int vh_store_poetry_root(char **out)
 	}
 	cfg_free(&c);
 	vh_stores_walk_free(&w);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? rc : 0;
 }

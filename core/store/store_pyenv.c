@@ -36,13 +36,13 @@ int vh_store_pyenv_root(char **out)
 			len--; /* pyenv drops one trailing '/' */
 		rc = vh_buf_add(&b, root, len);
 	} else if (home && *home) {
-		rc = vh_buf_puts(&b, home) < 0 ? -1 : vh_buf_puts(&b, "/.pyenv");
+		rc = vh_buf_puts(&b, home) < 0 ? VH_ENOMEM : vh_buf_puts(&b, "/.pyenv");
 	} else {
 		return 0;
 	}
 	if (rc < 0 || vh_buf_puts(&b, "/versions") < 0) {
 		vh_buf_free(&b);
-		return -1;
+		return VH_ENOMEM;
 	}
 	*out = vh_buf_detach(&b);
 	return 0;
@@ -105,13 +105,13 @@ static int push(char ***v, size_t *n, size_t *cap, char *s)
 	char **grown;
 
 	if (!s)
-		return -1;
+		return VH_ENOMEM;
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 32;
 		grown = realloc(*v, *cap * sizeof(**v));
 		if (!grown) {
 			free(s);
-			return -1;
+			return VH_ENOMEM;
 		}
 		*v = grown;
 	}
@@ -132,11 +132,11 @@ static int installed_load(struct installed *in, const char *versions)
 	dir = opendir(versions);
 	while (dir && rc == 0 && (d = readdir(dir))) {
 		if (push(&in->names, &in->n, &in->cap, strdup(d->d_name)) < 0)
-			rc = -1;
+			rc = VH_ENOMEM;
 		for (i = 0; rc == 0 && d->d_name[i]; i++)
 			if (i && (d->d_name[i] == '.' || d->d_name[i] == '-') &&
 			    push(&in->prefixes, &in->np, &in->pcap, strndup(d->d_name, i)) < 0)
-				rc = -1;
+				rc = VH_ENOMEM;
 	}
 	if (dir)
 		closedir(dir);
@@ -196,15 +196,17 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 	int rc = 0;
 
 	if (w->pyenv_seen || !vh_store_is_file(w, dir, ".python-version"))
-		return 0;
+		return VH_STORE_NONE;
 	w->pyenv_seen = 1;
 	file = vh_store_join(dir, ".python-version");
 	if (!file)
-		return -1;
+		return VH_ENOMEM;
 	rc = vh_read_file_why(&text, &why, file, MAX_VERSION_FILE);
-	if (rc == 1) {
+	if (rc == VH_EREFUSED) {
 		vh_buf_puts(&why, "; not activating an env for it");
 		rc = vh_store_refuse(w, file, vh_buf_str(&why));
+	} else if (rc == VH_ENOTFOUND) {
+		rc = VH_STORE_REFUSED; /* gone since it was seen: nothing this time */
 	}
 	if (rc)
 		goto done;
@@ -213,13 +215,13 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 		goto done;
 	}
 	if (vh_store_pyenv_root(&versions) < 0) {
-		rc = -1;
+		rc = VH_ENOMEM;
 		goto done;
 	}
 	if (!versions)
 		goto done;
 	if (installed_load(&in, versions) < 0) {
-		rc = -1;
+		rc = VH_ENOMEM;
 		goto done;
 	}
 	for (line = text.data; *line; line = next) {
@@ -239,7 +241,7 @@ int vh_store_pyenv(struct vh_store_hit *hit, struct vh_stores_walk *w, const cha
 		free(word);
 		word = strndup(s, (size_t)(e - s));
 		if (!word) {
-			rc = -1;
+			rc = VH_ENOMEM;
 			goto done;
 		}
 		if (!safe(versions, word))

@@ -51,7 +51,7 @@ static int normalize(struct vh_buf *out, const char *glob)
 	size_t len;
 
 	if (*p == '/' && vh_buf_putc(out, '/') < 0)
-		return -1;
+		return VH_ENOMEM;
 	while (*p) {
 		e = p + strcspn(p, "/");
 		len = (size_t)(e - p);
@@ -65,7 +65,7 @@ static int normalize(struct vh_buf *out, const char *glob)
 		} else if (len && !(len == 1 && *p == '.')) {
 			if ((out->len && out->data[out->len - 1] != '/' && vh_buf_putc(out, '/') < 0) ||
 			    vh_buf_add(out, p, len) < 0)
-				return -1;
+				return VH_ENOMEM;
 		}
 		p = *e ? e + 1 : e;
 	}
@@ -74,7 +74,7 @@ static int normalize(struct vh_buf *out, const char *glob)
 
 /* 1 when one of the globs (relative to root, or absolute) matches dir, as
  * glob::Pattern::matches_path with its default options: '*' matches '/'
- * too. -1 out of memory. */
+ * too; else 0; VH_ENOMEM. */
 static int matches(const struct vh_toml_entry *globs, const char *root, const char *dir)
 {
 	struct vh_buf g = VH_BUF_INIT;
@@ -90,7 +90,7 @@ static int matches(const struct vh_toml_entry *globs, const char *root, const ch
 	for (i = 0; i < globs->nstrs && !yes; i++) {
 		vh_buf_reset(&g);
 		if (normalize(&g, globs->strs[i]) < 0) {
-			yes = -1;
+			yes = VH_ENOMEM;
 			break;
 		}
 		if (g.data[0] == '/')
@@ -104,8 +104,8 @@ static int matches(const struct vh_toml_entry *globs, const char *root, const ch
 
 /* The workspace root of the project in dir (doc: its pyproject.toml) into
  * *root, and the root's pyproject.toml into *file; *root NULL when uv has
- * no project there. 0, 2 (a pyproject.toml above cannot be read: w->warn
- * says so), -1. */
+ * no project there. 0, VH_STORE_REFUSED (a pyproject.toml above cannot be
+ * read: w->warn says so) or VH_ENOMEM. */
 static int workspace_root(char **root, char **file, struct vh_stores_walk *w, const char *dir,
 			  const struct vh_toml *doc)
 {
@@ -118,7 +118,7 @@ static int workspace_root(char **root, char **file, struct vh_stores_walk *w, co
 	struct vh_buf why = VH_BUF_INIT;
 	struct vh_toml above = { 0 };
 	char *up = NULL, *next, *pp = NULL;
-	int rc = 0, dup, in;
+	int rc = 0, dup, in, ex;
 
 	*root = *file = NULL;
 	e = vh_toml_get(doc, managed, &dup);
@@ -138,24 +138,25 @@ static int workspace_root(char **root, char **file, struct vh_stores_walk *w, co
 			up = NULL;
 		}
 		if (up && !(pp = vh_store_join(up, "pyproject.toml"))) {
-			rc = -1;
+			rc = VH_ENOMEM;
 			goto done;
 		}
 		if (up && (rc = vh_toml_read(&above, &why, pp, VH_STORE_MAX_FILE)) != 0) {
-			if (rc == 1) {
+			if (rc == VH_EREFUSED) {
 				vh_buf_puts(&why, "; not activating an env for it");
 				rc = vh_store_refuse(w, pp, vh_buf_str(&why));
-			} else if (rc == 2) {
+			} else if (rc == VH_ENOTFOUND) {
 				rc = 0; /* gone since */
 			}
 			goto done;
 		}
 		if (up && vh_toml_has_table(&above, workspace)) {
 			in = matches(vh_toml_get(&above, members, &dup), up, dir);
-			if (in > 0)
-				in = !matches(vh_toml_get(&above, exclude, &dup), up, dir);
+			/* (an exclude that failed stays the failure, not a "no") */
+			if (in > 0 && (ex = matches(vh_toml_get(&above, exclude, &dup), up, dir)) != 0)
+				in = ex < 0 ? ex : 0;
 			if (in < 0) {
-				rc = -1;
+				rc = in;
 				goto done;
 			}
 			if (in) {
@@ -169,7 +170,7 @@ static int workspace_root(char **root, char **file, struct vh_stores_walk *w, co
 	*root = strdup(dir);
 	*file = vh_store_join(dir, "pyproject.toml");
 	if (!*root || !*file)
-		rc = -1;
+		rc = VH_ENOMEM;
 done:
 	vh_toml_free(&above);
 	vh_buf_free(&why);
@@ -209,14 +210,14 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
 			w->pyproject;
 
 	if (w->uv_seen)
-		return 0;
+		return VH_STORE_NONE;
 	if (!pyproject) {
 		/* uv.lock alone: UV_PROJECT_ENVIRONMENT from that directory. */
 		if (phase != VH_STORES_FIRST || !v || !*v || !vh_store_is_file(w, dir, "uv.lock"))
-			return 0;
+			return VH_STORE_NONE;
 		env = v[0] == '/' ? strdup(v) : vh_store_join(dir, v);
 		rc = vh_store_take(hit, env, vh_store_join(dir, "uv.lock"));
-		if (rc == 1)
+		if (rc == VH_STORE_FOUND)
 			hit->project_setting = v[0] != '/';
 		return rc;
 	}
@@ -229,7 +230,7 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
 		env = v[0] == '/' ? strdup(v) : vh_store_join(root, v);
 		rc = vh_store_take(hit, env, file);
 		file = NULL;
-		if (rc == 1)
+		if (rc == VH_STORE_FOUND)
 			hit->project_setting = v[0] != '/';
 		goto done;
 	}
@@ -240,11 +241,11 @@ int vh_store_uv(struct vh_store_hit *hit, struct vh_stores_walk *w, const char *
 		goto done;
 	rc = vh_store_take(hit, vh_store_join(root, ".venv"), file);
 	file = NULL;
-	if (rc == 1) {
+	if (rc == VH_STORE_FOUND) {
 		hit->project_setting = 1;
 		hit->rule = VH_RULE_UV_PROJECT;
-	} else if (rc == 0 && phase == VH_STORES_FIRST) {
-		rc = 2; /* a member: uv would make the root's env, not use another */
+	} else if (rc == VH_STORE_NONE && phase == VH_STORES_FIRST) {
+		rc = VH_STORE_REFUSED; /* a member: uv would make the root's env, not use another */
 	}
 done:
 	free(root);

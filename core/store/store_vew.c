@@ -57,7 +57,7 @@ static const char *project_filename(void)
 
 int vh_store_vew_root(char **out)
 {
-	return vh_workon_home(out) < 0 ? -1 : 0;
+	return vh_workon_home(out) < 0 ? VH_ENOMEM : 0;
 }
 
 static void sig_of(char sig[128], int dirfd, const char *name, const char *file)
@@ -84,7 +84,7 @@ static int hex(struct vh_buf *b, const char *s)
 		return vh_buf_putc(b, '=');
 	for (; *s; s++)
 		if (vh_buf_putc(b, d[(unsigned char)*s >> 4]) < 0 || vh_buf_putc(b, d[*s & 15]) < 0)
-			return -1;
+			return VH_ENOMEM;
 	return 0;
 }
 
@@ -153,9 +153,9 @@ static int read_project(struct entry *e, int dirfd, const char *file)
 		goto oom;
 	/* a regular file only: never waited on, never a terminal */
 	r = vh_read_file(&chunk, dirfd, p.data, MAX_PROJECT_FILE);
-	if (r == VH_READ_ENOMEM)
+	if (r == VH_ENOMEM)
 		goto oom;
-	if (r == VH_READ_OK && chunk.len && !memchr(chunk.data, '\0', chunk.len)) {
+	if (r == VH_OK && chunk.len && !memchr(chunk.data, '\0', chunk.len)) {
 		size_t n = chunk.len;
 
 		while (n > 0 && chunk.data[n - 1] == '\n')
@@ -173,7 +173,7 @@ static int read_project(struct entry *e, int dirfd, const char *file)
 	}
 	goto done;
 oom:
-	rc = -1;
+	rc = VH_ENOMEM;
 done:
 	vh_buf_free(&text);
 	vh_buf_free(&why);
@@ -210,7 +210,7 @@ static int rebuild(int dirfd, const char *file)
 	return 0;
 oom:
 	closedir(dir);
-	return -1;
+	return VH_ENOMEM;
 }
 
 static void save(const char *cache)
@@ -239,9 +239,10 @@ done:
 	vh_buf_free(&why);
 }
 
-/* The index in the cache file, if it is that of this WORKON_HOME. Each
- * line: hex name, .project status, hex project or '-', its device, inode. */
-static int load_saved(const char *cache)
+/* The index in the cache file, if it is that of this WORKON_HOME (*fresh
+ * 1; else 0, nothing loaded). Each line: hex name, .project status, hex
+ * project or '-', its device, inode. 0 or VH_ENOMEM. */
+static int load_saved(int *fresh, const char *cache)
 {
 	struct vh_buf text = VH_BUF_INIT, why = VH_BUF_INIT;
 	char *line, *nl, *f[5];
@@ -249,6 +250,7 @@ static int load_saved(const char *cache)
 	struct stat st;
 	int i, rc = 0;
 
+	*fresh = 0;
 	/* Its names and directories choose envs: believed only from a place
 	 * and a file no one else can write (xdg.h, fileio.h); else rebuilt. */
 	if (vh_xdg_usable(&why, cache, 0) != 0 || stat(cache, &st) < 0 || !S_ISREG(st.st_mode) ||
@@ -287,34 +289,34 @@ static int load_saved(const char *cache)
 		e->pdev = strtoull(f[3], NULL, 10);
 		e->pino = strtoull(f[4], NULL, 10);
 	}
-	rc = 1;
+	*fresh = 1;
 	goto done;
 bad:
 	ix_clear();
 	goto done;
 oom:
-	rc = -1;
+	rc = VH_ENOMEM;
 done:
 	vh_buf_free(&text);
 	vh_buf_free(&why);
 	return rc;
 }
 
-/* Loads (or rebuilds) the index once a process. 0 or -1. */
+/* Loads (or rebuilds) the index once a process. 0 or VH_ENOMEM. */
 static int load(void)
 {
 	struct vh_buf key = VH_BUF_INIT;
 	struct vh_stat st;
 	char *cache = NULL, sig[128];
 	const char *file;
-	int dirfd = -1, rc = 0, fresh;
+	int dirfd = -1, rc = 0, fresh = 0;
 	size_t i;
 
 	if (ix.loaded)
 		return 0;
 	ix.loaded = 1;
 	if (vh_workon_home(&ix.home) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (!ix.home ||
 	    (dirfd = open(ix.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) < 0 ||
 	    vh_stat(&st, dirfd, ".", 1) < 0)
@@ -331,8 +333,7 @@ static int load(void)
 	ix.key = vh_buf_detach(&key);
 	if (vh_xdg_file(&cache, "XDG_CACHE_HOME", ".cache", "projects") == VH_ENOMEM)
 		goto oom;
-	fresh = cache ? load_saved(cache) : 0;
-	if (fresh < 0)
+	if (cache && load_saved(&fresh, cache) < 0)
 		goto oom;
 	for (i = 0; fresh && i < ix.n; i++) {
 		sig_of(sig, dirfd, ix.v[i].name, file);
@@ -346,7 +347,7 @@ static int load(void)
 	}
 	goto done;
 oom:
-	rc = -1;
+	rc = VH_ENOMEM;
 done:
 	if (dirfd >= 0)
 		close(dirfd);
@@ -364,9 +365,9 @@ int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 	char *env;
 
 	if (load() < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (!ix.with_project)
-		return 0;
+		return VH_STORE_NONE;
 	have_st = vh_pathfd_stat(w->at, dir, &st, 0) == 0;
 	for (i = 0; i < ix.n; i++) {
 		const struct entry *e = &ix.v[i];
@@ -379,10 +380,10 @@ int vh_store_vew(struct vh_store_hit *hit, struct vh_stores_walk *w, const char 
 			best = e;
 	}
 	if (!best)
-		return 0;
+		return VH_STORE_NONE;
 	/* a name from the index never leaves $WORKON_HOME */
 	if (!vh_env_name_ok(best->name))
-		return 0;
+		return VH_STORE_NONE;
 	env = vh_store_join(ix.home, best->name);
 	return vh_store_take(hit, env, env ? vh_store_join(env, project_filename()) : NULL);
 }

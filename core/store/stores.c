@@ -35,7 +35,7 @@ const char *const vh_store_names[VH_STORE_COUNT] = {
  * justinmayer/virtualfish 341a88b73c4574e0b9d8773048fbb8147b3830b4) and
  * zsh-autoswitch-virtualenv (its plugin script,
  * MichaelAquilina/zsh-autoswitch-virtualenv
- * 9020833b13f8982d1fdc0d1541ccdc87670beb23) default it. 0 or -1. */
+ * 9020833b13f8982d1fdc0d1541ccdc87670beb23) default it. 0 or VH_ENOMEM. */
 static int home_of(char **out, const char *var)
 {
 	const char *v = vh_getenv(var), *home = vh_getenv("HOME");
@@ -47,7 +47,7 @@ static int home_of(char **out, const char *var)
 		*out = vh_store_join(home, ".virtualenvs");
 	else
 		return 0;
-	return *out ? 0 : -1;
+	return *out ? 0 : VH_ENOMEM;
 }
 
 int vh_store_virtualfish_root(char **out)
@@ -73,23 +73,24 @@ static int take(struct vh_found *out, struct vh_store_hit *hit, enum vh_rule rul
 	out->project_setting = hit->project_setting;
 	out->owner = strdup(dir);
 	memset(hit, 0, sizeof(*hit));
-	return out->owner ? 1 : -1;
+	return out->owner ? VH_STORE_FOUND : VH_ENOMEM;
 }
 
 int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *dir,
 		   enum vh_stores_phase phase)
 {
 	struct vh_store_hit hit = { 0 };
-	int rc = 0;
+	int rc = VH_STORE_NONE;
 
 	if (!w->uv_env_read) {
 		w->uv_env = vh_getenv("UV_PROJECT_ENVIRONMENT");
 		w->uv_env_read = 1;
 	}
 	if (phase == VH_STORES_BEYOND) {
-		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == 1)
+		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == VH_STORE_FOUND)
 			return take(out, &hit, VH_RULE_UV, dir);
-		if (rc == 0 && on(VH_STORE_PYENV) && (rc = vh_store_pyenv(&hit, w, dir)) == 1)
+		if (rc == VH_STORE_NONE && on(VH_STORE_PYENV) &&
+		    (rc = vh_store_pyenv(&hit, w, dir)) == VH_STORE_FOUND)
 			return take(out, &hit, VH_RULE_PYENV, dir);
 		return rc;
 	}
@@ -97,27 +98,35 @@ int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *d
 		/* Asked once a directory: uv and Poetry (in both phases) want it. */
 		w->pyproject = (on(VH_STORE_UV) || on(VH_STORE_POETRY) || on(VH_STORE_HATCH) ||
 				on(VH_STORE_PDM)) && vh_store_is_file(w, dir, "pyproject.toml");
-		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == 1)
+		if (on(VH_STORE_UV) && (rc = vh_store_uv(&hit, w, dir, phase)) == VH_STORE_FOUND)
 			return take(out, &hit, VH_RULE_UV, dir);
-		if (rc == 0 && on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
+		if (rc == VH_STORE_NONE && on(VH_STORE_POETRY) &&
+		    (rc = vh_store_poetry(&hit, w, dir, phase)) == VH_STORE_FOUND)
 			return take(out, &hit, VH_RULE_POETRY, dir);
-		if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir, phase)) == 1)
+		if (rc == VH_STORE_NONE && on(VH_STORE_PIPENV) &&
+		    (rc = vh_store_pipenv(&hit, w, dir, phase)) == VH_STORE_FOUND)
 			return take(out, &hit, VH_RULE_PIPENV, dir);
-		if (rc == 0 && on(VH_STORE_PDM) && (rc = vh_store_pdm(&hit, w, dir, phase)) == 1)
+		if (rc == VH_STORE_NONE && on(VH_STORE_PDM) &&
+		    (rc = vh_store_pdm(&hit, w, dir, phase)) == VH_STORE_FOUND)
 			return take(out, &hit, VH_RULE_PDM, dir);
-		if (rc == 0 && on(VH_STORE_HATCH) && (rc = vh_store_hatch(&hit, w, dir)) == 1)
+		if (rc == VH_STORE_NONE && on(VH_STORE_HATCH) &&
+		    (rc = vh_store_hatch(&hit, w, dir)) == VH_STORE_FOUND)
 			return take(out, &hit, VH_RULE_HATCH, dir);
 		return rc;
 	}
-	if (on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == 1)
+	if (on(VH_STORE_POETRY) && (rc = vh_store_poetry(&hit, w, dir, phase)) == VH_STORE_FOUND)
 		return take(out, &hit, VH_RULE_POETRY, dir);
-	if (rc == 0 && on(VH_STORE_PIPENV) && (rc = vh_store_pipenv(&hit, w, dir, phase)) == 1)
+	if (rc == VH_STORE_NONE && on(VH_STORE_PIPENV) &&
+	    (rc = vh_store_pipenv(&hit, w, dir, phase)) == VH_STORE_FOUND)
 		return take(out, &hit, VH_RULE_PIPENV, dir);
-	if (rc == 0 && on(VH_STORE_PDM) && (rc = vh_store_pdm(&hit, w, dir, phase)) == 1)
+	if (rc == VH_STORE_NONE && on(VH_STORE_PDM) &&
+	    (rc = vh_store_pdm(&hit, w, dir, phase)) == VH_STORE_FOUND)
 		return take(out, &hit, VH_RULE_PDM, dir);
-	if (rc == 0 && on(VH_STORE_PYENV) && (rc = vh_store_pyenv(&hit, w, dir)) == 1)
+	if (rc == VH_STORE_NONE && on(VH_STORE_PYENV) &&
+	    (rc = vh_store_pyenv(&hit, w, dir)) == VH_STORE_FOUND)
 		return take(out, &hit, VH_RULE_PYENV, dir);
-	if (rc == 0 && on(VH_STORE_VEW) && (rc = vh_store_vew(&hit, w, dir)) == 1)
+	if (rc == VH_STORE_NONE && on(VH_STORE_VEW) &&
+	    (rc = vh_store_vew(&hit, w, dir)) == VH_STORE_FOUND)
 		return take(out, &hit, VH_RULE_VEW, dir);
 	return rc;
 }
@@ -190,10 +199,10 @@ int vh_stores_finish(struct vh_stores_walk *w, const char *cwd)
 	if (!on(VH_STORE_PYENV) || w->pyenv_seen)
 		return 0;
 	if (vh_store_pyenv_root(&versions) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (versions && stat(versions, &st) == 0 && S_ISDIR(st.st_mode)) {
 		file = vh_store_join(cwd, ".python-version");
-		rc = file ? vh_store_expect(w, file) : -1;
+		rc = file ? vh_store_expect(w, file) : VH_ENOMEM;
 	}
 	free(file);
 	free(versions);
@@ -205,7 +214,7 @@ int vh_store_expect(struct vh_stores_walk *w, const char *path)
 	if (!path || w->nexpect >= VH_FOUND_EXPECT)
 		return 0;
 	w->expect[w->nexpect] = strdup(path);
-	return w->expect[w->nexpect++] ? 0 : -1;
+	return w->expect[w->nexpect++] ? 0 : VH_ENOMEM;
 }
 
 int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, const char *dir)
@@ -221,27 +230,25 @@ int vh_store_pyproject(const struct vh_toml **doc, struct vh_stores_walk *w, con
 		if (!(w->pp_dir = strdup(dir)) || !(file = vh_store_join(dir, "pyproject.toml"))) {
 			free(w->pp_dir);
 			w->pp_dir = NULL;
-			return -1;
+			return VH_ENOMEM;
 		}
 		rc = vh_toml_read(&w->pp_doc, &why, file, VH_STORE_MAX_FILE);
-		if (rc == 2)
-			rc = 3; /* none there */
-		else if (rc == 1) {
+		if (rc == VH_EREFUSED) {
 			vh_buf_puts(&why, "; not activating an env for it");
 			rc = vh_store_refuse(w, file, vh_buf_str(&why));
 		}
 		free(file);
 		vh_buf_free(&why);
-		if (rc < 0) {
+		if (rc < 0 && rc != VH_ENOTFOUND) {
 			free(w->pp_dir);
 			w->pp_dir = NULL;
-			return -1;
+			return rc;
 		}
-		w->pp_rc = rc;
+		w->pp_rc = rc; /* VH_ENOTFOUND: none there */
 	}
 	if (w->pp_rc == 0)
 		*doc = &w->pp_doc;
-	return w->pp_rc == 3 ? 0 : w->pp_rc;
+	return w->pp_rc == VH_ENOTFOUND ? 0 : w->pp_rc;
 }
 
 void vh_stores_walk_free(struct vh_stores_walk *w)
@@ -261,7 +268,7 @@ static int uv_root(char **out)
 	const char *uv = vh_getenv("UV_PROJECT_ENVIRONMENT");
 
 	*out = uv && uv[0] == '/' ? strdup(uv) : NULL;
-	return uv && uv[0] == '/' && !*out ? -1 : 0;
+	return uv && uv[0] == '/' && !*out ? VH_ENOMEM : 0;
 }
 
 /* Every store, the one place that says where each keeps its envs: the
@@ -331,7 +338,7 @@ int vh_store_roots(struct vh_store_root **out, size_t *n)
 oom:
 	vh_store_roots_free(v, *n);
 	*n = 0;
-	return -1;
+	return VH_ENOMEM;
 }
 
 /* real_env's parent, as a new string ("/" for a top-level directory). */
@@ -352,7 +359,7 @@ int vh_env_in_user_store(const char *real_env)
 	int yes = 0;
 
 	if (vh_store_roots(&roots, &n) < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < n && !yes; i++) {
 		len = strlen(roots[i].path);
 		if (len == 1) /* "/" */
@@ -433,34 +440,36 @@ int vh_store_named(char **out, const struct vh_stores_walk *w, const char *dir, 
 {
 	int (*const homes[])(char **) = { vh_store_pipenv_root, vh_workon_home, vh_store_virtualfish_root,
 					  vh_store_autoswitch_root, vh_store_pipenv_root };
-	const int id[] = { VH_STORE_PIPENV, -1, VH_STORE_VIRTUALFISH, VH_STORE_AUTOSWITCH, VH_STORE_PIPENV };
+	/* (VH_STORE_COUNT: $WORKON_HOME, asked whichever stores are on) */
+	const enum vh_store_id id[] = { VH_STORE_PIPENV, VH_STORE_COUNT, VH_STORE_VIRTUALFISH,
+					VH_STORE_AUTOSWITCH, VH_STORE_PIPENV };
 	int pipfile = on(VH_STORE_PIPENV) && vh_store_is_file(w, dir, "Pipfile");
 	char *home, *env;
 	size_t i;
 
 	*out = NULL;
 	for (i = pipfile ? 0 : 1; i < sizeof(id) / sizeof(id[0]); i++) {
-		if ((id[i] >= 0 && !on((enum vh_store_id)id[i])) || (i == 4 && pipfile))
+		if ((id[i] != VH_STORE_COUNT && !on(id[i])) || (i == 4 && pipfile))
 			continue;
 		if (homes[i](&home) < 0)
-			return -1;
+			return VH_ENOMEM;
 		if (!home)
 			continue;
 		env = vh_store_join(home, name);
 		free(home);
 		if (!env)
-			return -1;
+			return VH_ENOMEM;
 		if (vh_env_at(AT_FDCWD, env)) {
 			free(*out);
 			*out = env;
-			return 1;
+			return VH_STORE_FOUND;
 		}
 		if (*out)
 			free(env);
 		else
 			*out = env;
 	}
-	return 0;
+	return VH_STORE_NONE;
 }
 
 /* --- what the rules share --- */
@@ -480,12 +489,12 @@ char *vh_store_join(const char *dir, const char *name)
 
 int vh_store_take(struct vh_store_hit *hit, char *env, char *from)
 {
-	int rc = env && from ? vh_env_at(AT_FDCWD, env) : -1;
+	int rc = !env || !from ? VH_ENOMEM : vh_env_at(AT_FDCWD, env) ? VH_STORE_FOUND : VH_STORE_NONE;
 
-	if (rc == 1) {
+	if (rc == VH_STORE_FOUND) {
 		hit->env = env;
 		hit->from = from;
-		return 1;
+		return rc;
 	}
 	free(env);
 	free(from);
@@ -496,7 +505,7 @@ int vh_store_take_named(struct vh_store_hit *hit, const char *dir, const char *n
 {
 	if (!from || !vh_env_name_ok(name)) {
 		free(from);
-		return from ? 0 : -1;
+		return from ? VH_STORE_NONE : VH_ENOMEM;
 	}
 	return vh_store_take(hit, vh_store_join(dir, name), from);
 }
@@ -532,7 +541,7 @@ int vh_store_expanduser(char **out, const char *path)
 	*out = NULL;
 	if (path[0] != '~') {
 		*out = strdup(path);
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
 	slash = strchr(path, '/');
 	if (!slash)
@@ -544,21 +553,21 @@ int vh_store_expanduser(char **out, const char *path)
 	} else {
 		name = strndup(path + 1, (size_t)(slash - path - 1));
 		if (!name)
-			return -1;
+			return VH_ENOMEM;
 		pw = getpwnam(name);
 		free(name);
 		home = pw ? pw->pw_dir : NULL;
 	}
 	if (!home) { /* as Python: left as it is */
 		*out = strdup(path);
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
 	for (hl = strlen(home); hl && home[hl - 1] == '/'; hl--)
 		;
 	if (vh_buf_add(&b, home, hl) < 0 || vh_buf_puts(&b, slash) < 0 ||
 	    (!b.len && vh_buf_putc(&b, '/') < 0)) {
 		vh_buf_free(&b);
-		return -1;
+		return VH_ENOMEM;
 	}
 	*out = vh_buf_detach(&b);
 	return 0;
@@ -618,7 +627,7 @@ int vh_store_expandvars(char **out, const char *path)
 oom:
 	vh_buf_free(&b);
 	*out = NULL;
-	return -1;
+	return VH_ENOMEM;
 }
 
 
@@ -631,8 +640,8 @@ int vh_store_refuse(struct vh_stores_walk *w, const char *path, const char *what
 	if (vh_msg_escape(&w->warn, path) < 0 || vh_buf_puts(&w->warn, sep) < 0 ||
 	    vh_buf_puts(&w->warn, what) < 0 ||
 	    vh_buf_putc(&w->warn, '\n') < 0)
-		return -1;
-	return 2;
+		return VH_ENOMEM;
+	return VH_STORE_REFUSED;
 }
 
 int vh_store_tool_config_file(char **file, const char *var, const char *tool)
@@ -642,14 +651,14 @@ int vh_store_tool_config_file(char **file, const char *var, const char *tool)
 
 	*file = NULL;
 	if (v && *v)
-		return (*file = strdup(v)) ? 0 : -1;
+		return (*file = strdup(v)) ? 0 : VH_ENOMEM;
 	if (vh_platdir(&dir, VH_PLATDIR_CONFIG, tool) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (!dir)
 		return 0;
 	*file = vh_store_join(dir, "config.toml");
 	free(dir);
-	return *file ? 0 : -1;
+	return *file ? 0 : VH_ENOMEM;
 }
 
 int vh_store_tool_config(struct vh_toml *doc, struct vh_stores_walk *w, const char *var,
@@ -661,15 +670,15 @@ int vh_store_tool_config(struct vh_toml *doc, struct vh_stores_walk *w, const ch
 
 	memset(doc, 0, sizeof(*doc));
 	if (vh_store_tool_config_file(&file, var, tool) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (!file)
-		return 1;
+		return VH_ENOTFOUND;
 	rc = vh_toml_read(doc, &why, file, VH_STORE_MAX_FILE);
-	if (rc == 1) {
-		rc = vh_buf_printf(&why, "; so %s's env is not looked for", tool) < 0 ? -1 :
+	if (rc == VH_EREFUSED) {
+		rc = vh_buf_printf(&why, "; so %s's env is not looked for", tool) < 0 ? VH_ENOMEM :
 		     vh_store_refuse(w, file, vh_buf_str(&why));
-	} else if (rc == 2) {
-		rc = 1;
+		if (rc == VH_STORE_REFUSED)
+			rc = VH_EREFUSED;
 	}
 	vh_buf_free(&why);
 	free(file);

@@ -43,6 +43,16 @@ enum vh_store_id {
  * "uv", "virtualenvwrapper", "virtualfish", "autoswitch", "hatch", "pdm". */
 extern const char *const vh_store_names[VH_STORE_COUNT];
 
+/* What a store rule answers (vh_stores_find, each rule in store_TOOL.c,
+ * vh_store_take, vh_store_refuse): one of these, or a negative VH_E code
+ * (core/util/err.h) when it failed. */
+enum vh_store_answer {
+	VH_STORE_NONE = 0,    /* no env here: walk on */
+	VH_STORE_FOUND = 1,   /* the env is found: the result is filled */
+	VH_STORE_REFUSED = 2, /* activate nothing and look no further (dir's files
+			       * cannot be read exactly: w->warn says why) */
+};
+
 /* VH_STORES_BEYOND: the directories above the git work-tree root the walk
  * stopped at, where only the tools that look past it are asked: pyenv
  * (the nearest .python-version, up to /) and uv (the nearest
@@ -64,7 +74,7 @@ struct vh_stores_walk {
 	/* pyproject.toml of the directory pp_dir, read once for the rules
 	 * that look into it (vh_store_pyproject) */
 	char *pp_dir;
-	int pp_rc;
+	int pp_rc; /* 0, VH_STORE_REFUSED, VH_ENOTFOUND (no pyproject.toml) */
 	struct vh_toml pp_doc;
 	struct vh_buf warn; /* lines for stderr, each ending in '\n' */
 	/* where a rule would find the project's env, were it made (the env
@@ -74,15 +84,16 @@ struct vh_stores_walk {
 };
 
 /* The env the stores give dir, the absolute directory the walk is at.
- * Returns 0 (none: walk on), 1 (found: out->rule, env, owner and from are
- * set, and project_setting), 2 (dir's files cannot be read exactly: activate
- * nothing and look no further; w->warn says why), -1 out of memory. */
+ * Returns VH_STORE_NONE (walk on), VH_STORE_FOUND (out->rule, env, owner
+ * and from are set, and project_setting), VH_STORE_REFUSED (dir's files
+ * cannot be read exactly: activate nothing and look no further; w->warn
+ * says why), or VH_ENOMEM. */
 int vh_stores_find(struct vh_found *out, struct vh_stores_walk *w, const char *dir,
 		   enum vh_stores_phase phase);
 
 /* The walk found no env for cwd: notes where one would appear that the
  * rules could not name yet (pyenv local writes cwd's .python-version when
- * pyenv is there and no version file was met). 0 or -1. */
+ * pyenv is there and no version file was met). 0 or VH_ENOMEM. */
 int vh_stores_finish(struct vh_stores_walk *w, const char *cwd);
 
 void vh_stores_walk_free(struct vh_stores_walk *w);
@@ -106,7 +117,7 @@ int vh_stores_region(struct vh_deps *d, const char *top);
  * VERSION/envs/), and an absolute UV_PROJECT_ENVIRONMENT itself. Such an env
  * is "yours by location": a project can select it but not bring it. The
  * roots are compared after realpath(), so a symlinked store still counts.
- * Returns 1, 0, or -1 out of memory. */
+ * Returns 1 (yes), 0 (no) or VH_ENOMEM. */
 int vh_env_in_user_store(const char *real_env);
 
 /* The same roots as a list, the one place that says where each store
@@ -115,8 +126,8 @@ int vh_env_in_user_store(const char *real_env);
  * absolute UV_PROJECT_ENVIRONMENT is listed as the env itself) and the
  * shape of an env's path below it, an fnmatch(FNM_PATHNAME) pattern: a
  * child NAME (most stores), VERSION/envs/NAME (pyenv-virtualenv),
- * NAME/ID/ENV (hatch), or "" for the root itself. Returns 0 or -1; free with
- * vh_store_roots_free. */
+ * NAME/ID/ENV (hatch), or "" for the root itself. Returns 0 or
+ * VH_ENOMEM; free with vh_store_roots_free. */
 struct vh_store_root {
 	char *path;
 	const char *shape;
@@ -140,8 +151,9 @@ const char *vh_store_tool_env(const char *env);
  * $WORKON_HOME (default ~/.virtualenvs), $VIRTUALFISH_HOME (virtualfish,
  * default ~/.virtualenvs), $AUTOSWITCH_VIRTUAL_ENV_DIR
  * (zsh-autoswitch-virtualenv, default ~/.virtualenvs) and pipenv's store.
- * Returns 1 with *out the env, 0 with *out the first place looked at
- * (NULL: no home at all), -1 out of memory. The caller frees *out. */
+ * Returns VH_STORE_FOUND with *out the env, VH_STORE_NONE with *out the
+ * first place looked at (NULL: no home at all), or VH_ENOMEM. The caller
+ * frees *out. */
 int vh_store_named(char **out, const struct vh_stores_walk *w, const char *dir, const char *name);
 
 #endif

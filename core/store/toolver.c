@@ -56,7 +56,7 @@ int vh_path_which(char **out, const char *name, const char *path, const char *sk
 		if (vh_buf_add(&b, p, (size_t)(e - p)) < 0 || vh_buf_putc(&b, '/') < 0 ||
 		    vh_buf_puts(&b, name) < 0) {
 			vh_buf_free(&b);
-			return -1;
+			return VH_ENOMEM;
 		}
 		if (runnable(b.data)) {
 			*out = vh_buf_detach(&b);
@@ -257,21 +257,25 @@ int vh_tool_find(const struct vh_tool **out, const char *command, const char *di
 	if (look(&seen[i].t, command, dist) < 0 || !(seen[i].command = strdup(command))) {
 		free(seen[i].t.python);
 		memset(&seen[i], 0, sizeof(seen[i]));
-		return -1;
+		return VH_ENOMEM;
 	}
 	*out = &seen[i].t;
 	return 0;
 }
 
-int vh_tool_at_least(const struct vh_tool *t, int major, int minor, int patch)
+enum vh_tool_since vh_tool_at_least(const struct vh_tool *t, int major, int minor, int patch)
 {
+	int yes;
+
 	if (!t || t->major < 0)
-		return -1;
+		return VH_TOOL_UNKNOWN;
 	if (t->major != major)
-		return t->major > major;
-	if (t->minor != minor)
-		return t->minor > minor;
-	return t->patch >= patch;
+		yes = t->major > major;
+	else if (t->minor != minor)
+		yes = t->minor > minor;
+	else
+		yes = t->patch >= patch;
+	return yes ? VH_TOOL_AT_LEAST : VH_TOOL_OLDER;
 }
 
 int vh_python_minor(char out[16], const char *python)

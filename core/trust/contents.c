@@ -23,7 +23,7 @@
 /* "its NAME" (NAME escaped: an entry's name is the env maker's). */
 static int its(struct vh_buf *why, const char *name)
 {
-	return vh_buf_puts(why, "its ") < 0 || vh_msg_escape(why, name) < 0 ? -1 : 0;
+	return vh_buf_puts(why, "its ") < 0 || vh_msg_escape(why, name) < 0 ? VH_ENOMEM : 0;
 }
 
 /* A symlink at path (name: what the user is told it is). */

@@ -191,11 +191,11 @@ static int push_word(struct ctx *c, struct cmd *m)
 		unsigned char *fl;
 
 		if (!off)
-			return -1;
+			return VH_ENOMEM;
 		m->off = off;
 		fl = realloc(m->fl, cap);
 		if (!fl)
-			return -1;
+			return VH_ENOMEM;
 		m->fl = fl;
 		m->cap = cap;
 	}
@@ -482,6 +482,137 @@ static void redirect(struct ctx *c, struct cmd *m)
 }
 
 /* Reads commands until close (consumed; 0: the end of the input). */
+/* The character at c->p when it shapes the line (blanks, newlines, the
+ * separators, parentheses, a comment's start): its step taken, 1; else 0. */
+static int layout_step(struct ctx *c, struct cmd *m, char **cwd, int weak, int *comment)
+{
+	switch (*c->p) {
+	case ' ':
+	case '\t':
+	case '\r':
+		c->p++;
+		end_word(c, m);
+		return 1;
+	case '\n':
+		c->p++;
+		flush(c, m, cwd, *comment);
+		*comment = 0;
+		m->weak = weak;
+		if (m->ndoc)
+			bodies(c, m, cwd);
+		return 1;
+	case ';':
+	case '&':
+	case '|':
+		if (*c->p == '&' && c->p + 1 < c->end && c->p[1] == '>') {
+			redirect(c, m);
+			return 1;
+		}
+		while (c->p < c->end && (*c->p == ';' || *c->p == '&' || *c->p == '|'))
+			c->p++;
+		flush(c, m, cwd, *comment);
+		return 1;
+	case '(':
+		c->p++;
+		if (c->dialect == VH_DIALECT_FISH) {
+			begin(m);
+			m->cur |= W_DYN;
+			nested(c, cwd, ')', weak || *comment);
+		} else {
+			flush(c, m, cwd, *comment);
+			nested(c, cwd, ')', weak || *comment);
+		}
+		return 1;
+	case ')':
+		c->p++;
+		flush(c, m, cwd, *comment);
+		return 1;
+	case '#':
+		if (m->open)
+			return 0; /* inside a word: a character of it */
+		c->p++;
+		if (m->n)
+			m->cut = 1;
+		flush(c, m, cwd, *comment);
+		*comment = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* The character at c->p, or what it starts (quotes, an expansion, a
+ * glob, a tilde), as part of a word; weak: inside a comment or a weak
+ * context already. */
+static void word_step(struct ctx *c, struct cmd *m, char **cwd, int weak)
+{
+	switch (*c->p) {
+	case '{':
+	case '}':
+		addc(c, m, *c->p++);
+		m->cur |= W_BRACE;
+		break;
+	case '<':
+	case '>':
+		if (c->p + 1 < c->end && c->p[1] == '(') {
+			c->p += 2;
+			begin(m);
+			m->cur |= W_DYN;
+			nested(c, cwd, ')', weak);
+			break;
+		}
+		redirect(c, m);
+		break;
+	case '\\':
+		if (c->p + 1 < c->end && c->p[1] == '\n') {
+			c->p += 2;
+			break;
+		}
+		c->p++;
+		begin(m);
+		if (c->p < c->end) {
+			if (c->dialect == VH_DIALECT_FISH && name_char(*c->p))
+				m->cur |= W_DYN; /* \x74, \n... */
+			addc(c, m, *c->p++);
+		}
+		break;
+	case '\'':
+		single(c, m);
+		break;
+	case '"':
+		dquote(c, m, cwd, weak);
+		break;
+	case '`':
+		c->p++;
+		begin(m);
+		m->cur |= W_DYN;
+		nested(c, cwd, '`', weak);
+		break;
+	case '$':
+		dollar(c, m, cwd, weak);
+		break;
+	case '*':
+	case '?':
+	case '[':
+		addc(c, m, *c->p++);
+		m->cur |= W_DYN;
+		break;
+	case '~':
+		c->p++;
+		if (!m->open && (c->p >= c->end || one_of(*c->p, "/ \t\n;&|)")) && c->ask->home) {
+			adds(c, m, c->ask->home);
+			break;
+		}
+		if (!m->open) {
+			begin(m);
+			m->cur |= W_DYN; /* ~user */
+		}
+		addc(c, m, '~');
+		break;
+	default:
+		addc(c, m, *c->p++);
+	}
+}
+
 static int parse(struct ctx *c, char **cwd, int close, int weak)
 {
 	struct cmd m;
@@ -503,123 +634,8 @@ static int parse(struct ctx *c, char **cwd, int close, int weak)
 			c->p++;
 			break;
 		}
-		switch (ch) {
-		case ' ':
-		case '\t':
-		case '\r':
-			c->p++;
-			end_word(c, &m);
-			break;
-		case '\n':
-			c->p++;
-			flush(c, &m, cwd, comment);
-			comment = 0;
-			m.weak = weak;
-			if (m.ndoc)
-				bodies(c, &m, cwd);
-			break;
-		case ';':
-		case '&':
-		case '|':
-			if (ch == '&' && c->p + 1 < c->end && c->p[1] == '>') {
-				redirect(c, &m);
-				break;
-			}
-			while (c->p < c->end && (*c->p == ';' || *c->p == '&' || *c->p == '|'))
-				c->p++;
-			flush(c, &m, cwd, comment);
-			break;
-		case '(':
-			c->p++;
-			if (c->dialect == VH_DIALECT_FISH) {
-				begin(&m);
-				m.cur |= W_DYN;
-				nested(c, cwd, ')', weak || comment);
-			} else {
-				flush(c, &m, cwd, comment);
-				nested(c, cwd, ')', weak || comment);
-			}
-			break;
-		case ')':
-			c->p++;
-			flush(c, &m, cwd, comment);
-			break;
-		case '{':
-		case '}':
-			addc(c, &m, *c->p++);
-			m.cur |= W_BRACE;
-			break;
-		case '<':
-		case '>':
-			if (c->p + 1 < c->end && c->p[1] == '(') {
-				c->p += 2;
-				begin(&m);
-				m.cur |= W_DYN;
-				nested(c, cwd, ')', weak || comment);
-				break;
-			}
-			redirect(c, &m);
-			break;
-		case '#':
-			if (!m.open) {
-				c->p++;
-				if (m.n)
-					m.cut = 1;
-				flush(c, &m, cwd, comment);
-				comment = 1;
-				break;
-			}
-			addc(c, &m, *c->p++);
-			break;
-		case '\\':
-			if (c->p + 1 < c->end && c->p[1] == '\n') {
-				c->p += 2;
-				break;
-			}
-			c->p++;
-			begin(&m);
-			if (c->p < c->end) {
-				if (c->dialect == VH_DIALECT_FISH && name_char(*c->p))
-					m.cur |= W_DYN; /* \x74, \n... */
-				addc(c, &m, *c->p++);
-			}
-			break;
-		case '\'':
-			single(c, &m);
-			break;
-		case '"':
-			dquote(c, &m, cwd, weak || comment);
-			break;
-		case '`':
-			c->p++;
-			begin(&m);
-			m.cur |= W_DYN;
-			nested(c, cwd, '`', weak || comment);
-			break;
-		case '$':
-			dollar(c, &m, cwd, weak || comment);
-			break;
-		case '*':
-		case '?':
-		case '[':
-			addc(c, &m, *c->p++);
-			m.cur |= W_DYN;
-			break;
-		case '~':
-			c->p++;
-			if (!m.open && (c->p >= c->end || one_of(*c->p, "/ \t\n;&|)")) && c->ask->home) {
-				adds(c, &m, c->ask->home);
-				break;
-			}
-			if (!m.open) {
-				begin(&m);
-				m.cur |= W_DYN; /* ~user */
-			}
-			addc(c, &m, '~');
-			break;
-		default:
-			addc(c, &m, *c->p++);
-		}
+		if (!layout_step(c, &m, cwd, weak, &comment))
+			word_step(c, &m, cwd, weak || comment);
 	}
 	flush(c, &m, cwd, comment);
 	if (m.ndoc)
@@ -636,6 +652,20 @@ static const char *base(const char *w)
 	const char *s = strrchr(w, '/');
 
 	return s ? s + 1 : w;
+}
+
+/* The program a command word runs by name where a shell spells that with
+ * a prefix (^tar, e:tar: the dialects without a reader of their own are
+ * read as POSIX, where these name no program). Read as the program, a
+ * bringer counts and a maker is seen (in a shell where the word names
+ * another program, one the user named so on purpose). */
+static const char *program_name(const char *w)
+{
+	if (w[0] == '^')
+		return w + 1;
+	if (w[0] == 'e' && w[1] == ':')
+		return w + 2;
+	return w;
 }
 
 static int in(const char *w, const char *const *list)
@@ -709,7 +739,8 @@ static const char *const lead[] = { "!", "{", "then", "do", "else", "elif", "if"
 				    "and", "or", "not", "begin", "nohup", "builtin", "noglob",
 				    "nocorrect", "-", "chronic", "unbuffer", "caffeinate", "command",
 				    "exec", "time", "nice", "env", "sudo", "doas", "timeout",
-				    "stdbuf", "ionice", "xargs", "flock", NULL };
+				    "stdbuf", "ionice", "xargs", "flock", "try", "external",
+				    "run-external", NULL };
 /* Words after which nothing runs now. */
 static const char *const inert[] = { "for", "select", "case", "function", "in", "fi", "done",
 				     "esac", "end", "switch", "foreach", "endif", "endsw",
@@ -749,7 +780,7 @@ static const struct lead_opts lead_opts[] = {
  * timeout, after its duration too; for flock, after its file. */
 static size_t after_lead(char **w, const unsigned char *fl, size_t n, size_t i)
 {
-	const char *name = base(w[i]);
+	const char *name = base(program_name(w[i]));
 	const struct lead_opts *o;
 	size_t j = i + 1;
 
@@ -992,7 +1023,7 @@ static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsign
 static void python_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		       int weak, int unwraps)
 {
-	const char *mod = NULL, *name = base(w[0]);
+	const char *mod = NULL, *name = base(program_name(w[0]));
 	const struct tool *t;
 	size_t j = 1, k;
 
@@ -1123,29 +1154,20 @@ static char *arrival(struct ctx *c, const char *d, const char *src, size_t len)
  * dest itself (a new directory); rsync's src/ puts its contents in dest; a
  * glob or a variable among the sources could put anything in dest. A
  * destination venvhook cannot resolve could be anywhere. */
-static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
-			 const unsigned char *fl, size_t n, const char *cwd, int cut)
+/* A copier's words: the indexes of its sources into src (*nsrc of them),
+ * and the destination its -t or --target-directory names (*dest, NULL
+ * when none does). */
+static void copier_words(size_t *src, size_t *nsrc, const char **dest, unsigned char *dest_fl,
+			 const struct copier *cp, char **w, const unsigned char *fl, size_t n)
 {
-	const char *dest = NULL;
-	unsigned char dest_fl = 0;
-	size_t j, k, nsrc = 0, *src = NULL;
-	int dashdash = 0, hit = 0, itself;
-	char *d = NULL, *r;
+	size_t j, k;
+	int dashdash = 0;
 
-	if (cut) {
-		brought(c, cp->name, NULL);
-		return;
-	}
-	src = malloc(n * sizeof(*src));
-	if (!src) {
-		c->oom = 1;
-		return;
-	}
 	for (j = 1; j < n; j++) {
 		const char *a = w[j];
 
 		if (dashdash || a[0] != '-' || !a[1] || (fl[j] & W_DYN)) {
-			src[nsrc++] = j;
+			src[(*nsrc)++] = j;
 			continue;
 		}
 		if (!strcmp(a, "--")) {
@@ -1155,11 +1177,11 @@ static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
 
 			if (cp->target && !strncmp(a, "--target-directory", 18) && (!a[18] || eq)) {
 				if (eq) {
-					dest = eq + 1;
-					dest_fl = fl[j];
+					*dest = eq + 1;
+					*dest_fl = fl[j];
 				} else if (j + 1 < n) {
-					dest = w[++j];
-					dest_fl = fl[j];
+					*dest = w[++j];
+					*dest_fl = fl[j];
 				}
 			} else if (!eq && in(a, cp->longs) && j + 1 < n) {
 				j++;
@@ -1174,20 +1196,41 @@ static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
 					continue;
 				if (a[k + 1]) {
 					if (t) {
-						dest = a + k + 1;
-						dest_fl = fl[j];
+						*dest = a + k + 1;
+						*dest_fl = fl[j];
 					}
 				} else if (j + 1 < n) {
 					j++;
 					if (t) {
-						dest = w[j];
-						dest_fl = fl[j];
+						*dest = w[j];
+						*dest_fl = fl[j];
 					}
 				}
 				break;
 			}
 		}
 	}
+}
+
+static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
+			 const unsigned char *fl, size_t n, const char *cwd, int cut)
+{
+	const char *dest = NULL;
+	unsigned char dest_fl = 0;
+	size_t k, nsrc = 0, *src = NULL;
+	int hit = 0, itself;
+	char *d = NULL, *r;
+
+	if (cut) {
+		brought(c, cp->name, NULL);
+		return;
+	}
+	src = malloc(n * sizeof(*src));
+	if (!src) {
+		c->oom = 1;
+		return;
+	}
+	copier_words(src, &nsrc, &dest, &dest_fl, cp, w, fl, n);
 	if (!dest) {
 		if (nsrc < 2)
 			goto done; /* nothing is put anywhere */
@@ -1270,47 +1313,89 @@ static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, c
 	*cwd = to;
 }
 
-static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
-		  int weak, int cut, int unwraps)
+/* ![CMD ...] and $[CMD ...] (a shell's way to run CMD), whose '[' reads
+ * as a glob here (the word names nothing): a program there that may bring
+ * files still counts, wherever it puts them. 1 when it was one. */
+static int xonsh_brings(struct ctx *c, const char *w, const char *next, unsigned char next_fl)
 {
-	const struct vh_dialect_program *prog;
+	const struct copier *cp;
 	const char *name;
+
+	if (!((w[0] == '!' || w[0] == '$') && w[1] == '['))
+		return 0;
+	name = base(w + 2);
+	if (!strcmp(name, "git") || !strcmp(name, "GIT")) {
+		if (next && !(next_fl & W_DYN) && in(next, git_quiet))
+			return 0;
+		brought(c, name, next && !(next_fl & W_DYN) ? next : NULL);
+		return 1;
+	}
+	if (in_fold(name, bring_any)) {
+		brought(c, name, NULL);
+		return 1;
+	}
+	for (cp = copiers; cp->name; cp++)
+		if (in_fold(name, (const char *const[]){ cp->name, NULL })) {
+			brought(c, name, NULL);
+			return 1;
+		}
+	return 0;
+}
+
+/* The index of the command word in w after the assignments and the words
+ * that run the rest (sudo, env, nice...; unwraps counts them); *name its
+ * program's name. n when there is nothing more to judge: no command, one
+ * venvhook cannot read, or a command line in a string (env -S, flock -c),
+ * read here. */
+static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
+			   int weak, int *unwraps, const char **name)
+{
 	size_t i = 0, j;
 
-	if (c->oom || unwraps > MAX_UNWRAP)
-		return;
 	for (;;) {
 		while (i < n && is_assignment(w[i]))
 			i++;
+		if (i < n && (fl[i] & W_DYN) &&
+		    xonsh_brings(c, w[i], i + 1 < n ? w[i + 1] : NULL, i + 1 < n ? fl[i + 1] : 0))
+			return n;
 		if (i >= n || (fl[i] & W_DYN))
-			return; /* no command, or one venvhook cannot read */
-		name = base(w[i]);
+			return n; /* no command, or one venvhook cannot read */
+		*name = base(program_name(w[i]));
 		if (in(w[i], inert))
-			return;
-		if (!in(name, lead) || ++unwraps > MAX_UNWRAP)
-			break;
-		if (!strcmp(name, "env")) {
+			return n;
+		if (!in(*name, lead) || ++*unwraps > MAX_UNWRAP)
+			return i;
+		if (!strcmp(*name, "env")) {
 			/* env -S STRING: the string is a command line */
 			for (j = i + 1; j + 1 < n && w[j][0] == '-'; j++)
 				if (!strcmp(w[j], "-S") || !strcmp(w[j], "--split-string")) {
 					if (!(fl[j + 1] & W_DYN))
 						read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
-					return;
+					return n;
 				}
 		}
-		if (!strcmp(name, "flock")) {
+		if (!strcmp(*name, "flock")) {
 			for (j = i + 1; j + 1 < n; j++)
 				if (!strcmp(w[j], "-c") || !strcmp(w[j], "--command")) {
 					if (!(fl[j + 1] & W_DYN))
 						read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
-					return;
+					return n;
 				}
 		}
 		i = after_lead(w, fl, n, i);
 	}
-	w += i;
-	fl += i;
-	n -= i;
+}
+
+static void eval_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd, int weak);
+
+/* The commands that move the shell or run a command line of their own:
+ * cd and its kin, sh -c, eval, find -exec. 1 when name is one (judged). */
+static int judge_shell(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
+		       int weak, const char *name, int unwraps)
+{
+	const struct vh_dialect_program *prog;
+	size_t j;
+
 	/* VH_DIALECT_FISH: a directory with a trailing '/' alone is a cd */
 	if (n == 1 && c->dialect == VH_DIALECT_FISH && w[0][0] && w[0][strlen(w[0]) - 1] == '/') {
 		if (!weak) {
@@ -1319,7 +1404,7 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 			free(*cwd);
 			*cwd = to;
 		}
-		return;
+		return 1;
 	}
 	if (!strcmp(name, "cd") || !strcmp(name, "chdir") || !strcmp(name, "pushd") ||
 	    !strcmp(name, "popd") || !strcmp(name, "prevd") || !strcmp(name, "nextd")) {
@@ -1331,7 +1416,7 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 				cd_cmd(c, w, fl, n, cwd);
 			}
 		}
-		return;
+		return 1;
 	}
 	for (prog = c->ask->programs; prog && prog->name; prog++) {
 		/* sh -c STRING (the first word after the options) */
@@ -1344,26 +1429,11 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 				dash_c = 1;
 		if (dash_c && j < n && !(fl[j] & W_DYN))
 			read_string(c, w[j], cwd, weak, prog->dialect);
-		return;
+		return 1;
 	}
 	if (!strcmp(name, "eval")) {
-		struct vh_buf s = VH_BUF_INIT;
-
-		for (j = 1; j < n; j++) {
-			if (fl[j] & W_DYN) {
-				vh_buf_free(&s);
-				return;
-			}
-			if ((j > 1 && vh_buf_putc(&s, ' ') < 0) || vh_buf_puts(&s, w[j]) < 0) {
-				c->oom = 1;
-				vh_buf_free(&s);
-				return;
-			}
-		}
-		if (s.data)
-			read_string(c, s.data, cwd, weak, c->dialect);
-		vh_buf_free(&s);
-		return;
+		eval_cmd(c, w, fl, n, cwd, weak);
+		return 1;
 	}
 	if (!strcmp(name, "find")) {
 		/* find ... -exec CMD ... ; */
@@ -1378,21 +1448,61 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 					judge(c, w + j + 1, fl + j + 1, k - j - 1, cwd, weak, 0, unwraps + 1);
 				j = k;
 			}
-		return;
+		return 1;
 	}
+	return 0;
+}
+
+/* eval WORDS: their text, joined, is a command line (unless a word is one
+ * venvhook cannot read). */
+static void eval_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd, int weak)
+{
+	struct vh_buf s = VH_BUF_INIT;
+	size_t j;
+
+	for (j = 1; j < n; j++) {
+		if (fl[j] & W_DYN) {
+			vh_buf_free(&s);
+			return;
+		}
+		if ((j > 1 && vh_buf_putc(&s, ' ') < 0) || vh_buf_puts(&s, w[j]) < 0) {
+			c->oom = 1;
+			vh_buf_free(&s);
+			return;
+		}
+	}
+	if (s.data)
+		read_string(c, s.data, cwd, weak, c->dialect);
+	vh_buf_free(&s);
+}
+
+static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
+		  int weak, int cut, int unwraps)
+{
+	const struct copier *cp;
+	const struct tool *t;
+	const char *name = NULL;
+	size_t i, j;
+
+	if (c->oom || unwraps > MAX_UNWRAP)
+		return;
+	i = command_word(c, w, fl, n, cwd, weak, &unwraps, &name);
+	if (i >= n)
+		return;
+	w += i;
+	fl += i;
+	n -= i;
+	if (judge_shell(c, w, fl, n, cwd, weak, name, unwraps))
+		return;
 	if (in_fold(name, bring_any)) {
 		brought(c, name, NULL);
 		return;
 	}
-	{
-		const struct copier *cp;
-
-		for (cp = copiers; cp->name; cp++)
-			if (in_fold(name, (const char *const[]){ cp->name, NULL })) {
-				bring_to_cmd(c, cp, w, fl, n, *cwd, cut);
-				return;
-			}
-	}
+	for (cp = copiers; cp->name; cp++)
+		if (in_fold(name, (const char *const[]){ cp->name, NULL })) {
+			bring_to_cmd(c, cp, w, fl, n, *cwd, cut);
+			return;
+		}
 	if (!strcmp(name, "git") || !strcmp(name, "GIT")) {
 		/* git [-C dir] [-c k=v] SUBCOMMAND */
 		for (j = 1; j < n && w[j][0] == '-' && w[j][1]; j++)
@@ -1413,15 +1523,11 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 		make_dirs(c, w, fl, 1, n, *cwd, weak, name, NULL, virtualenv_valued);
 		return;
 	}
-	{
-		const struct tool *t;
-
-		for (t = tools; t->name; t++)
-			if (!strcmp(t->name, name)) {
-				tool_cmd(c, t, w, fl, 1, n, cwd, weak, name, unwraps);
-				return;
-			}
-	}
+	for (t = tools; t->name; t++)
+		if (!strcmp(t->name, name)) {
+			tool_cmd(c, t, w, fl, 1, n, cwd, weak, name, unwraps);
+			return;
+		}
 }
 
 /* --- the whole --- */

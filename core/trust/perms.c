@@ -62,7 +62,7 @@ int vh_perm_parents(char **bad, enum vh_writers *why, const char *real)
 {
 	int r = vh_path_steady(NULL, bad, why, real, VH_WRITERS_INHERITED, private_group);
 
-	return r < 0 ? -1 : 0;
+	return r < 0 ? r : 0;
 }
 
 int vh_perm_path(char **real, char **bad, enum vh_writers *why, const char *path)

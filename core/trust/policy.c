@@ -21,18 +21,28 @@
 #include "core/trust/madeby.h"
 #include "core/trust/watch.h"
 
-/* The three things whose owner decides what runs: the env directory (its
- * entries can be swapped), pyvenv.cfg and bin/ (its programs go first on
- * PATH). A missing bin/ holds nothing to run. */
-enum { G_DIR, G_CFG, G_BIN, NGUARDED };
-static const char *const guarded[NGUARDED][2] = {
+/* The things whose owner decides what runs: the env directory (its
+ * entries can be swapped), the file that makes it an env (pyvenv.cfg; a
+ * conda prefix's conda-meta/history, and conda-meta/ that holds it:
+ * envdir.h) and bin/ (its programs go first on PATH). A missing bin/
+ * holds nothing to run. A conda prefix is judged as a venv is, in every
+ * other respect too: only the marker differs. */
+enum { G_DIR, G_CFG, G_BIN, G_META, NGUARDED };
+static const char *const guarded_venv[NGUARDED][2] = {
 	{ "", "the env directory" },
 	{ "/pyvenv.cfg", "its pyvenv.cfg" },
 	{ "/bin", "its bin/" },
+	{ NULL, NULL },
+};
+static const char *const guarded_conda[NGUARDED][2] = {
+	{ "", "the env directory" },
+	{ "/conda-meta/history", "its conda-meta/history" },
+	{ "/bin", "its bin/" },
+	{ "/conda-meta", "its conda-meta/" },
 };
 
-
 struct facts {
+	const char *const (*guarded)[2]; /* guarded_venv or guarded_conda */
 	struct vh_stat st[NGUARDED];
 	int has[NGUARDED];
 	struct vh_tracked tracked;
@@ -105,9 +115,16 @@ static int refuse(struct vh_policy *p, const char *what, const char *arg)
 static int stat_guarded(struct vh_policy *p, struct facts *f)
 {
 	struct vh_buf path = VH_BUF_INIT;
+	const char *marker = vh_env_marker(AT_FDCWD, p->real);
+	const char *const (*guarded)[2];
 	int i, rc = 0;
 
+	/* (no marker: judged as a venv, and refused for its pyvenv.cfg) */
+	f->guarded = marker && !strcmp(marker, vh_conda_marker) ? guarded_conda : guarded_venv;
+	guarded = f->guarded;
 	for (i = 0; i < NGUARDED && rc == 0; i++) {
+		if (!guarded[i][0])
+			continue;
 		vh_buf_reset(&path);
 		if (vh_buf_puts(&path, p->real) < 0 || vh_buf_puts(&path, guarded[i][0]) < 0) {
 			rc = VH_ENOMEM;
@@ -283,7 +300,7 @@ static int check_link(struct vh_policy *p, const char *path, const char *what)
 		    vh_msg_escape(&p->why, bad) < 0 ||
 		    vh_buf_printf(&p->why, " on the way to what it leads to %s",
 				  why == VH_WRITERS_UNKNOWN ? "cannot be looked at" :
-				  vh_writers_text(why)) < 0 ? -1 : 0;
+				  vh_writers_text(why)) < 0 ? VH_ENOMEM : 0;
 	free(led);
 	free(bad);
 	if (r < 0)
@@ -293,6 +310,7 @@ static int check_link(struct vh_policy *p, const char *path, const char *what)
 
 static int check_perms(struct vh_policy *p, const struct facts *f)
 {
+	const char *const (*guarded)[2] = f->guarded;
 	struct vh_buf path = VH_BUF_INIT;
 	enum vh_writers why;
 	char *bad = NULL;
@@ -430,7 +448,7 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 			return vh_buf_puts(why, "it appeared with a command line nested too deep for"
 					   " venvhook to read");
 		if (vh_buf_puts(why, "it appeared with ") < 0 || vh_msg_escape(why, by->by) < 0)
-			return -1;
+			return VH_ENOMEM;
 		return vh_buf_puts(why, " (an env that may have come with files unpacked, fetched,"
 				   " cloned, copied or moved is not taken as yours)");
 	case MADE_NONE:

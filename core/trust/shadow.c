@@ -71,7 +71,7 @@ static int mark_in(struct names *s, const char *dir, size_t len)
 		goto done;
 	}
 	if (vh_buf_add(&p, dir, len) < 0) {
-		rc = -1;
+		rc = VH_ENOMEM;
 		goto done;
 	}
 	d = opendir(p.data);
@@ -104,7 +104,7 @@ int vh_shadow_list_counted(struct vh_buf *out, const char *env, const char *path
 	struct dirent *de;
 	DIR *d = NULL;
 	char **grown;
-	int rc = -1, more = 0;
+	int rc = VH_ENOMEM, more = 0;
 
 	*work = 0;
 	if (vh_buf_puts(&bin, env) < 0 || vh_buf_puts(&bin, "/bin") < 0)
@@ -167,7 +167,7 @@ int vh_shadow_list_counted(struct vh_buf *out, const char *env, const char *path
 	rc = (int)found;
 	goto done;
 oom:
-	rc = -1;
+	rc = VH_ENOMEM;
 done:
 	for (i = 0; i < s.n; i++)
 		free(s.v[i]);

@@ -73,7 +73,7 @@ static int env_key(struct vh_buf *key, const char *real, const char *worktree)
 	struct vh_buf p = VH_BUF_INIT;
 	struct vh_stat st;
 	size_t i;
-	int rc = -1;
+	int rc = VH_ENOMEM;
 
 	if (vh_buf_puts(key, "git2:") < 0 || vh_hex_put(key, real, strlen(real)) < 0 || vh_buf_putc(key, ':') < 0 ||
 	    vh_hex_put(key, worktree, strlen(worktree)) < 0)
@@ -106,7 +106,7 @@ static int index_ident(struct vh_buf *out, const char *index)
 
 	rc = vh_cache_ident(out, index, 1) < 0 || vh_buf_putc(out, '+') < 0 ||
 	     vh_buf_add(&config, index, slash ? (size_t)(slash + 1 - index) : 0) < 0 ||
-	     vh_buf_puts(&config, "config") < 0 || vh_cache_ident(out, config.data, 1) < 0 ? -1 : 0;
+	     vh_buf_puts(&config, "config") < 0 || vh_cache_ident(out, config.data, 1) < 0 ? VH_ENOMEM : 0;
 	vh_buf_free(&config);
 	return rc;
 }
@@ -161,7 +161,7 @@ static int ask(struct vh_tracked *out, const char *real, const char *worktree,
 	struct vh_git_tracked t;
 	struct vh_buf key = VH_BUF_INIT;
 	struct vh_tracked one = { 0 };
-	int st, rc = -1;
+	int st, rc = VH_ENOMEM;
 
 	if (env_key(&key, real, worktree) < 0)
 		goto done;
@@ -246,7 +246,7 @@ int vh_tracked_check(struct vh_tracked *out, const char *env, const char *real)
 	const char *paths[3];
 	const char *base = strrchr(env, '/');
 	size_t n = 0;
-	int rc = -1, oom;
+	int rc = VH_ENOMEM, oom;
 
 	memset(out, 0, sizeof(*out));
 	parent = parent_of(env);

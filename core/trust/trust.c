@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/find/envdir.h"
 #include "core/util/compat.h"
 #include "core/util/err.h"
 #include "core/util/fileio.h"
@@ -33,7 +34,7 @@ static int add(struct vh_trust *t, const struct vh_trust_entry *src)
 
 		e = realloc(t->v, cap * sizeof(*e));
 		if (!e)
-			return -1;
+			return VH_ENOMEM;
 		t->v = e;
 		t->cap = cap;
 	}
@@ -64,21 +65,23 @@ static int word_is(const char *w, size_t n, const char *s)
 	return strlen(s) == n && !memcmp(w, s, n);
 }
 
-/* A word of [0-9a-z.] only, fitting max bytes with its NUL. */
+/* A word of [0-9a-z.] only, fitting max bytes with its NUL: 0 or
+ * VH_ESYNTAX. */
 static int token(char *out, size_t max, const char *w, size_t n)
 {
 	size_t i;
 
 	if (!n || n >= max)
-		return 1;
+		return VH_ESYNTAX;
 	for (i = 0; i < n; i++)
 		if (!((w[i] >= '0' && w[i] <= '9') || (w[i] >= 'a' && w[i] <= 'z') || w[i] == '.'))
-			return 1;
+			return VH_ESYNTAX;
 	memcpy(out, w, n);
 	out[n] = '\0';
 	return 0;
 }
 
+/* 0 or VH_ESYNTAX. */
 static int parse_allow(struct vh_trust_entry *e, const char *w[], const size_t wl[])
 {
 	char when[24];
@@ -107,7 +110,8 @@ static int parse_allow(struct vh_trust_entry *e, const char *w[], const size_t w
 	return 0;
 }
 
-/* One line without its '\n'. Returns 0 (added), 1 (not a decision), -1. */
+/* One line without its '\n'. Returns 0 (added), VH_ESYNTAX (not a
+ * decision) or VH_ENOMEM. */
 static int parse_line(struct vh_trust *t, const char *s, size_t n)
 {
 	const char *w[7];
@@ -126,7 +130,7 @@ static int parse_line(struct vh_trust *t, const char *s, size_t n)
 	else if (k == 6 && word_is(w[0], wl[0], "allow"))
 		e.decision = VH_DECISION_ALLOW;
 	else
-		return 1;
+		return VH_ESYNTAX;
 	if (k == 3) {
 		char *cfg;
 		size_t cfg_len;
@@ -137,18 +141,18 @@ static int parse_line(struct vh_trust *t, const char *s, size_t n)
 			return r;
 	}
 	if (e.decision == VH_DECISION_ALLOW && parse_allow(&e, w, wl))
-		return 1;
+		return VH_ESYNTAX;
 	r = vh_hex_decode(&e.path, &path_len, w[1], wl[1]);
 	if (r)
 		return r;
 	/* A path is absolute and NUL-free, or the line is not ours. */
 	if (path_len == 0 || e.path[0] != '/' || strlen(e.path) != path_len) {
 		free(e.path);
-		return 1;
+		return VH_ESYNTAX;
 	}
 	if (add(t, &e) < 0) {
 		free(e.path);
-		return -1;
+		return VH_ENOMEM;
 	}
 	return 0;
 }
@@ -167,9 +171,9 @@ int vh_trust_parse(struct vh_trust *t, const char *text, size_t len)
 		lineno++;
 		if (nl > p) { /* blank lines are nothing */
 			r = parse_line(t, p, (size_t)(nl - p));
-			if (r < 0)
-				return -1;
-			if (r > 0 && !t->bad_lines++)
+			if (r == VH_ENOMEM)
+				return r;
+			if (r < 0 && !t->bad_lines++)
 				t->first_bad = lineno;
 		}
 		p = nl + 1;
@@ -232,7 +236,7 @@ int vh_trust_load(struct vh_trust *t, const char *file, struct vh_buf *why)
 	memset(t, 0, sizeof(*t));
 	r = vh_xdg_usable(why, file, 0);
 	if (r)
-		return r < 0 ? VH_ENOMEM : VH_EIO;
+		return r == VH_ENOMEM ? VH_ENOMEM : VH_EIO;
 	/* (no one else can swap it between this look and the read: its
 	 * directory is the user's alone) */
 	if (stat(file, &st) < 0)
@@ -240,11 +244,11 @@ int vh_trust_load(struct vh_trust *t, const char *file, struct vh_buf *why)
 	if (!S_ISREG(st.st_mode))
 		return unusable(why, file, "is not a regular file", 0, VH_EIO);
 	rc = vh_read_file(&text, AT_FDCWD, file, VH_TRUST_MAX);
-	if (rc == VH_READ_ENOENT)
+	if (rc == VH_ENOTFOUND)
 		return 0;
-	if (rc != VH_READ_OK) {
+	if (rc != VH_OK) {
 		vh_buf_free(&text);
-		return rc == VH_READ_ENOMEM ? VH_ENOMEM :
+		return rc == VH_ENOMEM ? VH_ENOMEM :
 		       unusable(why, file, "cannot be read", errno, VH_EIO);
 	}
 	rc = vh_trust_parse(t, text.data ? text.data : "", text.len) < 0 ? VH_ENOMEM : 0;
@@ -261,13 +265,13 @@ int vh_trust_format_entry(struct vh_buf *b, const struct vh_trust_entry *e)
 {
 	if (e->decision == VH_DECISION_DENY)
 		return vh_buf_puts(b, "deny ") < 0 || vh_hex_put(b, e->path, strlen(e->path)) < 0 ||
-		       vh_buf_putc(b, '\n') < 0 ? -1 : 0;
+		       vh_buf_putc(b, '\n') < 0 ? VH_ENOMEM : 0;
 	if (e->decision != VH_DECISION_ALLOW)
 		return 0; /* an old allow lets nothing in: it is dropped */
 	if (vh_buf_puts(b, "allow ") < 0 || vh_hex_put(b, e->path, strlen(e->path)) < 0 ||
 	    vh_buf_printf(b, " %s %s %s %lld\n", e->ident, e->git, vh_consent_names[e->how],
 			  e->when) < 0)
-		return -1;
+		return VH_ENOMEM;
 	return 0;
 }
 
@@ -285,7 +289,7 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
 {
 	struct vh_buf lock = VH_BUF_INIT, text = VH_BUF_INIT, said = VH_BUF_INIT;
 	struct vh_trust t = { 0 };
-	int lockfd = -1, rc = -1, saved, r;
+	int lockfd = -1, rc = VH_EIO, saved, r;
 	size_t i;
 
 	/* Past a file size limit, write() should fail like on a full disk,
@@ -297,11 +301,11 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
 	*why = "out of memory writing";
 	errno = ENOMEM;
 	r = vh_xdg_usable(&said, file, 1);
-	if (r < 0)
+	if (r == VH_ENOMEM)
 		goto done;
 	*why = "not writing where someone else could change it:";
 	errno = EPERM;
-	if (r > 0)
+	if (r)
 		goto done;
 	*why = "out of memory writing";
 	errno = ENOMEM;
@@ -363,7 +367,7 @@ int vh_trust_identity_of(char out[VH_TRUST_IDENT_MAX], const struct vh_stat *dir
 			     cfg->mtime.tv_nsec);
 	if (n < 0 || n >= VH_TRUST_IDENT_MAX) {
 		errno = ENAMETOOLONG;
-		return -1;
+		return VH_ETOOBIG;
 	}
 	return 0;
 }
@@ -375,17 +379,21 @@ int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real)
 	int n;
 
 	if (vh_stat(&dir, AT_FDCWD, real, 1) < 0)
-		return -1;
+		return VH_EIO;
 	if (!dir.has_btime) {
-		if (vh_buf_puts(&cfg, real) < 0 || vh_buf_puts(&cfg, "/pyvenv.cfg") < 0) {
+		/* the file the policy guards as the env's mark (policy.c) */
+		const char *marker = vh_env_marker(AT_FDCWD, real);
+
+		if (vh_buf_puts(&cfg, real) < 0 || vh_buf_putc(&cfg, '/') < 0 ||
+		    vh_buf_puts(&cfg, marker ? marker : "pyvenv.cfg") < 0) {
 			vh_buf_free(&cfg);
 			errno = ENOMEM;
-			return -1;
+			return VH_ENOMEM;
 		}
 		n = vh_stat(&st, AT_FDCWD, cfg.data, 1);
 		vh_buf_free(&cfg);
 		if (n < 0)
-			return -1;
+			return VH_EIO;
 	}
 	return vh_trust_identity_of(out, &dir, &st);
 }

@@ -28,23 +28,24 @@ void vh_watch_free(struct vh_watch *w)
 	memset(w, 0, sizeof(*w));
 }
 
-/* Reads an unsigned decimal at *p, moving *p past it; -1 when none. */
+/* Reads an unsigned decimal at *p, moving *p past it; VH_ESYNTAX when
+ * none. */
 static int number(unsigned long long *out, const char **p)
 {
 	char *end;
 
 	if (**p < '0' || **p > '9')
-		return -1;
+		return VH_ESYNTAX;
 	errno = 0;
 	*out = strtoull(*p, &end, 10);
 	if (errno)
-		return -1;
+		return VH_ESYNTAX;
 	*p = end;
 	return 0;
 }
 
-/* An absolute path in hex at *p, moving *p past it. 0, 1 (malformed),
- * -1 (oom). */
+/* An absolute path in hex at *p, moving *p past it. 0, VH_ESYNTAX
+ * (malformed) or VH_ENOMEM. */
 static int parse_path(char **out, const char **p)
 {
 	const char *b = *p, *e = b;
@@ -55,20 +56,21 @@ static int parse_path(char **out, const char **p)
 	while (vh_hex_digit((unsigned char)*e) >= 0)
 		e++;
 	if (e == b)
-		return 1;
+		return VH_ESYNTAX;
 	r = vh_hex_decode(out, &len, b, (size_t)(e - b));
 	if (r)
 		return r;
 	if ((*out)[0] != '/' || strlen(*out) != len) {
 		free(*out);
 		*out = NULL;
-		return 1;
+		return VH_ESYNTAX;
 	}
 	*p = e;
 	return 0;
 }
 
-/* One ":<hex path>/<slot>" at *p. Returns 0, 1 (malformed), -1 (oom). */
+/* One ":<hex path>/<slot>" at *p. Returns 0, VH_ESYNTAX (malformed) or
+ * VH_ENOMEM. */
 static int parse_slot(struct vh_watch_slot *s, const char **p)
 {
 	unsigned long long dev, ino;
@@ -77,13 +79,13 @@ static int parse_slot(struct vh_watch_slot *s, const char **p)
 	if (r)
 		return r;
 	if (*(*p)++ != '/')
-		return 1;
+		return VH_ESYNTAX;
 	if (**p == 'x') {
 		(*p)++;
 		return 0;
 	}
 	if (number(&dev, p) < 0 || *(*p)++ != ',' || number(&ino, p) < 0)
-		return 1;
+		return VH_ESYNTAX;
 	s->present = 1;
 	s->dev = (dev_t)dev;
 	s->ino = (ino_t)ino;
@@ -115,7 +117,7 @@ int vh_watch_parse(struct vh_watch *w, const char *key)
 		r = parse_path(&w->base, &p);
 		if (r) {
 			vh_watch_free(w);
-			return r < 0 ? -1 : 0;
+			return r == VH_ENOMEM ? r : 0;
 		}
 	}
 	while (*p == ':' && w->n < VH_WATCH_MAX) {
@@ -124,7 +126,7 @@ int vh_watch_parse(struct vh_watch *w, const char *key)
 		w->n++;
 		if (r) {
 			vh_watch_free(w);
-			return r < 0 ? -1 : 0;
+			return r == VH_ENOMEM ? r : 0;
 		}
 	}
 	if (*p && *p != '_')
@@ -156,7 +158,7 @@ int vh_watch_update(struct vh_watch *w, const char *base, const char *const *pat
 		return 0; /* no clock, no watch */
 	}
 	if (base && base[0] == '/' && !(w->base = strdup(base)))
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < n && w->n < VH_WATCH_MAX; i++) {
 		for (j = 0; j < w->n && strcmp(w->s[j].path, paths[i]); j++)
 			;
@@ -165,7 +167,7 @@ int vh_watch_update(struct vh_watch *w, const char *base, const char *const *pat
 		w->s[w->n].path = strdup(paths[i]);
 		if (!w->s[w->n].path) {
 			vh_watch_free(w);
-			return -1;
+			return VH_ENOMEM;
 		}
 		note(&w->s[w->n++]);
 	}
@@ -181,14 +183,14 @@ int vh_watch_format(struct vh_buf *key, const struct vh_watch *w)
 		return 0;
 	if (vh_buf_printf(key, "w%lld.%09ld", (long long)w->since.tv_sec, w->since.tv_nsec) < 0 ||
 	    (w->base && (vh_buf_putc(key, ',') < 0 || vh_hex_put(key, w->base, strlen(w->base)) < 0)))
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < w->n; i++) {
 		s = &w->s[i];
 		if (vh_buf_putc(key, ':') < 0 || vh_hex_put(key, s->path, strlen(s->path)) < 0 ||
 		    (!s->present ? vh_buf_puts(key, "/x") < 0 :
 		     vh_buf_printf(key, "/%llu,%llu", (unsigned long long)s->dev,
 				   (unsigned long long)s->ino) < 0))
-			return -1;
+			return VH_ENOMEM;
 	}
 	return 0;
 }
@@ -201,7 +203,7 @@ int vh_watch_paths(char ***paths, size_t *n, const struct vh_watch *w)
 	*paths = NULL;
 	*n = 0;
 	if (!v)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < w->n; i++) {
 		if (w->s[i].present)
 			continue;
@@ -210,7 +212,7 @@ int vh_watch_paths(char ***paths, size_t *n, const struct vh_watch *w)
 			while (k)
 				free(v[--k]);
 			free(v);
-			return -1;
+			return VH_ENOMEM;
 		}
 		k++;
 	}
@@ -260,7 +262,7 @@ int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, s
 	if (!w->since.tv_sec || dir[0] != '/')
 		return 0;
 	if (!(copy = strdup(dir)))
-		return -1;
+		return VH_ENOMEM;
 	free(w->base);
 	w->base = copy;
 	w->moved = 1;
@@ -269,7 +271,7 @@ int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, s
 		if (vh_buf_puts(&p, dir) < 0 || (strcmp(dir, "/") && vh_buf_putc(&p, '/') < 0) ||
 		    vh_buf_puts(&p, rel[i]) < 0) {
 			vh_buf_free(&p);
-			return -1;
+			return VH_ENOMEM;
 		}
 		for (j = 0; j < w->n && strcmp(w->s[j].path, p.data); j++)
 			;
@@ -281,7 +283,7 @@ int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, s
 		memset(&w->s[w->n], 0, sizeof(w->s[w->n]));
 		w->s[w->n].here = 1;
 		if (!(w->s[w->n].path = vh_buf_detach(&p)))
-			return -1;
+			return VH_ENOMEM;
 		w->n++;
 	}
 	vh_buf_free(&p);

@@ -11,7 +11,7 @@ static int grow(struct vh_buf *b, size_t extra)
 	char *p;
 
 	if (extra > (size_t)-1 / 2 - b->len)
-		return -1;
+		return VH_ENOMEM;
 	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return 0;
@@ -20,7 +20,7 @@ static int grow(struct vh_buf *b, size_t extra)
 		cap *= 2;
 	p = realloc(b->data, cap);
 	if (!p)
-		return -1;
+		return VH_ENOMEM;
 	b->data = p;
 	b->cap = cap;
 	return 0;
@@ -34,7 +34,7 @@ int vh_buf_grow(struct vh_buf *b, size_t n)
 int vh_buf_add(struct vh_buf *b, const char *p, size_t n)
 {
 	if (grow(b, n) < 0)
-		return -1;
+		return VH_ENOMEM;
 	if (n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
@@ -61,7 +61,7 @@ int vh_buf_vprintf(struct vh_buf *b, const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	if (n < 0 || grow(b, (size_t)n) < 0) {
 		va_end(again);
-		return -1;
+		return VH_ENOMEM;
 	}
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
 	va_end(again);

@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "core/util/err.h"
+
 struct vh_buf {
 	char *data; /* always NUL-terminated once anything was added */
 	size_t len;

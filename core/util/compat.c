@@ -7,6 +7,7 @@
 #define _GNU_SOURCE 1
 #define _DARWIN_C_SOURCE 1
 #include "core/util/compat.h"
+#include "core/util/err.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -82,7 +83,7 @@ static int by_statx(struct vh_stat *out, int dirfd, const char *path, int follow
 
 	if (statx(dirfd, path, follow ? 0 : AT_SYMLINK_NOFOLLOW,
 		  STATX_BASIC_STATS | STATX_BTIME, &sx) < 0)
-		return -1;
+		return VH_EIO;
 	memset(out, 0, sizeof(*out));
 	out->dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
 	out->ino = (ino_t)sx.stx_ino;
@@ -113,10 +114,10 @@ int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow)
 	if (by_statx(out, dirfd, path, follow) == 0)
 		return 0;
 	if (errno != ENOSYS && errno != EPERM)
-		return -1;
+		return VH_EIO;
 #endif
 	if (fstatat(dirfd, path, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0)
-		return -1;
+		return VH_EIO;
 	vh_stat_from(out, &st);
 	return 0;
 }
@@ -228,12 +229,13 @@ static ssize_t xattr(int fd, const char *path, const char *name, void *buf, size
 	return fd >= 0 ? fgetxattr(fd, name, buf, size) : getxattr(path, name, buf, size);
 }
 
-/* 0: no such ACL (or a file system that keeps none); 1: *s filled; -1. */
+/* 0: no such ACL (or a file system that keeps none); 1: *s filled;
+ * VH_EIO (errno says why). */
 static int acl_read(struct acl_scan *s, int fd, const char *path, const char *name, uid_t me)
 {
 	unsigned char small[4 + 8 * 32], *p = small;
 	ssize_t n = xattr(fd, path, name, small, sizeof(small));
-	int rc = -1;
+	int rc = VH_EIO;
 
 	memset(s, 0, sizeof(*s));
 	if (n < 0 && errno == ERANGE) { /* more than 32 entries: ask its size */
@@ -283,7 +285,7 @@ int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t 
 	if (mode & S_IWGRP) {
 		r = acl_read(&s, fd, path, "system.posix_acl_access", me);
 		if (r < 0)
-			return -1;
+			return r;
 		if (r > 0) {
 			out->has_group = 1;
 			out->group_write = s.group_obj_write && (!s.mask || s.mask_write);
@@ -293,7 +295,7 @@ int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t 
 	if (S_ISDIR(mode) && inherited) {
 		r = acl_read(&s, fd, path, "system.posix_acl_default", me);
 		if (r < 0)
-			return -1;
+			return r;
 		out->inherit_write = r > 0 && ((s.named_write && (!s.mask || s.mask_write)) || s.other_write);
 	}
 	return 0;
@@ -331,7 +333,7 @@ int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t 
 	memset(out, 0, sizeof(*out));
 	acl = fd >= 0 ? acl_get_fd_np(fd, ACL_TYPE_EXTENDED) : acl_get_file(path, ACL_TYPE_EXTENDED);
 	if (!acl)
-		return errno == ENOENT || errno == ENOTSUP ? 0 : -1;
+		return errno == ENOENT || errno == ENOTSUP ? 0 : VH_EIO;
 	while (acl_get_entry(acl, which, &e) == 0) {
 		acl_tag_t tag;
 		acl_permset_t ps;
@@ -344,7 +346,7 @@ int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t 
 		if (acl_get_tag_type(e, &tag) < 0 || tag != ACL_EXTENDED_ALLOW)
 			continue;
 		if (acl_get_permset(e, &ps) < 0 || acl_get_flagset_np(e, &fs) < 0) {
-			rc = -1;
+			rc = VH_EIO;
 			break;
 		}
 		if (!acl_writes(ps))
@@ -453,18 +455,20 @@ static char *by_sysctl(void)
 static int lookup(char **out, const char *argv0, const char *path)
 {
 	char *file = NULL;
+	int rc;
 
 	*out = NULL;
 	if (!argv0 || !*argv0) {
 		errno = ENOENT;
-		return -1;
+		return VH_ENOTFOUND;
 	}
 	if (strchr(argv0, '/')) {
 		*out = strdup(argv0);
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
-	if (vh_pathlist_search(&file, path, argv0, NULL) < 0)
-		return -1;
+	rc = vh_pathlist_search(&file, path, argv0, NULL);
+	if (rc < 0)
+		return rc;
 	*out = file;
 	return 0;
 }
@@ -473,24 +477,29 @@ int vh_self_from_argv0(char **out, const char *argv0, const char *path)
 {
 	char *found;
 
+	int rc;
+
 	*out = NULL;
-	if (lookup(&found, argv0, path) < 0)
-		return -1;
+	rc = lookup(&found, argv0, path);
+	if (rc < 0)
+		return rc;
 	*out = realpath(found, NULL);
 	free(found);
-	return *out ? 0 : -1;
+	return *out ? 0 : errno == ENOMEM ? VH_ENOMEM : errno == ENOENT ? VH_ENOTFOUND : VH_EIO;
 }
 
 int vh_self_invoked(char **out)
 {
-	if (lookup(out, self_argv0, getenv("PATH")) < 0)
-		return -1;
+	int rc = lookup(out, self_argv0, getenv("PATH"));
+
+	if (rc < 0)
+		return rc;
 	if ((*out)[0] == '/')
 		return 0;
 	free(*out);
 	*out = NULL;
 	errno = ENOENT;
-	return -1;
+	return VH_ENOTFOUND;
 }
 
 int vh_self_path(char **out)
@@ -569,7 +578,7 @@ int vh_getenv_names(const char **names, size_t max)
 	size_t i;
 
 	if (env_read.over || env_read.n > max)
-		return -1;
+		return VH_ETOOBIG;
 	for (i = 0; i < env_read.n; i++, p += strlen(p) + 1)
 		names[i] = p;
 	return (int)env_read.n;

@@ -29,7 +29,7 @@ int vh_file_open_own(const char *path, int flags)
 		      0600), saved;
 
 	if (fd < 0)
-		return -1;
+		return VH_EIO;
 	if (fstat(fd, &st) < 0)
 		goto bad;
 	/* one link: not a name for a file that also lives elsewhere */
@@ -42,16 +42,17 @@ bad:
 	saved = errno;
 	close(fd);
 	errno = saved;
-	return -1;
+	return VH_EIO;
 }
 
 int vh_file_replace(const char *path, const char *data, size_t len)
 {
 	struct vh_buf tmp = VH_BUF_INIT;
-	int fd = -1, rc = -1, made = 0, saved;
+	int fd = -1, rc = VH_EIO, made = 0, saved;
 
 	if (vh_buf_puts(&tmp, path) < 0 || vh_buf_puts(&tmp, ".XXXXXX") < 0) {
 		errno = ENOMEM;
+		rc = VH_ENOMEM;
 		goto done;
 	}
 	/* O_CREAT|O_EXCL, 0600: a name of its own, never an existing file or a
@@ -63,10 +64,10 @@ int vh_file_replace(const char *path, const char *data, size_t len)
 	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
 	if (vh_write_all(fd, data, len) < 0 || fsync(fd) < 0)
 		goto done;
-	rc = close(fd);
+	rc = close(fd) < 0 ? VH_EIO : VH_OK;
 	fd = -1;
-	if (rc == 0)
-		rc = rename(tmp.data, path);
+	if (rc == 0 && rename(tmp.data, path) < 0)
+		rc = VH_EIO;
 done:
 	saved = errno;
 	if (fd >= 0)
@@ -83,16 +84,16 @@ int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
 	struct stat st;
 	ssize_t n;
 	size_t start = out->len, got, room;
-	int fd, rc = VH_READ_EIO, saved;
+	int fd, rc = VH_EIO, saved;
 
 	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
-		return errno == ENOENT || errno == ENOTDIR ? VH_READ_ENOENT : VH_READ_EIO;
+		return errno == ENOENT || errno == ENOTDIR ? VH_ENOTFOUND : VH_EIO;
 	if (fstat(fd, &st) < 0)
 		goto done;
 	if (!S_ISREG(st.st_mode)) {
 		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		rc = VH_READ_ENOTREG;
+		rc = VH_ENOTREG;
 		goto done;
 	}
 	/* Straight into the buffer, sized by fstat (a page at a time where it
@@ -106,7 +107,7 @@ int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
 			room = max - got + 1;
 		if (vh_buf_grow(out, room) < 0) {
 			errno = ENOMEM;
-			rc = VH_READ_ENOMEM;
+			rc = VH_ENOMEM;
 			goto done;
 		}
 		n = read(fd, out->data + out->len, room);
@@ -120,7 +121,7 @@ int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
 		out->data[out->len] = '\0';
 		if (out->len - start > max) {
 			errno = EFBIG;
-			rc = VH_READ_ETOOBIG;
+			rc = VH_ETOOBIG;
 			goto done;
 		}
 		/* all fstat saw: no read more only to meet the end (a file
@@ -128,11 +129,11 @@ int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max)
 		if (out->len - start == (size_t)st.st_size)
 			break;
 	}
-	rc = vh_buf_puts(out, "") < 0 ? (errno = ENOMEM, VH_READ_ENOMEM) : VH_READ_OK;
+	rc = vh_buf_puts(out, "") < 0 ? (errno = ENOMEM, VH_ENOMEM) : VH_OK;
 done:
 	saved = errno;
 	close(fd);
-	if (rc != VH_READ_OK && out->data) {
+	if (rc != VH_OK && out->data) {
 		out->len = start;
 		out->data[start] = '\0';
 	}
@@ -145,19 +146,20 @@ int vh_read_file_why(struct vh_buf *out, struct vh_buf *why, const char *path, s
 	int st = vh_read_file(out, AT_FDCWD, path, max);
 
 	switch (st) {
-	case VH_READ_OK:
-		return 0;
-	case VH_READ_ENOMEM:
-		return -1;
-	case VH_READ_ENOENT:
-		return 2;
-	case VH_READ_ETOOBIG:
-		return vh_buf_printf(why, "is larger than %zu KiB", max / 1024) < 0 ? -1 : 1;
-	case VH_READ_ENOTREG:
-		return vh_buf_puts(why, "is not a regular file") < 0 ? -1 : 1;
+	case VH_OK:
+	case VH_ENOMEM:
+	case VH_ENOTFOUND:
+		return st;
+	case VH_ETOOBIG:
+		st = vh_buf_printf(why, "is larger than %zu KiB", max / 1024);
+		break;
+	case VH_ENOTREG:
+		st = vh_buf_puts(why, "is not a regular file");
+		break;
 	default:
-		return vh_buf_printf(why, "cannot be read (%s)", strerror(errno)) < 0 ? -1 : 1;
+		st = vh_buf_printf(why, "cannot be read (%s)", strerror(errno));
 	}
+	return st < 0 ? VH_ENOMEM : VH_EREFUSED;
 }
 
 int vh_write_all(int fd, const char *p, size_t n)
@@ -169,10 +171,10 @@ int vh_write_all(int fd, const char *p, size_t n)
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
-			return -1;
+			return VH_EIO;
 		if (w == 0) {
 			errno = EIO;
-			return -1;
+			return VH_EIO;
 		}
 		p += w;
 		n -= (size_t)w;

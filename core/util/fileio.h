@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/util/buf.h"
+#include "core/util/err.h"
 
 /* The most venvhook reads of a file a project, a tool or an env holds
  * (pyvenv.cfg, pyproject.toml, Pipfile, poetry.toml, the tools' config
@@ -15,25 +16,18 @@
  * whatever the files hold; a larger file is refused with one line. */
 #define VH_READ_MAX (1024 * 1024)
 
-enum vh_read_status {
-	VH_READ_OK = 0,
-	VH_READ_ENOMEM = -1,
-	VH_READ_ENOENT = -2,  /* no such file (or a path through a non-directory) */
-	VH_READ_ENOTREG = -3, /* a directory, FIFO, device or socket */
-	VH_READ_ETOOBIG = -4, /* more than max bytes */
-	VH_READ_EIO = -5,     /* open or read failed otherwise: errno says why */
-};
-
 /* Appends the regular file path (relative to dirfd, or AT_FDCWD) to out,
  * NUL-terminated, when it holds at most max bytes. Opened without waiting
- * (O_NONBLOCK) and judged by fstat before a byte is read. Returns
- * VH_READ_OK or a VH_READ_E... status; errno is set for every failure. */
+ * (O_NONBLOCK) and judged by fstat before a byte is read. Returns 0,
+ * VH_ENOTFOUND (no such file, or a path through a non-directory),
+ * VH_ENOTREG, VH_ETOOBIG (more than max bytes), VH_ENOMEM or VH_EIO;
+ * errno is set for every failure. */
 int vh_read_file(struct vh_buf *out, int dirfd, const char *path, size_t max);
 
 /* The same, saying in why what is wrong with the file ("is larger than 64
  * KiB", "is not a regular file", "cannot be read (...)"), after its path.
- * Returns 0 (read), 1 (why says why not), 2 (no such file), -1 out of
- * memory. */
+ * Returns 0 (read), VH_EREFUSED (why says why not), VH_ENOTFOUND or
+ * VH_ENOMEM. */
 int vh_read_file_why(struct vh_buf *out, struct vh_buf *why, const char *path, size_t max);
 
 /* 1 when st (the status of fd, or, fd < 0, of the absolute path) is the
@@ -48,18 +42,18 @@ int vh_file_private(int fd, const char *path, const struct stat *st);
  * write (xdg.h), for writing (flags: O_APPEND, O_TRUNC, O_RDWR...): made
  * when absent (0600), never through a symlink, never a file that is not
  * the user's own private regular file with one link. Returns the
- * descriptor, or -1 with errno set (EPERM for a file that is not). */
+ * descriptor, or VH_EIO with errno set (EPERM for a file that is not). */
 int vh_file_open_own(const char *path, int flags);
 
 /* Replaces path, in a directory only the user can write, with the len
  * bytes of data: written to a new file beside it that mkstemp makes (never
  * an existing file, never through a symlink), flushed to disk and renamed
  * over path, so that a failed write leaves the old file whole. Returns 0
- * or -1 with errno set. */
+ * or VH_EIO with errno set. */
 int vh_file_replace(const char *path, const char *data, size_t len);
 
-/* write(2) until all n bytes are written, EINTR retried. Returns 0 or -1
- * with errno set. */
+/* write(2) until all n bytes are written, EINTR retried. Returns 0 or
+ * VH_EIO with errno set. */
 int vh_write_all(int fd, const char *p, size_t n);
 
 #endif

@@ -10,7 +10,7 @@ int vh_hex_put(struct vh_buf *out, const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		if (vh_buf_putc(out, digits[(unsigned char)s[i] >> 4]) < 0 ||
 		    vh_buf_putc(out, digits[(unsigned char)s[i] & 15]) < 0)
-			return -1;
+			return VH_ENOMEM;
 	return vh_buf_puts(out, "");
 }
 
@@ -20,7 +20,7 @@ int vh_hex_digit(int c)
 		return c - '0';
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
-	return -1;
+	return VH_ESYNTAX;
 }
 
 int vh_hex_decode(char **out, size_t *len, const char *s, size_t n)
@@ -31,16 +31,16 @@ int vh_hex_decode(char **out, size_t *len, const char *s, size_t n)
 
 	*out = NULL;
 	if (n % 2)
-		return 1;
+		return VH_ESYNTAX;
 	b = malloc(n / 2 + 1);
 	if (!b)
-		return -1;
+		return VH_ENOMEM;
 	for (i = 0; i < n / 2; i++) {
 		hi = vh_hex_digit((unsigned char)s[2 * i]);
 		lo = vh_hex_digit((unsigned char)s[2 * i + 1]);
 		if (hi < 0 || lo < 0) {
 			free(b);
-			return 1;
+			return VH_ESYNTAX;
 		}
 		b[i] = (char)(hi << 4 | lo);
 	}

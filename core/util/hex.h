@@ -12,12 +12,12 @@
 /* Appends the n bytes at s as 2n lowercase hex digits. */
 int vh_hex_put(struct vh_buf *out, const char *s, size_t n);
 
-/* The value of a lowercase hex digit, or -1. */
+/* The value of a lowercase hex digit, or VH_ESYNTAX. */
 int vh_hex_digit(int c);
 
 /* Decodes the n hex digits at s into a fresh NUL-terminated string (*out,
- * *len bytes). Returns 0, 1 when s is not lowercase hex of whole bytes, -1
- * out of memory. Caller frees *out. */
+ * *len bytes). Returns 0, VH_ESYNTAX when s is not lowercase hex of whole
+ * bytes, or VH_ENOMEM. Caller frees *out. */
 int vh_hex_decode(char **out, size_t *len, const char *s, size_t n);
 
 #endif

@@ -13,7 +13,7 @@ int vh_json_str(struct vh_buf *out, const char *s)
 	if (!s)
 		return vh_buf_puts(out, "null");
 	if (vh_buf_putc(out, '"') < 0)
-		return -1;
+		return VH_ENOMEM;
 	for (; *p; p += n) {
 		n = vh_text_next(p, &cp, &kind);
 		if (kind != VH_TEXT_SHOWN) /* every control is in the BMP */
@@ -23,7 +23,7 @@ int vh_json_str(struct vh_buf *out, const char *s)
 		else
 			rc = vh_buf_add(out, (const char *)p, n);
 		if (rc < 0)
-			return -1;
+			return rc;
 	}
 	return vh_buf_putc(out, '"');
 }

@@ -56,7 +56,7 @@ int vh_utf8_put(struct vh_buf *b, unsigned long cp)
 		u[0] = (char)(0xf0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
 		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
 	else
-		return -1;
+		return VH_ESYNTAX;
 	return vh_buf_add(b, u, n);
 }
 
@@ -112,7 +112,7 @@ int vh_msg_sanitize(struct vh_buf *out, const char *s)
 		else
 			rc = vh_buf_putc(out, '?');
 		if (rc < 0)
-			return -1;
+			return rc;
 	}
 	return 0;
 }
@@ -128,12 +128,12 @@ int vh_msg_escape(struct vh_buf *out, const char *s)
 		n = vh_text_next(p, &cp, &kind);
 		if (kind == VH_TEXT_SHOWN && cp != '\\') {
 			if (vh_buf_add(out, (const char *)p, n) < 0)
-				return -1;
+				return VH_ENOMEM;
 			continue;
 		}
 		for (i = 0; i < n; i++)
 			if (vh_buf_printf(out, "\\x%02x", p[i]) < 0)
-				return -1;
+				return VH_ENOMEM;
 	}
 	return 0;
 }
@@ -154,7 +154,7 @@ void vh_msgf(const char *fmt, ...)
 	int rc;
 
 	va_start(ap, fmt);
-	rc = vh_buf_puts(&line, "venvhook: ") < 0 ? -1 : vh_buf_vprintf(&line, fmt, ap);
+	rc = vh_buf_puts(&line, "venvhook: ") < 0 ? VH_ENOMEM : vh_buf_vprintf(&line, fmt, ap);
 	va_end(ap);
 	if (rc == 0 && vh_buf_putc(&line, '\n') == 0) {
 		if (!captured || vh_buf_add(captured, line.data, line.len) < 0)

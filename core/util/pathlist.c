@@ -48,7 +48,7 @@ int vh_pathlist_remove(char **out, const char *list, const char *entry)
 
 	if (!locate(list, entry, &start, &len, &index)) {
 		*out = strdup(list);
-		return *out ? 0 : -1;
+		return *out ? 0 : VH_ENOMEM;
 	}
 	if (start + len == total) {
 		/* the last entry: drop it with the ':' before it, if any */
@@ -60,10 +60,10 @@ int vh_pathlist_remove(char **out, const char *list, const char *entry)
 			goto fail;
 	}
 	*out = vh_buf_detach(&b);
-	return *out ? 0 : -1;
+	return *out ? 0 : VH_ENOMEM;
 fail:
 	vh_buf_free(&b);
-	return -1;
+	return VH_ENOMEM;
 }
 
 size_t vh_pathlist_count(const char *list, const char *entry)
@@ -105,10 +105,10 @@ int vh_pathlist_prune(char **out, const char *list, const char *entry, int keep)
 		p = colon + 1;
 	}
 	*out = vh_buf_detach(&b);
-	return *out ? 0 : -1;
+	return *out ? 0 : VH_ENOMEM;
 fail:
 	vh_buf_free(&b);
-	return -1;
+	return VH_ENOMEM;
 }
 
 int vh_pathlist_prepend(char **out, const char *list, const char *entry)
@@ -118,10 +118,10 @@ int vh_pathlist_prepend(char **out, const char *list, const char *entry)
 	if (vh_buf_puts(&b, entry) < 0 ||
 	    (*list && (vh_buf_putc(&b, ':') < 0 || vh_buf_puts(&b, list) < 0))) {
 		vh_buf_free(&b);
-		return -1;
+		return VH_ENOMEM;
 	}
 	*out = vh_buf_detach(&b);
-	return *out ? 0 : -1;
+	return *out ? 0 : VH_ENOMEM;
 }
 
 /* A '/' after what b holds, unless it ends in one. */
@@ -145,7 +145,7 @@ int vh_pathlist_search(char **out, const char *list, const char *name, const cha
 		fallback = n ? malloc(n) : NULL;
 		if (!fallback) {
 			errno = n ? ENOMEM : ENOENT;
-			return -1;
+			return n ? VH_ENOMEM : VH_ENOTFOUND;
 		}
 		confstr(_CS_PATH, fallback, n);
 		list = fallback;
@@ -179,5 +179,5 @@ int vh_pathlist_search(char **out, const char *list, const char *name, const cha
 	if (*out)
 		return 0;
 	errno = err;
-	return -1;
+	return err == ENOMEM ? VH_ENOMEM : VH_ENOTFOUND;
 }

@@ -23,8 +23,8 @@ int vh_pathlist_prepend(char **out, const char *list, const char *entry);
  * followed: an env's bin/python stays that, not the interpreter it links
  * to. An empty entry is the current directory, and an empty or relative
  * entry is taken from cwd when cwd is given (then *out is absolute when
- * cwd is), else left as it is. Returns 0, or -1 with *out NULL and errno
- * set (ENOENT: none holds it; ENOMEM). Caller frees. */
+ * cwd is), else left as it is. Returns 0, or VH_ENOTFOUND (none holds it)
+ * or VH_ENOMEM with *out NULL and errno set. Caller frees. */
 int vh_pathlist_search(char **out, const char *list, const char *name, const char *cwd);
 
 #endif

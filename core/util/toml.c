@@ -3,7 +3,9 @@
  * string-array values and the tables headers open, by their full key
  * path, and checks the rest only for syntax. */
 #include "core/util/toml.h"
+#include "core/util/hex.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,13 +67,13 @@ static int fail(struct parser *ps, const char *why)
 {
 	if (!ps->oom && !ps->err->len)
 		vh_buf_printf(ps->err, "line %zu: %s", ps->line, why);
-	return -1;
+	return VH_ESYNTAX;
 }
 
 static int oom(struct parser *ps)
 {
 	ps->oom = 1;
-	return -1;
+	return VH_ENOMEM;
 }
 
 /* --- the key paths --- */
@@ -254,11 +256,12 @@ static int skip_comment(struct parser *ps)
 /* Whitespace, a comment, then a newline or the end: what ends a line. */
 static int end_of_line(struct parser *ps)
 {
+	int rc;
 	size_t n;
 
 	skip_ws(ps);
-	if (skip_comment(ps) < 0)
-		return -1;
+	if ((rc = skip_comment(ps)) < 0)
+		return rc;
 	if (at_end(ps))
 		return 0;
 	n = newline_at(ps);
@@ -272,12 +275,13 @@ static int end_of_line(struct parser *ps)
 /* Blank lines and comments, as inside an array. */
 static int skip_ws_newlines(struct parser *ps)
 {
+	int rc;
 	size_t n;
 
 	for (;;) {
 		skip_ws(ps);
-		if (skip_comment(ps) < 0)
-			return -1;
+		if ((rc = skip_comment(ps)) < 0)
+			return rc;
 		n = newline_at(ps);
 		if (!n)
 			return 0;
@@ -292,18 +296,14 @@ static int hex_escape(struct parser *ps, struct vh_buf *out, size_t digits)
 {
 	uint32_t cp = 0;
 	size_t i;
-	int c;
+	int c, d;
 
 	for (i = 0; i < digits; i++) {
 		c = peek(ps, i);
-		if (c >= '0' && c <= '9')
-			cp = cp * 16 + (uint32_t)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			cp = cp * 16 + (uint32_t)(c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			cp = cp * 16 + (uint32_t)(c - 'A' + 10);
-		else
+		d = c < 0 ? VH_ESYNTAX : vh_hex_digit(tolower(c));
+		if (d < 0)
 			return fail(ps, "a bad \\u escape");
+		cp = cp * 16 + (uint32_t)d;
 	}
 	ps->p += digits;
 	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
@@ -359,6 +359,7 @@ static int string_char(struct parser *ps, struct vh_buf *out, int multi)
 /* A string of any of the four kinds, quote at p, appended to out. */
 static int string(struct parser *ps, struct vh_buf *out)
 {
+	int rc;
 	size_t start = out->len;
 	char q = *ps->p;
 	int multi = peek(ps, 1) == q && peek(ps, 2) == q;
@@ -415,12 +416,12 @@ static int string(struct parser *ps, struct vh_buf *out)
 			}
 			if (at_end(ps))
 				return fail(ps, "a string that never ends");
-			if (escape(ps, out) < 0)
-				return -1;
+			if ((rc = escape(ps, out)) < 0)
+				return rc;
 			continue;
 		}
-		if (string_char(ps, out, multi) < 0)
-			return -1;
+		if ((rc = string_char(ps, out, multi)) < 0)
+			return rc;
 	}
 	if (vh_buf_puts(out, "") < 0)
 		return oom(ps);
@@ -451,6 +452,7 @@ static void text_cut(struct vh_toml_tree *t, size_t off)
  * them was declared by a [[header]]; not kept, the key is only read. */
 static int key(struct parser *ps, uint32_t *node, int kept, int *under_array)
 {
+	int rc;
 	struct vh_toml_tree *t = ps->t;
 	const char *start;
 	size_t off;
@@ -461,8 +463,8 @@ static int key(struct parser *ps, uint32_t *node, int kept, int *under_array)
 		if (peek(ps, 0) == '"' || peek(ps, 0) == '\'') {
 			if (peek(ps, 1) == peek(ps, 0) && peek(ps, 2) == peek(ps, 0))
 				return fail(ps, "a multi-line string as a key");
-			if (string(ps, &t->text) < 0)
-				return -1;
+			if ((rc = string(ps, &t->text)) < 0)
+				return rc;
 		} else {
 			for (start = ps->p; !at_end(ps) && is_bare(*ps->p); ps->p++)
 				;
@@ -522,7 +524,8 @@ static int record(struct parser *ps, uint32_t k, enum vh_toml_type type, size_t 
 	return 0;
 }
 
-/* Digits of a base, '_' only between two of them; the count, or -1. */
+/* Digits of a base, '_' only between two of them; the count, or
+ * VH_ESYNTAX. */
 static int digits(const char **p, const char *end, int base)
 {
 	const char *s = *p;
@@ -544,7 +547,7 @@ static int digits(const char **p, const char *end, int base)
 		}
 	}
 	*p = s;
-	return under ? -1 : n;
+	return under ? VH_ESYNTAX : n;
 }
 
 /* Exactly n decimal digits. */
@@ -664,22 +667,23 @@ static int scalar(struct parser *ps, uint32_t k, int kept)
 
 static int array(struct parser *ps, uint32_t k, int kept, int depth)
 {
+	int rc;
 	struct vh_toml_tree *t = ps->t;
 	size_t off = t->text.len, n = 0;
 	int mixed = !kept;
 
 	ps->p++;
 	for (;;) {
-		if (skip_ws_newlines(ps) < 0)
-			return -1;
+		if ((rc = skip_ws_newlines(ps)) < 0)
+			return rc;
 		if (peek(ps, 0) == ']')
 			break;
 		/* The elements are not addressable by a key path; the strings of
 		 * an array of strings are kept with it, one after another in
 		 * the text, each with its NUL. */
 		if (!mixed && (peek(ps, 0) == '"' || peek(ps, 0) == '\'')) {
-			if (string(ps, &t->text) < 0)
-				return -1;
+			if ((rc = string(ps, &t->text)) < 0)
+				return rc;
 			if (vh_buf_putc(&t->text, '\0') < 0)
 				return oom(ps);
 			n++;
@@ -687,11 +691,11 @@ static int array(struct parser *ps, uint32_t k, int kept, int depth)
 			if (!mixed)
 				text_cut(t, off);
 			mixed = 1;
-			if (value(ps, NONE, 0, depth + 1) < 0)
-				return -1;
+			if ((rc = value(ps, NONE, 0, depth + 1)) < 0)
+				return rc;
 		}
-		if (skip_ws_newlines(ps) < 0)
-			return -1;
+		if ((rc = skip_ws_newlines(ps)) < 0)
+			return rc;
 		if (peek(ps, 0) == ',') {
 			ps->p++;
 			continue;
@@ -705,8 +709,8 @@ static int array(struct parser *ps, uint32_t k, int kept, int depth)
 		return 0;
 	if (mixed)
 		return record(ps, k, VH_TOML_OTHER, 0, 0);
-	if (record(ps, k, VH_TOML_STRINGS, off, 0) < 0)
-		return -1;
+	if ((rc = record(ps, k, VH_TOML_STRINGS, off, 0)) < 0)
+		return rc;
 	ps->doc->v[ps->doc->n - 1].nstrs = n;
 	ps->nstrs += n;
 	return 0;
@@ -715,10 +719,11 @@ static int array(struct parser *ps, uint32_t k, int kept, int depth)
 /* key = value at p, under the node base (the table or the inline table). */
 static int keyval(struct parser *ps, uint32_t base, int kept, int depth)
 {
+	int rc;
 	uint32_t k = base;
 
-	if (key(ps, &k, kept, NULL) < 0)
-		return -1;
+	if ((rc = key(ps, &k, kept, NULL)) < 0)
+		return rc;
 	if (peek(ps, 0) != '=')
 		return fail(ps, "'=' was expected after a key");
 	ps->p++;
@@ -728,6 +733,7 @@ static int keyval(struct parser *ps, uint32_t base, int kept, int depth)
 
 static int inline_table(struct parser *ps, uint32_t k, int kept, int depth)
 {
+	int rc;
 	ps->p++;
 	skip_ws(ps);
 	if (peek(ps, 0) == '}') {
@@ -735,8 +741,8 @@ static int inline_table(struct parser *ps, uint32_t k, int kept, int depth)
 		return kept ? record(ps, k, VH_TOML_OTHER, 0, 0) : 0;
 	}
 	for (;;) {
-		if (keyval(ps, k, kept, depth + 1) < 0)
-			return -1;
+		if ((rc = keyval(ps, k, kept, depth + 1)) < 0)
+			return rc;
 		skip_ws(ps);
 		if (peek(ps, 0) == ',') {
 			ps->p++;
@@ -751,6 +757,7 @@ static int inline_table(struct parser *ps, uint32_t k, int kept, int depth)
 
 static int value(struct parser *ps, uint32_t k, int kept, int depth)
 {
+	int rc;
 	struct vh_toml_tree *t = ps->t;
 	size_t off = t->text.len;
 	int c = peek(ps, 0);
@@ -758,8 +765,8 @@ static int value(struct parser *ps, uint32_t k, int kept, int depth)
 	if (depth > MAX_NEST)
 		return fail(ps, "values nested too deeply");
 	if (c == '"' || c == '\'') {
-		if (string(ps, &t->text) < 0)
-			return -1;
+		if ((rc = string(ps, &t->text)) < 0)
+			return rc;
 		if (!kept) {
 			text_cut(t, off);
 			return 0;
@@ -780,6 +787,7 @@ static int value(struct parser *ps, uint32_t k, int kept, int depth)
 
 static int header(struct parser *ps)
 {
+	int rc;
 	int is_array = peek(ps, 1) == '[', under_array = 0;
 	uint32_t k = 0;
 
@@ -787,8 +795,8 @@ static int header(struct parser *ps)
 	/* A header's path is always looked up, whether or not its keys are
 	 * kept: a [[header]] marks its node, and every table at or under a
 	 * marked node names a part of one element, which is not addressable. */
-	if (key(ps, &k, 1, &under_array) < 0)
-		return -1;
+	if ((rc = key(ps, &k, 1, &under_array)) < 0)
+		return rc;
 	if (peek(ps, 0) != ']' || (is_array && peek(ps, 1) != ']'))
 		return fail(ps, is_array ? "']]' was expected to end a table header" :
 			    "']' was expected to end a table header");
@@ -804,8 +812,8 @@ static int header(struct parser *ps)
 		for (up = nodes[k].parent; up != NONE && !(nodes[up].flags & NODE_USED); up = nodes[up].parent)
 			nodes[up].flags |= NODE_USED;
 	}
-	if (ps->table_kept && record(ps, k, VH_TOML_TABLE, 0, 0) < 0)
-		return -1;
+	if (ps->table_kept && (rc = record(ps, k, VH_TOML_TABLE, 0, 0)) < 0)
+		return rc;
 	ps->table = k;
 	return end_of_line(ps);
 }
@@ -832,7 +840,7 @@ static int settle(struct vh_toml *doc, size_t nstrs)
 	if (nstrs) {
 		doc->strv = malloc(nstrs * sizeof(*doc->strv));
 		if (!doc->strv)
-			return -1;
+			return VH_ENOMEM;
 	}
 	for (i = 0; i < doc->n; i++) {
 		struct vh_toml_entry *e = &doc->v[i];
@@ -861,16 +869,16 @@ int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, siz
 	memset(doc, 0, sizeof(*doc));
 	if (len > VH_TOML_MAX_TEXT)
 		return vh_buf_printf(err, "line 1: more than %u MiB of text", VH_TOML_MAX_TEXT >> 20) < 0 ?
-		       -1 : 1;
+		       VH_ENOMEM : VH_ESYNTAX;
 	t = doc->tree = calloc(1, sizeof(*t));
 	if (!t)
-		return -1;
+		return VH_ENOMEM;
 	t->top = NONE;
 	t->cap = 16;
 	t->nodes = malloc(t->cap * sizeof(*t->nodes));
 	/* the root, named "" at offset 0 */
 	if (!t->nodes || vh_buf_putc(&t->text, '\0') < 0)
-		return -1;
+		return VH_ENOMEM;
 	t->nodes[0] = (struct node){ NONE, 0, 0, 0, NONE, 0, 0 };
 	t->n = 1;
 	ps.p = text;
@@ -885,7 +893,7 @@ int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, siz
 		ps.p += 3;
 	while (rc == 0 && !at_end(&ps)) {
 		if (skip_ws_newlines(&ps) < 0) {
-			rc = -1;
+			rc = VH_ESYNTAX;
 			break;
 		}
 		if (at_end(&ps))
@@ -893,16 +901,16 @@ int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, siz
 		if (*ps.p == '[')
 			rc = header(&ps);
 		else if (keyval(&ps, ps.table, ps.table_kept, 0) < 0 || end_of_line(&ps) < 0)
-			rc = -1;
+			rc = VH_ESYNTAX;
 	}
 	/* The text is where it stays: the strings can point into it now. */
 	if (settle(doc, ps.nstrs) < 0) {
-		rc = -1;
+		rc = VH_ENOMEM;
 		ps.oom = 1;
 	}
 	doc->bytes = held(doc) + ps.nstrs * sizeof(*doc->strv);
 	if (rc < 0)
-		return ps.oom ? -1 : 1;
+		return ps.oom ? VH_ENOMEM : VH_ESYNTAX;
 	return 0;
 }
 
@@ -919,7 +927,7 @@ int vh_toml_read(struct vh_toml *doc, struct vh_buf *err, const char *path, size
 	}
 	rc = vh_toml_parse(doc, err, text.data ? text.data : "", text.len);
 	vh_buf_free(&text);
-	return rc;
+	return rc == VH_ESYNTAX ? VH_EREFUSED : rc;
 }
 
 const struct vh_toml_entry *vh_toml_get(const struct vh_toml *doc, const char *const *path,

@@ -68,14 +68,14 @@ struct vh_toml {
 	size_t bytes; /* the memory it holds */
 };
 
-/* Parses len bytes of text into doc. Returns 0; 1 when the text is not TOML
- * this reader reads exactly, with "line N: why" appended to err; -1 out of
- * memory. Free doc with vh_toml_free in every case. */
+/* Parses len bytes of text into doc. Returns 0; VH_ESYNTAX when the text is
+ * not TOML this reader reads exactly, with "line N: why" appended to err;
+ * VH_ENOMEM. Free doc with vh_toml_free in every case. */
 int vh_toml_parse(struct vh_toml *doc, struct vh_buf *err, const char *text, size_t len);
 
 /* Reads the regular file path (at most max bytes) and parses it. Returns 0;
- * 1 with the reason in err (cannot be read, too big, not TOML); 2 when the
- * file does not exist; -1 out of memory. */
+ * VH_EREFUSED with the reason in err (cannot be read, too big, not TOML);
+ * VH_ENOTFOUND when the file does not exist; VH_ENOMEM. */
 int vh_toml_read(struct vh_toml *doc, struct vh_buf *err, const char *path, size_t max);
 
 /* The entry at the path given as NULL-terminated components, or NULL.

@@ -115,131 +115,168 @@ static int place(enum vh_writers *why, const char *dir, const struct vh_stat *st
 	    vh_writers_with(-1, dir, st, flags | VH_WRITERS_STICKY_OK, private_group) ==
 		    VH_WRITERS_NONE)
 		return 1;
-	return -1;
+	return VH_EUNSAFE;
+}
+
+/* Where vh_path_steady's walk is: cur, the path resolved so far; p, what
+ * is left of rest to walk; dir, the status of cur's directory; sticky,
+ * that place() found it sticky; links, how many were followed. */
+struct walk {
+	struct vh_buf cur, rest, next;
+	struct vh_stat dir;
+	const char *p;
+	int links, sticky;
+	unsigned flags;
+	int (*private_group)(gid_t);
+};
+
+/* cur is a directory the walk goes on in: its status in w->dir, judged as
+ * the place of the next entry when there is one. 0, or 1 (not steady: *why
+ * says why). */
+static int enter(struct walk *w, enum vh_writers *why)
+{
+	if (vh_stat(&w->dir, AT_FDCWD, w->cur.data, 1) < 0) {
+		*why = VH_WRITERS_UNKNOWN;
+		return 1;
+	}
+	while (*w->p == '/')
+		w->p++;
+	if (*w->p && (w->sticky = place(why, w->cur.data, &w->dir, w->flags, w->private_group)) < 0)
+		return 1;
+	return 0;
+}
+
+/* cur, with the entry st just added, is a symlink: the walk goes on with
+ * its target and what followed it, from the link's directory (keep bytes
+ * of cur) or from /. 0, 1 (not steady) or VH_ENOMEM. */
+static int follow(struct walk *w, enum vh_writers *why, const struct vh_stat *st, size_t keep)
+{
+	char target[PATH_MAX];
+	ssize_t n;
+
+	if (st->uid != user() && st->uid != 0) {
+		*why = VH_WRITERS_OWNER;
+		return 1;
+	}
+	n = readlink(w->cur.data, target, sizeof(target) - 1);
+	if (n <= 0 || ++w->links > 40) {
+		*why = VH_WRITERS_UNKNOWN;
+		return 1;
+	}
+	target[n] = '\0';
+	w->cur.len = target[0] == '/' ? 1 : keep;
+	w->cur.data[w->cur.len] = '\0';
+	vh_buf_reset(&w->next);
+	/* p is "" or "/" and what followed the link */
+	if (vh_buf_puts(&w->next, target) < 0 || vh_buf_puts(&w->next, w->p) < 0)
+		return VH_ENOMEM;
+	vh_buf_reset(&w->rest);
+	if (vh_buf_puts(&w->rest, w->next.data) < 0)
+		return VH_ENOMEM;
+	w->p = w->rest.data;
+	if (vh_stat(&w->dir, AT_FDCWD, w->cur.data, 1) < 0) {
+		*why = VH_WRITERS_UNKNOWN;
+		return 1;
+	}
+	w->sticky = place(why, w->cur.data, &w->dir, w->flags, w->private_group);
+	return w->sticky < 0;
+}
+
+/* The next entry of the path, c (len bytes): walked. 0, 1 (not steady) or
+ * VH_ENOMEM. */
+static int step(struct walk *w, enum vh_writers *why, const char *c, size_t len)
+{
+	struct vh_stat st;
+	size_t keep = w->cur.len;
+
+	if (len == 2 && c[0] == '.' && c[1] == '.') {
+		/* up from where the path has led, as the kernel goes */
+		while (w->cur.len > 1 && w->cur.data[w->cur.len - 1] != '/')
+			w->cur.len--;
+		if (w->cur.len > 1)
+			w->cur.len--;
+		w->cur.data[w->cur.len] = '\0';
+		return enter(w, why);
+	}
+	if ((w->cur.len > 1 && vh_buf_putc(&w->cur, '/') < 0) || vh_buf_add(&w->cur, c, len) < 0 ||
+	    vh_buf_puts(&w->cur, "") < 0)
+		return VH_ENOMEM;
+	if (vh_stat(&st, AT_FDCWD, w->cur.data, 0) < 0) {
+		*why = VH_WRITERS_UNKNOWN;
+		return 1;
+	}
+	/* more after it ("a/b", "a/..", "a/"): as the kernel, only in a
+	 * directory (a link is followed first) */
+	if (*w->p == '/' && !S_ISLNK(st.mode) && !S_ISDIR(st.mode)) {
+		*why = VH_WRITERS_UNKNOWN;
+		errno = ENOTDIR;
+		return 1;
+	}
+	/* in a sticky directory, only the entry's owner can swap it */
+	if (w->sticky && st.uid != user() && st.uid != 0) {
+		*why = VH_WRITERS_OWNER;
+		return 1;
+	}
+	if (S_ISLNK(st.mode))
+		return follow(w, why, &st, keep);
+	w->dir = st;
+	/* the next entry's place, when there is one */
+	while (*w->p == '/')
+		w->p++;
+	if (*w->p && (w->sticky = place(why, w->cur.data, &w->dir, w->flags, w->private_group)) < 0)
+		return 1;
+	return 0;
 }
 
 int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *path, unsigned flags,
 		   int (*private_group)(gid_t gid))
 {
-	struct vh_buf cur = VH_BUF_INIT, rest = VH_BUF_INIT, next = VH_BUF_INIT;
-	struct vh_stat dir, st;
-	char target[PATH_MAX];
-	const char *p, *c;
-	size_t len, keep;
-	ssize_t n;
-	int links = 0, sticky = 0, rc = -1, saved = 0;
-	uid_t me = user();
+	struct walk w = { VH_BUF_INIT, VH_BUF_INIT, VH_BUF_INIT, { 0 }, NULL, 0, 0, flags, private_group };
+	const char *c;
+	size_t len;
+	int rc = VH_ENOMEM, saved = 0, r;
 
 	if (real)
 		*real = NULL;
 	*bad = NULL;
 	*why = VH_WRITERS_NONE;
-	if (vh_buf_puts(&cur, "/") < 0 || vh_buf_puts(&rest, path) < 0)
+	if (vh_buf_puts(&w.cur, "/") < 0 || vh_buf_puts(&w.rest, path) < 0)
 		goto done;
-	if (vh_stat(&dir, AT_FDCWD, "/", 1) < 0) {
+	if (vh_stat(&w.dir, AT_FDCWD, "/", 1) < 0) {
 		*why = VH_WRITERS_UNKNOWN;
 		goto not;
 	}
-	if ((sticky = place(why, "/", &dir, flags, private_group)) < 0)
+	if ((w.sticky = place(why, "/", &w.dir, flags, private_group)) < 0)
 		goto not;
-	for (p = rest.data; *p;) {
-		while (*p == '/')
-			p++;
-		c = p;
-		p += strcspn(p, "/");
-		len = (size_t)(p - c);
+	for (w.p = w.rest.data; *w.p;) {
+		while (*w.p == '/')
+			w.p++;
+		c = w.p;
+		w.p += strcspn(w.p, "/");
+		len = (size_t)(w.p - c);
 		if (!len || (len == 1 && c[0] == '.'))
 			continue;
-		keep = cur.len;
-		if (len == 2 && c[0] == '.' && c[1] == '.') {
-			/* up from where the path has led, as the kernel goes */
-			while (cur.len > 1 && cur.data[cur.len - 1] != '/')
-				cur.len--;
-			if (cur.len > 1)
-				cur.len--;
-			cur.data[cur.len] = '\0';
-			if (vh_stat(&dir, AT_FDCWD, cur.data, 1) < 0) {
-				*why = VH_WRITERS_UNKNOWN;
-				goto not;
-			}
-			while (*p == '/')
-				p++;
-			if (*p && (sticky = place(why, cur.data, &dir, flags, private_group)) < 0)
-				goto not;
-			continue;
-		}
-		if ((cur.len > 1 && vh_buf_putc(&cur, '/') < 0) || vh_buf_add(&cur, c, len) < 0 ||
-		    vh_buf_puts(&cur, "") < 0)
+		r = step(&w, why, c, len);
+		if (r < 0)
 			goto done;
-		if (vh_stat(&st, AT_FDCWD, cur.data, 0) < 0) {
-			*why = VH_WRITERS_UNKNOWN;
-			goto not;
-		}
-		/* more after it ("a/b", "a/..", "a/"): as the kernel, only in a
-		 * directory (a link is followed first) */
-		if (*p == '/' && !S_ISLNK(st.mode) && !S_ISDIR(st.mode)) {
-			*why = VH_WRITERS_UNKNOWN;
-			errno = ENOTDIR;
-			goto not;
-		}
-		/* in a sticky directory, only the entry's owner can swap it */
-		if (sticky && st.uid != me && st.uid != 0) {
-			*why = VH_WRITERS_OWNER;
-			goto not;
-		}
-		if (S_ISLNK(st.mode)) {
-			if (st.uid != me && st.uid != 0) {
-				*why = VH_WRITERS_OWNER;
-				goto not;
-			}
-			n = readlink(cur.data, target, sizeof(target) - 1);
-			if (n <= 0 || ++links > 40) {
-				*why = VH_WRITERS_UNKNOWN;
-				goto not;
-			}
-			target[n] = '\0';
-			/* the link's place: back to its directory (or to /) */
-			cur.len = target[0] == '/' ? 1 : keep;
-			cur.data[cur.len] = '\0';
-			vh_buf_reset(&next);
-			/* p is "" or "/" and what followed the link */
-			if (vh_buf_puts(&next, target) < 0 || vh_buf_puts(&next, p) < 0)
-				goto done;
-			vh_buf_reset(&rest);
-			if (vh_buf_puts(&rest, next.data) < 0)
-				goto done;
-			p = rest.data;
-			if (vh_stat(&dir, AT_FDCWD, cur.data, 1) < 0) {
-				*why = VH_WRITERS_UNKNOWN;
-				goto not;
-			}
-			sticky = place(why, cur.data, &dir, flags, private_group);
-			if (sticky < 0)
-				goto not;
-			continue;
-		}
-		dir = st;
-		/* the next entry's place, when there is one */
-		while (*p == '/')
-			p++;
-		if (*p && (sticky = place(why, cur.data, &dir, flags, private_group)) < 0)
+		if (r)
 			goto not;
 	}
 	*why = VH_WRITERS_NONE;
 	rc = 1;
-	if (real && !(*real = vh_buf_detach(&cur)))
-		rc = -1;
+	if (real && !(*real = vh_buf_detach(&w.cur)))
+		rc = VH_ENOMEM;
 	goto done;
 not:
 	saved = errno;
 	rc = 0;
-	*bad = vh_buf_detach(&cur);
+	*bad = vh_buf_detach(&w.cur);
 	if (!*bad)
-		rc = -1;
+		rc = VH_ENOMEM;
 done:
-	vh_buf_free(&cur);
-	vh_buf_free(&rest);
-	vh_buf_free(&next);
+	vh_buf_free(&w.cur);
+	vh_buf_free(&w.rest);
+	vh_buf_free(&w.next);
 	if (rc == 0)
 		errno = saved;
 	return rc;

@@ -24,7 +24,7 @@ int vh_xdg_file(char **out, const char *var, const char *fallback, const char *l
 		r = vh_buf_puts(&b, base);
 	else if (home && *home)
 		r = vh_buf_puts(&b, home) < 0 || vh_buf_putc(&b, '/') < 0 ||
-		    vh_buf_puts(&b, fallback) < 0 ? -1 : 0;
+		    vh_buf_puts(&b, fallback) < 0 ? VH_ENOMEM : 0;
 	else
 		return VH_ENOHOME;
 	if (r < 0 || vh_buf_puts(&b, "/venvhook/") < 0 || vh_buf_puts(&b, leaf) < 0) {
@@ -41,7 +41,7 @@ int vh_xdg_make_parent(const char *file)
 	int rc = 0;
 
 	if (!dir)
-		return -1;
+		return VH_ENOMEM;
 	p = strrchr(dir, '/');
 	if (p && p != dir) {
 		*p = '\0';
@@ -51,7 +51,7 @@ int vh_xdg_make_parent(const char *file)
 			c = *p;
 			*p = '\0';
 			if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-				rc = -1;
+				rc = VH_EIO;
 			*p = c;
 			if (!c)
 				break;
@@ -66,11 +66,12 @@ static int say(struct vh_buf *why, const char *path, enum vh_writers w)
 {
 	if (vh_msg_escape(why, path) < 0 || vh_buf_putc(why, ' ') < 0 ||
 	    vh_buf_puts(why, w == VH_WRITERS_UNKNOWN ? "cannot be looked at" : vh_writers_text(w)) < 0)
-		return -1;
-	return 1;
+		return VH_ENOMEM;
+	return VH_EUNSAFE;
 }
 
-/* The user's own directory, writable by no one else: 0, 1 (why), -1. A
+/* The user's own directory, writable by no one else: 0, VH_EUNSAFE (why),
+ * VH_ENOMEM. A
  * directory that is not there holds nothing: 0. */
 static int own_dir(struct vh_buf *why, const char *dir)
 {
@@ -84,7 +85,8 @@ static int own_dir(struct vh_buf *why, const char *dir)
 }
 
 /* The place: no one else can change what dir leads to, and dir and the
- * XDG root above it are the user's own. 0, 1 (why says why not) or -1. */
+ * XDG root above it are the user's own. 0, VH_EUNSAFE (why says why not)
+ * or VH_ENOMEM. */
 static int place(struct vh_buf *why, char *dir)
 {
 	enum vh_writers w;
@@ -95,7 +97,7 @@ static int place(struct vh_buf *why, char *dir)
 	if (r == 0)
 		r = say(why, bad, w);
 	else
-		r = r < 0 ? -1 : 0;
+		r = r < 0 ? r : 0;
 	free(bad);
 	if (r)
 		return r;
@@ -125,11 +127,11 @@ static int place_once(struct vh_buf *why, char *dir)
 	for (i = 0; i < n; i++)
 		if (!strcmp(seen[i].dir, dir))
 			return seen[i].verdict && vh_buf_add(why, vh_buf_str(&seen[i].why),
-							    seen[i].why.len) < 0 ? -1 : seen[i].verdict;
+							    seen[i].why.len) < 0 ? VH_ENOMEM : seen[i].verdict;
 	r = place(&said, dir);
-	if (r >= 0 && vh_buf_add(why, vh_buf_str(&said), said.len) < 0)
-		r = -1;
-	if (r >= 0 && n < sizeof(seen) / sizeof(seen[0]) && (seen[n].dir = strdup(dir)) != NULL) {
+	if (r != VH_ENOMEM && vh_buf_add(why, vh_buf_str(&said), said.len) < 0)
+		r = VH_ENOMEM;
+	if (r != VH_ENOMEM && n < sizeof(seen) / sizeof(seen[0]) && (seen[n].dir = strdup(dir)) != NULL) {
 		seen[n].verdict = r;
 		seen[n].why = said;
 		n++;
@@ -154,13 +156,13 @@ int vh_xdg_usable(struct vh_buf *why, const char *file, int writing)
 		return 0;
 	dir = strndup(file, (size_t)(slash - file));
 	if (!dir)
-		return -1;
+		return VH_ENOMEM;
 	r = place_once(why, dir);
 	free(dir);
 	/* a file that is a symlink: where it leads, too */
 	if (r == 0 && !writing && S_ISLNK(st.st_mode)) {
 		r = vh_path_steady(NULL, &bad, &w, file, 0, NULL);
-		r = r < 0 ? -1 : r == 0 ? say(why, bad, w) : 0;
+		r = r < 0 ? r : r == 0 ? say(why, bad, w) : 0;
 		free(bad);
 	}
 	return r;

@@ -19,9 +19,9 @@ int vh_xdg_make_parent(const char *file);
  * directories above, the symlinks on it). To read (writing 0), a file that
  * is not there is fine: there is nothing to believe. To write (writing 1,
  * once vh_xdg_make_parent made the directories), the place is judged
- * whether or not the file is there yet. Returns 0 (usable), 1 (not: why
- * gets what is wrong, as "<path> is writable by its group", escaped), -1
- * out of memory. A directory's verdict is not asked for again in the same
+ * whether or not the file is there yet. Returns 0 (usable), VH_EUNSAFE
+ * (not: why gets what is wrong, as "<path> is writable by its group",
+ * escaped) or VH_ENOMEM. A directory's verdict is not asked for again in the same
  * process. */
 struct vh_buf;
 int vh_xdg_usable(struct vh_buf *why, const char *file, int writing);

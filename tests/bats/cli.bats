@@ -8,7 +8,7 @@ setup() { vh_setup; }
 @test "--help lists the commands and shells, exit 0" {
 	run "$VENVHOOK" --help
 	assert_success
-	assert_output --partial "init SHELL"
+	assert_output --partial "init [--prompt] SHELL"
 	assert_output --partial "export SHELL"
 	assert_output --partial "shells: ${VH_SHELLS// /, }"
 	# the rc line of each, from its registry entry
@@ -610,6 +610,44 @@ help_usages() {
 	run --separate-stderr "$VENVHOOK" allow ./-h
 	assert_failure 1
 	assert_equal "$stderr" "venvhook: no env for $T/./-h: nothing to decide about"
+}
+
+@test "one parser for every command: options on either side of the operands, -- ends them, a wrong word named" {
+	mkenv "$T/proj/.venv"
+	mkdir "$T/-dash"
+	mkenv_unallowed "$T/-dash/.venv"
+	cd "$T/proj"
+	# directly: a flag after the operand, a mistyped one, one too many
+	run "$VENVHOOK" init bash --prompt
+	assert_success
+	run --separate-stderr "$VENVHOOK" status --jsn
+	assert_failure 2
+	assert_equal "$stderr" "venvhook: status: no such option '--jsn' (did you mean '--json'?)
+venvhook: usage: venvhook status [--json]"
+	run --separate-stderr "$VENVHOOK" which python3 python
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "venvhook: which: one argument too many: 'python'"
+	run --separate-stderr "$VENVHOOK" list --paths --paths
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "venvhook: list: given twice: '--paths'"
+	# exec: its options come first, the rest is the program's
+	run "$VENVHOOK" exec -C "$T/proj" printf '%s\n' --require-env
+	assert_success
+	assert_output "--require-env"
+	# through the shell function: activate PATH --force as activate --force
+	# PATH; allow -- -dir names the directory
+	"$VENVHOOK" deny "$T/proj/.venv" 2>/dev/null
+	run --separate-stderr "$VH_BASH" --norc --noprofile -c '
+		eval "$("$VENVHOOK" init bash)"
+		venvhook activate "$T/proj/.venv" --force 2>/dev/null
+		printf "VE=%s\n" "${VIRTUAL_ENV-unset}"
+		venvhook deactivate 2>/dev/null
+		cd "$T"
+		venvhook allow -- -dash && echo allowed'
+	assert_success
+	assert_output "VE=$T/proj/.venv
+allowed"
+	grep -q "$(printf %s "$T/-dash/.venv" | od -An -tx1 | tr -d ' \n')" "$HOME/.local/share/venvhook/trust"
 }
 
 @test "through the shell function, activate/deactivate/allow/deny --help print on stderr and change nothing" {

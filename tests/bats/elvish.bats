@@ -89,3 +89,39 @@ teardown() { term_teardown; }
 		'eval ((external $E:VENVHOOK) init elvish --prompt | slurp)' >"$HOME/.config/elvish/rc.elv"
 	term_walk "echo 've=['\$E:VIRTUAL_ENV']'" -- env XDG_RUNTIME_DIR="$HOME/.run" "$VH_ELVISH"
 }
+
+# (the value as printed: the bytes 036 and 037 as <RS> and <US>; the hook's
+# functions taken from the namespace its eval leaves, the after-readline
+# one called as the editor calls it)
+@test "the lines handed to export: the format, 64 at most, a line holding 036 or 037 or too large is unreadable" {
+	printf '%s\n' 'use str' 'eval ((external $E:VENVHOOK) init elvish | slurp) &on-end={|ns|' \
+		'  var typed = $ns[__venvhook_preexec~]' \
+		'  var show = { echo (str:replace "\x1f" "<US>" (str:replace "\x1e" "<RS>" ($ns[__venvhook_cmdlines~]))) }' \
+		'  $show' \
+		'  $typed "echo a"; $typed "  "; $typed "python3 -m venv .venv"; $show' \
+		'  $typed "x\x1fy"; $show' \
+		'}' >"$T/t.elv"
+	printf '%s\n' 'use str' 'eval ((external $E:VENVHOOK) init elvish | slurp) &on-end={|ns|' \
+		'  var show = { echo (str:replace "\x1f" "<US>" (str:replace "\x1e" "<RS>" ($ns[__venvhook_cmdlines~]))) }' \
+		'  $ns[__venvhook_preexec~] "x\x1e"; $show' \
+		'}' >"$T/t2.elv"
+	printf '%s\n' 'use str' 'eval ((external $E:VENVHOOK) init elvish | slurp) &on-end={|ns|' \
+		'  var show = { echo (str:replace "\x1f" "<US>" (str:replace "\x1e" "<RS>" ($ns[__venvhook_cmdlines~]))) }' \
+		'  $ns[__venvhook_preexec~] (str:join "" [(repeat 131072 x)]); $show' \
+		'}' >"$T/t3.elv"
+	printf '%s\n' 'use str' 'eval ((external $E:VENVHOOK) init elvish | slurp) &on-end={|ns|' \
+		'  var show = { echo (str:replace "\x1f" "<US>" (str:replace "\x1e" "<RS>" ($ns[__venvhook_cmdlines~]))) }' \
+		'  for i [(range 1 71)] { $ns[__venvhook_preexec~] l$i }; $show' \
+		'}' >"$T/t4.elv"
+	run "$VH_ELVISH" -norc "$T/t.elv"
+	assert_success
+	assert_output "
+<RS><RS>echo a<US>python3 -m venv .venv<US><RS>
+b<RS><RS><RS>"
+	run "$VH_ELVISH" -norc "$T/t2.elv"
+	assert_output "b<RS><RS><RS>"
+	run "$VH_ELVISH" -norc "$T/t3.elv"
+	assert_output "b<RS><RS><RS>"
+	run "$VH_ELVISH" -norc "$T/t4.elv"
+	assert_output "t<RS><RS>l70<US><RS>"
+}

@@ -255,7 +255,8 @@ time.sleep(60)' >"$T/sig.out" &
 	assert_failure 2
 	run --separate-stderr "$VENVHOOK" exec --bogus true
 	assert_failure 2
-	assert_equal "$stderr" "venvhook: usage: venvhook exec [-C DIR] [--require-env] [--] COMMAND [ARG...]"
+	assert_equal "$stderr" "venvhook: exec: no such option '--bogus'
+venvhook: usage: venvhook exec [-C DIR] [--require-env] [--] COMMAND [ARG...]"
 }
 
 @test "exec: arguments with blanks, quotes, newlines and any byte reach COMMAND unchanged, options after it included" {

@@ -196,6 +196,45 @@ mkvenv() {
 # The line that makes python3 say which env it runs in, the same in every
 # shell: prefix=<sys.prefix>.
 PREFIX_LINE="python3 -c 'import sys; print(\"prefix=\" + sys.prefix)'"
+# The python3 PATH gives, the same in every shell: exe=<sys.executable>,
+# the path it was found by (symlinks kept). A conda prefix mkconda makes
+# has no pyvenv.cfg, so its bin/python3, a symlink to the system's, says
+# the system's sys.prefix: what the user gets shows in this instead.
+EXE_LINE="python3 -c 'import sys; print(\"exe=\" + sys.executable)'"
+
+# mkconda DIR [HISTORY]: a conda prefix as conda lays it out, made without
+# conda (no Debian package): conda-meta/history as History.write_head and
+# write_specs write it (conda/history.py, and PrefixData.is_environment in
+# conda/core/prefix_data.py, which tells a prefix by that file alone, at
+# conda 0f64223fb8da4328457a69fe6483959dbb783152), or HISTORY as given;
+# bin/python3 and bin/python symlinks to the system's interpreter (never
+# write to them or through them); and an etc/conda/activate.d script that
+# leaves a marker if anything runs it (Activator._get_activate_scripts,
+# conda/activate.py, same commit). No pyvenv.cfg.
+mkconda() {
+	local dir=$1
+	mkdir -p "$dir/conda-meta" "$dir/bin" "$dir/etc/conda/activate.d"
+	if [[ -n ${2:-} ]]; then
+		printf '%s' "$2" >"$dir/conda-meta/history"
+	else
+		printf '==> 2026-01-01 00:00:00 <==\n# cmd: /opt/conda/bin/conda create -p %s python=3.11\n# conda version: 25.1.0\n+conda-forge/linux-64::python-3.11.2-h0_0_cpython\n# update specs: ['"'"'python=3.11'"'"']\n' \
+			"$dir" >"$dir/conda-meta/history"
+	fi
+	ln -s /usr/bin/python3 "$dir/bin/python3"
+	ln -s python3 "$dir/bin/python"
+	printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$dir/etc/conda/activate.d/marker.sh"
+	printf 'echo "$0" >>"%s/EXECUTED"\n' "$T" >"$dir/etc/conda/activate.d/marker.fish"
+}
+
+# mkpixi PROJECT: pixi's default env of PROJECT, as pixi lays it out:
+# .pixi/envs/default (PIXI_DIR, ENVIRONMENTS_DIR, DEFAULT_ENVIRONMENT_NAME in
+# crates/pixi_consts/src/consts.rs) holding the conda-meta/history that
+# create_history_file writes (crates/pixi_core/src/environment/
+# conda_metadata.rs), at pixi 2b25fc76dd3b5cc50a235387d948474975c40d73; the
+# manifest is the caller's.
+mkpixi() {
+	mkconda "$1/.pixi/envs/default" '// not relevant for pixi but for `conda run -p`'
+}
 
 # shown NAME: NAME as VIRTUAL_ENV_PROMPT shows it, for the names the tests
 # use: C0 controls and DEL become '?' (C1 and bidi controls have their own

@@ -213,6 +213,57 @@ alias_bodies() {
 	assert_output ""
 }
 
+# HACKING.md's "Errors": a failure returns a named code from core/util/err.h
+# (VH_ENOMEM, VH_EIO...), never a bare -1, and an answer of more than two
+# outcomes a named enum, never a bare 2. Prints each offending line.
+bare_codes() {
+	local files
+	files=$(find "$1/core" "$1/shells" -name '*.c' | sort)
+	# shellcheck disable=SC2086  # the sources' paths hold no blank
+	grep -nE 'return -[0-9]+;|\<(rc|r) = -[0-9]+[;,]' $files
+	# a bare 2 and up, in a function that returns int (a size_t is a count)
+	awk '/^[a-z].*\(/ && !/;[ \t]*$/ { sig = $0 }
+	     /^\{/ { in_int = sig ~ /^(static )?int / }
+	     /^\}/ { in_int = 0 }
+	     in_int && /return [2-9];/ { print FILENAME ":" FNR ":" $0 }' $files
+}
+
+@test "core/ and shells/ return named codes: no bare return -1, no bare 2" {
+	run bare_codes "$VH_SRCDIR"
+	assert_output ""
+}
+
+@test "every command entry a cmd_*.c defines is in the table, and declared once in cmd.h" {
+	local name missing=""
+	for name in $(sed -n 's/^const struct vh_cmd \(vh_cmd_[a-z_]*\) = {$/\1/p' "$VH_SRCDIR"/core/cmd/cmd_*.c); do
+		grep -q "&$name,\$" "$VH_SRCDIR/core/cmd/cmds.c" || missing+=" $name (table)"
+		grep -qE "[[:space:],]$name[,;]" "$VH_SRCDIR/core/cmd/cmd.h" || missing+=" $name (cmd.h)"
+	done
+	[[ -n $name ]] || fail "no entry found: the pattern is stale"
+	assert_equal "$missing" ""
+}
+
+@test "no C function in core/ or shells/ is longer than 80 lines" {
+	run bash -c 'awk '\''/^[a-zA-Z].*\(/ && !/;[ \t]*$/ { sig = $0 }
+		/^\{/ { start = FNR; name = sig }
+		/^\}/ && start { if (FNR - start - 1 > 80) print FILENAME ": " FNR - start - 1 " lines: " name; start = 0 }'\'' \
+		$(find "$1/core" "$1/shells" -name "*.c" | sort)' _ "$VH_SRCDIR"
+	assert_output ""
+}
+
+@test "the named-code lint fails on a bare return -1 added to core/" {
+	local t="$BATS_TEST_TMPDIR/tree"
+	mkdir -p "$t/core/find" "$t/shells"
+	cp "$VH_SRCDIR"/core/find/*.c "$t/core/find/"
+	cp "$VH_SRCDIR"/shells/*.c "$t/shells/"
+	run bare_codes "$t"
+	assert_output ""
+	printf 'static int f(void)\n{\n\treturn -1;\n}\n' >>"$t/core/find/discover.c"
+	run bare_codes "$t"
+	assert_output --partial "discover.c"
+	assert_output --partial "return -1;"
+}
+
 # HACKING.md's "What trust rests on": files are made in one place
 # (core/util/fileio.c: mkstemp and rename, or an O_NOFOLLOW open of the
 # user's own file), and who can write a file is judged in one place

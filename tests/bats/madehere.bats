@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # The made-here rule (core/trust/madeby.h; man venvhook, Made here) at a real
-# terminal, in each shell with a prompt hook: tmux types the lines, the
+# terminal, in each shell with a prompt hook (nushell, xonsh and elvish: the
+# walk's core, made_here_core): tmux types the lines, the
 # screen is read back. An env the user's own command makes is on at the
 # next prompt with no command; an archive's, unpacked at the prompt with
 # its files stamped "now", is not, even when something on the same line
@@ -187,4 +188,80 @@ made_here_walk() {
 	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init mksh)"' >"$HOME/.mkshrc"
 	tmux_start 250 "${VH_MKSH:-mksh}" -i
 	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"' '' 'print -r -- "went=[${__venvhook_went-}]"'
+}
+
+# made_here_core PRINT-VE LS THEN TAR: the walk's core in a shell whose hook
+# hands export its lines from its own pre-command hook (nushell's
+# pre_execution, xonsh's on_precommand, elvish's edit:after-readline),
+# which starts in $T: an archive unpacked at the prompt, then the same with
+# an env made on its line (THEN: the shell's way to run a command after
+# another; TAR: its own way to run the program tar), are not on; python3
+# -m venv at the prompt is, with the interpreter the user gets; and in a
+# subdirectory with a cd on its line. LS runs the program ls (an archive
+# env's bin/ls would leave its mark).
+made_here_core() {
+	local ve=$1 ls=$2 then=$3 tar=$4
+	wait_prompt 'READY>'
+	type_line 'cd a'
+	wait_prompt 'READY>'
+	type_line "$T/serve | tar x"
+	wait_for "venvhook: not activating $T/a/.venv: it appeared with tar (an env that may have come with files unpacked, fetched, cloned, copied or moved is not taken as yours), and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	type_line "$ls"
+	type_line "$ve"
+	wait_for "ve=[]"
+	type_line 'cd ../b'
+	wait_prompt 'READY>'
+	type_line "$T/serve | $tar x $then /usr/bin/python3 -m venv --without-pip .venv"
+	wait_for "venvhook: not activating $T/b/.venv: it appeared with tar"
+	type_line "$ls"
+	type_line 'cd ../new'
+	wait_prompt 'READY>'
+	type_line '/usr/bin/python3 -m venv --without-pip .venv'
+	wait_for "venvhook: activated new (.venv; made here: yours from now on)"
+	type_line "$ve"
+	wait_for "ve=[$T/new/.venv]"
+	type_line "python3 -c \"import sys; print('prefix=[' + sys.prefix + ']')\""
+	wait_for "prefix=[$T/new/.venv]"
+	type_line 'cd ..'
+	wait_for "venvhook: deactivated new"
+	type_line "/usr/bin/python3 -m venv --without-pip sub/.venv $then cd sub"
+	wait_for "venvhook: activated sub (.venv; made here: yours from now on)"
+	type_line "$ve"
+	wait_for "ve=[$T/sub/.venv]"
+	assert_equal "$(grep -c 'made here: yours from now on' <<<"$screen")" 2
+	# (new and sub only)
+	assert_equal "$(grep -c 'venvhook: activated' <<<"$screen")" 2
+	run find "$T" -name PWNED
+	assert_output ""
+}
+
+@test "nu at a terminal: an env your command makes is on at the next prompt; an archive's is not" {
+	vh_skip_uninstalled nu
+	mkdir -p "$HOME/.config/nushell"
+	printf '^$env.VENVHOOK init nu | save -f ~/.venvhook.nu\n' >"$HOME/.config/nushell/env.nu"
+	printf '%s\n' '$env.config.show_banner = false' '$env.PROMPT_COMMAND = {|| "READY> " }' \
+		'$env.PROMPT_COMMAND_RIGHT = ""' '$env.PROMPT_INDICATOR = ""' \
+		'source ~/.venvhook.nu' 'source ~/.venvhook.nu' >"$HOME/.config/nushell/config.nu"
+	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" "$VH_NU" --no-history
+	made_here_core 'print $"ve=[($env.VIRTUAL_ENV?)]"' '^ls' ';' '^tar'
+}
+
+@test "xonsh at a terminal: an env your command makes is on at the next prompt; an archive's is not" {
+	vh_skip_uninstalled xonsh
+	printf '%s\n' '$PROMPT = "READY> "' '$RIGHT_PROMPT = ""' '$BOTTOM_TOOLBAR = ""' \
+		"exec(compile(__import__('subprocess').check_output([\$VENVHOOK, 'init', 'xonsh']), 'venvhook', 'exec'))" \
+		"exec(compile(__import__('subprocess').check_output([\$VENVHOOK, 'init', 'xonsh']), 'venvhook', 'exec'))" \
+		>"$HOME/.xonshrc"
+	tmux_start 250 "$VH_XONSH" --rc "$HOME/.xonshrc" -i
+	made_here_core 'echo @("ve=[%s]" % ${...}.get("VIRTUAL_ENV", ""))' 'ls' '&&' 'tar'
+}
+
+@test "elvish at a terminal: an env your command makes is on at the next prompt; an archive's is not" {
+	vh_skip_uninstalled elvish
+	mkdir -p "$HOME/.config/elvish" "$HOME/.run"
+	printf '%s\n' 'set edit:prompt = { put "READY> " }' 'set edit:rprompt = { put "" }' \
+		'eval ((external $E:VENVHOOK) init elvish | slurp)' \
+		'eval ((external $E:VENVHOOK) init elvish | slurp)' >"$HOME/.config/elvish/rc.elv"
+	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" XDG_RUNTIME_DIR="$HOME/.run" "$VH_ELVISH"
+	made_here_core "echo 've=['\$E:VIRTUAL_ENV']'" 'ls' ';' 'e:tar'
 }

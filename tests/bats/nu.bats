@@ -97,3 +97,27 @@ ve=$T/proj/.venv"
 		'source ~/.venvhook.nu' 'source ~/.venvhook.nu' >"$HOME/.config/nushell/config.nu"
 	term_walk 'print $"ve=[($env.VIRTUAL_ENV?)]"' -- "$VH_NU" --no-history
 }
+
+# (the value as printed: the bytes 036 and 037 as <RS> and <US>; nushell's
+# commandline, which a script has not, stands in for by a command of that
+# name defined before the hook)
+@test "the lines handed to export: the format, 64 at most, a line holding 036 or 037 or too large is unreadable" {
+	"$VENVHOOK" init nu >"$T/vh.nu"
+	printf '%s\n' 'def commandline [] { $env.__vh_line }' "source $T/vh.nu" \
+		'def show [] { print (__venvhook_cmdlines | str replace -a (char --integer 30) "<RS>" | str replace -a (char --integer 31) "<US>") }' \
+		'def --env typed [l: string] { $env.__vh_line = $l; __venvhook_preexec }' \
+		'show' \
+		'typed "echo a"; typed "  "; typed "python3 -m venv .venv"; show' \
+		'typed ("x" + (char --integer 31) + "y"); show' \
+		'$env.__venvhook_state.lines = []; typed ("x" + (char --integer 30)); show' \
+		'$env.__venvhook_state.lines = []; typed (1..131072 | each { "x" } | str join); show' \
+		'$env.__venvhook_state.lines = []; for i in 1..70 { typed $"l($i)" }; show' >"$T/t.nu"
+	run "$VH_NU" --no-config-file "$T/t.nu"
+	assert_success
+	assert_output "
+<RS><RS>echo a<US>python3 -m venv .venv<US><RS>
+b<RS><RS><RS>
+b<RS><RS><RS>
+b<RS><RS><RS>
+t<RS><RS>l70<US><RS>"
+}

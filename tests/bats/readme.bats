@@ -212,7 +212,7 @@ prompts_then_bare() {
 	# man venvhook: man-db finds ~/.local/share/man from ~/.local/bin on PATH
 	run "${user_env[@]}" MANPAGER=cat MANWIDTH=80 man venvhook
 	assert_success
-	assert_output --partial "venvhook init SHELL"
+	assert_output --partial "venvhook init [--prompt] SHELL"
 }
 
 @test "make demo and DEMO_SHELL=zsh make demo start a shell with the hook, in a throwaway tree" {

@@ -362,6 +362,30 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 # --- the region (core/decide/region.h): a cd that changes nothing starts no
 # process, and every cd has the answer export would give ---
 
+@test "the region: a cd within a project whose env is .conda or pixi's starts no process" {
+	counting
+	mkconda "$T/cproj/.conda"
+	allowed "$T/cproj/.conda"
+	mkpixi "$T/pproj"
+	printf '[workspace]\nname = "pproj"\n' >"$T/pproj/pixi.toml"
+	export PIXI_TOML=$T/pproj/pixi.toml
+	allowed "$T/pproj/.pixi/envs/default"
+	mkdir -p "$T/cproj/src/pkg" "$T/cproj/docs" "$T/pproj/src/pkg" "$T/pproj/docs"
+	region_settled
+	session "cd cproj" "setvar __venvhook_exe COUNTING" "cd cproj/src/pkg" "cd cproj/docs" \
+		"cd cproj/src" report "cd pproj" "cd pproj/src/pkg" "cd pproj/docs" "cd pproj/src" report \
+		'run rm $PIXI_TOML' "cd pproj/docs" report
+	assert_success
+	assert_active 1 "$T/cproj/.conda"
+	assert_active 2 "$T/pproj/.pixi/envs/default"
+	# without its manifest, .pixi is no project's: the region ends
+	assert_inactive 3
+	# two exports: into the pixi project, and the cd after its manifest
+	# went (and each cd, in a shell that cannot compare times; every cd in
+	# a shell with no shortcut)
+	assert_equal "$(exports_in "$T/calls")" "$(region_want $((2 + ${drv_no_mtime:-0} * 6)) 8)"
+}
+
 @test "a cd within a project, and between directories outside any, starts no process" {
 	counting
 	mkenv "$T/proj/.venv"
@@ -792,14 +816,81 @@ hostile_workon_env() {
 	assert_equal "$(grep -c 'empty/ .*is not an env: it holds no pyvenv.cfg' <<<"$stderr")" 1
 }
 
-@test "activate of a conda prefix is refused with one line that says so" {
+@test "activate of a conda-meta/ without history is refused with one line that says so" {
 	mkdir -p "$T/conda/envs/x/conda-meta" "$T/conda/envs/x/bin"
 	export CONDA=$T/conda/envs/x
 	session 'run venvhook activate $CONDA' status report
 	assert_line "status=1"
 	assert_inactive 1
 	assert_equal "$(grep -c . <<<"$stderr")" 1
-	assert_stderr_contains "$T/conda/envs/x is a conda env (it holds conda-meta/, no pyvenv.cfg), which venvhook does not activate: use conda activate"
+	assert_stderr_contains "$T/conda/envs/x is not an env: it holds conda-meta/ but no conda-meta/history, which every conda prefix has, and no pyvenv.cfg"
+}
+
+@test "a project's conda prefix (.conda): its bin/ first, CONDA_PREFIX and CONDA_DEFAULT_ENV as conda sets them, base's back on leaving" {
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	mkdir -p "$T/proj/src" "$T/out"
+	# conda's base, on since the shell started (conda's own activation)
+	export CONDA_PREFIX=$T/miniforge3 CONDA_DEFAULT_ENV=base CONDA_EXE=$T/miniforge3/bin/conda
+	session "cd proj/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV __VENVHOOK_CONDA_PREFIX" \
+		"line $EXE_LINE" "cd proj" "cd out" report \
+		"run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV __VENVHOOK_CONDA_PREFIX"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 VIRTUAL_ENV_PROMPT proj
+	assert_env 1 CONDA_PREFIX "$T/proj/.conda"
+	# a prefix env: conda's CONDA_DEFAULT_ENV is its path (Activator._default_env)
+	assert_env 1 CONDA_DEFAULT_ENV "$T/proj/.conda"
+	assert_env 1 __VENVHOOK_CONDA_PREFIX "$T/miniforge3"
+	# the python3 PATH gives is the prefix's (its sys.prefix is the
+	# system's: a symlink with no pyvenv.cfg)
+	assert_line "exe=$T/proj/.conda/bin/python3"
+	assert_inactive 2
+	assert_env 2 CONDA_PREFIX "$T/miniforge3"
+	assert_env 2 CONDA_DEFAULT_ENV base
+	assert_env 2 __VENVHOOK_CONDA_PREFIX unset
+	# its activation scripts are never run, and said once
+	refute_executed
+	assert_equal "$(grep -c 'proj/.conda: did not run its 2 conda activation scripts (etc/conda/activate.d)' <<<"$stderr")" 1
+}
+
+@test "pixi's default env beside pixi.toml: CONDA_DEFAULT_ENV is the workspace's name; none set before, none after" {
+	mkpixi "$T/pix"
+	printf '[workspace]\nname = "pix ws"\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n' >"$T/pix/pixi.toml"
+	allowed "$T/pix/.pixi/envs/default"
+	mkdir -p "$T/pix/src"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE
+	session "cd pix/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV" "line $EXE_LINE" \
+		"cd /" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV"
+	assert_active 1 "$T/pix/.pixi/envs/default"
+	assert_env 1 VIRTUAL_ENV_PROMPT pix
+	assert_env 1 CONDA_PREFIX "$T/pix/.pixi/envs/default"
+	assert_env 1 CONDA_DEFAULT_ENV "pix ws"
+	assert_line "exe=$T/pix/.pixi/envs/default/bin/python3"
+	assert_inactive 2
+	assert_env 2 CONDA_PREFIX unset
+	assert_env 2 CONDA_DEFAULT_ENV unset
+	refute_executed
+}
+
+@test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
+	# conda's root from CONDA_EXE, writable: ROOT/envs first
+	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)
+	mkconda "$T/miniforge3"
+	mkconda "$T/miniforge3/envs/data sci"
+	allowed "$T/miniforge3/envs/data sci"
+	mkdir -p "$T/proj/src"
+	printf 'name: data sci  # conda env create -f environment.yml\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n' >"$T/proj/environment.yml"
+	export CONDA_PREFIX=$T/miniforge3 CONDA_DEFAULT_ENV=base CONDA_EXE=$T/miniforge3/bin/conda
+	session "cd proj/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV" "line $EXE_LINE" \
+		"cd /" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV"
+	assert_active 1 "$T/miniforge3/envs/data sci"
+	assert_env 1 CONDA_PREFIX "$T/miniforge3/envs/data sci"
+	assert_env 1 CONDA_DEFAULT_ENV "data sci"
+	assert_line "exe=$T/miniforge3/envs/data sci/bin/python3"
+	assert_inactive 2
+	assert_env 2 CONDA_PREFIX "$T/miniforge3"
+	assert_env 2 CONDA_DEFAULT_ENV base
+	refute_executed
 }
 
 @test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {

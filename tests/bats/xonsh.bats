@@ -91,3 +91,27 @@ teardown() { term_teardown; }
 		>"$HOME/.xonshrc"
 	term_walk 'echo @("ve=[%s]" % ${...}.get("VIRTUAL_ENV", ""))' -- "$VH_XONSH" --rc "$HOME/.xonshrc" -i
 }
+
+# (the value as printed: the bytes 036 and 037 as <RS> and <US>; the hook's
+# handler called as on_precommand calls it)
+@test "the lines handed to export: the format, 64 at most, a line holding 036, 037 or NUL or too large is unreadable" {
+	printf '%s\n' "exec(compile(__import__('subprocess').check_output([\$VENVHOOK, 'init', 'xonsh']), 'venvhook', 'exec'))" \
+		"def show(): print(__venvhook_cmdlines().replace('\\x1e', '<RS>').replace('\\x1f', '<US>'))" \
+		'show()' \
+		"__venvhook_preexec(cmd='echo a\\n'); __venvhook_preexec(cmd='  \\n'); __venvhook_preexec(cmd='python3 -m venv .venv\\n'); show()" \
+		"__venvhook_preexec(cmd='x\\x1fy'); show()" \
+		"__venvhook_lines.clear(); __venvhook_preexec(cmd='x\\x1e'); show()" \
+		"__venvhook_lines.clear(); __venvhook_preexec(cmd='x\\0y'); show()" \
+		"__venvhook_lines.clear(); __venvhook_preexec(cmd='x' * 131072); show()" \
+		"__venvhook_lines.clear()" \
+		"for i in range(1, 71): __venvhook_preexec(cmd='l%d' % i)" "" 'show()' >"$T/t.xsh"
+	run "$VH_XONSH" --no-rc "$T/t.xsh"
+	assert_success
+	assert_output "
+<RS><RS>echo a<US>python3 -m venv .venv<US><RS>
+b<RS><RS><RS>
+b<RS><RS><RS>
+b<RS><RS><RS>
+b<RS><RS><RS>
+t<RS><RS>l70<US><RS>"
+}

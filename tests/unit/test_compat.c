@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/util/compat.h"
+#include "core/util/err.h"
 #include "core/util/pathlist.h"
 #include "tap.h"
 
@@ -49,7 +50,8 @@ static void not_found(const char *argv0, const char *path, const char *what)
 
 	errno = 0;
 	rc = vh_self_from_argv0(&got, argv0, path);
-	tap_ok(rc == -1 && got == NULL && errno == ENOENT, "%s: -1, NULL, ENOENT (rc %d errno %d)",
+	tap_ok(rc == VH_ENOTFOUND && got == NULL && errno == ENOENT,
+	       "%s: VH_ENOTFOUND, NULL, ENOENT (rc %d errno %d)",
 	       what, rc, errno);
 }
 
@@ -64,7 +66,7 @@ static void search(const char *name, const char *list, const char *cwd, const ch
 	if (want)
 		tap_ok(rc == 0, "%s: found", what);
 	else
-		tap_ok(rc == -1 && got == NULL && errno == ENOENT, "%s (rc %d errno %d)", what, rc, errno);
+		tap_ok(rc == VH_ENOTFOUND && got == NULL && errno == ENOENT, "%s (rc %d errno %d)", what, rc, errno);
 	tap_str(got, want, what);
 	if (rc == 0)
 		free(got);
@@ -160,7 +162,7 @@ int main(int argc, char **argv)
 		n = vh_getenv_names(names, 4);
 		tap_ok(n == 2 && !strcmp(names[0], "VH_TEST_A") && !strcmp(names[1], "VH_TEST_B"),
 		       "vh_getenv_names: each name once, in order (%d)", n);
-		tap_ok(vh_getenv_names(names, 1) == -1, "more than the caller holds: -1");
+		tap_ok(vh_getenv_names(names, 1) == VH_ETOOBIG, "more than the caller holds: VH_ETOOBIG");
 	}
 
 	if (chdir("/") == 0) {

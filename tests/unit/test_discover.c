@@ -41,6 +41,39 @@ static void env_at(const char *rel)
 	}
 }
 
+/* A conda prefix: conda-meta/history, as conda's History.write_head
+ * writes it (conda/history.py at conda 0f64223f), or pixi's
+ * create_history_file (crates/pixi_core/src/environment/conda_metadata.rs
+ * at pixi 2b25fc76); no pyvenv.cfg. */
+static void conda_at(const char *rel, const char *history)
+{
+	char path[600];
+	FILE *f;
+
+	mkdirs(rel);
+	snprintf(path, sizeof(path), "%s/conda-meta", at(rel));
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/conda-meta/history", at(rel));
+	f = fopen(path, "w");
+	if (f) {
+		fputs(history, f);
+		fclose(f);
+	}
+}
+
+static void file_at(const char *rel, const char *text)
+{
+	FILE *f = fopen(at(rel), "w");
+
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+#define CONDA_HISTORY "==> 2026-01-01 00:00:00 <==\n# cmd: conda create -p .conda python\n"
+#define PIXI_HISTORY "// not relevant for pixi but for `conda run -p`"
+
 static void git_init(const char *rel)
 {
 	char cmd[1024];
@@ -141,6 +174,37 @@ int main(void)
 	expect("tall/repo/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25",
 	       "tall/repo/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/venv", NULL,
 	       "  and finds a venv five levels up");
+
+	/* conda prefixes and pixi envs in a project */
+	conda_at("cv/.conda", CONDA_HISTORY);
+	expect("cv/src", "cv/.conda", NULL, "a project's .conda prefix (VS Code's)");
+	env_at("cv/.venv");
+	expect("cv", "cv/.venv", NULL, "  .venv before .conda");
+	conda_at("cp/venv", CONDA_HISTORY);
+	expect("cp/x", "cp/venv", NULL, "conda create -p ./venv: an env directory name the config lists");
+	conda_at("cn/env", CONDA_HISTORY);
+	expect("cn", NULL, NULL, "  but not ./env, a name it does not list");
+	mkdirs("cd/.conda/conda-meta/history");
+	expect("cd", NULL, NULL, "a conda-meta/history that is a directory makes no prefix");
+	mkdirs("cm/.conda/conda-meta");
+	expect("cm", NULL, NULL, "conda-meta/ without history makes no prefix");
+	conda_at("cb/.conda", CONDA_HISTORY);
+	mkdirs("cb/.conda/condabin");
+	file_at("cb/.conda/condabin/conda", "#!/bin/sh\n");
+	expect("cb", NULL, NULL, "conda's installation (condabin/conda) is no env");
+	conda_at("px/.pixi/envs/default", PIXI_HISTORY);
+	expect("px/a", NULL, NULL, "pixi's env without a manifest beside .pixi: none");
+	file_at("px/pixi.toml", "[workspace]\nname = \"px\"\n");
+	expect("px/a", "px/.pixi/envs/default", NULL, "pixi's default env beside pixi.toml");
+	conda_at("pp/.pixi/envs/default", PIXI_HISTORY);
+	file_at("pp/pyproject.toml", "[project]\nname = \"pp\"\n");
+	expect("pp", NULL, NULL, "  beside a pyproject.toml without [tool.pixi]: none");
+	file_at("pp/pyproject.toml", "[project]\nname = \"pp\"\n[tool.pixi.workspace]\n"
+		"channels = [\"conda-forge\"]\n");
+	expect("pp", "pp/.pixi/envs/default", NULL, "  beside a pyproject.toml with [tool.pixi]");
+	conda_at("pn/.pixi/envs/test", PIXI_HISTORY);
+	file_at("pn/pixi.toml", "[workspace]\n");
+	expect("pn", NULL, NULL, "  a named pixi env is not the default");
 
 	expect("", NULL, NULL, "no env anywhere");
 

@@ -509,10 +509,10 @@ static void check_shell(struct shell *s)
 		       " leave, switch, enter", name, long_path.len);
 		/* a one-line shell is sent the whole PATH to leave or switch,
 		 * one with no edit_path every time */
-		if (!s->sh->one_line && s->sh->edit_path)
+		if (!s->sh->one_line && s->sh->emit->edit_path)
 			tap_ok(most_switch < 1024, "  leaving or switching sends %zu bytes, not the PATH",
 			       most_switch);
-		if (s->sh->edit_path)
+		if (s->sh->emit->edit_path)
 			tap_ok(k < 1024, "  entering sends %zu bytes", k);
 	}
 done:

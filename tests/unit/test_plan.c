@@ -166,6 +166,77 @@ static void activators(void)
 	vh_plan_free(&p);
 }
 
+/* A conda prefix: CONDA_PREFIX and CONDA_DEFAULT_ENV set as conda's
+ * activation sets them, and put back as they were on leaving. */
+static void conda_prefix(void)
+{
+	struct vh_plan p;
+	struct vh_state s, after;
+	struct vh_want none = { .env = NULL },
+		       c = { .env = "/p/c/.conda", .prompt = "c", .conda_env = "/p/c/.conda" },
+		       v = { .env = "/p/v/.venv", .prompt = "v" };
+
+	/* conda's base on at shell start (its own conda activate) */
+	s = st(NULL, NULL, "/opt/conda/bin:/usr/bin", NULL, NULL);
+	s.v[VH_CONDA_PREFIX] = "/opt/conda";
+	s.v[VH_CONDA_EXE] = "/opt/conda/bin/conda";
+	s.v[VH_CONDA_DEFAULT_ENV] = "base";
+	vh_plan(&p, &s, &c);
+	tap_str(p.target.v[VH_PATH], "/p/c/.conda/bin:/opt/conda/bin:/usr/bin", "conda prefix: its bin/ first");
+	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/c/.conda", "  VIRTUAL_ENV as for any env");
+	tap_str(p.target.v[VH_CONDA_PREFIX], "/p/c/.conda", "  CONDA_PREFIX");
+	tap_str(p.target.v[VH_CONDA_DEFAULT_ENV], "/p/c/.conda", "  CONDA_DEFAULT_ENV");
+	tap_str(p.target.v[VH_MARK_CONDA_PREFIX], "/opt/conda", "  base's CONDA_PREFIX kept");
+	tap_str(p.target.v[VH_MARK_CONDA_DEFAULT_ENV], "base", "  and its CONDA_DEFAULT_ENV");
+	after = p.target;
+	tap_ok(!vh_state_foreign(&after), "  venvhook's own conda prefix is not foreign");
+	/* the next prompt: nothing to do */
+	{
+		struct vh_plan q;
+
+		vh_plan(&q, &after, &c);
+		tap_ok(q.nops == 0, "  the next export changes nothing (%d ops)", q.nops);
+		vh_plan_free(&q);
+		/* leaving: base's values back */
+		vh_plan(&q, &after, &none);
+		tap_str(q.target.v[VH_PATH], "/opt/conda/bin:/usr/bin", "  leaving: its bin/ off PATH");
+		tap_str(q.target.v[VH_CONDA_PREFIX], "/opt/conda", "  base's CONDA_PREFIX back");
+		tap_str(q.target.v[VH_CONDA_DEFAULT_ENV], "base", "  base's CONDA_DEFAULT_ENV back");
+		tap_ok(!q.target.v[VH_MARK_CONDA_PREFIX] && !q.target.v[VH_MARK_CONDA_DEFAULT_ENV] &&
+		       !q.target.v[VH_VIRTUAL_ENV], "  markers and VIRTUAL_ENV gone");
+		vh_plan_free(&q);
+		/* to a venv: conda's back, none set for the venv */
+		vh_plan(&q, &after, &v);
+		tap_str(q.target.v[VH_CONDA_PREFIX], "/opt/conda", "  to a venv: base's CONDA_PREFIX back");
+		tap_str(q.target.v[VH_VIRTUAL_ENV], "/p/v/.venv", "  and the venv on");
+		vh_plan_free(&q);
+	}
+	vh_plan_free(&p);
+	/* no conda before: both unset on leaving */
+	s = st(NULL, NULL, "/usr/bin", NULL, NULL);
+	vh_plan(&p, &s, &c);
+	after = p.target;
+	{
+		struct vh_plan q;
+
+		tap_ok(!after.v[VH_MARK_CONDA_PREFIX], "no conda before: nothing kept");
+		vh_plan(&q, &after, &none);
+		tap_ok(!q.target.v[VH_CONDA_PREFIX] && !q.target.v[VH_CONDA_DEFAULT_ENV],
+		       "  leaving: CONDA_PREFIX and CONDA_DEFAULT_ENV unset");
+		vh_plan_free(&q);
+	}
+	vh_plan_free(&p);
+	/* a venv sets no conda variable */
+	vh_plan(&p, &s, &v);
+	tap_ok(!p.target.v[VH_CONDA_PREFIX] && !p.target.v[VH_CONDA_DEFAULT_ENV],
+	       "a venv sets no CONDA_ variable");
+	vh_plan_free(&p);
+	/* conda activate of the same prefix over venvhook's: theirs */
+	s = st("/p/c/.conda", "/p/c/.conda", "/p/c/.conda/bin:/p/c/.conda/bin:/usr/bin", NULL, NULL);
+	s.v[VH_CONDA_PREFIX] = "/p/c/.conda";
+	tap_str(vh_state_foreign(&s), "/p/c/.conda", "conda activate of venvhook's prefix again: foreign");
+}
+
 int main(void)
 {
 	struct vh_plan p;
@@ -175,6 +246,7 @@ int main(void)
 		       pinned = { .env = "/p/b/.venv", .prompt = "b", .pin = "/p/b/.venv" },
 		       paused = { .env = NULL, .pause = "/p/a/.venv" };
 
+	conda_prefix();
 	s = st(NULL, NULL, "/usr/bin:/bin", "/ph", NULL);
 	vh_plan(&p, &s, &a);
 	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin:/usr/bin:/bin", "activate prepends bin");
@@ -183,7 +255,7 @@ int main(void)
 	tap_str(p.target.v[VH_MARK_ENV], "/p/a/.venv", "  sets the marker");
 	tap_ok(p.target.v[VH_PYTHONHOME] == NULL, "  unsets PYTHONHOME");
 	tap_str(p.target.v[VH_MARK_PYTHONHOME], "/ph", "  and saves it");
-	tap_ok(p.nops == 7 && p.ops[p.nops - 1].kind == VH_OP_REHASH, "  six variables and a rehash (%d ops)", p.nops);
+	tap_ok(p.nops == 6, "  six variables (%d ops)", p.nops);
 	tap_str(p.activated, "/p/a/.venv", "  and says it activated");
 	tap_ok(!p.path_remove && p.path_prepend && !strcmp(p.path_prepend, "/p/a/.venv/bin") &&
 	       p.path_now == s.v[VH_PATH], "  PATH's edit: bin put first");
@@ -210,7 +282,7 @@ int main(void)
 	tap_ok(p.activated && p.deactivated, "  says both");
 	tap_ok(p.path_remove && !strcmp(p.path_remove, "/p/a/.venv/bin") && p.path_prepend &&
 	       !strcmp(p.path_prepend, "/p/b/.venv/bin"), "  PATH's edits: A's bin out, B's first");
-	tap_ok(p.nops == 5, "  touches PATH, VIRTUAL_ENV, prompt, marker, rehash (%d ops)", p.nops);
+	tap_ok(p.nops == 4, "  touches PATH, VIRTUAL_ENV, prompt, marker (%d ops)", p.nops);
 	vh_plan_free(&p);
 
 	s = st("/p/a/.venv", "/p/a/.venv", "/p/a/.venv/bin:/usr/bin", NULL, NULL);
@@ -232,7 +304,7 @@ int main(void)
 	tap_str(p.target.v[VH_PATH], "/hand/env/bin:/usr/bin", "  but ours leaves PATH");
 	tap_str(p.target.v[VH_VIRTUAL_ENV], "/hand/env", "  and VIRTUAL_ENV stays theirs");
 	tap_str(p.target.v[VH_MARK_ENV], "/p/a/.venv", "  while the marker stays, for their deactivate");
-	tap_ok(p.nops == 3 && !p.activated && !p.deactivated, "  quietly: PATH, the aside marker and rehash (%d ops)", p.nops);
+	tap_ok(p.nops == 2 && !p.activated && !p.deactivated, "  quietly: PATH and the aside marker (%d ops)", p.nops);
 	vh_plan_free(&p);
 	/* the next plan, with ours already off PATH: nothing more */
 	s = st("/hand/env", "/p/a/.venv", "/hand/env/bin:/usr/bin", NULL, NULL);

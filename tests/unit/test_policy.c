@@ -135,6 +135,40 @@ static void set_mtime(const char *path, time_t when)
 
 static void s_env(struct ctx *c) { mkenv(c); }
 
+/* A conda prefix as conda lays it out (no pyvenv.cfg): conda-meta/history
+ * as History.write_head writes it (conda/history.py at conda 0f64223f),
+ * and bin/. */
+static void mkconda(struct ctx *c)
+{
+	sh("mkdir -p '%s/bin' '%s/conda-meta' && printf '==> 2026-01-01 00:00:00 <==\\n# cmd:"
+	   " conda create -p .conda python\\n' >'%s/conda-meta/history'", c->env, c->env, c->env);
+}
+static void s_conda(struct ctx *c) { mkconda(c); }
+static void s_conda_allowed(struct ctx *c) { mkconda(c); consent(c, VH_CONSENT_ALLOWED); }
+static void s_conda_meta_open(struct ctx *c) { mkconda(c); sh("chmod o+w '%s/conda-meta'", c->env); }
+static void s_conda_history_open(struct ctx *c)
+{
+	mkconda(c);
+	sh("chmod o+w '%s/conda-meta/history'", c->env);
+}
+static void s_conda_bin_open(struct ctx *c) { mkconda(c); sh("chmod o+w '%s/bin'", c->env); }
+static void s_conda_history_fifo(struct ctx *c)
+{
+	sh("mkdir -p '%s/bin' '%s/conda-meta' && mkfifo '%s/conda-meta/history'", c->env, c->env,
+	   c->env);
+}
+static void s_conda_base(struct ctx *c)
+{
+	mkconda(c);
+	sh("mkdir -p '%s/condabin' && touch '%s/condabin/conda'", c->env, c->env);
+}
+static void s_conda_tracked(struct ctx *c)
+{
+	mkconda(c);
+	sh("cd '%s' && git init -q && git add .conda && git -c user.name=t -c user.email=t@t"
+	   " commit -qm x", c->proj);
+}
+
 /* an archive unpacked in place: every file's time from long ago */
 static void s_archive(struct ctx *c)
 {
@@ -770,6 +804,30 @@ static const struct row rows[] = {
 	/* the environment's markers */
 	{ "inherited pin marker proves nothing, made here or not", "h/pin/.venv", s_env, 1, P, 0, 0, STRICT,
 	  0, VH_BASIS_NONE, NOT_SEEN, "", 0 },
+	/* a conda prefix (conda-meta/history, no pyvenv.cfg): judged as a venv is */
+	{ "conda prefix: not seen made", "h/cn/.conda", s_conda, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  NOT_SEEN NO_ALLOW, "", 0 },
+	{ "conda prefix: allowed", "h/ca/.conda", s_conda_allowed, 0, A, 0, 0, STRICT, 1,
+	  VH_BASIS_CONSENT, "", "", 0 },
+	{ "conda prefix: conda-meta/ writable by anyone, allowed or not", "h/cmo/.conda",
+	  s_conda_meta_open, 0, A, 0, 0, VH_CONFIG_TRUST_OWNER, 0, VH_BASIS_NONE,
+	  "its conda-meta/ is writable by anyone" FORCE_IT, "", 0 },
+	{ "conda prefix: conda-meta/history writable by anyone", "h/cho/.conda",
+	  s_conda_history_open, 0, A, 0, 0, VH_CONFIG_TRUST_OWNER, 0, VH_BASIS_NONE,
+	  "its conda-meta/history is writable by anyone" FORCE_IT, "", 0 },
+	{ "conda prefix: bin/ writable by anyone", "h/cbo/.conda", s_conda_bin_open, 0, A, 0, 0,
+	  VH_CONFIG_TRUST_OWNER, 0, VH_BASIS_NONE, "its bin/ is writable by anyone" FORCE_IT, "", 0 },
+	{ "conda prefix: a FIFO as conda-meta/history makes no env", "h/cff/.conda",
+	  s_conda_history_fifo, 0, A, 0, 0, VH_CONFIG_TRUST_OWNER, 0, VH_BASIS_NONE,
+	  "cannot check its pyvenv.cfg (No such file or directory)", "", 0 },
+	{ "conda prefix: tracked, came with the repository", "h/ctr/.conda", s_conda_tracked, 0, A,
+	  0, 0, STRICT, 0, VH_BASIS_NONE, "its files are tracked by git in @/h/ctr (it came with the"
+	  " repository)" NO_ALLOW, "", 0 },
+	{ "conda's installation (condabin/conda) is no env", "h/cbs/miniforge3", s_conda_base, 0, A,
+	  0, 0, VH_CONFIG_TRUST_OWNER, 0, VH_BASIS_NONE,
+	  "cannot check its pyvenv.cfg (No such file or directory)", "", 0 },
+	{ "conda prefix: trust = owner, nothing others can write", "h/cow/.conda", s_conda, 0, A, 0,
+	  0, VH_CONFIG_TRUST_OWNER, 1, VH_BASIS_CONFIG, "", "", 0 },
 	/* the config */
 	{ "trust = owner: no consent needed", "h/own/.venv", s_env, 0, A, 0, 0,
 	  VH_CONFIG_TRUST_OWNER, 1, VH_BASIS_CONFIG, "", "", 0 },

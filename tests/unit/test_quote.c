@@ -102,7 +102,7 @@ static int check_list(const struct vh_shell *sh, const char *path, const char *b
 
 	for (i = 0; i < n; i++) {
 		vh_buf_reset(&word);
-		if (sh->quote(&word, list[i]) < 0) {
+		if (sh->emit->quote(&word, list[i]) < 0) {
 			if (!vh_shell_unsayable(sh, list[i])) {
 				fails++;
 				printf("# %s refused a value it can say (string %zu)\n", sh->name, i);
@@ -131,7 +131,7 @@ static int check_list(const struct vh_shell *sh, const char *path, const char *b
 		if (p > end || (size_t)(end - p) < len + 1 || memcmp(p, list[i], len) || p[len]) {
 			fails++;
 			vh_buf_reset(&word);
-			sh->quote(&word, list[i]);
+			sh->emit->quote(&word, list[i]);
 			printf("# %s mangled: %s\n", sh->name, word.data);
 			/* the rest is out of step: find the next NUL */
 			p = memchr(p, '\0', (size_t)(end - p > 0 ? end - p : 0));

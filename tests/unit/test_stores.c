@@ -162,10 +162,11 @@ static void names(void)
 	   " cp store/named/pyvenv.cfg out/x/pyvenv.cfg && mkdir -p store/a/b && cp out/x/pyvenv.cfg store/a/b/");
 	for (n = bad; *n; n++) {
 		refused &= !vh_env_name_ok(*n);
-		refused &= vh_store_take_named(&hit, in_home("store"), *n, strdup("from")) == 0 && !hit.env;
+		refused &= vh_store_take_named(&hit, in_home("store"), *n, strdup("from")) == VH_STORE_NONE &&
+			   !hit.env;
 	}
 	tap_ok(refused, "names: empty, '.', '..' and any '/' name no env in a store, even one that is there");
-	tap_ok(vh_store_take_named(&hit, in_home("store"), "named", strdup("from")) == 1 && hit.env &&
+	tap_ok(vh_store_take_named(&hit, in_home("store"), "named", strdup("from")) == VH_STORE_FOUND && hit.env &&
 	       !strcmp(hit.env, in_home("store/named")), "names: a plain name is taken");
 	free(hit.env);
 	free(hit.from);
@@ -198,7 +199,8 @@ int main(void)
 		struct vh_buf out = VH_BUF_INIT;
 
 		vh_buf_reset(&why);
-		tap_ok(vh_poetry_env_base(&out, &why, "caf\xc3\xa9", "/") == 1, "Poetry: a non-ASCII name is refused");
+		tap_ok(vh_poetry_env_base(&out, &why, "caf\xc3\xa9", "/") == VH_EREFUSED,
+		       "Poetry: a non-ASCII name is refused");
 		tap_str(why.data, "venvhook cannot compute Poetry's env name for a project name that is not ASCII",
 			"  with a reason");
 		vh_buf_free(&out);
@@ -209,7 +211,8 @@ int main(void)
 	pipenv("/tmp/ptest/pip Proj \xc3\xa9/Pipfile", "pip_Proj_\xc3\xa9-P-dzh6O7", 0,
 	       "pipenv: the directory's name sanitised, case kept");
 	/* pipenv in "/tmp/ptest/pbad\xff": UnicodeEncodeError, no env. */
-	pipenv("/tmp/ptest/pbad\xff/Pipfile", NULL, 2, "pipenv: no env can exist for a path that is not UTF-8");
+	pipenv("/tmp/ptest/pbad\xff/Pipfile", NULL, VH_ENOTFOUND,
+	       "pipenv: no env can exist for a path that is not UTF-8");
 	vh_buf_free(&b);
 	vh_buf_free(&why);
 	names();

@@ -87,7 +87,7 @@ static void bad_doc(const char *text, size_t len, const char *want_err, const ch
 	struct vh_toml doc;
 	int rc = vh_toml_parse(&doc, &err, text, len ? len : strlen(text));
 
-	tap_ok(rc == 1, "%s: refused", what);
+	tap_ok(rc == VH_ESYNTAX, "%s: refused", what);
 	if (want_err)
 		tap_str(err.data, want_err, "  with the reason and its line");
 	vh_toml_free(&doc);

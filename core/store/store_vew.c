@@ -308,7 +308,7 @@ static int load(void)
 	struct vh_buf key = VH_BUF_INIT;
 	struct vh_stat st;
 	char *cache = NULL, sig[128];
-	const char *file = project_filename();
+	const char *file;
 	int dirfd = -1, rc = 0, fresh = 0;
 	size_t i;
 
@@ -321,6 +321,10 @@ static int load(void)
 	    (dirfd = open(ix.home, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) < 0 ||
 	    vh_stat(&st, dirfd, ".", 1) < 0)
 		goto done;
+	/* read only when there is a store: a variable read is one the hook
+	 * compares at every change of directory (region.h), and not every
+	 * shell can read a name this long */
+	file = project_filename();
 	if (hex(&key, ix.home) < 0 || vh_buf_putc(&key, ' ') < 0 || hex(&key, file) < 0 ||
 	    vh_buf_printf(&key, " %llu:%llu:%lld.%09ld:%lld.%09ld", (unsigned long long)st.dev,
 			  (unsigned long long)st.ino, (long long)st.mtime.tv_sec, (long)st.mtime.tv_nsec,

@@ -243,8 +243,9 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 		return MADE_BAD;
 	/* (after a shortcut cd the watch may still hold the old directory's
 	 * paths, which the hook no longer looks at: the last line alone
-	 * cannot vouch for one) */
-	if (l->state == VH_LINES_CUT && (!watched || w->moved))
+	 * cannot vouch for one; it can for the paths of the directory the cd
+	 * went into, looked at before every line since) */
+	if (l->state == VH_LINES_CUT && (!watched || (w->moved && !vh_watch_here(w, env))))
 		return MADE_CUT;
 	memset(&ask, 0, sizeof(ask));
 	ask.lines = l->lines;

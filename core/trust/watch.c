@@ -239,6 +239,13 @@ int vh_watch_appeared(const struct vh_watch *w, const char *env)
 	return s && !s->present && vh_stat(&st, AT_FDCWD, env, 1) == 0;
 }
 
+int vh_watch_here(const struct vh_watch *w, const char *env)
+{
+	const struct vh_watch_slot *s = find(w, env);
+
+	return s && s->here;
+}
+
 int vh_watch_was_there(const struct vh_watch *w, const char *env)
 {
 	const struct vh_watch_slot *s = find(w, env);
@@ -249,7 +256,7 @@ int vh_watch_was_there(const struct vh_watch *w, const char *env)
 int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, size_t nrel)
 {
 	struct vh_buf p = VH_BUF_INIT;
-	size_t i;
+	size_t i, j;
 	char *copy;
 
 	if (!w->since.tv_sec || dir[0] != '/')
@@ -266,10 +273,15 @@ int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, s
 			vh_buf_free(&p);
 			return VH_ENOMEM;
 		}
-		if (find(w, p.data))
+		for (j = 0; j < w->n && strcmp(w->s[j].path, p.data); j++)
+			;
+		if (j < w->n) {
+			w->s[j].here = 1;
 			continue;
+		}
 		/* absent: the hook saw none of the walk's names there */
 		memset(&w->s[w->n], 0, sizeof(w->s[w->n]));
+		w->s[w->n].here = 1;
 		if (!(w->s[w->n].path = vh_buf_detach(&p)))
 			return VH_ENOMEM;
 		w->n++;

@@ -31,6 +31,9 @@ struct vh_watch_slot {
 	int present;
 	dev_t dev;
 	ino_t ino;
+	/* the shell's directory's own, after a cd the region's shortcut took
+	 * (vh_watch_move): the hook has looked at it before every line since */
+	int here;
 };
 
 struct vh_watch {
@@ -64,6 +67,11 @@ int vh_watch_paths(char ***paths, size_t *n, const struct vh_watch *w);
 /* 1 when env is a watched path that was absent when w was taken and is
  * there now: it appeared since. */
 int vh_watch_appeared(const struct vh_watch *w, const char *env);
+
+/* 1 when env is one of the paths a move (vh_watch_move) joined to the
+ * watch, in the directory the shell went into: the hook has looked at it
+ * before every line since that cd. */
+int vh_watch_here(const struct vh_watch *w, const char *env);
 
 /* 1 when env is a watched path that was there when w was taken (the same
  * directory or another). */

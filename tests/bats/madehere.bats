@@ -175,7 +175,7 @@ made_here_walk() {
 @test "tcsh at a terminal: envs your commands make are on at the next prompt; an archive's is not" {
 	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init tcsh`"' >"$HOME/.tcshrc"
 	tmux_start 250 tcsh -i
-	made_here_walk 'echo "ve=[`printenv VIRTUAL_ENV`]"' '>& /dev/null'
+	made_here_walk 'echo "ve=[`printenv VIRTUAL_ENV`]"' '>& /dev/null' 'echo "went=[$__venvhook_went]"'
 }
 
 @test "ksh93 at a terminal: envs your commands make are on at the next prompt; an archive's is not" {

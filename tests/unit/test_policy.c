@@ -332,6 +332,17 @@ static void s_shortcut_watched(struct ctx *c)
 	mkenv(c);
 }
 
+/* a cd by the region's shortcut into the env's project: the hook has
+ * looked at the env's path before every line since */
+static void s_shortcut_here(struct ctx *c)
+{
+	const char *rel[1] = { ".venv" };
+
+	if (vh_watch_move(c->watch, c->proj, rel, 1) < 0)
+		tap_ok(0, "setup: move");
+	mkenv(c);
+}
+
 /* a watch a cd by the region's shortcut moved (the lines begin at that
  * cd), and an env made since where it does not look */
 static void s_shortcut_unwatched(struct ctx *c)
@@ -611,6 +622,9 @@ static const struct row rows[] = {
 	  "h/shortcut/.venv", s_shortcut_watched, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
 	  "it appeared where venvhook was not watching, after more commands than this shell hands"
 	  " venvhook" NO_ALLOW, "", 0, .lines = "t" MADE_LINE },
+	{ "after a shortcut cd into its directory, a path the hook looked at since: the last line vouches",
+	  "h/shorthere/.venv", s_shortcut_here, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0,
+	  .lines = "t" MADE_LINE },
 	{ "after a cd by the region's shortcut, an env where it did not look: the lines cannot vouch",
 	  "h/short/.venv", s_shortcut_unwatched, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
 	  "it appeared where venvhook was not watching, after more commands than this shell hands"

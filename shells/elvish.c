@@ -121,4 +121,5 @@ const struct vh_shell vh_shell_elvish = {
 	.checks = checks,
 	.rival_facts = rival_facts,
 	.emit = &elvish_emit,
+	.line_dialect = VH_DIALECT_OTHER,
 };

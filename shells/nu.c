@@ -169,4 +169,5 @@ const struct vh_shell vh_shell_nu = {
 	.rival_facts = rival_facts,
 	.unsayable = unsayable,
 	.emit = &nu_emit,
+	.line_dialect = VH_DIALECT_OTHER,
 };

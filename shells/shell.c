@@ -18,8 +18,9 @@ const struct vh_dialect_program vh_shell_programs[] = {
 	{ "sh", VH_DIALECT_POSIX },   { "bash", VH_DIALECT_POSIX },  { "dash", VH_DIALECT_POSIX },
 	{ "zsh", VH_DIALECT_POSIX },  { "ksh", VH_DIALECT_POSIX },   { "ksh93", VH_DIALECT_POSIX },
 	{ "mksh", VH_DIALECT_POSIX }, { "yash", VH_DIALECT_POSIX },  { "ash", VH_DIALECT_POSIX },
-	{ "busybox", VH_DIALECT_POSIX }, { "fish", VH_DIALECT_FISH }, { "csh", VH_DIALECT_CSH },
-	{ "tcsh", VH_DIALECT_CSH },   { NULL, VH_DIALECT_POSIX },
+	{ "fish", VH_DIALECT_FISH }, { "csh", VH_DIALECT_CSH }, { "tcsh", VH_DIALECT_CSH },
+	{ "nu", VH_DIALECT_OTHER },  { "xonsh", VH_DIALECT_OTHER }, { "elvish", VH_DIALECT_OTHER },
+	{ NULL, VH_DIALECT_POSIX },
 };
 
 const struct vh_shell *vh_shell_lookup(const char *name)

@@ -146,4 +146,5 @@ const struct vh_shell vh_shell_xonsh = {
 	.rival_facts = rival_facts,
 	.rivals = rivals,
 	.emit = &xonsh_emit,
+	.line_dialect = VH_DIALECT_OTHER,
 };

@@ -37,6 +37,9 @@ struct ctx {
 	const char *p, *end;
 	int depth;
 	int counting;	/* the commands read now count (not earlier lines under last_only) */
+	/* a syntax venvhook reads as POSIX where they agree (VH_DIALECT_OTHER):
+	 * a command it does not know may do anything, so it cannot read it */
+	int strict;
 	char *env, *real, *env_parent, *real_parent; /* normalised */
 	int made, brought, unreadable;
 	char made_by[48], brought_by[48];
@@ -179,6 +182,16 @@ static void brought(struct ctx *c, const char *what, const char *more)
 		return;
 	c->brought = 1;
 	note(c->brought_by, what, more);
+}
+
+/* A command whose effect venvhook cannot tell (a program a variable
+ * names, python -c code, an unknown command of a syntax read as POSIX):
+ * it may have brought files, so an env it could have made is not
+ * taken as made here (fail closed). */
+static void cannot_read(struct ctx *c)
+{
+	if (c->counting)
+		c->unreadable = 1;
 }
 
 /* --- reading words --- */
@@ -722,7 +735,7 @@ static const char *const bring_any[] = {
 	"rpm2cpio", "rpm2archive", "cabextract", "lha", "unace", "arj", "unshar", "curl", "wget",
 	"wget2", "aria2c", "axel", "fetch", "lftp", "ftp", "sftp", "rclone", "gsutil", "hg", "svn",
 	"bzr", "fossil", "darcs", "pijul", "jj", "gh", "glab", "docker", "podman", "kubectl", "git-lfs",
-	NULL
+	"bsdunzip", "gio", "http", "xh", "httpie", NULL
 };
 /* git's commands that change no file of the work tree. */
 static const char *const git_quiet[] = {
@@ -740,7 +753,12 @@ static const char *const lead[] = { "!", "{", "then", "do", "else", "elif", "if"
 				    "nocorrect", "-", "chronic", "unbuffer", "caffeinate", "command",
 				    "exec", "time", "nice", "env", "sudo", "doas", "timeout",
 				    "stdbuf", "ionice", "xargs", "flock", "try", "external",
-				    "run-external", NULL };
+				    "run-external", "busybox", NULL };
+/* Commands that bring no files, which a syntax read as POSIX may run
+ * without making its lines unreadable. */
+static const char *const strict_quiet[] = { "ls", "ll", "la", "pwd", "echo", "print", "cat", "less",
+					    "more", "head", "tail", "clear", "which", "type", "man",
+					    "help", "history", "exit", "true", "false", NULL };
 /* Words after which nothing runs now. */
 static const char *const inert[] = { "for", "select", "case", "function", "in", "fi", "done",
 				     "esac", "end", "switch", "foreach", "endif", "endsw",
@@ -1030,8 +1048,13 @@ static void python_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t 
 	while (j < n && !mod) {
 		const char *a = w[j];
 
-		if ((fl[j] & W_DYN) || a[0] != '-' || !a[1])
-			return; /* a script: venvhook cannot read it */
+		if ((fl[j] & W_DYN) || a[0] != '-' || !a[1]) {
+			/* a script: venvhook cannot read it (a syntax read as
+			 * POSIX: nor anything else it does not know) */
+			if (c->strict || (fl[j] & W_DYN))
+				cannot_read(c);
+			return;
+		}
 		if (a[1] == '-') {
 			if (!strcmp(a, "--check-hash-based-pycs"))
 				j++;
@@ -1039,8 +1062,10 @@ static void python_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t 
 			continue;
 		}
 		for (k = 1; a[k]; k++) {
-			if (a[k] == 'c')
+			if (a[k] == 'c') {
+				cannot_read(c); /* python -c CODE: code may unpack */
 				return;
+			}
 			if (a[k] == 'm') {
 				mod = a[k + 1] ? a + k + 1 : (j + 1 < n && !(fl[j + 1] & W_DYN) ? w[++j] : NULL);
 				break;
@@ -1278,6 +1303,7 @@ static void read_string(struct ctx *c, const char *s, char **cwd, int weak, enum
 {
 	const char *p = c->p, *end = c->end;
 	enum vh_dialect was = c->dialect;
+	int was_strict = c->strict;
 	char *copy = strdup(s);
 
 	if (!copy) {
@@ -1286,9 +1312,11 @@ static void read_string(struct ctx *c, const char *s, char **cwd, int weak, enum
 	}
 	c->p = copy;
 	c->end = copy + strlen(copy);
-	c->dialect = d;
+	c->strict = c->strict || d == VH_DIALECT_OTHER;
+	c->dialect = d == VH_DIALECT_OTHER ? VH_DIALECT_POSIX : d;
 	nested(c, cwd, 0, weak);
 	c->dialect = was;
+	c->strict = was_strict;
 	c->p = p;
 	c->end = end;
 	free(copy);
@@ -1313,33 +1341,52 @@ static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, c
 	*cwd = to;
 }
 
-/* ![CMD ...] and $[CMD ...] (a shell's way to run CMD), whose '[' reads
- * as a glob here (the word names nothing): a program there that may bring
- * files still counts, wherever it puts them. 1 when it was one. */
-static int xonsh_brings(struct ctx *c, const char *w, const char *next, unsigned char next_fl)
+/* ![CMD ...] and $[CMD ...] (a shell's way to run CMD, whose '[' reads
+ * as a glob here): CMD's words judged as any command's, the brackets taken
+ * off ("![" alone, or before the first word; "]" alone, or after the last).
+ * 1 when the command is one. */
+static int judge_bracket(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
+			 int weak, int unwraps)
 {
-	const struct copier *cp;
-	const char *name;
+	char **w2, *last = NULL;
+	unsigned char *fl2;
+	size_t k = 0, i, len;
 
-	if (!((w[0] == '!' || w[0] == '$') && w[1] == '['))
+	if (!n || !((w[0][0] == '!' || w[0][0] == '$') && w[0][1] == '['))
 		return 0;
-	name = base(w + 2);
-	if (!strcmp(name, "git") || !strcmp(name, "GIT")) {
-		if (next && !(next_fl & W_DYN) && in(next, git_quiet))
-			return 0;
-		brought(c, name, next && !(next_fl & W_DYN) ? next : NULL);
-		return 1;
+	w2 = malloc(n * sizeof(*w2));
+	fl2 = malloc(n);
+	if (!w2 || !fl2) {
+		c->oom = 1;
+		goto done;
 	}
-	if (in_fold(name, bring_any)) {
-		brought(c, name, NULL);
-		return 1;
+	if (w[0][2]) {
+		w2[k] = w[0] + 2;
+		/* what made the word dynamic may be more than its '[' */
+		fl2[k++] = strpbrk(w2[0], "*?[$`(") ? W_DYN : (unsigned char)(fl[0] & ~W_DYN);
 	}
-	for (cp = copiers; cp->name; cp++)
-		if (in_fold(name, (const char *const[]){ cp->name, NULL })) {
-			brought(c, name, NULL);
-			return 1;
+	for (i = 1; i < n; i++) {
+		w2[k] = w[i];
+		fl2[k++] = fl[i];
+	}
+	if (k && !strcmp(w2[k - 1], "]")) {
+		k--;
+	} else if (k && (len = strlen(w2[k - 1])) > 1 && w2[k - 1][len - 1] == ']') {
+		if (!(last = strndup(w2[k - 1], len - 1))) {
+			c->oom = 1;
+			goto done;
 		}
-	return 0;
+		w2[k - 1] = last;
+	}
+	if (!k)
+		cannot_read(c);
+	else
+		judge(c, w2, fl2, k, cwd, weak, 0, unwraps + 1);
+done:
+	free(last);
+	free(w2);
+	free(fl2);
+	return 1;
 }
 
 /* The index of the command word in w after the assignments and the words
@@ -1355,14 +1402,18 @@ static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, siz
 	for (;;) {
 		while (i < n && is_assignment(w[i]))
 			i++;
-		if (i < n && (fl[i] & W_DYN) &&
-		    xonsh_brings(c, w[i], i + 1 < n ? w[i + 1] : NULL, i + 1 < n ? fl[i + 1] : 0))
+		if (i >= n)
+			return n; /* no command */
+		if (fl[i] & W_DYN) {
+			cannot_read(c); /* a program an expansion names */
 			return n;
-		if (i >= n || (fl[i] & W_DYN))
-			return n; /* no command, or one venvhook cannot read */
+		}
 		*name = base(program_name(w[i]));
-		if (in(w[i], inert))
+		if (in(w[i], inert)) {
+			if (c->strict)
+				cannot_read(c);
 			return n;
+		}
 		if (!in(*name, lead) || ++*unwraps > MAX_UNWRAP)
 			return i;
 		if (!strcmp(*name, "env")) {
@@ -1486,6 +1537,8 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 
 	if (c->oom || unwraps > MAX_UNWRAP)
 		return;
+	if (judge_bracket(c, w, fl, n, cwd, weak, unwraps))
+		return;
 	i = command_word(c, w, fl, n, cwd, weak, &unwraps, &name);
 	if (i >= n)
 		return;
@@ -1528,6 +1581,10 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 			tool_cmd(c, t, w, fl, 1, n, cwd, weak, name, unwraps);
 			return;
 		}
+	/* a syntax read as POSIX: a command venvhook does not know may be
+	 * one of its own that fetches or unpacks (http get | save, Python) */
+	if (c->strict && !in(name, strict_quiet))
+		cannot_read(c);
 }
 
 /* --- the whole --- */
@@ -1542,7 +1599,8 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
 	c.ask = ask;
-	c.dialect = ask->dialect;
+	c.strict = ask->dialect == VH_DIALECT_OTHER;
+	c.dialect = c.strict ? VH_DIALECT_POSIX : ask->dialect;
 	c.env = ask->env ? normal(&c, NULL, ask->env) : NULL;
 	c.real = ask->real ? normal(&c, NULL, ask->real) : NULL;
 	c.env_parent = parent(&c, c.env);

@@ -445,8 +445,9 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 		return vh_buf_puts(why, "it appeared, but venvhook could not read the commands you ran");
 	case MADE_BROUGHT:
 		if (!by->by[0])
-			return vh_buf_puts(why, "it appeared with a command line nested too deep for"
-					   " venvhook to read");
+			return vh_buf_puts(why, "it appeared after a command venvhook cannot read"
+					   " (a program a variable names, python -c code, a line"
+					   " nested too deep, or one of this shell's own)");
 		if (vh_buf_puts(why, "it appeared with ") < 0 || vh_msg_escape(why, by->by) < 0)
 			return VH_ENOMEM;
 		return vh_buf_puts(why, " (an env that may have come with files unpacked, fetched,"

@@ -758,7 +758,8 @@ static const char *const lead[] = { "!", "{", "then", "do", "else", "elif", "if"
  * without making its lines unreadable. */
 static const char *const strict_quiet[] = { "ls", "ll", "la", "pwd", "echo", "print", "cat", "less",
 					    "more", "head", "tail", "clear", "which", "type", "man",
-					    "help", "history", "exit", "true", "false", NULL };
+					    "help", "history", "exit", "true", "false", "set", "var",
+					    "let", "mut", "put", "has-key", "to-string", NULL };
 /* Words after which nothing runs now. */
 static const char *const inert[] = { "for", "select", "case", "function", "in", "fi", "done",
 				     "esac", "end", "switch", "foreach", "endif", "endsw",

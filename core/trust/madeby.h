@@ -28,7 +28,7 @@ enum vh_dialect {
 	VH_DIALECT_POSIX = 0, /* the Bourne family */
 	VH_DIALECT_FISH,      /* '...' with \' and \\; (cmd) substitutes anywhere */
 	VH_DIALECT_CSH,       /* the C shells */
-	/* a syntax of its own (nushell, xonsh, elvish): read as POSIX where
+	/* a syntax of its own (shells/shell.h: line_dialect): read as POSIX where
 	 * they agree, and a command venvhook does not know makes the lines
 	 * unreadable (it may fetch or unpack in that syntax's own terms) */
 	VH_DIALECT_OTHER,

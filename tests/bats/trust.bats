@@ -491,5 +491,6 @@ as_upg_user() {
 	session "cd proj" "run \$T/mk" "line cd ." report "run ls"
 	assert_success
 	not_active 1
-	assert_stderr_contains "venvhook: not activating $T/proj/.venv: it appeared, but not from a command venvhook knows to make envs"
+	# (the script, named by a variable, is a command venvhook cannot read)
+	assert_stderr_contains "venvhook: not activating $T/proj/.venv: it appeared after a command venvhook cannot read"
 }

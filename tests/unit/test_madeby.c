@@ -231,7 +231,7 @@ static const struct row rows[] = {
 	  "var t = /bin/tar; $t xf ../a.tar; python3 -m venv .venv", B, "" },
 	{ "nushell: run-external of a variable", O, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "let t = 'tar'; run-external $t xf ../a.tar; ^python3 -m venv .venv", B, "" },
-	{ "nushell: http get | save", O, "/p/proj", "/p/proj/.venv", 1, NULL,
+	{ "nushell: http get piped to save", O, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "http get https://example.org/a.tar | save a.tar; python3 -m venv .venv", B, "http" },
 	{ "a syntax of its own: a venv after ls is made here", O, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "ls; python3 -m venv .venv", M, "python3 -m venv" },

@@ -34,6 +34,7 @@
 
 static const struct vh_dialect_program programs[] = {
 	{ "sh", VH_DIALECT_POSIX }, { "fish", VH_DIALECT_FISH }, { "tcsh", VH_DIALECT_CSH },
+	{ "nu", VH_DIALECT_OTHER },
 	{ NULL, VH_DIALECT_POSIX },
 };
 
@@ -50,7 +51,7 @@ static void judge(struct vh_madeby *out, const char *text, size_t len, unsigned 
 	ask.env = "/p/.venv";
 	ask.real = how & 8 ? "/r/.venv" : NULL;
 	ask.last_only = how & 16 ? 1 : 0;
-	ask.dialect = (enum vh_dialect)(how % 3);
+	ask.dialect = (enum vh_dialect)(how % 4);
 	ask.programs = programs;
 	CHECK(vh_madeby_judge(out, &ask) == 0, "judge failed");
 	CHECK(out->verdict <= VH_MADEBY_BROUGHT, "verdict %d", out->verdict);

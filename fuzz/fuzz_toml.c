@@ -141,10 +141,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < size; i++)
 		lines += data[i] == '\n';
 	rc = vh_toml_parse(&doc, &err, (const char *)data, size);
-	CHECK(rc == 0 || rc == 1, "returned %d", rc);
+	CHECK(rc == 0 || rc == VH_ESYNTAX, "returned %d", rc);
 	rc2 = vh_toml_parse(&again, &err2, (const char *)data, size);
 	CHECK(rc2 == rc && again.n == doc.n, "a second parse differs");
-	if (rc == 1) {
+	if (rc == VH_ESYNTAX) {
 		unsigned long n;
 
 		CHECK(err.data && sscanf(err.data, "line %lu: ", &n) == 1 && n >= 1 && n <= lines,

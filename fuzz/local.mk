@@ -20,20 +20,21 @@ FUZZ_SECONDS = 4
 # links its static archive): not a copy. Linked even
 # though the harness defines ini_parse_stream (to check the reader's writes
 # against the buffer size) and calls libinih's through dlsym(RTLD_NEXT).
-FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/find/pyvenv.c $(srcdir)/core/util/fileio.c \
+FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/find/pyvenv.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c \
 	$(srcdir)/core/util/writers.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/msg.c
 fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_SHARED_LIBS) -ldl
 
-FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/util/toml.c $(srcdir)/core/util/fileio.c \
+FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/util/toml.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c \
 	$(srcdir)/core/util/writers.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/msg.c
 fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TOML_SRCS)
 
 FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust/trust.c $(srcdir)/core/util/compat.c \
 	$(srcdir)/core/util/pathlist.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c \
-	$(srcdir)/core/util/xdg.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/writers.c $(srcdir)/core/util/msg.c
+	$(srcdir)/core/util/xdg.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/writers.c $(srcdir)/core/util/msg.c \
+	$(srcdir)/core/find/envmarker.c
 fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
 	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
 

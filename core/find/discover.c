@@ -425,9 +425,7 @@ static int pixi_pyproject(const char *dir)
 	if (!file)
 		return VH_ENOMEM;
 	r = vh_toml_read(&doc, &err, file, VH_READ_MAX);
-	if (r < 0)
-		r = VH_ENOMEM;
-	else
+	if (r != VH_ENOMEM)
 		r = r == 0 && vh_toml_has_table(&doc, table);
 	vh_toml_free(&doc);
 	vh_buf_free(&err);

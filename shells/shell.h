@@ -129,10 +129,6 @@ struct vh_shell {
 	/* How the shell reads a command line, for the made-here rule, which
 	 * reads the lines the hook hands over (core/trust/madeby.h). */
 	enum vh_dialect line_dialect;
-	/* 1: the hook hands over no command lines (not written yet for this
-	 * shell): export reads none, so an inherited __venvhook_cmdlines is
-	 * never read, and an env made at the prompt needs allow. */
-	int no_lines;
 
 	/* doctor: the hook's function that gathers the facts and calls doctor
 	 * itself, for a shell function that cannot pass them (the csh family's

@@ -517,7 +517,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	/* The hook's key and the lines it hands over with it (madeby.h): only
 	 * from the hook, which always sets the variable, so that one inherited
 	 * from elsewhere is never read. */
-	if (key && (vh_watch_parse(&prev, key) < 0 || (!sh->no_lines && read_lines(&lines) < 0)))
+	if (key && (vh_watch_parse(&prev, key) < 0 || read_lines(&lines) < 0))
 		goto done;
 	/* The shell went into moved by the region's shortcut (no export) and
 	 * watched there since: the watch is that directory's. */

@@ -24,6 +24,11 @@
 #                       pre_execution saw them, for the made-here rule
 #                       (core/trust/madeby.h); cut when older ones were
 #                       dropped (64 at most)
+#   __venvhook_r*       the region where export's answer holds (rtop, rnames,
+#                       rgone, rkeep, rref, renv: see core/decide/region.h),
+#                       and __venvhook_w{root,fix,rel} what to watch in it
+#   __venvhook_went     the directory a cd went into by the region, with no
+#                       export: the next export is told (it watched there)
 #
 # What the binary prints for nushell is one call of these commands a line
 # (shells/nu.c): sourced, init's lines run as they are; export's are read
@@ -210,12 +215,14 @@ def --env __venvhook_export [] {
     }
     $env.__venvhook_state.pwd = $env.PWD
     $env.__venvhook_state.__venvhook_more = ''
-    let text = (try { with-env {__venvhook_cmdlines: '?', __venvhook_went: ''} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
+    let went = ($env.__venvhook_state.__venvhook_went? | default '')
+    $env.__venvhook_state.__venvhook_went = ''
+    let text = (try { with-env {__venvhook_cmdlines: '?', __venvhook_went: $went} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
     __venvhook_apply ($text | default '')
     if $env.__venvhook_state.__venvhook_more != '' {
         $env.__venvhook_state.__venvhook_more = ''
         let lines = (__venvhook_cmdlines)
-        let text = (try { with-env {__venvhook_cmdlines: $lines, __venvhook_went: ''} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
+        let text = (try { with-env {__venvhook_cmdlines: $lines, __venvhook_went: $went} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
         __venvhook_apply ($text | default '')
         $env.__venvhook_state.__venvhook_more = ''
     }
@@ -229,15 +236,102 @@ def --env __venvhook_export [] {
     $env.LAST_EXIT_CODE = $status
 }
 
-# What every trigger checks, with builtins only: the directory changed,
-# VIRTUAL_ENV changed behind venvhook's back (an activate script's
-# deactivate, another tool's hook), or an env appeared at a watched path.
-# No process unless one of them holds.
+# True when $env.PWD lies in the region where the last export's answer
+# holds (core/decide/region.h), asked with builtins only: at or below its
+# top; every directory from $PWD up to the top ($PWD alone at the top) a
+# directory of the user's own, no symlink, that its owner may read and
+# search (ls -l's owner and mode: nushell has no access(2), so a directory
+# of someone else's there asks export), none of those below the top
+# holding any of the walk's names; nothing in rgone there, everything in
+# rkeep there and no newer than rref (links followed), every variable in
+# renv as it was. A path with a name all dots, or an escape byte, asks
+# export: nushell's path commands read the one as a way up, and ls takes
+# the other out. Anything that fails asks export too.
+def __venvhook_inside [] {
+    let s = $env.__venvhook_state
+    let d = $env.PWD
+    let top = $s.__venvhook_rtop
+    if $top == '' or not ($d == $top or ($d | str starts-with (($top | str trim -r -c '/') + '/'))) {
+        return false
+    }
+    let paths = ([$d $s.__venvhook_rref ...$s.__venvhook_rgone ...$s.__venvhook_rkeep] | str join (char nl))
+    if $paths =~ '/\.+(/|\n|$)|\x1b' { return false }
+    try { __venvhook_holds $s $d $top } catch { false }
+}
+
+# The rest of __venvhook_inside's test (an error in it asks export).
+# (`in`, `for` and list-wise commands, no closure: nushell copies the
+# environment for each closure it runs, a twentieth of a millisecond.)
+def __venvhook_holds [s: record, d: string, top: string] {
+    let e = $env
+    for v in $s.__venvhook_renv {
+        let nv = ($v | split row -n 2 '=')
+        let name = ($nv | first)
+        let now = (if $name in $e { $e | get $name } else { null })
+        if $now != (if ($nv | length) == 2 { $nv | last } else { null }) { return false }
+    }
+    if true in ($s.__venvhook_rgone | path exists -n) { return false }
+    let keep = $s.__venvhook_rkeep
+    if ($keep | is-not-empty) {
+        if ($s.__venvhook_rref | path type) != 'file' or false in ($keep | path exists) { return false }
+        let ref = (ls -D $s.__venvhook_rref | get modified | first)
+        if (ls -D ...($keep | path expand) | get modified | math max) > $ref { return false }
+    }
+    mut below = []
+    mut up = $d
+    while $up != $top {
+        $below = ($below | append $up)
+        $up = ($up | path dirname)
+    }
+    let dirs = (ls -D -l ...(if ($below | is-empty) { [$d] } else { $below }))
+    if ($dirs.type | uniq) != ['dir'] or ($dirs.user | uniq) != [(whoami)] or ($dirs.mode | str replace -r '^r.[xs].*' '' | uniq) != [''] {
+        return false
+    }
+    for b in $below {
+        if true in ($s.__venvhook_rnames | str replace -r -n '^' $"($b)/" | path exists -n) { return false }
+    }
+    true
+}
+
+# A cd into the region: what export would have left, without it. The
+# watch moves with the shell (the root's and the stores' paths, and the
+# env paths here: core/trust/watch.h, vh_watch_move), the next export is
+# told where it went, and the lines it is handed begin with the next one.
+def --env __venvhook_moveto [] {
+    let s = $env.__venvhook_state
+    let d = $env.PWD
+    mut watch = $s.__venvhook_wfix
+    if $d != $s.__venvhook_wroot {
+        for p in ($s.__venvhook_wrel | str replace -r -n '^' $"($d | str trim -r -c '/')/") {
+            if not ($p | path exists) { $watch = ($watch | append $p) }
+        }
+    }
+    $env.__venvhook_state.pwd = $d
+    $env.__venvhook_state.__venvhook_went = $d
+    $env.__venvhook_state.lines = []
+    $env.__venvhook_state.cut = ''
+    $env.__venvhook_state.__venvhook_watch = $watch
+}
+
+# What every trigger checks, with builtins only: VIRTUAL_ENV changed behind
+# venvhook's back (an activate script's deactivate, another tool's hook),
+# the directory changed and left the region, or an env appeared at a
+# watched path. No process unless one of them holds.
 def --env __venvhook_check [] {
     if ($env.__venvhook_state.unhooked? | default false) { return }
-    if $env.PWD != $env.__venvhook_state.pwd or ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve {
+    if ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve {
         __venvhook_export
-    } else if ($env.__venvhook_state.__venvhook_watch | any {|p| $p | path exists }) {
+        return
+    }
+    if $env.PWD != $env.__venvhook_state.pwd {
+        if not (__venvhook_inside) {
+            __venvhook_export
+            return
+        }
+        __venvhook_moveto
+    }
+    # (`in`, not a closure for each path: see __venvhook_holds)
+    if true in ($env.__venvhook_state.__venvhook_watch | path exists) {
         __venvhook_export
     }
 }
@@ -261,6 +355,8 @@ def --env --wrapped venvhook [...args: string@__venvhook_complete] {
         let r = (^$exe call nu ...$args | complete)
         print -e -n $r.stderr
         if $r.exit_code == 0 {
+            # (what the region rested on may have changed: the next cd asks)
+            $env.__venvhook_state.__venvhook_rtop = ''
             __venvhook_apply $r.stdout
         } else {
             ^/bin/sh -c $"exit ($r.exit_code)"
@@ -329,6 +425,17 @@ $env.__venvhook_state = {
     __venvhook_watch: []
     __venvhook_key: '-'
     __venvhook_more: ''
+    # (a region inherited would skip export)
+    __venvhook_rtop: ''
+    __venvhook_rnames: []
+    __venvhook_rgone: []
+    __venvhook_rkeep: []
+    __venvhook_rref: ''
+    __venvhook_renv: []
+    __venvhook_wroot: ''
+    __venvhook_wfix: []
+    __venvhook_wrel: []
+    __venvhook_went: ''
     lines: []
     cut: ''
     pwd: ''

@@ -68,6 +68,11 @@ shell_files_missing() {
 		elif [[ -e $src/hooks/prompt.$sh ]]; then
 			echo "$sh: hooks/prompt.$sh, but init $sh --prompt gives none"
 		fi
+		# doctor's first answer, through call, is the call of this (asks_shell)
+		if [[ -s $src/hooks/venvhook.$sh ]] &&
+			! grep -qE '^(function |def |alias |set )?__venvhook_doctor\b' "$src/hooks/venvhook.$sh"; then
+			echo "$sh: hooks/venvhook.$sh defines no __venvhook_doctor"
+		fi
 		if [[ -s $src/tests/pathedit/$sh.pathedit ]] &&
 			! grep -qx '#@step' "$src/tests/pathedit/$sh.pathedit"; then
 			echo "$sh: tests/pathedit/$sh.pathedit has no line #@step"
@@ -121,8 +126,10 @@ fakesh: no tests/pathedit/fakesh.pathedit"
 	sh=${VH_SHELLS%% *}
 	sed -i 's/^drv_parse()/drv_parse_gone()/' "$T/src/tests/drivers/$sh.driver"
 	sed -i '/^#@step$/d' "$T/src/tests/pathedit/$sh.pathedit"
+	sed -i 's/__venvhook_doctor/__venvhook_dr/g' "$T/src/hooks/venvhook.$sh"
 	run shell_files_missing "$T/src" "$sh"
-	assert_output "$sh: tests/pathedit/$sh.pathedit has no line #@step
+	assert_output "$sh: hooks/venvhook.$sh defines no __venvhook_doctor
+$sh: tests/pathedit/$sh.pathedit has no line #@step
 $sh: its driver defines no drv_parse"
 	for sh in $VH_SHELLS; do
 		"$VENVHOOK" init "$sh" --prompt >/dev/null 2>&1 || none=$sh

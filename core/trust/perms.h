@@ -22,7 +22,7 @@ enum vh_writers vh_perm_judge(const char *path, const struct vh_stat *st, int st
  * counting too, sticky directories fine for entries the user or root owns,
  * every directory from / down. Returns 0 with *bad NULL when none is, 0
  * with *bad (caller frees) and *why set (VH_WRITERS_UNKNOWN: it cannot be
- * looked at), -1 out of memory. */
+ * looked at), VH_ENOMEM. */
 int vh_perm_parents(char **bad, enum vh_writers *why, const char *real);
 
 /* vh_path_steady (writers.h) with the cached group answer: 1 when no one

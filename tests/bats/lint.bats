@@ -52,9 +52,9 @@ setup() { vh_setup; }
 # its driver (naming it, with what helpers.bash and the loops over the
 # shells call), its noproc scenario file, its own suite, its
 # tests/pathedit file (tests/unit/test_pathedit.c).
-DRV_FUNCTIONS='drv_write_rc drv_interactive drv_var drv_status drv_child_line drv_init_line
+DRV_FUNCTIONS='drv_write_rc drv_interactive drv_var drv_status drv_child_line drv_init_line drv_unwrap
 drv_setenv drv_unsetenv drv_setvar drv_lint drv_parse'
-DRV_VARIABLES='drv_name drv_exe drv_noise drv_own_names'
+DRV_VARIABLES='drv_name drv_exe drv_noise drv_own_names drv_completion'
 shell_files_missing() {
 	local src=$1 sh f name
 	shift
@@ -169,17 +169,24 @@ alias_bodies() {
 	done
 }
 
-@test "the completion files pass their shells' checks (shellcheck, zsh -n, fish --no-execute, tcsh -n)" {
-	run shellcheck -s bash "$VH_COMPLETIONS/venvhook.bash"
-	assert_success
-	run "$VH_ZSH" -n "$VH_COMPLETIONS/_venvhook"
-	assert_success
-	run "$VH_FISH" --no-execute "$VH_COMPLETIONS/venvhook.fish"
-	assert_success
-	# tcsh's comes with its hook
-	init_body tcsh >"$T/init.tcsh"
-	run "$VH_TCSH" -n "$T/init.tcsh"
-	assert_success
+@test "each completion file passes its shell's checks (drv_lint), and every one is a shell's" {
+	local sh f n=0 own=" "
+	for f in "$VH_SRCDIR"/tests/drivers/*.driver; do
+		own+="$(vh_driver_only "$f" && echo "$drv_completion") "
+	done
+	for f in "$VH_COMPLETIONS"/*; do
+		case $f in *.in | *.mk | */table) continue ;; esac
+		[[ $own == *" ${f##*/} "* ]] || fail "${f##*/}: no driver names it as its shell's (drv_completion)"
+	done
+	# (the others' come with the hook, which the first test checks)
+	for sh in $(vh_shells); do
+		vh_driver_only "$sh"
+		[[ -n $drv_completion ]] || continue
+		run drv_lint "$VH_COMPLETIONS/$drv_completion"
+		assert_success
+		n=$((n + 1))
+	done
+	((n > 0)) || fail "no completion file checked"
 }
 
 # core/ goes through shells/ (the registry) for everything a shell knows:

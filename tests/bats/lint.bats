@@ -342,10 +342,10 @@ defined() {
 		code=$(cat "$VH_SRCDIR/hooks/venvhook.$sh" "$VH_SRCDIR"/hooks/prompt."$sh" 2>/dev/null |
 			grep -v '^[[:space:]]*#' | sed -E 's/set -[qe] [A-Za-z_]+//g')
 		bad+=$(defined "$code" "${drv_def_patterns:-$DEF_PATTERNS}")
+		[[ -n $drv_completion ]] || continue
+		code=$(grep -v '^[[:space:]]*#' "$VH_COMPLETIONS/$drv_completion" | sed -E 's/set -q [A-Za-z_]+//g')
+		bad+=$(defined "$code" "$DEF_PATTERNS")
 	done
-	code=$(grep -hv '^[[:space:]]*#' "$VH_COMPLETIONS"/venvhook.bash "$VH_COMPLETIONS"/_venvhook \
-		"$VH_COMPLETIONS"/venvhook.fish | sed -E 's/set -q [A-Za-z_]+//g')
-	bad+=$(defined "$code" "$DEF_PATTERNS")
 	assert_equal "$bad" ""
 }
 

@@ -263,7 +263,7 @@ int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *pa
 			goto not;
 	}
 	*why = VH_WRITERS_NONE;
-	rc = 1;
+	rc = 0;
 	if (real && !(*real = vh_buf_detach(&w.cur)))
 		rc = VH_ENOMEM;
 	goto done;
@@ -277,7 +277,7 @@ done:
 	vh_buf_free(&w.cur);
 	vh_buf_free(&w.rest);
 	vh_buf_free(&w.next);
-	if (rc == 0)
+	if (rc == 0 && *bad)
 		errno = saved;
 	return rc;
 }

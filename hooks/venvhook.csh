@@ -124,7 +124,7 @@ alias __venvhook_hook __venvhook_h0 ;
 # command line that runs it. A failed command prints nothing, and eval of
 # nothing keeps the binary's $status. (What the region rested on may have
 # changed with one of those: the next cd asks export.)
-alias venvhook 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; set __venvhook_a = ( \!*:q "" ) ; if ( " $__venvhook_changes:q " =~ *" $__venvhook_a[1]:q "* ) set __venvhook_rtop = "" ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q call csh \!*:q`"' ;
+alias venvhook 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; set __venvhook_a = ( \!*:q "" ) ; if ( " $__venvhook_evals:q " =~ *" $__venvhook_a[1]:q "* ) set __venvhook_rtop = "" ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q call csh \!*:q`"' ;
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,
 # exist while an env venvhook activated is active, as theirs do while

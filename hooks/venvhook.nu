@@ -13,8 +13,8 @@
 #
 # What it keeps, in $env.__venvhook_state (a record: nushell hands commands only
 # strings, so none of it is exported):
-#   __venvhook_exe      the binary          __venvhook_changes  its commands
-#                                                               that change the shell
+#   __venvhook_exe      the binary          __venvhook_evals    its commands
+#                                                               whose output is applied
 #   pwd                 the directory the last export resolved
 #   ve                  $env.VIRTUAL_ENV as the last export left it
 #   __venvhook_watch    env paths (DIR/NAME, a store, .python-version) that export asked it to
@@ -90,6 +90,7 @@ def --env __venvhook_apply [text: string] {
             '__venvhook_local' => { __venvhook_local ($args | get 0) ($args | get 1) }
             '__venvhook_list' => { __venvhook_list ($args | get 0) ($args | get 1) }
             '__venvhook_sync' => { __venvhook_sync }
+            '__venvhook_doctor' => { __venvhook_doctor }
             _ => { }
         }
     }
@@ -336,9 +337,25 @@ def --env __venvhook_check [] {
     }
 }
 
-# The commands that change this shell's environment (__venvhook_changes)
-# go through this command, which applies what the binary prints for them
-# (ending in __venvhook_sync); doctor gets what only this shell sees;
+# venvhook doctor's first answer calls this: what only this shell can see,
+# for the binary to judge: whether its hooks are still in the lists, and
+# the code of the others.
+def __venvhook_doctor [] {
+    let pwd_hooks = ($env.config.hooks?.env_change?.PWD? | default [])
+    let prompt_hooks = ($env.config.hooks?.pre_prompt? | default [])
+    let others = ([...$pwd_hooks ...$prompt_hooks] | each {|h|
+        try { view source (if ($h | describe) starts-with 'record' { $h.code } else { $h }) } catch { '' }
+    } | str join "\n")
+    (^$env.__venvhook_state.__venvhook_exe call nu doctor $"loads=($env.__venvhook_state.loads)"
+        $"hooks=(if (__venvhook_ours $pwd_hooks) { 'env_change.PWD' } else { '' })"
+        $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
+        $"made=($env.__venvhook_state.__venvhook_made? | default '')" $"rivals=($others)")
+}
+
+# The commands that change this shell's environment and those that judge
+# what only the shell sees (__venvhook_evals, from the binary's command
+# table) go through this command, which applies what the binary prints for
+# them (ending in __venvhook_sync, or the call of __venvhook_doctor);
 # anything else runs the binary. A command nushell does not run last on its
 # line reports its failure as a nushell error; so the binary's messages are
 # passed on as they are, and a failure ends in a command that exits with
@@ -351,7 +368,7 @@ def --env --wrapped venvhook [...args: string@__venvhook_complete] {
             print -e $"venvhook: ($exe) is gone"
             ^/bin/sh -c 'exit 127'
         }
-    } else if ($args | length) > 0 and ($args | first) in $env.__venvhook_state.__venvhook_changes {
+    } else if ($args | length) > 0 and ($args | first) in $env.__venvhook_state.__venvhook_evals {
         let r = (^$exe call nu ...$args | complete)
         print -e -n $r.stderr
         if $r.exit_code == 0 {
@@ -361,18 +378,6 @@ def --env --wrapped venvhook [...args: string@__venvhook_complete] {
         } else {
             ^/bin/sh -c $"exit ($r.exit_code)"
         }
-    } else if ($args | length) > 0 and ($args | first) == 'doctor' {
-        # what only this shell can see, for the binary to judge: whether
-        # its hooks are still in the lists, and the code of the others
-        let pwd_hooks = ($env.config.hooks?.env_change?.PWD? | default [])
-        let prompt_hooks = ($env.config.hooks?.pre_prompt? | default [])
-        let others = ([...$pwd_hooks ...$prompt_hooks] | each {|h|
-            try { view source (if ($h | describe) starts-with 'record' { $h.code } else { $h }) } catch { '' }
-        } | str join "\n")
-        (^$exe call nu doctor ...($args | skip 1) $"loads=($env.__venvhook_state.loads)"
-            $"hooks=(if (__venvhook_ours $pwd_hooks) { 'env_change.PWD' } else { '' })"
-            $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
-            $"made=($env.__venvhook_state.__venvhook_made? | default '')" $"rivals=($others)")
     } else {
         # (the binary is told the shell it runs in: status knows the hook is loaded)
         with-env {__VENVHOOK_SHELL: nu} { ^$exe ...$args }
@@ -414,7 +419,7 @@ def __venvhook_ours [hooks: list<any>] {
 let __venvhook_old = (__venvhook_state)
 $env.__venvhook_state = {
     __venvhook_exe: $__venvhook_old.__venvhook_exe
-    __venvhook_changes: $__venvhook_old.__venvhook_changes
+    __venvhook_evals: $__venvhook_old.__venvhook_evals
     __venvhook_made: ($__venvhook_old.__venvhook_made? | default '')
     __venvhook_commands: ($__venvhook_old.__venvhook_commands? | default [])
     __venvhook_options: ($__venvhook_old.__venvhook_options? | default [])

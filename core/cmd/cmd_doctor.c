@@ -1,7 +1,8 @@
 /* venvhook doctor: checks the setup of the running shell and says what to
- * fix. Only the shell knows its own hooks, so the shell function (or the
- * hook function the shell's entry names as doctor_gather) passes what it
- * sees as KEY=VALUE arguments to `venvhook call SHELL doctor`:
+ * fix. Only the shell knows its own hooks: the shell function runs
+ * `venvhook call SHELL doctor`, which answers with the call of the hook's
+ * __venvhook_doctor (asks_shell), and that passes what the shell sees as
+ * KEY=VALUE arguments to `venvhook call SHELL doctor`:
  *
  *   loads=N         how many times init ran in this shell
  *   hooks=TEXT      where the hook is wired for a directory change
@@ -170,8 +171,8 @@ static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, const st
 	(void)self;
 	/* A shell function that passes no facts: send it to the hook's
 	 * function that gathers them. */
-	if (a->npos == 0 && sh->doctor_gather) {
-		if (vh_shell_call(&d.out, sh, sh->doctor_gather) < 0 ||
+	if (a->npos == 0) {
+		if (vh_shell_call(&d.out, sh, "__venvhook_doctor") < 0 ||
 		    fwrite(d.out.data, 1, d.out.len, stdout) != d.out.len || fflush(stdout))
 			d.problems = 1;
 		vh_buf_free(&d.out);
@@ -213,6 +214,7 @@ const struct vh_cmd vh_cmd_doctor = {
 	.raw_args = 1,
 	.min_args = 0,
 	.max_args = -1,
+	.asks_shell = 1,
 	.run = run,
 	.run_in = run_in,
 };

@@ -345,7 +345,7 @@ __venvhook_doctor() {
         __venvhook_cd="function $__venvhook_c"
         break
     done
-    "${__venvhook_exe:-venvhook}" call bash doctor "loads=${__venvhook_loads-0}" \
+    "${__venvhook_exe:-venvhook}" doctor shell=bash "loads=${__venvhook_loads-0}" \
         "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x" "ran=$__venvhook_ran" \
         "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
         "vscode=${__vsc_original_prompt_command[*]-}"

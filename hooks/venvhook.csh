@@ -164,7 +164,7 @@ if ( $?prompt && "`alias popd`" !~ *__venvhook_hook* ) alias popd "`alias popd` 
 
 # `venvhook doctor` through the alias comes here (the binary prints this
 # alias's name): it passes what only this shell can see.
-alias __venvhook_doctor '$__venvhook_exe:q call csh doctor "loads=$__venvhook_loads" "hooks=`alias cd`"' ;
+alias __venvhook_doctor '$__venvhook_exe:q doctor shell=csh "loads=$__venvhook_loads" "hooks=`alias cd`"' ;
 if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
 @ __venvhook_loads++ ;
 

@@ -278,7 +278,7 @@ end
 # venvhook doctor's first answer calls this: what only this shell can see,
 # for the binary to judge.
 function __venvhook_doctor
-    command $__venvhook_exe call fish doctor loads=$__venvhook_loads \
+    command $__venvhook_exe doctor shell=fish loads=$__venvhook_loads \
         "hooks="(builtin string join ' ' (builtin functions --all --names))
 end
 

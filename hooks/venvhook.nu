@@ -346,7 +346,7 @@ def __venvhook_doctor [] {
     let others = ([...$pwd_hooks ...$prompt_hooks] | each {|h|
         try { view source (if ($h | describe) starts-with 'record' { $h.code } else { $h }) } catch { '' }
     } | str join "\n")
-    (^$env.__venvhook_state.__venvhook_exe call nu doctor $"loads=($env.__venvhook_state.loads)"
+    (^$env.__venvhook_state.__venvhook_exe doctor shell=nu $"loads=($env.__venvhook_state.loads)"
         $"hooks=(if (__venvhook_ours $pwd_hooks) { 'env_change.PWD' } else { '' })"
         $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
         $"made=($env.__venvhook_state.__venvhook_made? | default '')" $"rivals=($others)")

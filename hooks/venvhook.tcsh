@@ -190,7 +190,7 @@ if ( $?prompt && "`alias precmd`" !~ *__venvhook_hook* ) alias precmd "`alias pr
 
 # `venvhook doctor` through the alias comes here (the binary prints this
 # alias's name): it passes what only this shell can see.
-alias __venvhook_doctor '$__venvhook_exe:q call tcsh doctor "loads=$__venvhook_loads" "hooks=`alias cwdcmd`" "precmd=`alias precmd`" "segment=$?__venvhook_seg"' ;
+alias __venvhook_doctor '$__venvhook_exe:q doctor shell=tcsh "loads=$__venvhook_loads" "hooks=`alias cwdcmd`" "precmd=`alias precmd`" "segment=$?__venvhook_seg"' ;
 if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
 @ __venvhook_loads++ ;
 

@@ -249,7 +249,7 @@ venvhook() {
 # for the binary to judge.
 __venvhook_doctor() {
     builtin emulate -L zsh
-    "${__venvhook_exe:-venvhook}" call zsh doctor "loads=${__venvhook_loads-0}" \
+    "${__venvhook_exe:-venvhook}" doctor shell=zsh "loads=${__venvhook_loads-0}" \
         "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
         "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)"
 }

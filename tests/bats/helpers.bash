@@ -518,7 +518,12 @@ refute_executed() {
 tmux_screen() { tmux -S "$SOCK" capture-pane -p -J -S -200; }
 
 # type_line TEXT: types TEXT as it is, then Enter.
-type_line() { tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter; }
+# (the screen as it was, for wait_prompt: on a loaded machine the typed
+# line may not be echoed yet when the next poll reads the pane)
+type_line() {
+	__vh_typed=$(tmux_screen 2>/dev/null || true)
+	tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter
+}
 
 # tmux_start WIDTH SHELL-COMMAND...: a detached session in $T (or
 # $TMUX_CWD) running the command with a clean environment (but for the
@@ -563,8 +568,11 @@ screen_last_line() { # TEXT: the last non-blank line, trailing blanks cut, is TE
 wait_for() { poll_screen "'$1'" screen_has "$1"; }
 
 # wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,
-# that is, the shell is back at a prompt that shows TEXT.
-wait_prompt() { poll_screen "'$1' as the last line" screen_last_line "$1"; }
+# that is, the shell is back at a prompt that shows TEXT, and the screen
+# is no longer what it was before the last type_line (else the prompt
+# seen could be the one the line was typed at, not yet echoed).
+wait_prompt() { poll_screen "'$1' as the last line" screen_prompt_again "$1"; }
+screen_prompt_again() { [[ $screen != "${__vh_typed-}" ]] && screen_last_line "$1"; }
 
 # wait_count TEXT N: polls until TEXT shows on exactly N lines of the screen.
 wait_count() { poll_screen "'$1' on $2 lines" screen_lines "$1" "$2"; }

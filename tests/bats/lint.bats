@@ -345,7 +345,7 @@ defined() {
 		comm -13 "$T/before" "$T/after"'
 	assert_success
 	assert_output --partial __venvhook_chdir
-	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^precmd_functions$' -e '^cd$' -e '^pushd$' -e '^popd$' \
+	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^precmd_functions$' -e '^preexec_functions$' -e '^cd$' -e '^pushd$' -e '^popd$' \
 		-e '^_$' -e '^BASH_' -e '^PIPESTATUS$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 	run "$VH_ZSH" -f -i -c 'before=(${(k)functions} ${(k)parameters})
@@ -383,7 +383,7 @@ venvhook --version"
 		comm -13 "$T/before" "$T/after"'
 	assert_success
 	assert_output --partial __venvhook_ps_segment
-	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^precmd_functions$' -e '^cd$' -e '^pushd$' -e '^popd$' \
+	bad=$(grep -v -e '^__venvhook_' -e '^PROMPT_COMMAND$' -e '^precmd_functions$' -e '^preexec_functions$' -e '^cd$' -e '^pushd$' -e '^popd$' \
 		-e '^PS1$' -e '^_$' -e '^BASH_' -e '^PIPESTATUS$' -e '^venvhook$' <<<"$output" || true)
 	assert_equal "$bad" ""
 	run "$VH_ZSH" -f -i -c 'before=(${(k)functions} ${(k)parameters})

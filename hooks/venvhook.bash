@@ -261,6 +261,7 @@ __venvhook_precmd() {
 __venvhook_preexec() {
     local __venvhook_c __venvhook_s=${1-}
     __venvhook_s=${__venvhook_s//[[:space:];&|()\'\"\`]/ }
+    # shellcheck disable=SC2154  # init sets it, before this file
     for __venvhook_c in ${__venvhook_storecmds[@]+"${__venvhook_storecmds[@]}"}; do
         [[ " $__venvhook_s " == *" $__venvhook_c "* ]] && __venvhook_recheck=1
     done

@@ -515,6 +515,11 @@ VEW_SET="bash -c '. /usr/share/virtualenvwrapper/virtualenvwrapper.sh && setvirt
 @test "(fish) virtualenvwrapper at a terminal: a line that runs setvirtualenvproject puts its env on at the next prompt" {
 	export WORKON_HOME=$T/workon
 	mkdir -p "$T/proj" "$HOME/.config/fish"
+	# as after fish's first start: no background fish_update_completions
+	# (python3, man) in the process count (prompt.bats)
+	printf '%s\n' '# This file contains fish universal variable definitions.' '# VERSION: 3.0' \
+		'SETUVAR __fish_initialized:3400' >"$HOME/.config/fish/fish_variables"
+	mkdir -p "$HOME/.local/share/fish/generated_completions"
 	printf '%s\n' "set -g fish_greeting" "function fish_prompt; echo -n 'READY> '; end" \
 		'"$VENVHOOK" init fish | source' >"$HOME/.config/fish/config.fish"
 	vew mkvirtualenv vewenv

@@ -27,6 +27,13 @@
 # __venvhook_wfrom (empty for the next), and __venvhook_dd the command number
 # less the history number then (it changes when a line is kept out of the
 # history).
+#   __venvhook_recheck set by a line that names one of __venvhook_storecmds
+#                     (init sets it: the commands that write a store's record
+#                     of a project in place, virtualenvwrapper's
+#                     setvirtualenvproject...; core/store/stores.h): the next
+#                     prompt runs export. bash hands a prompt hook no line:
+#                     only bash-preexec's preexec_functions see it (see
+#                     __venvhook_preexec); without it, the next cd.
 
 # The lines run since the last export, as core/trust/madeby.h reads them,
 # into __venvhook_l: flags, the directory the first started in when it was
@@ -93,6 +100,8 @@ __venvhook_export() { # [mid]
         __venvhook_lines
     done
     __venvhook_went=
+    # (a cd inside the line that named a store command ran before it did)
+    [[ ${1-} == mid ]] || __venvhook_recheck=
     __venvhook_began "$@"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
@@ -172,10 +181,11 @@ __venvhook_moveto() { # [mid]
 }
 
 # What every trigger checks, with builtins only: someone else changed the
-# env (__venvhook_moved), the directory changed and left the region, or an
-# env appeared at a watched path. No process unless one of them holds.
+# env (__venvhook_moved), the line just run named a store command, the
+# directory changed and left the region, or an env appeared at a watched
+# path. No process unless one of them holds.
 __venvhook_check() { # [mid]
-    if __venvhook_moved; then
+    if __venvhook_moved || [[ -n ${__venvhook_recheck-} ]]; then
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
@@ -241,6 +251,21 @@ __venvhook_precmd() {
     __venvhook_tick=${__venvhook_cmdno@P}
     __venvhook_check
     __venvhook_lpwd=$PWD
+}
+
+# Last in preexec_functions, for bash-preexec, which reads each command
+# line from the history before it runs (a subshell it pays anyway): whether
+# the line names a store command as a word (between blanks, ;&|(), quotes
+# or backquotes), for the next prompt. Without bash-preexec nothing calls
+# it: reading the line would cost a subshell at every command line.
+__venvhook_preexec() {
+    local __venvhook_c __venvhook_s=${1-}
+    __venvhook_s=${__venvhook_s//[[:space:];&|()\'\"\`]/ }
+    # shellcheck disable=SC2154  # init sets it, before this file
+    for __venvhook_c in ${__venvhook_storecmds[@]+"${__venvhook_storecmds[@]}"}; do
+        [[ " $__venvhook_s " == *" $__venvhook_c "* ]] && __venvhook_recheck=1
+    done
+    return 0
 }
 
 # cd, pushd and popd run the hook themselves, so the rest of the command
@@ -447,6 +472,11 @@ __venvhook_gone() {
         [[ $__venvhook_n == __venvhook_precmd ]] || __venvhook_l+=("$__venvhook_n")
     done
     [[ -n ${precmd_functions+set} ]] && precmd_functions=(${__venvhook_l[@]+"${__venvhook_l[@]}"})
+    __venvhook_l=()
+    for __venvhook_n in ${preexec_functions[@]+"${preexec_functions[@]}"}; do
+        [[ $__venvhook_n == __venvhook_preexec ]] || __venvhook_l+=("$__venvhook_n")
+    done
+    [[ -n ${preexec_functions+set} ]] && preexec_functions=(${__venvhook_l[@]+"${__venvhook_l[@]}"})
     # cd, pushd and popd as they were before the hook
     for __venvhook_n in cd pushd popd; do
         if [[ ${BASH_ALIASES[$__venvhook_n]-} == "__venvhook_alias_$__venvhook_n" ]]; then
@@ -496,12 +526,15 @@ __venvhook_register() {
     fi
     __venvhook_has __venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"} ||
         precmd_functions=(__venvhook_precmd ${precmd_functions[@]+"${precmd_functions[@]}"})
+    __venvhook_has __venvhook_preexec ${preexec_functions[@]+"${preexec_functions[@]}"} ||
+        preexec_functions+=(__venvhook_preexec)
     # arrays from here on, so that the check can read them under set -u
     __venvhook_watch=(${__venvhook_watch[@]+"${__venvhook_watch[@]}"})
     __venvhook_rnames=(${__venvhook_rnames[@]+"${__venvhook_rnames[@]}"})
     __venvhook_wrel=(${__venvhook_wrel[@]+"${__venvhook_wrel[@]}"})
     # what the made-here rule reads begins here; nothing inherited counts
-    builtin unset -v __venvhook_hn __venvhook_dd __venvhook_wfrom __venvhook_more __venvhook_ready
+    builtin unset -v __venvhook_hn __venvhook_dd __venvhook_wfrom __venvhook_more __venvhook_ready \
+        __venvhook_recheck
     __venvhook_lpwd=$PWD
     __venvhook_wrap cd
     __venvhook_wrap pushd

@@ -32,6 +32,11 @@
 #   __venvhook_went   the directory a cd went into by the region, with no
 #                     export: the next export is told (it watched there, and
 #                     the lines since began there)
+#   __venvhook_recheck set by a line that names one of __venvhook_storecmds
+#                     (init sets it: the commands that write a store's record
+#                     of a project in place, virtualenvwrapper's
+#                     setvirtualenvproject...; core/store/stores.h): the
+#                     next prompt runs export
 
 # What the hook keeps between prompts is this shell's own: a key, a watch
 # list or a directory inherited from elsewhere (exported, universal, or
@@ -56,9 +61,12 @@ builtin set -g __venvhook_wfrom
 builtin set -g __venvhook_lpwd $PWD
 builtin set -e __venvhook_more
 builtin set -e __venvhook_mid
+builtin set -g __venvhook_recheck
+builtin set -q __venvhook_storecmds; or builtin set -g __venvhook_storecmds
 
 # Before each command line runs (not at an idle prompt): the line, and where
-# it starts, for the made-here rule.
+# it starts, for the made-here rule; and whether it names a store command as
+# a word (between blanks, ;&|(), quotes or backquotes), for the next prompt.
 function __venvhook_preexec --on-event fish_preexec
     if builtin test (builtin count $__venvhook_lines) -ge 64
         builtin set -e __venvhook_lines[1]
@@ -66,6 +74,11 @@ function __venvhook_preexec --on-event fish_preexec
     end
     builtin set -ga __venvhook_lines "$argv[1]"
     builtin set -g __venvhook_lpwd $PWD
+    builtin set -l __venvhook_w (builtin string split -n ' ' -- \
+        (builtin string replace -ra -- '[\s;&|()\'"`]' ' ' "$argv[1]"))
+    for __venvhook_c in $__venvhook_storecmds
+        builtin contains -- $__venvhook_c $__venvhook_w; and builtin set -g __venvhook_recheck 1
+    end
 end
 
 # Runs `venvhook export` and applies it. The lines go to export in the
@@ -98,6 +111,8 @@ function __venvhook_export
         builtin set -e __venvhook_more
     end
     builtin set -g __venvhook_went
+    # (a cd inside the line that named a store command ran before it did)
+    builtin set -q __venvhook_mid; or builtin set -g __venvhook_recheck
     __venvhook_began
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
@@ -191,7 +206,7 @@ builtin set -q __venvhook_ve; or builtin set -g __venvhook_ve
 builtin set -q __venvhook_path; or builtin set -g __venvhook_path
 builtin set -q __venvhook_start; or builtin set -g __venvhook_start
 function __venvhook_changed --description "venvhook: the directory or env changed: export (0), or the region's shortcut"
-    if builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"; or not __venvhook_inside
+    if builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path" -o -n "$__venvhook_recheck"; or not __venvhook_inside
         __venvhook_start=$__venvhook_start __venvhook_export
         builtin return 0
     end
@@ -200,7 +215,7 @@ function __venvhook_changed --description "venvhook: the directory or env change
 end
 if builtin -q path 2>/dev/null
     function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
-        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"
+        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path" -o -n "$__venvhook_recheck"
             __venvhook_changed; and builtin return
         end
         if builtin path filter -q -- $__venvhook_watch
@@ -209,7 +224,7 @@ if builtin -q path 2>/dev/null
     end
 else
     function __venvhook_precmd --on-event fish_prompt --description 'venvhook: before the prompt'
-        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"
+        if builtin test "x$__venvhook_pwd" != "x$PWD" -o "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path" -o -n "$__venvhook_recheck"
             __venvhook_changed; and builtin return
         end
         for __venvhook_p in $__venvhook_watch

@@ -29,6 +29,11 @@
 #                       and __venvhook_w{root,fix,rel} what to watch in it
 #   __venvhook_went     the directory a cd went into by the region, with no
 #                       export: the next export is told (it watched there)
+#   __venvhook_storecmds the commands that write a store's record of a
+#                       project in place (virtualenvwrapper's
+#                       setvirtualenvproject...; core/store/stores.h), from
+#                       init; recheck: a line named one, and the next prompt
+#                       runs export
 #
 # What the binary prints for nushell is one call of these commands a line
 # (shells/nu.c): sourced, init's lines run as they are; export's are read
@@ -171,7 +176,9 @@ def --env __venvhook_gone [] {
 # Before each command line runs (pre_execution; not at an idle prompt):
 # the line, for the made-here rule. nushell runs its hooks only before a
 # prompt, so no line is running when export runs: the lines since began
-# where the last export stood.
+# where the last export stood. A line that names a store command as a word
+# (between blanks, ;&|(), quotes or backquotes) has the next prompt run
+# export.
 def --env __venvhook_preexec [] {
     let line = (commandline)
     if ($line | str trim) == '' { return }
@@ -181,6 +188,10 @@ def --env __venvhook_preexec [] {
         $env.__venvhook_state.cut = 't'
     }
     $env.__venvhook_state.lines = ($lines | append $line)
+    let cmds = ($env.__venvhook_state.__venvhook_storecmds? | default [])
+    if ($line | split row -r "[\\s;&|()'\"`]+" | any {|w| $w in $cmds }) {
+        $env.__venvhook_state.recheck = true
+    }
 }
 
 # The lines as core/trust/madeby.h reads them: flags, no directory (no
@@ -230,6 +241,7 @@ def --env __venvhook_export [] {
     # the lines export is next handed begin with the next one
     $env.__venvhook_state.lines = []
     $env.__venvhook_state.cut = ''
+    $env.__venvhook_state.recheck = false
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
     $env.__venvhook_state.__venvhook_watch = ($env.__venvhook_state.__venvhook_watch | where {|p| not ($p | path exists) })
@@ -316,11 +328,12 @@ def --env __venvhook_moveto [] {
 
 # What every trigger checks, with builtins only: VIRTUAL_ENV changed behind
 # venvhook's back (an activate script's deactivate, another tool's hook),
-# the directory changed and left the region, or an env appeared at a
-# watched path. No process unless one of them holds.
+# the line just run named a store command, the directory changed and left
+# the region, or an env appeared at a watched path. No process unless one
+# of them holds.
 def --env __venvhook_check [] {
     if ($env.__venvhook_state.unhooked? | default false) { return }
-    if ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve {
+    if ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve or ($env.__venvhook_state.recheck? | default false) {
         __venvhook_export
         return
     }
@@ -420,6 +433,7 @@ let __venvhook_old = (__venvhook_state)
 $env.__venvhook_state = {
     __venvhook_exe: $__venvhook_old.__venvhook_exe
     __venvhook_evals: $__venvhook_old.__venvhook_evals
+    __venvhook_storecmds: ($__venvhook_old.__venvhook_storecmds? | default [])
     __venvhook_made: ($__venvhook_old.__venvhook_made? | default '')
     __venvhook_commands: ($__venvhook_old.__venvhook_commands? | default [])
     __venvhook_options: ($__venvhook_old.__venvhook_options? | default [])
@@ -443,6 +457,7 @@ $env.__venvhook_state = {
     __venvhook_went: ''
     lines: []
     cut: ''
+    recheck: false
     pwd: ''
     ve: ''
     loads: (($__venvhook_old.loads? | default 0) + 1)

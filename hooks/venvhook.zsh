@@ -25,6 +25,11 @@
 #   __venvhook_went   the directory a cd went into by the region, with no
 #                     export: the next export is told (it watched there, and
 #                     the lines since began there)
+#   __venvhook_recheck set by a line that names one of __venvhook_storecmds
+#                     (init sets it: the commands that write a store's record
+#                     of a project in place, virtualenvwrapper's
+#                     setvirtualenvproject...; core/store/stores.h): the
+#                     next prompt runs export
 
 # Runs `venvhook export` and applies it; "quiet" leaves out the line that
 # says what was activated; "mid": a cd inside a command line runs it, and
@@ -62,6 +67,8 @@ __venvhook_export() { # [quiet|mid]
         fi
     done
     typeset -g __venvhook_went=
+    # (a cd inside the line that named a store command ran before it did)
+    [[ ${1-} == mid ]] || typeset -g __venvhook_recheck=
     __venvhook_began "$@"
     # A watched path seen now is looked for no more: it starts one export,
     # not one at every prompt.
@@ -143,16 +150,18 @@ __venvhook_moveto() { # [quiet|mid]
 }
 
 # What every trigger checks, with builtins only: someone else changed the
-# env (VIRTUAL_ENV, or PATH by its length), the directory changed and left
-# the region, or an env appeared at a watched path. No process unless one
-# of them holds. It runs before
+# env (VIRTUAL_ENV, or PATH by its length), the line just run named a
+# store command (__venvhook_recheck), the directory changed and left the
+# region, or an env appeared at a watched path. No process unless one of
+# them holds. It runs before
 # every prompt, so it does without `emulate -L zsh` (a third of its cost):
 # every expansion is quoted and defaulted, so the user's options
 # (ksh_arrays, no_unset, glob_subst, sh_word_split, err_exit) read it as
 # zsh's defaults do.
 __venvhook_check() { # [quiet|mid]
     local __venvhook_p
-    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ]]; then
+    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ||
+          -n ${__venvhook_recheck-} ]]; then
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
@@ -195,14 +204,20 @@ __venvhook_hook() {
 functions[__venvhook_precmd]=${functions[__venvhook_check]}
 # Before each command line runs (not at an idle prompt): the text that runs
 # ($3: aliases expanded; else $1, the line as typed), and where it starts,
-# for the made-here rule.
+# for the made-here rule; and whether it names a store command as a word
+# (between blanks, ;&|(), quotes or backquotes), for the next prompt.
 __venvhook_preexec() {
+    local __venvhook_c __venvhook_s
     if (( ${#__venvhook_lines} >= 64 )); then
         __venvhook_lines[1]=()
         __venvhook_cut=t
     fi
     __venvhook_lines+=("${3:-${1-}}")
     __venvhook_lpwd=$PWD
+    __venvhook_s=${${3:-${1-}}//[[:space:];&|()\'\"\`]/ }
+    for __venvhook_c in "${__venvhook_storecmds[@]}"; do
+        [[ " $__venvhook_s " == *" $__venvhook_c "* ]] && __venvhook_recheck=1
+    done
     return 0
 }
 # Last before each prompt: a foreign env that another tool's precmd
@@ -349,10 +364,10 @@ __venvhook_register() {
     typeset -gi __venvhook_loads=$(( ${__venvhook_loads:-0} + 1 ))
     # declared, so that the check can read it under no_unset
     typeset -ga __venvhook_watch __venvhook_later __venvhook_rnames __venvhook_rgone \
-        __venvhook_rkeep __venvhook_renv __venvhook_wfix __venvhook_wrel
+        __venvhook_rkeep __venvhook_renv __venvhook_wfix __venvhook_wrel __venvhook_storecmds
     # what the made-here rule reads begins here; nothing inherited counts
     typeset -ga __venvhook_lines=()
-    typeset -g __venvhook_cut= __venvhook_wfrom= __venvhook_lpwd=$PWD
+    typeset -g __venvhook_cut= __venvhook_wfrom= __venvhook_lpwd=$PWD __venvhook_recheck=
     builtin unset __venvhook_more
 }
 if [[ -o interactive ]]; then

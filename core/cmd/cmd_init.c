@@ -11,6 +11,7 @@
 #include "core/util/err.h"
 #include "core/util/msg.h"
 #include "core/trust/perms.h"
+#include "core/store/stores.h"
 
 /* The names of the commands that the shell function sends through
  * `venvhook call` and evals (those that change the shell's state, and
@@ -26,6 +27,17 @@ static int put_evals(struct vh_buf *out, const struct vh_shell *sh)
 		    n < sizeof(names) / sizeof(names[0]))
 			names[n++] = vh_cmds[i]->name;
 	return sh->emit->set_list(out, "__venvhook_evals", names, n);
+}
+
+/* The commands whose line makes the next prompt run export (stores.h): a
+ * list the hook reads, as __venvhook_evals. */
+static int put_store_commands(struct vh_buf *out, const struct vh_shell *sh)
+{
+	size_t n = 0;
+
+	while (vh_stores_commands[n])
+		n++;
+	return sh->emit->set_list(out, "__venvhook_storecmds", vh_stores_commands, n);
 }
 
 /* The path the hook calls the binary by. real is the binary's resolved
@@ -100,7 +112,7 @@ static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 			    ": the shell cannot quote that path safely");
 	if (i < 0)
 		goto done;
-	if (put_evals(&body, sh) < 0)
+	if (put_evals(&body, sh) < 0 || put_store_commands(&body, sh) < 0)
 		goto done;
 	/* A shell whose rc saves this to a file (saved_init): what doctor
 	 * checks that file against. */

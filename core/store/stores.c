@@ -30,6 +30,10 @@ const char *const vh_store_names[VH_STORE_COUNT] = {
 	[VH_STORE_PDM] = "pdm",
 };
 
+const char *const vh_stores_commands[] = {
+	"setvirtualenvproject", "mkvirtualenv", "mkproject", "cpvirtualenv", NULL,
+};
+
 /* A home from an environment variable, else ~/.virtualenvs, as
  * virtualfish (its virtual and auto_activation scripts,
  * justinmayer/virtualfish 341a88b73c4574e0b9d8773048fbb8147b3830b4) and

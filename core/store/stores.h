@@ -83,6 +83,16 @@ struct vh_stores_walk {
 	size_t nexpect;
 };
 
+/* The commands that write a store's record of a project in place, where
+ * the hook watches nothing (a path per env would cost a stat per env at
+ * every prompt): virtualenvwrapper's setvirtualenvproject, and the
+ * mkvirtualenv -a, mkproject and cpvirtualenv that write or copy a
+ * $WORKON_HOME/NAME/.project (store_vew.c). init hands the list to the
+ * hook (__venvhook_storecmds); a shell that hands its hook the command line
+ * for free runs export at the prompt after a line that names one.
+ * NULL-terminated. */
+extern const char *const vh_stores_commands[];
+
 /* The env the stores give dir, the absolute directory the walk is at.
  * Returns VH_STORE_NONE (walk on), VH_STORE_FOUND (out->rule, env, owner
  * and from are set, and project_setting), VH_STORE_REFUSED (dir's files

@@ -2,9 +2,11 @@
 # The tools' env stores (core/store/stores.h) beyond activation, which
 # scenarios.bats shows in every shell: the TOML reader against Python's
 # tomllib, status, list and completion, activate by a store's name, the
-# stores setting, what a directory change loads, and bad files.
+# stores setting, what a directory change loads, and bad files; and
+# virtualenvwrapper's commands typed at a real terminal.
 
 load helpers
+load term
 
 setup() {
 	vh_setup
@@ -411,4 +413,152 @@ TOML
 	session "cd vewproj" report "cd other place" report
 	assert_inactive 1
 	assert_active 2 "$WORKON_HOME/vewenv"
+}
+
+# --- virtualenvwrapper's commands at a real terminal ---
+# setvirtualenvproject writes $WORKON_HOME/NAME/.project in place, at no
+# path the hook watches: a hook that sees each command line runs export at
+# the next prompt after one that names it (or mkvirtualenv, mkproject,
+# cpvirtualenv: core/store/stores.h). tmux types the lines; the shell runs
+# under strace, and an idle prompt is seen to start no process.
+
+teardown() {
+	[[ -z ${SOCK-} ]] || term_teardown
+}
+
+# vew_term SHELL-COMMAND...: the shell at a terminal in $T/proj, under
+# strace, with WORKON_HOME ($T/workon) and virtualenvwrapper's python.
+vew_term() {
+	command -v tmux >/dev/null || fail "tmux is needed (apt-get install tmux)"
+	command -v strace >/dev/null || fail "strace is needed (apt-get install strace)"
+	SOCK=$BATS_TEST_TMPDIR/tmux.sock
+	TMUX_CWD=$T/proj tmux_start 250 env WORKON_HOME="$WORKON_HOME" VIRTUALENVWRAPPER_PYTHON=/usr/bin/python3 \
+		XDG_CONFIG_HOME="$HOME/.config" ASAN_OPTIONS=detect_leaks=0 \
+		strace -f -qq -e trace=execve,fork,vfork,clone,clone3 -o "$T/trace" "$@"
+}
+
+# vew_idle: three empty lines draw three prompts, and the shell starts no
+# process for them.
+vew_idle() {
+	local before n
+	wait_prompt 'READY>'
+	n=$(grep -oF 'READY>' <<<"$(tmux_screen)" | wc -l)
+	before=$(wc -l <"$T/trace")
+	type_line ''
+	type_line ''
+	type_line ''
+	poll_screen "3 more prompts" screen_at_least 'READY>' $((n + 3))
+	wait_prompt 'READY>'
+	run processes_since "$T/trace" "$before"
+	assert_output ""
+}
+
+# vew_walk PRINT-VE SET: in $T/proj, which has no env, with the env vewenv
+# in $WORKON_HOME naming no project: an idle prompt starts no process; SET,
+# a line that runs setvirtualenvproject for vewenv and the directory here,
+# puts vewenv on at the next prompt, with no cd, as venvhook's (leaving
+# takes it off); then idle prompts start no process again.
+vew_walk() {
+	local ve=$1 set=$2
+	wait_prompt 'READY>'
+	type_line "$ve"
+	wait_for 've=[]'
+	vew_idle
+	type_line "$set"
+	wait_for 'venvhook: activated vewenv'
+	type_line "$ve"
+	wait_for "ve=[$WORKON_HOME/vewenv]"
+	vew_idle
+	type_line 'cd ..'
+	wait_for 'venvhook: deactivated vewenv'
+	assert_equal "$(grep -c 'venvhook: activated' <<<"$screen")" 1
+}
+
+# The line the shells that cannot run virtualenvwrapper themselves type.
+VEW_SET="bash -c '. /usr/share/virtualenvwrapper/virtualenvwrapper.sh && setvirtualenvproject vewenv .'"
+
+@test "(zsh) virtualenvwrapper at a terminal: setvirtualenvproject at the prompt puts its env on at the next prompt, with no cd; idle prompts start no process" {
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/proj"
+	printf '%s\n' 'PS1="READY> "' 'source /usr/share/virtualenvwrapper/virtualenvwrapper.sh' \
+		'eval "$("$VENVHOOK" init zsh)"' >"$HOME/.zshrc"
+	vew_term env ZDOTDIR="$HOME" zsh -i
+	wait_prompt 'READY>'
+	# made by mkvirtualenv, which activates it (virtualenvwrapper's own
+	# activation: venvhook stands aside), and deactivated
+	type_line 'mkvirtualenv -p /usr/bin/python3 vewenv >/dev/null 2>&1; echo "made=[$VIRTUAL_ENV]"'
+	wait_for "made=[$WORKON_HOME/vewenv]"
+	type_line 'deactivate'
+	vew_walk 'echo "ve=[${VIRTUAL_ENV-}]"' 'setvirtualenvproject vewenv .'
+}
+
+@test "(bash) virtualenvwrapper at a terminal with bash-preexec: setvirtualenvproject at the prompt puts its env on at the next prompt" {
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/proj"
+	printf '%s\n' 'PS1="READY> "' ". '$VH_SRCDIR/tests/fixtures/bash-preexec/bash-preexec.sh'" \
+		'source /usr/share/virtualenvwrapper/virtualenvwrapper.sh' \
+		'eval "$("$VENVHOOK" init bash)"' >"$HOME/.bashrc"
+	vew mkvirtualenv vewenv
+	vew_term bash --rcfile "$HOME/.bashrc" -i
+	vew_walk 'echo "ve=[${VIRTUAL_ENV-}]"' 'setvirtualenvproject vewenv .'
+}
+
+@test "(ksh93) virtualenvwrapper at a terminal: a line that runs setvirtualenvproject puts its env on at the next prompt" {
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/proj"
+	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init ksh93)"' >"$HOME/.kshrc"
+	vew mkvirtualenv vewenv
+	vew_term "${VH_KSH93:-ksh93}" -i
+	vew_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"' "$VEW_SET"
+}
+
+@test "(fish) virtualenvwrapper at a terminal: a line that runs setvirtualenvproject puts its env on at the next prompt" {
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/proj" "$HOME/.config/fish"
+	# as after fish's first start: no background fish_update_completions
+	# (python3, man) in the process count (prompt.bats)
+	printf '%s\n' '# This file contains fish universal variable definitions.' '# VERSION: 3.0' \
+		'SETUVAR __fish_initialized:3400' >"$HOME/.config/fish/fish_variables"
+	mkdir -p "$HOME/.local/share/fish/generated_completions"
+	printf '%s\n' "set -g fish_greeting" "function fish_prompt; echo -n 'READY> '; end" \
+		'"$VENVHOOK" init fish | source' >"$HOME/.config/fish/config.fish"
+	vew mkvirtualenv vewenv
+	vew_term fish -i
+	vew_walk 'echo "ve=[$VIRTUAL_ENV]"' "$VEW_SET"
+}
+
+@test "(nu) virtualenvwrapper at a terminal: a line that runs setvirtualenvproject puts its env on at the next prompt" {
+	vh_skip_uninstalled nu
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/proj" "$HOME/.config/nushell"
+	printf '^$env.VENVHOOK init nu | save -f ~/.venvhook.nu\n' >"$HOME/.config/nushell/env.nu"
+	printf '%s\n' '$env.config.show_banner = false' '$env.PROMPT_COMMAND = {|| "READY> " }' \
+		'$env.PROMPT_COMMAND_RIGHT = ""' '$env.PROMPT_INDICATOR = ""' \
+		'source ~/.venvhook.nu' >"$HOME/.config/nushell/config.nu"
+	vew mkvirtualenv vewenv
+	vew_term "$VH_NU" --no-history
+	vew_walk 'print $"ve=[($env.VIRTUAL_ENV?)]"' "$VEW_SET"
+}
+
+@test "(xonsh) virtualenvwrapper at a terminal: a line that runs setvirtualenvproject puts its env on at the next prompt" {
+	vh_skip_uninstalled xonsh
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/proj"
+	printf '%s\n' '$PROMPT = "READY> "' '$RIGHT_PROMPT = ""' '$BOTTOM_TOOLBAR = ""' \
+		"exec(compile(__import__('subprocess').check_output([\$VENVHOOK, 'init', 'xonsh']), 'venvhook', 'exec'))" \
+		>"$HOME/.xonshrc"
+	vew mkvirtualenv vewenv
+	vew_term "$VH_XONSH" --rc "$HOME/.xonshrc" -i
+	vew_walk 'print("ve=[%s]" % ${...}.get("VIRTUAL_ENV", ""))' "$VEW_SET"
+}
+
+@test "(elvish) virtualenvwrapper at a terminal: a line that runs setvirtualenvproject puts its env on at the next prompt" {
+	vh_skip_uninstalled elvish
+	export WORKON_HOME=$T/workon
+	mkdir -p "$T/proj" "$HOME/.config/elvish" "$HOME/.run"
+	printf '%s\n' 'set edit:prompt = { put "READY> " }' 'set edit:rprompt = { put "" }' \
+		'eval ((external $E:VENVHOOK) init elvish | slurp)' >"$HOME/.config/elvish/rc.elv"
+	vew mkvirtualenv vewenv
+	vew_term env XDG_RUNTIME_DIR="$HOME/.run" "$VH_ELVISH"
+	vew_walk "echo 've=['\$E:VIRTUAL_ENV']'" "$VEW_SET"
 }

@@ -264,6 +264,7 @@ made_here_core() {
 		'eval ((external $E:VENVHOOK) init elvish | slurp)' >"$HOME/.config/elvish/rc.elv"
 	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" XDG_RUNTIME_DIR="$HOME/.run" "$VH_ELVISH"
 	made_here_core "echo 've=['\$E:VIRTUAL_ENV']'" 'ls' ';' 'e:tar'
+}
 
 # conda_tools: stand-ins for conda and pixi, which are no Debian packages,
 # in $T/tools: each lays its env out as the tool does, by mkconda's layout

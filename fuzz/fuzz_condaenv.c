@@ -19,18 +19,6 @@
 #include "core/find/condaenv.h"
 #include "core/util/buf.h"
 
-/* The lookup's dependencies, unused by the parser. */
-const char vh_conda_marker[] = "conda-meta/history";
-int vh_conda_at(int dirfd, const char *rel)
-{
-	(void)dirfd, (void)rel;
-	return 0;
-}
-int vh_env_name_ok(const char *name)
-{
-	return *name && !strchr(name, '/');
-}
-
 #define CHECK(cond)                                                               \
 	do {                                                                      \
 		if (!(cond)) {                                                    \

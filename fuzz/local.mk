@@ -3,66 +3,61 @@
 # each for a few seconds on its committed seed corpus and fails on a finding.
 # Included at the end of Makefile.am. See fuzz/README.md.
 #
-# A harness of kind KIND is fuzz/fuzz_KIND.c, built to fuzz/fuzz_KIND (one
-# rule below, listing the sources it tests), with seeds in fuzz/corpus/KIND/,
-# and optionally fuzz/KIND.dict and fuzz/KIND.options (libFuzzer flags). To
-# add one: copy the fuzz/fuzz_pyvenv rule, and add the binary to
-# FUZZ_HARNESSES and KIND:binary to FUZZ_SMOKE.
+# A harness of kind KIND is fuzz/fuzz_KIND.c, linked against the library
+# built again for libFuzzer (fuzz/libvenvhook-fuzz.a: every C file of
+# libvenvhook_a_SOURCES, so a harness needs no list of what it tests and a
+# moved or new dependency cannot break its link), with seeds in
+# fuzz/corpus/KIND/ and optionally fuzz/KIND.dict and fuzz/KIND.options
+# (libFuzzer flags). To add one: add the binary to FUZZ_SIMPLE (or a rule
+# of its own) and KIND:binary to FUZZ_SMOKE.
 
 FUZZ_CC = clang
+FUZZ_AR = ar
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Wall -Wextra -Werror -include $(top_builddir)/config.h -I$(srcdir) \
 	$(INIH_CFLAGS)
 # The seconds each harness runs in fuzz-smoke.
 FUZZ_SECONDS = 4
 
-# Through the system's shared libinih (INIH_SHARED_LIBS, even where venvhook
-# links its static archive): not a copy. Linked even
-# though the harness defines ini_parse_stream (to check the reader's writes
-# against the buffer size) and calls libinih's through dlsym(RTLD_NEXT).
-FUZZ_PYVENV_SRCS = $(srcdir)/fuzz/fuzz_pyvenv.c $(srcdir)/core/find/pyvenv.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c \
-	$(srcdir)/core/util/writers.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/msg.c
-fuzz/fuzz_pyvenv: $(FUZZ_PYVENV_SRCS) config.h
-	$(AM_V_CCLD)$(MKDIR_P) fuzz && \
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_PYVENV_SRCS) -Wl,--no-as-needed $(INIH_SHARED_LIBS) -ldl
+# The library's files, from the lists Makefile.am builds it from (headers
+# too: a changed one rebuilds the archive); the embedded hooks are
+# generated in the build tree. One rule compiles them all (a pattern rule
+# would be GNU make's; the harnesses are for developers, and this keeps
+# automake's portability check).
+fuzz/libvenvhook-fuzz.a: $(libvenvhook_a_SOURCES) hooks/embedded.c config.h
+	$(AM_V_GEN)rm -rf fuzz/obj $@ && $(MKDIR_P) fuzz/obj && \
+	for f in $(libvenvhook_a_SOURCES) hooks/embedded.c; do \
+		case $$f in *.c) ;; *) continue ;; esac; \
+		src=$$f; test -f "$$src" || src=$(srcdir)/$$f; \
+		$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o fuzz/obj/`echo "$$f" | sed 's|/|_|g; s|\.c$$|.o|'` "$$src" || exit 1; \
+	done && $(FUZZ_AR) rcs $@ fuzz/obj/*.o
 
-FUZZ_TOML_SRCS = $(srcdir)/fuzz/fuzz_toml.c $(srcdir)/core/util/toml.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c \
-	$(srcdir)/core/util/writers.c $(srcdir)/core/util/compat.c $(srcdir)/core/util/pathlist.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/msg.c
-fuzz/fuzz_toml: $(FUZZ_TOML_SRCS) config.h
-	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TOML_SRCS)
+# What every harness links after the archive: the system's shared libinih
+# (INIH_SHARED_LIBS, even where venvhook links its static archive: not a
+# copy; fuzz_pyvenv defines ini_parse_stream, to check the reader's writes
+# against the buffer size, and calls libinih's through dlsym(RTLD_NEXT),
+# so the library must be linked even where nothing else asks for it) and
+# what configure found for the rest (dlopen for libgit2 and SHA-256).
+FUZZ_LINK = fuzz/libvenvhook-fuzz.a -Wl,--no-as-needed $(INIH_SHARED_LIBS) -Wl,--as-needed $(LIBS) -ldl
 
-FUZZ_TRUST_SRCS = $(srcdir)/fuzz/fuzz_trust.c $(srcdir)/core/trust/trust.c $(srcdir)/core/util/compat.c \
-	$(srcdir)/core/util/pathlist.c $(srcdir)/core/util/fileio.c $(srcdir)/core/util/hex.c \
-	$(srcdir)/core/util/xdg.c $(srcdir)/core/util/buf.c $(srcdir)/core/util/writers.c $(srcdir)/core/util/msg.c \
-	$(srcdir)/core/find/envmarker.c
-fuzz/fuzz_trust: $(FUZZ_TRUST_SRCS) config.h
-	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_TRUST_SRCS)
+# Each of these is its one .c file and the archive.
+FUZZ_SIMPLE = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby fuzz/fuzz_condaenv
+$(FUZZ_SIMPLE): fuzz/libvenvhook-fuzz.a config.h
+	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(srcdir)/$@.c $(FUZZ_LINK)
+fuzz/fuzz_pyvenv: $(srcdir)/fuzz/fuzz_pyvenv.c
+fuzz/fuzz_toml: $(srcdir)/fuzz/fuzz_toml.c
+fuzz/fuzz_trust: $(srcdir)/fuzz/fuzz_trust.c
+fuzz/fuzz_madeby: $(srcdir)/fuzz/fuzz_madeby.c
+fuzz/fuzz_condaenv: $(srcdir)/fuzz/fuzz_condaenv.c
 
-# The made-here rule's reader of command lines (core/trust/madeby.c).
-FUZZ_MADEBY_SRCS = $(srcdir)/fuzz/fuzz_madeby.c $(srcdir)/core/trust/madeby.c $(srcdir)/core/util/buf.c
-fuzz/fuzz_madeby: $(FUZZ_MADEBY_SRCS) config.h
-	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_MADEBY_SRCS)
-
-# environment.yml's top-level name: (core/find/condaenv.c); the lookup's
-# dependencies are stubs in the harness.
-FUZZ_CONDAENV_SRCS = $(srcdir)/fuzz/fuzz_condaenv.c $(srcdir)/core/find/condaenv.c \
-	$(srcdir)/core/util/compat.c $(srcdir)/core/util/writers.c $(srcdir)/core/util/pathlist.c \
-	$(srcdir)/core/util/buf.c $(srcdir)/core/util/msg.c
-fuzz/fuzz_condaenv: $(FUZZ_CONDAENV_SRCS) config.h
-	$(AM_V_CCLD)$(MKDIR_P) fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_CONDAENV_SRCS)
-
-# One binary per shell of configure.ac's list; each drives that real shell.
-# The registry's entries refer to the embedded hooks (hooks/embedded.c) and
-# to doctor's report (core/cmd/doctor.c, core/util/msg.c).
-FUZZ_QUOTE_SRCS = $(srcdir)/fuzz/fuzz_quote.c $(srcdir)/core/util/buf.c $(srcdir)/core/cmd/doctor.c \
-	$(srcdir)/core/util/msg.c $(srcdir)/core/util/pathlist.c $(SHELL_C:%=$(srcdir)/%) hooks/embedded.c
+# One binary per shell of configure.ac's list; each drives that real shell
+# through the registry's emitters (shells/) and embedded hooks.
 FUZZ_QUOTE_HARNESSES = $(HOOK_SHELLS:%=fuzz/fuzz_quote_%)
-$(FUZZ_QUOTE_HARNESSES): $(FUZZ_QUOTE_SRCS) config.h
-	$(AM_V_CCLD)$(MKDIR_P) fuzz && sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -DVH_FUZZ_SHELL="\"$$sh\"" -o $@ $(FUZZ_QUOTE_SRCS)
+$(FUZZ_QUOTE_HARNESSES): $(srcdir)/fuzz/fuzz_quote.c fuzz/libvenvhook-fuzz.a config.h
+	$(AM_V_CCLD)sh=`echo $@ | sed 's|.*fuzz_quote_||'` && \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DVH_FUZZ_SHELL="\"$$sh\"" -o $@ $(srcdir)/fuzz/fuzz_quote.c $(FUZZ_LINK)
 
-FUZZ_HARNESSES = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby fuzz/fuzz_condaenv \
-	$(FUZZ_QUOTE_HARNESSES)
+FUZZ_HARNESSES = $(FUZZ_SIMPLE) $(FUZZ_QUOTE_HARNESSES)
 FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust madeby:fuzz/fuzz_madeby \
 	condaenv:fuzz/fuzz_condaenv \
 	$(HOOK_SHELLS:%=quote:fuzz/fuzz_quote_%)
@@ -76,7 +71,7 @@ fuzz: $(FUZZ_HARNESSES)
 FUZZ_LONG_SECONDS = 600
 FUZZ_LONG_RSS_MB = 2048
 FUZZ_LONG = toml:fuzz/fuzz_toml pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust condaenv:fuzz/fuzz_condaenv
-fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust
+fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust fuzz/fuzz_condaenv
 	$(AM_V_at)seeds=`mktemp -d` && $(SHELL) $(srcdir)/fuzz/longseeds "$$seeds" && \
 	FUZZ_SECONDS='$(FUZZ_LONG_SECONDS)' FUZZ_SEEDS="$$seeds" \
 	FUZZ_FLAGS='-max_len=1048576 -rss_limit_mb=$(FUZZ_LONG_RSS_MB) -timeout=60' \
@@ -89,7 +84,8 @@ fuzz-smoke: fuzz
 
 clean-local: clean-fuzz
 clean-fuzz:
-	-rm -f $(FUZZ_HARNESSES)
+	-rm -f $(FUZZ_HARNESSES) fuzz/libvenvhook-fuzz.a
+	-rm -rf fuzz/obj
 	-rm -rf fuzz/findings
 .PHONY: fuzz fuzz-smoke fuzz-long clean-fuzz
 

@@ -298,10 +298,11 @@ __venvhook_wrap() { # NAME
 }
 
 # The commands that change this shell's environment (activate,
-# deactivate, allow, deny: __venvhook_changes, which init sets from the
-# binary's command table) go through this function, which evals what the
-# binary prints for them (ending in __venvhook_sync); everything else runs
-# the binary.
+# deactivate, allow, deny) and those that judge what only the shell sees
+# (doctor) go through this function, which evals what the binary prints for
+# them (ending in __venvhook_sync, or the call of __venvhook_doctor):
+# __venvhook_evals, which init sets from the binary's command table.
+# Everything else runs the binary.
 venvhook() {
     local __venvhook_code
     if [[ -n ${__venvhook_unhooked-} || ! -x ${__venvhook_exe-} ]]; then
@@ -310,44 +311,44 @@ venvhook() {
         return 127
     fi
     # shellcheck disable=SC2154  # init sets it, before this file
-    if __venvhook_has "${1-}" ${__venvhook_changes[@]+"${__venvhook_changes[@]}"}; then
+    if __venvhook_has "${1-}" ${__venvhook_evals[@]+"${__venvhook_evals[@]}"}; then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call bash "$@") || return
         # (what the region rested on may have changed: the next cd asks)
         __venvhook_rtop=
         builtin eval -- "$__venvhook_code"
         return
     fi
-    case ${1-} in
-        doctor)
-            # what only this shell can see, for the binary to judge
-            local __venvhook_x=0 __venvhook_ran=unknown __venvhook_cd=1 __venvhook_now __venvhook_c
-            [[ -n ${PS1+set} && ${PS1@a} == *x* ]] && __venvhook_x=1
-            # the hook ran at the prompt this command line was typed at
-            __venvhook_now=${__venvhook_cmdno@P}
-            if [[ -n ${__venvhook_tick-} ]]; then
-                __venvhook_ran=0
-                ((__venvhook_tick + 1 == __venvhook_now)) && __venvhook_ran=1
-            fi
-            # whether cd, pushd and popd still run venvhook's wrapper: an
-            # alias or a function defined after init runs instead of it
-            for __venvhook_c in cd pushd popd; do
-                if [[ -n ${BASH_ALIASES[$__venvhook_c]+set} ]] && builtin shopt -q expand_aliases; then
-                    [[ ${BASH_ALIASES[$__venvhook_c]} == "__venvhook_alias_$__venvhook_c" ]] && continue
-                    __venvhook_cd="alias $__venvhook_c"
-                    break
-                fi
-                [[ $(builtin declare -f "$__venvhook_c" 2>/dev/null) == *__venvhook_chdir* ]] && continue
-                __venvhook_cd="function $__venvhook_c"
-                break
-            done
-            "${__venvhook_exe:-venvhook}" call bash doctor "${@:2}" "loads=${__venvhook_loads-0}" \
-                "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x" "ran=$__venvhook_ran" \
-                "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
-                "vscode=${__vsc_original_prompt_command[*]-}"
-            ;;
-        # status: run through the hook (it says when there is none)
-        *) __VENVHOOK_SHELL=bash "${__venvhook_exe:-venvhook}" "$@" ;;
-    esac
+    # status: run through the hook (it says when there is none)
+    __VENVHOOK_SHELL=bash "${__venvhook_exe:-venvhook}" "$@"
+}
+
+# venvhook doctor's first answer calls this: what only this shell can see,
+# for the binary to judge.
+__venvhook_doctor() {
+    local __venvhook_x=0 __venvhook_ran=unknown __venvhook_cd=1 __venvhook_now __venvhook_c
+    [[ -n ${PS1+set} && ${PS1@a} == *x* ]] && __venvhook_x=1
+    # the hook ran at the prompt this command line was typed at
+    __venvhook_now=${__venvhook_cmdno@P}
+    if [[ -n ${__venvhook_tick-} ]]; then
+        __venvhook_ran=0
+        ((__venvhook_tick + 1 == __venvhook_now)) && __venvhook_ran=1
+    fi
+    # whether cd, pushd and popd still run venvhook's wrapper: an alias or
+    # a function defined after init runs instead of it
+    for __venvhook_c in cd pushd popd; do
+        if [[ -n ${BASH_ALIASES[$__venvhook_c]+set} ]] && builtin shopt -q expand_aliases; then
+            [[ ${BASH_ALIASES[$__venvhook_c]} == "__venvhook_alias_$__venvhook_c" ]] && continue
+            __venvhook_cd="alias $__venvhook_c"
+            break
+        fi
+        [[ $(builtin declare -f "$__venvhook_c" 2>/dev/null) == *__venvhook_chdir* ]] && continue
+        __venvhook_cd="function $__venvhook_c"
+        break
+    done
+    "${__venvhook_exe:-venvhook}" doctor shell=bash "loads=${__venvhook_loads-0}" \
+        "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x" "ran=$__venvhook_ran" \
+        "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
+        "vscode=${__vsc_original_prompt_command[*]-}"
 }
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,

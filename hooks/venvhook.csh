@@ -124,7 +124,7 @@ alias __venvhook_hook __venvhook_h0 ;
 # command line that runs it. A failed command prints nothing, and eval of
 # nothing keeps the binary's $status. (What the region rested on may have
 # changed with one of those: the next cd asks export.)
-alias venvhook 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; set __venvhook_a = ( \!*:q "" ) ; if ( " $__venvhook_changes:q " =~ *" $__venvhook_a[1]:q "* ) set __venvhook_rtop = "" ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q call csh \!*:q`"' ;
+alias venvhook 'if ( $?__venvhook_unhooked || ! -x $__venvhook_exe:q ) eval __venvhook_gone ; set __venvhook_a = ( \!*:q "" ) ; if ( " $__venvhook_evals:q " =~ *" $__venvhook_a[1]:q "* ) set __venvhook_rtop = "" ; if ( ! $?__venvhook_unhooked ) eval "`$__venvhook_exe:q call csh \!*:q`"' ;
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,
 # exist while an env venvhook activated is active, as theirs do while
@@ -169,7 +169,7 @@ if ( $?prompt && "`alias popd`" !~ *__venvhook_hook* ) alias popd "`alias popd` 
 
 # `venvhook doctor` through the alias comes here (the binary prints this
 # alias's name): it passes what only this shell can see.
-alias __venvhook_doctor '$__venvhook_exe:q call csh doctor "loads=$__venvhook_loads" "hooks=`alias cd`"' ;
+alias __venvhook_doctor '$__venvhook_exe:q doctor shell=csh "loads=$__venvhook_loads" "hooks=`alias cd`"' ;
 if ( ! $?__venvhook_loads ) set __venvhook_loads = 0 ;
 @ __venvhook_loads++ ;
 

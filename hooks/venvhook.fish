@@ -251,33 +251,35 @@ function __venvhook_hook --on-variable PWD --description 'venvhook: follow $PWD'
 end
 
 # The commands that change this shell's environment (activate,
-# deactivate, allow, deny: __venvhook_changes, which init sets from the
-# binary's command table) go through this function, which sources what the
-# binary prints for them (ending in __venvhook_sync); everything else runs
-# the binary.
+# deactivate, allow, deny) and those that judge what only the shell sees
+# (doctor) go through this function, which sources what the binary prints
+# for them (ending in __venvhook_sync, or the call of __venvhook_doctor):
+# __venvhook_evals, which init sets from the binary's command table.
+# Everything else runs the binary.
 function venvhook --description 'venvhook: Python envs that follow $PWD'
     if builtin set -q __venvhook_unhooked; or not builtin test -x "$__venvhook_exe"
         __venvhook_gone
         builtin test "$argv[1]" = deactivate; and builtin return 0
         builtin return 127
     end
-    if builtin set -q argv[1]; and builtin contains -- $argv[1] $__venvhook_changes
+    if builtin set -q argv[1]; and builtin contains -- $argv[1] $__venvhook_evals
         # (what the region rested on may have changed: the next cd asks)
         builtin set -g __venvhook_rtop
         command $__venvhook_exe call fish $argv | builtin source
-        builtin return $pipestatus[1]
+        # the binary's failure, else what it handed on (doctor's report)
+        builtin set -l __venvhook_s $pipestatus
+        builtin test $__venvhook_s[1] -ne 0; and builtin return $__venvhook_s[1]
+        builtin return $__venvhook_s[2]
     end
-    switch "$argv[1]"
-        case doctor
-            # what only this shell can see, for the binary to judge
-            builtin set -l __venvhook_rest $argv
-            builtin set -e __venvhook_rest[1]
-            command $__venvhook_exe call fish doctor $__venvhook_rest loads=$__venvhook_loads \
-                "hooks="(builtin string join ' ' (builtin functions --all --names))
-        case '*'
-            # status: run through the hook (it says when there is none)
-            __VENVHOOK_SHELL=fish command $__venvhook_exe $argv
-    end
+    # status: run through the hook (it says when there is none)
+    __VENVHOOK_SHELL=fish command $__venvhook_exe $argv
+end
+
+# venvhook doctor's first answer calls this: what only this shell can see,
+# for the binary to judge.
+function __venvhook_doctor
+    command $__venvhook_exe doctor shell=fish loads=$__venvhook_loads \
+        "hooks="(builtin string join ' ' (builtin functions --all --names))
 end
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,

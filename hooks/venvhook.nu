@@ -13,8 +13,8 @@
 #
 # What it keeps, in $env.__venvhook_state (a record: nushell hands commands only
 # strings, so none of it is exported):
-#   __venvhook_exe      the binary          __venvhook_changes  its commands
-#                                                               that change the shell
+#   __venvhook_exe      the binary          __venvhook_evals    its commands
+#                                                               whose output is applied
 #   pwd                 the directory the last export resolved
 #   ve                  $env.VIRTUAL_ENV as the last export left it
 #   __venvhook_watch    env paths (DIR/NAME, a store, .python-version) that export asked it to
@@ -24,6 +24,11 @@
 #                       pre_execution saw them, for the made-here rule
 #                       (core/trust/madeby.h); cut when older ones were
 #                       dropped (64 at most)
+#   __venvhook_r*       the region where export's answer holds (rtop, rnames,
+#                       rgone, rkeep, rref, renv: see core/decide/region.h),
+#                       and __venvhook_w{root,fix,rel} what to watch in it
+#   __venvhook_went     the directory a cd went into by the region, with no
+#                       export: the next export is told (it watched there)
 #
 # What the binary prints for nushell is one call of these commands a line
 # (shells/nu.c): sourced, init's lines run as they are; export's are read
@@ -85,6 +90,7 @@ def --env __venvhook_apply [text: string] {
             '__venvhook_local' => { __venvhook_local ($args | get 0) ($args | get 1) }
             '__venvhook_list' => { __venvhook_list ($args | get 0) ($args | get 1) }
             '__venvhook_sync' => { __venvhook_sync }
+            '__venvhook_doctor' => { __venvhook_doctor }
             _ => { }
         }
     }
@@ -239,12 +245,14 @@ def --env __venvhook_export [] {
     }
     $env.__venvhook_state.pwd = $env.PWD
     $env.__venvhook_state.__venvhook_more = ''
-    let text = (try { with-env {__venvhook_cmdlines: '?', __venvhook_went: ''} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
+    let went = ($env.__venvhook_state.__venvhook_went? | default '')
+    $env.__venvhook_state.__venvhook_went = ''
+    let text = (try { with-env {__venvhook_cmdlines: '?', __venvhook_went: $went} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
     __venvhook_apply ($text | default '')
     if $env.__venvhook_state.__venvhook_more != '' {
         $env.__venvhook_state.__venvhook_more = ''
         let lines = (__venvhook_cmdlines)
-        let text = (try { with-env {__venvhook_cmdlines: $lines, __venvhook_went: ''} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
+        let text = (try { with-env {__venvhook_cmdlines: $lines, __venvhook_went: $went} { ^($env.__venvhook_state.__venvhook_exe) export nu $env.__venvhook_state.__venvhook_key } } catch { '' })
         __venvhook_apply ($text | default '')
         $env.__venvhook_state.__venvhook_more = ''
     }
@@ -258,22 +266,125 @@ def --env __venvhook_export [] {
     $env.LAST_EXIT_CODE = $status
 }
 
-# What every trigger checks, with builtins only: the directory changed,
-# VIRTUAL_ENV changed behind venvhook's back (an activate script's
-# deactivate, another tool's hook), or an env appeared at a watched path.
-# No process unless one of them holds.
+# True when $env.PWD lies in the region where the last export's answer
+# holds (core/decide/region.h), asked with builtins only: at or below its
+# top; every directory from $PWD up to the top ($PWD alone at the top) a
+# directory of the user's own, no symlink, that its owner may read and
+# search (ls -l's owner and mode: nushell has no access(2), so a directory
+# of someone else's there asks export), none of those below the top
+# holding any of the walk's names; nothing in rgone there, everything in
+# rkeep there and no newer than rref (links followed), every variable in
+# renv as it was. A path with a name all dots, or an escape byte, asks
+# export: nushell's path commands read the one as a way up, and ls takes
+# the other out. Anything that fails asks export too.
+def __venvhook_inside [] {
+    let s = $env.__venvhook_state
+    let d = $env.PWD
+    let top = $s.__venvhook_rtop
+    if $top == '' or not ($d == $top or ($d | str starts-with (($top | str trim -r -c '/') + '/'))) {
+        return false
+    }
+    let paths = ([$d $s.__venvhook_rref ...$s.__venvhook_rgone ...$s.__venvhook_rkeep] | str join (char nl))
+    if $paths =~ '/\.+(/|\n|$)|\x1b' { return false }
+    try { __venvhook_holds $s $d $top } catch { false }
+}
+
+# The rest of __venvhook_inside's test (an error in it asks export).
+# (`in`, `for` and list-wise commands, no closure: nushell copies the
+# environment for each closure it runs, a twentieth of a millisecond.)
+def __venvhook_holds [s: record, d: string, top: string] {
+    let e = $env
+    for v in $s.__venvhook_renv {
+        let nv = ($v | split row -n 2 '=')
+        let name = ($nv | first)
+        let now = (if $name in $e { $e | get $name } else { null })
+        if $now != (if ($nv | length) == 2 { $nv | last } else { null }) { return false }
+    }
+    if true in ($s.__venvhook_rgone | path exists -n) { return false }
+    let keep = $s.__venvhook_rkeep
+    if ($keep | is-not-empty) {
+        if ($s.__venvhook_rref | path type) != 'file' or false in ($keep | path exists) { return false }
+        let ref = (ls -D $s.__venvhook_rref | get modified | first)
+        if (ls -D ...($keep | path expand) | get modified | math max) > $ref { return false }
+    }
+    mut below = []
+    mut up = $d
+    while $up != $top {
+        $below = ($below | append $up)
+        $up = ($up | path dirname)
+    }
+    let dirs = (ls -D -l ...(if ($below | is-empty) { [$d] } else { $below }))
+    if ($dirs.type | uniq) != ['dir'] or ($dirs.user | uniq) != [(whoami)] or ($dirs.mode | str replace -r '^r.[xs].*' '' | uniq) != [''] {
+        return false
+    }
+    for b in $below {
+        if true in ($s.__venvhook_rnames | str replace -r -n '^' $"($b)/" | path exists -n) { return false }
+    }
+    true
+}
+
+# A cd into the region: what export would have left, without it. The
+# watch moves with the shell (the root's and the stores' paths, and the
+# env paths here: core/trust/watch.h, vh_watch_move), the next export is
+# told where it went, and the lines it is handed begin with the next one.
+def --env __venvhook_moveto [] {
+    let s = $env.__venvhook_state
+    let d = $env.PWD
+    mut watch = $s.__venvhook_wfix
+    if $d != $s.__venvhook_wroot {
+        for p in ($s.__venvhook_wrel | str replace -r -n '^' $"($d | str trim -r -c '/')/") {
+            if not ($p | path exists) { $watch = ($watch | append $p) }
+        }
+    }
+    $env.__venvhook_state.pwd = $d
+    $env.__venvhook_state.__venvhook_went = $d
+    $env.__venvhook_state.lines = []
+    $env.__venvhook_state.cut = ''
+    $env.__venvhook_state.__venvhook_watch = $watch
+}
+
+# What every trigger checks, with builtins only: VIRTUAL_ENV changed behind
+# venvhook's back (an activate script's deactivate, another tool's hook),
+# the directory changed and left the region, or an env appeared at a
+# watched path. No process unless one of them holds.
 def --env __venvhook_check [] {
     if ($env.__venvhook_state.unhooked? | default false) { return }
-    if $env.PWD != $env.__venvhook_state.pwd or ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve {
+    if ($env.VIRTUAL_ENV? | default '') != $env.__venvhook_state.ve {
         __venvhook_export
-    } else if ($env.__venvhook_state.__venvhook_watch | any {|p| $p | path exists }) {
+        return
+    }
+    if $env.PWD != $env.__venvhook_state.pwd {
+        if not (__venvhook_inside) {
+            __venvhook_export
+            return
+        }
+        __venvhook_moveto
+    }
+    # (`in`, not a closure for each path: see __venvhook_holds)
+    if true in ($env.__venvhook_state.__venvhook_watch | path exists) {
         __venvhook_export
     }
 }
 
-# The commands that change this shell's environment (__venvhook_changes)
-# go through this command, which applies what the binary prints for them
-# (ending in __venvhook_sync); doctor gets what only this shell sees;
+# venvhook doctor's first answer calls this: what only this shell can see,
+# for the binary to judge: whether its hooks are still in the lists, and
+# the code of the others.
+def __venvhook_doctor [] {
+    let pwd_hooks = ($env.config.hooks?.env_change?.PWD? | default [])
+    let prompt_hooks = ($env.config.hooks?.pre_prompt? | default [])
+    let others = ([...$pwd_hooks ...$prompt_hooks] | each {|h|
+        try { view source (if ($h | describe) starts-with 'record' { $h.code } else { $h }) } catch { '' }
+    } | str join "\n")
+    (^$env.__venvhook_state.__venvhook_exe doctor shell=nu $"loads=($env.__venvhook_state.loads)"
+        $"hooks=(if (__venvhook_ours $pwd_hooks) { 'env_change.PWD' } else { '' })"
+        $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
+        $"made=($env.__venvhook_state.__venvhook_made? | default '')" $"rivals=($others)")
+}
+
+# The commands that change this shell's environment and those that judge
+# what only the shell sees (__venvhook_evals, from the binary's command
+# table) go through this command, which applies what the binary prints for
+# them (ending in __venvhook_sync, or the call of __venvhook_doctor);
 # anything else runs the binary. A command nushell does not run last on its
 # line reports its failure as a nushell error; so the binary's messages are
 # passed on as they are, and a failure ends in a command that exits with
@@ -286,26 +397,16 @@ def --env --wrapped venvhook [...args: string@__venvhook_complete] {
             print -e $"venvhook: ($exe) is gone"
             ^/bin/sh -c 'exit 127'
         }
-    } else if ($args | length) > 0 and ($args | first) in $env.__venvhook_state.__venvhook_changes {
+    } else if ($args | length) > 0 and ($args | first) in $env.__venvhook_state.__venvhook_evals {
         let r = (^$exe call nu ...$args | complete)
         print -e -n $r.stderr
         if $r.exit_code == 0 {
+            # (what the region rested on may have changed: the next cd asks)
+            $env.__venvhook_state.__venvhook_rtop = ''
             __venvhook_apply $r.stdout
         } else {
             ^/bin/sh -c $"exit ($r.exit_code)"
         }
-    } else if ($args | length) > 0 and ($args | first) == 'doctor' {
-        # what only this shell can see, for the binary to judge: whether
-        # its hooks are still in the lists, and the code of the others
-        let pwd_hooks = ($env.config.hooks?.env_change?.PWD? | default [])
-        let prompt_hooks = ($env.config.hooks?.pre_prompt? | default [])
-        let others = ([...$pwd_hooks ...$prompt_hooks] | each {|h|
-            try { view source (if ($h | describe) starts-with 'record' { $h.code } else { $h }) } catch { '' }
-        } | str join "\n")
-        (^$exe call nu doctor ...($args | skip 1) $"loads=($env.__venvhook_state.loads)"
-            $"hooks=(if (__venvhook_ours $pwd_hooks) { 'env_change.PWD' } else { '' })"
-            $"precmd=(if (__venvhook_ours $prompt_hooks) { 'pre_prompt' } else { '' })"
-            $"made=($env.__venvhook_state.__venvhook_made? | default '')" $"rivals=($others)")
     } else {
         # (the binary is told the shell it runs in: status knows the hook is loaded)
         with-env {__VENVHOOK_SHELL: nu} { ^$exe ...$args }
@@ -347,7 +448,7 @@ def __venvhook_ours [hooks: list<any>] {
 let __venvhook_old = (__venvhook_state)
 $env.__venvhook_state = {
     __venvhook_exe: $__venvhook_old.__venvhook_exe
-    __venvhook_changes: $__venvhook_old.__venvhook_changes
+    __venvhook_evals: $__venvhook_old.__venvhook_evals
     __venvhook_made: ($__venvhook_old.__venvhook_made? | default '')
     __venvhook_commands: ($__venvhook_old.__venvhook_commands? | default [])
     __venvhook_options: ($__venvhook_old.__venvhook_options? | default [])
@@ -358,6 +459,17 @@ $env.__venvhook_state = {
     __venvhook_watch: []
     __venvhook_key: '-'
     __venvhook_more: ''
+    # (a region inherited would skip export)
+    __venvhook_rtop: ''
+    __venvhook_rnames: []
+    __venvhook_rgone: []
+    __venvhook_rkeep: []
+    __venvhook_rref: ''
+    __venvhook_renv: []
+    __venvhook_wroot: ''
+    __venvhook_wfix: []
+    __venvhook_wrel: []
+    __venvhook_went: ''
     lines: []
     cut: ''
     pwd: ''

@@ -221,10 +221,11 @@ __venvhook_late() {
 }
 
 # The commands that change this shell's environment (activate,
-# deactivate, allow, deny: __venvhook_changes, which init sets from the
-# binary's command table) go through this function, which evals what the
-# binary prints for them (ending in __venvhook_sync); everything else runs
-# the binary.
+# deactivate, allow, deny) and those that judge what only the shell sees
+# (doctor) go through this function, which evals what the binary prints for
+# them (ending in __venvhook_sync, or the call of __venvhook_doctor):
+# __venvhook_evals, which init sets from the binary's command table.
+# Everything else runs the binary.
 venvhook() {
     builtin emulate -L zsh
     local __venvhook_code
@@ -233,23 +234,24 @@ venvhook() {
         [[ ${1-} == deactivate ]] && return 0
         return 127
     fi
-    if (( ${+__venvhook_changes} && ${__venvhook_changes[(Ie)${1-}]} )); then
+    if (( ${+__venvhook_evals} && ${__venvhook_evals[(Ie)${1-}]} )); then
         __venvhook_code=$("${__venvhook_exe:-venvhook}" call zsh "$@") || return
         # (what the region rested on may have changed: the next cd asks)
         typeset -g __venvhook_rtop=
         builtin eval -- "$__venvhook_code"
         return
     fi
-    case ${1-} in
-        (doctor)
-            # what only this shell can see, for the binary to judge
-            "${__venvhook_exe:-venvhook}" call zsh doctor "${@[2,-1]}" "loads=${__venvhook_loads-0}" \
-                "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
-                "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)"
-            ;;
-        # status: run through the hook (it says when there is none)
-        (*) __VENVHOOK_SHELL=zsh "${__venvhook_exe:-venvhook}" "$@" ;;
-    esac
+    # status: run through the hook (it says when there is none)
+    __VENVHOOK_SHELL=zsh "${__venvhook_exe:-venvhook}" "$@"
+}
+
+# venvhook doctor's first answer calls this: what only this shell can see,
+# for the binary to judge.
+__venvhook_doctor() {
+    builtin emulate -L zsh
+    "${__venvhook_exe:-venvhook}" doctor shell=zsh "loads=${__venvhook_loads-0}" \
+        "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
+        "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)"
 }
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,

@@ -130,12 +130,10 @@ struct vh_shell {
 	 * reads the lines the hook hands over (core/trust/madeby.h). */
 	enum vh_dialect line_dialect;
 
-	/* doctor: the hook's function that gathers the facts and calls doctor
-	 * itself, for a shell function that cannot pass them (the csh family's
-	 * alias), else NULL; the checks of the hook's wiring; a function for
-	 * the checks the wires cannot say (bash's: whether the hook ran), or
-	 * NULL; and the facts in which another tool's hook names show. */
-	const char *doctor_gather;
+	/* doctor (its facts come from the hook's __venvhook_doctor): the
+	 * checks of the hook's wiring; a function for the checks the wires
+	 * cannot say (bash's: whether the hook ran), or NULL; and the facts in
+	 * which another tool's hook names show. */
 	const struct vh_shell_check *checks;
 	void (*doctor)(struct vh_doctor *d);
 	const char *const *rival_facts;

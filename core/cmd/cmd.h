@@ -68,6 +68,12 @@ struct vh_cmd {
 	 * init defines runs it as `venvhook call SHELL NAME ARGS` and evals
 	 * what it prints; init hands the hooks the list of these. */
 	int changes_shell;
+	/* It judges what only the shell can see (doctor): the shell function
+	 * runs it through call as it runs those above, and with no operands
+	 * it answers with the call of the hook's __venvhook_NAME, which
+	 * gathers the shell's facts and runs `venvhook call SHELL NAME
+	 * FACTS...` (the hooks hold no command's name). */
+	int asks_shell;
 	/* main does not say the config file's warnings before it runs: export
 	 * says them itself, once a shell rather than at every cd; init reads
 	 * no setting, and its warnings would come before export's. */

@@ -67,7 +67,7 @@ static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 	 * stdout: the help goes to stderr, stdout stays empty, and the eval of
 	 * nothing leaves the shell as it was. */
 	if (a->npos > 2 && vh_is_help_arg(a->pos[2]))
-		return vh_cmd_help(c->changes_shell ? stderr : stdout, c) ? 1 : 0;
+		return vh_cmd_help(c->changes_shell || c->asks_shell ? stderr : stdout, c) ? 1 : 0;
 	rc = vh_cmd_parse(&ca, c, a->npos - 1, a->pos + 1);
 	if (rc == 0)
 		rc = c->run_in(c, sh, &ca);

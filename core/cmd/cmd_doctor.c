@@ -1,8 +1,12 @@
 /* venvhook doctor: checks the setup of the running shell and says what to
- * fix. Only the shell knows its own hooks, so the shell function (or the
- * hook function the shell's entry names as doctor_gather) passes what it
- * sees as KEY=VALUE arguments to `venvhook call SHELL doctor`:
+ * fix. Only the shell knows its own hooks: the shell function runs
+ * `venvhook call SHELL doctor` and evals the answer, the call of the hook's
+ * __venvhook_doctor (asks_shell), whatever words followed (an answer the
+ * shell evals holds no report: a report names paths), and that runs the
+ * binary itself, `venvhook doctor shell=SHELL KEY=VALUE...`, with what the
+ * shell sees:
  *
+ *   shell=NAME      the shell the facts are of
  *   loads=N         how many times init ran in this shell
  *   hooks=TEXT      where the hook is wired for a directory change
  *   precmd=TEXT     where it is wired before each prompt
@@ -161,38 +165,42 @@ static int finish(struct vh_doctor *d)
 	return d->problems ? 1 : 0;
 }
 
-/* Through the shell function: the operands are what the shell sees. */
+/* Through the shell function, which evals what this prints: the call of
+ * the hook's function that gathers the facts, never a report. */
 static int run_in(const struct vh_cmd *self, const struct vh_shell *sh, const struct vh_cmd_args *a)
 {
-	struct vh_doctor d = { VH_BUF_INIT, 0, a->npos, a->pos };
-	const char *ps1 = vh_doctor_fact(&d, "ps1_exported");
+	struct vh_buf out = VH_BUF_INIT;
+	int rc = 0;
 
-	(void)self;
-	/* A shell function that passes no facts: send it to the hook's
-	 * function that gathers them. */
-	if (a->npos == 0 && sh->doctor_gather) {
-		if (vh_shell_call(&d.out, sh, sh->doctor_gather) < 0 ||
-		    fwrite(d.out.data, 1, d.out.len, stdout) != d.out.len || fflush(stdout))
-			d.problems = 1;
-		vh_buf_free(&d.out);
-		return d.problems;
+	(void)self, (void)a;
+	if (vh_shell_call(&out, sh, "__venvhook_doctor") < 0 ||
+	    fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout))
+		rc = 1;
+	vh_buf_free(&out);
+	return rc;
+}
+
+/* Run directly: with the facts __venvhook_doctor passes, the report on
+ * them; with none, the hook is not loaded where this ran. */
+static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
+{
+	struct vh_doctor d = { VH_BUF_INIT, 0, a->npos, a->pos };
+	const char *name = vh_doctor_fact(&d, "shell"), *ps1 = vh_doctor_fact(&d, "ps1_exported");
+	const struct vh_shell *sh;
+
+	if (!a->npos) {
+		vh_doctor_say(&d, 1, "the hook is not loaded in the shell that ran this (or the binary was run directly): add the init line for your shell to its rc file (see venvhook --help)", NULL, NULL);
+		check_files(&d);
+		return finish(&d);
 	}
+	if (!name)
+		return vh_cmd_usage(self);
+	if (!(sh = vh_cmd_shell(name)))
+		return VH_EXIT_USAGE;
 	vh_buf_printf(&d.out, "venvhook doctor, in %s\n", sh->name);
 	check_hooks(&d, sh);
 	if (ps1 && !strcmp(ps1, "1"))
 		vh_doctor_say(&d, 1, "PS1 is exported: child shells of other kinds inherit a prompt written for this one; set it without export", NULL, NULL);
-	check_files(&d);
-	return finish(&d);
-}
-
-static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
-{
-	struct vh_doctor d = { VH_BUF_INIT, 0, 0, NULL };
-
-	/* the facts come only from a shell function */
-	if (a->npos)
-		return vh_cmd_usage(self);
-	vh_doctor_say(&d, 1, "the hook is not loaded in the shell that ran this (or the binary was run directly): add the init line for your shell to its rc file (see venvhook --help)", NULL, NULL);
 	check_files(&d);
 	return finish(&d);
 }
@@ -213,6 +221,7 @@ const struct vh_cmd vh_cmd_doctor = {
 	.raw_args = 1,
 	.min_args = 0,
 	.max_args = -1,
+	.asks_shell = 1,
 	.run = run,
 	.run_in = run_in,
 };

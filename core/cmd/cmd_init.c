@@ -12,18 +12,20 @@
 #include "core/util/msg.h"
 #include "core/trust/perms.h"
 
-/* The names of the commands that change the shell's state, which the
- * shell function sends through `venvhook call` and evals: a list the hook
- * reads, so that it never holds a copy of its own. */
-static int put_changes(struct vh_buf *out, const struct vh_shell *sh)
+/* The names of the commands that the shell function sends through
+ * `venvhook call` and evals (those that change the shell's state, and
+ * those that ask it for its facts): a list the hook reads, so that it
+ * never holds a copy of its own. */
+static int put_evals(struct vh_buf *out, const struct vh_shell *sh)
 {
 	const char *names[16];
 	size_t n = 0, i;
 
 	for (i = 0; vh_cmds[i]; i++)
-		if (vh_cmds[i]->changes_shell && n < sizeof(names) / sizeof(names[0]))
+		if ((vh_cmds[i]->changes_shell || vh_cmds[i]->asks_shell) &&
+		    n < sizeof(names) / sizeof(names[0]))
 			names[n++] = vh_cmds[i]->name;
-	return sh->emit->set_list(out, "__venvhook_changes", names, n);
+	return sh->emit->set_list(out, "__venvhook_evals", names, n);
 }
 
 /* The path the hook calls the binary by. real is the binary's resolved
@@ -98,7 +100,7 @@ static int run(const struct vh_cmd *self, const struct vh_cmd_args *a)
 			    ": the shell cannot quote that path safely");
 	if (i < 0)
 		goto done;
-	if (put_changes(&body, sh) < 0)
+	if (put_evals(&body, sh) < 0)
 		goto done;
 	/* A shell whose rc saves this to a file (saved_init): what doctor
 	 * checks that file against. */

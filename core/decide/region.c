@@ -66,22 +66,23 @@ static int env_name_ok(const char *s)
 }
 
 /* The variables the answer read (vh_getenv), as they were: "NAME=VALUE",
- * or "NAME" unset. 1 when one cannot be handed over (too many, a name no
- * shell holds): no region. 0, 1 or VH_ENOMEM. */
-static int env_of(struct vh_region *r)
+ * or "NAME" unset. 0 with *ok 0 when one cannot be handed over (too many,
+ * a name no shell holds): no region. 0 or VH_ENOMEM. */
+static int env_of(int *ok, struct vh_region *r)
 {
 	const char *names[VH_REGION_MAX_ENV], *v;
 	struct vh_buf b = VH_BUF_INIT;
 	int n = vh_getenv_names(names, VH_REGION_MAX_ENV), i;
 
+	*ok = 0;
 	if (n < 0)
-		return 1;
+		return 0;
 	for (i = 0; i < n; i++) {
 		/* the hook's own checks: where it is, and the PATH it compares */
 		if (!strcmp(names[i], "PATH") || !strcmp(names[i], "PWD"))
 			continue;
 		if (!env_name_ok(names[i]))
-			return 1;
+			return 0;
 		v = getenv(names[i]);
 		vh_buf_reset(&b);
 		if (vh_buf_puts(&b, names[i]) < 0 || (v && (vh_buf_putc(&b, '=') < 0 || vh_buf_puts(&b, v) < 0)) ||
@@ -92,6 +93,7 @@ static int env_of(struct vh_region *r)
 		r->nenv++;
 	}
 	vh_buf_free(&b);
+	*ok = 1;
 	return 0;
 }
 
@@ -288,7 +290,7 @@ done:
 int vh_region_of(struct vh_region *r, const struct vh_wanted *w, const char *cwd)
 {
 	const char *top = top_of(w);
-	int rc;
+	int rc, env_ok = 0;
 
 	(void)cwd;
 	memset(r, 0, sizeof(*r));
@@ -304,10 +306,8 @@ int vh_region_of(struct vh_region *r, const struct vh_wanted *w, const char *cwd
 			goto done;
 	}
 	r->nnames = vh_walk_names(r->names, VH_WALK_ALL);
-	if ((rc = env_of(r)) != 0) {
-		rc = rc < 0 ? rc : 0;
+	if ((rc = env_of(&env_ok, r)) < 0 || !env_ok)
 		goto done;
-	}
 	if (!(r->top = strdup(top)))
 		rc = VH_ENOMEM;
 done:

@@ -116,7 +116,8 @@ oom:
 	return NULL;
 }
 
-/* *env = dir/name when it is a conda prefix. 1 found, 0 not, VH_ENOMEM. */
+/* *env = dir/name when it is a conda prefix, else left NULL. 0 or
+ * VH_ENOMEM. */
 static int try_dir(char **env, const char *dir, size_t n, const char *name, const char *home)
 {
 	char *d = strndup(dir, n), *p;
@@ -125,27 +126,24 @@ static int try_dir(char **env, const char *dir, size_t n, const char *name, cons
 		return VH_ENOMEM;
 	p = (d[0] == '/' || !strncmp(d, "~/", 2)) && !strchr(d, '$') ? join_home(d, name, home) : NULL;
 	free(d);
-	if (p && vh_conda_at(AT_FDCWD, p)) {
+	if (p && vh_conda_at(AT_FDCWD, p))
 		*env = p;
-		return 1;
-	}
-	free(p);
+	else
+		free(p);
 	return 0;
 }
 
-/* Each entry of the ':'-separated list. */
+/* Each entry of the ':'-separated list, up to the first that has it. */
 static int try_list(char **env, const char *list, const char *name, const char *home)
 {
 	const char *p, *c;
-	int r;
+	int r = 0;
 
-	for (p = list; p && *p; p = c ? c + 1 : NULL) {
+	for (p = list; r == 0 && !*env && p && *p; p = c ? c + 1 : NULL) {
 		c = strchr(p, ':');
 		r = try_dir(env, p, c ? (size_t)(c - p) : strlen(p), name, home);
-		if (r)
-			return r;
 	}
-	return 0;
+	return r;
 }
 
 /* conda's root from CONDA_EXE, into *root (NULL: unknown). */
@@ -177,16 +175,15 @@ int vh_condaenv_find(char **env, const char *name)
 	*env = NULL;
 	if (!vh_env_name_ok(name) || !strcmp(name, "base"))
 		return 0;
-	if ((r = try_list(env, vh_getenv("CONDA_ENVS_DIRS"), name, home)) ||
-	    (r = try_list(env, vh_getenv("CONDA_ENVS_PATH"), name, home)))
-		return r < 0 ? r : 0;
+	if ((r = try_list(env, vh_getenv("CONDA_ENVS_DIRS"), name, home)) < 0 || *env ||
+	    (r = try_list(env, vh_getenv("CONDA_ENVS_PATH"), name, home)) < 0 || *env)
+		return r;
 	if ((r = conda_root(&root)) < 0)
 		return r;
 	if (!root) {
-		for (g = guesses; *g; g++)
-			if ((r = try_dir(env, *g, strlen(*g), name, home)))
-				return r < 0 ? r : 0;
-		return 0;
+		for (g = guesses; r == 0 && !*env && *g; g++)
+			r = try_dir(env, *g, strlen(*g), name, home);
+		return r;
 	}
 	r = VH_ENOMEM;
 	if (!(envs = join_home(root, "envs", NULL)) || !(hist = join_home(root, vh_conda_marker, NULL)))
@@ -194,11 +191,10 @@ int vh_condaenv_find(char **env, const char *name)
 	/* conda's root_writable: its history can be opened for appending */
 	writable = access(hist, W_OK) == 0;
 	r = writable ? try_dir(env, envs, strlen(envs), name, home) : 0;
-	if (r == 0)
+	if (r == 0 && !*env)
 		r = try_dir(env, "~/.conda/envs", 13, name, home);
-	if (r == 0 && !writable)
+	if (r == 0 && !*env && !writable)
 		r = try_dir(env, envs, strlen(envs), name, home);
-	r = r < 0 ? r : 0;
 done:
 	free(root);
 	free(envs);

@@ -424,11 +424,11 @@ static int step_children(struct vh_found *out, struct walk *w)
 	return WALK_ON;
 }
 
-/* 1 when dir/pyproject.toml has a [tool.pixi] table: pixi's manifest
- * (PYPROJECT_PIXI_PREFIX, crates/pixi_consts/src/consts.rs at pixi
- * 2b25fc76). A file that cannot be read as TOML is none: the stores that
- * read it say why. 0, 1 or VH_ENOMEM. */
-static int pixi_pyproject(const char *dir)
+/* *has = 1 when dir/pyproject.toml has a [tool.pixi] table: pixi's
+ * manifest (PYPROJECT_PIXI_PREFIX, crates/pixi_consts/src/consts.rs at
+ * pixi 2b25fc76). A file that cannot be read as TOML is none: the stores
+ * that read it say why. 0 or VH_ENOMEM. */
+static int pixi_pyproject(int *has, const char *dir)
 {
 	static const char *const table[] = { "tool", "pixi", NULL };
 	struct vh_buf err = VH_BUF_INIT;
@@ -436,15 +436,16 @@ static int pixi_pyproject(const char *dir)
 	char *file = join(dir, "pyproject.toml");
 	int r;
 
+	*has = 0;
 	if (!file)
 		return VH_ENOMEM;
 	r = vh_toml_read(&doc, &err, file, VH_READ_MAX);
-	if (r != VH_ENOMEM)
-		r = r == 0 && vh_toml_has_table(&doc, table);
+	if (r == 0)
+		*has = vh_toml_has_table(&doc, table);
 	vh_toml_free(&doc);
 	vh_buf_free(&err);
 	free(file);
-	return r;
+	return r == VH_ENOMEM ? r : 0;
 }
 
 /* A conda prefix where the tools that make one in a project put it:
@@ -454,11 +455,10 @@ static int pixi_pyproject(const char *dir)
  * 2b25fc76), beside its manifest: pixi.toml, else a pyproject.toml with a
  * [tool.pixi] table, pixi's order. (conda create -p ./NAME, by a name the
  * config lists: step_children.) WALK_ON, WALK_DONE or VH_ENOMEM. */
-
 static int step_conda(struct vh_found *out, struct walk *w)
 {
 	const char *manifest = NULL;
-	int r;
+	int has;
 
 	if (conda_prefix(&w->at, w->dir, ".conda"))
 		return found(out, VH_RULE_CONDA, w->dir, ".conda") < 0 ? VH_ENOMEM : WALK_DONE;
@@ -468,9 +468,9 @@ static int step_conda(struct vh_found *out, struct walk *w)
 		manifest = "pixi.toml";
 	} else if (probe(&w->at, w->dir, "pyproject.toml", NULL, 1) == PRESENT) {
 		out->unsure = 1; /* rests on what the file holds */
-		if ((r = pixi_pyproject(w->dir)) < 0)
+		if (pixi_pyproject(&has, w->dir) < 0)
 			return VH_ENOMEM;
-		if (r)
+		if (has)
 			manifest = "pyproject.toml";
 	}
 	if (!manifest)

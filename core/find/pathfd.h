@@ -39,7 +39,7 @@ struct vh_pathfd {
  * them. One that cannot be opened
  * (no search permission, gone, no descriptor left) ends the list: the
  * questions below it are asked from the last one opened, or by their whole
- * path, and get the same answers. Returns 0, or -1 out of memory. Free
+ * path, and get the same answers. Returns 0, or VH_ENOMEM. Free
  * with vh_pathfd_close (also after a failure). */
 int vh_pathfd_open(struct vh_pathfd *p, const char *path);
 void vh_pathfd_close(struct vh_pathfd *p);

@@ -11,8 +11,8 @@ struct vh_pyvenv {
 	int bad_lines; /* lines dropped: a NUL byte in a key we use */
 };
 
-/* Reads path. Returns 0, or -1 with errno set when the file cannot be read
- * or is larger than venvhook will read. Unknown keys and lines without '='
+/* Reads path. Returns 0, or vh_read_file's code (errno set) when the file
+ * cannot be read or is larger than venvhook will read, or VH_ENOMEM. Unknown keys and lines without '='
  * are ignored, as CPython's site.py ignores them. */
 int vh_pyvenv_read(struct vh_pyvenv *out, const char *path);
 /* The same for text already in memory (len bytes, NULs allowed). */

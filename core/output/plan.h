@@ -66,8 +66,7 @@ struct vh_want {
  * put on at shell start that is the one wanted here is adopted as its own.
  * doc/activators.md says it for users.
  *
- * Fills plan; plan->nops == 0 when nothing changes. Returns 0 or -1 (out of
- * memory). Free with vh_plan_free even after failure. */
+ * Fills plan; plan->nops == 0 when nothing changes. Returns 0 or VH_ENOMEM. Free with vh_plan_free even after failure. */
 int vh_plan(struct vh_plan *plan, const struct vh_state *now, const struct vh_want *want);
 void vh_plan_free(struct vh_plan *plan);
 

@@ -7,8 +7,8 @@
 #include "core/util/pathlist.h"
 
 /* 1 when the plan's PATH edits, applied to the PATH now, give target: only
- * then may the shell be sent the edits instead of the value. -1 out of
- * memory. */
+ * then may the shell be sent the edits instead of the value. 0 not, or
+ * VH_ENOMEM. */
 static int edits_give(const struct vh_plan *plan, const char *target)
 {
 	const char *now = plan->path_now, *rm = plan->path_remove, *pre = plan->path_prepend;

@@ -26,6 +26,7 @@
 #include "core/find/envdir.h"
 #include "core/util/err.h"
 #include "core/util/fileio.h"
+#include "core/util/hex.h"
 #include "core/store/store.h"
 #include "core/util/xdg.h"
 
@@ -76,41 +77,29 @@ static void sig_of(char sig[128], int dirfd, const char *name, const char *file)
 	vh_buf_free(&p);
 }
 
+/* A field of the cache file: the bytes in hex (hex.h), "=" for none (an
+ * empty field would be no field). */
 static int hex(struct vh_buf *b, const char *s)
 {
-	static const char d[] = "0123456789abcdef";
-
-	if (!*s)
-		return vh_buf_putc(b, '=');
-	for (; *s; s++)
-		if (vh_buf_putc(b, d[(unsigned char)*s >> 4]) < 0 || vh_buf_putc(b, d[*s & 15]) < 0)
-			return VH_ENOMEM;
-	return 0;
+	return *s ? vh_hex_put(b, s, strlen(s)) : vh_buf_putc(b, '=');
 }
 
-static char *unhex(const char *s, size_t n)
+/* The field s (n bytes) as hex() wrote it, into *out: 0, VH_ESYNTAX (not
+ * ours: not hex, or a NUL in what it holds) or VH_ENOMEM. */
+static int unhex(char **out, const char *s, size_t n)
 {
-	char *out, *o;
-	size_t i;
-	int hi, lo;
+	size_t len;
+	int rc;
 
 	if (n == 1 && *s == '=')
-		return strdup("");
-	if (n % 2)
-		return NULL;
-	out = o = malloc(n / 2 + 1);
-	for (i = 0; out && i < n; i += 2) {
-		hi = s[i] >= 'a' ? s[i] - 'a' + 10 : s[i] - '0';
-		lo = s[i + 1] >= 'a' ? s[i + 1] - 'a' + 10 : s[i + 1] - '0';
-		if (hi < 0 || hi > 15 || lo < 0 || lo > 15 || (!hi && !lo)) {
-			free(out);
-			return NULL;
-		}
-		*o++ = (char)(hi << 4 | lo);
+		return (*out = strdup("")) ? 0 : VH_ENOMEM;
+	rc = vh_hex_decode(out, &len, s, n);
+	if (rc == 0 && strlen(*out) != len) {
+		free(*out);
+		*out = NULL;
+		rc = VH_ESYNTAX;
 	}
-	if (out)
-		*o = '\0';
-	return out;
+	return rc;
 }
 
 static void ix_clear(void)
@@ -278,11 +267,11 @@ static int load_saved(int *fresh, const char *cache)
 		}
 		if (!(e = ix_add()))
 			goto oom;
-		if (!(e->name = unhex(f[0], strlen(f[0]))) || strlen(f[1]) >= sizeof(e->sig))
+		if ((rc = unhex(&e->name, f[0], strlen(f[0]))) < 0 || strlen(f[1]) >= sizeof(e->sig))
 			goto bad;
 		strcpy(e->sig, f[1]);
 		if (strcmp(f[2], "-")) {
-			if (!(e->project = unhex(f[2], strlen(f[2]))))
+			if ((rc = unhex(&e->project, f[2], strlen(f[2]))) < 0)
 				goto bad;
 			ix.with_project++;
 		}
@@ -293,6 +282,8 @@ static int load_saved(int *fresh, const char *cache)
 	goto done;
 bad:
 	ix_clear();
+	/* not ours: rebuilt (unless memory ran out) */
+	rc = rc == VH_ENOMEM ? rc : 0;
 	goto done;
 oom:
 	rc = VH_ENOMEM;

@@ -351,16 +351,16 @@ static char *parent_of(const char *real_env)
 	return slash == real_env ? strdup("/") : strndup(real_env, (size_t)(slash - real_env));
 }
 
-int vh_env_in_user_store(const char *real_env)
+int vh_env_in_user_store(int *yes, const char *real_env)
 {
 	struct vh_store_root *roots;
 	size_t n, i, len;
 	const char *rel;
-	int yes = 0;
 
+	*yes = 0;
 	if (vh_store_roots(&roots, &n) < 0)
 		return VH_ENOMEM;
-	for (i = 0; i < n && !yes; i++) {
+	for (i = 0; i < n && !*yes; i++) {
 		len = strlen(roots[i].path);
 		if (len == 1) /* "/" */
 			len = 0;
@@ -368,10 +368,10 @@ int vh_env_in_user_store(const char *real_env)
 			continue;
 		rel = real_env[len] ? real_env + len + 1 : "";
 		/* "." and ".." cannot be in a real path: a shape matches envs only. */
-		yes = !*roots[i].shape ? !*rel : *rel && fnmatch(roots[i].shape, rel, FNM_PATHNAME) == 0;
+		*yes = !*roots[i].shape ? !*rel : *rel && fnmatch(roots[i].shape, rel, FNM_PATHNAME) == 0;
 	}
 	vh_store_roots_free(roots, n);
-	return yes;
+	return 0;
 }
 
 /* --- envs the tools keep for themselves --- */

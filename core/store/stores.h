@@ -117,8 +117,8 @@ int vh_stores_region(struct vh_deps *d, const char *top);
  * VERSION/envs/), and an absolute UV_PROJECT_ENVIRONMENT itself. Such an env
  * is "yours by location": a project can select it but not bring it. The
  * roots are compared after realpath(), so a symlinked store still counts.
- * Returns 1 (yes), 0 (no) or VH_ENOMEM. */
-int vh_env_in_user_store(const char *real_env);
+ * *yes = 1 (yes) or 0 (no); returns 0 or VH_ENOMEM. */
+int vh_env_in_user_store(int *yes, const char *real_env);
 
 /* The same roots as a list, the one place that says where each store
  * keeps its envs (for the trust policy, and for watching where an env

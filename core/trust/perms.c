@@ -60,9 +60,7 @@ int vh_perm_steady(char **real, char **bad, enum vh_writers *why, const char *pa
 
 int vh_perm_parents(char **bad, enum vh_writers *why, const char *real)
 {
-	int r = vh_path_steady(NULL, bad, why, real, VH_WRITERS_INHERITED, private_group);
-
-	return r < 0 ? r : 0;
+	return vh_path_steady(NULL, bad, why, real, VH_WRITERS_INHERITED, private_group);
 }
 
 int vh_perm_path(char **real, char **bad, enum vh_writers *why, const char *path)
@@ -79,12 +77,12 @@ int vh_perm_path(char **real, char **bad, enum vh_writers *why, const char *path
 	r = vh_perm_steady(real, bad, why, path);
 	if (r < 0)
 		return VH_ENOMEM;
-	if (r == 0 && *why == VH_WRITERS_UNKNOWN) {
+	if (*bad && *why == VH_WRITERS_UNKNOWN) {
 		free(*bad);
 		*bad = NULL;
 		return VH_ENOTFOUND;
 	}
-	if (r == 0)
+	if (*bad)
 		return 0;
 	if (vh_stat(&st, AT_FDCWD, *real, 1) < 0) {
 		free(*real);

@@ -22,12 +22,13 @@ enum vh_writers vh_perm_judge(const char *path, const struct vh_stat *st, int st
  * counting too, sticky directories fine for entries the user or root owns,
  * every directory from / down. Returns 0 with *bad NULL when none is, 0
  * with *bad (caller frees) and *why set (VH_WRITERS_UNKNOWN: it cannot be
- * looked at), -1 out of memory. */
+ * looked at), VH_ENOMEM. */
 int vh_perm_parents(char **bad, enum vh_writers *why, const char *real);
 
-/* vh_path_steady (writers.h) with the cached group answer: 1 when no one
- * but the user and root can change what path leads to (*real, when real
- * is not NULL, what it leads to). */
+/* vh_path_steady (writers.h) with the cached group answer: 0 with *bad
+ * NULL when no one but the user and root can change what path leads to
+ * (*real, when real is not NULL, what it leads to), 0 with *bad set when
+ * someone can, or VH_ENOMEM. */
 int vh_perm_steady(char **real, char **bad, enum vh_writers *why, const char *path);
 
 /* Follows path (absolute) as the kernel would, and judges all it passes

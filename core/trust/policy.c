@@ -572,8 +572,7 @@ static int judge_new(struct vh_policy *p, struct facts *f, const char *env,
 	if (rc)
 		return rc == VH_EREFUSED ? 0 : rc;
 	if (!ask->project_chose) {
-		in_store = vh_env_in_user_store(p->real);
-		if (in_store < 0)
+		if (vh_env_in_user_store(&in_store, p->real) < 0)
 			return VH_ENOMEM;
 	}
 	if (vh_config.trust == VH_CONFIG_TRUST_OWNER) {
@@ -605,12 +604,10 @@ static int path_to_use(struct vh_policy *p, const char *env)
 	int steady = 0;
 
 	if (strcmp(env, p->real)) {
-		steady = vh_perm_steady(&led, &bad, &why, env);
-		free(bad);
-		if (steady < 0)
+		if (vh_perm_steady(&led, &bad, &why, env) < 0)
 			return VH_ENOMEM;
-		if (steady && strcmp(led, p->real))
-			steady = 0;
+		steady = !bad && !strcmp(led, p->real);
+		free(bad);
 		free(led);
 	}
 	p->use = strdup(steady ? env : p->real);

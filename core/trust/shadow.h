@@ -20,8 +20,8 @@
  * them. Names are escaped for the terminal. One pass over bin/, stopped
  * after VH_SHADOW_SCAN names (the message then says so), and for each
  * PATH directory the smaller of a question per name left and one read of
- * the directory: linear, whatever bin/ holds. Returns the count, or -1 out
- * of memory. */
+ * the directory: linear, whatever bin/ holds. Returns the count, or
+ * VH_ENOMEM. */
 int vh_shadow_list(struct vh_buf *out, const char *env, const char *path, size_t max);
 
 /* The same, with the steps taken (entries read, names asked) in *work. */

@@ -26,7 +26,7 @@ struct vh_tracked {
  * symlink), its real path, or the real path of its bin/ counts. The
  * repository asked is the one whose '.git' the walk up from the env's
  * parent meets first (for the path as found and for the real path), opened
- * exactly there. Returns 0 or -1 out of memory. Free with
+ * exactly there. Returns 0 or VH_ENOMEM. Free with
  * vh_tracked_free. */
 int vh_tracked_check(struct vh_tracked *out, const char *env, const char *real);
 void vh_tracked_free(struct vh_tracked *t);

@@ -56,8 +56,7 @@ struct vh_trust {
 
 extern const char *const vh_consent_names[];
 
-/* Parses text (len bytes, any content) into t. Returns 0 or -1 (out of
- * memory). Free t with vh_trust_free in both cases. */
+/* Parses text (len bytes, any content) into t. Returns 0 or VH_ENOMEM. Free t with vh_trust_free in both cases. */
 int vh_trust_parse(struct vh_trust *t, const char *text, size_t len);
 void vh_trust_free(struct vh_trust *t);
 
@@ -67,7 +66,7 @@ void vh_trust_free(struct vh_trust *t);
 const struct vh_trust_entry *vh_trust_find(const struct vh_trust *t, const char *env, int *deny);
 
 /* Appends e's line (nothing for an old allow, which is dropped on the
- * next write). Returns 0 or -1 out of memory. */
+ * next write). Returns 0 or VH_ENOMEM. */
 int vh_trust_format_entry(struct vh_buf *b, const struct vh_trust_entry *e);
 
 /* *out = the trust file's path. Returns 0, VH_ENOHOME when neither
@@ -101,7 +100,7 @@ int vh_trust_record(const char **why, const char *file, const struct vh_trust_en
  * device and inode and, where the file system records one, its birth time
  * ("b<dev>.<ino>.<sec>.<nsec>"); elsewhere the inode and modification time
  * of its pyvenv.cfg stand in for the birth time ("i<dev>.<ino>.<cfg
- * inode>.<sec>.<nsec>"). Returns 0, or -1 with errno set. */
+ * inode>.<sec>.<nsec>"). Returns 0, VH_EIO with errno set, or VH_ENOMEM. */
 int vh_trust_identity(char out[VH_TRUST_IDENT_MAX], const char *real);
 
 /* The same from the status of the env directory and of its pyvenv.cfg

@@ -47,21 +47,20 @@ struct vh_watch {
 };
 
 /* Reads the watch part of a key the hook passed (NULL, "-" or anything
- * unreadable is no watch). Returns 0 or -1 out of memory. Free with
+ * unreadable is no watch). Returns 0 or VH_ENOMEM. Free with
  * vh_watch_free. */
 int vh_watch_parse(struct vh_watch *w, const char *key);
 
 /* A new watch of paths (n of them, absolute; duplicates and those past
  * VH_WATCH_MAX dropped), beginning now, by an export that ran in base:
- * notes what is at each. Returns 0 or -1 out of memory. */
+ * notes what is at each. Returns 0 or VH_ENOMEM. */
 int vh_watch_update(struct vh_watch *w, const char *base, const char *const *paths, size_t n);
 
 /* Appends w's key part ("w..."; nothing for an empty watch). */
 int vh_watch_format(struct vh_buf *key, const struct vh_watch *w);
 
 /* *paths = the watched paths that were absent (the ones whose appearance
- * the hook looks for), NULL-terminated; *n their count. Returns 0 or -1
- * out of memory; caller frees each and the array. */
+ * the hook looks for), NULL-terminated; *n their count. Returns 0 or VH_ENOMEM; caller frees each and the array. */
 int vh_watch_paths(char ***paths, size_t *n, const struct vh_watch *w);
 
 /* 1 when env is a watched path that was absent when w was taken and is
@@ -82,7 +81,7 @@ int vh_watch_was_there(const struct vh_watch *w, const char *env);
  * had it watch: the lines since begin there (base), and dir's paths rel
  * (env directory names, relative) join the watch as absent, the hook having
  * seen none of the walk's names there. The paths watched before stay as
- * they were noted. 0 or -1 out of memory. */
+ * they were noted. 0 or VH_ENOMEM. */
 int vh_watch_move(struct vh_watch *w, const char *dir, const char *const *rel, size_t nrel);
 
 void vh_watch_free(struct vh_watch *w);

@@ -17,7 +17,7 @@ struct vh_buf {
 
 int vh_buf_add(struct vh_buf *b, const char *p, size_t n);
 /* Room for n more bytes and the NUL after them at data + len (for a read
- * straight into the buffer). Returns 0 or -1 out of memory. */
+ * straight into the buffer). Returns 0 or VH_ENOMEM. */
 int vh_buf_grow(struct vh_buf *b, size_t n);
 int vh_buf_puts(struct vh_buf *b, const char *s);
 int vh_buf_putc(struct vh_buf *b, char c);

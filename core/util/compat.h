@@ -25,8 +25,8 @@ struct vh_stat {
 /* vh_stat(out, dirfd, path, follow): fstatat with AT_FDCWD or a directory
  * descriptor; follow = 0 looks at a symlink itself. Birth time comes from
  * statx (Linux) or st_birthtimespec (macOS, the BSDs); a file system that
- * records none (or records 0) leaves has_btime 0. Returns 0 or -1 with
- * errno set. */
+ * records none (or records 0) leaves has_btime 0. Returns 0 or VH_EIO
+ * with errno set. */
 int vh_stat(struct vh_stat *out, int dirfd, const char *path, int follow);
 
 struct dirent;
@@ -73,8 +73,9 @@ struct vh_acl {
  * bits, which are then the ACL's mask, allow writing; and, for a directory
  * when inherited, system.posix_acl_default), macOS's extended ACL (its allow entries, and
  * their inheritance flags); elsewhere nothing (vh_acl_kind says which). A
- * file without an ACL leaves *out all 0. Returns 0, or -1 with errno set
- * when there is one that cannot be read: count that as writable by others. */
+ * file without an ACL leaves *out all 0. Returns 0, or VH_EIO with errno
+ * set when there is one that cannot be read: count that as writable by
+ * others. */
 int vh_acl_get(struct vh_acl *out, int fd, const char *path, mode_t mode, uid_t me,
 	       int inherited);
 
@@ -87,7 +88,8 @@ int vh_timespec_cmp(const struct timespec *a, const struct timespec *b);
 /* Now, from the clock the kernel stamps files with, or as near to it as
  * the system allows: a file made after this call has times no earlier,
  * less *slack_ns (0 where the clock is the files' own: Linux's coarse
- * clock; elsewhere the time a stamp may lag). Returns 0 or -1. */
+ * clock; elsewhere the time a stamp may lag). Returns 0, or clock_gettime's
+ * -1 with errno set. */
 int vh_clock_files(struct timespec *now, long *slack_ns);
 
 /* Records argv[0] for vh_self_path's last resort; main() calls it first.
@@ -102,21 +104,23 @@ void vh_self_init(const char *argv0);
  * knows: argv[0] is whatever the caller chose, so a binary started with a
  * made-up one (exec -a) is not found, and one found on a PATH other than
  * the one it inherited may resolve to another file of that name.
- * Returns 0, or -1 with *out NULL and errno set when none answers. */
+ * Returns 0, or vh_self_from_argv0's code with *out NULL when none
+ * answers. */
 int vh_self_path(char **out);
 
 /* The argv[0] step alone: an argv0 holding a '/' is resolved from the
  * current directory; one without is looked up on path (NULL: the system's
  * default, confstr(_CS_PATH)) as execvp() looks, an empty entry meaning the
  * current directory, and the first regular file with execute permission
- * wins. Returns 0, or -1 with *out NULL and errno set. */
+ * wins. Returns 0, or with *out NULL VH_ENOTFOUND (no such file),
+ * VH_ENOMEM or VH_EIO (errno says why). */
 int vh_self_from_argv0(char **out, const char *argv0, const char *path);
 
 /* *out (malloc'd): the path the binary was started by, not resolved:
  * argv[0] when it holds a '/', else where it is found on PATH, as the
  * shell found it (Homebrew's bin/venvhook, a symlink into a versioned
- * directory that an upgrade replaces). -1 with errno set when that is no
- * absolute path. The caller must check that it leads to this binary. */
+ * directory that an upgrade replaces). 0, or VH_ENOTFOUND when that is
+ * no absolute path, or vh_self_from_argv0's code. The caller must check that it leads to this binary. */
 int vh_self_invoked(char **out);
 
 /* What vh_self_path asks in this build, for a message:
@@ -138,7 +142,7 @@ int vh_platform_macos(void);
 const char *vh_getenv(const char *name);
 
 /* The names vh_getenv was asked, in order, into names (at most max);
- * their count, or -1 when more were asked than it could note. */
+ * their count, or VH_ETOOBIG when more were asked than it could note. */
 int vh_getenv_names(const char **names, size_t max);
 
 #endif

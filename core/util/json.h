@@ -9,7 +9,7 @@
  * terminal byte reaches whoever shows the JSON; '"' and '\\' escaped. A
  * byte that is not part of valid UTF-8 cannot be said in JSON: it becomes
  * \u00XX, the code point of that byte's value (documented; paths are
- * rarely so). Returns 0 or -1. */
+ * rarely so). Returns 0 or VH_ENOMEM. */
 int vh_json_str(struct vh_buf *out, const char *s);
 
 #endif

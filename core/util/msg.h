@@ -35,7 +35,8 @@ size_t vh_utf8_valid(const unsigned char *s);
 /* The same for a sequence at s with avail bytes there (no NUL needed). */
 size_t vh_utf8_valid_n(const unsigned char *s, size_t avail);
 
-/* Appends the UTF-8 of the code point cp (at most U+10FFFF). 0 or -1. */
+/* Appends the UTF-8 of the code point cp. 0, VH_ESYNTAX past U+10FFFF,
+ * or VH_ENOMEM. */
 int vh_utf8_put(struct vh_buf *b, unsigned long cp);
 
 

@@ -130,25 +130,27 @@ struct walk {
 	int (*private_group)(gid_t);
 };
 
+/* What a step of the walk found, besides a failure (a negative VH_E code). */
+enum { STEP_ON = 0, STEP_UNSTEADY = 1 /* *why says why */ };
+
 /* cur is a directory the walk goes on in: its status in w->dir, judged as
- * the place of the next entry when there is one. 0, or 1 (not steady: *why
- * says why). */
+ * the place of the next entry when there is one. STEP_ON or STEP_UNSTEADY. */
 static int enter(struct walk *w, enum vh_writers *why)
 {
 	if (vh_stat(&w->dir, AT_FDCWD, w->cur.data, 1) < 0) {
 		*why = VH_WRITERS_UNKNOWN;
-		return 1;
+		return STEP_UNSTEADY;
 	}
 	while (*w->p == '/')
 		w->p++;
 	if (*w->p && (w->sticky = place(why, w->cur.data, &w->dir, w->flags, w->private_group)) < 0)
-		return 1;
-	return 0;
+		return STEP_UNSTEADY;
+	return STEP_ON;
 }
 
 /* cur, with the entry st just added, is a symlink: the walk goes on with
  * its target and what followed it, from the link's directory (keep bytes
- * of cur) or from /. 0, 1 (not steady) or VH_ENOMEM. */
+ * of cur) or from /. STEP_ON, STEP_UNSTEADY or VH_ENOMEM. */
 static int follow(struct walk *w, enum vh_writers *why, const struct vh_stat *st, size_t keep)
 {
 	char target[PATH_MAX];
@@ -156,12 +158,12 @@ static int follow(struct walk *w, enum vh_writers *why, const struct vh_stat *st
 
 	if (st->uid != user() && st->uid != 0) {
 		*why = VH_WRITERS_OWNER;
-		return 1;
+		return STEP_UNSTEADY;
 	}
 	n = readlink(w->cur.data, target, sizeof(target) - 1);
 	if (n <= 0 || ++w->links > 40) {
 		*why = VH_WRITERS_UNKNOWN;
-		return 1;
+		return STEP_UNSTEADY;
 	}
 	target[n] = '\0';
 	w->cur.len = target[0] == '/' ? 1 : keep;
@@ -176,14 +178,14 @@ static int follow(struct walk *w, enum vh_writers *why, const struct vh_stat *st
 	w->p = w->rest.data;
 	if (vh_stat(&w->dir, AT_FDCWD, w->cur.data, 1) < 0) {
 		*why = VH_WRITERS_UNKNOWN;
-		return 1;
+		return STEP_UNSTEADY;
 	}
 	w->sticky = place(why, w->cur.data, &w->dir, w->flags, w->private_group);
-	return w->sticky < 0;
+	return w->sticky < 0 ? STEP_UNSTEADY : STEP_ON;
 }
 
-/* The next entry of the path, c (len bytes): walked. 0, 1 (not steady) or
- * VH_ENOMEM. */
+/* The next entry of the path, c (len bytes): walked. STEP_ON,
+ * STEP_UNSTEADY or VH_ENOMEM. */
 static int step(struct walk *w, enum vh_writers *why, const char *c, size_t len)
 {
 	struct vh_stat st;
@@ -203,19 +205,19 @@ static int step(struct walk *w, enum vh_writers *why, const char *c, size_t len)
 		return VH_ENOMEM;
 	if (vh_stat(&st, AT_FDCWD, w->cur.data, 0) < 0) {
 		*why = VH_WRITERS_UNKNOWN;
-		return 1;
+		return STEP_UNSTEADY;
 	}
 	/* more after it ("a/b", "a/..", "a/"): as the kernel, only in a
 	 * directory (a link is followed first) */
 	if (*w->p == '/' && !S_ISLNK(st.mode) && !S_ISDIR(st.mode)) {
 		*why = VH_WRITERS_UNKNOWN;
 		errno = ENOTDIR;
-		return 1;
+		return STEP_UNSTEADY;
 	}
 	/* in a sticky directory, only the entry's owner can swap it */
 	if (w->sticky && st.uid != user() && st.uid != 0) {
 		*why = VH_WRITERS_OWNER;
-		return 1;
+		return STEP_UNSTEADY;
 	}
 	if (S_ISLNK(st.mode))
 		return follow(w, why, &st, keep);
@@ -224,8 +226,8 @@ static int step(struct walk *w, enum vh_writers *why, const char *c, size_t len)
 	while (*w->p == '/')
 		w->p++;
 	if (*w->p && (w->sticky = place(why, w->cur.data, &w->dir, w->flags, w->private_group)) < 0)
-		return 1;
-	return 0;
+		return STEP_UNSTEADY;
+	return STEP_ON;
 }
 
 int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *path, unsigned flags,
@@ -259,11 +261,11 @@ int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *pa
 		r = step(&w, why, c, len);
 		if (r < 0)
 			goto done;
-		if (r)
+		if (r == STEP_UNSTEADY)
 			goto not;
 	}
 	*why = VH_WRITERS_NONE;
-	rc = 1;
+	rc = 0;
 	if (real && !(*real = vh_buf_detach(&w.cur)))
 		rc = VH_ENOMEM;
 	goto done;
@@ -277,7 +279,7 @@ done:
 	vh_buf_free(&w.cur);
 	vh_buf_free(&w.rest);
 	vh_buf_free(&w.next);
-	if (rc == 0)
+	if (rc == 0 && *bad)
 		errno = saved;
 	return rc;
 }

@@ -41,12 +41,12 @@ enum vh_writers vh_writers_of(int fd, const char *path, const struct vh_stat *st
  * judged as above (root's are fine; a sticky one, for entries the user or
  * root owns), each symlink on it must be the user's or root's, and is
  * followed (at most 40); an entry with more after it must be a directory.
- * Returns 1 (steady; *real, when real is not NULL, the path it resolved
- * to, which the caller frees: what was judged, to be used instead of a
- * second resolution), 0 (not: *bad, which the caller frees, names the
- * directory or symlink, *why says what is wrong with it; a path that
- * cannot be looked at is not steady either, *why VH_WRITERS_UNKNOWN) or -1
- * out of memory. The file at the end is not judged. flags add to how each
+ * Returns 0 with *bad NULL (steady; *real, when real is not NULL, the
+ * path it resolved to, which the caller frees: what was judged, to be
+ * used instead of a second resolution), 0 with *bad set (not: *bad, which
+ * the caller frees, names the directory or symlink, *why says what is
+ * wrong with it; a path that cannot be looked at is not steady either,
+ * *why VH_WRITERS_UNKNOWN), or VH_ENOMEM. The file at the end is not judged. flags add to how each
  * directory is judged (VH_WRITERS_INHERITED: its default ACL counts). */
 int vh_path_steady(char **real, char **bad, enum vh_writers *why, const char *path, unsigned flags,
 		   int (*private_group)(gid_t gid));

@@ -94,10 +94,8 @@ static int place(struct vh_buf *why, char *dir)
 	int r;
 
 	r = vh_path_steady(NULL, &bad, &w, dir, 0, NULL);
-	if (r == 0)
+	if (r == 0 && bad)
 		r = say(why, bad, w);
-	else
-		r = r < 0 ? r : 0;
 	free(bad);
 	if (r)
 		return r;
@@ -162,7 +160,8 @@ int vh_xdg_usable(struct vh_buf *why, const char *file, int writing)
 	/* a file that is a symlink: where it leads, too */
 	if (r == 0 && !writing && S_ISLNK(st.st_mode)) {
 		r = vh_path_steady(NULL, &bad, &w, file, 0, NULL);
-		r = r < 0 ? r : r == 0 ? say(why, bad, w) : 0;
+		if (r == 0 && bad)
+			r = say(why, bad, w);
 		free(bad);
 	}
 	return r;

@@ -107,13 +107,14 @@ parses() {
 		n=$((n + 1))
 	done
 	((n > 0)) || fail "no shell checked"
-	# the lines that give the hook the binary (the csh family's as its
-	# eval joins them: no comment survives, every line ends in ';'; $#name,
-	# a list's length, is no comment)
-	run init_body bash
-	assert_line "__venvhook_exe='$self'"
-	run init_body fish
-	assert_line "builtin set -g __venvhook_exe '$self' ;"
+	# the line that gives the hook the binary, as one quoted word
+	for sh in $(vh_shells); do
+		run init_body "$sh"
+		grep -F __venvhook_exe <<<"$output" | grep -qE "[\"']$self[\"']( ;)?\$" ||
+			fail "$sh: no line gives __venvhook_exe the word '$self'"
+	done
+	# the csh family's as its eval joins them: no comment survives, every
+	# line ends in ';' ($#name, a list's length, is no comment)
 	for sh in $VH_ONE_LINE_SHELLS; do
 		run init_body "$sh"
 		assert_line "set __venvhook_exe = '$self' ;"

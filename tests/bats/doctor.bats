@@ -30,6 +30,22 @@ doctor_in() {
 	assert_line "no problem found"
 }
 
+@test "doctor: words after it change nothing, and no report reaches the shell's eval, in every shell" {
+	local sh
+	for sh in $(vh_shells); do
+		vh_use_driver "$sh"
+		# (shell=csh: the fact doctor's gatherer passes, typed instead)
+		session "run venvhook doctor shell=csh loads=7" status
+		assert_line "venvhook doctor, in $sh"
+		assert_line "ok       the hook is loaded, once"
+		assert_line "no problem found"
+		assert_line "status=0"
+		# an evaluated report would have run its words as commands
+		[[ $stderr != *"not found"* && $stderr != *"Unknown command"* ]] ||
+			fail "$sh: the report was evaluated: $stderr"
+	done
+}
+
 @test "doctor: no problem in a plain setup, in every shell" {
 	local sh
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"

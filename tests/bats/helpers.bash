@@ -93,12 +93,18 @@ vh_skip_uninstalled() {
 
 # vh_use_driver NAME|FILE: loads a tests/drivers/*.driver and a clean sandbox.
 vh_use_driver() {
+	vh_driver_only "$1"
+	export VH_SHELL_EXE=$drv_exe
+	vh_setup
+}
+
+# vh_driver_only SHELL|FILE: the driver's functions and variables, with
+# nothing set up.
+vh_driver_only() {
 	local driver=$1
 	[[ $driver == */* ]] || driver=$VH_SRCDIR/tests/drivers/$driver.driver
 	# shellcheck source=/dev/null
 	source "$driver"
-	export VH_SHELL_EXE=$drv_exe
-	vh_setup
 }
 
 # counter: $COUNTER names a stand-in for the venvhook binary that only logs
@@ -259,31 +265,35 @@ run_loaded() {
 }
 
 # unwrap SHELL: the hook that `venvhook init SHELL` (on stdin) evals behind
-# its guard (shells/guard.c), as the shell evals it: the POSIX family's and
-# fish's one quoted word, each line of the csh family's.
+# its guard (shells/guard.c), as the shell evals it: the shell's driver
+# says which of the guard's forms below is its own (drv_unwrap).
 unwrap() {
-	local out line
-	out=$(cat)
-	case $1 in
-	nu | elvish) # (the first line, and the here-document's end: shells/guard.c)
-		sed -e '1d' -e '$d' <<<"$out"
-		;;
-	xonsh) # (the docstring, and the here-document's end)
-		sed -e "1,/^'''\$/d" -e '$d' <<<"$out"
-		;;
-	tcsh | csh)
-		while IFS= read -r line; do
-			[[ $line == 'if ( '*' ) eval '* ]] || continue
-			line=${line#*) eval }
-			eval "printf '%s\n' ${line% ;}"
-		done <<<"$out"
-		;;
-	*)
-		line=$(sed -n '2,$p' <<<"$out")
-		eval "printf '%s' ${line#*&& eval }"
-		;;
-	esac
+	(
+		vh_driver_only "$1"
+		drv_unwrap
+	)
 }
+
+# The guard's forms, on stdin. One quoted word after `&& eval` on the
+# lines after the first (the POSIX family's and fish's).
+vh_unwrap_word() {
+	local line
+	line=$(sed -n '2,$p')
+	eval "printf '%s' ${line#*&& eval }"
+}
+# Each line's quoted word after `) eval` (the csh family's).
+vh_unwrap_lines() {
+	local line
+	while IFS= read -r line; do
+		[[ $line == 'if ( '*' ) eval '* ]] || continue
+		line=${line#*) eval }
+		eval "printf '%s\n' ${line% ;}"
+	done
+}
+# The lines between the first and the here-document's end (nu's, elvish's).
+vh_unwrap_heredoc() { sed -e '1d' -e '$d'; }
+# The lines after the docstring, to the here-document's end (xonsh's).
+vh_unwrap_docstring() { sed -e "1,/^'''\$/d" -e '$d'; }
 
 # init_body SHELL [ARG...]: the hook `venvhook init SHELL ARG...` evals.
 init_body() {

@@ -190,17 +190,19 @@ made_here_walk() {
 	made_here_walk 'print -r -- "ve=[${VIRTUAL_ENV-}]"' '' 'print -r -- "went=[${__venvhook_went-}]"'
 }
 
-# made_here_core PRINT-VE LS THEN TAR: the walk's core in a shell whose hook
-# hands export its lines from its own pre-command hook (nushell's
-# pre_execution, xonsh's on_precommand, elvish's edit:after-readline),
-# which starts in $T: an archive unpacked at the prompt, then the same with
-# an env made on its line (THEN: the shell's way to run a command after
-# another; TAR: its own way to run the program tar), are not on; python3
-# -m venv at the prompt is, with the interpreter the user gets; and in a
-# subdirectory with a cd on its line. LS runs the program ls (an archive
-# env's bin/ls would leave its mark).
+# made_here_core PRINT-VE LS THEN TAR [PRINT-WENT]: the walk's core in a
+# shell whose hook hands export its lines from its own pre-command hook
+# (nushell's pre_execution, xonsh's on_precommand, elvish's
+# edit:after-readline), which starts in $T: an archive unpacked at the
+# prompt, then the same with an env made on its line (THEN: the shell's
+# way to run a command after another; TAR: its own way to run the program
+# tar), are not on; python3 -m venv at the prompt is, with the interpreter
+# the user gets; and in a subdirectory with a cd on its line. LS runs the
+# program ls (an archive env's bin/ls would leave its mark). PRINT-WENT
+# (a shell whose hook takes the region's shortcut) shows __venvhook_went
+# as went=[...].
 made_here_core() {
-	local ve=$1 ls=$2 then=$3 tar=$4
+	local ve=$1 ls=$2 then=$3 tar=$4 went=${5-} made=2
 	wait_prompt 'READY>'
 	type_line 'cd a'
 	wait_prompt 'READY>'
@@ -228,9 +230,28 @@ made_here_core() {
 	wait_for "venvhook: activated sub (.venv; made here: yours from now on)"
 	type_line "$ve"
 	wait_for "ve=[$T/sub/.venv]"
-	assert_equal "$(grep -c 'made here: yours from now on' <<<"$screen")" 2
-	# (new and sub only)
-	assert_equal "$(grep -c 'venvhook: activated' <<<"$screen")" 2
+	if [[ -n $went ]]; then
+		# into a project, then two cds inside it by the region's shortcut
+		# (no export: the hook shows where it went), then an env made
+		# there: the watch and the lines moved with the shell
+		# (core/trust/watch.h)
+		mkenv "$T/ve/.venv"
+		region_settled
+		type_line 'cd ../ve'
+		wait_for "venvhook: activated ve (.venv)"
+		type_line 'cd d1'
+		type_line 'cd ../d2'
+		type_line "$went"
+		wait_for "went=[$T/ve/d2]"
+		type_line '/usr/bin/python3 -m venv --without-pip .venv'
+		wait_for "venvhook: activated d2 (.venv; made here: yours from now on)"
+		type_line "$ve"
+		wait_for "ve=[$T/ve/d2/.venv]"
+		made=3
+	fi
+	assert_equal "$(grep -c 'made here: yours from now on' <<<"$screen")" "$made"
+	# (new and sub only, and ve and d2)
+	assert_equal "$(grep -c 'venvhook: activated' <<<"$screen")" "$((made == 2 ? 2 : 4))"
 	run find "$T" -name PWNED
 	assert_output ""
 }
@@ -243,7 +264,8 @@ made_here_core() {
 		'$env.PROMPT_COMMAND_RIGHT = ""' '$env.PROMPT_INDICATOR = ""' \
 		'source ~/.venvhook.nu' 'source ~/.venvhook.nu' >"$HOME/.config/nushell/config.nu"
 	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" "$VH_NU" --no-history
-	made_here_core 'print $"ve=[($env.VIRTUAL_ENV?)]"' '^ls' ';' '^tar'
+	made_here_core 'print $"ve=[($env.VIRTUAL_ENV?)]"' '^ls' ';' '^tar' \
+		'print $"went=[($env.__venvhook_state.__venvhook_went)]"'
 }
 
 @test "xonsh at a terminal: an env your command makes is on at the next prompt; an archive's is not" {

@@ -64,7 +64,7 @@ EXEMPT=(
 	'sudo apt-get install ./venvhook_0.1.0_amd64.deb' 'sudo apt-get purge venvhook'
 )
 # What CI's own script runs (.ci/run, which must hold each as written).
-BY_CI=('make check' 'make deb')
+BY_CI=('make check -j2' 'make deb')
 
 @test "every command in the README is run by a test here, or listed as needing root or run by CI" {
 	local cmd known n=0 rc_lines

@@ -475,7 +475,7 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	: >"$T/uvproj/uv.lock"
 	mkenv "$T/uvproj/.venv"
 	mkenv "$T/abs"
-	export ABSENV=$T/abs PF2=.proj2 NOENVS=$T/no-envs
+	export ABSENV=$T/abs PF2=.proj2 NOENVS=$T/no-envs NOENVS2=$T/no-envs2
 	# read by virtualenvwrapper's rule, set as it is by default, while its
 	# store is there
 	export VIRTUALENVWRAPPER_PROJECT_FILENAME=.project WORKON_HOME=$T/workon
@@ -486,12 +486,14 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	# then a variable that was set changed (the answer stays: one export);
 	# outside any project, the store's place changed between two cds (the
 	# answer stays: one export; then csh too takes the shortcut, with no
-	# name over its 30 bytes left to compare)
+	# name over its 30 bytes left to compare), and changed again (csh
+	# compares its value too: one export)
 	session "cd uvproj" "setvar __venvhook_exe COUNTING" "cd uvproj/src" report \
 		"setenv UV_PROJECT_ENVIRONMENT ABSENV" "cd uvproj/docs" report \
 		"unsetenv UV_PROJECT_ENVIRONMENT" "cd uvproj/src" report "cd uvproj" report \
 		"setenv VIRTUALENVWRAPPER_PROJECT_FILENAME PF2" "cd uvproj/docs" "cd uvproj/src" report \
-		"cd out" "setenv WORKON_HOME NOENVS" "cd out/a" "cd out" report
+		"cd out" "setenv WORKON_HOME NOENVS" "cd out/a" "cd out" report \
+		"setenv WORKON_HOME NOENVS2" "cd out/a" report
 	assert_success
 	assert_active 1 "$T/uvproj/.venv"
 	assert_active 2 "$T/abs"
@@ -499,9 +501,11 @@ command = /usr/bin/python3 -m venv --prompt=evil $long prompt = evil"
 	assert_active 4 "$T/uvproj/.venv"
 	assert_active 5 "$T/uvproj/.venv"
 	assert_inactive 6
+	assert_inactive 7
 	# the set, the unset and the change (the other cds inside the region,
-	# but in a shell that cannot compare times), leaving, the set outside
-	assert_equal "$(exports_in "$T/calls")" "$(region_want $((5 + ${drv_no_mtime:-0} * 3)) 9)"
+	# but in a shell that cannot compare times), leaving, the two sets
+	# outside
+	assert_equal "$(exports_in "$T/calls")" "$(region_want $((6 + ${drv_no_mtime:-0} * 3)) 10)"
 }
 
 @test "the region under the tools' rules: a uv workspace made above asks export" {

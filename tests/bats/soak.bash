@@ -536,8 +536,9 @@ soak_run() {
 # shell", the config changed, a pause past the region's settling time, or
 # (by the shell itself) a variable discovery reads set or unset:
 # UV_PROJECT_ENVIRONMENT, naming venv or .venv, or XDG_CONFIG_HOME, naming
-# a directory whose config puts venv first.
-soak_mut_ops=(name name name name name name env env git cfg cfg deny deny allow config settle settle var var)
+# a directory whose config puts venv first. (A pause is 3.2 s of sleep: one
+# weight, not two, halves what the walks in make check spend waiting.)
+soak_mut_ops=(name name name name name name env env git cfg cfg deny deny allow config settle var var)
 # (NAME:WHAT, issue 26's rules: a file with that content, written anew when
 # one with other content is there, so a change of content is met too)
 soak_mut_names=(pyvenv.cfg pyproject.toml poetry.toml uv.lock Pipfile .python-version HEAD venv

@@ -446,10 +446,41 @@ __venvhook_gone() {
         fi
         # shellcheck disable=SC2034  # for the commands run from here
         [[ -n ${__VENVHOOK_PYTHONHOME+set} ]] && builtin export PYTHONHOME="$__VENVHOOK_PYTHONHOME"
+        # a conda prefix's: conda's variables back as export puts them back
+        # (core/output/plan.c), while CONDA_PREFIX is still its own
+        # shellcheck disable=SC2034  # for the commands run from here
+        if [[ ${CONDA_PREFIX-} == "$__VENVHOOK_ENV" ]]; then
+            if [[ -n ${__VENVHOOK_CONDA_LEVEL-} ]]; then
+                [[ ${CONDA_STACKED_2-} == true && ${CONDA_SHLVL-} == 2 ]] &&
+                    builtin unset -v CONDA_PREFIX_1 CONDA_STACKED_2
+                if [[ -n ${__VENVHOOK_CONDA_SHLVL+set} ]]; then
+                    builtin export CONDA_SHLVL="$__VENVHOOK_CONDA_SHLVL"
+                else
+                    builtin unset -v CONDA_SHLVL
+                fi
+                if [[ -n ${__VENVHOOK_CONDA_PROMPT+set} ]]; then
+                    builtin export CONDA_PROMPT_MODIFIER="$__VENVHOOK_CONDA_PROMPT"
+                else
+                    builtin unset -v CONDA_PROMPT_MODIFIER
+                fi
+            fi
+            if [[ -n ${__VENVHOOK_CONDA_PREFIX+set} ]]; then
+                builtin export CONDA_PREFIX="$__VENVHOOK_CONDA_PREFIX"
+            else
+                builtin unset -v CONDA_PREFIX
+            fi
+            if [[ -n ${__VENVHOOK_CONDA_DEFAULT_ENV+set} ]]; then
+                builtin export CONDA_DEFAULT_ENV="$__VENVHOOK_CONDA_DEFAULT_ENV"
+            else
+                builtin unset -v CONDA_DEFAULT_ENV
+            fi
+        fi
         builtin hash -r
     fi
     ((__venvhook_case)) && builtin shopt -s nocasematch
-    builtin unset -v __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    builtin unset -v __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE \
+        __VENVHOOK_CONDA_PREFIX __VENVHOOK_CONDA_DEFAULT_ENV \
+        __VENVHOOK_CONDA_LEVEL __VENVHOOK_CONDA_SHLVL __VENVHOOK_CONDA_PROMPT
     __venvhook_sync
     builtin printf 'venvhook: %s is gone: %s\n' "${__venvhook_exe-venvhook}" "$__venvhook_what" >&2
     # the prompt hooks

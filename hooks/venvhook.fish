@@ -360,8 +360,39 @@ function __venvhook_gone
             builtin set __venvhook_what "deactivated its env and $__venvhook_what"
         end
         builtin set -q __VENVHOOK_PYTHONHOME; and builtin set -gx PYTHONHOME $__VENVHOOK_PYTHONHOME
+        # a conda prefix's: conda's variables back as export puts them back
+        # (core/output/plan.c), while CONDA_PREFIX is still its own
+        if builtin set -q CONDA_PREFIX; and builtin test "$CONDA_PREFIX" = "$__VENVHOOK_ENV"
+            if builtin set -q __VENVHOOK_CONDA_LEVEL
+                if builtin test "$CONDA_STACKED_2" = true -a "$CONDA_SHLVL" = 2
+                    builtin set -e CONDA_PREFIX_1 CONDA_STACKED_2
+                end
+                if builtin set -q __VENVHOOK_CONDA_SHLVL
+                    builtin set -gx CONDA_SHLVL $__VENVHOOK_CONDA_SHLVL
+                else
+                    builtin set -e CONDA_SHLVL
+                end
+                if builtin set -q __VENVHOOK_CONDA_PROMPT
+                    builtin set -gx CONDA_PROMPT_MODIFIER $__VENVHOOK_CONDA_PROMPT
+                else
+                    builtin set -e CONDA_PROMPT_MODIFIER
+                end
+            end
+            if builtin set -q __VENVHOOK_CONDA_PREFIX
+                builtin set -gx CONDA_PREFIX $__VENVHOOK_CONDA_PREFIX
+            else
+                builtin set -e CONDA_PREFIX
+            end
+            if builtin set -q __VENVHOOK_CONDA_DEFAULT_ENV
+                builtin set -gx CONDA_DEFAULT_ENV $__VENVHOOK_CONDA_DEFAULT_ENV
+            else
+                builtin set -e CONDA_DEFAULT_ENV
+            end
+        end
     end
-    builtin set -e __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    builtin set -e __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE \
+        __VENVHOOK_CONDA_PREFIX __VENVHOOK_CONDA_DEFAULT_ENV __VENVHOOK_CONDA_LEVEL \
+        __VENVHOOK_CONDA_SHLVL __VENVHOOK_CONDA_PROMPT
     __venvhook_sync
     builtin printf 'venvhook: %s is gone: %s\n' "$__venvhook_exe" "$__venvhook_what" >&2
     builtin functions -e __venvhook_precmd __venvhook_hook venvhook

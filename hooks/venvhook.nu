@@ -158,8 +158,37 @@ def --env __venvhook_gone [] {
         if '__VENVHOOK_PYTHONHOME' in $env {
             load-env {PYTHONHOME: $env.__VENVHOOK_PYTHONHOME}
         }
+        # a conda prefix's: conda's variables back as export puts them back
+        # (core/output/plan.c), while CONDA_PREFIX is still its own
+        if ($env.CONDA_PREFIX? | default null) == $ve {
+            if '__VENVHOOK_CONDA_LEVEL' in $env {
+                if ($env.CONDA_STACKED_2? | default '') == 'true' and ($env.CONDA_SHLVL? | default '') == '2' {
+                    hide-env -i CONDA_PREFIX_1 CONDA_STACKED_2
+                }
+                if '__VENVHOOK_CONDA_SHLVL' in $env {
+                    load-env {CONDA_SHLVL: $env.__VENVHOOK_CONDA_SHLVL}
+                } else {
+                    hide-env -i CONDA_SHLVL
+                }
+                if '__VENVHOOK_CONDA_PROMPT' in $env {
+                    load-env {CONDA_PROMPT_MODIFIER: $env.__VENVHOOK_CONDA_PROMPT}
+                } else {
+                    hide-env -i CONDA_PROMPT_MODIFIER
+                }
+            }
+            if '__VENVHOOK_CONDA_PREFIX' in $env {
+                load-env {CONDA_PREFIX: $env.__VENVHOOK_CONDA_PREFIX}
+            } else {
+                hide-env -i CONDA_PREFIX
+            }
+            if '__VENVHOOK_CONDA_DEFAULT_ENV' in $env {
+                load-env {CONDA_DEFAULT_ENV: $env.__VENVHOOK_CONDA_DEFAULT_ENV}
+            } else {
+                hide-env -i CONDA_DEFAULT_ENV
+            }
+        }
     }
-    hide-env -i __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    hide-env -i __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE __VENVHOOK_CONDA_PREFIX __VENVHOOK_CONDA_DEFAULT_ENV __VENVHOOK_CONDA_LEVEL __VENVHOOK_CONDA_SHLVL __VENVHOOK_CONDA_PROMPT
     __venvhook_sync
     print -e $"venvhook: ($env.__venvhook_state.__venvhook_exe) is gone: ($what)"
     $env.config = ($env.config | upsert hooks {|c|

@@ -337,9 +337,39 @@ __venvhook_gone() {
             __venvhook_what="deactivated its env and $__venvhook_what"
         fi
         [[ -n ${__VENVHOOK_PYTHONHOME+set} ]] && builtin export PYTHONHOME="$__VENVHOOK_PYTHONHOME"
+        # a conda prefix's: conda's variables back as export puts them back
+        # (core/output/plan.c), while CONDA_PREFIX is still its own
+        if [[ ${CONDA_PREFIX-} == "$__VENVHOOK_ENV" ]]; then
+            if [[ -n ${__VENVHOOK_CONDA_LEVEL-} ]]; then
+                [[ ${CONDA_STACKED_2-} == true && ${CONDA_SHLVL-} == 2 ]] &&
+                    builtin unset CONDA_PREFIX_1 CONDA_STACKED_2
+                if [[ -n ${__VENVHOOK_CONDA_SHLVL+set} ]]; then
+                    builtin export CONDA_SHLVL="$__VENVHOOK_CONDA_SHLVL"
+                else
+                    builtin unset CONDA_SHLVL
+                fi
+                if [[ -n ${__VENVHOOK_CONDA_PROMPT+set} ]]; then
+                    builtin export CONDA_PROMPT_MODIFIER="$__VENVHOOK_CONDA_PROMPT"
+                else
+                    builtin unset CONDA_PROMPT_MODIFIER
+                fi
+            fi
+            if [[ -n ${__VENVHOOK_CONDA_PREFIX+set} ]]; then
+                builtin export CONDA_PREFIX="$__VENVHOOK_CONDA_PREFIX"
+            else
+                builtin unset CONDA_PREFIX
+            fi
+            if [[ -n ${__VENVHOOK_CONDA_DEFAULT_ENV+set} ]]; then
+                builtin export CONDA_DEFAULT_ENV="$__VENVHOOK_CONDA_DEFAULT_ENV"
+            else
+                builtin unset CONDA_DEFAULT_ENV
+            fi
+        fi
         builtin rehash
     fi
-    builtin unset __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE
+    builtin unset __VENVHOOK_ENV __VENVHOOK_PYTHONHOME __VENVHOOK_PIN __VENVHOOK_PAUSE \
+        __VENVHOOK_CONDA_PREFIX __VENVHOOK_CONDA_DEFAULT_ENV \
+        __VENVHOOK_CONDA_LEVEL __VENVHOOK_CONDA_SHLVL __VENVHOOK_CONDA_PROMPT
     __venvhook_sync
     builtin print -ru2 -- "venvhook: ${__venvhook_exe-venvhook} is gone: $__venvhook_what"
     builtin autoload -Uz add-zsh-hook

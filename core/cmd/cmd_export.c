@@ -121,18 +121,19 @@ done:
 	return rc;
 }
 
-/* The env paths the shell watches (watch.h): the env directories of here
- * and of the project's root (where the env was found; else the nearest
- * directory that holds a project file, else the git work-tree root the walk
- * ended at), and where the stores would put the project's env
- * (found->expect).
- * *n of them, each to be freed. */
+/* The env paths the shell watches (watch.h): where an env of here and of
+ * the project's root would be found (vh_env_places: the env directories,
+ * .conda, pixi's default env; the root is where the env was found; else
+ * the nearest directory that holds a project file, else the git work-tree
+ * root the walk ended at), and where the stores would put the project's
+ * env (found->expect). *n of them, each to be freed. */
 static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh_found *found)
 {
-	const char *dirs[2];
+	const char *dirs[2], *places[VH_ENV_PLACES_MAX];
 	size_t nd = 0, i, j;
 
 	*n = 0;
+	vh_env_places(places);
 	dirs[nd++] = cwd;
 	if (found->env && found->rule == VH_RULE_CHILD)
 		dirs[nd++] = found->owner;
@@ -141,12 +142,12 @@ static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh
 	if (nd == 2 && !strcmp(dirs[0], dirs[1]))
 		nd = 1;
 	for (i = 0; i < nd; i++)
-		for (j = 0; vh_config.env_dirs[j] && *n < VH_WATCH_MAX; j++) {
+		for (j = 0; places[j] && *n < VH_WATCH_MAX; j++) {
 			struct vh_buf b = VH_BUF_INIT;
 
 			if (vh_buf_puts(&b, dirs[i]) < 0 ||
 			    (strcmp(dirs[i], "/") && vh_buf_putc(&b, '/') < 0) ||
-			    vh_buf_puts(&b, vh_config.env_dirs[j]) < 0) {
+			    vh_buf_puts(&b, places[j]) < 0) {
 				vh_buf_free(&b);
 				return VH_ENOMEM;
 			}
@@ -171,23 +172,23 @@ static const char *watch_root(const struct vh_found *found)
 	return root;
 }
 
-static size_t env_dir_count(void)
+/* The name of path when it lies directly in dir, or the env place
+ * (vh_env_places: .pixi/envs/default) it is in dir; else NULL. */
+static const char *place_in(const char *path, const char *dir)
 {
-	size_t n = 0;
+	const char *places[VH_ENV_PLACES_MAX], *rest;
+	size_t len = strcmp(dir, "/") ? strlen(dir) : 0, i;
 
-	while (vh_config.env_dirs[n])
-		n++;
-	return n;
-}
-
-/* The name of path when it lies directly in dir, else NULL. */
-static const char *name_in(const char *path, const char *dir)
-{
-	size_t len = strcmp(dir, "/") ? strlen(dir) : 0;
-
-	if (strncmp(path, dir, len) || path[len] != '/' || !path[len + 1] || strchr(path + len + 1, '/'))
+	if (strncmp(path, dir, len) || path[len] != '/' || !path[len + 1])
 		return NULL;
-	return path + len + 1;
+	rest = path + len + 1;
+	if (!strchr(rest, '/'))
+		return rest;
+	vh_env_places(places);
+	for (i = 0; places[i]; i++)
+		if (!strcmp(rest, places[i]))
+			return rest;
+	return NULL;
 }
 
 /* The region's part of what the hook keeps (region.h): its top, the names,
@@ -216,7 +217,7 @@ static int region_code(struct vh_buf *out, const struct vh_shell *sh, const stru
 	 * .python-version) move with the shell; the rest stays, and the
 	 * root's stay too when the root is here */
 	for (i = 0; i < w->n; i++) {
-		name = name_in(w->s[i].path, cwd);
+		name = place_in(w->s[i].path, cwd);
 		if (name) {
 			for (j = 0; j < nrel && strcmp(rel[j], name); j++)
 				;
@@ -508,7 +509,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	const char *moved;
 	struct vh_lines lines = { 0 };
 	struct vh_made_ask seen = { &prev, &lines, sh->line_dialect, vh_shell_programs };
-	const char *start;
+	const char *start, *places[VH_ENV_PLACES_MAX];
 	char *cwd = NULL;
 	int rc = 1, r = VH_ENOMEM;
 
@@ -523,7 +524,7 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	 * watched there since: the watch is that directory's. */
 	moved = getenv("__venvhook_went");
 	if (key && moved && moved[0] == '/' &&
-	    vh_watch_move(&prev, moved, (const char *const *)vh_config.env_dirs, env_dir_count()) < 0)
+	    vh_watch_move(&prev, moved, places, vh_env_places(places)) < 0)
 		goto done;
 	if (vh_cwd(&cwd) < 0) {
 		vh_msgf("the current directory is gone; leaving the env as it is");

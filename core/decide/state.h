@@ -18,11 +18,20 @@ enum vh_var {
 	VH_MARK_LEAVE,      /* the project whose leaving ends an inherited foreign env */
 	VH_MARK_CONDA_PREFIX,      /* CONDA_PREFIX before a conda prefix's activation, when set */
 	VH_MARK_CONDA_DEFAULT_ENV, /* CONDA_DEFAULT_ENV the same */
+	VH_MARK_CONDA_LEVEL,           /* "1": venvhook set conda's level and prompt (plan.c) */
+	VH_MARK_CONDA_SHLVL,           /* CONDA_SHLVL before that, when set */
+	VH_MARK_CONDA_PROMPT_MODIFIER, /* CONDA_PROMPT_MODIFIER the same */
 	/* conda's own (see vh_state_foreign); the first and last set for a
 	 * conda prefix venvhook activates (plan.h), put back on leaving */
 	VH_CONDA_PREFIX,
 	VH_CONDA_EXE,
 	VH_CONDA_DEFAULT_ENV,
+	/* conda's level and prompt, set for a conda prefix as conda's
+	 * activation sets them (plan.h), put back on leaving */
+	VH_CONDA_SHLVL,
+	VH_CONDA_PROMPT_MODIFIER,
+	VH_CONDA_PREFIX_1,
+	VH_CONDA_STACKED_2,
 	VH_NVARS
 };
 

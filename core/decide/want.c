@@ -122,6 +122,36 @@ done:
 static int want_here(struct vh_wanted *w, const struct vh_state *now, const char *cwd,
 		     const struct vh_made_ask *seen, int pin_forced);
 
+/* 1 when env is one of pixi's, PROJECT/.pixi/envs/NAME (ENVIRONMENTS_DIR,
+ * crates/pixi_consts/src/consts.rs at pixi 2b25fc76): pixi's activation
+ * sets CONDA_PREFIX and CONDA_DEFAULT_ENV, not conda's level and prompt
+ * (get_static_environment_variables, crates/pixi_core/src/activation.rs). */
+static int pixi_env(const char *env)
+{
+	static const char dir[] = "/.pixi/envs/";
+	const char *s = strstr(env, dir);
+
+	while (s && strchr(s + sizeof(dir) - 1, '/'))
+		s = strstr(s + 1, dir);
+	return s && s[sizeof(dir) - 1];
+}
+
+/* *out = CONDA_PROMPT_MODIFIER for a conda prefix named name: conda's
+ * default env_prompt, "({default_env}) " (conda/base/context.py;
+ * Activator._prompt_modifier, conda/activate.py, at conda 0f64223f), the
+ * name made safe for a terminal as every name venvhook shows is. */
+static int conda_prompt(char **out, const char *name)
+{
+	struct vh_buf b = VH_BUF_INIT;
+
+	if (vh_buf_putc(&b, '(') < 0 || vh_msg_sanitize(&b, name) < 0 || vh_buf_puts(&b, ") ") < 0) {
+		vh_buf_free(&b);
+		return VH_ENOMEM;
+	}
+	*out = vh_buf_detach(&b);
+	return *out ? 0 : VH_ENOMEM;
+}
+
 /* The wanted env's name, for VIRTUAL_ENV_PROMPT. */
 static int named(struct vh_wanted *w, const struct vh_state *now)
 {
@@ -137,6 +167,9 @@ static int named(struct vh_wanted *w, const struct vh_state *now)
 				       w->found.rule == VH_RULE_PIXI && w->want.env != w->want.pin ?
 				       w->found.from : NULL);
 	w->want.conda_env = w->conda;
+	if (rc == 0 && w->conda && !pixi_env(w->want.env))
+		rc = conda_prompt(&w->conda_prompt, w->conda);
+	w->want.conda_prompt = w->conda_prompt;
 	return rc;
 }
 
@@ -507,6 +540,7 @@ void vh_wanted_free(struct vh_wanted *w)
 	free(w->used);
 	free(w->name);
 	free(w->conda);
+	free(w->conda_prompt);
 	free(w->real);
 	vh_buf_free(&w->say);
 	memset(w, 0, sizeof(*w));

@@ -23,6 +23,7 @@ struct vh_wanted {
 	int forced;            /* activate --force took it: this shell's own pin */
 	char *name;            /* want.prompt: the wanted env's name (envname.h) */
 	char *conda;           /* want.conda_env (envname.h's vh_env_conda_name) */
+	char *conda_prompt;    /* want.conda_prompt */
 	char *real;            /* the real path of the env the policy let on, or NULL */
 	char *leave;           /* want.leave */
 	char *stale;           /* want.stale_prompt */

@@ -260,6 +260,20 @@ static const char *const store_names[] = { "pyproject.toml", "poetry.toml", "uv.
 					   NULL };
 static const char *const conda_names[] = { ".conda", ".pixi", "pixi.toml", "environment.yml", NULL };
 static const char *const git_names[] = { ".git", "HEAD", NULL };
+static const char vh_pixi_env[] = ".pixi/envs/default";
+
+size_t vh_env_places(const char **places)
+{
+	const char *const *p;
+	size_t n = 0;
+
+	for (p = vh_config.env_dirs; *p; p++)
+		places[n++] = *p;
+	places[n++] = ".conda";
+	places[n++] = vh_pixi_env;
+	places[n] = NULL;
+	return n;
+}
 
 size_t vh_walk_names(const char **names, enum vh_walk_names which)
 {
@@ -441,8 +455,6 @@ static int pixi_pyproject(int *has, const char *dir)
  * 2b25fc76), beside its manifest: pixi.toml, else a pyproject.toml with a
  * [tool.pixi] table, pixi's order. (conda create -p ./NAME, by a name the
  * config lists: step_children.) WALK_ON, WALK_DONE or VH_ENOMEM. */
-static const char vh_pixi_env[] = ".pixi/envs/default";
-
 static int step_conda(struct vh_found *out, struct walk *w)
 {
 	const char *manifest = NULL;
@@ -521,12 +533,16 @@ done:
 }
 
 /* The nearest project root, for the hook to watch (a tool run below it
- * makes its env there): WALK_ON, or VH_ENOMEM. */
+ * makes its env there: pixi install its .pixi/envs/default beside
+ * pixi.toml; conda env create -p ../.conda from a subdirectory, beside
+ * environment.yml): WALK_ON, or VH_ENOMEM. */
 static int step_project(struct vh_found *out, struct walk *w)
 {
 	if (!out->project && (probe(&w->at, w->dir, "pyproject.toml", NULL, 1) == PRESENT ||
 			      probe(&w->at, w->dir, "Pipfile", NULL, 1) == PRESENT ||
-			      probe(&w->at, w->dir, "uv.lock", NULL, 1) == PRESENT) &&
+			      probe(&w->at, w->dir, "uv.lock", NULL, 1) == PRESENT ||
+			      probe(&w->at, w->dir, "pixi.toml", NULL, 1) == PRESENT ||
+			      probe(&w->at, w->dir, vh_condaenv_file, NULL, 1) == PRESENT) &&
 	    !(out->project = strdup(w->dir)))
 		return VH_ENOMEM;
 	return WALK_ON;

@@ -81,6 +81,15 @@ size_t vh_walk_names(const char **names, enum vh_walk_names which);
  * .conda and the pixi.toml it rests on); none for any other rule. */
 size_t vh_walk_names_before(const char **names, const struct vh_found *f);
 
+/* The paths, relative to a directory, where an env of that directory is
+ * found when it is made there at the prompt: the config's env directories
+ * (step_children), .conda and pixi's default env (step_conda). The hook
+ * watches them in the shell's directory and the project's root
+ * (cmd_export.c, trust/watch.h). At most VH_ENV_PLACES_MAX - 1 of them,
+ * NULL-terminated into places; its count returned. */
+#define VH_ENV_PLACES_MAX (3 + VH_CONFIG_MAX_ENV_DIRS)
+size_t vh_env_places(const char **places);
+
 /* Walks up from the absolute directory cwd; see README "How discovery works".
  * Returns 0 (out->env NULL when nothing was found) or VH_ENOMEM.
  * Unreadable directories and broken repositories get a line in

@@ -67,6 +67,75 @@ static int take_out(struct vh_plan *p, const char *bin, int all)
 	return 0;
 }
 
+/* CONDA_SHLVL as conda reads it: int(value.strip() or 0)
+ * (_build_activate_stack, conda/activate.py at conda 0f64223f); NO_LEVEL
+ * when it is no number conda would read (conda itself fails on it). */
+#define NO_LEVEL (-1L)
+static long conda_shlvl(const char *v)
+{
+	long n = 0;
+
+	if (!v)
+		return 0;
+	while (*v == ' ' || *v == '\t' || *v == '\n')
+		v++;
+	for (; *v >= '0' && *v <= '9'; v++)
+		if ((n = n * 10 + (*v - '0')) > 1000)
+			return NO_LEVEL;
+	while (*v == ' ' || *v == '\t' || *v == '\n')
+		v++;
+	return *v ? NO_LEVEL : n;
+}
+
+/* Conda's level and prompt for a conda prefix, as conda's activation sets
+ * them (_build_activate_stack, conda/activate.py at conda 0f64223f):
+ * CONDA_PROMPT_MODIFIER, and CONDA_SHLVL one up: from 0 (or unset) to 1;
+ * from 1, conda's base env on (CONDA_PREFIX), to 2, base kept as
+ * CONDA_PREFIX_1 and this prefix stacked on it (CONDA_STACKED_2: venvhook
+ * leaves base's bin/ on PATH, as conda activate --stack does), so that
+ * conda's own deactivate goes back to base; a deeper level is conda's own
+ * stack, left as it is. The values before are kept in markers to put back
+ * (conda_unlevel). Runs before CONDA_PREFIX changes. */
+static int conda_level(struct vh_plan *p, const struct vh_want *w)
+{
+	const struct vh_state *t = &p->target;
+	long n = conda_shlvl(t->v[VH_CONDA_SHLVL]);
+	int rc;
+
+	if (set_copy(p, VH_MARK_CONDA_LEVEL, "1") < 0 ||
+	    set_copy(p, VH_MARK_CONDA_SHLVL, t->v[VH_CONDA_SHLVL]) < 0 ||
+	    set_copy(p, VH_MARK_CONDA_PROMPT_MODIFIER, t->v[VH_CONDA_PROMPT_MODIFIER]) < 0 ||
+	    set_copy(p, VH_CONDA_PROMPT_MODIFIER, w->conda_prompt) < 0)
+		return VH_ENOMEM;
+	if (n == 0)
+		return set_copy(p, VH_CONDA_SHLVL, "1");
+	if (n == 1 && t->v[VH_CONDA_PREFIX] && !t->v[VH_CONDA_PREFIX_1] && !t->v[VH_CONDA_STACKED_2]) {
+		rc = set_copy(p, VH_CONDA_PREFIX_1, t->v[VH_CONDA_PREFIX]);
+		if (rc == 0)
+			rc = set_copy(p, VH_CONDA_STACKED_2, "true");
+		return rc ? rc : set_copy(p, VH_CONDA_SHLVL, "2");
+	}
+	return 0;
+}
+
+/* conda_level undone: its values back, when it set them. */
+static int conda_unlevel(struct vh_plan *p)
+{
+	const struct vh_state *t = &p->target;
+
+	if (!t->v[VH_MARK_CONDA_LEVEL])
+		return 0;
+	if (eq(t->v[VH_CONDA_STACKED_2], "true") && eq(t->v[VH_CONDA_SHLVL], "2") &&
+	    (set_copy(p, VH_CONDA_PREFIX_1, NULL) < 0 || set_copy(p, VH_CONDA_STACKED_2, NULL) < 0))
+		return VH_ENOMEM;
+	if (set_copy(p, VH_CONDA_SHLVL, t->v[VH_MARK_CONDA_SHLVL]) < 0 ||
+	    set_copy(p, VH_CONDA_PROMPT_MODIFIER, t->v[VH_MARK_CONDA_PROMPT_MODIFIER]) < 0 ||
+	    set_copy(p, VH_MARK_CONDA_LEVEL, NULL) < 0 || set_copy(p, VH_MARK_CONDA_SHLVL, NULL) < 0 ||
+	    set_copy(p, VH_MARK_CONDA_PROMPT_MODIFIER, NULL) < 0)
+		return VH_ENOMEM;
+	return 0;
+}
+
 static int deactivate(struct vh_plan *p)
 {
 	struct vh_state *t = &p->target;
@@ -91,7 +160,8 @@ static int deactivate(struct vh_plan *p)
 	 * CONDA_PREFIX, set at shell start by conda's own activation), or
 	 * unset; only while CONDA_PREFIX is still the one venvhook set */
 	if (eq(t->v[VH_CONDA_PREFIX], t->v[VH_MARK_ENV]) &&
-	    (set_copy(p, VH_CONDA_PREFIX, t->v[VH_MARK_CONDA_PREFIX]) < 0 ||
+	    (conda_unlevel(p) < 0 ||
+	     set_copy(p, VH_CONDA_PREFIX, t->v[VH_MARK_CONDA_PREFIX]) < 0 ||
 	     set_copy(p, VH_CONDA_DEFAULT_ENV, t->v[VH_MARK_CONDA_DEFAULT_ENV]) < 0 ||
 	     set_copy(p, VH_MARK_CONDA_PREFIX, NULL) < 0 ||
 	     set_copy(p, VH_MARK_CONDA_DEFAULT_ENV, NULL) < 0))
@@ -121,7 +191,8 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 	/* a conda prefix: what conda's activation sets besides PATH (plan.h),
 	 * the values before kept to put back */
 	if (w->conda_env &&
-	    (set_copy(p, VH_MARK_CONDA_PREFIX, t->v[VH_CONDA_PREFIX]) < 0 ||
+	    ((w->conda_prompt && conda_level(p, w) < 0) ||
+	     set_copy(p, VH_MARK_CONDA_PREFIX, t->v[VH_CONDA_PREFIX]) < 0 ||
 	     set_copy(p, VH_MARK_CONDA_DEFAULT_ENV, t->v[VH_CONDA_DEFAULT_ENV]) < 0 ||
 	     set_copy(p, VH_CONDA_PREFIX, w->env) < 0 ||
 	     set_copy(p, VH_CONDA_DEFAULT_ENV, w->conda_env) < 0))

@@ -42,6 +42,11 @@ struct vh_want {
 	 * (both as conda's activation sets them, their values before kept in
 	 * markers and put back on leaving); NULL for a venv */
 	const char *conda_env;
+	/* env is a conda prefix that conda activates (not pixi's, whose
+	 * activation sets neither): CONDA_PROMPT_MODIFIER to set, and
+	 * CONDA_SHLVL counted up as conda's activation counts it (plan.c);
+	 * NULL for none */
+	const char *conda_prompt;
 	/* What becomes of an env someone else put on (vh_state_foreign), as
 	 * want.c decides it, looking at files: */
 	int start;          /* the shell is starting: a foreign env that is env is adopted */

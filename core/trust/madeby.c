@@ -1038,6 +1038,218 @@ static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsign
 	}
 }
 
+/* The options of conda run (conda/cli/main_run.py, add_parser_prefix in
+ * conda/cli/helpers.py, at conda 0f64223f) and micromamba run that take a
+ * value. */
+static const char *const conda_run_valued[] = { "-n", "--name", "-p", "--prefix", "--cwd", "-a",
+						"--attach", "-e", "--env", "--label", NULL };
+
+/* conda run [options] CMD: CMD is a command of its own (it may bring
+ * files), run in --cwd's directory when one is given (then where it runs
+ * is not known: a relative path names nothing). */
+static void conda_run(struct ctx *c, char **w, const unsigned char *fl, size_t n, size_t j,
+		      char **cwd, int weak, int unwraps)
+{
+	char *there = NULL, **at = cwd;
+
+	for (; j < n && w[j][0] == '-' && w[j][1]; j++) {
+		if (!strcmp(w[j], "--")) {
+			j++;
+			break;
+		}
+		if (!strcmp(w[j], "--cwd") || !strncmp(w[j], "--cwd=", 6))
+			at = &there;
+		if (!strchr(w[j], '=') && in(w[j], conda_run_valued))
+			j++;
+	}
+	if (j < n)
+		judge(c, w + j, fl + j, n - j, at, weak, 0, unwraps + 1);
+	free(there);
+}
+
+/* conda create -p PATH, conda env create -p PATH (mamba and micromamba
+ * the same; --prefix PATH, --prefix=PATH, -pPATH: argparse's forms,
+ * add_parser_prefix in conda/cli/helpers.py at conda 0f64223f): PATH is
+ * the prefix it makes. create --clone SRC copies another prefix's files
+ * (a copier: what it brings could be anyone's). conda create -n NAME,
+ * which makes an env in conda's envs directories, is not read: such an
+ * env is named by a project's environment.yml, and a project can only
+ * name one, never bring one (condaenv.h), so it needs an allow. */
+static const char *const conda_tools[] = { "conda", "mamba", "micromamba", NULL };
+
+static void conda_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
+		      int weak, const char *label, int unwraps)
+{
+	const char *p;
+	size_t j = 1;
+
+	while (j < n && w[j][0] == '-' && !(fl[j] & W_DYN))
+		j++; /* global flags (--no-plugins...): none takes a value */
+	if (j < n && !(fl[j] & W_DYN) && !strcmp(w[j], "run")) {
+		conda_run(c, w, fl, n, j + 1, cwd, weak, unwraps);
+		return;
+	}
+	if (j < n && !(fl[j] & W_DYN) && !strcmp(w[j], "env"))
+		j++;
+	if (j >= n || (fl[j] & W_DYN) || strcmp(w[j], "create"))
+		return;
+	for (j++; j < n; j++) {
+		if (fl[j] & W_DYN)
+			continue;
+		if (!strcmp(w[j], "--clone") || !strncmp(w[j], "--clone=", 8))
+			brought(c, label, "create --clone");
+		p = NULL;
+		if ((!strcmp(w[j], "-p") || !strcmp(w[j], "--prefix")) && j + 1 < n)
+			p = w[++j];
+		else if (!strncmp(w[j], "--prefix=", 9))
+			p = w[j] + 9;
+		else if (!strncmp(w[j], "-p", 2) && w[j][2])
+			p = w[j] + 2;
+		if (p && names_env(c, *cwd, p, fl[j]))
+			made(c, weak, label, "create");
+	}
+}
+
+/* pixi: the subcommands that install the default env,
+ * PROJECT/.pixi/envs/default (PIXI_DIR, ENVIRONMENTS_DIR,
+ * DEFAULT_ENVIRONMENT_NAME in crates/pixi_consts/src/consts.rs), of the
+ * project it finds from the directory it runs in, nearest first; their
+ * aliases (crates/pixi_cli/src/lib.rs); the options that take a value
+ * (the global ones there, -m/--manifest-path, -w/--workspace and
+ * -s/--script in cli_config.rs, ConfigCli in crates/pixi_config/src/lib.rs,
+ * run's and exec's own), all at pixi 2b25fc76. */
+static const char *const pixi_makes[] = { "install", "i", "add", "a", "remove", "rm", "update",
+					  "upgrade", "reinstall", "run", "r", "shell", "s",
+					  "shell-hook", NULL };
+static const char *const pixi_valued[] = {
+	"--color", "-m", "--manifest-path", "-w", "--workspace", "-s", "--script", "-e",
+	"--environment", "-p", "--platform", "--auth-file", "--concurrent-downloads",
+	"--concurrent-solves", "--pinning-strategy", "--pypi-keyring-provider", "--tls-root-certs",
+	"--config-file", "--spec", "--with", "-c", "--channel", NULL
+};
+
+/* The project an env of pixi's belongs to: env less /.pixi/envs/default,
+ * or NULL. */
+static char *pixi_project(struct ctx *c, const char *env)
+{
+	static const char tail[] = "/.pixi/envs/default";
+	size_t n = env ? strlen(env) : 0, t = sizeof(tail) - 1;
+	char *proj;
+
+	if (n <= t || strcmp(env + n - t, tail))
+		return NULL;
+	proj = n == t + 1 ? strdup("/") : strndup(env, n - t);
+	if (!proj)
+		c->oom = 1;
+	return proj;
+}
+
+/* 1 when pixi run from cwd (or on the manifest or directory -m names)
+ * works in the project of the env: the project pixi finds from cwd is
+ * cwd or above it; -m names it. */
+static int pixi_works_here(struct ctx *c, const char *env, const char *cwd, const char *manifest)
+{
+	char *proj = pixi_project(c, env), *m = NULL, *d;
+	const char *leaf;
+	int yes = 0;
+
+	if (!proj)
+		return 0;
+	if (!manifest) {
+		yes = cwd && at_or_above(proj, cwd);
+	} else if ((m = normal(c, cwd, manifest))) {
+		leaf = base(m);
+		/* the manifest's directory, or the directory itself */
+		if (!strcmp(leaf, "pixi.toml") || !strcmp(leaf, "pyproject.toml")) {
+			d = parent(c, m);
+			yes = d && !strcmp(d, proj);
+			free(d);
+		} else {
+			yes = !strcmp(m, proj);
+		}
+	}
+	free(m);
+	free(proj);
+	return yes;
+}
+
+/* pixi run and exec: the words after their options are a command. */
+static int pixi_runs(const char *sub)
+{
+	return sub && (!strcmp(sub, "run") || !strcmp(sub, "r") || !strcmp(sub, "exec") ||
+		       !strcmp(sub, "x"));
+}
+
+static void pixi_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
+		     int weak, int unwraps)
+{
+	const char *manifest = NULL, *sub = NULL;
+	size_t j, task = 0;
+	int installs = 1, elsewhere = 0;
+
+	for (j = 1; j < n; j++) {
+		const char *a = w[j], *v = NULL, *eq = strchr(a, '=');
+
+		if (fl[j] & W_DYN) {
+			if (!sub) {
+				cannot_read(c); /* which subcommand, which command it runs */
+				return;
+			}
+			if (a[0] == '-') {
+				elsewhere = 1; /* an option venvhook cannot read */
+			} else if (pixi_runs(sub)) {
+				task = j;
+				break;
+			}
+			continue;
+		}
+		if (a[0] != '-' || !a[1]) {
+			if (!sub) {
+				sub = a;
+				if (!in(sub, pixi_makes) && !pixi_runs(sub))
+					return;
+				continue;
+			}
+			if (pixi_runs(sub)) {
+				task = j; /* run's task, exec's command: the rest is theirs */
+				break;
+			}
+			continue; /* a package, a spec */
+		}
+		if (!strcmp(a, "--")) {
+			if (pixi_runs(sub))
+				task = j + 1 < n ? j + 1 : 0;
+			break;
+		}
+		if (!eq && in(a, pixi_valued) && j + 1 < n)
+			v = w[++j];
+		else if (eq)
+			v = eq + 1;
+		if (!strncmp(a, "--manifest-path", 15) || !strcmp(a, "-m")) {
+			if (!v || (fl[j] & W_DYN))
+				elsewhere = 1;
+			else
+				manifest = v;
+		} else if (!strncmp(a, "--workspace", 11) || !strcmp(a, "-w") ||
+			   !strncmp(a, "--script", 8) || !strcmp(a, "-s")) {
+			elsewhere = 1; /* a registered workspace, a script's env */
+		} else if (!strncmp(a, "--environment", 13) || !strcmp(a, "-e")) {
+			if (!v || (fl[j] & W_DYN) || strcmp(v, "default"))
+				installs = 0; /* another env than the default */
+		} else if (!strcmp(a, "--no-install") || !strcmp(a, "--as-is")) {
+			installs = 0;
+		}
+	}
+	if (!sub)
+		return;
+	if (strcmp(sub, "exec") && strcmp(sub, "x") && installs && !elsewhere &&
+	    (pixi_works_here(c, c->env, *cwd, manifest) || pixi_works_here(c, c->real, *cwd, manifest)))
+		made(c, weak, "pixi", sub);
+	/* pixi run CMD, pixi exec CMD: CMD is a command of its own */
+	if (task && task < n)
+		judge(c, w + task, fl + task, n - task, cwd, weak, 0, unwraps + 1);
+}
+
 /* python [options] -m MODULE args. */
 static void python_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		       int weak, int unwraps)
@@ -1575,6 +1787,14 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 	}
 	if (!strcmp(name, "virtualenv")) {
 		make_dirs(c, w, fl, 1, n, *cwd, weak, name, NULL, virtualenv_valued);
+		return;
+	}
+	if (in(name, conda_tools)) {
+		conda_cmd(c, w, fl, n, cwd, weak, name, unwraps);
+		return;
+	}
+	if (!strcmp(name, "pixi")) {
+		pixi_cmd(c, w, fl, n, cwd, weak, unwraps);
 		return;
 	}
 	for (t = tools; t->name; t++)

@@ -5,6 +5,7 @@
  * An env that appears while the user sits at a prompt is theirs with no
  * command only when the command line that made it is one of theirs that
  * makes envs (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch,
+ * conda create -p, pixi install,
  * rye...) naming that env or working in its project, and no command on the
  * lines read brought files that could be it (tar, unzip, git clone, cp, mv,
  * rsync, curl...). The lines are the shell's own record of what the user

@@ -454,7 +454,7 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 				   " cloned, copied or moved is not taken as yours)");
 	case MADE_NONE:
 		return vh_buf_puts(why, "it appeared, but not from a command venvhook knows to make envs"
-				   " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)");
+				   " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch, conda, pixi)");
 	case MADE_THERE:
 		return vh_buf_puts(why, "it was already here when you arrived");
 	default:

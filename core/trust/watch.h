@@ -23,7 +23,7 @@
 
 #include "core/util/buf.h"
 
-#define VH_WATCH_MAX 8
+#define VH_WATCH_MAX 16
 
 /* What the path was at the export. */
 struct vh_watch_slot {

@@ -125,3 +125,48 @@ setup() {
 	assert_line "alive"
 	assert_active 1 "$T/proj/.venv"
 }
+
+# conda's own activate and deactivate typed over venvhook's conda prefix,
+# each step the exports conda's shell wrapper evals, as conda/activate.py
+# computes them (_build_activate_stack, not stacked, and build_deactivate,
+# at conda 0f64223fb8da4328457a69fe6483959dbb783152; conda is no Debian
+# package): its prefix replaced on PATH, the level one up, the one below
+# kept in CONDA_PREFIX_2; then the reverse.
+@test "conda activate and deactivate typed over venvhook's conda prefix keep conda's stack whole" {
+	mkconda "$T/cp/.conda"
+	allowed "$T/cp/.conda"
+	mkconda "$T/other"
+	mkdir -p "$T/away"
+	export CONDA_PREFIX=$T/miniforge3 CONDA_SHLVL=1 CONDA_DEFAULT_ENV=base \
+		CONDA_PROMPT_MODIFIER='(base) ' CONDA_EXE=$T/miniforge3/bin/conda
+	unset CONDA_PREFIX_1 CONDA_PREFIX_2 CONDA_STACKED_2
+	local vars="CONDA_PREFIX CONDA_SHLVL CONDA_PREFIX_1 CONDA_PREFIX_2 CONDA_STACKED_2"
+	# shellcheck disable=SC2016  # expanded by the session's bash
+	drv_write_rc '__t_repl() { PATH=":$PATH:"; PATH=${PATH/":$1:"/":$2:"}; PATH=${PATH#:}; PATH=${PATH%:}; }' ""
+	session "cd cp" report "run \$VH_DUMPENV $vars" \
+		'line __t_repl "$CONDA_PREFIX/bin" "$T/other/bin"; export CONDA_PREFIX_2=$CONDA_PREFIX CONDA_PREFIX=$T/other CONDA_SHLVL=3 CONDA_DEFAULT_ENV=other' \
+		report "run \$VH_DUMPENV $vars" \
+		'line __t_repl "$CONDA_PREFIX/bin" "$CONDA_PREFIX_2/bin"; export CONDA_PREFIX=$CONDA_PREFIX_2 CONDA_SHLVL=2 CONDA_DEFAULT_ENV=$CONDA_PREFIX_2; unset CONDA_PREFIX_2' \
+		report "run \$VH_DUMPENV $vars" "cd away" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/cp/.conda"
+	assert_env 1 CONDA_SHLVL 2
+	# conda activate other: an env chosen by hand; venvhook stands aside
+	assert_inactive 2 "$T/other/bin:$BASE_PATH"
+	assert_env 2 CONDA_PREFIX "$T/other"
+	assert_env 2 CONDA_SHLVL 3
+	assert_env 2 CONDA_PREFIX_2 "$T/cp/.conda"
+	assert_env 2 CONDA_PREFIX_1 "$T/miniforge3"
+	# conda deactivate: conda's record brings venvhook's prefix back, as
+	# venvhook had it
+	assert_active 3 "$T/cp/.conda"
+	assert_env 3 CONDA_SHLVL 2
+	assert_env 3 CONDA_PREFIX_2 unset
+	assert_env 3 CONDA_PREFIX_1 "$T/miniforge3"
+	assert_env 3 CONDA_STACKED_2 true
+	# leaving: base, as before
+	assert_inactive 4
+	assert_env 4 CONDA_PREFIX "$T/miniforge3"
+	assert_env 4 CONDA_SHLVL 1
+	assert_env 4 CONDA_PREFIX_1 unset
+	assert_env 4 CONDA_STACKED_2 unset
+}

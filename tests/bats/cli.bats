@@ -153,13 +153,13 @@ parses() {
 # key_of OUTPUT: the __venvhook_key bash was told to set.
 key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 
-@test "export KEY: the watch list names the absent env paths of here and the project root; each export hands back its own moment" {
+@test "export KEY: the watch list names the absent env paths of here and the project root (.conda and pixi's too); each export hands back its own moment" {
 	mkdir -p "$T/repo/src" "$T/repo/.git"
 	git init -q "$T/repo"
 	cd "$T/repo/src"
 	run --separate-stderr "$VENVHOOK" export bash -
 	assert_success
-	assert_line --index 0 "__venvhook_watch=('$T/repo/src/.venv' '$T/repo/src/venv' '$T/repo/.venv' '$T/repo/venv')"
+	assert_line --index 0 "__venvhook_watch=('$T/repo/src/.venv' '$T/repo/src/venv' '$T/repo/src/.conda' '$T/repo/src/.pixi/envs/default' '$T/repo/.venv' '$T/repo/venv' '$T/repo/.conda' '$T/repo/.pixi/envs/default')"
 	key=$(key_of "$output")
 	[[ $key == w[0-9]*.[0-9]*:* ]]
 	# the key holds no byte a shell would split or expand
@@ -173,12 +173,24 @@ key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 	mkenv "$T/repo/.venv"
 	cd "$T/repo"
 	run --separate-stderr "$VENVHOOK" export bash "$key"
-	assert_line "__venvhook_watch=('$T/repo/venv')"
+	assert_line "__venvhook_watch=('$T/repo/venv' '$T/repo/.conda' '$T/repo/.pixi/envs/default')"
 	# a key that is not one is no watch: a fresh one
 	run --separate-stderr "$VENVHOOK" export fish 'w12:zz/$(x)'
-	assert_line "builtin set -g __venvhook_watch '$T/repo/venv'"
+	assert_line "builtin set -g __venvhook_watch '$T/repo/venv' '$T/repo/.conda' '$T/repo/.pixi/envs/default'"
 	[[ $(key_of "$output") == "" ]]
 	assert_line --partial "builtin set -g __venvhook_key 'w"
+}
+
+@test "export KEY: pixi.toml and environment.yml make their directory the project root the hook watches" {
+	for f in pixi.toml environment.yml; do
+		rm -rf "$T/p"
+		mkdir -p "$T/p/src"
+		: >"$T/p/$f"
+		cd "$T/p/src"
+		run --separate-stderr "$VENVHOOK" export bash -
+		assert_success
+		assert_line "__venvhook_watch=('$T/p/src/.venv' '$T/p/src/venv' '$T/p/src/.conda' '$T/p/src/.pixi/envs/default' '$T/p/.venv' '$T/p/venv' '$T/p/.conda' '$T/p/.pixi/envs/default')"
+	done
 }
 
 @test "export never reads a relative or stale PWD" {

@@ -321,12 +321,12 @@ defined() {
 }
 
 @test "every function, alias and variable the hooks define is prefixed __venvhook_" {
-	local code bad="" own="venvhook~?|deactivate~?|pydoc~?|__VENVHOOK_[A-Z_]+|PATH|path|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|PYTHONHOME" sh
+	local code bad="" own="venvhook~?|deactivate~?|pydoc~?|__VENVHOOK_[A-Z_]+|PATH|path|VIRTUAL_ENV|VIRTUAL_ENV_PROMPT|PYTHONHOME|CONDA_PREFIX|CONDA_DEFAULT_ENV|CONDA_SHLVL|CONDA_PROMPT_MODIFIER|CONDA_PREFIX_1|CONDA_STACKED_2" sh
 	# venvhook and deactivate are the two commands the user types, and
 	# pydoc the one the activate scripts define; the variables venvhook
 	# sets in the environment (its own exported __VENVHOOK_ names, and
 	# those activation changes, which the hook puts back when the binary
-	# is gone: PATH, csh's path list, VIRTUAL_ENV...); the names each shell's
+	# is gone: PATH, csh's path list, VIRTUAL_ENV, conda's...); the names each shell's
 	# own interfaces go by, which the hooks join, chain onto or wrap, each
 	# driver lists (drv_own_names: PROMPT_COMMAND, cwdcmd, PS1...).
 	[[ -n ${VH_SHELLS:-} ]] || fail "VH_SHELLS is set by make check"

@@ -287,3 +287,146 @@ made_here_core() {
 	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" XDG_RUNTIME_DIR="$HOME/.run" "$VH_ELVISH"
 	made_here_core "echo 've=['\$E:VIRTUAL_ENV']'" 'ls' ';' 'e:tar'
 }
+
+# conda_tools: stand-ins for conda and pixi, which are no Debian packages,
+# in $T/tools: each lays its env out as the tool does, by mkconda's layout
+# (tests/bats/helpers.bash: conda-meta/history as History.write_head
+# writes it, conda/history.py at conda
+# 0f64223fb8da4328457a69fe6483959dbb783152; bin/python3 a symlink to the
+# system's interpreter, never written through; an etc/conda/activate.d
+# script that leaves a mark if anything runs it). conda create -p PREFIX
+# makes PREFIX (add_parser_prefix, conda/cli/helpers.py); pixi install
+# makes .pixi/envs/default beside the manifest it finds from the directory
+# it runs in, nearest first (crates/pixi_consts/src/consts.rs; the history
+# create_history_file writes, crates/pixi_core/src/environment/
+# conda_metadata.rs, at pixi 2b25fc76dd3b5cc50a235387d948474975c40d73).
+# Also an archive server like $T/serve whose env is a conda prefix (its
+# bin/ls leaves a mark).
+conda_tools() {
+	mkdir -p "$T/tools" "$T/ctpl"
+	cat >"$T/tools/lay" <<SH
+#!/bin/sh
+# lay PREFIX HISTORY
+mkdir -p "\$1/conda-meta" "\$1/bin" "\$1/etc/conda/activate.d" &&
+	printf '%s' "\$2" >"\$1/conda-meta/history" &&
+	ln -s /usr/bin/python3 "\$1/bin/python3" &&
+	printf '#!/bin/sh\necho "\$0" >>"%s/EXECUTED"\n' "$T" >"\$1/etc/conda/activate.d/marker.sh"
+SH
+	cat >"$T/tools/conda" <<SH
+#!/bin/sh
+# conda create [-y] -p PREFIX | --prefix PREFIX | --prefix=PREFIX SPECS...
+p=
+while [ \$# -gt 0 ]; do
+	case \$1 in
+	-p|--prefix) p=\$2; shift ;;
+	--prefix=*) p=\${1#--prefix=} ;;
+	esac
+	shift
+done
+[ -n "\$p" ] || { echo "conda stand-in: no -p" >&2; exit 2; }
+exec "$T/tools/lay" "\$p" "==> 2026-01-01 00:00:00 <==
+# cmd: conda create -p \$p python=3.11
+# conda version: 25.1.0
+"
+SH
+	cat >"$T/tools/pixi" <<SH
+#!/bin/sh
+# pixi install: the nearest pixi.toml from here up
+d=\$(pwd)
+while [ ! -f "\$d/pixi.toml" ]; do
+	[ "\$d" != / ] || { echo "pixi stand-in: no pixi.toml" >&2; exit 2; }
+	d=\$(dirname "\$d")
+done
+exec "$T/tools/lay" "\$d/.pixi/envs/default" '// not relevant for pixi but for \`conda run -p\`'
+SH
+	chmod +x "$T/tools/lay" "$T/tools/conda" "$T/tools/pixi"
+	"$T/tools/lay" "$T/ctpl/.conda" '==> 2026-01-01 00:00:00 <=='
+	printf '#!/bin/sh\necho "$0" >>"%s/EXECUTED"\n' "$T" >"$T/ctpl/.conda/bin/ls"
+	chmod +x "$T/ctpl/.conda/bin/ls"
+	printf '#!/bin/sh\nfind "%s/ctpl" -exec touch {} +\nexec tar -C "%s/ctpl" -cf - .conda\n' "$T" "$T" >"$T/serve-conda"
+	chmod +x "$T/serve-conda"
+	mkdir -p "$T/cproj/src" "$T/pproj/src" "$T/carch"
+	# a project whose environment.yml is conda's (its root: the watch's)
+	printf 'channels:\n  - conda-forge\ndependencies:\n  - python=3.11\n' >"$T/cproj/environment.yml"
+	printf '[workspace]\nname = "pix ws"\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n' >"$T/pproj/pixi.toml"
+}
+
+# conda_made_walk: the same walk in each shell, which starts in $T. conda
+# create -p run from src/ makes the project's .conda, and pixi install from
+# src/ its .pixi/envs/default: each on at the next prompt, with no cd
+# (the hook watches both, at here and at the project's root), with the
+# interpreter the user gets; a conda prefix unpacked at the prompt is not.
+conda_made_walk() {
+	local show="sh -c 'echo \"cp=[\$CONDA_PREFIX] cde=[\$CONDA_DEFAULT_ENV]\"'"
+	wait_prompt 'READY>'
+	type_line 'cd cproj/src'
+	wait_prompt 'READY>'
+	type_line "$T/tools/conda create -y -p ../.conda python=3.11"
+	wait_for "venvhook: activated cproj (.conda; made here: yours from now on)"
+	type_line "$show"
+	wait_for "cp=[$T/cproj/.conda] cde=[$T/cproj/.conda]"
+	type_line "$EXE_LINE"
+	wait_for "exe=$T/cproj/.conda/bin/python3"
+	type_line 'cd ../../pproj/src'
+	wait_for "venvhook: deactivated cproj"
+	wait_prompt 'READY>'
+	type_line "$T/tools/pixi install"
+	wait_for "venvhook: activated pproj (default; made here: yours from now on)"
+	type_line "$show"
+	wait_for "cp=[$T/pproj/.pixi/envs/default] cde=[pix ws]"
+	type_line "$EXE_LINE"
+	wait_for "exe=$T/pproj/.pixi/envs/default/bin/python3"
+	type_line 'cd ../../carch'
+	wait_for "venvhook: deactivated pproj"
+	wait_prompt 'READY>'
+	type_line "$T/serve-conda | tar x"
+	wait_for "venvhook: not activating $T/carch/.conda: it appeared with tar (an env that may have come with files unpacked, fetched, cloned, copied or moved is not taken as yours), and its bin/ would shadow ls; 'venvhook allow' trusts it"
+	type_line 'ls'
+	type_line "$show"
+	wait_for "cp=[] cde=[]"
+	assert_equal "$(grep -c 'made here: yours from now on' <<<"$screen")" 2
+}
+
+@test "bash at a terminal: conda create -p and pixi install, run from src/, are on at the next prompt; an unpacked prefix is not" {
+	conda_tools
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	conda_made_walk
+}
+
+@test "zsh at a terminal: conda create -p and pixi install, run from src/, are on at the next prompt; an unpacked prefix is not" {
+	conda_tools
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n' >"$HOME/.zshrc"
+	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
+	conda_made_walk
+}
+
+@test "fish at a terminal: conda create -p and pixi install, run from src/, are on at the next prompt; an unpacked prefix is not" {
+	conda_tools
+	mkdir -p "$HOME/.config/fish"
+	printf '%s\n' "set -g fish_greeting" "function fish_prompt; echo -n 'READY> '; end" \
+		'"$VENVHOOK" init fish | source' >"$HOME/.config/fish/config.fish"
+	tmux_start 250 env XDG_CONFIG_HOME="$HOME/.config" fish -i
+	conda_made_walk
+}
+
+@test "tcsh at a terminal: conda create -p and pixi install, run from src/, are on at the next prompt; an unpacked prefix is not" {
+	conda_tools
+	printf '%s\n' "set prompt = 'READY> '" 'eval "`$VENVHOOK:q init tcsh`"' >"$HOME/.tcshrc"
+	tmux_start 250 tcsh -i
+	conda_made_walk
+}
+
+@test "ksh93 at a terminal: conda create -p and pixi install, run from src/, are on at the next prompt; an unpacked prefix is not" {
+	conda_tools
+	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init ksh93)"' >"$HOME/.kshrc"
+	tmux_start 250 "${VH_KSH93:-ksh93}" -i
+	conda_made_walk
+}
+
+@test "mksh at a terminal: conda create -p and pixi install, run from src/, are on at the next prompt; an unpacked prefix is not" {
+	conda_tools
+	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init mksh)"' >"$HOME/.mkshrc"
+	tmux_start 250 "${VH_MKSH:-mksh}" -i
+	conda_made_walk
+}

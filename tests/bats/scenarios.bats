@@ -762,6 +762,32 @@ gone_setup() {
 	assert_equal "$(grep -c . <<<"$stderr")" 2
 }
 
+@test "the binary removed while a conda prefix is on: conda's variables back as they were, with builtins" {
+	gone_setup
+	mkconda "$T/cp/.conda"
+	allowed "$T/cp/.conda"
+	# conda's base on (its own activation at shell start)
+	export CONDA_PREFIX=$T/miniforge3 CONDA_DEFAULT_ENV=base CONDA_SHLVL=1 CONDA_PROMPT_MODIFIER='(base) '
+	unset CONDA_PREFIX_1 CONDA_STACKED_2
+	local vars="CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_SHLVL CONDA_PROMPT_MODIFIER CONDA_PREFIX_1 CONDA_STACKED_2 __VENVHOOK_CONDA_PREFIX __VENVHOOK_CONDA_LEVEL __VENVHOOK_CONDA_SHLVL"
+	session "cd cp" report "run \$VH_DUMPENV $vars" 'run rm -f $GONE' "cd away" report \
+		"run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/cp/.conda"
+	assert_env 1 CONDA_SHLVL 2
+	assert_env 1 __VENVHOOK_CONDA_LEVEL 1
+	assert_inactive 2
+	assert_env 2 PATH "$BASE_PATH"
+	assert_env 2 CONDA_PREFIX "$T/miniforge3"
+	assert_env 2 CONDA_DEFAULT_ENV base
+	assert_env 2 CONDA_SHLVL 1
+	assert_modifier 2 "(base) "
+	local v
+	for v in CONDA_PREFIX_1 CONDA_STACKED_2 __VENVHOOK_CONDA_PREFIX __VENVHOOK_CONDA_LEVEL __VENVHOOK_CONDA_SHLVL; do
+		assert_env 2 "$v" unset
+	done
+	assert_stderr_contains "venvhook: $GONE is gone: deactivated its env and unhooked this shell"
+}
+
 @test "without the binary, deactivate still deactivates, with builtins" {
 	gone_setup
 	session "cd proj" 'run rm -f $GONE' deactivate status report "cd two" report
@@ -830,20 +856,40 @@ hostile_workon_env() {
 	assert_stderr_contains "$T/conda/envs/x is not an env: it holds conda-meta/ but no conda-meta/history, which every conda prefix has, and no pyvenv.cfg"
 }
 
-@test "a project's conda prefix (.conda): its bin/ first, CONDA_PREFIX and CONDA_DEFAULT_ENV as conda sets them, base's back on leaving" {
+# assert_modifier N VALUE: report N shows CONDA_PROMPT_MODIFIER as VALUE,
+# which ends in a blank; a shell whose output goes through a terminal
+# (ptyshell: nushell, xonsh, elvish) loses that blank on the way.
+assert_modifier() {
+	case $drv_name in
+	nu | xonsh | elvish)
+		assert_equal "$(reported "$1" CONDA_PROMPT_MODIFIER)" "CONDA_PROMPT_MODIFIER=${2% }" ;;
+	*) assert_env "$1" CONDA_PROMPT_MODIFIER "$2" ;;
+	esac
+}
+
+@test "a project's conda prefix (.conda): its bin/ first, conda's variables as conda sets them, base's back on leaving" {
 	mkconda "$T/proj/.conda"
 	allowed "$T/proj/.conda"
 	mkdir -p "$T/proj/src" "$T/out"
 	# conda's base, on since the shell started (conda's own activation)
-	export CONDA_PREFIX=$T/miniforge3 CONDA_DEFAULT_ENV=base CONDA_EXE=$T/miniforge3/bin/conda
-	session "cd proj/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV __VENVHOOK_CONDA_PREFIX" \
-		"line $EXE_LINE" "cd proj" "cd out" report \
-		"run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV __VENVHOOK_CONDA_PREFIX"
+	export CONDA_PREFIX=$T/miniforge3 CONDA_DEFAULT_ENV=base CONDA_EXE=$T/miniforge3/bin/conda \
+		CONDA_SHLVL=1 CONDA_PROMPT_MODIFIER='(base) '
+	unset CONDA_PREFIX_1 CONDA_STACKED_2
+	local vars="CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_SHLVL CONDA_PROMPT_MODIFIER CONDA_PREFIX_1 CONDA_STACKED_2 __VENVHOOK_CONDA_PREFIX"
+	session "cd proj/src" report "run \$VH_DUMPENV $vars" \
+		"line $EXE_LINE" "cd proj" "cd out" report "run \$VH_DUMPENV $vars"
 	assert_active 1 "$T/proj/.conda"
 	assert_env 1 VIRTUAL_ENV_PROMPT proj
 	assert_env 1 CONDA_PREFIX "$T/proj/.conda"
 	# a prefix env: conda's CONDA_DEFAULT_ENV is its path (Activator._default_env)
 	assert_env 1 CONDA_DEFAULT_ENV "$T/proj/.conda"
+	# conda's level one up, stacked on base (_build_activate_stack), and
+	# its prompt as conda's default env_prompt makes it ("({default_env}) "),
+	# conda/activate.py and conda/base/context.py at conda 0f64223f
+	assert_env 1 CONDA_SHLVL 2
+	assert_env 1 CONDA_PREFIX_1 "$T/miniforge3"
+	assert_env 1 CONDA_STACKED_2 true
+	assert_modifier 1 "($T/proj/.conda) "
 	assert_env 1 __VENVHOOK_CONDA_PREFIX "$T/miniforge3"
 	# the python3 PATH gives is the prefix's (its sys.prefix is the
 	# system's: a symlink with no pyvenv.cfg)
@@ -851,10 +897,30 @@ hostile_workon_env() {
 	assert_inactive 2
 	assert_env 2 CONDA_PREFIX "$T/miniforge3"
 	assert_env 2 CONDA_DEFAULT_ENV base
+	assert_env 2 CONDA_SHLVL 1
+	assert_modifier 2 "(base) "
+	assert_env 2 CONDA_PREFIX_1 unset
+	assert_env 2 CONDA_STACKED_2 unset
 	assert_env 2 __VENVHOOK_CONDA_PREFIX unset
 	# its activation scripts are never run, and said once
 	refute_executed
 	assert_equal "$(grep -c 'proj/.conda: did not run its 2 conda activation scripts (etc/conda/activate.d)' <<<"$stderr")" 1
+}
+
+@test "a conda prefix with no conda on: CONDA_SHLVL 1 and the prompt modifier, all unset on leaving" {
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER CONDA_PREFIX_1 CONDA_STACKED_2
+	local vars="CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_SHLVL CONDA_PROMPT_MODIFIER CONDA_PREFIX_1"
+	session "cd proj" report "run \$VH_DUMPENV $vars" "cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 CONDA_SHLVL 1
+	assert_modifier 1 "($T/proj/.conda) "
+	assert_env 1 CONDA_PREFIX_1 unset
+	assert_inactive 2
+	local v
+	for v in $vars; do assert_env 2 "$v" unset; done
 }
 
 @test "pixi's default env beside pixi.toml: CONDA_DEFAULT_ENV is the workspace's name; none set before, none after" {
@@ -862,9 +928,13 @@ hostile_workon_env() {
 	printf '[workspace]\nname = "pix ws"\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n' >"$T/pix/pixi.toml"
 	allowed "$T/pix/.pixi/envs/default"
 	mkdir -p "$T/pix/src"
-	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE
-	session "cd pix/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV" "line $EXE_LINE" \
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	session "cd pix/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_SHLVL CONDA_PROMPT_MODIFIER" "line $EXE_LINE" \
 		"cd /" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV"
+	# pixi's activation sets no CONDA_SHLVL or CONDA_PROMPT_MODIFIER
+	# (get_static_environment_variables, crates/pixi_core/src/activation.rs)
+	assert_env 1 CONDA_SHLVL unset
+	assert_env 1 CONDA_PROMPT_MODIFIER unset
 	assert_active 1 "$T/pix/.pixi/envs/default"
 	assert_env 1 VIRTUAL_ENV_PROMPT pix
 	assert_env 1 CONDA_PREFIX "$T/pix/.pixi/envs/default"

@@ -20,6 +20,8 @@ static struct vh_state st(const char *ve, const char *mark, const char *path, co
 	return s;
 }
 
+static int eq_str(const char *a, const char *b) { return a && b && !strcmp(a, b); }
+
 /* The rule against every other activator (plan.h). */
 static void activators(void)
 {
@@ -181,7 +183,9 @@ static void conda_prefix(void)
 	struct vh_plan p;
 	struct vh_state s, after;
 	struct vh_want none = { .env = NULL },
-		       c = { .env = "/p/c/.conda", .prompt = "c", .conda_env = "/p/c/.conda" },
+		       c = { .env = "/p/c/.conda", .prompt = "c", .conda_env = "/p/c/.conda",
+			     .conda_prompt = "(/p/c/.conda) " },
+		       px = { .env = "/p/x/.pixi/envs/default", .prompt = "x", .conda_env = "x ws" },
 		       v = { .env = "/p/v/.venv", .prompt = "v" };
 
 	/* conda's base on at shell start (its own conda activate) */
@@ -189,8 +193,16 @@ static void conda_prefix(void)
 	s.v[VH_CONDA_PREFIX] = "/opt/conda";
 	s.v[VH_CONDA_EXE] = "/opt/conda/bin/conda";
 	s.v[VH_CONDA_DEFAULT_ENV] = "base";
+	s.v[VH_CONDA_SHLVL] = "1";
+	s.v[VH_CONDA_PROMPT_MODIFIER] = "(base) ";
 	vh_plan(&p, &s, &c);
 	tap_str(p.target.v[VH_PATH], "/p/c/.conda/bin:/opt/conda/bin:/usr/bin", "conda prefix: its bin/ first");
+	/* conda's level over base, as conda activate --stack sets it
+	 * (conda/activate.py at conda 0f64223f): conda deactivate goes back */
+	tap_str(p.target.v[VH_CONDA_SHLVL], "2", "  CONDA_SHLVL one up");
+	tap_str(p.target.v[VH_CONDA_PREFIX_1], "/opt/conda", "  base's prefix as CONDA_PREFIX_1");
+	tap_str(p.target.v[VH_CONDA_STACKED_2], "true", "  stacked on base (its bin/ stays on PATH)");
+	tap_str(p.target.v[VH_CONDA_PROMPT_MODIFIER], "(/p/c/.conda) ", "  CONDA_PROMPT_MODIFIER");
 	tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/c/.conda", "  VIRTUAL_ENV as for any env");
 	tap_str(p.target.v[VH_CONDA_PREFIX], "/p/c/.conda", "  CONDA_PREFIX");
 	tap_str(p.target.v[VH_CONDA_DEFAULT_ENV], "/p/c/.conda", "  CONDA_DEFAULT_ENV");
@@ -210,7 +222,12 @@ static void conda_prefix(void)
 		tap_str(q.target.v[VH_PATH], "/opt/conda/bin:/usr/bin", "  leaving: its bin/ off PATH");
 		tap_str(q.target.v[VH_CONDA_PREFIX], "/opt/conda", "  base's CONDA_PREFIX back");
 		tap_str(q.target.v[VH_CONDA_DEFAULT_ENV], "base", "  base's CONDA_DEFAULT_ENV back");
+		tap_str(q.target.v[VH_CONDA_SHLVL], "1", "  base's CONDA_SHLVL back");
+		tap_str(q.target.v[VH_CONDA_PROMPT_MODIFIER], "(base) ", "  base's CONDA_PROMPT_MODIFIER back");
+		tap_ok(!q.target.v[VH_CONDA_PREFIX_1] && !q.target.v[VH_CONDA_STACKED_2],
+		       "  CONDA_PREFIX_1 and CONDA_STACKED_2 gone");
 		tap_ok(!q.target.v[VH_MARK_CONDA_PREFIX] && !q.target.v[VH_MARK_CONDA_DEFAULT_ENV] &&
+		       !q.target.v[VH_MARK_CONDA_LEVEL] && !q.target.v[VH_MARK_CONDA_SHLVL] && !q.target.v[VH_MARK_CONDA_PROMPT_MODIFIER] &&
 		       !q.target.v[VH_VIRTUAL_ENV], "  markers and VIRTUAL_ENV gone");
 		vh_plan_free(&q);
 		/* to a venv: conda's back, none set for the venv */
@@ -228,9 +245,48 @@ static void conda_prefix(void)
 		struct vh_plan q;
 
 		tap_ok(!after.v[VH_MARK_CONDA_PREFIX], "no conda before: nothing kept");
+		tap_str(after.v[VH_CONDA_SHLVL], "1", "  CONDA_SHLVL 1, as conda's first activation sets it");
+		tap_ok(!after.v[VH_CONDA_PREFIX_1] && !after.v[VH_CONDA_STACKED_2], "  nothing stacked");
 		vh_plan(&q, &after, &none);
-		tap_ok(!q.target.v[VH_CONDA_PREFIX] && !q.target.v[VH_CONDA_DEFAULT_ENV],
-		       "  leaving: CONDA_PREFIX and CONDA_DEFAULT_ENV unset");
+		tap_ok(!q.target.v[VH_CONDA_PREFIX] && !q.target.v[VH_CONDA_DEFAULT_ENV] &&
+		       !q.target.v[VH_CONDA_SHLVL] && !q.target.v[VH_CONDA_PROMPT_MODIFIER],
+		       "  leaving: CONDA_PREFIX, CONDA_DEFAULT_ENV, CONDA_SHLVL, CONDA_PROMPT_MODIFIER unset");
+		vh_plan_free(&q);
+	}
+	vh_plan_free(&p);
+	/* CONDA_SHLVL 0 (conda's hook at shell start, base not activated):
+	 * back to 0 on leaving */
+	s = st(NULL, NULL, "/usr/bin", NULL, NULL);
+	s.v[VH_CONDA_SHLVL] = "0";
+	vh_plan(&p, &s, &c);
+	after = p.target;
+	{
+		struct vh_plan q;
+
+		tap_str(after.v[VH_CONDA_SHLVL], "1", "CONDA_SHLVL 0: 1");
+		vh_plan(&q, &after, &none);
+		tap_str(q.target.v[VH_CONDA_SHLVL], "0", "  and 0 again on leaving");
+		vh_plan_free(&q);
+	}
+	vh_plan_free(&p);
+	/* a deeper level than base's is conda's own stack: left as it is */
+	s.v[VH_CONDA_SHLVL] = "3";
+	vh_plan(&p, &s, &c);
+	tap_str(p.target.v[VH_CONDA_SHLVL], "3", "CONDA_SHLVL 3: conda's own stack, left as it is");
+	tap_ok(!p.target.v[VH_CONDA_PREFIX_1], "  and no CONDA_PREFIX_1 written into it");
+	vh_plan_free(&p);
+	/* pixi's env: its activation sets no level or prompt; none touched,
+	 * and leaving leaves them */
+	s.v[VH_CONDA_SHLVL] = "1";
+	vh_plan(&p, &s, &px);
+	after = p.target;
+	{
+		struct vh_plan q;
+
+		tap_ok(eq_str(after.v[VH_CONDA_SHLVL], "1") && !after.v[VH_CONDA_PROMPT_MODIFIER] &&
+		       !after.v[VH_MARK_CONDA_LEVEL], "pixi's env: CONDA_SHLVL and CONDA_PROMPT_MODIFIER untouched");
+		vh_plan(&q, &after, &none);
+		tap_str(q.target.v[VH_CONDA_SHLVL], "1", "  and left as they were on leaving");
 		vh_plan_free(&q);
 	}
 	vh_plan_free(&p);

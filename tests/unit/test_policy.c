@@ -162,6 +162,8 @@ static void s_conda_base(struct ctx *c)
 	mkconda(c);
 	sh("mkdir -p '%s/condabin' && touch '%s/condabin/conda'", c->env, c->env);
 }
+static void s_conda_parent_open(struct ctx *c) { mkconda(c); sh("chmod 0777 '%s'", c->proj); }
+static void s_conda_denied(struct ctx *c);
 static void s_conda_tracked(struct ctx *c)
 {
 	mkconda(c);
@@ -206,6 +208,7 @@ static void s_replaced(struct ctx *c)
 }
 
 static void s_denied(struct ctx *c) { mkenv(c); deny(c); }
+static void s_conda_denied(struct ctx *c) { mkconda(c); deny(c); }
 
 /* denied, then `activate --force` (which records "activated" and keeps the deny) */
 static void s_denied_forced(struct ctx *c)
@@ -584,7 +587,7 @@ static void s_trust_bad_lines(struct ctx *c)
 #define BROUGHT(cmd) "it appeared with " cmd " (an env that may have come with files unpacked," \
 		     " fetched, cloned, copied or moved is not taken as yours)"
 #define NOT_MAKER "it appeared, but not from a command venvhook knows to make envs" \
-		  " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch)"
+		  " (python -m venv, virtualenv, uv, poetry, pipenv, pdm, hatch, conda, pixi)"
 /* __venvhook_cmdlines of one line (no flags, no FROM) */
 #define LINE(l) "\036\036" l "\037\036"
 #define MADE_LINE LINE("python3 -m venv .venv")
@@ -807,6 +810,35 @@ static const struct row rows[] = {
 	/* a conda prefix (conda-meta/history, no pyvenv.cfg): judged as a venv is */
 	{ "conda prefix: not seen made", "h/cn/.conda", s_conda, 0, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
 	  NOT_SEEN NO_ALLOW, "", 0 },
+	{ "conda prefix: made here by conda create -p", "h/cmh/.conda", s_conda, 1, A, 0, 0, STRICT, 1,
+	  VH_BASIS_MADE, "", "", 0, .lines = LINE("conda create -y -p .conda python=3.11") },
+	{ "conda prefix: conda install does not make one", "h/cmi/.conda", s_conda, 1, A, 0, 0, STRICT,
+	  0, VH_BASIS_NONE, NOT_MAKER NO_ALLOW, "", 0, .lines = LINE("conda install -p .conda numpy") },
+	{ "pixi env: made here by pixi install, run in the project", "h/pxm/.pixi/envs/default",
+	  s_conda, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0,
+	  .lines = LINE("cd ../.. && pixi install") },
+	{ "pixi env: pixi install in another project does not make it", "h/pxo/.pixi/envs/default",
+	  s_conda, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, NOT_MAKER NO_ALLOW, "", 0,
+	  .lines = LINE("cd ../../../other && pixi install") },
+	/* made here by its tool: every other rule still holds */
+	{ "conda prefix made by conda create -p, tracked by git: came with the repository",
+	  "h/cmt/.conda", s_conda_tracked, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  "its files are tracked by git in @/h/cmt (it came with the repository)" NO_ALLOW, "", 0,
+	  .lines = LINE("conda create -y -p .conda python=3.11") },
+	{ "conda prefix made by conda create -p under a directory anyone can write",
+	  "h/cmw/.conda", s_conda_parent_open, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  "the directory @/h/cmw above it is writable by anyone, who could put another env in its"
+	  " place" FORCE_IT, "", 0, .lines = LINE("conda create -y -p .conda python=3.11") },
+	{ "conda prefix made by conda create -p, denied: the deny holds", "h/cmd/.conda",
+	  s_conda_denied, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, DENIED, "", 0,
+	  .lines = LINE("conda create -y -p .conda python=3.11") },
+	{ "pixi env made by pixi install under a directory anyone can write",
+	  "h/pxw/.pixi/envs/default", s_conda_parent_open, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE,
+	  "the directory @/h/pxw/.pixi/envs above it is writable by anyone, who could put another"
+	  " env in its place" FORCE_IT, "", 0, .lines = LINE("cd ../.. && pixi install") },
+	{ "conda prefix: conda create --clone copies another prefix", "h/cmc/.conda", s_conda, 1, A,
+	  0, 0, STRICT, 0, VH_BASIS_NONE, BROUGHT("conda create --clone") NO_ALLOW, "", 0,
+	  .lines = LINE("conda create --clone /opt/other -p .conda") },
 	{ "conda prefix: allowed", "h/ca/.conda", s_conda_allowed, 0, A, 0, 0, STRICT, 1,
 	  VH_BASIS_CONSENT, "", "", 0 },
 	{ "conda prefix: conda-meta/ writable by anyone, allowed or not", "h/cmo/.conda",

@@ -75,6 +75,7 @@ bash_complete() {
 # tmux: one session, polled; keys are typed literally.
 tmx() { tmux -S "$SOCK" "$@"; }
 start() { # SHELL-COMMAND...
+	__vh_typed= # (helpers.bash's wait_prompt: a new session)
 	tmx -f /dev/null new-session -d -x 200 -y 50 -c "$T" \
 		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 WORKON_HOME="$WORKON_HOME" \
 		VENVHOOK="$VENVHOOK" VH_SRCDIR="$VH_SRCDIR" "$@"

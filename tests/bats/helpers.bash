@@ -531,6 +531,7 @@ type_line() {
 tmux_start() {
 	local width=$1
 	shift
+	__vh_typed= # (a new session: no line typed in it yet)
 	tmux -S "$SOCK" -f /dev/null new-session -d -x "$width" -y 50 -c "${TMUX_CWD:-$T}" \
 		env -i HOME="$HOME" PATH="$BASE_PATH" TERM=xterm LC_ALL=C.UTF-8 T="$T" VENVHOOK="$VENVHOOK" \
 		${VENVHOOK_GIT_TIMEOUT_MS:+VENVHOOK_GIT_TIMEOUT_MS="$VENVHOOK_GIT_TIMEOUT_MS"} "$@"
@@ -570,9 +571,12 @@ wait_for() { poll_screen "'$1'" screen_has "$1"; }
 # wait_prompt TEXT: polls until the screen's last non-blank line is TEXT,
 # that is, the shell is back at a prompt that shows TEXT, and the screen
 # is no longer what it was before the last type_line (else the prompt
-# seen could be the one the line was typed at, not yet echoed).
+# seen could be the one the line was typed at, not yet echoed); once seen,
+# the next wait_prompt asks no change until a line is typed again.
 wait_prompt() { poll_screen "'$1' as the last line" screen_prompt_again "$1"; }
-screen_prompt_again() { [[ $screen != "${__vh_typed-}" ]] && screen_last_line "$1"; }
+screen_prompt_again() {
+	[[ -z ${__vh_typed-} || $screen != "$__vh_typed" ]] && screen_last_line "$1" && __vh_typed=
+}
 
 # wait_count TEXT N: polls until TEXT shows on exactly N lines of the screen.
 wait_count() { poll_screen "'$1' on $2 lines" screen_lines "$1" "$2"; }

@@ -1077,6 +1077,16 @@ static void conda_run(struct ctx *c, char **w, const unsigned char *fl, size_t n
  * name one, never bring one (condaenv.h), so it needs an allow. */
 static const char *const conda_tools[] = { "conda", "mamba", "micromamba", NULL };
 
+/* --clone as argparse takes it: a long option may be shortened while it is
+ * unambiguous (conda's parsers keep allow_abbrev), so --clon is --clone;
+ * --clo, which --clobber shares, is an error there and a clone here. */
+static int conda_clone_opt(const char *w)
+{
+	size_t len = strcspn(w, "=");
+
+	return len >= 5 && len <= 7 && !strncmp(w, "--clone", len);
+}
+
 static void conda_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		      int weak, const char *label, int unwraps)
 {
@@ -1094,9 +1104,12 @@ static void conda_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n
 	if (j >= n || (fl[j] & W_DYN) || strcmp(w[j], "create"))
 		return;
 	for (j++; j < n; j++) {
-		if (fl[j] & W_DYN)
+		/* a word a variable names could be --clone */
+		if (fl[j] & W_DYN) {
+			cannot_read(c);
 			continue;
-		if (!strcmp(w[j], "--clone") || !strncmp(w[j], "--clone=", 8))
+		}
+		if (conda_clone_opt(w[j]))
 			brought(c, label, "create --clone");
 		p = NULL;
 		if ((!strcmp(w[j], "-p") || !strcmp(w[j], "--prefix")) && j + 1 < n)

@@ -525,6 +525,18 @@ type_line() {
 	tmux -S "$SOCK" send-keys -l -- "$1" && tmux -S "$SOCK" send-keys Enter
 }
 
+# idle_lines TEXT N: N empty lines, each typed once the prompt before it
+# (TEXT) shows: nushell leaves raw mode between lines, and an Enter that
+# arrives then reaches it as a newline, Ctrl-J to reedline, not a line.
+idle_lines() {
+	local text=$1 n=$2 have k
+	have=$(grep -oF -- "$text" <<<"$(tmux_screen)" | wc -l)
+	for ((k = 1; k <= n; k++)); do
+		type_line ''
+		poll_screen "$((have + k)) prompts '$text'" screen_at_least "$text" $((have + k))
+	done
+}
+
 # tmux_start WIDTH SHELL-COMMAND...: a detached session in $T (or
 # $TMUX_CWD) running the command with a clean environment (but for the
 # tests' git timeout).

@@ -68,9 +68,7 @@ ksh_term_prompt() { # SHELL EXE RC
 	# idle prompts: no process
 	local before
 	before=$(wc -l <"$T/trace")
-	type_line ''
-	type_line ''
-	type_line ''
+	idle_lines "($KSH_NAME) READY>" 3
 	poll_screen "4 prompts with the segment" screen_at_least "($KSH_NAME) READY>" 4
 	run bash -c 'tail -n +$(('"$before"' + 1)) "$T/trace" | grep -v resumed | grep -E "execve|fork|clone"'
 	assert_output ""

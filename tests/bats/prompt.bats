@@ -58,9 +58,7 @@ idle() {
 	local before
 	wait_prompt "$SEG$1"
 	before=$(wc -l <"$T/trace")
-	type_line ''
-	type_line ''
-	type_line ''
+	idle_lines "$SEG$1" 3
 	poll_screen "4 prompts '$SEG$1'" screen_at_least "$SEG$1" 4
 	wait_prompt "$SEG$1"
 	# (threads are no process: fish runs its autoloading and I/O on some)

@@ -365,17 +365,13 @@ prompts() { poll_screen "$1 prompts" screen_at_least 'READY>' "$1"; }
 watch_walk() {
 	local next=$1 want=${2:-2}
 	prompts 1
-	type_line ''
-	type_line ''
-	type_line ''
+	idle_lines 'READY>' 3
 	prompts 4
 	assert_equal "$(exports_in "$T/calls")" 0
 	type_line '/usr/bin/python3 -m venv --without-pip .venv'
 	prompts 5
 	[[ -z $next ]] || { type_line "$next"; prompts 6; }
-	type_line ''
-	type_line ''
-	type_line ''
+	idle_lines 'READY>' 3
 	prompts $((${next:+1} + 8))
 	(($(exports_in "$T/calls") == want)) || fail "$(exports_in "$T/calls") exports after the env was made: $screen"
 	[[ -e $T/proj/.venv/pyvenv.cfg ]] || fail "no env was made: $screen"

@@ -444,9 +444,7 @@ vew_idle() {
 	wait_prompt 'READY>'
 	n=$(grep -oF 'READY>' <<<"$(tmux_screen)" | wc -l)
 	before=$(wc -l <"$T/trace")
-	type_line ''
-	type_line ''
-	type_line ''
+	idle_lines 'READY>' 3
 	poll_screen "3 more prompts" screen_at_least 'READY>' $((n + 3))
 	wait_prompt 'READY>'
 	run processes_since "$T/trace" "$before"

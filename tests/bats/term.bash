@@ -56,11 +56,7 @@ term_walk() {
 	wait_prompt "($TERM_NAME) READY>"
 	# idle prompts: no process
 	before=$(wc -l <"$T/trace")
-	local k
-	for k in 2 3 4; do
-		type_line ''
-		poll_screen "$k prompts with the segment" screen_at_least "($TERM_NAME) READY>" "$k"
-	done
+	idle_lines "($TERM_NAME) READY>" 3
 	run processes_since "$T/trace" "$before"
 	assert_output ""
 	type_line 'cd ../away'

@@ -446,33 +446,99 @@ __vh_script() { # FILE STEP...
 	printf 'exit\n' >>"$file"
 }
 
+# vh_untraced CMD...: runs CMD without bats' DEBUG trap, which runs on
+# every command a test runs (to keep the trace of a failure: this one's is
+# the line that called vh_untraced) and costs a fraction of a millisecond
+# each time: a loop of a few thousand commands costs seconds with it. The
+# trap is back when CMD returns; as elsewhere, under set -e a failing CMD
+# ends the test.
+vh_untraced() {
+	if ((${__vh_untraced:-0})); then
+		"$@"
+		return
+	fi
+	# (bats sets the trap once per test: asked once, it costs no subshell
+	# per call)
+	[[ -n ${__vh_debug_trap+set} ]] || __vh_debug_trap=$(trap -p DEBUG)
+	trap - DEBUG
+	__vh_untraced=1
+	"$@"
+	local rc=$?
+	__vh_untraced=0
+	eval "$__vh_debug_trap"
+	return "$rc"
+}
+
 # The Nth value of VAR in the session's reports (1-based), as dumpenv shows it.
-# (bash alone: a test asks this a few dozen times, sessions in every shell)
 reported() { # N VAR
-	local line n=0
+	__vh_reported "$1" "$2"
+	[[ -z ${__vh_line+set} ]] || printf '%s\n' "$__vh_line"
+}
+
+# __vh_reported N VAR: reported's answer in __vh_line (unset when there
+# is none). (bash alone, and no $(...): a test asks this a few dozen
+# times, sessions in every shell, and a subshell of bats' process costs
+# milliseconds; the lines are indexed once, when they are not the lines
+# indexed last)
+__vh_reported() {
+	local IFS=$'\n'
+	if [[ ${#lines[@]} != "${__vh_rep_n-}" || "${lines[*]}" != "${__vh_rep_of-}" ]]; then
+		vh_untraced __vh_index_reports
+	fi
+	unset __vh_line
+	[[ -z ${__vh_rep["$1 $2"]+set} ]] || __vh_line=${__vh_rep["$1 $2"]}
+}
+
+# __vh_index_reports: __vh_rep["N VAR"], the Nth line of $lines that
+# shows VAR ("VAR=..." or "VAR unset"), for __vh_reported.
+__vh_index_reports() {
+	local line name IFS=$'\n'
+	local -A seen=()
+	declare -gA __vh_rep=()
 	for line in "${lines[@]}"; do
-		if [[ $line == "$2="* || $line == "$2 unset" ]] && ((++n == $1)); then
-			printf '%s\n' "$line"
-			return
+		if [[ $line == *=* ]]; then
+			name=${line%%=*}
+		elif [[ $line == *" unset" ]]; then
+			name=${line% unset}
+		else
+			continue
 		fi
+		seen[$name]=$((${seen[$name]:-0} + 1))
+		__vh_rep["${seen[$name]} $name"]=$line
 	done
+	__vh_rep_n=${#lines[@]} __vh_rep_of="${lines[*]}"
 }
 
 # assert_env N VAR VALUE: report N shows VAR with exactly VALUE (or unset).
-assert_env() {
+# (untraced: a failure's trace is the line that called it)
+assert_env() { vh_untraced __vh_assert_env "$@"; }
+__vh_assert_env() {
 	local want
-	if [[ $3 == unset ]]; then want="$2 unset"; else want="$2=$(esc_fast "$3")"; fi
-	assert_equal "$(reported "$1" "$2")" "$want"
+	if [[ $3 == unset ]]; then
+		want="$2 unset"
+	else
+		__vh_esc_fast "$3"
+		want="$2=$__vh_esc"
+	fi
+	__vh_reported "$1" "$2"
+	assert_equal "${__vh_line-}" "$want"
 }
 
 # esc_fast VALUE: esc VALUE, without a process for printable ASCII (which
 # dumpenv leaves as it is, but for '\').
 esc_fast() {
+	__vh_esc_fast "$1"
+	printf '%s\n' "$__vh_esc"
+}
+
+# __vh_esc_fast VALUE: esc_fast's answer in __vh_esc (no $(...) for
+# printable ASCII).
+__vh_esc_fast() {
 	local LC_ALL=C
 	if [[ $1 =~ ^[\ -~]*$ && $1 != *\\* ]]; then
-		printf '%s\n' "$1"
+		__vh_esc=$1
 	else
-		esc "$1"
+		__vh_esc=$(esc "$1")
 	fi
 }
 

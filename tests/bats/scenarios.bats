@@ -145,6 +145,23 @@ prefix=/usr"
 	assert_inactive 2 "$T/my-tools:$BASE_PATH"
 }
 
+# hostile_path: sets long to a 2,000-entry PATH: entries named after
+# $names, a case variant of $T/a/.venv/bin, a pattern and a near miss of
+# it, and that entry itself, already there; then BASE_PATH.
+hostile_path() {
+	local i
+	long=""
+	for ((i = 0; i < 2000; i++)); do
+		case $((i % 500)) in
+		7) long+="$T/A/.VENV/BIN:" ;;           # a case variant first
+		9) long+="$T/*/.venv/bin:$T/a/.venv/bin2:" ;;
+		300) long+="$T/a/.venv/bin:" ;;         # ours, already there
+		*) long+="/opt/${names[i % ${#names[@]}]//$'\n'/ }/t$i/bin:" ;;
+		esac
+	done
+	long+=$BASE_PATH
+}
+
 # A long PATH with entries that are patterns, case variants and duplicates
 # of the env's bin/: entering puts the env first, switching and leaving
 # take out exactly the first entry equal to venvhook's, and the shell does
@@ -171,15 +188,7 @@ prefix=/usr"
 		fi
 	done
 	names=("${names[@]}")
-	for ((i = 0; i < 2000; i++)); do
-		case $((i % 500)) in
-		7) long+="$T/A/.VENV/BIN:" ;;           # a case variant first
-		9) long+="$T/*/.venv/bin:$T/a/.venv/bin2:" ;;
-		300) long+="$T/a/.venv/bin:" ;;         # ours, already there
-		*) long+="/opt/${names[i % ${#names[@]}]//$'\n'/ }/t$i/bin:" ;;
-		esac
-	done
-	long+=$BASE_PATH
+	vh_untraced hostile_path
 	export PATH=$long
 	session report "cd a" report "cd b b" report "cd /" report "cd a" report "cd /" report
 	assert_inactive 1 "$long"

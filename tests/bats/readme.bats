@@ -169,8 +169,9 @@ prompts_then_bare() {
 	# build's tree too and the build a plain one, its objects come along
 	# (configure leaves config.h as it is, so make rebuilds little), else
 	# (make distcheck's tree apart, the sanitizers' flags) it builds anew
+	# (the build's own flags: the fuzz harnesses' always name -fsanitize)
 	local keep=(--exclude='*.o' --exclude='*.a' --exclude=./venvhook --exclude=./hooks/embedded.c)
-	[[ $VH_BUILDDIR -ef $VH_SRCDIR ]] && ! grep -q -- '-fsanitize' "$VH_BUILDDIR/Makefile" && keep=()
+	[[ $VH_BUILDDIR -ef $VH_SRCDIR ]] && ! grep -q -- '^VH_CFLAGS = .*-fsanitize' "$VH_BUILDDIR/Makefile" && keep=()
 	mkdir -p "$src" "$home"
 	(cd "$VH_SRCDIR" && tar --exclude=./.git --exclude='./tests/*/*.log' --exclude='./tests/*/*.trs' \
 		--exclude=./config.status --exclude=./config.log ${keep[@]+"${keep[@]}"} -cf - .) |

@@ -1,9 +1,20 @@
 # The soak test (issue: trust and fault tolerance). Included from Makefile.am.
-# make check runs tests/bats/soak.bats for each shell through its driver
-# (tests/run-scenarios): a short walk with a fixed seed. `make soak` runs a
-# long walk per shell with a random seed (or VH_SOAK_SEED, to replay one)
-# and prints the seed first; the mutating walk (issue 29) too.
+# make check runs tests/bats/soak.bats for each shell (tests/run-scenarios):
+# a short walk with a fixed seed. `make soak` runs a long walk per shell
+# with a random seed (or VH_SOAK_SEED, to replay one) and prints the seed
+# first; the mutating walk (issue 29) too.
 EXTRA_DIST += tests/bats/soak.bats tests/bats/soak.bash
+
+# In make check, each shell's walks are a test of their own beside its
+# driver's scenarios (so that -j2 runs the two side by side, not one after
+# the other): tests/soak/SHELL.soak, made here, only names the shell.
+SHELL_SOAKS = $(HOOK_SHELLS:%=tests/soak/%.soak)
+$(SHELL_SOAKS): Makefile
+	$(AM_V_GEN)$(MKDIR_P) tests/soak && \
+	echo '# make check: the soak walks of this shell (tests/run-scenarios)' >$@
+CLEANFILES += $(SHELL_SOAKS)
+SOAK_LOG_DRIVER = $(TAP_DRIVER)
+SOAK_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/run-scenarios
 
 VH_SOAK_LONG_STEPS = 3000
 VH_SOAK_MUT_LONG_STEPS = 1000

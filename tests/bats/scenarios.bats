@@ -10,7 +10,8 @@ setup_file() {
 
 setup() {
 	# VH_ONLY_TAG (run-noproc): only the tests tagged so run, the others
-	# are skipped ("# bats test_tags=TAG" above them, as newer bats reads it)
+	# are skipped ("# bats test_tags=TAG" above them; where bats reads
+	# the tags, run-scenarios has it start only those)
 	if [[ -n ${VH_ONLY_TAG:-} ]] && ! BATS_TEST_DESCRIPTION=$BATS_TEST_DESCRIPTION awk 'prev == "# bats test_tags=" ENVIRON["VH_ONLY_TAG"] &&
 		$0 == "@test \"" ENVIRON["BATS_TEST_DESCRIPTION"] "\" {" { found = 1 } { prev = $0 } END { exit !found }' \
 		"$BATS_TEST_FILENAME"; then

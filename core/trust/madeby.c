@@ -1038,11 +1038,76 @@ static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsign
 	}
 }
 
-/* The options of conda run (conda/cli/main_run.py, add_parser_prefix in
- * conda/cli/helpers.py, at conda 0f64223f) and micromamba run that take a
- * value. */
-static const char *const conda_run_valued[] = { "-n", "--name", "-p", "--prefix", "--cwd", "-a",
-						"--attach", "-e", "--env", "--label", NULL };
+/* The options conda, mamba and micromamba take before their subcommand
+ * and after run, as their parsers read them. conda: generate_pre_parser
+ * and generate_parser in conda/cli/conda_argparse.py, run's own in
+ * conda/cli/main_run.py, add_parser_prefix_to_group and
+ * add_parser_verbose in conda/cli/helpers.py, at conda
+ * 0f64223fb8da4328457a69fe6483959dbb783152 (argparse: -nNAME and
+ * --name=NAME, short flags joined, a long option shortened while it is
+ * unambiguous). micromamba (and mamba 2, the same CLI11 program):
+ * init_general_options, init_rc_options and init_prefix_options in
+ * micromamba/src/common_options.cpp, set_umamba_command in
+ * micromamba/src/umamba.cpp and set_run_command in micromamba/src/run.cpp,
+ * at mamba 03564bf4875fd7a5491f11ccf059d50512adf8b3 (CLI11: the same joined
+ * forms, no shortening, no option of the program after its subcommand).
+ * One table per position holds both tools': where one takes an option the
+ * other has not, the other stops with an error and runs nothing; no option
+ * takes a value in one and none in the other. Any other option (a
+ * shortening, --rc-file's list, a new option) may take the next word as
+ * its value or not: which word is the command cannot be told, and the
+ * lines are unreadable. */
+struct opt_table {
+	const char *valued_letters, *flag_letters;
+	const char *const *valued, *const *flags;
+};
+static const char *const conda_top_valued[] = { "--log-level", "--root-prefix", "--prefix",
+						 "--relocate-prefix", "--name", NULL };
+static const char *const conda_top_flags[] = {
+	"--verbose", "--debug", "--trace", "--json", "--no-plugins", "--version", "--help",
+	"--no-rc", "--no-env", "--quiet", "--yes", "--offline", "--dry-run", "--download-only",
+	"--use-uv", "--print-context-only", "--print-config-only", NULL
+};
+static const struct opt_table conda_top = { "rpn", "vqyVh", conda_top_valued, conda_top_flags };
+static const char *const conda_run_valued[] = { "--name", "--prefix", "--cwd", "--root-prefix",
+						"--relocate-prefix", "--attach", "--env",
+						"--label", NULL };
+static const char *const conda_run_flags[] = {
+	"--verbose", "--debug", "--trace", "--dev", "--debug-wrapper-scripts",
+	"--no-capture-output", "--live-stream", "--detach", "--clean-env", "--help", NULL
+};
+static const struct opt_table conda_run_opts = { "nprae", "vsdh", conda_run_valued,
+						 conda_run_flags };
+
+/* The option w (not "--") as t says: how many words it takes (1 or 2),
+ * or 0 when venvhook does not know it. */
+static size_t opt_words(const struct opt_table *t, const char *w)
+{
+	const char *eq = strchr(w, '='), *const *o;
+	size_t k;
+
+	if (!w[1])
+		return 0; /* "-": a word, no option */
+	if (w[1] == '-') {
+		if (in(w, t->flags))
+			return 1;
+		for (o = t->valued; *o; o++)
+			if (!strcmp(w, *o))
+				return 2;
+			else if (eq && (size_t)(eq - w) == strlen(*o) && !strncmp(w, *o, (size_t)(eq - w)))
+				return 1;
+		return 0;
+	}
+	/* -vs, -nNAME, -vn NAME: flags, then a letter whose value is the
+	 * rest of the word or the next word */
+	for (k = 1; w[k]; k++) {
+		if (strchr(t->valued_letters, w[k]))
+			return w[k + 1] ? 1 : 2;
+		if (!strchr(t->flag_letters, w[k]))
+			return 0;
+	}
+	return 1;
+}
 
 /* conda run [options] CMD: CMD is a command of its own (it may bring
  * files), run in --cwd's directory when one is given (then where it runs
@@ -1051,16 +1116,19 @@ static void conda_run(struct ctx *c, char **w, const unsigned char *fl, size_t n
 		      char **cwd, int weak, int unwraps)
 {
 	char *there = NULL, **at = cwd;
+	size_t take;
 
-	for (; j < n && w[j][0] == '-' && w[j][1]; j++) {
+	for (; j < n && w[j][0] == '-' && w[j][1]; j += take) {
 		if (!strcmp(w[j], "--")) {
 			j++;
 			break;
 		}
+		if ((fl[j] & W_DYN) || !(take = opt_words(&conda_run_opts, w[j]))) {
+			cannot_read(c); /* which word is the command */
+			return;
+		}
 		if (!strcmp(w[j], "--cwd") || !strncmp(w[j], "--cwd=", 6))
 			at = &there;
-		if (!strchr(w[j], '=') && in(w[j], conda_run_valued))
-			j++;
 	}
 	if (j < n)
 		judge(c, w + j, fl + j, n - j, at, weak, 0, unwraps + 1);
@@ -1093,9 +1161,20 @@ static void conda_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n
 	const char *p;
 	size_t j = 1;
 
-	while (j < n && w[j][0] == '-' && !(fl[j] & W_DYN))
-		j++; /* global flags (--no-plugins...): none takes a value */
-	if (j < n && !(fl[j] & W_DYN) && !strcmp(w[j], "run")) {
+	while (j < n && w[j][0] == '-') {
+		size_t take = fl[j] & W_DYN ? 0 : opt_words(&conda_top, w[j]);
+
+		if (!take) {
+			cannot_read(c); /* which word is the subcommand */
+			return;
+		}
+		j += take;
+	}
+	if (j < n && (fl[j] & W_DYN)) {
+		cannot_read(c); /* run, or create --clone */
+		return;
+	}
+	if (j < n && !strcmp(w[j], "run")) {
 		conda_run(c, w, fl, n, j + 1, cwd, weak, unwraps);
 		return;
 	}

@@ -75,6 +75,10 @@ struct vh_madeby_ask {
 	enum vh_dialect dialect;
 	/* the shells a line may run with -c (NULL-name-terminated), or NULL */
 	const struct vh_dialect_program *programs;
+	/* 1: PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST is set, which change what
+	 * pixi installs: no pixi line makes an env (nor where the lines name
+	 * either) */
+	int pixi_vars;
 };
 
 /* Judges ask into out. Returns 0 or VH_ENOMEM. */

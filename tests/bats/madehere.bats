@@ -314,6 +314,20 @@ mkdir -p "\$1/conda-meta" "\$1/bin" "\$1/etc/conda/activate.d" &&
 SH
 	cat >"$T/tools/conda" <<SH
 #!/bin/sh
+# conda run [OPTIONS] CMD...: as argparse reads run's options
+# (conda/cli/main_run.py), --na shortened from --name as it allows
+if [ "\$1" = run ]; then
+	shift
+	while :; do
+		case \$1 in
+		--) shift; break ;;
+		-n|--name|--na|-p|--prefix|--cwd) shift 2 ;;
+		-*) shift ;;
+		*) break ;;
+		esac
+	done
+	exec "\$@"
+fi
 # conda create [-y] -p PREFIX | --prefix PREFIX | --prefix=PREFIX SPECS...
 p=
 while [ \$# -gt 0 ]; do
@@ -429,4 +443,55 @@ conda_made_walk() {
 	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init mksh)"' >"$HOME/.mkshrc"
 	tmux_start 250 "${VH_MKSH:-mksh}" -i
 	conda_made_walk
+}
+
+# conda_closed_walk: lines venvhook cannot take as making the env, in the
+# shells that type export (starts in $T). A tar that conda run runs after
+# an option venvhook does not know (argparse's --na for --name: its value
+# could have been the command) makes the lines unreadable; pixi install
+# run in a nested project (pnest/inner, its own pixi.toml) installs the
+# inner project's env, not the outer one that appeared beside it; and with
+# PIXI_NO_INSTALL set pixi installs nothing (crates/pixi_cli/src/
+# cli_config.rs, NoInstallConfig, at pixi 2b25fc76), so an env that
+# appears is not its own.
+conda_closed_walk() {
+	local show="sh -c 'echo \"cp=[\$CONDA_PREFIX] cde=[\$CONDA_DEFAULT_ENV]\"'"
+	"$T/serve-conda" >"$T/c.tar"
+	mkdir -p "$T/cl1" "$T/pnest/inner/src" "$T/pnoi"
+	cp "$T/pproj/pixi.toml" "$T/pnest/"
+	cp "$T/pproj/pixi.toml" "$T/pnest/inner/"
+	cp "$T/pproj/pixi.toml" "$T/pnoi/"
+	wait_prompt 'READY>'
+	type_line 'cd cl1'
+	wait_prompt 'READY>'
+	type_line "$T/tools/conda create -y -p .conda python=3.11 && $T/tools/conda run --na base tar xf $T/c.tar"
+	wait_for "venvhook: not activating $T/cl1/.conda: it appeared after a command venvhook cannot read"
+	type_line 'ls'
+	type_line 'cd ../pnest'
+	wait_prompt 'READY>'
+	type_line "(cd inner/src && $T/tools/pixi install); $T/tools/lay .pixi/envs/default x"
+	wait_for "venvhook: not activating $T/pnest/.pixi/envs/default: it appeared, but not from a command venvhook knows to make envs"
+	type_line 'export PIXI_NO_INSTALL=1'
+	type_line 'cd ../pnoi'
+	wait_prompt 'READY>'
+	type_line "$T/tools/pixi install"
+	wait_for "venvhook: not activating $T/pnoi/.pixi/envs/default: it appeared, but not from a command venvhook knows to make envs"
+	type_line "$show"
+	wait_for "cp=[] cde=[]"
+	[[ $screen != *"made here: yours"* ]] || fail "an env was taken as made here:
+$screen"
+}
+
+@test "bash at a terminal: conda run --na's tar, pixi install in a nested project, pixi install with PIXI_NO_INSTALL: not made here" {
+	conda_tools
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	conda_closed_walk
+}
+
+@test "zsh at a terminal: conda run --na's tar, pixi install in a nested project, pixi install with PIXI_NO_INSTALL: not made here" {
+	conda_tools
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n' >"$HOME/.zshrc"
+	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
+	conda_closed_walk
 }

@@ -82,6 +82,12 @@ static const struct row rows[] = {
 	  "conda run -p .conda --no-capture-output tar xf env.tar", B, "tar" },
 	{ "conda run --cwd: where its command runs is not known", P, "/p/proj", "/p/proj/.venv", 1,
 	  NULL, "conda run -n base --cwd /q python3 -m venv .venv", N, "" },
+	/* a tool's shell makes the env; the lines typed in it are not read
+	 * (doc/THREATS.md, Known gaps) */
+	{ "poetry shell: makes the project's env", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "poetry shell", M, "poetry shell" },
+	{ "pipenv shell: makes the project's env", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "pipenv shell", M, "pipenv shell" },
 	/* conda's, mamba's and micromamba's options before run's command, and
 	 * before the subcommand (core/trust/madeby.c names their sources) */
 	{ "conda run -n NAME python -m venv: the common line", P, "/p/proj", "/p/proj/.venv", 1, NULL,

@@ -1391,12 +1391,44 @@ static size_t pixi_opt(char **w, size_t n, size_t j, char *name, const char **v,
 	return j;
 }
 
+/* What pixi's options said: the manifest -m names; whether it installs
+ * the default env; whether it works elsewhere than the directory says
+ * (or cannot be told); how many of -m, -w, -s were given. */
+struct pixi_read {
+	const char *manifest;
+	int installs, elsewhere, located;
+};
+
+/* The option name (pixi_opt's) with its value v (or NULL) into r. */
+static void pixi_option(struct pixi_read *r, const char *name, const char *v)
+{
+	if (!strcmp(name, "--manifest-path") || !strcmp(name, "-m") ||
+	    !strcmp(name, "--workspace") || !strcmp(name, "-w") || !strcmp(name, "--script") ||
+	    !strcmp(name, "-s")) {
+		/* given twice (clap refuses it), a registered workspace, a
+		 * script's env, a path venvhook cannot read */
+		int path = !strcmp(name, "-m") || !strcmp(name, "--manifest-path");
+
+		if (r->located++ || !v || !path)
+			r->elsewhere = 1;
+		else
+			r->manifest = v;
+	} else if (!strcmp(name, "--environment") || !strcmp(name, "-e")) {
+		if (!v || strcmp(v, "default"))
+			r->installs = 0; /* another env than the default */
+	} else if (!strcmp(name, "--feature") || !strcmp(name, "-f")) {
+		r->installs = 0; /* the envs that hold the feature */
+	} else if (!strcmp(name, "--no-install") || !strcmp(name, "--as-is")) {
+		r->installs = 0;
+	}
+}
+
 static void pixi_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		     int weak, int unwraps)
 {
-	const char *manifest = NULL, *sub = NULL;
+	struct pixi_read r = { NULL, 1, c->pixi_vars, 0 };
+	const char *sub = NULL;
 	size_t j, task = 0;
-	int installs = 1, elsewhere = c->pixi_vars, located = 0;
 
 	for (j = 1; j < n; j++) {
 		const char *a = w[j], *v = NULL;
@@ -1410,7 +1442,7 @@ static void pixi_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n,
 				return;
 			}
 			if (a[0] == '-') {
-				elsewhere = 1; /* an option venvhook cannot read */
+				r.elsewhere = 1; /* an option venvhook cannot read */
 			} else if (pixi_runs(sub)) {
 				task = j;
 				break;
@@ -1443,35 +1475,18 @@ static void pixi_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n,
 				cannot_read(c);
 				return;
 			}
-			elsewhere = 1;
+			r.elsewhere = 1;
 			continue;
 		}
 		if (v && j > at && (fl[j] & W_DYN))
 			v = NULL;
-		if (!strcmp(name, "--manifest-path") || !strcmp(name, "-m") ||
-		    !strcmp(name, "--workspace") || !strcmp(name, "-w") || !strcmp(name, "--script") ||
-		    !strcmp(name, "-s")) {
-			/* given twice (clap refuses it), a registered workspace, a
-			 * script's env, a path venvhook cannot read */
-			int path = !strcmp(name, "-m") || !strcmp(name, "--manifest-path");
-
-			if (located++ || !v || !path)
-				elsewhere = 1;
-			else
-				manifest = v;
-		} else if (!strcmp(name, "--environment") || !strcmp(name, "-e")) {
-			if (!v || strcmp(v, "default"))
-				installs = 0; /* another env than the default */
-		} else if (!strcmp(name, "--feature") || !strcmp(name, "-f")) {
-			installs = 0; /* the envs that hold the feature */
-		} else if (!strcmp(name, "--no-install") || !strcmp(name, "--as-is")) {
-			installs = 0;
-		}
+		pixi_option(&r, name, v);
 	}
 	if (!sub)
 		return;
-	if (strcmp(sub, "exec") && strcmp(sub, "x") && installs && !elsewhere &&
-	    (pixi_works_here(c, c->env, *cwd, manifest) || pixi_works_here(c, c->real, *cwd, manifest)))
+	if (strcmp(sub, "exec") && strcmp(sub, "x") && r.installs && !r.elsewhere &&
+	    (pixi_works_here(c, c->env, *cwd, r.manifest) ||
+	     pixi_works_here(c, c->real, *cwd, r.manifest)))
 		made(c, weak, "pixi", sub);
 	/* pixi run CMD, pixi exec CMD: CMD is a command of its own */
 	if (task && task < n)

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <unistd.h>
 
 #include "core/util/compat.h"
 #include "core/util/err.h"
@@ -448,68 +450,152 @@ done:
 	return rc;
 }
 
-/* What conda names NAME-dir/.condarc and NAME-dir/condarc: both, in that
- * order, onto the list of files (dir absolute, else none). */
-static int both(struct vh_buf *files, const char *dir, const char *sub)
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* 1 when name ends in .yml or .yaml after a stem (pathlib's suffix). */
+static int yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 4 && !strcmp(name + n - 4, ".yml") && name[n - 5] != '/') ||
+	       (n > 5 && !strcmp(name + n - 5, ".yaml") && name[n - 6] != '/');
+}
+
+/* The files conda reads in the directory dir (a condarc.d): those named
+ * *.yml or *.yaml, by name (os.scandir, sorted), onto files; at most
+ * VH_CONDARC_MAX_LISTED of them, else none and a line. The directory is
+ * opened without waiting; each file is judged when it is read. */
+static int listed(struct vh_buf *files, struct vh_buf *warnings, const char *dir)
+{
+	char *names[VH_CONDARC_MAX_LISTED];
+	struct dirent *e;
+	size_t n = 0, i;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), rc = 0, over = 0;
+	DIR *dh;
+
+	if (fd < 0)
+		return 0;
+	if (!(dh = fdopendir(fd))) {
+		close(fd);
+		return 0;
+	}
+	while (rc == 0 && !over && (e = readdir(dh))) {
+		if (!yaml_name(e->d_name))
+			continue;
+		if (n == VH_CONDARC_MAX_LISTED)
+			over = 1;
+		else if (!(names[n++] = strdup(e->d_name)))
+			rc = VH_ENOMEM;
+	}
+	closedir(dh);
+	if (rc == 0 && over)
+		rc = warn(warnings, dir, NULL, "holds more files than venvhook reads");
+	if (rc == 0 && !over) {
+		qsort(names, n, sizeof(names[0]), by_name);
+		for (i = 0; rc == 0 && i < n; i++)
+			if (vh_buf_puts(files, dir) < 0 || vh_buf_putc(files, '/') < 0 ||
+			    vh_buf_add(files, names[i], strlen(names[i]) + 1) < 0)
+				rc = VH_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	return rc == VH_ENOMEM ? rc : 0;
+}
+
+/* What conda reads in dir+sub: .condarc, condarc, and condarc.d's YAML
+ * files, in that order, onto the list of files (dir absolute, else none:
+ * conda would read a relative one from its working directory). */
+static int place(struct vh_buf *files, struct vh_buf *warnings, const char *dir, const char *sub)
 {
 	static const char *const names[] = { "/.condarc", "/condarc" };
+	struct vh_buf d = VH_BUF_INIT;
 	size_t i;
+	int rc = VH_ENOMEM;
 
 	if (!dir || *dir != '/')
 		return 0;
 	for (i = 0; i < 2; i++)
 		if (vh_buf_puts(files, dir) < 0 || vh_buf_puts(files, sub) < 0 || vh_buf_puts(files, names[i]) < 0 ||
 		    vh_buf_add(files, "", 1) < 0)
-			return VH_ENOMEM;
-	return 0;
+			goto done;
+	if (vh_buf_puts(&d, dir) < 0 || vh_buf_puts(&d, sub) < 0 || vh_buf_puts(&d, "/condarc.d") < 0)
+		goto done;
+	rc = listed(files, warnings, d.data);
+done:
+	vh_buf_free(&d);
+	return rc;
 }
 
-/* 1 when conda reads the file $CONDARC names: .condarc, condarc, or a
- * name ending in .yml or .yaml (a directory there is not read). */
-static int condarc_name(const char *path)
+/* What conda reads of $CONDARC: the file when it is named .condarc,
+ * condarc, *.yml or *.yaml; the YAML files of a directory. */
+static int condarc_var(struct vh_buf *files, struct vh_buf *warnings, const char *path)
 {
-	const char *b = strrchr(path, '/') + 1;
-	size_t n = strlen(b);
+	const char *b;
+	struct stat st;
 
-	return !strcmp(b, ".condarc") || !strcmp(b, "condarc") || (n > 4 && !strcmp(b + n - 4, ".yml")) ||
-	       (n > 5 && !strcmp(b + n - 5, ".yaml"));
+	if (!path || *path != '/' || stat(path, &st) < 0)
+		return 0;
+	if (S_ISDIR(st.st_mode))
+		return listed(files, warnings, path);
+	b = strrchr(path, '/') + 1;
+	if (strcmp(b, ".condarc") && strcmp(b, "condarc") && !yaml_name(path))
+		return 0;
+	return vh_buf_add(files, path, strlen(path) + 1) < 0 ? VH_ENOMEM : 0;
+}
+
+/* The lists of the files, each read once (unique(search_path)), up to
+ * and including the first #!final, into lists (*n of them). */
+static int read_all(struct vh_buf *lists, size_t *n, int *final, struct vh_buf *warnings,
+		    const struct vh_buf *files)
+{
+	const char *p, *q;
+	int rc = 0, f;
+
+	for (p = files->data; rc == 0 && !*final && p && p < files->data + files->len; p += strlen(p) + 1) {
+		for (q = files->data; q < p && strcmp(q, p); q += strlen(q) + 1)
+			;
+		if (q < p)
+			continue;
+		rc = read_one(&lists[(*n)++], &f, warnings, p);
+		*final = f;
+	}
+	return rc;
 }
 
 int vh_condarc_envs_dirs(struct vh_buf *dirs, int *final, struct vh_buf *warnings, const char *root)
 {
-	/* SEARCH_PATH's files, less $CONDA_PREFIX's (the active env's: the
+	/* SEARCH_PATH's places, less $CONDA_PREFIX's (the active env's: the
 	 * env venvhook itself activates would choose where the next is
-	 * looked for) and the condarc.d directories (not read yet) */
-	struct vh_buf files = VH_BUF_INIT, lists[16];
-	const char *p, *q, *rc_file = vh_getenv("CONDARC"), *croot = vh_getenv("CONDA_ROOT");
-	size_t n = 0, i;
-	int rc = VH_ENOMEM, f;
+	 * looked for) */
+	struct vh_buf files = VH_BUF_INIT, *lists = NULL;
+	const char *p, *q, *home = vh_getenv("HOME"), *croot = vh_getenv("CONDA_ROOT");
+	size_t n = 0, i, count = 0;
+	int rc = VH_ENOMEM;
 
 	*final = 0;
-	if (both(&files, "/etc/conda", "") < 0 || both(&files, "/var/lib/conda", "") < 0 ||
-	    both(&files, croot && *croot == '/' ? croot : root, "") < 0 ||
-	    both(&files, vh_getenv("XDG_CONFIG_HOME"), "/conda") < 0 ||
-	    both(&files, vh_getenv("HOME"), "/.config/conda") < 0 || both(&files, vh_getenv("HOME"), "/.conda") < 0)
+	if ((rc = place(&files, warnings, "/etc/conda", "")) < 0 ||
+	    (rc = place(&files, warnings, "/var/lib/conda", "")) < 0 ||
+	    (rc = place(&files, warnings, croot && *croot == '/' ? croot : root, "")) < 0 ||
+	    (rc = place(&files, warnings, vh_getenv("XDG_CONFIG_HOME"), "/conda")) < 0 ||
+	    (rc = place(&files, warnings, home, "/.config/conda")) < 0 ||
+	    (rc = place(&files, warnings, home, "/.conda")) < 0)
 		goto done;
-	p = vh_getenv("HOME");
-	if (p && *p == '/' &&
-	    (vh_buf_puts(&files, p) < 0 || vh_buf_puts(&files, "/.condarc") < 0 || vh_buf_add(&files, "", 1) < 0))
+	rc = VH_ENOMEM;
+	if (home && *home == '/' &&
+	    (vh_buf_puts(&files, home) < 0 || vh_buf_puts(&files, "/.condarc") < 0 || vh_buf_add(&files, "", 1) < 0))
 		goto done;
-	if (rc_file && *rc_file == '/' && condarc_name(rc_file) && vh_buf_add(&files, rc_file, strlen(rc_file) + 1) < 0)
+	if ((rc = condarc_var(&files, warnings, vh_getenv("CONDARC"))) < 0)
 		goto done;
-	rc = 0;
-	for (p = files.data; rc == 0 && !*final && p && p < files.data + files.len; p += strlen(p) + 1) {
-		/* conda reads a path once (unique(search_path)) */
-		for (q = files.data; q < p && strcmp(q, p); q += strlen(q) + 1)
-			;
-		if (q < p)
-			continue;
-		if (n == sizeof(lists) / sizeof(lists[0]))
-			break;
-		lists[n] = (struct vh_buf)VH_BUF_INIT;
-		rc = read_one(&lists[n++], &f, warnings, p);
-		*final = f;
-	}
+	for (p = files.data; p && p < files.data + files.len; p += strlen(p) + 1)
+		count++;
+	rc = VH_ENOMEM;
+	if (count && !(lists = calloc(count, sizeof(*lists))))
+		goto done;
+	if ((rc = read_all(lists, &n, final, warnings, &files)) < 0)
+		goto done;
 	/* the later file's list first; duplicates after the first dropped */
 	for (i = n; rc == 0 && i-- > 0;)
 		for (p = lists[i].data; rc == 0 && p && p < lists[i].data + lists[i].len; p += strlen(p) + 1) {
@@ -521,6 +607,7 @@ int vh_condarc_envs_dirs(struct vh_buf *dirs, int *final, struct vh_buf *warning
 done:
 	for (i = 0; i < n; i++)
 		vh_buf_free(&lists[i]);
+	free(lists);
 	vh_buf_free(&files);
 	return rc;
 }

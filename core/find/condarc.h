@@ -13,6 +13,8 @@
  * one is a few hundred bytes and lists a few directories). */
 #define VH_CONDARC_MAX (64 * 1024)
 #define VH_CONDARC_MAX_DIRS 64
+/* The most YAML files venvhook reads of one condarc.d directory. */
+#define VH_CONDARC_MAX_LISTED 16
 
 /* Appends to dirs, each followed by a NUL, the entries of the YAML text's
  * top-level `envs_dirs:` (or `envs_path:`) list as written (unquoted, not
@@ -32,7 +34,9 @@ int vh_condarc_parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const 
 /* Appends to dirs, each followed by a NUL, the absolute envs directories
  * conda's config files add, in conda's order (the files' lists merged as
  * conda's SequenceParameter.merge merges them: the later file's first),
- * `~` and `$NAME`/`${NAME}` expanded (an entry left relative, or holding
+ * conda's places each read as conda reads them (.condarc, condarc, then
+ * condarc.d's *.yml and *.yaml files by name), `~` and `$NAME`/`${NAME}`
+ * expanded (an entry left relative, or holding
  * a `$` after that, is skipped with a line), duplicates dropped. root is
  * conda's root (NULL: unknown); *final = 1 when a file's `#!final` means
  * the environment's CONDA_ENVS_DIRS/CONDA_ENVS_PATH do not count. A file

@@ -290,6 +290,31 @@ int main(void)
 	find("web", "rc3/web", "  a $CONDARC conda does not read (not condarc, .yml, .yaml)");
 	unsetenv("CONDARC");
 
+	/* condarc.d: its *.yml and *.yaml files by name, after condarc */
+	mkdir(at("h/.conda/condarc.d"), 0755);
+	prefix("d1/web");
+	prefix("d2/web");
+	put("h/.conda/condarc.d/a.yml", "envs_dirs: [~/../d1]\n");
+	put("h/.conda/condarc.d/b.yaml", "envs_dirs: [~/../d2]\n");
+	put("h/.conda/condarc.d/c.txt", "envs_dirs: [~/rc1]\n");
+	put("h/.conda/condarc.d/.yml", "envs_dirs: [~/rc1]\n");
+	find("web", "d2/web", "condarc.d: the last by name first; a .txt and a bare .yml not read");
+	unlink(at("h/.conda/condarc.d/b.yaml"));
+	find("web", "d1/web", "  then the one before");
+	for (i = 0; i < VH_CONDARC_MAX_LISTED; i++) {
+		snprintf(cmd, sizeof(cmd), "h/.conda/condarc.d/n%02zu.yml", i);
+		put(cmd, "envs_dirs: []\n");
+	}
+	find("web", "rc3/web", "  more files than venvhook reads: none read");
+	tap_ok(warned_of("condarc.d: holds more files than venvhook reads"), "  and said so");
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", at("h/.conda/condarc.d"));
+	tap_ok(system(cmd) == 0, "  (removed)");
+	mkdir(at("rcdir"), 0755);
+	put("rcdir/x.yml", "envs_dirs: [~/../d2]\n");
+	setenv("CONDARC", at("rcdir"), 1);
+	find("web", "d2/web", "$CONDARC naming a directory: its YAML files");
+	unsetenv("CONDARC");
+
 	/* who can write it: a file or a directory others can write decides nothing */
 	put("h/.condarc", "envs_dirs: [~/rc1]\n");
 	find("web", "h/rc1/web", "the user's own ~/.condarc");

@@ -148,6 +148,8 @@ static int flow(struct vh_buf *dirs, size_t *n, struct vh_buf *why, const char *
 			p++;
 		if (p < e && *p == ']')
 			break;
+		if (p >= e || *p == '#')
+			return refuse(why, "envs_dirs is a flow list that does not end on its line");
 		if ((rc = scalar(dirs, why, p, e, ",]", &next, &c)) < 0)
 			return rc;
 		if (++*n > VH_CONDARC_MAX_DIRS)

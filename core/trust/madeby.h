@@ -18,7 +18,9 @@
  * way: a command that brings files counts wherever it might run (a
  * comment, a heredoc, the text of sh -c), one that makes envs only where it
  * surely runs. Linear in the input, bounded nesting, no allocation per
- * byte. */
+ * byte. The one thing it asks the file system: for a pixi line and
+ * pixi's env, the real paths and the manifests pixi's own walk up would
+ * meet (realpath, lstat; no file is opened). */
 #ifndef VH_MADEBY_H
 #define VH_MADEBY_H
 

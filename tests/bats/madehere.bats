@@ -495,3 +495,69 @@ $screen"
 	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
 	conda_closed_walk
 }
+
+# conda_deactivate_walk RC: conda deactivate typed over the conda prefix
+# venvhook activated, in a shell whose rc (RC, then venvhook's init line)
+# has conda's base on and a conda function that does what conda's
+# deactivate has the shell do for a prefix stacked on base (_deactivate in
+# conda/activate.py at conda 0f64223fb8da4328457a69fe6483959dbb783152: the
+# prefix's bin/ off PATH, CONDA_PREFIX_1 back as CONDA_PREFIX, the level
+# one down; VIRTUAL_ENV, which conda does not know, left). The prefix stays
+# off, in its project, as venvhook's own deactivate leaves it, until the
+# shell leaves the project.
+conda_deactivate_rc() {
+	mkdir -p "$T/base/bin" "$T/base/conda-meta" "$T/base/condabin"
+	: >"$T/base/conda-meta/history"
+	: >"$T/base/condabin/conda"
+	cat <<RC
+export PATH="$T/base/bin:\$PATH" CONDA_PREFIX="$T/base" CONDA_EXE="$T/base/bin/conda" CONDA_SHLVL=1 CONDA_DEFAULT_ENV=base CONDA_PROMPT_MODIFIER='(base) '
+conda() {
+	[ "\$1" = deactivate ] || return 2
+	r="\$PATH:" n=
+	while [ -n "\$r" ]; do
+		p=\${r%%:*} r=\${r#*:}
+		[ "\$p" = "\$CONDA_PREFIX/bin" ] || n=\${n:+\$n:}\$p
+	done
+	PATH=\$n
+	export CONDA_PREFIX="\$CONDA_PREFIX_1" CONDA_SHLVL=\$((CONDA_SHLVL - 1)) CONDA_DEFAULT_ENV=base CONDA_PROMPT_MODIFIER='(base) '
+	unset CONDA_PREFIX_1 CONDA_STACKED_2
+}
+RC
+}
+
+conda_deactivate_walk() {
+	local show="sh -c 'case :\$PATH: in *\"/.conda/bin:\"*) o=ON;; *) o=OFF;; esac; echo \"\$o ve=[\$VIRTUAL_ENV] cp=[\$CONDA_PREFIX] lvl=[\$CONDA_SHLVL]\"'"
+	wait_prompt 'READY>'
+	type_line 'cd cproj/src'
+	wait_prompt 'READY>'
+	type_line "$T/tools/conda create -y -p ../.conda python=3.11"
+	wait_for "venvhook: activated cproj (.conda; made here: yours from now on)"
+	type_line "$show"
+	wait_for "ON ve=[$T/cproj/.conda] cp=[$T/cproj/.conda] lvl=[2]"
+	type_line 'conda deactivate'
+	wait_prompt 'READY>'
+	type_line "$show"
+	wait_for "OFF ve=[] cp=[$T/base] lvl=[1]"
+	type_line 'cd ..'
+	wait_prompt 'READY>'
+	type_line "$show"
+	wait_count "OFF ve=[] cp=[$T/base] lvl=[1]" 2
+	type_line 'cd .. && cd cproj'
+	wait_count "venvhook: activated cproj" 2
+	type_line "$show"
+	wait_count "ON ve=[$T/cproj/.conda] cp=[$T/cproj/.conda] lvl=[2]" 2
+}
+
+@test "bash at a terminal: conda deactivate typed over venvhook's conda prefix keeps it off in its project" {
+	conda_tools
+	{ conda_deactivate_rc; printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n'; } >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	conda_deactivate_walk
+}
+
+@test "zsh at a terminal: conda deactivate typed over venvhook's conda prefix keeps it off in its project" {
+	conda_tools
+	{ conda_deactivate_rc; printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n'; } >"$HOME/.zshrc"
+	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
+	conda_deactivate_walk
+}

@@ -41,7 +41,8 @@ fuzz/libvenvhook-fuzz.a: $(libvenvhook_a_SOURCES) hooks/embedded.c config.h
 FUZZ_LINK = fuzz/libvenvhook-fuzz.a -Wl,--no-as-needed $(INIH_SHARED_LIBS) -Wl,--as-needed $(LIBS) -ldl
 
 # Each of these is its one .c file and the archive.
-FUZZ_SIMPLE = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby fuzz/fuzz_condaenv
+FUZZ_SIMPLE = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby fuzz/fuzz_condaenv \
+	fuzz/fuzz_condarc
 $(FUZZ_SIMPLE): fuzz/libvenvhook-fuzz.a config.h
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(srcdir)/$@.c $(FUZZ_LINK)
 fuzz/fuzz_pyvenv: $(srcdir)/fuzz/fuzz_pyvenv.c
@@ -49,6 +50,7 @@ fuzz/fuzz_toml: $(srcdir)/fuzz/fuzz_toml.c
 fuzz/fuzz_trust: $(srcdir)/fuzz/fuzz_trust.c
 fuzz/fuzz_madeby: $(srcdir)/fuzz/fuzz_madeby.c
 fuzz/fuzz_condaenv: $(srcdir)/fuzz/fuzz_condaenv.c
+fuzz/fuzz_condarc: $(srcdir)/fuzz/fuzz_condarc.c
 
 # One binary per shell of configure.ac's list; each drives that real shell
 # through the registry's emitters (shells/) and embedded hooks.
@@ -59,7 +61,7 @@ $(FUZZ_QUOTE_HARNESSES): $(srcdir)/fuzz/fuzz_quote.c fuzz/libvenvhook-fuzz.a con
 
 FUZZ_HARNESSES = $(FUZZ_SIMPLE) $(FUZZ_QUOTE_HARNESSES)
 FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust madeby:fuzz/fuzz_madeby \
-	condaenv:fuzz/fuzz_condaenv \
+	condaenv:fuzz/fuzz_condaenv condarc:fuzz/fuzz_condarc \
 	$(HOOK_SHELLS:%=quote:fuzz/fuzz_quote_%)
 
 fuzz: $(FUZZ_HARNESSES)
@@ -70,8 +72,9 @@ fuzz: $(FUZZ_HARNESSES)
 # fuzz/longseeds writes; a harness past FUZZ_LONG_RSS_MB is a finding.
 FUZZ_LONG_SECONDS = 600
 FUZZ_LONG_RSS_MB = 2048
-FUZZ_LONG = toml:fuzz/fuzz_toml pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust condaenv:fuzz/fuzz_condaenv
-fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust fuzz/fuzz_condaenv
+FUZZ_LONG = toml:fuzz/fuzz_toml pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust condaenv:fuzz/fuzz_condaenv \
+	condarc:fuzz/fuzz_condarc
+fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust fuzz/fuzz_condaenv fuzz/fuzz_condarc
 	$(AM_V_at)seeds=`mktemp -d` && $(SHELL) $(srcdir)/fuzz/longseeds "$$seeds" && \
 	FUZZ_SECONDS='$(FUZZ_LONG_SECONDS)' FUZZ_SEEDS="$$seeds" \
 	FUZZ_FLAGS='-max_len=1048576 -rss_limit_mb=$(FUZZ_LONG_RSS_MB) -timeout=60' \

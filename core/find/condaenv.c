@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/find/condarc.h"
 #include "core/find/envdir.h"
 #include "core/util/compat.h"
 #include "core/util/err.h"
@@ -164,26 +165,33 @@ static int conda_root(char **root)
 	return *root ? 0 : VH_ENOMEM;
 }
 
-int vh_condaenv_find(char **env, const char *name)
+int vh_condaenv_find(char **env, struct vh_buf *warnings, const char *name)
 {
 	static const char *const guesses[] = { "~/.conda/envs", "~/miniforge3/envs", "~/miniconda3/envs",
 					       "~/anaconda3/envs", "~/mambaforge/envs", NULL };
-	const char *home = vh_getenv("HOME"), *const *g;
+	struct vh_buf rcdirs = VH_BUF_INIT;
+	const char *home = vh_getenv("HOME"), *const *g, *p;
 	char *root = NULL, *envs = NULL, *hist = NULL;
-	int r, writable;
+	int r, writable, final = 0;
 
 	*env = NULL;
 	if (!vh_env_name_ok(name) || !strcmp(name, "base"))
 		return 0;
-	if ((r = try_list(env, vh_getenv("CONDA_ENVS_DIRS"), name, home)) < 0 || *env ||
-	    (r = try_list(env, vh_getenv("CONDA_ENVS_PATH"), name, home)) < 0 || *env)
-		return r;
-	if ((r = conda_root(&root)) < 0)
-		return r;
+	if ((r = conda_root(&root)) < 0 || (r = vh_condarc_envs_dirs(&rcdirs, &final, warnings, root)) < 0)
+		goto done;
+	/* the environment is the source after every file: its entries first,
+	 * unless a file's #!final cut the sources before it */
+	if (!final && ((r = try_list(env, vh_getenv("CONDA_ENVS_DIRS"), name, home)) < 0 || *env ||
+		       (r = try_list(env, vh_getenv("CONDA_ENVS_PATH"), name, home)) < 0 || *env))
+		goto done;
+	for (p = rcdirs.data; r == 0 && !*env && p && p < rcdirs.data + rcdirs.len; p += strlen(p) + 1)
+		r = try_dir(env, p, strlen(p), name, home);
+	if (r < 0 || *env)
+		goto done;
 	if (!root) {
 		for (g = guesses; r == 0 && !*env && *g; g++)
 			r = try_dir(env, *g, strlen(*g), name, home);
-		return r;
+		goto done;
 	}
 	r = VH_ENOMEM;
 	if (!(envs = join_home(root, "envs", NULL)) || !(hist = join_home(root, vh_conda_marker, NULL)))
@@ -196,6 +204,7 @@ int vh_condaenv_find(char **env, const char *name)
 	if (r == 0 && !*env && !writable)
 		r = try_dir(env, envs, strlen(envs), name, home);
 done:
+	vh_buf_free(&rcdirs);
 	free(root);
 	free(envs);
 	free(hist);

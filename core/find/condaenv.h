@@ -28,9 +28,11 @@ int vh_condaenv_parse(char **name, struct vh_buf *why, const char *text, size_t 
  * ROOT/envs and ~/.conda/envs (~/.conda/envs first when the user cannot
  * write ROOT's conda-meta/history); without it, ~/.conda/envs and then
  * the installers' default roots' envs: ~/miniforge3, ~/miniconda3,
- * ~/anaconda3, ~/mambaforge. .condarc's envs_dirs is not read. "base"
- * and a name that is not a single path component name no env. Returns 0
- * or VH_ENOMEM. */
-int vh_condaenv_find(char **env, const char *name);
+ * ~/anaconda3, ~/mambaforge. conda's config files' envs_dirs
+ * (core/find/condarc.h) come after the environment's (before it, and
+ * alone, when a file marks the key #!final) and before the rest; a file
+ * not read is said in warnings (lines). "base" and a name that is not a
+ * single path component name no env. Returns 0 or VH_ENOMEM. */
+int vh_condaenv_find(char **env, struct vh_buf *warnings, const char *name);
 
 #endif

@@ -511,7 +511,7 @@ static int step_conda_named(struct vh_found *out, struct walk *w)
 		vh_buf_puts(&out->warnings, vh_buf_str(&why));
 		vh_buf_puts(&out->warnings, "; not using it\n");
 	}
-	if (r == VH_ENOMEM || (name && vh_condaenv_find(&env, name) < 0)) {
+	if (r == VH_ENOMEM || (name && vh_condaenv_find(&env, &out->warnings, name) < 0)) {
 		rc = VH_ENOMEM;
 		goto done;
 	}

@@ -31,7 +31,7 @@ const char *const vh_store_names[VH_STORE_COUNT] = {
 };
 
 const char *const vh_stores_commands[] = {
-	"setvirtualenvproject", "mkvirtualenv", "mkproject", "cpvirtualenv", NULL,
+	"setvirtualenvproject", "mkvirtualenv", "mkproject", "cpvirtualenv", "rmvirtualenv", NULL,
 };
 
 /* A home from an environment variable, else ~/.virtualenvs, as

@@ -87,7 +87,9 @@ struct vh_stores_walk {
  * the hook watches nothing (a path per env would cost a stat per env at
  * every prompt): virtualenvwrapper's setvirtualenvproject, and the
  * mkvirtualenv -a, mkproject and cpvirtualenv that write or copy a
- * $WORKON_HOME/NAME/.project (store_vew.c). init hands the list to the
+ * $WORKON_HOME/NAME/.project (store_vew.c), and rmvirtualenv, which takes
+ * away an env venvhook may have on (it refuses only the env whose path is
+ * spelt exactly as $WORKON_HOME/NAME). init hands the list to the
  * hook (__venvhook_storecmds); a shell that hands its hook the command line
  * for free runs export at the prompt after a line that names one.
  * NULL-terminated. */

@@ -977,6 +977,36 @@ assert_modifier() {
 	refute_executed
 }
 
+@test "a named conda env in a directory only .condarc names" {
+	# conda reads envs_dirs from ~/.condarc (SEARCH_PATH in
+	# conda/base/constants.py, Context._envs_dirs in conda/base/context.py,
+	# at conda 0f64223fb8da4328457a69fe6483959dbb783152): `conda config
+	# --append envs_dirs` writes a block list; conda's root (CONDA_EXE's)
+	# and ~/.conda/envs hold no env by the name
+	unset CONDA_ENVS_DIRS CONDA_ENVS_PATH CONDARC CONDA_ROOT CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_SHLVL
+	mkconda "$T/miniforge3"
+	mkconda "$HOME/big disk/envs/web"
+	allowed "$HOME/big disk/envs/web"
+	mkdir -p "$T/proj/src"
+	printf 'name: web\ndependencies:\n  - python=3.11\n' >"$T/proj/environment.yml"
+	printf 'channels:\n  - conda-forge\nenvs_dirs:\n  - "~/big disk/envs"   # moved\n' >"$HOME/.condarc"
+	export CONDA_EXE=$T/miniforge3/bin/conda
+	session "cd proj/src" report "run \$VH_DUMPENV CONDA_PREFIX CONDA_DEFAULT_ENV" "line $EXE_LINE" "cd /" report
+	assert_active 1 "$HOME/big disk/envs/web"
+	assert_env 1 CONDA_PREFIX "$HOME/big disk/envs/web"
+	# its parent is named envs: conda names it by its own name
+	# (Activator._default_env, conda/activate.py, same commit)
+	assert_env 1 CONDA_DEFAULT_ENV web
+	assert_line "exe=$HOME/big disk/envs/web/bin/python3"
+	assert_inactive 2
+	refute_stderr_contains condarc
+	# a .condarc anyone can write names no place: no env, and one line says why
+	chmod 666 "$HOME/.condarc"
+	session "cd proj/src" report
+	assert_inactive 1
+	assert_stderr_contains "$HOME/.condarc: is writable by anyone; its envs_dirs is not used"
+}
+
 @test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {
 	export WORKON_HOME=$T/workon
 	mkenv_unallowed "$T/proj/venv"

@@ -490,6 +490,27 @@ VEW_SET="bash -c '. /usr/share/virtualenvwrapper/virtualenvwrapper.sh && setvirt
 	vew_walk 'echo "ve=[${VIRTUAL_ENV-}]"' 'setvirtualenvproject vewenv .'
 }
 
+# rmvirtualenv refuses the active env only where VIRTUAL_ENV is spelt
+# "$WORKON_HOME/NAME"; with a trailing / in WORKON_HOME it removes the env
+# venvhook has on, and the next prompt takes it off PATH, with no cd.
+@test "(zsh) virtualenvwrapper at a terminal: rmvirtualenv of the env venvhook has on takes it off at the next prompt" {
+	export WORKON_HOME=$T/workon/
+	mkdir -p "$T/proj"
+	printf '%s\n' 'PS1="READY> "' 'source /usr/share/virtualenvwrapper/virtualenvwrapper.sh' \
+		'eval "$("$VENVHOOK" init zsh)"' >"$HOME/.zshrc"
+	vew mkvirtualenv -a "$T/proj" vewenv
+	vew_term env ZDOTDIR="$HOME" zsh -i
+	wait_prompt 'READY>'
+	type_line 'print -r -- "ve=[${VIRTUAL_ENV-}]"'
+	wait_for "ve=[$T/workon/vewenv]"
+	type_line 'rmvirtualenv vewenv'
+	wait_for 'venvhook: deactivated vewenv'
+	wait_prompt 'READY>'
+	[[ ! -e $T/workon/vewenv ]] || fail "rmvirtualenv left the env: $screen"
+	type_line 'print -r -- "ve=[${VIRTUAL_ENV-}] on=[${path[(r)*vewenv*]}]"'
+	wait_for 've=[] on=[]'
+}
+
 @test "(bash) virtualenvwrapper at a terminal with bash-preexec: setvirtualenvproject at the prompt puts its env on at the next prompt" {
 	export WORKON_HOME=$T/workon
 	mkdir -p "$T/proj"

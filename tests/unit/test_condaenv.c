@@ -3,7 +3,10 @@
  * mockable_context_envs_dirs and locate_prefix_by_name in
  * conda/base/context.py at conda 0f64223fb8da4328457a69fe6483959dbb783152;
  * a prefix is laid out as conda's History.write_head writes
- * conda-meta/history (conda/history.py, same commit). */
+ * conda-meta/history (conda/history.py, same commit). The config files
+ * read, their envs_dirs and how their lists merge follow SEARCH_PATH
+ * (conda/base/constants.py), Configuration._expand_search_path and
+ * SequenceParameter.merge (conda/common/configuration.py), same commit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/find/condaenv.h"
+#include "core/find/condarc.h"
 #include "tap.h"
 
 static char root[64];
@@ -48,13 +52,56 @@ static void prefix(const char *rel)
 		tap_ok(0, "setup %s", rel);
 }
 
+static struct vh_buf warned = VH_BUF_INIT;
+
 static void find(const char *name, const char *want, const char *what)
 {
 	char *env = NULL;
 
-	tap_ok(vh_condaenv_find(&env, name) == 0, "%s: no error", what);
+	vh_buf_reset(&warned);
+	tap_ok(vh_condaenv_find(&env, &warned, name) == 0, "%s: no error", what);
 	tap_str(env, want ? at(want) : NULL, "  the env");
 	free(env);
+}
+
+/* The envs_dirs of text: the entries joined by '|', or "refused: WHY". */
+static void rc(const char *text, size_t len, const char *want, int want_final, const char *what)
+{
+	struct vh_buf dirs = VH_BUF_INIT, why = VH_BUF_INIT, got = VH_BUF_INIT;
+	const char *p;
+	int final = 7, r = vh_condarc_parse(&dirs, &final, &why, text, len);
+
+	if (r == VH_EREFUSED)
+		vh_buf_printf(&got, "refused: %s", vh_buf_str(&why));
+	for (p = dirs.data; r == 0 && p && p < dirs.data + dirs.len; p += strlen(p) + 1)
+		vh_buf_printf(&got, "%s%s", p == dirs.data ? "" : "|", p);
+	if (want && !strncmp(want, "refused", 7))
+		tap_ok(r == VH_EREFUSED && dirs.len == 0 && final == 0, "%s: refused (%s)", what, vh_buf_str(&got));
+	else
+		tap_str(vh_buf_str(&got), want, what);
+	if (want_final >= 0)
+		tap_ok(final == want_final, "  #!final %d", final);
+	vh_buf_free(&dirs);
+	vh_buf_free(&why);
+	vh_buf_free(&got);
+}
+
+static void rcs(const char *text, const char *want, const char *what)
+{
+	rc(text, strlen(text), want, -1, what);
+}
+
+static void put(const char *rel, const char *text)
+{
+	FILE *f = fopen(at(rel), "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f) != 0)
+		tap_ok(0, "write %s", rel);
+}
+
+static int warned_of(const char *s)
+{
+	return strstr(vh_buf_str(&warned), s) != NULL;
 }
 
 int main(void)
@@ -86,6 +133,77 @@ int main(void)
 		free(big);
 	}
 
+	/* .condarc's envs_dirs: each form */
+	rcs("envs_dirs:\n  - /a\n  - ~/b\nchannels:\n  - x\n", "/a|~/b", "a block list");
+	rcs("envs_dirs:\n- /a\n- /b\nchannels: [x]\n", "/a|/b", "  items in column 0");
+	rcs("channels:\n  - defaults\nenvs_dirs:   # mine\n\n  - /a  # first\n  # gap\n  - '/b c'\n"
+	    "  - \"/d\"\n", "/a|/b c|/d", "  comments, a blank line, quotes");
+	rcs("envs_dirs: [/a, '~/b' , \"/c\",]\n", "/a|~/b|/c", "a flow list, trailing comma");
+	rcs("envs_dirs: []\n", "", "  an empty flow list");
+	rcs("envs_path:\n  - /old\n", "/old", "the older name envs_path");
+	rcs("\xef\xbb\xbf" "envs_dirs:\r\n  - /a\r\n  - /b\r\n", "/a|/b", "BOM and CRLF");
+	rcs("envs_dirs:\n  - /a", "/a", "no newline at the end");
+	rcs("%YAML 1.2\n---\nenvs_dirs: [/a]\n...\n", "/a", "a directive and document markers");
+	rcs("envs_dirs_x: [/a]\nmy_envs_dirs: [/b]\n  envs_dirs: [/c]\n", "", "other keys, an indented one");
+	rcs("envs_dirs:\n  - /a:b\n  - /x#y\n", "/a:b|/x#y", "  ':' and '#' inside a plain path");
+	rc("envs_dirs: #!final\n  - /a\n", 26, "/a", 1, "#!final on the key");
+	rc("envs_dirs: # final words\n  - /a\n", 32, "/a", 0, "  a comment that is no flag");
+	rcs("envs_dirs:\n  - /a\nenvs_path:\n  - /b\n", "refused", "both names (conda: MultipleKeysError)");
+	rcs("envs_dirs: [/a]\nenvs_dirs: [/b]\n", "refused", "the key twice");
+	rcs("envs_dirs: /a\n", "refused", "a scalar where a list belongs");
+	rcs("envs_dirs:\nchannels: [x]\n", "refused", "no value (null)");
+	rcs("envs_dirs:\n", "refused", "  no value at the end");
+	rcs("envs_dirs: &d\n  - /a\n", "refused", "an anchor on the list");
+	rcs("envs_dirs: *d\n", "refused", "an alias as the list");
+	rcs("envs_dirs:\n  - *d\n", "refused", "an alias as an item");
+	rcs("envs_dirs:\n  - &x /a\n", "refused", "an anchor on an item");
+	rcs("envs_dirs: !!seq\n  - /a\n", "refused", "a tag");
+	rcs("<<: *base\nenvs_dirs: [/a]\n", "refused", "a merge key");
+	rcs("{envs_dirs: [/a]}\n", "refused", "a flow mapping as the document");
+	rcs("\"envs_dirs\": [/a]\n", "refused", "a quoted key");
+	rcs("envs_dirs:\n  - path: /a\n", "refused", "a list item that is a mapping");
+	rcs("envs_dirs:\n  - - /a\n", "refused", "a list item that is a list");
+	rcs("envs_dirs:\n  - [/a]\n", "refused", "  a flow list as an item");
+	rcs("envs_dirs: [/a, [/b]]\n", "refused", "  a list inside a flow list");
+	rcs("envs_dirs: [/a: b]\n", "refused", "  a mapping inside a flow list");
+	rcs("envs_dirs: [/a,\n  /b]\n", "refused", "a flow list over two lines");
+	rcs("envs_dirs: [/a,,/b]\n", "refused", "  an empty flow entry");
+	rcs("envs_dirs:\n  - /a\n    /b\n", "refused", "a plain item over two lines");
+	rcs("envs_dirs:\n  - /a\n    - /b\n", "refused", "items at two indentations");
+	rcs("envs_dirs:\n\t- /a\n", "refused", "a tab as indentation");
+	rcs("envs_dirs:\n  - |\n    /a\n", "refused", "a block scalar");
+	rcs("envs_dirs:\n  - ~\n", "refused", "a null item (~)");
+	rcs("envs_dirs:\n  - null\n", "refused", "  null");
+	rcs("envs_dirs:\n  -\n", "refused", "  an empty item");
+	rcs("envs_dirs:\n  - \"/a\\tb\"\n", "refused", "an escape in quotes");
+	rcs("envs_dirs:\n  - '/it''s'\n", "refused", "  a doubled quote");
+	rcs("envs_dirs:\n  - '/a\n", "refused", "  an unclosed quote");
+	rcs("envs_dirs:\n  - '/a' b\n", "refused", "  text after the quotes");
+	rcs("envs_dirs:\n  - /a\rb\n", "refused", "a lone CR inside an item");
+	rcs("envs_dirs:\n  - /a\tb\n", "refused", "  a tab inside an item");
+	rcs("envs_dirs:\n  - /a #!top\n", "refused", "an item flagged #!top");
+	rcs("envs_dirs: [/a] #!final\n", "refused", "  #!final after a flow list");
+	rcs("a: 1\n---\nenvs_dirs: [/a]\n", "refused", "a second document");
+	rc("envs_dirs: [/a]\0[/b]\n", 21, "refused", -1, "a NUL byte");
+	big = malloc(70 * 8 + 16);
+	if (big) {
+		strcpy(big, "envs_dirs:\n");
+		for (i = 0; i < 70; i++)
+			strcat(big, "  - /x\n");
+		rcs(big, "refused", "more than VH_CONDARC_MAX_DIRS entries");
+		free(big);
+	}
+	big = malloc(n * 12 + 32);
+	if (big) {
+		memcpy(big, "envs_dirs:\n", 11);
+		for (i = 0; i < n; i++)
+			memcpy(big + 11 + i * 12, "  # comment\n", 12);
+		memcpy(big + 11 + n * 12, "  - /a\n", 8);
+		big[11 + n * 12 + 8] = '\0';
+		rcs(big, "/a", "200000 comment lines inside the list (linear)");
+		free(big);
+	}
+
 	snprintf(root, sizeof(root), "/tmp/vh-condaenv-XXXXXX");
 	if (!mkdtemp(root))
 		return 1;
@@ -93,6 +211,9 @@ int main(void)
 	unsetenv("CONDA_ENVS_DIRS");
 	unsetenv("CONDA_ENVS_PATH");
 	unsetenv("CONDA_EXE");
+	unsetenv("CONDARC");
+	unsetenv("CONDA_ROOT");
+	unsetenv("XDG_CONFIG_HOME");
 
 	prefix("h/miniconda3/envs/web");
 	find("web", "h/miniconda3/envs/web", "no CONDA_EXE: the installers' default roots");
@@ -130,6 +251,104 @@ int main(void)
 	prefix("h/e2/web");
 	setenv("CONDA_ENVS_DIRS", "~/e2", 1);
 	find("web", "h/e2/web", "CONDA_ENVS_DIRS before CONDA_ENVS_PATH, ~/ expanded");
+
+	/* conda's config files: they come after the environment's */
+	unsetenv("CONDA_ENVS_DIRS");
+	unsetenv("CONDA_ENVS_PATH");
+	prefix("h/rc1/web");
+	mkdir(at("h/.config"), 0755);
+	mkdir(at("h/.config/conda"), 0755);
+	put("h/.condarc", "channels: [conda-forge]\nenvs_dirs:\n  - ~/rc1\n  - relative/dir\n");
+	find("web", "h/rc1/web", "~/.condarc's envs_dirs before the root's envs");
+	tap_ok(warned_of(".condarc: the envs_dirs entry relative/dir is relative"), "  the relative entry said so");
+	prefix("h/rc2/web");
+	put("h/.config/conda/condarc", "envs_dirs: [~/rc2]\n");
+	find("web", "h/rc1/web", "  ~/.condarc is read after ~/.config/conda/condarc: its list first");
+	prefix("rc3/web");
+	put("c/.condarc", "envs_dirs: [$HOME/../rc3]\n");
+	find("web", "h/rc1/web", "  the root's .condarc (CONDA_EXE's) last");
+	put("h/.condarc", "envs_dirs: []\n");
+	find("web", "h/rc2/web", "  ~/.config/conda/condarc next");
+	put("h/.config/conda/condarc", "envs_dirs: [\"/nonexistent\"]\n");
+	find("web", "rc3/web", "  the root's, $HOME expanded, .. collapsed");
+	setenv("CONDA_ENVS_DIRS", at("e1"), 1);
+	find("web", "e1/web", "CONDA_ENVS_DIRS before every file");
+	put("h/.conda/condarc", "envs_dirs: #!final\n  - ~/rc2\n");
+	mkdir(at("h/.conda"), 0755);
+	put("h/.conda/condarc", "envs_dirs: #!final\n  - ~/rc2\n");
+	find("web", "h/rc2/web", "  a file's #!final: the environment (and later files) not read");
+	unlink(at("h/.conda/condarc"));
+	unsetenv("CONDA_ENVS_DIRS");
+	prefix("rc4/web");
+	put("rc4.yml", "envs_dirs:\n  - ../rc4\n");
+	setenv("CONDARC", at("rc4.yml"), 1);
+	find("web", "rc3/web", "$CONDARC: a relative entry skipped");
+	put("rc4.yml", "envs_dirs:\n  - ~/../rc4\n");
+	find("web", "rc4/web", "$CONDARC (a .yml) last read, first used");
+	put("rc4.txt", "envs_dirs: [~/rc1]\n");
+	setenv("CONDARC", at("rc4.txt"), 1);
+	find("web", "rc3/web", "  a $CONDARC conda does not read (not condarc, .yml, .yaml)");
+	unsetenv("CONDARC");
+
+	/* condarc.d: its *.yml and *.yaml files by name, after condarc */
+	mkdir(at("h/.conda/condarc.d"), 0755);
+	prefix("d1/web");
+	prefix("d2/web");
+	put("h/.conda/condarc.d/a.yml", "envs_dirs: [~/../d1]\n");
+	put("h/.conda/condarc.d/b.yaml", "envs_dirs: [~/../d2]\n");
+	put("h/.conda/condarc.d/c.txt", "envs_dirs: [~/rc1]\n");
+	put("h/.conda/condarc.d/.yml", "envs_dirs: [~/rc1]\n");
+	find("web", "d2/web", "condarc.d: the last by name first; a .txt and a bare .yml not read");
+	unlink(at("h/.conda/condarc.d/b.yaml"));
+	find("web", "d1/web", "  then the one before");
+	for (i = 0; i < VH_CONDARC_MAX_LISTED; i++) {
+		snprintf(cmd, sizeof(cmd), "h/.conda/condarc.d/n%02zu.yml", i);
+		put(cmd, "envs_dirs: []\n");
+	}
+	find("web", "rc3/web", "  more files than venvhook reads: none read");
+	tap_ok(warned_of("condarc.d: holds more files than venvhook reads"), "  and said so");
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", at("h/.conda/condarc.d"));
+	tap_ok(system(cmd) == 0, "  (removed)");
+	mkdir(at("rcdir"), 0755);
+	put("rcdir/x.yml", "envs_dirs: [~/../d2]\n");
+	setenv("CONDARC", at("rcdir"), 1);
+	find("web", "d2/web", "$CONDARC naming a directory: its YAML files");
+	unsetenv("CONDARC");
+
+	/* who can write it: a file or a directory others can write decides nothing */
+	put("h/.condarc", "envs_dirs: [~/rc1]\n");
+	find("web", "h/rc1/web", "the user's own ~/.condarc");
+	chmod(at("h/.condarc"), 0666);
+	find("web", "rc3/web", "  writable by anyone: not read");
+	tap_ok(warned_of(".condarc: is writable by anyone; its envs_dirs is not used"), "  and said so");
+	chmod(at("h/.condarc"), 0644);
+	chmod(at("h"), 0777);
+	find("web", "rc3/web", "  in a directory anyone can write: not read");
+	tap_ok(warned_of("is reached through"), "  and said so");
+	chmod(at("h"), 0755);
+	if (getuid() == 0) {
+		tap_ok(chown(at("h/.condarc"), 65534, 65534) == 0, "give ~/.condarc to nobody");
+		find("web", "rc3/web", "  another user's file: not read");
+		tap_ok(warned_of("belongs to another user"), "  and said so");
+		tap_ok(chown(at("h/.condarc"), 0, 0) == 0, "  and back");
+	} else {
+		printf("ok %d - another user's file # SKIP not root\n", ++tap_count);
+	}
+	unlink(at("h/.condarc"));
+	tap_ok(mkfifo(at("h/.condarc"), 0600) == 0, "a FIFO as ~/.condarc");
+	find("web", "rc3/web", "  is not opened to wait on: not read");
+	unlink(at("h/.condarc"));
+	big = malloc(VH_CONDARC_MAX + 64);
+	if (big) {
+		memset(big, '#', VH_CONDARC_MAX + 63);
+		memcpy(big, "envs_dirs: [~/rc1]\n", 19);
+		big[VH_CONDARC_MAX + 63] = '\0';
+		put("h/.condarc", big);
+		free(big);
+		find("web", "rc3/web", "a ~/.condarc over 64 KiB: not read");
+		tap_ok(warned_of("larger than 64 KiB"), "  and said so");
+	}
+	vh_buf_free(&warned);
 
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	if (system(cmd) != 0)

@@ -257,6 +257,20 @@ static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char
 	return 0;
 }
 
+int vh_condarc_sets(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl, *v;
+
+	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		p += 3;
+	for (; p < end; p = nl ? nl + 1 : end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (dirs_key(p, nl ? nl : end, &v))
+			return 1;
+	}
+	return 0;
+}
+
 int vh_condarc_parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char *text, size_t len)
 {
 	size_t start = dirs->len;
@@ -380,6 +394,21 @@ static int warn(struct vh_buf *warnings, const char *path, const char *entry, co
 	return 0;
 }
 
+/* 1 unless the file at path, read the safe way (without waiting, a
+ * regular file of at most VH_CONDARC_MAX bytes), does not set envs_dirs
+ * or envs_path: a file others can change is worth a line only then (a
+ * conda root a service account owns, a group-writable /etc/conda/condarc
+ * that sets channels). What it holds is used for nothing else. */
+static int worth_saying(const char *path)
+{
+	struct vh_buf text = VH_BUF_INIT;
+	int r = vh_read_file(&text, AT_FDCWD, path, VH_CONDARC_MAX);
+
+	r = r < 0 || vh_condarc_sets(text.data, text.len);
+	vh_buf_free(&text);
+	return r;
+}
+
 /* The file's envs_dirs, expanded, onto dirs; *final its #!final. A file
  * venvhook cannot use for sure is said in warnings and adds nothing. */
 static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, const char *path)
@@ -390,7 +419,7 @@ static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, co
 	enum vh_writers w = VH_WRITERS_NONE;
 	char *real = NULL, *bad = NULL, *dir = NULL;
 	const char *p, *skip;
-	int rc;
+	int rc, others = 0;
 
 	*final = 0;
 	/* most of conda's places hold no file: one lstat says so */
@@ -400,6 +429,7 @@ static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, co
 		goto done;
 	rc = VH_ENOMEM;
 	if (bad) {
+		others = 1;
 		if (vh_buf_puts(&why, "is reached through ") < 0 || vh_msg_escape(&why, bad) < 0 ||
 		    vh_buf_puts(&why, ", which ") < 0 || vh_buf_puts(&why, vh_writers_text(w)) < 0)
 			goto done;
@@ -408,6 +438,7 @@ static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, co
 			goto done;
 	} else if (vh_stat_from(&vs, &st),
 		   (w = vh_writers_of(-1, real, &vs, VH_WRITERS_ROOT_OK)) != VH_WRITERS_NONE) {
+		others = 1;
 		if (vh_buf_puts(&why, vh_writers_text(w)) < 0)
 			goto done;
 	} else if ((rc = vh_read_file(&text, AT_FDCWD, real, VH_CONDARC_MAX)) == VH_ENOMEM) {
@@ -423,7 +454,7 @@ static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, co
 	rc = 0;
 	if (why.len) {
 		*final = 0;
-		if (warn(warnings, path, NULL, why.data) < 0)
+		if ((!others || worth_saying(real ? real : path)) && warn(warnings, path, NULL, why.data) < 0)
 			rc = VH_ENOMEM;
 		goto done;
 	}

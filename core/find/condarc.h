@@ -31,6 +31,10 @@
  * VH_ENOMEM. */
 int vh_condarc_parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char *text, size_t len);
 
+/* 1 when a line of the text starts with the key envs_dirs or envs_path
+ * (whether or not it reads for sure), else 0. Linear in len. */
+int vh_condarc_sets(const char *text, size_t len);
+
 /* Appends to dirs, each followed by a NUL, the absolute envs directories
  * conda's config files add, in conda's order (the files' lists merged as
  * conda's SequenceParameter.merge merges them: the later file's first),
@@ -43,8 +47,9 @@ int vh_condarc_parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const 
  * is read only when no one but the user and root can change it or any
  * directory on its path (vh_path_steady, core/util/writers.h), it is a
  * regular file of at most VH_CONDARC_MAX bytes, and its list reads for
- * sure; otherwise a line in warnings says why it was not read. Returns 0
- * or VH_ENOMEM. */
+ * sure; otherwise a line in warnings says why it was not read (for a
+ * file others can change, only when it sets the key: it is read, the safe
+ * way, for nothing else). Returns 0 or VH_ENOMEM. */
 int vh_condarc_envs_dirs(struct vh_buf *dirs, int *final, struct vh_buf *warnings, const char *root);
 
 #endif

@@ -990,11 +990,22 @@ assert_modifier() {
 	assert_line "exe=$HOME/big disk/envs/web/bin/python3"
 	assert_inactive 2
 	refute_stderr_contains condarc
-	# a .condarc anyone can write names no place: no env, and one line says why
+	# a .condarc anyone can write names no place: no env, and one line says
+	# why, once a shell (not at every cd, not for each environment.yml on
+	# the way up), and again once it says something else
 	chmod 666 "$HOME/.condarc"
+	printf 'name: other\n' >"$T/proj/src/environment.yml"
+	export RC=$HOME/.condarc
+	session "cd proj/src" report "cd /" "cd proj/src" "cd proj" 'run chmod 644 $RC' "cd /" "cd proj" \
+		'run chmod 606 $RC' "cd /" "cd proj/src"
+	assert_inactive 1
+	assert_equal "$(grep -c "$HOME/.condarc: is writable by anyone; its envs_dirs is not used" <<<"$stderr")" 2
+	# one that sets no envs_dirs is not worth a line: the user may not be
+	# able to fix it (a shared conda root's, /etc/conda/condarc)
+	printf 'channels: [conda-forge]\n' >"$HOME/.condarc"
 	session "cd proj/src" report
 	assert_inactive 1
-	assert_stderr_contains "$HOME/.condarc: is writable by anyone; its envs_dirs is not used"
+	refute_stderr_contains condarc
 }
 
 @test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {

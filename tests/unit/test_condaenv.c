@@ -56,11 +56,14 @@ static struct vh_buf warned = VH_BUF_INIT;
 
 static void find(const char *name, const char *want, const char *what)
 {
+	struct vh_conda_places places = { 0 };
 	char *env = NULL;
 
 	vh_buf_reset(&warned);
-	tap_ok(vh_condaenv_find(&env, &warned, name) == 0, "%s: no error", what);
+	tap_ok(vh_condaenv_find(&env, &places, name) == 0, "%s: no error", what);
 	tap_str(env, want ? at(want) : NULL, "  the env");
+	vh_buf_add(&warned, vh_buf_str(&places.warnings), places.warnings.len);
+	vh_conda_places_free(&places);
 	free(env);
 }
 
@@ -321,10 +324,32 @@ int main(void)
 	chmod(at("h/.condarc"), 0666);
 	find("web", "rc3/web", "  writable by anyone: not read");
 	tap_ok(warned_of(".condarc: is writable by anyone; its envs_dirs is not used"), "  and said so");
+	{
+		struct vh_conda_places places = { 0 };
+		char *e1 = NULL, *e2 = NULL;
+
+		tap_ok(vh_condaenv_find(&e1, &places, "web") == 0 && vh_condaenv_find(&e2, &places, "other") == 0,
+		       "  two environment.yml on one walk");
+		tap_ok(strstr(vh_buf_str(&places.warnings), "writable by anyone") &&
+			       !strstr(strstr(vh_buf_str(&places.warnings), "writable by anyone") + 1,
+				       "writable by anyone"),
+		       "  the files read, and said, once (%s)", vh_buf_str(&places.warnings));
+		vh_conda_places_free(&places);
+		free(e1);
+		free(e2);
+	}
+	put("h/.condarc", "channels: [x]\n# envs_dirs: [/a]\n");
+	find("web", "rc3/web", "  one that sets no envs_dirs: nothing to say");
+	tap_ok(!warned_of(".condarc"), "  (%s)", vh_buf_str(&warned));
+	put("h/.condarc", "envs_dirs: [~/rc1]\n");
 	chmod(at("h/.condarc"), 0644);
 	chmod(at("h"), 0777);
 	find("web", "rc3/web", "  in a directory anyone can write: not read");
 	tap_ok(warned_of("is reached through"), "  and said so");
+	put("h/.condarc", "channels: [x]\n");
+	find("web", "rc3/web", "  one there that sets no envs_dirs: nothing to say");
+	tap_ok(!warned_of(".condarc"), "  (%s)", vh_buf_str(&warned));
+	put("h/.condarc", "envs_dirs: [~/rc1]\n");
 	chmod(at("h"), 0755);
 	if (getuid() == 0) {
 		tap_ok(chown(at("h/.condarc"), 65534, 65534) == 0, "give ~/.condarc to nobody");

@@ -156,10 +156,13 @@ static int flow(struct vh_buf *dirs, size_t *n, struct vh_buf *why, const char *
 			return refuse(why, "envs_dirs lists more directories than venvhook reads");
 		if (c || next >= e)
 			return refuse(why, "envs_dirs is a flow list that does not end on its line");
-		p = next + 1;
-		if (*next == ']')
+		if (*next == ']') {
+			p = next;
 			break;
+		}
+		p = next + 1;
 	}
+	/* p at the list's ']' */
 	for (p++; p < e && blank(*p); p++)
 		;
 	if (p < e && *p == '#' && flag_of(p, e))

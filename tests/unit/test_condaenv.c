@@ -171,6 +171,11 @@ int main(void)
 	rcs("envs_dirs: [/a: b]\n", "refused", "  a mapping inside a flow list");
 	rcs("envs_dirs: [/a,\n  /b]\n", "refused", "a flow list over two lines");
 	rcs("envs_dirs: [/a,,/b]\n", "refused", "  an empty flow entry");
+	rcs("envs_dirs: [/a]x\n", "refused", "  text right after the list's ]");
+	rcs("envs_dirs: [/a]]\n", "refused", "  a second ]");
+	rcs("envs_dirs: ['/a']x\n", "refused", "  text right after a quoted entry's ]");
+	rcs("envs_dirs: [/a,]x\n", "refused", "  text after a trailing comma's ]");
+	rcs("envs_dirs: [/a] # c\n", "/a", "  a comment after the list");
 	rcs("envs_dirs:\n  - /a\n    /b\n", "refused", "a plain item over two lines");
 	rcs("envs_dirs:\n  - /a\n    - /b\n", "refused", "items at two indentations");
 	rcs("envs_dirs:\n\t- /a\n", "refused", "a tab as indentation");

@@ -187,6 +187,52 @@ static int item(struct vh_buf *dirs, size_t *n, struct vh_buf *why, const char *
 	return 0;
 }
 
+/* 1 when the top-level line [p, e) (a key, not envs_dirs) has a value
+ * that opens a quote, a '[' or a '{' and does not close it on the line:
+ * the value then runs onto the next lines, and a line there that looks
+ * like envs_dirs is not the key (PyYAML reads `foo: "a` then `envs_dirs:
+ * [/x]"` as foo's value). A quote opens only where a scalar starts. */
+static int runs_on(const char *p, const char *e)
+{
+	const char *v;
+	char q = 0, last;
+	int depth = 0;
+
+	for (v = p; v < e && !(*v == ':' && (v + 1 == e || blank(v[1]))); v++)
+		if (*v == '#' && v > p && blank(v[-1]))
+			return 0;
+	if (v == e)
+		return 0;
+	for (v++; v < e && blank(*v); v++)
+		;
+	if (v == e || !strchr("'\"[{", *v))
+		return 0;
+	for (last = ':'; v < e; v++) {
+		if (q) {
+			if (q == '"' && *v == '\\' && v + 1 < e)
+				v++;
+			else if (*v == q && q == '\'' && v + 1 < e && v[1] == '\'')
+				v++;
+			else if (*v == q)
+				q = 0;
+			if (!q && !depth)
+				return 0; /* a quoted scalar, closed */
+			continue;
+		}
+		if (*v == '#' && blank(v[-1]))
+			break;
+		if ((*v == '\'' || *v == '"') && strchr("[{,:", last))
+			q = *v;
+		else if (*v == '[' || *v == '{')
+			depth++;
+		else if ((*v == ']' || *v == '}') && depth && !--depth)
+			return 0;
+		if (!blank(*v))
+			last = *v;
+	}
+	return q || depth;
+}
+
 static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len, *nl, *e, *q, *v;
@@ -229,6 +275,11 @@ static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char
 		if (e - p >= 3 && (!memcmp(p, "---", 3) || !memcmp(p, "...", 3)) && (e - p == 3 || blank(p[3]))) {
 			if (content && *p == '-')
 				return refuse(why, "it holds more than one YAML document");
+			for (v = p + 3; v < e && blank(*v); v++)
+				;
+			/* `--- |`: the document is one scalar, its lines no keys */
+			if (v < e && *v != '#')
+				return refuse(why, "it has a document that starts on its --- line");
 			continue;
 		}
 		if (*p == '%')
@@ -237,8 +288,11 @@ static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char
 		if (strchr("\"'{[?&*!", *p) || (e - p >= 2 && !memcmp(p, "<<", 2)))
 			return refuse(why, "it has a top-level key venvhook does not read (quoted, flow, complex, "
 					   "merged, anchored or tagged)");
-		if (!dirs_key(p, e, &v))
+		if (!dirs_key(p, e, &v)) {
+			if (runs_on(p, e))
+				return refuse(why, "a top-level value runs onto the next line (an open quote, [ or {)");
 			continue;
+		}
 		if (seen++)
 			return refuse(why, "it sets envs_dirs (or envs_path) twice");
 		while (v < e && blank(*v))

@@ -26,7 +26,9 @@
  * (an anchor, an alias, a tag, a mapping or a list as an item, a scalar
  * where a list belongs, an escape in quotes, a control character, a tab in
  * an indentation, both keys or one twice, a multi-line value, more than
- * VH_CONDARC_MAX_DIRS entries) refuses the file's list whole. Linear in
+ * VH_CONDARC_MAX_DIRS entries; another key's value that opens a quote, a
+ * '[' or a '{' it does not close on its line; a document that starts on
+ * its `---` line) refuses the file's list whole. Linear in
  * len. Returns 0, VH_EREFUSED (why says why, a phrase; dirs as it was) or
  * VH_ENOMEM. */
 int vh_condarc_parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char *text, size_t len);

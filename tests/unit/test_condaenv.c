@@ -192,6 +192,17 @@ int main(void)
 	rcs("envs_dirs:\n  - /a #!top\n", "refused", "an item flagged #!top");
 	rcs("envs_dirs: [/a] #!final\n", "refused", "  #!final after a flow list");
 	rcs("a: 1\n---\nenvs_dirs: [/a]\n", "refused", "a second document");
+	rcs("foo: \"abc\nenvs_dirs: [/x]\n  end\"\n", "refused", "another key's quoted value over two lines");
+	rcs("foo: 'a''b\nenvs_dirs: [/x]\n  '\n", "refused", "  single-quoted, a doubled quote inside");
+	rcs("foo: \"a\\\"b\nenvs_dirs: [/x]\n  \"\n", "refused", "  an escaped quote inside");
+	rcs("foo: [a,\nenvs_dirs: [/x]\n  ]\n", "refused", "another key's flow list over two lines");
+	rcs("foo: {a: [b,\nenvs_dirs: [/x]\n  ]}\n", "refused", "  a flow mapping");
+	rcs("foo: ['a]',\nenvs_dirs: [/x]\n  ]\n", "refused", "  a ] in quotes closes nothing");
+	rcs("--- |\nenvs_dirs: [/x]\n", "refused", "a document that is a block scalar");
+	rcs("--- >-\nenvs_dirs: [/x]\n", "refused", "  folded");
+	rcs("--- # c\nenvs_dirs: [/x]\n", "/x", "  --- with a comment after it");
+	rcs("foo: \"a\" # c\nbar: 'it''s'\nbaz: [a, 'b]', {c: d}] # [\nq: x'y\nr: a [b\n"
+	    "s: \"\\\"\"\nenvs_dirs: [/x]\n", "/x", "  values closed on their lines");
 	rc("envs_dirs: [/a]\0[/b]\n", 21, "refused", -1, "a NUL byte");
 	big = malloc(70 * 8 + 16);
 	if (big) {

@@ -375,6 +375,20 @@ static void normal(char *path)
 	*w = '\0';
 }
 
+/* 1 when the variable name is one the directory the shell is in, the
+ * active env or venvhook itself sets: a place named by it would be chosen
+ * by where you are or what is on, not by the file. */
+static int moving(const char *name)
+{
+	static const char *const names[] = { "PWD", "OLDPWD", "CONDA_PREFIX", "VIRTUAL_ENV", NULL };
+	const char *const *n;
+
+	for (n = names; *n; n++)
+		if (!strcmp(name, *n))
+			return 1;
+	return !strncmp(name, "__VENVHOOK_", 11) || !strncmp(name, "__venvhook_", 11);
+}
+
 /* The entry as conda's expand makes it (expandvars, expanduser, abspath)
  * into *out, or NULL with a phrase in why when venvhook cannot use it. */
 static int expand(char **out, const char **why, const char *entry)
@@ -388,11 +402,21 @@ static int expand(char **out, const char **why, const char *entry)
 	*why = NULL;
 	for (p = entry; *p;) {
 		q = p + 1 + (p[1] == '{');
-		for (n = 0; *p == '$' && n < sizeof(name) - 1 && (q[n] == '_' || (q[n] >= 'A' && q[n] <= 'Z') ||
-					(q[n] >= 'a' && q[n] <= 'z') || (n && q[n] >= '0' && q[n] <= '9'));
+		for (n = 0; *p == '$' && (q[n] == '_' || (q[n] >= 'A' && q[n] <= 'Z') || (q[n] >= 'a' && q[n] <= 'z') ||
+					  (n && q[n] >= '0' && q[n] <= '9'));
 		     n++)
-			name[n] = q[n];
+			if (n == sizeof(name) - 1) {
+				*why = "names an environment variable by a name longer than venvhook reads";
+				goto skip;
+			} else {
+				name[n] = q[n];
+			}
 		name[n] = '\0';
+		if (n && (q == p + 1 || q[n] == '}') && moving(name)) {
+			*why = "names a variable the directory you are in or the active env sets (conda would "
+			       "look in another place from each)";
+			goto skip;
+		}
 		if (n && (q == p + 1 || q[n] == '}') && (val = vh_getenv(name))) {
 			if (vh_buf_puts(&b, val) < 0)
 				goto oom;
@@ -403,6 +427,10 @@ static int expand(char **out, const char **why, const char *entry)
 	}
 	if (vh_buf_puts(&b, "") < 0)
 		goto oom;
+	if (strchr(b.data, '$')) {
+		*why = "names an environment variable that is not set";
+		goto skip;
+	}
 	if (b.data[0] == '~' && (b.data[1] == '/' || !b.data[1])) {
 		home = vh_getenv("HOME");
 		if (!home || *home != '/') {

@@ -42,8 +42,9 @@ int vh_condarc_sets(const char *text, size_t len);
  * conda's SequenceParameter.merge merges them: the later file's first),
  * conda's places each read as conda reads them (.condarc, condarc, then
  * condarc.d's *.yml and *.yaml files by name), `~` and `$NAME`/`${NAME}`
- * expanded (an entry left relative, or holding
- * a `$` after that, is skipped with a line), duplicates dropped. root is
+ * expanded (an entry left relative, holding a `$` after that, or naming
+ * PWD, OLDPWD, CONDA_PREFIX, VIRTUAL_ENV or venvhook's own __VENVHOOK_* or
+ * __venvhook_* variables is skipped with a line), duplicates dropped. root is
  * conda's root (NULL: unknown); *final = 1 when a file's `#!final` means
  * the environment's CONDA_ENVS_DIRS/CONDA_ENVS_PATH do not count. A file
  * is read only when no one but the user and root can change it or any

@@ -334,6 +334,53 @@ int main(void)
 	find("web", "d2/web", "$CONDARC naming a directory: its YAML files");
 	unsetenv("CONDARC");
 
+	/* entries the place you are in, or the env that is on, would choose */
+	prefix("h/pwd/envs/web");
+	setenv("PWD", at("h/pwd"), 1);
+	setenv("OLDPWD", at("h/pwd"), 1);
+	setenv("VIRTUAL_ENV", at("h/pwd"), 1);
+	setenv("CONDA_PREFIX", at("h/pwd"), 1);
+	setenv("__VENVHOOK_ENV", at("h/pwd"), 1);
+	setenv("__venvhook_x", at("h/pwd"), 1);
+	{
+		static const char *const moving[] = { "$PWD/envs", "${PWD}/envs", "$OLDPWD/envs", "$VIRTUAL_ENV/envs",
+						      "${CONDA_PREFIX}/envs", "$__VENVHOOK_ENV/envs",
+						      "$__venvhook_x/envs", NULL };
+		const char *const *m;
+
+		for (m = moving; *m; m++) {
+			snprintf(cmd, sizeof(cmd), "envs_dirs:\n  - %s\n", *m);
+			put("h/.condarc", cmd);
+			find("web", "rc3/web", *m);
+			tap_ok(warned_of("names a variable the directory you are in or the active env sets"),
+			       "  skipped with a line (%s)", vh_buf_str(&warned));
+		}
+	}
+	unsetenv("OLDPWD");
+	unsetenv("VIRTUAL_ENV");
+	unsetenv("CONDA_PREFIX");
+	unsetenv("__VENVHOOK_ENV");
+	unsetenv("__venvhook_x");
+	put("h/.condarc", "envs_dirs: [$VH_TEST_UNSET/envs]\n");
+	unsetenv("VH_TEST_UNSET");
+	find("web", "rc3/web", "an entry that starts with an unset variable");
+	tap_ok(warned_of("names an environment variable that is not set") && !warned_of("relative"),
+	       "  says so, not that it is relative (%s)", vh_buf_str(&warned));
+	big = malloc(300 + 40);
+	if (big) {
+		strcpy(big, "envs_dirs: [$");
+		memset(big + 13, 'A', 300);
+		strcpy(big + 313, "/envs]\n");
+		memcpy(cmd, big + 13, 255);
+		cmd[255] = '\0';
+		setenv(cmd, at("h/pwd"), 1);
+		put("h/.condarc", big);
+		find("web", "rc3/web", "a variable name longer than 255: not looked up by its first 255");
+		tap_ok(warned_of("longer than venvhook reads"), "  skipped with a line (%s)", vh_buf_str(&warned));
+		unsetenv(cmd);
+		free(big);
+	}
+
 	/* who can write it: a file or a directory others can write decides nothing */
 	put("h/.condarc", "envs_dirs: [~/rc1]\n");
 	find("web", "h/rc1/web", "the user's own ~/.condarc");

@@ -584,28 +584,51 @@ static int yaml_name(const char *name)
 
 /* The files conda reads in the directory dir (a condarc.d): those named
  * *.yml or *.yaml, by name (os.scandir, sorted), onto files; at most
- * VH_CONDARC_MAX_LISTED of them, else none and a line. The directory is
- * opened without waiting; each file is judged when it is read. */
+ * VH_CONDARC_MAX_LISTED of them among at most VH_CONDARC_MAX_ENTRIES
+ * entries, else none and a line. A directory others can change is not
+ * listed (a line says so); it is opened without waiting; each file is
+ * judged when it is read. */
 static int listed(struct vh_buf *files, struct vh_buf *warnings, const char *dir)
 {
-	char *names[VH_CONDARC_MAX_LISTED];
+	char *names[VH_CONDARC_MAX_LISTED], *real = NULL, *bad = NULL;
+	struct vh_buf why = VH_BUF_INIT;
 	struct dirent *e;
-	size_t n = 0, i;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), rc = 0, over = 0;
+	struct stat st;
+	struct vh_stat vs;
+	enum vh_writers w = VH_WRITERS_NONE;
+	size_t n = 0, seen = 0, i;
+	int fd = -1, rc, over = 0;
 	DIR *dh;
 
-	if (fd < 0)
+	if (lstat(dir, &st) < 0)
 		return 0;
-	if (!(dh = fdopendir(fd))) {
-		close(fd);
-		return 0;
+	if ((rc = vh_path_steady(&real, &bad, &w, dir, 0, NULL)) < 0)
+		return rc;
+	rc = VH_ENOMEM;
+	if (bad) {
+		if (vh_buf_puts(&why, "is reached through ") < 0 || vh_msg_escape(&why, bad) < 0 ||
+		    vh_buf_puts(&why, ", which ") < 0 || vh_buf_puts(&why, vh_writers_text(w)) < 0)
+			goto done;
+	} else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode) && (vh_stat_from(&vs, &st), 1) &&
+		   (w = vh_writers_of(-1, real, &vs, VH_WRITERS_ROOT_OK)) != VH_WRITERS_NONE) {
+		if (vh_buf_puts(&why, vh_writers_text(w)) < 0)
+			goto done;
 	}
+	rc = 0;
+	if (why.len) {
+		rc = vh_msg_escape(warnings, dir) < 0 || vh_buf_puts(warnings, ": ") < 0 ||
+		     vh_buf_puts(warnings, why.data) < 0 ||
+		     vh_buf_puts(warnings, "; its files are not read\n") < 0 ? VH_ENOMEM : 0;
+		goto done;
+	}
+	fd = open(real, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || !(dh = fdopendir(fd)))
+		goto done;
+	fd = -1;
 	while (rc == 0 && !over && (e = readdir(dh))) {
-		if (!yaml_name(e->d_name))
-			continue;
-		if (n == VH_CONDARC_MAX_LISTED)
+		if (++seen > VH_CONDARC_MAX_ENTRIES || (yaml_name(e->d_name) && n == VH_CONDARC_MAX_LISTED))
 			over = 1;
-		else if (!(names[n++] = strdup(e->d_name)))
+		else if (yaml_name(e->d_name) && !(names[n++] = strdup(e->d_name)))
 			rc = VH_ENOMEM;
 	}
 	closedir(dh);
@@ -620,6 +643,12 @@ static int listed(struct vh_buf *files, struct vh_buf *warnings, const char *dir
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
+done:
+	if (fd >= 0)
+		close(fd);
+	vh_buf_free(&why);
+	free(real);
+	free(bad);
 	return rc == VH_ENOMEM ? rc : 0;
 }
 

@@ -15,6 +15,8 @@
 #define VH_CONDARC_MAX_DIRS 64
 /* The most YAML files venvhook reads of one condarc.d directory. */
 #define VH_CONDARC_MAX_LISTED 16
+/* The most entries (of any name) venvhook reads of one such directory. */
+#define VH_CONDARC_MAX_ENTRIES 1024
 
 /* Appends to dirs, each followed by a NUL, the entries of the YAML text's
  * top-level `envs_dirs:` (or `envs_path:`) list as written (unquoted, not

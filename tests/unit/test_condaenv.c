@@ -326,6 +326,19 @@ int main(void)
 	}
 	find("web", "rc3/web", "  more files than venvhook reads: none read");
 	tap_ok(warned_of("condarc.d: holds more files than venvhook reads"), "  and said so");
+	snprintf(cmd, sizeof(cmd), "rm -f '%s'/n*.yml", at("h/.conda/condarc.d"));
+	tap_ok(system(cmd) == 0, "  (removed)");
+	find("web", "d1/web", "  (a.yml read again)");
+	chmod(at("h/.conda/condarc.d"), 0777);
+	find("web", "rc3/web", "  a condarc.d anyone can write: not listed");
+	tap_ok(warned_of("condarc.d: is writable by anyone; its files are not read"), "  one line says so (%s)",
+	       vh_buf_str(&warned));
+	chmod(at("h/.conda/condarc.d"), 0755);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && seq -f 'x%%04g.txt' 1 %d | xargs touch", at("h/.conda/condarc.d"),
+		 VH_CONDARC_MAX_ENTRIES);
+	tap_ok(system(cmd) == 0, "  %d more entries that are no YAML", VH_CONDARC_MAX_ENTRIES);
+	find("web", "rc3/web", "  more entries than venvhook reads: none read");
+	tap_ok(warned_of("condarc.d: holds more files than venvhook reads"), "  and said so");
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", at("h/.conda/condarc.d"));
 	tap_ok(system(cmd) == 0, "  (removed)");
 	mkdir(at("rcdir"), 0755);

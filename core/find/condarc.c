@@ -652,27 +652,45 @@ done:
 	return rc == VH_ENOMEM ? rc : 0;
 }
 
+/* What conda reads at a+b+c (made lexically normal, as conda's expand
+ * makes it, so that one place is one string): the file, or the YAML
+ * files of a directory (Configuration._expand_search_path: path.is_dir()),
+ * onto the list of files. */
+static int one(struct vh_buf *files, struct vh_buf *warnings, const char *a, const char *b, const char *c)
+{
+	struct vh_buf d = VH_BUF_INIT;
+	struct stat st;
+	int rc = VH_ENOMEM;
+
+	if (vh_buf_puts(&d, a) < 0 || vh_buf_puts(&d, b) < 0 || vh_buf_puts(&d, c) < 0)
+		goto done;
+	normal(d.data);
+	d.len = strlen(d.data);
+	if (stat(d.data, &st) == 0 && S_ISDIR(st.st_mode))
+		rc = listed(files, warnings, d.data);
+	else if (!strcmp(strrchr(d.data, '/'), "/.condarc") || !strcmp(strrchr(d.data, '/'), "/condarc") ||
+		 yaml_name(d.data))
+		rc = vh_buf_add(files, d.data, d.len + 1) < 0 ? VH_ENOMEM : 0;
+	else
+		rc = 0; /* (a file named condarc.d) */
+done:
+	vh_buf_free(&d);
+	return rc;
+}
+
 /* What conda reads in dir+sub: .condarc, condarc, and condarc.d's YAML
  * files, in that order, onto the list of files (dir absolute, else none:
  * conda would read a relative one from its working directory). */
 static int place(struct vh_buf *files, struct vh_buf *warnings, const char *dir, const char *sub)
 {
-	static const char *const names[] = { "/.condarc", "/condarc" };
-	struct vh_buf d = VH_BUF_INIT;
+	static const char *const names[] = { "/.condarc", "/condarc", "/condarc.d" };
 	size_t i;
-	int rc = VH_ENOMEM;
+	int rc = 0;
 
 	if (!dir || *dir != '/')
 		return 0;
-	for (i = 0; i < 2; i++)
-		if (vh_buf_puts(files, dir) < 0 || vh_buf_puts(files, sub) < 0 || vh_buf_puts(files, names[i]) < 0 ||
-		    vh_buf_add(files, "", 1) < 0)
-			goto done;
-	if (vh_buf_puts(&d, dir) < 0 || vh_buf_puts(&d, sub) < 0 || vh_buf_puts(&d, "/condarc.d") < 0)
-		goto done;
-	rc = listed(files, warnings, d.data);
-done:
-	vh_buf_free(&d);
+	for (i = 0; rc == 0 && i < 3; i++)
+		rc = one(files, warnings, dir, sub, names[i]);
 	return rc;
 }
 
@@ -680,17 +698,11 @@ done:
  * condarc, *.yml or *.yaml; the YAML files of a directory. */
 static int condarc_var(struct vh_buf *files, struct vh_buf *warnings, const char *path)
 {
-	const char *b;
 	struct stat st;
 
 	if (!path || *path != '/' || stat(path, &st) < 0)
 		return 0;
-	if (S_ISDIR(st.st_mode))
-		return listed(files, warnings, path);
-	b = strrchr(path, '/') + 1;
-	if (strcmp(b, ".condarc") && strcmp(b, "condarc") && !yaml_name(path))
-		return 0;
-	return vh_buf_add(files, path, strlen(path) + 1) < 0 ? VH_ENOMEM : 0;
+	return one(files, warnings, path, "", "");
 }
 
 /* The lists of the files, each read once (unique(search_path)), up to
@@ -730,9 +742,7 @@ int vh_condarc_envs_dirs(struct vh_buf *dirs, int *final, struct vh_buf *warning
 	    (rc = place(&files, warnings, home, "/.config/conda")) < 0 ||
 	    (rc = place(&files, warnings, home, "/.conda")) < 0)
 		goto done;
-	rc = VH_ENOMEM;
-	if (home && *home == '/' &&
-	    (vh_buf_puts(&files, home) < 0 || vh_buf_puts(&files, "/.condarc") < 0 || vh_buf_add(&files, "", 1) < 0))
+	if (home && *home == '/' && (rc = one(&files, warnings, home, "/.condarc", "")) < 0)
 		goto done;
 	if ((rc = condarc_var(&files, warnings, vh_getenv("CONDARC"))) < 0)
 		goto done;

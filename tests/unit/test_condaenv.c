@@ -347,6 +347,26 @@ int main(void)
 	find("web", "d2/web", "$CONDARC naming a directory: its YAML files");
 	unsetenv("CONDARC");
 
+	/* one place is one place however it is spelt; a .condarc directory */
+	put("h/.config/conda/condarc", "envs_dirs: [~/rc2, rel]\n");
+	snprintf(cmd, sizeof(cmd), "%s/", at("h/.config"));
+	setenv("XDG_CONFIG_HOME", cmd, 1);
+	find("web", "h/rc2/web", "XDG_CONFIG_HOME=~/.config/: ~/.config/conda/condarc read once");
+	tap_ok(warned_of("rel is relative") && !strstr(strstr(vh_buf_str(&warned), "rel is relative") + 1,
+						       "rel is relative"),
+	       "  its line said once (%s)", vh_buf_str(&warned));
+	unsetenv("XDG_CONFIG_HOME");
+	put("h/.config/conda/condarc", "envs_dirs: [\"/nonexistent\"]\n");
+	mkdir(at("h/.conda/.condarc"), 0755);
+	put("h/.conda/.condarc/a.yml", "envs_dirs: [~/../d2]\n");
+	put("h/.conda/.condarc/b.txt", "envs_dirs: [~/rc1]\n");
+	find("web", "d2/web", "a .condarc that is a directory: its YAML files, as conda reads them");
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", at("h/.conda/.condarc"));
+	tap_ok(system(cmd) == 0, "  (removed)");
+	put("h/.conda/condarc.d", "envs_dirs: [~/../d2]\n");
+	find("web", "rc3/web", "  a file named condarc.d is not read");
+	unlink(at("h/.conda/condarc.d"));
+
 	/* entries the place you are in, or the env that is on, would choose */
 	prefix("h/pwd/envs/web");
 	setenv("PWD", at("h/pwd"), 1);

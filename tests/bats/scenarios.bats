@@ -1008,6 +1008,23 @@ assert_modifier() {
 	refute_stderr_contains condarc
 }
 
+@test "a named conda env only a .condarc directory holds needs an allow" {
+	# a .condarc only says where to look: the env found there is no
+	# store's (no basis by location), and one venvhook did not see made
+	# waits for consent, whatever placed the file
+	unset CONDA_ENVS_DIRS CONDA_ENVS_PATH CONDARC CONDA_ROOT CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_SHLVL
+	mkconda "$T/miniforge3"
+	mkconda "$T/shared/envs/web"
+	mkdir -p "$T/proj"
+	printf 'name: web\n' >"$T/proj/environment.yml"
+	printf 'envs_dirs:\n  - %s/shared/envs\n' "$T" >"$HOME/.condarc"
+	export CONDA_EXE=$T/miniforge3/bin/conda
+	session "cd proj" report
+	assert_inactive 1
+	assert_stderr_contains "not activating $T/shared/envs/web: " "'venvhook allow' trusts it"
+	refute_stderr_contains condarc
+}
+
 @test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {
 	export WORKON_HOME=$T/workon
 	mkenv_unallowed "$T/proj/venv"

@@ -609,9 +609,10 @@ static int listed(struct vh_buf *files, struct vh_buf *warnings, const char *dir
 		if (vh_buf_puts(&why, "is reached through ") < 0 || vh_msg_escape(&why, bad) < 0 ||
 		    vh_buf_puts(&why, ", which ") < 0 || vh_buf_puts(&why, vh_writers_text(w)) < 0)
 			goto done;
-	} else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode) && (vh_stat_from(&vs, &st), 1) &&
-		   (w = vh_writers_of(-1, real, &vs, VH_WRITERS_ROOT_OK)) != VH_WRITERS_NONE) {
-		if (vh_buf_puts(&why, vh_writers_text(w)) < 0)
+	} else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+		vh_stat_from(&vs, &st);
+		w = vh_writers_of(-1, real, &vs, VH_WRITERS_ROOT_OK);
+		if (w != VH_WRITERS_NONE && vh_buf_puts(&why, vh_writers_text(w)) < 0)
 			goto done;
 	}
 	rc = 0;

@@ -316,13 +316,16 @@ static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char
 
 int vh_condarc_sets(const char *text, size_t len)
 {
-	const char *p = text, *end = text + len, *nl, *v;
+	const char *p = text, *end = text + len, *nl, *e, *v;
 
 	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
 		p += 3;
 	for (; p < end; p = nl ? nl + 1 : end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
-		if (dirs_key(p, nl ? nl : end, &v))
+		e = nl ? nl : end;
+		if (e > p && e[-1] == '\r')
+			e--;
+		if (dirs_key(p, e, &v))
 			return 1;
 	}
 	return 0;

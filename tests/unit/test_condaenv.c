@@ -437,6 +437,9 @@ int main(void)
 	put("h/.condarc", "channels: [x]\n# envs_dirs: [/a]\n");
 	find("web", "rc3/web", "  one that sets no envs_dirs: nothing to say");
 	tap_ok(!warned_of(".condarc"), "  (%s)", vh_buf_str(&warned));
+	put("h/.condarc", "envs_dirs:\r\n  - /a\r\n");
+	find("web", "rc3/web", "  one that sets it, with CRLF line ends: said");
+	tap_ok(warned_of(".condarc: is writable by anyone"), "  (%s)", vh_buf_str(&warned));
 	put("h/.condarc", "envs_dirs: [~/rc1]\n");
 	chmod(at("h/.condarc"), 0644);
 	chmod(at("h"), 0777);

@@ -3,7 +3,8 @@
  * (core/trust/madeby.c). Any violated invariant aborts, which libFuzzer
  * records as a crash with the input that caused it.
  *
- * The first byte picks the dialect and whether only the last line counts;
+ * The first byte picks the dialect, whether only the last line counts and
+ * whether the env is a venv or pixi's;
  * the rest is the lines, as the hook hands them over. Invariants, from
  * madeby.h's contract:
  *  - vh_madeby_judge returns 0 (never an error but out of memory), with a
@@ -48,7 +49,9 @@ static void judge(struct vh_madeby *out, const char *text, size_t len, unsigned 
 	ask.from = how & 4 ? "/p/a" : NULL;
 	ask.base = "/p";
 	ask.home = "/h";
-	ask.env = "/p/.venv";
+	/* bit 32: pixi's default env, whose reading walks the file system up
+	 * from /p/a (realpath, lstat: reads only, bounded by the path) */
+	ask.env = how & 32 ? "/p/.pixi/envs/default" : "/p/.venv";
 	ask.real = how & 8 ? "/r/.venv" : NULL;
 	ask.last_only = how & 16 ? 1 : 0;
 	ask.dialect = (enum vh_dialect)(how % 4);

@@ -229,6 +229,25 @@ static int intact(const struct vh_state *s)
 	return ok;
 }
 
+/* conda deactivate typed over venvhook's conda prefix: conda took its
+ * bin/ off PATH and put its own CONDA_PREFIX and level back, and left
+ * VIRTUAL_ENV, which it does not know (_deactivate in conda/activate.py at
+ * conda 0f64223fb8da4328457a69fe6483959dbb783152). */
+static int conda_deactivated(const struct vh_state *s)
+{
+	const char *mark = s->v[VH_MARK_ENV];
+	char *bin;
+	int off;
+
+	if (!mark || !s->v[VH_MARK_CONDA_LEVEL] || !eq(s->v[VH_VIRTUAL_ENV], mark) ||
+	    eq(s->v[VH_CONDA_PREFIX], mark))
+		return 0;
+	bin = vh_env_bin(mark);
+	off = bin && (!s->v[VH_PATH] || vh_pathlist_find(s->v[VH_PATH], bin) < 0);
+	free(bin);
+	return off;
+}
+
 static void diff(struct vh_plan *p, const struct vh_state *now)
 {
 	const char *a, *b;
@@ -422,6 +441,15 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 		 * and direnv's restore VIRTUAL_ENV and the PATH they saved)
 		 * does not make it on again for the user: no "deactivated". */
 		was_off = !eq(aside, mark);
+	} else if (eq(w.env, mark) && conda_deactivated(now)) {
+		/* off, as venvhook's own deactivate leaves it: paused in its
+		 * project until the shell leaves; conda's variables are conda's
+		 * again, venvhook's record of them goes */
+		w.pause = mark;
+		w.env = NULL;
+		p->target.v[VH_MARK_CONDA_PREFIX] = p->target.v[VH_MARK_CONDA_DEFAULT_ENV] = NULL;
+		p->target.v[VH_MARK_CONDA_LEVEL] = p->target.v[VH_MARK_CONDA_SHLVL] = NULL;
+		p->target.v[VH_MARK_CONDA_PROMPT_MODIFIER] = NULL;
 	}
 	if (own_plan(p, &w) < 0 || count_bins(p) < 0)
 		return VH_ENOMEM;

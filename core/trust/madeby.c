@@ -12,6 +12,9 @@
  * as an ordinary character). */
 #include "core/trust/madeby.h"
 
+#include <sys/stat.h>
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +45,9 @@ struct ctx {
 	int strict;
 	char *env, *real, *env_parent, *real_parent; /* normalised */
 	int made, brought, unreadable;
+	/* pixi reads PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST: set, or named
+	 * on the lines */
+	int pixi_vars;
 	char made_by[48], brought_by[48];
 	int oom;
 };
@@ -1038,11 +1044,76 @@ static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsign
 	}
 }
 
-/* The options of conda run (conda/cli/main_run.py, add_parser_prefix in
- * conda/cli/helpers.py, at conda 0f64223f) and micromamba run that take a
- * value. */
-static const char *const conda_run_valued[] = { "-n", "--name", "-p", "--prefix", "--cwd", "-a",
-						"--attach", "-e", "--env", "--label", NULL };
+/* The options conda, mamba and micromamba take before their subcommand
+ * and after run, as their parsers read them. conda: generate_pre_parser
+ * and generate_parser in conda/cli/conda_argparse.py, run's own in
+ * conda/cli/main_run.py, add_parser_prefix_to_group and
+ * add_parser_verbose in conda/cli/helpers.py, at conda
+ * 0f64223fb8da4328457a69fe6483959dbb783152 (argparse: -nNAME and
+ * --name=NAME, short flags joined, a long option shortened while it is
+ * unambiguous). micromamba (and mamba 2, the same CLI11 program):
+ * init_general_options, init_rc_options and init_prefix_options in
+ * micromamba/src/common_options.cpp, set_umamba_command in
+ * micromamba/src/umamba.cpp and set_run_command in micromamba/src/run.cpp,
+ * at mamba 03564bf4875fd7a5491f11ccf059d50512adf8b3 (CLI11: the same joined
+ * forms, no shortening, no option of the program after its subcommand).
+ * One table per position holds both tools': where one takes an option the
+ * other has not, the other stops with an error and runs nothing; no option
+ * takes a value in one and none in the other. Any other option (a
+ * shortening, --rc-file's list, a new option) may take the next word as
+ * its value or not: which word is the command cannot be told, and the
+ * lines are unreadable. */
+struct opt_table {
+	const char *valued_letters, *flag_letters;
+	const char *const *valued, *const *flags;
+};
+static const char *const conda_top_valued[] = { "--log-level", "--root-prefix", "--prefix",
+						 "--relocate-prefix", "--name", NULL };
+static const char *const conda_top_flags[] = {
+	"--verbose", "--debug", "--trace", "--json", "--no-plugins", "--version", "--help",
+	"--no-rc", "--no-env", "--quiet", "--yes", "--offline", "--dry-run", "--download-only",
+	"--use-uv", "--print-context-only", "--print-config-only", NULL
+};
+static const struct opt_table conda_top = { "rpn", "vqyVh", conda_top_valued, conda_top_flags };
+static const char *const conda_run_valued[] = { "--name", "--prefix", "--cwd", "--root-prefix",
+						"--relocate-prefix", "--attach", "--env",
+						"--label", NULL };
+static const char *const conda_run_flags[] = {
+	"--verbose", "--debug", "--trace", "--dev", "--debug-wrapper-scripts",
+	"--no-capture-output", "--live-stream", "--detach", "--clean-env", "--help", NULL
+};
+static const struct opt_table conda_run_opts = { "nprae", "vsdh", conda_run_valued,
+						 conda_run_flags };
+
+/* The option w (not "--") as t says: how many words it takes (1 or 2),
+ * or 0 when venvhook does not know it. */
+static size_t opt_words(const struct opt_table *t, const char *w)
+{
+	const char *eq = strchr(w, '='), *const *o;
+	size_t k;
+
+	if (!w[1])
+		return 0; /* "-": a word, no option */
+	if (w[1] == '-') {
+		if (in(w, t->flags))
+			return 1;
+		for (o = t->valued; *o; o++)
+			if (!strcmp(w, *o))
+				return 2;
+			else if (eq && (size_t)(eq - w) == strlen(*o) && !strncmp(w, *o, (size_t)(eq - w)))
+				return 1;
+		return 0;
+	}
+	/* -vs, -nNAME, -vn NAME: flags, then a letter whose value is the
+	 * rest of the word or the next word */
+	for (k = 1; w[k]; k++) {
+		if (strchr(t->valued_letters, w[k]))
+			return w[k + 1] ? 1 : 2;
+		if (!strchr(t->flag_letters, w[k]))
+			return 0;
+	}
+	return 1;
+}
 
 /* conda run [options] CMD: CMD is a command of its own (it may bring
  * files), run in --cwd's directory when one is given (then where it runs
@@ -1051,16 +1122,19 @@ static void conda_run(struct ctx *c, char **w, const unsigned char *fl, size_t n
 		      char **cwd, int weak, int unwraps)
 {
 	char *there = NULL, **at = cwd;
+	size_t take;
 
-	for (; j < n && w[j][0] == '-' && w[j][1]; j++) {
+	for (; j < n && w[j][0] == '-' && w[j][1]; j += take) {
 		if (!strcmp(w[j], "--")) {
 			j++;
 			break;
 		}
+		if ((fl[j] & W_DYN) || !(take = opt_words(&conda_run_opts, w[j]))) {
+			cannot_read(c); /* which word is the command */
+			return;
+		}
 		if (!strcmp(w[j], "--cwd") || !strncmp(w[j], "--cwd=", 6))
 			at = &there;
-		if (!strchr(w[j], '=') && in(w[j], conda_run_valued))
-			j++;
 	}
 	if (j < n)
 		judge(c, w + j, fl + j, n - j, at, weak, 0, unwraps + 1);
@@ -1093,9 +1167,20 @@ static void conda_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n
 	const char *p;
 	size_t j = 1;
 
-	while (j < n && w[j][0] == '-' && !(fl[j] & W_DYN))
-		j++; /* global flags (--no-plugins...): none takes a value */
-	if (j < n && !(fl[j] & W_DYN) && !strcmp(w[j], "run")) {
+	while (j < n && w[j][0] == '-') {
+		size_t take = fl[j] & W_DYN ? 0 : opt_words(&conda_top, w[j]);
+
+		if (!take) {
+			cannot_read(c); /* which word is the subcommand */
+			return;
+		}
+		j += take;
+	}
+	if (j < n && (fl[j] & W_DYN)) {
+		cannot_read(c); /* run, or create --clone */
+		return;
+	}
+	if (j < n && !strcmp(w[j], "run")) {
 		conda_run(c, w, fl, n, j + 1, cwd, weak, unwraps);
 		return;
 	}
@@ -1130,7 +1215,10 @@ static void conda_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n
  * aliases (crates/pixi_cli/src/lib.rs); the options that take a value
  * (the global ones there, -m/--manifest-path, -w/--workspace and
  * -s/--script in cli_config.rs, ConfigCli in crates/pixi_config/src/lib.rs,
- * run's and exec's own), all at pixi 2b25fc76. */
+ * run's and exec's own, add's and upgrade's -f/--feature), all at pixi
+ * 2b25fc76dd3b5cc50a235387d948474975c40d73. clap reads -mPATH, -m=PATH
+ * and -vm PATH as -m PATH, refuses an option given twice (nothing runs),
+ * and shortens no long option. */
 static const char *const pixi_makes[] = { "install", "i", "add", "a", "remove", "rm", "update",
 					  "upgrade", "reinstall", "run", "r", "shell", "s",
 					  "shell-hook", NULL };
@@ -1138,8 +1226,18 @@ static const char *const pixi_valued[] = {
 	"--color", "-m", "--manifest-path", "-w", "--workspace", "-s", "--script", "-e",
 	"--environment", "-p", "--platform", "--auth-file", "--concurrent-downloads",
 	"--concurrent-solves", "--pinning-strategy", "--pypi-keyring-provider", "--tls-root-certs",
-	"--config-file", "--spec", "--with", "-c", "--channel", NULL
+	"--config-file", "--spec", "--with", "-c", "--channel", "-f", "--feature", NULL
 };
+/* the short options that take a value (those above), and the global
+ * flags -v and -q, which may come first in a cluster */
+static const char pixi_valued_letters[] = "mwsepcf";
+static const char pixi_flag_letters[] = "vq";
+
+/* The manifests pixi's walk up stops at, in a directory: WORKSPACE_MANIFEST,
+ * PYPROJECT_MANIFEST, MOJOPROJECT_MANIFEST (consts.rs), provenance_from_dir
+ * in crates/pixi_manifest/src/discovery.rs at the same commit. */
+static const char *const pixi_manifests[] = { "pixi.toml", "pyproject.toml", "mojoproject.toml",
+					      NULL };
 
 /* The project an env of pixi's belongs to: env less /.pixi/envs/default,
  * or NULL. */
@@ -1157,33 +1255,92 @@ static char *pixi_project(struct ctx *c, const char *env)
 	return proj;
 }
 
-/* 1 when pixi run from cwd (or on the manifest or directory -m names)
- * works in the project of the env: the project pixi finds from cwd is
- * cwd or above it; -m names it. */
-static int pixi_works_here(struct ctx *c, const char *env, const char *cwd, const char *manifest)
+/* The real path of path, relative to dir unless absolute, as the kernel
+ * resolves it (pixi canonicalizes its start and -m's path: a symlink's
+ * target and then its "..", not the shell's logical path); NULL when it
+ * cannot be told. */
+static char *real_of(struct ctx *c, const char *dir, const char *path)
 {
-	char *proj = pixi_project(c, env), *m = NULL, *d;
-	const char *leaf;
+	struct vh_buf b = VH_BUF_INIT;
+	char *out = NULL;
+
+	if (path[0] != '/' && !dir)
+		return NULL;
+	if ((path[0] != '/' && (vh_buf_puts(&b, dir) < 0 || vh_buf_putc(&b, '/') < 0)) ||
+	    vh_buf_puts(&b, path) < 0)
+		c->oom = 1;
+	else
+		out = realpath(b.data, NULL);
+	vh_buf_free(&b);
+	return out;
+}
+
+/* 1 when dir holds anything by a name pixi reads as a manifest (lstat, any
+ * type: pixi skips a pyproject.toml without [tool.pixi] and walks on past
+ * a package's pixi.toml, which this does not read: it fails closed). */
+static int pixi_manifest_in(struct ctx *c, const char *dir)
+{
+	const char *const *m;
+	struct stat st;
+	char *p;
 	int yes = 0;
 
-	if (!proj)
-		return 0;
+	for (m = pixi_manifests; *m && !yes && !c->oom; m++) {
+		if (!(p = malloc(strlen(dir) + strlen(*m) + 2))) {
+			c->oom = 1;
+			break;
+		}
+		sprintf(p, "%s/%s", strcmp(dir, "/") ? dir : "", *m);
+		yes = lstat(p, &st) == 0;
+		free(p);
+	}
+	return yes;
+}
+
+/* 1 when pixi run from cwd (or on the manifest or directory -m names)
+ * works in the project of the env: pixi walks up from the real cwd to the
+ * nearest directory with a manifest, which must be the project's own (one
+ * in between, a nested project, is the one it installs); -m names a
+ * manifest in the project's directory, or the directory itself. */
+static int pixi_works_here(struct ctx *c, const char *env, const char *cwd, const char *manifest)
+{
+	char *proj = pixi_project(c, env), *rproj = NULL, *r = NULL, *d = NULL;
+	struct stat st;
+	int yes = 0;
+
+	if (!proj || !(rproj = real_of(c, NULL, proj)))
+		goto done;
 	if (!manifest) {
-		yes = cwd && at_or_above(proj, cwd);
-	} else if ((m = normal(c, cwd, manifest))) {
-		leaf = base(m);
-		/* the manifest's directory, or the directory itself */
-		if (!strcmp(leaf, "pixi.toml") || !strcmp(leaf, "pyproject.toml")) {
-			d = parent(c, m);
-			yes = d && !strcmp(d, proj);
-			free(d);
-		} else {
-			yes = !strcmp(m, proj);
+		/* up from the real cwd to the nearest manifest */
+		for (r = cwd ? real_of(c, NULL, cwd) : NULL; r && !c->oom;) {
+			char *up;
+
+			if (!strcmp(r, rproj)) {
+				yes = 1; /* the project's own */
+				break;
+			}
+			if (pixi_manifest_in(c, r))
+				break; /* a nested project, or another */
+			if (!strcmp(r, "/"))
+				break; /* no project here: not the env's */
+			up = parent(c, r);
+			free(r);
+			r = up;
+		}
+	} else if ((r = real_of(c, cwd, manifest)) && stat(r, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			yes = !strcmp(r, rproj);
+		} else if (in(base(r), pixi_manifests)) {
+			d = parent(c, r);
+			yes = d && !strcmp(d, rproj);
 		}
 	}
-	free(m);
+done:
+	free(d);
+	free(r);
+	free(rproj);
 	free(proj);
-	return yes;
+	return yes && !c->oom;
 }
 
 /* pixi run and exec: the words after their options are a command. */
@@ -1193,15 +1350,91 @@ static int pixi_runs(const char *sub)
 		       !strcmp(sub, "x"));
 }
 
+/* The option at w[j] as clap reads it: its name into name ("-m",
+ * "--manifest-path"; "" for a cluster of -v and -q alone), its value (or
+ * NULL) into *v; returns the index of its last word. *unknown: a cluster
+ * with a letter venvhook does not know after its first (-xy), where which
+ * word is a value cannot be told. */
+static size_t pixi_opt(char **w, size_t n, size_t j, char *name, const char **v, int *unknown)
+{
+	const char *a = w[j], *eq = strchr(a, '=');
+	size_t k;
+
+	*v = NULL;
+	*unknown = 0;
+	if (a[1] == '-') {
+		size_t len = eq ? (size_t)(eq - a) : strlen(a);
+
+		snprintf(name, 48, "%.*s", (int)(len < 47 ? len : 47), a);
+		if (eq)
+			*v = eq + 1;
+		else if (in(a, pixi_valued) && j + 1 < n)
+			*v = w[++j];
+		return j;
+	}
+	for (k = 1; a[k] && strchr(pixi_flag_letters, a[k]); k++)
+		;
+	name[0] = '\0';
+	if (!a[k])
+		return j; /* -v, -vvq */
+	name[0] = '-';
+	name[1] = a[k];
+	name[2] = '\0';
+	if (!strchr(pixi_valued_letters, a[k])) {
+		*unknown = a[k + 1] != '\0'; /* -x alone: a flag (run's -x) */
+		return j;
+	}
+	if (a[k + 1])
+		*v = a + k + 1 + (a[k + 1] == '=');
+	else if (j + 1 < n)
+		*v = w[++j];
+	return j;
+}
+
+/* What pixi's options said: the manifest -m names; whether it installs
+ * the default env; whether it works elsewhere than the directory says
+ * (or cannot be told); how many of -m, -w, -s were given. */
+struct pixi_read {
+	const char *manifest;
+	int installs, elsewhere, located;
+};
+
+/* The option name (pixi_opt's) with its value v (or NULL) into r. */
+static void pixi_option(struct pixi_read *r, const char *name, const char *v)
+{
+	if (!strcmp(name, "--manifest-path") || !strcmp(name, "-m") ||
+	    !strcmp(name, "--workspace") || !strcmp(name, "-w") || !strcmp(name, "--script") ||
+	    !strcmp(name, "-s")) {
+		/* given twice (clap refuses it), a registered workspace, a
+		 * script's env, a path venvhook cannot read */
+		int path = !strcmp(name, "-m") || !strcmp(name, "--manifest-path");
+
+		if (r->located++ || !v || !path)
+			r->elsewhere = 1;
+		else
+			r->manifest = v;
+	} else if (!strcmp(name, "--environment") || !strcmp(name, "-e")) {
+		if (!v || strcmp(v, "default"))
+			r->installs = 0; /* another env than the default */
+	} else if (!strcmp(name, "--feature") || !strcmp(name, "-f")) {
+		r->installs = 0; /* the envs that hold the feature */
+	} else if (!strcmp(name, "--no-install") || !strcmp(name, "--as-is")) {
+		r->installs = 0;
+	}
+}
+
 static void pixi_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		     int weak, int unwraps)
 {
-	const char *manifest = NULL, *sub = NULL;
+	struct pixi_read r = { NULL, 1, c->pixi_vars, 0 };
+	const char *sub = NULL;
 	size_t j, task = 0;
-	int installs = 1, elsewhere = 0;
 
 	for (j = 1; j < n; j++) {
-		const char *a = w[j], *v = NULL, *eq = strchr(a, '=');
+		const char *a = w[j], *v = NULL;
+		char name[48];
+		size_t at = j;
+		int unknown;
 
 		if (fl[j] & W_DYN) {
 			if (!sub) {
@@ -1209,7 +1442,7 @@ static void pixi_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n,
 				return;
 			}
 			if (a[0] == '-') {
-				elsewhere = 1; /* an option venvhook cannot read */
+				r.elsewhere = 1; /* an option venvhook cannot read */
 			} else if (pixi_runs(sub)) {
 				task = j;
 				break;
@@ -1234,29 +1467,26 @@ static void pixi_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n,
 				task = j + 1 < n ? j + 1 : 0;
 			break;
 		}
-		if (!eq && in(a, pixi_valued) && j + 1 < n)
-			v = w[++j];
-		else if (eq)
-			v = eq + 1;
-		if (!strncmp(a, "--manifest-path", 15) || !strcmp(a, "-m")) {
-			if (!v || (fl[j] & W_DYN))
-				elsewhere = 1;
-			else
-				manifest = v;
-		} else if (!strncmp(a, "--workspace", 11) || !strcmp(a, "-w") ||
-			   !strncmp(a, "--script", 8) || !strcmp(a, "-s")) {
-			elsewhere = 1; /* a registered workspace, a script's env */
-		} else if (!strncmp(a, "--environment", 13) || !strcmp(a, "-e")) {
-			if (!v || (fl[j] & W_DYN) || strcmp(v, "default"))
-				installs = 0; /* another env than the default */
-		} else if (!strcmp(a, "--no-install") || !strcmp(a, "--as-is")) {
-			installs = 0;
+		j = pixi_opt(w, n, j, name, &v, &unknown);
+		if (unknown) {
+			/* -xy: a cluster venvhook does not know: which word is
+			 * a value cannot be told */
+			if (!sub || pixi_runs(sub)) {
+				cannot_read(c);
+				return;
+			}
+			r.elsewhere = 1;
+			continue;
 		}
+		if (v && j > at && (fl[j] & W_DYN))
+			v = NULL;
+		pixi_option(&r, name, v);
 	}
 	if (!sub)
 		return;
-	if (strcmp(sub, "exec") && strcmp(sub, "x") && installs && !elsewhere &&
-	    (pixi_works_here(c, c->env, *cwd, manifest) || pixi_works_here(c, c->real, *cwd, manifest)))
+	if (strcmp(sub, "exec") && strcmp(sub, "x") && r.installs && !r.elsewhere &&
+	    (pixi_works_here(c, c->env, *cwd, r.manifest) ||
+	     pixi_works_here(c, c->real, *cwd, r.manifest)))
 		made(c, weak, "pixi", sub);
 	/* pixi run CMD, pixi exec CMD: CMD is a command of its own */
 	if (task && task < n)
@@ -1823,6 +2053,18 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 
 /* --- the whole --- */
 
+/* 1 when needle is in the len bytes at text (linear in len for a short
+ * needle). */
+static int mentions(const char *text, size_t len, const char *needle)
+{
+	size_t m = strlen(needle), i;
+
+	for (i = 0; text && i + m <= len; i++)
+		if (text[i] == needle[0] && !memcmp(text + i, needle, m))
+			return 1;
+	return 0;
+}
+
 int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 {
 	struct ctx c;
@@ -1833,6 +2075,8 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
 	c.ask = ask;
+	c.pixi_vars = ask->pixi_vars || mentions(ask->lines, ask->len, "PIXI_NO_INSTALL") ||
+		      mentions(ask->lines, ask->len, "PIXI_PROJECT_MANIFEST");
 	c.strict = ask->dialect == VH_DIALECT_OTHER;
 	c.dialect = c.strict ? VH_DIALECT_POSIX : ask->dialect;
 	c.env = ask->env ? normal(&c, NULL, ask->env) : NULL;

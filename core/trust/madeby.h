@@ -18,7 +18,9 @@
  * way: a command that brings files counts wherever it might run (a
  * comment, a heredoc, the text of sh -c), one that makes envs only where it
  * surely runs. Linear in the input, bounded nesting, no allocation per
- * byte. */
+ * byte. The one thing it asks the file system: for a pixi line and
+ * pixi's env, the real paths and the manifests pixi's own walk up would
+ * meet (realpath, lstat; no file is opened). */
 #ifndef VH_MADEBY_H
 #define VH_MADEBY_H
 
@@ -75,6 +77,10 @@ struct vh_madeby_ask {
 	enum vh_dialect dialect;
 	/* the shells a line may run with -c (NULL-name-terminated), or NULL */
 	const struct vh_dialect_program *programs;
+	/* 1: PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST is set, which change what
+	 * pixi installs: no pixi line makes an env (nor where the lines name
+	 * either) */
+	int pixi_vars;
 };
 
 /* Judges ask into out. Returns 0 or VH_ENOMEM. */

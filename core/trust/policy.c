@@ -260,6 +260,7 @@ static enum made made_here(struct vh_madeby *by, const struct vh_made_ask *seen,
 	ask.last_only = watched && l->state == VH_LINES_CUT;
 	ask.dialect = seen->dialect;
 	ask.programs = seen->programs;
+	ask.pixi_vars = vh_getenv("PIXI_NO_INSTALL") || vh_getenv("PIXI_PROJECT_MANIFEST");
 	if (vh_madeby_judge(by, &ask) < 0)
 		return MADE_BAD;
 	/* Unwatched, an env is new by its birth time against since; after a
@@ -446,8 +447,9 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 	case MADE_BROUGHT:
 		if (!by->by[0])
 			return vh_buf_puts(why, "it appeared after a command venvhook cannot read"
-					   " (a program a variable names, python -c code, a line"
-					   " nested too deep, or one of this shell's own)");
+					   " (a program a variable names, python -c code, an option"
+					   " of a tool's that venvhook does not know, a line nested"
+					   " too deep, or one of this shell's own)");
 		if (vh_buf_puts(why, "it appeared with ") < 0 || vh_msg_escape(why, by->by) < 0)
 			return VH_ENOMEM;
 		return vh_buf_puts(why, " (an env that may have come with files unpacked, fetched,"

@@ -314,6 +314,20 @@ mkdir -p "\$1/conda-meta" "\$1/bin" "\$1/etc/conda/activate.d" &&
 SH
 	cat >"$T/tools/conda" <<SH
 #!/bin/sh
+# conda run [OPTIONS] CMD...: as argparse reads run's options
+# (conda/cli/main_run.py), --na shortened from --name as it allows
+if [ "\$1" = run ]; then
+	shift
+	while :; do
+		case \$1 in
+		--) shift; break ;;
+		-n|--name|--na|-p|--prefix|--cwd) shift 2 ;;
+		-*) shift ;;
+		*) break ;;
+		esac
+	done
+	exec "\$@"
+fi
 # conda create [-y] -p PREFIX | --prefix PREFIX | --prefix=PREFIX SPECS...
 p=
 while [ \$# -gt 0 ]; do
@@ -429,4 +443,121 @@ conda_made_walk() {
 	printf '%s\n' "PS1='READY> '" 'eval "$("$VENVHOOK" init mksh)"' >"$HOME/.mkshrc"
 	tmux_start 250 "${VH_MKSH:-mksh}" -i
 	conda_made_walk
+}
+
+# conda_closed_walk: lines venvhook cannot take as making the env, in the
+# shells that type export (starts in $T). A tar that conda run runs after
+# an option venvhook does not know (argparse's --na for --name: its value
+# could have been the command) makes the lines unreadable; pixi install
+# run in a nested project (pnest/inner, its own pixi.toml) installs the
+# inner project's env, not the outer one that appeared beside it; and with
+# PIXI_NO_INSTALL set pixi installs nothing (crates/pixi_cli/src/
+# cli_config.rs, NoInstallConfig, at pixi 2b25fc76), so an env that
+# appears is not its own.
+conda_closed_walk() {
+	local show="sh -c 'echo \"cp=[\$CONDA_PREFIX] cde=[\$CONDA_DEFAULT_ENV]\"'"
+	"$T/serve-conda" >"$T/c.tar"
+	mkdir -p "$T/cl1" "$T/pnest/inner/src" "$T/pnoi"
+	cp "$T/pproj/pixi.toml" "$T/pnest/"
+	cp "$T/pproj/pixi.toml" "$T/pnest/inner/"
+	cp "$T/pproj/pixi.toml" "$T/pnoi/"
+	wait_prompt 'READY>'
+	type_line 'cd cl1'
+	wait_prompt 'READY>'
+	type_line "$T/tools/conda create -y -p .conda python=3.11 && $T/tools/conda run --na base tar xf $T/c.tar"
+	wait_for "venvhook: not activating $T/cl1/.conda: it appeared after a command venvhook cannot read"
+	type_line 'ls'
+	type_line 'cd ../pnest'
+	wait_prompt 'READY>'
+	type_line "(cd inner/src && $T/tools/pixi install); $T/tools/lay .pixi/envs/default x"
+	wait_for "venvhook: not activating $T/pnest/.pixi/envs/default: it appeared, but not from a command venvhook knows to make envs"
+	type_line 'export PIXI_NO_INSTALL=1'
+	type_line 'cd ../pnoi'
+	wait_prompt 'READY>'
+	type_line "$T/tools/pixi install"
+	wait_for "venvhook: not activating $T/pnoi/.pixi/envs/default: it appeared, but not from a command venvhook knows to make envs"
+	type_line "$show"
+	wait_for "cp=[] cde=[]"
+	[[ $screen != *"made here: yours"* ]] || fail "an env was taken as made here:
+$screen"
+}
+
+@test "bash at a terminal: conda run --na's tar, pixi install in a nested project, pixi install with PIXI_NO_INSTALL: not made here" {
+	conda_tools
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	conda_closed_walk
+}
+
+@test "zsh at a terminal: conda run --na's tar, pixi install in a nested project, pixi install with PIXI_NO_INSTALL: not made here" {
+	conda_tools
+	printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n' >"$HOME/.zshrc"
+	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
+	conda_closed_walk
+}
+
+# conda_deactivate_walk RC: conda deactivate typed over the conda prefix
+# venvhook activated, in a shell whose rc (RC, then venvhook's init line)
+# has conda's base on and a conda function that does what conda's
+# deactivate has the shell do for a prefix stacked on base (_deactivate in
+# conda/activate.py at conda 0f64223fb8da4328457a69fe6483959dbb783152: the
+# prefix's bin/ off PATH, CONDA_PREFIX_1 back as CONDA_PREFIX, the level
+# one down; VIRTUAL_ENV, which conda does not know, left). The prefix stays
+# off, in its project, as venvhook's own deactivate leaves it, until the
+# shell leaves the project.
+conda_deactivate_rc() {
+	mkdir -p "$T/base/bin" "$T/base/conda-meta" "$T/base/condabin"
+	: >"$T/base/conda-meta/history"
+	: >"$T/base/condabin/conda"
+	cat <<RC
+export PATH="$T/base/bin:\$PATH" CONDA_PREFIX="$T/base" CONDA_EXE="$T/base/bin/conda" CONDA_SHLVL=1 CONDA_DEFAULT_ENV=base CONDA_PROMPT_MODIFIER='(base) '
+conda() {
+	[ "\$1" = deactivate ] || return 2
+	r="\$PATH:" n=
+	while [ -n "\$r" ]; do
+		p=\${r%%:*} r=\${r#*:}
+		[ "\$p" = "\$CONDA_PREFIX/bin" ] || n=\${n:+\$n:}\$p
+	done
+	PATH=\$n
+	export CONDA_PREFIX="\$CONDA_PREFIX_1" CONDA_SHLVL=\$((CONDA_SHLVL - 1)) CONDA_DEFAULT_ENV=base CONDA_PROMPT_MODIFIER='(base) '
+	unset CONDA_PREFIX_1 CONDA_STACKED_2
+}
+RC
+}
+
+conda_deactivate_walk() {
+	local show="sh -c 'case :\$PATH: in *\"/.conda/bin:\"*) o=ON;; *) o=OFF;; esac; echo \"\$o ve=[\$VIRTUAL_ENV] cp=[\$CONDA_PREFIX] lvl=[\$CONDA_SHLVL]\"'"
+	wait_prompt 'READY>'
+	type_line 'cd cproj/src'
+	wait_prompt 'READY>'
+	type_line "$T/tools/conda create -y -p ../.conda python=3.11"
+	wait_for "venvhook: activated cproj (.conda; made here: yours from now on)"
+	type_line "$show"
+	wait_for "ON ve=[$T/cproj/.conda] cp=[$T/cproj/.conda] lvl=[2]"
+	type_line 'conda deactivate'
+	wait_prompt 'READY>'
+	type_line "$show"
+	wait_for "OFF ve=[] cp=[$T/base] lvl=[1]"
+	type_line 'cd ..'
+	wait_prompt 'READY>'
+	type_line "$show"
+	wait_count "OFF ve=[] cp=[$T/base] lvl=[1]" 2
+	type_line 'cd .. && cd cproj'
+	wait_count "venvhook: activated cproj" 2
+	type_line "$show"
+	wait_count "ON ve=[$T/cproj/.conda] cp=[$T/cproj/.conda] lvl=[2]" 2
+}
+
+@test "bash at a terminal: conda deactivate typed over venvhook's conda prefix keeps it off in its project" {
+	conda_tools
+	{ conda_deactivate_rc; printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n'; } >"$HOME/.bashrc"
+	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
+	conda_deactivate_walk
+}
+
+@test "zsh at a terminal: conda deactivate typed over venvhook's conda prefix keeps it off in its project" {
+	conda_tools
+	{ conda_deactivate_rc; printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n'; } >"$HOME/.zshrc"
+	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
+	conda_deactivate_walk
 }

@@ -178,6 +178,11 @@ static void activators(void)
 
 /* A conda prefix: CONDA_PREFIX and CONDA_DEFAULT_ENV set as conda's
  * activation sets them, and put back as they were on leaving. */
+static int eq_s(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
 static void conda_prefix(void)
 {
 	struct vh_plan p;
@@ -230,6 +235,39 @@ static void conda_prefix(void)
 		       !q.target.v[VH_MARK_CONDA_LEVEL] && !q.target.v[VH_MARK_CONDA_SHLVL] && !q.target.v[VH_MARK_CONDA_PROMPT_MODIFIER] &&
 		       !q.target.v[VH_VIRTUAL_ENV], "  markers and VIRTUAL_ENV gone");
 		vh_plan_free(&q);
+		/* conda deactivate typed over it (_deactivate, conda/activate.py
+		 * at conda 0f64223f: stacked on base, its bin/ comes off PATH,
+		 * base's level back, VIRTUAL_ENV left): paused, not back on */
+		{
+			struct vh_state cd = after;
+
+			cd.v[VH_PATH] = "/opt/conda/bin:/usr/bin";
+			cd.v[VH_CONDA_PREFIX] = "/opt/conda";
+			cd.v[VH_CONDA_SHLVL] = "1";
+			cd.v[VH_CONDA_PREFIX_1] = cd.v[VH_CONDA_STACKED_2] = NULL;
+			cd.v[VH_CONDA_DEFAULT_ENV] = "base";
+			cd.v[VH_CONDA_PROMPT_MODIFIER] = "(base) ";
+			vh_plan(&q, &cd, &c);
+			tap_str(q.target.v[VH_PATH], "/opt/conda/bin:/usr/bin",
+				"  conda deactivate over it: its bin/ stays off PATH");
+			tap_str(q.target.v[VH_MARK_PAUSE], "/p/c/.conda", "  paused in its project");
+			tap_ok(!q.target.v[VH_VIRTUAL_ENV] && !q.target.v[VH_MARK_ENV],
+			       "  VIRTUAL_ENV and venvhook's marker gone");
+			tap_ok(!q.target.v[VH_MARK_CONDA_PREFIX] && !q.target.v[VH_MARK_CONDA_LEVEL] &&
+			       !q.target.v[VH_MARK_CONDA_SHLVL], "  its record of conda's variables gone");
+			tap_ok(eq_s(q.target.v[VH_CONDA_PREFIX], "/opt/conda") &&
+			       eq_s(q.target.v[VH_CONDA_SHLVL], "1") &&
+			       eq_s(q.target.v[VH_CONDA_PROMPT_MODIFIER], "(base) "),
+			       "  conda's own variables left as conda set them");
+			vh_plan_free(&q);
+			/* a PATH edited by hand, CONDA_PREFIX still its: put back */
+			cd = after;
+			cd.v[VH_PATH] = "/opt/conda/bin:/usr/bin";
+			vh_plan(&q, &cd, &c);
+			tap_str(q.target.v[VH_PATH], "/p/c/.conda/bin:/opt/conda/bin:/usr/bin",
+				"  its bin/ taken off PATH by hand, conda's level its: back on");
+			vh_plan_free(&q);
+		}
 		/* to a venv: conda's back, none set for the venv */
 		vh_plan(&q, &after, &v);
 		tap_str(q.target.v[VH_CONDA_PREFIX], "/opt/conda", "  to a venv: base's CONDA_PREFIX back");

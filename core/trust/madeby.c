@@ -746,7 +746,8 @@ static const char *const bring_any[] = {
 	"rpm2cpio", "rpm2archive", "cabextract", "lha", "unace", "arj", "unshar", "curl", "wget",
 	"wget2", "aria2c", "axel", "fetch", "lftp", "ftp", "sftp", "rclone", "gsutil", "hg", "svn",
 	"bzr", "fossil", "darcs", "pijul", "jj", "gh", "glab", "docker", "podman", "kubectl", "git-lfs",
-	"bsdunzip", "gio", "http", "xh", "httpie", NULL
+	"bsdunzip", "gio", "http", "xh", "httpie", "scp", "dpkg", "aws", "huggingface-cli", "dvc",
+	"oras", NULL
 };
 /* git's commands that change no file of the work tree. */
 static const char *const git_quiet[] = {

@@ -9,7 +9,9 @@
  *  - at most VH_CONDARC_MAX_DIRS entries, each not empty, holding no
  *    control byte, and lying in the input as it is (nothing unescaped
  *    or joined);
- *  - entries and #!final only from an input holding "envs_".
+ *  - entries and #!final only from an input holding "envs_", and only
+ *    when vh_condarc_sets says it sets the key (read_one says a file
+ *    others can change only then).
  * Time: libFuzzer's -timeout (the reader is one pass over the lines).
  */
 #define _GNU_SOURCE
@@ -44,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc)
 		CHECK(dirs.len == 0 && final == 0);
 	if (dirs.len || final)
-		CHECK(memmem(data, size, "envs_", 5) != NULL);
+		CHECK(memmem(data, size, "envs_", 5) != NULL && vh_condarc_sets((const char *)data, size));
 	for (p = dirs.data; p && p < dirs.data + dirs.len; p += strlen(p) + 1) {
 		CHECK(*p);
 		for (q = p; *q; q++)

@@ -501,6 +501,19 @@ static int read_lines(struct vh_lines *l)
 	return rc;
 }
 
+/* The shell carries the id of conda's config files' lines it heard (""
+ * after they said nothing: none). */
+static int say_once(const struct vh_shell *sh, const char *id)
+{
+	struct vh_buf out = VH_BUF_INIT;
+	int rc = *id ? sh->emit->set_env(&out, VH_CONDARC_SAID, id) : sh->emit->unset_env(&out, VH_CONDARC_SAID);
+
+	if (rc == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
+		rc = VH_EIO;
+	vh_buf_free(&out);
+	return rc < 0 && rc != VH_ENOMEM && rc != VH_EIO ? 0 : rc;
+}
+
 static int export_run(const struct vh_shell *sh, const char *key)
 {
 	struct vh_wanted w;
@@ -536,6 +549,8 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	 * activates the env it chose): an env put on by then may be adopted
 	 * (plan.h). */
 	start = getenv("__venvhook_start");
+	/* conda's config files' lines, once a shell (discover.h) */
+	vh_discover_heard(getenv(VH_CONDARC_SAID));
 	r = vh_want_here(&w, &now, cwd, key ? &seen : NULL, key_forces(key, now.v[VH_MARK_PIN]),
 			 start && *start);
 	if (r == 0 && w.need_lines) {
@@ -564,6 +579,8 @@ static int export_run(const struct vh_shell *sh, const char *key)
 	 * shell's state is as it was, which is not a failure of the prompt. */
 	if (r == VH_EUNSAYABLE)
 		r = 0;
+	if (r == 0 && (w.found.conda_said[0] || w.found.conda_forget))
+		r = say_once(sh, w.found.conda_said);
 	if (r == 0 && key)
 		r = send_key(sh, key, cwd, &w, w.forced ? w.want.pin : NULL);
 	rc = r ? 1 : 0;

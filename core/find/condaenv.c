@@ -165,26 +165,31 @@ static int conda_root(char **root)
 	return *root ? 0 : VH_ENOMEM;
 }
 
-int vh_condaenv_find(char **env, struct vh_buf *warnings, const char *name)
+int vh_condaenv_find(char **env, struct vh_conda_places *places, const char *name)
 {
 	static const char *const guesses[] = { "~/.conda/envs", "~/miniforge3/envs", "~/miniconda3/envs",
 					       "~/anaconda3/envs", "~/mambaforge/envs", NULL };
-	struct vh_buf rcdirs = VH_BUF_INIT;
-	const char *home = vh_getenv("HOME"), *const *g, *p;
-	char *root = NULL, *envs = NULL, *hist = NULL;
-	int r, writable, final = 0;
+	const char *home = vh_getenv("HOME"), *const *g, *p, *root;
+	char *envs = NULL, *hist = NULL;
+	int r = 0, writable;
 
 	*env = NULL;
 	if (!vh_env_name_ok(name) || !strcmp(name, "base"))
 		return 0;
-	if ((r = conda_root(&root)) < 0 || (r = vh_condarc_envs_dirs(&rcdirs, &final, warnings, root)) < 0)
-		goto done;
+	if (!places->done) {
+		if ((r = conda_root(&places->root)) < 0 ||
+		    (r = vh_condarc_envs_dirs(&places->dirs, &places->final, &places->warnings, places->root)) < 0)
+			return r;
+		places->done = 1;
+	}
+	root = places->root;
 	/* the environment is the source after every file: its entries first,
 	 * unless a file's #!final cut the sources before it */
-	if (!final && ((r = try_list(env, vh_getenv("CONDA_ENVS_DIRS"), name, home)) < 0 || *env ||
-		       (r = try_list(env, vh_getenv("CONDA_ENVS_PATH"), name, home)) < 0 || *env))
+	if (!places->final && ((r = try_list(env, vh_getenv("CONDA_ENVS_DIRS"), name, home)) < 0 || *env ||
+			       (r = try_list(env, vh_getenv("CONDA_ENVS_PATH"), name, home)) < 0 || *env))
 		goto done;
-	for (p = rcdirs.data; r == 0 && !*env && p && p < rcdirs.data + rcdirs.len; p += strlen(p) + 1)
+	for (p = places->dirs.data; r == 0 && !*env && p && p < places->dirs.data + places->dirs.len;
+	     p += strlen(p) + 1)
 		r = try_dir(env, p, strlen(p), name, home);
 	if (r < 0 || *env)
 		goto done;
@@ -204,9 +209,15 @@ int vh_condaenv_find(char **env, struct vh_buf *warnings, const char *name)
 	if (r == 0 && !*env && !writable)
 		r = try_dir(env, envs, strlen(envs), name, home);
 done:
-	vh_buf_free(&rcdirs);
-	free(root);
 	free(envs);
 	free(hist);
 	return r;
+}
+
+void vh_conda_places_free(struct vh_conda_places *places)
+{
+	free(places->root);
+	vh_buf_free(&places->dirs);
+	vh_buf_free(&places->warnings);
+	memset(places, 0, sizeof(*places));
 }

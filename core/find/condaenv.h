@@ -31,8 +31,20 @@ int vh_condaenv_parse(char **name, struct vh_buf *why, const char *text, size_t 
  * ~/anaconda3, ~/mambaforge. conda's config files' envs_dirs
  * (core/find/condarc.h) come after the environment's (before it, and
  * alone, when a file marks the key #!final) and before the rest; a file
- * not read is said in warnings (lines). "base" and a name that is not a
- * single path component name no env. Returns 0 or VH_ENOMEM. */
-int vh_condaenv_find(char **env, struct vh_buf *warnings, const char *name);
+ * not read is said in places->warnings (lines). "base" and a name that
+ * is not a single path component name no env. places holds what the
+ * files say, read at the first call and reused by the next (one walk
+ * reads conda's files once, however many environment.yml it meets);
+ * start it zeroed, free it with vh_conda_places_free. Returns 0 or
+ * VH_ENOMEM. */
+struct vh_conda_places {
+	int done;		/* the files were read */
+	int final;		/* a file's #!final: the environment's lists not read */
+	char *root;		/* conda's root from CONDA_EXE, or NULL */
+	struct vh_buf dirs;	/* the files' envs directories, each NUL-ended */
+	struct vh_buf warnings; /* what the files' reading has to say: lines */
+};
+int vh_condaenv_find(char **env, struct vh_conda_places *places, const char *name);
+void vh_conda_places_free(struct vh_conda_places *places);
 
 #endif

@@ -156,10 +156,13 @@ static int flow(struct vh_buf *dirs, size_t *n, struct vh_buf *why, const char *
 			return refuse(why, "envs_dirs lists more directories than venvhook reads");
 		if (c || next >= e)
 			return refuse(why, "envs_dirs is a flow list that does not end on its line");
-		p = next + 1;
-		if (*next == ']')
+		if (*next == ']') {
+			p = next;
 			break;
+		}
+		p = next + 1;
 	}
+	/* p at the list's ']' */
 	for (p++; p < e && blank(*p); p++)
 		;
 	if (p < e && *p == '#' && flag_of(p, e))
@@ -182,6 +185,52 @@ static int item(struct vh_buf *dirs, size_t *n, struct vh_buf *why, const char *
 	if (c && (flag_of(c, e) == 't' || flag_of(c, e) == 'b'))
 		return refuse(why, "an envs_dirs entry is flagged #!top or #!bottom, which venvhook does not read");
 	return 0;
+}
+
+/* 1 when the top-level line [p, e) (a key, not envs_dirs) has a value
+ * that opens a quote, a '[' or a '{' and does not close it on the line:
+ * the value then runs onto the next lines, and a line there that looks
+ * like envs_dirs is not the key (PyYAML reads `foo: "a` then `envs_dirs:
+ * [/x]"` as foo's value). A quote opens only where a scalar starts. */
+static int runs_on(const char *p, const char *e)
+{
+	const char *v;
+	char q = 0, last;
+	int depth = 0;
+
+	for (v = p; v < e && !(*v == ':' && (v + 1 == e || blank(v[1]))); v++)
+		if (*v == '#' && v > p && blank(v[-1]))
+			return 0;
+	if (v == e)
+		return 0;
+	for (v++; v < e && blank(*v); v++)
+		;
+	if (v == e || !strchr("'\"[{", *v))
+		return 0;
+	for (last = ':'; v < e; v++) {
+		if (q) {
+			if (q == '"' && *v == '\\' && v + 1 < e)
+				v++;
+			else if (*v == q && q == '\'' && v + 1 < e && v[1] == '\'')
+				v++;
+			else if (*v == q)
+				q = 0;
+			if (!q && !depth)
+				return 0; /* a quoted scalar, closed */
+			continue;
+		}
+		if (*v == '#' && blank(v[-1]))
+			break;
+		if ((*v == '\'' || *v == '"') && strchr("[{,:", last))
+			q = *v;
+		else if (*v == '[' || *v == '{')
+			depth++;
+		else if ((*v == ']' || *v == '}') && depth && !--depth)
+			return 0;
+		if (!blank(*v))
+			last = *v;
+	}
+	return q || depth;
 }
 
 static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char *text, size_t len)
@@ -226,6 +275,11 @@ static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char
 		if (e - p >= 3 && (!memcmp(p, "---", 3) || !memcmp(p, "...", 3)) && (e - p == 3 || blank(p[3]))) {
 			if (content && *p == '-')
 				return refuse(why, "it holds more than one YAML document");
+			for (v = p + 3; v < e && blank(*v); v++)
+				;
+			/* `--- |`: the document is one scalar, its lines no keys */
+			if (v < e && *v != '#')
+				return refuse(why, "it has a document that starts on its --- line");
 			continue;
 		}
 		if (*p == '%')
@@ -234,8 +288,11 @@ static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char
 		if (strchr("\"'{[?&*!", *p) || (e - p >= 2 && !memcmp(p, "<<", 2)))
 			return refuse(why, "it has a top-level key venvhook does not read (quoted, flow, complex, "
 					   "merged, anchored or tagged)");
-		if (!dirs_key(p, e, &v))
+		if (!dirs_key(p, e, &v)) {
+			if (runs_on(p, e))
+				return refuse(why, "a top-level value runs onto the next line (an open quote, [ or {)");
 			continue;
+		}
 		if (seen++)
 			return refuse(why, "it sets envs_dirs (or envs_path) twice");
 		while (v < e && blank(*v))
@@ -254,6 +311,23 @@ static int parse(struct vh_buf *dirs, int *final, struct vh_buf *why, const char
 	}
 	if (inlist && indent < 0)
 		return refuse(why, "envs_dirs has no value (null, not a list)");
+	return 0;
+}
+
+int vh_condarc_sets(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl, *e, *v;
+
+	if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		p += 3;
+	for (; p < end; p = nl ? nl + 1 : end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		e = nl ? nl : end;
+		if (e > p && e[-1] == '\r')
+			e--;
+		if (dirs_key(p, e, &v))
+			return 1;
+	}
 	return 0;
 }
 
@@ -304,6 +378,20 @@ static void normal(char *path)
 	*w = '\0';
 }
 
+/* 1 when the variable name is one the directory the shell is in, the
+ * active env or venvhook itself sets: a place named by it would be chosen
+ * by where you are or what is on, not by the file. */
+static int moving(const char *name)
+{
+	static const char *const names[] = { "PWD", "OLDPWD", "CONDA_PREFIX", "VIRTUAL_ENV", NULL };
+	const char *const *n;
+
+	for (n = names; *n; n++)
+		if (!strcmp(name, *n))
+			return 1;
+	return !strncmp(name, "__VENVHOOK_", 11) || !strncmp(name, "__venvhook_", 11);
+}
+
 /* The entry as conda's expand makes it (expandvars, expanduser, abspath)
  * into *out, or NULL with a phrase in why when venvhook cannot use it. */
 static int expand(char **out, const char **why, const char *entry)
@@ -317,11 +405,21 @@ static int expand(char **out, const char **why, const char *entry)
 	*why = NULL;
 	for (p = entry; *p;) {
 		q = p + 1 + (p[1] == '{');
-		for (n = 0; *p == '$' && n < sizeof(name) - 1 && (q[n] == '_' || (q[n] >= 'A' && q[n] <= 'Z') ||
-					(q[n] >= 'a' && q[n] <= 'z') || (n && q[n] >= '0' && q[n] <= '9'));
+		for (n = 0; *p == '$' && (q[n] == '_' || (q[n] >= 'A' && q[n] <= 'Z') || (q[n] >= 'a' && q[n] <= 'z') ||
+					  (n && q[n] >= '0' && q[n] <= '9'));
 		     n++)
-			name[n] = q[n];
+			if (n == sizeof(name) - 1) {
+				*why = "names an environment variable by a name longer than venvhook reads";
+				goto skip;
+			} else {
+				name[n] = q[n];
+			}
 		name[n] = '\0';
+		if (n && (q == p + 1 || q[n] == '}') && moving(name)) {
+			*why = "names a variable the directory you are in or the active env sets (conda would "
+			       "look in another place from each)";
+			goto skip;
+		}
 		if (n && (q == p + 1 || q[n] == '}') && (val = vh_getenv(name))) {
 			if (vh_buf_puts(&b, val) < 0)
 				goto oom;
@@ -332,6 +430,10 @@ static int expand(char **out, const char **why, const char *entry)
 	}
 	if (vh_buf_puts(&b, "") < 0)
 		goto oom;
+	if (strchr(b.data, '$')) {
+		*why = "names an environment variable that is not set";
+		goto skip;
+	}
 	if (b.data[0] == '~' && (b.data[1] == '/' || !b.data[1])) {
 		home = vh_getenv("HOME");
 		if (!home || *home != '/') {
@@ -380,6 +482,21 @@ static int warn(struct vh_buf *warnings, const char *path, const char *entry, co
 	return 0;
 }
 
+/* 1 unless the file at path, read the safe way (without waiting, a
+ * regular file of at most VH_CONDARC_MAX bytes), does not set envs_dirs
+ * or envs_path: a file others can change is worth a line only then (a
+ * conda root a service account owns, a group-writable /etc/conda/condarc
+ * that sets channels). What it holds is used for nothing else. */
+static int worth_saying(const char *path)
+{
+	struct vh_buf text = VH_BUF_INIT;
+	int r = vh_read_file(&text, AT_FDCWD, path, VH_CONDARC_MAX);
+
+	r = r < 0 || vh_condarc_sets(text.data, text.len);
+	vh_buf_free(&text);
+	return r;
+}
+
 /* The file's envs_dirs, expanded, onto dirs; *final its #!final. A file
  * venvhook cannot use for sure is said in warnings and adds nothing. */
 static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, const char *path)
@@ -390,7 +507,7 @@ static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, co
 	enum vh_writers w = VH_WRITERS_NONE;
 	char *real = NULL, *bad = NULL, *dir = NULL;
 	const char *p, *skip;
-	int rc;
+	int rc, others = 0;
 
 	*final = 0;
 	/* most of conda's places hold no file: one lstat says so */
@@ -400,6 +517,7 @@ static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, co
 		goto done;
 	rc = VH_ENOMEM;
 	if (bad) {
+		others = 1;
 		if (vh_buf_puts(&why, "is reached through ") < 0 || vh_msg_escape(&why, bad) < 0 ||
 		    vh_buf_puts(&why, ", which ") < 0 || vh_buf_puts(&why, vh_writers_text(w)) < 0)
 			goto done;
@@ -408,6 +526,7 @@ static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, co
 			goto done;
 	} else if (vh_stat_from(&vs, &st),
 		   (w = vh_writers_of(-1, real, &vs, VH_WRITERS_ROOT_OK)) != VH_WRITERS_NONE) {
+		others = 1;
 		if (vh_buf_puts(&why, vh_writers_text(w)) < 0)
 			goto done;
 	} else if ((rc = vh_read_file(&text, AT_FDCWD, real, VH_CONDARC_MAX)) == VH_ENOMEM) {
@@ -423,7 +542,7 @@ static int read_one(struct vh_buf *dirs, int *final, struct vh_buf *warnings, co
 	rc = 0;
 	if (why.len) {
 		*final = 0;
-		if (warn(warnings, path, NULL, why.data) < 0)
+		if ((!others || worth_saying(real ? real : path)) && warn(warnings, path, NULL, why.data) < 0)
 			rc = VH_ENOMEM;
 		goto done;
 	}
@@ -468,28 +587,52 @@ static int yaml_name(const char *name)
 
 /* The files conda reads in the directory dir (a condarc.d): those named
  * *.yml or *.yaml, by name (os.scandir, sorted), onto files; at most
- * VH_CONDARC_MAX_LISTED of them, else none and a line. The directory is
- * opened without waiting; each file is judged when it is read. */
+ * VH_CONDARC_MAX_LISTED of them among at most VH_CONDARC_MAX_ENTRIES
+ * entries, else none and a line. A directory others can change is not
+ * listed (a line says so); it is opened without waiting; each file is
+ * judged when it is read. */
 static int listed(struct vh_buf *files, struct vh_buf *warnings, const char *dir)
 {
-	char *names[VH_CONDARC_MAX_LISTED];
+	char *names[VH_CONDARC_MAX_LISTED], *real = NULL, *bad = NULL;
+	struct vh_buf why = VH_BUF_INIT;
 	struct dirent *e;
-	size_t n = 0, i;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), rc = 0, over = 0;
+	struct stat st;
+	struct vh_stat vs;
+	enum vh_writers w = VH_WRITERS_NONE;
+	size_t n = 0, seen = 0, i;
+	int fd = -1, rc, over = 0;
 	DIR *dh;
 
-	if (fd < 0)
+	if (lstat(dir, &st) < 0)
 		return 0;
-	if (!(dh = fdopendir(fd))) {
-		close(fd);
-		return 0;
+	if ((rc = vh_path_steady(&real, &bad, &w, dir, 0, NULL)) < 0)
+		return rc;
+	rc = VH_ENOMEM;
+	if (bad) {
+		if (vh_buf_puts(&why, "is reached through ") < 0 || vh_msg_escape(&why, bad) < 0 ||
+		    vh_buf_puts(&why, ", which ") < 0 || vh_buf_puts(&why, vh_writers_text(w)) < 0)
+			goto done;
+	} else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+		vh_stat_from(&vs, &st);
+		w = vh_writers_of(-1, real, &vs, VH_WRITERS_ROOT_OK);
+		if (w != VH_WRITERS_NONE && vh_buf_puts(&why, vh_writers_text(w)) < 0)
+			goto done;
 	}
+	rc = 0;
+	if (why.len) {
+		rc = vh_msg_escape(warnings, dir) < 0 || vh_buf_puts(warnings, ": ") < 0 ||
+		     vh_buf_puts(warnings, why.data) < 0 ||
+		     vh_buf_puts(warnings, "; its files are not read\n") < 0 ? VH_ENOMEM : 0;
+		goto done;
+	}
+	fd = open(real, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || !(dh = fdopendir(fd)))
+		goto done;
+	fd = -1;
 	while (rc == 0 && !over && (e = readdir(dh))) {
-		if (!yaml_name(e->d_name))
-			continue;
-		if (n == VH_CONDARC_MAX_LISTED)
+		if (++seen > VH_CONDARC_MAX_ENTRIES || (yaml_name(e->d_name) && n == VH_CONDARC_MAX_LISTED))
 			over = 1;
-		else if (!(names[n++] = strdup(e->d_name)))
+		else if (yaml_name(e->d_name) && !(names[n++] = strdup(e->d_name)))
 			rc = VH_ENOMEM;
 	}
 	closedir(dh);
@@ -504,7 +647,39 @@ static int listed(struct vh_buf *files, struct vh_buf *warnings, const char *dir
 	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
+done:
+	if (fd >= 0)
+		close(fd);
+	vh_buf_free(&why);
+	free(real);
+	free(bad);
 	return rc == VH_ENOMEM ? rc : 0;
+}
+
+/* What conda reads at a+b+c (made lexically normal, as conda's expand
+ * makes it, so that one place is one string): the file, or the YAML
+ * files of a directory (Configuration._expand_search_path: path.is_dir()),
+ * onto the list of files. */
+static int one(struct vh_buf *files, struct vh_buf *warnings, const char *a, const char *b, const char *c)
+{
+	struct vh_buf d = VH_BUF_INIT;
+	struct stat st;
+	int rc = VH_ENOMEM;
+
+	if (vh_buf_puts(&d, a) < 0 || vh_buf_puts(&d, b) < 0 || vh_buf_puts(&d, c) < 0)
+		goto done;
+	normal(d.data);
+	d.len = strlen(d.data);
+	if (stat(d.data, &st) == 0 && S_ISDIR(st.st_mode))
+		rc = listed(files, warnings, d.data);
+	else if (!strcmp(strrchr(d.data, '/'), "/.condarc") || !strcmp(strrchr(d.data, '/'), "/condarc") ||
+		 yaml_name(d.data))
+		rc = vh_buf_add(files, d.data, d.len + 1) < 0 ? VH_ENOMEM : 0;
+	else
+		rc = 0; /* (a file named condarc.d) */
+done:
+	vh_buf_free(&d);
+	return rc;
 }
 
 /* What conda reads in dir+sub: .condarc, condarc, and condarc.d's YAML
@@ -512,22 +687,14 @@ static int listed(struct vh_buf *files, struct vh_buf *warnings, const char *dir
  * conda would read a relative one from its working directory). */
 static int place(struct vh_buf *files, struct vh_buf *warnings, const char *dir, const char *sub)
 {
-	static const char *const names[] = { "/.condarc", "/condarc" };
-	struct vh_buf d = VH_BUF_INIT;
+	static const char *const names[] = { "/.condarc", "/condarc", "/condarc.d" };
 	size_t i;
-	int rc = VH_ENOMEM;
+	int rc = 0;
 
 	if (!dir || *dir != '/')
 		return 0;
-	for (i = 0; i < 2; i++)
-		if (vh_buf_puts(files, dir) < 0 || vh_buf_puts(files, sub) < 0 || vh_buf_puts(files, names[i]) < 0 ||
-		    vh_buf_add(files, "", 1) < 0)
-			goto done;
-	if (vh_buf_puts(&d, dir) < 0 || vh_buf_puts(&d, sub) < 0 || vh_buf_puts(&d, "/condarc.d") < 0)
-		goto done;
-	rc = listed(files, warnings, d.data);
-done:
-	vh_buf_free(&d);
+	for (i = 0; rc == 0 && i < 3; i++)
+		rc = one(files, warnings, dir, sub, names[i]);
 	return rc;
 }
 
@@ -535,17 +702,11 @@ done:
  * condarc, *.yml or *.yaml; the YAML files of a directory. */
 static int condarc_var(struct vh_buf *files, struct vh_buf *warnings, const char *path)
 {
-	const char *b;
 	struct stat st;
 
 	if (!path || *path != '/' || stat(path, &st) < 0)
 		return 0;
-	if (S_ISDIR(st.st_mode))
-		return listed(files, warnings, path);
-	b = strrchr(path, '/') + 1;
-	if (strcmp(b, ".condarc") && strcmp(b, "condarc") && !yaml_name(path))
-		return 0;
-	return vh_buf_add(files, path, strlen(path) + 1) < 0 ? VH_ENOMEM : 0;
+	return one(files, warnings, path, "", "");
 }
 
 /* The lists of the files, each read once (unique(search_path)), up to
@@ -585,9 +746,7 @@ int vh_condarc_envs_dirs(struct vh_buf *dirs, int *final, struct vh_buf *warning
 	    (rc = place(&files, warnings, home, "/.config/conda")) < 0 ||
 	    (rc = place(&files, warnings, home, "/.conda")) < 0)
 		goto done;
-	rc = VH_ENOMEM;
-	if (home && *home == '/' &&
-	    (vh_buf_puts(&files, home) < 0 || vh_buf_puts(&files, "/.condarc") < 0 || vh_buf_add(&files, "", 1) < 0))
+	if (home && *home == '/' && (rc = one(&files, warnings, home, "/.condarc", "")) < 0)
 		goto done;
 	if ((rc = condarc_var(&files, warnings, vh_getenv("CONDARC"))) < 0)
 		goto done;

@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -353,6 +355,8 @@ struct walk {
 	char *git_root;
 	struct vh_buf why;
 	int warned;	/* "cannot look into" said once */
+	/* conda's config files, read once a walk (condaenv.h) */
+	struct vh_conda_places conda;
 };
 
 enum { WALK_ON, WALK_DONE };
@@ -511,7 +515,7 @@ static int step_conda_named(struct vh_found *out, struct walk *w)
 		vh_buf_puts(&out->warnings, vh_buf_str(&why));
 		vh_buf_puts(&out->warnings, "; not using it\n");
 	}
-	if (r == VH_ENOMEM || (name && vh_condaenv_find(&env, &out->warnings, name) < 0)) {
+	if (r == VH_ENOMEM || (name && vh_condaenv_find(&env, &w->conda, name) < 0)) {
 		rc = VH_ENOMEM;
 		goto done;
 	}
@@ -670,11 +674,42 @@ static int walk_beyond(struct vh_found *out, struct walk *w, struct vh_dircache 
 
 static void walk_free(struct walk *w)
 {
+	vh_conda_places_free(&w->conda);
 	vh_buf_free(&w->why);
 	vh_stores_walk_free(&w->stores);
 	vh_pathfd_close(&w->at);
 	free(w->git_root);
 	free(w->dir);
+}
+
+static const char *heard;
+
+void vh_discover_heard(const char *id)
+{
+	heard = id;
+}
+
+/* conda's config files' lines, once a shell: the id of the lines (FNV-1a,
+ * 64 bits, in hex) is what the shell carries once it heard them. */
+static int conda_lines(struct vh_found *out, const struct vh_conda_places *conda)
+{
+	const struct vh_buf *lines = &conda->warnings;
+	uint64_t h = 0xcbf29ce484222325u;
+	size_t i;
+
+	/* read and nothing to say: the shell forgets what it heard, so that
+	 * the same trouble, back later, is said again */
+	out->conda_forget = conda->done && !lines->len && heard;
+	if (!lines->len)
+		return 0;
+	for (i = 0; i < lines->len; i++)
+		h = (h ^ (unsigned char)lines->data[i]) * 0x100000001b3u;
+	snprintf(out->conda_said, sizeof(out->conda_said), "%016llx", (unsigned long long)h);
+	if (heard && !strcmp(heard, out->conda_said)) {
+		out->conda_said[0] = '\0';
+		return 0;
+	}
+	return vh_buf_add(&out->warnings, lines->data, lines->len);
 }
 
 int vh_discover(struct vh_found *out, const char *cwd)
@@ -720,6 +755,8 @@ done:
 	vh_buf_add(&out->warnings, vh_buf_str(&w.stores.warn), w.stores.warn.len);
 	if (w.stores.warn.len)
 		out->unsure = 1;
+	if (rc == 0 && conda_lines(out, &w.conda) < 0)
+		rc = VH_ENOMEM;
 	walk_free(&w);
 	if (rc < 0)
 		vh_found_free(out);

@@ -60,6 +60,11 @@ struct vh_found {
 	 * .git it cannot read, a directory it cannot look into, a store's
 	 * file it cannot read): a line each, escaped, for the command. */
 	struct vh_buf warnings;
+	/* conda's config files' lines are in warnings: their id, for the
+	 * shell to carry in VH_CONDARC_SAID (else empty) */
+	char conda_said[20];
+	/* they were read and say nothing: the shell's VH_CONDARC_SAID goes */
+	int conda_forget;
 };
 
 /* A regular file by this name points to the project's env. */
@@ -96,6 +101,13 @@ size_t vh_env_places(const char **places);
  * out->warnings and are walked past. Caller frees with vh_found_free. */
 int vh_discover(struct vh_found *out, const char *cwd);
 void vh_found_free(struct vh_found *f);
+
+/* conda's config files' lines (condaenv.h) are said once a shell, as the
+ * config file's are (userconfig.h): export passes the id the shell holds
+ * in VH_CONDARC_SAID (NULL: none), and the walk leaves those lines out of
+ * its warnings when they are the same lines again. */
+#define VH_CONDARC_SAID "__VENVHOOK_CONDARC_SAID"
+void vh_discover_heard(const char *id);
 
 /* *out = the shell's working directory: $PWD when it names the current
  * directory (it keeps the symlinks the user cd'd through), else getcwd().

@@ -34,6 +34,9 @@ enum {
 	W_BRACE = 2, /* an unquoted { or } inside: a brace expansion, unless the word is one */
 };
 
+/* pixi walks up the tree per judgement, at most (pixi_works_here) */
+#define VH_PIXI_WALKS_MAX 32
+
 struct ctx {
 	const struct vh_madeby_ask *ask;
 	enum vh_dialect dialect;
@@ -45,6 +48,8 @@ struct ctx {
 	int strict;
 	char *env, *real, *env_parent, *real_parent; /* normalised */
 	int made, brought, unreadable;
+	/* pixi walks asked of the file system so far (pixi_works_here) */
+	unsigned pixi_walks;
 	/* pixi reads PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST: set, or named
 	 * on the lines */
 	int pixi_vars;
@@ -741,7 +746,8 @@ static const char *const bring_any[] = {
 	"rpm2cpio", "rpm2archive", "cabextract", "lha", "unace", "arj", "unshar", "curl", "wget",
 	"wget2", "aria2c", "axel", "fetch", "lftp", "ftp", "sftp", "rclone", "gsutil", "hg", "svn",
 	"bzr", "fossil", "darcs", "pijul", "jj", "gh", "glab", "docker", "podman", "kubectl", "git-lfs",
-	"bsdunzip", "gio", "http", "xh", "httpie", NULL
+	"bsdunzip", "gio", "http", "xh", "httpie", "scp", "dpkg", "aws", "huggingface-cli", "dvc",
+	"oras", NULL
 };
 /* git's commands that change no file of the work tree. */
 static const char *const git_quiet[] = {
@@ -759,7 +765,7 @@ static const char *const lead[] = { "!", "{", "then", "do", "else", "elif", "if"
 				    "nocorrect", "-", "chronic", "unbuffer", "caffeinate", "command",
 				    "exec", "time", "nice", "env", "sudo", "doas", "timeout",
 				    "stdbuf", "ionice", "xargs", "flock", "try", "external",
-				    "run-external", "busybox", NULL };
+				    "run-external", "busybox", "coproc", NULL };
 /* Commands that bring no files, which a syntax read as POSIX may run
  * without making its lines unreadable. */
 static const char *const strict_quiet[] = { "ls", "ll", "la", "pwd", "echo", "print", "cat", "less",
@@ -772,38 +778,85 @@ static const char *const inert[] = { "for", "select", "case", "function", "in", 
 				     "breaksw", "}", "[[", "((", "return", "break", "continue",
 				     "alias", "abbr", "complete", NULL };
 
-/* The options of a lead word that take the next word as their value
- * (short letters, long names), and whether a duration follows them. */
+/* The options of a lead word, from each tool's own option table (sudo's
+ * getopt string in src/parse_args.c, GNU coreutils' env, nice, stdbuf and
+ * timeout, findutils' xargs, util-linux's flock and ionice, GNU time,
+ * OpenBSD's doas, macOS's caffeinate): letters that take a value (the rest
+ * of the word, else the next word), letters whose value can only be
+ * joined (-ifoo), flag letters; long options that take a value (joined
+ * with '=' or the next word), and those that take none or only a joined
+ * one. An option not in the table makes the lines unreadable: its value
+ * could be read as the command, and the command that runs (tar) missed. */
 struct lead_opts {
-	const char *name, *letters;
-	const char *const *longs;
+	const char *name, *values, *joined, *flags;
+	const char *const *long_values, *const *long_flags;
 };
-static const char *const sudo_long[] = { "--user", "--group", "--close-from", "--chdir",
-					 "--host", "--prompt", "--role", "--type",
-					 "--other-user", "--command-timeout", NULL };
-static const char *const xargs_long[] = { "--arg-file", "--delimiter", "--eof", "--replace",
-					  "--max-lines", "--max-args", "--max-procs",
-					  "--max-chars", "--process-slot-var", NULL };
 static const char *const none_long[] = { NULL };
-static const char *const timeout_long[] = { "--signal", "--kill-after", NULL };
-static const char *const env_long[] = { "--unset", "--chdir", "--split-string", NULL };
+static const char *const sudo_lv[] = { "--auth-type", "--close-from", "--chdir", "--login-class",
+				       "--group", "--host", "--prompt", "--chroot", "--role",
+				       "--type", "--command-timeout", "--other-user", "--user",
+				       NULL };
+static const char *const sudo_lf[] = { "--askpass", "--bell", "--background", "--preserve-env",
+				       "--edit", "--set-home", "--login", "--remove-timestamp",
+				       "--reset-timestamp", "--list", "--non-interactive",
+				       "--preserve-groups", "--stdin", "--shell", "--validate",
+				       NULL };
+static const char *const xargs_lv[] = { "--arg-file", "--delimiter", "--max-args", "--max-procs",
+					"--max-chars", "--process-slot-var", NULL };
+static const char *const xargs_lf[] = { "--null", "--no-run-if-empty", "--verbose", "--interactive",
+					"--exit", "--open-tty", "--eof", "--replace", "--max-lines",
+					NULL };
+static const char *const timeout_lv[] = { "--signal", "--kill-after", NULL };
+static const char *const timeout_lf[] = { "--foreground", "--preserve-status", "--verbose", NULL };
+/* (env -S and --split-string: read before, as a command line; reached
+ * here only joined to another option or a value, so unknown) */
+static const char *const env_lv[] = { "--unset", "--chdir", NULL };
+static const char *const env_lf[] = { "--ignore-environment", "--null", "--debug",
+				      "--block-signal", "--default-signal", "--ignore-signal",
+				      "--list-signal-handling", NULL };
+static const char *const nice_lv[] = { "--adjustment", NULL };
+static const char *const stdbuf_lv[] = { "--input", "--output", "--error", NULL };
+static const char *const ionice_lv[] = { "--class", "--classdata", "--pid", "--pgid", "--uid", NULL };
+static const char *const ionice_lf[] = { "--ignore", NULL };
+static const char *const time_lv[] = { "--format", "--output", NULL };
+static const char *const time_lf[] = { "--append", "--portability", "--quiet", "--verbose", NULL };
+static const char *const flock_lv[] = { "--timeout", "--wait", "--conflict-exit-code", NULL };
+static const char *const flock_lf[] = { "--shared", "--exclusive", "--unlock", "--nonblock",
+					"--close", "--no-fork", "--verbose", NULL };
 static const struct lead_opts lead_opts[] = {
-	{ "sudo", "ugCDhprtUT", sudo_long },
-	{ "doas", "uC", none_long },
-	{ "xargs", "adEeIiLlnPs", xargs_long },
-	{ "timeout", "sk", timeout_long },
-	{ "env", "uCS", env_long },
-	{ "nice", "n", none_long },
-	{ "stdbuf", "ioe", none_long },
-	{ "ionice", "cnpPu", none_long },
-	{ "exec", "a", none_long },
-	{ "caffeinate", "tw", none_long },
-	{ NULL, NULL, NULL },
+	{ "sudo", "aCcDgpRrTtUu", "h", "ABbEeHiKklNnPSsVv", sudo_lv, sudo_lf },
+	{ "doas", "aCu", "", "Lns", none_long, none_long },
+	{ "xargs", "adEILnPs", "eil", "0oprtx", xargs_lv, xargs_lf },
+	{ "timeout", "ks", "", "fpv", timeout_lv, timeout_lf },
+	{ "env", "Cu", "", "0iv", env_lv, env_lf },
+	{ "nice", "n", "", "", nice_lv, none_long },
+	{ "stdbuf", "eio", "", "", stdbuf_lv, none_long },
+	{ "ionice", "cnPpu", "", "t", ionice_lv, ionice_lf },
+	{ "exec", "a", "", "cl", none_long, none_long },
+	{ "caffeinate", "tw", "", "dimsu", none_long, none_long },
+	{ "time", "fo", "", "apqvV", time_lv, time_lf },
+	{ "flock", "Ew", "", "Fnosux", flock_lv, flock_lf },
+	{ "command", "", "", "p", none_long, none_long },
+	{ "chronic", "", "", "ev", none_long, none_long },
+	{ "unbuffer", "", "", "p", none_long, none_long },
+	/* (the others take no option: a word after them that starts with
+	 * '-' is not one venvhook knows) */
+	{ NULL, "", "", "", none_long, none_long },
 };
 
+/* 1 when the len bytes at w are one of list's words. */
+static int in_n(const char *w, size_t len, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == len && !memcmp(*list, w, len))
+			return 1;
+	return 0;
+}
+
 /* Index of the first word after the lead word at i and its options; for
- * timeout, after its duration too; for flock, after its file. */
-static size_t after_lead(char **w, const unsigned char *fl, size_t n, size_t i)
+ * timeout, after its duration too; for flock, after its file. n, with the
+ * lines unreadable, for an option the lead word's table lacks. */
+static size_t after_lead(struct ctx *c, char **w, const unsigned char *fl, size_t n, size_t i)
 {
 	const char *name = base(program_name(w[i]));
 	const struct lead_opts *o;
@@ -814,25 +867,41 @@ static size_t after_lead(char **w, const unsigned char *fl, size_t n, size_t i)
 	if (!strcmp(name, "command") && j < n && (!strcmp(w[j], "-v") || !strcmp(w[j], "-V")))
 		return n; /* a lookup: nothing runs */
 	while (j < n && w[j][0] == '-' && w[j][1] && !(fl[j] & W_DYN)) {
-		const char *opt = w[j];
+		const char *opt = w[j], *p;
 
 		j++;
 		if (!strcmp(opt, "--"))
 			break;
-		if (!o->name)
-			continue;
 		if (opt[1] == '-') {
-			if (!strchr(opt, '=') && in(opt, o->longs))
+			size_t len = strcspn(opt, "=");
+			int value = in_n(opt, len, o->long_values);
+
+			if (!value && !in_n(opt, len, o->long_flags))
+				goto unknown;
+			if (value && !opt[len])
 				j++;
-		} else if (!strcmp(name, "nice") && opt[1] >= '0' && opt[1] <= '9') {
-			/* nice -10 */
-		} else if (strchr(o->letters, opt[strlen(opt) - 1]) && strlen(opt) == 2) {
-			j++;
+			continue;
+		}
+		if (!strcmp(name, "nice") && opt[1] >= '0' && opt[1] <= '9' && !opt[1 + strspn(opt + 1, "0123456789")])
+			continue; /* nice -10 */
+		for (p = opt + 1; *p; p++) {
+			if (strchr(o->values, *p)) {
+				if (!p[1])
+					j++; /* the next word is its value */
+				break;
+			}
+			if (strchr(o->joined, *p))
+				break; /* the rest, if any, is its value */
+			if (!strchr(o->flags, *p))
+				goto unknown;
 		}
 	}
 	if (!strcmp(name, "timeout") || !strcmp(name, "flock"))
 		j++;
 	return j;
+unknown:
+	cannot_read(c);
+	return n;
 }
 
 /* The judgement of one argument's path: the env's own path? */
@@ -1126,7 +1195,12 @@ static void conda_run(struct ctx *c, char **w, const unsigned char *fl, size_t n
 
 	for (; j < n && w[j][0] == '-' && w[j][1]; j += take) {
 		if (!strcmp(w[j], "--")) {
-			j++;
+			/* a second "--": argparse may keep it, and conda's run
+			 * then drops it too, or run it as the command */
+			if (++j < n && !strcmp(w[j], "--")) {
+				cannot_read(c);
+				return;
+			}
 			break;
 		}
 		if ((fl[j] & W_DYN) || !(take = opt_words(&conda_run_opts, w[j]))) {
@@ -1308,6 +1382,12 @@ static int pixi_works_here(struct ctx *c, const char *env, const char *cwd, cons
 	struct stat st;
 	int yes = 0;
 
+	/* each walk costs a realpath and lstats up the tree: past a few, a
+	 * line of pixi commands is not read (bounded, failing closed) */
+	if (++c->pixi_walks > VH_PIXI_WALKS_MAX) {
+		cannot_read(c);
+		goto done;
+	}
 	if (!proj || !(rproj = real_of(c, NULL, proj)))
 		goto done;
 	if (!manifest) {
@@ -1316,7 +1396,9 @@ static int pixi_works_here(struct ctx *c, const char *env, const char *cwd, cons
 			char *up;
 
 			if (!strcmp(r, rproj)) {
-				yes = 1; /* the project's own */
+				/* the project's own, if it holds a manifest (else
+				 * pixi walks on past it, or finds no project) */
+				yes = pixi_manifest_in(c, r);
 				break;
 			}
 			if (pixi_manifest_in(c, r))
@@ -1329,7 +1411,7 @@ static int pixi_works_here(struct ctx *c, const char *env, const char *cwd, cons
 		}
 	} else if ((r = real_of(c, cwd, manifest)) && stat(r, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			yes = !strcmp(r, rproj);
+			yes = !strcmp(r, rproj) && pixi_manifest_in(c, r);
 		} else if (in(base(r), pixi_manifests)) {
 			d = parent(c, r);
 			yes = d && !strcmp(d, rproj);
@@ -1889,11 +1971,28 @@ static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, siz
 					return n;
 				}
 		}
-		i = after_lead(w, fl, n, i);
+		i = after_lead(c, w, fl, n, i);
 	}
 }
 
 static void eval_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd, int weak);
+
+/* 1, counted as brought, when the first token of w (up to a blank or
+ * ;&|()) is a command that brings files. */
+static int names_bringer(struct ctx *c, const char *w)
+{
+	char tok[64];
+	size_t len = strcspn(w, " \t\n;&|()");
+
+	if (!len || len >= sizeof(tok))
+		return 0;
+	memcpy(tok, w, len);
+	tok[len] = '\0';
+	if (!in_fold(base(program_name(tok)), bring_any))
+		return 0;
+	brought(c, base(program_name(tok)), NULL);
+	return 1;
+}
 
 /* The commands that move the shell or run a command line of their own:
  * cd and its kin, sh -c, eval, find -exec. 1 when name is one (judged). */
@@ -2045,6 +2144,13 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 			tool_cmd(c, t, w, fl, 1, n, cwd, weak, name, unwraps);
 			return;
 		}
+	/* a command venvhook does not know may run the ones it names
+	 * (setsid tar, strace -f tar, su -c 'tar xf x', coproc tar): a word
+	 * whose first token brings files counts, wherever it may run */
+	if (!in(name, strict_quiet))
+		for (j = 1; j < n; j++)
+			if (!(fl[j] & W_DYN) && names_bringer(c, w[j]))
+				return;
 	/* a syntax read as POSIX: a command venvhook does not know may be
 	 * one of its own that fetches or unpacks (http get | save, Python) */
 	if (c->strict && !in(name, strict_quiet))

@@ -79,10 +79,12 @@ made_here_walk() {
 	type_line 'ls'
 	type_line "$ve"
 	wait_for "ve=[]"
-	# the same, then what a uv sync does to it on the same line
+	# the same, run by env -iC DIR (a cluster whose last letter takes the
+	# next word: madeby.c reads it as getopt does), then what a uv sync
+	# does to it on the same line
 	type_line 'cd ../b'
 	wait_prompt 'READY>'
-	type_line "$T/serve | tar x && /usr/bin/python3 -m venv --without-pip .venv"
+	type_line "$T/serve | env -iC . tar x && /usr/bin/python3 -m venv --without-pip .venv"
 	wait_for "venvhook: not activating $T/b/.venv: it appeared with tar"
 	type_line 'ls'
 	# python3 -m venv where the shell sits

@@ -1000,11 +1000,39 @@ assert_modifier() {
 	assert_line "exe=$HOME/big disk/envs/web/bin/python3"
 	assert_inactive 2
 	refute_stderr_contains condarc
-	# a .condarc anyone can write names no place: no env, and one line says why
+	# a .condarc anyone can write names no place: no env, and one line says
+	# why, once a shell (not at every cd, not for each environment.yml on
+	# the way up), and again once it says something else
 	chmod 666 "$HOME/.condarc"
+	printf 'name: other\n' >"$T/proj/src/environment.yml"
+	export RC=$HOME/.condarc
+	session "cd proj/src" report "cd /" "cd proj/src" "cd proj" 'run chmod 644 $RC' "cd /" "cd proj" \
+		'run chmod 606 $RC' "cd /" "cd proj/src"
+	assert_inactive 1
+	assert_equal "$(grep -c "$HOME/.condarc: is writable by anyone; its envs_dirs is not used" <<<"$stderr")" 2
+	# one that sets no envs_dirs is not worth a line: the user may not be
+	# able to fix it (a shared conda root's, /etc/conda/condarc)
+	printf 'channels: [conda-forge]\n' >"$HOME/.condarc"
 	session "cd proj/src" report
 	assert_inactive 1
-	assert_stderr_contains "$HOME/.condarc: is writable by anyone; its envs_dirs is not used"
+	refute_stderr_contains condarc
+}
+
+@test "a named conda env only a .condarc directory holds needs an allow" {
+	# a .condarc only says where to look: the env found there is no
+	# store's (no basis by location), and one venvhook did not see made
+	# waits for consent, whatever placed the file
+	unset CONDA_ENVS_DIRS CONDA_ENVS_PATH CONDARC CONDA_ROOT CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_SHLVL
+	mkconda "$T/miniforge3"
+	mkconda "$T/shared/envs/web"
+	mkdir -p "$T/proj"
+	printf 'name: web\n' >"$T/proj/environment.yml"
+	printf 'envs_dirs:\n  - %s/shared/envs\n' "$T" >"$HOME/.condarc"
+	export CONDA_EXE=$T/miniforge3/bin/conda
+	session "cd proj" report
+	assert_inactive 1
+	assert_stderr_contains "not activating $T/shared/envs/web: " "'venvhook allow' trusts it"
+	refute_stderr_contains condarc
 }
 
 @test "activate .venv or venv inside a project, from a subdirectory too, as list offers them" {

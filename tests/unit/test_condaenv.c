@@ -56,11 +56,14 @@ static struct vh_buf warned = VH_BUF_INIT;
 
 static void find(const char *name, const char *want, const char *what)
 {
+	struct vh_conda_places places = { 0 };
 	char *env = NULL;
 
 	vh_buf_reset(&warned);
-	tap_ok(vh_condaenv_find(&env, &warned, name) == 0, "%s: no error", what);
+	tap_ok(vh_condaenv_find(&env, &places, name) == 0, "%s: no error", what);
 	tap_str(env, want ? at(want) : NULL, "  the env");
+	vh_buf_add(&warned, vh_buf_str(&places.warnings), places.warnings.len);
+	vh_conda_places_free(&places);
 	free(env);
 }
 
@@ -168,6 +171,11 @@ int main(void)
 	rcs("envs_dirs: [/a: b]\n", "refused", "  a mapping inside a flow list");
 	rcs("envs_dirs: [/a,\n  /b]\n", "refused", "a flow list over two lines");
 	rcs("envs_dirs: [/a,,/b]\n", "refused", "  an empty flow entry");
+	rcs("envs_dirs: [/a]x\n", "refused", "  text right after the list's ]");
+	rcs("envs_dirs: [/a]]\n", "refused", "  a second ]");
+	rcs("envs_dirs: ['/a']x\n", "refused", "  text right after a quoted entry's ]");
+	rcs("envs_dirs: [/a,]x\n", "refused", "  text after a trailing comma's ]");
+	rcs("envs_dirs: [/a] # c\n", "/a", "  a comment after the list");
 	rcs("envs_dirs:\n  - /a\n    /b\n", "refused", "a plain item over two lines");
 	rcs("envs_dirs:\n  - /a\n    - /b\n", "refused", "items at two indentations");
 	rcs("envs_dirs:\n\t- /a\n", "refused", "a tab as indentation");
@@ -184,6 +192,17 @@ int main(void)
 	rcs("envs_dirs:\n  - /a #!top\n", "refused", "an item flagged #!top");
 	rcs("envs_dirs: [/a] #!final\n", "refused", "  #!final after a flow list");
 	rcs("a: 1\n---\nenvs_dirs: [/a]\n", "refused", "a second document");
+	rcs("foo: \"abc\nenvs_dirs: [/x]\n  end\"\n", "refused", "another key's quoted value over two lines");
+	rcs("foo: 'a''b\nenvs_dirs: [/x]\n  '\n", "refused", "  single-quoted, a doubled quote inside");
+	rcs("foo: \"a\\\"b\nenvs_dirs: [/x]\n  \"\n", "refused", "  an escaped quote inside");
+	rcs("foo: [a,\nenvs_dirs: [/x]\n  ]\n", "refused", "another key's flow list over two lines");
+	rcs("foo: {a: [b,\nenvs_dirs: [/x]\n  ]}\n", "refused", "  a flow mapping");
+	rcs("foo: ['a]',\nenvs_dirs: [/x]\n  ]\n", "refused", "  a ] in quotes closes nothing");
+	rcs("--- |\nenvs_dirs: [/x]\n", "refused", "a document that is a block scalar");
+	rcs("--- >-\nenvs_dirs: [/x]\n", "refused", "  folded");
+	rcs("--- # c\nenvs_dirs: [/x]\n", "/x", "  --- with a comment after it");
+	rcs("foo: \"a\" # c\nbar: 'it''s'\nbaz: [a, 'b]', {c: d}] # [\nq: x'y\nr: a [b\n"
+	    "s: \"\\\"\"\nenvs_dirs: [/x]\n", "/x", "  values closed on their lines");
 	rc("envs_dirs: [/a]\0[/b]\n", 21, "refused", -1, "a NUL byte");
 	big = malloc(70 * 8 + 16);
 	if (big) {
@@ -307,6 +326,19 @@ int main(void)
 	}
 	find("web", "rc3/web", "  more files than venvhook reads: none read");
 	tap_ok(warned_of("condarc.d: holds more files than venvhook reads"), "  and said so");
+	snprintf(cmd, sizeof(cmd), "rm -f '%s'/n*.yml", at("h/.conda/condarc.d"));
+	tap_ok(system(cmd) == 0, "  (removed)");
+	find("web", "d1/web", "  (a.yml read again)");
+	chmod(at("h/.conda/condarc.d"), 0777);
+	find("web", "rc3/web", "  a condarc.d anyone can write: not listed");
+	tap_ok(warned_of("condarc.d: is writable by anyone; its files are not read"), "  one line says so (%s)",
+	       vh_buf_str(&warned));
+	chmod(at("h/.conda/condarc.d"), 0755);
+	snprintf(cmd, sizeof(cmd), "cd '%s' && seq -f 'x%%04g.txt' 1 %d | xargs touch", at("h/.conda/condarc.d"),
+		 VH_CONDARC_MAX_ENTRIES);
+	tap_ok(system(cmd) == 0, "  %d more entries that are no YAML", VH_CONDARC_MAX_ENTRIES);
+	find("web", "rc3/web", "  more entries than venvhook reads: none read");
+	tap_ok(warned_of("condarc.d: holds more files than venvhook reads"), "  and said so");
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", at("h/.conda/condarc.d"));
 	tap_ok(system(cmd) == 0, "  (removed)");
 	mkdir(at("rcdir"), 0755);
@@ -315,16 +347,108 @@ int main(void)
 	find("web", "d2/web", "$CONDARC naming a directory: its YAML files");
 	unsetenv("CONDARC");
 
+	/* one place is one place however it is spelt; a .condarc directory */
+	put("h/.config/conda/condarc", "envs_dirs: [~/rc2, rel]\n");
+	snprintf(cmd, sizeof(cmd), "%s/", at("h/.config"));
+	setenv("XDG_CONFIG_HOME", cmd, 1);
+	find("web", "h/rc2/web", "XDG_CONFIG_HOME=~/.config/: ~/.config/conda/condarc read once");
+	tap_ok(warned_of("rel is relative") && !strstr(strstr(vh_buf_str(&warned), "rel is relative") + 1,
+						       "rel is relative"),
+	       "  its line said once (%s)", vh_buf_str(&warned));
+	unsetenv("XDG_CONFIG_HOME");
+	put("h/.config/conda/condarc", "envs_dirs: [\"/nonexistent\"]\n");
+	mkdir(at("h/.conda/.condarc"), 0755);
+	put("h/.conda/.condarc/a.yml", "envs_dirs: [~/../d2]\n");
+	put("h/.conda/.condarc/b.txt", "envs_dirs: [~/rc1]\n");
+	find("web", "d2/web", "a .condarc that is a directory: its YAML files, as conda reads them");
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", at("h/.conda/.condarc"));
+	tap_ok(system(cmd) == 0, "  (removed)");
+	put("h/.conda/condarc.d", "envs_dirs: [~/../d2]\n");
+	find("web", "rc3/web", "  a file named condarc.d is not read");
+	unlink(at("h/.conda/condarc.d"));
+
+	/* entries the place you are in, or the env that is on, would choose */
+	prefix("h/pwd/envs/web");
+	setenv("PWD", at("h/pwd"), 1);
+	setenv("OLDPWD", at("h/pwd"), 1);
+	setenv("VIRTUAL_ENV", at("h/pwd"), 1);
+	setenv("CONDA_PREFIX", at("h/pwd"), 1);
+	setenv("__VENVHOOK_ENV", at("h/pwd"), 1);
+	setenv("__venvhook_x", at("h/pwd"), 1);
+	{
+		static const char *const moving[] = { "$PWD/envs", "${PWD}/envs", "$OLDPWD/envs", "$VIRTUAL_ENV/envs",
+						      "${CONDA_PREFIX}/envs", "$__VENVHOOK_ENV/envs",
+						      "$__venvhook_x/envs", NULL };
+		const char *const *m;
+
+		for (m = moving; *m; m++) {
+			snprintf(cmd, sizeof(cmd), "envs_dirs:\n  - %s\n", *m);
+			put("h/.condarc", cmd);
+			find("web", "rc3/web", *m);
+			tap_ok(warned_of("names a variable the directory you are in or the active env sets"),
+			       "  skipped with a line (%s)", vh_buf_str(&warned));
+		}
+	}
+	unsetenv("OLDPWD");
+	unsetenv("VIRTUAL_ENV");
+	unsetenv("CONDA_PREFIX");
+	unsetenv("__VENVHOOK_ENV");
+	unsetenv("__venvhook_x");
+	put("h/.condarc", "envs_dirs: [$VH_TEST_UNSET/envs]\n");
+	unsetenv("VH_TEST_UNSET");
+	find("web", "rc3/web", "an entry that starts with an unset variable");
+	tap_ok(warned_of("names an environment variable that is not set") && !warned_of("relative"),
+	       "  says so, not that it is relative (%s)", vh_buf_str(&warned));
+	big = malloc(300 + 40);
+	if (big) {
+		strcpy(big, "envs_dirs: [$");
+		memset(big + 13, 'A', 300);
+		strcpy(big + 313, "/envs]\n");
+		memcpy(cmd, big + 13, 255);
+		cmd[255] = '\0';
+		setenv(cmd, at("h/pwd"), 1);
+		put("h/.condarc", big);
+		find("web", "rc3/web", "a variable name longer than 255: not looked up by its first 255");
+		tap_ok(warned_of("longer than venvhook reads"), "  skipped with a line (%s)", vh_buf_str(&warned));
+		unsetenv(cmd);
+		free(big);
+	}
+
 	/* who can write it: a file or a directory others can write decides nothing */
 	put("h/.condarc", "envs_dirs: [~/rc1]\n");
 	find("web", "h/rc1/web", "the user's own ~/.condarc");
 	chmod(at("h/.condarc"), 0666);
 	find("web", "rc3/web", "  writable by anyone: not read");
 	tap_ok(warned_of(".condarc: is writable by anyone; its envs_dirs is not used"), "  and said so");
+	{
+		struct vh_conda_places places = { 0 };
+		char *e1 = NULL, *e2 = NULL;
+
+		tap_ok(vh_condaenv_find(&e1, &places, "web") == 0 && vh_condaenv_find(&e2, &places, "other") == 0,
+		       "  two environment.yml on one walk");
+		tap_ok(strstr(vh_buf_str(&places.warnings), "writable by anyone") &&
+			       !strstr(strstr(vh_buf_str(&places.warnings), "writable by anyone") + 1,
+				       "writable by anyone"),
+		       "  the files read, and said, once (%s)", vh_buf_str(&places.warnings));
+		vh_conda_places_free(&places);
+		free(e1);
+		free(e2);
+	}
+	put("h/.condarc", "channels: [x]\n# envs_dirs: [/a]\n");
+	find("web", "rc3/web", "  one that sets no envs_dirs: nothing to say");
+	tap_ok(!warned_of(".condarc"), "  (%s)", vh_buf_str(&warned));
+	put("h/.condarc", "envs_dirs:\r\n  - /a\r\n");
+	find("web", "rc3/web", "  one that sets it, with CRLF line ends: said");
+	tap_ok(warned_of(".condarc: is writable by anyone"), "  (%s)", vh_buf_str(&warned));
+	put("h/.condarc", "envs_dirs: [~/rc1]\n");
 	chmod(at("h/.condarc"), 0644);
 	chmod(at("h"), 0777);
 	find("web", "rc3/web", "  in a directory anyone can write: not read");
 	tap_ok(warned_of("is reached through"), "  and said so");
+	put("h/.condarc", "channels: [x]\n");
+	find("web", "rc3/web", "  one there that sets no envs_dirs: nothing to say");
+	tap_ok(!warned_of(".condarc"), "  (%s)", vh_buf_str(&warned));
+	put("h/.condarc", "envs_dirs: [~/rc1]\n");
 	chmod(at("h"), 0755);
 	if (getuid() == 0) {
 		tap_ok(chown(at("h/.condarc"), 65534, 65534) == 0, "give ~/.condarc to nobody");

@@ -145,6 +145,9 @@ static void mkconda(struct ctx *c)
 }
 static void s_conda(struct ctx *c) { mkconda(c); }
 static void s_conda_allowed(struct ctx *c) { mkconda(c); consent(c, VH_CONSENT_ALLOWED); }
+/* pixi's default env, in a project that holds its manifest (pixi's walk up
+ * ends there: madeby.c) */
+static void s_pixi(struct ctx *c) { mkconda(c); sh("touch '%s/../../pixi.toml'", c->proj); }
 static void s_conda_meta_open(struct ctx *c) { mkconda(c); sh("chmod o+w '%s/conda-meta'", c->env); }
 static void s_conda_history_open(struct ctx *c)
 {
@@ -815,7 +818,7 @@ static const struct row rows[] = {
 	{ "conda prefix: conda install does not make one", "h/cmi/.conda", s_conda, 1, A, 0, 0, STRICT,
 	  0, VH_BASIS_NONE, NOT_MAKER NO_ALLOW, "", 0, .lines = LINE("conda install -p .conda numpy") },
 	{ "pixi env: made here by pixi install, run in the project", "h/pxm/.pixi/envs/default",
-	  s_conda, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0,
+	  s_pixi, 1, A, 0, 0, STRICT, 1, VH_BASIS_MADE, "", "", 0,
 	  .lines = LINE("cd ../.. && pixi install") },
 	{ "pixi env: pixi install in another project does not make it", "h/pxo/.pixi/envs/default",
 	  s_conda, 1, A, 0, 0, STRICT, 0, VH_BASIS_NONE, NOT_MAKER NO_ALLOW, "", 0,

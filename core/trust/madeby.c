@@ -1983,14 +1983,20 @@ static int names_bringer(struct ctx *c, const char *w)
 {
 	char tok[64];
 	size_t len = strcspn(w, " \t\n;&|()");
+	const char *s = w, *q;
 
+	/* its last path component: no bringer's name is 63 bytes long */
+	for (q = w; q < w + len; q++)
+		if (*q == '/')
+			s = q + 1;
+	len -= (size_t)(s - w);
 	if (!len || len >= sizeof(tok))
 		return 0;
-	memcpy(tok, w, len);
+	memcpy(tok, s, len);
 	tok[len] = '\0';
-	if (!in_fold(base(program_name(tok)), bring_any))
+	if (!in_fold(program_name(tok), bring_any))
 		return 0;
-	brought(c, base(program_name(tok)), NULL);
+	brought(c, program_name(tok), NULL);
 	return 1;
 }
 

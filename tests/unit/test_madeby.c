@@ -251,6 +251,8 @@ static const struct row rows[] = {
 	  "coproc tar xzf prebuilt.tgz; wait; python3 -m venv .venv", B, "tar" },
 	{ "a command venvhook does not know, that runs tar: setsid", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "setsid tar xf e; python3 -m venv .venv", B, "tar" },
+	{ "strace -f /a/long/path/to/tar: the word's last component", P, "/p/proj", "/p/proj/.venv", 1,
+	  NULL, "strace -f /opt/a-tool-chain-with-a-rather-long-name/and-a-long-version-directory/bin/tar xf e; python3 -m venv .venv", B, "tar" },
 	{ "strace -f tar", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "strace -f tar xf e; python3 -m venv .venv", B, "tar" },
 	{ "su -c 'tar ...': the text's first word", P, "/p/proj", "/p/proj/.venv", 1, NULL,

@@ -92,7 +92,8 @@ clean-fuzz:
 	-rm -rf fuzz/findings
 .PHONY: fuzz fuzz-smoke fuzz-long clean-fuzz
 
-EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c fuzz/fuzz_madeby.c fuzz/fuzz_condaenv.c \
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c fuzz/fuzz_madeby.c fuzz/fuzz_condaenv.c fuzz/fuzz_condarc.c \
+	fuzz/condarc.dict \
 	fuzz/madeby.dict fuzz/madeby.options \
 	fuzz/toml.dict fuzz/toml.options \
 	fuzz/pyvenv.dict fuzz/pyvenv.options fuzz/quote.dict fuzz/quote.options fuzz/corpus

@@ -866,8 +866,11 @@ static size_t after_lead(struct ctx *c, char **w, const unsigned char *fl, size_
 		;
 	if (!strcmp(name, "command") && j < n && (!strcmp(w[j], "-v") || !strcmp(w[j], "-V")))
 		return n; /* a lookup: nothing runs */
-	while (j < n && w[j][0] == '-' && w[j][1] && !(fl[j] & W_DYN)) {
+	while (j < n && w[j][0] == '-' && (w[j][1] || (fl[j] & W_DYN))) {
 		const char *opt = w[j], *p;
+
+		if (fl[j] & W_DYN)
+			goto unknown; /* an option a variable spells */
 
 		j++;
 		if (!strcmp(opt, "--"))
@@ -1954,51 +1957,25 @@ static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, siz
 		}
 		if (!in(*name, lead) || ++*unwraps > MAX_UNWRAP)
 			return i;
-		if (!strcmp(*name, "env")) {
-			/* env -S STRING: the string is a command line */
-			for (j = i + 1; j + 1 < n && w[j][0] == '-'; j++)
-				if (!strcmp(w[j], "-S") || !strcmp(w[j], "--split-string")) {
-					if (!(fl[j + 1] & W_DYN))
-						read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
-					return n;
-				}
-		}
-		if (!strcmp(*name, "flock")) {
-			for (j = i + 1; j + 1 < n; j++)
-				if (!strcmp(w[j], "-c") || !strcmp(w[j], "--command")) {
-					if (!(fl[j + 1] & W_DYN))
-						read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
-					return n;
-				}
+		/* env -S STRING as env's first option (as in a #! line), and
+		 * flock FILE -c STRING (util-linux takes -c only right after the
+		 * file): the string is a command line. Anywhere else -S is env's
+		 * unknown option, and -c a word of flock's command. */
+		j = !strcmp(*name, "env") ? i + 1 : !strcmp(*name, "flock") ? after_lead(c, w, fl, n, i) : n;
+		if (j + 1 < n && !(fl[j] & W_DYN) &&
+		    (!strcmp(*name, "env") ? !strcmp(w[j], "-S") || !strcmp(w[j], "--split-string") :
+					     !strcmp(w[j], "-c") || !strcmp(w[j], "--command"))) {
+			if (fl[j + 1] & W_DYN)
+				cannot_read(c);
+			else
+				read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
+			return n;
 		}
 		i = after_lead(c, w, fl, n, i);
 	}
 }
 
 static void eval_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd, int weak);
-
-/* 1, counted as brought, when the first token of w (up to a blank or
- * ;&|()) is a command that brings files. */
-static int names_bringer(struct ctx *c, const char *w)
-{
-	char tok[64];
-	size_t len = strcspn(w, " \t\n;&|()");
-	const char *s = w, *q;
-
-	/* its last path component: no bringer's name is 63 bytes long */
-	for (q = w; q < w + len; q++)
-		if (*q == '/')
-			s = q + 1;
-	len -= (size_t)(s - w);
-	if (!len || len >= sizeof(tok))
-		return 0;
-	memcpy(tok, s, len);
-	tok[len] = '\0';
-	if (!in_fold(program_name(tok), bring_any))
-		return 0;
-	brought(c, program_name(tok), NULL);
-	return 1;
-}
 
 /* The commands that move the shell or run a command line of their own:
  * cd and its kin, sh -c, eval, find -exec. 1 when name is one (judged). */
@@ -2088,6 +2065,60 @@ static void eval_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n,
 	vh_buf_free(&s);
 }
 
+/* 1 when the word w names a program judge reads (a lead word, a bringer,
+ * a copier, git, Python, a tool that makes envs, a shell that runs a
+ * string, eval, find). */
+static int known_program(struct ctx *c, const char *w)
+{
+	const char *name = base(program_name(w));
+	const struct vh_dialect_program *prog;
+	const struct copier *cp;
+	const struct tool *t;
+
+	if (in(name, lead) || in_fold(name, bring_any) || !strcmp(name, "git") || !strcmp(name, "GIT") ||
+	    python_name(name) || in(name, conda_tools) || !strcmp(name, "pixi") || !strcmp(name, "eval") ||
+	    !strcmp(name, "find") || !strcmp(name, "virtualenv"))
+		return 1;
+	for (cp = copiers; cp->name; cp++)
+		if (in_fold(name, (const char *const[]){ cp->name, NULL }))
+			return 1;
+	for (t = tools; t->name; t++)
+		if (!strcmp(t->name, name))
+			return 1;
+	for (prog = c->ask->programs; prog && prog->name; prog++)
+		if (!strcmp(name, prog->name))
+			return 1;
+	return 0;
+}
+
+/* A command venvhook does not know may run another (setsid git clone,
+ * runuser -u me -- rsync, watch -x tar, su -c 'cd x && tar xf e'): its
+ * words are read as what may run. At the first word that names a program
+ * judge reads (by its last path component), the rest is judged as a
+ * command that may run; a word holding a blank or ;&| (past an option's
+ * letter or '=': su -c'...', --command=...) is read as a command line
+ * that may run. Only ever adds what was brought or unreadable. */
+static void unknown_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd, int cut,
+			int unwraps)
+{
+	const char *s;
+	size_t j;
+
+	for (j = 1; j < n && !c->oom; j++) {
+		if (fl[j] & W_DYN)
+			continue;
+		if (known_program(c, w[j])) {
+			judge(c, w + j, fl + j, n - j, cwd, 1, cut, unwraps + 1);
+			return;
+		}
+		s = w[j];
+		if (s[0] == '-')
+			s = strchr(s, '=') ? strchr(s, '=') + 1 : s[1] && s[1] != '-' ? s + 2 : s;
+		if (s[strcspn(s, " \t\n;&|")])
+			read_string(c, s, cwd, 1, VH_DIALECT_POSIX);
+	}
+}
+
 static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		  int weak, int cut, int unwraps)
 {
@@ -2150,13 +2181,8 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 			tool_cmd(c, t, w, fl, 1, n, cwd, weak, name, unwraps);
 			return;
 		}
-	/* a command venvhook does not know may run the ones it names
-	 * (setsid tar, strace -f tar, su -c 'tar xf x', coproc tar): a word
-	 * whose first token brings files counts, wherever it may run */
 	if (!in(name, strict_quiet))
-		for (j = 1; j < n; j++)
-			if (!(fl[j] & W_DYN) && names_bringer(c, w[j]))
-				return;
+		unknown_cmd(c, w, fl, n, cwd, cut, unwraps);
 	/* a syntax read as POSIX: a command venvhook does not know may be
 	 * one of its own that fetches or unpacks (http get | save, Python) */
 	if (c->strict && !in(name, strict_quiet))

@@ -2374,7 +2374,7 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 		p = e + 1;
 		first = 0;
 	}
-	if (c.seen && !c.oom && !c.brought && raw_unjudged(&c))
+	if (c.seen && !c.oom && !c.brought && !c.unreadable && raw_unjudged(&c))
 		c.unreadable = 1;
 	if (c.unreadable && !c.brought) {
 		c.brought = 1;

@@ -26,6 +26,8 @@
 #define MAX_DEPTH 24
 /* Commands unwrapped (env, sudo, nice...) before the one they run. */
 #define MAX_UNWRAP 16
+/* A path longer than this names nothing (normal). */
+#define VH_MADEBY_PATH_MAX 4096
 /* Heredocs waiting for their bodies on one line. */
 #define MAX_HEREDOCS 8
 
@@ -88,6 +90,7 @@ struct cmd {
 };
 
 static int parse(struct ctx *c, char **cwd, int close, int weak);
+static int raw_bringer(const char *t, size_t len);
 static void judge(struct ctx *c, char **words, const unsigned char *fl, size_t n, char **cwd,
 		  int weak, int cut, int unwraps);
 
@@ -107,6 +110,12 @@ static char *normal(struct ctx *c, const char *base, const char *path)
 		goto oom;
 	if (vh_buf_puts(&b, path) < 0)
 		goto oom;
+	/* longer than any path the kernel takes: names nothing (and copying
+	 * the directory for each of 60,000 words would be quadratic) */
+	if (b.len > VH_MADEBY_PATH_MAX) {
+		vh_buf_free(&b);
+		return NULL;
+	}
 	out = malloc(b.len + 2);
 	if (!out)
 		goto oom;
@@ -529,6 +538,9 @@ static void redirect(struct ctx *c, struct cmd *m)
 	if (c->p - s >= 2 && s[0] == '<' && s[1] == '<' && (c->p - s == 2 || s[2] == '-')) {
 		m->doc_next = 1;
 		m->doc_tabs = c->p - s == 3;
+	} else if (c->p - s == 3 && s[0] == '<' && s[1] == '<' && s[2] == '<') {
+		/* a here-string: its word stays the command's, read as text a
+		 * shell may run (SHELL <<< "tar ...") */
 	} else {
 		m->skip_next = 1;
 	}
@@ -786,7 +798,8 @@ static const char *const bring_any[] = {
 	"wget2", "aria2c", "axel", "fetch", "lftp", "ftp", "sftp", "rclone", "gsutil", "hg", "svn",
 	"bzr", "fossil", "darcs", "pijul", "jj", "gh", "glab", "docker", "podman", "kubectl", "git-lfs",
 	"bsdunzip", "gio", "http", "xh", "httpie", "scp", "dpkg", "aws", "huggingface-cli", "dvc",
-	"oras", "patch", "gpatch", "copier", "degit", "hf", "wcurl", "ouch", "aunpack", "extract", NULL
+	"oras", "patch", "gpatch", "copier", "degit", "hf", "wcurl", "ouch", "aunpack", "extract",
+	"cookiecutter", "tiged", "giget", "dtrx", "unp", NULL
 };
 /* git's commands that change no file of the work tree. */
 static const char *const git_quiet[] = {
@@ -1666,7 +1679,8 @@ static void python_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t 
 		note(label, name, "-m");
 		make_dirs(c, w, fl, j, n, *cwd, weak, label, mod,
 			  !strcmp(mod, "venv") ? venv_valued : virtualenv_valued);
-	} else if (!strcmp(mod, "zipfile") || !strcmp(mod, "tarfile") || !strcmp(mod, "shutil")) {
+	} else if (!strcmp(mod, "zipfile") || !strcmp(mod, "tarfile") || !strcmp(mod, "shutil") ||
+		   in_fold(mod, bring_any)) {
 		brought(c, name, mod);
 	} else {
 		for (t = tools; t->name; t++)
@@ -1990,6 +2004,12 @@ static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, siz
 			return n;
 		}
 		*name = base(program_name(w[i]));
+		/* function NAME { BODY }: the body is read as commands (an
+		 * anonymous function { BODY } too) */
+		if (!strcmp(w[i], "function") && i + 1 < n) {
+			i += strcmp(w[i + 1], "{") ? 2 : 1;
+			continue;
+		}
 		if (in(w[i], inert)) {
 			if (c->strict)
 				cannot_read(c);
@@ -2053,6 +2073,8 @@ static int judge_shell(struct ctx *c, char **w, const unsigned char *fl, size_t 
 		/* sh -c STRING (the first word after the options) */
 		int dash_c = 0;
 
+		size_t k;
+
 		if (strcmp(name, prog->name))
 			continue;
 		for (j = 1; j < n && w[j][0] == '-' && w[j][1]; j++)
@@ -2060,6 +2082,17 @@ static int judge_shell(struct ctx *c, char **w, const unsigned char *fl, size_t 
 				dash_c = 1;
 		if (dash_c && j < n && !(fl[j] & W_DYN))
 			read_string(c, w[j], cwd, weak, prog->dialect);
+		/* an option with a value before -c (SHELL -o pipefail -c,
+		 * --command=...): every other word that could be a
+		 * command line is read as one that may run; code a variable
+		 * holds cannot be read */
+		for (k = 1; k < n; k++) {
+			if (fl[k] & W_DYN)
+				cannot_read(c);
+			else if ((k != j || !dash_c) && w[k][strcspn(w[k], " \t\n;&|")])
+				read_string(c, strchr(w[k], '=') && w[k][0] == '-' ? strchr(w[k], '=') + 1 : w[k],
+					    cwd, 1, prog->dialect);
+		}
 		return 1;
 	}
 	if (!strcmp(name, "eval")) {
@@ -2093,6 +2126,7 @@ static void eval_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n,
 
 	for (j = 1; j < n; j++) {
 		if (fl[j] & W_DYN) {
+			cannot_read(c); /* code a variable holds */
 			vh_buf_free(&s);
 			return;
 		}
@@ -2131,6 +2165,30 @@ static int known_program(struct ctx *c, const char *w)
 		if (!strcmp(name, prog->name))
 			return 1;
 	return 0;
+}
+
+/* Text a pipe may hand to a shell (echo "tar xzf p.tgz" | SHELL, cat <<<
+ * "..."): a word of a command that only prints, holding a blank or a
+ * separator and a bringer's name among its words, cannot be read. */
+static void text_words(struct ctx *c, char **w, size_t n)
+{
+	const char *s, *t;
+	size_t j;
+
+	for (j = 1; j < n; j++) {
+		if (!w[j][strcspn(w[j], " \t\n;&|")])
+			continue;
+		for (s = w[j]; *s;) {
+			while (*s && one_of(*s, " \t\n;&|()<>{}`"))
+				s++;
+			for (t = s; *s && !one_of(*s, " \t\n;&|()<>{}`"); s++)
+				;
+			if (s > t && raw_bringer(t, (size_t)(s - t))) {
+				cannot_read(c);
+				return;
+			}
+		}
+	}
 }
 
 /* A command venvhook does not know may run another (setsid git clone,
@@ -2239,6 +2297,8 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 		}
 	if (!in(name, strict_quiet))
 		unknown_cmd(c, w, fl, n, cwd, cut, unwraps);
+	else
+		text_words(c, w, n);
 	/* a syntax read as POSIX: a command venvhook does not know may be
 	 * one of its own that fetches or unpacks (http get | save, Python) */
 	if (c->strict && !in(name, strict_quiet))
@@ -2258,6 +2318,9 @@ static int raw_bringer(const char *t, size_t len)
 	const char *s = t, *e = t + len, *slash;
 	const struct copier *cp;
 
+	for (slash = s; slash < e; slash++)
+		if (one_of(*slash, "='\"") && slash + 1 < e)
+			s = slash + 1; /* alias x='tar, --x=tar */
 	while (s < e && one_of(*s, "\\'\"=^"))
 		s++;
 	if (e - s > 2 && s[0] == 'e' && s[1] == ':')
@@ -2275,6 +2338,21 @@ static int raw_bringer(const char *t, size_t len)
 		return 1;
 	for (cp = copiers; cp->name; cp++)
 		if (in_fold(name, (const char *const[]){ cp->name, NULL }))
+			return 1;
+	return 0;
+}
+
+/* Programs whose other words may be code, besides the lead words: a shell
+ * (runs_strings), eval and source, which run text. */
+static const char *const raw_leads[] = { "eval", "source", ".", "function", NULL };
+
+static int runs_strings(const struct ctx *c, const char *word)
+{
+	const struct vh_dialect_program *prog;
+	const char *name = base(program_name(word));
+
+	for (prog = c->ask->programs; prog && prog->name; prog++)
+		if (!strcmp(name, prog->name))
 			return 1;
 	return 0;
 }
@@ -2320,6 +2398,7 @@ static int raw_unjudged(struct ctx *c)
 			if (at_cmd && is_assignment(word))
 				continue;
 			after_lead = in(base(program_name(word)), lead) ||
+				     in(base(program_name(word)), raw_leads) || runs_strings(c, word) ||
 				     (!known_program(c, word) && !in(base(program_name(word)), strict_quiet));
 		}
 		at_cmd = 0;

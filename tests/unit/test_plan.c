@@ -9,7 +9,7 @@
 static struct vh_state st(const char *ve, const char *mark, const char *path, const char *ph,
 			  const char *saved)
 {
-	struct vh_state s = { { NULL }, 0 };
+	struct vh_state s = { { NULL }, 0, NULL };
 
 	s.v[VH_VIRTUAL_ENV] = ve;
 	s.v[VH_VIRTUAL_ENV_PROMPT] = ve ? "old" : NULL;

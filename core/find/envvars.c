@@ -10,11 +10,11 @@
 #include "core/util/msg.h"
 #include "core/util/toml.h"
 
-/* Names an env may not set, compared without case (zsh ties `path`,
+/* Names an env may not set, compared without case (a shell ties `path`,
  * `fpath`, `cdpath` and `prompt` to their upper-case twins, and a name
- * differing in case only is a trap for a reader). Each for a reason that
- * the shells' manuals (bash(1), zshparam(1), ksh93(1), mksh(1), tcsh(1),
- * fish-doc, nushell's and xonsh's env docs) give: */
+ * differing in case only is a trap for a reader): the union over every
+ * shell venvhook hooks, each for a reason its manual gives (the shells'
+ * own names are in doc/THREATS.md's row): */
 static const struct {
 	const char *name;
 	const char *why;
@@ -117,15 +117,15 @@ static const struct {
 	const char *why;
 } refused_prefix[] = {
 	{ "__", "shells and their add-ons keep their state and functions there" },
-	{ "BASH", "bash reads it as code or configuration (BASH_ENV, BASH_FUNC_*...)" },
+	{ "BASH", "a shell reads it as code or configuration (BASH_ENV, BASH_FUNC_*...)" },
 	{ "HIST", "a shell reads its history by it" },
-	{ "ZSH", "zsh and its add-ons read it as configuration" },
-	{ "ZLE_", "zsh's line editor reads it" },
-	{ "FISH", "fish reads it as configuration" },
-	{ "XONSH", "xonsh reads it as configuration" },
-	{ "NU_", "nushell loads code by it" },
-	{ "ELVISH", "elvish reads it as configuration" },
-	{ "KSH", "ksh reads it as configuration" },
+	{ "ZSH", "a shell and its add-ons read it as configuration" },
+	{ "ZLE_", "a shell's line editor reads it" },
+	{ "FISH", "a shell reads it as configuration" },
+	{ "XONSH", "a shell reads it as configuration" },
+	{ "NU_", "a shell loads code by it" },
+	{ "ELVISH", "a shell reads it as configuration" },
+	{ "KSH", "a shell reads it as configuration" },
 	{ "PROMPT_", "a shell shows or runs it at the prompt" },
 	{ "STARSHIP", "a prompt runs the commands its configuration names" },
 	{ "POWERLEVEL9K", "a prompt reads it as configuration" },

@@ -207,15 +207,15 @@ static int set_vars(struct vh_plan *p, const struct vh_want *w, long level)
 	if (vh_buf_printf(&mark, "%ld", level) < 0)
 		goto done;
 	for (i = 0; i < w->nvars; i++) {
+		/* saved, or no save: one conda's deactivate left behind (it
+		 * never unsets them) would otherwise come back on leaving */
 		old = xget(p, w->vars[i].name);
-		if (old) {
-			save = saved_name(level, w->vars[i].name);
-			rc = save ? xset(p, save, old) : VH_ENOMEM;
-			free(save);
-			if (rc < 0)
-				goto done;
-			rc = VH_ENOMEM;
-		}
+		save = saved_name(level, w->vars[i].name);
+		rc = save ? xset(p, save, old) : VH_ENOMEM;
+		free(save);
+		if (rc < 0)
+			goto done;
+		rc = VH_ENOMEM;
 		if (xset(p, w->vars[i].name, w->vars[i].value) < 0 || vh_buf_putc(&mark, ':') < 0 ||
 		    vh_buf_puts(&mark, w->vars[i].name) < 0)
 			goto done;

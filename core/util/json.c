@@ -210,12 +210,38 @@ static int num(struct rd *r)
 
 static int value(struct rd *r, struct vh_json_pairs *keep, const char *key);
 
+/* key and value (NULL: bad) appended to keep. */
+static int keep_pair(struct vh_json_pairs *keep, const char *key, const char *val, int bad)
+{
+	struct vh_json_pair *pair;
+
+	if (keep->n == keep->cap) {
+		size_t cap = keep->cap ? keep->cap * 2 : 8;
+
+		pair = realloc(keep->v, cap * sizeof(*pair));
+		if (!pair)
+			return VH_ENOMEM;
+		keep->v = pair;
+		keep->cap = cap;
+	}
+	pair = &keep->v[keep->n];
+	pair->key = strdup(key);
+	pair->value = val ? strdup(val) : NULL;
+	pair->bad = bad || !val;
+	if (!pair->key || (val && !pair->value)) {
+		free(pair->key);
+		free(pair->value);
+		return VH_ENOMEM;
+	}
+	keep->n++;
+	return 0;
+}
+
 /* An object at r->p ('{'). keep: the object's string members go there
  * (keep_key NULL), or the members of its member keep_key's object do. */
 static int object(struct rd *r, struct vh_json_pairs *keep, const char *keep_key)
 {
 	struct vh_buf k = VH_BUF_INIT, v = VH_BUF_INIT;
-	struct vh_json_pair *pair;
 	int rc = VH_ESYNTAX, kbad, vbad, first = 1;
 
 	if (++r->depth > VH_JSON_DEPTH)
@@ -254,28 +280,8 @@ static int object(struct rd *r, struct vh_json_pairs *keep, const char *keep_key
 				rc = str(r, &v, &vbad);
 			else
 				rc = (vbad = 1, value(r, NULL, NULL));
-			if (rc < 0)
-				goto done;
-			rc = VH_ENOMEM;
-			if (keep->n == keep->cap) {
-				size_t cap = keep->cap ? keep->cap * 2 : 8;
-				pair = realloc(keep->v, cap * sizeof(*pair));
-				if (!pair)
-					goto done;
-				keep->v = pair;
-				keep->cap = cap;
-			}
-			pair = &keep->v[keep->n];
-			pair->key = strdup(vh_buf_str(&k));
-			pair->value = vbad ? NULL : strdup(vh_buf_str(&v));
-			pair->bad = kbad || vbad;
-			if (!pair->key || (!vbad && !pair->value)) {
-				free(pair->key);
-				free(pair->value);
-				goto done;
-			}
-			keep->n++;
-			rc = 0;
+			if (rc == 0)
+				rc = keep_pair(keep, vh_buf_str(&k), vbad ? NULL : vh_buf_str(&v), kbad || vbad);
 		} else {
 			rc = value(r, NULL, NULL);
 		}

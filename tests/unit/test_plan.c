@@ -458,6 +458,25 @@ static void own_vars(void)
 	tap_str(p.target.v[VH_MARK_VARS], "1:A:B", "  the marker says so");
 	vh_plan_free(&p);
 
+	/* conda's own deactivate leaves its saves behind: a stale one for a
+	 * name that is unset now must not come back on leaving */
+	{
+		char *envs[] = { "__CONDA_SHLVL_0_A=stale", NULL }, *env3[16];
+
+		s = st(NULL, NULL, "/usr/bin", NULL, NULL);
+		s.env = envs;
+		vh_plan(&p, &s, &c);
+		tap_ok(!xval(&p, "__CONDA_SHLVL_0_A", &ch) && ch, "a save conda left behind: unset on activating");
+		t = p.target;
+		after(env3, 16, &p, envs);
+		t.env = env3;
+		vh_plan(&q, &t, &none);
+		tap_ok(!xval(&q, "A", &ch), "  leaving: A unset, not the stale value");
+		vh_plan_free(&q);
+		vh_plan_free(&p);
+		pool_free(env3);
+	}
+
 	/* a forged marker: names an env may not set are left alone */
 	{
 		char *envf[] = { "A=1", "PS1=$ ", "__CONDA_SHLVL_0_PS1=$(evil)", NULL };

@@ -42,7 +42,7 @@ FUZZ_LINK = fuzz/libvenvhook-fuzz.a -Wl,--no-as-needed $(INIH_SHARED_LIBS) -Wl,-
 
 # Each of these is its one .c file and the archive.
 FUZZ_SIMPLE = fuzz/fuzz_pyvenv fuzz/fuzz_toml fuzz/fuzz_trust fuzz/fuzz_madeby fuzz/fuzz_condaenv \
-	fuzz/fuzz_condarc
+	fuzz/fuzz_condarc fuzz/fuzz_json
 $(FUZZ_SIMPLE): fuzz/libvenvhook-fuzz.a config.h
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(srcdir)/$@.c $(FUZZ_LINK)
 fuzz/fuzz_pyvenv: $(srcdir)/fuzz/fuzz_pyvenv.c
@@ -51,6 +51,7 @@ fuzz/fuzz_trust: $(srcdir)/fuzz/fuzz_trust.c
 fuzz/fuzz_madeby: $(srcdir)/fuzz/fuzz_madeby.c
 fuzz/fuzz_condaenv: $(srcdir)/fuzz/fuzz_condaenv.c
 fuzz/fuzz_condarc: $(srcdir)/fuzz/fuzz_condarc.c
+fuzz/fuzz_json: $(srcdir)/fuzz/fuzz_json.c
 
 # One binary per shell of configure.ac's list; each drives that real shell
 # through the registry's emitters (shells/) and embedded hooks.
@@ -61,7 +62,7 @@ $(FUZZ_QUOTE_HARNESSES): $(srcdir)/fuzz/fuzz_quote.c fuzz/libvenvhook-fuzz.a con
 
 FUZZ_HARNESSES = $(FUZZ_SIMPLE) $(FUZZ_QUOTE_HARNESSES)
 FUZZ_SMOKE = pyvenv:fuzz/fuzz_pyvenv toml:fuzz/fuzz_toml trust:fuzz/fuzz_trust madeby:fuzz/fuzz_madeby \
-	condaenv:fuzz/fuzz_condaenv condarc:fuzz/fuzz_condarc \
+	condaenv:fuzz/fuzz_condaenv condarc:fuzz/fuzz_condarc json:fuzz/fuzz_json \
 	$(HOOK_SHELLS:%=quote:fuzz/fuzz_quote_%)
 
 fuzz: $(FUZZ_HARNESSES)
@@ -73,8 +74,8 @@ fuzz: $(FUZZ_HARNESSES)
 FUZZ_LONG_SECONDS = 600
 FUZZ_LONG_RSS_MB = 2048
 FUZZ_LONG = toml:fuzz/fuzz_toml pyvenv:fuzz/fuzz_pyvenv trust:fuzz/fuzz_trust condaenv:fuzz/fuzz_condaenv \
-	condarc:fuzz/fuzz_condarc
-fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust fuzz/fuzz_condaenv fuzz/fuzz_condarc
+	condarc:fuzz/fuzz_condarc json:fuzz/fuzz_json
+fuzz-long: fuzz/fuzz_toml fuzz/fuzz_pyvenv fuzz/fuzz_trust fuzz/fuzz_condaenv fuzz/fuzz_condarc fuzz/fuzz_json
 	$(AM_V_at)seeds=`mktemp -d` && $(SHELL) $(srcdir)/fuzz/longseeds "$$seeds" && \
 	FUZZ_SECONDS='$(FUZZ_LONG_SECONDS)' FUZZ_SEEDS="$$seeds" \
 	FUZZ_FLAGS='-max_len=1048576 -rss_limit_mb=$(FUZZ_LONG_RSS_MB) -timeout=60' \
@@ -92,7 +93,7 @@ clean-fuzz:
 	-rm -rf fuzz/findings
 .PHONY: fuzz fuzz-smoke fuzz-long clean-fuzz
 
-EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c fuzz/fuzz_madeby.c fuzz/fuzz_condaenv.c fuzz/fuzz_condarc.c \
+EXTRA_DIST += fuzz/README.md fuzz/smoke fuzz/longseeds fuzz/fuzz_pyvenv.c fuzz/fuzz_quote.c fuzz/fuzz_trust.c fuzz/fuzz_toml.c fuzz/fuzz_madeby.c fuzz/fuzz_condaenv.c fuzz/fuzz_condarc.c fuzz/fuzz_json.c \
 	fuzz/condarc.dict \
 	fuzz/madeby.dict fuzz/madeby.options \
 	fuzz/toml.dict fuzz/toml.options \

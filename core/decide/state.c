@@ -22,6 +22,7 @@ const char *const vh_var_names[VH_NVARS] = {
 	[VH_MARK_CONDA_LEVEL] = "__VENVHOOK_CONDA_LEVEL",
 	[VH_MARK_CONDA_SHLVL] = "__VENVHOOK_CONDA_SHLVL",
 	[VH_MARK_CONDA_PROMPT_MODIFIER] = "__VENVHOOK_CONDA_PROMPT",
+	[VH_MARK_VARS] = "__VENVHOOK_VARS",
 	[VH_CONDA_PREFIX] = "CONDA_PREFIX",
 	[VH_CONDA_EXE] = "CONDA_EXE",
 	[VH_CONDA_DEFAULT_ENV] = "CONDA_DEFAULT_ENV",
@@ -31,6 +32,8 @@ const char *const vh_var_names[VH_NVARS] = {
 	[VH_CONDA_STACKED_2] = "CONDA_STACKED_2",
 };
 
+extern char **environ;
+
 void vh_state_read(struct vh_state *st)
 {
 	int i;
@@ -38,6 +41,18 @@ void vh_state_read(struct vh_state *st)
 	for (i = 0; i < VH_NVARS; i++)
 		st->v[i] = getenv(vh_var_names[i]);
 	st->adopted = 0;
+	st->env = environ;
+}
+
+const char *vh_state_get(const struct vh_state *st, const char *name)
+{
+	size_t n = strlen(name);
+	char *const *e;
+
+	for (e = st->env; e && *e; e++)
+		if (!strncmp(*e, name, n) && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
 }
 
 size_t vh_state_nbin(const struct vh_state *st)

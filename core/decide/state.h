@@ -21,6 +21,10 @@ enum vh_var {
 	VH_MARK_CONDA_LEVEL,           /* "1": venvhook set conda's level and prompt (plan.c) */
 	VH_MARK_CONDA_SHLVL,           /* CONDA_SHLVL before that, when set */
 	VH_MARK_CONDA_PROMPT_MODIFIER, /* CONDA_PROMPT_MODIFIER the same */
+	/* the env's own variables venvhook set (conda's state file, pixi's
+	 * [activation] env): "L:NAME:NAME...", L the conda level their values
+	 * before were saved at (__CONDA_SHLVL_L_NAME, as conda saves them) */
+	VH_MARK_VARS,
 	/* conda's own (see vh_state_foreign); the first and last set for a
 	 * conda prefix venvhook activates (plan.h), put back on leaving */
 	VH_CONDA_PREFIX,
@@ -42,7 +46,13 @@ extern const char *const vh_var_names[VH_NVARS];
 struct vh_state {
 	const char *v[VH_NVARS];
 	int adopted; /* by vh_state_adopt: nothing is foreign, all of the env's bin/ goes */
+	/* the whole environment (NULL: none), for the variables of no fixed
+	 * name (an env's own: vh_state_get) */
+	char *const *env;
 };
+
+/* The value of name in st->env, or NULL. */
+const char *vh_state_get(const struct vh_state *st, const char *name);
 
 /* The env someone else has on now, which venvhook stands aside for, or
  * NULL: VIRTUAL_ENV when it is not venvhook's (not its marker's, or its

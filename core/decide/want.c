@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "core/find/envdir.h"
+#include "core/find/envvars.h"
 #include "core/decide/envname.h"
 #include "core/find/envlist.h"
 #include "core/util/err.h"
@@ -152,6 +153,29 @@ static int conda_prompt(char **out, const char *name)
 	return *out ? 0 : VH_ENOMEM;
 }
 
+/* The wanted env's own variables (envvars.h): a conda prefix's state
+ * file's; for pixi's default env, its manifest's [activation] env (pixi
+ * reads no conda-meta/state); none for a venv. */
+static int own_vars(struct vh_wanted *w)
+{
+	static const char dflt[] = "/.pixi/envs/default";
+	const char *env = w->want.env;
+	size_t n = strlen(env);
+	int rc = 0;
+
+	if (!w->conda)
+		return 0;
+	if (!pixi_env(env))
+		rc = vh_envvars_conda(&w->vars, &w->vars_say, env);
+	else if (w->found.rule == VH_RULE_PIXI && w->found.from && n >= sizeof(dflt) - 1 &&
+		 !strcmp(env + n - (sizeof(dflt) - 1), dflt))
+		rc = vh_envvars_pixi(&w->vars, &w->vars_say, w->found.from);
+	w->want.vars = w->vars.v;
+	w->want.nvars = w->vars.n;
+	w->want.vars_say = w->vars_say.len ? vh_buf_str(&w->vars_say) : NULL;
+	return rc;
+}
+
 /* The wanted env's name, for VIRTUAL_ENV_PROMPT. */
 static int named(struct vh_wanted *w, const struct vh_state *now)
 {
@@ -170,6 +194,8 @@ static int named(struct vh_wanted *w, const struct vh_state *now)
 	if (rc == 0 && w->conda && !pixi_env(w->want.env))
 		rc = conda_prompt(&w->conda_prompt, w->conda);
 	w->want.conda_prompt = w->conda_prompt;
+	if (rc == 0)
+		rc = own_vars(w);
 	return rc;
 }
 
@@ -541,6 +567,8 @@ void vh_wanted_free(struct vh_wanted *w)
 	free(w->name);
 	free(w->conda);
 	free(w->conda_prompt);
+	vh_envvars_free(&w->vars);
+	vh_buf_free(&w->vars_say);
 	free(w->real);
 	vh_buf_free(&w->say);
 	memset(w, 0, sizeof(*w));

@@ -24,6 +24,8 @@ struct vh_wanted {
 	char *name;            /* want.prompt: the wanted env's name (envname.h) */
 	char *conda;           /* want.conda_env (envname.h's vh_env_conda_name) */
 	char *conda_prompt;    /* want.conda_prompt */
+	struct vh_envvars vars; /* want.vars (envvars.h) */
+	struct vh_buf vars_say; /* want.vars_say */
 	char *real;            /* the real path of the env the policy let on, or NULL */
 	char *leave;           /* want.leave */
 	char *stale;           /* want.stale_prompt */

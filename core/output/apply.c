@@ -114,13 +114,45 @@ static void scripts_skipped(const char *env)
 	vh_buf_free(&line);
 }
 
-int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want)
+/* want's variables that sh can hold into *vars (borrowed strings), a
+ * line each for the others into say. */
+static int sayable_vars(struct vh_envvar **vars, size_t *n, struct vh_buf *say,
+			const struct vh_shell *sh, const struct vh_want *want)
 {
-	struct vh_plan plan;
-	struct vh_buf out = VH_BUF_INIT;
+	const char *why;
+	size_t i;
+
+	*n = 0;
+	*vars = want->nvars ? malloc(want->nvars * sizeof(**vars)) : NULL;
+	if (want->nvars && !*vars)
+		return VH_ENOMEM;
+	for (i = 0; i < want->nvars; i++) {
+		why = vh_shell_unsayable(sh, want->vars[i].value);
+		if (!why) {
+			(*vars)[(*n)++] = want->vars[i];
+			continue;
+		}
+		if (vh_msg_escape(say, want->env) < 0 || vh_buf_puts(say, ": not setting ") < 0 ||
+		    vh_msg_escape(say, want->vars[i].name) < 0 || vh_buf_printf(say, ": %s\n", why) < 0)
+			return VH_ENOMEM;
+	}
+	return 0;
+}
+
+int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct vh_want *want_in)
+{
+	struct vh_plan plan = { 0 };
+	struct vh_buf out = VH_BUF_INIT, say = VH_BUF_INIT;
+	struct vh_want w = *want_in, *want = &w;
+	struct vh_envvar *vars = NULL;
 	enum vh_var bad = VH_NVARS;
 	int rc = VH_ENOMEM;
 
+	if (want_in->vars_say && vh_buf_puts(&say, want_in->vars_say) < 0)
+		goto done;
+	if (sayable_vars(&vars, &w.nvars, &say, sh, want_in) < 0)
+		goto done;
+	w.vars = vars;
 	if (vh_plan(&plan, now, want) < 0)
 		goto done;
 	rc = vh_render(&out, &bad, sh, &plan);
@@ -130,6 +162,9 @@ int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct
 	if (out.len && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)))
 		goto done;
 	announce(&plan, now->v[VH_VIRTUAL_ENV_PROMPT], want->note);
+	/* the variables not set, said once: on activating */
+	if (plan.activated)
+		vh_msg_lines(&say);
 	moved(plan.activated);
 	if (want->conda_env)
 		scripts_skipped(plan.activated);
@@ -147,6 +182,8 @@ done:
 		vh_buf_free(&b);
 	}
 	vh_buf_free(&out);
+	vh_buf_free(&say);
+	free(vars);
 	vh_plan_free(&plan);
 	return rc;
 }

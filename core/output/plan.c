@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/util/buf.h"
 #include "core/util/pathlist.h"
 
 char *vh_env_bin(const char *env)
@@ -136,6 +137,132 @@ static int conda_unlevel(struct vh_plan *p)
 	return 0;
 }
 
+/* The target's value of name, a variable of no fixed name. */
+static const char *xget(const struct vh_plan *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nx; i++)
+		if (!strcmp(p->x[i].name, name))
+			return p->x[i].value;
+	return vh_state_get(&p->target, name);
+}
+
+static int xset(struct vh_plan *p, const char *name, const char *value)
+{
+	struct vh_xvar *x;
+	char *copy = NULL;
+	size_t i;
+
+	if (value && !(copy = strdup(value)))
+		return VH_ENOMEM;
+	for (i = 0; i < p->nx; i++)
+		if (!strcmp(p->x[i].name, name)) {
+			free(p->x[i].value);
+			p->x[i].value = copy;
+			return 0;
+		}
+	x = realloc(p->x, (p->nx + 1) * sizeof(*x));
+	if (!x || !(x[p->nx].name = strdup(name))) {
+		if (x)
+			p->x = x;
+		free(copy);
+		return VH_ENOMEM;
+	}
+	p->x = x;
+	x[p->nx].value = copy;
+	x[p->nx].changed = 0;
+	p->nx++;
+	return 0;
+}
+
+/* Where conda keeps a variable's value from before an env set it:
+ * __CONDA_SHLVL_<level before>_<NAME> (_build_activate_stack, conda/
+ * activate.py at conda 0f64223f), so that conda's own deactivate over a
+ * conda prefix venvhook activated puts it back too. */
+static char *saved_name(long level, const char *name)
+{
+	size_t n = strlen(name) + 48;
+	char *s = malloc(n);
+
+	if (s)
+		snprintf(s, n, "__CONDA_SHLVL_%ld_%s", level, name);
+	return s;
+}
+
+/* The env's own variables set, as conda's activation sets them: a value a
+ * name had before is saved first (saved_name), and venvhook's marker
+ * records "LEVEL:NAME:..." so that leaving takes off exactly these, even
+ * when the env's file has changed or gone since. */
+static int set_vars(struct vh_plan *p, const struct vh_want *w, long level)
+{
+	struct vh_buf mark = VH_BUF_INIT;
+	const char *old;
+	char *save;
+	size_t i;
+	int rc = VH_ENOMEM;
+
+	if (!w->nvars)
+		return 0;
+	if (vh_buf_printf(&mark, "%ld", level) < 0)
+		goto done;
+	for (i = 0; i < w->nvars; i++) {
+		/* saved, or no save: one conda's deactivate left behind (it
+		 * never unsets them) would otherwise come back on leaving */
+		old = xget(p, w->vars[i].name);
+		save = saved_name(level, w->vars[i].name);
+		rc = save ? xset(p, save, old) : VH_ENOMEM;
+		free(save);
+		if (rc < 0)
+			goto done;
+		rc = VH_ENOMEM;
+		if (xset(p, w->vars[i].name, w->vars[i].value) < 0 || vh_buf_putc(&mark, ':') < 0 ||
+		    vh_buf_puts(&mark, w->vars[i].name) < 0)
+			goto done;
+	}
+	rc = set_copy(p, VH_MARK_VARS, vh_buf_str(&mark));
+done:
+	vh_buf_free(&mark);
+	return rc;
+}
+
+/* set_vars undone from its marker: each name it set put back to its saved
+ * value (the save unset), or unset. A name the marker holds that an env
+ * may not set is left alone: the marker is the shell's environment, and
+ * whoever forged it gains no unset of PATH or a shell's own. */
+static int unset_vars(struct vh_plan *p)
+{
+	const char *m = p->target.v[VH_MARK_VARS], *s, *e, *old;
+	char name[VH_ENVVAR_NAME_MAX + 1], *save = NULL;
+	long level = 0;
+	int rc = 0;
+
+	if (!m)
+		return 0;
+	for (s = m; *s >= '0' && *s <= '9' && level < 100000; s++)
+		level = level * 10 + (*s - '0');
+	for (; *s == ':' && rc == 0; s = e) {
+		s++;
+		e = strchr(s, ':');
+		if (!e)
+			e = s + strlen(s);
+		if ((size_t)(e - s) > VH_ENVVAR_NAME_MAX)
+			continue;
+		memcpy(name, s, (size_t)(e - s));
+		name[e - s] = '\0';
+		if (vh_envvar_refused(name))
+			continue;
+		if (!(save = saved_name(level, name)))
+			return VH_ENOMEM;
+		old = xget(p, save);
+		rc = old ? xset(p, name, old) : xset(p, name, NULL);
+		if (rc == 0 && old)
+			rc = xset(p, save, NULL);
+		free(save);
+	}
+	return rc < 0 ? rc : set_copy(p, VH_MARK_VARS, NULL);
+}
+
 static int deactivate(struct vh_plan *p)
 {
 	struct vh_state *t = &p->target;
@@ -145,7 +272,7 @@ static int deactivate(struct vh_plan *p)
 	if (!bin)
 		return VH_ENOMEM;
 	p->deactivated = t->v[VH_MARK_ENV];
-	if (take_out(p, bin, t->adopted) < 0)
+	if (take_out(p, bin, t->adopted) < 0 || unset_vars(p) < 0)
 		goto done;
 	if (eq(t->v[VH_VIRTUAL_ENV], t->v[VH_MARK_ENV])) {
 		set_copy(p, VH_VIRTUAL_ENV, NULL);
@@ -179,10 +306,15 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 	struct vh_state *t = &p->target;
 	char *bin = vh_env_bin(w->env), *path = NULL;
 	const char *before = t->v[VH_PATH];
+	long level = conda_shlvl(t->v[VH_CONDA_SHLVL]);
 	int rc = VH_ENOMEM;
 
 	if (!bin)
 		return VH_ENOMEM;
+	/* the env's own variables, their values before saved at the level
+	 * before this activation's (conda's own, unchanged for pixi's) */
+	if (set_vars(p, w, level == NO_LEVEL ? 0 : level) < 0)
+		goto done;
 	if (t->v[VH_PYTHONHOME]) {
 		if (set_copy(p, VH_MARK_PYTHONHOME, t->v[VH_PYTHONHOME]) < 0)
 			goto done;
@@ -251,8 +383,14 @@ static int conda_deactivated(const struct vh_state *s)
 static void diff(struct vh_plan *p, const struct vh_state *now)
 {
 	const char *a, *b;
+	size_t j;
 	int i;
 
+	for (j = 0; j < p->nx; j++) {
+		a = vh_state_get(now, p->x[j].name);
+		b = p->x[j].value;
+		p->x[j].changed = !((!a && !b) || eq(a, b));
+	}
 	for (i = 0; i < VH_NVARS; i++) {
 		a = now->v[i];
 		b = p->target.v[i];
@@ -450,6 +588,9 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 		p->target.v[VH_MARK_CONDA_PREFIX] = p->target.v[VH_MARK_CONDA_DEFAULT_ENV] = NULL;
 		p->target.v[VH_MARK_CONDA_LEVEL] = p->target.v[VH_MARK_CONDA_SHLVL] = NULL;
 		p->target.v[VH_MARK_CONDA_PROMPT_MODIFIER] = NULL;
+		/* conda's deactivate took the env's own variables off and put
+		 * back what it saved (_build_deactivate, same commit) */
+		p->target.v[VH_MARK_VARS] = NULL;
 	}
 	if (own_plan(p, &w) < 0 || count_bins(p) < 0)
 		return VH_ENOMEM;
@@ -461,10 +602,16 @@ int vh_plan(struct vh_plan *p, const struct vh_state *now, const struct vh_want 
 
 void vh_plan_free(struct vh_plan *p)
 {
+	size_t j;
 	int i;
 
 	for (i = 0; i < VH_NVARS; i++)
 		free(p->owned[i]);
+	for (j = 0; j < p->nx; j++) {
+		free(p->x[j].name);
+		free(p->x[j].value);
+	}
+	free(p->x);
 	free(p->path_remove);
 	free(p->path_prepend);
 	memset(p, 0, sizeof(*p));

@@ -4,6 +4,7 @@
 #define VH_PLAN_H
 
 #include "core/decide/state.h"
+#include "core/find/envvars.h"
 
 enum vh_op_kind { VH_OP_SET, VH_OP_UNSET };
 
@@ -13,8 +14,20 @@ struct vh_op {
 	const char *value; /* VH_OP_SET only; owned by the plan */
 };
 
+/* A variable of no fixed name (an env's own, and the value it had before,
+ * saved as conda saves it): its value in the target (NULL: unset), and
+ * whether that differs from now's. */
+struct vh_xvar {
+	char *name, *value;
+	int changed;
+};
+
 struct vh_plan {
 	struct vh_op ops[VH_NVARS + 1];
+	/* the variables of no fixed name the plan touches, in order; render
+	 * and environ apply those changed after ops */
+	struct vh_xvar *x;
+	size_t nx;
 	int nops;
 	struct vh_state target;
 	char *owned[VH_NVARS];
@@ -47,6 +60,13 @@ struct vh_want {
 	 * CONDA_SHLVL counted up as conda's activation counts it (plan.c);
 	 * NULL for none */
 	const char *conda_prompt;
+	/* the env's own variables to set (envvars.h), names already judged by
+	 * vh_envvar_refused; each one's value before is kept and put back on
+	 * leaving (plan.c: set_vars) */
+	const struct vh_envvar *vars;
+	size_t nvars;
+	const char *vars_say; /* lines ('\n' each) said when it is activated: the
+			       * variables refused, or NULL */
 	/* What becomes of an env someone else put on (vh_state_foreign), as
 	 * want.c decides it, looking at files: */
 	int start;          /* the shell is starting: a foreign env that is env is adopted */

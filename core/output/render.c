@@ -50,6 +50,7 @@ int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 {
 	const struct vh_op *op;
 	const char *name;
+	size_t j;
 	int i, rc = 0;
 
 	for (i = 0; i < plan->nops && rc == 0; i++) {
@@ -62,6 +63,15 @@ int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 			rc = set_path(out, sh, plan, op->value);
 		else
 			rc = sh->emit->set_env(out, name, op->value);
+	}
+	/* the env's own variables (a value the shell cannot hold was left out
+	 * of the want by apply.c; one from the environment it came from can) */
+	for (j = 0; j < plan->nx && rc == 0; j++) {
+		if (!plan->x[j].changed)
+			continue;
+		*bad = VH_NVARS;
+		rc = plan->x[j].value ? sh->emit->set_env(out, plan->x[j].name, plan->x[j].value) :
+		     sh->emit->unset_env(out, plan->x[j].name);
 	}
 	return rc < 0 ? rc : 0;
 }

@@ -956,6 +956,73 @@ assert_modifier() {
 	refute_executed
 }
 
+# own_vars_check: the walk both own-variables tests share. VH_OWN_A holds
+# $hostile (set, or refused with one line where the shell cannot hold it),
+# VH_OWN_B was "before" and is the env's while in it, PROMPT_COMMAND is
+# refused with one line; on leaving, A is gone and B is "before" again.
+own_vars_check() { # ENV FILE
+	assert_active 1 "$1"
+	if vh_cannot_hold "$hostile"; then
+		assert_env 1 VH_OWN_A unset
+		assert_stderr_contains "not setting VH_OWN_A: this shell cannot hold"
+	else
+		assert_env 1 VH_OWN_A "$hostile"
+	fi
+	assert_env 1 VH_OWN_B "the env's"
+	# (nushell keeps an empty PROMPT_COMMAND of its own)
+	__vh_reported 1 PROMPT_COMMAND
+	[[ ${__vh_line-} != *EXECUTED* ]] || fail "PROMPT_COMMAND was set: $__vh_line"
+	assert_equal "$(grep -c "$2: not setting PROMPT_COMMAND: a shell runs it as code" <<<"$stderr")" 1
+	assert_inactive 2
+	assert_env 2 VH_OWN_A unset
+	assert_env 2 VH_OWN_B before
+	assert_env 2 __CONDA_SHLVL_0_VH_OWN_B unset
+	assert_env 2 __VENVHOOK_VARS unset
+	# nothing in a value ran, nor the activate.d script
+	refute_executed
+}
+
+@test "a conda prefix's own variables (conda-meta/state): set as they are, one refused, the values before back on leaving" {
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER PROMPT_COMMAND
+	hostile=$'two  words "dq" \'sq\' $(touch '"$T"'/EXECUTED) `touch '"$T"'/EXECUTED` \\ $HOME\nline two'
+	# as `conda env config vars set` leaves it: PrefixData.
+	# _write_environment_state_file, json.dumps(state, ensure_ascii=False)
+	# (conda/core/prefix_data.py at conda 0f64223fb8da4328457a69fe6483959dbb783152)
+	VH_T=$T VH_H=$hostile python3 -c 'import json, os, sys
+sys.stdout.write(json.dumps({"env_vars": {"VH_OWN_A": os.environ["VH_H"], "VH_OWN_B": "the env'"'"'s",
+    "PROMPT_COMMAND": "touch " + os.environ["VH_T"] + "/EXECUTED", "VH_OWN_C": "***unset***"}}, ensure_ascii=False))' \
+		>"$T/proj/.conda/conda-meta/state"
+	export VH_OWN_B=before
+	local vars="VH_OWN_A VH_OWN_B VH_OWN_C PROMPT_COMMAND __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_VARS"
+	session "cd proj" report "run \$VH_DUMPENV $vars" "cd out" report "run \$VH_DUMPENV $vars"
+	own_vars_check "$T/proj/.conda" "$T/proj/.conda/conda-meta/state"
+	# conda's unset mark is no value (CONDA_ENV_VARS_UNSET_VAR)
+	assert_env 1 VH_OWN_C unset
+	# the value before, saved as conda saves it (_build_activate_stack)
+	assert_env 1 __CONDA_SHLVL_0_VH_OWN_B before
+}
+
+@test "pixi's [activation] env: set as plain strings, one refused, the values before back on leaving" {
+	mkpixi "$T/pix"
+	# Feature::activation_env (crates/pixi_manifest/src/feature.rs at pixi
+	# 2b25fc76dd3b5cc50a235387d948474975c40d73): the default feature's table
+	hostile=$'two  words "dq" \'sq\' $(touch '"$T"'/EXECUTED) `touch '"$T"'/EXECUTED` \\ $HOME\nline two'
+	VH_T=$T VH_H=$hostile python3 -c 'import json, os, sys
+sys.stdout.write("[workspace]\nname = \"pix\"\nchannels = []\nplatforms = [\"linux-64\"]\n\n[activation.env]\n"
+    + "VH_OWN_A = " + json.dumps(os.environ["VH_H"]) + "\nVH_OWN_B = \"the env'"'"'s\"\n"
+    + "PROMPT_COMMAND = \"touch " + os.environ["VH_T"] + "/EXECUTED\"\n")' >"$T/pix/pixi.toml"
+	allowed "$T/pix/.pixi/envs/default"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER PROMPT_COMMAND
+	export VH_OWN_B=before
+	local vars="VH_OWN_A VH_OWN_B PROMPT_COMMAND __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_VARS"
+	session "cd pix" report "run \$VH_DUMPENV $vars" "cd out" report "run \$VH_DUMPENV $vars"
+	own_vars_check "$T/pix/.pixi/envs/default" "$T/pix/pixi.toml"
+}
+
 @test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
 	# conda's root from CONDA_EXE, writable: ROOT/envs first
 	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)

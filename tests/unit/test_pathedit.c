@@ -208,7 +208,7 @@ static void say_failure(const struct shell *s, const struct step *st, const char
  * to the shell. */
 static void render(const struct shell *s, struct step *st)
 {
-	struct vh_state state = { { NULL }, 0 };
+	struct vh_state state = { { NULL }, 0, NULL };
 	struct vh_want w = { .env = st->env, .prompt = st->env ? "p" : NULL };
 	const char *target;
 	struct vh_plan plan;

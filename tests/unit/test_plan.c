@@ -9,7 +9,7 @@
 static struct vh_state st(const char *ve, const char *mark, const char *path, const char *ph,
 			  const char *saved)
 {
-	struct vh_state s = { { NULL }, 0 };
+	struct vh_state s = { { NULL }, 0, NULL };
 
 	s.v[VH_VIRTUAL_ENV] = ve;
 	s.v[VH_VIRTUAL_ENV_PROMPT] = ve ? "old" : NULL;
@@ -339,6 +339,161 @@ static void conda_prefix(void)
 	tap_str(vh_state_foreign(&s), "/p/c/.conda", "conda activate of venvhook's prefix again: foreign");
 }
 
+/* The value the plan leaves name with, and whether it changes it. */
+static const char *xval(const struct vh_plan *p, const char *name, int *changed)
+{
+	size_t i;
+
+	for (i = 0; i < p->nx; i++)
+		if (!strcmp(p->x[i].name, name)) {
+			*changed = p->x[i].changed;
+			return p->x[i].value;
+		}
+	*changed = 0;
+	return vh_state_get(&p->target, name);
+}
+
+/* The environment after p is applied to env (env's other names kept):
+ * into pool, a NULL-terminated array of owned strings. */
+static void after(char **pool, size_t max, const struct vh_plan *p, char *const *env)
+{
+	size_t n = 0, i, k;
+	const char *eqs;
+
+	for (; env && *env && n + 1 < max; env++) {
+		eqs = strchr(*env, '=');
+		for (k = 0; k < p->nx; k++)
+			if (strlen(p->x[k].name) == (size_t)(eqs - *env) &&
+			    !strncmp(p->x[k].name, *env, (size_t)(eqs - *env)))
+				break;
+		if (k == p->nx)
+			pool[n++] = strdup(*env);
+	}
+	for (i = 0; i < p->nx && n + 1 < max; i++)
+		if (p->x[i].value) {
+			pool[n] = malloc(strlen(p->x[i].name) + strlen(p->x[i].value) + 2);
+			sprintf(pool[n++], "%s=%s", p->x[i].name, p->x[i].value);
+		}
+	pool[n] = NULL;
+}
+
+static void pool_free(char **pool)
+{
+	for (; *pool; pool++)
+		free(*pool);
+}
+
+/* An env's own variables (conda's state file, pixi's [activation] env):
+ * set on activation with the value before saved as conda saves it
+ * (__CONDA_SHLVL_<level>_<NAME>, _build_activate_stack in conda/activate.py
+ * at conda 0f64223f), exactly those taken off on leaving, the value before
+ * put back (_build_deactivate, same file). */
+static void own_vars(void)
+{
+	static const struct vh_envvar cv[] = { { "A", "1 $(x) \"q\"\nz" }, { "B", "cb" } },
+				      dv[] = { { "B", "db" }, { "D", "d" } };
+	struct vh_want none = { .env = NULL },
+		       c = { .env = "/p/c/.conda", .prompt = "c", .conda_env = "/p/c/.conda",
+			     .conda_prompt = "(/p/c/.conda) ", .vars = cv, .nvars = 2 },
+		       d = { .env = "/p/d/.conda", .prompt = "d", .conda_env = "/p/d/.conda",
+			     .conda_prompt = "(/p/d/.conda) ", .vars = dv, .nvars = 2 };
+	char *env0[] = { "B=before", "PATH=/usr/bin", NULL }, *env1[16], *env2[16];
+	struct vh_plan p, q;
+	struct vh_state s, t;
+	int ch;
+
+	s = st(NULL, NULL, "/usr/bin", NULL, NULL);
+	s.env = env0;
+	vh_plan(&p, &s, &c);
+	tap_str(xval(&p, "A", &ch), "1 $(x) \"q\"\nz", "own variables: A set, as it is");
+	tap_ok(ch, "  a change");
+	tap_str(xval(&p, "B", &ch), "cb", "  B set over the value it had");
+	tap_str(xval(&p, "__CONDA_SHLVL_0_B", &ch), "before", "  which is saved as conda saves it");
+	tap_str(p.target.v[VH_MARK_VARS], "0:A:B", "  the marker: the level, the names");
+
+	/* leaving: A unset, B back, the save gone */
+	t = p.target;
+	after(env1, 16, &p, env0);
+	t.env = env1;
+	vh_plan(&q, &t, &none);
+	tap_ok(!xval(&q, "A", &ch) && ch, "leaving: A unset");
+	tap_str(xval(&q, "B", &ch), "before", "  B has its value before back");
+	tap_ok(!xval(&q, "__CONDA_SHLVL_0_B", &ch) && ch, "  the save unset");
+	tap_ok(!q.target.v[VH_MARK_VARS], "  the marker unset");
+	vh_plan_free(&q);
+
+	/* switching to d, which sets B too: B is d's, its value before c still kept */
+	vh_plan(&q, &t, &d);
+	tap_ok(!xval(&q, "A", &ch) && ch, "switching: c's A unset");
+	tap_str(xval(&q, "B", &ch), "db", "  B is d's");
+	tap_str(xval(&q, "__CONDA_SHLVL_0_B", &ch), "before", "  its value before c saved, unchanged");
+	tap_ok(!ch, "  (no change to say)");
+	tap_str(xval(&q, "D", &ch), "d", "  D set");
+	tap_str(q.target.v[VH_MARK_VARS], "0:B:D", "  the marker is d's");
+	/* then leaving d: B is back to what it was before either */
+	{
+		struct vh_state u = q.target;
+		struct vh_plan r;
+
+		after(env2, 16, &q, env1);
+		u.env = env2;
+		vh_plan(&r, &u, &none);
+		tap_str(xval(&r, "B", &ch), "before", "  leaving d after c: B as before both");
+		tap_ok(!xval(&r, "D", &ch) && !xval(&r, "A", &ch), "  D and A unset");
+		vh_plan_free(&r);
+		pool_free(env2);
+	}
+	vh_plan_free(&q);
+	pool_free(env1);
+	vh_plan_free(&p);
+
+	/* over conda's base (level 1): saved at level 1, as conda would */
+	s = st(NULL, NULL, "/opt/conda/bin:/usr/bin", NULL, NULL);
+	s.v[VH_CONDA_PREFIX] = "/opt/conda";
+	s.v[VH_CONDA_EXE] = "/opt/conda/bin/conda";
+	s.v[VH_CONDA_SHLVL] = "1";
+	s.env = env0;
+	vh_plan(&p, &s, &c);
+	tap_str(xval(&p, "__CONDA_SHLVL_1_B", &ch), "before", "over base: saved at level 1");
+	tap_str(p.target.v[VH_MARK_VARS], "1:A:B", "  the marker says so");
+	vh_plan_free(&p);
+
+	/* conda's own deactivate leaves its saves behind: a stale one for a
+	 * name that is unset now must not come back on leaving */
+	{
+		char *envs[] = { "__CONDA_SHLVL_0_A=stale", NULL }, *env3[16];
+
+		s = st(NULL, NULL, "/usr/bin", NULL, NULL);
+		s.env = envs;
+		vh_plan(&p, &s, &c);
+		tap_ok(!xval(&p, "__CONDA_SHLVL_0_A", &ch) && ch, "a save conda left behind: unset on activating");
+		t = p.target;
+		after(env3, 16, &p, envs);
+		t.env = env3;
+		vh_plan(&q, &t, &none);
+		tap_ok(!xval(&q, "A", &ch), "  leaving: A unset, not the stale value");
+		vh_plan_free(&q);
+		vh_plan_free(&p);
+		pool_free(env3);
+	}
+
+	/* a forged marker: names an env may not set are left alone */
+	{
+		char *envf[] = { "A=1", "PS1=$ ", "__CONDA_SHLVL_0_PS1=$(evil)", NULL };
+
+		s = st("/p/c/.conda", "/p/c/.conda", "/p/c/.conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_MARK_VARS] = "0:PS1:A:PATH:X-Y";
+		s.env = envf;
+		vh_plan(&p, &s, &none);
+		tap_ok(!xval(&p, "A", &ch) && ch, "a forged marker: A, which an env may set, is unset");
+		tap_str(xval(&p, "PS1", &ch), "$ ", "  PS1 is left alone");
+		tap_ok(!ch, "  (no change)");
+		tap_str(p.target.v[VH_PATH], "/usr/bin", "  PATH only loses the env's bin/");
+		tap_ok(!p.target.v[VH_MARK_VARS], "  the marker goes");
+		vh_plan_free(&p);
+	}
+}
+
 int main(void)
 {
 	struct vh_plan p;
@@ -349,6 +504,7 @@ int main(void)
 		       paused = { .env = NULL, .pause = "/p/a/.venv" };
 
 	conda_prefix();
+	own_vars();
 	s = st(NULL, NULL, "/usr/bin:/bin", "/ph", NULL);
 	vh_plan(&p, &s, &a);
 	tap_str(p.target.v[VH_PATH], "/p/a/.venv/bin:/usr/bin:/bin", "activate prepends bin");

@@ -45,7 +45,7 @@ static void put(const char *rel, const char *text, size_t n)
 /* envname: a pyvenv.cfg with NUL bytes, one that cannot be read. */
 static void test_envname(void)
 {
-	struct vh_state none = { { 0 }, 0 };
+	struct vh_state none = { { 0 }, 0, NULL };
 	struct vh_buf say = VH_BUF_INIT, want = VH_BUF_INIT;
 	char *name = NULL;
 	int ok;
@@ -170,7 +170,7 @@ static void test_discover(void)
 /* want: a pinned env that is gone, an env PATH cannot hold. */
 static void test_want(void)
 {
-	struct vh_state now = { { 0 }, 0 };
+	struct vh_state now = { { 0 }, 0, NULL };
 	struct vh_wanted w;
 	struct vh_buf want = VH_BUF_INIT;
 

@@ -117,7 +117,8 @@ static void names(void)
 		"VIRTUAL_ENV_PROMPT", "CONDA_PREFIX", "CONDA_SHLVL", "PYTHONHOME", "__CONDA_SHLVL_0_A",
 		"__VENVHOOK_ENV", "__venvhook_unhooked", "VENVHOOK_QUIET", "XDG_CONFIG_HOME", "GIT_DIR",
 		"LD_PRELOAD", "DYLD_INSERT_LIBRARIES", "WORKON_HOME", "1A", "A-B", "A B", "A=B", "",
-		"A\xc3\xa9", "UID", "status", "_",
+		"A\xc3\xa9", "UID", "status", "_", "GCONV_PATH", "NODE_OPTIONS", "PERL5OPT",
+		"_JAVA_OPTIONS", "LESSOPEN", "PAGER", "EDITOR", "SSH_AUTH_SOCK",
 	};
 	size_t i;
 	char longname[VH_ENVVAR_NAME_MAX + 2];

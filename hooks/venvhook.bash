@@ -186,6 +186,10 @@ __venvhook_moveto() { # [mid]
 # path. No process unless one of them holds.
 __venvhook_check() { # [mid]
     if __venvhook_moved || [[ -n ${__venvhook_recheck-} ]]; then
+        # (VS Code's first command line put an env on, its bin/ first: the
+        # Python extension's activate line, for doctor)
+        [[ ${__venvhook_start-} == 1 && -n ${VIRTUAL_ENV-} && ${PATH%%:*} == "$VIRTUAL_ENV/bin" &&
+            ${TERM_PROGRAM-} == vscode ]] && __venvhook_moved && __venvhook_vsline=$VIRTUAL_ENV
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
@@ -373,7 +377,7 @@ __venvhook_doctor() {
     "${__venvhook_exe:-venvhook}" doctor shell=bash "loads=${__venvhook_loads-0}" \
         "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x" "ran=$__venvhook_ran" \
         "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
-        "vscode=${__vsc_original_prompt_command[*]-}"
+        "vscode=${__vsc_original_prompt_command[*]-}" "vscode_line=${__venvhook_vsline-}"
 }
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,
@@ -583,7 +587,8 @@ if [[ $- == *i* ]]; then
     # afresh (one export more, when the file is loaded twice).
     builtin unset -v __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve \
         __venvhook_rtop __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref \
-        __venvhook_renv __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went
+        __venvhook_renv __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went \
+        __venvhook_vsline
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

@@ -162,6 +162,10 @@ __venvhook_check() { # [quiet|mid]
     local __venvhook_p
     if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ||
           -n ${__venvhook_recheck-} ]]; then
+        # (VS Code's first command line put an env on, its bin/ first: the
+        # Python extension's activate line, for doctor)
+        [[ ${__venvhook_start-} == 1 && -n ${VIRTUAL_ENV-} && ${PATH%%:*} == "$VIRTUAL_ENV/bin" &&
+            ${TERM_PROGRAM-} == vscode ]] && __venvhook_moved && typeset -g __venvhook_vsline=$VIRTUAL_ENV
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
@@ -266,7 +270,8 @@ __venvhook_doctor() {
     builtin emulate -L zsh
     "${__venvhook_exe:-venvhook}" doctor shell=zsh "loads=${__venvhook_loads-0}" \
         "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
-        "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)"
+        "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)" \
+        "vscode_line=${__venvhook_vsline-}"
 }
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,
@@ -407,7 +412,7 @@ if [[ -o interactive ]]; then
     # afresh (one export more, when the file is loaded twice).
     builtin unset __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve __venvhook_rtop \
         __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref __venvhook_renv \
-        __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went 2>/dev/null
+        __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went __venvhook_vsline 2>/dev/null
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

@@ -189,14 +189,19 @@ vscode_script() {
 }
 
 # VS Code's Python extension, environment-variable mode: the new
-# terminal's environment has a directory of the extension's own (its
-# deactivate script) and the env's bin/ before PATH, VIRTUAL_ENV and the
-# activate script's VIRTUAL_ENV_PROMPT. Then two cds.
+# terminal's environment has the env's bin/ before PATH, VIRTUAL_ENV and
+# the activate script's VIRTUAL_ENV_PROMPT, and in bash, zsh and fish a
+# directory of the extension's own before them, which holds its deactivate
+# script (microsoft/vscode-python at 757def8f,
+# src/client/terminals/envCollectionActivation/service.ts and
+# deactivateService.ts: EXTENSION/python_files/deactivate/SHELL). Then two
+# cds; and doctor names the extension's activation where it can tell.
 vscode_env() {
+	local sh_name=$1
 	shell_rc "$1"
-	local d=$T/vsc/deactivate/$1
-	mkdir -p "$d"
-	start a PATH="$d:$T/a/.venv/bin:$BASE_PATH" VIRTUAL_ENV="$T/a/.venv" VIRTUAL_ENV_PROMPT="(.venv) "
+	local d=$T/vsc/python_files/deactivate/$1 p=$T/a/.venv/bin:$BASE_PATH
+	case $1 in bash | zsh | fish) mkdir -p "$d" && p=$d:$p ;; esac
+	start a TERM_PROGRAM=vscode PATH="$p" VIRTUAL_ENV="$T/a/.venv" VIRTUAL_ENV_PROMPT="(.venv) "
 	report 1
 	assert_equal "$got" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
 	type_line 'cd ../b'
@@ -205,6 +210,126 @@ vscode_env() {
 	type_line 'cd /'
 	report 3
 	assert_equal "$got" "R3 prefix=/usr ve= bins=."
+	case $1 in
+	bash | zsh | fish)
+		vdoctor 4
+		assert_line "problem  VS Code's Python extension activates an env in this terminal too (environment-variable mode: PATH holds its $d): let venvhook alone activate in the terminal: in VS Code's settings set \"python.terminal.activateEnvironment\": false (with the Python Environments extension, \"python-envs.terminal.autoActivationType\": \"off\"); it still runs and debugs with the env (doc/activators.md)"
+		;;
+	esac
+}
+
+# vdoctor N: runs venvhook doctor at the terminal into a file, and then a
+# report (which shows that doctor is done); $output and $lines are the
+# file's.
+vdoctor() {
+	type_line "venvhook doctor >\"\$T/doctor$1\""
+	report "$1"
+	run cat "$T/doctor$1"
+	assert_line --index 0 "venvhook doctor, in $sh_name"
+}
+
+# The rc block the Python Environments extension adds with
+# python-envs.terminal.autoActivationType "shellStartup" (at the end of
+# the rc file), as microsoft/vscode-python-environments at 9a2c1149 writes
+# it (src/features/terminal/shells/{bash,zsh,fish}/*Startup.ts,
+# getActivationContent; editUtils.ts, insertStartupCode), and the variable
+# it evals, which the extension sets in every new terminal's environment
+# (bashEnvs.ts...; common/shellUtils.ts, getShellCommandAsString: bash and
+# zsh with a blank in front, kept out of the history).
+vscode_startup_rc() {
+	case $1 in
+	bash | zsh)
+		local key=VSCODE_PYTHON_${1^^}_ACTIVATE rc=$HOME/.bashrc
+		[[ $1 == zsh ]] && rc=$HOME/.zshrc
+		printf '%s\n' '' '# >>> vscode python' '# version: 0.1.1' \
+			'if [ -z "$VSCODE_PYTHON_AUTOACTIVATE_GUARD" ]; then' \
+			'    export VSCODE_PYTHON_AUTOACTIVATE_GUARD=1' \
+			"    if [ -n \"\$$key\" ] && [ \"\$TERM_PROGRAM\" = \"vscode\" ]; then" \
+			"        eval \"\$$key\" || true" '    fi' 'fi' '# <<< vscode python' >>"$rc"
+		vsc_var=("$key= source $T/a/.venv/bin/activate")
+		;;
+	fish)
+		printf '%s\n' '' '# >>> vscode python' '# version: 0.1.1' \
+			'if not set -q VSCODE_PYTHON_AUTOACTIVATE_GUARD' \
+			'    set -gx VSCODE_PYTHON_AUTOACTIVATE_GUARD 1' \
+			'    if test "$TERM_PROGRAM" = "vscode"; and set -q VSCODE_PYTHON_FISH_ACTIVATE' \
+			'        eval $VSCODE_PYTHON_FISH_ACTIVATE' '    end' 'end' '# <<< vscode python' \
+			>>"$HOME/.config/fish/config.fish"
+		vsc_var=("VSCODE_PYTHON_FISH_ACTIVATE=source $T/a/.venv/bin/activate.fish")
+		;;
+	esac
+}
+
+# doctor on VS Code's Python extension activating too, in its two other
+# ways, each adopted and then two cds: command mode (its activate line
+# typed as the terminal's first command line; bash and zsh with a blank in
+# front) and shell-startup mode (its rc block). Then what it must not
+# blame on the extension: in VS Code, a first line that cds into a
+# project (venvhook's own activation); outside VS Code, an activate script
+# as the first line.
+vscode_doctor() {
+	local -a vsc_var=()
+	local sh_name=$1 lead=' ' line="VS Code's Python extension activates an env in this terminal too"
+	[[ $1 == fish ]] && lead=
+	shell_rc "$1"
+	start a TERM_PROGRAM=vscode
+	type_line "$lead$src $T/a/.venv/bin/$act"
+	report 1
+	assert_equal "$got" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	type_line 'cd ../b'
+	report 2
+	assert_equal "$got" "R2 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin."
+	vdoctor 3
+	assert_line "problem  $line (it typed the activate line of $T/a/.venv as the terminal's first command line): let venvhook alone activate in the terminal: in VS Code's settings set \"python.terminal.activateEnvironment\": false (with the Python Environments extension, \"python-envs.terminal.autoActivationType\": \"off\"); it still runs and debugs with the env (doc/activators.md)"
+
+	tmux_next
+	shell_rc "$1"
+	vscode_startup_rc "$1"
+	start a TERM_PROGRAM=vscode "${vsc_var[@]}"
+	report 4
+	assert_equal "$got" "R4 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	type_line 'cd ../b'
+	report 5
+	assert_equal "$got" "R5 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin."
+	type_line 'cd /'
+	report 6
+	assert_equal "$got" "R6 prefix=/usr ve= bins=."
+	vdoctor 7
+	assert_line "problem  $line (shell-startup mode: VSCODE_PYTHON_${1^^}_ACTIVATE, run by the block it added to your rc file): let venvhook alone activate in the terminal: in VS Code's settings set \"python.terminal.activateEnvironment\": false and \"python-envs.terminal.autoActivationType\": \"off\", and run its command \"Python Envs: Revert Shell Startup Script Changes\"; it still runs and debugs with the env (doc/activators.md)"
+
+	# (the extension's variable, with no rc block that runs it)
+	tmux_next
+	shell_rc "$1"
+	start . TERM_PROGRAM=vscode "${vsc_var[@]}"
+	type_line 'cd a'
+	report 8
+	assert_equal "$got" "R8 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	vdoctor 9
+	refute_line --partial "VS Code"
+	assert_line "no problem found"
+
+	# (an activate script at the end of the rc file, and one as the first
+	# line)
+	tmux_next
+	shell_rc "$1"
+	local rc=$HOME/.bashrc
+	case $1 in zsh) rc=$HOME/.zshrc ;; fish) rc=$HOME/.config/fish/config.fish ;; esac
+	printf '%s\n' "$src $T/b/.venv/bin/$act" >>"$rc"
+	start a
+	type_line "$src $T/a/.venv/bin/$act"
+	report 10
+	vdoctor 11
+	refute_line --partial "VS Code"
+}
+
+@test "bash at a terminal: doctor names VS Code's activation by its first line and by its rc block, and nothing else" {
+	vscode_doctor bash
+}
+@test "zsh at a terminal: doctor names VS Code's activation by its first line and by its rc block, and nothing else" {
+	vscode_doctor zsh
+}
+@test "fish at a terminal: doctor names VS Code's activation by its first line and by its rc block, and nothing else" {
+	vscode_doctor fish
 }
 
 @test "bash and fish at a terminal outside VS Code: an activate script as the first line is the user's, until deactivate" {

@@ -299,9 +299,14 @@ end
 # venvhook doctor's first answer calls this: what only this shell can see,
 # for the binary to judge.
 function __venvhook_doctor
+    # (which functions run on which event: a function defined again without
+    # its --on-event no longer runs at the prompt)
+    builtin set -l __venvhook_h (builtin functions --handlers 2>/dev/null)
+    and builtin set __venvhook_h handlers_known=1 "handlers="(builtin string join ';' -- $__venvhook_h)";"
+    or builtin set __venvhook_h
     command $__venvhook_exe doctor shell=fish loads=$__venvhook_loads \
         "hooks="(builtin string join ' ' (builtin functions --all --names)) \
-        "vscode_line=$__venvhook_vsline"
+        "vscode_line=$__venvhook_vsline" $__venvhook_h
 end
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,

@@ -268,10 +268,18 @@ venvhook() {
 # for the binary to judge.
 __venvhook_doctor() {
     builtin emulate -L zsh
+    local __venvhook_c
+    local -a __venvhook_f
+    # cd, pushd and popd as aliases or functions: their text (one that
+    # changes directory with -q runs no chpwd hook)
+    for __venvhook_c in cd pushd popd; do
+        (( ${+aliases[$__venvhook_c]} )) && __venvhook_f+=("alias_$__venvhook_c=${aliases[$__venvhook_c]}")
+        (( ${+functions[$__venvhook_c]} )) && __venvhook_f+=("func_$__venvhook_c=${functions[$__venvhook_c]}")
+    done
     "${__venvhook_exe:-venvhook}" doctor shell=zsh "loads=${__venvhook_loads-0}" \
         "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
         "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)" \
-        "vscode_line=${__venvhook_vsline-}"
+        "vscode_line=${__venvhook_vsline-}" "${__venvhook_f[@]}"
 }
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,

@@ -87,12 +87,12 @@ static void check_hooks(struct vh_doctor *d, const struct vh_shell *sh)
 		vh_doctor_say(d, 0, "the hook is loaded, once", NULL, NULL);
 	else if (n > 1)
 		vh_doctor_say(d, 0, "the hook was loaded ", loads, " times: harmless, but your rc files run init more than once");
-	if (sh->doctor)
-		sh->doctor(d);
 	if (sh->saved_init)
 		check_saved(d, sh);
 	for (c = sh->checks; c && c->ok; c++)
 		check(d, c);
+	if (sh->doctor)
+		sh->doctor(d);
 	vh_doctor_vscode(d);
 	for (k = 0; sh->rival_facts && sh->rival_facts[k] && k < 8; k++)
 		texts[k] = vh_doctor_fact(d, sh->rival_facts[k]);

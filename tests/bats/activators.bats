@@ -360,6 +360,92 @@ vscode_doctor() {
 	vscode_env mksh
 }
 
+# A prompt framework that resets the prompt hooks after venvhook's line
+# (PROMPT_COMMAND set, precmd_functions and chpwd_functions emptied, fish's
+# handler function defined again without its event): the env made at the
+# prompt waits; doctor says the hook no longer runs, and with the line put
+# last the hook runs and doctor finds no problem.
+reset_hooks() {
+	local sh_name=$1 rc reset
+	shell_rc "$1"
+	case $1 in
+	bash) rc=$HOME/.bashrc reset='__fw_prompt() { :; }; PROMPT_COMMAND=__fw_prompt' ;;
+	zsh) rc=$HOME/.zshrc reset='__fw_precmd() { :; }; precmd_functions=(__fw_precmd); chpwd_functions=()' ;;
+	fish) rc=$HOME/.config/fish/config.fish reset='function __venvhook_precmd; end' ;;
+	esac
+	printf '%s\n' "$reset" >>"$rc"
+	start .
+	# (an env made at the prompt: venvhook's prompt hook would put it on)
+	type_line 'cd elsewhere'
+	type_line 'python3 -m venv --without-pip .venv'
+	report 1
+	assert_equal "$got" "R1 prefix=/usr ve= bins=."
+	vdoctor 2
+	case $1 in
+	bash) assert_line "problem  PROMPT_COMMAND no longer runs the hook: something set it after venvhook was loaded (some terminals and editors do); put the init line last in ~/.bashrc" ;;
+	zsh)
+		assert_line "problem  chpwd_functions no longer holds the hook: something reset it after venvhook was loaded; put the init line last in ~/.zshrc"
+		assert_line "problem  precmd_functions no longer holds venvhook's prompt hook: something reset it after venvhook was loaded, so an env made at the prompt or a deactivate outside venvhook waits for the next cd; put the init line last in ~/.zshrc"
+		;;
+	fish) assert_line "problem  __venvhook_precmd no longer runs before each prompt: something defined it again after venvhook was loaded, so an env made at the prompt or a deactivate outside venvhook waits for the next cd; put the init line last in config.fish" ;;
+	esac
+	# the advice: the init line last
+	tmux_next
+	rm -rf "$T/elsewhere/.venv"
+	local init
+	init=$(grep -F ' init ' "$rc")
+	grep -vF ' init ' "$rc" >"$rc.new"
+	printf '%s\n' "$init" >>"$rc.new"
+	mv "$rc.new" "$rc"
+	start .
+	type_line 'cd elsewhere'
+	type_line 'python3 -m venv --without-pip .venv'
+	report 3
+	assert_equal "$got" "R3 prefix=T/elsewhere/.venv ve=T/elsewhere/.venv bins=T/elsewhere/.venv/bin."
+	vdoctor 4
+	assert_line "no problem found"
+}
+
+@test "bash at a terminal: PROMPT_COMMAND set after init: doctor says the hook no longer runs; the line last fixes it" {
+	reset_hooks bash
+}
+@test "zsh at a terminal: precmd_functions and chpwd_functions reset after init: doctor says so; the line last fixes it" {
+	reset_hooks zsh
+}
+@test "fish at a terminal: venvhook's prompt handler defined again after init: doctor says so; the line last fixes it" {
+	reset_hooks fish
+}
+
+# zsh runs the hook from chpwd on every directory change, whatever made
+# it: a cd alias or a wrapper function switches the env for the rest of
+# its command line, and doctor names it as fine; one that changes
+# directory with -q (no chpwd hook) does not, and doctor says to drop it.
+@test "zsh at a terminal: a cd alias and a pushd wrapper after init are harmless and named; cd -q is a problem" {
+	local sh_name=zsh
+	shell_rc zsh
+	printf '%s\n' "alias cd='cd -P'" 'pushd() { builtin pushd "$@" >/dev/null; }' >>"$HOME/.zshrc"
+	start .
+	type_line 'cd a && python3 "$T/report.py" R1'
+	poll_screen "report R1" screen_has_report R1
+	assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	type_line 'pushd ../b && python3 "$T/report.py" R2'
+	poll_screen "report R2" screen_has_report R2
+	assert_equal "$(grep -oE "R2 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" "R2 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin."
+	vdoctor 3
+	assert_line "ok       cd is an alias (cd -P): harmless, zsh runs venvhook's hook on every directory change (chpwd), so it switches the env for the rest of the command line"
+	assert_line "ok       pushd is a function: harmless, zsh runs venvhook's hook on every directory change (chpwd), so it switches the env for the rest of the command line"
+	assert_line "no problem found"
+	tmux_next
+	shell_rc zsh
+	printf '%s\n' "alias cd='cd -q'" >>"$HOME/.zshrc"
+	start .
+	type_line 'cd a && python3 "$T/report.py" R4'
+	poll_screen "report R4" screen_has_report R4
+	assert_equal "$(grep -oE "R4 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" "R4 prefix=/usr ve= bins=."
+	vdoctor 5
+	assert_line "problem  cd is an alias (cd -q) that changes directory with -q, which runs no chpwd hook: the env switches at the next prompt, not for the rest of the command line; drop the -q"
+}
+
 # direnv (the real one) with an .envrc that activates the project's venv,
 # beside venvhook: direnv's unload restores the PATH it saved, which held
 # venvhook's entry. Into the direnv project, on to a venvhook project, out;

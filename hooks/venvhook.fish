@@ -306,7 +306,7 @@ function __venvhook_doctor
     or builtin set __venvhook_h
     command $__venvhook_exe doctor shell=fish loads=$__venvhook_loads \
         "hooks="(builtin string join ' ' (builtin functions --all --names)) \
-        "vscode_line=$__venvhook_vsline" $__venvhook_h
+        "vscode_line=$__venvhook_vsline" "rcfile=$__fish_config_dir/config.fish" $__venvhook_h
 end
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,

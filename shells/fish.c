@@ -113,6 +113,8 @@ static const struct vh_shell_check checks[] = {
 
 static const char *const rival_facts[] = { "hooks", NULL };
 
+void vh_doctor_fish(struct vh_doctor *d); /* shells/doctor_fish.c */
+
 static const struct vh_emitter fish_emit = {
 	.quote = quote,
 	.set_env = set_env,
@@ -132,6 +134,7 @@ const struct vh_shell vh_shell_fish = {
 	.end = "\n",
 	.line_dialect = VH_DIALECT_FISH,
 	.checks = checks,
+	.doctor = vh_doctor_fish,
 	.rival_facts = rival_facts,
 	.emit = &fish_emit,
 };

@@ -446,6 +446,33 @@ reset_hooks() {
 	assert_line "problem  cd is an alias (cd -q) that changes directory with -q, which runs no chpwd hook: the env switches at the next prompt, not for the rest of the command line; drop the -q"
 }
 
+# The fish line as it was, with no `status is-interactive` guard: fish
+# runs it in the non-interactive `fish -c` that tide starts at each prompt
+# too (one venvhook process each time: setups.bats "fish -c in a
+# project"). doctor names the line and gives the README's; with that line,
+# or the line in an `if status is-interactive` block, no problem.
+@test "fish at a terminal: the init line without the is-interactive guard is named by doctor, the README's is not" {
+	local sh_name=fish rc=$HOME/.config/fish/config.fish
+	shell_rc fish
+	sed -i 's/^status is-interactive; and //' "$rc"
+	grep -q '^"' "$rc" || fail "no unguarded line: $(cat "$rc")"
+	start .
+	vdoctor 1
+	assert_line "problem  the init line in $rc (line 3) runs in every fish, also in the non-interactive ones that prompt themes such as tide start at each prompt, one venvhook process each time: guard it as the README's line does, 'status is-interactive; and venvhook init fish | source'"
+	tmux_next
+	shell_rc fish
+	start .
+	vdoctor 2
+	assert_line "no problem found"
+	tmux_next
+	shell_rc fish
+	sed -i 's/^status is-interactive; and \(.*\)$/if status is-interactive\n    \1\nend/' "$rc"
+	grep -q '^if status is-interactive$' "$rc" || fail "no block: $(cat "$rc")"
+	start .
+	vdoctor 3
+	assert_line "no problem found"
+}
+
 # direnv (the real one) with an .envrc that activates the project's venv,
 # beside venvhook: direnv's unload restores the PATH it saved, which held
 # venvhook's entry. Into the direnv project, on to a venvhook project, out;

@@ -473,6 +473,41 @@ reset_hooks() {
 	assert_line "no problem found"
 }
 
+# A new tmux pane opened outside a project from a shell with venvhook's
+# env on: the tmux server (started from that shell) hands the new pane's
+# shell that env (VIRTUAL_ENV, venvhook's markers, its bin/ on PATH). It
+# is taken off without a word: no "deactivated" for an env this shell never
+# had on, and the system's python3.
+new_pane() {
+	shell_rc "$1"
+	start .
+	type_line 'cd a'
+	wait_for 'venvhook: activated a (.venv)'
+	local in=$T/in.sock
+	type_line "env -u TMUX tmux -S $in -f /dev/null new-session -d -x 200 -y 20 -c / ${cmd[*]}"
+	local end=$((SECONDS + 60)) pane=
+	while ((SECONDS < end)) && [[ $pane != *'READY>'* ]]; do
+		sleep 0.2
+		pane=$(tmux -S "$in" capture-pane -p 2>/dev/null || true)
+	done
+	tmux -S "$in" send-keys -l 'python3 "$T/report.py" R1' && tmux -S "$in" send-keys Enter
+	while ((SECONDS < end)) && ! grep -qE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$pane"; do
+		sleep 0.2
+		pane=$(tmux -S "$in" capture-pane -p 2>/dev/null || true)
+	done
+	tmux -S "$in" kill-server 2>/dev/null || true
+	assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$pane")" "R1 prefix=/usr ve= bins=."
+	[[ $pane != *venvhook:* ]] || fail "the new pane said: $pane"
+}
+
+@test "bash, zsh and fish at a terminal: a new tmux pane outside a project, from a shell with an env on, says nothing and has none" {
+	new_pane bash
+	tmux_next
+	new_pane zsh
+	tmux_next
+	new_pane fish
+}
+
 # direnv (the real one) with an .envrc that activates the project's venv,
 # beside venvhook: direnv's unload restores the PATH it saved, which held
 # venvhook's entry. Into the direnv project, on to a venvhook project, out;

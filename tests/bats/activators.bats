@@ -508,6 +508,99 @@ new_pane() {
 	new_pane fish
 }
 
+# prezto's python module with auto-switch on: its chpwd hook
+# _python-workon-cwd (sorin-ionescu/prezto at cff2d018,
+# modules/python/init.zsh; MIT), transcribed: the project root is the
+# nearest directory up with .venv or .git, and with WORKON_HOME unset its
+# test `$VIRTUAL_ENV != $WORKON_HOME/$ENV_NAME` always holds, so it
+# sources .venv/bin/activate again on every cd inside the project (and
+# deactivates when the root changes). pydoc and the env are the same in the
+# project's subdirectories as at its root, with prezto loaded before
+# venvhook's line or after it, for an env made by python3 -m venv (whose
+# activate script has no pydoc) and by virtualenv (whose has).
+prezto_pydoc() {
+	local sh_name=zsh where=$1 made=$2
+	shell_rc zsh
+	local workon='_python-workon-cwd() {
+  local GIT_REPO_ROOT="$(git rev-parse --show-toplevel 2> /dev/null)"
+  local PROJECT_ROOT="$PWD:A"
+  while [[ "$PROJECT_ROOT" != "/" && ! -e "$PROJECT_ROOT/.venv" && ! -d "$PROJECT_ROOT/.git" && "$PROJECT_ROOT" != "$GIT_REPO_ROOT" ]]; do
+    PROJECT_ROOT="$PROJECT_ROOT:h"
+  done
+  [[ $PROJECT_ROOT == "/" ]] && PROJECT_ROOT="."
+  local ENV_NAME=""
+  if [[ -f "$PROJECT_ROOT/.venv" ]]; then ENV_NAME="$(<$PROJECT_ROOT/.venv)"
+  elif [[ -f "$PROJECT_ROOT/.venv/bin/activate" ]]; then ENV_NAME="$PROJECT_ROOT/.venv"
+  elif [[ $PROJECT_ROOT != "." ]]; then ENV_NAME="$PROJECT_ROOT:t"; fi
+  if [[ -n $CD_VIRTUAL_ENV && "$ENV_NAME" != "$CD_VIRTUAL_ENV" ]]; then
+    deactivate && unset CD_VIRTUAL_ENV
+  fi
+  if [[ $ENV_NAME != "" && "$VIRTUAL_ENV" != "$WORKON_HOME/$ENV_NAME" ]]; then
+    if [[ -n "$WORKON_HOME" && -e "$WORKON_HOME/$ENV_NAME/bin/activate" ]]; then
+      workon "$ENV_NAME" && export CD_VIRTUAL_ENV="$ENV_NAME"
+    elif [[ -e "$ENV_NAME/bin/activate" ]]; then
+      source $ENV_NAME/bin/activate && export CD_VIRTUAL_ENV="$ENV_NAME"
+    fi
+  fi
+}
+autoload -Uz add-zsh-hook
+add-zsh-hook chpwd _python-workon-cwd'
+	if [[ $where == before ]]; then
+		printf '%s\n' "PS1='READY> '" "$workon" "$(grep -F ' init ' "$HOME/.zshrc")" >"$HOME/.zshrc"
+	else
+		printf '%s\n' "$workon" >>"$HOME/.zshrc"
+	fi
+	rm -rf "$T/a/.venv"
+	if [[ $made == virtualenv ]]; then
+		/usr/bin/python3 -m virtualenv -q --no-pip --no-setuptools --no-wheel "$T/a/.venv" >/dev/null ||
+			fail "virtualenv failed (apt-get install python3-virtualenv)"
+	else
+		/usr/bin/python3 -m venv --without-pip "$T/a/.venv"
+	fi
+	"$VENVHOOK" allow "$T/a/.venv" >/dev/null 2>&1
+	mkdir -p "$T/a/src/deep"
+	start .
+	local n=0 d got_all=
+	for d in a src deep ../.. ..; do
+		n=$((n + 1))
+		type_line "cd $d"
+		type_line "python3 \"\$T/report.py\" R$n; print -r -- P$n \${+functions[pydoc]}"
+		poll_screen "P$n" screen_has_pydoc "P$n"
+		got_all+="$(grep -oE "R$n prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen") $(grep -oE "^P$n [01]" <<<"$screen")"$'\n'
+	done
+	# (the same pydoc everywhere in the project; nothing but a's env: where
+	# venvhook's hook ran first, the script's entry over venvhook's of the
+	# same env, as in activate_cd_deactivate)
+	got_all=${got_all//bins=T\/a\/.venv\/bin,T\/a\/.venv\/bin./bins=T\/a\/.venv\/bin.}
+	local p
+	p=$(grep -oE 'P1 [01]' <<<"$got_all")
+	p=${p#P1 }
+	assert_equal "$got_all" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin. P1 $p
+R2 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin. P2 $p
+R3 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin. P3 $p
+R4 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin. P4 $p
+R5 prefix=/usr ve= bins=. P5 0
+"
+	# (an env whose activate script defines pydoc has it, whoever ran the
+	# script; a python3 -m venv env's script defines none, and where
+	# prezto's hook runs first its script's env is the one on, venvhook
+	# standing aside, as without venvhook)
+	[[ $made == virtualenv ]] && assert_equal "$p" 1
+	return 0
+}
+
+screen_has_pydoc() { grep -qE "^$1 [01]" <<<"$screen"; }
+
+@test "zsh at a terminal: prezto's python auto-switch beside venvhook: the same env and pydoc in the project's subdirectories" {
+	local where made
+	for where in before after; do
+		for made in venv virtualenv; do
+			prezto_pydoc "$where" "$made"
+			tmux_next
+		done
+	done
+}
+
 # direnv (the real one) with an .envrc that activates the project's venv,
 # beside venvhook: direnv's unload restores the PATH it saved, which held
 # venvhook's entry. Into the direnv project, on to a venvhook project, out;

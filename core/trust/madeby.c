@@ -1938,7 +1938,8 @@ done:
 static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 			   int weak, int *unwraps, const char **name)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, past;
+	int flock;
 
 	for (;;) {
 		while (i < n && is_assignment(w[i]))
@@ -1961,7 +1962,9 @@ static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, siz
 		 * flock FILE -c STRING (util-linux takes -c only right after the
 		 * file): the string is a command line. Anywhere else -S is env's
 		 * unknown option, and -c a word of flock's command. */
-		j = !strcmp(*name, "env") ? i + 1 : !strcmp(*name, "flock") ? after_lead(c, w, fl, n, i) : n;
+		flock = !strcmp(*name, "flock");
+		past = flock ? after_lead(c, w, fl, n, i) : n;
+		j = !strcmp(*name, "env") ? i + 1 : past;
 		if (j + 1 < n && !(fl[j] & W_DYN) &&
 		    (!strcmp(*name, "env") ? !strcmp(w[j], "-S") || !strcmp(w[j], "--split-string") :
 					     !strcmp(w[j], "-c") || !strcmp(w[j], "--command"))) {
@@ -1971,7 +1974,7 @@ static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, siz
 				read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
 			return n;
 		}
-		i = after_lead(c, w, fl, n, i);
+		i = flock ? past : after_lead(c, w, fl, n, i);
 	}
 }
 

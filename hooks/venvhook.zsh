@@ -9,6 +9,8 @@
 #                     terminal also its first command line, where the Python
 #                     extension activates its env, unless a cd comes first): an
 #                     env put on by then may be adopted (export's rule)
+#   __venvhook_vsline the env VS Code's first command line put on (its Python
+#                     extension's activate line), for doctor
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them

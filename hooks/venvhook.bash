@@ -11,6 +11,8 @@
 #                     terminal also its first command line, where the Python
 #                     extension activates its env, unless a cd comes first): an
 #                     env put on by then may be adopted (export's rule)
+#   __venvhook_vsline the env VS Code's first command line put on (its Python
+#                     extension's activate line), for doctor
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -186,6 +188,10 @@ __venvhook_moveto() { # [mid]
 # path. No process unless one of them holds.
 __venvhook_check() { # [mid]
     if __venvhook_moved || [[ -n ${__venvhook_recheck-} ]]; then
+        # (VS Code's first command line put an env on, its bin/ first: the
+        # Python extension's activate line, for doctor)
+        [[ ${__venvhook_start-} == 1 && -n ${VIRTUAL_ENV-} && ${PATH%%:*} == "$VIRTUAL_ENV/bin" &&
+            ${TERM_PROGRAM-} == vscode ]] && __venvhook_moved && __venvhook_vsline=$VIRTUAL_ENV
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
@@ -373,7 +379,7 @@ __venvhook_doctor() {
     "${__venvhook_exe:-venvhook}" doctor shell=bash "loads=${__venvhook_loads-0}" \
         "hooks=${PROMPT_COMMAND[*]-}" "ps1_exported=$__venvhook_x" "ran=$__venvhook_ran" \
         "precmd=${precmd_functions[*]-}" "cd=$__venvhook_cd" \
-        "vscode=${__vsc_original_prompt_command[*]-}"
+        "vscode=${__vsc_original_prompt_command[*]-}" "vscode_line=${__venvhook_vsline-}"
 }
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,
@@ -583,7 +589,8 @@ if [[ $- == *i* ]]; then
     # afresh (one export more, when the file is loaded twice).
     builtin unset -v __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve \
         __venvhook_rtop __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref \
-        __venvhook_renv __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went
+        __venvhook_renv __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went \
+        __venvhook_vsline
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

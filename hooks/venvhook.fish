@@ -16,6 +16,8 @@
 #                     terminal also its first command line, where the Python
 #                     extension activates its env, unless a cd comes first): an
 #                     env put on by then may be adopted (export's rule)
+#   __venvhook_vsline the env VS Code's first command line put on (its Python
+#                     extension's activate line), for doctor
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -46,7 +48,7 @@
 # prints no watch list).
 for __venvhook_p in __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve __venvhook_rtop \
     __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref __venvhook_renv \
-    __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went
+    __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went __venvhook_vsline
     builtin set -eg $__venvhook_p
 end
 builtin set -g __venvhook_rtop
@@ -207,6 +209,12 @@ builtin set -q __venvhook_path; or builtin set -g __venvhook_path
 builtin set -q __venvhook_start; or builtin set -g __venvhook_start
 function __venvhook_changed --description "venvhook: the directory or env changed: export (0), or the region's shortcut"
     if builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path" -o -n "$__venvhook_recheck"; or not __venvhook_inside
+        # (VS Code's first command line put an env on, its bin/ first: the
+        # Python extension's activate line, for doctor)
+        if builtin test "x$__venvhook_start" = x1 -a -n "$VIRTUAL_ENV" -a "x$PATH[1]" = "x$VIRTUAL_ENV/bin" -a "x$TERM_PROGRAM" = xvscode
+            and builtin test "x$VIRTUAL_ENV" != "x$__venvhook_ve" -o "x$PATH" != "x$__venvhook_path"
+            builtin set -g __venvhook_vsline $VIRTUAL_ENV
+        end
         __venvhook_start=$__venvhook_start __venvhook_export
         builtin return 0
     end
@@ -293,8 +301,14 @@ end
 # venvhook doctor's first answer calls this: what only this shell can see,
 # for the binary to judge.
 function __venvhook_doctor
+    # (which functions run on which event: a function defined again without
+    # its --on-event no longer runs at the prompt)
+    builtin set -l __venvhook_h (builtin functions --handlers 2>/dev/null)
+    and builtin set __venvhook_h handlers_known=1 "handlers="(builtin string join ';' -- $__venvhook_h)";"
+    or builtin set __venvhook_h
     command $__venvhook_exe doctor shell=fish loads=$__venvhook_loads \
-        "hooks="(builtin string join ' ' (builtin functions --all --names))
+        "hooks="(builtin string join ' ' (builtin functions --all --names)) \
+        "vscode_line=$__venvhook_vsline" "rcfile=$__fish_config_dir/config.fish" $__venvhook_h
 end
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,

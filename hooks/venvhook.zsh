@@ -9,6 +9,8 @@
 #                     terminal also its first command line, where the Python
 #                     extension activates its env, unless a cd comes first): an
 #                     env put on by then may be adopted (export's rule)
+#   __venvhook_vsline the env VS Code's first command line put on (its Python
+#                     extension's activate line), for doctor
 #   __venvhook_watch  env paths (DIR/NAME/pyvenv.cfg) that export asked it to
 #                     look for, because they were absent (see core/trust/watch.h)
 #   __venvhook_key    the word export handed back with them
@@ -162,6 +164,10 @@ __venvhook_check() { # [quiet|mid]
     local __venvhook_p
     if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ||
           -n ${__venvhook_recheck-} ]]; then
+        # (VS Code's first command line put an env on, its bin/ first: the
+        # Python extension's activate line, for doctor)
+        [[ ${__venvhook_start-} == 1 && -n ${VIRTUAL_ENV-} && ${PATH%%:*} == "$VIRTUAL_ENV/bin" &&
+            ${TERM_PROGRAM-} == vscode ]] && __venvhook_moved && typeset -g __venvhook_vsline=$VIRTUAL_ENV
         __venvhook_start=${__venvhook_start-} __venvhook_export "$@"
         return 0
     fi
@@ -264,9 +270,18 @@ venvhook() {
 # for the binary to judge.
 __venvhook_doctor() {
     builtin emulate -L zsh
+    local __venvhook_c
+    local -a __venvhook_f
+    # cd, pushd and popd as aliases or functions: their text (one that
+    # changes directory with -q runs no chpwd hook)
+    for __venvhook_c in cd pushd popd; do
+        (( ${+aliases[$__venvhook_c]} )) && __venvhook_f+=("alias_$__venvhook_c=${aliases[$__venvhook_c]}")
+        (( ${+functions[$__venvhook_c]} )) && __venvhook_f+=("func_$__venvhook_c=${functions[$__venvhook_c]}")
+    done
     "${__venvhook_exe:-venvhook}" doctor shell=zsh "loads=${__venvhook_loads-0}" \
         "hooks=chpwd: ${chpwd_functions[*]-} precmd: ${precmd_functions[*]-}" \
-        "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)"
+        "ps1_exported=$([[ ${(t)PS1} == *export* ]] && print 1 || print 0)" \
+        "vscode_line=${__venvhook_vsline-}" "${__venvhook_f[@]}"
 }
 
 # `deactivate` and `pydoc`, for the habits the activate scripts taught,
@@ -407,7 +422,7 @@ if [[ -o interactive ]]; then
     # afresh (one export more, when the file is loaded twice).
     builtin unset __venvhook_key __venvhook_watch __venvhook_pwd __venvhook_ve __venvhook_rtop \
         __venvhook_rnames __venvhook_rgone __venvhook_rkeep __venvhook_rref __venvhook_renv \
-        __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went 2>/dev/null
+        __venvhook_wroot __venvhook_wfix __venvhook_wrel __venvhook_went __venvhook_vsline 2>/dev/null
     __venvhook_register
     # (in VS Code's terminal, where the Python extension types its activate
     # line first, through the first command line)

@@ -74,7 +74,9 @@ void vh_doctor_bash(struct vh_doctor *d)
 		    (preexec && pre && strstr(pre, "__venvhook_precmd"));
 	char *first = NULL;
 
-	if (ran ? !strcmp(ran, "0") : !wired)
+	/* (ran=unknown: the hook never ran at a prompt here, as when something
+	 * set PROMPT_COMMAND before the first one; wired says whether it will) */
+	if (ran && strcmp(ran, "unknown") ? !strcmp(ran, "0") : !wired)
 		vh_doctor_say(d, 1, "PROMPT_COMMAND no longer runs the hook: something set it after venvhook was loaded (some terminals and editors do); put the init line last in ~/.bashrc", NULL, NULL);
 	else if (ran && !strcmp(ran, "1"))
 		vh_doctor_say(d, 0, "the hook runs before each prompt", NULL, NULL);

@@ -97,16 +97,23 @@ static int set_list(struct vh_buf *out, const char *name, const char *const *val
 	return vh_buf_putc(out, '\n');
 }
 
+/* (handlers: `functions --handlers`, its lines joined by ';') */
 static const struct vh_shell_check checks[] = {
 	{ "the hook runs on directory changes",
-	  { { "hooks", "__venvhook_hook", NULL, "the hook function is gone: load venvhook again" } } },
+	  { { "hooks", "__venvhook_hook", NULL, "the hook function is gone: load venvhook again" },
+	    { "handlers", ";PWD __venvhook_hook;", "handlers_known",
+	      "__venvhook_hook no longer runs when PWD changes: something defined it again after venvhook was loaded; put the init line last in config.fish" } } },
 	{ "the hook runs before each prompt",
 	  { { "hooks", "__venvhook_precmd", NULL,
-	      "the prompt hook function is gone: load venvhook again" } } },
+	      "the prompt hook function is gone: load venvhook again" },
+	    { "handlers", ";fish_prompt __venvhook_precmd;", "handlers_known",
+	      "__venvhook_precmd no longer runs before each prompt: something defined it again after venvhook was loaded, so an env made at the prompt or a deactivate outside venvhook waits for the next cd; put the init line last in config.fish" } } },
 	{ NULL, { { NULL, NULL, NULL, NULL } } },
 };
 
 static const char *const rival_facts[] = { "hooks", NULL };
+
+void vh_doctor_fish(struct vh_doctor *d); /* shells/doctor_fish.c */
 
 static const struct vh_emitter fish_emit = {
 	.quote = quote,
@@ -127,6 +134,7 @@ const struct vh_shell vh_shell_fish = {
 	.end = "\n",
 	.line_dialect = VH_DIALECT_FISH,
 	.checks = checks,
+	.doctor = vh_doctor_fish,
 	.rival_facts = rival_facts,
 	.emit = &fish_emit,
 };

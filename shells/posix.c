@@ -9,6 +9,7 @@
 extern const char vh_hook_bash[], vh_hook_zsh[], vh_hook_ksh93[], vh_hook_mksh[];
 extern const char vh_prompt_bash[], vh_prompt_zsh[], vh_prompt_ksh93[], vh_prompt_mksh[];
 void vh_doctor_bash(struct vh_doctor *d); /* shells/doctor_bash.c */
+void vh_doctor_zsh(struct vh_doctor *d); /* shells/doctor_zsh.c */
 
 /* Inside '...' every byte but ' is literal, newlines included; ' itself
  * becomes '\'' (close, escaped quote, reopen). */
@@ -262,6 +263,7 @@ const struct vh_shell vh_shell_zsh = {
 	.rc = { { "~/.zshrc", "eval \"$(%s init zsh)\"" } },
 	.end = "\n",
 	.checks = zsh_checks,
+	.doctor = vh_doctor_zsh,
 	.rival_facts = rival_facts,
 	.emit = &zsh_emit,
 };

@@ -87,12 +87,13 @@ static void check_hooks(struct vh_doctor *d, const struct vh_shell *sh)
 		vh_doctor_say(d, 0, "the hook is loaded, once", NULL, NULL);
 	else if (n > 1)
 		vh_doctor_say(d, 0, "the hook was loaded ", loads, " times: harmless, but your rc files run init more than once");
-	if (sh->doctor)
-		sh->doctor(d);
 	if (sh->saved_init)
 		check_saved(d, sh);
 	for (c = sh->checks; c && c->ok; c++)
 		check(d, c);
+	if (sh->doctor)
+		sh->doctor(d);
+	vh_doctor_vscode(d);
 	for (k = 0; sh->rival_facts && sh->rival_facts[k] && k < 8; k++)
 		texts[k] = vh_doctor_fact(d, sh->rival_facts[k]);
 	if (k)
@@ -213,7 +214,8 @@ const struct vh_cmd vh_cmd_doctor = {
 		"hook not loaded, loaded more than once, no longer run (the shell's\n"
 		"directory-change or prompt hook reset after venvhook was loaded), another\n"
 		"tool (direnv, pyenv-virtualenv, zsh-autoswitch-virtualenv, virtualfish)\n"
-		"also switching envs, PS1 exported, a WORKON_HOME that is not a directory,\n"
+		"also switching envs, VS Code's Python extension activating an env in the\n"
+		"terminal too, PS1 exported, a WORKON_HOME that is not a directory,\n"
 		"a config file with bad lines, venvhook's own files in a place someone\n"
 		"else can change. Exit 1 when a problem is found. Works\n"
 		"through the shell function, which tells it what the shell sees.\n",

@@ -34,4 +34,9 @@ int vh_doctor_fact_has(const struct vh_doctor *d, const char *key, const char *n
 void vh_doctor_rivals(struct vh_doctor *d, const char *const *texts, size_t n,
 		      const char *const (*own)[3]);
 
+/* A problem when VS Code's Python extension activates an env in this
+ * terminal too (core/cmd/doctor_vscode.c): from the environment, and the
+ * fact vscode_line (the env the terminal's first command line put on). */
+void vh_doctor_vscode(struct vh_doctor *d);
+
 #endif

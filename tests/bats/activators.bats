@@ -189,14 +189,19 @@ vscode_script() {
 }
 
 # VS Code's Python extension, environment-variable mode: the new
-# terminal's environment has a directory of the extension's own (its
-# deactivate script) and the env's bin/ before PATH, VIRTUAL_ENV and the
-# activate script's VIRTUAL_ENV_PROMPT. Then two cds.
+# terminal's environment has the env's bin/ before PATH, VIRTUAL_ENV and
+# the activate script's VIRTUAL_ENV_PROMPT, and in bash, zsh and fish a
+# directory of the extension's own before them, which holds its deactivate
+# script (microsoft/vscode-python at 757def8f,
+# src/client/terminals/envCollectionActivation/service.ts and
+# deactivateService.ts: EXTENSION/python_files/deactivate/SHELL). Then two
+# cds; and doctor names the extension's activation where it can tell.
 vscode_env() {
+	local sh_name=$1
 	shell_rc "$1"
-	local d=$T/vsc/deactivate/$1
-	mkdir -p "$d"
-	start a PATH="$d:$T/a/.venv/bin:$BASE_PATH" VIRTUAL_ENV="$T/a/.venv" VIRTUAL_ENV_PROMPT="(.venv) "
+	local d=$T/vsc/python_files/deactivate/$1 p=$T/a/.venv/bin:$BASE_PATH
+	case $1 in bash | zsh | fish) mkdir -p "$d" && p=$d:$p ;; esac
+	start a TERM_PROGRAM=vscode PATH="$p" VIRTUAL_ENV="$T/a/.venv" VIRTUAL_ENV_PROMPT="(.venv) "
 	report 1
 	assert_equal "$got" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
 	type_line 'cd ../b'
@@ -205,6 +210,126 @@ vscode_env() {
 	type_line 'cd /'
 	report 3
 	assert_equal "$got" "R3 prefix=/usr ve= bins=."
+	case $1 in
+	bash | zsh | fish)
+		vdoctor 4
+		assert_line "problem  VS Code's Python extension activates an env in this terminal too (environment-variable mode: PATH holds its $d): let venvhook alone activate in the terminal: in VS Code's settings set \"python.terminal.activateEnvironment\": false (with the Python Environments extension, \"python-envs.terminal.autoActivationType\": \"off\"); it still runs and debugs with the env (doc/activators.md)"
+		;;
+	esac
+}
+
+# vdoctor N: runs venvhook doctor at the terminal into a file, and then a
+# report (which shows that doctor is done); $output and $lines are the
+# file's.
+vdoctor() {
+	type_line "venvhook doctor >\"\$T/doctor$1\""
+	report "$1"
+	run cat "$T/doctor$1"
+	assert_line --index 0 "venvhook doctor, in $sh_name"
+}
+
+# The rc block the Python Environments extension adds with
+# python-envs.terminal.autoActivationType "shellStartup" (at the end of
+# the rc file), as microsoft/vscode-python-environments at 9a2c1149 writes
+# it (src/features/terminal/shells/{bash,zsh,fish}/*Startup.ts,
+# getActivationContent; editUtils.ts, insertStartupCode), and the variable
+# it evals, which the extension sets in every new terminal's environment
+# (bashEnvs.ts...; common/shellUtils.ts, getShellCommandAsString: bash and
+# zsh with a blank in front, kept out of the history).
+vscode_startup_rc() {
+	case $1 in
+	bash | zsh)
+		local key=VSCODE_PYTHON_${1^^}_ACTIVATE rc=$HOME/.bashrc
+		[[ $1 == zsh ]] && rc=$HOME/.zshrc
+		printf '%s\n' '' '# >>> vscode python' '# version: 0.1.1' \
+			'if [ -z "$VSCODE_PYTHON_AUTOACTIVATE_GUARD" ]; then' \
+			'    export VSCODE_PYTHON_AUTOACTIVATE_GUARD=1' \
+			"    if [ -n \"\$$key\" ] && [ \"\$TERM_PROGRAM\" = \"vscode\" ]; then" \
+			"        eval \"\$$key\" || true" '    fi' 'fi' '# <<< vscode python' >>"$rc"
+		vsc_var=("$key= source $T/a/.venv/bin/activate")
+		;;
+	fish)
+		printf '%s\n' '' '# >>> vscode python' '# version: 0.1.1' \
+			'if not set -q VSCODE_PYTHON_AUTOACTIVATE_GUARD' \
+			'    set -gx VSCODE_PYTHON_AUTOACTIVATE_GUARD 1' \
+			'    if test "$TERM_PROGRAM" = "vscode"; and set -q VSCODE_PYTHON_FISH_ACTIVATE' \
+			'        eval $VSCODE_PYTHON_FISH_ACTIVATE' '    end' 'end' '# <<< vscode python' \
+			>>"$HOME/.config/fish/config.fish"
+		vsc_var=("VSCODE_PYTHON_FISH_ACTIVATE=source $T/a/.venv/bin/activate.fish")
+		;;
+	esac
+}
+
+# doctor on VS Code's Python extension activating too, in its two other
+# ways, each adopted and then two cds: command mode (its activate line
+# typed as the terminal's first command line; bash and zsh with a blank in
+# front) and shell-startup mode (its rc block). Then what it must not
+# blame on the extension: in VS Code, a first line that cds into a
+# project (venvhook's own activation); outside VS Code, an activate script
+# as the first line.
+vscode_doctor() {
+	local -a vsc_var=()
+	local sh_name=$1 lead=' ' line="VS Code's Python extension activates an env in this terminal too"
+	[[ $1 == fish ]] && lead=
+	shell_rc "$1"
+	start a TERM_PROGRAM=vscode
+	type_line "$lead$src $T/a/.venv/bin/$act"
+	report 1
+	assert_equal "$got" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	type_line 'cd ../b'
+	report 2
+	assert_equal "$got" "R2 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin."
+	vdoctor 3
+	assert_line "problem  $line (it typed the activate line of $T/a/.venv as the terminal's first command line): let venvhook alone activate in the terminal: in VS Code's settings set \"python.terminal.activateEnvironment\": false (with the Python Environments extension, \"python-envs.terminal.autoActivationType\": \"off\"); it still runs and debugs with the env (doc/activators.md)"
+
+	tmux_next
+	shell_rc "$1"
+	vscode_startup_rc "$1"
+	start a TERM_PROGRAM=vscode "${vsc_var[@]}"
+	report 4
+	assert_equal "$got" "R4 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	type_line 'cd ../b'
+	report 5
+	assert_equal "$got" "R5 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin."
+	type_line 'cd /'
+	report 6
+	assert_equal "$got" "R6 prefix=/usr ve= bins=."
+	vdoctor 7
+	assert_line "problem  $line (shell-startup mode: VSCODE_PYTHON_${1^^}_ACTIVATE, run by the block it added to your rc file): let venvhook alone activate in the terminal: in VS Code's settings set \"python.terminal.activateEnvironment\": false and \"python-envs.terminal.autoActivationType\": \"off\", and run its command \"Python Envs: Revert Shell Startup Script Changes\"; it still runs and debugs with the env (doc/activators.md)"
+
+	# (the extension's variable, with no rc block that runs it)
+	tmux_next
+	shell_rc "$1"
+	start . TERM_PROGRAM=vscode "${vsc_var[@]}"
+	type_line 'cd a'
+	report 8
+	assert_equal "$got" "R8 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	vdoctor 9
+	refute_line --partial "VS Code"
+	assert_line "no problem found"
+
+	# (an activate script at the end of the rc file, and one as the first
+	# line)
+	tmux_next
+	shell_rc "$1"
+	local rc=$HOME/.bashrc
+	case $1 in zsh) rc=$HOME/.zshrc ;; fish) rc=$HOME/.config/fish/config.fish ;; esac
+	printf '%s\n' "$src $T/b/.venv/bin/$act" >>"$rc"
+	start a
+	type_line "$src $T/a/.venv/bin/$act"
+	report 10
+	vdoctor 11
+	refute_line --partial "VS Code"
+}
+
+@test "bash at a terminal: doctor names VS Code's activation by its first line and by its rc block, and nothing else" {
+	vscode_doctor bash
+}
+@test "zsh at a terminal: doctor names VS Code's activation by its first line and by its rc block, and nothing else" {
+	vscode_doctor zsh
+}
+@test "fish at a terminal: doctor names VS Code's activation by its first line and by its rc block, and nothing else" {
+	vscode_doctor fish
 }
 
 @test "bash and fish at a terminal outside VS Code: an activate script as the first line is the user's, until deactivate" {
@@ -233,6 +358,247 @@ vscode_env() {
 }
 @test "mksh at a terminal: VS Code's injected env, then two cds" {
 	vscode_env mksh
+}
+
+# A prompt framework that resets the prompt hooks after venvhook's line
+# (PROMPT_COMMAND set, precmd_functions and chpwd_functions emptied, fish's
+# handler function defined again without its event): the env made at the
+# prompt waits; doctor says the hook no longer runs, and with the line put
+# last the hook runs and doctor finds no problem.
+reset_hooks() {
+	local sh_name=$1 rc reset
+	shell_rc "$1"
+	case $1 in
+	bash) rc=$HOME/.bashrc reset='__fw_prompt() { :; }; PROMPT_COMMAND=__fw_prompt' ;;
+	zsh) rc=$HOME/.zshrc reset='__fw_precmd() { :; }; precmd_functions=(__fw_precmd); chpwd_functions=()' ;;
+	fish) rc=$HOME/.config/fish/config.fish reset='function __venvhook_precmd; end' ;;
+	esac
+	printf '%s\n' "$reset" >>"$rc"
+	start .
+	# (an env made at the prompt: venvhook's prompt hook would put it on)
+	type_line 'cd elsewhere'
+	type_line 'python3 -m venv --without-pip .venv'
+	report 1
+	assert_equal "$got" "R1 prefix=/usr ve= bins=."
+	vdoctor 2
+	case $1 in
+	bash) assert_line "problem  PROMPT_COMMAND no longer runs the hook: something set it after venvhook was loaded (some terminals and editors do); put the init line last in ~/.bashrc" ;;
+	zsh)
+		assert_line "problem  chpwd_functions no longer holds the hook: something reset it after venvhook was loaded; put the init line last in ~/.zshrc"
+		assert_line "problem  precmd_functions no longer holds venvhook's prompt hook: something reset it after venvhook was loaded, so an env made at the prompt or a deactivate outside venvhook waits for the next cd; put the init line last in ~/.zshrc"
+		;;
+	fish) assert_line "problem  __venvhook_precmd no longer runs before each prompt: something defined it again after venvhook was loaded, so an env made at the prompt or a deactivate outside venvhook waits for the next cd; put the init line last in config.fish" ;;
+	esac
+	# the advice: the init line last
+	tmux_next
+	rm -rf "$T/elsewhere/.venv"
+	local init
+	init=$(grep -F ' init ' "$rc")
+	grep -vF ' init ' "$rc" >"$rc.new"
+	printf '%s\n' "$init" >>"$rc.new"
+	mv "$rc.new" "$rc"
+	start .
+	type_line 'cd elsewhere'
+	type_line 'python3 -m venv --without-pip .venv'
+	report 3
+	assert_equal "$got" "R3 prefix=T/elsewhere/.venv ve=T/elsewhere/.venv bins=T/elsewhere/.venv/bin."
+	vdoctor 4
+	assert_line "no problem found"
+}
+
+@test "bash at a terminal: PROMPT_COMMAND set after init: doctor says the hook no longer runs; the line last fixes it" {
+	reset_hooks bash
+}
+@test "zsh at a terminal: precmd_functions and chpwd_functions reset after init: doctor says so; the line last fixes it" {
+	reset_hooks zsh
+}
+@test "fish at a terminal: venvhook's prompt handler defined again after init: doctor says so; the line last fixes it" {
+	reset_hooks fish
+}
+
+# zsh runs the hook from chpwd on every directory change, whatever made
+# it: a cd alias or a wrapper function switches the env for the rest of
+# its command line, and doctor names it as fine; one that changes
+# directory with -q (no chpwd hook) does not, and doctor says to drop it.
+@test "zsh at a terminal: a cd alias and a pushd wrapper after init are harmless and named; cd -q is a problem" {
+	local sh_name=zsh
+	shell_rc zsh
+	printf '%s\n' "alias cd='cd -P'" 'pushd() { builtin pushd "$@" >/dev/null; }' >>"$HOME/.zshrc"
+	start .
+	type_line 'cd a && python3 "$T/report.py" R1'
+	poll_screen "report R1" screen_has_report R1
+	assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin."
+	type_line 'pushd ../b && python3 "$T/report.py" R2'
+	poll_screen "report R2" screen_has_report R2
+	assert_equal "$(grep -oE "R2 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" "R2 prefix=T/b/.venv ve=T/b/.venv bins=T/b/.venv/bin."
+	vdoctor 3
+	assert_line "ok       cd is an alias (cd -P): harmless, zsh runs venvhook's hook on every directory change (chpwd), so it switches the env for the rest of the command line"
+	assert_line "ok       pushd is a function: harmless, zsh runs venvhook's hook on every directory change (chpwd), so it switches the env for the rest of the command line"
+	assert_line "no problem found"
+	tmux_next
+	shell_rc zsh
+	printf '%s\n' "alias cd='cd -q'" >>"$HOME/.zshrc"
+	start .
+	type_line 'cd a && python3 "$T/report.py" R4'
+	poll_screen "report R4" screen_has_report R4
+	assert_equal "$(grep -oE "R4 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen")" "R4 prefix=/usr ve= bins=."
+	vdoctor 5
+	assert_line "problem  cd is an alias (cd -q) that changes directory with -q, which runs no chpwd hook: the env switches at the next prompt, not for the rest of the command line; drop the -q"
+}
+
+# The fish line as it was, with no `status is-interactive` guard: fish
+# runs it in the non-interactive `fish -c` that tide starts at each prompt
+# too (one venvhook process each time: setups.bats "fish -c in a
+# project"). doctor names the line and gives the README's; with that line,
+# or the line in an `if status is-interactive` block, no problem.
+@test "fish at a terminal: the init line without the is-interactive guard is named by doctor, the README's is not" {
+	local sh_name=fish rc=$HOME/.config/fish/config.fish
+	shell_rc fish
+	sed -i 's/^status is-interactive; and //' "$rc"
+	grep -q '^"' "$rc" || fail "no unguarded line: $(cat "$rc")"
+	start .
+	vdoctor 1
+	assert_line "problem  the init line in $rc (line 3) runs in every fish, also in the non-interactive ones that prompt themes such as tide start at each prompt, one venvhook process each time: guard it as the README's line does, 'status is-interactive; and venvhook init fish | source'"
+	tmux_next
+	shell_rc fish
+	start .
+	vdoctor 2
+	assert_line "no problem found"
+	tmux_next
+	shell_rc fish
+	sed -i 's/^status is-interactive; and \(.*\)$/if status is-interactive\n    \1\nend/' "$rc"
+	grep -q '^if status is-interactive$' "$rc" || fail "no block: $(cat "$rc")"
+	start .
+	vdoctor 3
+	assert_line "no problem found"
+}
+
+# A new tmux pane opened outside a project from a shell with venvhook's
+# env on: the tmux server (started from that shell) hands the new pane's
+# shell that env (VIRTUAL_ENV, venvhook's markers, its bin/ on PATH). It
+# is taken off without a word: no "deactivated" for an env this shell never
+# had on, and the system's python3.
+new_pane() {
+	shell_rc "$1"
+	start .
+	type_line 'cd a'
+	wait_for 'venvhook: activated a (.venv)'
+	local in=$T/in.sock
+	type_line "env -u TMUX tmux -S $in -f /dev/null new-session -d -x 200 -y 20 -c / ${cmd[*]}"
+	local end=$((SECONDS + 60)) pane=
+	while ((SECONDS < end)) && [[ $pane != *'READY>'* ]]; do
+		sleep 0.2
+		pane=$(tmux -S "$in" capture-pane -p 2>/dev/null || true)
+	done
+	tmux -S "$in" send-keys -l 'python3 "$T/report.py" R1' && tmux -S "$in" send-keys Enter
+	while ((SECONDS < end)) && ! grep -qE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$pane"; do
+		sleep 0.2
+		pane=$(tmux -S "$in" capture-pane -p 2>/dev/null || true)
+	done
+	tmux -S "$in" kill-server 2>/dev/null || true
+	assert_equal "$(grep -oE "R1 prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$pane")" "R1 prefix=/usr ve= bins=."
+	[[ $pane != *venvhook:* ]] || fail "the new pane said: $pane"
+}
+
+@test "bash, zsh and fish at a terminal: a new tmux pane outside a project, from a shell with an env on, says nothing and has none" {
+	new_pane bash
+	tmux_next
+	new_pane zsh
+	tmux_next
+	new_pane fish
+}
+
+# prezto's python module with auto-switch on: its chpwd hook
+# _python-workon-cwd (sorin-ionescu/prezto at cff2d018,
+# modules/python/init.zsh; MIT), transcribed: the project root is the
+# nearest directory up with .venv or .git, and with WORKON_HOME unset its
+# test `$VIRTUAL_ENV != $WORKON_HOME/$ENV_NAME` always holds, so it
+# sources .venv/bin/activate again on every cd inside the project (and
+# deactivates when the root changes). pydoc and the env are the same in the
+# project's subdirectories as at its root, with prezto loaded before
+# venvhook's line or after it, for an env made by python3 -m venv (whose
+# activate script has no pydoc) and by virtualenv (whose has).
+prezto_pydoc() {
+	local sh_name=zsh where=$1 made=$2
+	shell_rc zsh
+	local workon='_python-workon-cwd() {
+  local GIT_REPO_ROOT="$(git rev-parse --show-toplevel 2> /dev/null)"
+  local PROJECT_ROOT="$PWD:A"
+  while [[ "$PROJECT_ROOT" != "/" && ! -e "$PROJECT_ROOT/.venv" && ! -d "$PROJECT_ROOT/.git" && "$PROJECT_ROOT" != "$GIT_REPO_ROOT" ]]; do
+    PROJECT_ROOT="$PROJECT_ROOT:h"
+  done
+  [[ $PROJECT_ROOT == "/" ]] && PROJECT_ROOT="."
+  local ENV_NAME=""
+  if [[ -f "$PROJECT_ROOT/.venv" ]]; then ENV_NAME="$(<$PROJECT_ROOT/.venv)"
+  elif [[ -f "$PROJECT_ROOT/.venv/bin/activate" ]]; then ENV_NAME="$PROJECT_ROOT/.venv"
+  elif [[ $PROJECT_ROOT != "." ]]; then ENV_NAME="$PROJECT_ROOT:t"; fi
+  if [[ -n $CD_VIRTUAL_ENV && "$ENV_NAME" != "$CD_VIRTUAL_ENV" ]]; then
+    deactivate && unset CD_VIRTUAL_ENV
+  fi
+  if [[ $ENV_NAME != "" && "$VIRTUAL_ENV" != "$WORKON_HOME/$ENV_NAME" ]]; then
+    if [[ -n "$WORKON_HOME" && -e "$WORKON_HOME/$ENV_NAME/bin/activate" ]]; then
+      workon "$ENV_NAME" && export CD_VIRTUAL_ENV="$ENV_NAME"
+    elif [[ -e "$ENV_NAME/bin/activate" ]]; then
+      source $ENV_NAME/bin/activate && export CD_VIRTUAL_ENV="$ENV_NAME"
+    fi
+  fi
+}
+autoload -Uz add-zsh-hook
+add-zsh-hook chpwd _python-workon-cwd'
+	if [[ $where == before ]]; then
+		printf '%s\n' "PS1='READY> '" "$workon" "$(grep -F ' init ' "$HOME/.zshrc")" >"$HOME/.zshrc"
+	else
+		printf '%s\n' "$workon" >>"$HOME/.zshrc"
+	fi
+	rm -rf "$T/a/.venv"
+	if [[ $made == virtualenv ]]; then
+		/usr/bin/python3 -m virtualenv -q --no-pip --no-setuptools --no-wheel "$T/a/.venv" >/dev/null ||
+			fail "virtualenv failed (apt-get install python3-virtualenv)"
+	else
+		/usr/bin/python3 -m venv --without-pip "$T/a/.venv"
+	fi
+	"$VENVHOOK" allow "$T/a/.venv" >/dev/null 2>&1
+	mkdir -p "$T/a/src/deep"
+	start .
+	local n=0 d got_all=
+	for d in a src deep ../.. ..; do
+		n=$((n + 1))
+		type_line "cd $d"
+		type_line "python3 \"\$T/report.py\" R$n; print -r -- P$n \${+functions[pydoc]}"
+		poll_screen "P$n" screen_has_pydoc "P$n"
+		got_all+="$(grep -oE "R$n prefix=[^ ]* ve=[^ ]* bins=[^ ]*[.]" <<<"$screen") $(grep -oE "^P$n [01]" <<<"$screen")"$'\n'
+	done
+	# (the same pydoc everywhere in the project; nothing but a's env: where
+	# venvhook's hook ran first, the script's entry over venvhook's of the
+	# same env, as in activate_cd_deactivate)
+	got_all=${got_all//bins=T\/a\/.venv\/bin,T\/a\/.venv\/bin./bins=T\/a\/.venv\/bin.}
+	local p
+	p=$(grep -oE 'P1 [01]' <<<"$got_all")
+	p=${p#P1 }
+	assert_equal "$got_all" "R1 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin. P1 $p
+R2 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin. P2 $p
+R3 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin. P3 $p
+R4 prefix=T/a/.venv ve=T/a/.venv bins=T/a/.venv/bin. P4 $p
+R5 prefix=/usr ve= bins=. P5 0
+"
+	# (an env whose activate script defines pydoc has it, whoever ran the
+	# script; a python3 -m venv env's script defines none, and where
+	# prezto's hook runs first its script's env is the one on, venvhook
+	# standing aside, as without venvhook)
+	[[ $made == virtualenv ]] && assert_equal "$p" 1
+	return 0
+}
+
+screen_has_pydoc() { grep -qE "^$1 [01]" <<<"$screen"; }
+
+@test "zsh at a terminal: prezto's python auto-switch beside venvhook: the same env and pydoc in the project's subdirectories" {
+	local where made
+	for where in before after; do
+		for made in venv virtualenv; do
+			prezto_pydoc "$where" "$made"
+			tmux_next
+		done
+	done
 }
 
 # direnv (the real one) with an .envrc that activates the project's venv,

@@ -115,12 +115,11 @@ done:
 	return ok;
 }
 
-/* A config that certainly leaves the work tree where the .git is: every
- * line a section header, a comment, or a key among those git init writes
- * with a value that changes nothing here. Anything else is for libgit2. */
 /* Each line of text (lowercased, NUL-free) is one git init writes, or a
- * setting that changes nothing venvhook asks git (see config_plain). */
-static int lines_plain(char *text)
+ * setting that changes nothing venvhook asks git (see config_plain); with
+ * wt, one core.worktree line may be there too, its value's place in the
+ * text left in wt[0] (offset) and wt[1] (length; 0 when none). */
+static int lines_plain(char *text, size_t *wt)
 {
 	static const char *const harmless[] = {
 		"filemode", "logallrefupdates", "ignorecase", "precomposeunicode", "symlinks",
@@ -132,6 +131,7 @@ static int lines_plain(char *text)
 	};
 	char *line, *next, *eq, *key, *value, *c;
 	const char *const *h;
+	int in_core = 0;
 
 	for (line = text; line; line = next) {
 		next = strchr(line, '\n');
@@ -147,6 +147,7 @@ static int lines_plain(char *text)
 			    strncmp(line, "[branch ", 8) && strncmp(line, "[user]", 6) &&
 			    strncmp(line, "[gc]", 4))
 				return 0;
+			in_core = !strncmp(line, "[core]", 6);
 			continue;
 		}
 		eq = strchr(line, '=');
@@ -171,6 +172,15 @@ static int lines_plain(char *text)
 				return 0;
 			continue;
 		}
+		/* a submodule's (git submodule writes it): one, plain, in [core];
+		 * a comment after a value is git's to strip, not ours */
+		if (!strcmp(key, "worktree")) {
+			if (!wt || !in_core || wt[1] || !*value || strpbrk(value, "#;"))
+				return 0;
+			wt[0] = (size_t)(value - text);
+			wt[1] = strlen(value);
+			continue;
+		}
 		for (h = harmless; *h && strcmp(key, *h); h++)
 			;
 		if (!*h)
@@ -179,18 +189,25 @@ static int lines_plain(char *text)
 	return 1;
 }
 
-static int config_plain(const struct vh_pathfd *at, const char *gitdir,
+/* A config that certainly leaves the work tree where the .git is: every
+ * line a section header, a comment, or a key among those git init writes
+ * with a value that changes nothing here. Anything else is for libgit2.
+ * With worktree (a repository a .git file names), core.worktree may be set:
+ * its value, as written, goes to *worktree (empty when not set), and the
+ * config is read each time (the cache keeps yes or no, not a value). */
+static int config_plain(struct vh_buf *worktree, const struct vh_pathfd *at, const char *gitdir,
 			const struct vh_gitdir_known *k)
 {
 	struct vh_buf p = VH_BUF_INIT, cfg = VH_BUF_INIT;
-	char *c;
+	char *c, *orig = NULL;
 	uint64_t judgement = key_of("gitdir.c config_plain 1");
 	struct stat st;
-	int ok = 0, rc, have;
+	size_t wt[2] = { 0, 0 };
+	int ok = 0, rc, have = 0;
 
 	if (vh_buf_puts(&p, gitdir) < 0 || vh_buf_puts(&p, "/config") < 0)
 		goto done;
-	if (judged(&have, &st, k, judgement, at, p.data)) {
+	if (!worktree && judged(&have, &st, k, judgement, at, p.data)) {
 		ok = 1;
 		goto done;
 	}
@@ -200,11 +217,12 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir,
 		ok = 1;
 		goto done;
 	}
-	if (rc != VH_OK || memchr(cfg.data, '\0', cfg.len))
+	if (rc != VH_OK || memchr(cfg.data, '\0', cfg.len) || (worktree && !(orig = strdup(cfg.data))))
 		goto done;
 	for (c = cfg.data; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
-	if (!lines_plain(cfg.data))
+	if (!lines_plain(cfg.data, worktree ? wt : NULL) ||
+	    (wt[1] && vh_buf_add(worktree, orig + wt[0], wt[1]) < 0))
 		goto done;
 	ok = 1;
 	if (have)
@@ -212,6 +230,7 @@ static int config_plain(const struct vh_pathfd *at, const char *gitdir,
 done:
 	vh_buf_free(&p);
 	vh_buf_free(&cfg);
+	free(orig);
 	return ok;
 }
 
@@ -252,6 +271,72 @@ done:
 	return ok;
 }
 
+/* dir + "/" + rel into *out (rel alone when absolute); 0 or VH_ENOMEM. */
+static int join(struct vh_buf *out, const char *dir, const char *rel)
+{
+	if (*rel != '/' && (vh_buf_puts(out, dir) < 0 || (strcmp(dir, "/") && vh_buf_puts(out, "/") < 0)))
+		return VH_ENOMEM;
+	return vh_buf_puts(out, rel);
+}
+
+/* The repository a regular .git file names, as git reads it
+ * (read_gitfile_gently, setup.c, git v2.43.0): "gitdir: PATH", the CRs and
+ * LFs at its end dropped, PATH relative to dir. libgit2 (read_gitfile,
+ * src/libgit2/repository.c at 02b618d0) also drops blanks around PATH and
+ * reads '\\' as '/': a PATH the two could read apart is left to libgit2.
+ * 1 with *repo set, 0 when it is not certainly that. */
+static int gitfile_repo(struct vh_buf *repo, const struct vh_pathfd *at, const char *dotgit,
+			const char *dir)
+{
+	struct vh_buf text = VH_BUF_INIT;
+	struct stat st;
+	size_t n;
+	int ok = 0;
+
+	if (vh_pathfd_stat(at, dotgit, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
+	    read_at(&text, at, dotgit, 4096) != VH_OK || memchr(text.data, '\0', text.len) ||
+	    strncmp(text.data, "gitdir: ", 8))
+		goto done;
+	for (n = text.len; n > 8 && (text.data[n - 1] == '\n' || text.data[n - 1] == '\r');)
+		text.data[--n] = '\0';
+	ok = n > 8 && !strpbrk(text.data + 8, "\n\\") && !isspace((unsigned char)text.data[8]) &&
+	     !isspace((unsigned char)text.data[n - 1]) && join(repo, dir, text.data + 8) == 0;
+done:
+	vh_buf_free(&text);
+	return ok;
+}
+
+/* A repository git takes as one, its config plain (config_plain). */
+static int repo_plain(struct vh_buf *worktree, const struct vh_pathfd *at, const char *repo,
+		      const struct vh_gitdir_known *k)
+{
+	return is_dir(at, repo, "/objects") && is_dir(at, repo, "/refs") && !exists(at, repo, "/commondir") &&
+	       head_ok(at, repo, k) && config_plain(worktree, at, repo, k);
+}
+
+/* A submodule's checkout (or a --separate-git-dir one): dir/.git a file
+ * naming its repository, whose work tree is dir: core.worktree unset (git
+ * then takes the .git file's directory) or naming dir (git submodule sets
+ * it, relative to the repository: setup_explicit_git_dir in setup.c,
+ * load_workdir in libgit2's repository.c). A linked worktree's repository
+ * (commondir) is left to libgit2. */
+static int gitfile_root(const struct vh_pathfd *at, const char *dotgit, const char *dir,
+			const struct vh_gitdir_known *k)
+{
+	struct vh_buf repo = VH_BUF_INIT, wt = VH_BUF_INIT, tree = VH_BUF_INIT;
+	struct stat a, b;
+	int ok = gitfile_repo(&repo, at, dotgit, dir) && is_dir(at, repo.data, "") &&
+		 repo_plain(&wt, at, repo.data, k);
+
+	if (ok && wt.len)
+		ok = join(&tree, repo.data, wt.data) == 0 && vh_pathfd_stat(at, tree.data, &a, 0) == 0 &&
+		     vh_pathfd_stat(at, dir, &b, 0) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	vh_buf_free(&repo);
+	vh_buf_free(&wt);
+	vh_buf_free(&tree);
+	return ok;
+}
+
 int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *dir,
 		      const struct vh_gitdir_known *known)
 {
@@ -262,11 +347,10 @@ int vh_gitdir_is_root(const struct vh_pathfd *at, const char *cwd, const char *d
 	/* Ceilings and file system edges have rules of their own: libgit2's. */
 	if ((ceil && *ceil) || vh_getenv("GIT_DISCOVERY_ACROSS_FILESYSTEM"))
 		return 0;
-	if (vh_buf_puts(&gitdir, dir) < 0 || vh_buf_puts(&gitdir, strcmp(dir, "/") ? "/.git" : ".git") < 0)
+	if (join(&gitdir, dir, ".git") < 0)
 		goto done;
-	ok = is_dir(at, gitdir.data, "") && is_dir(at, gitdir.data, "/objects") &&
-	     is_dir(at, gitdir.data, "/refs") && !exists(at, gitdir.data, "/commondir") &&
-	     head_ok(at, gitdir.data, known) && config_plain(at, gitdir.data, known) &&
+	ok = (is_dir(at, gitdir.data, "") ? repo_plain(NULL, at, gitdir.data, known)
+					  : gitfile_root(at, gitdir.data, dir, known)) &&
 	     path_plain(at, cwd, dir, known);
 done:
 	vh_buf_free(&gitdir);

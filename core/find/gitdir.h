@@ -29,7 +29,8 @@ struct vh_gitdir_known {
  * tree, as far as the files show for certain: dir/.git is a directory that
  * is a repository (HEAD names a ref or an object, objects/ and refs/ are
  * there), whose config sets no work tree elsewhere, no bare flag, no
- * include and no unknown format version; no directory between cwd and dir
+ * include and no unknown format version, or a submodule's .git file
+ * naming such a repository whose core.worktree, if set, is dir; no directory between cwd and dir
  * looks like a bare repository or lies on another file system; and
  * GIT_CEILING_DIRECTORIES is not set. 0 when that is not certain (ask
  * libgit2). Opens nothing that could block: only regular files, without

@@ -55,12 +55,23 @@ struct ctx {
 	int pixi_vars;
 	char made_by[48], brought_by[48];
 	int oom;
+	/* seen[i]: a command was judged whose program word starts at byte i
+	 * of the lines (raw_unjudged); cur: the words being judged, where
+	 * each began in the text read */
+	unsigned char *seen;
+	struct {
+		char **words;
+		const char *const *src;
+		size_t n;
+	} cur;
 };
 
 /* The words of the simple command being read. */
 struct cmd {
 	struct vh_buf arena;
 	size_t *off;
+	const char **src; /* where each word began in the text read */
+	const char *src_start;
 	unsigned char *fl;
 	size_t n, cap;
 	int open;	/* a word is being built, from start */
@@ -212,11 +223,16 @@ static int push_word(struct ctx *c, struct cmd *m)
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? 2 * m->cap : 16;
 		size_t *off = realloc(m->off, cap * sizeof(*off));
+		const char **src;
 		unsigned char *fl;
 
 		if (!off)
 			return VH_ENOMEM;
 		m->off = off;
+		src = realloc(m->src, cap * sizeof(*src));
+		if (!src)
+			return VH_ENOMEM;
+		m->src = src;
 		fl = realloc(m->fl, cap);
 		if (!fl)
 			return VH_ENOMEM;
@@ -224,6 +240,7 @@ static int push_word(struct ctx *c, struct cmd *m)
 		m->cap = cap;
 	}
 	m->off[m->n] = m->start;
+	m->src[m->n] = m->src_start;
 	m->fl[m->n++] = m->cur;
 	(void)c;
 	return 0;
@@ -299,9 +316,19 @@ static void flush(struct ctx *c, struct cmd *m, char **cwd, int weak)
 		if (!words) {
 			c->oom = 1;
 		} else {
+			char **outer = c->cur.words;
+			const char *const *outer_src = c->cur.src;
+			size_t outer_n = c->cur.n;
+
 			for (i = 0; i < m->n; i++)
 				words[i] = m->arena.data + m->off[i];
+			c->cur.words = words;
+			c->cur.src = m->src;
+			c->cur.n = m->n;
 			judge(c, words, m->fl, m->n, cwd, weak || m->weak, m->cut, 0);
+			c->cur.words = outer;
+			c->cur.src = outer_src;
+			c->cur.n = outer_n;
 			free(words);
 		}
 	}
@@ -318,6 +345,7 @@ static void free_cmd(struct cmd *m)
 		free(m->doc[i]);
 	vh_buf_free(&m->arena);
 	free(m->off);
+	free(m->src);
 	free(m->fl);
 }
 
@@ -402,7 +430,13 @@ static void dquote(struct ctx *c, struct cmd *m, char **cwd, int weak)
 	c->p++;
 	begin(m);
 	while (c->p < c->end && *c->p != '"') {
-		if (*c->p == '\\' && c->p + 1 < c->end) {
+		if (*c->p == '\\' && c->p + 1 < c->end && c->dialect == VH_DIALECT_CSH) {
+			/* the C shells: a character, but before ! or a newline;
+			 * the backslash_quote setting makes \" an escape */
+			if (c->p[1] == '"')
+				cannot_read(c);
+			addc(c, m, *c->p++);
+		} else if (*c->p == '\\' && c->p + 1 < c->end) {
 			char nx = c->p[1];
 
 			if (nx == '\n') {
@@ -413,6 +447,9 @@ static void dquote(struct ctx *c, struct cmd *m, char **cwd, int weak)
 			} else {
 				addc(c, m, *c->p++);
 			}
+		} else if (*c->p == '$' && c->p + 1 < c->end && one_of(c->p[1], "'\"")) {
+			/* $' and $" quote nothing inside double quotes: a $ */
+			addc(c, m, *c->p++);
 		} else if (*c->p == '$') {
 			dollar(c, m, cwd, weak);
 		} else if (*c->p == '`' && c->dialect != VH_DIALECT_FISH) {
@@ -658,6 +695,8 @@ static int parse(struct ctx *c, char **cwd, int close, int weak)
 			c->p++;
 			break;
 		}
+		if (!m.open)
+			m.src_start = c->p;
 		if (!layout_step(c, &m, cwd, weak, &comment))
 			word_step(c, &m, cwd, weak || comment);
 	}
@@ -685,7 +724,7 @@ static const char *base(const char *w)
  * another program, one the user named so on purpose). */
 static const char *program_name(const char *w)
 {
-	if (w[0] == '^')
+	if (w[0] == '^' || (w[0] == '=' && w[1])) /* and =tar, EQUALS expansion: tar's path */
 		return w + 1;
 	if (w[0] == 'e' && w[1] == ':')
 		return w + 2;
@@ -747,7 +786,7 @@ static const char *const bring_any[] = {
 	"wget2", "aria2c", "axel", "fetch", "lftp", "ftp", "sftp", "rclone", "gsutil", "hg", "svn",
 	"bzr", "fossil", "darcs", "pijul", "jj", "gh", "glab", "docker", "podman", "kubectl", "git-lfs",
 	"bsdunzip", "gio", "http", "xh", "httpie", "scp", "dpkg", "aws", "huggingface-cli", "dvc",
-	"oras", NULL
+	"oras", "patch", "gpatch", "copier", "degit", "hf", "wcurl", "ouch", "aunpack", "extract", NULL
 };
 /* git's commands that change no file of the work tree. */
 static const char *const git_quiet[] = {
@@ -1938,7 +1977,8 @@ done:
 static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 			   int weak, int *unwraps, const char **name)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, past;
+	int flock;
 
 	for (;;) {
 		while (i < n && is_assignment(w[i]))
@@ -1961,7 +2001,9 @@ static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, siz
 		 * flock FILE -c STRING (util-linux takes -c only right after the
 		 * file): the string is a command line. Anywhere else -S is env's
 		 * unknown option, and -c a word of flock's command. */
-		j = !strcmp(*name, "env") ? i + 1 : !strcmp(*name, "flock") ? after_lead(c, w, fl, n, i) : n;
+		flock = !strcmp(*name, "flock");
+		past = flock ? after_lead(c, w, fl, n, i) : n;
+		j = !strcmp(*name, "env") ? i + 1 : past;
 		if (j + 1 < n && !(fl[j] & W_DYN) &&
 		    (!strcmp(*name, "env") ? !strcmp(w[j], "-S") || !strcmp(w[j], "--split-string") :
 					     !strcmp(w[j], "-c") || !strcmp(w[j], "--command"))) {
@@ -1971,7 +2013,7 @@ static size_t command_word(struct ctx *c, char **w, const unsigned char *fl, siz
 				read_string(c, w[j + 1], cwd, weak, VH_DIALECT_POSIX);
 			return n;
 		}
-		i = after_lead(c, w, fl, n, i);
+		i = flock ? past : after_lead(c, w, fl, n, i);
 	}
 }
 
@@ -2119,6 +2161,19 @@ static void unknown_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t
 	}
 }
 
+/* Marks where the program word at *w began in the lines, when it is a
+ * word of theirs (not of a string read as a command line). */
+static void judged_at(struct ctx *c, char **w)
+{
+	const char *s;
+
+	if (!c->seen || !c->cur.words || w < c->cur.words || w >= c->cur.words + c->cur.n)
+		return;
+	s = c->cur.src[w - c->cur.words];
+	if (s && s >= c->ask->lines && s < c->ask->lines + c->ask->len)
+		c->seen[s - c->ask->lines] = 1;
+}
+
 static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd,
 		  int weak, int cut, int unwraps)
 {
@@ -2134,6 +2189,7 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 	i = command_word(c, w, fl, n, cwd, weak, &unwraps, &name);
 	if (i >= n)
 		return;
+	judged_at(c, w + i);
 	w += i;
 	fl += i;
 	n -= i;
@@ -2191,6 +2247,86 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 
 /* --- the whole --- */
 
+/* --- a second reading, of the text alone --- */
+
+/* 1 when the len bytes at t, the quotes, backslashes and prefixes a shell
+ * may put before a program's name taken off, name a program that brings
+ * files (a bringer, a copier, git). */
+static int raw_bringer(const char *t, size_t len)
+{
+	char name[64];
+	const char *s = t, *e = t + len, *slash;
+	const struct copier *cp;
+
+	while (s < e && one_of(*s, "\\'\"=^"))
+		s++;
+	if (e - s > 2 && s[0] == 'e' && s[1] == ':')
+		s += 2;
+	while (e > s && one_of(e[-1], "'\""))
+		e--;
+	for (slash = s; slash < e; slash++)
+		if (*slash == '/')
+			s = slash + 1;
+	if (e - s <= 0 || (size_t)(e - s) >= sizeof(name))
+		return 0;
+	memcpy(name, s, (size_t)(e - s));
+	name[e - s] = '\0';
+	if (in_fold(name, bring_any) || !strcmp(name, "git") || !strcmp(name, "GIT"))
+		return 1;
+	for (cp = copiers; cp->name; cp++)
+		if (in_fold(name, (const char *const[]){ cp->name, NULL }))
+			return 1;
+	return 0;
+}
+
+/* 1 when the text, read with every quote ignored, names a program that
+ * brings files as a command where the reading above judged no command:
+ * the first word after a separator and assignments, or any word after a
+ * lead word or a program the reader does not know (setsid tar: the
+ * reader judges such words too). The two readings disagree there about
+ * where a quote, a substitution or a comment ends (the shell closes a
+ * quote the reader keeps open, and runs the tar it hides), so the lines
+ * cannot be read. Linear in the text; it can only refuse. It also refuses
+ * a bringer's name the reader rightly took as text (echo "x; tar it"):
+ * such lines need an allow. */
+static int raw_unjudged(struct ctx *c)
+{
+	const char *t0 = c->ask->lines, *s = t0, *end = t0 + c->ask->len, *t;
+	int at_cmd = 1, after_lead = 0;
+
+	while (s < end) {
+		if (one_of(*s, " \t\r<>")) {
+			s++;
+			continue;
+		}
+		if (one_of(*s, ";&|(){}`!\n\037")) {
+			at_cmd = 1;
+			after_lead = 0;
+			s++;
+			continue;
+		}
+		for (t = s; s < end && !one_of(*s, " \t\r<>;&|(){}`\n\037"); s++)
+			;
+		if (!at_cmd && !after_lead)
+			continue;
+		if (raw_bringer(t, (size_t)(s - t)) && !c->seen[t - t0])
+			return 1;
+		if (!after_lead) {
+			char word[256];
+			size_t len = (size_t)(s - t) < sizeof(word) ? (size_t)(s - t) : sizeof(word) - 1;
+
+			memcpy(word, t, len);
+			word[len] = '\0';
+			if (at_cmd && is_assignment(word))
+				continue;
+			after_lead = in(base(program_name(word)), lead) ||
+				     (!known_program(c, word) && !in(base(program_name(word)), strict_quiet));
+		}
+		at_cmd = 0;
+	}
+	return 0;
+}
+
 /* 1 when needle is in the len bytes at text (linear in len for a short
  * needle). */
 static int mentions(const char *text, size_t len, const char *needle)
@@ -2221,6 +2357,8 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 	c.real = ask->real ? normal(&c, NULL, ask->real) : NULL;
 	c.env_parent = parent(&c, c.env);
 	c.real_parent = parent(&c, c.real);
+	if (ask->lines && ask->len && !(c.seen = calloc(ask->len, 1)))
+		c.oom = 1;
 	while (p && p < end && !c.oom) {
 		const char *start = first && ask->from ? ask->from : ask->base;
 
@@ -2236,6 +2374,8 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 		p = e + 1;
 		first = 0;
 	}
+	if (c.seen && !c.oom && !c.brought && !c.unreadable && raw_unjudged(&c))
+		c.unreadable = 1;
 	if (c.unreadable && !c.brought) {
 		c.brought = 1;
 		c.brought_by[0] = '\0';
@@ -2248,6 +2388,7 @@ int vh_madeby_judge(struct vh_madeby *out, const struct vh_madeby_ask *ask)
 		memcpy(out->by, c.made_by, sizeof(out->by));
 	}
 	free(cwd);
+	free(c.seen);
 	free(c.env);
 	free(c.real);
 	free(c.env_parent);

@@ -449,7 +449,8 @@ static int say_made(struct vh_buf *why, enum made m, const struct vh_madeby *by)
 			return vh_buf_puts(why, "it appeared after a command venvhook cannot read"
 					   " (a program a variable names, python -c code, an option"
 					   " of a tool's that venvhook does not know, a line nested"
-					   " too deep, or one of this shell's own)");
+					   " too deep, one of this shell's own, or a tar, cp, git"
+					   " and the like in text it cannot tell runs or not)");
 		if (vh_buf_puts(why, "it appeared with ") < 0 || vh_msg_escape(why, by->by) < 0)
 			return VH_ENOMEM;
 		return vh_buf_puts(why, " (an env that may have come with files unpacked, fetched,"

@@ -227,6 +227,28 @@ key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 	run_loaded "$VENVHOOK" export bash
 	assert_success
 	[[ $loaded != *libgit2* ]] || fail "libgit2 loaded: $loaded"
+	# a submodule: its .git file and its repository's core.worktree say so
+	export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t
+	git init -q "$T/inner" && git -C "$T/inner" commit -q --allow-empty -m x
+	git -C "$T/repo" -c protocol.file.allow=always submodule -q add "$T/inner" mod 2>/dev/null
+	mkdir -p "$T/repo/mod/a/b"
+	cd "$T/repo/mod/a/b"
+	run_loaded "$VENVHOOK" status --json
+	assert_success
+	assert_output --partial "\"git_root\":\"$T/repo/mod\""
+	[[ $loaded != *libgit2* ]] || fail "libgit2 loaded in a submodule: $loaded"
+	# its work tree moved elsewhere, or a .git file git and libgit2 could
+	# read apart: libgit2 is asked
+	git -C "$T/repo/mod" config core.worktree "$T/repo"
+	run_loaded "$VENVHOOK" export bash
+	[[ $loaded == *libgit2* ]] || fail "libgit2 not loaded: $loaded"
+	git -C "$T/repo/mod" config core.worktree ../../../mod
+	run_loaded "$VENVHOOK" export bash
+	[[ $loaded != *libgit2* ]] || fail "libgit2 loaded in a submodule: $loaded"
+	printf 'gitdir:  ../.git/modules/mod\n' >"$T/repo/mod/.git"
+	run_loaded "$VENVHOOK" export bash
+	[[ $loaded == *libgit2* ]] || fail "libgit2 not loaded: $loaded"
+	cd "$T/repo/sub"
 	# a config that moves the work tree: libgit2 is asked
 	git -C "$T/repo" config core.worktree "$T/repo"
 	run_loaded "$VENVHOOK" export bash
@@ -257,8 +279,14 @@ git_roots() {
 	git init -q "$T/bare" && mkdir -p "$T/bare/f" && git -C "$T/bare" config core.bare true
 	git init -q "$T/ceil" && mkdir -p "$T/ceil/g/h"
 	git init -q --object-format=sha256 "$T/s256" && mkdir -p "$T/s256/i"
+	git init -q --separate-git-dir "$T/sepgit" "$T/sep" && mkdir -p "$T/sep/j"
+	# a .git file with CRLF (git drops both), and one moved by hand whose
+	# core.worktree, still the submodule's, names another directory
+	mkdir -p "$T/crlf/k" && printf 'gitdir: ../sepgit\r\n' >"$T/crlf/.git"
+	mkdir -p "$T/copy/l" && cp "$T/plain/sub/.git" "$T/copy/.git"
+	sed -i "s|\.\./|$T/plain/|" "$T/copy/.git"
 	local dir
-	for dir in plain plain/a/b linked/c plain/sub/d bare/f s256/i; do
+	for dir in plain plain/a/b linked/c plain/sub/d bare/f s256/i sep/j crlf/k; do
 		run git_roots "$T/$dir"
 		read -r ours theirs <<<"$output"
 		assert_equal "$dir: $ours" "$dir: $theirs"
@@ -267,6 +295,8 @@ git_roots() {
 	# does not hold the shell's; the walk goes on past this repository
 	run git_roots "$T/moved/e"
 	assert_output "null \"$T/elsewhere\""
+	run git_roots "$T/copy/l"
+	assert_output "null \"$T/plain/sub\""
 	# a ceiling at the root hides it; one above it does not
 	GIT_CEILING_DIRECTORIES=$T/ceil run git_roots "$T/ceil/g/h"
 	assert_output 'null null'

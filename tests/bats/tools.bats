@@ -243,6 +243,17 @@ print(name + "-" + base64.urlsafe_b64encode(hashlib.sha256(p.encode()).digest()[
 	assert_output "$PIPENV_ENV"
 }
 
+@test "pipenv takes the nearest Pipfile: an inner project without its env has none, never the outer's" {
+	# utils/pipfile.py find_pipfile walks up and stops at the first Pipfile.
+	pipenv_env "$T/outer"
+	mkdir -p "$T/outer/inner/src"
+	printf '[packages]\n' >"$T/outer/inner/Pipfile"
+	run bash -c "cd '$T/outer/inner/src' && env -i HOME='$HOME' PATH='$BASE_PATH' PIPENV_NOSPIN=1 pipenv --venv"
+	assert_failure # the inner project's env is not made yet
+	assert_equal "$(here "$T/outer/inner/src")" none
+	assert_equal "$(here "$T/outer")" "$PIPENV_ENV"
+}
+
 @test "a symlinked Pipfile: pipenv 2026.4 hashes the link's path, 2022 its target's" {
 	# environments.py normalize_pipfile_path (commit 4e0c1722c, 2026.4):
 	# os.path.abspath, symlinks kept.

@@ -1,4 +1,4 @@
-/* ptyshell [-o | -e] [-r READY] [-t SECONDS] -- SHELL ARG...: runs an
+/* ptyshell [-o | -e] [-b] [-r READY] [-t SECONDS] -- SHELL ARG...: runs an
  * interactive shell that reads only from a terminal (nushell, elvish's
  * editor) on a pseudo-terminal of its own, and types the lines of its own
  * stdin into it, one each time the shell shows it is ready for a line.
@@ -25,7 +25,11 @@
  * between lines. With no output for SECONDS (default 120: a safety net for
  * a shell that hangs, not a measure of speed) the shell is
  * killed and this exits 124. Else it exits with the shell's status.
- * -l FILE logs what the terminal showed, and each line typed after ">>> ". */
+ * -l FILE logs what the terminal showed, and each line typed after ">>> ".
+ * -b pastes each line (a bracketed paste, ESC [200~ ... ESC [201~, then
+ * Enter) rather than typing it: a line editor that draws and highlights
+ * the whole line again at each key it reads (elvish's, prompt_toolkit's)
+ * then does so once, and runs the same line. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -52,7 +56,7 @@ struct stream {
 
 static char *ready;
 static size_t ready_len, ready_seen;
-static int master = -1, want_line, log_fd = -1, after_paint, armed;
+static int master = -1, want_line, log_fd = -1, after_paint, armed, paste;
 
 static void put(int fd, const char *p, size_t n)
 {
@@ -221,21 +225,22 @@ int main(int argc, char **argv)
 	pid_t pid;
 
 	ready = unescape("\\e[6n", &ready_len);
-	while ((opt = getopt(argc, argv, "+oepr:t:l:")) != -1) {
+	while ((opt = getopt(argc, argv, "+oepbr:t:l:")) != -1) {
 		switch (opt) {
 		case 'p': after_paint = 1; break;
+		case 'b': paste = 1; break;
 		case 'l': log_fd = open(optarg, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600); break;
 		case 'o': term_fd = 1; break;
 		case 'e': term_fd = 2; break;
 		case 'r': free(ready); ready = unescape(optarg, &ready_len); break;
 		case 't': timeout = atoi(optarg); break;
 		default:
-			fprintf(stderr, "usage: ptyshell [-o | -e] [-r READY [-p]] [-t SECONDS] [-l FILE] -- SHELL ARG...\n");
+			fprintf(stderr, "usage: ptyshell [-o | -e] [-b] [-r READY [-p]] [-t SECONDS] [-l FILE] -- SHELL ARG...\n");
 			return 2;
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: ptyshell [-o | -e] [-r READY [-p]] [-t SECONDS] [-l FILE] -- SHELL ARG...\n");
+		fprintf(stderr, "usage: ptyshell [-o | -e] [-b] [-r READY [-p]] [-t SECONDS] [-l FILE] -- SHELL ARG...\n");
 		return 2;
 	}
 	for (;;) {
@@ -326,7 +331,11 @@ int main(int argc, char **argv)
 			char *eol = strchr(next, '\n');
 			size_t len = eol ? (size_t)(eol - next) : strlen(next);
 
+			if (paste && len)
+				put(master, "\033[200~", 6);
 			put(master, next, len);
+			if (paste && len)
+				put(master, "\033[201~", 6);
 			put(master, "\r", 1);
 			if (log_fd >= 0) {
 				put(log_fd, "\n>>> ", 5);

@@ -135,6 +135,55 @@ static const struct {
 	{ "SUDO_ASKPASS", "sudo runs it as a command" },
 	{ "SSH_AUTH_SOCK", "ssh hands the user's keys to the agent it names" },
 	{ "GNUPGHOME", "gpg takes the user's keys and configuration from it" },
+	{ "MAKEFILES", "every make reads the makefiles it names (code)" },
+	{ "VIMINIT", "vim runs it as commands" },
+	{ "EXINIT", "vi runs it as commands" },
+	{ "MANOPT", "man takes options (programs to run) from it" },
+	{ "LESS", "less takes options from it" },
+	{ "LESSKEYIN", "less takes key bindings (commands) from it" },
+	{ "FCEDIT", "a shell's fc runs it as a command" },
+	{ "SUDO_EDITOR", "sudoedit runs it as a command" },
+	{ "SYSTEMD_EDITOR", "systemctl edit runs it as a command" },
+	{ "HGRCPATH", "hg, which prompts run, takes hooks (commands) from it" },
+	{ "LUA_INIT", "every Lua program runs it as code" },
+	{ "PHPRC", "every PHP program loads its configuration (code) from it" },
+	{ "PHP_INI_SCAN_DIR", "every PHP program loads its configuration (code) from it" },
+	{ "GEM_HOME", "every Ruby program loads gems from it" },
+	{ "GEM_PATH", "every Ruby program loads gems from it" },
+	{ "NODE_PATH", "every Node.js program loads modules from it" },
+	{ "GOFLAGS", "go takes flags (-toolexec: a program to run) from it" },
+	{ "RUSTC_WRAPPER", "cargo runs it as a command" },
+	{ "R_PROFILE_USER", "R runs it as code" },
+	{ "OPENSSL_CONF", "every program using OpenSSL loads modules (code) by it" },
+	{ "OPENSSL_MODULES", "every program using OpenSSL loads code from it" },
+	{ "GTK_MODULES", "every GTK program loads code by it" },
+	{ "QT_PLUGIN_PATH", "every Qt program loads code from it" },
+	{ "GIO_EXTRA_MODULES", "every GIO program loads code from it" },
+	{ "DISPLAY", "graphical programs connect to the display it names" },
+	{ "DBUS_SESSION_BUS_ADDRESS", "programs talk to the session bus it names" },
+	{ "TMPDIR", "programs put their temporary files where it says" },
+	{ "TMPPREFIX", "a shell puts its temporary files where it says" },
+	{ "TEXTDOMAINDIR", "programs load their messages from it" },
+	{ "PYTHONWARNINGS", "every Python program imports by it" },
+	{ "PYTHONBREAKPOINT", "every Python program imports by it" },
+	{ "LANG", "it changes how every program reads bytes, quotes included" },
+	{ "LANGUAGE", "programs load their messages by it" },
+	/* the shells' own in upper case, some read-only or tied to the
+	 * user's ids: a failed or privileged assignment */
+	{ "ARGC", "the shell keeps it (read-only)" },
+	{ "GID", "the shell changes its group by it" },
+	{ "EGID", "the shell changes its group by it" },
+	{ "USERNAME", "the shell changes its user by it" },
+	{ "TTYIDLE", "the shell keeps it (read-only)" },
+	{ "KEYBOARD_HACK", "it changes how a shell reads lines" },
+	{ "PSVAR", "a shell expands it in the prompt" },
+	{ "SAVEHIST", "a shell saves its history by it" },
+	{ "TRY_BLOCK_ERROR", "it changes how a shell runs code" },
+	{ "TRY_BLOCK_INTERRUPT", "it changes how a shell runs code" },
+	{ "USER_ID", "the shell keeps it (read-only)" },
+	{ "PATHSEP", "the shell keeps it (read-only)" },
+	{ "EPOCHSECONDS", "the shell keeps it" },
+	{ "EPOCHREALTIME", "the shell keeps it" },
 	/* venvhook's own, and what decides venvhook's answers */
 	{ "WORKON_HOME", "venvhook finds envs by it" },
 	{ "VIRTUALFISH_HOME", "venvhook finds envs by it" },
@@ -160,6 +209,12 @@ static const struct {
 	{ "POWERLEVEL9K", "a prompt reads it as configuration" },
 	{ "LP_", "a prompt reads it as configuration" },
 	{ "GIT_", "git, which many prompts run, takes programs to run from it" },
+	{ "DIRENV_", "direnv, whose hook runs at every prompt, takes its trust and state from it" },
+	{ "MISE_", "mise, whose hook runs at every prompt, takes its trust and configuration from it" },
+	{ "FZF_", "fzf runs the commands it names" },
+	{ "_ZO_", "zoxide and fzf take options (commands) from it" },
+	{ "NPM_CONFIG_", "npm takes its configuration (scripts, registries) from it" },
+	{ "LC_", "it changes how every program reads bytes, quotes included" },
 	{ "LD_", "the dynamic loader loads code into every program by it" },
 	{ "DYLD_", "the dynamic loader loads code into every program by it" },
 	{ "VIRTUAL_ENV", "venvhook sets it" },
@@ -178,6 +233,17 @@ static const struct {
 	{ "AUTOSWITCH_", "venvhook finds envs by it" },
 };
 
+static const char *const lower_ok[] = { "http_proxy", "https_proxy", "ftp_proxy", "no_proxy",
+					"all_proxy", NULL };
+
+static int in_list(const char *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(name, *list))
+			return 1;
+	return 0;
+}
+
 const char *vh_envvar_refused(const char *name)
 {
 	const char *p;
@@ -191,6 +257,13 @@ const char *vh_envvar_refused(const char *name)
 			return "it is not a variable's name ([A-Za-z_][A-Za-z0-9_]*)";
 	if (p - name > VH_ENVVAR_NAME_MAX)
 		return "the name is too long";
+	/* the shells' own parameters are lower case (path, psvar,
+	 * precmd_functions, status, prompt...: some are arrays or read-only,
+	 * and a failed assignment stops the rest of what the hook evals);
+	 * the proxies are the lower-case names programs read */
+	for (p = name; *p; p++)
+		if (*p >= 'a' && *p <= 'z' && !in_list(name, lower_ok))
+			return "it has a lower-case letter, as a shell's own parameters do";
 	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
 		if (!strcasecmp(name, refused[i].name))
 			return refused[i].why;

@@ -255,7 +255,7 @@ static int object(struct rd *r, struct vh_json_pairs *keep, const char *keep_key
 		}
 		if (r->p >= r->end || *r->p != '"')
 			goto done;
-		k.len = 0;
+		vh_buf_reset(&k); /* and its text: an empty key is empty */
 		kbad = vbad = 0;
 		if ((rc = str(r, &k, &kbad)) < 0)
 			goto done;
@@ -275,7 +275,7 @@ static int object(struct rd *r, struct vh_json_pairs *keep, const char *keep_key
 				rc = value(r, NULL, NULL);
 			}
 		} else if (keep) {
-			v.len = 0;
+			vh_buf_reset(&v);
 			if (r->p < r->end && *r->p == '"')
 				rc = str(r, &v, &vbad);
 			else

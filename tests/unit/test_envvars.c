@@ -72,6 +72,11 @@ static void json(void)
 	       !strcmp(p.v[0].value, "1") && !strcmp(p.v[1].value, "x\xc3\xa9\n\xf0\x9f\x98\x80"),
 	       "the members of env_vars, escapes undone to UTF-8");
 	vh_json_pairs_free(&p);
+	tap_ok(members(&p, "{\"env_vars\": {\"S\": \"hunter2\", \"E\": \"\", \"A\": \"1\", \"\": \"k\"}}") == 0 &&
+	       p.n == 4 && !strcmp(p.v[1].key, "E") && !strcmp(p.v[1].value, "") &&
+	       !strcmp(p.v[2].value, "1") && !strcmp(p.v[3].key, ""),
+	       "an empty value is empty, and an empty key too (not the string before)");
+	vh_json_pairs_free(&p);
 	tap_ok(members(&p, "{\"other\": [1, 2.5e3, null, true, {\"env_vars\": 3}], \"env_vars\": {}}") == 0 &&
 	       p.n == 0,
 	       "other members of any kind skipped; an empty env_vars");
@@ -109,7 +114,8 @@ static void json(void)
 
 static void names(void)
 {
-	static const char *const ok[] = { "MY_VAR", "JAVA_HOME", "R_LIBS", "PYTHONPATH", "_x1", "a" };
+	static const char *const ok[] = { "MY_VAR", "JAVA_HOME", "R_LIBS", "PYTHONPATH", "_X1", "A",
+					  "http_proxy", "no_proxy" };
 	static const char *const no[] = {
 		"PROMPT_COMMAND", "prompt_command", "PS1", "PS0", "PS4", "PROMPT", "RPROMPT", "BASH_ENV",
 		"ENV", "ZDOTDIR", "IFS", "CDPATH", "SHELLOPTS", "BASHOPTS", "BASH_FUNC_x", "HISTFILE",
@@ -118,7 +124,9 @@ static void names(void)
 		"__VENVHOOK_ENV", "__venvhook_unhooked", "VENVHOOK_QUIET", "XDG_CONFIG_HOME", "GIT_DIR",
 		"LD_PRELOAD", "DYLD_INSERT_LIBRARIES", "WORKON_HOME", "1A", "A-B", "A B", "A=B", "",
 		"A\xc3\xa9", "UID", "status", "_", "GCONV_PATH", "NODE_OPTIONS", "PERL5OPT",
-		"_JAVA_OPTIONS", "LESSOPEN", "PAGER", "EDITOR", "SSH_AUTH_SOCK",
+		"_JAVA_OPTIONS", "LESSOPEN", "PAGER", "EDITOR", "SSH_AUTH_SOCK", "psvar", "my_var",
+		"precmd_functions", "USERNAME", "GID", "EGID", "TTYIDLE", "DIRENV_CONFIG",
+		"MISE_TRUSTED_CONFIG_PATHS", "MAKEFILES", "VIMINIT", "LC_ALL", "LANG", "_ZO_FZFOPTS",
 	};
 	size_t i;
 	char longname[VH_ENVVAR_NAME_MAX + 2];

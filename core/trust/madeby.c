@@ -1735,6 +1735,17 @@ static const struct copier copiers[] = {
 	{ "ditto", "", none_long, 0 },	     { NULL, NULL, NULL, 0 },
 };
 
+/* The copier name names (case-insensitive, as in_fold), or NULL. */
+static const struct copier *copier_of(const char *name)
+{
+	const struct copier *cp;
+
+	for (cp = copiers; cp->name; cp++)
+		if (in_fold(name, (const char *const[]){ cp->name, NULL }))
+			return cp;
+	return NULL;
+}
+
 /* 1 when a tree put at r could be the env, hold it or be inside it. */
 static int touches(const struct ctx *c, const char *r)
 {
@@ -2148,16 +2159,14 @@ static int known_program(struct ctx *c, const char *w)
 {
 	const char *name = base(program_name(w));
 	const struct vh_dialect_program *prog;
-	const struct copier *cp;
 	const struct tool *t;
 
 	if (in(name, lead) || in_fold(name, bring_any) || !strcmp(name, "git") || !strcmp(name, "GIT") ||
 	    python_name(name) || in(name, conda_tools) || !strcmp(name, "pixi") || !strcmp(name, "eval") ||
 	    !strcmp(name, "find") || !strcmp(name, "virtualenv"))
 		return 1;
-	for (cp = copiers; cp->name; cp++)
-		if (in_fold(name, (const char *const[]){ cp->name, NULL }))
-			return 1;
+	if (copier_of(name))
+		return 1;
 	for (t = tools; t->name; t++)
 		if (!strcmp(t->name, name))
 			return 1;
@@ -2257,11 +2266,10 @@ static void judge(struct ctx *c, char **w, const unsigned char *fl, size_t n, ch
 		brought(c, name, NULL);
 		return;
 	}
-	for (cp = copiers; cp->name; cp++)
-		if (in_fold(name, (const char *const[]){ cp->name, NULL })) {
-			bring_to_cmd(c, cp, w, fl, n, *cwd, cut);
-			return;
-		}
+	if ((cp = copier_of(name)) != NULL) {
+		bring_to_cmd(c, cp, w, fl, n, *cwd, cut);
+		return;
+	}
 	if (!strcmp(name, "git") || !strcmp(name, "GIT")) {
 		/* git [-C dir] [-c k=v] SUBCOMMAND */
 		for (j = 1; j < n && w[j][0] == '-' && w[j][1]; j++)
@@ -2316,7 +2324,6 @@ static int raw_bringer(const char *t, size_t len)
 {
 	char name[64];
 	const char *s = t, *e = t + len, *slash;
-	const struct copier *cp;
 
 	for (slash = s; slash < e; slash++)
 		if (one_of(*slash, "='\"") && slash + 1 < e)
@@ -2334,12 +2341,7 @@ static int raw_bringer(const char *t, size_t len)
 		return 0;
 	memcpy(name, s, (size_t)(e - s));
 	name[e - s] = '\0';
-	if (in_fold(name, bring_any) || !strcmp(name, "git") || !strcmp(name, "GIT"))
-		return 1;
-	for (cp = copiers; cp->name; cp++)
-		if (in_fold(name, (const char *const[]){ cp->name, NULL }))
-			return 1;
-	return 0;
+	return in_fold(name, bring_any) || !strcmp(name, "git") || !strcmp(name, "GIT") || copier_of(name);
 }
 
 /* Programs whose other words may be code, besides the lead words: a shell

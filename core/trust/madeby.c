@@ -14,6 +14,7 @@
 
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,11 @@ enum {
 
 /* pixi walks up the tree per judgement, at most (pixi_works_here) */
 #define VH_PIXI_WALKS_MAX 32
+/* bytes of paths a judgement may hand realpath() for copiers'
+ * destinations (real_dest): a bound on the lstats, failing closed past it */
+#define VH_REAL_BYTES_MAX (256 * 1024)
+/* components of a destination that may not exist yet (a new directory) */
+#define VH_REAL_NEW_MAX 16
 
 struct ctx {
 	const struct vh_madeby_ask *ask;
@@ -52,6 +58,7 @@ struct ctx {
 	int made, brought, unreadable;
 	/* pixi walks asked of the file system so far (pixi_works_here) */
 	unsigned pixi_walks;
+	size_t real_bytes; /* handed to realpath() so far (real_dest) */
 	/* pixi reads PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST: set, or named
 	 * on the lines */
 	int pixi_vars;
@@ -1779,11 +1786,6 @@ static char *arrival(struct ctx *c, const char *d, const char *src, size_t len)
 	return r;
 }
 
-/* Brought when what it puts could be the env, hold it, or be inside it:
- * each source arrives as dest/<its last name>, or, with one source, as
- * dest itself (a new directory); rsync's src/ puts its contents in dest; a
- * glob or a variable among the sources could put anything in dest. A
- * destination venvhook cannot resolve could be anywhere. */
 /* A copier's words: the indexes of its sources into src (*nsrc of them),
  * and the destination its -t or --target-directory names (*dest, NULL
  * when none does). */
@@ -1842,42 +1844,68 @@ static void copier_words(size_t *src, size_t *nsrc, const char **dest, unsigned 
 	}
 }
 
-static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
-			 const unsigned char *fl, size_t n, const char *cwd, int cut)
+/* The destination as the kernel resolves it now, normalised: the real
+ * path of its longest part that exists, with the names after it (a new
+ * directory) appended. A project's own symlink (data -> .) puts a copy
+ * where the text does not say. NULL when it cannot be told: a part that
+ * exists but does not resolve, more new names than a copy makes, or past
+ * the judgement's budget (and out of memory: c->oom). */
+static char *real_dest(struct ctx *c, const char *cwd, const char *dest)
 {
-	const char *dest = NULL;
-	unsigned char dest_fl = 0;
-	size_t k, nsrc = 0, *src = NULL;
-	int hit = 0, itself;
-	char *d = NULL, *r;
+	struct vh_buf b = VH_BUF_INIT, o = VH_BUF_INIT;
+	char *r = NULL, *out = NULL;
+	size_t len;
+	int k;
 
-	if (cut) {
-		brought(c, cp->name, NULL);
-		return;
-	}
-	src = malloc(n * sizeof(*src));
-	if (!src) {
-		c->oom = 1;
-		return;
-	}
-	copier_words(src, &nsrc, &dest, &dest_fl, cp, w, fl, n);
-	if (!dest) {
-		if (nsrc < 2)
-			goto done; /* nothing is put anywhere */
-		nsrc--;
-		dest = w[src[nsrc]];
-		dest_fl = fl[src[nsrc]];
-	}
-	if (!nsrc)
+	if (dest[0] != '/' && !cwd)
 		goto done;
-	d = dest_fl & W_DYN ? NULL : normal(c, cwd, dest);
-	if (!d) {
-		hit = !c->oom;
-		goto done;
+	if ((dest[0] != '/' && (vh_buf_puts(&b, cwd) < 0 || vh_buf_putc(&b, '/') < 0)) ||
+	    vh_buf_puts(&b, dest) < 0)
+		goto oom;
+	for (len = b.len, k = 0; k <= VH_REAL_NEW_MAX; k++) {
+		char save = b.data[len];
+
+		c->real_bytes += len;
+		if (c->real_bytes > VH_REAL_BYTES_MAX)
+			goto done;
+		b.data[len] = '\0';
+		r = realpath(b.data, NULL);
+		b.data[len] = save;
+		if (r || (errno != ENOENT && errno != ENOTDIR) || len <= 1)
+			break;
+		/* not there (yet): its parent, the name kept for after */
+		while (len > 1 && b.data[len - 1] == '/')
+			len--;
+		while (len > 1 && b.data[len - 1] != '/')
+			len--;
 	}
-	/* dest itself can only be new with one source, and never the
-	 * directory the command ran in or one above it */
-	itself = nsrc == 1 && !(cwd && at_or_above(d, cwd));
+	if (!r)
+		goto done;
+	if (vh_buf_puts(&o, r) < 0 || vh_buf_putc(&o, '/') < 0 ||
+	    vh_buf_add(&o, b.data + len, b.len - len) < 0)
+		goto oom;
+	out = normal(c, NULL, o.data);
+	goto done;
+oom:
+	c->oom = 1;
+done:
+	free(r);
+	vh_buf_free(&b);
+	vh_buf_free(&o);
+	return out;
+}
+
+/* 1 when the sources put in d (normalised) could be the env, hold it or be
+ * inside it: each arrives as d/<its last name>; with itself, as d too (one
+ * source: a new directory); rsync's src/ puts its contents in d; a glob or
+ * a variable among the sources could put anything in d. */
+static int puts_env(struct ctx *c, const struct copier *cp, char **w, const unsigned char *fl,
+		    const size_t *src, size_t nsrc, const char *d, int itself)
+{
+	size_t k;
+	int hit = 0;
+	char *r;
+
 	for (k = 0; k < nsrc && !hit && !c->oom; k++) {
 		const char *s = w[src[k]];
 		size_t len = strlen(s);
@@ -1894,12 +1922,65 @@ static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
 		hit = r && touches(c, r);
 		free(r);
 	}
-	if (!hit && itself)
-		hit = touches(c, d);
+	return hit || (itself && touches(c, d));
+}
+
+/* Brought when what it puts could be the env, hold it, or be inside it,
+ * by the destination's text or by where the kernel resolves it now. A
+ * destination venvhook cannot resolve could be anywhere. */
+static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
+			 const unsigned char *fl, size_t n, const char *cwd, int cut)
+{
+	const char *dest = NULL;
+	unsigned char dest_fl = 0;
+	size_t nsrc = 0, *src = NULL;
+	int hit = 0;
+	char *d = NULL, *rd = NULL, *rcwd = NULL;
+
+	if (cut) {
+		brought(c, cp->name, NULL);
+		return;
+	}
+	src = malloc(n * sizeof(*src));
+	if (!src) {
+		c->oom = 1;
+		return;
+	}
+	copier_words(src, &nsrc, &dest, &dest_fl, cp, w, fl, n);
+	if (!dest && nsrc == 1 && !strcmp(cp->name + (cp->name[0] == 'g'), "ln")) {
+		dest = "."; /* ln TARGET: a link by its last name, here */
+	} else if (!dest) {
+		if (nsrc < 2)
+			goto done; /* nothing is put anywhere */
+		nsrc--;
+		dest = w[src[nsrc]];
+		dest_fl = fl[src[nsrc]];
+	}
+	if (!nsrc)
+		goto done;
+	d = dest_fl & W_DYN ? NULL : normal(c, cwd, dest);
+	if (!d) {
+		hit = !c->oom;
+		goto done;
+	}
+	/* dest itself can only be new with one source, and never the
+	 * directory the command ran in or one above it */
+	hit = puts_env(c, cp, w, fl, src, nsrc, d, nsrc == 1 && !(cwd && at_or_above(d, cwd)));
+	if (hit || c->oom || !c->counting)
+		goto done;
+	rd = real_dest(c, cwd, dest);
+	if (!rd) {
+		hit = !c->oom; /* where, cannot be told: anywhere */
+	} else if (strcmp(rd, d)) {
+		rcwd = cwd ? real_dest(c, NULL, cwd) : NULL;
+		hit = puts_env(c, cp, w, fl, src, nsrc, rd, nsrc == 1 && !(rcwd && at_or_above(rd, rcwd)));
+	}
 done:
 	if (hit)
 		brought(c, cp->name, NULL);
 	free(d);
+	free(rd);
+	free(rcwd);
 	free(src);
 }
 

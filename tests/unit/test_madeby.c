@@ -342,6 +342,13 @@ static const struct row rows[] = {
 	{ "a glob of sources", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "cp -r ../evil/.[a-z]* . && python3 -m venv .venv", B, "cp" },
 	{ "ln -s", P, "/p/proj", "/p/proj/.venv", 1, NULL, "ln -s ../evil/.venv .venv", B, "ln" },
+	{ "ln -s TARGET: a link by TARGET's last name, here", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv; ln -s ../evil/.venv", B, "ln" },
+	{ "gln -sf -- TARGET", P, "/p/proj", "/p/proj/.venv", 1, NULL, "gln -sf -- /x/.venv", B, "gln" },
+	{ "ln -s TARGET by another name: not the env", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv; ln -s ../evil/tools", M, "python3 -m venv" },
+	{ "cp with one operand copies nothing", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv; cp ../evil/.venv", M, "python3 -m venv" },
 	{ "mv of an env into place", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "mv /tmp/x/.venv . && uv sync", B, "mv" },
 	{ "a destination in a variable", P, "/p/proj", "/p/proj/.venv", 1, NULL,
@@ -599,7 +606,8 @@ static void big(void)
  * made here; @ stands for its root:
  *   @/p/proj/pixi.toml  @/p/proj/src/  @/p/proj/sub/pixi.toml  @/p/proj/sub/src/
  *   @/p/proj/pysub/pyproject.toml  @/p/other/pixi.toml  @/p/other/src/  @/p/elsewhere/
- *   @/p/link -> proj/src  @/p/proj/out -> ../elsewhere */
+ *   @/p/link -> proj/src  @/p/proj/out -> ../elsewhere
+ *   @/p/proj/data -> .  @/p/proj/loop -> loop  @/p/proj/.venv/ */
 struct fsrow {
 	const char *what, *from, *env, *line;
 	int vars; /* PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST set */
@@ -686,6 +694,20 @@ static const struct fsrow fsrows[] = {
 	{ "PIXI_PROJECT_MANIFEST exported on the lines", "@/p/proj/src", PX,
 	  "export PIXI_PROJECT_MANIFEST=/q/pixi.toml; pixi install", 0, N, "" },
 	{ "PIXI_NO_INSTALL set in the environment", "@/p/proj", PX, "pixi install", 1, N, "" },
+	/* a copier's destination through the project's own symlink: where the
+	 * kernel puts the copy, not where its text says */
+	{ "cp -r DIR/. data/, data -> .: into the project itself", "@/p/proj", "@/p/proj/.venv",
+	  "cp -r /x/ds/. data/", 0, B, "cp" },
+	{ "cp -r DIR data/.venv, data -> .: the env itself", "@/p/proj", "@/p/proj/.venv",
+	  "cp -r /x/ds data/.venv", 0, B, "cp" },
+	{ "rsync -a DIR/ data, data -> .: its contents into the project", "@/p/proj",
+	  "@/p/proj/.venv", "rsync -a /x/ds/ data", 0, B, "rsync" },
+	{ "cp -r DIR data/, data -> .: DIR beside the env", "@/p/proj", "@/p/proj/.venv",
+	  "cp -r /x/ds data/", 0, N, "" },
+	{ "cp -r DIR data/new/deeper, data -> .: a new directory, not the env", "@/p/proj",
+	  "@/p/proj/.venv", "cp -r /x/ds data/new/deeper", 0, N, "" },
+	{ "cp into a symlink that loops: where cannot be told", "@/p/proj", "@/p/proj/.venv",
+	  "cp -r /x/ds loop/", 0, B, "cp" },
 };
 
 /* path with @ replaced by root, into buf */
@@ -738,9 +760,17 @@ static void pixi_tree(void)
 	snprintf(p, sizeof(p), "%s/p/proj/out", root);
 	if (symlink("../elsewhere", p) < 0)
 		tap_ok(0, "symlink @/p/proj/out");
+	snprintf(p, sizeof(p), "%s/p/proj/data", root);
+	if (symlink(".", p) < 0)
+		tap_ok(0, "symlink @/p/proj/data");
+	snprintf(p, sizeof(p), "%s/p/proj/loop", root);
+	if (symlink("loop", p) < 0)
+		tap_ok(0, "symlink @/p/proj/loop");
+	snprintf(p, sizeof(p), "%s/p/proj/.venv", root);
+	mkdir(p, 0700);
 	for (i = 0; i < sizeof(fsrows) / sizeof(fsrows[0]); i++) {
 		const struct fsrow *r = &fsrows[i];
-		char from[512], env[512], line[512];
+		char from[512], env[512], line[512], *real;
 		struct vh_madeby out;
 		struct vh_madeby_ask ask = { 0 };
 		int rc;
@@ -750,6 +780,9 @@ static void pixi_tree(void)
 		ask.from = ask.base = at_root(from, sizeof(from), root, r->from);
 		ask.home = "/h";
 		ask.env = at_root(env, sizeof(env), root, r->env);
+		/* as the policy asks: the env's real path too (macOS's /tmp is
+		 * /private/tmp) */
+		ask.real = real = realpath(env, NULL);
 		ask.last_only = 1;
 		ask.lines = at_root(line, sizeof(line), root, r->line);
 		ask.len = strlen(line);
@@ -759,6 +792,7 @@ static void pixi_tree(void)
 			printf("#   verdict %d, want %d (by '%s')\n", out.verdict, r->want, out.by);
 		else
 			tap_str(out.by, r->by, "  by");
+		free(real);
 	}
 	snprintf(p, sizeof(p), "rm -rf '%s'", root);
 	if (system(p) != 0)

@@ -448,12 +448,13 @@ conda_made_walk() {
 }
 
 # copy_link_walk: a copy through the project's own symlink (data -> .),
-# and ln with one operand, in the shells that type export (starts in $T):
+# ln with one operand, and a copy after a cd that fails, in the shells
+# that type export (starts in $T):
 # the env a maker made is then another's files, where the copy's text
 # names no env (madeby.c: real_dest; ln TARGET links TARGET's last name
 # here). The downloaded env was unpacked before the shell started.
 copy_link_walk() {
-	mkdir -p "$T/dl/ds" "$T/dl/ds2" "$T/sym" "$T/lnk"
+	mkdir -p "$T/dl/ds" "$T/dl/ds2" "$T/sym" "$T/lnk" "$T/fail"
 	"$T/serve" | tar -C "$T/dl/ds" -x
 	ln -s . "$T/sym/data"
 	wait_prompt 'READY>'
@@ -471,18 +472,25 @@ copy_link_walk() {
 	type_line "/usr/bin/python3 -m venv --without-pip .venv && rm -r .venv && ln -s $T/dl/ds2/.venv"
 	wait_for "venvhook: not activating $T/lnk/.venv: it appeared with ln"
 	type_line 'ls'
+	# a cd that fails leaves the shell where it was: the copy after it
+	# lands in the project
+	type_line 'cd ../fail'
+	wait_prompt 'READY>'
+	type_line "/usr/bin/python3 -m venv --without-pip .venv; cd build; cp -r $T/dl/ds/. ."
+	wait_for "venvhook: not activating $T/fail/.venv: it appeared with cp"
+	type_line 'ls'
 	wait_prompt 'READY>'
 	[[ $screen != *"made here: yours"* ]] || fail "an env was taken as made here:
 $screen"
 }
 
-@test "bash at a terminal: a copy through the project's data -> . and ln -s TARGET: not made here" {
+@test "bash at a terminal: a copy through the project's data -> ., ln -s TARGET, a cd that fails: not made here" {
 	printf 'PS1="READY> "\neval "$("$VENVHOOK" init bash)"\n' >"$HOME/.bashrc"
 	tmux_start 250 bash --rcfile "$HOME/.bashrc" -i
 	copy_link_walk
 }
 
-@test "zsh at a terminal: a copy through the project's data -> . and ln -s TARGET: not made here" {
+@test "zsh at a terminal: a copy through the project's data -> ., ln -s TARGET, a cd that fails: not made here" {
 	printf 'PS1="READY> "\neval "$("$VENVHOOK" init zsh)"\n' >"$HOME/.zshrc"
 	tmux_start 250 env ZDOTDIR="$HOME" zsh -i
 	copy_link_walk

@@ -135,8 +135,6 @@ static const struct row rows[] = {
 	{ "uv venv PATH", P, "/p", "/p/x/env", 0, NULL, "uv venv --seed x/env", M, "uv venv" },
 	{ "uv sync from src/", P, "/p/proj/src", "/p/proj/.venv", 1, NULL, "uv sync", M,
 	  "uv sync" },
-	{ "cd into the project, then uv add", P, "/p", "/p/proj/.venv", 1, NULL,
-	  "cd proj && uv add requests", M, "uv add" },
 	{ "uv --directory", P, "/tmp", "/p/proj/.venv", 1, NULL,
 	  "uv --directory /p/proj sync --frozen", M, "uv sync" },
 	{ "uv sync --project after the subcommand", P, "/tmp", "/p/proj/.venv", 1, NULL,
@@ -155,14 +153,10 @@ static const struct row rows[] = {
 	  "hatch env" },
 	{ "python3 -m poetry install", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "python3 -m poetry install", M, "poetry install" },
-	{ "mkdir, cd, make", P, "/p", "/p/new/.venv", 1, NULL,
-	  "mkdir -p new && cd new && python3 -m venv .venv", M, "python3 -m venv" },
 	{ "a cd in the first line exported; the lines after start there", P, "/p", "/p/proj/.venv", 0,
 	  "cd proj\037ls -la\037", "python3 -m venv .venv", M, "python3 -m venv" },
 	{ "the first line's cd, where a variable names the directory", P, "/p", "/p/proj/.venv", 0,
 	  "cd \"$P\"\037", "python3 -m venv .venv", M, "python3 -m venv" },
-	{ "the first line alone goes on after its cd", P, "/p", "/p/proj/.venv", 0, NULL,
-	  "cd proj && python3 -m venv .venv", M, "python3 -m venv" },
 	{ "the first line made it before its cd exported; it started where the prompt was", P, "/p",
 	  "/p/x/.venv", 0, "python3 -m venv x/.venv && cd x\037", "ls", M, "python3 -m venv" },
 	{ "~ is $HOME", P, "/p", "/h/envs/x", 0, NULL, "python3 -m venv ~/envs/x", M,
@@ -610,10 +604,11 @@ static void big(void)
  *   @/p/proj/data -> .  @/p/proj/loop -> loop  @/p/proj/.venv/ */
 struct fsrow {
 	const char *what, *from, *env, *line;
-	int vars; /* PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST set */
+	int vars; /* PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST set (1); ALL */
 	enum vh_madeby_verdict want;
 	const char *by;
 };
+#define ALL 2 /* every line counts, not the last alone */
 #define PX "@/p/proj/.pixi/envs/default"
 static const struct fsrow fsrows[] = {
 	{ "pixi install from src/", "@/p/proj/src", PX, "pixi install", 0, M, "pixi install" },
@@ -708,6 +703,20 @@ static const struct fsrow fsrows[] = {
 	  "@/p/proj/.venv", "cp -r /x/ds data/new/deeper", 0, N, "" },
 	{ "cp into a symlink that loops: where cannot be told", "@/p/proj", "@/p/proj/.venv",
 	  "cp -r /x/ds loop/", 0, B, "cp" },
+	/* a cd is followed where its directory is there; one that fails
+	 * leaves the shell where it was */
+	{ "cd into the project, then uv add", "@/p", "@/p/proj/.venv", "cd proj && uv add requests", 0,
+	  M, "uv add" },
+	{ "mkdir, cd, make", "@/p", "@/p/new/.venv", "mkdir -p new && cd new && python3 -m venv .venv",
+	  0, M, "python3 -m venv" },
+	{ "the first line alone goes on after its cd", "@/p", "@/p/proj/.venv",
+	  "cd proj && python3 -m venv .venv", ALL, M, "python3 -m venv" },
+	{ "a cd that fails: the cp after it works in the project", "@/p/proj", "@/p/proj/.venv",
+	  "python3 -m venv .venv; cd build; cp -r /x/ds/. .", 0, B, "cp" },
+	{ "a cd that works: the cp after it works there", "@/p/proj", "@/p/proj/.venv",
+	  "python3 -m venv .venv; cd src; cp -r /x/ds/. .", 0, M, "python3 -m venv" },
+	{ "a cd through data -> . is followed, and a maker's path read by its text", "@/p/proj",
+	  "@/p/proj/.venv", "cd data && python3 -m venv .venv", 0, N, "" },
 };
 
 /* path with @ replaced by root, into buf */
@@ -727,7 +736,7 @@ static const char *at_root(char *buf, size_t size, const char *root, const char 
 static void pixi_tree(void)
 {
 	char root[256], p[512];
-	static const char *const dirs[] = { "/p", "/p/proj", "/p/proj/src", "/p/proj/sub",
+	static const char *const dirs[] = { "/p", "/p/new", "/p/proj", "/p/proj/src", "/p/proj/sub",
 					    "/p/proj/sub/src", "/p/proj/pysub", "/p/other",
 					    "/p/other/src", "/p/elsewhere", NULL };
 	static const char *const files[] = { "/p/proj/pixi.toml", "/p/proj/sub/pixi.toml",
@@ -783,10 +792,10 @@ static void pixi_tree(void)
 		/* as the policy asks: the env's real path too (macOS's /tmp is
 		 * /private/tmp) */
 		ask.real = real = realpath(env, NULL);
-		ask.last_only = 1;
+		ask.last_only = !(r->vars & ALL);
 		ask.lines = at_root(line, sizeof(line), root, r->line);
 		ask.len = strlen(line);
-		ask.pixi_vars = r->vars;
+		ask.pixi_vars = r->vars & 1;
 		rc = vh_madeby_judge(&out, &ask);
 		if (!tap_ok(rc == 0 && out.verdict == r->want, "%s", r->what))
 			printf("#   verdict %d, want %d (by '%s')\n", out.verdict, r->want, out.by);

@@ -2008,16 +2008,17 @@ static void read_string(struct ctx *c, const char *s, char **cwd, int weak, enum
 	free(copy);
 }
 
-/* 1 when path is a directory now (stat: through symlinks, as cd goes), 0
- * when not, -1 past the judgement's budget of paths asked */
-static int is_dir_now(struct ctx *c, const char *path)
+/* *yes: path is a directory now (stat: through symlinks, as cd goes).
+ * Returns 0, or VH_ETOOBIG past the judgement's budget of paths asked. */
+static int dir_now(int *yes, struct ctx *c, const char *path)
 {
 	struct stat st;
 
 	c->real_bytes += strlen(path);
 	if (c->real_bytes > VH_REAL_BYTES_MAX)
-		return -1;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+		return VH_ETOOBIG;
+	*yes = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	return 0;
 }
 
 static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, char **cwd)
@@ -2036,18 +2037,17 @@ static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, c
 	else if (j + 1 == n && !(fl[j] & W_DYN) && strcmp(w[j], "-") && w[j][0] != '+')
 		to = normal(c, *cwd, w[j]);
 	if (to && j < n) {
-		int dir = is_dir_now(c, to);
+		int dir = 0;
 
-		if (!dir) {
+		if (dir_now(&dir, c, to) < 0) {
+			free(to);
+			to = NULL; /* past the budget: where, cannot be told */
+		} else if (!dir) {
 			/* a cd to no directory fails and the shell stays: a
 			 * bringer after it works where it was (a directory made
 			 * later on the lines is a known gap) */
 			free(to);
 			return;
-		}
-		if (dir < 0) {
-			free(to);
-			to = NULL; /* past the budget: where, cannot be told */
 		}
 	}
 	free(*cwd);

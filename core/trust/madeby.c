@@ -1034,7 +1034,8 @@ static const char *const uv_valued[] = {
 	"--python-preference", "--allow-insecure-host", "--with", "--with-requirements",
 	"--extra", "--group", "--only-group", "--no-group", "--package", "-C", "--config-setting",
 	"--resolution", "--prerelease", "--refresh-package", "--reinstall-package",
-	"--upgrade-package", "-P", "--env-file", "--script", "--directory", "--project", NULL
+	"--upgrade-package", "-P", "--env-file", "--script", "--directory", "--project", "--from",
+	"--with-editable", NULL
 };
 static const char *const uv_dirs[] = { "--directory", "--project", NULL };
 static const char *const uv_makes[] = { "venv", "sync", "add", "remove", "run", NULL };
@@ -1052,7 +1053,11 @@ static const char *const pdm_valued[] = { "-p", "--project", "-G", "--group", "-
 static const char *const pdm_dirs[] = { "-p", "--project", NULL };
 static const char *const pdm_makes[] = { "install", "sync", "add", "remove", "update", "use",
 					 "run", "venv", NULL };
-static const char *const hatch_valued[] = { "-e", "--env", "--data-dir", "--cache-dir", NULL };
+/* hatch env run's -i, -x, -f (src/hatch/cli/env/run.py at hatch
+ * ed8e30bebf98f2fe4d70c18a32a50a8160c391cb) */
+static const char *const hatch_valued[] = { "-e",	 "--env",     "--data-dir", "--cache-dir",
+					    "-i",	 "--include", "-x",	    "--exclude",
+					    "-f",	 "--filter",  NULL };
 static const char *const hatch_makes[] = { "env", "shell", "run", "test", NULL };
 static const char *const rye_makes[] = { "sync", "add", "run", NULL };
 static const char *const no_words[] = { NULL };
@@ -1098,6 +1103,50 @@ static const char *tool_dir(const struct tool *t, char **w, const unsigned char 
 	return dir;
 }
 
+/* pdm init [TEMPLATE]: the options of its own that take a value
+ * (src/pdm/cli/commands/init.py and src/pdm/cli/options.py at pdm
+ * a7e9d0015b4d5ca5d1b0c558582f9bf41b2fdf54) */
+static const char *const pdm_init_valued[] = { "--python", "--backend", "--license", "--name",
+					       "--project-version", "-k", "--skip", NULL };
+
+/* pdm init brings files with a template other than its two built-in ones
+ * (a git clone or a local directory copied: src/pdm/cli/templates/
+ * __init__.py), or through --copier or --cookiecutter. */
+static void pdm_init(struct ctx *c, char **w, const unsigned char *fl, size_t j, size_t n)
+{
+	for (; j < n; j++) {
+		if (fl[j] & W_DYN)
+			break;
+		if (!strcmp(w[j], "--copier") || !strcmp(w[j], "--cookiecutter"))
+			break;
+		if (w[j][0] == '-' && w[j][1]) {
+			if (!strchr(w[j], '=') && (in(w[j], pdm_init_valued) || in(w[j], pdm_valued)))
+				j++;
+			continue;
+		}
+		if (strcmp(w[j], "default") && strcmp(w[j], "minimal"))
+			break;
+	}
+	if (j < n)
+		brought(c, "pdm init", NULL); /* a template */
+}
+
+/* The command a tool runs from w[j] on (poetry run, uv tool run, hatch env
+ * run: its options, then -- or the command), judged as one of its own. */
+static void tool_runs(struct ctx *c, const struct tool *t, char **w, const unsigned char *fl,
+		      size_t j, size_t n, char **cwd, int weak, int unwraps)
+{
+	while (j < n && w[j][0] == '-' && w[j][1] && strcmp(w[j], "--")) {
+		if (!strchr(w[j], '=') && in(w[j], t->valued))
+			j++;
+		j++;
+	}
+	if (j < n && !strcmp(w[j], "--"))
+		j++;
+	if (j < n)
+		judge(c, w + j, fl + j, n - j, cwd, weak, 0, unwraps + 1);
+}
+
 /* A project tool (t) with its arguments from i: the subcommand is the first
  * word that is no option (or an option that makes the env, pipenv's
  * --python); it makes the env of the project it works in. */
@@ -1123,6 +1172,12 @@ static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsign
 		if (!strchr(a, '=') && (in(a, t->valued) || in(a, t->dir_opts)))
 			j++;
 	}
+	if (sub && !strcmp(t->name, "pdm") && !strcmp(sub, "init"))
+		pdm_init(c, w, fl, j + 1, n);
+	/* uv tool run CMD (uvx): a tool's env of its own, and CMD */
+	if (sub && !strcmp(t->name, "uv") && !strcmp(sub, "tool") && j + 1 < n &&
+	    !strcmp(w[j + 1], "run"))
+		tool_runs(c, t, w, fl, j + 2, n, cwd, weak, unwraps);
 	if (!sub || !in(sub, t->makes))
 		return;
 	/* the options before and after the subcommand, up to its command */
@@ -1161,18 +1216,11 @@ static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsign
 	if (works_here(c, dir))
 		made(c, weak, label, sub);
 	free(dir);
-	/* poetry run CMD...: CMD is a command of its own */
-	if (!strcmp(sub, t->runs)) {
-		while (j < n && w[j][0] == '-' && w[j][1] && strcmp(w[j], "--")) {
-			if (!strchr(w[j], '=') && in(w[j], t->valued))
-				j++;
-			j++;
-		}
-		if (j < n && !strcmp(w[j], "--"))
-			j++;
-		if (j < n)
-			judge(c, w + j, fl + j, n - j, cwd, weak, 0, unwraps + 1);
-	}
+	/* poetry run CMD..., hatch env run CMD...: CMD is a command of its own */
+	if (!strcmp(sub, t->runs))
+		tool_runs(c, t, w, fl, j, n, cwd, weak, unwraps);
+	else if (!strcmp(t->name, "hatch") && !strcmp(sub, "env") && j < n && !strcmp(w[j], "run"))
+		tool_runs(c, t, w, fl, j + 1, n, cwd, weak, unwraps);
 }
 
 /* The options conda, mamba and micromamba take before their subcommand

@@ -106,9 +106,11 @@ __venvhook_export() { # [mid]
     [[ ${1-} == mid ]] || __venvhook_recheck=
     __venvhook_began "$@"
     # A watched path seen now is looked for no more: it starts one export,
-    # not one at every prompt.
+    # not one at every prompt. One below $PWD is kept relative to it: the
+    # check looks where $PWD is, and a name costs less to look up at every
+    # prompt than a whole path.
     for __venvhook_p in ${__venvhook_watch[@]+"${__venvhook_watch[@]}"}; do
-        [[ -e $__venvhook_p ]] || __venvhook_w+=("$__venvhook_p")
+        [[ -e $__venvhook_p ]] || __venvhook_w+=("${__venvhook_p#"${PWD%/}/"}")
     done
     __venvhook_watch=(${__venvhook_w[@]+"${__venvhook_w[@]}"})
     __venvhook_sync
@@ -178,7 +180,7 @@ __venvhook_moveto() { # [mid]
     __venvhook_began "$@"
     [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
     for __venvhook_p in "${__venvhook_wrel[@]}"; do
-        [[ -e ${PWD%/}/$__venvhook_p ]] || __venvhook_watch+=("${PWD%/}/$__venvhook_p")
+        [[ -e $__venvhook_p ]] || __venvhook_watch+=("$__venvhook_p")
     done
 }
 
@@ -187,7 +189,9 @@ __venvhook_moveto() { # [mid]
 # directory changed and left the region, or an env appeared at a watched
 # path. No process unless one of them holds.
 __venvhook_check() { # [mid]
-    if __venvhook_moved || [[ -n ${__venvhook_recheck-} ]]; then
+    # (__venvhook_moved's test, inline: at every prompt a call costs as much)
+    if [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${PATH+${#PATH}} != "${__venvhook_pl-}" ||
+        -n ${__venvhook_recheck-} ]]; then
         # (VS Code's first command line put an env on, its bin/ first: the
         # Python extension's activate line, for doctor)
         [[ ${__venvhook_start-} == 1 && -n ${VIRTUAL_ENV-} && ${PATH%%:*} == "$VIRTUAL_ENV/bin" &&
@@ -242,7 +246,9 @@ __venvhook_hook() {
 # by the env of here at this same prompt, not the next one.
 __venvhook_late() {
     __venvhook_status=$?
-    __venvhook_moved && __venvhook_export
+    # (__venvhook_moved's test, inline: at every prompt a call costs as much)
+    [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${PATH+${#PATH}} != "${__venvhook_pl-}" ]] &&
+        __venvhook_export
     # (in VS Code: two prompts, the shell's first and the one after its first line)
     __venvhook_start=${__venvhook_start#1}
     return "$__venvhook_status"

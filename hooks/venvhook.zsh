@@ -73,9 +73,11 @@ __venvhook_export() { # [quiet|mid]
     [[ ${1-} == mid ]] || typeset -g __venvhook_recheck=
     __venvhook_began "$@"
     # A watched path seen now is looked for no more: it starts one export,
-    # not one at every prompt.
+    # not one at every prompt. One below $PWD is kept relative to it: the
+    # check looks where $PWD is, and a name costs less to look up at every
+    # prompt than a whole path.
     for __venvhook_p in "${__venvhook_watch[@]}"; do
-        [[ -e $__venvhook_p ]] || __venvhook_w+=("$__venvhook_p")
+        [[ -e $__venvhook_p ]] || __venvhook_w+=("${__venvhook_p#"${PWD%/}/"}")
     done
     typeset -ga __venvhook_watch
     __venvhook_watch=("${__venvhook_w[@]}")
@@ -147,7 +149,7 @@ __venvhook_moveto() { # [quiet|mid]
     __venvhook_began "$@"
     [[ $PWD == "${__venvhook_wroot-}" ]] && return 0
     for __venvhook_p in "${__venvhook_wrel[@]}"; do
-        [[ -e ${PWD%/}/$__venvhook_p ]] || __venvhook_watch+=("${PWD%/}/$__venvhook_p")
+        [[ -e $__venvhook_p ]] || __venvhook_watch+=("$__venvhook_p")
     done
 }
 
@@ -230,7 +232,9 @@ __venvhook_preexec() {
 # (pyenv-virtualenv's, which goes first) deactivated just now is replaced
 # by the env of here at this same prompt.
 __venvhook_late() {
-    __venvhook_moved && __venvhook_export
+    # (__venvhook_moved's test, inline: at every prompt a call costs as much)
+    [[ ${VIRTUAL_ENV-} != "${__venvhook_ve-}" || ${#PATH} != "${__venvhook_pl-}" ]] &&
+        __venvhook_export
     # (in VS Code: two prompts, the shell's first and the one after its first line)
     __venvhook_start=${__venvhook_start#1}
     # what start-up had to say, now that the prompt is drawn

@@ -212,7 +212,8 @@ static const char *place_in(const char *path, const char *dir)
 static int region_code(struct vh_buf *out, const struct vh_shell *sh, const struct vh_region *r,
 		       const char *cwd, const struct vh_found *found, const struct vh_watch *w)
 {
-	const char *gone[VH_DEPS_MAX], *keep[VH_DEPS_MAX], *rel[VH_WATCH_MAX], *fix[VH_WATCH_MAX];
+	const char *gone[VH_DEPS_MAX], *keep[VH_DEPS_MAX], *fix[VH_WATCH_MAX];
+	const char *rel[VH_ENV_PLACES_MAX + VH_WATCH_MAX];
 	const char *root = watch_root(found), *name;
 	size_t i, j, ng = 0, nk = 0, nfix = 0, nrel = 0;
 	int rc;
@@ -225,9 +226,11 @@ static int region_code(struct vh_buf *out, const struct vh_shell *sh, const stru
 		else
 			gone[ng++] = r->deps.path[i];
 	}
-	/* here's env directories (and what a store watches here: pyenv's
+	/* every env place (even where here's own env cuts the watch short:
+	 * watch_paths) and what a store watches here (pyenv's
 	 * .python-version) move with the shell; the rest stays, and the
 	 * root's stay too when the root is here */
+	nrel = vh_env_places(rel);
 	for (i = 0; i < w->n; i++) {
 		name = place_in(w->s[i].path, cwd);
 		if (name) {

@@ -192,6 +192,18 @@ key_of() { sed -n "s/^__venvhook_key='\\(.*\\)'\$/\\1/p" <<<"$1"; }
 	assert_line --partial "builtin set -g __venvhook_key 'w"
 }
 
+@test "export: the names the region's watch takes wherever the shell goes are every env place, also where here's env cuts the watch short" {
+	mkenv "$T/p/.venv"
+	cd "$T/p"
+	"$VENVHOOK" allow >/dev/null 2>&1
+	region_settled
+	run --separate-stderr "$VENVHOOK" export bash -
+	assert_success
+	assert_line "__venvhook_watch=()"
+	assert_line --partial "__venvhook_rtop='$T/p'"
+	assert_line --partial "__venvhook_wrel=('.venv' 'venv' '.conda' '.pixi/envs/default')"
+}
+
 @test "export KEY: pixi.toml and environment.yml make their directory the project root the hook watches" {
 	for f in pixi.toml environment.yml; do
 		rm -rf "$T/p"

@@ -121,8 +121,6 @@ done:
 	return rc;
 }
 
-static const char *place_in(const char *path, const char *dir);
-
 /* The env paths the shell watches (watch.h): where an env of here and of
  * the project's root would be found (vh_env_places: the env directories,
  * .conda, pixi's default env; the root is where the env was found; else
@@ -143,17 +141,8 @@ static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh
 		dirs[nd++] = found->project ? found->project : found->stop;
 	if (nd == 2 && !strcmp(dirs[0], dirs[1]))
 		nd = 1;
-	for (i = 0; i < nd; i++) {
-		const char *at = NULL;
-
-		/* where the env was found, only a place the walk asks before
-		 * its own could take its place (step_children, then step_conda) */
-		if (found->env && !strcmp(dirs[i], found->owner) &&
-		    (found->rule == VH_RULE_CHILD || found->rule == VH_RULE_CONDA ||
-		     found->rule == VH_RULE_PIXI))
-			at = place_in(found->env, dirs[i]);
-
-		for (j = 0; places[j] && *n < VH_WATCH_MAX && !(at && !strcmp(places[j], at)); j++) {
+	for (i = 0; i < nd; i++)
+		for (j = 0; places[j] && *n < VH_WATCH_MAX; j++) {
 			struct vh_buf b = VH_BUF_INIT;
 
 			if (vh_buf_puts(&b, dirs[i]) < 0 ||
@@ -164,7 +153,6 @@ static int watch_paths(char **paths, size_t *n, const char *cwd, const struct vh
 			}
 			paths[(*n)++] = vh_buf_detach(&b);
 		}
-	}
 	for (i = 0; i < found->nexpect && *n < VH_WATCH_MAX; i++)
 		if (!(paths[(*n)++] = strdup(found->expect[i])))
 			return VH_ENOMEM;

@@ -39,9 +39,11 @@ enum {
 
 /* pixi walks up the tree per judgement, at most (pixi_works_here) */
 #define VH_PIXI_WALKS_MAX 32
-/* bytes of paths a judgement may hand realpath() for copiers'
- * destinations (real_dest): a bound on the lstats, failing closed past it */
-#define VH_REAL_BYTES_MAX (256 * 1024)
+/* what a judgement may ask the file system for copiers' destinations and
+ * cds (real_dest, dir_now), counted in names looked up: realpath() reads
+ * the link of every prefix, so a path of n names costs n * n (stat: n).
+ * Past it, where is unknown (fails closed). */
+#define VH_REAL_LOOKUPS_MAX (64 * 1024)
 /* components of a destination that may not exist yet (a new directory) */
 #define VH_REAL_NEW_MAX 16
 
@@ -58,7 +60,7 @@ struct ctx {
 	int made, brought, unreadable;
 	/* pixi walks asked of the file system so far (pixi_works_here) */
 	unsigned pixi_walks;
-	size_t real_bytes; /* handed to realpath() so far (real_dest) */
+	size_t real_lookups; /* asked of the file system so far (lookups()) */
 	/* pixi reads PIXI_NO_INSTALL or PIXI_PROJECT_MANIFEST: set, or named
 	 * on the lines */
 	int pixi_vars;
@@ -1035,7 +1037,18 @@ static const char *const uv_valued[] = {
 	"--extra", "--group", "--only-group", "--no-group", "--package", "-C", "--config-setting",
 	"--resolution", "--prerelease", "--refresh-package", "--reinstall-package",
 	"--upgrade-package", "-P", "--env-file", "--script", "--directory", "--project", "--from",
-	"--with-editable", NULL
+	"--with-editable", "--python-fetch", "--preview-features", NULL
+};
+/* uv's global flags (GlobalArgs and CacheArgs in crates/uv-cli/src/lib.rs
+ * at uv 26a9dd4b2125bc271b47855e1fa0c49af3365db5: `global = true`, so they
+ * may stand between `tool` and `run`); its global options with a value are
+ * in uv_valued */
+static const char *const uv_flags[] = {
+	"--quiet", "--verbose", "--no-cache", "--offline", "--no-offline", "--managed-python",
+	"--no-managed-python", "--allow-python-downloads", "--no-python-downloads", "--no-color",
+	"--native-tls", "--no-native-tls", "--system-certs", "--no-system-certs", "--preview",
+	"--no-preview", "--isolated", "--show-settings", "--no-progress", "--no-installer-metadata",
+	"--no-config", "--help", NULL
 };
 static const char *const uv_dirs[] = { "--directory", "--project", NULL };
 static const char *const uv_makes[] = { "venv", "sync", "add", "remove", "run", NULL };
@@ -1109,26 +1122,31 @@ static const char *tool_dir(const struct tool *t, char **w, const unsigned char 
 static const char *const pdm_init_valued[] = { "--python", "--backend", "--license", "--name",
 					       "--project-version", "-k", "--skip", NULL };
 
-/* pdm init brings files with a template other than its two built-in ones
- * (a git clone or a local directory copied: src/pdm/cli/templates/
- * __init__.py), or through --copier or --cookiecutter. */
-static void pdm_init(struct ctx *c, char **w, const unsigned char *fl, size_t j, size_t n)
+/* pdm init [TEMPLATE], pdm new [TEMPLATE] PATH (init's command with a
+ * required path after its optional template: with two words argparse
+ * gives the first to TEMPLATE; src/pdm/cli/commands/new.py) bring files
+ * with a template other than the two built-in ones (a git clone or a
+ * local directory copied: src/pdm/cli/templates/__init__.py), or through
+ * --copier or --cookiecutter. */
+static void pdm_init(struct ctx *c, char **w, const unsigned char *fl, size_t j, size_t n,
+		     const char *sub)
 {
-	for (; j < n; j++) {
-		if (fl[j] & W_DYN)
-			break;
-		if (!strcmp(w[j], "--copier") || !strcmp(w[j], "--cookiecutter"))
-			break;
-		if (w[j][0] == '-' && w[j][1]) {
-			if (!strchr(w[j], '=') && (in(w[j], pdm_init_valued) || in(w[j], pdm_valued)))
-				j++;
-			continue;
-		}
-		if (strcmp(w[j], "default") && strcmp(w[j], "minimal"))
-			break;
+	size_t first = n, words = 0;
+	int any = 0;
+
+	for (; j < n && !any; j++) {
+		if (fl[j] & W_DYN || !strcmp(w[j], "--copier") || !strcmp(w[j], "--cookiecutter"))
+			any = 1;
+		else if (w[j][0] != '-' || !w[j][1])
+			first = words++ ? first : j; /* the first word */
+		else if (!strchr(w[j], '=') && (in(w[j], pdm_init_valued) || in(w[j], pdm_valued)))
+			j++;
 	}
-	if (j < n)
-		brought(c, "pdm init", NULL); /* a template */
+	if (!any && words > !strcmp(sub, "new") && strcmp(w[first], "default") &&
+	    strcmp(w[first], "minimal"))
+		any = 1;
+	if (any)
+		brought(c, !strcmp(sub, "new") ? "pdm new" : "pdm init", NULL); /* a template */
 }
 
 /* The command a tool runs from w[j] on (poetry run, uv tool run, hatch env
@@ -1145,6 +1163,35 @@ static void tool_runs(struct ctx *c, const struct tool *t, char **w, const unsig
 		j++;
 	if (j < n)
 		judge(c, w + j, fl + j, n - j, cwd, weak, 0, unwraps + 1);
+}
+
+/* uv tool [OPTIONS] run CMD (uvx), from the word after tool: uv's global
+ * options may stand before run; one venvhook does not know could take the
+ * next word as its value, so which word runs cannot be told. */
+static void uv_tool(struct ctx *c, const struct tool *t, char **w, const unsigned char *fl,
+		    size_t j, size_t n, char **cwd, int weak, int unwraps)
+{
+	for (; j < n; j++) {
+		const char *a = w[j];
+
+		if (fl[j] & W_DYN) {
+			cannot_read(c);
+			return;
+		}
+		if (!strcmp(a, "run")) {
+			tool_runs(c, t, w, fl, j + 1, n, cwd, weak, unwraps);
+			return;
+		}
+		if (a[0] != '-' || !a[1])
+			return; /* another of uv tool's subcommands */
+		if (a[1] == '-' ? strchr(a, '=') || in(a, uv_flags) : !a[strspn(a + 1, "qvnh") + 1])
+			continue;
+		if (!in(a, t->valued)) {
+			cannot_read(c);
+			return;
+		}
+		j++;
+	}
 }
 
 /* A project tool (t) with its arguments from i: the subcommand is the first
@@ -1172,12 +1219,11 @@ static void tool_cmd(struct ctx *c, const struct tool *t, char **w, const unsign
 		if (!strchr(a, '=') && (in(a, t->valued) || in(a, t->dir_opts)))
 			j++;
 	}
-	if (sub && !strcmp(t->name, "pdm") && !strcmp(sub, "init"))
-		pdm_init(c, w, fl, j + 1, n);
+	if (sub && !strcmp(t->name, "pdm") && (!strcmp(sub, "init") || !strcmp(sub, "new")))
+		pdm_init(c, w, fl, j + 1, n, sub);
 	/* uv tool run CMD (uvx): a tool's env of its own, and CMD */
-	if (sub && !strcmp(t->name, "uv") && !strcmp(sub, "tool") && j + 1 < n &&
-	    !strcmp(w[j + 1], "run"))
-		tool_runs(c, t, w, fl, j + 2, n, cwd, weak, unwraps);
+	if (sub && !strcmp(t->name, "uv") && !strcmp(sub, "tool"))
+		uv_tool(c, t, w, fl, j + 1, n, cwd, weak, unwraps);
 	if (!sub || !in(sub, t->makes))
 		return;
 	/* the options before and after the subcommand, up to its command */
@@ -1892,6 +1938,19 @@ static void copier_words(size_t *src, size_t *nsrc, const char **dest, unsigned 
 	}
 }
 
+/* Charges the budget for a path of path's names looked up n times each
+ * (n 0: as many times as it has names, realpath's cost); 1 while the
+ * judgement is within it. */
+static int lookups(struct ctx *c, const char *path, size_t len, size_t n)
+{
+	size_t names = 1, i;
+
+	for (i = 0; i < len; i++)
+		names += path[i] == '/';
+	c->real_lookups += names * (n ? n : names);
+	return c->real_lookups <= VH_REAL_LOOKUPS_MAX;
+}
+
 /* The destination as the kernel resolves it now, normalised: the real
  * path of its longest part that exists, with the names after it (a new
  * directory) appended. A project's own symlink (data -> .) puts a copy
@@ -1913,8 +1972,7 @@ static char *real_dest(struct ctx *c, const char *cwd, const char *dest)
 	for (len = b.len, k = 0; k <= VH_REAL_NEW_MAX; k++) {
 		char save = b.data[len];
 
-		c->real_bytes += len;
-		if (c->real_bytes > VH_REAL_BYTES_MAX)
+		if (!lookups(c, b.data, len, 0))
 			goto done;
 		b.data[len] = '\0';
 		r = realpath(b.data, NULL);
@@ -1973,9 +2031,36 @@ static int puts_env(struct ctx *c, const struct copier *cp, char **w, const unsi
 	return hit || (itself && touches(c, d));
 }
 
+/* ln TARGET... to d: a link to the env or to a directory above it lets a
+ * later command reach the env by a name the reader does not follow, then
+ * go (`ln -s . d && cp -r X/. d/.venv/ && rm d`). A symbolic TARGET is
+ * relative to the link's directory (d, or d's parent), a hard one to cwd:
+ * 1 when any of them puts one at or above the env. */
+static int links_env(struct ctx *c, char **w, const unsigned char *fl, const size_t *src,
+		     size_t nsrc, const char *d, const char *cwd)
+{
+	char *up = parent(c, d), *r;
+	const char *from[3];
+	size_t k, f;
+	int hit = 0;
+
+	from[0] = cwd;
+	from[1] = d;
+	from[2] = up;
+	for (k = 0; k < nsrc && !hit && !c->oom; k++)
+		for (f = 0; f < 3 && !hit && !(fl[src[k]] & W_DYN); f++) {
+			r = from[f] || w[src[k]][0] == '/' ? normal(c, from[f], w[src[k]]) : NULL;
+			hit = r && under(c, r);
+			free(r);
+		}
+	free(up);
+	return hit;
+}
+
 /* Brought when what it puts could be the env, hold it, or be inside it,
- * by the destination's text or by where the kernel resolves it now. A
- * destination venvhook cannot resolve could be anywhere. */
+ * by the destination's text or by where the kernel resolves it now, or
+ * when it links to the env or above it (ln). A destination venvhook
+ * cannot resolve could be anywhere. */
 static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
 			 const unsigned char *fl, size_t n, const char *cwd, int cut)
 {
@@ -2014,6 +2099,8 @@ static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
 	/* dest itself can only be new with one source, and never the
 	 * directory the command ran in or one above it */
 	hit = puts_env(c, cp, w, fl, src, nsrc, d, nsrc == 1 && !(cwd && at_or_above(d, cwd)));
+	if (!hit && !strcmp(cp->name + (cp->name[0] == 'g'), "ln"))
+		hit = links_env(c, w, fl, src, nsrc, d, cwd);
 	if (hit || c->oom || !c->counting)
 		goto done;
 	rd = real_dest(c, cwd, dest);
@@ -2062,8 +2149,7 @@ static int dir_now(int *yes, struct ctx *c, const char *path)
 {
 	struct stat st;
 
-	c->real_bytes += strlen(path);
-	if (c->real_bytes > VH_REAL_BYTES_MAX)
+	if (!lookups(c, path, strlen(path), 1))
 		return VH_ETOOBIG;
 	*yes = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 	return 0;
@@ -2087,15 +2173,13 @@ static void cd_cmd(struct ctx *c, char **w, const unsigned char *fl, size_t n, c
 	if (to && j < n) {
 		int dir = 0;
 
-		if (dir_now(&dir, c, to) < 0) {
+		/* a cd to no directory now failed, or went into one that is
+		 * gone by now (`mkdir b && builtin cd b && … && rmdir b`):
+		 * where the shell was, cannot be told (and past the budget);
+		 * one made later on the lines is a known gap */
+		if (dir_now(&dir, c, to) < 0 || !dir) {
 			free(to);
-			to = NULL; /* past the budget: where, cannot be told */
-		} else if (!dir) {
-			/* a cd to no directory fails and the shell stays: a
-			 * bringer after it works where it was (a directory made
-			 * later on the lines is a known gap) */
-			free(to);
-			return;
+			to = NULL;
 		}
 	}
 	free(*cwd);

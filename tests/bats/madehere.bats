@@ -454,7 +454,7 @@ conda_made_walk() {
 # names no env (madeby.c: real_dest; ln TARGET links TARGET's last name
 # here). The downloaded env was unpacked before the shell started.
 copy_link_walk() {
-	mkdir -p "$T/dl/ds" "$T/dl/ds2" "$T/sym" "$T/lnk" "$T/fail"
+	mkdir -p "$T/dl/ds" "$T/dl/ds2" "$T/sym" "$T/lnk" "$T/fail" "$T/gone"
 	"$T/serve" | tar -C "$T/dl/ds" -x
 	ln -s . "$T/sym/data"
 	wait_prompt 'READY>'
@@ -478,6 +478,13 @@ copy_link_walk() {
 	wait_prompt 'READY>'
 	type_line "/usr/bin/python3 -m venv --without-pip .venv; cd build; cp -r $T/dl/ds/. ."
 	wait_for "venvhook: not activating $T/fail/.venv: it appeared with cp"
+	type_line 'ls'
+	# one into a directory gone by the next prompt (builtin cd: no hook
+	# runs mid-line)
+	type_line 'cd ../gone'
+	wait_prompt 'READY>'
+	type_line "/usr/bin/python3 -m venv --without-pip .venv && mkdir b && builtin cd b && cp -r $T/dl/ds/. ../.venv/ && builtin cd .. && rmdir b"
+	wait_for "venvhook: not activating $T/gone/.venv: it appeared with cp"
 	type_line 'ls'
 	wait_prompt 'READY>'
 	[[ $screen != *"made here: yours"* ]] || fail "an env was taken as made here:

@@ -20,6 +20,7 @@
  * ended by \037 but the last. */
 #define BASE "/p/proj"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -531,6 +532,27 @@ static const struct row rows[] = {
 	  "python3 -m venv .venv && hatch env run -e test tar xf e.tar", B, "tar" },
 	{ "t\"\"ar in a function's body", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "function f { t\"\"ar xf e.tar; }; python3 -m venv .venv && f", B, "tar" },
+	/* attack38: uv's global options between tool and run (uv 26a9dd4b
+	 * crates/uv-cli/src/lib.rs, global = true); pdm new (new.py) */
+	{ "uv tool -q run copier", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv && uv tool -q run copier copy gh:x/y .", B, "copier" },
+	{ "uv tool --directory . run copier", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv && uv tool --directory . run copier copy gh:x/y .", B, "copier" },
+	{ "uv tool --unknown run: which word runs cannot be told", P, "/p/proj", "/p/proj/.venv", 1,
+	  NULL, "python3 -m venv .venv && uv tool --frob run copier copy gh:x/y .", B, "" },
+	{ "uv tool list runs nothing", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv && uv tool list", M, "python3 -m venv" },
+	{ "pdm new TEMPLATE PATH: argparse gives the first word to the template", P, "/p/proj",
+	  "/p/proj/np/.venv", 1, NULL, "pdm new gh:x/tpl np && cd np && python3 -m venv .venv", B,
+	  "pdm new" },
+	{ "pdm new PATH: no template", P, "/p/proj", "/p/proj/np/.venv", 1, NULL,
+	  "pdm new -n np && python3 -m venv np/.venv", M, "python3 -m venv" },
+	{ "ln -s . d: a link above the env, then a copy through it", P, "/p/proj", "/p/proj/.venv", 1,
+	  NULL, "python3 -m venv .venv && ln -s . d && cp -r /x/env/. d/.venv/ && rm d", B, "ln" },
+	{ "ln -s .venv d", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv && ln -s .venv d && cp -r /x/bin d/ && rm d", B, "ln" },
+	{ "ln -s ../shared/data data: elsewhere, made", P, "/p/proj", "/p/proj/.venv", 1, NULL,
+	  "python3 -m venv .venv && ln -s ../shared/data data", M, "python3 -m venv" },
 	{ "pipx run copier", P, "/p/proj", "/p/proj/.venv", 1, NULL,
 	  "python3 -m venv .venv && pipx run copier copy gh:x/y .", B, "copier" },
 	{ "hatch run tar", P, "/p/proj", "/p/proj/.venv", 1, NULL,
@@ -621,6 +643,58 @@ static void big(void)
 		tap_ok(vh_madeby_judge(&out, &ask) == 0, "200 KB of %s reads to the end", units[u]);
 	}
 	free(s);
+}
+
+/* A copy into a directory 300 names deep (there, not new): realpath()
+ * reads the link of every prefix, so its cost grows with the square of
+ * the depth and one such line is over the judgement's budget: where the
+ * copy goes cannot be told (brought). Each level is made from the last
+ * (mkdir at a directory descriptor), so no path is long. */
+static void deep_dest(void)
+{
+	char root[256], *line = malloc(4096), *p;
+	const char *tmp = getenv("TMPDIR");
+	struct vh_madeby out;
+	struct vh_madeby_ask ask = { 0 };
+	char env[512];
+	int fd, i;
+
+	snprintf(root, sizeof(root), "%s/test_madeby_deep.XXXXXX",
+		 tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
+	if (!line || !mkdtemp(root)) {
+		tap_ok(0, "a temporary tree for the deep copy");
+		free(line);
+		return;
+	}
+	fd = open(root, O_RDONLY | O_DIRECTORY);
+	for (i = 0; i < 300 && fd >= 0; i++) {
+		int next;
+
+		mkdirat(fd, "a", 0700);
+		next = openat(fd, "a", O_RDONLY | O_DIRECTORY);
+		close(fd);
+		fd = next;
+	}
+	if (fd >= 0)
+		close(fd);
+	p = line + sprintf(line, "python3 -m venv .venv; cp -r /x/y %s", root);
+	for (i = 0; i < 300; i++)
+		p += sprintf(p, "/a");
+	sprintf(p, "/");
+	snprintf(env, sizeof(env), "%s/.venv", root);
+	ask.dialect = P;
+	ask.programs = vh_shell_programs;
+	ask.from = ask.base = root;
+	ask.env = env;
+	ask.last_only = 1;
+	ask.lines = line;
+	ask.len = strlen(line);
+	tap_ok(vh_madeby_judge(&out, &ask) == 0 && out.verdict == B && !strcmp(out.by, "cp"),
+	       "a copy 300 names deep is past the budget of lookups: brought (by '%s')", out.by);
+	snprintf(line, 4096, "rm -rf '%s'", root);
+	if (system(line) != 0)
+		printf("# could not remove %s\n", root);
+	free(line);
 }
 
 /* pixi walks the real file system: from the real directory it runs in up
@@ -741,8 +815,11 @@ static const struct fsrow fsrows[] = {
 	  0, M, "python3 -m venv" },
 	{ "the first line alone goes on after its cd", "@/p", "@/p/proj/.venv",
 	  "cd proj && python3 -m venv .venv", ALL, M, "python3 -m venv" },
-	{ "a cd that fails: the cp after it works in the project", "@/p/proj", "@/p/proj/.venv",
+	{ "a cd that fails: where the cp after it works cannot be told", "@/p/proj", "@/p/proj/.venv",
 	  "python3 -m venv .venv; cd build; cp -r /x/ds/. .", 0, B, "cp" },
+	{ "a cd into a directory gone by now: where, cannot be told", "@/p/proj", "@/p/proj/.venv",
+	  "python3 -m venv .venv && mkdir b && builtin cd b && cp -r /x/env/. ../.venv/ && builtin cd .. && rmdir b",
+	  0, B, "cp" },
 	{ "a cd that works: the cp after it works there", "@/p/proj", "@/p/proj/.venv",
 	  "python3 -m venv .venv; cd src; cp -r /x/ds/. .", 0, M, "python3 -m venv" },
 	{ "a cd through data -> . is followed, and a maker's path read by its text", "@/p/proj",
@@ -911,6 +988,7 @@ int main(void)
 			tap_str(out.by, r->by, "  by");
 	}
 	pixi_tree();
+	deep_dest();
 	too_deep();
 	big();
 	lines();

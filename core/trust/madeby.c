@@ -1847,6 +1847,12 @@ static const struct copier *copier_of(const char *name)
 	return NULL;
 }
 
+/* 1 for ln and GNU's gln. */
+static int is_ln(const struct copier *cp)
+{
+	return !strcmp(cp->name + (cp->name[0] == 'g'), "ln");
+}
+
 /* 1 when a tree put at r could be the env, hold it or be inside it. */
 static int touches(const struct ctx *c, const char *r)
 {
@@ -2049,7 +2055,7 @@ static int links_env(struct ctx *c, char **w, const unsigned char *fl, const siz
 	from[2] = up;
 	for (k = 0; k < nsrc && !hit && !c->oom; k++)
 		for (f = 0; f < 3 && !hit && !(fl[src[k]] & W_DYN); f++) {
-			r = from[f] || w[src[k]][0] == '/' ? normal(c, from[f], w[src[k]]) : NULL;
+			r = normal(c, from[f], w[src[k]]);
 			hit = r && under(c, r);
 			free(r);
 		}
@@ -2080,7 +2086,7 @@ static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
 		return;
 	}
 	copier_words(src, &nsrc, &dest, &dest_fl, cp, w, fl, n);
-	if (!dest && nsrc == 1 && !strcmp(cp->name + (cp->name[0] == 'g'), "ln")) {
+	if (!dest && nsrc == 1 && is_ln(cp)) {
 		dest = "."; /* ln TARGET: a link by its last name, here */
 	} else if (!dest) {
 		if (nsrc < 2)
@@ -2099,7 +2105,7 @@ static void bring_to_cmd(struct ctx *c, const struct copier *cp, char **w,
 	/* dest itself can only be new with one source, and never the
 	 * directory the command ran in or one above it */
 	hit = puts_env(c, cp, w, fl, src, nsrc, d, nsrc == 1 && !(cwd && at_or_above(d, cwd)));
-	if (!hit && !strcmp(cp->name + (cp->name[0] == 'g'), "ln"))
+	if (!hit && is_ln(cp))
 		hit = links_env(c, w, fl, src, nsrc, d, cwd);
 	if (hit || c->oom || !c->counting)
 		goto done;

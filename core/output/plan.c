@@ -457,6 +457,15 @@ static int stand_aside(struct vh_plan *p, const char *f, const struct vh_want *w
 			set_copy(p, VH_VIRTUAL_ENV, NULL);
 			set_copy(p, VH_VIRTUAL_ENV_PROMPT, NULL);
 		}
+		/* its own variables come off (their values before back) once
+		 * its env is no longer the one wanted here: the user left its
+		 * project, and f standing over it is no consent to keep them.
+		 * Not under conda's f: conda saved over them what f set of the
+		 * same names, and its deactivate of f exports them again for
+		 * the prefix below (build_deactivate, conda/activate.py at conda
+		 * 0f64223f), which venvhook takes off once f is gone. */
+		if (!eq(w->env, mark) && !eq(t->v[VH_CONDA_PREFIX], f) && unset_vars(p) < 0)
+			return VH_ENOMEM;
 	}
 	/* f set VIRTUAL_ENV and no name: the name venvhook gave its env is not f's */
 	if (eq(ve, f) && w->stale_prompt && eq(t->v[VH_VIRTUAL_ENV_PROMPT], w->stale_prompt))
@@ -525,7 +534,9 @@ static int own_plan(struct vh_plan *p, const struct vh_want *want)
 
 	if (set_copy(p, VH_MARK_PIN, want->pin) < 0 || set_copy(p, VH_MARK_PAUSE, want->pause) < 0)
 		return VH_ENOMEM;
-	if (mark && eq(want->env, mark) && intact(t))
+	/* (intact, but with its own variables taken off while it stood
+	 * aside, and an unload put the rest back: they come back too) */
+	if (mark && eq(want->env, mark) && intact(t) && (!want->nvars || t->v[VH_MARK_VARS]))
 		return 0;
 	if (mark && deactivate(p) < 0)
 		return VH_ENOMEM;

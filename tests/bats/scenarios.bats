@@ -1023,6 +1023,34 @@ sys.stdout.write("[workspace]\nname = \"pix\"\nchannels = []\nplatforms = [\"lin
 	own_vars_check "$T/pix/.pixi/envs/default" "$T/pix/pixi.toml"
 }
 
+@test "own variables under another env's activate script: leaving the project takes them off all the same" {
+	export VIRTUAL_ENV_DISABLE_PROMPT=1
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	printf '{"env_vars": {"VH_OWN_A": "the env\x27s A", "VH_OWN_B": "the env\x27s"}}' >"$T/proj/.conda/conda-meta/state"
+	# another tool's env, put on by hand over venvhook's (plan.c: stand_aside)
+	realenv "$T/other/.venv"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	export VH_OWN_B=before
+	local vars="VH_OWN_A VH_OWN_B __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_VARS"
+	session "cd proj" report "run \$VH_DUMPENV $vars" "source other/.venv/bin/$drv_activate" \
+		"cd out" report "run \$VH_DUMPENV $vars" deactivate "cd proj" "cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 VH_OWN_A "the env's A"
+	assert_env 1 VH_OWN_B "the env's"
+	# out of the project, the other env still on: venvhook's env's are off
+	assert_env 2 VIRTUAL_ENV "$T/other/.venv"
+	assert_env 2 VH_OWN_A unset
+	assert_env 2 VH_OWN_B before
+	assert_env 2 __CONDA_SHLVL_0_VH_OWN_B unset
+	assert_env 2 __VENVHOOK_VARS unset
+	# the other env's deactivate, back in and out again: as before
+	assert_inactive 3
+	assert_env 3 VH_OWN_A unset
+	assert_env 3 VH_OWN_B before
+}
+
 @test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
 	# conda's root from CONDA_EXE, writable: ROOT/envs first
 	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)

@@ -477,6 +477,53 @@ static void own_vars(void)
 		pool_free(env3);
 	}
 
+	/* another tool's env over venvhook's (a venv's activate script):
+	 * leaving the project takes venvhook's own variables off all the
+	 * same, the value before back */
+	{
+		char *envs[] = { "A=1", "B=cb", "__CONDA_SHLVL_0_B=before", NULL };
+
+		s = st("/p/b/.venv", "/p/c/.conda", "/p/b/.venv/bin:/p/c/.conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_MARK_VARS] = "0:A:B";
+		s.env = envs;
+		vh_plan(&p, &s, &none);
+		tap_ok(p.foreign, "standing aside for another env over ours");
+		tap_ok(!xval(&p, "A", &ch) && ch, "  leaving the project: A unset all the same");
+		tap_str(xval(&p, "B", &ch), "before", "  B has its value before back");
+		tap_ok(!xval(&p, "__CONDA_SHLVL_0_B", &ch) && ch, "  the save unset");
+		tap_ok(!p.target.v[VH_MARK_VARS], "  the marker goes");
+		tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/b/.venv", "  the other env stays on");
+		vh_plan_free(&p);
+		vh_plan(&p, &s, &c);
+		tap_str(xval(&p, "A", &ch), "1", "  still in its project: A stays");
+		tap_str(p.target.v[VH_MARK_VARS], "0:A:B", "  and the marker");
+		vh_plan_free(&p);
+		/* conda's env over ours: conda saved ours under what it set, and
+		 * its deactivate exports ours again; they come off after it */
+		s.v[VH_VIRTUAL_ENV] = NULL;
+		s.v[VH_PATH] = "/c/envs/x/bin:/usr/bin";
+		s.v[VH_CONDA_PREFIX] = "/c/envs/x";
+		s.v[VH_CONDA_EXE] = "/c/bin/conda";
+		vh_plan(&p, &s, &none);
+		tap_ok(p.foreign && xval(&p, "A", &ch) && !ch, "  under conda's env: left to conda's deactivate");
+		vh_plan_free(&p);
+	}
+
+	/* back in the project after an unload put venvhook's env back
+	 * (VIRTUAL_ENV and its entry) without its own variables: set again */
+	{
+		char *envs[] = { "B=before", NULL };
+
+		s = st("/p/c/.conda", "/p/c/.conda", "/p/c/.conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_CONDA_PREFIX] = "/p/c/.conda";
+		s.env = envs;
+		vh_plan(&p, &s, &c);
+		tap_str(xval(&p, "A", &ch), "1 $(x) \"q\"\nz", "an intact env without its variables: A set again");
+		tap_str(xval(&p, "__CONDA_SHLVL_0_B", &ch), "before", "  B's value before saved");
+		tap_ok(!p.activated && !p.deactivated, "  a repair, not news");
+		vh_plan_free(&p);
+	}
+
 	/* a forged marker: names an env may not set are left alone */
 	{
 		char *envf[] = { "A=1", "PS1=$ ", "__CONDA_SHLVL_0_PS1=$(evil)", NULL };

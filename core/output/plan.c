@@ -227,9 +227,15 @@ done:
 }
 
 /* set_vars undone from its marker: each name it set put back to its saved
- * value (the save unset), or unset. A name the marker holds that an env
- * may not set is left alone: the marker is the shell's environment, and
- * whoever forged it gains no unset of PATH or a shell's own. */
+ * value (the save unset), or unset. The marker is the shell's environment
+ * and can be forged, and it can be an older venvhook's, whose rule allowed
+ * names this one refuses. So: a name whose unsetting could hurt (the
+ * shell's own, what it reads as code, venvhook's and conda's bookkeeping,
+ * the session's: vh_envvar_kept) is left alone, and a forger gains no
+ * unset of PATH or PS1; a name this rule refuses otherwise (another
+ * program's: EDITOR, LD_PRELOAD) is unset, not left on after an upgrade,
+ * and its save is dropped, never put back: a forged save would set it to
+ * anything; the rest are put back or unset. */
 static int unset_vars(struct vh_plan *p)
 {
 	const char *m = p->target.v[VH_MARK_VARS], *s, *e, *old;
@@ -250,13 +256,13 @@ static int unset_vars(struct vh_plan *p)
 			continue;
 		memcpy(name, s, (size_t)(e - s));
 		name[e - s] = '\0';
-		if (vh_envvar_refused(name))
+		if (vh_envvar_kept(name))
 			continue;
 		if (!(save = saved_name(level, name)))
 			return VH_ENOMEM;
-		old = xget(p, save);
+		old = vh_envvar_refused(name) ? NULL : xget(p, save);
 		rc = old ? xset(p, name, old) : xset(p, name, NULL);
-		if (rc == 0 && old)
+		if (rc == 0 && xget(p, save))
 			rc = xset(p, save, NULL);
 		free(save);
 	}

@@ -1051,6 +1051,26 @@ sys.stdout.write("[workspace]\nname = \"pix\"\nchannels = []\nplatforms = [\"lin
 	assert_env 3 VH_OWN_B before
 }
 
+@test "own variables an older venvhook set, of a name this one refuses: unset on leaving, the save not put back" {
+	mkvenv "$T/proj/.venv"
+	mkdir -p "$T/out"
+	# as an older venvhook, whose rule allowed EDITOR, left a shell's
+	# environment (a child inherits it): the env on, its variables set
+	export VIRTUAL_ENV=$T/proj/.venv __VENVHOOK_ENV=$T/proj/.venv PATH=$T/proj/.venv/bin:$BASE_PATH
+	export __VENVHOOK_VARS=0:EDITOR:VH_OWN_B:HOME EDITOR="the env's" __CONDA_SHLVL_0_EDITOR="touch $T/EXECUTED"
+	export VH_OWN_B="the env's" __CONDA_SHLVL_0_VH_OWN_B=before __CONDA_SHLVL_0_HOME=/nowhere
+	cd "$T/out"
+	local vars="EDITOR VH_OWN_B HOME __CONDA_SHLVL_0_EDITOR __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_VARS"
+	session report "run \$VH_DUMPENV $vars"
+	assert_inactive 1
+	assert_env 1 EDITOR unset
+	assert_env 1 __CONDA_SHLVL_0_EDITOR unset
+	assert_env 1 VH_OWN_B before
+	assert_env 1 __CONDA_SHLVL_0_VH_OWN_B unset
+	assert_env 1 HOME "$HOME"
+	assert_env 1 __VENVHOOK_VARS unset
+}
+
 @test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
 	# conda's root from CONDA_EXE, writable: ROOT/envs first
 	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)

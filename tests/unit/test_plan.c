@@ -539,6 +539,27 @@ static void own_vars(void)
 		tap_ok(!p.target.v[VH_MARK_VARS], "  the marker goes");
 		vh_plan_free(&p);
 	}
+
+	/* an older venvhook's marker, whose rule allowed EDITOR: unset after
+	 * the upgrade, its save dropped (a save can be forged: it would set
+	 * EDITOR, a command git runs, to anything); HOME and SSH_AUTH_SOCK,
+	 * whose unsetting hurts, left alone */
+	{
+		char *envu[] = { "EDITOR=envs", "__CONDA_SHLVL_0_EDITOR=$(evil)", "HOME=/root",
+				 "SSH_AUTH_SOCK=/s", "__CONDA_SHLVL_0_SSH_AUTH_SOCK=/evil", "A=1", NULL };
+
+		s = st("/p/c/.conda", "/p/c/.conda", "/p/c/.conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_MARK_VARS] = "0:EDITOR:HOME:SSH_AUTH_SOCK:A";
+		s.env = envu;
+		vh_plan(&p, &s, &none);
+		tap_ok(!xval(&p, "EDITOR", &ch) && ch, "after an upgrade that refuses EDITOR: unset on leaving");
+		tap_ok(!xval(&p, "__CONDA_SHLVL_0_EDITOR", &ch) && ch, "  its save dropped, not put back");
+		tap_str(xval(&p, "HOME", &ch), "/root", "  HOME left alone");
+		tap_ok(!ch, "  (no change)");
+		tap_str(xval(&p, "SSH_AUTH_SOCK", &ch), "/s", "  SSH_AUTH_SOCK left alone, its save not used");
+		tap_ok(!xval(&p, "A", &ch) && ch, "  A unset");
+		vh_plan_free(&p);
+	}
 }
 
 int main(void)

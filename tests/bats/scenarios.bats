@@ -1071,6 +1071,32 @@ sys.stdout.write("[workspace]\nname = \"pix\"\nchannels = []\nplatforms = [\"lin
 	assert_env 1 __VENVHOOK_VARS unset
 }
 
+@test "own variables: a value the user holds that the shell cannot (a newline in csh): that one left as it is, the env on" {
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	printf '{"env_vars": {"VH_OWN_A": "a", "VH_OWN_B": "the env\x27s"}}' >"$T/proj/.conda/conda-meta/state"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	export VH_OWN_B=$'be\nfore'
+	local vars="VH_OWN_A VH_OWN_B __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_VARS"
+	session "cd proj" report "run \$VH_DUMPENV $vars" "cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 VH_OWN_A a
+	if vh_cannot_hold "$VH_OWN_B"; then
+		assert_env 1 VH_OWN_B "$VH_OWN_B"
+		assert_env 1 __CONDA_SHLVL_0_VH_OWN_B unset
+		assert_stderr_contains "$T/proj/.conda: not setting VH_OWN_B: its value now cannot be saved to put back"
+		refute_stderr_contains "not activating"
+	else
+		assert_env 1 VH_OWN_B "the env's"
+		assert_env 1 __CONDA_SHLVL_0_VH_OWN_B "$VH_OWN_B"
+	fi
+	assert_inactive 2
+	assert_env 2 VH_OWN_A unset
+	assert_env 2 VH_OWN_B "$VH_OWN_B"
+	assert_env 2 __VENVHOOK_VARS unset
+}
+
 @test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
 	# conda's root from CONDA_EXE, writable: ROOT/envs first
 	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)

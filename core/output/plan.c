@@ -176,16 +176,24 @@ static int xset(struct vh_plan *p, const char *name, const char *value)
 	return 0;
 }
 
-/* Where conda keeps a variable's value from before an env set it:
- * __CONDA_SHLVL_<level before>_<NAME> (_build_activate_stack, conda/
- * activate.py at conda 0f64223f), so that conda's own deactivate over a
- * conda prefix venvhook activated puts it back too. */
+/* Where a variable's value from before an env set it is kept. A conda
+ * prefix's: where conda keeps it, __CONDA_SHLVL_<level before>_<NAME>
+ * (_build_activate_stack, conda/activate.py at conda 0f64223f), so that
+ * conda's own deactivate over a conda prefix venvhook activated puts it
+ * back too. Any other env's (pixi's, level OWN_SLOT): __VENVHOOK_SAVED_
+ * <NAME>. Its activation leaves CONDA_SHLVL as it is, so a later conda
+ * activate numbers its save with that same level and overwrites the slot
+ * with the env's value (and never unsets it): leaving would put the env's
+ * value back as the user's. */
+#define OWN_SLOT (-1L)
 static char *saved_name(long level, const char *name)
 {
 	size_t n = strlen(name) + 48;
 	char *s = malloc(n);
 
-	if (s)
+	if (s && level == OWN_SLOT)
+		snprintf(s, n, "__VENVHOOK_SAVED_%s", name);
+	else if (s)
 		snprintf(s, n, "__CONDA_SHLVL_%ld_%s", level, name);
 	return s;
 }
@@ -204,7 +212,8 @@ static int set_vars(struct vh_plan *p, const struct vh_want *w, long level)
 
 	if (!w->nvars)
 		return 0;
-	if (vh_buf_printf(&mark, "%ld", level) < 0)
+	/* the marker's head: the level, or "v" for venvhook's own slot */
+	if ((level == OWN_SLOT ? vh_buf_puts(&mark, "v") : vh_buf_printf(&mark, "%ld", level)) < 0)
 		goto done;
 	for (i = 0; i < w->nvars; i++) {
 		/* saved, or no save: one conda's deactivate left behind (it
@@ -245,8 +254,11 @@ static int unset_vars(struct vh_plan *p)
 
 	if (!m)
 		return 0;
-	for (s = m; *s >= '0' && *s <= '9' && level < 100000; s++)
-		level = level * 10 + (*s - '0');
+	if (*m == 'v')
+		level = OWN_SLOT, s = m + 1;
+	else
+		for (s = m; *s >= '0' && *s <= '9' && level < 100000; s++)
+			level = level * 10 + (*s - '0');
 	for (; *s == ':' && rc == 0; s = e) {
 		s++;
 		e = strchr(s, ':');
@@ -318,8 +330,9 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 	if (!bin)
 		return VH_ENOMEM;
 	/* the env's own variables, their values before saved at the level
-	 * before this activation's (conda's own, unchanged for pixi's) */
-	if (set_vars(p, w, level == NO_LEVEL ? 0 : level) < 0)
+	 * before this activation's (a conda prefix's, whose activation raises
+	 * it), else in venvhook's own slot (saved_name) */
+	if (set_vars(p, w, !w->conda_prompt ? OWN_SLOT : level == NO_LEVEL ? 0 : level) < 0)
 		goto done;
 	if (t->v[VH_PYTHONHOME]) {
 		if (set_copy(p, VH_MARK_PYTHONHOME, t->v[VH_PYTHONHOME]) < 0)

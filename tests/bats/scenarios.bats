@@ -1097,6 +1097,32 @@ sys.stdout.write("[workspace]\nname = \"pix\"\nchannels = []\nplatforms = [\"lin
 	assert_env 2 __VENVHOOK_VARS unset
 }
 
+@test "pixi's own variables: a conda activate over the env, and its deactivate, do not change what leaving puts back" {
+	mkpixi "$T/pix"
+	printf '[workspace]\nname = "pix"\nchannels = []\nplatforms = ["linux-64"]\n\n[activation.env]\nVH_OWN_B = "the env\x27s"\n' >"$T/pix/pixi.toml"
+	allowed "$T/pix/.pixi/envs/default"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	export VH_OWN_B=before
+	# what conda activate of a prefix that sets VH_OWN_B too leaves behind
+	# after its deactivate: its save of the value it found, the pixi env's,
+	# numbered by the level pixi left as it was (_build_activate_stack and
+	# build_deactivate, conda/activate.py at conda 0f64223f, never unset it)
+	export CONDA_LEFT="the env's"
+	local vars="VH_OWN_B __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_SAVED_VH_OWN_B __VENVHOOK_VARS"
+	session "cd pix" report "run \$VH_DUMPENV $vars" "setenv __CONDA_SHLVL_0_VH_OWN_B CONDA_LEFT" \
+		"cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/pix/.pixi/envs/default"
+	assert_env 1 VH_OWN_B "the env's"
+	assert_inactive 2
+	assert_env 2 VH_OWN_B before
+	# (saved where conda never numbers a save)
+	assert_env 1 __VENVHOOK_SAVED_VH_OWN_B before
+	assert_env 1 __CONDA_SHLVL_0_VH_OWN_B unset
+	assert_env 2 __VENVHOOK_SAVED_VH_OWN_B unset
+	assert_env 2 __VENVHOOK_VARS unset
+}
+
 @test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
 	# conda's root from CONDA_EXE, writable: ROOT/envs first
 	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)

@@ -540,6 +540,46 @@ static void own_vars(void)
 		vh_plan_free(&p);
 	}
 
+	/* a pixi env (its activation leaves CONDA_SHLVL as it is): its saves
+	 * in venvhook's own slot, which a later conda activate, saving at the
+	 * same level, cannot overwrite */
+	{
+		struct vh_want x = { .env = "/p/x/.pixi/envs/default", .prompt = "x",
+				     .conda_env = "x", .vars = cv, .nvars = 2 };
+		char *env4[16];
+
+		s = st(NULL, NULL, "/opt/conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_CONDA_PREFIX] = "/opt/conda";
+		s.v[VH_CONDA_EXE] = "/opt/conda/bin/conda";
+		s.v[VH_CONDA_SHLVL] = "1";
+		s.env = env0;
+		vh_plan(&p, &s, &x);
+		tap_str(xval(&p, "__VENVHOOK_SAVED_B", &ch), "before", "pixi: B's value before in venvhook's own slot");
+		tap_ok(!xval(&p, "__CONDA_SHLVL_1_B", &ch) && !ch, "  not in conda's");
+		tap_str(p.target.v[VH_MARK_VARS], "v:A:B", "  the marker says so");
+		t = p.target;
+		/* conda activate over it, conda deactivate: conda's save of B
+		 * (the pixi env's value, at the same level) stays behind */
+		after(env4, 15, &p, env0);
+		env4[14] = NULL;
+		{
+			size_t k = 0;
+
+			while (env4[k])
+				k++;
+			env4[k] = strdup("__CONDA_SHLVL_1_B=cb");
+			env4[k + 1] = NULL;
+		}
+		t.env = env4;
+		vh_plan(&q, &t, &none);
+		tap_str(xval(&q, "B", &ch), "before", "  leaving after a conda activate over it: B as before");
+		tap_ok(!xval(&q, "__VENVHOOK_SAVED_B", &ch) && ch, "  its save unset");
+		tap_ok(!xval(&q, "A", &ch) && ch, "  A unset");
+		vh_plan_free(&q);
+		vh_plan_free(&p);
+		pool_free(env4);
+	}
+
 	/* an older venvhook's marker, whose rule allowed EDITOR: unset after
 	 * the upgrade, its save dropped (a save can be forged: it would set
 	 * EDITOR, a command git runs, to anything); HOME and SSH_AUTH_SOCK,

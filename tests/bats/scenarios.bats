@@ -1123,6 +1123,31 @@ sys.stdout.write("[workspace]\nname = \"pix\"\nchannels = []\nplatforms = [\"lin
 	assert_env 2 __VENVHOOK_VARS unset
 }
 
+@test "own variables: a name the user holds read-only or as an array (zsh, bash) fails alone, the rest set and taken off" {
+	case $drv_name in
+	zsh) local own="typeset -r VH_OWN_R=mine; typeset -a VH_OWN_ARR; VH_OWN_ARR=(m y)" ;;
+	bash) local own="readonly VH_OWN_R=mine; VH_OWN_ARR=(m y)" ;;
+	*) skip "the name's kinds are zsh's and bash's" ;;
+	esac
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	printf '{"env_vars": {"VH_OWN_A": "a", "VH_OWN_R": "env", "VH_OWN_ARR": "env", "VH_OWN_Z": "z"}}' \
+		>"$T/proj/.conda/conda-meta/state"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	local vars="VH_OWN_A VH_OWN_R VH_OWN_Z __VENVHOOK_VARS"
+	session "line $own" "cd proj" report "run \$VH_DUMPENV $vars" "cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 VH_OWN_A a
+	assert_env 1 VH_OWN_Z z
+	assert_env 1 __VENVHOOK_VARS 0:VH_OWN_A:VH_OWN_R:VH_OWN_ARR:VH_OWN_Z
+	assert_stderr_contains "VH_OWN_R"
+	assert_inactive 2
+	assert_env 2 VH_OWN_A unset
+	assert_env 2 VH_OWN_Z unset
+	assert_env 2 __VENVHOOK_VARS unset
+}
+
 @test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
 	# conda's root from CONDA_EXE, writable: ROOT/envs first
 	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)

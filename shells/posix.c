@@ -208,10 +208,29 @@ static const struct vh_emitter bash_emit = {
 	.set_list = set_list,
 };
 
+/* zsh: an assignment to a read-only name or an array stops the rest of
+ * the eval, and so the rest of what export said; in a try block (`always`)
+ * it is one line on stderr, and TRY_BLOCK_ERROR=0 goes on after it. */
+static int zsh_set_own(struct vh_buf *out, const char *name, const char *value)
+{
+	int rc = vh_buf_puts(out, "{ ") < 0 ? VH_ENOMEM : set_env(out, name, value);
+
+	if (rc < 0)
+		return rc;
+	return vh_buf_puts(out, "} always { TRY_BLOCK_ERROR=0 }\n") < 0 ? VH_ENOMEM : 0;
+}
+
+static int zsh_unset_own(struct vh_buf *out, const char *name)
+{
+	return vh_buf_printf(out, "{ builtin unset -v %s\n} always { TRY_BLOCK_ERROR=0 }\n", name);
+}
+
 static const struct vh_emitter zsh_emit = {
 	.quote = quote,
 	.set_env = set_env,
 	.unset_env = unset_env,
+	.set_own = zsh_set_own,
+	.unset_own = zsh_unset_own,
 	.set_path = set_path,
 	.edit_path = zsh_edit_path,
 	.set_local = set_local,

@@ -53,6 +53,13 @@ struct vh_emitter {
 	 * always set_path. */
 	int (*edit_path)(struct vh_buf *out, const char *now, const char *remove,
 			 const char *prepend);
+	/* An env's own variable set or unset (core/output/render.c): a name
+	 * of the user's too, which the shell may hold read-only or as an
+	 * array. As set_env and unset_env, but a failed assignment stops
+	 * nothing after it (zsh stops the whole eval at one). NULL: set_env
+	 * and unset_env, where a failed one stops nothing. */
+	int (*set_own)(struct vh_buf *out, const char *name, const char *value);
+	int (*unset_own)(struct vh_buf *out, const char *name);
 	/* A shell variable of venvhook's own, not exported. */
 	int (*set_local)(struct vh_buf *out, const char *name, const char *value);
 	/* A list variable of venvhook's own, not exported (n may be 0). */

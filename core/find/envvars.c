@@ -15,222 +15,233 @@
  * differing in case only is a trap for a reader): the union over every
  * shell venvhook hooks, each for a reason its manual gives (the shells'
  * own names are in doc/THREATS.md's row): */
+/* KEEP marks a name that leaving never touches (vh_envvar_kept), as its
+ * unsetting could hurt: the shell's own, what it reads as code or how it
+ * reads lines, venvhook's, conda's and the other hooks' bookkeeping, and
+ * the session's (its agent, display, bus, XDG dirs, what venvhook finds
+ * envs by). GONE marks one that leaving takes off all the same: another
+ * program's, so that a name an older venvhook set and this one refuses
+ * does not stay set after an upgrade. */
+enum { GONE, KEEP };
+
 static const struct {
 	const char *name;
 	const char *why;
+	int keep;
 } refused[] = {
 	/* a shell runs or expands it at the prompt, or sources it: code at once */
-	{ "PROMPT_COMMAND", "a shell runs it as code" },
-	{ "PS0", "a shell expands it as code at the prompt" },
-	{ "PS1", "a shell expands it as code at the prompt" },
-	{ "PS2", "a shell expands it as code at the prompt" },
-	{ "PS3", "a shell expands it as code at the prompt" },
-	{ "PS4", "a shell expands it as code at the prompt" },
-	{ "PROMPT", "a shell expands it as code at the prompt" },
-	{ "RPROMPT", "a shell expands it as code at the prompt" },
-	{ "RPS1", "a shell expands it as code at the prompt" },
-	{ "RPS2", "a shell expands it as code at the prompt" },
-	{ "SPROMPT", "a shell expands it as code at the prompt" },
-	{ "RIGHT_PROMPT", "a shell shows it as its prompt" },
-	{ "MULTILINE_PROMPT", "a shell shows it as its prompt" },
-	{ "BOTTOM_TOOLBAR", "a shell shows it as its prompt" },
-	{ "TITLE", "a shell shows it as its prompt" },
-	{ "ENV", "a shell sources the file it names" },
-	{ "ZDOTDIR", "a shell sources the files it names" },
-	{ "INPUTRC", "readline reads its key bindings (commands) from it" },
-	{ "FPATH", "a shell loads functions from it" },
-	{ "MODULE_PATH", "a shell loads modules from it" },
-	{ "MAIL", "a shell checks it at the prompt" },
-	{ "MAILPATH", "a shell expands its messages at the prompt" },
-	{ "MAILCHECK", "a shell checks mail at the prompt by it" },
-	{ "STTY", "a shell runs stty with it" },
-	{ "NULLCMD", "a shell runs it for a redirection alone" },
-	{ "READNULLCMD", "a shell runs it for a redirection alone" },
-	{ "POSTEDIT", "a shell prints it after every line" },
+	{ "PROMPT_COMMAND", "a shell runs it as code", KEEP },
+	{ "PS0", "a shell expands it as code at the prompt", KEEP },
+	{ "PS1", "a shell expands it as code at the prompt", KEEP },
+	{ "PS2", "a shell expands it as code at the prompt", KEEP },
+	{ "PS3", "a shell expands it as code at the prompt", KEEP },
+	{ "PS4", "a shell expands it as code at the prompt", KEEP },
+	{ "PROMPT", "a shell expands it as code at the prompt", KEEP },
+	{ "RPROMPT", "a shell expands it as code at the prompt", KEEP },
+	{ "RPS1", "a shell expands it as code at the prompt", KEEP },
+	{ "RPS2", "a shell expands it as code at the prompt", KEEP },
+	{ "SPROMPT", "a shell expands it as code at the prompt", KEEP },
+	{ "RIGHT_PROMPT", "a shell shows it as its prompt", KEEP },
+	{ "MULTILINE_PROMPT", "a shell shows it as its prompt", KEEP },
+	{ "BOTTOM_TOOLBAR", "a shell shows it as its prompt", KEEP },
+	{ "TITLE", "a shell shows it as its prompt", KEEP },
+	{ "ENV", "a shell sources the file it names", KEEP },
+	{ "ZDOTDIR", "a shell sources the files it names", KEEP },
+	{ "INPUTRC", "readline reads its key bindings (commands) from it", KEEP },
+	{ "FPATH", "a shell loads functions from it", KEEP },
+	{ "MODULE_PATH", "a shell loads modules from it", KEEP },
+	{ "MAIL", "a shell checks it at the prompt", KEEP },
+	{ "MAILPATH", "a shell expands its messages at the prompt", KEEP },
+	{ "MAILCHECK", "a shell checks mail at the prompt by it", KEEP },
+	{ "STTY", "a shell runs stty with it", KEEP },
+	{ "NULLCMD", "a shell runs it for a redirection alone", KEEP },
+	{ "READNULLCMD", "a shell runs it for a redirection alone", KEEP },
+	{ "POSTEDIT", "a shell prints it after every line", KEEP },
 	/* it changes how the shell reads every line */
-	{ "IFS", "it changes how a shell splits every word" },
-	{ "CDPATH", "it changes where a shell's cd goes" },
-	{ "SHELLOPTS", "a shell takes its options from it" },
-	{ "POSIXLY_CORRECT", "it changes how a shell reads code" },
-	{ "GLOBIGNORE", "it changes how a shell expands words" },
-	{ "FIGNORE", "it changes a shell's completion" },
-	{ "EXECIGNORE", "it changes which commands a shell runs" },
-	{ "HOSTFILE", "a shell completes from the file it names" },
-	{ "TMOUT", "a shell exits by it" },
-	{ "FUNCNEST", "it changes how a shell runs functions" },
-	{ "TIMEFORMAT", "a shell prints by it" },
-	{ "TIMEFMT", "a shell prints by it" },
-	{ "WATCH", "a shell acts on it at the prompt" },
-	{ "WATCHFMT", "a shell prints by it at the prompt" },
-	{ "LOGCHECK", "a shell acts on it at the prompt" },
-	{ "KEYTIMEOUT", "it changes a shell's line editor" },
-	{ "WORDCHARS", "it changes a shell's line editor" },
-	{ "ENV_CONVERSIONS", "a shell runs its closures" },
-	{ "PATH", "venvhook sets it (the env's bin/ first)" },
-	{ "PYTHONHOME", "venvhook manages it" },
+	{ "IFS", "it changes how a shell splits every word", KEEP },
+	{ "CDPATH", "it changes where a shell's cd goes", KEEP },
+	{ "SHELLOPTS", "a shell takes its options from it", KEEP },
+	{ "POSIXLY_CORRECT", "it changes how a shell reads code", KEEP },
+	{ "GLOBIGNORE", "it changes how a shell expands words", KEEP },
+	{ "FIGNORE", "it changes a shell's completion", KEEP },
+	{ "EXECIGNORE", "it changes which commands a shell runs", KEEP },
+	{ "HOSTFILE", "a shell completes from the file it names", KEEP },
+	{ "TMOUT", "a shell exits by it", KEEP },
+	{ "FUNCNEST", "it changes how a shell runs functions", KEEP },
+	{ "TIMEFORMAT", "a shell prints by it", KEEP },
+	{ "TIMEFMT", "a shell prints by it", KEEP },
+	{ "WATCH", "a shell acts on it at the prompt", KEEP },
+	{ "WATCHFMT", "a shell prints by it at the prompt", KEEP },
+	{ "LOGCHECK", "a shell acts on it at the prompt", KEEP },
+	{ "KEYTIMEOUT", "it changes a shell's line editor", KEEP },
+	{ "WORDCHARS", "it changes a shell's line editor", KEEP },
+	{ "ENV_CONVERSIONS", "a shell runs its closures", KEEP },
+	{ "PATH", "venvhook sets it (the env's bin/ first)", KEEP },
+	{ "PYTHONHOME", "venvhook manages it", KEEP },
 	/* the shell's own, some read-only: setting one breaks the shell */
-	{ "HOME", "the shell and every program take it as the user's" },
-	{ "SHELL", "the shell and every program take it as the user's" },
-	{ "USER", "the shell and every program take it as the user's" },
-	{ "LOGNAME", "the shell and every program take it as the user's" },
-	{ "TERM", "the shell and the terminal's programs read it" },
-	{ "TERMCAP", "the terminal's programs read it" },
-	{ "TERMINFO", "the terminal's programs read it" },
-	{ "TERMINFO_DIRS", "the terminal's programs read it" },
-	{ "PWD", "the shell keeps it" },
-	{ "OLDPWD", "the shell keeps it" },
-	{ "SHLVL", "the shell keeps it" },
-	{ "UID", "the shell keeps it (read-only)" },
-	{ "EUID", "the shell keeps it (read-only)" },
-	{ "PPID", "the shell keeps it (read-only)" },
-	{ "GROUPS", "the shell keeps it" },
-	{ "LINENO", "the shell keeps it" },
-	{ "RANDOM", "the shell keeps it" },
-	{ "SRANDOM", "the shell keeps it" },
-	{ "SECONDS", "the shell keeps it" },
-	{ "OPTIND", "the shell keeps it" },
-	{ "OPTARG", "the shell keeps it" },
-	{ "REPLY", "the shell keeps it" },
-	{ "STATUS", "the shell keeps it (read-only)" },
-	{ "PIPESTATUS", "the shell keeps it (read-only)" },
-	{ "ARGV", "the shell keeps it" },
-	{ "VERSION", "the shell keeps it (read-only)" },
-	{ "HOSTNAME", "the shell keeps it" },
-	{ "HISTORY", "the shell keeps it (read-only)" },
-	{ "UMASK", "the shell keeps it" },
-	{ "COLUMNS", "the shell keeps it" },
-	{ "LINES", "the shell keeps it" },
-	{ "LAST_EXIT_CODE", "the shell keeps it" },
-	{ "CMD_DURATION_MS", "the shell keeps it" },
-	{ "FILE_PWD", "the shell keeps it" },
-	{ "CURRENT_FILE", "the shell keeps it" },
-	{ "CONFIG", "the shell keeps it" },
-	{ "_", "the shell keeps it" },
+	{ "HOME", "the shell and every program take it as the user's", KEEP },
+	{ "SHELL", "the shell and every program take it as the user's", KEEP },
+	{ "USER", "the shell and every program take it as the user's", KEEP },
+	{ "LOGNAME", "the shell and every program take it as the user's", KEEP },
+	{ "TERM", "the shell and the terminal's programs read it", KEEP },
+	{ "TERMCAP", "the terminal's programs read it", KEEP },
+	{ "TERMINFO", "the terminal's programs read it", KEEP },
+	{ "TERMINFO_DIRS", "the terminal's programs read it", KEEP },
+	{ "PWD", "the shell keeps it", KEEP },
+	{ "OLDPWD", "the shell keeps it", KEEP },
+	{ "SHLVL", "the shell keeps it", KEEP },
+	{ "UID", "the shell keeps it (read-only)", KEEP },
+	{ "EUID", "the shell keeps it (read-only)", KEEP },
+	{ "PPID", "the shell keeps it (read-only)", KEEP },
+	{ "GROUPS", "the shell keeps it", KEEP },
+	{ "LINENO", "the shell keeps it", KEEP },
+	{ "RANDOM", "the shell keeps it", KEEP },
+	{ "SRANDOM", "the shell keeps it", KEEP },
+	{ "SECONDS", "the shell keeps it", KEEP },
+	{ "OPTIND", "the shell keeps it", KEEP },
+	{ "OPTARG", "the shell keeps it", KEEP },
+	{ "REPLY", "the shell keeps it", KEEP },
+	{ "STATUS", "the shell keeps it (read-only)", KEEP },
+	{ "PIPESTATUS", "the shell keeps it (read-only)", KEEP },
+	{ "ARGV", "the shell keeps it", KEEP },
+	{ "VERSION", "the shell keeps it (read-only)", KEEP },
+	{ "HOSTNAME", "the shell keeps it", KEEP },
+	{ "HISTORY", "the shell keeps it (read-only)", KEEP },
+	{ "UMASK", "the shell keeps it", KEEP },
+	{ "COLUMNS", "the shell keeps it", KEEP },
+	{ "LINES", "the shell keeps it", KEEP },
+	{ "LAST_EXIT_CODE", "the shell keeps it", KEEP },
+	{ "CMD_DURATION_MS", "the shell keeps it", KEEP },
+	{ "FILE_PWD", "the shell keeps it", KEEP },
+	{ "CURRENT_FILE", "the shell keeps it", KEEP },
+	{ "CONFIG", "the shell keeps it", KEEP },
+	{ "_", "the shell keeps it", KEEP },
 	/* another program the user runs (at the prompt, or the system's own,
 	 * not the env's) loads or runs code by it: the env would reach past
 	 * its bin/ (the loader's, glibc's, the interpreters' and the pagers') */
-	{ "GCONV_PATH", "glibc loads code from it into programs that convert text" },
-	{ "LOCPATH", "glibc loads locale data from it into every program" },
-	{ "NLSPATH", "programs load their messages from it" },
-	{ "PERL5OPT", "every Perl program takes options (code) from it" },
-	{ "PERL5LIB", "every Perl program loads modules from it" },
-	{ "PERLLIB", "every Perl program loads modules from it" },
-	{ "PERL5DB", "Perl runs it as code" },
-	{ "NODE_OPTIONS", "every Node.js program takes options (--require code) from it" },
-	{ "RUBYOPT", "every Ruby program takes options (code) from it" },
-	{ "RUBYLIB", "every Ruby program loads code from it" },
-	{ "JAVA_TOOL_OPTIONS", "every Java program takes options (agents: code) from it" },
-	{ "_JAVA_OPTIONS", "every Java program takes options (agents: code) from it" },
-	{ "JDK_JAVA_OPTIONS", "every Java program takes options (agents: code) from it" },
-	{ "DOTNET_STARTUP_HOOKS", "every .NET program loads code from it" },
-	{ "PYTHONSTARTUP", "every interactive Python runs it as code" },
-	{ "LESSOPEN", "less runs it as a command" },
-	{ "LESSCLOSE", "less runs it as a command" },
-	{ "PAGER", "git, man and others run it as a command" },
-	{ "MANPAGER", "man runs it as a command" },
-	{ "EDITOR", "git and others run it as a command" },
-	{ "VISUAL", "git and others run it as a command" },
-	{ "BROWSER", "programs run it as a command" },
-	{ "SSH_ASKPASS", "ssh runs it as a command" },
-	{ "SUDO_ASKPASS", "sudo runs it as a command" },
-	{ "SSH_AUTH_SOCK", "ssh hands the user's keys to the agent it names" },
-	{ "GNUPGHOME", "gpg takes the user's keys and configuration from it" },
-	{ "MAKEFILES", "every make reads the makefiles it names (code)" },
-	{ "VIMINIT", "vim runs it as commands" },
-	{ "EXINIT", "vi runs it as commands" },
-	{ "MANOPT", "man takes options (programs to run) from it" },
-	{ "LESS", "less takes options from it" },
-	{ "LESSKEYIN", "less takes key bindings (commands) from it" },
-	{ "FCEDIT", "a shell's fc runs it as a command" },
-	{ "SUDO_EDITOR", "sudoedit runs it as a command" },
-	{ "SYSTEMD_EDITOR", "systemctl edit runs it as a command" },
-	{ "HGRCPATH", "hg, which prompts run, takes hooks (commands) from it" },
-	{ "LUA_INIT", "every Lua program runs it as code" },
-	{ "PHPRC", "every PHP program loads its configuration (code) from it" },
-	{ "PHP_INI_SCAN_DIR", "every PHP program loads its configuration (code) from it" },
-	{ "GEM_HOME", "every Ruby program loads gems from it" },
-	{ "GEM_PATH", "every Ruby program loads gems from it" },
-	{ "NODE_PATH", "every Node.js program loads modules from it" },
-	{ "GOFLAGS", "go takes flags (-toolexec: a program to run) from it" },
-	{ "RUSTC_WRAPPER", "cargo runs it as a command" },
-	{ "R_PROFILE_USER", "R runs it as code" },
-	{ "OPENSSL_CONF", "every program using OpenSSL loads modules (code) by it" },
-	{ "OPENSSL_MODULES", "every program using OpenSSL loads code from it" },
-	{ "GTK_MODULES", "every GTK program loads code by it" },
-	{ "QT_PLUGIN_PATH", "every Qt program loads code from it" },
-	{ "GIO_EXTRA_MODULES", "every GIO program loads code from it" },
-	{ "DISPLAY", "graphical programs connect to the display it names" },
-	{ "DBUS_SESSION_BUS_ADDRESS", "programs talk to the session bus it names" },
-	{ "TMPDIR", "programs put their temporary files where it says" },
-	{ "TMPPREFIX", "a shell puts its temporary files where it says" },
-	{ "TEXTDOMAINDIR", "programs load their messages from it" },
-	{ "PYTHONWARNINGS", "every Python program imports by it" },
-	{ "PYTHONBREAKPOINT", "every Python program imports by it" },
-	{ "LANG", "it changes how every program reads bytes, quotes included" },
-	{ "LANGUAGE", "programs load their messages by it" },
+	{ "GCONV_PATH", "glibc loads code from it into programs that convert text", GONE },
+	{ "LOCPATH", "glibc loads locale data from it into every program", GONE },
+	{ "NLSPATH", "programs load their messages from it", GONE },
+	{ "PERL5OPT", "every Perl program takes options (code) from it", GONE },
+	{ "PERL5LIB", "every Perl program loads modules from it", GONE },
+	{ "PERLLIB", "every Perl program loads modules from it", GONE },
+	{ "PERL5DB", "Perl runs it as code", GONE },
+	{ "NODE_OPTIONS", "every Node.js program takes options (--require code) from it", GONE },
+	{ "RUBYOPT", "every Ruby program takes options (code) from it", GONE },
+	{ "RUBYLIB", "every Ruby program loads code from it", GONE },
+	{ "JAVA_TOOL_OPTIONS", "every Java program takes options (agents: code) from it", GONE },
+	{ "_JAVA_OPTIONS", "every Java program takes options (agents: code) from it", GONE },
+	{ "JDK_JAVA_OPTIONS", "every Java program takes options (agents: code) from it", GONE },
+	{ "DOTNET_STARTUP_HOOKS", "every .NET program loads code from it", GONE },
+	{ "PYTHONSTARTUP", "every interactive Python runs it as code", GONE },
+	{ "LESSOPEN", "less runs it as a command", GONE },
+	{ "LESSCLOSE", "less runs it as a command", GONE },
+	{ "PAGER", "git, man and others run it as a command", GONE },
+	{ "MANPAGER", "man runs it as a command", GONE },
+	{ "EDITOR", "git and others run it as a command", GONE },
+	{ "VISUAL", "git and others run it as a command", GONE },
+	{ "BROWSER", "programs run it as a command", GONE },
+	{ "SSH_ASKPASS", "ssh runs it as a command", GONE },
+	{ "SUDO_ASKPASS", "sudo runs it as a command", GONE },
+	{ "SSH_AUTH_SOCK", "ssh hands the user's keys to the agent it names", KEEP },
+	{ "GNUPGHOME", "gpg takes the user's keys and configuration from it", KEEP },
+	{ "MAKEFILES", "every make reads the makefiles it names (code)", GONE },
+	{ "VIMINIT", "vim runs it as commands", GONE },
+	{ "EXINIT", "vi runs it as commands", GONE },
+	{ "MANOPT", "man takes options (programs to run) from it", GONE },
+	{ "LESS", "less takes options from it", GONE },
+	{ "LESSKEYIN", "less takes key bindings (commands) from it", GONE },
+	{ "FCEDIT", "a shell's fc runs it as a command", KEEP },
+	{ "SUDO_EDITOR", "sudoedit runs it as a command", GONE },
+	{ "SYSTEMD_EDITOR", "systemctl edit runs it as a command", GONE },
+	{ "HGRCPATH", "hg, which prompts run, takes hooks (commands) from it", GONE },
+	{ "LUA_INIT", "every Lua program runs it as code", GONE },
+	{ "PHPRC", "every PHP program loads its configuration (code) from it", GONE },
+	{ "PHP_INI_SCAN_DIR", "every PHP program loads its configuration (code) from it", GONE },
+	{ "GEM_HOME", "every Ruby program loads gems from it", GONE },
+	{ "GEM_PATH", "every Ruby program loads gems from it", GONE },
+	{ "NODE_PATH", "every Node.js program loads modules from it", GONE },
+	{ "GOFLAGS", "go takes flags (-toolexec: a program to run) from it", GONE },
+	{ "RUSTC_WRAPPER", "cargo runs it as a command", GONE },
+	{ "R_PROFILE_USER", "R runs it as code", GONE },
+	{ "OPENSSL_CONF", "every program using OpenSSL loads modules (code) by it", GONE },
+	{ "OPENSSL_MODULES", "every program using OpenSSL loads code from it", GONE },
+	{ "GTK_MODULES", "every GTK program loads code by it", GONE },
+	{ "QT_PLUGIN_PATH", "every Qt program loads code from it", GONE },
+	{ "GIO_EXTRA_MODULES", "every GIO program loads code from it", GONE },
+	{ "DISPLAY", "graphical programs connect to the display it names", KEEP },
+	{ "DBUS_SESSION_BUS_ADDRESS", "programs talk to the session bus it names", KEEP },
+	{ "TMPDIR", "programs put their temporary files where it says", KEEP },
+	{ "TMPPREFIX", "a shell puts its temporary files where it says", KEEP },
+	{ "TEXTDOMAINDIR", "programs load their messages from it", GONE },
+	{ "PYTHONWARNINGS", "every Python program imports by it", GONE },
+	{ "PYTHONBREAKPOINT", "every Python program imports by it", GONE },
+	{ "LANG", "it changes how every program reads bytes, quotes included", KEEP },
+	{ "LANGUAGE", "programs load their messages by it", GONE },
 	/* the shells' own in upper case, some read-only or tied to the
 	 * user's ids: a failed or privileged assignment */
-	{ "ARGC", "the shell keeps it (read-only)" },
-	{ "GID", "the shell changes its group by it" },
-	{ "EGID", "the shell changes its group by it" },
-	{ "USERNAME", "the shell changes its user by it" },
-	{ "TTYIDLE", "the shell keeps it (read-only)" },
-	{ "KEYBOARD_HACK", "it changes how a shell reads lines" },
-	{ "PSVAR", "a shell expands it in the prompt" },
-	{ "SAVEHIST", "a shell saves its history by it" },
-	{ "TRY_BLOCK_ERROR", "it changes how a shell runs code" },
-	{ "TRY_BLOCK_INTERRUPT", "it changes how a shell runs code" },
-	{ "USER_ID", "the shell keeps it (read-only)" },
-	{ "PATHSEP", "the shell keeps it (read-only)" },
-	{ "EPOCHSECONDS", "the shell keeps it" },
-	{ "EPOCHREALTIME", "the shell keeps it" },
+	{ "ARGC", "the shell keeps it (read-only)", KEEP },
+	{ "GID", "the shell changes its group by it", KEEP },
+	{ "EGID", "the shell changes its group by it", KEEP },
+	{ "USERNAME", "the shell changes its user by it", KEEP },
+	{ "TTYIDLE", "the shell keeps it (read-only)", KEEP },
+	{ "KEYBOARD_HACK", "it changes how a shell reads lines", KEEP },
+	{ "PSVAR", "a shell expands it in the prompt", KEEP },
+	{ "SAVEHIST", "a shell saves its history by it", KEEP },
+	{ "TRY_BLOCK_ERROR", "it changes how a shell runs code", KEEP },
+	{ "TRY_BLOCK_INTERRUPT", "it changes how a shell runs code", KEEP },
+	{ "USER_ID", "the shell keeps it (read-only)", KEEP },
+	{ "PATHSEP", "the shell keeps it (read-only)", KEEP },
+	{ "EPOCHSECONDS", "the shell keeps it", KEEP },
+	{ "EPOCHREALTIME", "the shell keeps it", KEEP },
 	/* venvhook's own, and what decides venvhook's answers */
-	{ "WORKON_HOME", "venvhook finds envs by it" },
-	{ "VIRTUALFISH_HOME", "venvhook finds envs by it" },
+	{ "WORKON_HOME", "venvhook finds envs by it", KEEP },
+	{ "VIRTUALFISH_HOME", "venvhook finds envs by it", KEEP },
 };
 
 /* ... and every name that starts with one of these */
 static const struct {
 	const char *prefix;
 	const char *why;
+	int keep;
 } refused_prefix[] = {
-	{ "__", "shells and their add-ons keep their state and functions there" },
-	{ "BASH", "a shell reads it as code or configuration (BASH_ENV, BASH_FUNC_*...)" },
-	{ "HIST", "a shell reads its history by it" },
-	{ "ZSH", "a shell and its add-ons read it as configuration" },
-	{ "ZLE_", "a shell's line editor reads it" },
-	{ "FISH", "a shell reads it as configuration" },
-	{ "XONSH", "a shell reads it as configuration" },
-	{ "NU_", "a shell loads code by it" },
-	{ "ELVISH", "a shell reads it as configuration" },
-	{ "KSH", "a shell reads it as configuration" },
-	{ "PROMPT_", "a shell shows or runs it at the prompt" },
-	{ "STARSHIP", "a prompt runs the commands its configuration names" },
-	{ "POWERLEVEL9K", "a prompt reads it as configuration" },
-	{ "LP_", "a prompt reads it as configuration" },
-	{ "GIT_", "git, which many prompts run, takes programs to run from it" },
-	{ "DIRENV_", "direnv, whose hook runs at every prompt, takes its trust and state from it" },
-	{ "MISE_", "mise, whose hook runs at every prompt, takes its trust and configuration from it" },
-	{ "FZF_", "fzf runs the commands it names" },
-	{ "_ZO_", "zoxide and fzf take options (commands) from it" },
-	{ "NPM_CONFIG_", "npm takes its configuration (scripts, registries) from it" },
-	{ "LC_", "it changes how every program reads bytes, quotes included" },
-	{ "LD_", "the dynamic loader loads code into every program by it" },
-	{ "DYLD_", "the dynamic loader loads code into every program by it" },
-	{ "VIRTUAL_ENV", "venvhook sets it" },
-	{ "CONDA", "conda's activation and venvhook manage it" },
-	{ "VENVHOOK", "venvhook reads it" },
-	{ "XDG_", "venvhook and every program find their configuration by it" },
-	{ "PIPENV_", "venvhook finds envs by it" },
-	{ "POETRY_", "venvhook finds envs by it" },
-	{ "PYENV", "venvhook finds envs by it" },
-	{ "UV_", "venvhook finds envs by it" },
-	{ "HATCH_", "venvhook finds envs by it" },
-	{ "PDM_", "venvhook finds envs by it" },
-	{ "PIPX_", "venvhook finds envs by it" },
-	{ "PIXI_", "venvhook finds envs by it" },
-	{ "VIRTUALENVWRAPPER_", "venvhook finds envs by it" },
-	{ "AUTOSWITCH_", "venvhook finds envs by it" },
+	{ "__", "shells and their add-ons keep their state and functions there", KEEP },
+	{ "BASH", "a shell reads it as code or configuration (BASH_ENV, BASH_FUNC_*...)", KEEP },
+	{ "HIST", "a shell reads its history by it", KEEP },
+	{ "ZSH", "a shell and its add-ons read it as configuration", KEEP },
+	{ "ZLE_", "a shell's line editor reads it", KEEP },
+	{ "FISH", "a shell reads it as configuration", KEEP },
+	{ "XONSH", "a shell reads it as configuration", KEEP },
+	{ "NU_", "a shell loads code by it", KEEP },
+	{ "ELVISH", "a shell reads it as configuration", KEEP },
+	{ "KSH", "a shell reads it as configuration", KEEP },
+	{ "PROMPT_", "a shell shows or runs it at the prompt", KEEP },
+	{ "STARSHIP", "a prompt runs the commands its configuration names", KEEP },
+	{ "POWERLEVEL9K", "a prompt reads it as configuration", KEEP },
+	{ "LP_", "a prompt reads it as configuration", KEEP },
+	{ "GIT_", "git, which many prompts run, takes programs to run from it", GONE },
+	{ "DIRENV_", "direnv, whose hook runs at every prompt, takes its trust and state from it", KEEP },
+	{ "MISE_", "mise, whose hook runs at every prompt, takes its trust and configuration from it", KEEP },
+	{ "FZF_", "fzf runs the commands it names", GONE },
+	{ "_ZO_", "zoxide and fzf take options (commands) from it", GONE },
+	{ "NPM_CONFIG_", "npm takes its configuration (scripts, registries) from it", GONE },
+	{ "LC_", "it changes how every program reads bytes, quotes included", KEEP },
+	{ "LD_", "the dynamic loader loads code into every program by it", GONE },
+	{ "DYLD_", "the dynamic loader loads code into every program by it", GONE },
+	{ "VIRTUAL_ENV", "venvhook sets it", KEEP },
+	{ "CONDA", "conda's activation and venvhook manage it", KEEP },
+	{ "VENVHOOK", "venvhook reads it", KEEP },
+	{ "XDG_", "venvhook and every program find their configuration by it", KEEP },
+	{ "PIPENV_", "venvhook finds envs by it", KEEP },
+	{ "POETRY_", "venvhook finds envs by it", KEEP },
+	{ "PYENV", "venvhook finds envs by it", KEEP },
+	{ "UV_", "venvhook finds envs by it", KEEP },
+	{ "HATCH_", "venvhook finds envs by it", KEEP },
+	{ "PDM_", "venvhook finds envs by it", KEEP },
+	{ "PIPX_", "venvhook finds envs by it", KEEP },
+	{ "PIXI_", "venvhook finds envs by it", KEEP },
+	{ "VIRTUALENVWRAPPER_", "venvhook finds envs by it", KEEP },
+	{ "AUTOSWITCH_", "venvhook finds envs by it", KEEP },
 };
 
 static const char *const lower_ok[] = { "http_proxy", "https_proxy", "ftp_proxy", "no_proxy",
@@ -244,10 +255,10 @@ static int in_list(const char *name, const char *const *list)
 	return 0;
 }
 
-const char *vh_envvar_refused(const char *name)
+/* Why name is no name an env may set by its form alone, or NULL. */
+static const char *form_why(const char *name)
 {
 	const char *p;
-	size_t i;
 
 	if (!name || !(*name == '_' || (*name >= 'A' && *name <= 'Z') || (*name >= 'a' && *name <= 'z')))
 		return "it is not a variable's name ([A-Za-z_][A-Za-z0-9_]*)";
@@ -264,13 +275,47 @@ const char *vh_envvar_refused(const char *name)
 	for (p = name; *p; p++)
 		if (*p >= 'a' && *p <= 'z' && !in_list(name, lower_ok))
 			return "it has a lower-case letter, as a shell's own parameters do";
-	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
-		if (!strcasecmp(name, refused[i].name))
-			return refused[i].why;
-	for (i = 0; i < sizeof(refused_prefix) / sizeof(refused_prefix[0]); i++)
-		if (!strncasecmp(name, refused_prefix[i].prefix, strlen(refused_prefix[i].prefix)))
-			return refused_prefix[i].why;
 	return NULL;
+}
+
+/* The list's reason for name, or NULL; *keep its KEEP or GONE. */
+static const char *listed(const char *name, int *keep)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		if (!strcasecmp(name, refused[i].name)) {
+			*keep = refused[i].keep;
+			return refused[i].why;
+		}
+	for (i = 0; i < sizeof(refused_prefix) / sizeof(refused_prefix[0]); i++)
+		if (!strncasecmp(name, refused_prefix[i].prefix, strlen(refused_prefix[i].prefix))) {
+			*keep = refused_prefix[i].keep;
+			return refused_prefix[i].why;
+		}
+	*keep = GONE;
+	return NULL;
+}
+
+const char *vh_envvar_refused(const char *name)
+{
+	const char *why = form_why(name);
+	int keep;
+
+	return why ? why : listed(name, &keep);
+}
+
+const char *vh_envvar_kept(const char *name)
+{
+	const char *why = form_why(name);
+	int keep;
+
+	/* no name, too long, lower case (a shell's own parameter) */
+	if (why)
+		return why;
+	/* a name the rule allows is one an env may set: leaving unsets it */
+	why = listed(name, &keep);
+	return keep == KEEP ? why : NULL;
 }
 
 void vh_envvars_free(struct vh_envvars *vars)

@@ -34,6 +34,13 @@ struct vh_envvars {
  * NULL when it may. The one list, with the reason for each. */
 const char *vh_envvar_refused(const char *name);
 
+/* Why leaving must not unset name, though a record of the names an env
+ * set holds it (the record is the shell's environment: it can be forged),
+ * or NULL when leaving unsets it: every name an env may set, and the
+ * refused names whose unsetting cannot hurt the shell or the session (an
+ * older venvhook may have set one its rule allowed then). */
+const char *vh_envvar_kept(const char *name);
+
 /* The variables conda's activation sets for prefix from its
  * conda-meta/state. A file that is not there: none. One line per refused
  * variable, or one for a file that cannot be read (then none), into say.

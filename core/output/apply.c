@@ -115,11 +115,15 @@ static void scripts_skipped(const char *env)
 }
 
 /* want's variables that sh can hold into *vars (borrowed strings), a
- * line each for the others into say. */
+ * line each for the others into say. The value a name has now must be one
+ * sh can hold too: the plan saves it to put back on leaving, and a save
+ * the shell cannot be told would stop the whole activation; that name is
+ * left as it is instead. */
 static int sayable_vars(struct vh_envvar **vars, size_t *n, struct vh_buf *say,
-			const struct vh_shell *sh, const struct vh_want *want)
+			const struct vh_shell *sh, const struct vh_state *now,
+			const struct vh_want *want)
 {
-	const char *why;
+	const char *why, *before, *held;
 	size_t i;
 
 	*n = 0;
@@ -127,13 +131,17 @@ static int sayable_vars(struct vh_envvar **vars, size_t *n, struct vh_buf *say,
 	if (want->nvars && !*vars)
 		return VH_ENOMEM;
 	for (i = 0; i < want->nvars; i++) {
+		before = vh_state_get(now, want->vars[i].name);
 		why = vh_shell_unsayable(sh, want->vars[i].value);
-		if (!why) {
+		held = !why && before ? vh_shell_unsayable(sh, before) : NULL;
+		if (!why && !held) {
 			(*vars)[(*n)++] = want->vars[i];
 			continue;
 		}
 		if (vh_msg_escape(say, want->env) < 0 || vh_buf_puts(say, ": not setting ") < 0 ||
-		    vh_msg_escape(say, want->vars[i].name) < 0 || vh_buf_printf(say, ": %s\n", why) < 0)
+		    vh_msg_escape(say, want->vars[i].name) < 0 ||
+		    (held ? vh_buf_printf(say, ": its value now cannot be saved to put back (%s)\n", held) :
+			    vh_buf_printf(say, ": %s\n", why)) < 0)
 			return VH_ENOMEM;
 	}
 	return 0;
@@ -150,7 +158,7 @@ int vh_apply(const struct vh_shell *sh, const struct vh_state *now, const struct
 
 	if (want_in->vars_say && vh_buf_puts(&say, want_in->vars_say) < 0)
 		goto done;
-	if (sayable_vars(&vars, &w.nvars, &say, sh, want_in) < 0)
+	if (sayable_vars(&vars, &w.nvars, &say, sh, now, want_in) < 0)
 		goto done;
 	w.vars = vars;
 	if (vh_plan(&plan, now, want) < 0)

@@ -176,16 +176,24 @@ static int xset(struct vh_plan *p, const char *name, const char *value)
 	return 0;
 }
 
-/* Where conda keeps a variable's value from before an env set it:
- * __CONDA_SHLVL_<level before>_<NAME> (_build_activate_stack, conda/
- * activate.py at conda 0f64223f), so that conda's own deactivate over a
- * conda prefix venvhook activated puts it back too. */
+/* Where a variable's value from before an env set it is kept. A conda
+ * prefix's: where conda keeps it, __CONDA_SHLVL_<level before>_<NAME>
+ * (_build_activate_stack, conda/activate.py at conda 0f64223f), so that
+ * conda's own deactivate over a conda prefix venvhook activated puts it
+ * back too. Any other env's (pixi's, level OWN_SLOT): __VENVHOOK_SAVED_
+ * <NAME>. Its activation leaves CONDA_SHLVL as it is, so a later conda
+ * activate numbers its save with that same level and overwrites the slot
+ * with the env's value (and never unsets it): leaving would put the env's
+ * value back as the user's. */
+#define OWN_SLOT (-1L)
 static char *saved_name(long level, const char *name)
 {
 	size_t n = strlen(name) + 48;
 	char *s = malloc(n);
 
-	if (s)
+	if (s && level == OWN_SLOT)
+		snprintf(s, n, "__VENVHOOK_SAVED_%s", name);
+	else if (s)
 		snprintf(s, n, "__CONDA_SHLVL_%ld_%s", level, name);
 	return s;
 }
@@ -204,7 +212,8 @@ static int set_vars(struct vh_plan *p, const struct vh_want *w, long level)
 
 	if (!w->nvars)
 		return 0;
-	if (vh_buf_printf(&mark, "%ld", level) < 0)
+	/* the marker's head: the level, or "v" for venvhook's own slot */
+	if ((level == OWN_SLOT ? vh_buf_puts(&mark, "v") : vh_buf_printf(&mark, "%ld", level)) < 0)
 		goto done;
 	for (i = 0; i < w->nvars; i++) {
 		/* saved, or no save: one conda's deactivate left behind (it
@@ -227,9 +236,15 @@ done:
 }
 
 /* set_vars undone from its marker: each name it set put back to its saved
- * value (the save unset), or unset. A name the marker holds that an env
- * may not set is left alone: the marker is the shell's environment, and
- * whoever forged it gains no unset of PATH or a shell's own. */
+ * value (the save unset), or unset. The marker is the shell's environment
+ * and can be forged, and it can be an older venvhook's, whose rule allowed
+ * names this one refuses. So: a name whose unsetting could hurt (the
+ * shell's own, what it reads as code, venvhook's and conda's bookkeeping,
+ * the session's: vh_envvar_kept) is left alone, and a forger gains no
+ * unset of PATH or PS1; a name this rule refuses otherwise (another
+ * program's: EDITOR, LD_PRELOAD) is unset, not left on after an upgrade,
+ * and its save is dropped, never put back: a forged save would set it to
+ * anything; the rest are put back or unset. */
 static int unset_vars(struct vh_plan *p)
 {
 	const char *m = p->target.v[VH_MARK_VARS], *s, *e, *old;
@@ -239,8 +254,11 @@ static int unset_vars(struct vh_plan *p)
 
 	if (!m)
 		return 0;
-	for (s = m; *s >= '0' && *s <= '9' && level < 100000; s++)
-		level = level * 10 + (*s - '0');
+	if (*m == 'v')
+		level = OWN_SLOT, s = m + 1;
+	else
+		for (s = m; *s >= '0' && *s <= '9' && level < 100000; s++)
+			level = level * 10 + (*s - '0');
 	for (; *s == ':' && rc == 0; s = e) {
 		s++;
 		e = strchr(s, ':');
@@ -250,13 +268,13 @@ static int unset_vars(struct vh_plan *p)
 			continue;
 		memcpy(name, s, (size_t)(e - s));
 		name[e - s] = '\0';
-		if (vh_envvar_refused(name))
+		if (vh_envvar_kept(name))
 			continue;
 		if (!(save = saved_name(level, name)))
 			return VH_ENOMEM;
-		old = xget(p, save);
+		old = vh_envvar_refused(name) ? NULL : xget(p, save);
 		rc = old ? xset(p, name, old) : xset(p, name, NULL);
-		if (rc == 0 && old)
+		if (rc == 0 && xget(p, save))
 			rc = xset(p, save, NULL);
 		free(save);
 	}
@@ -312,8 +330,9 @@ static int activate(struct vh_plan *p, const struct vh_want *w)
 	if (!bin)
 		return VH_ENOMEM;
 	/* the env's own variables, their values before saved at the level
-	 * before this activation's (conda's own, unchanged for pixi's) */
-	if (set_vars(p, w, level == NO_LEVEL ? 0 : level) < 0)
+	 * before this activation's (a conda prefix's, whose activation raises
+	 * it), else in venvhook's own slot (saved_name) */
+	if (set_vars(p, w, !w->conda_prompt ? OWN_SLOT : level == NO_LEVEL ? 0 : level) < 0)
 		goto done;
 	if (t->v[VH_PYTHONHOME]) {
 		if (set_copy(p, VH_MARK_PYTHONHOME, t->v[VH_PYTHONHOME]) < 0)
@@ -457,6 +476,15 @@ static int stand_aside(struct vh_plan *p, const char *f, const struct vh_want *w
 			set_copy(p, VH_VIRTUAL_ENV, NULL);
 			set_copy(p, VH_VIRTUAL_ENV_PROMPT, NULL);
 		}
+		/* its own variables come off (their values before back) once
+		 * its env is no longer the one wanted here: the user left its
+		 * project, and f standing over it is no consent to keep them.
+		 * Not under conda's f: conda saved over them what f set of the
+		 * same names, and its deactivate of f exports them again for
+		 * the prefix below (build_deactivate, conda/activate.py at conda
+		 * 0f64223f), which venvhook takes off once f is gone. */
+		if (!eq(w->env, mark) && !eq(t->v[VH_CONDA_PREFIX], f) && unset_vars(p) < 0)
+			return VH_ENOMEM;
 	}
 	/* f set VIRTUAL_ENV and no name: the name venvhook gave its env is not f's */
 	if (eq(ve, f) && w->stale_prompt && eq(t->v[VH_VIRTUAL_ENV_PROMPT], w->stale_prompt))
@@ -525,7 +553,9 @@ static int own_plan(struct vh_plan *p, const struct vh_want *want)
 
 	if (set_copy(p, VH_MARK_PIN, want->pin) < 0 || set_copy(p, VH_MARK_PAUSE, want->pause) < 0)
 		return VH_ENOMEM;
-	if (mark && eq(want->env, mark) && intact(t))
+	/* (intact, but with its own variables taken off while it stood
+	 * aside, and an unload put the rest back: they come back too) */
+	if (mark && eq(want->env, mark) && intact(t) && (!want->nvars || t->v[VH_MARK_VARS]))
 		return 0;
 	if (mark && deactivate(p) < 0)
 		return VH_ENOMEM;

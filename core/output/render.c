@@ -70,8 +70,14 @@ int vh_render(struct vh_buf *out, enum vh_var *bad, const struct vh_shell *sh,
 		if (!plan->x[j].changed)
 			continue;
 		*bad = VH_NVARS;
-		rc = plan->x[j].value ? sh->emit->set_env(out, plan->x[j].name, plan->x[j].value) :
-		     sh->emit->unset_env(out, plan->x[j].name);
+		/* (after venvhook's own, above: where one of these fails,
+		 * PATH, VIRTUAL_ENV and the markers are said already) */
+		if (plan->x[j].value)
+			rc = sh->emit->set_own ? sh->emit->set_own(out, plan->x[j].name, plan->x[j].value) :
+			     sh->emit->set_env(out, plan->x[j].name, plan->x[j].value);
+		else
+			rc = sh->emit->unset_own ? sh->emit->unset_own(out, plan->x[j].name) :
+			     sh->emit->unset_env(out, plan->x[j].name);
 	}
 	return rc < 0 ? rc : 0;
 }

@@ -1023,6 +1023,131 @@ sys.stdout.write("[workspace]\nname = \"pix\"\nchannels = []\nplatforms = [\"lin
 	own_vars_check "$T/pix/.pixi/envs/default" "$T/pix/pixi.toml"
 }
 
+@test "own variables under another env's activate script: leaving the project takes them off all the same" {
+	export VIRTUAL_ENV_DISABLE_PROMPT=1
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	printf '{"env_vars": {"VH_OWN_A": "the env\x27s A", "VH_OWN_B": "the env\x27s"}}' >"$T/proj/.conda/conda-meta/state"
+	# another tool's env, put on by hand over venvhook's (plan.c: stand_aside)
+	realenv "$T/other/.venv"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	export VH_OWN_B=before
+	local vars="VH_OWN_A VH_OWN_B __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_VARS"
+	session "cd proj" report "run \$VH_DUMPENV $vars" "source other/.venv/bin/$drv_activate" \
+		"cd out" report "run \$VH_DUMPENV $vars" deactivate "cd proj" "cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 VH_OWN_A "the env's A"
+	assert_env 1 VH_OWN_B "the env's"
+	# out of the project, the other env still on: venvhook's env's are off
+	assert_env 2 VIRTUAL_ENV "$T/other/.venv"
+	assert_env 2 VH_OWN_A unset
+	assert_env 2 VH_OWN_B before
+	assert_env 2 __CONDA_SHLVL_0_VH_OWN_B unset
+	assert_env 2 __VENVHOOK_VARS unset
+	# the other env's deactivate, back in and out again: as before
+	assert_inactive 3
+	assert_env 3 VH_OWN_A unset
+	assert_env 3 VH_OWN_B before
+}
+
+@test "own variables an older venvhook set, of a name this one refuses: unset on leaving, the save not put back" {
+	mkvenv "$T/proj/.venv"
+	mkdir -p "$T/out"
+	# as an older venvhook, whose rule allowed EDITOR, left a shell's
+	# environment (a child inherits it): the env on, its variables set
+	export VIRTUAL_ENV=$T/proj/.venv __VENVHOOK_ENV=$T/proj/.venv PATH=$T/proj/.venv/bin:$BASE_PATH
+	export __VENVHOOK_VARS=0:EDITOR:VH_OWN_B:HOME EDITOR="the env's" __CONDA_SHLVL_0_EDITOR="touch $T/EXECUTED"
+	export VH_OWN_B="the env's" __CONDA_SHLVL_0_VH_OWN_B=before __CONDA_SHLVL_0_HOME=/nowhere
+	cd "$T/out"
+	local vars="EDITOR VH_OWN_B HOME __CONDA_SHLVL_0_EDITOR __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_VARS"
+	session report "run \$VH_DUMPENV $vars"
+	assert_inactive 1
+	assert_env 1 EDITOR unset
+	assert_env 1 __CONDA_SHLVL_0_EDITOR unset
+	assert_env 1 VH_OWN_B before
+	assert_env 1 __CONDA_SHLVL_0_VH_OWN_B unset
+	assert_env 1 HOME "$HOME"
+	assert_env 1 __VENVHOOK_VARS unset
+}
+
+@test "own variables: a value the user holds that the shell cannot (a newline in csh): that one left as it is, the env on" {
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	printf '{"env_vars": {"VH_OWN_A": "a", "VH_OWN_B": "the env\x27s"}}' >"$T/proj/.conda/conda-meta/state"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	export VH_OWN_B=$'be\nfore'
+	local vars="VH_OWN_A VH_OWN_B __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_VARS"
+	session "cd proj" report "run \$VH_DUMPENV $vars" "cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 VH_OWN_A a
+	if vh_cannot_hold "$VH_OWN_B"; then
+		assert_env 1 VH_OWN_B "$VH_OWN_B"
+		assert_env 1 __CONDA_SHLVL_0_VH_OWN_B unset
+		assert_stderr_contains "$T/proj/.conda: not setting VH_OWN_B: its value now cannot be saved to put back"
+		refute_stderr_contains "not activating"
+	else
+		assert_env 1 VH_OWN_B "the env's"
+		assert_env 1 __CONDA_SHLVL_0_VH_OWN_B "$VH_OWN_B"
+	fi
+	assert_inactive 2
+	assert_env 2 VH_OWN_A unset
+	assert_env 2 VH_OWN_B "$VH_OWN_B"
+	assert_env 2 __VENVHOOK_VARS unset
+}
+
+@test "pixi's own variables: a conda activate over the env, and its deactivate, do not change what leaving puts back" {
+	mkpixi "$T/pix"
+	printf '[workspace]\nname = "pix"\nchannels = []\nplatforms = ["linux-64"]\n\n[activation.env]\nVH_OWN_B = "the env\x27s"\n' >"$T/pix/pixi.toml"
+	allowed "$T/pix/.pixi/envs/default"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	export VH_OWN_B=before
+	# what conda activate of a prefix that sets VH_OWN_B too leaves behind
+	# after its deactivate: its save of the value it found, the pixi env's,
+	# numbered by the level pixi left as it was (_build_activate_stack and
+	# build_deactivate, conda/activate.py at conda 0f64223f, never unset it)
+	export CONDA_LEFT="the env's"
+	local vars="VH_OWN_B __CONDA_SHLVL_0_VH_OWN_B __VENVHOOK_SAVED_VH_OWN_B __VENVHOOK_VARS"
+	session "cd pix" report "run \$VH_DUMPENV $vars" "setenv __CONDA_SHLVL_0_VH_OWN_B CONDA_LEFT" \
+		"cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/pix/.pixi/envs/default"
+	assert_env 1 VH_OWN_B "the env's"
+	assert_inactive 2
+	assert_env 2 VH_OWN_B before
+	# (saved where conda never numbers a save)
+	assert_env 1 __VENVHOOK_SAVED_VH_OWN_B before
+	assert_env 1 __CONDA_SHLVL_0_VH_OWN_B unset
+	assert_env 2 __VENVHOOK_SAVED_VH_OWN_B unset
+	assert_env 2 __VENVHOOK_VARS unset
+}
+
+@test "own variables: a name the user holds read-only or as an array (zsh, bash) fails alone, the rest set and taken off" {
+	case $drv_name in
+	zsh) local own="typeset -r VH_OWN_R=mine; typeset -a VH_OWN_ARR; VH_OWN_ARR=(m y)" ;;
+	bash) local own="readonly VH_OWN_R=mine; VH_OWN_ARR=(m y)" ;;
+	*) skip "the name's kinds are zsh's and bash's" ;;
+	esac
+	mkconda "$T/proj/.conda"
+	allowed "$T/proj/.conda"
+	printf '{"env_vars": {"VH_OWN_A": "a", "VH_OWN_R": "env", "VH_OWN_ARR": "env", "VH_OWN_Z": "z"}}' \
+		>"$T/proj/.conda/conda-meta/state"
+	mkdir -p "$T/out"
+	unset CONDA_PREFIX CONDA_DEFAULT_ENV CONDA_EXE CONDA_SHLVL CONDA_PROMPT_MODIFIER
+	local vars="VH_OWN_A VH_OWN_R VH_OWN_Z __VENVHOOK_VARS"
+	session "line $own" "cd proj" report "run \$VH_DUMPENV $vars" "cd out" report "run \$VH_DUMPENV $vars"
+	assert_active 1 "$T/proj/.conda"
+	assert_env 1 VH_OWN_A a
+	assert_env 1 VH_OWN_Z z
+	assert_env 1 __VENVHOOK_VARS 0:VH_OWN_A:VH_OWN_R:VH_OWN_ARR:VH_OWN_Z
+	assert_stderr_contains "VH_OWN_R"
+	assert_inactive 2
+	assert_env 2 VH_OWN_A unset
+	assert_env 2 VH_OWN_Z unset
+	assert_env 2 __VENVHOOK_VARS unset
+}
+
 @test "environment.yml's name: a named conda env in conda's envs dirs; CONDA_DEFAULT_ENV is its name" {
 	# conda's root from CONDA_EXE, writable: ROOT/envs first
 	# (mockable_context_envs_dirs, conda/base/context.py at conda 0f64223f)

@@ -139,6 +139,31 @@ static void names(void)
 	memset(longname, 'A', sizeof(longname) - 1);
 	longname[sizeof(longname) - 1] = '\0';
 	tap_ok(vh_envvar_refused(longname) != NULL, "a name longer than %d bytes is refused", VH_ENVVAR_NAME_MAX);
+	tap_ok(vh_envvar_kept(longname) != NULL, "  and kept on leaving");
+}
+
+/* Leaving (vh_envvar_kept): every name an env may set is unset, and a
+ * refused one too unless its unsetting could hurt. */
+static void leaving(void)
+{
+	static const char *const gone[] = { "MY_VAR", "PYTHONPATH", "http_proxy", "EDITOR", "PAGER",
+					    "LD_PRELOAD", "GIT_DIR", "NODE_OPTIONS", "PERL5LIB",
+					    "_JAVA_OPTIONS", "FZF_DEFAULT_COMMAND", "LANGUAGE" };
+	static const char *const kept[] = {
+		"PATH", "path", "PS1", "PROMPT_COMMAND", "IFS", "HOME", "SHELL", "TERM", "PWD", "UID",
+		"PYTHONHOME", "VIRTUAL_ENV", "VIRTUAL_ENV_PROMPT", "CONDA_PREFIX", "CONDA_SHLVL",
+		"__VENVHOOK_VARS", "__CONDA_SHLVL_0_A", "__venvhook_unhooked", "VENVHOOK_QUIET",
+		"BASH_ENV", "ZDOTDIR", "HISTFILE", "fish_function_path", "LANG", "LC_ALL",
+		"SSH_AUTH_SOCK", "DISPLAY", "TMPDIR", "XDG_CONFIG_HOME", "WORKON_HOME", "PYENV_ROOT",
+		"DIRENV_DIFF", "MISE_SHELL", "USERNAME", "my_var", "A-B", "",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+		tap_ok(!vh_envvar_kept(gone[i]), "leaving unsets %s", gone[i]);
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		tap_ok(vh_envvar_kept(kept[i]) != NULL, "leaving keeps '%s' (%s)", kept[i],
+		       vh_envvar_kept(kept[i]) ? vh_envvar_kept(kept[i]) : "-");
 }
 
 static void conda(void)
@@ -257,6 +282,7 @@ int main(void)
 		return 1;
 	json();
 	names();
+	leaving();
 	conda();
 	pixi();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);

@@ -477,6 +477,53 @@ static void own_vars(void)
 		pool_free(env3);
 	}
 
+	/* another tool's env over venvhook's (a venv's activate script):
+	 * leaving the project takes venvhook's own variables off all the
+	 * same, the value before back */
+	{
+		char *envs[] = { "A=1", "B=cb", "__CONDA_SHLVL_0_B=before", NULL };
+
+		s = st("/p/b/.venv", "/p/c/.conda", "/p/b/.venv/bin:/p/c/.conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_MARK_VARS] = "0:A:B";
+		s.env = envs;
+		vh_plan(&p, &s, &none);
+		tap_ok(p.foreign, "standing aside for another env over ours");
+		tap_ok(!xval(&p, "A", &ch) && ch, "  leaving the project: A unset all the same");
+		tap_str(xval(&p, "B", &ch), "before", "  B has its value before back");
+		tap_ok(!xval(&p, "__CONDA_SHLVL_0_B", &ch) && ch, "  the save unset");
+		tap_ok(!p.target.v[VH_MARK_VARS], "  the marker goes");
+		tap_str(p.target.v[VH_VIRTUAL_ENV], "/p/b/.venv", "  the other env stays on");
+		vh_plan_free(&p);
+		vh_plan(&p, &s, &c);
+		tap_str(xval(&p, "A", &ch), "1", "  still in its project: A stays");
+		tap_str(p.target.v[VH_MARK_VARS], "0:A:B", "  and the marker");
+		vh_plan_free(&p);
+		/* conda's env over ours: conda saved ours under what it set, and
+		 * its deactivate exports ours again; they come off after it */
+		s.v[VH_VIRTUAL_ENV] = NULL;
+		s.v[VH_PATH] = "/c/envs/x/bin:/usr/bin";
+		s.v[VH_CONDA_PREFIX] = "/c/envs/x";
+		s.v[VH_CONDA_EXE] = "/c/bin/conda";
+		vh_plan(&p, &s, &none);
+		tap_ok(p.foreign && xval(&p, "A", &ch) && !ch, "  under conda's env: left to conda's deactivate");
+		vh_plan_free(&p);
+	}
+
+	/* back in the project after an unload put venvhook's env back
+	 * (VIRTUAL_ENV and its entry) without its own variables: set again */
+	{
+		char *envs[] = { "B=before", NULL };
+
+		s = st("/p/c/.conda", "/p/c/.conda", "/p/c/.conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_CONDA_PREFIX] = "/p/c/.conda";
+		s.env = envs;
+		vh_plan(&p, &s, &c);
+		tap_str(xval(&p, "A", &ch), "1 $(x) \"q\"\nz", "an intact env without its variables: A set again");
+		tap_str(xval(&p, "__CONDA_SHLVL_0_B", &ch), "before", "  B's value before saved");
+		tap_ok(!p.activated && !p.deactivated, "  a repair, not news");
+		vh_plan_free(&p);
+	}
+
 	/* a forged marker: names an env may not set are left alone */
 	{
 		char *envf[] = { "A=1", "PS1=$ ", "__CONDA_SHLVL_0_PS1=$(evil)", NULL };
@@ -490,6 +537,67 @@ static void own_vars(void)
 		tap_ok(!ch, "  (no change)");
 		tap_str(p.target.v[VH_PATH], "/usr/bin", "  PATH only loses the env's bin/");
 		tap_ok(!p.target.v[VH_MARK_VARS], "  the marker goes");
+		vh_plan_free(&p);
+	}
+
+	/* a pixi env (its activation leaves CONDA_SHLVL as it is): its saves
+	 * in venvhook's own slot, which a later conda activate, saving at the
+	 * same level, cannot overwrite */
+	{
+		struct vh_want x = { .env = "/p/x/.pixi/envs/default", .prompt = "x",
+				     .conda_env = "x", .vars = cv, .nvars = 2 };
+		char *env4[16];
+
+		s = st(NULL, NULL, "/opt/conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_CONDA_PREFIX] = "/opt/conda";
+		s.v[VH_CONDA_EXE] = "/opt/conda/bin/conda";
+		s.v[VH_CONDA_SHLVL] = "1";
+		s.env = env0;
+		vh_plan(&p, &s, &x);
+		tap_str(xval(&p, "__VENVHOOK_SAVED_B", &ch), "before", "pixi: B's value before in venvhook's own slot");
+		tap_ok(!xval(&p, "__CONDA_SHLVL_1_B", &ch) && !ch, "  not in conda's");
+		tap_str(p.target.v[VH_MARK_VARS], "v:A:B", "  the marker says so");
+		t = p.target;
+		/* conda activate over it, conda deactivate: conda's save of B
+		 * (the pixi env's value, at the same level) stays behind */
+		after(env4, 15, &p, env0);
+		env4[14] = NULL;
+		{
+			size_t k = 0;
+
+			while (env4[k])
+				k++;
+			env4[k] = strdup("__CONDA_SHLVL_1_B=cb");
+			env4[k + 1] = NULL;
+		}
+		t.env = env4;
+		vh_plan(&q, &t, &none);
+		tap_str(xval(&q, "B", &ch), "before", "  leaving after a conda activate over it: B as before");
+		tap_ok(!xval(&q, "__VENVHOOK_SAVED_B", &ch) && ch, "  its save unset");
+		tap_ok(!xval(&q, "A", &ch) && ch, "  A unset");
+		vh_plan_free(&q);
+		vh_plan_free(&p);
+		pool_free(env4);
+	}
+
+	/* an older venvhook's marker, whose rule allowed EDITOR: unset after
+	 * the upgrade, its save dropped (a save can be forged: it would set
+	 * EDITOR, a command git runs, to anything); HOME and SSH_AUTH_SOCK,
+	 * whose unsetting hurts, left alone */
+	{
+		char *envu[] = { "EDITOR=envs", "__CONDA_SHLVL_0_EDITOR=$(evil)", "HOME=/root",
+				 "SSH_AUTH_SOCK=/s", "__CONDA_SHLVL_0_SSH_AUTH_SOCK=/evil", "A=1", NULL };
+
+		s = st("/p/c/.conda", "/p/c/.conda", "/p/c/.conda/bin:/usr/bin", NULL, NULL);
+		s.v[VH_MARK_VARS] = "0:EDITOR:HOME:SSH_AUTH_SOCK:A";
+		s.env = envu;
+		vh_plan(&p, &s, &none);
+		tap_ok(!xval(&p, "EDITOR", &ch) && ch, "after an upgrade that refuses EDITOR: unset on leaving");
+		tap_ok(!xval(&p, "__CONDA_SHLVL_0_EDITOR", &ch) && ch, "  its save dropped, not put back");
+		tap_str(xval(&p, "HOME", &ch), "/root", "  HOME left alone");
+		tap_ok(!ch, "  (no change)");
+		tap_str(xval(&p, "SSH_AUTH_SOCK", &ch), "/s", "  SSH_AUTH_SOCK left alone, its save not used");
+		tap_ok(!xval(&p, "A", &ch) && ch, "  A unset");
 		vh_plan_free(&p);
 	}
 }

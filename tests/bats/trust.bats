@@ -352,23 +352,27 @@ not_active() {
 
 # as_upg_user: sessions after this run as uid 4243, whose primary group 4243
 # is named as the user and has no other member (a user private group, as
-# on Fedora and RHEL), and who is also in group 4244, a team's. The user and
-# group files are bind-mounted copies in a mount namespace of the session's
-# own: the machine's are not touched. Needs root.
+# on Fedora and RHEL), and who is also in group 4244, a team's. A copy of
+# /etc with those in its user and group files is bind-mounted over /etc in
+# a mount namespace of the session's own: the machine's are not touched.
+# (The whole directory: a mount over a file alone is taken off when
+# another namespace renames a new file onto it, Linux 3.18 on, as useradd
+# and userdel do to /etc/passwd and /etc/group for attack.bats, which a
+# -j2 run may run meanwhile; the user then was no one's, and the env made
+# at the prompt "writable by its group".) Needs root.
 as_upg_user() {
 	((EUID == 0)) || skip "staging a user private group needs root"
 	command -v unshare >/dev/null && command -v setpriv >/dev/null || skip "needs unshare and setpriv (util-linux)"
 	local etc=$BATS_TEST_TMPDIR/etc d=$BATS_TEST_TMPDIR
-	mkdir -p "$etc"
-	{ cat /etc/passwd; echo "vhupg:x:4243:4243::$HOME:/bin/sh"; } >"$etc/passwd"
-	{ cat /etc/group; echo "vhupg:x:4243:"; echo "vhteam:x:4244:vhupg,someone"; } >"$etc/group"
 	while [[ $d == "$BATS_RUN_TMPDIR"* ]]; do
 		chmod o+rx "$d"
 		d=${d%/*}
 	done
 	chown -R 4243:4243 "$BATS_TEST_TMPDIR"
-	vh_wrap=(unshare -m -- "$BASH" -c 'mount --bind "$1/passwd" /etc/passwd &&
-		mount --bind "$1/group" /etc/group && shift &&
+	cp -a /etc "$etc" || fail "could not copy /etc"
+	{ cat /etc/passwd; echo "vhupg:x:4243:4243::$HOME:/bin/sh"; } >"$etc/passwd"
+	{ cat /etc/group; echo "vhupg:x:4243:"; echo "vhteam:x:4244:vhupg,someone"; } >"$etc/group"
+	vh_wrap=(unshare -m -- "$BASH" -c 'mount --bind "$1" /etc && shift &&
 		exec setpriv --reuid=4243 --regid=4243 --groups=4244 -- "$@"' _ "$etc")
 }
 
